@@ -1,0 +1,17 @@
+/* cmd.h - the borderlab subcommands. Each takes the arguments after its own
+ * name (argv[0] is the subcommand) and returns the process exit code:
+ * 0 success, 1 "ran, but the input is not valid" where a command says so,
+ * 2 usage, input or I/O error (with a message on stderr). */
+#ifndef BL_CMD_H
+#define BL_CMD_H
+
+int cmd_mrz(int argc, char **argv);       /* borderlab mrz check|make */
+int cmd_render(int argc, char **argv);    /* borderlab render ... */
+int cmd_templates(int argc, char **argv); /* borderlab templates [--json] */
+int cmd_bench(int argc, char **argv);     /* borderlab bench render */
+int cmd_default(int argc, char **argv);   /* borderlab (no arguments) */
+
+/* True when argv holds -h or --help. */
+int cmd_wants_help(int argc, char **argv);
+
+#endif

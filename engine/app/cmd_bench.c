@@ -1,0 +1,117 @@
+/* cmd_bench.c - `borderlab bench render`: speed figures, printed, not asserted.
+ * The last line is one JSON object so scripts can read the figures. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "doc.h"
+#include "light.h"
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static int bench_render(int argc, char **argv) {
+    uint64_t reps = 15;
+    double dpi = 300;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--reps") && i + 1 < argc && !args_u64(argv[i + 1], 1, 1000, &reps)) i++;
+        else if (!strcmp(argv[i], "--dpi") && i + 1 < argc && !args_double(argv[i + 1], 72, 1200, &dpi)) i++;
+        else {
+            fprintf(stderr, "borderlab bench render: bad option '%s' (--reps N, --dpi N)\n", argv[i]);
+            return 2;
+        }
+    }
+    bl_err err = {""};
+    tpl t;
+    doc_fonts fonts;
+    if (tpl_builtin(&t, "uto-passport-td3", &err) || doc_fonts_load(&fonts, &err)) {
+        fprintf(stderr, "borderlab bench: %s\n", err.msg);
+        return 2;
+    }
+    doc_spec spec = {.t = &t, .seed = 42, .dpi = dpi, .today = {2026, 6, 1}};
+    doc_truth *truth = malloc(sizeof *truth);
+    double *build = malloc(sizeof(double) * reps), *all = malloc(sizeof(double) * reps),
+           *sw = malloc(sizeof(double) * reps * LIGHT_COUNT), *prep = malloc(sizeof(double) * reps);
+    bl_image img[LIGHT_COUNT];
+    memset(img, 0, sizeof img);
+    int rc = 0, w = 0, h = 0, stacks = 0;
+    for (uint64_t r = 0; r < reps && rc == 0; r++) {
+        matbuf mb;
+        double t0 = now_ms();
+        if (doc_build(&spec, &fonts, &mb, truth, &err)) {
+            rc = -1;
+            break;
+        }
+        double t1 = now_ms();
+        /* All lights: prepare the scene from the material buffer, then five passes. */
+        light_scene *sc = light_scene_create(&mb, &err);
+        if (!sc) {
+            rc = -1;
+            matbuf_deinit(&mb);
+            break;
+        }
+        stacks = light_scene_stacks(sc);
+        prep[r] = now_ms() - t1;
+        for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
+        double t2 = now_ms();
+        /* A light switch: one pass over the prepared scene for the new light. */
+        for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
+            double a = now_ms();
+            rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
+            sw[r * LIGHT_COUNT + (uint64_t)l] = now_ms() - a;
+        }
+        light_scene_destroy(sc);
+        build[r] = t1 - t0;
+        all[r] = t2 - t1;
+        w = mb.w, h = mb.h;
+        matbuf_deinit(&mb);
+    }
+    if (rc == 0) {
+        double b = median(build, (int)reps), a = median(all, (int)reps),
+               s = median(sw, (int)(reps * LIGHT_COUNT));
+        printf("document: uto-passport-td3 at %g dpi, %dx%d px, %d reps (medians)\n", dpi, w, h,
+               (int)reps);
+        printf("  material build (paint once): %8.2f ms\n", b);
+        printf("  all five lights from it:     %8.2f ms (of which %.2f ms numbering %d material stacks)\n", a, median(prep, (int)reps), stacks);
+        printf("  one light switch (one pass): %8.2f ms\n", s);
+        printf("{\"all_lights_ms\": %.3f, \"light_switch_ms\": %.3f, \"build_ms\": %.3f, "
+               "\"width\": %d, \"height\": %d, \"dpi\": %g}\n",
+               a, s, b, w, h, dpi);
+    } else {
+        fprintf(stderr, "borderlab bench: %s\n", err.msg);
+    }
+    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&img[l]);
+    free(build), free(all), free(sw), free(prep), free(truth);
+    doc_fonts_unload(&fonts);
+    return rc == 0 ? 0 : 2;
+}
+
+int cmd_bench(int argc, char **argv) {
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+        FILE *o = argc < 2 ? stderr : stdout;
+        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n\n"
+                   "Prints milliseconds per TD3 data page: the material build, all five lights,\n"
+                   "and one light switch. The last line is a JSON object with the figures.\n");
+        return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "render")) return bench_render(argc - 1, argv + 1);
+    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render)\n", argv[1]);
+    return 2;
+}

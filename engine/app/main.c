@@ -1,0 +1,55 @@
+/* main.c - borderlab's entry point: dispatches to a subcommand (like git). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+#ifndef BL_VERSION
+#define BL_VERSION "dev"
+#endif
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"render", cmd_render, "render a document under one or all lights (PNG + truth.json)"},
+    {"templates", cmd_templates, "list document templates, defect kinds and lights"},
+    {"mrz", cmd_mrz, "check or make ICAO 9303 machine-readable zones"},
+    {"bench", cmd_bench, "print speed figures (bench render)"},
+};
+
+static void usage(FILE *out) {
+    fprintf(out, "borderlab %s - a training simulator for document examination\n\n", BL_VERSION);
+    fprintf(out, "usage: borderlab [COMMAND] [OPTIONS]\n\n");
+    fprintf(out, "With no command, starts the built-in default session.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'borderlab COMMAND --help' explains a command.\n");
+}
+
+int cmd_wants_help(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) return 1;
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return cmd_default(argc, argv);
+    const char *name = argv[1];
+    if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("borderlab %s\n", BL_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "borderlab: unknown command '%s'\n\n", name);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,19 @@
+/* render_out.h - render a document and write its images and truth file.
+ * Everything is rendered in memory first; each file is then written
+ * atomically, so a failure never leaves a half-written image. */
+#ifndef BL_RENDER_OUT_H
+#define BL_RENDER_OUT_H
+
+#include "doc.h"
+
+typedef struct render_request {
+    doc_spec spec;
+} render_request;
+
+/* Defaults: dpi 300, today 2026-06-01, no defects, generated holder. */
+void render_request_init(render_request *rq);
+
+int render_write_light(const render_request *rq, light_kind l, const char *path, bl_err *err);
+int render_write_dir(const render_request *rq, const char *dir, bl_err *err);
+
+#endif

@@ -1,0 +1,88 @@
+/* doc.h - a travel document: template + holder + defects, painted into materials.
+ *
+ * doc_build paints a document once into a matbuf (what each pixel is made of)
+ * and fills a doc_truth: the MRZ, the holder data, and every security feature
+ * and defect with an id, a kind, a region in pixels and the lights under which
+ * it shows, so that a trainee's finding can later be scored against it.
+ * Everything derives from the spec: the same spec gives the same pixels.
+ */
+#ifndef BL_DOC_H
+#define BL_DOC_H
+
+#include <stdint.h>
+
+#include "date.h"
+#include "defect.h"
+#include "err.h"
+#include "light.h"
+#include "matbuf.h"
+#include "text.h"
+#include "tpl.h"
+
+typedef struct doc_holder {
+    char surname[64], given_names[64];
+    char surname_native[128], given_names_native[128]; /* Arabic script, when the holder has it */
+    char nationality[4];
+    bl_date birth, issue, expiry;
+    char sex[2];
+    char place_of_birth[48], place_of_birth_native[96];
+    char document_number[16];
+    char personal_number[16];
+    char authority[48];
+    char visa_type[8], entries[8], duration[16];
+    uint64_t face_seed;
+} doc_holder;
+
+/* Makes a fictional holder for a template, relative to `today`. */
+void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder *h);
+
+typedef struct doc_fonts {
+    text_font *sans, *sans_bold, *ocrb, *arabic;
+} doc_fonts;
+
+/* Loads the fonts documents are printed with, from Debian's font packages
+ * (fonts-dejavu-core, fonts-ocr-b, fonts-noto-core). The message names the
+ * package to install when one is missing. */
+int doc_fonts_load(doc_fonts *f, bl_err *err);
+void doc_fonts_unload(doc_fonts *f);
+
+typedef struct doc_spec {
+    const tpl *t;
+    uint64_t seed;
+    double dpi;                 /* 72..1200 */
+    bl_date today;              /* the scenario's date: validity and ages are relative to it */
+    int has_holder;             /* 0: generate from seed */
+    doc_holder holder;
+    unsigned defects;           /* bit (1u << defect_kind) per defect */
+} doc_spec;
+
+#define DOC_MAX_ITEMS 48
+
+typedef struct doc_item {
+    char id[48];
+    char kind[32];
+    int x, y, w, h; /* region in the image's pixels */
+    light_set lights;
+} doc_item;
+
+typedef struct doc_truth {
+    int w, h;
+    double dpi;
+    char mrz[3][48];
+    int mrz_lines;
+    doc_holder holder;        /* as printed in the visual zone */
+    int n_features;
+    doc_item features[DOC_MAX_ITEMS];
+    int n_defects;
+    doc_item defects[DEFECT_COUNT];
+} doc_truth;
+
+/* Paints the document. `mb` is initialised here (matbuf_deinit it after). */
+int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
+              bl_err *err);
+
+/* Serialises the truth as the JSON object truth.json holds (template, seed,
+ * dpi, size, mrz, holder, features, defects). Caller frees with free(). */
+char *doc_truth_json(const doc_spec *spec, const doc_truth *truth);
+
+#endif

@@ -1,0 +1,38 @@
+/* image.h - RGBA8 images in memory, PNG out, PNG/JPEG in.
+ *
+ * Pixels are RGBA, 4 bytes, rows packed (stride = 4*w), the byte order stb and
+ * SDL_PIXELFORMAT_RGBA32 use. Loading checks the header's claimed size before
+ * decoding, so a file that claims absurd dimensions is refused with a message
+ * instead of exhausting memory.
+ */
+#ifndef BL_IMAGE_H
+#define BL_IMAGE_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "err.h"
+
+#define IMAGE_MAX_SIDE 16384              /* widest/tallest image we accept */
+#define IMAGE_MAX_PIXELS (64u * 1024u * 1024u) /* 64 Mpx: a 1200 dpi TD3 page is 35 Mpx */
+
+typedef struct bl_image {
+    int w, h;
+    uint8_t *px; /* w*h*4 bytes, RGBA */
+} bl_image;
+
+/* Allocates a w x h image filled with opaque black. */
+int image_init(bl_image *img, int w, int h, bl_err *err);
+void image_deinit(bl_image *img);
+
+/* Encodes as PNG and writes atomically (temporary file, then rename). */
+int image_save_png(const bl_image *img, const char *path, bl_err *err);
+
+/* Decodes PNG or JPEG from memory; `name` is used in messages only. */
+int image_load_mem(bl_image *img, const void *data, size_t len, const char *name, bl_err *err);
+int image_load_file(bl_image *img, const char *path, bl_err *err);
+
+/* Mean absolute difference per channel (0-255) inside the rectangle; the
+ * rectangle is clipped to both images. Used by tests and the contact sheet. */
+double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h);
+
+#endif

@@ -1,0 +1,54 @@
+/* matbuf.c - see matbuf.h */
+#include "matbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int matbuf_init(matbuf *mb, int w, int h, double px_per_mm, bl_err *err) {
+    memset(mb, 0, sizeof *mb);
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384 || (size_t)w * (size_t)h > 64u * 1024u * 1024u)
+        return err_set(err, "document of %dx%d pixels is out of range; lower --dpi", w, h);
+    size_t n = (size_t)w * (size_t)h;
+    /* One allocation for all planes: 10 bytes per pixel. */
+    uint8_t *all = calloc(n, 10);
+    if (!all) return err_set(err, "out of memory for a %dx%d document; lower --dpi", w, h);
+    mb->sub = all;
+    for (int l = 0; l < LAYER_COUNT; l++) {
+        mb->ink[l] = all + n * (size_t)(1 + 2 * l);
+        mb->cov[l] = all + n * (size_t)(2 + 2 * l);
+    }
+    mb->relief = all + n * 7;
+    mb->thick = all + n * 8;
+    mb->back = all + n * 9;
+    memset(mb->thick, 128, n);
+    mb->w = w;
+    mb->h = h;
+    mb->px_per_mm = px_per_mm;
+    mb->n_inks = 1; /* index 0: no ink */
+    mb->inks[0] = (mat_ink){"none", {0, 0, 0}, 0, 0, 0, {0, 0, 0}, 0};
+    const mat_substrate *none = mat_substrate_find("none");
+    mb->subs[0] = *none;
+    mb->n_subs = 1;
+    return 0;
+}
+
+void matbuf_deinit(matbuf *mb) {
+    free(mb->sub);
+    memset(mb, 0, sizeof *mb);
+}
+
+int matbuf_ink(matbuf *mb, const mat_ink *ink) {
+    for (int i = 1; i < mb->n_inks; i++)
+        if (strcmp(mb->inks[i].id, ink->id) == 0) return i;
+    if (mb->n_inks >= MATBUF_MAX_INKS) return -1;
+    mb->inks[mb->n_inks] = *ink;
+    return mb->n_inks++;
+}
+
+int matbuf_substrate(matbuf *mb, const mat_substrate *s) {
+    for (int i = 0; i < mb->n_subs; i++)
+        if (strcmp(mb->subs[i].id, s->id) == 0) return i;
+    if (mb->n_subs >= MATBUF_MAX_SUBS) return -1;
+    mb->subs[mb->n_subs] = *s;
+    return mb->n_subs++;
+}

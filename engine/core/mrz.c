@@ -1,0 +1,748 @@
+/* mrz.c - ICAO Doc 9303 MRZ parsing, validation and generation (see mrz.h).
+ *
+ * Field positions follow Doc 9303 (8th edition, 2021): Part 4 §4.2.2 (TD3),
+ * Part 5 §4.2.2 (TD1), Part 6 §4.2.2 (TD2), Part 7 §4.2.2 (MRV-A, MRV-B);
+ * check digits Part 3 §4.9; dates Part 3 §4.8; names Part 3 §4.6 and the
+ * truncation rules of Parts 4-7. Every read from the input goes through the
+ * layout checks first, so later code indexes only lines of the known width.
+ */
+#include "mrz.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "translit.h"
+
+/* ---- small helpers --------------------------------------------------------------------- */
+
+static int cd_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+    if (c == '<') return 0;
+    return -1;
+}
+
+int mrz_check_digit(const char *s, size_t n) {
+    static const int weight[3] = {7, 3, 1};
+    int sum = 0;
+    if (!s && n) return -1;
+    for (size_t i = 0; i < n; i++) {
+        int v = cd_value(s[i]);
+        if (v < 0) return -1;
+        sum = (sum + v * weight[i % 3]) % 10;
+    }
+    return sum;
+}
+
+static const char *const format_names[] = {"TD1", "TD2", "TD3", "MRV-A", "MRV-B"};
+
+const char *mrz_format_name(int fmt) {
+    return fmt >= MRZ_TD1 && fmt <= MRZ_MRVB ? format_names[fmt] : NULL;
+}
+
+static int ascii_ieq(const char *a, const char *b) {
+    for (;; a++, b++) {
+        char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+        char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+        if (x != y) return 0;
+        if (!x) return 1;
+    }
+}
+
+int mrz_format_from_name(const char *name) {
+    if (!name) return -1;
+    for (int i = MRZ_TD1; i <= MRZ_MRVB; i++)
+        if (ascii_ieq(name, format_names[i])) return i;
+    if (ascii_ieq(name, "MRVA")) return MRZ_MRVA;
+    if (ascii_ieq(name, "MRVB")) return MRZ_MRVB;
+    return -1;
+}
+
+static void add_issue(mrz_result *r, const char *field, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void add_issue(mrz_result *r, const char *field, const char *fmt, ...) {
+    r->valid = 0;
+    if (r->n_issues >= MRZ_MAX_ISSUES) return;
+    mrz_issue *is = &r->issues[r->n_issues++];
+    snprintf(is->field, sizeof is->field, "%s", field);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(is->message, sizeof is->message, fmt, ap);
+    va_end(ap);
+}
+
+/* Copies an MRZ field for display: trailing fillers go, inner '<' become spaces. */
+static void field_text(char *dst, size_t cap, const char *src, size_t n) {
+    while (n > 0 && src[n - 1] == '<') n--;
+    if (n >= cap) n = cap - 1;
+    for (size_t i = 0; i < n; i++) dst[i] = src[i] == '<' ? ' ' : src[i];
+    dst[n] = '\0';
+}
+
+/* Describes a character for a message without echoing raw bytes. */
+static void char_desc(char c, char *buf, size_t cap) {
+    unsigned char u = (unsigned char)c;
+    if (u >= 0x21 && u < 0x7F && c != '"' && c != '\\') snprintf(buf, cap, "'%c'", c);
+    else if (c == ' ') snprintf(buf, cap, "a space");
+    else snprintf(buf, cap, "byte 0x%02X", u);
+}
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+static const char *const month_names[12] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+
+/* Checks a YYMMDD date. Unknown parts ('<<' per group) are allowed only when
+ * allow_unknown (birth dates, Doc 9303 Part 3 §4.8). Returns 0 when plausible,
+ * else writes the reason into why. 29 February passes when YY is a leap year in
+ * either century (YY % 4 == 0 covers 2000 as well). */
+static int date_problem(const char *d, size_t n, int allow_unknown, char *why, size_t cap) {
+    int v[3], known[3];
+    static const char *const part[3] = {"year", "month", "day"};
+    if (n != 6) {
+        snprintf(why, cap, "has %zu characters, expected 6 (YYMMDD)", n);
+        return 1;
+    }
+    for (int g = 0; g < 3; g++) {
+        char a = d[2 * g], b = d[2 * g + 1];
+        if (a >= '0' && a <= '9' && b >= '0' && b <= '9') {
+            known[g] = 1;
+            v[g] = (a - '0') * 10 + (b - '0');
+        } else if (a == '<' && b == '<') {
+            if (!allow_unknown) {
+                snprintf(why, cap, "%s is '<<': only the birth date may have unknown parts",
+                         part[g]);
+                return 1;
+            }
+            known[g] = 0;
+            v[g] = 0;
+        } else {
+            snprintf(why, cap, "%s must be two digits%s", part[g],
+                     allow_unknown ? ", or '<<' when unknown" : "");
+            return 1;
+        }
+    }
+    if (known[1] && (v[1] < 1 || v[1] > 12)) {
+        snprintf(why, cap, "month %02d is not 01-12", v[1]);
+        return 1;
+    }
+    if (known[2] && (v[2] < 1 || v[2] > 31)) {
+        snprintf(why, cap, "day %02d is not 01-31", v[2]);
+        return 1;
+    }
+    if (known[1] && known[2]) {
+        static const int dim[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (v[2] > dim[v[1] - 1]) {
+            snprintf(why, cap, "%d %s does not exist", v[2], month_names[v[1] - 1]);
+            return 1;
+        }
+        if (v[1] == 2 && v[2] == 29 && known[0] && v[0] % 4 != 0) {
+            snprintf(why, cap, "29 February does not exist in 19%02d or 20%02d", v[0], v[0]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- parsing ---------------------------------------------------------------------------- */
+
+/* A position in the MRZ: 0-based line and column. */
+typedef struct {
+    int line, col;
+} pos;
+
+typedef struct {
+    int lines, width;
+    pos name;
+    int name_len;
+    pos number; /* 9 characters, check digit right after */
+    pos nationality, birth, sex, expiry;
+    pos opt;
+    int opt_len;
+    pos opt2;
+    int opt2_len;        /* TD1 only */
+    int personal_cd;     /* TD3: column of the personal number check digit, else -1 */
+    pos composite;       /* line -1: none */
+    pos comp_seg[4];     /* composite input, raw */
+    int comp_len[4];
+    int overflow;        /* number may continue in the optional data */
+} layout;
+
+static const layout layouts[5] = {
+    /* TD1 (Part 5) */
+    {3, 30, {2, 0}, 30, {0, 5}, {1, 15}, {1, 0}, {1, 7}, {1, 8}, {0, 15}, 15, {1, 18}, 11, -1,
+     {1, 29}, {{0, 5}, {1, 0}, {1, 8}, {1, 18}}, {25, 7, 7, 11}, 1},
+    /* TD2 (Part 6) */
+    {2, 36, {0, 5}, 31, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 7, {0, 0}, 0, -1,
+     {1, 35}, {{1, 0}, {1, 13}, {1, 21}, {0, 0}}, {10, 7, 14, 0}, 1},
+    /* TD3 (Part 4) */
+    {2, 44, {0, 5}, 39, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 14, {0, 0}, 0, 42,
+     {1, 43}, {{1, 0}, {1, 13}, {1, 21}, {0, 0}}, {10, 7, 22, 0}, 0},
+    /* MRV-A (Part 7) */
+    {2, 44, {0, 5}, 39, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 16, {0, 0}, 0, -1,
+     {-1, 0}, {{0, 0}}, {0}, 0},
+    /* MRV-B (Part 7) */
+    {2, 36, {0, 5}, 31, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 8, {0, 0}, 0, -1,
+     {-1, 0}, {{0, 0}}, {0}, 0},
+};
+
+typedef struct {
+    const char *s[3];
+} mrz_lines;
+
+#define AT(L, p) ((L)->s[(p).line] + (p).col)
+
+/* Reports a wrong check digit `got` for the characters in[0..n-1]. `alt` is a
+ * second accepted value (-1 if none). Returns 1 when the digit is right. */
+static int verify_cd(mrz_result *r, const char *field, const char *in, size_t n, char got,
+                     int alt, int line, int col, const char *note) {
+    int want = mrz_check_digit(in, n);
+    if (got >= '0' && got <= '9' && (got - '0' == want || got - '0' == alt)) return 1;
+    char g[16];
+    char_desc(got, g, sizeof g);
+    if (got >= '0' && got <= '9') snprintf(g, sizeof g, "%c", got);
+    add_issue(r, field, "check digit is %s, expected %d (line %d, column %d%s)", g, want, line + 1,
+              col + 1, note);
+    return 0;
+}
+
+static void check_code(mrz_result *r, const char *field, const char *s, pos p, const char *what) {
+    int letters = 0, i = 0;
+    while (i < 3 && s[i] >= 'A' && s[i] <= 'Z') i++, letters++;
+    while (i < 3 && s[i] == '<') i++;
+    if (letters == 0 || i < 3)
+        add_issue(r, field,
+                  "'%.3s' is not a %s code: expected 1-3 letters A-Z, then fillers "
+                  "(line %d, columns %d-%d)",
+                  s, what, p.line + 1, p.col + 1, p.col + 3);
+}
+
+static void check_date(mrz_result *r, const char *field, const char *s, int allow_unknown,
+                       pos p) {
+    char why[120];
+    if (date_problem(s, 6, allow_unknown, why, sizeof why))
+        add_issue(r, field, "%.6s is not a valid date: %s (line %d, columns %d-%d)", s, why,
+                  p.line + 1, p.col + 1, p.col + 6);
+}
+
+/* Splits the name field at the first "<<" into surname and given names. */
+static void parse_name(mrz_result *r, const char *s, int len, pos p) {
+    int split = -1;
+    for (int i = 0; i + 1 < len; i++)
+        if (s[i] == '<' && s[i + 1] == '<') {
+            split = i;
+            break;
+        }
+    int sur_len = split < 0 ? len : split;
+    int giv = split < 0 ? len : split + 2;
+    while (giv < len && s[giv] == '<') giv++;
+    field_text(r->fields.surname, sizeof r->fields.surname, s, (size_t)sur_len);
+    field_text(r->fields.given_names, sizeof r->fields.given_names, s + giv, (size_t)(len - giv));
+    r->name_truncated = s[len - 1] != '<';
+
+    int empty = 1, reported[2] = {0, 0};
+    for (int i = 0; i < len; i++) {
+        if (s[i] != '<') empty = 0;
+        int part = i >= sur_len;
+        if (s[i] >= '0' && s[i] <= '9' && !reported[part]) {
+            reported[part] = 1; /* the first digit of each part locates the problem */
+            add_issue(r, part ? "given_names" : "surname",
+                      "digit '%c' at line %d, column %d: names hold only letters A-Z and "
+                      "fillers",
+                      s[i], p.line + 1, p.col + i + 1);
+        }
+    }
+    if (empty)
+        add_issue(r, "surname", "the name field is empty (line %d, columns %d-%d)", p.line + 1,
+                  p.col + 1, p.col + len);
+}
+
+/* Checks the document number and its check digit, including the TD1/TD2 form
+ * for numbers longer than nine characters. Returns the offset into the
+ * optional data field where the real optional data starts. */
+static int parse_number(mrz_result *r, const layout *ly, const mrz_lines *L) {
+    const char *num = AT(L, ly->number);
+    char cdc = num[9];
+    int cd_col = ly->number.col + 9;
+    const char *opt = AT(L, ly->opt);
+    int run = 0;
+    if (ly->overflow && cdc == '<')
+        while (run < ly->opt_len && opt[run] != '<') run++;
+
+    if (ly->overflow && cdc == '<' && run >= 2) {
+        /* Whole number = 9 characters + opt[0..run-2]; its check digit is opt[run-1].
+         * Doc 9303 computes it over the whole number; some issuers (Belgian cards
+         * such as BEL-BO-03003) include the '<' of position 15, so that value is
+         * accepted too. */
+        char whole[40], with_filler[40];
+        int ov = run - 1;
+        memcpy(whole, num, 9);
+        memcpy(whole + 9, opt, (size_t)ov);
+        memcpy(with_filler, num, 10);
+        memcpy(with_filler + 10, opt, (size_t)ov);
+        field_text(r->fields.document_number, sizeof r->fields.document_number, whole,
+                   (size_t)(9 + ov));
+        int alt = mrz_check_digit(with_filler, (size_t)(10 + ov));
+        verify_cd(r, "document_number", whole, (size_t)(9 + ov), opt[run - 1], alt,
+                  ly->opt.line, ly->opt.col + run - 1, "; the number continues in the optional data");
+        return run < ly->opt_len ? run + 1 : run;
+    }
+    field_text(r->fields.document_number, sizeof r->fields.document_number, num, 9);
+    if (r->fields.document_number[0] == '\0') {
+        add_issue(r, "document_number", "the document number is empty (line %d, columns %d-%d)",
+                  ly->number.line + 1, ly->number.col + 1, ly->number.col + 9);
+        return 0;
+    }
+    if (ly->overflow && cdc == '<') {
+        add_issue(r, "document_number",
+                  "check digit is '<', expected %d (line %d, column %d); a '<' there means the "
+                  "number continues in the optional data, but no continuation and check digit "
+                  "follow",
+                  mrz_check_digit(num, 9), ly->number.line + 1, cd_col + 1);
+        return 0;
+    }
+    verify_cd(r, "document_number", num, 9, cdc, -1, ly->number.line, cd_col, "");
+    return 0;
+}
+
+static void parse_fields(mrz_result *r, int fmt, const mrz_lines *L) {
+    const layout *ly = &layouts[fmt];
+    mrz_fields *f = &r->fields;
+    const char *l0 = L->s[0];
+
+    /* Document code: first letter by format, second letter or filler. */
+    field_text(f->document_code, sizeof f->document_code, l0, 2);
+    char c0 = l0[0], c1 = l0[1];
+    const char *want = fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "ACI" : "V";
+    if (c0 == '<' || !strchr(want, c0))
+        add_issue(r, "document_code",
+                  "document code '%.2s' must start with %s for %s (line 1, column 1)%s", l0,
+                  fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I" : "V",
+                  format_names[fmt],
+                  c0 == 'V' && fmt == MRZ_TD1 ? "; visas have 2 lines (MRV-A, MRV-B)" : "");
+    if (!(c1 == '<' || (c1 >= 'A' && c1 <= 'Z')))
+        add_issue(r, "document_code",
+                  "second character of the document code is '%c', expected a letter or '<' "
+                  "(line 1, column 2)",
+                  c1);
+
+    field_text(f->issuing_state, sizeof f->issuing_state, l0 + 2, 3);
+    check_code(r, "issuing_state", l0 + 2, (pos){0, 2}, "state or organization");
+
+    int opt_start = parse_number(r, ly, L);
+
+    const char *nat = AT(L, ly->nationality);
+    field_text(f->nationality, sizeof f->nationality, nat, 3);
+    check_code(r, "nationality", nat, ly->nationality, "nationality");
+
+    const char *dob = AT(L, ly->birth);
+    memcpy(f->birth_date, dob, 6);
+    f->birth_date[6] = '\0';
+    check_date(r, "birth_date", dob, 1, ly->birth);
+    verify_cd(r, "birth_date", dob, 6, dob[6], -1, ly->birth.line, ly->birth.col + 6, "");
+
+    char sex = *AT(L, ly->sex);
+    f->sex[0] = sex;
+    f->sex[1] = '\0';
+    if (!strchr("MFX<", sex))
+        add_issue(r, "sex", "sex is '%c', expected M, F, X or < (line %d, column %d)", sex,
+                  ly->sex.line + 1, ly->sex.col + 1);
+
+    const char *exp = AT(L, ly->expiry);
+    memcpy(f->expiry_date, exp, 6);
+    f->expiry_date[6] = '\0';
+    check_date(r, "expiry_date", exp, 0, ly->expiry);
+    verify_cd(r, "expiry_date", exp, 6, exp[6], -1, ly->expiry.line, ly->expiry.col + 6, "");
+
+    const char *opt = AT(L, ly->opt);
+    field_text(f->optional_data, sizeof f->optional_data, opt + opt_start,
+               (size_t)(ly->opt_len - opt_start));
+    if (ly->personal_cd >= 0) {
+        /* TD3 personal number: an unused (all-filler) field may carry '<' or 0 (Part 4). */
+        char pc = L->s[1][ly->personal_cd];
+        int unused = f->optional_data[0] == '\0';
+        if (unused && pc != '<' && pc != '0')
+            add_issue(r, "optional_data",
+                      "check digit is '%c', expected < or 0 for an empty personal number "
+                      "(line 2, column %d)",
+                      pc, ly->personal_cd + 1);
+        else if (!unused)
+            verify_cd(r, "optional_data", opt, (size_t)ly->opt_len, pc, -1, 1, ly->personal_cd,
+                      "");
+    }
+    if (ly->opt2_len)
+        field_text(f->optional_data_2, sizeof f->optional_data_2, AT(L, ly->opt2),
+                   (size_t)ly->opt2_len);
+
+    parse_name(r, AT(L, ly->name), ly->name_len, ly->name);
+
+    if (ly->composite.line >= 0) {
+        char buf[64];
+        size_t n = 0;
+        for (int i = 0; i < 4 && ly->comp_len[i]; i++) {
+            memcpy(buf + n, AT(L, ly->comp_seg[i]), (size_t)ly->comp_len[i]);
+            n += (size_t)ly->comp_len[i];
+        }
+        verify_cd(r, "composite", buf, n, *AT(L, ly->composite), -1, ly->composite.line,
+                  ly->composite.col, "");
+    }
+}
+
+/* Checks line count, widths and characters. Returns the format, or -1 after
+ * reporting why the text is not an MRZ. */
+static int check_layout(mrz_result *r, const char *const *line, const size_t *llen, int n) {
+    if (n != 2 && n != 3) {
+        add_issue(r, "mrz",
+                  "expected 2 lines (TD2, TD3, MRV-A, MRV-B) or 3 lines (TD1), found %d "
+                  "(line %d, column 1; lines and columns are 1-based)",
+                  n, n < 2 ? n + 1 : 4);
+        return -1;
+    }
+    size_t width = 0;
+    if (n == 3) width = 30;
+    else if (llen[0] == 36 || llen[0] == 44) width = llen[0];
+    else if (llen[1] == 36 || llen[1] == 44) width = llen[1];
+
+    int bad = 0;
+    for (int i = 0; i < n; i++) {
+        int shown = 0;
+        for (size_t j = 0; j < llen[i]; j++) {
+            char c = line[i][j];
+            if (cd_value(c) >= 0) continue;
+            bad = 1;
+            if (shown++ >= 3) continue; /* a few per line are enough to locate the damage */
+            char d[16];
+            char_desc(c, d, sizeof d);
+            add_issue(r, "mrz",
+                      "line %d, column %zu (1-based): %s is not allowed; the MRZ holds only "
+                      "A-Z, 0-9 and <%s",
+                      i + 1, j + 1, d, c >= 'a' && c <= 'z' ? " (upper case only)" : "");
+        }
+        if (width == 0 && i == 0) {
+            add_issue(r, "mrz",
+                      "line 1, column %zu (1-based): line 1 has %zu characters, expected 30 "
+                      "(TD1, 3 lines), 36 (TD2, MRV-B) or 44 (TD3, MRV-A)",
+                      llen[0] + 1 < 45 ? llen[0] + 1 : 45, llen[0]);
+            bad = 1;
+        } else if (width && llen[i] != width) {
+            add_issue(r, "mrz",
+                      "line %d, column %zu (1-based): line %d has %zu characters, expected %zu "
+                      "(%s)",
+                      i + 1, llen[i] < width ? llen[i] + 1 : width + 1, i + 1, llen[i], width,
+                      width == 30 ? "TD1" : width == 36 ? "TD2, MRV-B" : "TD3, MRV-A");
+            bad = 1;
+        }
+    }
+    if (bad) return -1;
+    if (n == 3) return MRZ_TD1;
+    int visa = line[0][0] == 'V';
+    if (width == 36) return visa ? MRZ_MRVB : MRZ_TD2;
+    return visa ? MRZ_MRVA : MRZ_TD3;
+}
+
+void mrz_parse(const char *text, size_t len, mrz_result *out) {
+    if (!out) return;
+    memset(out, 0, sizeof *out);
+    out->format = -1;
+    out->valid = 1;
+    if (!text) len = 0;
+
+    const char *line[4] = {0};
+    size_t llen[4] = {0};
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        if (i == len && start == len && n > 0) break; /* text ends with a newline */
+        size_t e = i;
+        if (e > start && text[e - 1] == '\r') e--;
+        if (n < 4) line[n] = text + start, llen[n] = e - start;
+        if (n < 100) n++;
+        start = i + 1;
+    }
+    if (len == 0) {
+        add_issue(out, "mrz", "the MRZ is empty (line 1, column 1; 1-based)");
+        return;
+    }
+    int fmt = check_layout(out, line, llen, n);
+    if (fmt < 0) return;
+    out->format = fmt;
+    mrz_lines L = {{line[0], line[1], n > 2 ? line[2] : NULL}};
+    parse_fields(out, fmt, &L);
+    out->valid = out->n_issues == 0;
+}
+
+/* ---- generation ------------------------------------------------------------------------- */
+
+/* Upper-cases an ASCII field into dst and checks its characters: A-Z, 0-9 when
+ * digits are allowed; space or '<' become '<' when fill is allowed. */
+static size_t bounded_len(const char *s, size_t cap) {
+    const char *z = memchr(s, '\0', cap);
+    return z ? (size_t)(z - s) : cap;
+}
+
+static int clean_field(const char *field, const char *src, size_t src_cap, char *dst, size_t cap,
+                       int digits, int fill, bl_err *err) {
+    size_t n = bounded_len(src, src_cap);
+    if (n >= cap) return err_set(err, "%s is too long (%zu characters)", field, n);
+    for (size_t i = 0; i < n; i++) {
+        char c = src[i];
+        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+        if ((c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9')) dst[i] = c;
+        else if (fill && (c == ' ' || c == '<')) dst[i] = '<';
+        else {
+            char d[16];
+            char_desc(src[i], d, sizeof d);
+            return err_set(err, "%s: %s at position %zu is not allowed; use A-Z%s%s", field, d,
+                           i + 1, digits ? ", 0-9" : "", fill ? " and spaces" : "");
+        }
+    }
+    dst[n] = '\0';
+    return 0;
+}
+
+/* Name components ("VAN<DER<MULLEN" -> VAN, DER, MULLEN). */
+typedef struct {
+    const char *s[160];
+    int n[160];
+    int count;
+} comps;
+
+static void split_comps(const char *s, comps *c) {
+    c->count = 0;
+    while (*s && c->count < 160) {
+        const char *e = strchr(s, '<');
+        int n = e ? (int)(e - s) : (int)strlen(s);
+        if (n > 0) {
+            c->s[c->count] = s;
+            c->n[c->count++] = n;
+        }
+        if (!e) break;
+        s = e + 1;
+    }
+}
+
+/* Writes as many components as fit in `width` characters, joined by '<'.
+ * When they do not all fit the result is exactly `width` long and ends with a
+ * letter (Doc 9303: a full field ending in a letter signals truncation): the
+ * first component that does not fit keeps its leading letters; if only one
+ * position is left, an earlier component gives up a letter so the next
+ * component's initial can follow its filler. Returns the length written. */
+static int pack(const comps *c, int width, char *out) {
+    int kept[160] = {0};
+    int total = 0, k = 0;
+    while (k < c->count) {
+        int need = (k > 0) + c->n[k];
+        if (total + need > width) break;
+        kept[k] = c->n[k];
+        total += need;
+        k++;
+    }
+    if (k < c->count) {
+        int rem = width - total;
+        if (k == 0) {
+            kept[0] = width < c->n[0] ? width : c->n[0];
+            k = 1;
+        } else if (rem >= 2) {
+            kept[k++] = rem - 1;
+        } else if (rem == 1) {
+            for (int j = k - 1; j >= 0; j--)
+                if (kept[j] >= 2) {
+                    kept[j]--;
+                    kept[k++] = 1;
+                    break;
+                }
+        }
+    }
+    int len = 0;
+    for (int i = 0; i < k && kept[i] > 0; i++) {
+        if (i > 0) out[len++] = '<';
+        memcpy(out + len, c->s[i], (size_t)kept[i]);
+        len += kept[i];
+    }
+    return len;
+}
+
+/* Builds the name field (width characters, filler-padded) from transliterated parts. */
+static void name_field(const char *sur, const char *giv, int width, char *out) {
+    int ls = (int)strlen(sur), lg = (int)strlen(giv);
+    comps P, S;
+    split_comps(sur, &P);
+    split_comps(giv, &S);
+    int len = 0;
+    if (ls + (lg ? 2 + lg : 0) <= width) {
+        memcpy(out, sur, (size_t)ls);
+        len = ls;
+        if (lg) {
+            memcpy(out + len, "<<", 2);
+            memcpy(out + len + 2, giv, (size_t)lg);
+            len += 2 + lg;
+        }
+    } else if (lg == 0) {
+        len = pack(&P, width, out);
+    } else if (ls + 3 <= width) {
+        memcpy(out, sur, (size_t)ls);
+        memcpy(out + ls, "<<", 2);
+        len = ls + 2 + pack(&S, width - ls - 2, out + ls + 2);
+    } else {
+        /* The primary identifier alone is too long: shorten it to leave room for
+         * "<<" and the first letter of the secondary identifier (Part 4 §4.2.3). */
+        len = pack(&P, width - 3, out);
+        while (len < width - 3) out[len++] = '<';
+        out[len++] = '<';
+        out[len++] = '<';
+        out[len++] = S.count ? S.s[0][0] : '<';
+    }
+    while (len < width) out[len++] = '<';
+    out[width] = '\0';
+}
+
+static void put_cd(char *at, const char *src, size_t n) {
+    int d = mrz_check_digit(src, n);
+    *at = (char)('0' + (d < 0 ? 0 : d));
+}
+
+int mrz_make(mrz_format fmt, const mrz_fields *f, char out[3][45], int *n_lines, bl_err *err) {
+    if ((int)fmt < MRZ_TD1 || fmt > MRZ_MRVB)
+        return err_set(err, "unknown MRZ format %d (TD1, TD2, TD3, MRV-A or MRV-B)", (int)fmt);
+    if (!f || !out) return err_set(err, "no fields given");
+    /* Work on a copy whose strings are certainly terminated. */
+    mrz_fields c = *f;
+#define TERM(x) c.x[sizeof c.x - 1] = '\0'
+    TERM(document_code), TERM(issuing_state), TERM(document_number), TERM(nationality);
+    TERM(birth_date), TERM(sex), TERM(expiry_date), TERM(surname), TERM(given_names);
+    TERM(optional_data), TERM(optional_data_2);
+#undef TERM
+    f = &c;
+    const layout *ly = &layouts[fmt];
+    const char *fname = format_names[fmt];
+
+    char code[3], state[4], nat[4], num[40], opt[40], opt2[40], why[120];
+    if (clean_field("document_code", f->document_code, sizeof f->document_code, code, sizeof code, 0, 1, err) < 0)
+        return -1;
+    const char *first = fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "ACI" : "V";
+    if (code[0] == '\0' || code[0] == '<' || !strchr(first, code[0]))
+        return err_set(err, "document_code '%s' must start with %s for %s", f->document_code,
+                       fmt == MRZ_TD3                       ? "P"
+                       : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I"
+                                                            : "V",
+                       fname);
+    if (clean_field("issuing_state", f->issuing_state, sizeof f->issuing_state, state, sizeof state, 0, 0, err) < 0 ||
+        clean_field("nationality", f->nationality, sizeof f->nationality, nat, sizeof nat, 0, 0, err) < 0)
+        return -1;
+    if (!state[0]) return err_set(err, "issuing_state is empty; expected a 1-3 letter code");
+    if (!nat[0]) return err_set(err, "nationality is empty; expected a 1-3 letter code");
+
+    if (clean_field("document_number", f->document_number, sizeof f->document_number, num, sizeof num, 1, 1, err) < 0)
+        return -1;
+    size_t num_len = strlen(num);
+    while (num_len > 0 && num[num_len - 1] == '<') num[--num_len] = '\0';
+    if (num_len == 0) return err_set(err, "document_number is empty");
+    if (clean_field("optional_data", f->optional_data, sizeof f->optional_data, opt, sizeof opt, 1, 1, err) < 0 ||
+        clean_field("optional_data_2", f->optional_data_2, sizeof f->optional_data_2, opt2, sizeof opt2, 1, 1, err) < 0)
+        return -1;
+    size_t opt_len = strlen(opt), opt2_len = strlen(opt2);
+    while (opt_len > 0 && opt[opt_len - 1] == '<') opt[--opt_len] = '\0';
+    while (opt2_len > 0 && opt2[opt2_len - 1] == '<') opt2[--opt2_len] = '\0';
+
+    if (date_problem(f->birth_date, strlen(f->birth_date), 1, why, sizeof why))
+        return err_set(err, "birth_date '%s' %s%s", f->birth_date,
+                       strlen(f->birth_date) == 6 ? "is not a valid date: " : "", why);
+    if (date_problem(f->expiry_date, strlen(f->expiry_date), 0, why, sizeof why))
+        return err_set(err, "expiry_date '%s' %s%s", f->expiry_date,
+                       strlen(f->expiry_date) == 6 ? "is not a valid date: " : "", why);
+    char sex = f->sex[0] ? f->sex[0] : '<';
+    if (sex >= 'a' && sex <= 'z') sex = (char)(sex - 32);
+    if (!strchr("MFX<", sex) || (f->sex[0] && f->sex[1]))
+        return err_set(err, "sex '%s' must be M, F, X or < (unspecified)", f->sex);
+
+    /* Document number: more than nine characters only where the format allows it. */
+    size_t ov = num_len > 9 ? num_len - 9 : 0;
+    if (ov && !ly->overflow)
+        return err_set(err, "document_number '%s' has %zu characters; %s allows at most 9",
+                       f->document_number, num_len, fname);
+    if (ov && memchr(num + 9, '<', ov))
+        return err_set(err,
+                       "document_number '%s': a number longer than 9 characters cannot contain "
+                       "spaces after its 9th character",
+                       f->document_number);
+    size_t used = ov ? ov + 1 + (opt_len ? 1 : 0) : 0; /* overflow + check digit + filler */
+    if (used + opt_len > (size_t)ly->opt_len) {
+        if (ov)
+            return err_set(err,
+                           "document_number '%s' (%zu characters) and optional_data (%zu) do not "
+                           "fit: %s puts the last %zu characters of the number, its check digit "
+                           "and a filler before the optional data, all in %d positions",
+                           f->document_number, num_len, opt_len, fname, ov, ly->opt_len);
+        return err_set(err, "optional_data '%s' has %zu characters; %s allows at most %d",
+                       f->optional_data, opt_len, fname, ly->opt_len);
+    }
+    if (opt2_len && !ly->opt2_len)
+        return err_set(err, "optional_data_2 is only used by TD1 (it is '%s')", f->optional_data_2);
+    if (opt2_len > (size_t)ly->opt2_len)
+        return err_set(err, "optional_data_2 '%s' has %zu characters; TD1 allows at most %d",
+                       f->optional_data_2, opt2_len, ly->opt2_len);
+
+    char sur[256], giv[256];
+    bl_err terr;
+    if (translit_name_to_mrz(f->surname, sur, sizeof sur, &terr) < 0)
+        return err_set(err, "surname: %s", terr.msg);
+    if (translit_name_to_mrz(f->given_names, giv, sizeof giv, &terr) < 0)
+        return err_set(err, "given_names: %s", terr.msg);
+    if (!sur[0] && !giv[0]) return err_set(err, "surname and given_names are both empty");
+
+    /* Assemble: every line starts as fillers, fields are copied in place. */
+    int w = ly->width;
+    for (int i = 0; i < 3; i++) {
+        memset(out[i], i < ly->lines ? '<' : 0, 44);
+        out[i][i < ly->lines ? w : 0] = '\0';
+    }
+#define PUT(p, src, n) memcpy(out[(p).line] + (p).col, (src), (n))
+    PUT(((pos){0, 0}), code, strlen(code));
+    PUT(((pos){0, 2}), state, strlen(state));
+    name_field(sur, giv, ly->name_len, out[ly->name.line] + ly->name.col);
+    out[ly->name.line][w] = '\0';
+
+    char *n9 = out[ly->number.line] + ly->number.col;
+    memcpy(n9, num, num_len < 9 ? num_len : 9);
+    char *o = out[ly->opt.line] + ly->opt.col;
+    if (ov) {
+        n9[9] = '<';
+        memcpy(o, num + 9, ov);
+        put_cd(o + ov, num, num_len);
+        if (opt_len) memcpy(o + ov + 2, opt, opt_len);
+    } else {
+        put_cd(n9 + 9, n9, 9);
+        memcpy(o, opt, opt_len);
+    }
+    PUT(ly->nationality, nat, strlen(nat));
+    PUT(ly->birth, f->birth_date, 6);
+    put_cd(out[ly->birth.line] + ly->birth.col + 6, f->birth_date, 6);
+    out[ly->sex.line][ly->sex.col] = sex;
+    PUT(ly->expiry, f->expiry_date, 6);
+    put_cd(out[ly->expiry.line] + ly->expiry.col + 6, f->expiry_date, 6);
+    if (ly->opt2_len) PUT(ly->opt2, opt2, opt2_len);
+    if (ly->personal_cd >= 0) {
+        if (opt_len) put_cd(out[1] + ly->personal_cd, o, (size_t)ly->opt_len);
+        else out[1][ly->personal_cd] = '<';
+    }
+    if (ly->composite.line >= 0) {
+        char buf[64];
+        size_t n = 0;
+        for (int i = 0; i < 4 && ly->comp_len[i]; i++) {
+            memcpy(buf + n, out[ly->comp_seg[i].line] + ly->comp_seg[i].col,
+                   (size_t)ly->comp_len[i]);
+            n += (size_t)ly->comp_len[i];
+        }
+        put_cd(out[ly->composite.line] + ly->composite.col, buf, n);
+    }
+#undef PUT
+    if (n_lines) *n_lines = ly->lines;
+    return 0;
+}

@@ -1,0 +1,305 @@
+/* text.c - see text.h. HarfBuzz shapes from the same font bytes stb_truetype
+ * rasterises, so glyph ids agree between the two. */
+#include "text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fribidi.h>
+#include <hb.h>
+#include <stb_truetype.h>
+
+#include "fsio.h"
+
+struct text_font {
+    char *data;
+    size_t len;
+    stbtt_fontinfo info;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    int upem;
+    int ascent, descent; /* font units */
+};
+
+text_font *text_font_load(const char *path, bl_err *err) {
+    text_font *f = calloc(1, sizeof *f);
+    if (!f) {
+        err_set(err, "out of memory loading font '%s'", path);
+        return NULL;
+    }
+    f->data = fs_read_all(path, 64u * 1024u * 1024u, &f->len, err);
+    if (!f->data) {
+        err_prefix(err, "font");
+        free(f);
+        return NULL;
+    }
+    int off = stbtt_GetFontOffsetForIndex((const unsigned char *)f->data, 0);
+    if (off < 0 || !stbtt_InitFont(&f->info, (const unsigned char *)f->data, off)) {
+        err_set(err, "'%s' is not a TrueType/OpenType font", path);
+        free(f->data);
+        free(f);
+        return NULL;
+    }
+    f->blob = hb_blob_create(f->data, (unsigned)f->len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    f->face = hb_face_create(f->blob, 0);
+    f->font = hb_font_create(f->face);
+    f->upem = (int)hb_face_get_upem(f->face);
+    hb_font_set_scale(f->font, f->upem, f->upem);
+    int lg;
+    stbtt_GetFontVMetrics(&f->info, &f->ascent, &f->descent, &lg);
+    return f;
+}
+
+void text_font_destroy(text_font *f) {
+    if (!f) return;
+    hb_font_destroy(f->font);
+    hb_face_destroy(f->face);
+    hb_blob_destroy(f->blob);
+    free(f->data);
+    free(f);
+}
+
+static int has_glyph(const text_font *f, uint32_t cp) {
+    return f && stbtt_FindGlyphIndex(&f->info, (int)cp) != 0;
+}
+
+/* Which font draws a character: Arabic-script text prefers the Arabic font,
+ * everything else the Latin one; the other is the fallback. Characters that
+ * neither font has (or that are neutral, like spaces) follow their run. */
+static const text_font *pick_font(const text_style *st, uint32_t cp, int rtl) {
+    int arabic_script = (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+                        (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+    const text_font *first = (arabic_script || rtl) && st->arabic ? st->arabic : st->latin;
+    const text_font *second = first == st->latin ? st->arabic : st->latin;
+    if (has_glyph(first, cp)) return first;
+    if (has_glyph(second, cp)) return second;
+    return first;
+}
+
+/* UTF-8 decode with byte offsets; returns the count or -1 at the first bad byte. */
+static int decode_utf8(const char *s, uint32_t *cps, uint32_t *offs, int cap, size_t *bad) {
+    const unsigned char *p = (const unsigned char *)s;
+    int n = 0;
+    size_t i = 0;
+    while (p[i]) {
+        uint32_t c;
+        int len;
+        if (p[i] < 0x80) c = p[i], len = 1;
+        else if ((p[i] & 0xE0) == 0xC0) c = p[i] & 0x1F, len = 2;
+        else if ((p[i] & 0xF0) == 0xE0) c = p[i] & 0x0F, len = 3;
+        else if ((p[i] & 0xF8) == 0xF0) c = p[i] & 0x07, len = 4;
+        else {
+            *bad = i;
+            return -1;
+        }
+        for (int k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80) {
+                *bad = i;
+                return -1;
+            }
+            c = (c << 6) | (p[i + k] & 0x3F);
+        }
+        if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+            c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+            *bad = i;
+            return -1;
+        }
+        if (n >= cap) {
+            *bad = i;
+            return -2;
+        }
+        cps[n] = c;
+        offs[n] = (uint32_t)i;
+        n++;
+        i += (size_t)len;
+    }
+    return n;
+}
+
+typedef struct {
+    int start, len, level;
+    const text_font *font;
+} run;
+
+#define TEXT_MAX_CHARS 1024
+
+int text_layout_make(const text_style *st, const char *utf8, text_layout *out, bl_err *err) {
+    memset(out, 0, sizeof *out);
+    if (!st || !st->latin) return err_set(err, "text: no font given");
+    static const int cap = TEXT_MAX_CHARS;
+    uint32_t *cps = malloc(sizeof(uint32_t) * cap * 2);
+    FriBidiCharType *types = malloc(sizeof *types * cap);
+    FriBidiBracketType *brackets = malloc(sizeof *brackets * cap);
+    FriBidiLevel *levels = malloc(sizeof *levels * cap);
+    run *runs = malloc(sizeof *runs * cap);
+    int *order = malloc(sizeof *order * cap);
+    hb_buffer_t *buf = hb_buffer_create();
+    int rc = -1, n = 0, nruns = 0;
+    if (!cps || !types || !brackets || !levels || !runs || !order) {
+        err_set(err, "text: out of memory");
+        goto done;
+    }
+    uint32_t *offs = cps + cap;
+    size_t bad = 0;
+    n = decode_utf8(utf8, cps, offs, cap, &bad);
+    if (n == -1) {
+        err_set(err, "text: invalid UTF-8 at byte %zu of \"%.40s\"", bad, utf8);
+        goto done;
+    }
+    if (n == -2) {
+        err_set(err, "text: line longer than %d characters", cap);
+        goto done;
+    }
+    /* Bidi levels for the paragraph (base direction from its first strong char). */
+    fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
+    fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
+    FriBidiParType base = FRIBIDI_PAR_ON;
+    if (n > 0 &&
+        !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels)) {
+        err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
+        goto done;
+    }
+    /* Runs of equal level and equal font, in logical order. */
+    for (int i = 0; i < n; i++) {
+        const text_font *f = pick_font(st, cps[i], levels[i] & 1);
+        if (nruns > 0 && runs[nruns - 1].level == levels[i] &&
+            (runs[nruns - 1].font == f || !has_glyph(f, cps[i]) ||
+             fribidi_get_bidi_type(cps[i]) == FRIBIDI_TYPE_WS)) {
+            runs[nruns - 1].len++;
+            continue;
+        }
+        runs[nruns++] = (run){i, 1, levels[i], f};
+    }
+    /* Visual order of runs (rule L2): from the highest level down to the lowest
+     * odd level, reverse every maximal sequence of runs at that level or above. */
+    int maxl = 0, minodd = 255;
+    for (int r = 0; r < nruns; r++) {
+        order[r] = r;
+        if (runs[r].level > maxl) maxl = runs[r].level;
+        if ((runs[r].level & 1) && runs[r].level < minodd) minodd = runs[r].level;
+    }
+    for (int lv = maxl; lv >= minodd && lv > 0; lv--) {
+        for (int r = 0; r < nruns;) {
+            if (runs[order[r]].level < lv) {
+                r++;
+                continue;
+            }
+            int e = r;
+            while (e < nruns && runs[order[e]].level >= lv) e++;
+            for (int a = r, b = e - 1; a < b; a++, b--) {
+                int t = order[a];
+                order[a] = order[b];
+                order[b] = t;
+            }
+            r = e;
+        }
+    }
+    /* Shape each run with its neighbours as context, then place them left to right. */
+    int gcap = n * 2 + 8;
+    out->g = malloc(sizeof *out->g * (size_t)gcap);
+    if (!out->g) {
+        err_set(err, "text: out of memory");
+        goto done;
+    }
+    double pen = 0;
+    for (int oi = 0; oi < nruns; oi++) {
+        const run *rn = &runs[order[oi]];
+        const text_font *f = rn->font;
+        double scale = st->size_px / f->upem;
+        hb_buffer_clear_contents(buf);
+        hb_buffer_add_codepoints(buf, cps, n, (unsigned)rn->start, rn->len);
+        hb_buffer_set_direction(buf, (rn->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        hb_buffer_guess_segment_properties(buf);
+        hb_shape(f->font, buf, NULL, 0);
+        unsigned gn = 0;
+        hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(buf, &gn);
+        hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(buf, &gn);
+        for (unsigned k = 0; k < gn; k++) {
+            if (out->n >= gcap) {
+                gcap *= 2;
+                text_glyph *ng = realloc(out->g, sizeof *ng * (size_t)gcap);
+                if (!ng) {
+                    err_set(err, "text: out of memory");
+                    goto done;
+                }
+                out->g = ng;
+            }
+            text_glyph *g = &out->g[out->n++];
+            g->font = f;
+            g->gid = gi[k].codepoint;
+            g->cluster = gi[k].cluster < (unsigned)n ? offs[gi[k].cluster] : 0;
+            g->x = pen + gp[k].x_offset * scale;
+            g->y = -gp[k].y_offset * scale;
+            g->rtl = rn->level & 1;
+            pen += gp[k].x_advance * scale + st->tracking_px;
+        }
+        double asc = f->ascent * scale, desc = -f->descent * scale;
+        if (asc > out->ascent) out->ascent = asc;
+        if (desc > out->descent) out->descent = desc;
+    }
+    if (out->ascent == 0) {
+        out->ascent = st->latin->ascent * st->size_px / st->latin->upem;
+        out->descent = -st->latin->descent * st->size_px / st->latin->upem;
+    }
+    out->width = pen;
+    out->size_px = st->size_px;
+    rc = 0;
+done:
+    if (rc != 0) text_layout_free(out);
+    hb_buffer_destroy(buf);
+    free(cps);
+    free(types);
+    free(brackets);
+    free(levels);
+    free(runs);
+    free(order);
+    return rc;
+}
+
+void text_layout_free(text_layout *lay) {
+    free(lay->g);
+    memset(lay, 0, sizeof *lay);
+}
+
+void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn plot, void *ud) {
+    unsigned char *bmp = NULL;
+    size_t bmp_cap = 0;
+    for (int i = 0; i < lay->n; i++) {
+        const text_glyph *g = &lay->g[i];
+        const stbtt_fontinfo *info = &g->font->info;
+        float scale = (float)(lay->size_px / g->font->upem);
+        double gx = x + g->x, gy = y + g->y;
+        int ix = (int)floor(gx), iy = (int)floor(gy);
+        float sx = (float)(gx - ix), sy = (float)(gy - iy);
+        int x0, y0, x1, y1;
+        stbtt_GetGlyphBitmapBoxSubpixel(info, (int)g->gid, scale, scale, sx, sy, &x0, &y0, &x1, &y1);
+        int w = x1 - x0, h = y1 - y0;
+        if (w <= 0 || h <= 0) continue;
+        size_t need = (size_t)w * (size_t)h;
+        if (need > bmp_cap) {
+            unsigned char *nb = realloc(bmp, need);
+            if (!nb) break; /* out of memory: the rest of the line stays undrawn */
+            bmp = nb;
+            bmp_cap = need;
+        }
+        stbtt_MakeGlyphBitmapSubpixel(info, bmp, w, h, w, scale, scale, sx, sy, (int)g->gid);
+        for (int yy = 0; yy < h; yy++)
+            for (int xx = 0; xx < w; xx++) {
+                int c = bmp[yy * w + xx];
+                if (c) plot(ud, ix + x0 + xx, iy + y0 + yy, c);
+            }
+    }
+    free(bmp);
+}
+
+double text_draw(const text_style *st, const char *utf8, double x, double y, text_plot_fn plot,
+                 void *ud, bl_err *err) {
+    text_layout lay;
+    if (text_layout_make(st, utf8, &lay, err) != 0) return -1;
+    text_layout_draw(&lay, x, y, plot, ud);
+    double w = lay.width;
+    text_layout_free(&lay);
+    return w;
+}
