@@ -283,7 +283,9 @@ static int paint_watermark(build *b, const tpl_feature *f) {
             double e = emblem_cov(dx, dy, rad * 0.8, 12, 1);
             double halo = exp(-pow(sqrt(dx * dx + dy * dy) / (rad * 0.95), 6));
             if (printed) {
-                matbuf_paint(mb, LAYER_BG, x, y, ink, (int)(e * 90));
+                /* The forger's extra pass, over the offset print (the UV layer
+                 * is the second print pass; it keeps the offset labels intact). */
+                matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(e * 90));
             } else {
                 double t = 128 + 34 * halo - 60 * e;
                 mb->thick[(size_t)y * mb->w + x] = (uint8_t)(t < 0 ? 0 : t > 255 ? 255 : t);
@@ -297,6 +299,9 @@ static int paint_watermark(build *b, const tpl_feature *f) {
     return 0;
 }
 
+/* Fibres are in the paper, not printed on it: each fibre colour is a variant
+ * of the document's paper (faintly tinted in white light, glowing at 365 nm),
+ * so UV printing over a fibre does not disturb it and vice versa. */
 static int paint_fibres(build *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = px_rect(mb, f->r);
@@ -306,24 +311,38 @@ static int paint_fibres(build *b, const tpl_feature *f) {
         return 0;
     }
     static const char *fib[3] = {"fibre_red", "fibre_blue", "fibre_yellow"};
-    int inks[3];
-    for (int i = 0; i < 3; i++)
-        if ((inks[i] = ink_of(mb, fib[i], b->err)) < 0) return -1;
+    const int paper = 1; /* paint_paper added the document's paper first */
+    int subs[3];
+    for (int i = 0; i < 3; i++) {
+        const mat_ink *k = mat_ink_find(fib[i]);
+        mat_substrate s = mb->subs[paper];
+        s.id = fib[i];
+        for (int c = 0; c < 3; c++) {
+            s.vis[c] = (uint8_t)(s.vis[c] + (k->vis[c] - s.vis[c]) * k->vis_abs / 255);
+            s.uv[c] = k->uv_emit[c];
+        }
+        if ((subs[i] = matbuf_substrate(mb, &s)) < 0) return err_set(b->err, "too many substrates");
+    }
     rng fr;
     rng_init(&fr, rng_derive(b->spec->seed, "fibres"));
     int n = f->param > 0 ? (int)f->param : 60;
-    double w = fmax(0.8, 0.07 * mb->px_per_mm);
+    double w = fmax(1.0, 0.08 * mb->px_per_mm);
     for (int i = 0; i < n; i++) {
         double x = r.x + rng_unit(&fr) * r.w, y = r.y + rng_unit(&fr) * r.h;
         double len = rng_range(&fr, 1.5, 4.0) * mb->px_per_mm;
         double ang = rng_unit(&fr) * 2 * M_PI, bend = rng_range(&fr, -1.2, 1.2);
-        int ink = inks[rng_below(&fr, 3)];
-        double px0 = x, py0 = y;
-        for (int s = 1; s <= 8; s++) {
-            double a = ang + bend * s / 8.0;
-            double px1 = px0 + cos(a) * len / 8, py1 = py0 + sin(a) * len / 8;
-            paint_segment(mb, LAYER_UV, ink, px0, py0, px1, py1, w, 1.0);
-            px0 = px1, py0 = py1;
+        int sub = subs[rng_below(&fr, 3)];
+        for (int s = 0; s <= 48; s++) {
+            double t = s / 48.0, a = ang + bend * t;
+            /* a gently bent fibre, stepped finely enough to leave no gaps */
+            double px = x + cos(a) * len * t, py = y + sin(a) * len * t;
+            for (int dy = 0; dy < (int)ceil(w); dy++)
+                for (int dx = 0; dx < (int)ceil(w); dx++) {
+                    int X = (int)px + dx, Y = (int)py + dy;
+                    if (X < 0 || Y < 0 || X >= mb->w || Y >= mb->h) continue;
+                    uint8_t *sp = &mb->sub[(size_t)Y * mb->w + X];
+                    if (*sp == paper) *sp = (uint8_t)sub;
+                }
         }
     }
     add_item(b->truth->features, &b->truth->n_features, DOC_MAX_ITEMS, f->id, f->kind, r,
@@ -583,7 +602,8 @@ static int paint_portrait(build *b, irect r, int ghost, int substituted) {
     if (r.w <= 0 || r.h <= 0) return 0;
     face_params fp;
     face_from_seed(b->truth->holder.face_seed, &fp);
-    if (substituted && !ghost) face_vary(&fp, b->spec->seed ^ 0xFACEu, 1.0);
+    /* The impostor's photo: a lookalike, not the holder. */
+    if (substituted && !ghost) face_vary(&fp, b->spec->seed ^ 0xFACEu, 0.8);
     uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);
     if (!px) return err_set(b->err, "out of memory for the portrait");
     face_render(&fp, px, r.w, r.h, r.w * 4, !(substituted && !ghost));

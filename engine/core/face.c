@@ -55,7 +55,7 @@ void face_vary(face_params *p, uint64_t seed, double amount) {
     p->mouth_w = jitter(&r, p->mouth_w, 0.04, amount);
     p->mouth_y = jitter(&r, p->mouth_y, 0.03, amount);
     p->ear_size = jitter(&r, p->ear_size, 0.02, amount);
-    if (amount >= 0.5 && rng_unit(&r) < 0.5) p->beard = !p->beard;
+    if (amount >= 0.95 && rng_unit(&r) < 0.5) p->beard = !p->beard;
 }
 
 /* Coverage of a shape from its signed distance d (negative inside), in frame units. */

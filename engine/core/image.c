@@ -113,14 +113,38 @@ int image_load_file(bl_image *img, const char *path, bl_err *err) {
     return rc;
 }
 
+/* Clips a rectangle to both images; returns 0 when nothing is left. */
+static int clip_pair(const bl_image *a, const bl_image *b, int *x0, int *y0, int *x1, int *y1) {
+    if (*x0 < 0) *x0 = 0;
+    if (*y0 < 0) *y0 = 0;
+    if (*x1 > a->w) *x1 = a->w;
+    if (*x1 > b->w) *x1 = b->w;
+    if (*y1 > a->h) *y1 = a->h;
+    if (*y1 > b->h) *y1 = b->h;
+    return *x1 > *x0 && *y1 > *y0;
+}
+
+long image_count_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h,
+                      int threshold) {
+    int x0 = x, y0 = y, x1 = x + w, y1 = y + h;
+    if (!clip_pair(a, b, &x0, &y0, &x1, &y1)) return 0;
+    long n = 0;
+    for (int yy = y0; yy < y1; yy++)
+        for (int xx = x0; xx < x1; xx++) {
+            const uint8_t *p = a->px + ((size_t)yy * a->w + xx) * 4;
+            const uint8_t *q = b->px + ((size_t)yy * b->w + xx) * 4;
+            for (int c = 0; c < 3; c++)
+                if (abs((int)p[c] - (int)q[c]) > threshold) {
+                    n++;
+                    break;
+                }
+        }
+    return n;
+}
+
 double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h) {
-    int x0 = x < 0 ? 0 : x, y0 = y < 0 ? 0 : y;
-    int x1 = x + w, y1 = y + h;
-    if (x1 > a->w) x1 = a->w;
-    if (x1 > b->w) x1 = b->w;
-    if (y1 > a->h) y1 = a->h;
-    if (y1 > b->h) y1 = b->h;
-    if (x1 <= x0 || y1 <= y0) return 0.0;
+    int x0 = x, y0 = y, x1 = x + w, y1 = y + h;
+    if (!clip_pair(a, b, &x0, &y0, &x1, &y1)) return 0.0;
     double sum = 0;
     for (int yy = y0; yy < y1; yy++)
         for (int xx = x0; xx < x1; xx++) {

@@ -35,4 +35,9 @@ int image_load_file(bl_image *img, const char *path, bl_err *err);
  * rectangle is clipped to both images. Used by tests and the contact sheet. */
 double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h);
 
+/* How many pixels inside the rectangle differ by more than `threshold` in
+ * some channel: "can a person see a change here", for tests and reports. */
+long image_count_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h,
+                      int threshold);
+
 #endif

@@ -13,19 +13,19 @@ static const mat_ink inks[] = {
     {"laser_black", {30, 30, 34}, 255, 255, 230, {0, 0, 0}, 220},       /* laser engraving: carbon */
     {"b900_black", {18, 18, 22}, 255, 255, 230, {0, 0, 0}, 230},        /* MRZ ink, IR-absorbing */
     {"ir_transparent_black", {30, 30, 34}, 255, 0, 230, {0, 0, 0}, 220}, /* looks like laser; gone in IR */
-    {"offset_navy", {38, 56, 110}, 255, 40, 160, {0, 0, 0}, 120},       /* labels */
+    {"offset_navy", {38, 56, 110}, 255, 0, 160, {0, 0, 0}, 120},        /* labels: IR-transparent */
     {"intaglio_blue", {24, 48, 120}, 255, 200, 200, {0, 0, 0}, 200},    /* raised, carbon-loaded */
     {"metamer_a", {150, 168, 140}, 255, 235, 120, {0, 0, 0}, 110},        /* matches metamer_b in white light */
     {"metamer_b", {150, 168, 140}, 255, 10, 120, {0, 0, 0}, 110},         /* ...but vanishes in IR */
-    {"uv_yellow", {250, 248, 236}, 0, 0, 0, {235, 225, 60}, 4},         /* invisible, glows yellow */
-    {"uv_green", {250, 248, 236}, 0, 0, 0, {80, 230, 110}, 4},          /* invisible, glows green */
-    {"uv_red", {250, 248, 236}, 0, 0, 0, {240, 70, 60}, 4},             /* invisible, glows red */
-    {"uv_blue", {250, 248, 236}, 0, 0, 0, {90, 150, 255}, 4},           /* invisible, glows blue */
+    {"uv_yellow", {250, 248, 236}, 0, 0, 0, {235, 225, 60}, 0},         /* invisible, glows yellow */
+    {"uv_green", {250, 248, 236}, 0, 0, 0, {80, 230, 110}, 0},          /* invisible, glows green */
+    {"uv_red", {250, 248, 236}, 0, 0, 0, {240, 70, 60}, 0},             /* invisible, glows red */
+    {"uv_blue", {250, 248, 236}, 0, 0, 0, {90, 150, 255}, 0},           /* invisible, glows blue */
     {"fibre_red", {200, 120, 130}, 60, 0, 40, {250, 60, 70}, 20},       /* faintly visible fibres */
     {"fibre_blue", {120, 140, 200}, 60, 0, 40, {70, 140, 255}, 20},
     {"fibre_yellow", {210, 200, 140}, 50, 0, 40, {240, 230, 70}, 20},
     {"ghost_grey", {120, 120, 126}, 255, 200, 120, {0, 0, 0}, 90},      /* ghost image, lighter laser */
-    {"watermark_print", {214, 212, 204}, 255, 30, 90, {0, 0, 0}, 120},  /* counterfeit "watermark" */
+    {"watermark_print", {214, 212, 204}, 255, 0, 90, {0, 0, 0}, 120},  /* counterfeit "watermark" */
     {"pen_blue", {40, 60, 150}, 255, 0, 180, {0, 0, 0}, 150},           /* signature: IR-transparent */
     {"photo_dye", {128, 100, 84}, 255, 0, 170, {0, 0, 0}, 160},         /* colour photo print */
     {"stamp_violet", {110, 60, 150}, 230, 0, 160, {0, 0, 0}, 140},      /* rubber stamp ink */
@@ -53,6 +53,6 @@ const mat_substrate *mat_substrate_find(const char *id) {
 }
 
 mat_ink mat_ink_process(const char *id, uint8_t r, uint8_t g, uint8_t b) {
-    mat_ink k = {id, {r, g, b}, 255, 12, 140, {0, 0, 0}, 100};
+    mat_ink k = {id, {r, g, b}, 255, 0, 140, {0, 0, 0}, 100};
     return k;
 }

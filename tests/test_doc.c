@@ -1,0 +1,266 @@
+/* test_doc.c - documents as a trainee sees them: defects show only under the
+ * lights where they would in reality; renders are reproducible; truth regions
+ * lie on the document. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "image.h"
+#include "light.h"
+#include "tpl.h"
+
+#define V LIGHT_BIT(LIGHT_VISIBLE)
+#define U LIGHT_BIT(LIGHT_UV)
+#define I LIGHT_BIT(LIGHT_IR)
+#define O LIGHT_BIT(LIGHT_OBLIQUE)
+#define T LIGHT_BIT(LIGHT_TRANSMITTED)
+
+typedef struct {
+    doc_fonts fonts;
+    tpl passport;
+} fixture;
+
+static int setup(void **state) {
+    fixture *f = calloc(1, sizeof *f);
+    bl_err err = {""};
+    if (doc_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    doc_fonts_unload(&f->fonts);
+    free(f);
+    return 0;
+}
+
+typedef struct {
+    bl_image img[LIGHT_COUNT];
+    doc_truth truth;
+} rendered;
+
+/* Renders all five lights of a passport with the given defects at 150 dpi. */
+static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects, double dpi,
+                       rendered *out) {
+    doc_spec spec = {.t = t, .seed = seed, .dpi = dpi, .today = {2026, 6, 1}, .defects = defects};
+    matbuf mb;
+    bl_err err = {""};
+    memset(out, 0, sizeof *out);
+    int rc = doc_build(&spec, &f->fonts, &mb, &out->truth, &err);
+    if (rc) fprintf(stderr, "doc_build: %s\n", err.msg);
+    assert_int_equal(rc, 0);
+    light_scene *sc = light_scene_create(&mb, &err);
+    assert_non_null(sc);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        assert_int_equal(light_scene_render(sc, (light_kind)l, &out->img[l], &err), 0);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+}
+
+static void release(rendered *r) {
+    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&r->img[l]);
+}
+
+static const doc_item *find_defect(const doc_truth *t, const char *kind) {
+    for (int i = 0; i < t->n_defects; i++)
+        if (!strcmp(t->defects[i].kind, kind)) return &t->defects[i];
+    return NULL;
+}
+
+/* Where each defect must show (its region differs from the genuine document)
+ * and where it must stay invisible (the whole image is identical). Physical
+ * reasons in the comments; the table is the specification. */
+static const struct {
+    defect_kind k;
+    light_set shows;
+    light_set hidden;
+} defect_table[] = {
+    /* brighteners glow at 365 nm; the forger matched the paper's tint */
+    {DEFECT_COUNTERFEIT_PAPER, U, V | I | O | T},
+    /* the emblem is printed in invisible fluorescent ink */
+    {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T},
+    {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T},
+    /* fibres are faintly visible in white light too, but never dark in IR */
+    {DEFECT_FIBRES_MISSING, U, I},
+    /* a printed imitation is seen in reflected light and lacks the multitone */
+    {DEFECT_PRINTED_WATERMARK, V | T, I},
+    /* a dot screen of IR-transparent process ink: the loupe shows dots; IR shows nothing */
+    {DEFECT_HALFTONE_PRINT, V, I},
+    {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0},
+    /* the reprinted field matches in colour, UV and opacity; only IR tells */
+    {DEFECT_DATA_ALTERATION_IR, I, V | U | O | T},
+    {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0},
+    {DEFECT_MRZ_CHECK_DIGIT, V | I, 0},
+    {DEFECT_EXPIRED, V, 0},
+    {DEFECT_MICROTEXT_MISSING, V, 0},
+    {DEFECT_MICROTEXT_BLURRED, V, 0},
+    /* same ink, no relief: only raking light differs */
+    {DEFECT_INTAGLIO_MISSING, O, V | U | I | T},
+    /* both halves in the IR-transparent twin: the message no longer appears in IR */
+    {DEFECT_METAMERIC_MISMATCH, I, V | U | O | T},
+};
+
+static void defects_show_only_under_their_lights(void **state) {
+    fixture *f = *state;
+    rendered *genuine = malloc(sizeof *genuine), *forged = malloc(sizeof *forged);
+    render_all(f, &f->passport, 5, 0, 150, genuine);
+    assert_int_equal(genuine->truth.n_defects, 0);
+    for (size_t i = 0; i < sizeof defect_table / sizeof defect_table[0]; i++) {
+        const defect_info *d = defect_get(defect_table[i].k);
+        render_all(f, &f->passport, 5, 1u << defect_table[i].k, 150, forged);
+        const doc_item *it = find_defect(&forged->truth, d->id);
+        if (!it) fail_msg("defect %s is not in the truth", d->id);
+        /* The truth's lights are the table's "shows". */
+        if (it->lights != defect_table[i].shows)
+            fail_msg("defect %s: truth lists lights %#x, expected %#x", d->id, it->lights,
+                     defect_table[i].shows);
+        for (int l = 0; l < LIGHT_COUNT; l++) {
+            const bl_image *a = &genuine->img[l], *b = &forged->img[l];
+            /* Shows: a clearly visible change (over 24 levels) on at least 30
+             * pixels of its region. Hidden: no pixel of the whole image moves
+             * by more than 2 levels. */
+            if (defect_table[i].shows & LIGHT_BIT(l)) {
+                long n = image_count_diff(a, b, it->x, it->y, it->w, it->h, 24);
+                if (n < 30)
+                    fail_msg("defect %s should show under %s: only %ld pixels of its region "
+                             "change visibly",
+                             d->id, light_name((light_kind)l), n);
+            }
+            if (defect_table[i].hidden & LIGHT_BIT(l)) {
+                long n = image_count_diff(a, b, 0, 0, a->w, a->h, 2);
+                if (n > 0)
+                    fail_msg("defect %s should be invisible under %s: %ld pixels change", d->id,
+                             light_name((light_kind)l), n);
+            }
+        }
+        release(forged);
+    }
+    release(genuine);
+    free(genuine);
+    free(forged);
+}
+
+static void same_seed_same_pixels_other_seed_other_document(void **state) {
+    fixture *f = *state;
+    rendered *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    render_all(f, &f->passport, 99, 1u << DEFECT_PHOTO_SUBSTITUTION, 100, a);
+    render_all(f, &f->passport, 99, 1u << DEFECT_PHOTO_SUBSTITUTION, 100, b);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        assert_memory_equal(a->img[l].px, b->img[l].px, (size_t)a->img[l].w * a->img[l].h * 4);
+    assert_string_equal(a->truth.mrz[1], b->truth.mrz[1]);
+    release(b);
+    render_all(f, &f->passport, 100, 1u << DEFECT_PHOTO_SUBSTITUTION, 100, b);
+    assert_true(image_mean_diff(&a->img[0], &b->img[0], 0, 0, a->img[0].w, a->img[0].h) > 1.0);
+    assert_string_not_equal(a->truth.mrz[1], b->truth.mrz[1]);
+    release(a);
+    release(b);
+    free(a);
+    free(b);
+}
+
+/* Every feature and defect lies on the document, names at least one light,
+ * and the security features examiners are taught are all there. */
+static void truth_regions_lie_on_the_document(void **state) {
+    fixture *f = *state;
+    static const char *ids[] = {"uto-passport-td3", "uto-id-td1", "uto-visa-mrva"};
+    for (size_t k = 0; k < 3; k++) {
+        tpl t;
+        bl_err err = {""};
+        assert_int_equal(tpl_builtin(&t, ids[k], &err), 0);
+        rendered *r = malloc(sizeof *r);
+        render_all(f, &t, 3, (1u << DEFECT_MRZ_CHECK_DIGIT) | (1u << DEFECT_EXPIRED), 100, r);
+        const doc_truth *tr = &r->truth;
+        assert_true(tr->n_features >= 12);
+        assert_int_equal(tr->n_defects, 2);
+        for (int i = 0; i < tr->n_features + tr->n_defects; i++) {
+            const doc_item *it = i < tr->n_features ? &tr->features[i] : &tr->defects[i - tr->n_features];
+            if (it->x < 0 || it->y < 0 || it->w <= 0 || it->h <= 0 || it->x + it->w > tr->w + 1 ||
+                it->y + it->h > tr->h + 1)
+                fail_msg("%s: %s region [%d %d %d %d] is off the %dx%d image", ids[k], it->id,
+                         it->x, it->y, it->w, it->h, tr->w, tr->h);
+            assert_true(it->lights != 0);
+        }
+        static const char *kinds[] = {"guilloche", "microtext", "uv_emblem", "uv_fibres",
+                                      "metameric_pair", "intaglio", "ghost_image", "portrait",
+                                      "ir_mrz"};
+        for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++) {
+            int found = 0;
+            for (int i = 0; i < tr->n_features; i++) found |= !strcmp(tr->features[i].kind, kinds[j]);
+            if (!found) fail_msg("%s has no %s feature", ids[k], kinds[j]);
+        }
+        release(r);
+        free(r);
+    }
+}
+
+/* The expired defect really dates the document before "today"; the MRZ check
+ * digit defect really breaks a check digit. */
+static void data_defects_change_the_data(void **state) {
+    fixture *f = *state;
+    rendered *r = malloc(sizeof *r);
+    render_all(f, &f->passport, 8, 1u << DEFECT_EXPIRED, 100, r);
+    assert_true(date_to_days(r->truth.holder.expiry) < date_to_days((bl_date){2026, 6, 1}));
+    release(r);
+    render_all(f, &f->passport, 8, 0, 100, r);
+    assert_true(date_to_days(r->truth.holder.expiry) >= date_to_days((bl_date){2026, 6, 1}));
+    char good[48];
+    strcpy(good, r->truth.mrz[1]);
+    release(r);
+    render_all(f, &f->passport, 8, 1u << DEFECT_MRZ_CHECK_DIGIT, 100, r);
+    assert_string_not_equal(good, r->truth.mrz[1]);
+    assert_int_equal(memcmp(good, r->truth.mrz[1], 9), 0); /* same number, other check digit */
+    assert_true(good[9] != r->truth.mrz[1][9]);
+    release(r);
+    free(r);
+}
+
+/* Physical sanity of the lights on plain paper: security paper is dull under
+ * UV, brightened paper glows; IR is grey; transmitted shows the watermark. */
+static void lights_answer_materials(void **state) {
+    fixture *f = *state;
+    rendered *g = malloc(sizeof *g), *c = malloc(sizeof *c);
+    render_all(f, &f->passport, 2, 0, 100, g);
+    render_all(f, &f->passport, 2, 1u << DEFECT_COUNTERFEIT_PAPER, 100, c);
+    /* a patch of margin near the bottom right corner */
+    int x = g->img[0].w - 30, y = g->img[0].h - 12;
+    const uint8_t *pg = g->img[LIGHT_UV].px + ((size_t)y * g->img[0].w + x) * 4;
+    const uint8_t *pc = c->img[LIGHT_UV].px + ((size_t)y * c->img[0].w + x) * 4;
+    assert_true(pg[0] + pg[1] + pg[2] < 200);     /* dull */
+    assert_true(pc[0] + pc[1] + pc[2] > 300);     /* glows */
+    assert_true(pc[2] > pc[0]);                   /* blue-white */
+    const uint8_t *ir = g->img[LIGHT_IR].px + ((size_t)y * g->img[0].w + x) * 4;
+    assert_true(ir[0] == ir[1] && ir[1] == ir[2]); /* monochrome */
+    /* The watermark differs from plain paper only under transmitted light. */
+    const doc_item *wm = NULL;
+    for (int i = 0; i < g->truth.n_features; i++)
+        if (!strcmp(g->truth.features[i].kind, "watermark")) wm = &g->truth.features[i];
+    assert_non_null(wm);
+    assert_int_equal(wm->lights, T);
+    release(g);
+    release(c);
+    free(g);
+    free(c);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(defects_show_only_under_their_lights),
+        cmocka_unit_test(same_seed_same_pixels_other_seed_other_document),
+        cmocka_unit_test(truth_regions_lie_on_the_document),
+        cmocka_unit_test(data_defects_change_the_data),
+        cmocka_unit_test(lights_answer_materials),
+    };
+    return cmocka_run_group_tests_name("doc", tests, setup, teardown);
+}
