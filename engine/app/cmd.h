@@ -10,6 +10,7 @@ int cmd_render(int argc, char **argv);    /* borderlab render ... */
 int cmd_templates(int argc, char **argv); /* borderlab templates [--json] */
 int cmd_bench(int argc, char **argv);     /* borderlab bench render */
 int cmd_default(int argc, char **argv);   /* borderlab (no arguments) */
+int cmd_sheet(int argc, char **argv);     /* borderlab contact-sheet */
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

@@ -15,7 +15,8 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
             "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
-            "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n\n"
+            "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+            "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n\n"
             "Renders a fictional travel document from its materials.\n"
             "  --template ID       a built-in template ('borderlab templates' lists them)\n"
             "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
@@ -26,7 +27,9 @@ static void usage(FILE *out) {
             "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
             "  --out FILE.png      write one light\n"
             "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
-            "                      and truth.json (features and defects with their regions)\n");
+            "                      and truth.json (features and defects with their regions)\n"
+            "  --capture DIR       an academy's captured document: images per light and a\n"
+            "                      regions.json (docs/captures.md); shown the same way\n");
 }
 
 int cmd_render(int argc, char **argv) {
@@ -34,6 +37,7 @@ int cmd_render(int argc, char **argv) {
         usage(stdout);
         return 0;
     }
+    const char *capture_dir = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;
     render_request_init(&rq);
@@ -41,10 +45,25 @@ int cmd_render(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
+        const int takes = 1; /* every option takes one value */
+        static const char *known[] = {"--template", "--template-file", "--out", "--out-dir",
+                                      "--light", "--seed", "--dpi", "--today", "--defect",
+                                      "--capture", NULL};
+        int is_known = 0;
+        for (int k = 0; known[k]; k++) is_known |= !strcmp(a, known[k]);
+        if (!is_known) {
+            fprintf(stderr, "borderlab render: unknown option '%s'\n\n", a);
+            usage(stderr);
+            return 2;
+        }
+        if (!v) {
+            fprintf(stderr, "borderlab render: %s needs a value (try --help)\n", a);
+            return 2;
+        }
         if (!strcmp(a, "--template")) tpl_id = v;
         else if (!strcmp(a, "--template-file")) tpl_file = v;
         else if (!strcmp(a, "--out")) out = v;
+        else if (!strcmp(a, "--capture")) capture_dir = v;
         else if (!strcmp(a, "--out-dir")) out_dir = v;
         else if (!strcmp(a, "--light")) light = v;
         else if (!strcmp(a, "--seed")) {
@@ -76,17 +95,15 @@ int cmd_render(int argc, char **argv) {
                 return 2;
             }
             rq.spec.defects |= 1u << k;
-        } else {
-            fprintf(stderr, "borderlab render: unknown option '%s'\n\n", a);
-            usage(stderr);
-            return 2;
-        }
-        if (takes && !v) {
-            fprintf(stderr, "borderlab render: %s needs a value\n", a);
-            return 2;
         }
         i += takes;
     }
+    if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects)) {
+        fprintf(stderr, "borderlab render: --capture shows captured images as they are; it takes "
+                        "no --template, --seed or --defect\n");
+        return 2;
+    }
+    if (capture_dir) have_seed = 1, tpl_id = "";
     if (!!tpl_id + !!tpl_file != 1 || !have_seed || (!out && !out_dir) || (out && out_dir) ||
         (out && !light)) {
         fprintf(stderr, "borderlab render: give one of --template/--template-file, --seed, and "
@@ -101,6 +118,16 @@ int cmd_render(int argc, char **argv) {
         return 2;
     }
     bl_err err = {""};
+    if (capture_dir) {
+        int rc = out_dir ? render_capture_dir(capture_dir, out_dir, &err)
+                         : render_capture_light(capture_dir, (light_kind)lk, out, &err);
+        if (rc != 0) {
+            fprintf(stderr, "borderlab render: %s\n", err.msg);
+            return 2;
+        }
+        printf("wrote %s\n", out_dir ? out_dir : out);
+        return 0;
+    }
     tpl t;
     if ((tpl_id ? tpl_builtin(&t, tpl_id, &err) : tpl_load_file(&t, tpl_file, &err)) != 0) {
         fprintf(stderr, "borderlab render: %s\n", err.msg);

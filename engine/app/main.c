@@ -18,6 +18,7 @@ static const command commands[] = {
     {"render", cmd_render, "render a document under one or all lights (PNG + truth.json)"},
     {"templates", cmd_templates, "list document templates, defect kinds and lights"},
     {"mrz", cmd_mrz, "check or make ICAO 9303 machine-readable zones"},
+    {"contact-sheet", cmd_sheet, "one genuine and one forged document under every light"},
     {"bench", cmd_bench, "print speed figures (bench render)"},
 };
 
@@ -26,7 +27,7 @@ static void usage(FILE *out) {
     fprintf(out, "usage: borderlab [COMMAND] [OPTIONS]\n\n");
     fprintf(out, "With no command, starts the built-in default session.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n'borderlab COMMAND --help' explains a command.\n");
 }
 

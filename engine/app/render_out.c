@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "fsio.h"
 #include "image.h"
+
+static int write_text(const char *path, char *json, bl_err *err);
 
 void render_request_init(render_request *rq) {
     memset(rq, 0, sizeof *rq);
@@ -68,20 +71,67 @@ int render_write_dir(const render_request *rq, const char *dir, bl_err *err) {
     }
     if (rc == 0) {
         snprintf(path, sizeof path, "%s/truth.json", dir);
-        size_t n = strlen(json);
-        char *text = malloc(n + 2);
-        if (!text) rc = err_set(err, "out of memory writing truth.json");
-        else {
-            memcpy(text, json, n);
-            text[n] = '\n';
-            rc = fs_write_atomic(path, text, n + 1, err);
-            free(text);
-        }
+        rc = write_text(path, json, err);
+        json = NULL;
     }
     free(json);
     for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&img[l]);
     matbuf_deinit(&mb);
     doc_fonts_unload(&fonts);
     free(truth);
+    return rc;
+}
+
+static int write_text(const char *path, char *json, bl_err *err) {
+    if (!json) return err_set(err, "out of memory writing %s", path);
+    size_t n = strlen(json);
+    char *text = malloc(n + 2);
+    int rc;
+    if (!text) rc = err_set(err, "out of memory writing %s", path);
+    else {
+        memcpy(text, json, n);
+        text[n] = '\n';
+        rc = fs_write_atomic(path, text, n + 1, err);
+        free(text);
+    }
+    free(json);
+    return rc;
+}
+
+int render_capture_light(const char *capture_dir, light_kind l, const char *path, bl_err *err) {
+    capture *c = malloc(sizeof *c);
+    if (!c) return err_set(err, "out of memory");
+    int rc = capture_load(c, capture_dir, err);
+    if (rc == 0) {
+        if (!(c->have & LIGHT_BIT(l)))
+            rc = err_set(err, "capture '%s' has no %s image", capture_dir, light_name(l));
+        else rc = image_save_png(&c->img[l], path, err);
+        capture_unload(c);
+    }
+    free(c);
+    return rc;
+}
+
+int render_capture_dir(const char *capture_dir, const char *dir, bl_err *err) {
+    capture *c = malloc(sizeof *c);
+    if (!c) return err_set(err, "out of memory");
+    int rc = capture_load(c, capture_dir, err);
+    if (rc != 0) {
+        free(c);
+        return -1;
+    }
+    rc = fs_mkdir(dir, err);
+    char path[4096];
+    for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
+        if (!(c->have & LIGHT_BIT(l))) continue;
+        snprintf(path, sizeof path, "%s/%s.png", dir, light_name((light_kind)l));
+        rc = image_save_png(&c->img[l], path, err);
+    }
+    if (rc == 0) {
+        snprintf(path, sizeof path, "%s/truth.json", dir);
+        rc = write_text(path, capture_truth_json(c), err);
+    }
+    capture_unload(c);
+    free(c);
     return rc;
 }

@@ -16,4 +16,9 @@ void render_request_init(render_request *rq);
 int render_write_light(const render_request *rq, light_kind l, const char *path, bl_err *err);
 int render_write_dir(const render_request *rq, const char *dir, bl_err *err);
 
+/* An academy's captured document (capture.h) shown the same way: one light,
+ * or every captured light plus truth.json. */
+int render_capture_light(const char *capture_dir, light_kind l, const char *path, bl_err *err);
+int render_capture_dir(const char *capture_dir, const char *dir, bl_err *err);
+
 #endif

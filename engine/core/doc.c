@@ -160,6 +160,13 @@ static irect px_rect(const matbuf *mb, tpl_rect r) {
     o.y = (int)floor(r.y * mb->px_per_mm);
     o.w = (int)ceil((r.x + r.w) * mb->px_per_mm) - o.x;
     o.h = (int)ceil((r.y + r.h) * mb->px_per_mm) - o.y;
+    /* Regions are reported in image pixels: keep them on the image. */
+    if (o.x < 0) o.w += o.x, o.x = 0;
+    if (o.y < 0) o.h += o.y, o.y = 0;
+    if (o.x + o.w > mb->w) o.w = mb->w - o.x;
+    if (o.y + o.h > mb->h) o.h = mb->h - o.y;
+    if (o.w < 0) o.w = 0;
+    if (o.h < 0) o.h = 0;
     return o;
 }
 
@@ -602,6 +609,7 @@ static int paint_portrait(build *b, irect r, int ghost, int substituted) {
     if (r.w <= 0 || r.h <= 0) return 0;
     face_params fp;
     face_from_seed(b->truth->holder.face_seed, &fp);
+    if (b->truth->holder.sex[0] == 'F') fp.beard = 0;
     /* The impostor's photo: a lookalike, not the holder. */
     if (substituted && !ghost) face_vary(&fp, b->spec->seed ^ 0xFACEu, 0.8);
     uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);

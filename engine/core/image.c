@@ -75,6 +75,20 @@ int image_load_mem(bl_image *img, const void *data, size_t len, const char *name
     if (len == 0) return err_set(err, "'%s' is empty; expected a PNG or JPEG image", name);
     if (len > (size_t)INT32_MAX) return err_set(err, "'%s' is too large", name);
     int w = 0, h = 0, comp = 0;
+    /* A PNG states its size in the first chunk: read it ourselves, because
+     * stb refuses huge sizes with only "unknown image type". */
+    const unsigned char *b = data;
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (len >= 24 && memcmp(b, sig, 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
+        uint32_t pw = (uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
+        uint32_t ph = (uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23];
+        if (pw == 0 || ph == 0 || pw > IMAGE_MAX_SIDE || ph > IMAGE_MAX_SIDE ||
+            (uint64_t)pw * ph > IMAGE_MAX_PIXELS)
+            return err_set(err,
+                           "'%s' claims %ux%u pixels, outside the 1..%d-pixel side / %u-pixel "
+                           "limit; re-export it at a lower resolution",
+                           name, (unsigned)pw, (unsigned)ph, IMAGE_MAX_SIDE, IMAGE_MAX_PIXELS);
+    }
     if (!stbi_info_from_memory(data, (int)len, &w, &h, &comp))
         return err_set(err, "'%s' is not a readable PNG or JPEG image (%s)", name,
                        stbi_failure_reason());
@@ -153,4 +167,44 @@ double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w
             for (int c = 0; c < 3; c++) sum += abs((int)p[c] - (int)q[c]);
         }
     return sum / (3.0 * (double)(x1 - x0) * (double)(y1 - y0));
+}
+
+void image_blit(bl_image *dst, const bl_image *src, int x, int y) {
+    for (int sy = 0; sy < src->h; sy++) {
+        int dy = y + sy;
+        if (dy < 0 || dy >= dst->h) continue;
+        int sx0 = x < 0 ? -x : 0, sx1 = src->w;
+        if (x + sx1 > dst->w) sx1 = dst->w - x;
+        if (sx1 <= sx0) continue;
+        memcpy(dst->px + ((size_t)dy * dst->w + (size_t)(x + sx0)) * 4,
+               src->px + ((size_t)sy * src->w + (size_t)sx0) * 4, (size_t)(sx1 - sx0) * 4);
+    }
+}
+
+static void put(bl_image *img, int x, int y, uint32_t c) {
+    if (x < 0 || y < 0 || x >= img->w || y >= img->h) return;
+    uint8_t *p = img->px + ((size_t)y * img->w + x) * 4;
+    p[0] = (uint8_t)c, p[1] = (uint8_t)(c >> 8), p[2] = (uint8_t)(c >> 16), p[3] = (uint8_t)(c >> 24);
+}
+
+void image_fill_rect(bl_image *img, int x, int y, int w, int h, uint32_t rgba) {
+    for (int yy = y; yy < y + h; yy++)
+        for (int xx = x; xx < x + w; xx++) put(img, xx, yy, rgba);
+}
+
+void image_stroke_rect(bl_image *img, int x, int y, int w, int h, int t, uint32_t rgba) {
+    image_fill_rect(img, x, y, w, t, rgba);
+    image_fill_rect(img, x, y + h - t, w, t, rgba);
+    image_fill_rect(img, x, y, t, h, rgba);
+    image_fill_rect(img, x + w - t, y, t, h, rgba);
+}
+
+void image_blend_pixel(bl_image *img, int x, int y, uint32_t rgba, int cov) {
+    if (x < 0 || y < 0 || x >= img->w || y >= img->h || cov <= 0) return;
+    if (cov > 255) cov = 255;
+    uint8_t *p = img->px + ((size_t)y * img->w + x) * 4;
+    for (int c = 0; c < 3; c++) {
+        int v = (int)((rgba >> (8 * c)) & 255);
+        p[c] = (uint8_t)(p[c] + (v - p[c]) * cov / 255);
+    }
 }

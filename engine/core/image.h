@@ -35,6 +35,14 @@ int image_load_file(bl_image *img, const char *path, bl_err *err);
  * rectangle is clipped to both images. Used by tests and the contact sheet. */
 double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h);
 
+/* Copies src with its top-left corner at (x, y) of dst, clipped. */
+void image_blit(bl_image *dst, const bl_image *src, int x, int y);
+/* Fills / outlines a rectangle (outline `t` pixels thick, inside the rectangle). */
+void image_fill_rect(bl_image *img, int x, int y, int w, int h, uint32_t rgba);
+void image_stroke_rect(bl_image *img, int x, int y, int w, int h, int t, uint32_t rgba);
+/* Blends colour `rgba` into one pixel with coverage 0-255 (text, anti-aliasing). */
+void image_blend_pixel(bl_image *img, int x, int y, uint32_t rgba, int cov);
+
 /* How many pixels inside the rectangle differ by more than `threshold` in
  * some channel: "can a person see a change here", for tests and reports. */
 long image_count_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h,

@@ -424,7 +424,12 @@ static int check_layout(mrz_result *r, const char *const *line, const size_t *ll
                       "A-Z, 0-9 and <%s",
                       i + 1, j + 1, d, c >= 'a' && c <= 'z' ? " (upper case only)" : "");
         }
-        if (width == 0 && i == 0) {
+        if (width == 0 && i == 0 && llen[0] == 30 && llen[1] == 30) {
+            add_issue(r, "mrz",
+                      "line 3, column 1 (1-based): found 2 lines of 30 characters, but a TD1 "
+                      "has 3 lines");
+            bad = 1;
+        } else if (width == 0 && i == 0) {
             add_issue(r, "mrz",
                       "line 1, column %zu (1-based): line 1 has %zu characters, expected 30 "
                       "(TD1, 3 lines), 36 (TD2, MRV-B) or 44 (TD3, MRV-A)",

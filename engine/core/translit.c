@@ -294,10 +294,7 @@ static int ends_component(const cpbuf *b, size_t i) {
     return 1;
 }
 
-int translit_name_to_mrz(const char *utf8, char *out, size_t cap, bl_err *err) {
-    if (!out || cap == 0) return err_set(err, "no room for the transliterated name");
-    out[0] = '\0';
-    if (!utf8) return err_set(err, "no name given");
+static int transliterate(const char *utf8, char *out, size_t cap, bl_err *err) {
     cpbuf b;
     if (decode(utf8, &b, err) < 0) return -1;
 
@@ -367,4 +364,13 @@ int translit_name_to_mrz(const char *utf8, char *out, size_t cap, bl_err *err) {
             return err_set(err, "transliterated name is longer than %zu characters", cap - 1);
     }
     return (int)o.len;
+}
+
+int translit_name_to_mrz(const char *utf8, char *out, size_t cap, bl_err *err) {
+    if (!out || cap == 0) return err_set(err, "no room for the transliterated name");
+    out[0] = '\0';
+    if (!utf8) return err_set(err, "no name given");
+    int n = transliterate(utf8, out, cap, err);
+    if (n < 0) out[0] = '\0'; /* never hand back half a name */
+    return n;
 }

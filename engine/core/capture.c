@@ -1,0 +1,230 @@
+/* capture.c - see capture.h */
+#include "capture.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "defect.h"
+#include "fsio.h"
+
+static int str_field(const cJSON *o, const char *key, char *out, size_t cap, const char *name,
+                     const char *where, bl_err *err) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v) return err_set(err, "%s: %s: missing \"%s\"", name, where, key);
+    if (!cJSON_IsString(v) || !v->valuestring[0])
+        return err_set(err, "%s: %s.%s: expected a non-empty string", name, where, key);
+    size_t n = strlen(v->valuestring);
+    if (n >= cap) return err_set(err, "%s: %s.%s: longer than %zu characters", name, where, key, cap - 1);
+    memcpy(out, v->valuestring, n + 1);
+    return 0;
+}
+
+static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect, const char *name,
+                       const char *what, bl_err *err) {
+    static const char *keys[] = {"id", "kind", "region_px", "lights", NULL};
+    if (!cJSON_IsArray(arr)) return err_set(err, "%s: %s: expected an array", name, what);
+    *n = 0;
+    for (const cJSON *o = arr->child; o; o = o->next) {
+        char where[48];
+        snprintf(where, sizeof where, "%s[%d]", what, *n);
+        if (*n >= DOC_MAX_ITEMS) return err_set(err, "%s: %s: more than %d entries", name, what, DOC_MAX_ITEMS);
+        if (!cJSON_IsObject(o)) return err_set(err, "%s: %s: expected an object", name, where);
+        for (const cJSON *c = o->child; c; c = c->next) {
+            int ok = 0;
+            for (int k = 0; keys[k]; k++) ok |= !strcmp(c->string, keys[k]);
+            if (!ok) return err_set(err, "%s: %s: unknown key \"%s\"", name, where, c->string);
+        }
+        doc_item *it = &items[*n];
+        memset(it, 0, sizeof *it);
+        if (str_field(o, "id", it->id, sizeof it->id, name, where, err) ||
+            str_field(o, "kind", it->kind, sizeof it->kind, name, where, err))
+            return -1;
+        if (is_defect && defect_from_id(it->kind) < 0)
+            return err_set(err, "%s: %s.kind: \"%s\" is not a borderlab defect kind "
+                           "('borderlab templates' lists them)", name, where, it->kind);
+        const cJSON *r = cJSON_GetObjectItemCaseSensitive(o, "region_px");
+        double v[4];
+        int i = 0;
+        if (!cJSON_IsArray(r) || cJSON_GetArraySize(r) != 4)
+            return err_set(err, "%s: %s.region_px: expected [x, y, w, h] in pixels", name, where);
+        for (const cJSON *c = r->child; c; c = c->next, i++) {
+            if (!cJSON_IsNumber(c) || c->valuedouble < 0 || c->valuedouble > 100000 ||
+                c->valuedouble != (double)(int)c->valuedouble)
+                return err_set(err, "%s: %s.region_px[%d]: expected a whole number of pixels "
+                               "from 0 to 100000", name, where, i);
+            v[i] = c->valuedouble;
+        }
+        if (v[2] < 1 || v[3] < 1)
+            return err_set(err, "%s: %s.region_px: width and height must be at least 1", name, where);
+        it->x = (int)v[0], it->y = (int)v[1], it->w = (int)v[2], it->h = (int)v[3];
+        const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "lights");
+        if (!cJSON_IsArray(ls) || cJSON_GetArraySize(ls) < 1)
+            return err_set(err, "%s: %s.lights: expected a list of lights", name, where);
+        for (const cJSON *c = ls->child; c; c = c->next) {
+            int l = cJSON_IsString(c) ? light_from_name(c->valuestring) : -1;
+            if (l < 0)
+                return err_set(err, "%s: %s.lights: \"%s\" is not a light (visible, uv, ir, "
+                               "oblique, transmitted)", name, where,
+                               cJSON_IsString(c) ? c->valuestring : "?");
+            it->lights |= LIGHT_BIT(l);
+        }
+        for (int k = 0; k < *n; k++)
+            if (!strcmp(items[k].id, it->id))
+                return err_set(err, "%s: %s.id: \"%s\" is used twice", name, where, it->id);
+        (*n)++;
+    }
+    return 0;
+}
+
+int capture_regions_parse(capture_regions *out, const char *json, size_t len, const char *name,
+                          bl_err *err) {
+    static const char *keys[] = {"id", "lights", "features", "defects", NULL};
+    memset(out, 0, sizeof *out);
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        long off = at && at >= json && at <= json + len ? (long)(at - json) : -1;
+        return err_set(err, "%s: not valid JSON (near byte %ld)", name, off);
+    }
+    int rc = -1;
+    if (!cJSON_IsObject(root)) {
+        err_set(err, "%s: expected a JSON object", name);
+        goto done;
+    }
+    for (const cJSON *c = root->child; c; c = c->next) {
+        int ok = 0;
+        for (int k = 0; keys[k]; k++) ok |= !strcmp(c->string, keys[k]);
+        if (!ok) {
+            err_set(err, "%s: unknown key \"%s\" (expected id, lights, features, defects)", name,
+                    c->string);
+            goto done;
+        }
+    }
+    if (str_field(root, "id", out->id, sizeof out->id, name, "region file", err)) goto done;
+    const cJSON *ls = cJSON_GetObjectItemCaseSensitive(root, "lights");
+    if (ls) {
+        if (!cJSON_IsObject(ls)) {
+            err_set(err, "%s: lights: expected an object {\"uv\": \"file.png\", ...}", name);
+            goto done;
+        }
+        for (const cJSON *c = ls->child; c; c = c->next) {
+            int l = light_from_name(c->string);
+            if (l < 0) {
+                err_set(err, "%s: lights: \"%s\" is not a light (visible, uv, ir, oblique, "
+                        "transmitted)", name, c->string);
+                goto done;
+            }
+            if (!cJSON_IsString(c) || !c->valuestring[0] || strlen(c->valuestring) >= 256 ||
+                strstr(c->valuestring, "..") || c->valuestring[0] == '/') {
+                err_set(err, "%s: lights.%s: expected a file name inside the capture folder",
+                        name, c->string);
+                goto done;
+            }
+            strcpy(out->files[l], c->valuestring);
+        }
+    }
+    const cJSON *fs = cJSON_GetObjectItemCaseSensitive(root, "features");
+    const cJSON *ds = cJSON_GetObjectItemCaseSensitive(root, "defects");
+    if ((fs && parse_items(fs, out->features, &out->n_features, 0, name, "features", err)) ||
+        (ds && parse_items(ds, out->defects, &out->n_defects, 1, name, "defects", err)))
+        goto done;
+    rc = 0;
+done:
+    cJSON_Delete(root);
+    return rc;
+}
+
+static int file_exists(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    fclose(f);
+    return 1;
+}
+
+int capture_load(capture *c, const char *dir, bl_err *err) {
+    memset(c, 0, sizeof *c);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/regions.json", dir);
+    size_t len = 0;
+    char *json = fs_read_all(path, 4u << 20, &len, err);
+    if (!json) return err_prefix(err, "capture '%s' needs a regions.json", dir);
+    int rc = capture_regions_parse(&c->regions, json, len, path, err);
+    free(json);
+    if (rc) return -1;
+    for (int l = 0; l < LIGHT_COUNT; l++) {
+        const char *name = light_name((light_kind)l);
+        if (c->regions.files[l][0]) {
+            snprintf(path, sizeof path, "%s/%s", dir, c->regions.files[l]);
+        } else {
+            snprintf(path, sizeof path, "%s/%s.png", dir, name);
+            if (!file_exists(path)) snprintf(path, sizeof path, "%s/%s.jpg", dir, name);
+            if (!file_exists(path)) continue; /* that light was not captured */
+        }
+        if (image_load_file(&c->img[l], path, err) != 0) goto fail;
+        if (c->have && (c->img[l].w != c->w || c->img[l].h != c->h)) {
+            err_set(err, "capture '%s': %s is %dx%d but the other images are %dx%d; export all "
+                    "lights at one size", dir, path, c->img[l].w, c->img[l].h, c->w, c->h);
+            goto fail;
+        }
+        c->w = c->img[l].w, c->h = c->img[l].h;
+        c->have |= LIGHT_BIT(l);
+    }
+    if (!(c->have & LIGHT_BIT(LIGHT_VISIBLE))) {
+        err_set(err, "capture '%s' has no visible-light image (visible.png or visible.jpg)", dir);
+        goto fail;
+    }
+    for (int i = 0; i < c->regions.n_features + c->regions.n_defects; i++) {
+        const doc_item *it = i < c->regions.n_features ? &c->regions.features[i]
+                                                       : &c->regions.defects[i - c->regions.n_features];
+        if (it->x + it->w > c->w || it->y + it->h > c->h) {
+            err_set(err, "capture '%s': region of \"%s\" [%d, %d, %d, %d] reaches outside the "
+                    "%dx%d images", dir, it->id, it->x, it->y, it->w, it->h, c->w, c->h);
+            goto fail;
+        }
+    }
+    return 0;
+fail:
+    capture_unload(c);
+    return -1;
+}
+
+void capture_unload(capture *c) {
+    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&c->img[l]);
+    c->have = 0;
+}
+
+static cJSON *items(const doc_item *it, int n) {
+    cJSON *arr = cJSON_CreateArray();
+    for (int i = 0; i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", it[i].id);
+        cJSON_AddStringToObject(o, "kind", it[i].kind);
+        double v[4] = {it[i].x, it[i].y, it[i].w, it[i].h};
+        cJSON_AddItemToObject(o, "region_px", cJSON_CreateDoubleArray(v, 4));
+        cJSON *ls = cJSON_CreateArray();
+        for (int l = 0; l < LIGHT_COUNT; l++)
+            if (it[i].lights & LIGHT_BIT(l))
+                cJSON_AddItemToArray(ls, cJSON_CreateString(light_name((light_kind)l)));
+        cJSON_AddItemToObject(o, "lights", ls);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+char *capture_truth_json(const capture *c) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "capture", c->regions.id);
+    double size[2] = {c->w, c->h};
+    cJSON_AddItemToObject(o, "size_px", cJSON_CreateDoubleArray(size, 2));
+    cJSON *have = cJSON_CreateArray();
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (c->have & LIGHT_BIT(l)) cJSON_AddItemToArray(have, cJSON_CreateString(light_name((light_kind)l)));
+    cJSON_AddItemToObject(o, "lights_captured", have);
+    cJSON_AddItemToObject(o, "features", items(c->regions.features, c->regions.n_features));
+    cJSON_AddItemToObject(o, "defects", items(c->regions.defects, c->regions.n_defects));
+    char *s = cJSON_Print(o);
+    cJSON_Delete(o);
+    return s;
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# borderlab render / templates from the command line: outputs, determinism,
+# captured documents, and bad input (clear message, exit 2, no partial file).
+set -u
+BL=${1:?usage: render.sh path/to/borderlab}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0; passes=0
+ok()   { passes=$((passes+1)); echo "ok   $1"; }
+bad()  { fails=$((fails+1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+# expect_fail NAME PATTERN CMD...: exit 2 and stderr matching PATTERN
+expect_fail() {
+    local name=$1 pat=$2; shift 2
+    "$@" >"$T/out" 2>"$T/err"; local rc=$?
+    if [ $rc -eq 2 ] && grep -qiE "$pat" "$T/err"; then ok "$name"; else
+        bad "$name (exit $rc, stderr: $(head -c 300 "$T/err"))"; fi
+}
+
+# --- templates
+"$BL" templates --json >"$T/t.json" 2>&1
+check "templates --json lists 3+ templates, 10+ defects, 5 lights" python3 -c "
+import json,sys; d=json.load(open('$T/t.json'))
+ids=[t['id'] for t in d['templates']]
+assert {'uto-passport-td3','uto-id-td1','uto-visa-mrva'} <= set(ids), ids
+assert len(d['defects'])>=10 and all('id' in x and x['lights'] for x in d['defects'])
+assert [l['id'] for l in d['lights']]==['visible','uv','ir','oblique','transmitted']"
+check "templates (for people) names every light" bash -c "'$BL' templates | grep -q transmitted"
+
+# --- render to a folder
+"$BL" render --template uto-passport-td3 --seed 42 --defect photo_substitution --defect counterfeit_paper --dpi 150 --out-dir "$T/a" >/dev/null
+check "out-dir has five PNGs and truth.json" bash -c "for f in visible uv ir oblique transmitted; do file '$T/a/'\$f.png | grep -q 'PNG image data, 738 x 520'; done && test -s '$T/a/truth.json'"
+check "truth.json has mrz, holder, features and defects with regions and lights" python3 -c "
+import json; d=json.load(open('$T/a/truth.json'))
+assert d['template']=='uto-passport-td3' and d['seed']==42 and d['dpi']==150 and d['size_px']==[738,520]
+assert len(d['mrz'])==2 and all(len(l)==44 for l in d['mrz'])
+assert d['holder']['surname']
+kinds={x['kind'] for x in d['defects']}
+assert kinds=={'photo_substitution','counterfeit_paper'}, kinds
+for x in d['features']+d['defects']:
+    x0,y0,w,h=x['region_px']; assert w>0 and h>0 and x0+w<=738 and y0+h<=520, x
+    assert x['lights'] and x['id']
+sub=[x for x in d['defects'] if x['kind']=='photo_substitution'][0]
+assert set(sub['lights'])>={'uv','ir','oblique'}"
+check "the truth's MRZ passes mrz check" bash -c "python3 -c \"import json;print('\n'.join(json.load(open('$T/a/truth.json'))['mrz']))\" | '$BL' mrz check >/dev/null"
+
+# --- determinism
+"$BL" render --template uto-passport-td3 --seed 42 --defect photo_substitution --defect counterfeit_paper --dpi 150 --light uv --out "$T/uv1.png" >/dev/null
+check "same seed and options give the same pixels" cmp -s "$T/uv1.png" "$T/a/uv.png"
+"$BL" render --template uto-passport-td3 --seed 43 --dpi 150 --light uv --out "$T/uv2.png" >/dev/null
+check "another seed gives another document" bash -c "! cmp -s '$T/uv1.png' '$T/uv2.png'"
+for t in uto-id-td1 uto-visa-mrva; do
+    check "$t renders" "$BL" render --template $t --seed 1 --dpi 100 --out-dir "$T/$t"
+done
+
+# --- bad input
+expect_fail "unknown template" "unknown template.*uto-passport-td3" "$BL" render --template nope --seed 1 --light uv --out "$T/x.png"
+expect_fail "unknown defect" "unknown defect 'glitter'" "$BL" render --template uto-passport-td3 --seed 1 --defect glitter --light uv --out "$T/x.png"
+expect_fail "bad seed" "seed needs a whole number" "$BL" render --template uto-passport-td3 --seed 12abc --light uv --out "$T/x.png"
+expect_fail "negative seed" "seed needs a whole number" "$BL" render --template uto-passport-td3 --seed -5 --light uv --out "$T/x.png"
+expect_fail "absurd dpi" "dpi needs a number from 72 to 1200" "$BL" render --template uto-passport-td3 --seed 1 --dpi 90000 --light uv --out "$T/x.png"
+expect_fail "unknown light" "unknown light 'xray'" "$BL" render --template uto-passport-td3 --seed 1 --light xray --out "$T/x.png"
+expect_fail "missing value" "needs a value|give one of" "$BL" render --template uto-passport-td3 --seed
+expect_fail "defect the template cannot carry" "has no feature.*printed_watermark" "$BL" render --template uto-id-td1 --seed 1 --defect printed_watermark --light uv --out "$T/x.png"
+check "no output after refused options" test ! -e "$T/x.png"
+expect_fail "unwritable output folder" "cannot write.*(No such file|folder)" "$BL" render --template uto-passport-td3 --seed 1 --dpi 100 --light uv --out "$T/missing/dir/x.png"
+mkdir "$T/isdir.png"
+expect_fail "output path is a folder" "cannot replace|cannot write" "$BL" render --template uto-passport-td3 --seed 1 --dpi 100 --light uv --out "$T/isdir.png"
+check "a failed write leaves no temporary file" bash -c "! ls '$T' | grep -q '\.tmp\.'"
+printf '{"id": "x", "name": "x", "kind": "passport", "issuing_state": "UTO", "state_name": "U", "document_code": "P", "mrz_format": "TD3", "size_mm": [125, 88], "portrait_mm": [5, 15, 35, 45], "mrz_mm": [6, 70, 113, 15], "colour": "red"}' >"$T/tpl.json"
+expect_fail "template file with an unknown key" "tpl.json: template: unknown key \"colour\"" "$BL" render --template-file "$T/tpl.json" --seed 1 --light uv --out "$T/x.png"
+printf '{"id": "x", "kind": ' >"$T/trunc.json"
+expect_fail "truncated template file" "not valid JSON" "$BL" render --template-file "$T/trunc.json" --seed 1 --light uv --out "$T/x.png"
+
+# --- an academy's captured document, shown the same way
+mkdir -p "$T/cap"
+cp "$T/a/visible.png" "$T/a/uv.png" "$T/cap/"
+cp "$T/a/ir.png" "$T/cap/infrared.png"
+python3 -c "
+import json; d=json.load(open('$T/a/truth.json'))
+json.dump({'id': 'academy-17', 'lights': {'ir': 'infrared.png'}, 'features': d['features'],
+           'defects': d['defects']}, open('$T/cap/regions.json','w'))"
+"$BL" render --capture "$T/cap" --out-dir "$T/capout" >/dev/null
+check "capture: images come out unchanged" bash -c "cmp -s '$T/a/uv.png' '$T/capout/uv.png' && cmp -s '$T/a/ir.png' '$T/capout/ir.png'"
+check "capture: only the captured lights are written" test ! -e "$T/capout/oblique.png"
+check "capture: truth keeps the academy's regions" python3 -c "
+import json; a=json.load(open('$T/a/truth.json')); c=json.load(open('$T/capout/truth.json'))
+assert c['capture']=='academy-17' and c['lights_captured']==['visible','uv','ir']
+assert c['defects']==a['defects'] and c['features']==a['features']"
+expect_fail "capture: a light that was not captured" "has no oblique image" "$BL" render --capture "$T/cap" --light oblique --out "$T/x.png"
+head -c 3000 "$T/cap/uv.png" >"$T/cap/uv2.png"; mv "$T/cap/uv2.png" "$T/cap/uv.png"
+expect_fail "capture: truncated image" "uv.png.*truncated or corrupt" "$BL" render --capture "$T/cap" --out-dir "$T/capout2"
+python3 -c "
+import struct; b=bytearray(open('$T/cap/visible.png','rb').read()); b[16:24]=struct.pack('>II', 200000, 150000)
+open('$T/cap/uv.png','wb').write(b)"
+expect_fail "capture: header claims absurd dimensions" "claims 200000x150000" "$BL" render --capture "$T/cap" --out-dir "$T/capout3"
+cp "$T/a/uv.png" "$T/cap/uv.png"
+python3 -c "
+import json; r=json.load(open('$T/cap/regions.json')); r['defects'][0]['region_px']=[700,500,100,100]
+json.dump(r, open('$T/cap/regions.json','w'))"
+expect_fail "capture: region outside the images" "reaches outside the 738x520 images" "$BL" render --capture "$T/cap" --out-dir "$T/capout4"
+echo '{"id": "x", "defects": [{"id": "d", "kind": "smudge", "region_px": [1,1,2,2], "lights": ["uv"]}]}' >"$T/cap/regions.json"
+expect_fail "capture: unknown defect kind" "\"smudge\" is not a borderlab defect kind" "$BL" render --capture "$T/cap" --out-dir "$T/capout5"
+check "capture: failed loads wrote nothing" bash -c "test ! -e '$T/capout2' && test ! -e '$T/capout3' && test ! -e '$T/capout5'"
+
+echo "render: $passes passed, $fails failed"
+[ $fails -eq 0 ]
