@@ -390,6 +390,15 @@ static int paint_guilloche(build *b, const tpl_feature *f) {
     double pitch = 0.55, amp = 0.9, wl = 9; /* line family geometry, mm */
     double rcx = b->t->w_mm * 0.62, rcy = b->t->h_mm * 0.45;
     double screen = 0.17; /* 150 lpi dot screen for the counterfeit */
+    /* The wave terms depend on x only: compute them once per column. */
+    double *wave = malloc(sizeof(double) * 2 * (size_t)(r.w > 0 ? r.w : 1));
+    if (!wave) return err_set(b->err, "out of memory for the guilloche");
+    for (int x = r.x; x < r.x + r.w; x++) {
+        double xm = (x + 0.5) / ppm;
+        wave[2 * (x - r.x)] = amp * sin(2 * M_PI * xm / wl);
+        wave[2 * (x - r.x) + 1] = amp * sin(2 * M_PI * xm / (wl * 1.37) + 1.3);
+    }
+    const double rose_r = 30; /* mm */
     for (int y = r.y; y < r.y + r.h; y++) {
         if (y < 0 || y >= mb->h) continue;
         double ym = (y + 0.5) / ppm;
@@ -399,14 +408,19 @@ static int paint_guilloche(build *b, const tpl_feature *f) {
             double xm = (x + 0.5) / ppm;
             double c = 0;
             if (!halftone) {
-                double t1 = ym / pitch + amp * sin(2 * M_PI * xm / wl);
+                double t1 = ym / pitch + wave[2 * (x - r.x)];
                 double d1 = fabs(t1 - floor(t1 + 0.5)) * pitch;
-                double t2 = ym / pitch - amp * sin(2 * M_PI * xm / (wl * 1.37) + 1.3);
+                double t2 = ym / pitch - wave[2 * (x - r.x) + 1];
                 double d2 = fabs(t2 - floor(t2 + 0.5)) * pitch;
-                double dx = xm - rcx, dy = ym - rcy, rr = sqrt(dx * dx + dy * dy);
-                double t3 = rr / (pitch * 1.4) + 0.8 * sin(9 * atan2(dy, dx));
-                double d3 = fabs(t3 - floor(t3 + 0.5)) * pitch * 1.4;
-                double d = fmin(d1, fmin(d2, rr < 30 ? d3 : 1e9));
+                double d = fmin(d1, d2);
+                double dx = xm - rcx, dy = ym - rcy;
+                if (fabs(dx) < rose_r && fabs(dy) < rose_r) {
+                    double rr = sqrt(dx * dx + dy * dy);
+                    if (rr < rose_r) {
+                        double t3 = rr / (pitch * 1.4) + 0.8 * sin(9 * atan2(dy, dx));
+                        d = fmin(d, fabs(t3 - floor(t3 + 0.5)) * pitch * 1.4);
+                    }
+                }
                 c = edge((d - lw * 0.5) * ppm);
             } else {
                 /* Same average tone (three families of width lw at the pitch). */
@@ -423,6 +437,7 @@ static int paint_guilloche(build *b, const tpl_feature *f) {
             matbuf_paint(mb, LAYER_BG, x, y, inks[band], (int)(c * 255));
         }
     }
+    free(wave);
     add_item(b->truth->features, &b->truth->n_features, DOC_MAX_ITEMS, f->id, f->kind, r,
              LIGHT_BIT(LIGHT_VISIBLE));
     if (rainbow)

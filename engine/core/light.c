@@ -132,7 +132,7 @@ struct light_scene {
     uint32_t *idx;   /* per pixel: its stack */
     uint8_t *shade;  /* per pixel: raking-light factor (oblique) */
     uint64_t *keys;  /* per stack */
-    uint32_t n, cap;
+    uint32_t n;
 };
 
 static uint64_t mix64(uint64_t k) {
@@ -142,74 +142,142 @@ static uint64_t mix64(uint64_t k) {
     return k;
 }
 
-light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
-    light_scene *sc = calloc(1, sizeof *sc);
-    size_t npx = (size_t)mb->w * (size_t)mb->h;
-    uint32_t hsize = 1u << 16;
-    uint32_t *hidx = NULL;
-    if (!sc) goto oom;
-    sc->mb = mb;
-    sc->idx = malloc(npx * sizeof *sc->idx);
-    sc->shade = malloc(npx);
-    sc->cap = 4096;
-    sc->keys = malloc(sc->cap * sizeof *sc->keys);
-    hidx = malloc(hsize * sizeof *hidx); /* open addressing: stack number + 1, 0 = empty */
-    if (!sc->idx || !sc->shade || !sc->keys || !hidx) goto oom;
-    memset(hidx, 0, hsize * sizeof *hidx);
+/* Distinct stacks of one part of the image: keys in order of first sight and
+ * an open-addressing index (stack number + 1; 0 = empty), kept half empty. */
+typedef struct {
+    uint64_t *keys;
+    uint32_t n, cap;
+    uint32_t *h;
+    uint32_t hsize;
+} stack_table;
+
+static int table_init(stack_table *t) {
+    t->n = 0, t->cap = 4096, t->hsize = 1u << 16;
+    t->keys = malloc(t->cap * sizeof *t->keys);
+    t->h = calloc(t->hsize, sizeof *t->h);
+    return t->keys && t->h ? 0 : -1;
+}
+
+static void table_free(stack_table *t) {
+    free(t->keys);
+    free(t->h);
+}
+
+/* Returns the key's stack number, adding it when new; UINT32_MAX when out of memory. */
+static uint32_t table_get(stack_table *t, uint64_t k) {
+    uint32_t p = (uint32_t)mix64(k) & (t->hsize - 1);
+    while (t->h[p]) {
+        if (t->keys[t->h[p] - 1] == k) return t->h[p] - 1;
+        p = (p + 1) & (t->hsize - 1);
+    }
+    if (t->n == t->cap) {
+        uint64_t *nk = realloc(t->keys, (size_t)t->cap * 2 * sizeof *nk);
+        if (!nk) return UINT32_MAX;
+        t->keys = nk;
+        t->cap *= 2;
+    }
+    t->keys[t->n++] = k;
+    t->h[p] = t->n;
+    if (t->n * 2 > t->hsize) {
+        uint32_t nsize = t->hsize * 2;
+        uint32_t *nh = calloc(nsize, sizeof *nh);
+        if (!nh) return UINT32_MAX;
+        for (uint32_t s = 0; s < t->n; s++) {
+            uint32_t q = (uint32_t)mix64(t->keys[s]) & (nsize - 1);
+            while (nh[q]) q = (q + 1) & (nsize - 1);
+            nh[q] = s + 1;
+        }
+        free(t->h);
+        t->h = nh;
+        t->hsize = nsize;
+    }
+    return t->n - 1;
+}
+
+typedef struct {
+    light_scene *sc;
+    stack_table t;
+    int y0, y1;
+    int failed;
+} index_job;
+
+/* Numbers the stacks of rows [y0, y1) and computes their raking-light shade. */
+static int index_rows(void *arg) {
+    index_job *j = arg;
+    const matbuf *mb = j->sc->mb;
+    if (table_init(&j->t) != 0) {
+        j->failed = 1;
+        return 0;
+    }
     uint64_t last = ~0ull;
     uint32_t last_i = 0;
-    for (size_t i = 0; i < npx; i++) {
+    for (size_t i = (size_t)j->y0 * mb->w; i < (size_t)j->y1 * mb->w; i++) {
         uint64_t k = stack_key(mb, i);
         if (k != last) { /* neighbours usually share a stack */
-            uint32_t h = (uint32_t)mix64(k) & (hsize - 1);
-            while (hidx[h] && sc->keys[hidx[h] - 1] != k) h = (h + 1) & (hsize - 1);
-            if (!hidx[h]) {
-                if (sc->n == sc->cap) {
-                    uint64_t *nk = realloc(sc->keys, (size_t)sc->cap * 2 * sizeof *nk);
-                    if (!nk) goto oom;
-                    sc->keys = nk;
-                    sc->cap *= 2;
-                }
-                sc->keys[sc->n++] = k;
-                hidx[h] = sc->n;
-                if (sc->n * 2 > hsize) { /* keep the table at most half full */
-                    uint32_t nsize = hsize * 2;
-                    uint32_t *nh = calloc(nsize, sizeof *nh);
-                    if (!nh) goto oom;
-                    for (uint32_t s = 0; s < sc->n; s++) {
-                        uint32_t p = (uint32_t)mix64(sc->keys[s]) & (nsize - 1);
-                        while (nh[p]) p = (p + 1) & (nsize - 1);
-                        nh[p] = s + 1;
-                    }
-                    free(hidx);
-                    hidx = nh;
-                    hsize = nsize;
-                }
-                last_i = sc->n - 1;
-            } else {
-                last_i = hidx[h] - 1;
+            last_i = table_get(&j->t, k);
+            if (last_i == UINT32_MAX) {
+                j->failed = 1;
+                return 0;
             }
             last = k;
         }
-        sc->idx[i] = last_i;
+        j->sc->idx[i] = last_i;
     }
     /* Raking light from the upper left: a slope facing it is lit, the far
      * side is in shadow; flat paper is dimmer than under the lamp. */
-    for (int y = 0; y < mb->h; y++) {
+    for (int y = j->y0; y < j->y1; y++) {
         const uint8_t *rel = mb->relief + (size_t)y * mb->w;
         const uint8_t *up = mb->relief + (size_t)(y > 0 ? y - 1 : y) * mb->w;
         const uint8_t *dn = mb->relief + (size_t)(y < mb->h - 1 ? y + 1 : y) * mb->w;
-        uint8_t *sh = sc->shade + (size_t)y * mb->w;
+        uint8_t *sh = j->sc->shade + (size_t)y * mb->w;
         for (int x = 0; x < mb->w; x++) {
             int gx = (int)rel[x > 0 ? x - 1 : x] - (int)rel[x < mb->w - 1 ? x + 1 : x];
             int gy = (int)up[x] - (int)dn[x];
             sh[x] = clamp8(150 - 3 * (gx + gy));
         }
     }
-    free(hidx);
+    return 0;
+}
+
+light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
+    light_scene *sc = calloc(1, sizeof *sc);
+    size_t npx = (size_t)mb->w * (size_t)mb->h;
+    index_job jobs[2];
+    memset(jobs, 0, sizeof jobs);
+    uint32_t *remap = NULL;
+    if (!sc) goto oom;
+    sc->mb = mb;
+    sc->idx = malloc(npx * sizeof *sc->idx);
+    sc->shade = malloc(npx);
+    if (!sc->idx || !sc->shade) goto oom;
+    /* Two halves in parallel, each with its own table; then the second
+     * half's stack numbers are mapped into the first's. */
+    jobs[0] = (index_job){sc, {0}, 0, mb->h / 2, 0};
+    jobs[1] = (index_job){sc, {0}, mb->h / 2, mb->h, 0};
+    thrd_t th;
+    int threaded = thrd_create(&th, index_rows, &jobs[1]) == thrd_success;
+    index_rows(&jobs[0]);
+    if (threaded) thrd_join(th, NULL);
+    else index_rows(&jobs[1]);
+    if (jobs[0].failed || jobs[1].failed) goto oom;
+    remap = malloc((jobs[1].t.n + 1) * sizeof *remap);
+    if (!remap) goto oom;
+    for (uint32_t s = 0; s < jobs[1].t.n; s++) {
+        remap[s] = table_get(&jobs[0].t, jobs[1].t.keys[s]);
+        if (remap[s] == UINT32_MAX) goto oom;
+    }
+    for (size_t i = (size_t)jobs[1].y0 * mb->w; i < npx; i++) sc->idx[i] = remap[sc->idx[i]];
+    sc->keys = jobs[0].t.keys;
+    sc->n = jobs[0].t.n;
+    jobs[0].t.keys = NULL;
+    free(remap);
+    table_free(&jobs[0].t);
+    table_free(&jobs[1].t);
     return sc;
 oom:
-    free(hidx);
+    free(remap);
+    table_free(&jobs[0].t);
+    table_free(&jobs[1].t);
     light_scene_destroy(sc);
     err_set(err, "out of memory preparing a %dx%d document for lighting", mb->w, mb->h);
     return NULL;
