@@ -15,6 +15,7 @@
 #include "image.h"
 #include "light.h"
 #include "tpl.h"
+#include "translit.h"
 
 #define V LIGHT_BIT(LIGHT_VISIBLE)
 #define U LIGHT_BIT(LIGHT_UV)
@@ -24,13 +25,15 @@
 
 typedef struct {
     doc_fonts fonts;
-    tpl passport;
+    tpl passport;  /* uto-passport-td3 */
+    tpl bilingual; /* qwh-passport-td3: Arabic and Latin names */
 } fixture;
 
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     bl_err err = {""};
-    if (doc_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err)) {
+    if (doc_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
+        tpl_builtin(&f->bilingual, "qwh-passport-td3", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);
         return -1;
@@ -86,40 +89,48 @@ static const struct {
     defect_kind k;
     light_set shows;
     light_set hidden;
+    int bilingual; /* needs the Arabic/Latin template */
 } defect_table[] = {
     /* brighteners glow at 365 nm; the forger matched the paper's tint */
-    {DEFECT_COUNTERFEIT_PAPER, U, V | I | O | T},
+    {DEFECT_COUNTERFEIT_PAPER, U, V | I | O | T, 0},
     /* the emblem is printed in invisible fluorescent ink */
-    {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T},
-    {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T},
+    {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T, 0},
+    {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T, 0},
     /* fibres are faintly visible in white light too, but never dark in IR */
-    {DEFECT_FIBRES_MISSING, U, I},
+    {DEFECT_FIBRES_MISSING, U, I, 0},
     /* a printed imitation is seen in reflected light and lacks the multitone */
-    {DEFECT_PRINTED_WATERMARK, V | T, I},
+    {DEFECT_PRINTED_WATERMARK, V | T, I, 0},
     /* a dot screen of IR-transparent process ink: the loupe shows dots; IR shows nothing */
-    {DEFECT_HALFTONE_PRINT, V, I},
-    {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0},
+    {DEFECT_HALFTONE_PRINT, V, I, 0},
+    {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0, 0},
     /* the reprinted field matches in colour, UV and opacity; only IR tells */
-    {DEFECT_DATA_ALTERATION_IR, I, V | U | O | T},
-    {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0},
-    {DEFECT_MRZ_CHECK_DIGIT, V | I, 0},
-    {DEFECT_EXPIRED, V, 0},
-    {DEFECT_MICROTEXT_MISSING, V, 0},
-    {DEFECT_MICROTEXT_BLURRED, V, 0},
+    {DEFECT_DATA_ALTERATION_IR, I, V | U | O | T, 0},
+    {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0, 0},
+    {DEFECT_MRZ_CHECK_DIGIT, V | I, 0, 0},
+    {DEFECT_EXPIRED, V, 0, 0},
+    {DEFECT_MICROTEXT_MISSING, V, 0, 0},
+    {DEFECT_MICROTEXT_BLURRED, V, 0, 0},
     /* same ink, no relief: only raking light differs */
-    {DEFECT_INTAGLIO_MISSING, O, V | U | I | T},
+    {DEFECT_INTAGLIO_MISSING, O, V | U | I | T, 0},
     /* both halves in the IR-transparent twin: the message no longer appears in IR */
-    {DEFECT_METAMERIC_MISMATCH, I, V | U | O | T},
+    {DEFECT_METAMERIC_MISMATCH, I, V | U | O | T, 0},
+    /* the Latin and MRZ names no longer match the Arabic script: a reading check */
+    {DEFECT_NAME_SCRIPT_MISMATCH, V | I, 0, 1},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
     fixture *f = *state;
     rendered *genuine = malloc(sizeof *genuine), *forged = malloc(sizeof *forged);
+    rendered *genuine2 = malloc(sizeof *genuine2);
     render_all(f, &f->passport, 5, 0, 150, genuine);
+    render_all(f, &f->bilingual, 5, 0, 150, genuine2);
     assert_int_equal(genuine->truth.n_defects, 0);
+    assert_int_equal((int)(sizeof defect_table / sizeof defect_table[0]), DEFECT_COUNT);
     for (size_t i = 0; i < sizeof defect_table / sizeof defect_table[0]; i++) {
         const defect_info *d = defect_get(defect_table[i].k);
-        render_all(f, &f->passport, 5, 1u << defect_table[i].k, 150, forged);
+        const rendered *base = defect_table[i].bilingual ? genuine2 : genuine;
+        render_all(f, defect_table[i].bilingual ? &f->bilingual : &f->passport, 5,
+                   1u << defect_table[i].k, 150, forged);
         const doc_item *it = find_defect(&forged->truth, d->id);
         if (!it) fail_msg("defect %s is not in the truth", d->id);
         /* The truth's lights are the table's "shows". */
@@ -127,7 +138,7 @@ static void defects_show_only_under_their_lights(void **state) {
             fail_msg("defect %s: truth lists lights %#x, expected %#x", d->id, it->lights,
                      defect_table[i].shows);
         for (int l = 0; l < LIGHT_COUNT; l++) {
-            const bl_image *a = &genuine->img[l], *b = &forged->img[l];
+            const bl_image *a = &base->img[l], *b = &forged->img[l];
             /* Shows: a clearly visible change (over 24 levels) on at least 30
              * pixels of its region. Hidden: no pixel of the whole image moves
              * by more than 2 levels. */
@@ -148,7 +159,9 @@ static void defects_show_only_under_their_lights(void **state) {
         release(forged);
     }
     release(genuine);
+    release(genuine2);
     free(genuine);
+    free(genuine2);
     free(forged);
 }
 
@@ -174,8 +187,8 @@ static void same_seed_same_pixels_other_seed_other_document(void **state) {
  * and the security features examiners are taught are all there. */
 static void truth_regions_lie_on_the_document(void **state) {
     fixture *f = *state;
-    static const char *ids[] = {"uto-passport-td3", "uto-id-td1", "uto-visa-mrva"};
-    for (size_t k = 0; k < 3; k++) {
+    static const char *ids[] = {"uto-passport-td3", "uto-id-td1", "uto-visa-mrva", "qwh-passport-td3"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         tpl t;
         bl_err err = {""};
         assert_int_equal(tpl_builtin(&t, ids[k], &err), 0);
@@ -207,6 +220,35 @@ static void truth_regions_lie_on_the_document(void **state) {
 
 /* The expired defect really dates the document before "today"; the MRZ check
  * digit defect really breaks a check digit. */
+/* On a bilingual document the MRZ name is the Doc 9303 transliteration of the
+ * Arabic-script name; the mismatch defect breaks exactly that link. */
+static void bilingual_mrz_comes_from_the_arabic_name(void **state) {
+    fixture *f = *state;
+    rendered *r = malloc(sizeof *r);
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        render_all(f, &f->bilingual, seed, 0, 72, r);
+        const doc_holder *h = &r->truth.holder;
+        assert_true(h->surname_native[0] && h->given_names_native[0]);
+        char sn[128], gn[128], want[300];
+        bl_err err = {""};
+        assert_true(translit_name_to_mrz(h->surname_native, sn, sizeof sn, &err) >= 0);
+        assert_true(translit_name_to_mrz(h->given_names_native, gn, sizeof gn, &err) >= 0);
+        snprintf(want, sizeof want, "P<QWH%s<<%s", sn, gn);
+        char native[128];
+        snprintf(native, sizeof native, "%s", h->surname_native);
+        if (strncmp(r->truth.mrz[0], want, strlen(want)) != 0)
+            fail_msg("seed %d: MRZ %s does not start with %s", (int)seed, r->truth.mrz[0], want);
+        release(r);
+        render_all(f, &f->bilingual, seed, 1u << DEFECT_NAME_SCRIPT_MISMATCH, 72, r);
+        if (strncmp(r->truth.mrz[0], want, strlen(want)) == 0)
+            fail_msg("seed %d: mismatch defect left the MRZ name %s", (int)seed, r->truth.mrz[0]);
+        /* the Arabic-script name printed is still the true one */
+        assert_string_equal(r->truth.holder.surname_native, native);
+        release(r);
+    }
+    free(r);
+}
+
 static void data_defects_change_the_data(void **state) {
     fixture *f = *state;
     rendered *r = malloc(sizeof *r);
@@ -260,6 +302,7 @@ int main(void) {
         cmocka_unit_test(same_seed_same_pixels_other_seed_other_document),
         cmocka_unit_test(truth_regions_lie_on_the_document),
         cmocka_unit_test(data_defects_change_the_data),
+        cmocka_unit_test(bilingual_mrz_comes_from_the_arabic_name),
         cmocka_unit_test(lights_answer_materials),
     };
     return cmocka_run_group_tests_name("doc", tests, setup, teardown);

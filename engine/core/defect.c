@@ -30,6 +30,8 @@ static const defect_info defects[DEFECT_COUNT] = {
     {"microtext_blurred", "microprint", "microtext blurred by copying (use the loupe)", V},
     {"intaglio_missing", "relief", "intaglio print is flat: no relief under oblique light", O},
     {"metameric_mismatch", "optical", "the metameric pair does not split in infrared", I},
+    {"name_script_mismatch", "data_alteration",
+     "the Latin or MRZ name does not match the Arabic-script name (read both scripts)", V | I},
 };
 
 const defect_info *defect_get(defect_kind k) {

@@ -27,6 +27,7 @@ typedef enum {
     DEFECT_MICROTEXT_BLURRED,
     DEFECT_INTAGLIO_MISSING,    /* flat print where intaglio relief belongs */
     DEFECT_METAMERIC_MISMATCH,  /* the metameric pair does not split in IR */
+    DEFECT_NAME_SCRIPT_MISMATCH, /* Latin / MRZ name does not match the Arabic-script name */
     DEFECT_COUNT
 } defect_kind;
 

@@ -58,26 +58,41 @@ typedef struct {
     const char *latin, *arabic;
 } name_pair;
 
-/* Fictional people only. Arabic-script forms for the names that have one. */
+/* Fictional people only. Names with an Arabic-script form carry it; holders
+ * of bilingual documents are drawn from those. */
 static const name_pair surnames[] = {
-    {"HALVARSEN", NULL},  {"MARENKO", NULL},     {"OLSTRAND", NULL},    {"VESSARI", NULL},
-    {"DUMONTEL", NULL},   {"KARAVIS", NULL},     {"BELLOUNI", "بلوني"}, {"HADDAD", "حداد"},
-    {"MANSOUR", "منصور"}, {"KHALIL", "خليل"},    {"NASSER", "ناصر"},    {"LINDQVAR", NULL},
-    {"ORSINEAU", NULL},   {"SAMARA", "سمارة"},   {"TAZRIT", NULL},      {"QUENNEVAL", NULL},
+    {"HALVARSEN", NULL},  {"MARENKO", NULL},       {"OLSTRAND", NULL},   {"VESSARI", NULL},
+    {"DUMONTEL", NULL},   {"KARAVIS", NULL},       {"LINDQVAR", NULL},   {"ORSINEAU", NULL},
+    {"QUENNEVAL", NULL},  {"TAZRIT", NULL},        {"BELLOUNI", "بلوني"}, {"HADDAD", "حداد"},
+    {"MANSOUR", "منصور"}, {"KHALIL", "خليل"},      {"NASSER", "ناصر"},   {"SAMARA", "سمارة"},
+    {"EL AMRANI", "العمراني"}, {"BEN SALEM", "بن سالم"}, {"KASMI", "قاسمي"}, {"ATTIA", "عطية"},
+    {"YACOUBI", "يعقوبي"}, {"CHERIF", "شريف"},
 };
 static const name_pair given_f[] = {
-    {"ANNA MARIA", NULL}, {"LEILA", "ليلى"}, {"SOFIA", NULL},   {"NOUR", "نور"},
-    {"INGRID", NULL},     {"AMAL", "أمل"},   {"CLAIRE", NULL},  {"YASMINA", "ياسمينة"},
+    {"ANNA MARIA", NULL}, {"SOFIA", NULL},  {"INGRID", NULL},  {"CLAIRE", NULL},
+    {"LEILA", "ليلى"},    {"NOUR", "نور"},  {"AMAL", "أمل"},   {"YASMINA", "ياسمينة"},
+    {"FATIMA", "فاطمة"},  {"SALMA", "سلمى"}, {"MARIAM", "مريم"}, {"HUDA", "هدى"},
 };
 static const name_pair given_m[] = {
-    {"PETER JOHN", NULL}, {"KARIM", "كريم"}, {"ANDERS", NULL},  {"SAMIR", "سمير"},
-    {"LUCAS", NULL},      {"YOUSSEF", "يوسف"}, {"MATEO", NULL}, {"HAMZA", "حمزة"},
+    {"PETER JOHN", NULL}, {"ANDERS", NULL},  {"LUCAS", NULL},   {"MATEO", NULL},
+    {"KARIM", "كريم"},    {"SAMIR", "سمير"}, {"YOUSSEF", "يوسف"}, {"HAMZA", "حمزة"},
+    {"OMAR", "عمر"},      {"KHALED", "خالد"}, {"TAREK", "طارق"},  {"RACHID", "رشيد"},
 };
-static const char *places[] = {"CITADEL", "PORT AMARA", "NORDHAVEN", "SAINT-ILLE",
-                               "VALMORE", "EL QASRA", "LINDOR", "OSTERBY"};
+static const name_pair places[] = {
+    {"CITADEL", NULL},        {"NORDHAVEN", NULL},        {"SAINT-ILLE", NULL},
+    {"VALMORE", NULL},        {"LINDOR", NULL},           {"OSTERBY", NULL},
+    {"EL QASRA", "القصرة"},   {"WADI SAFRA", "وادي صفرة"}, {"AIN ZARQA", "عين زرقاء"},
+    {"BIR NAJM", "بئر نجم"},
+};
 
-/* Bounded string copy that always terminates (truncates silently: callers
- * copy into buffers sized for the data they hold). */
+/* Draws a name pair, only among those with an Arabic form when `native`. */
+static const name_pair *pick_name(rng *r, const name_pair *list, size_t n, int native) {
+    for (;;) {
+        const name_pair *p = &list[rng_below(r, (uint32_t)n)];
+        if (!native || p->arabic) return p;
+    }
+}
+
 static void copy(char *dst, size_t cap, const char *src) {
     size_t n = src ? strlen(src) : 0;
     if (n >= cap) n = cap - 1;
@@ -90,9 +105,11 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
     rng_init(&r, rng_derive(seed, "holder"));
     memset(h, 0, sizeof *h);
     int female = (int)rng_below(&r, 2);
-    const name_pair *sn = &surnames[rng_below(&r, sizeof surnames / sizeof surnames[0])];
-    const name_pair *gn = female ? &given_f[rng_below(&r, sizeof given_f / sizeof given_f[0])]
-                                 : &given_m[rng_below(&r, sizeof given_m / sizeof given_m[0])];
+    /* A bilingual template prints the Arabic-script name: its holders have one. */
+    int native = tpl_field_of(t, "surname_native") != NULL;
+    const name_pair *sn = pick_name(&r, surnames, sizeof surnames / sizeof surnames[0], native);
+    const name_pair *gn = female ? pick_name(&r, given_f, sizeof given_f / sizeof given_f[0], native)
+                                 : pick_name(&r, given_m, sizeof given_m / sizeof given_m[0], native);
     copy(h->surname, sizeof h->surname, sn->latin);
     copy(h->given_names, sizeof h->given_names, gn->latin);
     if (sn->arabic && gn->arabic) {
@@ -101,8 +118,9 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
     }
     copy(h->sex, sizeof h->sex, female ? "F" : "M");
     copy(h->nationality, sizeof h->nationality, t->issuing_state);
-    copy(h->place_of_birth, sizeof h->place_of_birth,
-         places[rng_below(&r, sizeof places / sizeof places[0])]);
+    const name_pair *pl = pick_name(&r, places, sizeof places / sizeof places[0], native);
+    copy(h->place_of_birth, sizeof h->place_of_birth, pl->latin);
+    if (native) copy(h->place_of_birth_native, sizeof h->place_of_birth_native, pl->arabic);
     long now = date_to_days(today);
     int age = 18 + (int)rng_below(&r, 55);
     h->birth = date_from_days(now - (long)age * 365 - (long)rng_below(&r, 365));
@@ -114,7 +132,8 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
         copy(h->entries, sizeof h->entries, rng_below(&r, 2) ? "MULT" : "1");
         snprintf(h->duration, sizeof h->duration, "%d DAYS", 15 + 15 * (int)rng_below(&r, 6));
         /* The visa holder is a foreigner: another fictional state. */
-        copy(h->nationality, sizeof h->nationality, rng_below(&r, 2) ? "NRD" : "XSA");
+        /* (QNV and QWH are in ISO 3166's user-assigned range: no real state.) */
+        copy(h->nationality, sizeof h->nationality, rng_below(&r, 2) ? "QNV" : "QWH");
     } else {
         h->issue = date_from_days(now - 30 - (long)rng_below(&r, (unsigned)(valid_years * 365 - 60)));
         h->expiry = date_from_days(date_to_days(date_add_years(h->issue, valid_years)) - 1);
@@ -179,12 +198,24 @@ static int ink_of(matbuf *mb, const char *id, bl_err *err) {
 }
 
 /* Draws a line of text (already shaped) into a layer; returns its width in px. */
+static double draw_text_aligned(matbuf *mb, const doc_fonts *fonts, const text_font *font,
+                                const char *s, double x_mm, double y_mm, double size_mm,
+                                mb_layer layer, int ink, int relief, int align_right, bl_err *err) {
+    text_style st = {font, fonts->arabic, size_mm * mb->px_per_mm, 0};
+    plot_ctx p = {mb, layer, ink, relief, 1.0};
+    text_layout lay;
+    if (text_layout_make(&st, s, &lay, err) != 0) return -1;
+    double x = x_mm * mb->px_per_mm - (align_right ? lay.width : 0);
+    text_layout_draw(&lay, x, y_mm * mb->px_per_mm, plot_cb, &p);
+    double w = lay.width;
+    text_layout_free(&lay);
+    return w;
+}
+
 static double draw_text(matbuf *mb, const doc_fonts *fonts, const text_font *font,
                         const char *s, double x_mm, double y_mm, double size_mm, mb_layer layer,
-                        int ink, int relief, double tracking_mm, bl_err *err) {
-    text_style st = {font, fonts->arabic, size_mm * mb->px_per_mm, tracking_mm * mb->px_per_mm};
-    plot_ctx p = {mb, layer, ink, relief, 1.0};
-    return text_draw(&st, s, x_mm * mb->px_per_mm, y_mm * mb->px_per_mm, plot_cb, &p, err);
+                        int ink, int relief, bl_err *err) {
+    return draw_text_aligned(mb, fonts, font, s, x_mm, y_mm, size_mm, layer, ink, relief, 0, err);
 }
 
 /* Soft-edged coverage (0..1) from a signed distance in pixels. */
@@ -771,9 +802,11 @@ static int make_mrz(build *b, const doc_holder *h, char lines[3][48], int *n) {
     date_yymmdd(h->birth, f.birth_date);
     copy(f.sex, sizeof f.sex, h->sex);
     date_yymmdd(h->expiry, f.expiry_date);
-    /* mrz_make transliterates (Doc 9303 Part 3) and truncates names itself. */
-    copy(f.surname, sizeof f.surname, h->surname);
-    copy(f.given_names, sizeof f.given_names, h->given_names);
+    /* mrz_make transliterates (Doc 9303 Part 3) and truncates names itself. On a
+     * bilingual document the MRZ name comes from the Arabic-script name. */
+    int native = tpl_field_of(b->t, "surname_native") && h->surname_native[0];
+    copy(f.surname, sizeof f.surname, native ? h->surname_native : h->surname);
+    copy(f.given_names, sizeof f.given_names, native ? h->given_names_native : h->given_names);
     if (b->t->mrz_format == MRZ_TD3) copy(f.optional_data, sizeof f.optional_data, h->personal_number);
     char out[3][45];
     if (mrz_make((mrz_format)b->t->mrz_format, &f, out, n, b->err) != 0)
@@ -801,7 +834,7 @@ static int paint_mrz(build *b, const char lines[3][48], int n) {
         for (int i = 0; lines[l][i]; i++) {
             char ch[2] = {lines[l][i], 0};
             if (draw_text(mb, b->fonts, b->fonts->ocrb, ch, z->x + i * pitch, base, em, LAYER_FG,
-                          ink, 0, 0, b->err) < 0)
+                          ink, 0, b->err) < 0)
                 return -1;
         }
     }
@@ -821,8 +854,9 @@ static int paint_data(build *b, const doc_holder *viz) {
         int ink = ink_of(mb, x->ink, b->err);
         if (ink < 0) return -1;
         int relief = has(b->spec, DEFECT_INTAGLIO_MISSING) ? 0 : x->relief;
-        if (draw_text(mb, b->fonts, x->bold ? b->fonts->sans_bold : b->fonts->sans, x->text, x->x,
-                      x->y, x->size_mm, x->relief ? LAYER_FG : LAYER_BG, ink, relief, 0, b->err) < 0)
+        if (draw_text_aligned(mb, b->fonts, x->bold ? b->fonts->sans_bold : b->fonts->sans, x->text,
+                              x->x, x->y, x->size_mm, x->relief ? LAYER_FG : LAYER_BG, ink, relief,
+                              x->align_right, b->err) < 0)
             return -1;
     }
     for (int i = 0; i < t->n_fields; i++) {
@@ -830,21 +864,50 @@ static int paint_data(build *b, const doc_holder *viz) {
         char v[160];
         field_value(viz, t, f->key, v, sizeof v);
         if (f->label[0] &&
-            draw_text(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5, LAYER_BG, lab, 0,
-                      0, b->err) < 0)
+            draw_text_aligned(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5, LAYER_BG,
+                              lab, 0, f->align_right, b->err) < 0)
             return -1;
         if (!v[0]) continue;
         int altered = has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, "birth_date");
-        if (draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm, f->size_mm,
-                      LAYER_FG, altered ? alt : val, 0, 0, b->err) < 0)
+        if (draw_text_aligned(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
+                              f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right,
+                              b->err) < 0)
             return -1;
     }
     return 0;
 }
 
 static irect field_rect(const matbuf *mb, const tpl_field *f) {
-    tpl_rect r = {f->x, f->y + 0.2, f->width_mm, f->size_mm * 1.15 + 0.8};
+    tpl_rect r = {f->align_right ? f->x - f->width_mm : f->x, f->y + 0.2, f->width_mm,
+                  f->size_mm * 1.15 + 0.8};
     return px_rect(mb, r);
+}
+
+static irect rect_union(irect a, irect b) {
+    if (a.w <= 0 || a.h <= 0) return b;
+    if (b.w <= 0 || b.h <= 0) return a;
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (irect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* Replaces the first Arabic letter that has a look-alike (differing only in
+ * its dots) by it: the kind of slip only a reader of both scripts catches.
+ * Returns 0 when the name has no such letter. */
+static int swap_arabic_letter(char *name, size_t cap) {
+    static const char *pairs[][2] = {{"ح", "خ"}, {"خ", "ح"}, {"س", "ش"}, {"ش", "س"},
+                                     {"د", "ذ"}, {"ر", "ز"}, {"ص", "ض"}, {"ط", "ظ"},
+                                     {"ع", "غ"}, {"ف", "ق"}, {"ن", "ت"}, {"ب", "ت"}};
+    for (char *p = name; *p; p++)
+        for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+            size_t n = strlen(pairs[k][0]);
+            if (strncmp(p, pairs[k][0], n) == 0 && strlen(name) < cap) {
+                memcpy(p, pairs[k][1], n); /* both are two bytes in UTF-8 */
+                return 1;
+            }
+        }
+    return 0;
 }
 
 /* ------------------------------------------------------------ build */
@@ -878,8 +941,23 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
             real.issue = date_from_days(date_to_days(date_add_years(real.expiry, -10)) + 1);
         }
     }
-    doc_holder viz = real;
+    doc_holder viz = real, mrzh = real;
     if (has(spec, DEFECT_MRZ_VIZ_MISMATCH)) viz.birth = date_add_years(viz.birth, -4);
+    int script_mismatch = has(spec, DEFECT_NAME_SCRIPT_MISMATCH) &&
+                          tpl_field_of(t, "surname_native") && real.surname_native[0];
+    if (script_mismatch) {
+        /* Either the Latin and MRZ names are given in the wrong order, or the
+         * MRZ was made from an Arabic name with one letter changed; the Arabic
+         * script still shows the true name. */
+        if (rng_below(&b.r, 2) == 0 || !swap_arabic_letter(mrzh.surname_native, sizeof mrzh.surname_native)) {
+            copy(viz.surname, sizeof viz.surname, real.given_names);
+            copy(viz.given_names, sizeof viz.given_names, real.surname);
+            copy(mrzh.surname_native, sizeof mrzh.surname_native, real.given_names_native);
+            copy(mrzh.given_names_native, sizeof mrzh.given_names_native, real.surname_native);
+            copy(mrzh.surname, sizeof mrzh.surname, real.given_names);
+            copy(mrzh.given_names, sizeof mrzh.given_names, real.surname);
+        }
+    }
     truth->holder = viz;
 
     if (paint_paper(&b)) goto fail;
@@ -907,7 +985,7 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
         if (rc) goto fail;
     }
     /* Personalisation. */
-    if (make_mrz(&b, &real, truth->mrz, &truth->mrz_lines)) goto fail;
+    if (make_mrz(&b, &mrzh, truth->mrz, &truth->mrz_lines)) goto fail;
     if (has(spec, DEFECT_MRZ_CHECK_DIGIT)) break_check_digit(truth->mrz, t->mrz_format);
     if (paint_data(&b, &viz) || paint_mrz(&b, truth->mrz, truth->mrz_lines)) goto fail;
     int subst = has(spec, DEFECT_PHOTO_SUBSTITUTION);
@@ -949,6 +1027,16 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
     if (has(spec, DEFECT_MRZ_CHECK_DIGIT))
         add_item(truth->defects, &truth->n_defects, DEFECT_COUNT, "mrz_check_digit",
                  "mrz_check_digit", mrz_r, defect_get(DEFECT_MRZ_CHECK_DIGIT)->lights);
+    if (script_mismatch) {
+        irect r = mrz_r;
+        static const char *keys[] = {"surname", "given_names", "surname_native", "given_names_native"};
+        for (int k = 0; k < 4; k++) {
+            const tpl_field *fl = tpl_field_of(t, keys[k]);
+            if (fl) r = rect_union(r, field_rect(mb, fl));
+        }
+        add_item(truth->defects, &truth->n_defects, DEFECT_COUNT, "name_script_mismatch",
+                 "name_script_mismatch", r, defect_get(DEFECT_NAME_SCRIPT_MISMATCH)->lights);
+    }
     if (has(spec, DEFECT_EXPIRED))
         add_item(truth->defects, &truth->n_defects, DEFECT_COUNT, "expired", "expired",
                  ed ? field_rect(mb, ed) : mrz_r, defect_get(DEFECT_EXPIRED)->lights);
@@ -1028,6 +1116,8 @@ char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
     add_date(ho, "birth_date", h->birth);
     cJSON_AddStringToObject(ho, "sex", h->sex);
     cJSON_AddStringToObject(ho, "place_of_birth", h->place_of_birth);
+    if (h->place_of_birth_native[0])
+        cJSON_AddStringToObject(ho, "place_of_birth_native", h->place_of_birth_native);
     cJSON_AddStringToObject(ho, "document_number", h->document_number);
     add_date(ho, "issue_date", h->issue);
     add_date(ho, "expiry_date", h->expiry);

@@ -15,8 +15,8 @@ static const mat_ink inks[] = {
     {"ir_transparent_black", {30, 30, 34}, 255, 0, 230, {0, 0, 0}, 220}, /* looks like laser; gone in IR */
     {"offset_navy", {38, 56, 110}, 255, 0, 160, {0, 0, 0}, 120},        /* labels: IR-transparent */
     {"intaglio_blue", {24, 48, 120}, 255, 200, 200, {0, 0, 0}, 200},    /* raised, carbon-loaded */
-    {"metamer_a", {150, 168, 140}, 255, 235, 120, {0, 0, 0}, 110},        /* matches metamer_b in white light */
-    {"metamer_b", {150, 168, 140}, 255, 10, 120, {0, 0, 0}, 110},         /* ...but vanishes in IR */
+    {"metamer_a", {196, 204, 182}, 255, 235, 120, {0, 0, 0}, 110},        /* matches metamer_b in white light */
+    {"metamer_b", {196, 204, 182}, 255, 10, 120, {0, 0, 0}, 110},         /* ...but vanishes in IR */
     {"uv_yellow", {250, 248, 236}, 0, 0, 0, {235, 225, 60}, 0},         /* invisible, glows yellow */
     {"uv_green", {250, 248, 236}, 0, 0, 0, {80, 230, 110}, 0},          /* invisible, glows green */
     {"uv_red", {250, 248, 236}, 0, 0, 0, {240, 70, 60}, 0},             /* invisible, glows red */

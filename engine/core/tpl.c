@@ -93,6 +93,16 @@ static int get_rect(const cJSON *obj, const char *key, tpl_rect *r, int required
     return 0;
 }
 
+static int get_align(const cJSON *obj, int *right, const char *name, const char *where,
+                     bl_err *err) {
+    char a[8] = "left";
+    if (get_str(obj, "align", a, sizeof a, 0, name, where, err)) return -1;
+    if (strcmp(a, "left") && strcmp(a, "right"))
+        return err_set(err, "%s: %s.align: expected \"left\" or \"right\"", name, where);
+    *right = !strcmp(a, "right");
+    return 0;
+}
+
 static int parse_color(const char *s, unsigned *out) {
     if (s[0] != '#' || strlen(s) != 7) return -1;
     char *end;
@@ -103,7 +113,7 @@ static int parse_color(const char *s, unsigned *out) {
 }
 
 static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
-    static const char *keys[] = {"text", "at_mm", "size_mm", "ink", "relief", "bold", NULL};
+    static const char *keys[] = {"text", "at_mm", "size_mm", "ink", "relief", "bold", "align", NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: texts: expected an array", name);
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[32];
@@ -120,7 +130,8 @@ static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
             get_num(o, "size_mm", &x->size_mm, 0.2, 30, 1, name, where, err) ||
             get_str(o, "ink", x->ink, sizeof x->ink, 0, name, where, err) ||
             get_num(o, "relief", &relief, 0, 255, 0, name, where, err) ||
-            get_num(o, "bold", &bold, 0, 1, 0, name, where, err))
+            get_num(o, "bold", &bold, 0, 1, 0, name, where, err) ||
+            get_align(o, &x->align_right, name, where, err))
             return -1;
         if (!mat_ink_find(x->ink))
             return err_set(err, "%s: %s.ink: unknown ink \"%s\"", name, where, x->ink);
@@ -130,7 +141,7 @@ static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
 }
 
 static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
-    static const char *keys[] = {"key", "label", "at_mm", "size_mm", "width_mm", NULL};
+    static const char *keys[] = {"key", "label", "at_mm", "size_mm", "width_mm", "align", NULL};
     static const char *field_keys[] = {
         "document_code", "issuing_state", "document_number", "surname", "given_names",
         "nationality", "birth_date", "sex", "place_of_birth", "issue_date", "authority",
@@ -152,7 +163,8 @@ static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) 
             get_str(o, "label", f->label, sizeof f->label, 0, name, where, err) ||
             get_nums(o, "at_mm", at, 2, 1, name, where, err) ||
             get_num(o, "size_mm", &f->size_mm, 0.5, 20, 0, name, where, err) ||
-            get_num(o, "width_mm", &f->width_mm, 1, 200, 0, name, where, err))
+            get_num(o, "width_mm", &f->width_mm, 1, 200, 0, name, where, err) ||
+            get_align(o, &f->align_right, name, where, err))
             return -1;
         if (!in_list(f->key, field_keys))
             return err_set(err, "%s: %s.key: unknown holder datum \"%s\"", name, where, f->key);

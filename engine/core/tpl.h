@@ -25,6 +25,7 @@ typedef struct tpl_field {
     double x, y;     /* label position (mm); the value sits below it */
     double size_mm;  /* value's em size */
     double width_mm; /* box for region reporting */
+    int align_right; /* x is the right edge (Arabic-script labels and values) */
 } tpl_field;
 
 typedef struct tpl_text {
@@ -33,6 +34,7 @@ typedef struct tpl_text {
     char ink[32];
     int relief; /* 0 flat offset; >0 intaglio height */
     int bold;
+    int align_right; /* x is the right edge */
 } tpl_text;
 
 typedef struct tpl_feature {

@@ -23,7 +23,7 @@ expect_fail() {
 check "templates --json lists 3+ templates, 10+ defects, 5 lights" python3 -c "
 import json,sys; d=json.load(open('$T/t.json'))
 ids=[t['id'] for t in d['templates']]
-assert {'uto-passport-td3','uto-id-td1','uto-visa-mrva'} <= set(ids), ids
+assert {'uto-passport-td3','uto-id-td1','uto-visa-mrva','qwh-passport-td3'} <= set(ids), ids
 assert len(d['defects'])>=10 and all('id' in x and x['lights'] for x in d['defects'])
 assert [l['id'] for l in d['lights']]==['visible','uv','ir','oblique','transmitted']"
 check "templates (for people) names every light" bash -c "'$BL' templates | grep -q transmitted"
