@@ -74,9 +74,10 @@ static const char *issue_msg(const mrz_result *r, const char *field) {
 
 /* Space-separated set of the fields with issues, sorted by our field order. */
 static const char *const field_order[] = {
-    "mrz",         "document_code", "issuing_state", "document_number", "nationality",
-    "birth_date",  "sex",           "expiry_date",   "surname",         "given_names",
-    "optional_data", "optional_data_2", "composite"};
+    "mrz",         "document_code", "issuing_state", "document_number",
+    "nationality", "birth_date",    "sex",           "expiry_date",
+    "surname",     "given_names",   "optional_data", "optional_data_2",
+    "composite"};
 
 static void issue_set(const mrz_result *r, char *out, size_t cap) {
     out[0] = '\0';
@@ -114,18 +115,21 @@ static const struct {
     const char *format;
     mrz_fields f;
 } specimens[] = {
-    {"TD3", {"P", "UTO", "L898902C3", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA",
-             "ZE184226B", ""}},
-    {"TD1", {"I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA",
-             "", ""}},
-    {"TD2", {"I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA",
-             "", ""}},
-    {"MRV-A", {"V", "UTO", "L898902C", "UTO", "690806", "F", "940623", "ERIKSSON", "ANNA MARIA",
-               "ZE184226B", ""}},
-    {"MRV-B", {"V", "UTO", "L8988901C", "XXX", "400907", "F", "961210", "HENG",
-               "DEBORAH MING LO", "", ""}},
-    {"TD1", {"I", "UTO", "D23145890734", "UTO", "340712", "M", "950712", "STEVENSON",
-             "PETER JOHN", "", ""}},
+    {"TD3",
+     {"P", "UTO", "L898902C3", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA",
+      "ZE184226B", ""}},
+    {"TD1",
+     {"I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA", "", ""}},
+    {"TD2",
+     {"I", "UTO", "D23145890", "UTO", "740812", "F", "120415", "ERIKSSON", "ANNA MARIA", "", ""}},
+    {"MRV-A",
+     {"V", "UTO", "L898902C", "UTO", "690806", "F", "940623", "ERIKSSON", "ANNA MARIA", "ZE184226B",
+      ""}},
+    {"MRV-B",
+     {"V", "UTO", "L8988901C", "XXX", "400907", "F", "961210", "HENG", "DEBORAH MING LO", "", ""}},
+    {"TD1",
+     {"I", "UTO", "D23145890734", "UTO", "340712", "M", "950712", "STEVENSON", "PETER JOHN", "",
+      ""}},
 };
 
 static void assert_fields_equal(const mrz_fields *want, const mrz_fields *got) {
@@ -239,8 +243,7 @@ static const struct {
     {"007", DEV_UTO, 1, "", NULL, NULL},
     {"008", DEV_UTO, 1, "", NULL, NULL},
     {"009", DEV_UTO, 1, "", NULL, NULL},
-    {"011", DEV_AUTOCORRECT, 0, "birth_date expiry_date surname given_names composite", NULL,
-     NULL},
+    {"011", DEV_AUTOCORRECT, 0, "birth_date expiry_date surname given_names composite", NULL, NULL},
     {"012", DEV_OVERFLOW, 1, "", "optional1", ""},
     {"015", DEV_UTO, 1, "", NULL, NULL},
     {"016", DEV_AUTOCORRECT | DEV_UTO, 0,
@@ -320,8 +323,8 @@ static void test_peer_cases(void **state) {
             strcpy(peer, case_set);
 
         int d = find_deviation(id);
-        print_message("  case %s: ours valid=%d [%s]; peer valid=%d [%s]%s%s\n", id, r.valid,
-                      ours, peer_valid, peer, peer_unsupported ? " unsupported" : "",
+        print_message("  case %s: ours valid=%d [%s]; peer valid=%d [%s]%s%s\n", id, r.valid, ours,
+                      peer_valid, peer, peer_unsupported ? " unsupported" : "",
                       d >= 0 ? " (deviation)" : "");
         int want_valid = case_valid;
         const char *want_set = case_set;
@@ -359,8 +362,8 @@ static void test_peer_cases(void **state) {
             }
             if (peer_deviations[d].peer_field) {
                 const cJSON *ov = pe ? cJSON_GetObjectItem(pe, "field_overrides") : NULL;
-                const cJSON *pv = ov ? cJSON_GetObjectItem(ov, peer_deviations[d].peer_field)
-                                     : NULL;
+                const cJSON *pv =
+                    ov ? cJSON_GetObjectItem(ov, peer_deviations[d].peer_field) : NULL;
                 if (!pv)
                     pv = cJSON_GetObjectItem(cJSON_GetObjectItem(c, "fields"),
                                              peer_deviations[d].peer_field);
@@ -445,7 +448,10 @@ static void test_peer_checkdigits(void **state) {
     assert_int_equal(mrz_check_digit("", 0), 0);
     assert_int_equal(mrz_check_digit("a", 1), -1);
     assert_int_equal(mrz_check_digit("12 4", 4), -1);
-    assert_int_equal(mrz_check_digit("1\0" "2", 3), -1);
+    assert_int_equal(mrz_check_digit("1\0"
+                                     "2",
+                                     3),
+                     -1);
 }
 
 static void test_peer_rejects(void **state) {
@@ -488,8 +494,11 @@ static void test_corrupt_check_digits(void **state) {
     static const struct {
         int col;
         const char *field;
-    } digits[] = {{10, "document_number"}, {20, "birth_date"}, {28, "expiry_date"},
-                  {43, "optional_data"},   {44, "composite"}};
+    } digits[] = {{10, "document_number"},
+                  {20, "birth_date"},
+                  {28, "expiry_date"},
+                  {43, "optional_data"},
+                  {44, "composite"}};
     for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++) {
         char buf[128], set[128], want[64];
         corrupt(buf, 2, digits[i].col, '5');
@@ -735,7 +744,8 @@ static void test_round_trips(void **state) {
         const char *code, *number, *opt, *opt2;
         const char *first_line; /* NULL: not checked */
     } rows[] = {
-        {MRZ_TD3, "P", "L898902C3", "ZE184226B", "", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"},
+        {MRZ_TD3, "P", "L898902C3", "ZE184226B", "",
+         "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"},
         {MRZ_TD3, "PO", "E59659321", "", "", NULL},
         {MRZ_TD1, "I", "D23145890", "", "", "I<UTOD231458907<<<<<<<<<<<<<<<"},
         {MRZ_TD1, "ID", "D23145890734", "", "", "IDUTOD23145890<7349<<<<<<<<<<<"},
@@ -918,8 +928,8 @@ int main(int argc, char **argv) {
          test_peer_rejects, NULL, NULL, NULL},
         {"corrupt_check_digits: a wrong digit is reported on its own field (+ composite)",
          test_corrupt_check_digits, NULL, NULL, NULL},
-        {"dates: real calendar dates only, unknown birth date parts as <<", test_dates, NULL,
-         NULL, NULL},
+        {"dates: real calendar dates only, unknown birth date parts as <<", test_dates, NULL, NULL,
+         NULL},
         {"layout_errors: wrong line count, length, characters name line and column",
          test_layout_errors, NULL, NULL, NULL},
         {"field_rules: document code, state codes, sex, digits in names, TD2/visa split",

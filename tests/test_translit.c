@@ -128,10 +128,10 @@ static void test_errors(void **state) {
         {"李小龍", "U+674E at byte 0 has no ICAO Doc 9303 transliteration"},
         {"Αλέξης", "U+0391 at byte 0"},
         {"\xC3", "invalid UTF-8 at byte 0"},
-        {"ab\xC0\xAF", "invalid UTF-8 at byte 2"},         /* overlong '/' */
-        {"\xED\xA0\x80", "invalid UTF-8 at byte 0"},       /* surrogate */
-        {"\xF4\x90\x80\x80", "invalid UTF-8 at byte 0"},   /* above U+10FFFF */
-        {"a\xE2\x82", "invalid UTF-8 at byte 1"},          /* truncated */
+        {"ab\xC0\xAF", "invalid UTF-8 at byte 2"},       /* overlong '/' */
+        {"\xED\xA0\x80", "invalid UTF-8 at byte 0"},     /* surrogate */
+        {"\xF4\x90\x80\x80", "invalid UTF-8 at byte 0"}, /* above U+10FFFF */
+        {"a\xE2\x82", "invalid UTF-8 at byte 1"},        /* truncated */
         {"Anna\nMaria", "control character U+000A at byte 4"},
         {"\xF0\x9F\x98\x80", "U+1F600"},
     };
@@ -165,8 +165,8 @@ static void test_errors(void **state) {
 int main(int argc, char **argv) {
     const struct CMUnitTest tests[] = {
         {"latin: §6.A diacritics and §4.6 punctuation", test_latin, NULL, NULL, NULL},
-        {"arabic: §6.C table, Appendix B examples, shadda, teh marbuta, forms", test_arabic,
-         NULL, NULL, NULL},
+        {"arabic: §6.C table, Appendix B examples, shadda, teh marbuta, forms", test_arabic, NULL,
+         NULL, NULL},
         {"cyrillic: §6.B generic column", test_cyrillic, NULL, NULL, NULL},
         {"errors: digits, other scripts, bad UTF-8, capacity", test_errors, NULL, NULL, NULL},
     };

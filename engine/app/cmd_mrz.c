@@ -23,27 +23,24 @@
 #include "translit.h"
 
 #define MRZ_INPUT_MAX (64u << 20) /* a check file of millions of documents is still fine */
-#define MRZ_JSON_MAX (1u << 20)
+#define MRZ_JSON_MAX  (1u << 20)
 
 static const char *const field_keys[] = {
-    "document_code", "issuing_state", "document_number", "nationality",
-    "birth_date",    "sex",           "expiry_date",     "surname",
-    "given_names",   "optional_data", "optional_data_2",
+    "document_code", "issuing_state", "document_number", "nationality",   "birth_date",      "sex",
+    "expiry_date",   "surname",       "given_names",     "optional_data", "optional_data_2",
 };
 #define N_FIELDS (sizeof field_keys / sizeof field_keys[0])
 
 /* The mrz_fields member for field_keys[i], and its capacity. */
 static char *field_slot(mrz_fields *f, size_t i, size_t *cap) {
-    char *slots[N_FIELDS] = {f->document_code, f->issuing_state, f->document_number,
-                             f->nationality,   f->birth_date,    f->sex,
-                             f->expiry_date,   f->surname,       f->given_names,
-                             f->optional_data, f->optional_data_2};
-    size_t caps[N_FIELDS] = {sizeof f->document_code, sizeof f->issuing_state,
-                             sizeof f->document_number, sizeof f->nationality,
-                             sizeof f->birth_date,      sizeof f->sex,
-                             sizeof f->expiry_date,     sizeof f->surname,
-                             sizeof f->given_names,     sizeof f->optional_data,
-                             sizeof f->optional_data_2};
+    char *slots[N_FIELDS] = {f->document_code, f->issuing_state, f->document_number, f->nationality,
+                             f->birth_date,    f->sex,           f->expiry_date,     f->surname,
+                             f->given_names,   f->optional_data, f->optional_data_2};
+    size_t caps[N_FIELDS] = {
+        sizeof f->document_code, sizeof f->issuing_state,  sizeof f->document_number,
+        sizeof f->nationality,   sizeof f->birth_date,     sizeof f->sex,
+        sizeof f->expiry_date,   sizeof f->surname,        sizeof f->given_names,
+        sizeof f->optional_data, sizeof f->optional_data_2};
     *cap = caps[i];
     return slots[i];
 }
@@ -79,23 +76,22 @@ static void usage_check(FILE *out) {
 }
 
 static void usage_make(FILE *out) {
-    fprintf(out,
-            "usage: borderlab mrz make [FILE]\n"
-            "\n"
-            "Reads one JSON object from FILE (or standard input) and prints its MRZ lines:\n"
-            "  {\"format\": \"TD3\", \"document_code\": \"P\", \"issuing_state\": \"UTO\",\n"
-            "   \"document_number\": \"L898902C3\", \"nationality\": \"UTO\",\n"
-            "   \"birth_date\": \"740812\", \"sex\": \"F\", \"expiry_date\": \"120415\",\n"
-            "   \"surname\": \"Eriksson\", \"given_names\": \"Anna Maria\",\n"
-            "   \"optional_data\": \"ZE184226B\"}\n"
-            "Required: format, document_code, issuing_state, document_number, nationality,\n"
-            "birth_date, sex, expiry_date, surname. Optional: given_names, optional_data,\n"
-            "optional_data_2 (TD1 only). All values are strings; unknown keys are refused.\n"
-            "Names may be written in Latin, Cyrillic or Arabic script (UTF-8); they are\n"
-            "transliterated per ICAO Doc 9303 Part 3 section 6 and truncated to the name\n"
-            "field if needed (a note on standard error says so). Birth dates may mark\n"
-            "unknown parts with '<<'. sex is M, F, X or < (unspecified).\n"
-            "Exit status: 0 printed, 2 bad input (the message names the field).\n");
+    fprintf(out, "usage: borderlab mrz make [FILE]\n"
+                 "\n"
+                 "Reads one JSON object from FILE (or standard input) and prints its MRZ lines:\n"
+                 "  {\"format\": \"TD3\", \"document_code\": \"P\", \"issuing_state\": \"UTO\",\n"
+                 "   \"document_number\": \"L898902C3\", \"nationality\": \"UTO\",\n"
+                 "   \"birth_date\": \"740812\", \"sex\": \"F\", \"expiry_date\": \"120415\",\n"
+                 "   \"surname\": \"Eriksson\", \"given_names\": \"Anna Maria\",\n"
+                 "   \"optional_data\": \"ZE184226B\"}\n"
+                 "Required: format, document_code, issuing_state, document_number, nationality,\n"
+                 "birth_date, sex, expiry_date, surname. Optional: given_names, optional_data,\n"
+                 "optional_data_2 (TD1 only). All values are strings; unknown keys are refused.\n"
+                 "Names may be written in Latin, Cyrillic or Arabic script (UTF-8); they are\n"
+                 "transliterated per ICAO Doc 9303 Part 3 section 6 and truncated to the name\n"
+                 "field if needed (a note on standard error says so). Birth dates may mark\n"
+                 "unknown parts with '<<'. sex is M, F, X or < (unspecified).\n"
+                 "Exit status: 0 printed, 2 bad input (the message names the field).\n");
 }
 
 /* ---- JSON output for check --------------------------------------------------------------- */
@@ -103,17 +99,22 @@ static void usage_make(FILE *out) {
 static void json_str(FILE *out, const char *s) {
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
-        else if (*p < 0x20 || *p == 0x7F) fprintf(out, "\\u%04x", *p);
-        else fputc(*p, out);
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\u%04x", *p);
+        else
+            fputc(*p, out);
     }
     fputc('"', out);
 }
 
 static void print_result(FILE *out, const mrz_result *r) {
     fputs("{\"format\": ", out);
-    if (r->format < 0) fputs("null", out);
-    else json_str(out, mrz_format_name(r->format));
+    if (r->format < 0)
+        fputs("null", out);
+    else
+        json_str(out, mrz_format_name(r->format));
     fprintf(out, ", \"valid\": %s, \"fields\": {", r->valid ? "true" : "false");
     mrz_fields f = r->fields;
     for (size_t i = 0; i < N_FIELDS; i++) {
@@ -142,7 +143,8 @@ typedef struct {
 static int sb_add(strbuf *b, const char *s, size_t n) {
     if (b->len + n + 2 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
-        while (b->len + n + 2 > cap) cap *= 2;
+        while (b->len + n + 2 > cap)
+            cap *= 2;
         char *nb = realloc(b->buf, cap);
         if (!nb) return -1;
         b->buf = nb;
@@ -266,7 +268,8 @@ static int run_make(const char *path) {
         const char *key = it->string ? it->string : "";
         size_t idx = N_FIELDS; /* N_FIELDS stands for "format" */
         if (strcmp(key, "format") != 0) {
-            for (idx = 0; idx < N_FIELDS && strcmp(key, field_keys[idx]) != 0; idx++) continue;
+            for (idx = 0; idx < N_FIELDS && strcmp(key, field_keys[idx]) != 0; idx++)
+                continue;
             if (idx == N_FIELDS) {
                 make_fail(name,
                           "unknown key '%s'; expected format, document_code, issuing_state, "
@@ -302,13 +305,14 @@ static int run_make(const char *path) {
         }
         memcpy(slot, v, vlen + 1);
     }
-    static const char *const required[] = {"format",      "document_code", "issuing_state",
-                                           "document_number", "nationality", "birth_date",
-                                           "sex",         "expiry_date",   "surname"};
+    static const char *const required[] = {
+        "format",     "document_code", "issuing_state", "document_number", "nationality",
+        "birth_date", "sex",           "expiry_date",   "surname"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
         size_t idx = N_FIELDS;
         if (strcmp(required[i], "format") != 0)
-            for (idx = 0; strcmp(required[i], field_keys[idx]) != 0; idx++) continue;
+            for (idx = 0; strcmp(required[i], field_keys[idx]) != 0; idx++)
+                continue;
         if (!seen[idx]) {
             make_fail(name,
                       "missing key '%s' (required: format, document_code, issuing_state, "
@@ -323,18 +327,22 @@ static int run_make(const char *path) {
         make_fail(name, "%s", err.msg);
         goto done;
     }
-    for (int i = 0; i < n_lines; i++) printf("%s\n", lines[i]);
+    for (int i = 0; i < n_lines; i++)
+        printf("%s\n", lines[i]);
 
     /* Tell the user when the name did not fit (the MRZ itself shows it only by
      * ending the field with a letter). */
     char joined[3 * 46] = "", sur[256], giv[256];
-    for (int i = 0; i < n_lines; i++) strcat(strcat(joined, lines[i]), "\n");
+    for (int i = 0; i < n_lines; i++)
+        strcat(strcat(joined, lines[i]), "\n");
     mrz_result back;
     mrz_parse(joined, strlen(joined), &back);
     if (translit_name_to_mrz(f.surname, sur, sizeof sur, NULL) >= 0 &&
         translit_name_to_mrz(f.given_names, giv, sizeof giv, NULL) >= 0) {
-        for (char *p = sur; *p; p++) *p = *p == '<' ? ' ' : *p;
-        for (char *p = giv; *p; p++) *p = *p == '<' ? ' ' : *p;
+        for (char *p = sur; *p; p++)
+            *p = *p == '<' ? ' ' : *p;
+        for (char *p = giv; *p; p++)
+            *p = *p == '<' ? ' ' : *p;
         if (strcmp(sur, back.fields.surname) != 0 || strcmp(giv, back.fields.given_names) != 0)
             fprintf(stderr,
                     "borderlab mrz make: note: the name was truncated to fit the name field "

@@ -173,11 +173,18 @@ void image_blit(bl_image *dst, const bl_image *src, int x, int y) {
     for (int sy = 0; sy < src->h; sy++) {
         int dy = y + sy;
         if (dy < 0 || dy >= dst->h) continue;
-        int sx0 = x < 0 ? -x : 0, sx1 = src->w;
-        if (x + sx1 > dst->w) sx1 = dst->w - x;
-        if (sx1 <= sx0) continue;
-        memcpy(dst->px + ((size_t)dy * dst->w + (size_t)(x + sx0)) * 4,
-               src->px + ((size_t)sy * src->w + (size_t)sx0) * 4, (size_t)(sx1 - sx0) * 4);
+        for (int sx = 0; sx < src->w; sx++) {
+            int dx = x + sx;
+            if (dx < 0 || dx >= dst->w) continue;
+            const uint8_t *p = src->px + ((size_t)sy * src->w + sx) * 4;
+            uint8_t *q = dst->px + ((size_t)dy * dst->w + dx) * 4;
+            if (p[3] == 255) {
+                memcpy(q, p, 4);
+            } else if (p[3]) { /* source over destination */
+                for (int c = 0; c < 3; c++) q[c] = (uint8_t)((p[c] * p[3] + q[c] * (255 - p[3])) / 255);
+                q[3] = (uint8_t)(p[3] + q[3] * (255 - p[3]) / 255);
+            }
+        }
     }
 }
 

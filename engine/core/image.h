@@ -35,7 +35,7 @@ int image_load_file(bl_image *img, const char *path, bl_err *err);
  * rectangle is clipped to both images. Used by tests and the contact sheet. */
 double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h);
 
-/* Copies src with its top-left corner at (x, y) of dst, clipped. */
+/* Draws src over dst (alpha-composited) with its top-left corner at (x, y), clipped. */
 void image_blit(bl_image *dst, const bl_image *src, int x, int y);
 /* Fills / outlines a rectangle (outline `t` pixels thick, inside the rectangle). */
 void image_fill_rect(bl_image *img, int x, int y, int w, int h, uint32_t rgba);

@@ -133,6 +133,7 @@ struct light_scene {
     uint8_t *shade;  /* per pixel: raking-light factor (oblique) */
     uint64_t *keys;  /* per stack */
     uint32_t n;
+    uint32_t *palette[LIGHT_COUNT]; /* per light, computed on first region render */
 };
 
 static uint64_t mix64(uint64_t k) {
@@ -285,6 +286,7 @@ oom:
 
 void light_scene_destroy(light_scene *sc) {
     if (!sc) return;
+    for (int l = 0; l < LIGHT_COUNT; l++) free(sc->palette[l]);
     free(sc->idx);
     free(sc->shade);
     free(sc->keys);
@@ -314,8 +316,11 @@ static uint32_t stack_color(const light_lut *lut, light_kind l, uint64_t k) {
         b = (b * e->m >> 8) + e->e[2];
     }
     if (l == LIGHT_IR) r = g = b = (r * 3 + g * 4 + b) >> 3;
+    /* Outside the document (substrate 0) is transparent: the desk shows
+     * through a card's rounded corners. */
+    uint32_t alpha = (k & 7) == 0 ? 0u : 0xFF000000u;
     return (uint32_t)clamp8((int)r) | (uint32_t)clamp8((int)g) << 8 |
-           (uint32_t)clamp8((int)b) << 16 | 0xFF000000u;
+           (uint32_t)clamp8((int)b) << 16 | alpha;
 }
 
 typedef struct {
@@ -338,7 +343,7 @@ static int pass_run(void *arg) {
             o[0] = (uint8_t)((c & 255) * s >> 8 > 255 ? 255 : (c & 255) * s >> 8);
             o[1] = (uint8_t)(((c >> 8) & 255) * s >> 8 > 255 ? 255 : ((c >> 8) & 255) * s >> 8);
             o[2] = (uint8_t)(((c >> 16) & 255) * s >> 8 > 255 ? 255 : ((c >> 16) & 255) * s >> 8);
-            o[3] = 255;
+            o[3] = (uint8_t)(c >> 24);
         }
     } else {
         uint32_t *o = (uint32_t *)(void *)j->px;
@@ -375,6 +380,53 @@ int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_er
     else pass_run(&jobs[1]);
     free(pal);
     free(lut);
+    return 0;
+}
+
+static uint32_t *make_palette(const light_scene *sc, light_kind l) {
+    light_lut *lut = malloc(sizeof *lut);
+    uint32_t *pal = malloc((size_t)(sc->n ? sc->n : 1) * sizeof *pal);
+    if (!lut || !pal) {
+        free(lut);
+        free(pal);
+        return NULL;
+    }
+    build_lut(sc->mb, l, lut);
+    for (uint32_t s = 0; s < sc->n; s++) pal[s] = stack_color(lut, l, sc->keys[s]);
+    free(lut);
+    return pal;
+}
+
+int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w, int h,
+                              bl_image *out, bl_err *err) {
+    if ((unsigned)l >= LIGHT_COUNT) return err_set(err, "unknown light %d", (int)l);
+    if (!sc->palette[l] && !(sc->palette[l] = make_palette(sc, l)))
+        return err_set(err, "out of memory for the %s light", light_name(l));
+    if (!out->px || out->w != w || out->h != h) {
+        image_deinit(out);
+        if (image_init(out, w, h, err) != 0) return -1;
+    }
+    const matbuf *mb = sc->mb;
+    const uint32_t *pal = sc->palette[l];
+    for (int yy = 0; yy < h; yy++) {
+        uint8_t *o = out->px + (size_t)yy * w * 4;
+        int sy = y + yy;
+        for (int xx = 0; xx < w; xx++, o += 4) {
+            int sx = x + xx;
+            if (sx < 0 || sy < 0 || sx >= mb->w || sy >= mb->h) {
+                o[0] = o[1] = o[2] = o[3] = 0;
+                continue;
+            }
+            size_t i = (size_t)sy * mb->w + sx;
+            uint32_t c = pal[sc->idx[i]];
+            unsigned sh = l == LIGHT_OBLIQUE ? sc->shade[i] : 256;
+            for (int k = 0; k < 3; k++) {
+                unsigned v = ((c >> (8 * k)) & 255) * sh >> 8;
+                o[k] = (uint8_t)(v > 255 ? 255 : v);
+            }
+            o[3] = (uint8_t)(c >> 24);
+        }
+    }
     return 0;
 }
 

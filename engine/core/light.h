@@ -48,6 +48,13 @@ int light_scene_stacks(const light_scene *sc); /* how many distinct stacks */
  * document's size when needed. Uses two threads for large documents. */
 int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_err *err);
 
+/* Renders only the rectangle (x, y, w, h) of the scene under a light into
+ * `out` (reallocated to w x h; parts outside the document are transparent).
+ * The light's palette is computed on first use and kept in the scene, so the
+ * loupe can redraw a small region every frame for almost nothing. */
+int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w, int h,
+                              bl_image *out, bl_err *err);
+
 /* One-off convenience: scene, render, release. */
 int light_render(const matbuf *mb, light_kind l, bl_image *out, bl_err *err);
 

@@ -78,25 +78,30 @@ static void add_issue(mrz_result *r, const char *field, const char *fmt, ...) {
 
 /* Copies an MRZ field for display: trailing fillers go, inner '<' become spaces. */
 static void field_text(char *dst, size_t cap, const char *src, size_t n) {
-    while (n > 0 && src[n - 1] == '<') n--;
+    while (n > 0 && src[n - 1] == '<')
+        n--;
     if (n >= cap) n = cap - 1;
-    for (size_t i = 0; i < n; i++) dst[i] = src[i] == '<' ? ' ' : src[i];
+    for (size_t i = 0; i < n; i++)
+        dst[i] = src[i] == '<' ? ' ' : src[i];
     dst[n] = '\0';
 }
 
 /* Describes a character for a message without echoing raw bytes. */
 static void char_desc(char c, char *buf, size_t cap) {
     unsigned char u = (unsigned char)c;
-    if (u >= 0x21 && u < 0x7F && c != '"' && c != '\\') snprintf(buf, cap, "'%c'", c);
-    else if (c == ' ') snprintf(buf, cap, "a space");
-    else snprintf(buf, cap, "byte 0x%02X", u);
+    if (u >= 0x21 && u < 0x7F && c != '"' && c != '\\')
+        snprintf(buf, cap, "'%c'", c);
+    else if (c == ' ')
+        snprintf(buf, cap, "a space");
+    else
+        snprintf(buf, cap, "byte 0x%02X", u);
 }
 
 /* ---- dates ------------------------------------------------------------------------------ */
 
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const month_names[12] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
 /* Checks a YYMMDD date. Unknown parts ('<<' per group) are allowed only when
  * allow_unknown (birth dates, Doc 9303 Part 3 §4.8). Returns 0 when plausible,
@@ -166,30 +171,94 @@ typedef struct {
     pos opt;
     int opt_len;
     pos opt2;
-    int opt2_len;        /* TD1 only */
-    int personal_cd;     /* TD3: column of the personal number check digit, else -1 */
-    pos composite;       /* line -1: none */
-    pos comp_seg[4];     /* composite input, raw */
+    int opt2_len;    /* TD1 only */
+    int personal_cd; /* TD3: column of the personal number check digit, else -1 */
+    pos composite;   /* line -1: none */
+    pos comp_seg[4]; /* composite input, raw */
     int comp_len[4];
-    int overflow;        /* number may continue in the optional data */
+    int overflow; /* number may continue in the optional data */
 } layout;
 
+/* Positions per format, 0-based; Doc 9303 counts from 1 (TD3 line 2 positions
+ * 1-9 = number, 10 = its check digit, ...). Composite digits cover the listed
+ * raw segments: TD1 line 1 positions 6-30 and line 2 1-7, 9-15, 19-29; TD2 and
+ * TD3 line 2 1-10, 14-20, 22-35 (TD2) or 22-43 (TD3). Visas have none. */
 static const layout layouts[5] = {
-    /* TD1 (Part 5) */
-    {3, 30, {2, 0}, 30, {0, 5}, {1, 15}, {1, 0}, {1, 7}, {1, 8}, {0, 15}, 15, {1, 18}, 11, -1,
-     {1, 29}, {{0, 5}, {1, 0}, {1, 8}, {1, 18}}, {25, 7, 7, 11}, 1},
-    /* TD2 (Part 6) */
-    {2, 36, {0, 5}, 31, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 7, {0, 0}, 0, -1,
-     {1, 35}, {{1, 0}, {1, 13}, {1, 21}, {0, 0}}, {10, 7, 14, 0}, 1},
-    /* TD3 (Part 4) */
-    {2, 44, {0, 5}, 39, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 14, {0, 0}, 0, 42,
-     {1, 43}, {{1, 0}, {1, 13}, {1, 21}, {0, 0}}, {10, 7, 22, 0}, 0},
-    /* MRV-A (Part 7) */
-    {2, 44, {0, 5}, 39, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 16, {0, 0}, 0, -1,
-     {-1, 0}, {{0, 0}}, {0}, 0},
-    /* MRV-B (Part 7) */
-    {2, 36, {0, 5}, 31, {1, 0}, {1, 10}, {1, 13}, {1, 20}, {1, 21}, {1, 28}, 8, {0, 0}, 0, -1,
-     {-1, 0}, {{0, 0}}, {0}, 0},
+    [MRZ_TD1] = {.lines = 3,
+                 .width = 30,
+                 .name = {2, 0},
+                 .name_len = 30,
+                 .number = {0, 5},
+                 .nationality = {1, 15},
+                 .birth = {1, 0},
+                 .sex = {1, 7},
+                 .expiry = {1, 8},
+                 .opt = {0, 15},
+                 .opt_len = 15,
+                 .opt2 = {1, 18},
+                 .opt2_len = 11,
+                 .personal_cd = -1,
+                 .composite = {1, 29},
+                 .comp_seg = {{0, 5}, {1, 0}, {1, 8}, {1, 18}},
+                 .comp_len = {25, 7, 7, 11},
+                 .overflow = 1},
+    [MRZ_TD2] = {.lines = 2,
+                 .width = 36,
+                 .name = {0, 5},
+                 .name_len = 31,
+                 .number = {1, 0},
+                 .nationality = {1, 10},
+                 .birth = {1, 13},
+                 .sex = {1, 20},
+                 .expiry = {1, 21},
+                 .opt = {1, 28},
+                 .opt_len = 7,
+                 .personal_cd = -1,
+                 .composite = {1, 35},
+                 .comp_seg = {{1, 0}, {1, 13}, {1, 21}},
+                 .comp_len = {10, 7, 14},
+                 .overflow = 1},
+    [MRZ_TD3] = {.lines = 2,
+                 .width = 44,
+                 .name = {0, 5},
+                 .name_len = 39,
+                 .number = {1, 0},
+                 .nationality = {1, 10},
+                 .birth = {1, 13},
+                 .sex = {1, 20},
+                 .expiry = {1, 21},
+                 .opt = {1, 28},
+                 .opt_len = 14,
+                 .personal_cd = 42,
+                 .composite = {1, 43},
+                 .comp_seg = {{1, 0}, {1, 13}, {1, 21}},
+                 .comp_len = {10, 7, 22}},
+    [MRZ_MRVA] = {.lines = 2,
+                  .width = 44,
+                  .name = {0, 5},
+                  .name_len = 39,
+                  .number = {1, 0},
+                  .nationality = {1, 10},
+                  .birth = {1, 13},
+                  .sex = {1, 20},
+                  .expiry = {1, 21},
+                  .opt = {1, 28},
+                  .opt_len = 16,
+                  .personal_cd = -1,
+                  .composite = {-1, 0}},
+    [MRZ_MRVB] = {.lines = 2,
+                  .width = 36,
+                  .name = {0, 5},
+                  .name_len = 31,
+                  .number = {1, 0},
+                  .nationality = {1, 10},
+                  .birth = {1, 13},
+                  .sex = {1, 20},
+                  .expiry = {1, 21},
+                  .opt = {1, 28},
+                  .opt_len = 8,
+                  .personal_cd = -1,
+                  .composite = {-1, 0}},
 };
 
 typedef struct {
@@ -200,8 +269,8 @@ typedef struct {
 
 /* Reports a wrong check digit `got` for the characters in[0..n-1]. `alt` is a
  * second accepted value (-1 if none). Returns 1 when the digit is right. */
-static int verify_cd(mrz_result *r, const char *field, const char *in, size_t n, char got,
-                     int alt, int line, int col, const char *note) {
+static int verify_cd(mrz_result *r, const char *field, const char *in, size_t n, char got, int alt,
+                     int line, int col, const char *note) {
     int want = mrz_check_digit(in, n);
     if (got >= '0' && got <= '9' && (got - '0' == want || got - '0' == alt)) return 1;
     char g[16];
@@ -214,8 +283,10 @@ static int verify_cd(mrz_result *r, const char *field, const char *in, size_t n,
 
 static void check_code(mrz_result *r, const char *field, const char *s, pos p, const char *what) {
     int letters = 0, i = 0;
-    while (i < 3 && s[i] >= 'A' && s[i] <= 'Z') i++, letters++;
-    while (i < 3 && s[i] == '<') i++;
+    while (i < 3 && s[i] >= 'A' && s[i] <= 'Z')
+        i++, letters++;
+    while (i < 3 && s[i] == '<')
+        i++;
     if (letters == 0 || i < 3)
         add_issue(r, field,
                   "'%.3s' is not a %s code: expected 1-3 letters A-Z, then fillers "
@@ -223,8 +294,7 @@ static void check_code(mrz_result *r, const char *field, const char *s, pos p, c
                   s, what, p.line + 1, p.col + 1, p.col + 3);
 }
 
-static void check_date(mrz_result *r, const char *field, const char *s, int allow_unknown,
-                       pos p) {
+static void check_date(mrz_result *r, const char *field, const char *s, int allow_unknown, pos p) {
     char why[120];
     if (date_problem(s, 6, allow_unknown, why, sizeof why))
         add_issue(r, field, "%.6s is not a valid date: %s (line %d, columns %d-%d)", s, why,
@@ -241,7 +311,8 @@ static void parse_name(mrz_result *r, const char *s, int len, pos p) {
         }
     int sur_len = split < 0 ? len : split;
     int giv = split < 0 ? len : split + 2;
-    while (giv < len && s[giv] == '<') giv++;
+    while (giv < len && s[giv] == '<')
+        giv++;
     field_text(r->fields.surname, sizeof r->fields.surname, s, (size_t)sur_len);
     field_text(r->fields.given_names, sizeof r->fields.given_names, s + giv, (size_t)(len - giv));
     r->name_truncated = s[len - 1] != '<';
@@ -273,7 +344,8 @@ static int parse_number(mrz_result *r, const layout *ly, const mrz_lines *L) {
     const char *opt = AT(L, ly->opt);
     int run = 0;
     if (ly->overflow && cdc == '<')
-        while (run < ly->opt_len && opt[run] != '<') run++;
+        while (run < ly->opt_len && opt[run] != '<')
+            run++;
 
     if (ly->overflow && cdc == '<' && run >= 2) {
         /* Whole number = 9 characters + opt[0..run-2]; its check digit is opt[run-1].
@@ -289,8 +361,8 @@ static int parse_number(mrz_result *r, const layout *ly, const mrz_lines *L) {
         field_text(r->fields.document_number, sizeof r->fields.document_number, whole,
                    (size_t)(9 + ov));
         int alt = mrz_check_digit(with_filler, (size_t)(10 + ov));
-        verify_cd(r, "document_number", whole, (size_t)(9 + ov), opt[run - 1], alt,
-                  ly->opt.line, ly->opt.col + run - 1, "; the number continues in the optional data");
+        verify_cd(r, "document_number", whole, (size_t)(9 + ov), opt[run - 1], alt, ly->opt.line,
+                  ly->opt.col + run - 1, "; the number continues in the optional data");
         return run < ly->opt_len ? run + 1 : run;
     }
     field_text(r->fields.document_number, sizeof r->fields.document_number, num, 9);
@@ -323,7 +395,9 @@ static void parse_fields(mrz_result *r, int fmt, const mrz_lines *L) {
     if (c0 == '<' || !strchr(want, c0))
         add_issue(r, "document_code",
                   "document code '%.2s' must start with %s for %s (line 1, column 1)%s", l0,
-                  fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I" : "V",
+                  fmt == MRZ_TD3                       ? "P"
+                  : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I"
+                                                       : "V",
                   format_names[fmt],
                   c0 == 'V' && fmt == MRZ_TD1 ? "; visas have 2 lines (MRV-A, MRV-B)" : "");
     if (!(c1 == '<' || (c1 >= 'A' && c1 <= 'Z')))
@@ -373,8 +447,7 @@ static void parse_fields(mrz_result *r, int fmt, const mrz_lines *L) {
                       "(line 2, column %d)",
                       pc, ly->personal_cd + 1);
         else if (!unused)
-            verify_cd(r, "optional_data", opt, (size_t)ly->opt_len, pc, -1, 1, ly->personal_cd,
-                      "");
+            verify_cd(r, "optional_data", opt, (size_t)ly->opt_len, pc, -1, 1, ly->personal_cd, "");
     }
     if (ly->opt2_len)
         field_text(f->optional_data_2, sizeof f->optional_data_2, AT(L, ly->opt2),
@@ -405,9 +478,12 @@ static int check_layout(mrz_result *r, const char *const *line, const size_t *ll
         return -1;
     }
     size_t width = 0;
-    if (n == 3) width = 30;
-    else if (llen[0] == 36 || llen[0] == 44) width = llen[0];
-    else if (llen[1] == 36 || llen[1] == 44) width = llen[1];
+    if (n == 3)
+        width = 30;
+    else if (llen[0] == 36 || llen[0] == 44)
+        width = llen[0];
+    else if (llen[1] == 36 || llen[1] == 44)
+        width = llen[1];
 
     int bad = 0;
     for (int i = 0; i < n; i++) {
@@ -440,7 +516,9 @@ static int check_layout(mrz_result *r, const char *const *line, const size_t *ll
                       "line %d, column %zu (1-based): line %d has %zu characters, expected %zu "
                       "(%s)",
                       i + 1, llen[i] < width ? llen[i] + 1 : width + 1, i + 1, llen[i], width,
-                      width == 30 ? "TD1" : width == 36 ? "TD2, MRV-B" : "TD3, MRV-A");
+                      width == 30   ? "TD1"
+                      : width == 36 ? "TD2, MRV-B"
+                                    : "TD3, MRV-A");
             bad = 1;
         }
     }
@@ -499,8 +577,10 @@ static int clean_field(const char *field, const char *src, size_t src_cap, char 
     for (size_t i = 0; i < n; i++) {
         char c = src[i];
         if (c >= 'a' && c <= 'z') c = (char)(c - 32);
-        if ((c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9')) dst[i] = c;
-        else if (fill && (c == ' ' || c == '<')) dst[i] = '<';
+        if ((c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9'))
+            dst[i] = c;
+        else if (fill && (c == ' ' || c == '<'))
+            dst[i] = '<';
         else {
             char d[16];
             char_desc(src[i], d, sizeof d);
@@ -599,12 +679,14 @@ static void name_field(const char *sur, const char *giv, int width, char *out) {
         /* The primary identifier alone is too long: shorten it to leave room for
          * "<<" and the first letter of the secondary identifier (Part 4 §4.2.3). */
         len = pack(&P, width - 3, out);
-        while (len < width - 3) out[len++] = '<';
+        while (len < width - 3)
+            out[len++] = '<';
         out[len++] = '<';
         out[len++] = '<';
         out[len++] = S.count ? S.s[0][0] : '<';
     }
-    while (len < width) out[len++] = '<';
+    while (len < width)
+        out[len++] = '<';
     out[width] = '\0';
 }
 
@@ -629,7 +711,8 @@ int mrz_make(mrz_format fmt, const mrz_fields *f, char out[3][45], int *n_lines,
     const char *fname = format_names[fmt];
 
     char code[3], state[4], nat[4], num[40], opt[40], opt2[40], why[120];
-    if (clean_field("document_code", f->document_code, sizeof f->document_code, code, sizeof code, 0, 1, err) < 0)
+    if (clean_field("document_code", f->document_code, sizeof f->document_code, code, sizeof code,
+                    0, 1, err) < 0)
         return -1;
     const char *first = fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "ACI" : "V";
     if (code[0] == '\0' || code[0] == '<' || !strchr(first, code[0]))
@@ -638,23 +721,31 @@ int mrz_make(mrz_format fmt, const mrz_fields *f, char out[3][45], int *n_lines,
                        : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I"
                                                             : "V",
                        fname);
-    if (clean_field("issuing_state", f->issuing_state, sizeof f->issuing_state, state, sizeof state, 0, 0, err) < 0 ||
-        clean_field("nationality", f->nationality, sizeof f->nationality, nat, sizeof nat, 0, 0, err) < 0)
+    if (clean_field("issuing_state", f->issuing_state, sizeof f->issuing_state, state, sizeof state,
+                    0, 0, err) < 0 ||
+        clean_field("nationality", f->nationality, sizeof f->nationality, nat, sizeof nat, 0, 0,
+                    err) < 0)
         return -1;
     if (!state[0]) return err_set(err, "issuing_state is empty; expected a 1-3 letter code");
     if (!nat[0]) return err_set(err, "nationality is empty; expected a 1-3 letter code");
 
-    if (clean_field("document_number", f->document_number, sizeof f->document_number, num, sizeof num, 1, 1, err) < 0)
+    if (clean_field("document_number", f->document_number, sizeof f->document_number, num,
+                    sizeof num, 1, 1, err) < 0)
         return -1;
     size_t num_len = strlen(num);
-    while (num_len > 0 && num[num_len - 1] == '<') num[--num_len] = '\0';
+    while (num_len > 0 && num[num_len - 1] == '<')
+        num[--num_len] = '\0';
     if (num_len == 0) return err_set(err, "document_number is empty");
-    if (clean_field("optional_data", f->optional_data, sizeof f->optional_data, opt, sizeof opt, 1, 1, err) < 0 ||
-        clean_field("optional_data_2", f->optional_data_2, sizeof f->optional_data_2, opt2, sizeof opt2, 1, 1, err) < 0)
+    if (clean_field("optional_data", f->optional_data, sizeof f->optional_data, opt, sizeof opt, 1,
+                    1, err) < 0 ||
+        clean_field("optional_data_2", f->optional_data_2, sizeof f->optional_data_2, opt2,
+                    sizeof opt2, 1, 1, err) < 0)
         return -1;
     size_t opt_len = strlen(opt), opt2_len = strlen(opt2);
-    while (opt_len > 0 && opt[opt_len - 1] == '<') opt[--opt_len] = '\0';
-    while (opt2_len > 0 && opt2[opt2_len - 1] == '<') opt2[--opt2_len] = '\0';
+    while (opt_len > 0 && opt[opt_len - 1] == '<')
+        opt[--opt_len] = '\0';
+    while (opt2_len > 0 && opt2[opt2_len - 1] == '<')
+        opt2[--opt2_len] = '\0';
 
     if (date_problem(f->birth_date, strlen(f->birth_date), 1, why, sizeof why))
         return err_set(err, "birth_date '%s' %s%s", f->birth_date,
@@ -734,8 +825,10 @@ int mrz_make(mrz_format fmt, const mrz_fields *f, char out[3][45], int *n_lines,
     put_cd(out[ly->expiry.line] + ly->expiry.col + 6, f->expiry_date, 6);
     if (ly->opt2_len) PUT(ly->opt2, opt2, opt2_len);
     if (ly->personal_cd >= 0) {
-        if (opt_len) put_cd(out[1] + ly->personal_cd, o, (size_t)ly->opt_len);
-        else out[1][ly->personal_cd] = '<';
+        if (opt_len)
+            put_cd(out[1] + ly->personal_cd, o, (size_t)ly->opt_len);
+        else
+            out[1][ly->personal_cd] = '<';
     }
     if (ly->composite.line >= 0) {
         char buf[64];

@@ -40,18 +40,18 @@ typedef enum { MRZ_TD1, MRZ_TD2, MRZ_TD3, MRZ_MRVA, MRZ_MRVB } mrz_format;
  * with trailing fillers removed and inner '<' turned into spaces. mrz_make reads
  * the same form (spaces or '<' between words) and transliterates the names. */
 typedef struct {
-    char document_code[3];     /* "P", "ID", "V", "PO" ... */
-    char issuing_state[4];     /* "UTO", "D" */
-    char document_number[40];  /* whole number, also when it overflows (TD1/TD2) */
-    char nationality[4];       /* "UTO", "XXX" */
-    char birth_date[7];        /* YYMMDD as written; '<' marks an unknown part */
-    char sex[2];               /* "M", "F", "X" or "<" (X and < both: unspecified) */
-    char expiry_date[7];       /* YYMMDD */
-    char surname[128];         /* primary identifier (UTF-8 accepted by mrz_make) */
-    char given_names[128];     /* secondary identifier (UTF-8 accepted by mrz_make) */
-    char optional_data[40];    /* TD1 line 1 after any number overflow; TD2 and visa
-                                  optional data; TD3 personal number */
-    char optional_data_2[40];  /* TD1 line 2 optional data; empty for other formats */
+    char document_code[3];    /* "P", "ID", "V", "PO" ... */
+    char issuing_state[4];    /* "UTO", "D" */
+    char document_number[40]; /* whole number, also when it overflows (TD1/TD2) */
+    char nationality[4];      /* "UTO", "XXX" */
+    char birth_date[7];       /* YYMMDD as written; '<' marks an unknown part */
+    char sex[2];              /* "M", "F", "X" or "<" (X and < both: unspecified) */
+    char expiry_date[7];      /* YYMMDD */
+    char surname[128];        /* primary identifier (UTF-8 accepted by mrz_make) */
+    char given_names[128];    /* secondary identifier (UTF-8 accepted by mrz_make) */
+    char optional_data[40];   /* TD1 line 1 after any number overflow; TD2 and visa
+                                 optional data; TD3 personal number */
+    char optional_data_2[40]; /* TD1 line 2 optional data; empty for other formats */
 } mrz_fields;
 
 typedef struct {

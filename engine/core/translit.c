@@ -22,22 +22,22 @@
 
 /* U+00C0..U+00FF (§6.A lists upper case; lower case folds onto it). NULL: no mapping. */
 static const char *const latin1[64] = {
-    "A", "A", "A",  "A", "AE", "AA", "AE", "C", "E", "E", "E", "E", "I",  "I",  "I",  "I",
-    "D", "N", "O",  "O", "O",  "O",  "OE", 0,   "OE", "U", "U", "U", "UE", "Y",  "TH", "SS",
-    "A", "A", "A",  "A", "AE", "AA", "AE", "C", "E", "E", "E", "E", "I",  "I",  "I",  "I",
-    "D", "N", "O",  "O", "O",  "O",  "OE", 0,   "OE", "U", "U", "U", "UE", "Y",  "TH", "Y",
+    "A", "A", "A", "A", "AE", "AA", "AE", "C", "E",  "E", "E", "E", "I",  "I", "I",  "I",
+    "D", "N", "O", "O", "O",  "O",  "OE", 0,   "OE", "U", "U", "U", "UE", "Y", "TH", "SS",
+    "A", "A", "A", "A", "AE", "AA", "AE", "C", "E",  "E", "E", "E", "I",  "I", "I",  "I",
+    "D", "N", "O", "O", "O",  "O",  "OE", 0,   "OE", "U", "U", "U", "UE", "Y", "TH", "Y",
 };
 
 /* U+0100..U+017F, Latin Extended-A (§6.A; ĸ and ŉ are not in the table). */
 static const char *const latin_ext_a[128] = {
-    "A", "A", "A", "A", "A", "A", "C",  "C",  "C", "C", "C", "C", "C", "C", "D", "D", /* 010x */
-    "D", "D", "E", "E", "E", "E", "E",  "E",  "E", "E", "E", "E", "G", "G", "G", "G", /* 011x */
-    "G", "G", "G", "G", "H", "H", "H",  "H",  "I", "I", "I", "I", "I", "I", "I", "I", /* 012x */
+    "A", "A", "A",  "A",  "A", "A", "C", "C", "C", "C", "C", "C", "C", "C", "D", "D", /* 010x */
+    "D", "D", "E",  "E",  "E", "E", "E", "E", "E", "E", "E", "E", "G", "G", "G", "G", /* 011x */
+    "G", "G", "G",  "G",  "H", "H", "H", "H", "I", "I", "I", "I", "I", "I", "I", "I", /* 012x */
     "I", "I", "IJ", "IJ", "J", "J", "K", "K", 0,   "L", "L", "L", "L", "L", "L", "L", /* 013x */
-    "L", "L", "L", "N", "N", "N", "N",  "N",  "N", 0,   "N", "N", "O", "O", "O", "O", /* 014x */
+    "L", "L", "L",  "N",  "N", "N", "N", "N", "N", 0,   "N", "N", "O", "O", "O", "O", /* 014x */
     "O", "O", "OE", "OE", "R", "R", "R", "R", "R", "R", "S", "S", "S", "S", "S", "S", /* 015x */
-    "S", "S", "T", "T", "T", "T", "T",  "T",  "U", "U", "U", "U", "U", "U", "U", "U", /* 016x */
-    "U", "U", "U", "U", "W", "W", "Y",  "Y",  "Y", "Z", "Z", "Z", "Z", "Z", "Z", "S", /* 017x */
+    "S", "S", "T",  "T",  "T", "T", "T", "T", "U", "U", "U", "U", "U", "U", "U", "U", /* 016x */
+    "U", "U", "U",  "U",  "W", "W", "Y", "Y", "Y", "Z", "Z", "Z", "Z", "Z", "Z", "S", /* 017x */
 };
 
 /* U+0400..U+042F (§6.B generic column; lower case folds onto it). Ѓ (0403) and
@@ -45,17 +45,17 @@ static const char *const latin_ext_a[128] = {
  * counterparts Ǵ/Ć. Ь (042C) is not in the table and, as in Russian passports,
  * is not written ("" = drop). */
 static const char *const cyrillic[48] = {
-    "E", "E", "D", "G", "IE", "DZ", "I", "I",  "J",  "LJ",   "NJ", "C", "K", "I", "U", "DZ",
-    "A", "B", "V", "G", "D",  "E",  "ZH", "Z", "I",  "I",    "K",  "L", "M", "N", "O", "P",
+    "E", "E", "D", "G", "IE", "DZ", "I",  "I",  "J",  "LJ",   "NJ", "C", "K", "I", "U",  "DZ",
+    "A", "B", "V", "G", "D",  "E",  "ZH", "Z",  "I",  "I",    "K",  "L", "M", "N", "O",  "P",
     "R", "S", "T", "U", "F",  "KH", "TS", "CH", "SH", "SHCH", "IE", "Y", "",  "E", "IU", "IA",
 };
 
 /* U+0621..U+064A (§6.C). Teh marbuta (0629) is contextual and handled in code;
  * 063B-063F are not in the table; 0640 (tatweel) is not encoded. */
 static const char *const arabic[42] = {
-    "XE",  "XAA", "XAE", "U",   "I",   "XI",  "A", "B", 0,   "T",   "XTH", "J", "XH", "XKH",
-    "D",   "XDH", "R",   "Z",   "S",   "XSH", "XSS", "XDZ", "XTT", "XZZ", "E", "G", 0,    0,
-    0,     0,     0,     0,     "F",   "Q",   "K",   "L",   "M",   "N",   "H", "W", "XAY", "Y",
+    "XE", "XAA", "XAE", "U", "I", "XI",  "A",   "B",   0,     "T",   "XTH", "J", "XH",  "XKH",
+    "D",  "XDH", "R",   "Z", "S", "XSH", "XSS", "XDZ", "XTT", "XZZ", "E",   "G", 0,     0,
+    0,    0,     0,     0,   "F", "Q",   "K",   "L",   "M",   "N",   "H",   "W", "XAY", "Y",
 };
 
 /* Letters of Persian, Urdu and Pashto (Appendix B, B.5.6) and the two letters
@@ -79,12 +79,12 @@ static const struct {
     uint16_t base;
     uint8_t forms;
 } arabic_pres_b[] = {
-    {0x0621, 1}, {0x0622, 2}, {0x0623, 2}, {0x0624, 2}, {0x0625, 2}, {0x0626, 4}, {0x0627, 2},
-    {0x0628, 4}, {0x0629, 2}, {0x062A, 4}, {0x062B, 4}, {0x062C, 4}, {0x062D, 4}, {0x062E, 4},
-    {0x062F, 2}, {0x0630, 2}, {0x0631, 2}, {0x0632, 2}, {0x0633, 4}, {0x0634, 4}, {0x0635, 4},
-    {0x0636, 4}, {0x0637, 4}, {0x0638, 4}, {0x0639, 4}, {0x063A, 4}, {0x0641, 4}, {0x0642, 4},
-    {0x0643, 4}, {0x0644, 4}, {0x0645, 4}, {0x0646, 4}, {0x0647, 4}, {0x0648, 2}, {0x0649, 2},
-    {0x064A, 4},
+    {0x0621, 1}, {0x0622, 2}, {0x0623, 2}, {0x0624, 2}, {0x0625, 2}, {0x0626, 4},
+    {0x0627, 2}, {0x0628, 4}, {0x0629, 2}, {0x062A, 4}, {0x062B, 4}, {0x062C, 4},
+    {0x062D, 4}, {0x062E, 4}, {0x062F, 2}, {0x0630, 2}, {0x0631, 2}, {0x0632, 2},
+    {0x0633, 4}, {0x0634, 4}, {0x0635, 4}, {0x0636, 4}, {0x0637, 4}, {0x0638, 4},
+    {0x0639, 4}, {0x063A, 4}, {0x0641, 4}, {0x0642, 4}, {0x0643, 4}, {0x0644, 4},
+    {0x0645, 4}, {0x0646, 4}, {0x0647, 4}, {0x0648, 2}, {0x0649, 2}, {0x064A, 4},
 };
 
 /* ---- classification -------------------------------------------------------------------- */
@@ -129,8 +129,9 @@ static int is_apostrophe(uint32_t c) {
 }
 
 static int is_punct(uint32_t c) {
-    if (c < 0x80) return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
-                         (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+    if (c < 0x80)
+        return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+               (c >= 0x7B && c <= 0x7E);
     return (c >= 0x00A1 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 ||
            (c >= 0x2016 && c <= 0x205E) || c == 0x060D || c == 0x061B || c == 0x061E ||
            c == 0x061F || (c >= 0x066A && c <= 0x066D) || c == 0x06D4;
@@ -160,11 +161,22 @@ static enum kind classify(uint32_t c, const char **mrz) {
     if (c >= 0x0430 && c <= 0x044F) return *mrz = cyrillic[c - 0x430 + 0x10], K_LETTER;
     if (c >= 0x0450 && c <= 0x045F) return *mrz = cyrillic[c - 0x450], K_LETTER;
     switch (c) {
-    case 0x046A: case 0x046B: return *mrz = "U", K_LETTER;
-    case 0x0474: case 0x0475: return *mrz = "Y", K_LETTER;
-    case 0x0490: case 0x0491: case 0x0492: case 0x0493: return *mrz = "G", K_LETTER;
-    case 0x04BA: case 0x04BB: return *mrz = "C", K_LETTER;
-    default: break;
+    case 0x046A:
+    case 0x046B:
+        return *mrz = "U", K_LETTER;
+    case 0x0474:
+    case 0x0475:
+        return *mrz = "Y", K_LETTER;
+    case 0x0490:
+    case 0x0491:
+    case 0x0492:
+    case 0x0493:
+        return *mrz = "G", K_LETTER;
+    case 0x04BA:
+    case 0x04BB:
+        return *mrz = "C", K_LETTER;
+    default:
+        break;
     }
     if (c == 0x0629) return K_TEH_MARB;
     if (c == 0x0651) return K_SHADDA;
@@ -190,10 +202,14 @@ static size_t utf8_decode(const unsigned char *s, size_t len, size_t i, uint32_t
     size_t n;
     uint32_t v, min;
     if (b < 0x80) return *cp = b, 1;
-    if (b >= 0xC2 && b <= 0xDF) n = 2, v = b & 0x1F, min = 0x80;
-    else if (b >= 0xE0 && b <= 0xEF) n = 3, v = b & 0x0F, min = 0x800;
-    else if (b >= 0xF0 && b <= 0xF4) n = 4, v = b & 0x07, min = 0x10000;
-    else return 0;
+    if (b >= 0xC2 && b <= 0xDF)
+        n = 2, v = b & 0x1F, min = 0x80;
+    else if (b >= 0xE0 && b <= 0xEF)
+        n = 3, v = b & 0x0F, min = 0x800;
+    else if (b >= 0xF0 && b <= 0xF4)
+        n = 4, v = b & 0x07, min = 0x10000;
+    else
+        return 0;
     if (len - i < n) return 0;
     for (size_t k = 1; k < n; k++) {
         if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -245,12 +261,18 @@ static int decode(const char *utf8, cpbuf *b, bl_err *err) {
         if (b->n > 0 && (c == 0x0653 || c == 0x0654 || c == 0x0655)) {
             uint32_t *prev = &b->cp[b->n - 1];
             uint32_t composed = 0;
-            if (*prev == 0x0627) composed = c == 0x0653 ? 0x0622 : c == 0x0654 ? 0x0623 : 0x0625;
-            else if (c == 0x0654 && *prev == 0x0648) composed = 0x0624;
-            else if (c == 0x0654 && (*prev == 0x064A || *prev == 0x0649)) composed = 0x0626;
-            else if (c == 0x0654 && *prev == 0x06C1) composed = 0x06C2;
-            else if (c == 0x0654 && *prev == 0x06D2) composed = 0x06D3;
-            else if (c == 0x0654 && *prev == 0x06D5) composed = 0x06C0;
+            if (*prev == 0x0627)
+                composed = c == 0x0653 ? 0x0622 : c == 0x0654 ? 0x0623 : 0x0625;
+            else if (c == 0x0654 && *prev == 0x0648)
+                composed = 0x0624;
+            else if (c == 0x0654 && (*prev == 0x064A || *prev == 0x0649))
+                composed = 0x0626;
+            else if (c == 0x0654 && *prev == 0x06C1)
+                composed = 0x06C2;
+            else if (c == 0x0654 && *prev == 0x06D2)
+                composed = 0x06D3;
+            else if (c == 0x0654 && *prev == 0x06D5)
+                composed = 0x06C0;
             if (composed) {
                 *prev = composed;
                 i += k;

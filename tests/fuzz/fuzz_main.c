@@ -94,8 +94,10 @@ static long replay_dir(const char *dir, int *errors) {
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {
-            if (replay_file(names[i]) == 0) done++;
-            else (*errors)++;
+            if (replay_file(names[i]) == 0)
+                done++;
+            else
+                (*errors)++;
         }
         free(names[i]);
     }

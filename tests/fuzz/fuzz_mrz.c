@@ -20,9 +20,9 @@
 #include "mrz.h"
 #include "translit.h"
 
-#define CHECK(cond)                                                                               \
-    do {                                                                                          \
-        if (!(cond)) __builtin_trap();                                                            \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) __builtin_trap();                                                             \
     } while (0)
 
 static int terminated(const char *s, size_t cap) {
@@ -101,9 +101,9 @@ static void fuzz_make(const char *s) {
     char *slot[11] = {f.document_code, f.issuing_state, f.document_number, f.nationality,
                       f.birth_date,    f.sex,           f.expiry_date,     f.surname,
                       f.given_names,   f.optional_data, f.optional_data_2};
-    size_t cap[11] = {sizeof f.document_code, sizeof f.issuing_state, sizeof f.document_number,
-                      sizeof f.nationality,   sizeof f.birth_date,    sizeof f.sex,
-                      sizeof f.expiry_date,   sizeof f.surname,       sizeof f.given_names,
+    size_t cap[11] = {sizeof f.document_code, sizeof f.issuing_state,  sizeof f.document_number,
+                      sizeof f.nationality,   sizeof f.birth_date,     sizeof f.sex,
+                      sizeof f.expiry_date,   sizeof f.surname,        sizeof f.given_names,
                       sizeof f.optional_data, sizeof f.optional_data_2};
     char fmt_name[8] = "";
     const char *p = s;

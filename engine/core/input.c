@@ -1,0 +1,238 @@
+/* input.c - see input.h */
+#include "input.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *key_names[KEY_COUNT] = {
+    "none", "1", "2", "3", "4", "5", "f1", "escape", "return", "backspace", "tab", "delete",
+    "up", "down", "left", "right", "plus", "minus", "a", "f", "l", "m", "n", "o", "p", "r",
+    "s", "t", "x", "y"};
+
+const char *input_key_name(int key) {
+    return key >= 0 && key < KEY_COUNT ? key_names[key] : NULL;
+}
+
+int input_key_from_name(const char *name) {
+    for (int k = 1; k < KEY_COUNT; k++)
+        if (strcmp(name, key_names[k]) == 0) return k;
+    return KEY_NONE;
+}
+
+static const char *kind_names[EV_KIND_COUNT] = {"move", "down", "up", "wheel", "key", "text",
+                                                "resize", "focus_lost", "quit", "screenshot"};
+
+static const char *button_name(int b) {
+    return b == BUTTON_RIGHT ? "right" : b == BUTTON_MIDDLE ? "middle" : "left";
+}
+
+void input_free(input_script *s) {
+    free(s->ev);
+    s->ev = NULL;
+    s->n = s->cap = 0;
+}
+
+/* Reads a whole number; advances *p. */
+static int read_long(const char **p, long *out) {
+    const char *q = *p;
+    while (*q == ' ' || *q == '\t') q++;
+    int neg = 0;
+    if (*q == '-') neg = 1, q++;
+    if (*q < '0' || *q > '9') return -1;
+    long v = 0;
+    while (*q >= '0' && *q <= '9') {
+        if (v > 100000000) return -1;
+        v = v * 10 + (*q - '0');
+        q++;
+    }
+    *out = neg ? -v : v;
+    *p = q;
+    return 0;
+}
+
+static int read_word(const char **p, char *out, size_t cap) {
+    const char *q = *p;
+    while (*q == ' ' || *q == '\t') q++;
+    size_t n = 0;
+    while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r') {
+        if (n + 1 >= cap) return -1;
+        out[n++] = *q++;
+    }
+    out[n] = '\0';
+    *p = q;
+    return n ? 0 : -1;
+}
+
+/* A quoted string with \" \\ \n escapes. */
+static int read_quoted(const char **p, char *out, size_t cap) {
+    const char *q = *p;
+    while (*q == ' ' || *q == '\t') q++;
+    if (*q != '"') return -1;
+    q++;
+    size_t n = 0;
+    while (*q && *q != '"' && *q != '\n') {
+        char c = *q++;
+        if (c == '\\') {
+            c = *q++;
+            if (c == 'n') c = '\n';
+            else if (c != '"' && c != '\\') return -1;
+        }
+        if (n + 1 >= cap) return -1;
+        out[n++] = c;
+    }
+    if (*q != '"') return -1;
+    out[n] = '\0';
+    *p = q + 1;
+    return 0;
+}
+
+static int rest_is_blank(const char *p) {
+    while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+    return *p == '\0' || *p == '\n' || *p == '#';
+}
+
+int input_parse(input_script *s, const char *text, size_t len, const char *name, bl_err *err) {
+    memset(s, 0, sizeof *s);
+    long frame = 0;
+    int lineno = 0;
+    size_t pos = 0;
+    char line[512];
+    while (pos < len) {
+        size_t end = pos;
+        while (end < len && text[end] != '\n') end++;
+        lineno++;
+        size_t n = end - pos;
+        if (n >= sizeof line) {
+            input_free(s);
+            return err_set(err, "%s:%d: line longer than %zu characters", name, lineno, sizeof line - 1);
+        }
+        memcpy(line, text + pos, n);
+        line[n] = '\0';
+        if (memchr(line, '\0', n)) {
+            input_free(s);
+            return err_set(err, "%s:%d: contains a NUL byte; is this a text file?", name, lineno);
+        }
+        pos = end + 1;
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p == '#' || rest_is_blank(p)) continue;
+        input_event e;
+        memset(&e, 0, sizeof e);
+        if (*p == '@') {
+            p++;
+            long f;
+            if (read_long(&p, &f) || f < 0) {
+                input_free(s);
+                return err_set(err, "%s:%d: expected a frame number after '@'", name, lineno);
+            }
+            if (f < frame) {
+                input_free(s);
+                return err_set(err, "%s:%d: frame %ld comes before frame %ld of the line above; "
+                               "frames must not decrease", name, lineno, f, frame);
+            }
+            frame = f;
+        }
+        char verb[24];
+        if (read_word(&p, verb, sizeof verb)) {
+            input_free(s);
+            return err_set(err, "%s:%d: expected an event (move, down, up, wheel, key, text, "
+                           "resize, focus_lost, quit, screenshot, wait)", name, lineno);
+        }
+        e.frame = frame;
+        int ok = 1;
+        long a = 0, b = 0;
+        char word[64];
+        if (!strcmp(verb, "wait")) {
+            if (read_long(&p, &a) || a < 0 || a > 1000000) ok = 0;
+            else frame += a;
+            if (ok && rest_is_blank(p)) continue;
+            ok = 0;
+        } else if (!strcmp(verb, "move")) {
+            e.kind = EV_MOVE;
+            ok = !read_long(&p, &a) && !read_long(&p, &b);
+            e.x = (int)a, e.y = (int)b;
+        } else if (!strcmp(verb, "down") || !strcmp(verb, "up")) {
+            e.kind = verb[0] == 'd' ? EV_DOWN : EV_UP;
+            ok = !read_word(&p, word, sizeof word) && !read_long(&p, &a) && !read_long(&p, &b);
+            e.button = !strcmp(word, "left") ? BUTTON_LEFT : !strcmp(word, "right") ? BUTTON_RIGHT
+                       : !strcmp(word, "middle") ? BUTTON_MIDDLE : 0;
+            if (!e.button) ok = 0;
+            e.x = (int)a, e.y = (int)b;
+        } else if (!strcmp(verb, "wheel")) {
+            e.kind = EV_WHEEL;
+            ok = !read_long(&p, &a) && a >= -100 && a <= 100;
+            e.wheel = (int)a;
+        } else if (!strcmp(verb, "key")) {
+            e.kind = EV_KEY;
+            if (read_word(&p, word, sizeof word) || !(e.key = input_key_from_name(word))) {
+                input_free(s);
+                return err_set(err, "%s:%d: unknown key '%s' (keys: 1-5, f1, escape, return, "
+                               "backspace, tab, delete, arrows, plus, minus, letters a f l m n o p "
+                               "r s t x y)", name, lineno, word);
+            }
+        } else if (!strcmp(verb, "text")) {
+            e.kind = EV_TEXT;
+            ok = !read_quoted(&p, e.text, sizeof e.text);
+        } else if (!strcmp(verb, "resize")) {
+            e.kind = EV_RESIZE;
+            ok = !read_long(&p, &a) && !read_long(&p, &b) && a >= 1 && b >= 1 && a <= 16384 &&
+                 b <= 16384;
+            e.x = (int)a, e.y = (int)b;
+        } else if (!strcmp(verb, "focus_lost")) {
+            e.kind = EV_FOCUS_LOST;
+        } else if (!strcmp(verb, "quit")) {
+            e.kind = EV_QUIT;
+        } else if (!strcmp(verb, "screenshot")) {
+            e.kind = EV_SCREENSHOT;
+            ok = !read_word(&p, e.text, sizeof e.text);
+            for (const char *c = e.text; ok && *c; c++)
+                if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+                      *c == '_' || *c == '-'))
+                    ok = 0;
+        } else {
+            input_free(s);
+            return err_set(err, "%s:%d: unknown event '%s'", name, lineno, verb);
+        }
+        if (!ok || !rest_is_blank(p)) {
+            input_free(s);
+            return err_set(err, "%s:%d: malformed '%s' line (see the input format in README.md)",
+                           name, lineno, verb);
+        }
+        if (s->n == s->cap) {
+            int cap = s->cap ? s->cap * 2 : 64;
+            input_event *ne = realloc(s->ev, sizeof *ne * (size_t)cap);
+            if (!ne) {
+                input_free(s);
+                return err_set(err, "%s: out of memory", name);
+            }
+            s->ev = ne;
+            s->cap = cap;
+        }
+        s->ev[s->n++] = e;
+    }
+    return 0;
+}
+
+void input_write(FILE *f, const input_event *e) {
+    fprintf(f, "@%ld %s", e->frame, kind_names[e->kind]);
+    switch (e->kind) {
+    case EV_MOVE: fprintf(f, " %d %d", e->x, e->y); break;
+    case EV_DOWN:
+    case EV_UP: fprintf(f, " %s %d %d", button_name(e->button), e->x, e->y); break;
+    case EV_WHEEL: fprintf(f, " %d", e->wheel); break;
+    case EV_KEY: fprintf(f, " %s", input_key_name(e->key)); break;
+    case EV_RESIZE: fprintf(f, " %d %d", e->x, e->y); break;
+    case EV_SCREENSHOT: fprintf(f, " %s", e->text); break;
+    case EV_TEXT:
+        fputs(" \"", f);
+        for (const char *c = e->text; *c; c++) {
+            if (*c == '"' || *c == '\\') fputc('\\', f);
+            if (*c == '\n') fputs("\\n", f);
+            else fputc(*c, f);
+        }
+        fputc('"', f);
+        break;
+    default: break;
+    }
+    fputc('\n', f);
+}
