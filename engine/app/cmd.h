@@ -11,6 +11,9 @@ int cmd_templates(int argc, char **argv); /* borderlab templates [--json] */
 int cmd_bench(int argc, char **argv);     /* borderlab bench render */
 int cmd_default(int argc, char **argv);   /* borderlab (no arguments) */
 int cmd_sheet(int argc, char **argv);     /* borderlab contact-sheet */
+int cmd_desk(int argc, char **argv);      /* borderlab desk */
+int cmd_play(int argc, char **argv);      /* borderlab play */
+int bench_desk(int argc, char **argv);    /* borderlab bench desk */
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

@@ -106,12 +106,14 @@ static int bench_render(int argc, char **argv) {
 int cmd_bench(int argc, char **argv) {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n\n"
+        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n       borderlab bench desk [--frames N]\n\n"
                    "Prints milliseconds per TD3 data page: the material build, all five lights,\n"
-                   "and one light switch. The last line is a JSON object with the figures.\n");
+                   "and one light switch. bench desk prints frame-time p50/p99 of a busy desk\n"
+                   "and the time to the first frame. The last line is a JSON object.\n");
         return argc < 2 ? 2 : 0;
     }
     if (!strcmp(argv[1], "render")) return bench_render(argc - 1, argv + 1);
-    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render)\n", argv[1]);
+    if (!strcmp(argv[1], "desk")) return bench_desk(argc - 1, argv + 1);
+    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render, desk)\n", argv[1]);
     return 2;
 }

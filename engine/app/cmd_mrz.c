@@ -133,6 +133,12 @@ static void print_result(FILE *out, const mrz_result *r) {
     fputs("]}\n", out);
 }
 
+/* Editors on Windows like to start UTF-8 files with a byte order mark; it is
+ * not part of the data. Returns how many bytes to skip. */
+static size_t skip_bom(const char *text, size_t len) {
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 /* ---- check --------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -186,7 +192,7 @@ static int run_check(const char *path) {
     strbuf b = {0};
     long line_no = 0, first_line = 0, blocks = 0;
     int all_valid = 1, oom = 0;
-    size_t at = 0;
+    size_t at = skip_bom(text, len);
     while (at < len && !oom) {
         const char *line = text + at;
         const char *nl = memchr(line, '\n', len - at);
@@ -247,7 +253,8 @@ static int run_make(const char *path) {
         return 2;
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1); /* + its NUL */
+    size_t bom = skip_bom(text, len);
+    cJSON *root = cJSON_ParseWithLengthOpts(text + bom, len + 1 - bom, &end, 1); /* + its NUL */
     if (!root) {
         long where = end ? (long)(end - text) : 0L;
         free(text);

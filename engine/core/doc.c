@@ -272,6 +272,15 @@ static void add_item(doc_item *items, int *n, int max, const char *id, const cha
     it->lights = lights;
 }
 
+typedef struct {
+    bl_image *img;
+} cover_text_ctx;
+
+static void cover_plot(void *ud, int x, int y, int cov) {
+    cover_text_ctx *c = ud;
+    image_blend_pixel(c->img, x, y, 0xFF5CB2D6u, cov); /* gold, 0xAABBGGRR */
+}
+
 /* ----------------------------------------------------- feature painters */
 
 typedef struct {
@@ -654,10 +663,13 @@ static int paint_portrait(build *b, irect r, int ghost, int substituted) {
     matbuf *mb = b->mb;
     if (r.w <= 0 || r.h <= 0) return 0;
     face_params fp;
-    face_from_seed(b->truth->holder.face_seed, &fp);
-    if (b->truth->holder.sex[0] == 'F') fp.beard = 0;
-    /* The impostor's photo: a lookalike, not the holder. */
-    if (substituted && !ghost) face_vary(&fp, b->spec->seed ^ 0xFACEu, 0.8);
+    if (ghost) { /* the ghost image keeps the holder's true face */
+        doc_spec genuine = *b->spec;
+        genuine.defects = 0;
+        doc_portrait_face(&genuine, &b->truth->holder, &fp);
+    } else {
+        doc_portrait_face(b->spec, &b->truth->holder, &fp);
+    }
     uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);
     if (!px) return err_set(b->err, "out of memory for the portrait");
     face_render(&fp, px, r.w, r.h, r.w * 4, !(substituted && !ghost));
@@ -714,6 +726,67 @@ static int paint_portrait(build *b, irect r, int ghost, int substituted) {
             }
     }
     free(px);
+    return 0;
+}
+
+void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
+    face_from_seed(h->face_seed, out);
+    if (h->sex[0] == 'F') out->beard = 0;
+    if (h->sex[0] == 'M' && out->hair_style == 3) out->hair_style = 0; /* no headscarf */
+    /* A substituted photo shows a lookalike, not the holder. */
+    if (has(spec, DEFECT_PHOTO_SUBSTITUTION)) face_vary(out, spec->seed ^ 0xFACEu, 0.8);
+}
+
+void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passport_state) {
+    copy(h->surname, sizeof h->surname, from->surname);
+    copy(h->given_names, sizeof h->given_names, from->given_names);
+    copy(h->surname_native, sizeof h->surname_native, from->surname_native);
+    copy(h->given_names_native, sizeof h->given_names_native, from->given_names_native);
+    copy(h->place_of_birth, sizeof h->place_of_birth, from->place_of_birth);
+    copy(h->place_of_birth_native, sizeof h->place_of_birth_native, from->place_of_birth_native);
+    copy(h->sex, sizeof h->sex, from->sex);
+    copy(h->nationality, sizeof h->nationality, passport_state ? passport_state : from->nationality);
+    h->birth = from->birth;
+    h->face_seed = from->face_seed;
+}
+
+int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_image *out,
+                     bl_err *err) {
+    if (image_init(out, w, h, err) != 0) return -1;
+    /* a colour per state, from its code: burgundy, green, navy, ... */
+    static const uint32_t covers[4] = {0x2A1C6Eu, 0x2E5A2Au, 0x5C2E1Eu, 0x1E3A5Cu};
+    unsigned hsh = 0;
+    for (const char *c = t->issuing_state; *c; c++) hsh = hsh * 31u + (unsigned char)*c;
+    uint32_t col = covers[hsh % 4];
+    double rad = fmin(w, h) * 0.04;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint8_t *p = out->px + ((size_t)y * w + x) * 4;
+            double qx = fabs(x + 0.5 - w * 0.5) - (w * 0.5 - rad), qy = fabs(y + 0.5 - h * 0.5) - (h * 0.5 - rad);
+            double d = sqrt(fmax(qx, 0) * fmax(qx, 0) + fmax(qy, 0) * fmax(qy, 0)) - rad;
+            double a = edge(d);
+            double grain = 0.92 + 0.08 * sin(x * 1.7 + y * 2.3) * cos(y * 0.9);
+            p[0] = (uint8_t)(((col >> 16) & 255) * grain);
+            p[1] = (uint8_t)(((col >> 8) & 255) * grain);
+            p[2] = (uint8_t)((col & 255) * grain);
+            p[3] = (uint8_t)(255 * a);
+            double e = emblem_cov(x + 0.5 - w * 0.5, y + 0.5 - h * 0.48, fmin(w, h) * 0.2, 12, 1);
+            if (e > 0) { /* gold foil */
+                p[0] = (uint8_t)(p[0] + (214 - p[0]) * e);
+                p[1] = (uint8_t)(p[1] + (178 - p[1]) * e);
+                p[2] = (uint8_t)(p[2] + (92 - p[2]) * e);
+            }
+        }
+    const char *lines[2] = {t->state_name, "PASSPORT"};
+    for (int i = 0; i < 2; i++) {
+        text_style st = {fonts->sans_bold, fonts->arabic, h * (i ? 0.06 : 0.07), h * 0.004};
+        text_layout lay;
+        if (text_layout_make(&st, lines[i], &lay, err) != 0) return -1;
+        double x0 = (w - lay.width) * 0.5, y0 = i ? h * 0.86 : h * 0.16;
+        cover_text_ctx c = {out};
+        text_layout_draw(&lay, x0, y0, cover_plot, &c);
+        text_layout_free(&lay);
+    }
     return 0;
 }
 

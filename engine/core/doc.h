@@ -14,6 +14,8 @@
 #include "date.h"
 #include "defect.h"
 #include "err.h"
+#include "face.h"
+#include "image.h"
 #include "light.h"
 #include "matbuf.h"
 #include "text.h"
@@ -80,6 +82,21 @@ typedef struct doc_truth {
 /* Paints the document. `mb` is initialised here (matbuf_deinit it after). */
 int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
               bl_err *err);
+
+/* Makes holder `h` the same person as `from` (names, birth, sex, place of
+ * birth, face), keeping h's own document data: what a traveler's second
+ * document (a visa, an ID card) shows. A visa keeps its own nationality
+ * field set to the passport's issuing state (`passport_state`). */
+void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passport_state);
+
+/* The face printed in the document's portrait: the holder's, or on a
+ * photo-substituted document the impostor's lookalike. */
+void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out);
+
+/* A closed passport's cover (w x h pixels): the state's colour, emblem and
+ * name in gold. */
+int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_image *out,
+                     bl_err *err);
 
 /* Serialises the truth as the JSON object truth.json holds (template, seed,
  * dpi, size, mrz, holder, features, defects). Caller frees with free(). */

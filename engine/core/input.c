@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *key_names[KEY_COUNT] = {
-    "none", "1", "2", "3", "4", "5", "f1", "escape", "return", "backspace", "tab", "delete",
+    "none", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "f1", "escape", "return", "backspace", "tab", "delete",
     "up", "down", "left", "right", "plus", "minus", "a", "f", "l", "m", "n", "o", "p", "r",
     "s", "t", "x", "y"};
 

@@ -37,6 +37,14 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 ok "specimens on stdin: exit 0, JSON lines"
 
+# Windows-style files: byte order mark and CRLF line ends.
+printf '\xef\xbb\xbf' >"$TMP/crlf.txt"
+sed 's/$/\r/' "$DATA/icao-9303-specimens.txt" >>"$TMP/crlf.txt"
+run "$BIN" mrz check "$TMP/crlf.txt"
+expect_rc 0 "BOM + CRLF"
+[ "$(wc -l <"$TMP/out")" -eq 6 ] || fail "BOM + CRLF: expected 6 JSON lines"
+ok "BOM and CRLF line ends: exit 0, 6 blocks"
+
 # --- check: bad blocks -------------------------------------------------------------------------
 run "$BIN" mrz check "$DATA/mrz/mixed.txt"
 expect_rc 1 "mixed blocks"

@@ -1,0 +1,485 @@
+/* desk_app.c - see desk_app.h. Owns everything the pure desk state does not:
+ * document images and textures, the traveler's face, a text texture cache,
+ * the loupe, the action log and the input recording. */
+#define _POSIX_C_SOURCE 200809L
+#include "desk_app.h"
+
+#include <math.h>
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "light.h"
+#include "loupe.h"
+#include "text.h"
+
+#define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
+#define LOUPE_D 220
+#define TEXT_CACHE 1024
+
+typedef struct {
+    char *s;
+    int size, bold;
+    uint32_t rgba;
+    plat_tex *t;
+    int w, h, ascent;
+    long used;
+} text_entry;
+
+typedef struct {
+    tpl t;
+    doc_spec spec;
+    doc_truth *truth;
+    plat_tex *tex[LIGHT_COUNT][2];
+    bl_image disp[LIGHT_COUNT][2]; /* CPU copies: the loupe's fallback */
+    plat_tex *cover;
+    plat_tex *ref[LIGHT_COUNT][2];
+    /* full resolution, for the loupe */
+    matbuf hi;
+    light_scene *hi_sc;
+    atomic_int hi_state; /* 0 not built, 1 ready, -1 failed */
+    double hi_ppm;
+} doc_slot;
+
+struct desk_app {
+    desk_app_config cfg;
+    plat *p;
+    doc_fonts fonts;
+    desk_state st;
+    int n_slots;
+    doc_slot slots[DESK_MAX_DOCS];
+    plat_tex *face;
+    plat_tex *loupe_tex;
+    bl_image loupe_img, region;
+    text_entry text[TEXT_CACHE];
+    FILE *log, *rec;
+    thrd_t worker;
+    int worker_running;
+    atomic_int cancel;
+    draw_list dl;
+};
+
+/* ------------------------------------------------------------ logging */
+
+static void write_action(void *ud, const desk_action *act) {
+    desk_app *a = ud;
+    if (!a->log) return;
+    fprintf(a->log, "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", \"params\": %s}\n",
+            act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
+    fflush(a->log); /* every action reaches the file as it happens */
+}
+
+/* ------------------------------------------------------------ documents */
+
+static void slot_free(doc_slot *s) {
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        for (int k = 0; k < 2; k++) {
+            plat_tex_destroy(s->tex[l][k]);
+            plat_tex_destroy(s->ref[l][k]);
+            image_deinit(&s->disp[l][k]);
+        }
+    plat_tex_destroy(s->cover);
+    light_scene_destroy(s->hi_sc);
+    if (s->hi.sub) matbuf_deinit(&s->hi);
+    free(s->truth);
+    memset(s, 0, sizeof *s);
+}
+
+/* Builds a document at full resolution (for the loupe). */
+static int build_hires(desk_app *a, doc_slot *s) {
+    bl_err err = {""};
+    doc_spec spec = s->spec;
+    spec.dpi = a->cfg.loupe_dpi;
+    doc_truth *tr = malloc(sizeof *tr);
+    int ok = tr && doc_build(&spec, &a->fonts, &s->hi, tr, &err) == 0;
+    free(tr);
+    if (ok && !(s->hi_sc = light_scene_create(&s->hi, &err))) {
+        matbuf_deinit(&s->hi);
+        ok = 0;
+    }
+    s->hi_ppm = spec.dpi / 25.4;
+    atomic_store(&s->hi_state, ok ? 1 : -1);
+    if (!ok) fprintf(stderr, "borderlab: loupe image for %s: %s\n", s->t.id, err.msg);
+    return ok ? 0 : -1;
+}
+
+static int hires_worker(void *ud) {
+    desk_app *a = ud;
+    for (int i = 0; i < a->n_slots && !atomic_load(&a->cancel); i++)
+        if (atomic_load(&a->slots[i].hi_state) == 0) build_hires(a, &a->slots[i]);
+    return 0;
+}
+
+static void stop_worker(desk_app *a) {
+    if (!a->worker_running) return;
+    atomic_store(&a->cancel, 1);
+    thrd_join(a->worker, NULL);
+    a->worker_running = 0;
+    atomic_store(&a->cancel, 0);
+}
+
+static void free_traveler(desk_app *a) {
+    stop_worker(a);
+    for (int i = 0; i < a->n_slots; i++) slot_free(&a->slots[i]);
+    a->n_slots = 0;
+    plat_tex_destroy(a->face);
+    a->face = NULL;
+}
+
+/* Renders one document for the desk: every light, every side, at the desk's
+ * scale (box-filtered from twice that), plus what the desk needs to know. */
+static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_holder *first,
+                      const char *first_state, bl_err *err) {
+    doc_slot *s = &a->slots[i];
+    if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
+    s->spec.t = &s->t;
+    s->spec.seed = ds->seed;
+    s->spec.defects = ds->defects;
+    s->spec.today = a->cfg.session->today;
+    s->spec.dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
+    s->spec.has_holder = 1;
+    doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
+    if (first) doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
+    s->truth = malloc(sizeof *s->truth);
+    if (!s->truth) return err_set(err, "out of memory");
+    matbuf mb;
+    if (doc_build(&s->spec, &a->fonts, &mb, s->truth, err) != 0) return -1;
+    light_scene *sc = light_scene_create(&mb, err);
+    int rc = sc ? 0 : -1;
+    bl_image full = {0, 0, NULL};
+    double ppm = mb.px_per_mm;
+    int dw = (int)lround(s->t.pieces[0].w * DISPLAY_PX_PER_MM), dh = (int)lround(s->t.pieces[0].h * DISPLAY_PX_PER_MM);
+    for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
+        if ((rc = light_scene_render(sc, (light_kind)l, &full, err)) != 0) break;
+        for (int k = 0; k < s->t.n_pieces && rc == 0; k++) {
+            const tpl_rect *pc = &s->t.pieces[k];
+            if ((rc = image_init(&s->disp[l][k], dw, dh, err)) != 0) break;
+            image_resample(&full, (int)lround(pc->x * ppm), (int)lround(pc->y * ppm),
+                           (int)lround(pc->w * ppm), (int)lround(pc->h * ppm), &s->disp[l][k]);
+            if (!(s->tex[l][k] = plat_tex_create(a->p, &s->disp[l][k], 0, 1, err))) rc = -1;
+        }
+    }
+    image_deinit(&full);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+    if (rc) return -1;
+    if (!strcmp(s->t.kind, "passport")) {
+        bl_image cov;
+        if (doc_cover_render(&s->t, &a->fonts, dw, dh, &cov, err) != 0) return -1;
+        s->cover = plat_tex_create(a->p, &cov, 0, 1, err);
+        image_deinit(&cov);
+        if (!s->cover) return -1;
+    }
+    /* What the desk shows about it: the MRZ as printed, features in mm per side. */
+    desk_doc_info info;
+    memset(&info, 0, sizeof info);
+    snprintf(info.name, sizeof info.name, "%s", s->t.name);
+    info.mrz_lines = s->truth->mrz_lines;
+    for (int l = 0; l < s->truth->mrz_lines; l++) memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
+    for (int f = 0; f < s->truth->n_features && info.n_features < DESK_MAX_FEATURES; f++) {
+        const doc_item *it = &s->truth->features[f];
+        double x = it->x / ppm, y = it->y / ppm;
+        int side = s->t.n_pieces > 1 && x >= s->t.pieces[1].x ? 1 : 0;
+        desk_feature *df = &info.features[info.n_features++];
+        df->side = side;
+        snprintf(df->kind, sizeof df->kind, "%s", it->kind);
+        df->x_mm = x - s->t.pieces[side].x, df->y_mm = y - s->t.pieces[side].y;
+        df->w_mm = it->w / ppm, df->h_mm = it->h / ppm;
+        df->lights = it->lights;
+    }
+    desk_set_doc_info(&a->st, i, &info);
+    return 0;
+}
+
+static int load_traveler(desk_app *a, bl_err *err) {
+    free_traveler(a);
+    if (a->st.mode == DESK_DONE) return 0;
+    const desk_traveler *t = &a->cfg.session->travelers[a->st.traveler];
+    for (int i = 0; i < t->n_docs; i++) {
+        a->n_slots = i + 1;
+        if (build_slot(a, i, &t->docs[i], i ? &a->slots[0].spec.holder : NULL,
+                       i ? a->slots[0].t.issuing_state : NULL, err) != 0)
+            return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1, t->docs[i].template_id);
+    }
+    /* The person at the counter: the first document's photo, or a lookalike. */
+    face_params fp;
+    doc_portrait_face(&a->slots[0].spec, &a->slots[0].spec.holder, &fp);
+    if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
+    bl_image face;
+    if (image_init(&face, 242, 300, err) != 0) return -1;
+    face_render(&fp, face.px, face.w, face.h, face.w * 4, 0);
+    a->face = plat_tex_create(a->p, &face, 0, 0, err);
+    image_deinit(&face);
+    if (!a->face) return -1;
+    if (!a->cfg.sync_loading && thrd_create(&a->worker, hires_worker, a) == thrd_success)
+        a->worker_running = 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ text */
+
+static uint64_t text_hash(const char *s, int size, int bold, uint32_t rgba) {
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)size ^ ((uint64_t)bold << 8) ^ ((uint64_t)rgba << 16);
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+typedef struct {
+    bl_image *img;
+    uint32_t rgba;
+} text_ctx;
+
+static void text_plot(void *ud, int x, int y, int cov) {
+    text_ctx *c = ud;
+    if (x < 0 || y < 0 || x >= c->img->w || y >= c->img->h) return;
+    uint8_t *p = c->img->px + ((size_t)y * c->img->w + x) * 4;
+    int a = cov * (int)(c->rgba >> 24) / 255;
+    if (a > p[3]) {
+        p[0] = (uint8_t)c->rgba, p[1] = (uint8_t)(c->rgba >> 8), p[2] = (uint8_t)(c->rgba >> 16);
+        p[3] = (uint8_t)a;
+    }
+}
+
+static text_entry *text_get(desk_app *a, const char *s, int size, int bold, uint32_t rgba) {
+    uint64_t h = text_hash(s, size, bold, rgba);
+    size_t slot = (size_t)(h % TEXT_CACHE);
+    for (int probe = 0; probe < 8; probe++, slot = (slot + 1) % TEXT_CACHE) {
+        text_entry *e = &a->text[slot];
+        if (e->s && e->size == size && e->bold == bold && e->rgba == rgba && !strcmp(e->s, s)) {
+            e->used = a->st.frame;
+            return e;
+        }
+    }
+    /* Not cached: take a free slot, or the least recently used of the probe window. */
+    slot = (size_t)(h % TEXT_CACHE);
+    text_entry *victim = &a->text[slot];
+    for (int probe = 0; probe < 8; probe++) {
+        text_entry *e = &a->text[(slot + (size_t)probe) % TEXT_CACHE];
+        if (!e->s) {
+            victim = e;
+            break;
+        }
+        if (e->used < victim->used) victim = e;
+    }
+    free(victim->s);
+    plat_tex_destroy(victim->t);
+    memset(victim, 0, sizeof *victim);
+    text_style st = {bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, size, 0};
+    text_layout lay;
+    bl_err err = {""};
+    if (text_layout_make(&st, s, &lay, &err) != 0) return NULL;
+    int w = (int)ceil(lay.width) + 2, hh = (int)ceil(lay.ascent + lay.descent) + 2;
+    bl_image img;
+    if (w < 1) w = 1;
+    if (image_init(&img, w, hh, &err) != 0) {
+        text_layout_free(&lay);
+        return NULL;
+    }
+    memset(img.px, 0, (size_t)w * hh * 4);
+    text_ctx c = {&img, rgba};
+    text_layout_draw(&lay, 1, lay.ascent + 1, text_plot, &c);
+    victim->t = plat_tex_create(a->p, &img, 0, 1, &err);
+    victim->w = w, victim->h = hh, victim->ascent = (int)ceil(lay.ascent) + 1;
+    victim->s = strdup(s);
+    victim->size = size, victim->bold = bold, victim->rgba = rgba, victim->used = a->st.frame;
+    image_deinit(&img);
+    text_layout_free(&lay);
+    return victim->t && victim->s ? victim : NULL;
+}
+
+/* ------------------------------------------------------------ loupe */
+
+static plat_tex *compose_loupe(desk_app *a) {
+    const desk_state *st = &a->st;
+    double u, v;
+    int d = desk_doc_at(st, st->mx, st->my, &u, &v);
+    if (d < 0 || d >= a->n_slots) return NULL;
+    doc_slot *s = &a->slots[d];
+    int side = st->docs[d].side;
+    bl_err err = {""};
+    if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) build_hires(a, s);
+    double zoom = st->loupe_zoom;
+    if (atomic_load(&s->hi_state) == 1) {
+        double ppm = s->hi_ppm;
+        double cx = (u + s->t.pieces[side].x) * ppm, cy = (v + s->t.pieces[side].y) * ppm;
+        double spo = ppm / (DISPLAY_PX_PER_MM * zoom);
+        int r = (int)ceil(LOUPE_D * spo * 0.5) + 2;
+        int x0 = (int)floor(cx) - r, y0 = (int)floor(cy) - r;
+        if (light_scene_render_region(s->hi_sc, (light_kind)st->light, x0, y0, 2 * r, 2 * r,
+                                      &a->region, &err) != 0 ||
+            loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, &a->loupe_img, &err) != 0)
+            return NULL;
+    } else { /* still building: magnify what the desk shows */
+        if (loupe_render(&s->disp[st->light][side], u * DISPLAY_PX_PER_MM, v * DISPLAY_PX_PER_MM,
+                         1.0 / zoom, LOUPE_D, &a->loupe_img, &err) != 0)
+            return NULL;
+    }
+    if (!a->loupe_tex && !(a->loupe_tex = plat_tex_create(a->p, &a->loupe_img, 1, 1, &err)))
+        return NULL;
+    plat_tex_update(a->loupe_tex, &a->loupe_img, &err);
+    return a->loupe_tex;
+}
+
+/* ------------------------------------------------------------ reference */
+
+static plat_tex *reference_tex(desk_app *a, int d, int light, int side, int w, int h) {
+    if (d < 0 || d >= a->n_slots) return NULL;
+    doc_slot *s = &a->slots[d];
+    if (s->ref[light][side]) return s->ref[light][side];
+    /* The genuine specimen of the same template: seed 1, no defects. */
+    bl_err err = {""};
+    doc_spec spec = {.t = &s->t, .seed = 1, .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),
+                     .today = s->spec.today};
+    matbuf mb;
+    doc_truth *tr = malloc(sizeof *tr);
+    if (!tr || doc_build(&spec, &a->fonts, &mb, tr, &err) != 0) {
+        free(tr);
+        return NULL;
+    }
+    free(tr);
+    light_scene *sc = light_scene_create(&mb, &err);
+    bl_image full = {0, 0, NULL}, small = {0, 0, NULL};
+    double ppm = mb.px_per_mm;
+    const tpl_rect *pc = &s->t.pieces[side];
+    if (sc && light_scene_render(sc, (light_kind)light, &full, &err) == 0 &&
+        image_init(&small, w, h, &err) == 0) {
+        image_resample(&full, (int)lround(pc->x * ppm), (int)lround(pc->y * ppm),
+                       (int)lround(pc->w * ppm), (int)lround(pc->h * ppm), &small);
+        s->ref[light][side] = plat_tex_create(a->p, &small, 0, 1, &err);
+    }
+    image_deinit(&full);
+    image_deinit(&small);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+    return s->ref[light][side];
+}
+
+/* ------------------------------------------------------------ public */
+
+desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
+    desk_app *a = calloc(1, sizeof *a);
+    if (!a) {
+        err_set(err, "out of memory");
+        return NULL;
+    }
+    a->cfg = *cfg;
+    if (a->cfg.loupe_dpi <= 0) a->cfg.loupe_dpi = 600;
+    if (doc_fonts_load(&a->fonts, err) != 0) {
+        free(a);
+        return NULL;
+    }
+    if (cfg->log_path && !(a->log = fopen(cfg->log_path, "a"))) {
+        err_set(err, "cannot write the action log '%s': %s", cfg->log_path, strerror(errno));
+        goto fail;
+    }
+    if (cfg->record_path) {
+        if (!(a->rec = fopen(cfg->record_path, "w"))) {
+            err_set(err, "cannot write the input recording '%s'", cfg->record_path);
+            goto fail;
+        }
+        fprintf(a->rec, "# borderlab input v1 (session %s)\n", cfg->session->id);
+        fflush(a->rec);
+    }
+    plat_config pc = {DESK_W, DESK_H, cfg->headless, "borderlab - inspection desk"};
+    if (!(a->p = plat_create(&pc, err))) goto fail;
+    desk_init(&a->st, cfg->session, write_action, a);
+    if (load_traveler(a, err) != 0) goto fail;
+    return a;
+fail:
+    desk_app_destroy(a);
+    return NULL;
+}
+
+void desk_app_destroy(desk_app *a) {
+    if (!a) return;
+    free_traveler(a);
+    for (int i = 0; i < TEXT_CACHE; i++) {
+        free(a->text[i].s);
+        plat_tex_destroy(a->text[i].t);
+    }
+    plat_tex_destroy(a->loupe_tex);
+    image_deinit(&a->loupe_img);
+    image_deinit(&a->region);
+    plat_destroy(a->p);
+    doc_fonts_unload(&a->fonts);
+    if (a->log) fclose(a->log);
+    if (a->rec) fclose(a->rec);
+    free(a);
+}
+
+int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
+    if (a->rec) {
+        input_event r = *ev;
+        r.frame = a->st.frame;
+        input_write(a->rec, &r);
+        fflush(a->rec);
+    }
+    if (ev->kind == EV_QUIT) return 1;
+    int was_note = a->st.mode == DESK_FLAG_NOTE;
+    if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
+    int is_note = a->st.mode == DESK_FLAG_NOTE;
+    if (was_note != is_note) plat_text_input(a->p, is_note);
+    return 0;
+}
+
+void desk_app_tick(desk_app *a) {
+    desk_tick(&a->st);
+}
+
+int desk_app_draw(desk_app *a, bl_err *err) {
+    (void)err;
+    desk_draw(&a->st, &a->dl);
+    for (int i = 0; i < a->dl.n; i++) {
+        const draw_cmd *c = &a->dl.cmd[i];
+        switch (c->kind) {
+        case DRAW_FILL: plat_fill(a->p, c->x, c->y, c->w, c->h, c->rgba); break;
+        case DRAW_FRAME: plat_frame(a->p, c->x, c->y, c->w, c->h, c->thick, c->rgba); break;
+        case DRAW_TEXT: {
+            text_entry *e = text_get(a, c->text, c->size, c->bold, c->rgba);
+            if (!e) break;
+            int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
+            plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
+            break;
+        }
+        case DRAW_TEX: {
+            plat_tex *t = NULL;
+            if (c->tex == TEX_FACE) t = a->face;
+            else if (c->tex == TEX_DOC && c->a < a->n_slots) t = a->slots[c->a].tex[c->b][c->c];
+            else if (c->tex == TEX_COVER && c->a < a->n_slots) t = a->slots[c->a].cover;
+            else if (c->tex == TEX_LOUPE) t = compose_loupe(a);
+            else if (c->tex == TEX_REF) t = reference_tex(a, c->a, c->b, c->c, c->w, c->h);
+            if (t) plat_draw(a->p, t, c->x, c->y, c->w, c->h);
+            break;
+        }
+        }
+    }
+    plat_present(a->p);
+    return 0;
+}
+
+int desk_app_screenshot(desk_app *a, const char *path, bl_err *err) {
+    bl_image img;
+    if (plat_read(a->p, &img, err) != 0) return -1;
+    int rc = image_save_png(&img, path, err);
+    image_deinit(&img);
+    return rc;
+}
+
+const desk_state *desk_app_state(const desk_app *a) {
+    return &a->st;
+}
+
+plat *desk_app_plat(desk_app *a) {
+    return a->p;
+}
+
+void desk_app_wait_loading(desk_app *a) {
+    if (a->worker_running) {
+        thrd_join(a->worker, NULL);
+        a->worker_running = 0;
+    }
+    for (int i = 0; i < a->n_slots; i++)
+        if (atomic_load(&a->slots[i].hi_state) == 0) build_hires(a, &a->slots[i]);
+}

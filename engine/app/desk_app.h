@@ -1,0 +1,42 @@
+/* desk_app.h - the inspection desk running: session + desk state + the
+ * documents' images and textures + the platform. Used by the interactive
+ * desk, headless replays and the desk benchmark. */
+#ifndef BL_DESK_APP_H
+#define BL_DESK_APP_H
+
+#include <stdio.h>
+
+#include "desk.h"
+#include "doc.h"
+#include "plat.h"
+
+typedef struct desk_app desk_app;
+
+typedef struct desk_app_config {
+    int headless;
+    const desk_session *session;
+    const char *log_path;    /* action log (JSON lines); NULL: none */
+    const char *record_path; /* input recording; NULL: none */
+    double loupe_dpi;        /* full resolution for the loupe (default 600) */
+    int sync_loading;        /* 1: build full-resolution documents when needed, in
+                                this thread (replays: same pixels every time) */
+} desk_app_config;
+
+desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);
+void desk_app_destroy(desk_app *a);
+
+/* Applies one event (recording it); 1 when the session asks to quit. */
+int desk_app_event(desk_app *a, const input_event *ev, bl_err *err);
+/* Draws the current state and presents it. */
+int desk_app_draw(desk_app *a, bl_err *err);
+void desk_app_tick(desk_app *a);
+int desk_app_screenshot(desk_app *a, const char *path, bl_err *err);
+
+const desk_state *desk_app_state(const desk_app *a);
+plat *desk_app_plat(desk_app *a);
+
+/* Waits until every full-resolution document of the current traveler is
+ * built (the benchmark measures frames with the loupe ready). */
+void desk_app_wait_loading(desk_app *a);
+
+#endif

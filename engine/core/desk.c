@@ -1,0 +1,921 @@
+/* desk.c - see desk.h. Layout (logical 1280x720):
+ *   top bar        y 0..36      title, queue, light, clock
+ *   traveler       x 0..280     the person at the counter
+ *   desk           x 290..1270, y 46..612: documents, panels
+ *   toolbar        y 620..712   lights, tools, decisions
+ */
+#include "desk.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "defect.h"
+#include "mrz.h"
+#include "tpl.h"
+
+#define DESK_X0 290
+#define DESK_Y0 46
+#define DESK_X1 1270
+#define DESK_Y1 612
+#define PX_PER_MM 3.4
+
+/* ------------------------------------------------------------ session */
+
+static void doc_spec(desk_doc_spec *d, const char *tpl, uint64_t seed, unsigned defects) {
+    memset(d, 0, sizeof *d);
+    snprintf(d->template_id, sizeof d->template_id, "%s", tpl);
+    d->seed = seed;
+    d->defects = defects;
+}
+
+void desk_session_default(desk_session *s) {
+    memset(s, 0, sizeof *s);
+    snprintf(s->id, sizeof s->id, "default");
+    s->today = (bl_date){2026, 6, 1};
+    s->mrz_reader = 1;
+    s->n_travelers = 3;
+    desk_traveler *t = &s->travelers[0];
+    snprintf(t->id, sizeof t->id, "T1");
+    t->n_docs = 1;
+    doc_spec(&t->docs[0], "uto-passport-td3", 101, 0);
+    t = &s->travelers[1];
+    snprintf(t->id, sizeof t->id, "T2");
+    t->n_docs = 2;
+    doc_spec(&t->docs[0], "qwh-passport-td3", 202, 1u << DEFECT_NAME_SCRIPT_MISMATCH);
+    doc_spec(&t->docs[1], "uto-visa-mrva", 203, 0);
+    t = &s->travelers[2];
+    snprintf(t->id, sizeof t->id, "T3");
+    t->n_docs = 1;
+    doc_spec(&t->docs[0], "uto-id-td1", 303,
+             1u << DEFECT_PHOTO_SUBSTITUTION | 1u << DEFECT_COUNTERFEIT_PAPER);
+}
+
+int desk_session_resolve(desk_session *s, bl_err *err) {
+    for (int i = 0; i < s->n_travelers; i++)
+        for (int d = 0; d < s->travelers[i].n_docs; d++) {
+            desk_doc_spec *ds = &s->travelers[i].docs[d];
+            tpl t;
+            if (tpl_builtin(&t, ds->template_id, err) != 0)
+                return err_prefix(err, "traveler %s, document %d", s->travelers[i].id, d + 1);
+            ds->pieces = t.n_pieces;
+            ds->mm_w = t.pieces[0].w;
+            ds->mm_h = t.pieces[0].h;
+            ds->passport = !strcmp(t.kind, "passport");
+        }
+    return 0;
+}
+
+/* ------------------------------------------------------------ findings */
+
+static const desk_finding_kind finding_kinds[] = {
+    {"counterfeit", "Counterfeit paper or print"},
+    {"uv_feature", "UV feature missing or wrong"},
+    {"photo_substitution", "Photo substituted"},
+    {"data_alteration", "Data altered"},
+    {"mrz_error", "MRZ error or mismatch"},
+    {"expired", "Expired"},
+    {"microprint", "Microprint missing or blurred"},
+    {"relief", "Intaglio or embossing missing"},
+    {"optical", "Watermark or optical feature wrong"},
+    {"impostor", "Person does not match the photo"},
+};
+
+int desk_finding_kind_count(void) {
+    return (int)(sizeof finding_kinds / sizeof finding_kinds[0]);
+}
+
+const desk_finding_kind *desk_finding_kind_get(int i) {
+    return i >= 0 && i < desk_finding_kind_count() ? &finding_kinds[i] : NULL;
+}
+
+/* ------------------------------------------------------------ buttons */
+
+typedef enum {
+    B_LIGHT0, B_LIGHT1, B_LIGHT2, B_LIGHT3, B_LIGHT4,
+    B_LOUPE, B_MRZ, B_REF, B_FLAG,
+    B_ADMIT, B_REFUSE, B_SECOND, B_PROTECT,
+    B_OPEN, B_TURN, B_HELP,
+    B_COUNT
+} button_id;
+
+static const struct {
+    int x, y, w, h;
+    const char *label;
+} buttons[B_COUNT] = {
+    {296, 626, 88, 36, "1 Visible"},  {388, 626, 88, 36, "2 UV 365"},
+    {480, 626, 88, 36, "3 IR 870"},   {572, 626, 88, 36, "4 Oblique"},
+    {664, 626, 88, 36, "5 Transmit"}, {770, 626, 96, 36, "L Loupe"},
+    {870, 626, 96, 36, "M MRZ"},      {970, 626, 110, 36, "R Reference"},
+    {1084, 626, 96, 36, "F Flag"},    {296, 670, 120, 36, "A Admit"},
+    {420, 670, 140, 36, "X Refuse entry"}, {564, 670, 150, 36, "S Second line"},
+    {718, 670, 150, 36, "P Protection"}, {890, 670, 120, 36, "O Open/close"},
+    {1014, 670, 90, 36, "T Turn"},    {1184, 626, 86, 36, "F1 Help"},
+};
+
+static int hit(int x, int y, int bx, int by, int bw, int bh) {
+    return x >= bx && y >= by && x < bx + bw && y < by + bh;
+}
+
+static int button_at(int x, int y) {
+    for (int i = 0; i < B_COUNT; i++)
+        if (hit(x, y, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h)) return i;
+    return -1;
+}
+
+/* ------------------------------------------------------------ logging */
+
+static void emit(const desk_state *st, desk_log_fn log, void *ud, const char *action,
+                 const char *target, const char *params_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static void emit(const desk_state *st, desk_log_fn log, void *ud, const char *action,
+                 const char *target, const char *params_fmt, ...) {
+    if (!log) return;
+    desk_action a;
+    memset(&a, 0, sizeof a);
+    a.frame = st->frame;
+    a.t = (double)st->frame / DESK_FPS;
+    a.action = action;
+    snprintf(a.target, sizeof a.target, "%s", target ? target : "");
+    va_list ap;
+    va_start(ap, params_fmt);
+    vsnprintf(a.params, sizeof a.params, params_fmt, ap);
+    va_end(ap);
+    log(ud, &a);
+}
+
+/* JSON string body: escapes quotes, backslashes and control characters. */
+static void json_escape(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (; *s && n + 7 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') out[n++] = '\\', out[n++] = (char)c;
+        else if (c < 0x20) n += (size_t)snprintf(out + n, cap - n, "\\u%04x", c);
+        else out[n++] = (char)c;
+    }
+    out[n] = '\0';
+}
+
+static void doc_target(const desk_state *st, int d, char *out, size_t cap) {
+    const desk_traveler *t = &st->session->travelers[st->traveler];
+    snprintf(out, cap, "%s/doc%d:%s", t->id, d + 1, t->docs[d].template_id);
+}
+
+static const char *decision_name(int d) {
+    static const char *n[] = {"none", "admit", "refuse", "second_line", "protection"};
+    return d >= 0 && d <= 4 ? n[d] : "none";
+}
+
+static const char *protection_name(int p) {
+    static const char *n[] = {"none", "asylum", "child_protection", "trafficking"};
+    return p >= 0 && p <= 3 ? n[p] : "none";
+}
+
+/* ------------------------------------------------------------ travelers */
+
+static void load_traveler(desk_state *st, int i) {
+    const desk_traveler *t = &st->session->travelers[i];
+    st->traveler = i;
+    st->n_docs = t->n_docs;
+    st->n_findings = 0;
+    st->lights_used = LIGHT_BIT(st->light);
+    st->mrz_used = 0;
+    st->mrz_panel = st->ref_panel = 0;
+    memset(st->info, 0, sizeof st->info);
+    for (int d = 0; d < t->n_docs; d++) {
+        desk_doc *doc = &st->docs[d];
+        const desk_doc_spec *ds = &t->docs[d];
+        doc->w = (int)lround(ds->mm_w * PX_PER_MM);
+        doc->h = (int)lround(ds->mm_h * PX_PER_MM);
+        doc->x = DESK_X0 + 20 + d * 70;
+        doc->y = DESK_Y0 + 20 + d * 50;
+        doc->side = 0;
+        doc->closed = ds->passport;
+        st->order[d] = d;
+    }
+}
+
+void desk_init(desk_state *st, const desk_session *s, desk_log_fn log, void *ud) {
+    memset(st, 0, sizeof *st);
+    st->session = s;
+    st->loupe_zoom = 4;
+    st->mx = DESK_W / 2, st->my = DESK_H / 2;
+    st->drag_doc = st->draft_doc = -1;
+    load_traveler(st, 0);
+    snprintf(st->status, sizeof st->status, "Traveler 1 of %d at the counter. F1: help.",
+             s->n_travelers);
+    emit(st, log, ud, "session_start", s->id, "{\"travelers\": %d, \"mrz_reader\": %s}",
+         s->n_travelers, s->mrz_reader ? "true" : "false");
+    emit(st, log, ud, "traveler", s->travelers[0].id, "{\"index\": 1}");
+}
+
+void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
+    if (doc >= 0 && doc < st->n_docs) st->info[doc] = *info;
+}
+
+void desk_tick(desk_state *st) {
+    st->frame++;
+}
+
+/* ------------------------------------------------------------ geometry */
+
+static int top_doc(const desk_state *st) {
+    return st->n_docs ? st->order[st->n_docs - 1] : -1;
+}
+
+int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm) {
+    for (int k = st->n_docs - 1; k >= 0; k--) {
+        int d = st->order[k];
+        const desk_doc *doc = &st->docs[d];
+        if (hit(x, y, (int)doc->x, (int)doc->y, doc->w, doc->h)) {
+            if (u_mm) *u_mm = (x - doc->x) / PX_PER_MM;
+            if (v_mm) *v_mm = (y - doc->y) / PX_PER_MM;
+            return d;
+        }
+    }
+    return -1;
+}
+
+static void to_front(desk_state *st, int d) {
+    int k = 0;
+    while (k < st->n_docs && st->order[k] != d) k++;
+    for (; k < st->n_docs - 1; k++) st->order[k] = st->order[k + 1];
+    st->order[st->n_docs - 1] = d;
+}
+
+/* The finding whose delete box (top-right corner) or area is under the point. */
+static int finding_at(const desk_state *st, int x, int y, int box_only) {
+    for (int i = st->n_findings - 1; i >= 0; i--) {
+        const desk_finding *f = &st->findings[i];
+        const desk_doc *doc = &st->docs[f->doc];
+        if (doc->closed || doc->side != f->side) continue;
+        int fx = (int)(doc->x + f->x_mm * PX_PER_MM), fy = (int)(doc->y + f->y_mm * PX_PER_MM);
+        int fw = (int)(f->w_mm * PX_PER_MM), fh = (int)(f->h_mm * PX_PER_MM);
+        if (hit(x, y, fx + fw - 14, fy, 14, 14)) return i;
+        if (!box_only && hit(x, y, fx, fy, fw, fh)) return i;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------ actions */
+
+static void set_light(desk_state *st, int l, desk_log_fn log, void *ud) {
+    if (l == st->light) return;
+    st->light = l;
+    st->lights_used |= LIGHT_BIT(l);
+    emit(st, log, ud, "light", light_name((light_kind)l), "{}");
+}
+
+static void remove_finding(desk_state *st, int i, desk_log_fn log, void *ud) {
+    char target[64];
+    doc_target(st, st->findings[i].doc, target, sizeof target);
+    emit(st, log, ud, "unflag", target, "{\"id\": %d}", st->findings[i].id);
+    for (int k = i; k < st->n_findings - 1; k++) st->findings[k] = st->findings[k + 1];
+    st->n_findings--;
+    snprintf(st->status, sizeof st->status, "Finding removed.");
+}
+
+static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
+    if (st->n_findings >= DESK_MAX_FINDINGS) {
+        snprintf(st->status, sizeof st->status, "At most %d findings per traveler.", DESK_MAX_FINDINGS);
+        st->mode = DESK_EXAMINE;
+        return;
+    }
+    const desk_doc *doc = &st->docs[st->draft_doc];
+    desk_finding *f = &st->findings[st->n_findings++];
+    memset(f, 0, sizeof *f);
+    f->id = ++st->next_finding_id;
+    f->doc = st->draft_doc;
+    f->side = doc->side;
+    double x0 = fmin(st->draft_x0, st->draft_x1), x1 = fmax(st->draft_x0, st->draft_x1);
+    double y0 = fmin(st->draft_y0, st->draft_y1), y1 = fmax(st->draft_y0, st->draft_y1);
+    x0 = fmax(x0, doc->x), y0 = fmax(y0, doc->y);
+    x1 = fmin(x1, doc->x + doc->w), y1 = fmin(y1, doc->y + doc->h);
+    f->x_mm = (x0 - doc->x) / PX_PER_MM, f->y_mm = (y0 - doc->y) / PX_PER_MM;
+    f->w_mm = (x1 - x0) / PX_PER_MM, f->h_mm = (y1 - y0) / PX_PER_MM;
+    f->kind = st->pending_kind;
+    snprintf(f->note, sizeof f->note, "%s", st->note);
+    char target[64], note[200];
+    doc_target(st, f->doc, target, sizeof target);
+    json_escape(f->note, note, sizeof note);
+    emit(st, log, ud, "flag", target,
+         "{\"id\": %d, \"kind\": \"%s\", \"side\": %d, \"region_mm\": [%.2f, %.2f, %.2f, %.2f], "
+         "\"light\": \"%s\", \"note\": \"%s\"}",
+         f->id, finding_kinds[f->kind].id, f->side, f->x_mm, f->y_mm, f->w_mm, f->h_mm,
+         light_name((light_kind)st->light), note);
+    snprintf(st->status, sizeof st->status, "Finding %d saved: %s.", f->id,
+             finding_kinds[f->kind].label);
+    st->mode = DESK_EXAMINE;
+    st->draft_active = 0;
+    st->note[0] = '\0';
+}
+
+static void ask_decision(desk_state *st, int decision) {
+    st->pending_decision = decision;
+    st->pending_protection = PROTECT_NONE;
+    st->mode = decision == DECIDE_PROTECTION ? DESK_PROTECTION : DESK_CONFIRM;
+}
+
+/* Confirms the pending decision and moves the queue on. Returns 1 when the
+ * traveler changed. */
+static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
+    const desk_traveler *t = &st->session->travelers[st->traveler];
+    st->decisions[st->traveler] = st->pending_decision;
+    st->protections[st->traveler] = st->pending_protection;
+    emit(st, log, ud, "decide", t->id,
+         "{\"decision\": \"%s\", \"protection\": \"%s\", \"findings\": %d, \"lights_used\": %u, "
+         "\"mrz_reader_used\": %s}",
+         decision_name(st->pending_decision), protection_name(st->pending_protection),
+         st->n_findings, st->lights_used, st->mrz_used ? "true" : "false");
+    if (st->traveler + 1 >= st->session->n_travelers) {
+        st->mode = DESK_DONE;
+        st->n_docs = 0;
+        snprintf(st->status, sizeof st->status, "Session complete: %d travelers decided.",
+                 st->session->n_travelers);
+        emit(st, log, ud, "session_end", st->session->id, "{\"travelers\": %d}",
+             st->session->n_travelers);
+        return 1;
+    }
+    load_traveler(st, st->traveler + 1);
+    st->mode = DESK_EXAMINE;
+    snprintf(st->status, sizeof st->status, "Traveler %d of %d at the counter.", st->traveler + 1,
+             st->session->n_travelers);
+    emit(st, log, ud, "traveler", st->session->travelers[st->traveler].id, "{\"index\": %d}",
+         st->traveler + 1);
+    return 1;
+}
+
+static void toggle_open(desk_state *st, int d, desk_log_fn log, void *ud) {
+    if (d < 0) return;
+    const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
+    if (!ds->passport) return;
+    st->docs[d].closed = !st->docs[d].closed;
+    char target[64];
+    doc_target(st, d, target, sizeof target);
+    emit(st, log, ud, st->docs[d].closed ? "close" : "open", target, "{}");
+}
+
+static void turn(desk_state *st, int d, desk_log_fn log, void *ud) {
+    if (d < 0) return;
+    const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
+    if (ds->pieces < 2) {
+        snprintf(st->status, sizeof st->status, "This document has no back to turn to.");
+        return;
+    }
+    st->docs[d].side = !st->docs[d].side;
+    char target[64];
+    doc_target(st, d, target, sizeof target);
+    emit(st, log, ud, "turn", target, "{\"side\": \"%s\"}", st->docs[d].side ? "back" : "front");
+}
+
+static void toggle_mrz(desk_state *st, desk_log_fn log, void *ud) {
+    if (!st->session->mrz_reader) {
+        snprintf(st->status, sizeof st->status, "The MRZ reader is off in this session: check the MRZ by eye.");
+        emit(st, log, ud, "mrz_reader", "", "{\"on\": false, \"refused\": true}");
+        return;
+    }
+    st->mrz_panel = !st->mrz_panel;
+    if (st->mrz_panel) st->ref_panel = 0, st->mrz_used = 1;
+    emit(st, log, ud, "mrz_reader", "", "{\"on\": %s}", st->mrz_panel ? "true" : "false");
+}
+
+static void toggle_ref(desk_state *st, desk_log_fn log, void *ud) {
+    st->ref_panel = !st->ref_panel;
+    if (st->ref_panel) st->mrz_panel = 0;
+    char target[64] = "";
+    if (top_doc(st) >= 0) doc_target(st, top_doc(st), target, sizeof target);
+    emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
+}
+
+static void start_flag(desk_state *st) {
+    st->mode = DESK_FLAG_DRAW;
+    st->draft_active = 0;
+    snprintf(st->status, sizeof st->status, "Drag a rectangle on a document around what you found (Esc cancels).");
+}
+
+/* A key or button that acts the same in the examine mode. */
+static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
+    switch (cmd) {
+    case B_LIGHT0: case B_LIGHT1: case B_LIGHT2: case B_LIGHT3: case B_LIGHT4:
+        set_light(st, cmd - B_LIGHT0, log, ud);
+        break;
+    case B_LOUPE:
+        st->loupe = !st->loupe;
+        emit(st, log, ud, "loupe", "", "{\"on\": %s, \"zoom\": %d}", st->loupe ? "true" : "false",
+             st->loupe_zoom);
+        break;
+    case B_MRZ: toggle_mrz(st, log, ud); break;
+    case B_REF: toggle_ref(st, log, ud); break;
+    case B_FLAG: start_flag(st); break;
+    case B_ADMIT: ask_decision(st, DECIDE_ADMIT); break;
+    case B_REFUSE: ask_decision(st, DECIDE_REFUSE); break;
+    case B_SECOND: ask_decision(st, DECIDE_SECOND_LINE); break;
+    case B_PROTECT: ask_decision(st, DECIDE_PROTECTION); break;
+    case B_OPEN: toggle_open(st, top_doc(st), log, ud); break;
+    case B_TURN: turn(st, top_doc(st), log, ud); break;
+    case B_HELP:
+        st->help = !st->help;
+        if (st->help) emit(st, log, ud, "help", "", "{}");
+        break;
+    }
+    return 0;
+}
+
+static int key_command(int key) {
+    switch (key) {
+    case KEY_1: return B_LIGHT0;
+    case KEY_2: return B_LIGHT1;
+    case KEY_3: return B_LIGHT2;
+    case KEY_4: return B_LIGHT3;
+    case KEY_5: return B_LIGHT4;
+    case KEY_L: return B_LOUPE;
+    case KEY_M: return B_MRZ;
+    case KEY_R: return B_REF;
+    case KEY_F: return B_FLAG;
+    case KEY_A: return B_ADMIT;
+    case KEY_X: return B_REFUSE;
+    case KEY_S: return B_SECOND;
+    case KEY_P: return B_PROTECT;
+    case KEY_O: return B_OPEN;
+    case KEY_T: return B_TURN;
+    case KEY_F1: return B_HELP;
+    default: return -1;
+    }
+}
+
+/* Dialog geometry shared by step (hit tests) and draw. */
+#define MENU_X 460
+#define MENU_Y 150
+#define MENU_W 420
+#define MENU_ROW 30
+
+static int menu_row_at(int x, int y, int rows) {
+    if (x < MENU_X || x >= MENU_X + MENU_W) return -1;
+    int r = (y - (MENU_Y + 44)) / MENU_ROW;
+    if (y < MENU_Y + 44 || r >= rows) return -1;
+    return r;
+}
+
+static int number_key(int key) { /* 1..9, 0 -> 0..9 */
+    if (key >= KEY_1 && key <= KEY_9) return key - KEY_1;
+    if (key == KEY_0) return 9;
+    return -1;
+}
+
+int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    if (!ev) return 0;
+    if (ev->kind == EV_MOVE || ev->kind == EV_DOWN || ev->kind == EV_UP) st->mx = ev->x, st->my = ev->y;
+    if (st->mode == DESK_DONE) return 0;
+    if (ev->kind == EV_FOCUS_LOST && st->mode == DESK_DRAG) st->mode = DESK_EXAMINE;
+    /* Help overlay: any key or click closes it. */
+    if (st->help && (ev->kind == EV_KEY || ev->kind == EV_DOWN)) {
+        st->help = 0;
+        return 0;
+    }
+    switch (st->mode) {
+    case DESK_EXAMINE:
+        if (ev->kind == EV_KEY) {
+            if (ev->key == KEY_ESCAPE) {
+                st->mrz_panel = st->ref_panel = 0;
+            } else if (ev->key == KEY_DELETE) {
+                int f = finding_at(st, st->mx, st->my, 0);
+                if (f >= 0) remove_finding(st, f, log, ud);
+            } else if (ev->key == KEY_PLUS || ev->key == KEY_MINUS) {
+                int z = st->loupe_zoom + (ev->key == KEY_PLUS ? 1 : -1);
+                if (z >= 2 && z <= 8 && z != st->loupe_zoom) {
+                    st->loupe_zoom = z;
+                    emit(st, log, ud, "loupe_zoom", "", "{\"zoom\": %d}", z);
+                }
+            } else {
+                int c = key_command(ev->key);
+                if (c >= 0) command(st, c, log, ud);
+            }
+        } else if (ev->kind == EV_WHEEL && st->loupe) {
+            int z = st->loupe_zoom + (ev->wheel > 0 ? 1 : -1);
+            if (z >= 2 && z <= 8 && z != st->loupe_zoom) {
+                st->loupe_zoom = z;
+                emit(st, log, ud, "loupe_zoom", "", "{\"zoom\": %d}", z);
+            }
+        } else if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
+            int b = button_at(ev->x, ev->y);
+            if (b >= 0) return command(st, b, log, ud);
+            int f = finding_at(st, ev->x, ev->y, 1);
+            if (f >= 0) {
+                remove_finding(st, f, log, ud);
+                return 0;
+            }
+            int d = desk_doc_at(st, ev->x, ev->y, NULL, NULL);
+            if (d >= 0) {
+                if (top_doc(st) != d) {
+                    to_front(st, d);
+                    char target[64];
+                    doc_target(st, d, target, sizeof target);
+                    emit(st, log, ud, "pick_up", target, "{}");
+                }
+                if (st->docs[d].closed) {
+                    toggle_open(st, d, log, ud);
+                    return 0;
+                }
+                st->mode = DESK_DRAG;
+                st->drag_doc = d;
+                st->drag_dx = ev->x - st->docs[d].x;
+                st->drag_dy = ev->y - st->docs[d].y;
+            }
+        } else if (ev->kind == EV_DOWN && ev->button == BUTTON_RIGHT) {
+            int d = desk_doc_at(st, ev->x, ev->y, NULL, NULL);
+            if (d >= 0) turn(st, d, log, ud);
+        }
+        break;
+    case DESK_DRAG:
+        if (ev->kind == EV_MOVE || ev->kind == EV_UP) {
+            desk_doc *doc = &st->docs[st->drag_doc];
+            double x = ev->x - st->drag_dx, y = ev->y - st->drag_dy;
+            /* keep at least a corner on the desk so it can be picked up again */
+            doc->x = fmin(fmax(x, DESK_X0 - doc->w + 40), DESK_X1 - 40);
+            doc->y = fmin(fmax(y, DESK_Y0 - doc->h + 40), DESK_Y1 - 40);
+        }
+        if (ev->kind == EV_UP) {
+            char target[64];
+            doc_target(st, st->drag_doc, target, sizeof target);
+            emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)st->docs[st->drag_doc].x,
+                 (int)st->docs[st->drag_doc].y);
+            st->mode = DESK_EXAMINE;
+        }
+        break;
+    case DESK_FLAG_DRAW:
+        if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
+            st->mode = DESK_EXAMINE;
+            st->draft_active = 0;
+            snprintf(st->status, sizeof st->status, "Flagging cancelled.");
+        } else if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
+            int d = desk_doc_at(st, ev->x, ev->y, NULL, NULL);
+            if (d < 0 || st->docs[d].closed) {
+                snprintf(st->status, sizeof st->status, "Start the rectangle on an open document.");
+                break;
+            }
+            st->draft_doc = d;
+            st->draft_active = 1;
+            st->draft_x0 = st->draft_x1 = ev->x;
+            st->draft_y0 = st->draft_y1 = ev->y;
+        } else if ((ev->kind == EV_MOVE || ev->kind == EV_UP) && st->draft_active) {
+            st->draft_x1 = ev->x, st->draft_y1 = ev->y;
+            if (ev->kind == EV_UP) {
+                if (fabs(st->draft_x1 - st->draft_x0) < 4 || fabs(st->draft_y1 - st->draft_y0) < 4) {
+                    st->draft_active = 0;
+                    snprintf(st->status, sizeof st->status, "Too small: drag a rectangle around the finding.");
+                } else {
+                    st->mode = DESK_FLAG_KIND;
+                }
+            }
+        }
+        break;
+    case DESK_FLAG_KIND: {
+        int pick = -1;
+        if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
+            st->mode = DESK_EXAMINE;
+            st->draft_active = 0;
+            break;
+        }
+        if (ev->kind == EV_KEY) pick = number_key(ev->key);
+        if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT)
+            pick = menu_row_at(ev->x, ev->y, desk_finding_kind_count());
+        if (pick >= 0 && pick < desk_finding_kind_count()) {
+            st->pending_kind = pick;
+            st->note[0] = '\0';
+            st->mode = DESK_FLAG_NOTE;
+        }
+        break;
+    }
+    case DESK_FLAG_NOTE:
+        if (ev->kind == EV_TEXT) {
+            size_t n = strlen(st->note), k = strlen(ev->text);
+            if (n + k < sizeof st->note) memcpy(st->note + n, ev->text, k + 1);
+        } else if (ev->kind == EV_KEY && ev->key == KEY_BACKSPACE) {
+            size_t n = strlen(st->note);
+            while (n > 0 && ((unsigned char)st->note[n - 1] & 0xC0) == 0x80) n--; /* UTF-8 */
+            if (n > 0) n--;
+            st->note[n] = '\0';
+        } else if (ev->kind == EV_KEY && ev->key == KEY_RETURN) {
+            save_finding(st, log, ud);
+        } else if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
+            st->mode = DESK_EXAMINE;
+            st->draft_active = 0;
+            snprintf(st->status, sizeof st->status, "Finding discarded.");
+        }
+        break;
+    case DESK_PROTECTION: {
+        int pick = -1;
+        if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) st->mode = DESK_EXAMINE;
+        if (ev->kind == EV_KEY) pick = number_key(ev->key);
+        if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) pick = menu_row_at(ev->x, ev->y, 3);
+        if (pick >= 0 && pick < 3) {
+            st->pending_protection = pick + 1;
+            st->mode = DESK_CONFIRM;
+        }
+        break;
+    }
+    case DESK_CONFIRM:
+        if ((ev->kind == EV_KEY && (ev->key == KEY_RETURN || ev->key == KEY_Y)) ||
+            (ev->kind == EV_DOWN && hit(ev->x, ev->y, MENU_X + 40, MENU_Y + 120, 150, 40)))
+            return confirm_decision(st, log, ud);
+        if ((ev->kind == EV_KEY && (ev->key == KEY_ESCAPE || ev->key == KEY_N)) ||
+            (ev->kind == EV_DOWN && hit(ev->x, ev->y, MENU_X + 230, MENU_Y + 120, 150, 40))) {
+            st->mode = DESK_EXAMINE;
+            snprintf(st->status, sizeof st->status, "Decision cancelled.");
+        }
+        break;
+    case DESK_DONE: break;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static draw_cmd *push(draw_list *dl, draw_kind k) {
+    if (dl->n >= DRAW_MAX) return NULL;
+    draw_cmd *c = &dl->cmd[dl->n++];
+    memset(c, 0, sizeof *c);
+    c->kind = k;
+    return c;
+}
+
+static void fill(draw_list *dl, int x, int y, int w, int h, uint32_t rgba) {
+    draw_cmd *c = push(dl, DRAW_FILL);
+    if (c) c->x = x, c->y = y, c->w = w, c->h = h, c->rgba = rgba;
+}
+
+static void frame_rect(draw_list *dl, int x, int y, int w, int h, int t, uint32_t rgba) {
+    draw_cmd *c = push(dl, DRAW_FRAME);
+    if (c) c->x = x, c->y = y, c->w = w, c->h = h, c->thick = t, c->rgba = rgba;
+}
+
+static void tex(draw_list *dl, int t, int a, int b, int cc, int x, int y, int w, int h) {
+    draw_cmd *c = push(dl, DRAW_TEX);
+    if (c) c->tex = t, c->a = a, c->b = b, c->c = cc, c->x = x, c->y = y, c->w = w, c->h = h;
+}
+
+static void text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int align,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+static void text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int align,
+                 const char *fmt, ...) {
+    size_t room = sizeof dl->strings - (size_t)dl->used;
+    if (room < 2) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dl->strings + dl->used, room, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n >= room) n = (int)room - 1;
+    draw_cmd *c = push(dl, DRAW_TEXT);
+    if (!c) return;
+    c->text = dl->strings + dl->used;
+    dl->used += n + 1;
+    c->x = x, c->y = y, c->size = size, c->rgba = rgba, c->bold = bold, c->align = align;
+}
+
+#define C_BG 0xFF2B2520u      /* booth wall */
+#define C_DESK 0xFF3A4A5Cu    /* desk top (brown-grey, ABGR) */
+#define C_PANEL 0xF0302A26u
+#define C_TEXT 0xFFEDEDEDu
+#define C_DIM 0xFFB0B0B0u
+#define C_ACCENT 0xFF3FC8F0u  /* amber */
+#define C_RED 0xFF4040E8u
+#define C_GREEN 0xFF70D090u
+#define C_BUTTON 0xFF4A423Cu
+#define C_BUTTON_ON 0xFF8A6A3Au
+
+static void draw_button(draw_list *dl, int i, int on) {
+    fill(dl, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h, on ? C_BUTTON_ON : C_BUTTON);
+    frame_rect(dl, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h, 1, 0xFF6A625Cu);
+    text(dl, buttons[i].x + buttons[i].w / 2, buttons[i].y + 24, 15, C_TEXT, 0, 1, "%s",
+         buttons[i].label);
+}
+
+static void draw_mrz_panel(const desk_state *st, draw_list *dl) {
+    int x = 820, y = 56, w = 440, h = 540;
+    fill(dl, x, y, w, h, C_PANEL);
+    frame_rect(dl, x, y, w, h, 2, C_ACCENT);
+    text(dl, x + 16, y + 30, 18, C_ACCENT, 1, 0, "MRZ reader");
+    int d = top_doc(st);
+    const desk_doc_info *in = d >= 0 ? &st->info[d] : NULL;
+    if (!in || in->mrz_lines == 0 || st->docs[d].closed) {
+        text(dl, x + 16, y + 64, 15, C_TEXT, 0, 0, "Put an open document on top to read it.");
+        return;
+    }
+    char joined[160] = "";
+    for (int l = 0; l < in->mrz_lines; l++) {
+        strncat(joined, in->mrz[l], sizeof joined - strlen(joined) - 2);
+        strcat(joined, "\n");
+        text(dl, x + 16, y + 64 + l * 22, 14, C_TEXT, 0, 0, "%s", in->mrz[l]);
+    }
+    mrz_result r;
+    mrz_parse(joined, strlen(joined), &r);
+    int yy = y + 64 + in->mrz_lines * 22 + 16;
+    text(dl, x + 16, yy, 16, r.valid ? C_GREEN : C_RED, 1, 0, "%s  %s",
+         r.format >= 0 ? mrz_format_name(r.format) : "unreadable",
+         r.valid ? "all check digits valid" : "NOT VALID");
+    yy += 28;
+    const mrz_fields *f = &r.fields;
+    const char *rows[][2] = {{"Document", f->document_code},   {"Issuing state", f->issuing_state},
+                             {"Number", f->document_number},   {"Surname", f->surname},
+                             {"Given names", f->given_names}, {"Nationality", f->nationality},
+                             {"Birth (YYMMDD)", f->birth_date}, {"Sex", f->sex},
+                             {"Expiry (YYMMDD)", f->expiry_date}, {"Optional", f->optional_data}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
+        text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", rows[i][0]);
+        text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
+    }
+    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20)
+        text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field, r.issues[i].message);
+}
+
+static void draw_ref_panel(const desk_state *st, draw_list *dl) {
+    int d = top_doc(st);
+    int x = 780, y = 56, w = 484, h = 540;
+    fill(dl, x, y, w, h, C_PANEL);
+    frame_rect(dl, x, y, w, h, 2, C_ACCENT);
+    if (d < 0) return;
+    const desk_doc_info *in = &st->info[d];
+    const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
+    text(dl, x + 16, y + 28, 17, C_ACCENT, 1, 0, "Reference: genuine specimen");
+    text(dl, x + 16, y + 50, 14, C_DIM, 0, 0, "%s, under %s light", in->name,
+         light_name((light_kind)st->light));
+    double k = fmin((w - 32) / ds->mm_w, 260 / ds->mm_h);
+    int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + 16, iy = y + 66;
+    tex(dl, TEX_REF, d, st->light, st->docs[d].side, ix, iy, iw, ih);
+    int yy = iy + ih + 24, shown = 0;
+    for (int i = 0; i < in->n_features; i++) {
+        const desk_feature *f = &in->features[i];
+        int under = (f->lights & LIGHT_BIT(st->light)) != 0 && f->side == st->docs[d].side;
+        if (under)
+            frame_rect(dl, ix + (int)(f->x_mm * k), iy + (int)(f->y_mm * k), (int)(f->w_mm * k),
+                       (int)(f->h_mm * k), 1, C_ACCENT);
+        if (under && shown < 10 && !(f->w_mm >= ds->mm_w - 1 && f->h_mm >= ds->mm_h - 1)) {
+            text(dl, ix + (int)(f->x_mm * k) + 2, iy + (int)(f->y_mm * k) + 12, 11, C_ACCENT, 1, 0,
+                 "%d", shown + 1);
+            text(dl, x + 16 + (shown % 2) * 230, yy + (shown / 2) * 20, 13, C_TEXT, 0, 0, "%d %s",
+                 shown + 1, f->kind);
+            shown++;
+        }
+    }
+    if (!shown)
+        text(dl, x + 16, yy, 13, C_DIM, 0, 0, "No feature of this template shows under this light.");
+}
+
+static void draw_help(draw_list *dl) {
+    int x = 300, y = 70, w = 680, h = 520;
+    fill(dl, x, y, w, h, 0xF8201C18u);
+    frame_rect(dl, x, y, w, h, 2, C_ACCENT);
+    text(dl, x + 20, y + 34, 20, C_ACCENT, 1, 0, "Keys and mouse");
+    static const char *lines[] = {
+        "1-5           visible, UV 365 nm, IR 870 nm, oblique, transmitted light",
+        "L             loupe on/off; mouse wheel or +/- zooms 2x to 8x",
+        "M             MRZ reader (when the session allows it)",
+        "R             reference: the genuine specimen, features annotated",
+        "F             flag a finding: drag a rectangle, pick a kind, type a note",
+        "Delete        remove the finding under the mouse (or click its x)",
+        "O / click     open or close a passport",
+        "T / right-click  turn a card to its back",
+        "drag          move a document; click brings it to the front",
+        "A X S P       admit, refuse entry, second line, refer to protection",
+        "Return / Esc  confirm / cancel a decision or close a panel",
+        "F1            this help (any key closes it)",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        text(dl, x + 24, y + 74 + (int)i * 34, 16, C_TEXT, 0, 0, "%s", lines[i]);
+}
+
+static void draw_menu(draw_list *dl, const char *title, const char *const *rows, int n) {
+    int h = 60 + n * MENU_ROW;
+    fill(dl, MENU_X, MENU_Y, MENU_W, h, 0xF8201C18u);
+    frame_rect(dl, MENU_X, MENU_Y, MENU_W, h, 2, C_ACCENT);
+    text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s", title);
+    for (int i = 0; i < n; i++)
+        text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%d  %s",
+             (i + 1) % 10, rows[i]);
+}
+
+void desk_draw(const desk_state *st, draw_list *dl) {
+    dl->n = 0;
+    dl->used = 0;
+    const desk_session *s = st->session;
+    fill(dl, 0, 0, DESK_W, DESK_H, C_BG);
+    /* top bar */
+    fill(dl, 0, 0, DESK_W, 36, 0xFF1A1613u);
+    text(dl, 14, 25, 17, C_ACCENT, 1, 0, "borderlab  inspection desk");
+    long secs = st->frame / DESK_FPS;
+    text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%02ld:%02ld", secs / 60, secs % 60);
+    if (st->mode != DESK_DONE)
+        text(dl, 640, 25, 16, C_TEXT, 0, 1, "Traveler %d of %d   |   light: %s", st->traveler + 1,
+             s->n_travelers, light_name((light_kind)st->light));
+    /* queue: one mark per traveler */
+    for (int i = 0; i < s->n_travelers && i < 20; i++)
+        fill(dl, 360 + i * 14, 12, 10, 12,
+             i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
+                                                       : i == st->traveler ? C_ACCENT : 0xFFA0A0A0u);
+    /* the traveler */
+    fill(dl, 0, 36, 282, DESK_H - 36, 0xFF241F1Bu);
+    if (st->mode != DESK_DONE) {
+        tex(dl, TEX_FACE, st->traveler, 0, 0, 20, 56, 242, 300);
+        frame_rect(dl, 20, 56, 242, 300, 2, 0xFF57504Au);
+        text(dl, 20, 384, 16, C_TEXT, 1, 0, "At the counter");
+        text(dl, 20, 408, 14, C_DIM, 0, 0, "Compare the face with every photo.");
+        text(dl, 20, 430, 14, C_DIM, 0, 0, "Interview: comes with scenarios.");
+    }
+    /* the desk */
+    fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
+    for (int k = 0; k < st->n_docs; k++) {
+        int d = st->order[k];
+        const desk_doc *doc = &st->docs[d];
+        /* a soft shadow under each document */
+        fill(dl, (int)doc->x + 5, (int)doc->y + 6, doc->w, doc->h, 0x60000000u);
+        if (doc->closed) tex(dl, TEX_COVER, d, 0, 0, (int)doc->x, (int)doc->y, doc->w, doc->h);
+        else tex(dl, TEX_DOC, d, st->light, doc->side, (int)doc->x, (int)doc->y, doc->w, doc->h);
+        for (int i = 0; i < st->n_findings; i++) {
+            const desk_finding *f = &st->findings[i];
+            if (f->doc != d || doc->closed || f->side != doc->side) continue;
+            int fx = (int)(doc->x + f->x_mm * PX_PER_MM), fy = (int)(doc->y + f->y_mm * PX_PER_MM);
+            int fw = (int)(f->w_mm * PX_PER_MM), fh = (int)(f->h_mm * PX_PER_MM);
+            frame_rect(dl, fx, fy, fw, fh, 2, C_RED);
+            fill(dl, fx + fw - 14, fy, 14, 14, C_RED);
+            text(dl, fx + fw - 7, fy + 11, 11, C_TEXT, 1, 1, "x");
+            text(dl, fx + 2, fy + fh + 14, 12, C_RED, 1, 0, "%d %s", f->id,
+                 finding_kinds[f->kind].label);
+        }
+    }
+    if (st->draft_active) {
+        int x0 = (int)fmin(st->draft_x0, st->draft_x1), y0 = (int)fmin(st->draft_y0, st->draft_y1);
+        frame_rect(dl, x0, y0, (int)fabs(st->draft_x1 - st->draft_x0),
+                   (int)fabs(st->draft_y1 - st->draft_y0), 2, C_ACCENT);
+    }
+    if (st->mrz_panel) draw_mrz_panel(st, dl);
+    if (st->ref_panel) draw_ref_panel(st, dl);
+    /* the loupe, over the documents (the app composes its image) */
+    int under = desk_doc_at(st, st->mx, st->my, NULL, NULL);
+    if (st->loupe && st->mode != DESK_DONE && under >= 0 && !st->docs[under].closed) {
+        int dmt = 220;
+        tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom, st->mx - dmt / 2, st->my - dmt / 2, dmt, dmt);
+        text(dl, st->mx + dmt / 2 - 10, st->my + dmt / 2, 13, C_TEXT, 1, 2, "%dx", st->loupe_zoom);
+    }
+    /* toolbar */
+    fill(dl, 282, 616, DESK_W - 282, DESK_H - 616, 0xFF1A1613u);
+    for (int i = 0; i < B_COUNT; i++) {
+        int on = (i <= B_LIGHT4 && st->light == i - B_LIGHT0) || (i == B_LOUPE && st->loupe) ||
+                 (i == B_MRZ && st->mrz_panel) || (i == B_REF && st->ref_panel) ||
+                 (i == B_FLAG && st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE);
+        draw_button(dl, i, on);
+    }
+    if (!s->mrz_reader) frame_rect(dl, buttons[B_MRZ].x, buttons[B_MRZ].y, buttons[B_MRZ].w, buttons[B_MRZ].h, 2, C_RED);
+    /* status line */
+    text(dl, 20, 700, 14, C_DIM, 0, 0, "%.48s", st->status);
+    text(dl, 20, 680, 14, C_TEXT, 0, 0, "Findings: %d", st->n_findings);
+    /* dialogs */
+    if (st->mode == DESK_FLAG_KIND) {
+        const char *rows[16];
+        int n = desk_finding_kind_count();
+        for (int i = 0; i < n; i++) rows[i] = finding_kinds[i].label;
+        draw_menu(dl, "What did you find? (1-9, 0; Esc cancels)", rows, n);
+    } else if (st->mode == DESK_FLAG_NOTE) {
+        fill(dl, MENU_X, MENU_Y, MENU_W, 150, 0xF8201C18u);
+        frame_rect(dl, MENU_X, MENU_Y, MENU_W, 150, 2, C_ACCENT);
+        text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s",
+             finding_kinds[st->pending_kind].label);
+        text(dl, MENU_X + 16, MENU_Y + 58, 14, C_DIM, 0, 0, "Note (optional), Return saves:");
+        fill(dl, MENU_X + 16, MENU_Y + 72, MENU_W - 32, 34, 0xFF0E0C0Au);
+        text(dl, MENU_X + 24, MENU_Y + 96, 16, C_TEXT, 0, 0, "%s_", st->note);
+    } else if (st->mode == DESK_PROTECTION) {
+        static const char *rows[] = {"Asylum (fear of return)", "Child protection",
+                                     "Trafficking indicators"};
+        draw_menu(dl, "Refer to protection: which? (Esc cancels)", rows, 3);
+    } else if (st->mode == DESK_CONFIRM) {
+        fill(dl, MENU_X, MENU_Y, MENU_W, 180, 0xF8201C18u);
+        frame_rect(dl, MENU_X, MENU_Y, MENU_W, 180, 2, C_ACCENT);
+        static const char *verbs[] = {"", "Admit", "Refuse entry to", "Refer to second line",
+                                      "Refer to protection"};
+        text(dl, MENU_X + 16, MENU_Y + 40, 18, C_TEXT, 1, 0, "%s traveler %d?",
+             verbs[st->pending_decision], st->traveler + 1);
+        if (st->pending_decision == DECIDE_PROTECTION)
+            text(dl, MENU_X + 16, MENU_Y + 70, 15, C_DIM, 0, 0, "(%s)",
+                 protection_name(st->pending_protection));
+        text(dl, MENU_X + 16, MENU_Y + 96, 14, C_DIM, 0, 0, "Findings recorded: %d", st->n_findings);
+        fill(dl, MENU_X + 40, MENU_Y + 120, 150, 40, C_BUTTON_ON);
+        text(dl, MENU_X + 115, MENU_Y + 146, 15, C_TEXT, 1, 1, "Return: confirm");
+        fill(dl, MENU_X + 230, MENU_Y + 120, 150, 40, C_BUTTON);
+        text(dl, MENU_X + 305, MENU_Y + 146, 15, C_TEXT, 1, 1, "Esc: cancel");
+    } else if (st->mode == DESK_DONE) {
+        text(dl, 780, 320, 26, C_ACCENT, 1, 1, "Session complete");
+        text(dl, 780, 360, 16, C_TEXT, 0, 1, "%d travelers decided. The action log has every step.",
+             s->n_travelers);
+    }
+    if (st->help) draw_help(dl);
+}

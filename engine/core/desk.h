@@ -1,0 +1,225 @@
+/* desk.h - the inspection desk as a pure state machine.
+ *
+ * Everything a trainee does at the desk is a function of (state, input
+ * event): desk_step never reads a clock, a file or a random number, so the
+ * same recorded input gives the same state, the same action log and, drawn by
+ * the same code, the same pixels. Time advances one fixed frame (1/60 s) per
+ * desk_tick. desk_draw describes the screen as a list of drawing commands at
+ * the logical 1280x720 resolution; the platform layer executes them.
+ *
+ * The desk knows documents only through their geometry and what the app
+ * tells it (desk_doc_info: MRZ lines, security features); images are the
+ * app's, referred to by handles in the draw list.
+ */
+#ifndef BL_DESK_H
+#define BL_DESK_H
+
+#include <stdint.h>
+
+#include "date.h"
+#include "err.h"
+#include "input.h"
+#include "light.h"
+
+#define DESK_W 1280
+#define DESK_H 720
+#define DESK_FPS 60
+#define DESK_MAX_DOCS 6
+#define DESK_MAX_TRAVELERS 24
+#define DESK_MAX_FINDINGS 32
+#define DESK_MAX_FEATURES 40
+
+/* ------------------------------------------------------------ session */
+
+typedef struct desk_doc_spec {
+    char template_id[48];
+    uint64_t seed;
+    unsigned defects;         /* bit per defect_kind */
+    /* geometry, filled by desk_session_resolve from the template */
+    double mm_w, mm_h;        /* one face */
+    int pieces;               /* 2 for a card shown front / back */
+    int passport;             /* starts closed, opens to its data page */
+} desk_doc_spec;
+
+typedef struct desk_traveler {
+    char id[32];
+    double impostor;          /* 0: the holder of the first document; >0: a lookalike */
+    int n_docs;
+    desk_doc_spec docs[DESK_MAX_DOCS];
+} desk_traveler;
+
+typedef struct desk_session {
+    char id[48];
+    bl_date today;
+    int mrz_reader;           /* 1: the MRZ reader tool may be used */
+    int n_travelers;
+    desk_traveler travelers[DESK_MAX_TRAVELERS];
+} desk_session;
+
+/* The built-in default session: three travelers, one genuine, two not. */
+void desk_session_default(desk_session *s);
+
+/* Fills each document's geometry from its template; fails on an unknown one. */
+int desk_session_resolve(desk_session *s, bl_err *err);
+
+/* ------------------------------------------------------------ findings */
+
+typedef struct desk_finding_kind {
+    const char *id;    /* logged */
+    const char *label; /* shown */
+} desk_finding_kind;
+
+int desk_finding_kind_count(void);
+const desk_finding_kind *desk_finding_kind_get(int i);
+
+typedef struct desk_finding {
+    int id;
+    int doc, side;
+    double x_mm, y_mm, w_mm, h_mm; /* on the document face */
+    int kind;
+    char note[96];
+} desk_finding;
+
+/* ------------------------------------------------------------ state */
+
+typedef enum {
+    DESK_EXAMINE,     /* looking, moving documents */
+    DESK_DRAG,        /* a document follows the mouse */
+    DESK_FLAG_DRAW,   /* waiting for / dragging a finding's rectangle */
+    DESK_FLAG_KIND,   /* picking the finding's kind */
+    DESK_FLAG_NOTE,   /* typing an optional note */
+    DESK_PROTECTION,  /* picking the kind of protection referral */
+    DESK_CONFIRM,     /* confirming a decision */
+    DESK_DONE         /* the queue is empty */
+} desk_mode;
+
+typedef enum {
+    DECIDE_NONE,
+    DECIDE_ADMIT,
+    DECIDE_REFUSE,
+    DECIDE_SECOND_LINE,
+    DECIDE_PROTECTION,
+} desk_decision;
+
+typedef enum { PROTECT_NONE, PROTECT_ASYLUM, PROTECT_CHILD, PROTECT_TRAFFICKING } desk_protection;
+
+typedef struct desk_doc {
+    double x, y;  /* top-left, logical px */
+    int w, h;     /* shown size of one face, logical px */
+    int side;     /* 0 front, 1 back (cards) */
+    int closed;   /* a passport not yet opened */
+} desk_doc;
+
+typedef struct desk_feature {
+    int side; /* the face it is on (cards: 0 front, 1 back) */
+    char kind[32];
+    double x_mm, y_mm, w_mm, h_mm;
+    light_set lights;
+} desk_feature;
+
+typedef struct desk_doc_info {
+    char name[96];      /* "Utopia passport, data page (TD3)" */
+    char mrz[3][48];
+    int mrz_lines;
+    int n_features;
+    desk_feature features[DESK_MAX_FEATURES]; /* for the reference specimen */
+} desk_doc_info;
+
+typedef struct desk_state {
+    const desk_session *session;
+    int traveler;      /* index in the queue */
+    long frame;
+    int light;
+    int loupe, loupe_zoom; /* on/off, 2..8 */
+    int mx, my;        /* mouse, logical px */
+    int n_docs;
+    desk_doc docs[DESK_MAX_DOCS];
+    desk_doc_info info[DESK_MAX_DOCS];
+    int order[DESK_MAX_DOCS]; /* drawing order, back to front */
+    int mrz_panel, ref_panel, help;
+    desk_mode mode;
+    int drag_doc;
+    double drag_dx, drag_dy;
+    int draft_doc, draft_active;
+    double draft_x0, draft_y0, draft_x1, draft_y1;
+    int pending_kind;
+    char note[96];
+    int pending_decision, pending_protection;
+    int n_findings, next_finding_id;
+    desk_finding findings[DESK_MAX_FINDINGS];
+    int decisions[DESK_MAX_TRAVELERS];   /* desk_decision per traveler */
+    int protections[DESK_MAX_TRAVELERS]; /* desk_protection per traveler */
+    unsigned lights_used;                /* this traveler */
+    int mrz_used;
+    char status[160];
+} desk_state;
+
+/* ------------------------------------------------------------ actions */
+
+/* One entry of the action log: the app writes it as a JSON line
+ * {"t": seconds, "frame": n, "action": ..., "target": ..., "params": {...}}. */
+typedef struct desk_action {
+    long frame;
+    double t;
+    const char *action;
+    char target[64];
+    char params[384]; /* a JSON object's text */
+} desk_action;
+
+typedef void (*desk_log_fn)(void *ud, const desk_action *a);
+
+/* Starts a session on its first traveler (logs session_start). */
+void desk_init(desk_state *st, const desk_session *s, desk_log_fn log, void *ud);
+
+/* What the app tells the desk about the current traveler's documents once
+ * it has built them (MRZ lines, feature regions in mm). */
+void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info);
+
+/* Applies one input event. Returns 1 when the traveler changed (the app
+ * then builds the next traveler's documents), 0 otherwise. */
+int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
+
+/* Advances one frame. */
+void desk_tick(desk_state *st);
+
+/* The document under a desk point and the point in that document's mm
+ * (for the loupe); -1 when none. */
+int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm);
+
+/* ------------------------------------------------------------ drawing */
+
+typedef enum { DRAW_FILL, DRAW_FRAME, DRAW_TEX, DRAW_TEXT } draw_kind;
+
+typedef enum {
+    TEX_FACE,   /* the traveler at the counter */
+    TEX_DOC,    /* a: doc, b: light, c: side */
+    TEX_COVER,  /* a: doc (closed passport) */
+    TEX_LOUPE,  /* the magnifier, already composed by the app */
+    TEX_REF,    /* a: doc whose template's genuine specimen, b: light */
+} draw_tex;
+
+typedef struct draw_cmd {
+    draw_kind kind;
+    int x, y, w, h;
+    uint32_t rgba; /* 0xAABBGGRR */
+    int thick;
+    int tex, a, b, c;
+    const char *text; /* into the list's string store */
+    int size;         /* text size, px */
+    int bold;
+    int align;        /* 0 left, 1 centre, 2 right */
+} draw_cmd;
+
+#define DRAW_MAX 768
+
+typedef struct draw_list {
+    int n;
+    draw_cmd cmd[DRAW_MAX];
+    int used;
+    char strings[32768];
+} draw_list;
+
+/* Describes the whole screen for the current state. */
+void desk_draw(const desk_state *st, draw_list *dl);
+
+#endif

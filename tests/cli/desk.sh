@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The desk driven headless through recorded input, checked on the action log
+# and on the pixels: UV changes the document and nothing else, the loupe
+# shows detail the plain view does not, a flag lands where it was drawn, a
+# decision advances the queue; the same input gives the same log and pixels.
+set -u
+BL=${1:?usage: desk.sh borderlab imgtool}
+IMG=${2:?usage: desk.sh borderlab imgtool}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0; passes=0
+ok()  { passes=$((passes+1)); echo "ok   $1"; }
+bad() { fails=$((fails+1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+play() { "$BL" play --headless --loupe-dpi 300 --input "$1" --out-dir "$2" >"$T/play.out" 2>&1 || { cat "$T/play.out"; return 1; }; }
+
+# The first traveler's passport lies closed at (310, 66), 425x299 on the desk.
+cat >"$T/main.input" <<'IN'
+# open the passport, look under UV, flag the photo, admit the traveler
+@1 move 400 150
+@2 down left 400 150
+@3 up left 400 150
+@5 screenshot visible
+@6 key 2
+@7 screenshot uv
+@8 key 1
+@9 move 420 109
+@10 screenshot plain
+@11 key l
+@12 screenshot loupe
+@13 key l
+@14 key f
+@15 down left 330 120
+@16 move 380 170
+@17 up left 440 230
+@18 key 3
+@19 text "edge of photo"
+@20 key return
+@21 screenshot flagged
+@22 key a
+@23 key return
+@24 screenshot next
+IN
+check "replay runs" play "$T/main.input" "$T/a"
+L="$T/a/actions.jsonl"
+# UV: the document changes, the traveler's panel does not.
+check "UV changes the document region" test "$("$IMG" diff "$T/a/visible.png" "$T/a/uv.png" 310 66 425 299)" -gt 50000
+check "UV leaves the traveler's panel alone" test "$("$IMG" diff "$T/a/visible.png" "$T/a/uv.png" 0 40 280 560)" -eq 0
+check "UV leaves the empty desk alone" test "$("$IMG" diff "$T/a/visible.png" "$T/a/uv.png" 760 380 500 220)" -eq 0
+# Loupe: at the same 4x magnification, the loupe (drawn from the full-resolution
+# render) holds far more fine detail than the plain view blown up (microtext line).
+"$IMG" magnify "$T/a/plain.png" 420 109 4 "$T/a/plain4x.png"
+plain=$("$IMG" detail "$T/a/plain4x.png" 30 30 160 160)
+loupe=$("$IMG" detail "$T/a/loupe.png" 340 29 160 160)
+check "the loupe shows detail the plain view does not ($loupe vs $plain)" python3 -c "import sys; sys.exit(0 if $loupe > 2 * $plain else 1)"
+# The flag: logged with the region drawn, in mm on the document, and drawn red there.
+check "the flag is logged with its region in mm" python3 -c "
+import json
+f=[json.loads(l) for l in open('$L') if '\"flag\"' in l][0]
+p=f['params']; x,y,w,h=p['region_mm']
+assert f['target']=='T1/doc1:uto-passport-td3', f
+assert p['kind']=='photo_substitution' and p['note']=='edge of photo' and p['light']=='visible', p
+assert abs(x-(330-310)/3.4)<0.5 and abs(y-(120-66)/3.4)<0.5 and abs(w-110/3.4)<0.5 and abs(h-110/3.4)<0.5, p"
+check "the flag is drawn where it was drawn" bash -c "read r g b < <('$IMG' pixel '$T/a/flagged.png' 331 175); test \$r -gt 200 -a \$g -lt 90 -a \$b -lt 90"
+# The decision: logged, and the queue moves to the next traveler.
+check "the decision is logged and the next traveler comes" python3 -c "
+import json
+a=[json.loads(l) for l in open('$L')]
+d=[x for x in a if x['action']=='decide'][0]
+assert d['target']=='T1' and d['params']['decision']=='admit' and d['params']['findings']==1, d
+t=[x for x in a if x['action']=='traveler']
+assert [x['target'] for x in t]==['T1','T2'], t
+assert all(x['t']==x['frame']/60 or abs(x['t']-x['frame']/60)<0.001 for x in a)
+lights=[x['target'] for x in a if x['action']=='light']
+assert lights==['uv','visible'], lights"
+check "the next traveler's face replaces the first" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/next.png" 20 56 242 300)" -gt 10000
+# Determinism: the same input gives the same log and the same pixels.
+play "$T/main.input" "$T/b" >/dev/null
+check "same input, same log" cmp -s "$T/a/actions.jsonl" "$T/b/actions.jsonl"
+check "same input, same pixels" bash -c "for f in visible uv loupe flagged next; do cmp -s '$T/a/'\$f.png '$T/b/'\$f.png || exit 1; done"
+# --screenshot-every
+printf '@0 move 10 10\n@30 quit\n' >"$T/every.input"
+"$BL" play --headless --input "$T/every.input" --out-dir "$T/c" --screenshot-every 10 >/dev/null 2>&1
+check "--screenshot-every writes a frame every N" bash -c "ls '$T/c' | grep -c '^frame' | grep -qx 4"
+# Bad input files: a clear message naming the line, exit 2.
+printf '@0 move 1 1\n@5 key f13\n' >"$T/bad.input"
+"$BL" play --headless --input "$T/bad.input" --out-dir "$T/d" 2>"$T/err"; rc=$?
+check "unknown key: exit 2 and file:line" bash -c "test $rc -eq 2 && grep -q 'bad.input:2: unknown key' '$T/err'"
+printf '@9 move 1 1\n@5 move 2 2\n' >"$T/back.input"
+"$BL" play --headless --input "$T/back.input" --out-dir "$T/d" 2>"$T/err"; rc=$?
+check "frames going back: exit 2" bash -c "test $rc -eq 2 && grep -q 'back.input:2: frame 5 comes before frame 9' '$T/err'"
+"$BL" play --headless --input "$T/missing.input" 2>"$T/err"; rc=$?
+check "missing input file: exit 2" bash -c "test $rc -eq 2 && grep -q 'missing.input' '$T/err'"
+
+echo "desk: $passes passed, $fails failed"
+[ $fails -eq 0 ]
