@@ -32,7 +32,7 @@ typedef struct {
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     bl_err err = {""};
-    if (doc_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
+    if (doc_fonts_load(&f->fonts, NULL, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);

@@ -41,7 +41,7 @@ static int bench_render(int argc, char **argv) {
     bl_err err = {""};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, "uto-passport-td3", &err) || doc_fonts_load(&fonts, &err)) {
+    if (tpl_builtin(&t, "uto-passport-td3", &err) || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
         fprintf(stderr, "borderlab bench: %s\n", err.msg);
         return 2;
     }

@@ -32,7 +32,7 @@ static void desk_usage(FILE *o) {
 static int run_desk(int argc, char **argv) {
     const char *record = NULL, *log = "out/actions.jsonl";
     int mrz = -1;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             desk_usage(stdout);
@@ -50,7 +50,6 @@ static int run_desk(int argc, char **argv) {
             fprintf(stderr, "borderlab desk: unknown option %s %s (try --help)\n", argv[i], v);
             return 2;
         }
-        i++;
     }
     bl_err err = {""};
     static desk_session session;
@@ -84,6 +83,7 @@ static int run_desk(int argc, char **argv) {
         if (quit) break;
         desk_app_tick(a);
         desk_app_draw(a, &err);
+        desk_app_present(a);
         /* fixed 60 Hz steps; vsync usually paces us already */
         next += 1000.0 / DESK_FPS;
         double now = plat_now_ms();
@@ -194,6 +194,7 @@ int cmd_play(int argc, char **argv) {
                 drawn = 1;
                 snprintf(path, sizeof path, "%s/%s.png", out_dir, e->text);
                 if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
+                desk_app_present(a);
                 shots++;
                 continue;
             }
@@ -202,10 +203,15 @@ int cmd_play(int argc, char **argv) {
             if (r == 1) quit = 1;
         }
         if (every && f % (long)every == 0 && rc == 0) {
-            if (!drawn) desk_app_draw(a, &err);
+            desk_app_draw(a, &err);
             snprintf(path, sizeof path, "%s/frame%06ld.png", out_dir, f);
             if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
+            desk_app_present(a);
             shots++;
+        } else if (!headless && !drawn) {
+            /* a window shows every frame, as it would for a person */
+            desk_app_draw(a, &err);
+            desk_app_present(a);
         }
         if (quit) break;
         desk_app_tick(a);
@@ -264,6 +270,7 @@ int bench_desk(int argc, char **argv) {
         return 2;
     }
     desk_app_draw(a, &err);
+    desk_app_present(a);
     clock_gettime(CLOCK_MONOTONIC, &ts);
     double first = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 - t0;
     desk_app_wait_loading(a); /* the loupe at full resolution from here on */
@@ -294,9 +301,11 @@ int bench_desk(int argc, char **argv) {
         desk_app_event(a, &ev, &err);
         desk_app_tick(a);
         desk_app_draw(a, &err);
+        desk_app_present(a);
         clock_gettime(CLOCK_MONOTONIC, &ts);
         ft[f] = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 - s0;
     }
+    desk_app_draw(a, &err);
     if (fs_mkdir("out", &err) == 0 && desk_app_screenshot(a, "out/bench-desk.png", &err) == 0)
         printf("  last frame: out/bench-desk.png\n");
     qsort(ft, frames, sizeof *ft, cmp_d);

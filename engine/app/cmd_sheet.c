@@ -34,7 +34,7 @@ int cmd_sheet(int argc, char **argv) {
     double dpi = 90;
     const char *out = NULL, *tpl_id = "uto-passport-td3";
     unsigned defects = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             printf("usage: borderlab contact-sheet --out FILE.png [--template ID] [--seed N]\n"
@@ -59,7 +59,6 @@ int cmd_sheet(int argc, char **argv) {
             fprintf(stderr, "borderlab contact-sheet: bad option %s %s (try --help)\n", a, v);
             return 2;
         }
-        i++;
     }
     if (!out) {
         fprintf(stderr, "borderlab contact-sheet: --out FILE.png is required\n");
@@ -71,7 +70,7 @@ int cmd_sheet(int argc, char **argv) {
     bl_err err = {""};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, tpl_id, &err) || doc_fonts_load(&fonts, &err)) {
+    if (tpl_builtin(&t, tpl_id, &err) || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
         fprintf(stderr, "borderlab contact-sheet: %s\n", err.msg);
         return 2;
     }

@@ -366,7 +366,7 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     }
     a->cfg = *cfg;
     if (a->cfg.loupe_dpi <= 0) a->cfg.loupe_dpi = 600;
-    if (doc_fonts_load(&a->fonts, err) != 0) {
+    if (doc_fonts_load(&a->fonts, getenv("BORDERLAB_FONT_DIR"), err) != 0) {
         free(a);
         return NULL;
     }
@@ -417,6 +417,7 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
         fflush(a->rec);
     }
     if (ev->kind == EV_QUIT) return 1;
+    if (ev->kind == EV_RESIZE) plat_resize(a->p, ev->x, ev->y); /* a replayed resize */
     int was_note = a->st.mode == DESK_FLAG_NOTE;
     if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
     int is_note = a->st.mode == DESK_FLAG_NOTE;
@@ -455,8 +456,11 @@ int desk_app_draw(desk_app *a, bl_err *err) {
         }
         }
     }
-    plat_present(a->p);
     return 0;
+}
+
+void desk_app_present(desk_app *a) {
+    plat_present(a->p);
 }
 
 int desk_app_screenshot(desk_app *a, const char *path, bl_err *err) {

@@ -27,8 +27,10 @@ void desk_app_destroy(desk_app *a);
 
 /* Applies one event (recording it); 1 when the session asks to quit. */
 int desk_app_event(desk_app *a, const input_event *ev, bl_err *err);
-/* Draws the current state and presents it. */
+/* Draws the current state into the back buffer; desk_app_present shows it.
+ * A screenshot reads the back buffer, so take it between the two. */
 int desk_app_draw(desk_app *a, bl_err *err);
+void desk_app_present(desk_app *a);
 void desk_app_tick(desk_app *a);
 int desk_app_screenshot(desk_app *a, const char *path, bl_err *err);
 

@@ -485,6 +485,27 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
             } else if (ev->key == KEY_DELETE) {
                 int f = finding_at(st, st->mx, st->my, 0);
                 if (f >= 0) remove_finding(st, f, log, ud);
+            } else if (ev->key >= KEY_UP && ev->key <= KEY_RIGHT) {
+                /* Arrows move the pointer while the loupe is on, else the top document. */
+                int dx = ev->key == KEY_LEFT ? -1 : ev->key == KEY_RIGHT ? 1 : 0;
+                int dy = ev->key == KEY_UP ? -1 : ev->key == KEY_DOWN ? 1 : 0;
+                int d = top_doc(st);
+                if (st->loupe) {
+                    st->mx = st->mx + 8 * dx, st->my = st->my + 8 * dy;
+                } else if (d >= 0) {
+                    desk_doc *doc = &st->docs[d];
+                    doc->x = fmin(fmax(doc->x + 10 * dx, DESK_X0 - doc->w + 40), DESK_X1 - 40);
+                    doc->y = fmin(fmax(doc->y + 10 * dy, DESK_Y0 - doc->h + 40), DESK_Y1 - 40);
+                    char target[64];
+                    doc_target(st, d, target, sizeof target);
+                    emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)doc->x, (int)doc->y);
+                }
+            } else if (ev->key == KEY_TAB && st->n_docs > 1) {
+                int d = st->order[0]; /* the bottom document comes to the top */
+                to_front(st, d);
+                char target[64];
+                doc_target(st, d, target, sizeof target);
+                emit(st, log, ud, "pick_up", target, "{}");
             } else if (ev->key == KEY_PLUS || ev->key == KEY_MINUS) {
                 int z = st->loupe_zoom + (ev->key == KEY_PLUS ? 1 : -1);
                 if (z >= 2 && z <= 8 && z != st->loupe_zoom) {
@@ -548,6 +569,20 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
         }
         break;
     case DESK_FLAG_DRAW:
+        if (ev->kind == EV_KEY && ev->key >= KEY_UP && ev->key <= KEY_RIGHT) {
+            /* By keyboard: arrows move the pointer, Return starts and ends the rectangle. */
+            st->mx += 6 * (ev->key == KEY_LEFT ? -1 : ev->key == KEY_RIGHT ? 1 : 0);
+            st->my += 6 * (ev->key == KEY_UP ? -1 : ev->key == KEY_DOWN ? 1 : 0);
+            if (st->draft_active) st->draft_x1 = st->mx, st->draft_y1 = st->my;
+            break;
+        }
+        if (ev->kind == EV_KEY && ev->key == KEY_RETURN) {
+            input_event click = {0};
+            click.kind = st->draft_active ? EV_UP : EV_DOWN;
+            click.button = BUTTON_LEFT;
+            click.x = st->mx, click.y = st->my;
+            return desk_step(st, &click, log, ud);
+        }
         if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
             st->mode = DESK_EXAMINE;
             st->draft_active = 0;
@@ -716,7 +751,7 @@ static void draw_mrz_panel(const desk_state *st, draw_list *dl) {
     for (int l = 0; l < in->mrz_lines; l++) {
         strncat(joined, in->mrz[l], sizeof joined - strlen(joined) - 2);
         strcat(joined, "\n");
-        text(dl, x + 16, y + 64 + l * 22, 14, C_TEXT, 0, 0, "%s", in->mrz[l]);
+        text(dl, x + 16, y + 64 + l * 22, 11, C_TEXT, 0, 0, "%s", in->mrz[l]);
     }
     mrz_result r;
     mrz_parse(joined, strlen(joined), &r);
@@ -773,26 +808,31 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
 }
 
 static void draw_help(draw_list *dl) {
-    int x = 300, y = 70, w = 680, h = 520;
+    int x = 300, y = 50, w = 700, h = 560;
     fill(dl, x, y, w, h, 0xF8201C18u);
     frame_rect(dl, x, y, w, h, 2, C_ACCENT);
     text(dl, x + 20, y + 34, 20, C_ACCENT, 1, 0, "Keys and mouse");
-    static const char *lines[] = {
-        "1-5           visible, UV 365 nm, IR 870 nm, oblique, transmitted light",
-        "L             loupe on/off; mouse wheel or +/- zooms 2x to 8x",
-        "M             MRZ reader (when the session allows it)",
-        "R             reference: the genuine specimen, features annotated",
-        "F             flag a finding: drag a rectangle, pick a kind, type a note",
-        "Delete        remove the finding under the mouse (or click its x)",
-        "O / click     open or close a passport",
-        "T / right-click  turn a card to its back",
-        "drag          move a document; click brings it to the front",
-        "A X S P       admit, refuse entry, second line, refer to protection",
-        "Return / Esc  confirm / cancel a decision or close a panel",
-        "F1            this help (any key closes it)",
+    static const char *lines[][2] = {
+        {"1 - 5", "visible, UV 365 nm, IR 870 nm, oblique, transmitted light"},
+        {"L", "loupe on/off; mouse wheel or + / - zooms 2x to 8x"},
+        {"M", "MRZ reader (when the session allows it)"},
+        {"R", "reference: the genuine specimen, features annotated"},
+        {"F", "flag a finding: drag a rectangle, pick a kind, type a note"},
+        {"Delete", "remove the finding under the mouse (or click its x)"},
+        {"O, click", "open or close a passport"},
+        {"T, right-click", "turn a card to its back"},
+        {"drag", "move a document; a click brings it to the front"},
+        {"arrows", "move the top document (the pointer, with loupe or flag)"},
+        {"Tab", "bring the next document to the top"},
+        {"Return", "while flagging: start / end the rectangle at the pointer"},
+        {"A  X  S  P", "admit, refuse entry, second line, refer to protection"},
+        {"Return, Esc", "confirm / cancel a decision, close a panel"},
+        {"F1", "this help (any key closes it)"},
     };
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        text(dl, x + 24, y + 74 + (int)i * 34, 16, C_TEXT, 0, 0, "%s", lines[i]);
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        text(dl, x + 24, y + 70 + (int)i * 32, 15, C_ACCENT, 1, 0, "%s", lines[i][0]);
+        text(dl, x + 170, y + 70 + (int)i * 32, 15, C_TEXT, 0, 0, "%s", lines[i][1]);
+    }
 }
 
 static void draw_menu(draw_list *dl, const char *title, const char *const *rows, int n) {

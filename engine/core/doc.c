@@ -30,11 +30,15 @@ static const struct {
     {"/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", "fonts-noto-core"},
 };
 
-int doc_fonts_load(doc_fonts *f, bl_err *err) {
+int doc_fonts_load(doc_fonts *f, const char *dir, bl_err *err) {
     memset(f, 0, sizeof *f);
     text_font **slots[4] = {&f->sans, &f->sans_bold, &f->ocrb, &f->arabic};
     for (int i = 0; i < 4; i++) {
-        *slots[i] = text_font_load(font_files[i].path, err);
+        char path[1024];
+        const char *base = strrchr(font_files[i].path, '/') + 1;
+        if (dir) snprintf(path, sizeof path, "%s/%s", dir, base);
+        else snprintf(path, sizeof path, "%s", font_files[i].path);
+        *slots[i] = text_font_load(path, err);
         if (!*slots[i]) {
             doc_fonts_unload(f);
             return err_prefix(err, "missing font (install the Debian package %s; scripts/run does)",

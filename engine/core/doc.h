@@ -43,9 +43,10 @@ typedef struct doc_fonts {
 } doc_fonts;
 
 /* Loads the fonts documents are printed with, from Debian's font packages
- * (fonts-dejavu-core, fonts-ocr-b, fonts-noto-core). The message names the
- * package to install when one is missing. */
-int doc_fonts_load(doc_fonts *f, bl_err *err);
+ * (fonts-dejavu-core, fonts-ocr-b, fonts-noto-core), or, when `dir` is not
+ * NULL, the files of the same names in that folder. The message names the
+ * file and the package to install when one is missing. */
+int doc_fonts_load(doc_fonts *f, const char *dir, bl_err *err);
 void doc_fonts_unload(doc_fonts *f);
 
 typedef struct doc_spec {

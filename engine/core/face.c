@@ -161,7 +161,8 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
                 mix(c, dark, cov(dline, px) * 0.8);
                 /* Beard over the lower face, leaving the lips. */
                 if (p->beard) {
-                    double dbe = fmax(dface, -(v - (p->mouth_y - 0.06)) + 0.02 * u * u);
+                    /* along the jaw and chin, below the nose; cheeks stay clear */
+                    double dbe = fmax(dface, (p->mouth_y - 0.05) - v + 0.9 * u * u);
                     dbe = fmax(dbe, -dm + px);
                     mix(c, hair, cov(dbe, px) * 0.85);
                 }

@@ -50,6 +50,9 @@ void plat_present(plat *p);
 /* The last presented frame at logical size (a screenshot). */
 int plat_read(plat *p, bl_image *out, bl_err *err);
 
+/* Resizes the window (replayed resize events); nothing when headless. */
+void plat_resize(plat *p, int w, int h);
+
 double plat_now_ms(void);
 void plat_sleep_ms(int ms);
 

@@ -247,6 +247,10 @@ int plat_read(plat *p, bl_image *out, bl_err *err) {
     return 0;
 }
 
+void plat_resize(plat *p, int w, int h) {
+    if (p->win) SDL_SetWindowSize(p->win, w, h);
+}
+
 double plat_now_ms(void) {
     return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
 }

@@ -92,5 +92,9 @@ check "frames going back: exit 2" bash -c "test $rc -eq 2 && grep -q 'back.input
 "$BL" play --headless --input "$T/missing.input" 2>"$T/err"; rc=$?
 check "missing input file: exit 2" bash -c "test $rc -eq 2 && grep -q 'missing.input' '$T/err'"
 
+mkdir -p "$T/nofonts"
+BORDERLAB_FONT_DIR="$T/nofonts" "$BL" play --headless --input "$T/every.input" --out-dir "$T/e" 2>"$T/err"; rc=$?
+check "desk without its fonts: exit 2 and which package to install" bash -c "test $rc -eq 2 && grep -q 'fonts-dejavu-core' '$T/err'"
+
 echo "desk: $passes passed, $fails failed"
 [ $fails -eq 0 ]

@@ -10,7 +10,7 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-printf '@1 move 400 150\n@2 down left 400 150\n@3 up left 400 150\n@4 key 2\n@6 screenshot window\n@8 quit\n' >"$T/in"
+printf '@1 move 400 150\n@2 down left 400 150\n@3 up left 400 150\n@4 key 2\n@6 screenshot window\n@7 resize 1920 1080\n@7 focus_lost\n@12 screenshot big\n@13 key f1\n@14 screenshot help\n@15 quit\n' >"$T/in"
 # Leak checking is off for this one run: Mesa's and Xlib's drivers, loaded and
 # unloaded by SDL, keep small allocations LeakSanitizer cannot attribute. Our
 # own code is leak-checked by every headless test.
@@ -27,4 +27,11 @@ d=$("$IMG" diff "$T/o/window.png" "$T/h/window.png" 0 0 1280 720)
 echo "pixels differing from the headless replay: $d"
 if [ "$d" -lt 92160 ]; then echo "ok   the window shows what the headless replay shows"; else
     echo "FAIL the window differs from the headless replay on $d pixels"; exit 1; fi
-echo "desk_window: 2 passed, 0 failed"
+# resized to 1920x1080 and unfocused: the desk scales, nothing is lost
+if file "$T/o/big.png" | grep -q '1920 x 1080' && [ "$("$IMG" colors "$T/o/big.png")" -gt 200 ]; then
+    echo "ok   after a resize to 1920x1080 the desk fills the window"; else
+    file "$T/o/big.png"; echo "FAIL resize"; exit 1; fi
+if grep -q '"action": "help"' "$T/o/actions.jsonl" && grep -q '"action": "light"' "$T/o/actions.jsonl"; then
+    echo "ok   the session carried on after the resize and focus loss"; else
+    echo "FAIL the action log lost actions"; exit 1; fi
+echo "desk_window: 4 passed, 0 failed"

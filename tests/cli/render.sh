@@ -73,6 +73,10 @@ expect_fail "template file with an unknown key" "tpl.json: template: unknown key
 printf '{"id": "x", "kind": ' >"$T/trunc.json"
 expect_fail "truncated template file" "not valid JSON" "$BL" render --template-file "$T/trunc.json" --seed 1 --light uv --out "$T/x.png"
 
+mkdir -p "$T/nofonts"
+BORDERLAB_FONT_DIR="$T/nofonts" "$BL" render --template uto-passport-td3 --seed 1 --light uv --out "$T/x.png" >"$T/out" 2>"$T/err"; rc=$?
+check "a missing font: exit 2, names the file and the package" bash -c "test $rc -eq 2 && grep -q 'DejaVuSans.ttf' '$T/err' && grep -q 'fonts-dejavu-core' '$T/err'"
+
 # --- an academy's captured document, shown the same way
 mkdir -p "$T/cap"
 cp "$T/a/visible.png" "$T/a/uv.png" "$T/cap/"
