@@ -437,6 +437,7 @@ int desk_app_draw(desk_app *a, bl_err *err) {
         switch (c->kind) {
         case DRAW_FILL: plat_fill(a->p, c->x, c->y, c->w, c->h, c->rgba); break;
         case DRAW_FRAME: plat_frame(a->p, c->x, c->y, c->w, c->h, c->thick, c->rgba); break;
+        case DRAW_CLIP: plat_clip(a->p, c->x, c->y, c->w, c->h); break;
         case DRAW_TEXT: {
             text_entry *e = text_get(a, c->text, c->size, c->bold, c->rgba);
             if (!e) break;

@@ -874,6 +874,9 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     }
     /* the desk */
     fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
+    draw_cmd *clip = push(dl, DRAW_CLIP); /* documents stay on the desk */
+    if (clip) clip->x = DESK_X0 - 4, clip->y = DESK_Y0 - 4, clip->w = DESK_X1 - DESK_X0 + 8,
+              clip->h = DESK_Y1 - DESK_Y0 + 8;
     for (int k = 0; k < st->n_docs; k++) {
         int d = st->order[k];
         const desk_doc *doc = &st->docs[d];
@@ -893,6 +896,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
                  finding_kinds[f->kind].label);
         }
     }
+    push(dl, DRAW_CLIP); /* no clip */
     if (st->draft_active) {
         int x0 = (int)fmin(st->draft_x0, st->draft_x1), y0 = (int)fmin(st->draft_y0, st->draft_y1);
         frame_rect(dl, x0, y0, (int)fabs(st->draft_x1 - st->draft_x0),
@@ -917,7 +921,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     }
     if (!s->mrz_reader) frame_rect(dl, buttons[B_MRZ].x, buttons[B_MRZ].y, buttons[B_MRZ].w, buttons[B_MRZ].h, 2, C_RED);
     /* status line */
-    text(dl, 20, 700, 14, C_DIM, 0, 0, "%.48s", st->status);
+    text(dl, 20, 700, 13, C_DIM, 0, 0, "%.40s", st->status);
     text(dl, 20, 680, 14, C_TEXT, 0, 0, "Findings: %d", st->n_findings);
     /* dialogs */
     if (st->mode == DESK_FLAG_KIND) {

@@ -188,7 +188,7 @@ int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm);
 
 /* ------------------------------------------------------------ drawing */
 
-typedef enum { DRAW_FILL, DRAW_FRAME, DRAW_TEX, DRAW_TEXT } draw_kind;
+typedef enum { DRAW_FILL, DRAW_FRAME, DRAW_TEX, DRAW_TEXT, DRAW_CLIP } draw_kind; /* CLIP: w 0 = none */
 
 typedef enum {
     TEX_FACE,   /* the traveler at the counter */

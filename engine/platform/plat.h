@@ -45,6 +45,8 @@ void plat_tex_size(const plat_tex *t, int *w, int *h);
 void plat_fill(plat *p, int x, int y, int w, int h, uint32_t rgba); /* 0xAABBGGRR */
 void plat_frame(plat *p, int x, int y, int w, int h, int thick, uint32_t rgba);
 void plat_draw(plat *p, plat_tex *t, int x, int y, int w, int h);
+/* Restricts drawing to a rectangle; w <= 0 removes the restriction. */
+void plat_clip(plat *p, int x, int y, int w, int h);
 void plat_present(plat *p);
 
 /* The last presented frame at logical size (a screenshot). */

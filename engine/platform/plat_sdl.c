@@ -219,6 +219,11 @@ void plat_draw(plat *p, plat_tex *t, int x, int y, int w, int h) {
     SDL_RenderCopy(p->ren, t->t, NULL, &d);
 }
 
+void plat_clip(plat *p, int x, int y, int w, int h) {
+    SDL_Rect r = {x, y, w, h};
+    SDL_RenderSetClipRect(p->ren, w > 0 ? &r : NULL);
+}
+
 void plat_present(plat *p) {
     SDL_RenderPresent(p->ren);
 }
