@@ -33,10 +33,11 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
     if (argc == 8 && !strcmp(argv[1], "diff")) { /* diff A B x y w h: pixels changed by > 8 */
         if (load(argv[2], &a) || load(argv[3], &b)) return 2;
         printf("%ld\n", image_count_diff(&a, &b, atoi(argv[4]), atoi(argv[5]), atoi(argv[6]),
-                                          atoi(argv[7]), 8));
+                                         atoi(argv[7]), 8));
         return 0;
     }
-    if (argc == 7 && !strcmp(argv[1], "detail")) { /* detail A x y w h: mean |horizontal gradient| */
+    if (argc == 7 &&
+        !strcmp(argv[1], "detail")) { /* detail A x y w h: mean |horizontal gradient| */
         if (load(argv[2], &a)) return 2;
         int x0 = atoi(argv[3]), y0 = atoi(argv[4]), w = atoi(argv[5]), h = atoi(argv[6]);
         double sum = 0;
@@ -44,7 +45,8 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
         for (int y = y0; y < y0 + h && y < a.h; y++)
             for (int x = x0; x + 1 < x0 + w && x + 1 < a.w; x++) {
                 const uint8_t *p = a.px + ((size_t)y * a.w + x) * 4;
-                for (int c = 0; c < 3; c++) sum += abs((int)p[c] - (int)p[c + 4]);
+                for (int c = 0; c < 3; c++)
+                    sum += abs((int)p[c] - (int)p[c + 4]);
                 n++;
             }
         printf("%.3f\n", n ? sum / (3.0 * n) : 0.0);
@@ -79,13 +81,15 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
             uint32_t c;
             memcpy(&c, a.px + i * 4, 4);
             int k = 0;
-            while (k < n && seen[k] != c) k++;
+            while (k < n && seen[k] != c)
+                k++;
             if (k == n) seen[n++] = c;
         }
         printf("%d\n", n);
         return 0;
     }
-    fprintf(stderr, "usage: imgtool diff A B x y w h | detail A x y w h | pixel A x y | colors A\n");
+    fprintf(stderr,
+            "usage: imgtool diff A B x y w h | detail A x y w h | pixel A x y | colors A\n");
     return 2;
 #undef a
 #undef b

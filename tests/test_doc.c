@@ -32,7 +32,8 @@ typedef struct {
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     bl_err err = {""};
-    if (doc_fonts_load(&f->fonts, NULL, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
+    if (doc_fonts_load(&f->fonts, NULL, &err) ||
+        tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);
@@ -73,7 +74,8 @@ static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects
 }
 
 static void release(rendered *r) {
-    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&r->img[l]);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        image_deinit(&r->img[l]);
 }
 
 static const doc_item *find_defect(const doc_truth *t, const char *kind) {
@@ -187,7 +189,8 @@ static void same_seed_same_pixels_other_seed_other_document(void **state) {
  * and the security features examiners are taught are all there. */
 static void truth_regions_lie_on_the_document(void **state) {
     fixture *f = *state;
-    static const char *ids[] = {"uto-passport-td3", "uto-id-td1", "uto-visa-mrva", "qwh-passport-td3"};
+    static const char *ids[] = {"uto-passport-td3", "uto-id-td1", "uto-visa-mrva",
+                                "qwh-passport-td3"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         tpl t;
         bl_err err = {""};
@@ -198,19 +201,21 @@ static void truth_regions_lie_on_the_document(void **state) {
         assert_true(tr->n_features >= 12);
         assert_int_equal(tr->n_defects, 2);
         for (int i = 0; i < tr->n_features + tr->n_defects; i++) {
-            const doc_item *it = i < tr->n_features ? &tr->features[i] : &tr->defects[i - tr->n_features];
+            const doc_item *it =
+                i < tr->n_features ? &tr->features[i] : &tr->defects[i - tr->n_features];
             if (it->x < 0 || it->y < 0 || it->w <= 0 || it->h <= 0 || it->x + it->w > tr->w + 1 ||
                 it->y + it->h > tr->h + 1)
                 fail_msg("%s: %s region [%d %d %d %d] is off the %dx%d image", ids[k], it->id,
                          it->x, it->y, it->w, it->h, tr->w, tr->h);
             assert_true(it->lights != 0);
         }
-        static const char *kinds[] = {"guilloche", "microtext", "uv_emblem", "uv_fibres",
-                                      "metameric_pair", "intaglio", "ghost_image", "portrait",
-                                      "ir_mrz"};
+        static const char *kinds[] = {"guilloche",   "microtext",      "uv_emblem",
+                                      "uv_fibres",   "metameric_pair", "intaglio",
+                                      "ghost_image", "portrait",       "ir_mrz"};
         for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++) {
             int found = 0;
-            for (int i = 0; i < tr->n_features; i++) found |= !strcmp(tr->features[i].kind, kinds[j]);
+            for (int i = 0; i < tr->n_features; i++)
+                found |= !strcmp(tr->features[i].kind, kinds[j]);
             if (!found) fail_msg("%s has no %s feature", ids[k], kinds[j]);
         }
         release(r);
@@ -279,9 +284,9 @@ static void lights_answer_materials(void **state) {
     int x = g->img[0].w - 30, y = g->img[0].h - 12;
     const uint8_t *pg = g->img[LIGHT_UV].px + ((size_t)y * g->img[0].w + x) * 4;
     const uint8_t *pc = c->img[LIGHT_UV].px + ((size_t)y * c->img[0].w + x) * 4;
-    assert_true(pg[0] + pg[1] + pg[2] < 200);     /* dull */
-    assert_true(pc[0] + pc[1] + pc[2] > 300);     /* glows */
-    assert_true(pc[2] > pc[0]);                   /* blue-white */
+    assert_true(pg[0] + pg[1] + pg[2] < 200); /* dull */
+    assert_true(pc[0] + pc[1] + pc[2] > 300); /* glows */
+    assert_true(pc[2] > pc[0]);               /* blue-white */
     const uint8_t *ir = g->img[LIGHT_IR].px + ((size_t)y * g->img[0].w + x) * 4;
     assert_true(ir[0] == ir[1] && ir[1] == ir[2]); /* monochrome */
     /* The watermark differs from plain paper only under transmitted light. */

@@ -16,7 +16,7 @@
 #include "text.h"
 
 #define ARABIC_FONT "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"
-#define LATIN_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define LATIN_FONT  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 typedef struct {
     text_font *latin, *arabic;
@@ -99,8 +99,8 @@ static void mixed_line_in_fribidi_visual_order(void **state) {
     assert_int_equal(text_layout_make(&st, line, &lay, &err), 0);
     /* FriBidi's own visual order for the same paragraph. */
     FriBidiChar u[128];
-    FriBidiStrIndex len = fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, line,
-                                                     (FriBidiStrIndex)strlen(line), u);
+    FriBidiStrIndex len =
+        fribidi_charset_to_unicode(FRIBIDI_CHAR_SET_UTF8, line, (FriBidiStrIndex)strlen(line), u);
     FriBidiChar vis[128];
     FriBidiStrIndex v2l[128];
     FriBidiParType base = FRIBIDI_PAR_ON;
@@ -117,11 +117,13 @@ static void mixed_line_in_fribidi_visual_order(void **state) {
     /* Lam-alef in الاسم makes one ligature glyph for two characters: compare
      * FriBidi's order with consecutive duplicates of a ligature collapsed. */
     int theirs[128], m = 0;
-    for (int i = 0; i < len; i++) theirs[m++] = v2l[i];
+    for (int i = 0; i < len; i++)
+        theirs[m++] = v2l[i];
     /* Our order must be FriBidi's with only ligature partners left out. */
     int pos = 0;
     for (int i = 0; i < n; i++) {
-        while (pos < m && theirs[pos] != ours[i]) pos++;
+        while (pos < m && theirs[pos] != ours[i])
+            pos++;
         if (pos == m) fail_msg("glyph %d (char %d) is out of FriBidi's visual order", i, ours[i]);
     }
     assert_true(n >= m - 2); /* at most the ligature's partner characters are merged */

@@ -31,17 +31,22 @@ static int bench_render(int argc, char **argv) {
     uint64_t reps = 15;
     double dpi = 300;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--reps") && i + 1 < argc && !args_u64(argv[i + 1], 1, 1000, &reps)) i++;
-        else if (!strcmp(argv[i], "--dpi") && i + 1 < argc && !args_double(argv[i + 1], 72, 1200, &dpi)) i++;
+        if (!strcmp(argv[i], "--reps") && i + 1 < argc && !args_u64(argv[i + 1], 1, 1000, &reps))
+            i++;
+        else if (!strcmp(argv[i], "--dpi") && i + 1 < argc &&
+                 !args_double(argv[i + 1], 72, 1200, &dpi))
+            i++;
         else {
-            fprintf(stderr, "borderlab bench render: bad option '%s' (--reps N, --dpi N)\n", argv[i]);
+            fprintf(stderr, "borderlab bench render: bad option '%s' (--reps N, --dpi N)\n",
+                    argv[i]);
             return 2;
         }
     }
     bl_err err = {""};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, "uto-passport-td3", &err) || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
+    if (tpl_builtin(&t, "uto-passport-td3", &err) ||
+        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
         fprintf(stderr, "borderlab bench: %s\n", err.msg);
         return 2;
     }
@@ -69,7 +74,8 @@ static int bench_render(int argc, char **argv) {
         }
         stacks = light_scene_stacks(sc);
         prep[r] = now_ms() - t1;
-        for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
+        for (int l = 0; l < LIGHT_COUNT && rc == 0; l++)
+            rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
         double t2 = now_ms();
         /* A light switch: one pass over the prepared scene for the new light. */
         for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
@@ -89,7 +95,9 @@ static int bench_render(int argc, char **argv) {
         printf("document: uto-passport-td3 at %g dpi, %dx%d px, %d reps (medians)\n", dpi, w, h,
                (int)reps);
         printf("  material build (paint once): %8.2f ms\n", b);
-        printf("  all five lights from it:     %8.2f ms (of which %.2f ms numbering %d material stacks)\n", a, median(prep, (int)reps), stacks);
+        printf("  all five lights from it:     %8.2f ms (of which %.2f ms numbering %d material "
+               "stacks)\n",
+               a, median(prep, (int)reps), stacks);
         printf("  one light switch (one pass): %8.2f ms\n", s);
         printf("{\"all_lights_ms\": %.3f, \"light_switch_ms\": %.3f, \"build_ms\": %.3f, "
                "\"width\": %d, \"height\": %d, \"dpi\": %g}\n",
@@ -97,7 +105,8 @@ static int bench_render(int argc, char **argv) {
     } else {
         fprintf(stderr, "borderlab bench: %s\n", err.msg);
     }
-    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&img[l]);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        image_deinit(&img[l]);
     free(build), free(all), free(sw), free(prep), free(truth);
     doc_fonts_unload(&fonts);
     return rc == 0 ? 0 : 2;
@@ -106,7 +115,8 @@ static int bench_render(int argc, char **argv) {
 int cmd_bench(int argc, char **argv) {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n       borderlab bench desk [--frames N]\n\n"
+        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n       borderlab bench "
+                   "desk [--frames N]\n\n"
                    "Prints milliseconds per TD3 data page: the material build, all five lights,\n"
                    "and one light switch. bench desk prints frame-time p50/p99 of a busy desk\n"
                    "and the time to the first frame. The last line is a JSON object.\n");

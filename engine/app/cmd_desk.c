@@ -42,8 +42,10 @@ static int run_desk(int argc, char **argv) {
             fprintf(stderr, "borderlab desk: %s needs a value (try --help)\n", argv[i]);
             return 2;
         }
-        if (!strcmp(argv[i], "--record")) record = v;
-        else if (!strcmp(argv[i], "--log")) log = v;
+        if (!strcmp(argv[i], "--record"))
+            record = v;
+        else if (!strcmp(argv[i], "--log"))
+            log = v;
         else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
             mrz = !strcmp(v, "on");
         else {
@@ -57,8 +59,12 @@ static int run_desk(int argc, char **argv) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
         return 2;
     }
-    desk_app_config cfg = {.headless = 0, .session = &session, .log_path = log,
-                           .record_path = record, .loupe_dpi = 600, .sync_loading = 0};
+    desk_app_config cfg = {.headless = 0,
+                           .session = &session,
+                           .log_path = log,
+                           .record_path = record,
+                           .loupe_dpi = 600,
+                           .sync_loading = 0};
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
@@ -78,7 +84,8 @@ static int run_desk(int argc, char **argv) {
                 fprintf(stderr, "borderlab desk: %s\n", err.msg);
                 rc = 2;
                 quit = 1;
-            } else if (r == 1) quit = 1;
+            } else if (r == 1)
+                quit = 1;
         }
         if (quit) break;
         desk_app_tick(a);
@@ -87,8 +94,10 @@ static int run_desk(int argc, char **argv) {
         /* fixed 60 Hz steps; vsync usually paces us already */
         next += 1000.0 / DESK_FPS;
         double now = plat_now_ms();
-        if (next > now) plat_sleep_ms((int)(next - now));
-        else if (now - next > 100) next = now;
+        if (next > now)
+            plat_sleep_ms((int)(next - now));
+        else if (now - next > 100)
+            next = now;
     }
     desk_app_destroy(a);
     return rc;
@@ -135,9 +144,12 @@ int cmd_play(int argc, char **argv) {
             fprintf(stderr, "borderlab play: %s needs a value (try --help)\n", a);
             return 2;
         }
-        if (!strcmp(a, "--input")) input = v;
-        else if (!strcmp(a, "--out-dir")) out_dir = v;
-        else if (!strcmp(a, "--log")) log = v;
+        if (!strcmp(a, "--input"))
+            input = v;
+        else if (!strcmp(a, "--out-dir"))
+            out_dir = v;
+        else if (!strcmp(a, "--log"))
+            log = v;
         else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
         } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
         } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
@@ -174,8 +186,11 @@ int cmd_play(int argc, char **argv) {
         return 2;
     }
     remove(log); /* a replay writes a fresh log */
-    desk_app_config cfg = {.headless = headless, .session = &session, .log_path = log,
-                           .loupe_dpi = loupe_dpi, .sync_loading = 1};
+    desk_app_config cfg = {.headless = headless,
+                           .session = &session,
+                           .log_path = log,
+                           .loupe_dpi = loupe_dpi,
+                           .sync_loading = 1};
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         input_free(&script);
@@ -216,9 +231,11 @@ int cmd_play(int argc, char **argv) {
         if (quit) break;
         desk_app_tick(a);
     }
-    if (rc != 0) fprintf(stderr, "borderlab play: %s\n", err.msg);
-    else printf("replayed %d events over %ld frames; %d screenshots in %s; log %s\n", script.n,
-                last + 1, shots, out_dir, log);
+    if (rc != 0)
+        fprintf(stderr, "borderlab play: %s\n", err.msg);
+    else
+        printf("replayed %d events over %ld frames; %d screenshots in %s; log %s\n", script.n,
+               last + 1, shots, out_dir, log);
     desk_app_destroy(a);
     input_free(&script);
     return rc;
@@ -234,7 +251,9 @@ static int cmp_d(const void *x, const void *y) {
 int bench_desk(int argc, char **argv) {
     uint64_t frames = 600;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--frames") && i + 1 < argc && !args_u64(argv[i + 1], 60, 100000, &frames)) i++;
+        if (!strcmp(argv[i], "--frames") && i + 1 < argc &&
+            !args_u64(argv[i + 1], 60, 100000, &frames))
+            i++;
         else {
             fprintf(stderr, "borderlab bench desk: bad option '%s' (--frames N)\n", argv[i]);
             return 2;
@@ -277,10 +296,10 @@ int bench_desk(int argc, char **argv) {
     /* open the passport, spread the documents, UV on, loupe on */
     input_event ev;
     memset(&ev, 0, sizeof ev);
-    const int script[][4] = {{EV_DOWN, 320, 90, BUTTON_LEFT}, {EV_UP, 320, 90, BUTTON_LEFT},
+    const int script[][4] = {{EV_DOWN, 320, 90, BUTTON_LEFT},  {EV_UP, 320, 90, BUTTON_LEFT},
                              {EV_DOWN, 400, 120, BUTTON_LEFT}, {EV_MOVE, 900, 140, 0},
-                             {EV_UP, 900, 140, BUTTON_LEFT}, {EV_DOWN, 470, 170, BUTTON_LEFT},
-                             {EV_MOVE, 800, 420, 0}, {EV_UP, 800, 420, BUTTON_LEFT}};
+                             {EV_UP, 900, 140, BUTTON_LEFT},   {EV_DOWN, 470, 170, BUTTON_LEFT},
+                             {EV_MOVE, 800, 420, 0},           {EV_UP, 800, 420, BUTTON_LEFT}};
     for (size_t i = 0; i < sizeof script / sizeof script[0]; i++) {
         ev.kind = script[i][0], ev.x = script[i][1], ev.y = script[i][2], ev.button = script[i][3];
         desk_app_event(a, &ev, &err);
@@ -314,8 +333,10 @@ int bench_desk(int argc, char **argv) {
            (unsigned long long)frames);
     printf("  frame time p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", p50, p99, ft[frames - 1]);
     printf("  start to first frame %.1f ms (documents at desk resolution; full resolution for the\n"
-           "  loupe is built after it, in the background)\n", first);
-    printf("{\"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, \"first_frame_ms\": %.1f, \"frames\": %llu}\n",
+           "  loupe is built after it, in the background)\n",
+           first);
+    printf("{\"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, \"first_frame_ms\": %.1f, \"frames\": "
+           "%llu}\n",
            p50, p99, first, (unsigned long long)frames);
     free(ft);
     desk_app_destroy(a);

@@ -12,24 +12,25 @@
 #include "render_out.h"
 
 static void usage(FILE *out) {
-    fprintf(out,
-            "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
-            "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
-            "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
-            "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n\n"
-            "Renders a fictional travel document from its materials.\n"
-            "  --template ID       a built-in template ('borderlab templates' lists them)\n"
-            "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
-            "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
-            "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
-            "  --dpi N             72..1200 (default 300)\n"
-            "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
-            "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
-            "  --out FILE.png      write one light\n"
-            "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
-            "                      and truth.json (features and defects with their regions)\n"
-            "  --capture DIR       an academy's captured document: images per light and a\n"
-            "                      regions.json (docs/captures.md); shown the same way\n");
+    fprintf(
+        out,
+        "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
+        "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
+        "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+        "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n\n"
+        "Renders a fictional travel document from its materials.\n"
+        "  --template ID       a built-in template ('borderlab templates' lists them)\n"
+        "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
+        "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
+        "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
+        "  --dpi N             72..1200 (default 300)\n"
+        "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
+        "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
+        "  --out FILE.png      write one light\n"
+        "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
+        "                      and truth.json (features and defects with their regions)\n"
+        "  --capture DIR       an academy's captured document: images per light and a\n"
+        "                      regions.json (docs/captures.md); shown the same way\n");
 }
 
 int cmd_render(int argc, char **argv) {
@@ -47,10 +48,11 @@ int cmd_render(int argc, char **argv) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         const int takes = 1; /* every option takes one value */
         static const char *known[] = {"--template", "--template-file", "--out", "--out-dir",
-                                      "--light", "--seed", "--dpi", "--today", "--defect",
-                                      "--capture", NULL};
+                                      "--light",    "--seed",          "--dpi", "--today",
+                                      "--defect",   "--capture",       NULL};
         int is_known = 0;
-        for (int k = 0; known[k]; k++) is_known |= !strcmp(a, known[k]);
+        for (int k = 0; known[k]; k++)
+            is_known |= !strcmp(a, known[k]);
         if (!is_known) {
             fprintf(stderr, "borderlab render: unknown option '%s'\n\n", a);
             usage(stderr);
@@ -60,22 +62,31 @@ int cmd_render(int argc, char **argv) {
             fprintf(stderr, "borderlab render: %s needs a value (try --help)\n", a);
             return 2;
         }
-        if (!strcmp(a, "--template")) tpl_id = v;
-        else if (!strcmp(a, "--template-file")) tpl_file = v;
-        else if (!strcmp(a, "--out")) out = v;
-        else if (!strcmp(a, "--capture")) capture_dir = v;
-        else if (!strcmp(a, "--out-dir")) out_dir = v;
-        else if (!strcmp(a, "--light")) light = v;
+        if (!strcmp(a, "--template"))
+            tpl_id = v;
+        else if (!strcmp(a, "--template-file"))
+            tpl_file = v;
+        else if (!strcmp(a, "--out"))
+            out = v;
+        else if (!strcmp(a, "--capture"))
+            capture_dir = v;
+        else if (!strcmp(a, "--out-dir"))
+            out_dir = v;
+        else if (!strcmp(a, "--light"))
+            light = v;
         else if (!strcmp(a, "--seed")) {
             if (!v || args_u64(v, 0, 9007199254740991ull, &rq.spec.seed)) {
-                fprintf(stderr, "borderlab render: --seed needs a whole number from 0 to "
-                                "9007199254740991 (got '%s')\n", v ? v : "");
+                fprintf(stderr,
+                        "borderlab render: --seed needs a whole number from 0 to "
+                        "9007199254740991 (got '%s')\n",
+                        v ? v : "");
                 return 2;
             }
             have_seed = 1;
         } else if (!strcmp(a, "--dpi")) {
             if (!v || args_double(v, 72, 1200, &rq.spec.dpi)) {
-                fprintf(stderr, "borderlab render: --dpi needs a number from 72 to 1200 (got '%s')\n",
+                fprintf(stderr,
+                        "borderlab render: --dpi needs a number from 72 to 1200 (got '%s')\n",
                         v ? v : "");
                 return 2;
             }
@@ -113,8 +124,10 @@ int cmd_render(int argc, char **argv) {
     }
     int lk = -1;
     if (light && (lk = light_from_name(light)) < 0) {
-        fprintf(stderr, "borderlab render: unknown light '%s' (visible, uv, ir, oblique, "
-                        "transmitted)\n", light);
+        fprintf(stderr,
+                "borderlab render: unknown light '%s' (visible, uv, ir, oblique, "
+                "transmitted)\n",
+                light);
         return 2;
     }
     bl_err err = {""};
@@ -140,7 +153,9 @@ int cmd_render(int argc, char **argv) {
         fprintf(stderr, "borderlab render: %s\n", err.msg);
         return 2;
     }
-    if (out_dir) printf("wrote %s/{visible,uv,ir,oblique,transmitted}.png and truth.json\n", out_dir);
-    else printf("wrote %s\n", out);
+    if (out_dir)
+        printf("wrote %s/{visible,uv,ir,oblique,transmitted}.png and truth.json\n", out_dir);
+    else
+        printf("wrote %s\n", out);
     return 0;
 }

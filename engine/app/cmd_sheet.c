@@ -49,8 +49,10 @@ int cmd_sheet(int argc, char **argv) {
             fprintf(stderr, "borderlab contact-sheet: %s needs a value\n", a);
             return 2;
         }
-        if (!strcmp(a, "--out")) out = v;
-        else if (!strcmp(a, "--template")) tpl_id = v;
+        if (!strcmp(a, "--out"))
+            out = v;
+        else if (!strcmp(a, "--template"))
+            tpl_id = v;
         else if (!strcmp(a, "--seed") && !args_u64(v, 0, 9007199254740991ull, &seed)) {
         } else if (!strcmp(a, "--dpi") && !args_double(v, 40, 300, &dpi)) {
         } else if (!strcmp(a, "--defect") && defect_from_id(v) >= 0) {
@@ -70,7 +72,8 @@ int cmd_sheet(int argc, char **argv) {
     bl_err err = {""};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, tpl_id, &err) || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
+    if (tpl_builtin(&t, tpl_id, &err) ||
+        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
         fprintf(stderr, "borderlab contact-sheet: %s\n", err.msg);
         return 2;
     }
@@ -79,8 +82,8 @@ int cmd_sheet(int argc, char **argv) {
     int rc = truth ? 0 : err_set(&err, "out of memory");
     const int pad = 16, head = 34, side = 120;
     for (int row = 0; row < 2 && rc == 0; row++) {
-        doc_spec spec = {.t = &t, .seed = seed, .dpi = dpi, .today = {2026, 6, 1},
-                         .defects = row ? defects : 0};
+        doc_spec spec = {
+            .t = &t, .seed = seed, .dpi = dpi, .today = {2026, 6, 1}, .defects = row ? defects : 0};
         matbuf mb;
         if ((rc = doc_build(&spec, &fonts, &mb, truth, &err)) != 0) break;
         if (!sheet.px) {
@@ -88,8 +91,8 @@ int cmd_sheet(int argc, char **argv) {
                             head + 2 * (mb.h + pad) + pad, &err);
             if (rc == 0) image_fill_rect(&sheet, 0, 0, sheet.w, sheet.h, 0xFF2A2623u);
             for (int l = 0; l < LIGHT_COUNT && rc == 0; l++)
-                rc = label(&sheet, &fonts, light_name((light_kind)l),
-                           side + pad + l * (mb.w + pad), head - 10, 18, 0xFFE8E8E8u, &err);
+                rc = label(&sheet, &fonts, light_name((light_kind)l), side + pad + l * (mb.w + pad),
+                           head - 10, 18, 0xFFE8E8E8u, &err);
         }
         light_scene *sc = rc == 0 ? light_scene_create(&mb, &err) : NULL;
         if (!sc) rc = -1;
@@ -111,8 +114,10 @@ int cmd_sheet(int argc, char **argv) {
         matbuf_deinit(&mb);
     }
     if (rc == 0) rc = image_save_png(&sheet, out, &err);
-    if (rc != 0) fprintf(stderr, "borderlab contact-sheet: %s\n", err.msg);
-    else printf("wrote %s (%dx%d)\n", out, sheet.w, sheet.h);
+    if (rc != 0)
+        fprintf(stderr, "borderlab contact-sheet: %s\n", err.msg);
+    else
+        printf("wrote %s (%dx%d)\n", out, sheet.w, sheet.h);
     image_deinit(&sheet);
     image_deinit(&tile);
     free(truth);

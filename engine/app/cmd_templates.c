@@ -13,7 +13,8 @@
 int cmd_templates(int argc, char **argv) {
     int json = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) json = 1;
+        if (!strcmp(argv[i], "--json"))
+            json = 1;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             printf("usage: borderlab templates [--json]\n\nLists the document templates, the "
                    "defect kinds and the lights.\n--json prints {\"templates\": [...], "

@@ -16,8 +16,8 @@
 #include "text.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
-#define LOUPE_D 220
-#define TEXT_CACHE 1024
+#define LOUPE_D           220
+#define TEXT_CACHE        1024
 
 typedef struct {
     char *s;
@@ -66,8 +66,10 @@ struct desk_app {
 static void write_action(void *ud, const desk_action *act) {
     desk_app *a = ud;
     if (!a->log) return;
-    fprintf(a->log, "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", \"params\": %s}\n",
-            act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
+    fprintf(
+        a->log,
+        "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", \"params\": %s}\n",
+        act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
     fflush(a->log); /* every action reaches the file as it happens */
 }
 
@@ -122,7 +124,8 @@ static void stop_worker(desk_app *a) {
 
 static void free_traveler(desk_app *a) {
     stop_worker(a);
-    for (int i = 0; i < a->n_slots; i++) slot_free(&a->slots[i]);
+    for (int i = 0; i < a->n_slots; i++)
+        slot_free(&a->slots[i]);
     a->n_slots = 0;
     plat_tex_destroy(a->face);
     a->face = NULL;
@@ -141,7 +144,8 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     s->spec.dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
     s->spec.has_holder = 1;
     doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
-    if (first) doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
+    if (first)
+        doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
     s->truth = malloc(sizeof *s->truth);
     if (!s->truth) return err_set(err, "out of memory");
     matbuf mb;
@@ -150,7 +154,8 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     int rc = sc ? 0 : -1;
     bl_image full = {0, 0, NULL};
     double ppm = mb.px_per_mm;
-    int dw = (int)lround(s->t.pieces[0].w * DISPLAY_PX_PER_MM), dh = (int)lround(s->t.pieces[0].h * DISPLAY_PX_PER_MM);
+    int dw = (int)lround(s->t.pieces[0].w * DISPLAY_PX_PER_MM),
+        dh = (int)lround(s->t.pieces[0].h * DISPLAY_PX_PER_MM);
     for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
         if ((rc = light_scene_render(sc, (light_kind)l, &full, err)) != 0) break;
         for (int k = 0; k < s->t.n_pieces && rc == 0; k++) {
@@ -177,7 +182,8 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     memset(&info, 0, sizeof info);
     snprintf(info.name, sizeof info.name, "%s", s->t.name);
     info.mrz_lines = s->truth->mrz_lines;
-    for (int l = 0; l < s->truth->mrz_lines; l++) memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
+    for (int l = 0; l < s->truth->mrz_lines; l++)
+        memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
     for (int f = 0; f < s->truth->n_features && info.n_features < DESK_MAX_FEATURES; f++) {
         const doc_item *it = &s->truth->features[f];
         double x = it->x / ppm, y = it->y / ppm;
@@ -201,7 +207,8 @@ static int load_traveler(desk_app *a, bl_err *err) {
         a->n_slots = i + 1;
         if (build_slot(a, i, &t->docs[i], i ? &a->slots[0].spec.holder : NULL,
                        i ? a->slots[0].t.issuing_state : NULL, err) != 0)
-            return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1, t->docs[i].template_id);
+            return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1,
+                              t->docs[i].template_id);
     }
     /* The person at the counter: the first document's photo, or a lookalike. */
     face_params fp;
@@ -221,8 +228,10 @@ static int load_traveler(desk_app *a, bl_err *err) {
 /* ------------------------------------------------------------ text */
 
 static uint64_t text_hash(const char *s, int size, int bold, uint32_t rgba) {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)size ^ ((uint64_t)bold << 8) ^ ((uint64_t)rgba << 16);
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    uint64_t h =
+        1469598103934665603ull ^ (uint64_t)size ^ ((uint64_t)bold << 8) ^ ((uint64_t)rgba << 16);
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
 }
 
@@ -330,7 +339,9 @@ static plat_tex *reference_tex(desk_app *a, int d, int light, int side, int w, i
     if (s->ref[light][side]) return s->ref[light][side];
     /* The genuine specimen of the same template: seed 1, no defects. */
     bl_err err = {""};
-    doc_spec spec = {.t = &s->t, .seed = 1, .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),
+    doc_spec spec = {.t = &s->t,
+                     .seed = 1,
+                     .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),
                      .today = s->spec.today};
     matbuf mb;
     doc_truth *tr = malloc(sizeof *tr);
@@ -435,9 +446,15 @@ int desk_app_draw(desk_app *a, bl_err *err) {
     for (int i = 0; i < a->dl.n; i++) {
         const draw_cmd *c = &a->dl.cmd[i];
         switch (c->kind) {
-        case DRAW_FILL: plat_fill(a->p, c->x, c->y, c->w, c->h, c->rgba); break;
-        case DRAW_FRAME: plat_frame(a->p, c->x, c->y, c->w, c->h, c->thick, c->rgba); break;
-        case DRAW_CLIP: plat_clip(a->p, c->x, c->y, c->w, c->h); break;
+        case DRAW_FILL:
+            plat_fill(a->p, c->x, c->y, c->w, c->h, c->rgba);
+            break;
+        case DRAW_FRAME:
+            plat_frame(a->p, c->x, c->y, c->w, c->h, c->thick, c->rgba);
+            break;
+        case DRAW_CLIP:
+            plat_clip(a->p, c->x, c->y, c->w, c->h);
+            break;
         case DRAW_TEXT: {
             text_entry *e = text_get(a, c->text, c->size, c->bold, c->rgba);
             if (!e) break;
@@ -447,11 +464,16 @@ int desk_app_draw(desk_app *a, bl_err *err) {
         }
         case DRAW_TEX: {
             plat_tex *t = NULL;
-            if (c->tex == TEX_FACE) t = a->face;
-            else if (c->tex == TEX_DOC && c->a < a->n_slots) t = a->slots[c->a].tex[c->b][c->c];
-            else if (c->tex == TEX_COVER && c->a < a->n_slots) t = a->slots[c->a].cover;
-            else if (c->tex == TEX_LOUPE) t = compose_loupe(a);
-            else if (c->tex == TEX_REF) t = reference_tex(a, c->a, c->b, c->c, c->w, c->h);
+            if (c->tex == TEX_FACE)
+                t = a->face;
+            else if (c->tex == TEX_DOC && c->a < a->n_slots)
+                t = a->slots[c->a].tex[c->b][c->c];
+            else if (c->tex == TEX_COVER && c->a < a->n_slots)
+                t = a->slots[c->a].cover;
+            else if (c->tex == TEX_LOUPE)
+                t = compose_loupe(a);
+            else if (c->tex == TEX_REF)
+                t = reference_tex(a, c->a, c->b, c->c, c->w, c->h);
             if (t) plat_draw(a->p, t, c->x, c->y, c->w, c->h);
             break;
         }

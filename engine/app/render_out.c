@@ -60,7 +60,8 @@ int render_write_dir(const render_request *rq, const char *dir, bl_err *err) {
     int rc = 0;
     light_scene *sc = light_scene_create(&mb, err);
     if (!sc) rc = -1;
-    for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) rc = light_scene_render(sc, (light_kind)l, &img[l], err);
+    for (int l = 0; l < LIGHT_COUNT && rc == 0; l++)
+        rc = light_scene_render(sc, (light_kind)l, &img[l], err);
     light_scene_destroy(sc);
     char *json = rc == 0 ? doc_truth_json(&rq->spec, truth) : NULL;
     if (rc == 0 && !json) rc = err_set(err, "out of memory writing truth.json");
@@ -75,7 +76,8 @@ int render_write_dir(const render_request *rq, const char *dir, bl_err *err) {
         json = NULL;
     }
     free(json);
-    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&img[l]);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        image_deinit(&img[l]);
     matbuf_deinit(&mb);
     doc_fonts_unload(&fonts);
     free(truth);
@@ -87,7 +89,8 @@ static int write_text(const char *path, char *json, bl_err *err) {
     size_t n = strlen(json);
     char *text = malloc(n + 2);
     int rc;
-    if (!text) rc = err_set(err, "out of memory writing %s", path);
+    if (!text)
+        rc = err_set(err, "out of memory writing %s", path);
     else {
         memcpy(text, json, n);
         text[n] = '\n';
@@ -105,7 +108,8 @@ int render_capture_light(const char *capture_dir, light_kind l, const char *path
     if (rc == 0) {
         if (!(c->have & LIGHT_BIT(l)))
             rc = err_set(err, "capture '%s' has no %s image", capture_dir, light_name(l));
-        else rc = image_save_png(&c->img[l], path, err);
+        else
+            rc = image_save_png(&c->img[l], path, err);
         capture_unload(c);
     }
     free(c);

@@ -16,7 +16,8 @@ static int str_field(const cJSON *o, const char *key, char *out, size_t cap, con
     if (!cJSON_IsString(v) || !v->valuestring[0])
         return err_set(err, "%s: %s.%s: expected a non-empty string", name, where, key);
     size_t n = strlen(v->valuestring);
-    if (n >= cap) return err_set(err, "%s: %s.%s: longer than %zu characters", name, where, key, cap - 1);
+    if (n >= cap)
+        return err_set(err, "%s: %s.%s: longer than %zu characters", name, where, key, cap - 1);
     memcpy(out, v->valuestring, n + 1);
     return 0;
 }
@@ -29,11 +30,13 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[48];
         snprintf(where, sizeof where, "%s[%d]", what, *n);
-        if (*n >= DOC_MAX_ITEMS) return err_set(err, "%s: %s: more than %d entries", name, what, DOC_MAX_ITEMS);
+        if (*n >= DOC_MAX_ITEMS)
+            return err_set(err, "%s: %s: more than %d entries", name, what, DOC_MAX_ITEMS);
         if (!cJSON_IsObject(o)) return err_set(err, "%s: %s: expected an object", name, where);
         for (const cJSON *c = o->child; c; c = c->next) {
             int ok = 0;
-            for (int k = 0; keys[k]; k++) ok |= !strcmp(c->string, keys[k]);
+            for (int k = 0; keys[k]; k++)
+                ok |= !strcmp(c->string, keys[k]);
             if (!ok) return err_set(err, "%s: %s: unknown key \"%s\"", name, where, c->string);
         }
         doc_item *it = &items[*n];
@@ -42,8 +45,10 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
             str_field(o, "kind", it->kind, sizeof it->kind, name, where, err))
             return -1;
         if (is_defect && defect_from_id(it->kind) < 0)
-            return err_set(err, "%s: %s.kind: \"%s\" is not a borderlab defect kind "
-                           "('borderlab templates' lists them)", name, where, it->kind);
+            return err_set(err,
+                           "%s: %s.kind: \"%s\" is not a borderlab defect kind "
+                           "('borderlab templates' lists them)",
+                           name, where, it->kind);
         const cJSON *r = cJSON_GetObjectItemCaseSensitive(o, "region_px");
         double v[4];
         int i = 0;
@@ -52,12 +57,15 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
         for (const cJSON *c = r->child; c; c = c->next, i++) {
             if (!cJSON_IsNumber(c) || c->valuedouble < 0 || c->valuedouble > 100000 ||
                 c->valuedouble != (double)(int)c->valuedouble)
-                return err_set(err, "%s: %s.region_px[%d]: expected a whole number of pixels "
-                               "from 0 to 100000", name, where, i);
+                return err_set(err,
+                               "%s: %s.region_px[%d]: expected a whole number of pixels "
+                               "from 0 to 100000",
+                               name, where, i);
             v[i] = c->valuedouble;
         }
         if (v[2] < 1 || v[3] < 1)
-            return err_set(err, "%s: %s.region_px: width and height must be at least 1", name, where);
+            return err_set(err, "%s: %s.region_px: width and height must be at least 1", name,
+                           where);
         it->x = (int)v[0], it->y = (int)v[1], it->w = (int)v[2], it->h = (int)v[3];
         const cJSON *ls = cJSON_GetObjectItemCaseSensitive(o, "lights");
         if (!cJSON_IsArray(ls) || cJSON_GetArraySize(ls) < 1)
@@ -65,9 +73,10 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
         for (const cJSON *c = ls->child; c; c = c->next) {
             int l = cJSON_IsString(c) ? light_from_name(c->valuestring) : -1;
             if (l < 0)
-                return err_set(err, "%s: %s.lights: \"%s\" is not a light (visible, uv, ir, "
-                               "oblique, transmitted)", name, where,
-                               cJSON_IsString(c) ? c->valuestring : "?");
+                return err_set(err,
+                               "%s: %s.lights: \"%s\" is not a light (visible, uv, ir, "
+                               "oblique, transmitted)",
+                               name, where, cJSON_IsString(c) ? c->valuestring : "?");
             it->lights |= LIGHT_BIT(l);
         }
         for (int k = 0; k < *n; k++)
@@ -95,7 +104,8 @@ int capture_regions_parse(capture_regions *out, const char *json, size_t len, co
     }
     for (const cJSON *c = root->child; c; c = c->next) {
         int ok = 0;
-        for (int k = 0; keys[k]; k++) ok |= !strcmp(c->string, keys[k]);
+        for (int k = 0; keys[k]; k++)
+            ok |= !strcmp(c->string, keys[k]);
         if (!ok) {
             err_set(err, "%s: unknown key \"%s\" (expected id, lights, features, defects)", name,
                     c->string);
@@ -112,14 +122,16 @@ int capture_regions_parse(capture_regions *out, const char *json, size_t len, co
         for (const cJSON *c = ls->child; c; c = c->next) {
             int l = light_from_name(c->string);
             if (l < 0) {
-                err_set(err, "%s: lights: \"%s\" is not a light (visible, uv, ir, oblique, "
-                        "transmitted)", name, c->string);
+                err_set(err,
+                        "%s: lights: \"%s\" is not a light (visible, uv, ir, oblique, "
+                        "transmitted)",
+                        name, c->string);
                 goto done;
             }
             if (!cJSON_IsString(c) || !c->valuestring[0] || strlen(c->valuestring) >= 256 ||
                 strstr(c->valuestring, "..") || c->valuestring[0] == '/') {
-                err_set(err, "%s: lights.%s: expected a file name inside the capture folder",
-                        name, c->string);
+                err_set(err, "%s: lights.%s: expected a file name inside the capture folder", name,
+                        c->string);
                 goto done;
             }
             strcpy(out->files[l], c->valuestring);
@@ -164,8 +176,10 @@ int capture_load(capture *c, const char *dir, bl_err *err) {
         }
         if (image_load_file(&c->img[l], path, err) != 0) goto fail;
         if (c->have && (c->img[l].w != c->w || c->img[l].h != c->h)) {
-            err_set(err, "capture '%s': %s is %dx%d but the other images are %dx%d; export all "
-                    "lights at one size", dir, path, c->img[l].w, c->img[l].h, c->w, c->h);
+            err_set(err,
+                    "capture '%s': %s is %dx%d but the other images are %dx%d; export all "
+                    "lights at one size",
+                    dir, path, c->img[l].w, c->img[l].h, c->w, c->h);
             goto fail;
         }
         c->w = c->img[l].w, c->h = c->img[l].h;
@@ -176,11 +190,14 @@ int capture_load(capture *c, const char *dir, bl_err *err) {
         goto fail;
     }
     for (int i = 0; i < c->regions.n_features + c->regions.n_defects; i++) {
-        const doc_item *it = i < c->regions.n_features ? &c->regions.features[i]
-                                                       : &c->regions.defects[i - c->regions.n_features];
+        const doc_item *it = i < c->regions.n_features
+                                 ? &c->regions.features[i]
+                                 : &c->regions.defects[i - c->regions.n_features];
         if (it->x + it->w > c->w || it->y + it->h > c->h) {
-            err_set(err, "capture '%s': region of \"%s\" [%d, %d, %d, %d] reaches outside the "
-                    "%dx%d images", dir, it->id, it->x, it->y, it->w, it->h, c->w, c->h);
+            err_set(err,
+                    "capture '%s': region of \"%s\" [%d, %d, %d, %d] reaches outside the "
+                    "%dx%d images",
+                    dir, it->id, it->x, it->y, it->w, it->h, c->w, c->h);
             goto fail;
         }
     }
@@ -191,7 +208,8 @@ fail:
 }
 
 void capture_unload(capture *c) {
-    for (int l = 0; l < LIGHT_COUNT; l++) image_deinit(&c->img[l]);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        image_deinit(&c->img[l]);
     c->have = 0;
 }
 
@@ -220,7 +238,8 @@ char *capture_truth_json(const capture *c) {
     cJSON_AddItemToObject(o, "size_px", cJSON_CreateDoubleArray(size, 2));
     cJSON *have = cJSON_CreateArray();
     for (int l = 0; l < LIGHT_COUNT; l++)
-        if (c->have & LIGHT_BIT(l)) cJSON_AddItemToArray(have, cJSON_CreateString(light_name((light_kind)l)));
+        if (c->have & LIGHT_BIT(l))
+            cJSON_AddItemToArray(have, cJSON_CreateString(light_name((light_kind)l)));
     cJSON_AddItemToObject(o, "lights_captured", have);
     cJSON_AddItemToObject(o, "features", items(c->regions.features, c->regions.n_features));
     cJSON_AddItemToObject(o, "defects", items(c->regions.defects, c->regions.n_defects));

@@ -39,7 +39,7 @@ typedef struct capture_regions {
 
 typedef struct capture {
     capture_regions regions;
-    light_set have;           /* which lights were captured */
+    light_set have; /* which lights were captured */
     bl_image img[LIGHT_COUNT];
     int w, h;
 } capture;

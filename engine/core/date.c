@@ -48,7 +48,8 @@ int date_parse_iso(const char *s, bl_date *out) {
 }
 
 void date_yymmdd(bl_date d, char out[7]) {
-    unsigned v[3] = {(unsigned)(((d.y % 100) + 100) % 100), (unsigned)d.m % 100u, (unsigned)d.d % 100u};
+    unsigned v[3] = {(unsigned)(((d.y % 100) + 100) % 100), (unsigned)d.m % 100u,
+                     (unsigned)d.d % 100u};
     for (int i = 0; i < 3; i++) {
         out[2 * i] = (char)('0' + v[i] / 10);
         out[2 * i + 1] = (char)('0' + v[i] % 10);

@@ -12,21 +12,21 @@
 #include "light.h"
 
 typedef enum {
-    DEFECT_COUNTERFEIT_PAPER,   /* ordinary paper with optical brighteners */
+    DEFECT_COUNTERFEIT_PAPER, /* ordinary paper with optical brighteners */
     DEFECT_UV_EMBLEM_MISSING,
     DEFECT_UV_EMBLEM_WRONG,
     DEFECT_FIBRES_MISSING,
-    DEFECT_PRINTED_WATERMARK,   /* imitation printed instead of a paper watermark */
-    DEFECT_HALFTONE_PRINT,      /* background reproduced with a dot screen */
+    DEFECT_PRINTED_WATERMARK, /* imitation printed instead of a paper watermark */
+    DEFECT_HALFTONE_PRINT,    /* background reproduced with a dot screen */
     DEFECT_PHOTO_SUBSTITUTION,
-    DEFECT_DATA_ALTERATION_IR,  /* a field reprinted in IR-transparent ink */
-    DEFECT_MRZ_VIZ_MISMATCH,    /* visual zone and MRZ disagree */
+    DEFECT_DATA_ALTERATION_IR, /* a field reprinted in IR-transparent ink */
+    DEFECT_MRZ_VIZ_MISMATCH,   /* visual zone and MRZ disagree */
     DEFECT_MRZ_CHECK_DIGIT,
     DEFECT_EXPIRED,
     DEFECT_MICROTEXT_MISSING,
     DEFECT_MICROTEXT_BLURRED,
-    DEFECT_INTAGLIO_MISSING,    /* flat print where intaglio relief belongs */
-    DEFECT_METAMERIC_MISMATCH,  /* the metameric pair does not split in IR */
+    DEFECT_INTAGLIO_MISSING,     /* flat print where intaglio relief belongs */
+    DEFECT_METAMERIC_MISMATCH,   /* the metameric pair does not split in IR */
     DEFECT_NAME_SCRIPT_MISMATCH, /* Latin / MRZ name does not match the Arabic-script name */
     DEFECT_COUNT
 } defect_kind;

@@ -15,10 +15,10 @@
 #include "mrz.h"
 #include "tpl.h"
 
-#define DESK_X0 290
-#define DESK_Y0 46
-#define DESK_X1 1270
-#define DESK_Y1 612
+#define DESK_X0   290
+#define DESK_Y0   46
+#define DESK_X1   1270
+#define DESK_Y1   612
 #define PX_PER_MM 3.4
 
 /* ------------------------------------------------------------ session */
@@ -93,10 +93,22 @@ const desk_finding_kind *desk_finding_kind_get(int i) {
 /* ------------------------------------------------------------ buttons */
 
 typedef enum {
-    B_LIGHT0, B_LIGHT1, B_LIGHT2, B_LIGHT3, B_LIGHT4,
-    B_LOUPE, B_MRZ, B_REF, B_FLAG,
-    B_ADMIT, B_REFUSE, B_SECOND, B_PROTECT,
-    B_OPEN, B_TURN, B_HELP,
+    B_LIGHT0,
+    B_LIGHT1,
+    B_LIGHT2,
+    B_LIGHT3,
+    B_LIGHT4,
+    B_LOUPE,
+    B_MRZ,
+    B_REF,
+    B_FLAG,
+    B_ADMIT,
+    B_REFUSE,
+    B_SECOND,
+    B_PROTECT,
+    B_OPEN,
+    B_TURN,
+    B_HELP,
     B_COUNT
 } button_id;
 
@@ -104,14 +116,14 @@ static const struct {
     int x, y, w, h;
     const char *label;
 } buttons[B_COUNT] = {
-    {296, 626, 88, 36, "1 Visible"},  {388, 626, 88, 36, "2 UV 365"},
-    {480, 626, 88, 36, "3 IR 870"},   {572, 626, 88, 36, "4 Oblique"},
-    {664, 626, 88, 36, "5 Transmit"}, {770, 626, 96, 36, "L Loupe"},
-    {870, 626, 96, 36, "M MRZ"},      {970, 626, 110, 36, "R Reference"},
-    {1084, 626, 96, 36, "F Flag"},    {296, 670, 120, 36, "A Admit"},
+    {296, 626, 88, 36, "1 Visible"},       {388, 626, 88, 36, "2 UV 365"},
+    {480, 626, 88, 36, "3 IR 870"},        {572, 626, 88, 36, "4 Oblique"},
+    {664, 626, 88, 36, "5 Transmit"},      {770, 626, 96, 36, "L Loupe"},
+    {870, 626, 96, 36, "M MRZ"},           {970, 626, 110, 36, "R Reference"},
+    {1084, 626, 96, 36, "F Flag"},         {296, 670, 120, 36, "A Admit"},
     {420, 670, 140, 36, "X Refuse entry"}, {564, 670, 150, 36, "S Second line"},
-    {718, 670, 150, 36, "P Protection"}, {890, 670, 120, 36, "O Open/close"},
-    {1014, 670, 90, 36, "T Turn"},    {1184, 626, 86, 36, "F1 Help"},
+    {718, 670, 150, 36, "P Protection"},   {890, 670, 120, 36, "O Open/close"},
+    {1014, 670, 90, 36, "T Turn"},         {1184, 626, 86, 36, "F1 Help"},
 };
 
 static int hit(int x, int y, int bx, int by, int bw, int bh) {
@@ -154,9 +166,12 @@ static void json_escape(const char *s, char *out, size_t cap) {
     size_t n = 0;
     for (; *s && n + 7 < cap; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') out[n++] = '\\', out[n++] = (char)c;
-        else if (c < 0x20) n += (size_t)snprintf(out + n, cap - n, "\\u%04x", c);
-        else out[n++] = (char)c;
+        if (c == '"' || c == '\\')
+            out[n++] = '\\', out[n++] = (char)c;
+        else if (c < 0x20)
+            n += (size_t)snprintf(out + n, cap - n, "\\u%04x", c);
+        else
+            out[n++] = (char)c;
     }
     out[n] = '\0';
 }
@@ -243,8 +258,10 @@ int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm) 
 
 static void to_front(desk_state *st, int d) {
     int k = 0;
-    while (k < st->n_docs && st->order[k] != d) k++;
-    for (; k < st->n_docs - 1; k++) st->order[k] = st->order[k + 1];
+    while (k < st->n_docs && st->order[k] != d)
+        k++;
+    for (; k < st->n_docs - 1; k++)
+        st->order[k] = st->order[k + 1];
     st->order[st->n_docs - 1] = d;
 }
 
@@ -275,14 +292,16 @@ static void remove_finding(desk_state *st, int i, desk_log_fn log, void *ud) {
     char target[64];
     doc_target(st, st->findings[i].doc, target, sizeof target);
     emit(st, log, ud, "unflag", target, "{\"id\": %d}", st->findings[i].id);
-    for (int k = i; k < st->n_findings - 1; k++) st->findings[k] = st->findings[k + 1];
+    for (int k = i; k < st->n_findings - 1; k++)
+        st->findings[k] = st->findings[k + 1];
     st->n_findings--;
     snprintf(st->status, sizeof st->status, "Finding removed.");
 }
 
 static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
     if (st->n_findings >= DESK_MAX_FINDINGS) {
-        snprintf(st->status, sizeof st->status, "At most %d findings per traveler.", DESK_MAX_FINDINGS);
+        snprintf(st->status, sizeof st->status, "At most %d findings per traveler.",
+                 DESK_MAX_FINDINGS);
         st->mode = DESK_EXAMINE;
         return;
     }
@@ -375,7 +394,8 @@ static void turn(desk_state *st, int d, desk_log_fn log, void *ud) {
 
 static void toggle_mrz(desk_state *st, desk_log_fn log, void *ud) {
     if (!st->session->mrz_reader) {
-        snprintf(st->status, sizeof st->status, "The MRZ reader is off in this session: check the MRZ by eye.");
+        snprintf(st->status, sizeof st->status,
+                 "The MRZ reader is off in this session: check the MRZ by eye.");
         emit(st, log, ud, "mrz_reader", "", "{\"on\": false, \"refused\": true}");
         return;
     }
@@ -395,13 +415,18 @@ static void toggle_ref(desk_state *st, desk_log_fn log, void *ud) {
 static void start_flag(desk_state *st) {
     st->mode = DESK_FLAG_DRAW;
     st->draft_active = 0;
-    snprintf(st->status, sizeof st->status, "Drag a rectangle on a document around what you found (Esc cancels).");
+    snprintf(st->status, sizeof st->status,
+             "Drag a rectangle on a document around what you found (Esc cancels).");
 }
 
 /* A key or button that acts the same in the examine mode. */
 static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
     switch (cmd) {
-    case B_LIGHT0: case B_LIGHT1: case B_LIGHT2: case B_LIGHT3: case B_LIGHT4:
+    case B_LIGHT0:
+    case B_LIGHT1:
+    case B_LIGHT2:
+    case B_LIGHT3:
+    case B_LIGHT4:
         set_light(st, cmd - B_LIGHT0, log, ud);
         break;
     case B_LOUPE:
@@ -409,15 +434,33 @@ static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
         emit(st, log, ud, "loupe", "", "{\"on\": %s, \"zoom\": %d}", st->loupe ? "true" : "false",
              st->loupe_zoom);
         break;
-    case B_MRZ: toggle_mrz(st, log, ud); break;
-    case B_REF: toggle_ref(st, log, ud); break;
-    case B_FLAG: start_flag(st); break;
-    case B_ADMIT: ask_decision(st, DECIDE_ADMIT); break;
-    case B_REFUSE: ask_decision(st, DECIDE_REFUSE); break;
-    case B_SECOND: ask_decision(st, DECIDE_SECOND_LINE); break;
-    case B_PROTECT: ask_decision(st, DECIDE_PROTECTION); break;
-    case B_OPEN: toggle_open(st, top_doc(st), log, ud); break;
-    case B_TURN: turn(st, top_doc(st), log, ud); break;
+    case B_MRZ:
+        toggle_mrz(st, log, ud);
+        break;
+    case B_REF:
+        toggle_ref(st, log, ud);
+        break;
+    case B_FLAG:
+        start_flag(st);
+        break;
+    case B_ADMIT:
+        ask_decision(st, DECIDE_ADMIT);
+        break;
+    case B_REFUSE:
+        ask_decision(st, DECIDE_REFUSE);
+        break;
+    case B_SECOND:
+        ask_decision(st, DECIDE_SECOND_LINE);
+        break;
+    case B_PROTECT:
+        ask_decision(st, DECIDE_PROTECTION);
+        break;
+    case B_OPEN:
+        toggle_open(st, top_doc(st), log, ud);
+        break;
+    case B_TURN:
+        turn(st, top_doc(st), log, ud);
+        break;
     case B_HELP:
         st->help = !st->help;
         if (st->help) emit(st, log, ud, "help", "", "{}");
@@ -428,30 +471,47 @@ static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
 
 static int key_command(int key) {
     switch (key) {
-    case KEY_1: return B_LIGHT0;
-    case KEY_2: return B_LIGHT1;
-    case KEY_3: return B_LIGHT2;
-    case KEY_4: return B_LIGHT3;
-    case KEY_5: return B_LIGHT4;
-    case KEY_L: return B_LOUPE;
-    case KEY_M: return B_MRZ;
-    case KEY_R: return B_REF;
-    case KEY_F: return B_FLAG;
-    case KEY_A: return B_ADMIT;
-    case KEY_X: return B_REFUSE;
-    case KEY_S: return B_SECOND;
-    case KEY_P: return B_PROTECT;
-    case KEY_O: return B_OPEN;
-    case KEY_T: return B_TURN;
-    case KEY_F1: return B_HELP;
-    default: return -1;
+    case KEY_1:
+        return B_LIGHT0;
+    case KEY_2:
+        return B_LIGHT1;
+    case KEY_3:
+        return B_LIGHT2;
+    case KEY_4:
+        return B_LIGHT3;
+    case KEY_5:
+        return B_LIGHT4;
+    case KEY_L:
+        return B_LOUPE;
+    case KEY_M:
+        return B_MRZ;
+    case KEY_R:
+        return B_REF;
+    case KEY_F:
+        return B_FLAG;
+    case KEY_A:
+        return B_ADMIT;
+    case KEY_X:
+        return B_REFUSE;
+    case KEY_S:
+        return B_SECOND;
+    case KEY_P:
+        return B_PROTECT;
+    case KEY_O:
+        return B_OPEN;
+    case KEY_T:
+        return B_TURN;
+    case KEY_F1:
+        return B_HELP;
+    default:
+        return -1;
     }
 }
 
 /* Dialog geometry shared by step (hit tests) and draw. */
-#define MENU_X 460
-#define MENU_Y 150
-#define MENU_W 420
+#define MENU_X   460
+#define MENU_Y   150
+#define MENU_W   420
 #define MENU_ROW 30
 
 static int menu_row_at(int x, int y, int rows) {
@@ -469,7 +529,8 @@ static int number_key(int key) { /* 1..9, 0 -> 0..9 */
 
 int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
     if (!ev) return 0;
-    if (ev->kind == EV_MOVE || ev->kind == EV_DOWN || ev->kind == EV_UP) st->mx = ev->x, st->my = ev->y;
+    if (ev->kind == EV_MOVE || ev->kind == EV_DOWN || ev->kind == EV_UP)
+        st->mx = ev->x, st->my = ev->y;
     if (st->mode == DESK_DONE) return 0;
     if (ev->kind == EV_FOCUS_LOST && st->mode == DESK_DRAG) st->mode = DESK_EXAMINE;
     /* Help overlay: any key or click closes it. */
@@ -498,7 +559,8 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
                     doc->y = fmin(fmax(doc->y + 10 * dy, DESK_Y0 - doc->h + 40), DESK_Y1 - 40);
                     char target[64];
                     doc_target(st, d, target, sizeof target);
-                    emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)doc->x, (int)doc->y);
+                    emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)doc->x,
+                         (int)doc->y);
                 }
             } else if (ev->key == KEY_TAB && st->n_docs > 1) {
                 int d = st->order[0]; /* the bottom document comes to the top */
@@ -563,8 +625,8 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
         if (ev->kind == EV_UP) {
             char target[64];
             doc_target(st, st->drag_doc, target, sizeof target);
-            emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)st->docs[st->drag_doc].x,
-                 (int)st->docs[st->drag_doc].y);
+            emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}",
+                 (int)st->docs[st->drag_doc].x, (int)st->docs[st->drag_doc].y);
             st->mode = DESK_EXAMINE;
         }
         break;
@@ -600,9 +662,11 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
         } else if ((ev->kind == EV_MOVE || ev->kind == EV_UP) && st->draft_active) {
             st->draft_x1 = ev->x, st->draft_y1 = ev->y;
             if (ev->kind == EV_UP) {
-                if (fabs(st->draft_x1 - st->draft_x0) < 4 || fabs(st->draft_y1 - st->draft_y0) < 4) {
+                if (fabs(st->draft_x1 - st->draft_x0) < 4 ||
+                    fabs(st->draft_y1 - st->draft_y0) < 4) {
                     st->draft_active = 0;
-                    snprintf(st->status, sizeof st->status, "Too small: drag a rectangle around the finding.");
+                    snprintf(st->status, sizeof st->status,
+                             "Too small: drag a rectangle around the finding.");
                 } else {
                     st->mode = DESK_FLAG_KIND;
                 }
@@ -632,7 +696,8 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
             if (n + k < sizeof st->note) memcpy(st->note + n, ev->text, k + 1);
         } else if (ev->kind == EV_KEY && ev->key == KEY_BACKSPACE) {
             size_t n = strlen(st->note);
-            while (n > 0 && ((unsigned char)st->note[n - 1] & 0xC0) == 0x80) n--; /* UTF-8 */
+            while (n > 0 && ((unsigned char)st->note[n - 1] & 0xC0) == 0x80)
+                n--; /* UTF-8 */
             if (n > 0) n--;
             st->note[n] = '\0';
         } else if (ev->kind == EV_KEY && ev->key == KEY_RETURN) {
@@ -664,7 +729,8 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
             snprintf(st->status, sizeof st->status, "Decision cancelled.");
         }
         break;
-    case DESK_DONE: break;
+    case DESK_DONE:
+        break;
     }
     return 0;
 }
@@ -718,15 +784,15 @@ static void text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold,
     c->x = x, c->y = y, c->size = size, c->rgba = rgba, c->bold = bold, c->align = align;
 }
 
-#define C_BG 0xFF2B2520u      /* booth wall */
-#define C_DESK 0xFF3A4A5Cu    /* desk top (brown-grey, ABGR) */
-#define C_PANEL 0xF0302A26u
-#define C_TEXT 0xFFEDEDEDu
-#define C_DIM 0xFFB0B0B0u
-#define C_ACCENT 0xFF3FC8F0u  /* amber */
-#define C_RED 0xFF4040E8u
-#define C_GREEN 0xFF70D090u
-#define C_BUTTON 0xFF4A423Cu
+#define C_BG        0xFF2B2520u /* booth wall */
+#define C_DESK      0xFF3A4A5Cu /* desk top (brown-grey, ABGR) */
+#define C_PANEL     0xF0302A26u
+#define C_TEXT      0xFFEDEDEDu
+#define C_DIM       0xFFB0B0B0u
+#define C_ACCENT    0xFF3FC8F0u /* amber */
+#define C_RED       0xFF4040E8u
+#define C_GREEN     0xFF70D090u
+#define C_BUTTON    0xFF4A423Cu
 #define C_BUTTON_ON 0xFF8A6A3Au
 
 static void draw_button(draw_list *dl, int i, int on) {
@@ -761,17 +827,19 @@ static void draw_mrz_panel(const desk_state *st, draw_list *dl) {
          r.valid ? "all check digits valid" : "NOT VALID");
     yy += 28;
     const mrz_fields *f = &r.fields;
-    const char *rows[][2] = {{"Document", f->document_code},   {"Issuing state", f->issuing_state},
-                             {"Number", f->document_number},   {"Surname", f->surname},
-                             {"Given names", f->given_names}, {"Nationality", f->nationality},
-                             {"Birth (YYMMDD)", f->birth_date}, {"Sex", f->sex},
-                             {"Expiry (YYMMDD)", f->expiry_date}, {"Optional", f->optional_data}};
+    const char *rows[][2] = {
+        {"Document", f->document_code},      {"Issuing state", f->issuing_state},
+        {"Number", f->document_number},      {"Surname", f->surname},
+        {"Given names", f->given_names},     {"Nationality", f->nationality},
+        {"Birth (YYMMDD)", f->birth_date},   {"Sex", f->sex},
+        {"Expiry (YYMMDD)", f->expiry_date}, {"Optional", f->optional_data}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
         text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", rows[i][0]);
         text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
     }
     for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20)
-        text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field, r.issues[i].message);
+        text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
+             r.issues[i].message);
 }
 
 static void draw_ref_panel(const desk_state *st, draw_list *dl) {
@@ -804,7 +872,8 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
         }
     }
     if (!shown)
-        text(dl, x + 16, yy, 13, C_DIM, 0, 0, "No feature of this template shows under this light.");
+        text(dl, x + 16, yy, 13, C_DIM, 0, 0,
+             "No feature of this template shows under this light.");
 }
 
 static void draw_help(draw_list *dl) {
@@ -862,7 +931,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     for (int i = 0; i < s->n_travelers && i < 20; i++)
         fill(dl, 360 + i * 14, 12, 10, 12,
              i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
-                                                       : i == st->traveler ? C_ACCENT : 0xFFA0A0A0u);
+             : i == st->traveler                       ? C_ACCENT
+                                                       : 0xFFA0A0A0u);
     /* the traveler */
     fill(dl, 0, 36, 282, DESK_H - 36, 0xFF241F1Bu);
     if (st->mode != DESK_DONE) {
@@ -875,15 +945,18 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     /* the desk */
     fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
     draw_cmd *clip = push(dl, DRAW_CLIP); /* documents stay on the desk */
-    if (clip) clip->x = DESK_X0 - 4, clip->y = DESK_Y0 - 4, clip->w = DESK_X1 - DESK_X0 + 8,
-              clip->h = DESK_Y1 - DESK_Y0 + 8;
+    if (clip)
+        clip->x = DESK_X0 - 4, clip->y = DESK_Y0 - 4, clip->w = DESK_X1 - DESK_X0 + 8,
+        clip->h = DESK_Y1 - DESK_Y0 + 8;
     for (int k = 0; k < st->n_docs; k++) {
         int d = st->order[k];
         const desk_doc *doc = &st->docs[d];
         /* a soft shadow under each document */
         fill(dl, (int)doc->x + 5, (int)doc->y + 6, doc->w, doc->h, 0x60000000u);
-        if (doc->closed) tex(dl, TEX_COVER, d, 0, 0, (int)doc->x, (int)doc->y, doc->w, doc->h);
-        else tex(dl, TEX_DOC, d, st->light, doc->side, (int)doc->x, (int)doc->y, doc->w, doc->h);
+        if (doc->closed)
+            tex(dl, TEX_COVER, d, 0, 0, (int)doc->x, (int)doc->y, doc->w, doc->h);
+        else
+            tex(dl, TEX_DOC, d, st->light, doc->side, (int)doc->x, (int)doc->y, doc->w, doc->h);
         for (int i = 0; i < st->n_findings; i++) {
             const desk_finding *f = &st->findings[i];
             if (f->doc != d || doc->closed || f->side != doc->side) continue;
@@ -908,7 +981,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     int under = desk_doc_at(st, st->mx, st->my, NULL, NULL);
     if (st->loupe && st->mode != DESK_DONE && under >= 0 && !st->docs[under].closed) {
         int dmt = 220;
-        tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom, st->mx - dmt / 2, st->my - dmt / 2, dmt, dmt);
+        tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom, st->mx - dmt / 2, st->my - dmt / 2, dmt,
+            dmt);
         text(dl, st->mx + dmt / 2 - 10, st->my + dmt / 2, 13, C_TEXT, 1, 2, "%dx", st->loupe_zoom);
     }
     /* toolbar */
@@ -919,7 +993,9 @@ void desk_draw(const desk_state *st, draw_list *dl) {
                  (i == B_FLAG && st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE);
         draw_button(dl, i, on);
     }
-    if (!s->mrz_reader) frame_rect(dl, buttons[B_MRZ].x, buttons[B_MRZ].y, buttons[B_MRZ].w, buttons[B_MRZ].h, 2, C_RED);
+    if (!s->mrz_reader)
+        frame_rect(dl, buttons[B_MRZ].x, buttons[B_MRZ].y, buttons[B_MRZ].w, buttons[B_MRZ].h, 2,
+                   C_RED);
     /* status line */
     text(dl, 20, 700, 13, C_DIM, 0, 0, "%.40s", st->status);
     text(dl, 20, 680, 14, C_TEXT, 0, 0, "Findings: %d", st->n_findings);
@@ -927,7 +1003,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->mode == DESK_FLAG_KIND) {
         const char *rows[16];
         int n = desk_finding_kind_count();
-        for (int i = 0; i < n; i++) rows[i] = finding_kinds[i].label;
+        for (int i = 0; i < n; i++)
+            rows[i] = finding_kinds[i].label;
         draw_menu(dl, "What did you find? (1-9, 0; Esc cancels)", rows, n);
     } else if (st->mode == DESK_FLAG_NOTE) {
         fill(dl, MENU_X, MENU_Y, MENU_W, 150, 0xF8201C18u);
@@ -951,7 +1028,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         if (st->pending_decision == DECIDE_PROTECTION)
             text(dl, MENU_X + 16, MENU_Y + 70, 15, C_DIM, 0, 0, "(%s)",
                  protection_name(st->pending_protection));
-        text(dl, MENU_X + 16, MENU_Y + 96, 14, C_DIM, 0, 0, "Findings recorded: %d", st->n_findings);
+        text(dl, MENU_X + 16, MENU_Y + 96, 14, C_DIM, 0, 0, "Findings recorded: %d",
+             st->n_findings);
         fill(dl, MENU_X + 40, MENU_Y + 120, 150, 40, C_BUTTON_ON);
         text(dl, MENU_X + 115, MENU_Y + 146, 15, C_TEXT, 1, 1, "Return: confirm");
         fill(dl, MENU_X + 230, MENU_Y + 120, 150, 40, C_BUTTON);

@@ -21,29 +21,29 @@
 #include "input.h"
 #include "light.h"
 
-#define DESK_W 1280
-#define DESK_H 720
-#define DESK_FPS 60
-#define DESK_MAX_DOCS 6
+#define DESK_W             1280
+#define DESK_H             720
+#define DESK_FPS           60
+#define DESK_MAX_DOCS      6
 #define DESK_MAX_TRAVELERS 24
-#define DESK_MAX_FINDINGS 32
-#define DESK_MAX_FEATURES 40
+#define DESK_MAX_FINDINGS  32
+#define DESK_MAX_FEATURES  40
 
 /* ------------------------------------------------------------ session */
 
 typedef struct desk_doc_spec {
     char template_id[48];
     uint64_t seed;
-    unsigned defects;         /* bit per defect_kind */
+    unsigned defects; /* bit per defect_kind */
     /* geometry, filled by desk_session_resolve from the template */
-    double mm_w, mm_h;        /* one face */
-    int pieces;               /* 2 for a card shown front / back */
-    int passport;             /* starts closed, opens to its data page */
+    double mm_w, mm_h; /* one face */
+    int pieces;        /* 2 for a card shown front / back */
+    int passport;      /* starts closed, opens to its data page */
 } desk_doc_spec;
 
 typedef struct desk_traveler {
     char id[32];
-    double impostor;          /* 0: the holder of the first document; >0: a lookalike */
+    double impostor; /* 0: the holder of the first document; >0: a lookalike */
     int n_docs;
     desk_doc_spec docs[DESK_MAX_DOCS];
 } desk_traveler;
@@ -51,7 +51,7 @@ typedef struct desk_traveler {
 typedef struct desk_session {
     char id[48];
     bl_date today;
-    int mrz_reader;           /* 1: the MRZ reader tool may be used */
+    int mrz_reader; /* 1: the MRZ reader tool may be used */
     int n_travelers;
     desk_traveler travelers[DESK_MAX_TRAVELERS];
 } desk_session;
@@ -83,14 +83,14 @@ typedef struct desk_finding {
 /* ------------------------------------------------------------ state */
 
 typedef enum {
-    DESK_EXAMINE,     /* looking, moving documents */
-    DESK_DRAG,        /* a document follows the mouse */
-    DESK_FLAG_DRAW,   /* waiting for / dragging a finding's rectangle */
-    DESK_FLAG_KIND,   /* picking the finding's kind */
-    DESK_FLAG_NOTE,   /* typing an optional note */
-    DESK_PROTECTION,  /* picking the kind of protection referral */
-    DESK_CONFIRM,     /* confirming a decision */
-    DESK_DONE         /* the queue is empty */
+    DESK_EXAMINE,    /* looking, moving documents */
+    DESK_DRAG,       /* a document follows the mouse */
+    DESK_FLAG_DRAW,  /* waiting for / dragging a finding's rectangle */
+    DESK_FLAG_KIND,  /* picking the finding's kind */
+    DESK_FLAG_NOTE,  /* typing an optional note */
+    DESK_PROTECTION, /* picking the kind of protection referral */
+    DESK_CONFIRM,    /* confirming a decision */
+    DESK_DONE        /* the queue is empty */
 } desk_mode;
 
 typedef enum {
@@ -104,10 +104,10 @@ typedef enum {
 typedef enum { PROTECT_NONE, PROTECT_ASYLUM, PROTECT_CHILD, PROTECT_TRAFFICKING } desk_protection;
 
 typedef struct desk_doc {
-    double x, y;  /* top-left, logical px */
-    int w, h;     /* shown size of one face, logical px */
-    int side;     /* 0 front, 1 back (cards) */
-    int closed;   /* a passport not yet opened */
+    double x, y; /* top-left, logical px */
+    int w, h;    /* shown size of one face, logical px */
+    int side;    /* 0 front, 1 back (cards) */
+    int closed;  /* a passport not yet opened */
 } desk_doc;
 
 typedef struct desk_feature {
@@ -118,7 +118,7 @@ typedef struct desk_feature {
 } desk_feature;
 
 typedef struct desk_doc_info {
-    char name[96];      /* "Utopia passport, data page (TD3)" */
+    char name[96]; /* "Utopia passport, data page (TD3)" */
     char mrz[3][48];
     int mrz_lines;
     int n_features;
@@ -127,11 +127,11 @@ typedef struct desk_doc_info {
 
 typedef struct desk_state {
     const desk_session *session;
-    int traveler;      /* index in the queue */
+    int traveler; /* index in the queue */
     long frame;
     int light;
     int loupe, loupe_zoom; /* on/off, 2..8 */
-    int mx, my;        /* mouse, logical px */
+    int mx, my;            /* mouse, logical px */
     int n_docs;
     desk_doc docs[DESK_MAX_DOCS];
     desk_doc_info info[DESK_MAX_DOCS];
@@ -188,14 +188,20 @@ int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm);
 
 /* ------------------------------------------------------------ drawing */
 
-typedef enum { DRAW_FILL, DRAW_FRAME, DRAW_TEX, DRAW_TEXT, DRAW_CLIP } draw_kind; /* CLIP: w 0 = none */
+typedef enum {
+    DRAW_FILL,
+    DRAW_FRAME,
+    DRAW_TEX,
+    DRAW_TEXT,
+    DRAW_CLIP
+} draw_kind; /* CLIP: w 0 = none */
 
 typedef enum {
-    TEX_FACE,   /* the traveler at the counter */
-    TEX_DOC,    /* a: doc, b: light, c: side */
-    TEX_COVER,  /* a: doc (closed passport) */
-    TEX_LOUPE,  /* the magnifier, already composed by the app */
-    TEX_REF,    /* a: doc whose template's genuine specimen, b: light */
+    TEX_FACE,  /* the traveler at the counter */
+    TEX_DOC,   /* a: doc, b: light, c: side */
+    TEX_COVER, /* a: doc (closed passport) */
+    TEX_LOUPE, /* the magnifier, already composed by the app */
+    TEX_REF,   /* a: doc whose template's genuine specimen, b: light */
 } draw_tex;
 
 typedef struct draw_cmd {
@@ -207,7 +213,7 @@ typedef struct draw_cmd {
     const char *text; /* into the list's string store */
     int size;         /* text size, px */
     int bold;
-    int align;        /* 0 left, 1 centre, 2 right */
+    int align; /* 0 left, 1 centre, 2 right */
 } draw_cmd;
 
 #define DRAW_MAX 768

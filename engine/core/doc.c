@@ -36,8 +36,10 @@ int doc_fonts_load(doc_fonts *f, const char *dir, bl_err *err) {
     for (int i = 0; i < 4; i++) {
         char path[1024];
         const char *base = strrchr(font_files[i].path, '/') + 1;
-        if (dir) snprintf(path, sizeof path, "%s/%s", dir, base);
-        else snprintf(path, sizeof path, "%s", font_files[i].path);
+        if (dir)
+            snprintf(path, sizeof path, "%s/%s", dir, base);
+        else
+            snprintf(path, sizeof path, "%s", font_files[i].path);
         *slots[i] = text_font_load(path, err);
         if (!*slots[i]) {
             doc_fonts_unload(f);
@@ -65,28 +67,29 @@ typedef struct {
 /* Fictional people only. Names with an Arabic-script form carry it; holders
  * of bilingual documents are drawn from those. */
 static const name_pair surnames[] = {
-    {"HALVARSEN", NULL},  {"MARENKO", NULL},       {"OLSTRAND", NULL},   {"VESSARI", NULL},
-    {"DUMONTEL", NULL},   {"KARAVIS", NULL},       {"LINDQVAR", NULL},   {"ORSINEAU", NULL},
-    {"QUENNEVAL", NULL},  {"TAZRIT", NULL},        {"BELLOUNI", "بلوني"}, {"HADDAD", "حداد"},
-    {"MANSOUR", "منصور"}, {"KHALIL", "خليل"},      {"NASSER", "ناصر"},   {"SAMARA", "سمارة"},
-    {"EL AMRANI", "العمراني"}, {"BEN SALEM", "بن سالم"}, {"KASMI", "قاسمي"}, {"ATTIA", "عطية"},
-    {"YACOUBI", "يعقوبي"}, {"CHERIF", "شريف"},
+    {"HALVARSEN", NULL},       {"MARENKO", NULL},        {"OLSTRAND", NULL},    {"VESSARI", NULL},
+    {"DUMONTEL", NULL},        {"KARAVIS", NULL},        {"LINDQVAR", NULL},    {"ORSINEAU", NULL},
+    {"QUENNEVAL", NULL},       {"TAZRIT", NULL},         {"BELLOUNI", "بلوني"}, {"HADDAD", "حداد"},
+    {"MANSOUR", "منصور"},      {"KHALIL", "خليل"},       {"NASSER", "ناصر"},    {"SAMARA", "سمارة"},
+    {"EL AMRANI", "العمراني"}, {"BEN SALEM", "بن سالم"}, {"KASMI", "قاسمي"},    {"ATTIA", "عطية"},
+    {"YACOUBI", "يعقوبي"},     {"CHERIF", "شريف"},
 };
 static const name_pair given_f[] = {
-    {"ANNA MARIA", NULL}, {"SOFIA", NULL},  {"INGRID", NULL},  {"CLAIRE", NULL},
-    {"LEILA", "ليلى"},    {"NOUR", "نور"},  {"AMAL", "أمل"},   {"YASMINA", "ياسمينة"},
+    {"ANNA MARIA", NULL}, {"SOFIA", NULL},   {"INGRID", NULL},   {"CLAIRE", NULL},
+    {"LEILA", "ليلى"},    {"NOUR", "نور"},   {"AMAL", "أمل"},    {"YASMINA", "ياسمينة"},
     {"FATIMA", "فاطمة"},  {"SALMA", "سلمى"}, {"MARIAM", "مريم"}, {"HUDA", "هدى"},
 };
 static const name_pair given_m[] = {
-    {"PETER JOHN", NULL}, {"ANDERS", NULL},  {"LUCAS", NULL},   {"MATEO", NULL},
-    {"KARIM", "كريم"},    {"SAMIR", "سمير"}, {"YOUSSEF", "يوسف"}, {"HAMZA", "حمزة"},
-    {"OMAR", "عمر"},      {"KHALED", "خالد"}, {"TAREK", "طارق"},  {"RACHID", "رشيد"},
+    {"PETER JOHN", NULL}, {"ANDERS", NULL},   {"LUCAS", NULL},     {"MATEO", NULL},
+    {"KARIM", "كريم"},    {"SAMIR", "سمير"},  {"YOUSSEF", "يوسف"}, {"HAMZA", "حمزة"},
+    {"OMAR", "عمر"},      {"KHALED", "خالد"}, {"TAREK", "طارق"},   {"RACHID", "رشيد"},
 };
 static const name_pair places[] = {
-    {"CITADEL", NULL},        {"NORDHAVEN", NULL},        {"SAINT-ILLE", NULL},
-    {"VALMORE", NULL},        {"LINDOR", NULL},           {"OSTERBY", NULL},
-    {"EL QASRA", "القصرة"},   {"WADI SAFRA", "وادي صفرة"}, {"AIN ZARQA", "عين زرقاء"},
-    {"BIR NAJM", "بئر نجم"},
+    {"CITADEL", NULL},          {"NORDHAVEN", NULL},
+    {"SAINT-ILLE", NULL},       {"VALMORE", NULL},
+    {"LINDOR", NULL},           {"OSTERBY", NULL},
+    {"EL QASRA", "القصرة"},     {"WADI SAFRA", "وادي صفرة"},
+    {"AIN ZARQA", "عين زرقاء"}, {"BIR NAJM", "بئر نجم"},
 };
 
 /* Draws a name pair, only among those with an Arabic form when `native`. */
@@ -112,8 +115,9 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
     /* A bilingual template prints the Arabic-script name: its holders have one. */
     int native = tpl_field_of(t, "surname_native") != NULL;
     const name_pair *sn = pick_name(&r, surnames, sizeof surnames / sizeof surnames[0], native);
-    const name_pair *gn = female ? pick_name(&r, given_f, sizeof given_f / sizeof given_f[0], native)
-                                 : pick_name(&r, given_m, sizeof given_m / sizeof given_m[0], native);
+    const name_pair *gn = female
+                              ? pick_name(&r, given_f, sizeof given_f / sizeof given_f[0], native)
+                              : pick_name(&r, given_m, sizeof given_m / sizeof given_m[0], native);
     copy(h->surname, sizeof h->surname, sn->latin);
     copy(h->given_names, sizeof h->given_names, gn->latin);
     if (sn->arabic && gn->arabic) {
@@ -139,14 +143,17 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
         /* (QNV and QWH are in ISO 3166's user-assigned range: no real state.) */
         copy(h->nationality, sizeof h->nationality, rng_below(&r, 2) ? "QNV" : "QWH");
     } else {
-        h->issue = date_from_days(now - 30 - (long)rng_below(&r, (unsigned)(valid_years * 365 - 60)));
+        h->issue =
+            date_from_days(now - 30 - (long)rng_below(&r, (unsigned)(valid_years * 365 - 60)));
         h->expiry = date_from_days(date_to_days(date_add_years(h->issue, valid_years)) - 1);
     }
     static const char alnum[] = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
     h->document_number[0] = (char)('A' + rng_below(&r, 26));
-    for (int i = 1; i < 9; i++) h->document_number[i] = alnum[rng_below(&r, sizeof alnum - 1)];
+    for (int i = 1; i < 9; i++)
+        h->document_number[i] = alnum[rng_below(&r, sizeof alnum - 1)];
     h->document_number[9] = '\0';
-    for (int i = 0; i < 9; i++) h->personal_number[i] = (char)('0' + rng_below(&r, 10));
+    for (int i = 0; i < 9; i++)
+        h->personal_number[i] = (char)('0' + rng_below(&r, 10));
     h->personal_number[9] = '\0';
     copy(h->authority, sizeof h->authority, "MINISTRY OF INTERIOR");
     h->face_seed = rng_u64(&r);
@@ -216,9 +223,9 @@ static double draw_text_aligned(matbuf *mb, const doc_fonts *fonts, const text_f
     return w;
 }
 
-static double draw_text(matbuf *mb, const doc_fonts *fonts, const text_font *font,
-                        const char *s, double x_mm, double y_mm, double size_mm, mb_layer layer,
-                        int ink, int relief, bl_err *err) {
+static double draw_text(matbuf *mb, const doc_fonts *fonts, const text_font *font, const char *s,
+                        double x_mm, double y_mm, double size_mm, mb_layer layer, int ink,
+                        int relief, bl_err *err) {
     return draw_text_aligned(mb, fonts, font, s, x_mm, y_mm, size_mm, layer, ink, relief, 0, err);
 }
 
@@ -266,8 +273,8 @@ static int has(const doc_spec *s, defect_kind k) {
 
 /* --------------------------------------------------------- truth items */
 
-static void add_item(doc_item *items, int *n, int max, const char *id, const char *kind,
-                     irect r, light_set lights) {
+static void add_item(doc_item *items, int *n, int max, const char *id, const char *kind, irect r,
+                     light_set lights) {
     if (*n >= max) return;
     doc_item *it = &items[(*n)++];
     copy(it->id, sizeof it->id, id);
@@ -521,7 +528,8 @@ static int paint_microtext(build *b, const tpl_feature *f) {
         plot_ctx p = {mb, LAYER_BG, ink, 0, blur ? 0.55 : 1.0};
         /* clip: only glyphs wholly inside */
         int keep = 0;
-        while (keep < lay.n && lay.g[keep].x < f->r.w * mb->px_per_mm - st.size_px) keep++;
+        while (keep < lay.n && lay.g[keep].x < f->r.w * mb->px_per_mm - st.size_px)
+            keep++;
         lay.n = keep;
         if (!blur) {
             text_layout_draw(&lay, x * mb->px_per_mm, base * mb->px_per_mm, plot_cb, &p);
@@ -582,8 +590,10 @@ static int paint_see_through(build *b, const tpl_feature *f) {
             if (c <= 0) continue;
             /* Front: the left half; back: the right half. Only light from
              * behind shows both as one emblem. */
-            if (x + 0.5 < cx) matbuf_paint(mb, LAYER_BG, x, y, ink, (int)(c * 230));
-            else mb->back[(size_t)y * mb->w + x] = (uint8_t)(c * 230);
+            if (x + 0.5 < cx)
+                matbuf_paint(mb, LAYER_BG, x, y, ink, (int)(c * 230));
+            else
+                mb->back[(size_t)y * mb->w + x] = (uint8_t)(c * 230);
         }
     add_item(b->truth->features, &b->truth->n_features, DOC_MAX_ITEMS, f->id, f->kind, r,
              LIGHT_BIT(LIGHT_TRANSMITTED));
@@ -598,7 +608,8 @@ static int paint_metameric(build *b, const tpl_feature *f) {
     int kb = ink_of(mb, "metamer_b", b->err);
     if (ka < 0 || kb < 0) return -1;
     for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) matbuf_set(mb, LAYER_BG, x, y, kb, 255);
+        for (int x = r.x; x < r.x + r.w; x++)
+            matbuf_set(mb, LAYER_BG, x, y, kb, 255);
     /* The hidden message, in the twin ink: the same colour in white light. */
     double size = f->r.h * 0.62;
     plot_ctx p = {mb, LAYER_BG, ka, 0, 1.0};
@@ -608,7 +619,8 @@ static int paint_metameric(build *b, const tpl_feature *f) {
         return -1;
     double x0 = r.x + (r.w - lay.width) * 0.5, base = r.y + r.h * 0.5 + size * 0.36 * mb->px_per_mm;
     /* Paint the message with matbuf_set semantics: it replaces the patch ink. */
-    for (int pass = 0; pass < 1; pass++) text_layout_draw(&lay, x0, base, plot_cb, &p);
+    for (int pass = 0; pass < 1; pass++)
+        text_layout_draw(&lay, x0, base, plot_cb, &p);
     text_layout_free(&lay);
     add_item(b->truth->features, &b->truth->n_features, DOC_MAX_ITEMS, f->id, f->kind, r,
              LIGHT_BIT(LIGHT_IR));
@@ -711,7 +723,8 @@ static int paint_portrait(build *b, irect r, int ghost, int substituted) {
             for (int x = r.x - ridge; x < r.x + r.w + ridge; x++) {
                 if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
                 int inside = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-                int din = inside ? fmin(fmin(x - r.x, r.x + r.w - 1 - x), fmin(y - r.y, r.y + r.h - 1 - y))
+                int din = inside ? fmin(fmin(x - r.x, r.x + r.w - 1 - x),
+                                        fmin(y - r.y, r.y + r.h - 1 - y))
                                  : 0;
                 if (!inside || din < ridge) mb->relief[(size_t)y * mb->w + x] = 120;
             }
@@ -749,7 +762,8 @@ void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passpor
     copy(h->place_of_birth, sizeof h->place_of_birth, from->place_of_birth);
     copy(h->place_of_birth_native, sizeof h->place_of_birth_native, from->place_of_birth_native);
     copy(h->sex, sizeof h->sex, from->sex);
-    copy(h->nationality, sizeof h->nationality, passport_state ? passport_state : from->nationality);
+    copy(h->nationality, sizeof h->nationality,
+         passport_state ? passport_state : from->nationality);
     h->birth = from->birth;
     h->face_seed = from->face_seed;
 }
@@ -760,13 +774,15 @@ int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_imag
     /* a colour per state, from its code: burgundy, green, navy, ... */
     static const uint32_t covers[4] = {0x2A1C6Eu, 0x2E5A2Au, 0x5C2E1Eu, 0x1E3A5Cu};
     unsigned hsh = 0;
-    for (const char *c = t->issuing_state; *c; c++) hsh = hsh * 31u + (unsigned char)*c;
+    for (const char *c = t->issuing_state; *c; c++)
+        hsh = hsh * 31u + (unsigned char)*c;
     uint32_t col = covers[hsh % 4];
     double rad = fmin(w, h) * 0.04;
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
             uint8_t *p = out->px + ((size_t)y * w + x) * 4;
-            double qx = fabs(x + 0.5 - w * 0.5) - (w * 0.5 - rad), qy = fabs(y + 0.5 - h * 0.5) - (h * 0.5 - rad);
+            double qx = fabs(x + 0.5 - w * 0.5) - (w * 0.5 - rad),
+                   qy = fabs(y + 0.5 - h * 0.5) - (h * 0.5 - rad);
             double d = sqrt(fmax(qx, 0) * fmax(qx, 0) + fmax(qy, 0) * fmax(qy, 0)) - rad;
             double a = edge(d);
             double grain = 0.92 + 0.08 * sin(x * 1.7 + y * 2.3) * cos(y * 0.9);
@@ -844,29 +860,47 @@ static int paint_signature(build *b, const tpl_feature *f) {
 /* The text printed for a field in the visual zone. */
 static void field_value(const doc_holder *h, const tpl *t, const char *key, char *out, size_t cap) {
     out[0] = '\0';
-    if (!strcmp(key, "document_code")) copy(out, cap, t->document_code);
-    else if (!strcmp(key, "issuing_state")) copy(out, cap, t->issuing_state);
-    else if (!strcmp(key, "document_number")) copy(out, cap, h->document_number);
-    else if (!strcmp(key, "surname")) copy(out, cap, h->surname);
-    else if (!strcmp(key, "given_names")) copy(out, cap, h->given_names);
-    else if (!strcmp(key, "surname_native")) copy(out, cap, h->surname_native);
-    else if (!strcmp(key, "given_names_native")) copy(out, cap, h->given_names_native);
+    if (!strcmp(key, "document_code"))
+        copy(out, cap, t->document_code);
+    else if (!strcmp(key, "issuing_state"))
+        copy(out, cap, t->issuing_state);
+    else if (!strcmp(key, "document_number"))
+        copy(out, cap, h->document_number);
+    else if (!strcmp(key, "surname"))
+        copy(out, cap, h->surname);
+    else if (!strcmp(key, "given_names"))
+        copy(out, cap, h->given_names);
+    else if (!strcmp(key, "surname_native"))
+        copy(out, cap, h->surname_native);
+    else if (!strcmp(key, "given_names_native"))
+        copy(out, cap, h->given_names_native);
     else if (!strcmp(key, "nationality"))
-        copy(out, cap, !strcmp(h->nationality, t->issuing_state) && t->nationality_name[0]
-                           ? t->nationality_name
-                           : h->nationality);
-    else if (!strcmp(key, "birth_date")) date_display(h->birth, out, (unsigned)cap);
-    else if (!strcmp(key, "sex")) copy(out, cap, h->sex);
-    else if (!strcmp(key, "place_of_birth")) copy(out, cap, h->place_of_birth);
-    else if (!strcmp(key, "place_of_birth_native")) copy(out, cap, h->place_of_birth_native);
+        copy(out, cap,
+             !strcmp(h->nationality, t->issuing_state) && t->nationality_name[0]
+                 ? t->nationality_name
+                 : h->nationality);
+    else if (!strcmp(key, "birth_date"))
+        date_display(h->birth, out, (unsigned)cap);
+    else if (!strcmp(key, "sex"))
+        copy(out, cap, h->sex);
+    else if (!strcmp(key, "place_of_birth"))
+        copy(out, cap, h->place_of_birth);
+    else if (!strcmp(key, "place_of_birth_native"))
+        copy(out, cap, h->place_of_birth_native);
     else if (!strcmp(key, "issue_date") || !strcmp(key, "valid_from"))
         date_display(h->issue, out, (unsigned)cap);
-    else if (!strcmp(key, "expiry_date")) date_display(h->expiry, out, (unsigned)cap);
-    else if (!strcmp(key, "authority")) copy(out, cap, h->authority);
-    else if (!strcmp(key, "personal_number")) copy(out, cap, h->personal_number);
-    else if (!strcmp(key, "visa_type")) copy(out, cap, h->visa_type);
-    else if (!strcmp(key, "entries")) copy(out, cap, h->entries);
-    else if (!strcmp(key, "duration")) copy(out, cap, h->duration);
+    else if (!strcmp(key, "expiry_date"))
+        date_display(h->expiry, out, (unsigned)cap);
+    else if (!strcmp(key, "authority"))
+        copy(out, cap, h->authority);
+    else if (!strcmp(key, "personal_number"))
+        copy(out, cap, h->personal_number);
+    else if (!strcmp(key, "visa_type"))
+        copy(out, cap, h->visa_type);
+    else if (!strcmp(key, "entries"))
+        copy(out, cap, h->entries);
+    else if (!strcmp(key, "duration"))
+        copy(out, cap, h->duration);
 }
 
 static int make_mrz(build *b, const doc_holder *h, char lines[3][48], int *n) {
@@ -884,19 +918,23 @@ static int make_mrz(build *b, const doc_holder *h, char lines[3][48], int *n) {
     int native = tpl_field_of(b->t, "surname_native") && h->surname_native[0];
     copy(f.surname, sizeof f.surname, native ? h->surname_native : h->surname);
     copy(f.given_names, sizeof f.given_names, native ? h->given_names_native : h->given_names);
-    if (b->t->mrz_format == MRZ_TD3) copy(f.optional_data, sizeof f.optional_data, h->personal_number);
+    if (b->t->mrz_format == MRZ_TD3)
+        copy(f.optional_data, sizeof f.optional_data, h->personal_number);
     char out[3][45];
     if (mrz_make((mrz_format)b->t->mrz_format, &f, out, n, b->err) != 0)
         return err_prefix(b->err, "MRZ");
-    for (int i = 0; i < *n; i++) copy(lines[i], 48, out[i]);
+    for (int i = 0; i < *n; i++)
+        copy(lines[i], 48, out[i]);
     return 0;
 }
 
 /* Changes one check digit to a wrong one (the document number's). */
 static void break_check_digit(char lines[3][48], int fmt) {
     char *c = fmt == MRZ_TD1 ? &lines[0][14] : &lines[1][9];
-    if (*c >= '0' && *c <= '9') *c = (char)('0' + (*c - '0' + 3) % 10);
-    else *c = '7';
+    if (*c >= '0' && *c <= '9')
+        *c = (char)('0' + (*c - '0' + 3) % 10);
+    else
+        *c = '7';
 }
 
 static int paint_mrz(build *b, const char lines[3][48], int n) {
@@ -940,9 +978,8 @@ static int paint_data(build *b, const doc_holder *viz) {
         const tpl_field *f = &t->fields[i];
         char v[160];
         field_value(viz, t, f->key, v, sizeof v);
-        if (f->label[0] &&
-            draw_text_aligned(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5, LAYER_BG,
-                              lab, 0, f->align_right, b->err) < 0)
+        if (f->label[0] && draw_text_aligned(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y,
+                                             1.5, LAYER_BG, lab, 0, f->align_right, b->err) < 0)
             return -1;
         if (!v[0]) continue;
         int altered = has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, "birth_date");
@@ -1009,8 +1046,10 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
     /* Holder: the MRZ always encodes the true data; some defects change what
      * the visual zone shows. */
     doc_holder real;
-    if (spec->has_holder) real = spec->holder;
-    else doc_holder_generate(spec->seed, t, spec->today, &real);
+    if (spec->has_holder)
+        real = spec->holder;
+    else
+        doc_holder_generate(spec->seed, t, spec->today, &real);
     if (has(spec, DEFECT_EXPIRED)) {
         long today = date_to_days(spec->today);
         if (date_to_days(real.expiry) >= today) {
@@ -1026,7 +1065,8 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
         /* Either the Latin and MRZ names are given in the wrong order, or the
          * MRZ was made from an Arabic name with one letter changed; the Arabic
          * script still shows the true name. */
-        if (rng_below(&b.r, 2) == 0 || !swap_arabic_letter(mrzh.surname_native, sizeof mrzh.surname_native)) {
+        if (rng_below(&b.r, 2) == 0 ||
+            !swap_arabic_letter(mrzh.surname_native, sizeof mrzh.surname_native)) {
             copy(viz.surname, sizeof viz.surname, real.given_names);
             copy(viz.given_names, sizeof viz.given_names, real.surname);
             copy(mrzh.surname_native, sizeof mrzh.surname_native, real.given_names_native);
@@ -1041,24 +1081,32 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
     for (int i = 0; i < t->n_features; i++) {
         const tpl_feature *f = &t->features[i];
         int rc = 0;
-        if (!strcmp(f->kind, "watermark")) rc = paint_watermark(&b, f);
-        else if (!strcmp(f->kind, "uv_fibres")) rc = paint_fibres(&b, f);
+        if (!strcmp(f->kind, "watermark"))
+            rc = paint_watermark(&b, f);
+        else if (!strcmp(f->kind, "uv_fibres"))
+            rc = paint_fibres(&b, f);
         if (rc) goto fail;
     }
     for (int i = 0; i < t->n_features; i++) {
         const tpl_feature *f = &t->features[i];
         int rc = 0;
-        if (!strcmp(f->kind, "guilloche")) rc = paint_guilloche(&b, f);
-        else if (!strcmp(f->kind, "microtext")) rc = paint_microtext(&b, f);
-        else if (!strcmp(f->kind, "metameric_pair")) rc = paint_metameric(&b, f);
-        else if (!strcmp(f->kind, "see_through_register")) rc = paint_see_through(&b, f);
+        if (!strcmp(f->kind, "guilloche"))
+            rc = paint_guilloche(&b, f);
+        else if (!strcmp(f->kind, "microtext"))
+            rc = paint_microtext(&b, f);
+        else if (!strcmp(f->kind, "metameric_pair"))
+            rc = paint_metameric(&b, f);
+        else if (!strcmp(f->kind, "see_through_register"))
+            rc = paint_see_through(&b, f);
         if (rc) goto fail;
     }
     for (int i = 0; i < t->n_features; i++) {
         const tpl_feature *f = &t->features[i];
         int rc = 0;
-        if (!strcmp(f->kind, "uv_emblem")) rc = paint_uv_emblem(&b, f);
-        else if (!strcmp(f->kind, "uv_overprint")) rc = paint_uv_overprint(&b, f);
+        if (!strcmp(f->kind, "uv_emblem"))
+            rc = paint_uv_emblem(&b, f);
+        else if (!strcmp(f->kind, "uv_overprint"))
+            rc = paint_uv_overprint(&b, f);
         if (rc) goto fail;
     }
     /* Personalisation. */
@@ -1077,9 +1125,12 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
             rc = paint_portrait(&b, px_rect(mb, f->r), 1, 0);
             add_item(truth->features, &truth->n_features, DOC_MAX_ITEMS, f->id, f->kind,
                      px_rect(mb, f->r), LIGHT_BIT(LIGHT_VISIBLE));
-        } else if (!strcmp(f->kind, "intaglio")) rc = paint_intaglio(&b, f);
-        else if (!strcmp(f->kind, "emboss")) rc = paint_emboss(&b, f);
-        else if (!strcmp(f->kind, "signature")) rc = paint_signature(&b, f);
+        } else if (!strcmp(f->kind, "intaglio"))
+            rc = paint_intaglio(&b, f);
+        else if (!strcmp(f->kind, "emboss"))
+            rc = paint_emboss(&b, f);
+        else if (!strcmp(f->kind, "signature"))
+            rc = paint_signature(&b, f);
         else if (!strcmp(f->kind, "ir_mrz") || !strcmp(f->kind, "ir_data"))
             add_item(truth->features, &truth->n_features, DOC_MAX_ITEMS, f->id, f->kind,
                      px_rect(mb, f->r), LIGHT_BIT(LIGHT_IR));
@@ -1106,7 +1157,8 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
                  "mrz_check_digit", mrz_r, defect_get(DEFECT_MRZ_CHECK_DIGIT)->lights);
     if (script_mismatch) {
         irect r = mrz_r;
-        static const char *keys[] = {"surname", "given_names", "surname_native", "given_names_native"};
+        static const char *keys[] = {"surname", "given_names", "surname_native",
+                                     "given_names_native"};
         for (int k = 0; k < 4; k++) {
             const tpl_field *fl = tpl_field_of(t, keys[k]);
             if (fl) r = rect_union(r, field_rect(mb, fl));
@@ -1180,7 +1232,8 @@ char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
     cJSON_AddItemToObject(o, "size_px", cJSON_CreateDoubleArray(size, 2));
     add_date(o, "today", spec->today);
     cJSON *m = cJSON_CreateArray();
-    for (int i = 0; i < t->mrz_lines; i++) cJSON_AddItemToArray(m, cJSON_CreateString(t->mrz[i]));
+    for (int i = 0; i < t->mrz_lines; i++)
+        cJSON_AddItemToArray(m, cJSON_CreateString(t->mrz[i]));
     cJSON_AddItemToObject(o, "mrz", m);
     const doc_holder *h = &t->holder;
     cJSON *ho = cJSON_CreateObject();
@@ -1199,8 +1252,9 @@ char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
     add_date(ho, "issue_date", h->issue);
     add_date(ho, "expiry_date", h->expiry);
     cJSON_AddStringToObject(ho, "personal_number", h->personal_number);
-    cJSON_AddStringToObject(ho, "face_seed", (snprintf(seed, sizeof seed, "%llu",
-                                                       (unsigned long long)h->face_seed), seed));
+    cJSON_AddStringToObject(
+        ho, "face_seed",
+        (snprintf(seed, sizeof seed, "%llu", (unsigned long long)h->face_seed), seed));
     cJSON_AddItemToObject(o, "holder", ho);
     cJSON_AddItemToObject(o, "features", items_json(t->features, t->n_features));
     cJSON_AddItemToObject(o, "defects", items_json(t->defects, t->n_defects));

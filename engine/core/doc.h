@@ -52,11 +52,11 @@ void doc_fonts_unload(doc_fonts *f);
 typedef struct doc_spec {
     const tpl *t;
     uint64_t seed;
-    double dpi;                 /* 72..1200 */
-    bl_date today;              /* the scenario's date: validity and ages are relative to it */
-    int has_holder;             /* 0: generate from seed */
+    double dpi;     /* 72..1200 */
+    bl_date today;  /* the scenario's date: validity and ages are relative to it */
+    int has_holder; /* 0: generate from seed */
     doc_holder holder;
-    unsigned defects;           /* bit (1u << defect_kind) per defect */
+    unsigned defects; /* bit (1u << defect_kind) per defect */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48
@@ -73,7 +73,7 @@ typedef struct doc_truth {
     double dpi;
     char mrz[3][48];
     int mrz_lines;
-    doc_holder holder;        /* as printed in the visual zone */
+    doc_holder holder; /* as printed in the visual zone */
     int n_features;
     doc_item features[DOC_MAX_ITEMS];
     int n_defects;

@@ -71,7 +71,8 @@ static double ellipse(double u, double v, double cx, double cy, double a, double
 }
 
 static void mix(double c[3], const double k[3], double a) {
-    for (int i = 0; i < 3; i++) c[i] += (k[i] - c[i]) * a;
+    for (int i = 0; i < 3; i++)
+        c[i] += (k[i] - c[i]) * a;
 }
 
 void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, int gray) {
@@ -84,7 +85,8 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
     double skin_dark[3] = {skin[0] * 0.78, skin[1] * 0.72, skin[2] * 0.70};
     double hair[3] = {30 + 190 * p->hair_tone, 24 + 150 * p->hair_tone, 20 + 90 * p->hair_tone};
     double scarf[3] = {70 + 80 * p->shirt_tone, 60 + 40 * p->shirt_tone, 90 - 40 * p->shirt_tone};
-    double shirt[3] = {40 + 150 * p->shirt_tone, 60 + 100 * (1 - p->shirt_tone), 90 + 60 * p->shirt_tone};
+    double shirt[3] = {40 + 150 * p->shirt_tone, 60 + 100 * (1 - p->shirt_tone),
+                       90 + 60 * p->shirt_tone};
     const double white[3] = {245, 243, 238}, iris[3] = {70, 55, 40}, dark[3] = {25, 20, 20};
     double lipc[3] = {skin[0] * 0.75, skin[1] * 0.52, skin[2] * 0.55};
     for (int y = 0; y < h; y++) {
@@ -100,16 +102,19 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
             double dneck = fmax(fabs(u) - a * 0.55, -(v - 0.2));
             mix(c, skin_dark, cov(fmax(dneck, v - (b + 0.55)), px));
             /* Hair or scarf behind the head. */
-            if (p->hair_style == 1) mix(c, hair, cov(ellipse(u, v, 0, 0.15, a * 1.22, b * 1.15), px));
+            if (p->hair_style == 1)
+                mix(c, hair, cov(ellipse(u, v, 0, 0.15, a * 1.22, b * 1.15), px));
             if (p->hair_style == 3) {
                 mix(c, scarf, cov(ellipse(u, v, 0, 0.05, a * 1.3, b * 1.22), px));
                 mix(c, scarf, cov(ellipse(u, v, 0, b + 0.6, 0.9, 0.6), px));
             }
-            if (p->hair_style == 4) mix(c, hair, cov(ellipse(u, v, 0, -0.12, a * 1.28, b * 1.05), px));
+            if (p->hair_style == 4)
+                mix(c, hair, cov(ellipse(u, v, 0, -0.12, a * 1.28, b * 1.05), px));
             /* Ears. */
             if (p->hair_style != 3) {
-                double de = fmin(ellipse(u, v, -aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3),
-                                 ellipse(u, v, aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3));
+                double de =
+                    fmin(ellipse(u, v, -aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3),
+                         ellipse(u, v, aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3));
                 mix(c, skin_dark, cov(de, px));
             }
             /* Face with a little modelling: darker toward the rim. */
@@ -140,13 +145,18 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
                     }
                     /* Nostrils and the sides of the nose. */
                     double ny = p->eye_y + p->nose_len;
-                    mix(c, skin_dark, cov(ellipse(u, v, s * p->nose_w * 0.55, ny, p->nose_w * 0.35, 0.015), px) * 0.9);
-                    double side = fmax(fabs(u - s * p->nose_w * 0.45) - px, fmax(p->eye_y + 0.06 - v, v - ny));
+                    mix(c, skin_dark,
+                        cov(ellipse(u, v, s * p->nose_w * 0.55, ny, p->nose_w * 0.35, 0.015), px) *
+                            0.9);
+                    double side = fmax(fabs(u - s * p->nose_w * 0.45) - px,
+                                       fmax(p->eye_y + 0.06 - v, v - ny));
                     mix(c, skin_dark, cov(side, px) * 0.35);
                     if (p->age > 0.6) { /* lines from nose to mouth corners */
                         double t = (v - ny) / (p->mouth_y - ny + 0.02);
-                        double lx = s * (p->nose_w * 0.9 + t * (p->mouth_w * 0.7 - p->nose_w * 0.5));
-                        double dl = fmax(fabs(u - lx) - px * 0.7, fmax(ny - v, v - p->mouth_y - 0.02));
+                        double lx =
+                            s * (p->nose_w * 0.9 + t * (p->mouth_w * 0.7 - p->nose_w * 0.5));
+                        double dl =
+                            fmax(fabs(u - lx) - px * 0.7, fmax(ny - v, v - p->mouth_y - 0.02));
                         mix(c, skin_dark, cov(dl, px) * 0.6 * (p->age - 0.5));
                     }
                 }
@@ -190,7 +200,8 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
                 double l = 0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2];
                 c[0] = c[1] = c[2] = l;
             }
-            for (int i = 0; i < 3; i++) o[i] = (uint8_t)(c[i] < 0 ? 0 : c[i] > 255 ? 255 : c[i]);
+            for (int i = 0; i < 3; i++)
+                o[i] = (uint8_t)(c[i] < 0 ? 0 : c[i] > 255 ? 255 : c[i]);
             o[3] = 255;
         }
     }

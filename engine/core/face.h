@@ -11,20 +11,20 @@
 #include <stdint.h>
 
 typedef struct face_params {
-    double face_w, face_h;   /* head half-width / half-height, fractions of the frame */
-    double jaw;              /* 0 round chin .. 1 square jaw */
-    double skin;             /* 0 light .. 1 dark */
-    int hair_style;          /* 0 short, 1 long, 2 bald, 3 headscarf, 4 curly */
-    double hair_tone;        /* 0 black .. 1 fair */
+    double face_w, face_h; /* head half-width / half-height, fractions of the frame */
+    double jaw;            /* 0 round chin .. 1 square jaw */
+    double skin;           /* 0 light .. 1 dark */
+    int hair_style;        /* 0 short, 1 long, 2 bald, 3 headscarf, 4 curly */
+    double hair_tone;      /* 0 black .. 1 fair */
     double eye_y, eye_dx, eye_size;
     double brow_tilt, brow_thick;
     double nose_len, nose_w;
     double mouth_w, mouth_y, lip;
     double ear_size;
-    int beard;               /* 0 none, 1 beard */
-    int glasses;             /* 0 none, 1 glasses */
-    double age;              /* 0 young .. 1 old (lines) */
-    double shirt_tone;       /* 0 .. 1 */
+    int beard;         /* 0 none, 1 beard */
+    int glasses;       /* 0 none, 1 glasses */
+    double age;        /* 0 young .. 1 old (lines) */
+    double shirt_tone; /* 0 .. 1 */
 } face_params;
 
 /* Derives a face from a seed. */

@@ -58,8 +58,8 @@ int fs_write_atomic(const char *path, const void *data, size_t len, bl_err *err)
     if (n < 0 || (size_t)n >= sizeof tmp) return err_set(err, "output path too long: '%s'", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0)
-        return err_set(err, "cannot write '%s': %s (check the folder exists and is writable)",
-                       path, strerror(errno));
+        return err_set(err, "cannot write '%s': %s (check the folder exists and is writable)", path,
+                       strerror(errno));
     const char *p = data;
     size_t left = len;
     while (left > 0) {

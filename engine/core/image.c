@@ -44,7 +44,8 @@ static void png_write(void *ctx, void *data, int size) {
     if (s->failed || size <= 0) return;
     if (s->len + (size_t)size > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 65536;
-        while (cap < s->len + (size_t)size) cap *= 2;
+        while (cap < s->len + (size_t)size)
+            cap *= 2;
         unsigned char *nd = realloc(s->data, cap);
         if (!nd) {
             s->failed = 1;
@@ -99,8 +100,7 @@ int image_load_mem(bl_image *img, const void *data, size_t len, const char *name
                        "re-export it at a lower resolution",
                        name, w, h, IMAGE_MAX_SIDE, IMAGE_MAX_PIXELS);
     unsigned char *px = stbi_load_from_memory(data, (int)len, &w, &h, &comp, 4);
-    if (!px)
-        return err_set(err, "'%s' is truncated or corrupt (%s)", name, stbi_failure_reason());
+    if (!px) return err_set(err, "'%s' is truncated or corrupt (%s)", name, stbi_failure_reason());
     size_t n = (size_t)w * (size_t)h * 4;
     img->px = malloc(n);
     if (!img->px) {
@@ -164,7 +164,8 @@ double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w
         for (int xx = x0; xx < x1; xx++) {
             const uint8_t *p = a->px + ((size_t)yy * a->w + xx) * 4;
             const uint8_t *q = b->px + ((size_t)yy * b->w + xx) * 4;
-            for (int c = 0; c < 3; c++) sum += abs((int)p[c] - (int)q[c]);
+            for (int c = 0; c < 3; c++)
+                sum += abs((int)p[c] - (int)q[c]);
         }
     return sum / (3.0 * (double)(x1 - x0) * (double)(y1 - y0));
 }
@@ -181,7 +182,8 @@ void image_blit(bl_image *dst, const bl_image *src, int x, int y) {
             if (p[3] == 255) {
                 memcpy(q, p, 4);
             } else if (p[3]) { /* source over destination */
-                for (int c = 0; c < 3; c++) q[c] = (uint8_t)((p[c] * p[3] + q[c] * (255 - p[3])) / 255);
+                for (int c = 0; c < 3; c++)
+                    q[c] = (uint8_t)((p[c] * p[3] + q[c] * (255 - p[3])) / 255);
                 q[3] = (uint8_t)(p[3] + q[3] * (255 - p[3]) / 255);
             }
         }
@@ -191,12 +193,14 @@ void image_blit(bl_image *dst, const bl_image *src, int x, int y) {
 static void put(bl_image *img, int x, int y, uint32_t c) {
     if (x < 0 || y < 0 || x >= img->w || y >= img->h) return;
     uint8_t *p = img->px + ((size_t)y * img->w + x) * 4;
-    p[0] = (uint8_t)c, p[1] = (uint8_t)(c >> 8), p[2] = (uint8_t)(c >> 16), p[3] = (uint8_t)(c >> 24);
+    p[0] = (uint8_t)c, p[1] = (uint8_t)(c >> 8), p[2] = (uint8_t)(c >> 16),
+    p[3] = (uint8_t)(c >> 24);
 }
 
 void image_fill_rect(bl_image *img, int x, int y, int w, int h, uint32_t rgba) {
     for (int yy = y; yy < y + h; yy++)
-        for (int xx = x; xx < x + w; xx++) put(img, xx, yy, rgba);
+        for (int xx = x; xx < x + w; xx++)
+            put(img, xx, yy, rgba);
 }
 
 void image_stroke_rect(bl_image *img, int x, int y, int w, int h, int t, uint32_t rgba) {

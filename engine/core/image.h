@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include "err.h"
 
-#define IMAGE_MAX_SIDE 16384              /* widest/tallest image we accept */
+#define IMAGE_MAX_SIDE   16384                 /* widest/tallest image we accept */
 #define IMAGE_MAX_PIXELS (64u * 1024u * 1024u) /* 64 Mpx: a 1200 dpi TD3 page is 35 Mpx */
 
 typedef struct bl_image {

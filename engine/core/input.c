@@ -5,9 +5,10 @@
 #include <string.h>
 
 static const char *key_names[KEY_COUNT] = {
-    "none", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "f1", "escape", "return", "backspace", "tab", "delete",
-    "up", "down", "left", "right", "plus", "minus", "a", "f", "l", "m", "n", "o", "p", "r",
-    "s", "t", "x", "y"};
+    "none", "1",    "2",     "3",      "4",      "5",         "6",   "7",      "8",
+    "9",    "0",    "f1",    "escape", "return", "backspace", "tab", "delete", "up",
+    "down", "left", "right", "plus",   "minus",  "a",         "f",   "l",      "m",
+    "n",    "o",    "p",     "r",      "s",      "t",         "x",   "y"};
 
 const char *input_key_name(int key) {
     return key >= 0 && key < KEY_COUNT ? key_names[key] : NULL;
@@ -19,8 +20,8 @@ int input_key_from_name(const char *name) {
     return KEY_NONE;
 }
 
-static const char *kind_names[EV_KIND_COUNT] = {"move", "down", "up", "wheel", "key", "text",
-                                                "resize", "focus_lost", "quit", "screenshot"};
+static const char *kind_names[EV_KIND_COUNT] = {
+    "move", "down", "up", "wheel", "key", "text", "resize", "focus_lost", "quit", "screenshot"};
 
 static const char *button_name(int b) {
     return b == BUTTON_RIGHT ? "right" : b == BUTTON_MIDDLE ? "middle" : "left";
@@ -35,7 +36,8 @@ void input_free(input_script *s) {
 /* Reads a whole number; advances *p. */
 static int read_long(const char **p, long *out) {
     const char *q = *p;
-    while (*q == ' ' || *q == '\t') q++;
+    while (*q == ' ' || *q == '\t')
+        q++;
     int neg = 0;
     if (*q == '-') neg = 1, q++;
     if (*q < '0' || *q > '9') return -1;
@@ -52,7 +54,8 @@ static int read_long(const char **p, long *out) {
 
 static int read_word(const char **p, char *out, size_t cap) {
     const char *q = *p;
-    while (*q == ' ' || *q == '\t') q++;
+    while (*q == ' ' || *q == '\t')
+        q++;
     size_t n = 0;
     while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r') {
         if (n + 1 >= cap) return -1;
@@ -66,7 +69,8 @@ static int read_word(const char **p, char *out, size_t cap) {
 /* A quoted string with \" \\ \n escapes. */
 static int read_quoted(const char **p, char *out, size_t cap) {
     const char *q = *p;
-    while (*q == ' ' || *q == '\t') q++;
+    while (*q == ' ' || *q == '\t')
+        q++;
     if (*q != '"') return -1;
     q++;
     size_t n = 0;
@@ -74,8 +78,10 @@ static int read_quoted(const char **p, char *out, size_t cap) {
         char c = *q++;
         if (c == '\\') {
             c = *q++;
-            if (c == 'n') c = '\n';
-            else if (c != '"' && c != '\\') return -1;
+            if (c == 'n')
+                c = '\n';
+            else if (c != '"' && c != '\\')
+                return -1;
         }
         if (n + 1 >= cap) return -1;
         out[n++] = c;
@@ -87,7 +93,8 @@ static int read_quoted(const char **p, char *out, size_t cap) {
 }
 
 static int rest_is_blank(const char *p) {
-    while (*p == ' ' || *p == '\t' || *p == '\r') p++;
+    while (*p == ' ' || *p == '\t' || *p == '\r')
+        p++;
     return *p == '\0' || *p == '\n' || *p == '#';
 }
 
@@ -99,12 +106,14 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
     char line[512];
     while (pos < len) {
         size_t end = pos;
-        while (end < len && text[end] != '\n') end++;
+        while (end < len && text[end] != '\n')
+            end++;
         lineno++;
         size_t n = end - pos;
         if (n >= sizeof line) {
             input_free(s);
-            return err_set(err, "%s:%d: line longer than %zu characters", name, lineno, sizeof line - 1);
+            return err_set(err, "%s:%d: line longer than %zu characters", name, lineno,
+                           sizeof line - 1);
         }
         memcpy(line, text + pos, n);
         line[n] = '\0';
@@ -114,7 +123,8 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
         }
         pos = end + 1;
         const char *p = line;
-        while (*p == ' ' || *p == '\t') p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
         if (*p == '#' || rest_is_blank(p)) continue;
         input_event e;
         memset(&e, 0, sizeof e);
@@ -127,24 +137,30 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
             }
             if (f < frame) {
                 input_free(s);
-                return err_set(err, "%s:%d: frame %ld comes before frame %ld of the line above; "
-                               "frames must not decrease", name, lineno, f, frame);
+                return err_set(err,
+                               "%s:%d: frame %ld comes before frame %ld of the line above; "
+                               "frames must not decrease",
+                               name, lineno, f, frame);
             }
             frame = f;
         }
         char verb[24];
         if (read_word(&p, verb, sizeof verb)) {
             input_free(s);
-            return err_set(err, "%s:%d: expected an event (move, down, up, wheel, key, text, "
-                           "resize, focus_lost, quit, screenshot, wait)", name, lineno);
+            return err_set(err,
+                           "%s:%d: expected an event (move, down, up, wheel, key, text, "
+                           "resize, focus_lost, quit, screenshot, wait)",
+                           name, lineno);
         }
         e.frame = frame;
         int ok = 1;
         long a = 0, b = 0;
         char word[64];
         if (!strcmp(verb, "wait")) {
-            if (read_long(&p, &a) || a < 0 || a > 1000000) ok = 0;
-            else frame += a;
+            if (read_long(&p, &a) || a < 0 || a > 1000000)
+                ok = 0;
+            else
+                frame += a;
             if (ok && rest_is_blank(p)) continue;
             ok = 0;
         } else if (!strcmp(verb, "move")) {
@@ -154,8 +170,10 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
         } else if (!strcmp(verb, "down") || !strcmp(verb, "up")) {
             e.kind = verb[0] == 'd' ? EV_DOWN : EV_UP;
             ok = !read_word(&p, word, sizeof word) && !read_long(&p, &a) && !read_long(&p, &b);
-            e.button = !strcmp(word, "left") ? BUTTON_LEFT : !strcmp(word, "right") ? BUTTON_RIGHT
-                       : !strcmp(word, "middle") ? BUTTON_MIDDLE : 0;
+            e.button = !strcmp(word, "left")     ? BUTTON_LEFT
+                       : !strcmp(word, "right")  ? BUTTON_RIGHT
+                       : !strcmp(word, "middle") ? BUTTON_MIDDLE
+                                                 : 0;
             if (!e.button) ok = 0;
             e.x = (int)a, e.y = (int)b;
         } else if (!strcmp(verb, "wheel")) {
@@ -166,9 +184,11 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
             e.kind = EV_KEY;
             if (read_word(&p, word, sizeof word) || !(e.key = input_key_from_name(word))) {
                 input_free(s);
-                return err_set(err, "%s:%d: unknown key '%s' (keys: 1-5, f1, escape, return, "
+                return err_set(err,
+                               "%s:%d: unknown key '%s' (keys: 1-5, f1, escape, return, "
                                "backspace, tab, delete, arrows, plus, minus, letters a f l m n o p "
-                               "r s t x y)", name, lineno, word);
+                               "r s t x y)",
+                               name, lineno, word);
             }
         } else if (!strcmp(verb, "text")) {
             e.kind = EV_TEXT;
@@ -186,8 +206,8 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
             e.kind = EV_SCREENSHOT;
             ok = !read_word(&p, e.text, sizeof e.text);
             for (const char *c = e.text; ok && *c; c++)
-                if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-                      *c == '_' || *c == '-'))
+                if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                      (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
                     ok = 0;
         } else {
             input_free(s);
@@ -216,23 +236,38 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
 void input_write(FILE *f, const input_event *e) {
     fprintf(f, "@%ld %s", e->frame, kind_names[e->kind]);
     switch (e->kind) {
-    case EV_MOVE: fprintf(f, " %d %d", e->x, e->y); break;
+    case EV_MOVE:
+        fprintf(f, " %d %d", e->x, e->y);
+        break;
     case EV_DOWN:
-    case EV_UP: fprintf(f, " %s %d %d", button_name(e->button), e->x, e->y); break;
-    case EV_WHEEL: fprintf(f, " %d", e->wheel); break;
-    case EV_KEY: fprintf(f, " %s", input_key_name(e->key)); break;
-    case EV_RESIZE: fprintf(f, " %d %d", e->x, e->y); break;
-    case EV_SCREENSHOT: fprintf(f, " %s", e->text); break;
+    case EV_UP:
+        fprintf(f, " %s %d %d", button_name(e->button), e->x, e->y);
+        break;
+    case EV_WHEEL:
+        fprintf(f, " %d", e->wheel);
+        break;
+    case EV_KEY:
+        fprintf(f, " %s", input_key_name(e->key));
+        break;
+    case EV_RESIZE:
+        fprintf(f, " %d %d", e->x, e->y);
+        break;
+    case EV_SCREENSHOT:
+        fprintf(f, " %s", e->text);
+        break;
     case EV_TEXT:
         fputs(" \"", f);
         for (const char *c = e->text; *c; c++) {
             if (*c == '"' || *c == '\\') fputc('\\', f);
-            if (*c == '\n') fputs("\\n", f);
-            else fputc(*c, f);
+            if (*c == '\n')
+                fputs("\\n", f);
+            else
+                fputc(*c, f);
         }
         fputc('"', f);
         break;
-    default: break;
+    default:
+        break;
     }
     fputc('\n', f);
 }

@@ -43,10 +43,40 @@ typedef enum {
 
 typedef enum {
     KEY_NONE,
-    KEY_1, KEY_2, KEY_3, KEY_4, KEY_5, KEY_6, KEY_7, KEY_8, KEY_9, KEY_0,
-    KEY_F1, KEY_ESCAPE, KEY_RETURN, KEY_BACKSPACE, KEY_TAB, KEY_DELETE,
-    KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_PLUS, KEY_MINUS,
-    KEY_A, KEY_F, KEY_L, KEY_M, KEY_N, KEY_O, KEY_P, KEY_R, KEY_S, KEY_T, KEY_X, KEY_Y,
+    KEY_1,
+    KEY_2,
+    KEY_3,
+    KEY_4,
+    KEY_5,
+    KEY_6,
+    KEY_7,
+    KEY_8,
+    KEY_9,
+    KEY_0,
+    KEY_F1,
+    KEY_ESCAPE,
+    KEY_RETURN,
+    KEY_BACKSPACE,
+    KEY_TAB,
+    KEY_DELETE,
+    KEY_UP,
+    KEY_DOWN,
+    KEY_LEFT,
+    KEY_RIGHT,
+    KEY_PLUS,
+    KEY_MINUS,
+    KEY_A,
+    KEY_F,
+    KEY_L,
+    KEY_M,
+    KEY_N,
+    KEY_O,
+    KEY_P,
+    KEY_R,
+    KEY_S,
+    KEY_T,
+    KEY_X,
+    KEY_Y,
     KEY_COUNT
 } input_key;
 
@@ -62,7 +92,7 @@ typedef struct input_event {
     char text[64]; /* text (UTF-8) or screenshot name */
 } input_event;
 
-const char *input_key_name(int key); /* "1", "f1", "escape", "a" ...; NULL if out of range */
+const char *input_key_name(int key);       /* "1", "f1", "escape", "a" ...; NULL if out of range */
 int input_key_from_name(const char *name); /* KEY_NONE when unknown */
 
 typedef struct input_script {

@@ -47,7 +47,8 @@ static void ink_response(const mat_ink *k, light_kind l, int *a, int e[3]) {
     switch (l) {
     case LIGHT_UV:
         *a = k->uv_abs;
-        for (int c = 0; c < 3; c++) e[c] = k->uv_emit[c];
+        for (int c = 0; c < 3; c++)
+            e[c] = k->uv_emit[c];
         break;
     case LIGHT_IR:
         *a = k->ir_abs;
@@ -59,7 +60,8 @@ static void ink_response(const mat_ink *k, light_kind l, int *a, int e[3]) {
         break;
     default: /* visible and oblique reflect the ink's colour */
         *a = k->vis_abs;
-        for (int c = 0; c < 3; c++) e[c] = k->vis[c] * k->vis_abs / 255;
+        for (int c = 0; c < 3; c++)
+            e[c] = k->vis[c] * k->vis_abs / 255;
         break;
     }
 }
@@ -87,7 +89,8 @@ static lut_entry entry(int a, const int e[3], int cov) {
     lut_entry le;
     int t = cov * a / 255;
     le.m = (uint16_t)(256 - t - (t >> 7));
-    for (int c = 0; c < 3; c++) le.e[c] = (uint8_t)(cov * e[c] / 255);
+    for (int c = 0; c < 3; c++)
+        le.e[c] = (uint8_t)(cov * e[c] / 255);
     le.pad = 0;
     return le;
 }
@@ -97,13 +100,16 @@ static void build_lut(const matbuf *mb, light_kind l, light_lut *lut) {
         int a, e[3];
         ink_response(&mb->inks[i], l, &a, e);
         if (i == 0) a = 0, e[0] = e[1] = e[2] = 0;
-        for (int cov = 0; cov < 256; cov++) lut->ink[i][cov] = entry(a, e, cov);
+        for (int cov = 0; cov < 256; cov++)
+            lut->ink[i][cov] = entry(a, e, cov);
     }
-    for (int i = 0; i < mb->n_subs; i++) sub_response(&mb->subs[i], l, lut->sub[i]);
+    for (int i = 0; i < mb->n_subs; i++)
+        sub_response(&mb->subs[i], l, lut->sub[i]);
     int ba = 0, be[3] = {0, 0, 0};
     if (l == LIGHT_TRANSMITTED && mb->back_ink > 0 && mb->back_ink < mb->n_inks)
         ink_response(&mb->inks[mb->back_ink], l, &ba, be);
-    for (int cov = 0; cov < 256; cov++) lut->back[cov] = entry(ba, be, cov);
+    for (int cov = 0; cov < 256; cov++)
+        lut->back[cov] = entry(ba, be, cov);
 }
 
 static inline uint8_t clamp8(int v) {
@@ -123,15 +129,15 @@ static inline uint64_t stack_key(const matbuf *mb, size_t i) {
     const uint64_t q = 0xFC;
     return (uint64_t)mb->sub[i] | (uint64_t)mb->ink[0][i] << 3 | (mb->cov[0][i] & q) << 9 |
            (uint64_t)mb->ink[1][i] << 17 | (mb->cov[1][i] & q) << 23 |
-           (uint64_t)mb->ink[2][i] << 31 | (mb->cov[2][i] & q) << 37 |
-           (mb->back[i] & q) << 45 | (mb->thick[i] & q) << 53;
+           (uint64_t)mb->ink[2][i] << 31 | (mb->cov[2][i] & q) << 37 | (mb->back[i] & q) << 45 |
+           (mb->thick[i] & q) << 53;
 }
 
 struct light_scene {
     const matbuf *mb;
-    uint32_t *idx;   /* per pixel: its stack */
-    uint8_t *shade;  /* per pixel: raking-light factor (oblique) */
-    uint64_t *keys;  /* per stack */
+    uint32_t *idx;  /* per pixel: its stack */
+    uint8_t *shade; /* per pixel: raking-light factor (oblique) */
+    uint64_t *keys; /* per stack */
     uint32_t n;
     uint32_t *palette[LIGHT_COUNT]; /* per light, computed on first region render */
 };
@@ -185,7 +191,8 @@ static uint32_t table_get(stack_table *t, uint64_t k) {
         if (!nh) return UINT32_MAX;
         for (uint32_t s = 0; s < t->n; s++) {
             uint32_t q = (uint32_t)mix64(t->keys[s]) & (nsize - 1);
-            while (nh[q]) q = (q + 1) & (nsize - 1);
+            while (nh[q])
+                q = (q + 1) & (nsize - 1);
             nh[q] = s + 1;
         }
         free(t->h);
@@ -258,8 +265,10 @@ light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
     thrd_t th;
     int threaded = thrd_create(&th, index_rows, &jobs[1]) == thrd_success;
     index_rows(&jobs[0]);
-    if (threaded) thrd_join(th, NULL);
-    else index_rows(&jobs[1]);
+    if (threaded)
+        thrd_join(th, NULL);
+    else
+        index_rows(&jobs[1]);
     if (jobs[0].failed || jobs[1].failed) goto oom;
     remap = malloc((jobs[1].t.n + 1) * sizeof *remap);
     if (!remap) goto oom;
@@ -267,7 +276,8 @@ light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
         remap[s] = table_get(&jobs[0].t, jobs[1].t.keys[s]);
         if (remap[s] == UINT32_MAX) goto oom;
     }
-    for (size_t i = (size_t)jobs[1].y0 * mb->w; i < npx; i++) sc->idx[i] = remap[sc->idx[i]];
+    for (size_t i = (size_t)jobs[1].y0 * mb->w; i < npx; i++)
+        sc->idx[i] = remap[sc->idx[i]];
     sc->keys = jobs[0].t.keys;
     sc->n = jobs[0].t.n;
     jobs[0].t.keys = NULL;
@@ -286,7 +296,8 @@ oom:
 
 void light_scene_destroy(light_scene *sc) {
     if (!sc) return;
-    for (int l = 0; l < LIGHT_COUNT; l++) free(sc->palette[l]);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        free(sc->palette[l]);
     free(sc->idx);
     free(sc->shade);
     free(sc->keys);
@@ -309,7 +320,8 @@ static uint32_t stack_color(const light_lut *lut, light_kind l, uint64_t k) {
         b = (b * t >> 7) * bk->m >> 8;
     }
     for (int L = 0; L < LAYER_COUNT; L++) {
-        unsigned ink = (unsigned)(k >> (3 + 14 * L)) & 63, cov = (unsigned)(k >> (9 + 14 * L)) & 255;
+        unsigned ink = (unsigned)(k >> (3 + 14 * L)) & 63,
+                 cov = (unsigned)(k >> (9 + 14 * L)) & 255;
         const lut_entry *e = &lut->ink[ink][cov];
         r = (r * e->m >> 8) + e->e[0];
         g = (g * e->m >> 8) + e->e[1];
@@ -347,7 +359,8 @@ static int pass_run(void *arg) {
         }
     } else {
         uint32_t *o = (uint32_t *)(void *)j->px;
-        for (size_t i = j->from; i < j->to; i++) o[i] = pal[idx[i]];
+        for (size_t i = j->from; i < j->to; i++)
+            o[i] = pal[idx[i]];
     }
     return 0;
 }
@@ -368,7 +381,8 @@ int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_er
         return err_set(err, "out of memory for the %s light", light_name(l));
     }
     build_lut(mb, l, lut);
-    for (uint32_t s = 0; s < sc->n; s++) pal[s] = stack_color(lut, l, sc->keys[s]);
+    for (uint32_t s = 0; s < sc->n; s++)
+        pal[s] = stack_color(lut, l, sc->keys[s]);
     /* RGBA bytes in memory order: on a little-endian machine the uint32
      * 0xAABBGGRR is R,G,B,A. */
     size_t npx = (size_t)mb->w * (size_t)mb->h;
@@ -376,8 +390,10 @@ int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_er
     thrd_t t;
     int threaded = npx > 65536 && thrd_create(&t, pass_run, &jobs[1]) == thrd_success;
     pass_run(&jobs[0]);
-    if (threaded) thrd_join(t, NULL);
-    else pass_run(&jobs[1]);
+    if (threaded)
+        thrd_join(t, NULL);
+    else
+        pass_run(&jobs[1]);
     free(pal);
     free(lut);
     return 0;
@@ -392,7 +408,8 @@ static uint32_t *make_palette(const light_scene *sc, light_kind l) {
         return NULL;
     }
     build_lut(sc->mb, l, lut);
-    for (uint32_t s = 0; s < sc->n; s++) pal[s] = stack_color(lut, l, sc->keys[s]);
+    for (uint32_t s = 0; s < sc->n; s++)
+        pal[s] = stack_color(lut, l, sc->keys[s]);
     free(lut);
     return pal;
 }

@@ -30,7 +30,7 @@ typedef enum {
 
 typedef unsigned light_set; /* bit (1u << light_kind) per light */
 #define LIGHT_BIT(l) (1u << (l))
-#define LIGHT_ALL ((1u << LIGHT_COUNT) - 1u)
+#define LIGHT_ALL    ((1u << LIGHT_COUNT) - 1u)
 
 const char *light_name(light_kind l);        /* "visible", "uv", "ir", "oblique", "transmitted" */
 const char *light_description(light_kind l); /* one line for people */

@@ -14,14 +14,17 @@ static void sample(const bl_image *s, double x, double y, uint8_t out[4]) {
             double w = (i ? fx : 1 - fx) * (j ? fy : 1 - fy);
             if (xx < 0 || yy < 0 || xx >= s->w || yy >= s->h) continue; /* transparent */
             const uint8_t *p = s->px + ((size_t)yy * s->w + xx) * 4;
-            for (int c = 0; c < 4; c++) acc[c] += w * p[c];
+            for (int c = 0; c < 4; c++)
+                acc[c] += w * p[c];
         }
-    for (int c = 0; c < 4; c++) out[c] = (uint8_t)(acc[c] + 0.5);
+    for (int c = 0; c < 4; c++)
+        out[c] = (uint8_t)(acc[c] + 0.5);
 }
 
 int loupe_render(const bl_image *src, double cx, double cy, double src_per_out, int diameter,
                  bl_image *out, bl_err *err) {
-    if (diameter < 8 || diameter > 2048) return err_set(err, "loupe diameter %d out of range", diameter);
+    if (diameter < 8 || diameter > 2048)
+        return err_set(err, "loupe diameter %d out of range", diameter);
     if (!(src_per_out > 0)) return err_set(err, "loupe magnification must be positive");
     if (!out->px || out->w != diameter || out->h != diameter) {
         image_deinit(out);
@@ -40,7 +43,8 @@ int loupe_render(const bl_image *src, double cx, double cy, double src_per_out, 
             sample(src, cx + dx * src_per_out, cy + dy * src_per_out, c);
             /* outside the document: the desk's dark wood, not a hole */
             double a = c[3] / 255.0;
-            for (int k = 0; k < 3; k++) o[k] = (uint8_t)(c[k] * a + 40 * (1 - a));
+            for (int k = 0; k < 3; k++)
+                o[k] = (uint8_t)(c[k] * a + 40 * (1 - a));
             o[3] = 255;
             if (d > r - rim) { /* metal rim, anti-aliased on the outside */
                 double edge = fmin(1.0, r - d);
@@ -66,12 +70,14 @@ void image_resample(const bl_image *src, int sx, int sy, int sw, int sh, bl_imag
                 for (int xx = x0; xx < x1; xx++) {
                     if (xx < 0 || xx >= src->w) continue;
                     const uint8_t *p = src->px + ((size_t)yy * src->w + xx) * 4;
-                    for (int c = 0; c < 4; c++) acc[c] += p[c];
+                    for (int c = 0; c < 4; c++)
+                        acc[c] += p[c];
                     n++;
                 }
             }
             uint8_t *o = dst->px + ((size_t)y * dst->w + x) * 4;
-            for (int c = 0; c < 4; c++) o[c] = (uint8_t)(n ? (acc[c] + n / 2) / n : 0);
+            for (int c = 0; c < 4; c++)
+                o[c] = (uint8_t)(n ? (acc[c] + n / 2) / n : 0);
         }
     }
 }

@@ -32,8 +32,8 @@ typedef struct matbuf {
     uint8_t *relief;
     uint8_t *thick;
     uint8_t *back;
-    uint8_t back_ink;                 /* ink printed on the reverse */
-    int n_inks;                       /* index 0 is "no ink" */
+    uint8_t back_ink; /* ink printed on the reverse */
+    int n_inks;       /* index 0 is "no ink" */
     mat_ink inks[MATBUF_MAX_INKS];
     int n_subs;
     mat_substrate subs[MATBUF_MAX_SUBS];

@@ -43,7 +43,8 @@ static inline double rng_range(rng *r, double lo, double hi) {
  * document does not shift the random numbers of another. */
 static inline uint64_t rng_derive(uint64_t seed, const char *name) {
     uint64_t h = 1469598103934665603ull ^ seed;
-    for (const char *p = name; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
     rng r;
     rng_init(&r, h);
     return rng_u64(&r);

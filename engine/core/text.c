@@ -86,10 +86,14 @@ static int decode_utf8(const char *s, uint32_t *cps, uint32_t *offs, int cap, si
     while (p[i]) {
         uint32_t c;
         int len;
-        if (p[i] < 0x80) c = p[i], len = 1;
-        else if ((p[i] & 0xE0) == 0xC0) c = p[i] & 0x1F, len = 2;
-        else if ((p[i] & 0xF0) == 0xE0) c = p[i] & 0x0F, len = 3;
-        else if ((p[i] & 0xF8) == 0xF0) c = p[i] & 0x07, len = 4;
+        if (p[i] < 0x80)
+            c = p[i], len = 1;
+        else if ((p[i] & 0xE0) == 0xC0)
+            c = p[i] & 0x1F, len = 2;
+        else if ((p[i] & 0xF0) == 0xE0)
+            c = p[i] & 0x0F, len = 3;
+        else if ((p[i] & 0xF8) == 0xF0)
+            c = p[i] & 0x07, len = 4;
         else {
             *bad = i;
             return -1;
@@ -156,8 +160,7 @@ int text_layout_make(const text_style *st, const char *utf8, text_layout *out, b
     fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
     fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
     FriBidiParType base = FRIBIDI_PAR_ON;
-    if (n > 0 &&
-        !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels)) {
+    if (n > 0 && !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels)) {
         err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
         goto done;
     }
@@ -187,7 +190,8 @@ int text_layout_make(const text_style *st, const char *utf8, text_layout *out, b
                 continue;
             }
             int e = r;
-            while (e < nruns && runs[order[e]].level >= lv) e++;
+            while (e < nruns && runs[order[e]].level >= lv)
+                e++;
             for (int a = r, b = e - 1; a < b; a++, b--) {
                 int t = order[a];
                 order[a] = order[b];
@@ -274,7 +278,8 @@ void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn p
         int ix = (int)floor(gx), iy = (int)floor(gy);
         float sx = (float)(gx - ix), sy = (float)(gy - iy);
         int x0, y0, x1, y1;
-        stbtt_GetGlyphBitmapBoxSubpixel(info, (int)g->gid, scale, scale, sx, sy, &x0, &y0, &x1, &y1);
+        stbtt_GetGlyphBitmapBoxSubpixel(info, (int)g->gid, scale, scale, sx, sy, &x0, &y0, &x1,
+                                        &y1);
         int w = x1 - x0, h = y1 - y0;
         if (w <= 0 || h <= 0) continue;
         size_t need = (size_t)w * (size_t)h;

@@ -17,9 +17,9 @@ extern const struct {
 } bl_builtin_templates[];
 
 static const char *feature_kinds[] = {
-    "guilloche",   "rainbow",     "microtext",   "uv_emblem", "uv_fibres",
-    "uv_overprint", "metameric_pair", "intaglio", "emboss",    "ghost_image",
-    "watermark",   "see_through_register", "portrait", "ir_mrz", "ir_data", "signature", NULL};
+    "guilloche",      "rainbow",  "microtext", "uv_emblem",   "uv_fibres", "uv_overprint",
+    "metameric_pair", "intaglio", "emboss",    "ghost_image", "watermark", "see_through_register",
+    "portrait",       "ir_mrz",   "ir_data",   "signature",   NULL};
 
 static int in_list(const char *s, const char *const *list) {
     for (int i = 0; list[i]; i++)
@@ -42,8 +42,7 @@ static int get_str(const cJSON *obj, const char *key, char *out, size_t cap, int
         if (required) return err_set(err, "%s: %s: missing \"%s\"", name, where, key);
         return 0;
     }
-    if (!cJSON_IsString(v))
-        return err_set(err, "%s: %s.%s: expected a string", name, where, key);
+    if (!cJSON_IsString(v)) return err_set(err, "%s: %s.%s: expected a string", name, where, key);
     if (strlen(v->valuestring) >= cap)
         return err_set(err, "%s: %s.%s: longer than %zu characters", name, where, key, cap - 1);
     strcpy(out, v->valuestring);
@@ -58,8 +57,7 @@ static int get_num(const cJSON *obj, const char *key, double *out, double lo, do
         return 0;
     }
     if (!cJSON_IsNumber(v) || v->valuedouble < lo || v->valuedouble > hi)
-        return err_set(err, "%s: %s.%s: expected a number from %g to %g", name, where, key, lo,
-                       hi);
+        return err_set(err, "%s: %s.%s: expected a number from %g to %g", name, where, key, lo, hi);
     *out = v->valuedouble;
     return 0;
 }
@@ -76,15 +74,15 @@ static int get_nums(const cJSON *obj, const char *key, double *out, int n, int r
     int i = 0;
     for (const cJSON *c = v->child; c; c = c->next, i++) {
         if (!cJSON_IsNumber(c) || c->valuedouble < -1000 || c->valuedouble > 1000)
-            return err_set(err, "%s: %s.%s[%d]: expected a number of millimetres", name, where,
-                           key, i);
+            return err_set(err, "%s: %s.%s[%d]: expected a number of millimetres", name, where, key,
+                           i);
         out[i] = c->valuedouble;
     }
     return 0;
 }
 
-static int get_rect(const cJSON *obj, const char *key, tpl_rect *r, int required,
-                    const char *name, const char *where, bl_err *err) {
+static int get_rect(const cJSON *obj, const char *key, tpl_rect *r, int required, const char *name,
+                    const char *where, bl_err *err) {
     double v[4] = {0, 0, 0, 0};
     if (get_nums(obj, key, v, 4, required, name, where, err)) return -1;
     if (cJSON_GetObjectItemCaseSensitive(obj, key) && (v[2] <= 0 || v[3] <= 0))
@@ -113,7 +111,8 @@ static int parse_color(const char *s, unsigned *out) {
 }
 
 static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
-    static const char *keys[] = {"text", "at_mm", "size_mm", "ink", "relief", "bold", "align", NULL};
+    static const char *keys[] = {"text",   "at_mm", "size_mm", "ink",
+                                 "relief", "bold",  "align",   NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: texts: expected an array", name);
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[32];
@@ -142,11 +141,28 @@ static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
 
 static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
     static const char *keys[] = {"key", "label", "at_mm", "size_mm", "width_mm", "align", NULL};
-    static const char *field_keys[] = {
-        "document_code", "issuing_state", "document_number", "surname", "given_names",
-        "nationality", "birth_date", "sex", "place_of_birth", "issue_date", "authority",
-        "expiry_date", "personal_number", "visa_type", "entries", "duration", "valid_from",
-        "remarks", "surname_native", "given_names_native", "place_of_birth_native", NULL};
+    static const char *field_keys[] = {"document_code",
+                                       "issuing_state",
+                                       "document_number",
+                                       "surname",
+                                       "given_names",
+                                       "nationality",
+                                       "birth_date",
+                                       "sex",
+                                       "place_of_birth",
+                                       "issue_date",
+                                       "authority",
+                                       "expiry_date",
+                                       "personal_number",
+                                       "visa_type",
+                                       "entries",
+                                       "duration",
+                                       "valid_from",
+                                       "remarks",
+                                       "surname_native",
+                                       "given_names_native",
+                                       "place_of_birth_native",
+                                       NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: fields: expected an array", name);
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[32];
@@ -203,10 +219,26 @@ static int load_features(tpl *t, const cJSON *arr, const char *name, bl_err *err
 }
 
 int tpl_load_json(tpl *t, const char *json, const char *name, bl_err *err) {
-    static const char *keys[] = {
-        "id", "name", "kind", "issuing_state", "state_name", "nationality_name", "document_code",
-        "mrz_format", "size_mm", "pieces_mm", "corner_mm", "substrate", "rainbow", "label_ink", "texts",
-        "fields", "portrait_mm", "mrz_mm", "features", NULL};
+    static const char *keys[] = {"id",
+                                 "name",
+                                 "kind",
+                                 "issuing_state",
+                                 "state_name",
+                                 "nationality_name",
+                                 "document_code",
+                                 "mrz_format",
+                                 "size_mm",
+                                 "pieces_mm",
+                                 "corner_mm",
+                                 "substrate",
+                                 "rainbow",
+                                 "label_ink",
+                                 "texts",
+                                 "fields",
+                                 "portrait_mm",
+                                 "mrz_mm",
+                                 "features",
+                                 NULL};
     memset(t, 0, sizeof *t);
     cJSON *root = cJSON_Parse(json);
     if (!root) {
@@ -232,8 +264,8 @@ int tpl_load_json(tpl *t, const char *json, const char *name, bl_err *err) {
                 "template", err) ||
         get_str(root, "state_name", t->state_name, sizeof t->state_name, 1, name, "template",
                 err) ||
-        get_str(root, "nationality_name", t->nationality_name, sizeof t->nationality_name, 0,
-                name, "template", err) ||
+        get_str(root, "nationality_name", t->nationality_name, sizeof t->nationality_name, 0, name,
+                "template", err) ||
         get_str(root, "document_code", t->document_code, sizeof t->document_code, 1, name,
                 "template", err) ||
         get_str(root, "mrz_format", fmt, sizeof fmt, 1, name, "template", err) ||
@@ -332,7 +364,8 @@ int tpl_load_file(tpl *t, const char *path, bl_err *err) {
 
 int tpl_builtin_count(void) {
     int n = 0;
-    while (bl_builtin_templates[n].name) n++;
+    while (bl_builtin_templates[n].name)
+        n++;
     return n;
 }
 
@@ -352,8 +385,8 @@ int tpl_builtin(tpl *t, const char *id, bl_err *err) {
         if (i) strncat(known, ", ", sizeof known - strlen(known) - 1);
         strncat(known, bl_builtin_templates[i].name, sizeof known - strlen(known) - 1);
     }
-    return err_set(err, "unknown template \"%s\" (known: %s; 'borderlab templates' lists them)",
-                   id, known);
+    return err_set(err, "unknown template \"%s\" (known: %s; 'borderlab templates' lists them)", id,
+                   known);
 }
 
 const tpl_feature *tpl_feature_of(const tpl *t, const char *kind) {

@@ -11,9 +11,9 @@
 
 #include "err.h"
 
-#define TPL_MAX_FIELDS 24
+#define TPL_MAX_FIELDS   24
 #define TPL_MAX_FEATURES 32
-#define TPL_MAX_TEXTS 8
+#define TPL_MAX_TEXTS    8
 
 typedef struct tpl_rect {
     double x, y, w, h; /* millimetres from the top-left corner */
@@ -51,17 +51,17 @@ typedef struct tpl_feature {
 typedef struct tpl {
     char id[48];
     char name[96];
-    char kind[16];          /* passport, id_card, visa */
-    char issuing_state[4];  /* three-letter code */
+    char kind[16];         /* passport, id_card, visa */
+    char issuing_state[4]; /* three-letter code */
     char state_name[48];
     char nationality_name[32];
     char document_code[3];
-    int mrz_format;         /* mrz_format value */
+    int mrz_format; /* mrz_format value */
     double w_mm, h_mm, corner_mm;
-    int n_pieces;              /* physical pieces on the canvas (a card's front and back) */
-    tpl_rect pieces[2];        /* default: one piece covering the canvas */
+    int n_pieces;       /* physical pieces on the canvas (a card's front and back) */
+    tpl_rect pieces[2]; /* default: one piece covering the canvas */
     char substrate[32];
-    unsigned rainbow[3];    /* 0xRRGGBB: split-fountain colours left, middle, right */
+    unsigned rainbow[3]; /* 0xRRGGBB: split-fountain colours left, middle, right */
     char label_ink[32];
     int n_texts;
     tpl_text texts[TPL_MAX_TEXTS];

@@ -37,8 +37,10 @@ plat *plat_create(const plat_config *cfg, bl_err *err) {
         if (!p->ren) goto sdl_fail;
     } else {
         if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-            err_set(err, "cannot open a window: %s (no display? run 'borderlab play --headless "
-                    "--input FILE' instead, or start Xvfb)", SDL_GetError());
+            err_set(err,
+                    "cannot open a window: %s (no display? run 'borderlab play --headless "
+                    "--input FILE' instead, or start Xvfb)",
+                    SDL_GetError());
             free(p);
             return NULL;
         }
@@ -73,37 +75,72 @@ void plat_destroy(plat *p) {
 static int map_key(SDL_Keycode k) {
     if (k >= SDLK_1 && k <= SDLK_9) return KEY_1 + (int)(k - SDLK_1);
     switch (k) {
-    case SDLK_0: return KEY_0;
-    case SDLK_KP_1: return KEY_1;
-    case SDLK_KP_2: return KEY_2;
-    case SDLK_KP_3: return KEY_3;
-    case SDLK_KP_4: return KEY_4;
-    case SDLK_KP_5: return KEY_5;
-    case SDLK_F1: return KEY_F1;
-    case SDLK_ESCAPE: return KEY_ESCAPE;
-    case SDLK_RETURN: case SDLK_KP_ENTER: return KEY_RETURN;
-    case SDLK_BACKSPACE: return KEY_BACKSPACE;
-    case SDLK_TAB: return KEY_TAB;
-    case SDLK_DELETE: return KEY_DELETE;
-    case SDLK_UP: return KEY_UP;
-    case SDLK_DOWN: return KEY_DOWN;
-    case SDLK_LEFT: return KEY_LEFT;
-    case SDLK_RIGHT: return KEY_RIGHT;
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return KEY_PLUS;
-    case SDLK_MINUS: case SDLK_KP_MINUS: return KEY_MINUS;
-    case SDLK_a: return KEY_A;
-    case SDLK_f: return KEY_F;
-    case SDLK_l: return KEY_L;
-    case SDLK_m: return KEY_M;
-    case SDLK_n: return KEY_N;
-    case SDLK_o: return KEY_O;
-    case SDLK_p: return KEY_P;
-    case SDLK_r: return KEY_R;
-    case SDLK_s: return KEY_S;
-    case SDLK_t: return KEY_T;
-    case SDLK_x: return KEY_X;
-    case SDLK_y: return KEY_Y;
-    default: return KEY_NONE;
+    case SDLK_0:
+        return KEY_0;
+    case SDLK_KP_1:
+        return KEY_1;
+    case SDLK_KP_2:
+        return KEY_2;
+    case SDLK_KP_3:
+        return KEY_3;
+    case SDLK_KP_4:
+        return KEY_4;
+    case SDLK_KP_5:
+        return KEY_5;
+    case SDLK_F1:
+        return KEY_F1;
+    case SDLK_ESCAPE:
+        return KEY_ESCAPE;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return KEY_RETURN;
+    case SDLK_BACKSPACE:
+        return KEY_BACKSPACE;
+    case SDLK_TAB:
+        return KEY_TAB;
+    case SDLK_DELETE:
+        return KEY_DELETE;
+    case SDLK_UP:
+        return KEY_UP;
+    case SDLK_DOWN:
+        return KEY_DOWN;
+    case SDLK_LEFT:
+        return KEY_LEFT;
+    case SDLK_RIGHT:
+        return KEY_RIGHT;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        return KEY_PLUS;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        return KEY_MINUS;
+    case SDLK_a:
+        return KEY_A;
+    case SDLK_f:
+        return KEY_F;
+    case SDLK_l:
+        return KEY_L;
+    case SDLK_m:
+        return KEY_M;
+    case SDLK_n:
+        return KEY_N;
+    case SDLK_o:
+        return KEY_O;
+    case SDLK_p:
+        return KEY_P;
+    case SDLK_r:
+        return KEY_R;
+    case SDLK_s:
+        return KEY_S;
+    case SDLK_t:
+        return KEY_T;
+    case SDLK_x:
+        return KEY_X;
+    case SDLK_y:
+        return KEY_Y;
+    default:
+        return KEY_NONE;
     }
 }
 
@@ -112,7 +149,9 @@ int plat_poll(plat *p, input_event *ev) {
     while (SDL_PollEvent(&e)) {
         memset(ev, 0, sizeof *ev);
         switch (e.type) {
-        case SDL_QUIT: ev->kind = EV_QUIT; return 1;
+        case SDL_QUIT:
+            ev->kind = EV_QUIT;
+            return 1;
         case SDL_MOUSEMOTION:
             ev->kind = EV_MOVE, ev->x = e.motion.x, ev->y = e.motion.y;
             return 1;
@@ -120,8 +159,9 @@ int plat_poll(plat *p, input_event *ev) {
         case SDL_MOUSEBUTTONUP:
             ev->kind = e.type == SDL_MOUSEBUTTONDOWN ? EV_DOWN : EV_UP;
             ev->x = e.button.x, ev->y = e.button.y;
-            ev->button = e.button.button == SDL_BUTTON_RIGHT ? BUTTON_RIGHT
-                         : e.button.button == SDL_BUTTON_MIDDLE ? BUTTON_MIDDLE : BUTTON_LEFT;
+            ev->button = e.button.button == SDL_BUTTON_RIGHT    ? BUTTON_RIGHT
+                         : e.button.button == SDL_BUTTON_MIDDLE ? BUTTON_MIDDLE
+                                                                : BUTTON_LEFT;
             return 1;
         case SDL_MOUSEWHEEL:
             if (e.wheel.y == 0) continue;
@@ -146,7 +186,8 @@ int plat_poll(plat *p, input_event *ev) {
                 return 1;
             }
             continue;
-        default: continue;
+        default:
+            continue;
         }
     }
     (void)p;
@@ -155,8 +196,10 @@ int plat_poll(plat *p, input_event *ev) {
 
 void plat_text_input(plat *p, int on) {
     (void)p;
-    if (on) SDL_StartTextInput();
-    else SDL_StopTextInput();
+    if (on)
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
 }
 
 plat_tex *plat_tex_create(plat *p, const bl_image *img, int streaming, int blend, bl_err *err) {
