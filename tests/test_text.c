@@ -72,7 +72,7 @@ static void arabic_names_shape_as_hb_shape_does(void **state) {
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         unsigned want[64];
         int n = hb_shape_gids(names[k], want, 64);
-        text_style st = {f->latin, f->arabic, 40, 0};
+        text_style st = {f->latin, f->arabic, 40, 0, 0};
         text_layout lay;
         bl_err err = {""};
         assert_int_equal(text_layout_make(&st, names[k], &lay, &err), 0);
@@ -93,7 +93,7 @@ static void arabic_names_shape_as_hb_shape_does(void **state) {
 static void mixed_line_in_fribidi_visual_order(void **state) {
     fonts *f = *state;
     const char *line = "الاسم: محمد L898902C3 1974";
-    text_style st = {f->latin, f->arabic, 30, 0};
+    text_style st = {f->latin, f->arabic, 30, 0, 0};
     text_layout lay;
     bl_err err = {""};
     assert_int_equal(text_layout_make(&st, line, &lay, &err), 0);
@@ -181,7 +181,7 @@ static int components(const mask *m) {
 
 static void rendered_arabic_letters_join(void **state) {
     fonts *f = *state;
-    text_style st = {f->latin, f->arabic, 64, 0};
+    text_style st = {f->latin, f->arabic, 64, 0, 0};
     bl_err err = {""};
     mask word = {calloc(600 * 120, 1), 600, 120}, apart = {calloc(600 * 120, 1), 600, 120};
     /* محمد has no dots: joined, it is one stroke; letters apart are four. */
@@ -196,7 +196,7 @@ static void rendered_arabic_letters_join(void **state) {
 
 static void invalid_utf8_is_an_error_with_offset(void **state) {
     fonts *f = *state;
-    text_style st = {f->latin, f->arabic, 20, 0};
+    text_style st = {f->latin, f->arabic, 20, 0, 0};
     text_layout lay;
     bl_err err = {""};
     assert_int_equal(text_layout_make(&st, "ab\xC3(", &lay, &err), -1);

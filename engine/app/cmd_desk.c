@@ -22,15 +22,17 @@ static int load_session(desk_session *s, int mrz_reader, bl_err *err) {
 /* --------------------------------------------------------- interactive */
 
 static void desk_usage(FILE *o) {
-    fprintf(o, "usage: borderlab desk [--record FILE] [--log FILE] [--mrz-reader on|off]\n\n"
+    fprintf(o, "usage: borderlab desk [--record FILE] [--log FILE] [--mrz-reader on|off]\n"
+               "                      [--lang en|fr|ar]\n\n"
                "Opens the inspection desk on the built-in default session (what 'borderlab'\n"
                "with no arguments does). --record writes every input event to FILE (replay it\n"
                "with 'borderlab play --input FILE'); --log appends the action log (JSON lines,\n"
-               "default out/actions.jsonl). F1 in the desk lists the keys.\n");
+               "default out/actions.jsonl). --lang picks the interface language (F2 in the\n"
+               "desk switches it; Arabic lays the desk out right to left). F1 lists the keys.\n");
 }
 
 static int run_desk(int argc, char **argv) {
-    const char *record = NULL, *log = "out/actions.jsonl";
+    const char *record = NULL, *log = "out/actions.jsonl", *lang = NULL;
     int mrz = -1;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -46,6 +48,8 @@ static int run_desk(int argc, char **argv) {
             record = v;
         else if (!strcmp(argv[i], "--log"))
             log = v;
+        else if (!strcmp(argv[i], "--lang"))
+            lang = v;
         else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
             mrz = !strcmp(v, "on");
         else {
@@ -64,7 +68,8 @@ static int run_desk(int argc, char **argv) {
                            .log_path = log,
                            .record_path = record,
                            .loupe_dpi = 600,
-                           .sync_loading = 0};
+                           .sync_loading = 0,
+                           .lang = lang};
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
@@ -117,7 +122,7 @@ int cmd_desk(int argc, char **argv) {
 static void play_usage(FILE *o) {
     fprintf(o, "usage: borderlab play --input FILE [--headless] [--out-dir DIR]\n"
                "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
-               "                      [--loupe-dpi N]\n\n"
+               "                      [--loupe-dpi N] [--lang en|fr|ar]\n\n"
                "Replays recorded input on the default session at a fixed time step\n"
                "(1/60 s per frame). --headless draws without a window (same pixels every\n"
                "time). 'screenshot NAME' lines in the input, and --screenshot-every N frames,\n"
@@ -126,7 +131,7 @@ static void play_usage(FILE *o) {
 }
 
 int cmd_play(int argc, char **argv) {
-    const char *input = NULL, *out_dir = "out/play", *log = NULL;
+    const char *input = NULL, *out_dir = "out/play", *log = NULL, *lang = NULL;
     uint64_t every = 0;
     int headless = 0, mrz = -1;
     double loupe_dpi = 600;
@@ -150,6 +155,8 @@ int cmd_play(int argc, char **argv) {
             out_dir = v;
         else if (!strcmp(a, "--log"))
             log = v;
+        else if (!strcmp(a, "--lang"))
+            lang = v;
         else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
         } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
         } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
@@ -190,7 +197,8 @@ int cmd_play(int argc, char **argv) {
                            .session = &session,
                            .log_path = log,
                            .loupe_dpi = loupe_dpi,
-                           .sync_loading = 1};
+                           .sync_loading = 1,
+                           .lang = lang};
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         input_free(&script);

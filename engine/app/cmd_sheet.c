@@ -24,7 +24,7 @@ static void plot(void *ud, int x, int y, int cov) {
 
 static int label(bl_image *img, const doc_fonts *f, const char *s, double x, double y, double size,
                  uint32_t color, bl_err *err) {
-    text_style st = {f->sans_bold, f->arabic, size, 0};
+    text_style st = {f->sans_bold, f->arabic, size, 0, 0};
     ink_ctx c = {img, color};
     return text_draw(&st, s, x, y, plot, &c, err) < 0 ? -1 : 0;
 }

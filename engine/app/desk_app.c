@@ -11,6 +11,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "i18n.h"
 #include "light.h"
 #include "loupe.h"
 #include "text.h"
@@ -21,7 +22,7 @@
 
 typedef struct {
     char *s;
-    int size, bold;
+    int size, bold, rtl;
     uint32_t rgba;
     plat_tex *t;
     int w, h, ascent;
@@ -59,6 +60,8 @@ struct desk_app {
     int worker_running;
     atomic_int cancel;
     draw_list dl;
+    i18n *langs[8];
+    int n_langs;
 };
 
 /* ------------------------------------------------------------ logging */
@@ -251,12 +254,14 @@ static void text_plot(void *ud, int x, int y, int cov) {
     }
 }
 
-static text_entry *text_get(desk_app *a, const char *s, int size, int bold, uint32_t rgba) {
-    uint64_t h = text_hash(s, size, bold, rgba);
+static text_entry *text_get(desk_app *a, const char *s, int size, int bold, int rtl,
+                            uint32_t rgba) {
+    uint64_t h = text_hash(s, size, bold | rtl << 1, rgba);
     size_t slot = (size_t)(h % TEXT_CACHE);
     for (int probe = 0; probe < 8; probe++, slot = (slot + 1) % TEXT_CACHE) {
         text_entry *e = &a->text[slot];
-        if (e->s && e->size == size && e->bold == bold && e->rgba == rgba && !strcmp(e->s, s)) {
+        if (e->s && e->size == size && e->bold == bold && e->rtl == rtl && e->rgba == rgba &&
+            !strcmp(e->s, s)) {
             e->used = a->st.frame;
             return e;
         }
@@ -275,7 +280,7 @@ static text_entry *text_get(desk_app *a, const char *s, int size, int bold, uint
     free(victim->s);
     plat_tex_destroy(victim->t);
     memset(victim, 0, sizeof *victim);
-    text_style st = {bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, size, 0};
+    text_style st = {bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, size, 0, rtl};
     text_layout lay;
     bl_err err = {""};
     if (text_layout_make(&st, s, &lay, &err) != 0) return NULL;
@@ -292,7 +297,8 @@ static text_entry *text_get(desk_app *a, const char *s, int size, int bold, uint
     victim->t = plat_tex_create(a->p, &img, 0, 1, &err);
     victim->w = w, victim->h = hh, victim->ascent = (int)ceil(lay.ascent) + 1;
     victim->s = strdup(s);
-    victim->size = size, victim->bold = bold, victim->rgba = rgba, victim->used = a->st.frame;
+    victim->size = size, victim->bold = bold, victim->rtl = rtl, victim->rgba = rgba,
+    victim->used = a->st.frame;
     image_deinit(&img);
     text_layout_free(&lay);
     return victim->t && victim->s ? victim : NULL;
@@ -393,9 +399,26 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         fprintf(a->rec, "# borderlab input v1 (session %s)\n", cfg->session->id);
         fflush(a->rec);
     }
+    /* English first: every other catalogue falls back to it. */
+    int first = 0;
+    const char *order[3] = {"en", "fr", "ar"};
+    for (int i = 0; i < 3; i++) {
+        const char *json = i18n_builtin_json(order[i]);
+        if (!json) continue;
+        i18n *c =
+            i18n_load_json(json, strlen(json), order[i], a->n_langs ? a->langs[0] : NULL, err);
+        if (!c) goto fail;
+        if (cfg->lang && !strcmp(cfg->lang, order[i])) first = a->n_langs;
+        a->langs[a->n_langs++] = c;
+    }
+    if (cfg->lang && !first && strcmp(cfg->lang, "en")) {
+        err_set(err, "unknown language '%s' (en, fr, ar)", cfg->lang);
+        goto fail;
+    }
     plat_config pc = {DESK_W, DESK_H, cfg->headless, "borderlab - inspection desk"};
     if (!(a->p = plat_create(&pc, err))) goto fail;
-    desk_init(&a->st, cfg->session, write_action, a);
+    desk_init(&a->st, cfg->session, (const i18n *const *)a->langs, a->n_langs, write_action, a);
+    desk_set_language(&a->st, first, write_action, a);
     if (load_traveler(a, err) != 0) goto fail;
     return a;
 fail:
@@ -415,6 +438,8 @@ void desk_app_destroy(desk_app *a) {
     image_deinit(&a->region);
     plat_destroy(a->p);
     doc_fonts_unload(&a->fonts);
+    for (int i = 0; i < a->n_langs; i++)
+        i18n_destroy(a->langs[i]);
     if (a->log) fclose(a->log);
     if (a->rec) fclose(a->rec);
     free(a);
@@ -456,7 +481,7 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             plat_clip(a->p, c->x, c->y, c->w, c->h);
             break;
         case DRAW_TEXT: {
-            text_entry *e = text_get(a, c->text, c->size, c->bold, c->rgba);
+            text_entry *e = text_get(a, c->text, c->size, c->bold, desk_rtl(&a->st), c->rgba);
             if (!e) break;
             int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
             plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);

@@ -20,6 +20,7 @@ typedef struct desk_app_config {
     double loupe_dpi;        /* full resolution for the loupe (default 600) */
     int sync_loading;        /* 1: build full-resolution documents when needed, in
                                 this thread (replays: same pixels every time) */
+    const char *lang;        /* interface language to start in: "en", "fr", "ar" */
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);

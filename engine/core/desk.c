@@ -70,16 +70,16 @@ int desk_session_resolve(desk_session *s, bl_err *err) {
 /* ------------------------------------------------------------ findings */
 
 static const desk_finding_kind finding_kinds[] = {
-    {"counterfeit", "Counterfeit paper or print"},
-    {"uv_feature", "UV feature missing or wrong"},
-    {"photo_substitution", "Photo substituted"},
-    {"data_alteration", "Data altered"},
-    {"mrz_error", "MRZ error or mismatch"},
-    {"expired", "Expired"},
-    {"microprint", "Microprint missing or blurred"},
-    {"relief", "Intaglio or embossing missing"},
-    {"optical", "Watermark or optical feature wrong"},
-    {"impostor", "Person does not match the photo"},
+    {"counterfeit", "finding.counterfeit"},
+    {"uv_feature", "finding.uv_feature"},
+    {"photo_substitution", "finding.photo_substitution"},
+    {"data_alteration", "finding.data_alteration"},
+    {"mrz_error", "finding.mrz_error"},
+    {"expired", "finding.expired"},
+    {"microprint", "finding.microprint"},
+    {"relief", "finding.relief"},
+    {"optical", "finding.optical"},
+    {"impostor", "finding.impostor"},
 };
 
 int desk_finding_kind_count(void) {
@@ -109,21 +109,23 @@ typedef enum {
     B_OPEN,
     B_TURN,
     B_HELP,
+    B_LANG,
     B_COUNT
 } button_id;
 
 static const struct {
     int x, y, w, h;
-    const char *label;
+    const char *key; /* catalogue key of the label */
 } buttons[B_COUNT] = {
-    {296, 626, 88, 36, "1 Visible"},       {388, 626, 88, 36, "2 UV 365"},
-    {480, 626, 88, 36, "3 IR 870"},        {572, 626, 88, 36, "4 Oblique"},
-    {664, 626, 88, 36, "5 Transmit"},      {770, 626, 96, 36, "L Loupe"},
-    {870, 626, 96, 36, "M MRZ"},           {970, 626, 110, 36, "R Reference"},
-    {1084, 626, 96, 36, "F Flag"},         {296, 670, 120, 36, "A Admit"},
-    {420, 670, 140, 36, "X Refuse entry"}, {564, 670, 150, 36, "S Second line"},
-    {718, 670, 150, 36, "P Protection"},   {890, 670, 120, 36, "O Open/close"},
-    {1014, 670, 90, 36, "T Turn"},         {1184, 626, 86, 36, "F1 Help"},
+    {296, 626, 88, 36, "btn.light0"},   {388, 626, 88, 36, "btn.light1"},
+    {480, 626, 88, 36, "btn.light2"},   {572, 626, 88, 36, "btn.light3"},
+    {664, 626, 88, 36, "btn.light4"},   {770, 626, 96, 36, "btn.loupe"},
+    {870, 626, 96, 36, "btn.mrz"},      {970, 626, 110, 36, "btn.ref"},
+    {1084, 626, 96, 36, "btn.flag"},    {296, 670, 120, 36, "btn.admit"},
+    {420, 670, 140, 36, "btn.refuse"},  {564, 670, 150, 36, "btn.second"},
+    {718, 670, 150, 36, "btn.protect"}, {890, 670, 120, 36, "btn.open"},
+    {1014, 670, 90, 36, "btn.turn"},    {1184, 626, 86, 36, "btn.help"},
+    {1120, 670, 150, 36, "btn.lang"},
 };
 
 static int hit(int x, int y, int bx, int by, int bw, int bh) {
@@ -134,6 +136,21 @@ static int button_at(int x, int y) {
     for (int i = 0; i < B_COUNT; i++)
         if (hit(x, y, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h)) return i;
     return -1;
+}
+
+/* ------------------------------------------------------------ language */
+
+int desk_rtl(const desk_state *st) {
+    return st->n_langs > 0 && i18n_rtl(st->langs[st->lang]);
+}
+
+static const char *tr(const desk_state *st, const char *key) {
+    return st->n_langs > 0 ? i18n_get(st->langs[st->lang], key) : key;
+}
+
+static void set_status(desk_state *st, const char *key, int n, int total, int kind) {
+    st->status_key = key;
+    st->status_n = n, st->status_total = total, st->status_kind = kind;
 }
 
 /* ------------------------------------------------------------ logging */
@@ -215,18 +232,31 @@ static void load_traveler(desk_state *st, int i) {
     }
 }
 
-void desk_init(desk_state *st, const desk_session *s, desk_log_fn log, void *ud) {
+void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
+               desk_log_fn log, void *ud) {
     memset(st, 0, sizeof *st);
     st->session = s;
+    if (n_langs > (int)(sizeof st->langs / sizeof st->langs[0]))
+        n_langs = (int)(sizeof st->langs / sizeof st->langs[0]);
+    for (int i = 0; i < n_langs; i++)
+        st->langs[i] = langs[i];
+    st->n_langs = n_langs;
     st->loupe_zoom = 4;
     st->mx = DESK_W / 2, st->my = DESK_H / 2;
     st->drag_doc = st->draft_doc = -1;
     load_traveler(st, 0);
-    snprintf(st->status, sizeof st->status, "Traveler 1 of %d at the counter. F1: help.",
-             s->n_travelers);
+    set_status(st, "status.first", 1, s->n_travelers, 0);
     emit(st, log, ud, "session_start", s->id, "{\"travelers\": %d, \"mrz_reader\": %s}",
          s->n_travelers, s->mrz_reader ? "true" : "false");
     emit(st, log, ud, "traveler", s->travelers[0].id, "{\"index\": 1}");
+}
+
+void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud) {
+    if (lang < 0 || lang >= st->n_langs || lang == st->lang) return;
+    st->lang = lang;
+    set_status(st, "status.language", 0, 0, 0);
+    emit(st, log, ud, "language", i18n_lang(st->langs[lang]), "{\"rtl\": %s}",
+         desk_rtl(st) ? "true" : "false");
 }
 
 void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
@@ -248,7 +278,8 @@ int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm) 
         int d = st->order[k];
         const desk_doc *doc = &st->docs[d];
         if (hit(x, y, (int)doc->x, (int)doc->y, doc->w, doc->h)) {
-            if (u_mm) *u_mm = (x - doc->x) / PX_PER_MM;
+            /* The screen is mirrored in right-to-left languages, documents are not. */
+            if (u_mm) *u_mm = (desk_rtl(st) ? doc->x + doc->w - x : x - doc->x) / PX_PER_MM;
             if (v_mm) *v_mm = (y - doc->y) / PX_PER_MM;
             return d;
         }
@@ -265,16 +296,29 @@ static void to_front(desk_state *st, int d) {
     st->order[st->n_docs - 1] = d;
 }
 
-/* The finding whose delete box (top-right corner) or area is under the point. */
+/* A finding's rectangle in desk coordinates (which the screen mirrors in
+ * right-to-left languages, while documents keep their own orientation), and
+ * its delete box: the screen's top-right corner of the rectangle. */
+static void finding_rect(const desk_state *st, const desk_finding *f, int r[4], int box[4]) {
+    const desk_doc *doc = &st->docs[f->doc];
+    int fw = (int)(f->w_mm * PX_PER_MM), fh = (int)(f->h_mm * PX_PER_MM);
+    int fx = desk_rtl(st) ? (int)(doc->x + doc->w - (f->x_mm + f->w_mm) * PX_PER_MM)
+                          : (int)(doc->x + f->x_mm * PX_PER_MM);
+    int fy = (int)(doc->y + f->y_mm * PX_PER_MM);
+    r[0] = fx, r[1] = fy, r[2] = fw, r[3] = fh;
+    box[0] = desk_rtl(st) ? fx : fx + fw - 14, box[1] = fy, box[2] = 14, box[3] = 14;
+}
+
+/* The finding whose delete box or area is under the point. */
 static int finding_at(const desk_state *st, int x, int y, int box_only) {
     for (int i = st->n_findings - 1; i >= 0; i--) {
         const desk_finding *f = &st->findings[i];
         const desk_doc *doc = &st->docs[f->doc];
         if (doc->closed || doc->side != f->side) continue;
-        int fx = (int)(doc->x + f->x_mm * PX_PER_MM), fy = (int)(doc->y + f->y_mm * PX_PER_MM);
-        int fw = (int)(f->w_mm * PX_PER_MM), fh = (int)(f->h_mm * PX_PER_MM);
-        if (hit(x, y, fx + fw - 14, fy, 14, 14)) return i;
-        if (!box_only && hit(x, y, fx, fy, fw, fh)) return i;
+        int r[4], b[4];
+        finding_rect(st, f, r, b);
+        if (hit(x, y, b[0], b[1], b[2], b[3])) return i;
+        if (!box_only && hit(x, y, r[0], r[1], r[2], r[3])) return i;
     }
     return -1;
 }
@@ -295,13 +339,12 @@ static void remove_finding(desk_state *st, int i, desk_log_fn log, void *ud) {
     for (int k = i; k < st->n_findings - 1; k++)
         st->findings[k] = st->findings[k + 1];
     st->n_findings--;
-    snprintf(st->status, sizeof st->status, "Finding removed.");
+    set_status(st, "status.finding_removed", 0, 0, 0);
 }
 
 static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
     if (st->n_findings >= DESK_MAX_FINDINGS) {
-        snprintf(st->status, sizeof st->status, "At most %d findings per traveler.",
-                 DESK_MAX_FINDINGS);
+        set_status(st, "status.max_findings", DESK_MAX_FINDINGS, 0, 0);
         st->mode = DESK_EXAMINE;
         return;
     }
@@ -315,7 +358,8 @@ static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
     double y0 = fmin(st->draft_y0, st->draft_y1), y1 = fmax(st->draft_y0, st->draft_y1);
     x0 = fmax(x0, doc->x), y0 = fmax(y0, doc->y);
     x1 = fmin(x1, doc->x + doc->w), y1 = fmin(y1, doc->y + doc->h);
-    f->x_mm = (x0 - doc->x) / PX_PER_MM, f->y_mm = (y0 - doc->y) / PX_PER_MM;
+    f->x_mm = (desk_rtl(st) ? doc->x + doc->w - x1 : x0 - doc->x) / PX_PER_MM;
+    f->y_mm = (y0 - doc->y) / PX_PER_MM;
     f->w_mm = (x1 - x0) / PX_PER_MM, f->h_mm = (y1 - y0) / PX_PER_MM;
     f->kind = st->pending_kind;
     snprintf(f->note, sizeof f->note, "%s", st->note);
@@ -327,8 +371,7 @@ static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
          "\"light\": \"%s\", \"note\": \"%s\"}",
          f->id, finding_kinds[f->kind].id, f->side, f->x_mm, f->y_mm, f->w_mm, f->h_mm,
          light_name((light_kind)st->light), note);
-    snprintf(st->status, sizeof st->status, "Finding %d saved: %s.", f->id,
-             finding_kinds[f->kind].label);
+    set_status(st, "status.finding_saved", f->id, 0, f->kind);
     st->mode = DESK_EXAMINE;
     st->draft_active = 0;
     st->note[0] = '\0';
@@ -354,16 +397,14 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     if (st->traveler + 1 >= st->session->n_travelers) {
         st->mode = DESK_DONE;
         st->n_docs = 0;
-        snprintf(st->status, sizeof st->status, "Session complete: %d travelers decided.",
-                 st->session->n_travelers);
+        set_status(st, "status.session_complete", st->session->n_travelers, 0, 0);
         emit(st, log, ud, "session_end", st->session->id, "{\"travelers\": %d}",
              st->session->n_travelers);
         return 1;
     }
     load_traveler(st, st->traveler + 1);
     st->mode = DESK_EXAMINE;
-    snprintf(st->status, sizeof st->status, "Traveler %d of %d at the counter.", st->traveler + 1,
-             st->session->n_travelers);
+    set_status(st, "status.traveler", st->traveler + 1, st->session->n_travelers, 0);
     emit(st, log, ud, "traveler", st->session->travelers[st->traveler].id, "{\"index\": %d}",
          st->traveler + 1);
     return 1;
@@ -383,7 +424,7 @@ static void turn(desk_state *st, int d, desk_log_fn log, void *ud) {
     if (d < 0) return;
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     if (ds->pieces < 2) {
-        snprintf(st->status, sizeof st->status, "This document has no back to turn to.");
+        set_status(st, "status.no_back", 0, 0, 0);
         return;
     }
     st->docs[d].side = !st->docs[d].side;
@@ -394,8 +435,7 @@ static void turn(desk_state *st, int d, desk_log_fn log, void *ud) {
 
 static void toggle_mrz(desk_state *st, desk_log_fn log, void *ud) {
     if (!st->session->mrz_reader) {
-        snprintf(st->status, sizeof st->status,
-                 "The MRZ reader is off in this session: check the MRZ by eye.");
+        set_status(st, "status.mrz_off", 0, 0, 0);
         emit(st, log, ud, "mrz_reader", "", "{\"on\": false, \"refused\": true}");
         return;
     }
@@ -415,8 +455,7 @@ static void toggle_ref(desk_state *st, desk_log_fn log, void *ud) {
 static void start_flag(desk_state *st) {
     st->mode = DESK_FLAG_DRAW;
     st->draft_active = 0;
-    snprintf(st->status, sizeof st->status,
-             "Drag a rectangle on a document around what you found (Esc cancels).");
+    set_status(st, "status.flag_start", 0, 0, 0);
 }
 
 /* A key or button that acts the same in the examine mode. */
@@ -461,6 +500,9 @@ static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
     case B_TURN:
         turn(st, top_doc(st), log, ud);
         break;
+    case B_LANG:
+        if (st->n_langs > 1) desk_set_language(st, (st->lang + 1) % st->n_langs, log, ud);
+        break;
     case B_HELP:
         st->help = !st->help;
         if (st->help) emit(st, log, ud, "help", "", "{}");
@@ -503,6 +545,8 @@ static int key_command(int key) {
         return B_TURN;
     case KEY_F1:
         return B_HELP;
+    case KEY_F2:
+        return B_LANG;
     default:
         return -1;
     }
@@ -527,8 +571,20 @@ static int number_key(int key) { /* 1..9, 0 -> 0..9 */
     return -1;
 }
 
-int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
-    if (!ev) return 0;
+int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *ud) {
+    if (!ev_in) return 0;
+    /* Right-to-left languages mirror the screen: the desk works in unmirrored
+     * coordinates, so mirror the pointer (and the arrows) on the way in. */
+    input_event mirrored = *ev_in;
+    const input_event *ev = &mirrored;
+    if (desk_rtl(st)) {
+        if (ev_in->kind == EV_MOVE || ev_in->kind == EV_DOWN || ev_in->kind == EV_UP)
+            mirrored.x = DESK_W - 1 - ev_in->x;
+        if (ev_in->kind == EV_KEY && ev_in->key == KEY_LEFT)
+            mirrored.key = KEY_RIGHT;
+        else if (ev_in->kind == EV_KEY && ev_in->key == KEY_RIGHT)
+            mirrored.key = KEY_LEFT;
+    }
     if (ev->kind == EV_MOVE || ev->kind == EV_DOWN || ev->kind == EV_UP)
         st->mx = ev->x, st->my = ev->y;
     if (st->mode == DESK_DONE) return 0;
@@ -642,17 +698,18 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
             input_event click = {0};
             click.kind = st->draft_active ? EV_UP : EV_DOWN;
             click.button = BUTTON_LEFT;
-            click.x = st->mx, click.y = st->my;
+            /* desk_step mirrors screen coordinates again: hand it screen ones */
+            click.x = desk_rtl(st) ? DESK_W - 1 - st->mx : st->mx, click.y = st->my;
             return desk_step(st, &click, log, ud);
         }
         if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
             st->mode = DESK_EXAMINE;
             st->draft_active = 0;
-            snprintf(st->status, sizeof st->status, "Flagging cancelled.");
+            set_status(st, "status.flag_cancelled", 0, 0, 0);
         } else if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
             int d = desk_doc_at(st, ev->x, ev->y, NULL, NULL);
             if (d < 0 || st->docs[d].closed) {
-                snprintf(st->status, sizeof st->status, "Start the rectangle on an open document.");
+                set_status(st, "status.flag_on_doc", 0, 0, 0);
                 break;
             }
             st->draft_doc = d;
@@ -665,8 +722,7 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
                 if (fabs(st->draft_x1 - st->draft_x0) < 4 ||
                     fabs(st->draft_y1 - st->draft_y0) < 4) {
                     st->draft_active = 0;
-                    snprintf(st->status, sizeof st->status,
-                             "Too small: drag a rectangle around the finding.");
+                    set_status(st, "status.flag_small", 0, 0, 0);
                 } else {
                     st->mode = DESK_FLAG_KIND;
                 }
@@ -705,7 +761,7 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
         } else if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) {
             st->mode = DESK_EXAMINE;
             st->draft_active = 0;
-            snprintf(st->status, sizeof st->status, "Finding discarded.");
+            set_status(st, "status.finding_discarded", 0, 0, 0);
         }
         break;
     case DESK_PROTECTION: {
@@ -726,7 +782,7 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) 
         if ((ev->kind == EV_KEY && (ev->key == KEY_ESCAPE || ev->key == KEY_N)) ||
             (ev->kind == EV_DOWN && hit(ev->x, ev->y, MENU_X + 230, MENU_Y + 120, 150, 40))) {
             st->mode = DESK_EXAMINE;
-            snprintf(st->status, sizeof st->status, "Decision cancelled.");
+            set_status(st, "status.decision_cancelled", 0, 0, 0);
         }
         break;
     case DESK_DONE:
@@ -795,22 +851,52 @@ static void text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold,
 #define C_BUTTON    0xFF4A423Cu
 #define C_BUTTON_ON 0xFF8A6A3Au
 
-static void draw_button(draw_list *dl, int i, int on) {
+static void draw_button(const desk_state *st, draw_list *dl, int i, int on) {
     fill(dl, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h, on ? C_BUTTON_ON : C_BUTTON);
     frame_rect(dl, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h, 1, 0xFF6A625Cu);
     text(dl, buttons[i].x + buttons[i].w / 2, buttons[i].y + 24, 15, C_TEXT, 0, 1, "%s",
-         buttons[i].label);
+         tr(st, buttons[i].key));
+}
+
+/* A number in the interface language's digits. */
+static const char *num(const desk_state *st, long n, char *buf, size_t cap) {
+    if (st->n_langs > 0)
+        i18n_number(st->langs[st->lang], n, buf, cap);
+    else
+        snprintf(buf, cap, "%ld", n);
+    return buf;
+}
+
+/* A catalogue text with {n}, {total}, {kind}, {light}, {name} filled in. */
+static const char *fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
+                       long total, const char *kind, const char *light, const char *name) {
+    char a[24], b[24];
+    num(st, n, a, sizeof a);
+    num(st, total, b, sizeof b);
+    if (st->n_langs > 0)
+        i18n_format(st->langs[st->lang], out, cap, key, "n", a, "total", b, "kind",
+                    kind ? kind : "", "light", light ? light : "", "name", name ? name : "",
+                    (const char *)NULL);
+    else
+        snprintf(out, cap, "%s", key);
+    return out;
+}
+
+static const char *light_label(const desk_state *st, int l) {
+    static const char *keys[LIGHT_COUNT] = {"light.visible", "light.uv", "light.ir",
+                                            "light.oblique", "light.transmitted"};
+    return tr(st, keys[l]);
 }
 
 static void draw_mrz_panel(const desk_state *st, draw_list *dl) {
     int x = 820, y = 56, w = 440, h = 540;
     fill(dl, x, y, w, h, C_PANEL);
     frame_rect(dl, x, y, w, h, 2, C_ACCENT);
-    text(dl, x + 16, y + 30, 18, C_ACCENT, 1, 0, "MRZ reader");
+    text(dl, x + 16, y + 30, 18, C_ACCENT, 1, 0, "%s", tr(st, "mrz.title"));
     int d = top_doc(st);
     const desk_doc_info *in = d >= 0 ? &st->info[d] : NULL;
     if (!in || in->mrz_lines == 0 || st->docs[d].closed) {
-        text(dl, x + 16, y + 64, 15, C_TEXT, 0, 0, "Put an open document on top to read it.");
+        text(dl, x + 16, y + 64, 15, C_TEXT, 0, 0, "%s", tr(st, "mrz.put_open"));
         return;
     }
     char joined[160] = "";
@@ -823,20 +909,21 @@ static void draw_mrz_panel(const desk_state *st, draw_list *dl) {
     mrz_parse(joined, strlen(joined), &r);
     int yy = y + 64 + in->mrz_lines * 22 + 16;
     text(dl, x + 16, yy, 16, r.valid ? C_GREEN : C_RED, 1, 0, "%s  %s",
-         r.format >= 0 ? mrz_format_name(r.format) : "unreadable",
-         r.valid ? "all check digits valid" : "NOT VALID");
+         r.format >= 0 ? mrz_format_name(r.format) : tr(st, "mrz.unreadable"),
+         tr(st, r.valid ? "mrz.valid" : "mrz.invalid"));
     yy += 28;
     const mrz_fields *f = &r.fields;
     const char *rows[][2] = {
-        {"Document", f->document_code},      {"Issuing state", f->issuing_state},
-        {"Number", f->document_number},      {"Surname", f->surname},
-        {"Given names", f->given_names},     {"Nationality", f->nationality},
-        {"Birth (YYMMDD)", f->birth_date},   {"Sex", f->sex},
-        {"Expiry (YYMMDD)", f->expiry_date}, {"Optional", f->optional_data}};
+        {"mrz.f.document", f->document_code}, {"mrz.f.state", f->issuing_state},
+        {"mrz.f.number", f->document_number}, {"mrz.f.surname", f->surname},
+        {"mrz.f.given", f->given_names},      {"mrz.f.nationality", f->nationality},
+        {"mrz.f.birth", f->birth_date},       {"mrz.f.sex", f->sex},
+        {"mrz.f.expiry", f->expiry_date},     {"mrz.f.optional", f->optional_data}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
-        text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", rows[i][0]);
+        text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", tr(st, rows[i][0]));
         text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
     }
+    /* the reader's own findings stay in English: they quote the MRZ's fields */
     for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20)
         text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
              r.issues[i].message);
@@ -850,9 +937,10 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
     if (d < 0) return;
     const desk_doc_info *in = &st->info[d];
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
-    text(dl, x + 16, y + 28, 17, C_ACCENT, 1, 0, "Reference: genuine specimen");
-    text(dl, x + 16, y + 50, 14, C_DIM, 0, 0, "%s, under %s light", in->name,
-         light_name((light_kind)st->light));
+    char buf[256];
+    text(dl, x + 16, y + 28, 17, C_ACCENT, 1, 0, "%s", tr(st, "ref.title"));
+    text(dl, x + 16, y + 50, 14, C_DIM, 0, 0, "%s",
+         fmt(st, buf, sizeof buf, "ref.under", 0, 0, NULL, light_label(st, st->light), in->name));
     double k = fmin((w - 32) / ds->mm_w, 260 / ds->mm_h);
     int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + 16, iy = y + 66;
     tex(dl, TEX_REF, d, st->light, st->docs[d].side, ix, iy, iw, ih);
@@ -860,73 +948,90 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
     for (int i = 0; i < in->n_features; i++) {
         const desk_feature *f = &in->features[i];
         int under = (f->lights & LIGHT_BIT(st->light)) != 0 && f->side == st->docs[d].side;
-        if (under)
-            frame_rect(dl, ix + (int)(f->x_mm * k), iy + (int)(f->y_mm * k), (int)(f->w_mm * k),
-                       (int)(f->h_mm * k), 1, C_ACCENT);
-        if (under && shown < 10 && !(f->w_mm >= ds->mm_w - 1 && f->h_mm >= ds->mm_h - 1)) {
-            text(dl, ix + (int)(f->x_mm * k) + 2, iy + (int)(f->y_mm * k) + 12, 11, C_ACCENT, 1, 0,
-                 "%d", shown + 1);
-            text(dl, x + 16 + (shown % 2) * 230, yy + (shown / 2) * 20, 13, C_TEXT, 0, 0, "%d %s",
-                 shown + 1, f->kind);
+        if (!under) continue;
+        /* the specimen keeps its own orientation: in a mirrored screen, mirror
+         * the outline inside it so the outline lands on the feature */
+        int fx = desk_rtl(st) ? ix + iw - (int)((f->x_mm + f->w_mm) * k) : ix + (int)(f->x_mm * k);
+        frame_rect(dl, fx, iy + (int)(f->y_mm * k), (int)(f->w_mm * k), (int)(f->h_mm * k), 1,
+                   C_ACCENT);
+        if (shown < 10 && !(f->w_mm >= ds->mm_w - 1 && f->h_mm >= ds->mm_h - 1)) {
+            char key[48], n[16];
+            snprintf(key, sizeof key, "feature.%s", f->kind);
+            text(dl, fx + 2, iy + (int)(f->y_mm * k) + 12, 11, C_ACCENT, 1, 0, "%s",
+                 num(st, shown + 1, n, sizeof n));
+            text(dl, x + 16 + (shown % 2) * 230, yy + (shown / 2) * 20, 13, C_TEXT, 0, 0, "%s  %s",
+                 n, tr(st, key));
             shown++;
         }
     }
-    if (!shown)
-        text(dl, x + 16, yy, 13, C_DIM, 0, 0,
-             "No feature of this template shows under this light.");
+    if (!shown) text(dl, x + 16, yy, 13, C_DIM, 0, 0, "%s", tr(st, "ref.none"));
 }
 
-static void draw_help(draw_list *dl) {
+static void draw_help(const desk_state *st, draw_list *dl) {
     int x = 300, y = 50, w = 700, h = 560;
     fill(dl, x, y, w, h, 0xF8201C18u);
     frame_rect(dl, x, y, w, h, 2, C_ACCENT);
-    text(dl, x + 20, y + 34, 20, C_ACCENT, 1, 0, "Keys and mouse");
-    static const char *lines[][2] = {
-        {"1 - 5", "visible, UV 365 nm, IR 870 nm, oblique, transmitted light"},
-        {"L", "loupe on/off; mouse wheel or + / - zooms 2x to 8x"},
-        {"M", "MRZ reader (when the session allows it)"},
-        {"R", "reference: the genuine specimen, features annotated"},
-        {"F", "flag a finding: drag a rectangle, pick a kind, type a note"},
-        {"Delete", "remove the finding under the mouse (or click its x)"},
-        {"O, click", "open or close a passport"},
-        {"T, right-click", "turn a card to its back"},
-        {"drag", "move a document; a click brings it to the front"},
-        {"arrows", "move the top document (the pointer, with loupe or flag)"},
-        {"Tab", "bring the next document to the top"},
-        {"Return", "while flagging: start / end the rectangle at the pointer"},
-        {"A  X  S  P", "admit, refuse entry, second line, refer to protection"},
-        {"Return, Esc", "confirm / cancel a decision, close a panel"},
-        {"F1", "this help (any key closes it)"},
-    };
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        text(dl, x + 24, y + 70 + (int)i * 32, 15, C_ACCENT, 1, 0, "%s", lines[i][0]);
-        text(dl, x + 170, y + 70 + (int)i * 32, 15, C_TEXT, 0, 0, "%s", lines[i][1]);
+    text(dl, x + 20, y + 34, 20, C_ACCENT, 1, 0, "%s", tr(st, "help.title"));
+    for (int i = 1; i <= 15; i++) {
+        char k[16], d[16];
+        snprintf(k, sizeof k, "help.k%d", i);
+        snprintf(d, sizeof d, "help.d%d", i);
+        text(dl, x + 24, y + 38 + i * 32, 15, C_ACCENT, 1, 0, "%s", tr(st, k));
+        text(dl, x + 170, y + 38 + i * 32, 15, C_TEXT, 0, 0, "%s", tr(st, d));
     }
 }
 
-static void draw_menu(draw_list *dl, const char *title, const char *const *rows, int n) {
+static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key,
+                      const char *const *row_keys, int n) {
     int h = 60 + n * MENU_ROW;
     fill(dl, MENU_X, MENU_Y, MENU_W, h, 0xF8201C18u);
     frame_rect(dl, MENU_X, MENU_Y, MENU_W, h, 2, C_ACCENT);
-    text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s", title);
-    for (int i = 0; i < n; i++)
-        text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%d  %s",
-             (i + 1) % 10, rows[i]);
+    text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s", tr(st, title_key));
+    for (int i = 0; i < n; i++) {
+        char b[16];
+        text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%s  %s",
+             num(st, (i + 1) % 10, b, sizeof b), tr(st, row_keys[i]));
+    }
+}
+
+/* Right-to-left: mirror every command's position across the screen (text
+ * anchors flip side); textures keep their own orientation. */
+static void mirror(draw_list *dl) {
+    for (int i = 0; i < dl->n; i++) {
+        draw_cmd *c = &dl->cmd[i];
+        if (c->kind == DRAW_TEXT) {
+            c->x = DESK_W - c->x;
+            c->align = c->align == 0 ? 2 : c->align == 2 ? 0 : 1;
+        } else if (!(c->kind == DRAW_CLIP && c->w <= 0)) {
+            c->x = DESK_W - c->x - c->w;
+        }
+    }
 }
 
 void desk_draw(const desk_state *st, draw_list *dl) {
     dl->n = 0;
     dl->used = 0;
     const desk_session *s = st->session;
+    char buf[256], b1[24];
     fill(dl, 0, 0, DESK_W, DESK_H, C_BG);
     /* top bar */
     fill(dl, 0, 0, DESK_W, 36, 0xFF1A1613u);
-    text(dl, 14, 25, 17, C_ACCENT, 1, 0, "borderlab  inspection desk");
+    text(dl, 14, 25, 17, C_ACCENT, 1, 0, "%s", tr(st, "desk.title"));
     long secs = st->frame / DESK_FPS;
-    text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%02ld:%02ld", secs / 60, secs % 60);
-    if (st->mode != DESK_DONE)
-        text(dl, 640, 25, 16, C_TEXT, 0, 1, "Traveler %d of %d   |   light: %s", st->traveler + 1,
-             s->n_travelers, light_name((light_kind)st->light));
+    char clock[16];
+    snprintf(clock, sizeof clock, "%02ld:%02ld", (secs / 60) % 100, secs % 60);
+    if (st->n_langs > 0)
+        i18n_digits(st->langs[st->lang], clock, buf, sizeof buf);
+    else
+        snprintf(buf, sizeof buf, "%s", clock);
+    text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%s", buf);
+    if (st->mode != DESK_DONE) {
+        char t1[96], t2[96];
+        fmt(st, t1, sizeof t1, "desk.traveler_of", st->traveler + 1, s->n_travelers, NULL, NULL,
+            NULL);
+        fmt(st, t2, sizeof t2, "desk.light", 0, 0, NULL, light_label(st, st->light), NULL);
+        text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s   |   %s", t1, t2);
+    }
     /* queue: one mark per traveler */
     for (int i = 0; i < s->n_travelers && i < 20; i++)
         fill(dl, 360 + i * 14, 12, 10, 12,
@@ -938,9 +1043,9 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->mode != DESK_DONE) {
         tex(dl, TEX_FACE, st->traveler, 0, 0, 20, 56, 242, 300);
         frame_rect(dl, 20, 56, 242, 300, 2, 0xFF57504Au);
-        text(dl, 20, 384, 16, C_TEXT, 1, 0, "At the counter");
-        text(dl, 20, 408, 14, C_DIM, 0, 0, "Compare the face with every photo.");
-        text(dl, 20, 430, 14, C_DIM, 0, 0, "Interview: comes with scenarios.");
+        text(dl, 20, 384, 16, C_TEXT, 1, 0, "%s", tr(st, "traveler.at_counter"));
+        text(dl, 20, 408, 14, C_DIM, 0, 0, "%s", tr(st, "traveler.compare"));
+        text(dl, 20, 430, 14, C_DIM, 0, 0, "%s", tr(st, "traveler.interview"));
     }
     /* the desk */
     fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
@@ -960,13 +1065,13 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         for (int i = 0; i < st->n_findings; i++) {
             const desk_finding *f = &st->findings[i];
             if (f->doc != d || doc->closed || f->side != doc->side) continue;
-            int fx = (int)(doc->x + f->x_mm * PX_PER_MM), fy = (int)(doc->y + f->y_mm * PX_PER_MM);
-            int fw = (int)(f->w_mm * PX_PER_MM), fh = (int)(f->h_mm * PX_PER_MM);
-            frame_rect(dl, fx, fy, fw, fh, 2, C_RED);
-            fill(dl, fx + fw - 14, fy, 14, 14, C_RED);
-            text(dl, fx + fw - 7, fy + 11, 11, C_TEXT, 1, 1, "x");
-            text(dl, fx + 2, fy + fh + 14, 12, C_RED, 1, 0, "%d %s", f->id,
-                 finding_kinds[f->kind].label);
+            int r[4], b[4];
+            finding_rect(st, f, r, b);
+            frame_rect(dl, r[0], r[1], r[2], r[3], 2, C_RED);
+            fill(dl, b[0], b[1], b[2], b[3], C_RED);
+            text(dl, b[0] + 7, b[1] + 11, 11, C_TEXT, 1, 1, "x");
+            text(dl, r[0] + 2, r[1] + r[3] + 14, 12, C_RED, 1, 0, "%s %s",
+                 num(st, f->id, b1, sizeof b1), tr(st, finding_kinds[f->kind].label));
         }
     }
     push(dl, DRAW_CLIP); /* no clip */
@@ -983,7 +1088,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         int dmt = 220;
         tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom, st->mx - dmt / 2, st->my - dmt / 2, dmt,
             dmt);
-        text(dl, st->mx + dmt / 2 - 10, st->my + dmt / 2, 13, C_TEXT, 1, 2, "%dx", st->loupe_zoom);
+        text(dl, st->mx + dmt / 2 - 10, st->my + dmt / 2, 13, C_TEXT, 1, 2, "%sx",
+             num(st, st->loupe_zoom, b1, sizeof b1));
     }
     /* toolbar */
     fill(dl, 282, 616, DESK_W - 282, DESK_H - 616, 0xFF1A1613u);
@@ -991,53 +1097,63 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         int on = (i <= B_LIGHT4 && st->light == i - B_LIGHT0) || (i == B_LOUPE && st->loupe) ||
                  (i == B_MRZ && st->mrz_panel) || (i == B_REF && st->ref_panel) ||
                  (i == B_FLAG && st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE);
-        draw_button(dl, i, on);
+        if (i == B_LANG && st->n_langs < 2) continue;
+        draw_button(st, dl, i, on);
     }
     if (!s->mrz_reader)
         frame_rect(dl, buttons[B_MRZ].x, buttons[B_MRZ].y, buttons[B_MRZ].w, buttons[B_MRZ].h, 2,
                    C_RED);
     /* status line */
-    text(dl, 20, 700, 13, C_DIM, 0, 0, "%.40s", st->status);
-    text(dl, 20, 680, 14, C_TEXT, 0, 0, "Findings: %d", st->n_findings);
+    if (st->status_key) {
+        const desk_finding_kind *k = desk_finding_kind_get(st->status_kind);
+        fmt(st, buf, sizeof buf, st->status_key, st->status_n, st->status_total,
+            k ? tr(st, k->label) : "", NULL, st->n_langs ? i18n_name(st->langs[st->lang]) : "");
+        text(dl, 20, 700, 13, C_DIM, 0, 0, "%s", buf);
+    }
+    text(dl, 20, 680, 14, C_TEXT, 0, 0, "%s",
+         fmt(st, buf, sizeof buf, "desk.findings", st->n_findings, 0, NULL, NULL, NULL));
     /* dialogs */
     if (st->mode == DESK_FLAG_KIND) {
         const char *rows[16];
         int n = desk_finding_kind_count();
         for (int i = 0; i < n; i++)
             rows[i] = finding_kinds[i].label;
-        draw_menu(dl, "What did you find? (1-9, 0; Esc cancels)", rows, n);
+        draw_menu(st, dl, "menu.finding", rows, n);
     } else if (st->mode == DESK_FLAG_NOTE) {
         fill(dl, MENU_X, MENU_Y, MENU_W, 150, 0xF8201C18u);
         frame_rect(dl, MENU_X, MENU_Y, MENU_W, 150, 2, C_ACCENT);
         text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s",
-             finding_kinds[st->pending_kind].label);
-        text(dl, MENU_X + 16, MENU_Y + 58, 14, C_DIM, 0, 0, "Note (optional), Return saves:");
+             tr(st, finding_kinds[st->pending_kind].label));
+        text(dl, MENU_X + 16, MENU_Y + 58, 14, C_DIM, 0, 0, "%s", tr(st, "note.prompt"));
         fill(dl, MENU_X + 16, MENU_Y + 72, MENU_W - 32, 34, 0xFF0E0C0Au);
         text(dl, MENU_X + 24, MENU_Y + 96, 16, C_TEXT, 0, 0, "%s_", st->note);
     } else if (st->mode == DESK_PROTECTION) {
-        static const char *rows[] = {"Asylum (fear of return)", "Child protection",
-                                     "Trafficking indicators"};
-        draw_menu(dl, "Refer to protection: which? (Esc cancels)", rows, 3);
+        static const char *rows[] = {"protect.asylum", "protect.child", "protect.trafficking"};
+        draw_menu(st, dl, "menu.protection", rows, 3);
     } else if (st->mode == DESK_CONFIRM) {
         fill(dl, MENU_X, MENU_Y, MENU_W, 180, 0xF8201C18u);
         frame_rect(dl, MENU_X, MENU_Y, MENU_W, 180, 2, C_ACCENT);
-        static const char *verbs[] = {"", "Admit", "Refuse entry to", "Refer to second line",
-                                      "Refer to protection"};
-        text(dl, MENU_X + 16, MENU_Y + 40, 18, C_TEXT, 1, 0, "%s traveler %d?",
-             verbs[st->pending_decision], st->traveler + 1);
-        if (st->pending_decision == DECIDE_PROTECTION)
+        static const char *keys[] = {"", "confirm.admit", "confirm.refuse", "confirm.second",
+                                     "confirm.protect"};
+        static const char *protect[] = {"", "protect.asylum", "protect.child",
+                                        "protect.trafficking"};
+        text(dl, MENU_X + 16, MENU_Y + 40, 18, C_TEXT, 1, 0, "%s",
+             fmt(st, buf, sizeof buf, keys[st->pending_decision], st->traveler + 1, 0, NULL, NULL,
+                 NULL));
+        if (st->pending_decision == DECIDE_PROTECTION && st->pending_protection > 0)
             text(dl, MENU_X + 16, MENU_Y + 70, 15, C_DIM, 0, 0, "(%s)",
-                 protection_name(st->pending_protection));
-        text(dl, MENU_X + 16, MENU_Y + 96, 14, C_DIM, 0, 0, "Findings recorded: %d",
-             st->n_findings);
+                 tr(st, protect[st->pending_protection]));
+        text(dl, MENU_X + 16, MENU_Y + 96, 14, C_DIM, 0, 0, "%s",
+             fmt(st, buf, sizeof buf, "confirm.findings", st->n_findings, 0, NULL, NULL, NULL));
         fill(dl, MENU_X + 40, MENU_Y + 120, 150, 40, C_BUTTON_ON);
-        text(dl, MENU_X + 115, MENU_Y + 146, 15, C_TEXT, 1, 1, "Return: confirm");
+        text(dl, MENU_X + 115, MENU_Y + 146, 15, C_TEXT, 1, 1, "%s", tr(st, "confirm.ok"));
         fill(dl, MENU_X + 230, MENU_Y + 120, 150, 40, C_BUTTON);
-        text(dl, MENU_X + 305, MENU_Y + 146, 15, C_TEXT, 1, 1, "Esc: cancel");
+        text(dl, MENU_X + 305, MENU_Y + 146, 15, C_TEXT, 1, 1, "%s", tr(st, "confirm.cancel"));
     } else if (st->mode == DESK_DONE) {
-        text(dl, 780, 320, 26, C_ACCENT, 1, 1, "Session complete");
-        text(dl, 780, 360, 16, C_TEXT, 0, 1, "%d travelers decided. The action log has every step.",
-             s->n_travelers);
+        text(dl, 780, 320, 26, C_ACCENT, 1, 1, "%s", tr(st, "done.title"));
+        text(dl, 780, 360, 16, C_TEXT, 0, 1, "%s",
+             fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
     }
-    if (st->help) draw_help(dl);
+    if (st->help) draw_help(st, dl);
+    if (desk_rtl(st)) mirror(dl);
 }

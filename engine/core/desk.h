@@ -18,6 +18,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "i18n.h"
 #include "input.h"
 #include "light.h"
 
@@ -151,7 +152,12 @@ typedef struct desk_state {
     int protections[DESK_MAX_TRAVELERS]; /* desk_protection per traveler */
     unsigned lights_used;                /* this traveler */
     int mrz_used;
-    char status[160];
+    /* the status line: a catalogue key and its values */
+    const char *status_key;
+    int status_n, status_total, status_kind;
+    /* languages the desk can switch between (F2); strings come from langs[lang] */
+    const i18n *langs[8];
+    int n_langs, lang;
 } desk_state;
 
 /* ------------------------------------------------------------ actions */
@@ -168,8 +174,17 @@ typedef struct desk_action {
 
 typedef void (*desk_log_fn)(void *ud, const desk_action *a);
 
-/* Starts a session on its first traveler (logs session_start). */
-void desk_init(desk_state *st, const desk_session *s, desk_log_fn log, void *ud);
+/* Starts a session on its first traveler (logs session_start). `langs` are
+ * the catalogues F2 cycles through (at least English; the first is used). */
+void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
+               desk_log_fn log, void *ud);
+
+/* Switches the interface language (and direction: Arabic mirrors the
+ * panels); logged. */
+void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud);
+
+/* True when the current language is written right to left. */
+int desk_rtl(const desk_state *st);
 
 /* What the app tells the desk about the current traveler's documents once
  * it has built them (MRZ lines, feature regions in mm). */

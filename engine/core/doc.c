@@ -212,7 +212,7 @@ static int ink_of(matbuf *mb, const char *id, bl_err *err) {
 static double draw_text_aligned(matbuf *mb, const doc_fonts *fonts, const text_font *font,
                                 const char *s, double x_mm, double y_mm, double size_mm,
                                 mb_layer layer, int ink, int relief, int align_right, bl_err *err) {
-    text_style st = {font, fonts->arabic, size_mm * mb->px_per_mm, 0};
+    text_style st = {font, fonts->arabic, size_mm * mb->px_per_mm, 0, 0};
     plot_ctx p = {mb, layer, ink, relief, 1.0};
     text_layout lay;
     if (text_layout_make(&st, s, &lay, err) != 0) return -1;
@@ -521,7 +521,7 @@ static int paint_microtext(build *b, const tpl_feature *f) {
         }
         /* Draw glyph by glyph until the rectangle is full. */
         double x = f->r.x, base = f->r.y + f->r.h * 0.5 + hmm * 0.36;
-        text_style st = {b->fonts->sans_bold, NULL, hmm * 1.35 * mb->px_per_mm, 0};
+        text_style st = {b->fonts->sans_bold, NULL, hmm * 1.35 * mb->px_per_mm, 0, 0};
         text_layout lay;
         if (text_layout_make(&st, line, &lay, b->err) != 0) return -1;
         int blur = has(b->spec, DEFECT_MICROTEXT_BLURRED);
@@ -613,7 +613,7 @@ static int paint_metameric(build *b, const tpl_feature *f) {
     /* The hidden message, in the twin ink: the same colour in white light. */
     double size = f->r.h * 0.62;
     plot_ctx p = {mb, LAYER_BG, ka, 0, 1.0};
-    text_style st = {b->fonts->sans_bold, NULL, size * mb->px_per_mm, 0};
+    text_style st = {b->fonts->sans_bold, NULL, size * mb->px_per_mm, 0, 0};
     text_layout lay;
     if (text_layout_make(&st, f->text[0] ? f->text : b->t->issuing_state, &lay, b->err) != 0)
         return -1;
@@ -799,7 +799,7 @@ int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_imag
         }
     const char *lines[2] = {t->state_name, "PASSPORT"};
     for (int i = 0; i < 2; i++) {
-        text_style st = {fonts->sans_bold, fonts->arabic, h * (i ? 0.06 : 0.07), h * 0.004};
+        text_style st = {fonts->sans_bold, fonts->arabic, h * (i ? 0.06 : 0.07), h * 0.004, 0};
         text_layout lay;
         if (text_layout_make(&st, lines[i], &lay, err) != 0) return -1;
         double x0 = (w - lay.width) * 0.5, y0 = i ? h * 0.86 : h * 0.16;

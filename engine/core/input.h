@@ -54,6 +54,7 @@ typedef enum {
     KEY_9,
     KEY_0,
     KEY_F1,
+    KEY_F2,
     KEY_ESCAPE,
     KEY_RETURN,
     KEY_BACKSPACE,

@@ -159,7 +159,7 @@ int text_layout_make(const text_style *st, const char *utf8, text_layout *out, b
     /* Bidi levels for the paragraph (base direction from its first strong char). */
     fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
     fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
-    FriBidiParType base = FRIBIDI_PAR_ON;
+    FriBidiParType base = st->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
     if (n > 0 && !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels)) {
         err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
         goto done;

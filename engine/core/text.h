@@ -23,6 +23,7 @@ typedef struct text_style {
     const text_font *arabic; /* may be NULL: Arabic then falls back to latin */
     double size_px;          /* em size in pixels */
     double tracking_px;      /* extra space after each glyph (0 for normal text) */
+    int rtl; /* paragraph direction: 1 right to left, 0 from its first strong letter */
 } text_style;
 
 typedef struct text_glyph {

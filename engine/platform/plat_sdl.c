@@ -89,6 +89,8 @@ static int map_key(SDL_Keycode k) {
         return KEY_5;
     case SDLK_F1:
         return KEY_F1;
+    case SDLK_F2:
+        return KEY_F2;
     case SDLK_ESCAPE:
         return KEY_ESCAPE;
     case SDLK_RETURN:

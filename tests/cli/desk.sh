@@ -92,6 +92,35 @@ check "frames going back: exit 2" bash -c "test $rc -eq 2 && grep -q 'back.input
 "$BL" play --headless --input "$T/missing.input" 2>"$T/err"; rc=$?
 check "missing input file: exit 2" bash -c "test $rc -eq 2 && grep -q 'missing.input' '$T/err'"
 
+# Arabic: the desk mirrors (the traveler's panel moves right, the desk left),
+# and the same actions with mirrored pointer positions give the same log.
+awk '{ if ($2=="move"||$2=="down"||$2=="up") { if ($2=="move") $3=1279-$3; else $4=1279-$4 } print }' "$T/main.input" >"$T/ar.input"
+"$BL" play --headless --lang ar --loupe-dpi 300 --input "$T/ar.input" --out-dir "$T/ar" >/dev/null 2>&1
+# Documents are not mirrored, only their place: a mirrored gesture on the
+# passport (125 mm wide) flags the mirrored region of the page.
+check "Arabic, mirrored input: the same actions, the flag on the mirrored region" python3 -c "
+import json
+strip=lambda f: [(a['action'],a['target'],a['params']) for a in map(json.loads, open(f)) if a['action']!='language']
+en=strip('$T/a/actions.jsonl'); ar=strip('$T/ar/actions.jsonl')
+for (e,a) in zip(en,ar):
+    if e[0]=='flag':
+        x,y,w,h=e[2]['region_mm']; ax,ay,aw,ah=a[2].pop('region_mm'); e[2].pop('region_mm')
+        assert abs(ax-(125-x-w))<0.6 and (ay,aw,ah)==(y,w,h), (e,a)
+assert en==ar and len(en)>5, [x for x in zip(en,ar) if x[0]!=x[1]][:3]"
+check "Arabic: the traveler's panel is on the right" test "$("$IMG" diff "$T/a/visible.png" "$T/ar/visible.png" 20 56 242 300)" -gt 10000
+check "Arabic: the same face, at the mirrored place" test "$("$IMG" diffat "$T/a/visible.png" 20 56 "$T/ar/visible.png" 1018 56 242 300)" -eq 0
+# The title bar's text is the shaped, right-to-left rendering of the catalogue text,
+# pixel for pixel; left-to-right order or unjoined letters would not match.
+title="borderlab  مكتب التفتيش"
+"$IMG" text "$T/rtl.png" 1280 720 13161A F0C83F 17 1 1 1266 25 2 "$title"
+"$IMG" text "$T/ltr.png" 1280 720 13161A F0C83F 17 1 0 1266 25 2 "$title"
+"$IMG" text "$T/apart.png" 1280 720 13161A F0C83F 17 1 1 1266 25 2 "borderlab  م‌ك‌ت‌ب ا‌ل‌ت‌ف‌ت‌ي‌ش"
+same=$("$IMG" diff "$T/ar/visible.png" "$T/rtl.png" 1000 0 280 36)
+ltr=$("$IMG" diff "$T/ar/visible.png" "$T/ltr.png" 1000 0 280 36)
+apart=$("$IMG" diff "$T/ar/visible.png" "$T/apart.png" 1000 0 280 36)
+check "Arabic title bar = shaped RTL rendering ($same px differ; LTR $ltr, unjoined $apart)" \
+    bash -c "test $same -le 10 -a $ltr -gt 300 -a $apart -gt 100"
+
 mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" play --headless --input "$T/every.input" --out-dir "$T/e" 2>"$T/err"; rc=$?
 check "desk without its fonts: exit 2 and which package to install" bash -c "test $rc -eq 2 && grep -q 'fonts-dejavu-core' '$T/err'"
