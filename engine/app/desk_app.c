@@ -184,6 +184,7 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     desk_doc_info info;
     memset(&info, 0, sizeof info);
     snprintf(info.name, sizeof info.name, "%s", s->t.name);
+    snprintf(info.template_id, sizeof info.template_id, "%s", s->t.id);
     info.mrz_lines = s->truth->mrz_lines;
     for (int l = 0; l < s->truth->mrz_lines; l++)
         memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
@@ -481,7 +482,12 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             plat_clip(a->p, c->x, c->y, c->w, c->h);
             break;
         case DRAW_TEXT: {
-            text_entry *e = text_get(a, c->text, c->size, c->bold, desk_rtl(&a->st), c->rgba);
+            int rtl = desk_rtl(&a->st);
+            text_entry *e = text_get(a, c->text, c->size, c->bold, rtl, c->rgba);
+            if (e && c->max_w > 0 && e->w > c->max_w && c->size > 8) {
+                int size = c->size * c->max_w / e->w; /* too long for its box: smaller */
+                e = text_get(a, c->text, size < 8 ? 8 : size, c->bold, rtl, c->rgba);
+            }
             if (!e) break;
             int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
             plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);

@@ -856,6 +856,8 @@ static void draw_button(const desk_state *st, draw_list *dl, int i, int on) {
     frame_rect(dl, buttons[i].x, buttons[i].y, buttons[i].w, buttons[i].h, 1, 0xFF6A625Cu);
     text(dl, buttons[i].x + buttons[i].w / 2, buttons[i].y + 24, 15, C_TEXT, 0, 1, "%s",
          tr(st, buttons[i].key));
+    if (dl->n > 0 && dl->cmd[dl->n - 1].kind == DRAW_TEXT)
+        dl->cmd[dl->n - 1].max_w = buttons[i].w - 6; /* longer labels shrink to fit */
 }
 
 /* A number in the interface language's digits. */
@@ -939,8 +941,12 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     char buf[256];
     text(dl, x + 16, y + 28, 17, C_ACCENT, 1, 0, "%s", tr(st, "ref.title"));
+    char tkey[64];
+    snprintf(tkey, sizeof tkey, "template.%s", in->template_id);
+    const char *tname = tr(st, tkey);
+    if (!strcmp(tname, tkey)) tname = in->name; /* no translation: the template's own name */
     text(dl, x + 16, y + 50, 14, C_DIM, 0, 0, "%s",
-         fmt(st, buf, sizeof buf, "ref.under", 0, 0, NULL, light_label(st, st->light), in->name));
+         fmt(st, buf, sizeof buf, "ref.under", 0, 0, NULL, light_label(st, st->light), tname));
     double k = fmin((w - 32) / ds->mm_w, 260 / ds->mm_h);
     int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + 16, iy = y + 66;
     tex(dl, TEX_REF, d, st->light, st->docs[d].side, ix, iy, iw, ih);

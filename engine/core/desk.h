@@ -119,7 +119,8 @@ typedef struct desk_feature {
 } desk_feature;
 
 typedef struct desk_doc_info {
-    char name[96]; /* "Utopia passport, data page (TD3)" */
+    char name[96];        /* "Utopia passport, data page (TD3)" */
+    char template_id[48]; /* its name is looked up as "template.<id>" first */
     char mrz[3][48];
     int mrz_lines;
     int n_features;
@@ -229,6 +230,7 @@ typedef struct draw_cmd {
     int size;         /* text size, px */
     int bold;
     int align; /* 0 left, 1 centre, 2 right */
+    int max_w; /* text: shrink to fit this width when > 0 */
 } draw_cmd;
 
 #define DRAW_MAX 768
