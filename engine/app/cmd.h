@@ -14,6 +14,7 @@ int cmd_sheet(int argc, char **argv);     /* borderlab contact-sheet */
 int cmd_desk(int argc, char **argv);      /* borderlab desk */
 int cmd_play(int argc, char **argv);      /* borderlab play */
 int bench_desk(int argc, char **argv);    /* borderlab bench desk */
+int cmd_check(int argc, char **argv);     /* borderlab check */
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

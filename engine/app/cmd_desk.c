@@ -12,18 +12,37 @@
 #include "cmd.h"
 #include "desk_app.h"
 #include "fsio.h"
+#include "pack.h"
+#include <sys/stat.h>
 
-static int load_session(desk_session *s, int mrz_reader, bl_err *err) {
-    desk_session_default(s);
-    if (mrz_reader >= 0) s->mrz_reader = mrz_reader;
-    return desk_session_resolve(s, err);
+/* The session's scenarios: the files named, else the built-in pack. The pack
+ * is large (one scenario struct per traveler): static, owned by this file. */
+static pack the_pack;
+
+static desk_session *load_session(char **files, int n_files, int mrz_reader, bl_err *err) {
+    if (n_files ? pack_load_files(&the_pack, files, n_files, err)
+                : pack_load_builtin(&the_pack, err))
+        return NULL;
+    if (the_pack.n == 0) {
+        err_set(err, "no scenario to play (the built-in pack is empty; pass --scenario FILE)");
+        return NULL;
+    }
+    pack_set_mrz_reader(&the_pack, mrz_reader);
+    return &the_pack.session;
+}
+
+static time_t mtime_of(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_mtime : 0;
 }
 
 /* --------------------------------------------------------- interactive */
 
 static void desk_usage(FILE *o) {
-    fprintf(o, "usage: borderlab desk [--record FILE] [--log FILE] [--mrz-reader on|off]\n"
-               "                      [--lang en|fr|ar]\n\n"
+    fprintf(o, "usage: borderlab desk [--scenario FILE]... [--watch FILE] [--record FILE]\n"
+               "                      [--log FILE] [--mrz-reader on|off] [--lang en|fr|ar]\n\n"
+               "Without --scenario the session is the built-in pack (scenarios/*.lua).\n"
+               "--watch FILE plays FILE and reloads it whenever it is saved.\n"
                "Opens the inspection desk on the built-in default session (what 'borderlab'\n"
                "with no arguments does). --record writes every input event to FILE (replay it\n"
                "with 'borderlab play --input FILE'); --log appends the action log (JSON lines,\n"
@@ -32,7 +51,9 @@ static void desk_usage(FILE *o) {
 }
 
 static int run_desk(int argc, char **argv) {
-    const char *record = NULL, *log = "out/actions.jsonl", *lang = NULL;
+    const char *record = NULL, *log = "out/actions.jsonl", *lang = NULL, *watch = NULL;
+    char *files[PACK_MAX];
+    int n_files = 0;
     int mrz = -1;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -50,7 +71,12 @@ static int run_desk(int argc, char **argv) {
             log = v;
         else if (!strcmp(argv[i], "--lang"))
             lang = v;
-        else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
+        else if (!strcmp(argv[i], "--scenario") && n_files < PACK_MAX)
+            files[n_files++] = (char *)v;
+        else if (!strcmp(argv[i], "--watch")) {
+            watch = v;
+            files[0] = (char *)v, n_files = 1;
+        } else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
             mrz = !strcmp(v, "on");
         else {
             fprintf(stderr, "borderlab desk: unknown option %s %s (try --help)\n", argv[i], v);
@@ -58,13 +84,14 @@ static int run_desk(int argc, char **argv) {
         }
     }
     bl_err err = {""};
-    static desk_session session;
-    if (fs_mkdir("out", &err) != 0 || load_session(&session, mrz, &err) != 0) {
+    desk_session *session = NULL;
+    if (fs_mkdir("out", &err) != 0 || !(session = load_session(files, n_files, mrz, &err))) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
         return 2;
     }
     desk_app_config cfg = {.headless = 0,
-                           .session = &session,
+                           .pack = &the_pack,
+                           .session = session,
                            .log_path = log,
                            .record_path = record,
                            .loupe_dpi = 600,
@@ -78,8 +105,22 @@ static int run_desk(int argc, char **argv) {
     printf("borderlab: desk open; actions go to %s%s%s\n", log, record ? ", input to " : "",
            record ? record : "");
     int rc = 0;
-    double next = plat_now_ms();
+    double next = plat_now_ms(), last_watch = next;
+    time_t seen = watch ? mtime_of(watch) : 0;
     for (;;) {
+        /* --watch: when the scenario file is saved, reload it and start the
+         * traveler over, keeping the desk (a broken save keeps the old one). */
+        if (watch && plat_now_ms() - last_watch > 500) {
+            last_watch = plat_now_ms();
+            time_t m = mtime_of(watch);
+            if (m && m != seen) {
+                seen = m;
+                if (pack_reload(&the_pack, 0, &err) != 0 ||
+                    desk_app_reload_traveler(a, &err) != 0)
+                    fprintf(stderr, "borderlab: %s\n", err.msg);
+                else printf("borderlab: reloaded %s\n", watch);
+            }
+        }
         input_event ev;
         int quit = 0;
         while (plat_poll(desk_app_plat(a), &ev)) {
@@ -105,6 +146,7 @@ static int run_desk(int argc, char **argv) {
             next = now;
     }
     desk_app_destroy(a);
+    pack_free(&the_pack);
     return rc;
 }
 
@@ -120,10 +162,11 @@ int cmd_desk(int argc, char **argv) {
 /* --------------------------------------------------------------- play */
 
 static void play_usage(FILE *o) {
-    fprintf(o, "usage: borderlab play --input FILE [--headless] [--out-dir DIR]\n"
+    fprintf(o, "usage: borderlab play --input FILE [--headless] [--out-dir DIR] [--scenario FILE]...\n"
                "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
-               "                      [--loupe-dpi N] [--lang en|fr|ar]\n\n"
-               "Replays recorded input on the default session at a fixed time step\n"
+               "                      [--loupe-dpi N] [--lang en|fr|ar]\n"
+               "       borderlab play --watch FILE   (a window; reloads FILE when it is saved)\n\n"
+               "Replays recorded input on the scenarios named (default: the built-in pack) at a fixed time step\n"
                "(1/60 s per frame). --headless draws without a window (same pixels every\n"
                "time). 'screenshot NAME' lines in the input, and --screenshot-every N frames,\n"
                "write PNGs into --out-dir (default out/play). The action log goes to --log\n"
@@ -132,6 +175,10 @@ static void play_usage(FILE *o) {
 
 int cmd_play(int argc, char **argv) {
     const char *input = NULL, *out_dir = "out/play", *log = NULL, *lang = NULL;
+    char *files[PACK_MAX];
+    int n_files = 0;
+    for (int i = 1; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--watch")) return run_desk(argc, argv); /* a window that reloads */
     uint64_t every = 0;
     int headless = 0, mrz = -1;
     double loupe_dpi = 600;
@@ -157,6 +204,8 @@ int cmd_play(int argc, char **argv) {
             log = v;
         else if (!strcmp(a, "--lang"))
             lang = v;
+        else if (!strcmp(a, "--scenario") && n_files < PACK_MAX)
+            files[n_files++] = (char *)v;
         else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
         } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
         } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
@@ -186,15 +235,16 @@ int cmd_play(int argc, char **argv) {
     if (!log) {
         log = log_path;
     }
-    static desk_session session;
-    if (fs_mkdir(out_dir, &err) != 0 || load_session(&session, mrz, &err) != 0) {
+    desk_session *session = NULL;
+    if (fs_mkdir(out_dir, &err) != 0 || !(session = load_session(files, n_files, mrz, &err))) {
         input_free(&script);
         fprintf(stderr, "borderlab play: %s\n", err.msg);
         return 2;
     }
     remove(log); /* a replay writes a fresh log */
     desk_app_config cfg = {.headless = headless,
-                           .session = &session,
+                           .pack = &the_pack,
+                           .session = session,
                            .log_path = log,
                            .loupe_dpi = loupe_dpi,
                            .sync_loading = 1,
@@ -245,6 +295,7 @@ int cmd_play(int argc, char **argv) {
         printf("replayed %d events over %ld frames; %d screenshots in %s; log %s\n", script.n,
                last + 1, shots, out_dir, log);
     desk_app_destroy(a);
+    pack_free(&the_pack);
     input_free(&script);
     return rc;
 }

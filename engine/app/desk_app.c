@@ -140,6 +140,9 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
                       const char *first_state, bl_err *err) {
     doc_slot *s = &a->slots[i];
     if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
+    const scn_doc *sd = NULL; /* the scenario's view of this document, if any */
+    if (a->cfg.pack && a->st.traveler < a->cfg.pack->n && i < a->cfg.pack->scn[a->st.traveler].n_docs)
+        sd = &a->cfg.pack->scn[a->st.traveler].docs[i];
     s->spec.t = &s->t;
     s->spec.seed = ds->seed;
     s->spec.defects = ds->defects;
@@ -147,8 +150,20 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     s->spec.dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
     s->spec.has_holder = 1;
     doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
-    if (first)
+    /* Without a scenario every document is the first one's holder's; a
+     * scenario says so per document (same_holder). */
+    if (first && (!a->cfg.pack || ds->same_holder))
         doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
+    if (sd) { /* the scenario's overrides */
+        const scn_holder *o = &sd->holder;
+        doc_holder *h = &s->spec.holder;
+        if (o->surname[0]) snprintf(h->surname, sizeof h->surname, "%s", o->surname);
+        if (o->given_names[0]) snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
+        if (o->sex[0]) snprintf(h->sex, sizeof h->sex, "%s", o->sex);
+        if (o->nationality[0]) snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
+        if (o->birth.y) h->birth = o->birth;
+        if (o->expiry.y) h->expiry = o->expiry;
+    }
     s->truth = malloc(sizeof *s->truth);
     if (!s->truth) return err_set(err, "out of memory");
     matbuf mb;
@@ -374,6 +389,40 @@ static plat_tex *reference_tex(desk_app *a, int d, int light, int side, int w, i
     return s->ref[light][side];
 }
 
+/* ------------------------------------------------------------ interview */
+
+/* Asks the scenario for the traveler's answer to the pending question. A
+ * script error does not stop the desk: it is reported, logged, and the
+ * traveler gives no answer. */
+static void answer(desk_app *a) {
+    desk_state *st = &a->st;
+    pack *p = a->cfg.pack;
+    char key[64] = "interview.no_answer";
+    if (p && st->traveler < p->n) {
+        scn_ctx ctx = {st->asked, st->lights_used, st->flagged_kinds, st->mrz_used, st->interpreter};
+        bl_err err = {""};
+        if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
+                       sizeof key, &err) != 0) {
+            fprintf(stderr, "borderlab: %s\n", err.msg);
+            if (a->log) {
+                char esc[600];
+                size_t n = 0;
+                for (const char *c = err.msg; *c && n + 2 < sizeof esc; c++) {
+                    if (*c == '"' || *c == '\\') esc[n++] = '\\';
+                    esc[n++] = *c;
+                }
+                esc[n] = '\0';
+                fprintf(a->log, "{\"t\": %.3f, \"frame\": %ld, \"action\": \"script_error\", "
+                                "\"target\": \"%s\", \"params\": {\"message\": \"%s\"}}\n",
+                        (double)st->frame / DESK_FPS, st->frame, p->scn[st->traveler].id, esc);
+                fflush(a->log);
+            }
+            snprintf(key, sizeof key, "interview.no_answer");
+        }
+    }
+    desk_set_answer(st, key, write_action, a);
+}
+
 /* ------------------------------------------------------------ public */
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
@@ -420,6 +469,11 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     if (!(a->p = plat_create(&pc, err))) goto fail;
     desk_init(&a->st, cfg->session, (const i18n *const *)a->langs, a->n_langs, write_action, a);
     desk_set_language(&a->st, first, write_action, a);
+    if (cfg->pack) {
+        const char *codes[8];
+        for (int i = 0; i < a->n_langs; i++) codes[i] = i18n_lang(a->langs[i]);
+        pack_bind_languages(cfg->pack, codes, a->n_langs);
+    }
     if (load_traveler(a, err) != 0) goto fail;
     return a;
 fail:
@@ -457,6 +511,7 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     if (ev->kind == EV_RESIZE) plat_resize(a->p, ev->x, ev->y); /* a replayed resize */
     int was_note = a->st.mode == DESK_FLAG_NOTE;
     if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
+    if (a->st.pending_ask >= 0) answer(a);
     int is_note = a->st.mode == DESK_FLAG_NOTE;
     if (was_note != is_note) plat_text_input(a->p, is_note);
     return 0;
@@ -464,6 +519,44 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
 
 void desk_app_tick(desk_app *a) {
     desk_tick(&a->st);
+}
+
+/* Draws a text broken into lines no wider than -c->max_w, word by word. */
+static void draw_wrapped(desk_app *a, const draw_cmd *c, int rtl) {
+    int width = -c->max_w, y = c->y;
+    text_style st = {c->bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, c->size, 0, rtl};
+    const char *p = c->text;
+    char line[512];
+    while (*p) {
+        /* grow the line word by word while it fits */
+        size_t best = 0, len = 0;
+        for (;;) {
+            while (p[len] && p[len] != ' ') len++;
+            if (len >= sizeof line) break;
+            memcpy(line, p, len);
+            line[len] = '\0';
+            text_layout lay;
+            bl_err err = {""};
+            double w = text_layout_make(&st, line, &lay, &err) == 0 ? lay.width : 0;
+            text_layout_free(&lay);
+            if (w > width && best) break;
+            best = len;
+            if (!p[len] || w > width) break;
+            len++; /* the space */
+        }
+        if (!best) best = len ? len : strlen(p);
+        if (best >= sizeof line) best = sizeof line - 1;
+        memcpy(line, p, best);
+        line[best] = '\0';
+        text_entry *e = text_get(a, line, c->size, c->bold, rtl, c->rgba);
+        if (e) {
+            int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
+            plat_draw(a->p, e->t, x, y - e->ascent, e->w, e->h);
+        }
+        y += c->size * 4 / 3;
+        p += best;
+        while (*p == ' ') p++;
+    }
 }
 
 int desk_app_draw(desk_app *a, bl_err *err) {
@@ -483,6 +576,10 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             break;
         case DRAW_TEXT: {
             int rtl = desk_rtl(&a->st);
+            if (c->max_w < 0) {
+                draw_wrapped(a, c, rtl);
+                break;
+            }
             text_entry *e = text_get(a, c->text, c->size, c->bold, rtl, c->rgba);
             if (e && c->max_w > 0 && e->w > c->max_w && c->size > 8) {
                 int size = c->size * c->max_w / e->w; /* too long for its box: smaller */
@@ -523,6 +620,16 @@ int desk_app_screenshot(desk_app *a, const char *path, bl_err *err) {
     int rc = image_save_png(&img, path, err);
     image_deinit(&img);
     return rc;
+}
+
+int desk_app_reload_traveler(desk_app *a, bl_err *err) {
+    if (a->cfg.pack) {
+        const char *codes[8];
+        for (int i = 0; i < a->n_langs; i++) codes[i] = i18n_lang(a->langs[i]);
+        pack_bind_languages(a->cfg.pack, codes, a->n_langs);
+    }
+    desk_restart_traveler(&a->st, write_action, a);
+    return load_traveler(a, err);
 }
 
 const desk_state *desk_app_state(const desk_app *a) {

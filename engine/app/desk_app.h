@@ -8,6 +8,7 @@
 
 #include "desk.h"
 #include "doc.h"
+#include "pack.h"
 #include "plat.h"
 
 typedef struct desk_app desk_app;
@@ -21,6 +22,7 @@ typedef struct desk_app_config {
     int sync_loading;        /* 1: build full-resolution documents when needed, in
                                 this thread (replays: same pixels every time) */
     const char *lang;        /* interface language to start in: "en", "fr", "ar" */
+    pack *pack;              /* the scenarios behind the session (NULL: documents only) */
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);
@@ -36,6 +38,10 @@ void desk_app_tick(desk_app *a);
 int desk_app_screenshot(desk_app *a, const char *path, bl_err *err);
 
 const desk_state *desk_app_state(const desk_app *a);
+
+/* The scenario behind the current traveler changed (--watch): rebuild the
+ * traveler's documents and interview, keeping the desk and the session. */
+int desk_app_reload_traveler(desk_app *a, bl_err *err);
 plat *desk_app_plat(desk_app *a);
 
 /* Waits until every full-resolution document of the current traveler is

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"desk", cmd_desk, "the inspection desk (a window) on the default session"},
     {"play", cmd_play, "replay recorded desk input, headless or in a window"},
     {"render", cmd_render, "render a document under one or all lights (PNG + truth.json)"},
+    {"check", cmd_check, "check scenario files without playing them"},
     {"templates", cmd_templates, "list document templates, defect kinds and lights"},
     {"mrz", cmd_mrz, "check or make ICAO 9303 machine-readable zones"},
     {"contact-sheet", cmd_sheet, "one genuine and one forged document under every light"},

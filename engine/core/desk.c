@@ -110,6 +110,7 @@ typedef enum {
     B_TURN,
     B_HELP,
     B_LANG,
+    B_INTERP,
     B_COUNT
 } button_id;
 
@@ -125,7 +126,7 @@ static const struct {
     {420, 670, 140, 36, "btn.refuse"},  {564, 670, 150, 36, "btn.second"},
     {718, 670, 150, 36, "btn.protect"}, {890, 670, 120, 36, "btn.open"},
     {1014, 670, 90, 36, "btn.turn"},    {1184, 626, 86, 36, "btn.help"},
-    {1120, 670, 150, 36, "btn.lang"},
+    {1120, 670, 150, 36, "btn.lang"},   {16, 612, 250, 28, "btn.interpreter"},
 };
 
 static int hit(int x, int y, int bx, int by, int bw, int bh) {
@@ -218,6 +219,11 @@ static void load_traveler(desk_state *st, int i) {
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
     st->mrz_panel = st->ref_panel = 0;
+    memset(st->asked, 0, sizeof st->asked);
+    st->pending_ask = st->answer_q = -1;
+    st->answer[0] = '\0';
+    st->interpreter = 0;
+    st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
     for (int d = 0; d < t->n_docs; d++) {
         desk_doc *doc = &st->docs[d];
@@ -261,6 +267,13 @@ void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud) {
 
 void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
     if (doc >= 0 && doc < st->n_docs) st->info[doc] = *info;
+}
+
+void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud) {
+    if (st->mode == DESK_DONE) return;
+    load_traveler(st, st->traveler);
+    st->mode = DESK_EXAMINE;
+    emit(st, log, ud, "reload", st->session->travelers[st->traveler].id, "{}");
 }
 
 void desk_tick(desk_state *st) {
@@ -323,6 +336,60 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
     return -1;
 }
 
+/* ------------------------------------------------------------ interview */
+
+#define Q_X 16
+#define Q_Y 268
+#define Q_W 250
+#define Q_H 26
+#define Q_ROWS 9
+
+static const desk_traveler *traveler(const desk_state *st) {
+    return &st->session->travelers[st->traveler];
+}
+
+/* A question is offered once the question it comes after was asked. */
+static int question_available(const desk_state *st, int i) {
+    const desk_traveler *t = traveler(st);
+    if (!t->questions[i].after[0]) return 1;
+    for (int k = 0; k < t->n_questions; k++)
+        if (!strcmp(t->questions[k].id, t->questions[i].after)) return st->asked[k] > 0;
+    return 0;
+}
+
+/* The questions on offer, in menu order; returns how many. */
+static int available_questions(const desk_state *st, int *out, int cap) {
+    int n = 0;
+    for (int i = 0; i < traveler(st)->n_questions && n < cap; i++)
+        if (question_available(st, i)) out[n++] = i;
+    return n;
+}
+
+static void ask(desk_state *st, int q, desk_log_fn log, void *ud) {
+    const desk_question *dq = &traveler(st)->questions[q];
+    st->asked[q]++;
+    st->pending_ask = q;
+    emit(st, log, ud, "ask", traveler(st)->id, "{\"question\": \"%s\", \"forbidden\": %s, \"times\": %d}",
+         dq->id, dq->forbidden ? "true" : "false", st->asked[q]);
+}
+
+void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud) {
+    if (st->pending_ask < 0) return;
+    st->answer_q = st->pending_ask;
+    st->pending_ask = -1;
+    snprintf(st->answer, sizeof st->answer, "%s", key ? key : "");
+    char k[120];
+    json_escape(st->answer, k, sizeof k);
+    emit(st, log, ud, "answer", traveler(st)->id, "{\"question\": \"%s\", \"answer\": \"%s\"}",
+         traveler(st)->questions[st->answer_q].id, k);
+}
+
+static void request_interpreter(desk_state *st, desk_log_fn log, void *ud) {
+    if (st->interpreter) return;
+    st->interpreter = 1;
+    emit(st, log, ud, "interpreter", traveler(st)->id, "{}");
+}
+
 /* ------------------------------------------------------------ actions */
 
 static void set_light(desk_state *st, int l, desk_log_fn log, void *ud) {
@@ -362,6 +429,7 @@ static void save_finding(desk_state *st, desk_log_fn log, void *ud) {
     f->y_mm = (y0 - doc->y) / PX_PER_MM;
     f->w_mm = (x1 - x0) / PX_PER_MM, f->h_mm = (y1 - y0) / PX_PER_MM;
     f->kind = st->pending_kind;
+    st->flagged_kinds |= 1u << f->kind;
     snprintf(f->note, sizeof f->note, "%s", st->note);
     char target[64], note[200];
     doc_target(st, f->doc, target, sizeof target);
@@ -500,6 +568,9 @@ static int command(desk_state *st, int cmd, desk_log_fn log, void *ud) {
     case B_TURN:
         turn(st, top_doc(st), log, ud);
         break;
+    case B_INTERP:
+        request_interpreter(st, log, ud);
+        break;
     case B_LANG:
         if (st->n_langs > 1) desk_set_language(st, (st->lang + 1) % st->n_langs, log, ud);
         break;
@@ -547,6 +618,8 @@ static int key_command(int key) {
         return B_HELP;
     case KEY_F2:
         return B_LANG;
+    case KEY_I:
+        return B_INTERP;
     default:
         return -1;
     }
@@ -599,6 +672,8 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
         if (ev->kind == EV_KEY) {
             if (ev->key == KEY_ESCAPE) {
                 st->mrz_panel = st->ref_panel = 0;
+            } else if (ev->key == KEY_Q && traveler(st)->n_questions > 0) {
+                st->mode = DESK_ASK;
             } else if (ev->key == KEY_DELETE) {
                 int f = finding_at(st, st->mx, st->my, 0);
                 if (f >= 0) remove_finding(st, f, log, ud);
@@ -642,7 +717,14 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
             }
         } else if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
             int b = button_at(ev->x, ev->y);
+            if (b == B_INTERP && traveler(st)->n_questions == 0) b = -1;
             if (b >= 0) return command(st, b, log, ud);
+            if (hit(ev->x, ev->y, Q_X, Q_Y, Q_W, Q_H * Q_ROWS)) {
+                int av[DESK_MAX_QUESTIONS];
+                int n = available_questions(st, av, DESK_MAX_QUESTIONS), r = (ev->y - Q_Y) / Q_H;
+                if (r < n && r < Q_ROWS) ask(st, av[r], log, ud);
+                return 0;
+            }
             int f = finding_at(st, ev->x, ev->y, 1);
             if (f >= 0) {
                 remove_finding(st, f, log, ud);
@@ -785,6 +867,19 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
             set_status(st, "status.decision_cancelled", 0, 0, 0);
         }
         break;
+    case DESK_ASK: {
+        int av[DESK_MAX_QUESTIONS], n = available_questions(st, av, DESK_MAX_QUESTIONS);
+        int pick = -1;
+        if (ev->kind == EV_KEY && ev->key == KEY_ESCAPE) st->mode = DESK_EXAMINE;
+        if (ev->kind == EV_KEY) pick = number_key(ev->key);
+        if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT)
+            pick = menu_row_at(ev->x, ev->y, n < 10 ? n : 10);
+        if (pick >= 0 && pick < n && pick < 10) {
+            st->mode = DESK_EXAMINE;
+            ask(st, av[pick], log, ud);
+        }
+        break;
+    }
     case DESK_DONE:
         break;
     }
@@ -974,11 +1069,11 @@ static void draw_ref_panel(const desk_state *st, draw_list *dl) {
 }
 
 static void draw_help(const desk_state *st, draw_list *dl) {
-    int x = 300, y = 50, w = 700, h = 560;
+    int x = 300, y = 44, w = 700, h = 572;
     fill(dl, x, y, w, h, 0xF8201C18u);
     frame_rect(dl, x, y, w, h, 2, C_ACCENT);
     text(dl, x + 20, y + 34, 20, C_ACCENT, 1, 0, "%s", tr(st, "help.title"));
-    for (int i = 1; i <= 15; i++) {
+    for (int i = 1; i <= 16; i++) {
         char k[16], d[16];
         snprintf(k, sizeof k, "help.k%d", i);
         snprintf(d, sizeof d, "help.d%d", i);
@@ -997,6 +1092,105 @@ static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key
         char b[16];
         text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%s  %s",
              num(st, (i + 1) % 10, b, sizeof b), tr(st, row_keys[i]));
+    }
+}
+
+/* A text of the traveler's scenario, in interface language `lang` (an index
+ * of st->langs), falling back to the scenario's English, then the key. */
+static const char *scn_text(const desk_state *st, int lang, const char *key) {
+    const desk_traveler *t = traveler(st);
+    const i18n *c = lang >= 0 && lang < 8 ? t->strings[lang] : NULL;
+    if (!c) c = t->strings[0];
+    return c ? i18n_get(c, key) : key;
+}
+
+/* The language the traveler's answers reach the officer in: the interface's
+ * when the traveler speaks it or an interpreter is there, else the
+ * traveler's own (which the officer may not read: that is the point). */
+static int answer_language(const desk_state *st, int *foreign) {
+    const desk_traveler *t = traveler(st);
+    *foreign = 0;
+    if (t->n_speaks == 0 || st->interpreter) return st->lang;
+    const char *ui = st->n_langs ? i18n_lang(st->langs[st->lang]) : "en";
+    for (int i = 0; i < t->n_speaks; i++)
+        if (!strcmp(t->speaks[i], ui)) return st->lang;
+    for (int l = 0; l < st->n_langs; l++)
+        if (!strcmp(i18n_lang(st->langs[l]), t->speaks[0])) {
+            *foreign = 1;
+            return l;
+        }
+    *foreign = 1;
+    return st->lang;
+}
+
+static void draw_traveler(const desk_state *st, draw_list *dl) {
+    const desk_traveler *t = traveler(st);
+    char buf[256];
+    if (t->n_questions == 0) { /* no scenario: just the person */
+        tex(dl, TEX_FACE, st->traveler, 0, 0, 20, 56, 242, 300);
+        frame_rect(dl, 20, 56, 242, 300, 2, 0xFF57504Au);
+        text(dl, 20, 384, 16, C_TEXT, 1, 0, "%s", tr(st, "traveler.at_counter"));
+        text(dl, 20, 408, 14, C_DIM, 0, 0, "%s", tr(st, "traveler.compare"));
+        return;
+    }
+    tex(dl, TEX_FACE, st->traveler, 0, 0, 16, 46, 160, 198);
+    frame_rect(dl, 16, 46, 160, 198, 2, 0xFF57504Au);
+    /* what an officer sees of them: a companion, a need, what they carry */
+    int y = 62;
+    if (t->companion) {
+        text(dl, 184, y, 12, C_ACCENT, 1, 0, "%s", tr(st, "traveler.companion"));
+        dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
+        y += 44;
+    }
+    if (t->needs[0]) {
+        text(dl, 184, y, 12, C_ACCENT, 0, 0, "%s", scn_text(st, st->lang, t->needs));
+        dl->cmd[dl->n - 1].max_w = -90;
+        y += 44;
+    }
+    for (int i = 0; i < t->n_carries && y < 236; i++, y += 34) {
+        text(dl, 184, y, 12, C_DIM, 0, 0, "%s", scn_text(st, st->lang, t->carries[i]));
+        dl->cmd[dl->n - 1].max_w = -90;
+    }
+    text(dl, Q_X, Q_Y - 8, 14, C_TEXT, 1, 0, "%s", tr(st, "interview.questions"));
+    int av[DESK_MAX_QUESTIONS], n = available_questions(st, av, DESK_MAX_QUESTIONS);
+    for (int r = 0; r < n && r < Q_ROWS; r++) {
+        const desk_question *q = &t->questions[av[r]];
+        int yy = Q_Y + r * Q_H;
+        fill(dl, Q_X, yy + 2, Q_W, Q_H - 4, st->answer_q == av[r] ? C_BUTTON_ON : C_BUTTON);
+        text(dl, Q_X + 6, yy + 18, 13, st->asked[av[r]] ? C_DIM : C_TEXT, 0, 0, "%s",
+             scn_text(st, st->lang, q->text));
+        dl->cmd[dl->n - 1].max_w = Q_W - 12;
+    }
+    /* the last answer, as the officer hears it */
+    if (st->answer_q >= 0) {
+        int foreign, l = answer_language(st, &foreign);
+        fill(dl, Q_X, 508, Q_W, 100, 0xFF15110Eu);
+        int yy = 526;
+        if (foreign) {
+            char name[32];
+            snprintf(name, sizeof name, "lang.%s", t->speaks[0]);
+            fmt(st, buf, sizeof buf, "interview.foreign", 0, 0, NULL, NULL, tr(st, name));
+            text(dl, Q_X + 6, yy, 12, C_ACCENT, 1, 0, "%s", buf);
+            yy += 18;
+        }
+        text(dl, Q_X + 6, yy, 13, C_TEXT, 0, 0, "%s", scn_text(st, l, st->answer));
+        dl->cmd[dl->n - 1].max_w = -(Q_W - 12); /* negative: wrap */
+    }
+    draw_button(st, dl, B_INTERP, st->interpreter);
+}
+
+/* A menu whose rows are already texts (scenario strings). */
+static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *title_key,
+                            const char *const *rows, int n) {
+    int h = 60 + n * MENU_ROW;
+    fill(dl, MENU_X, MENU_Y, MENU_W, h, 0xF8201C18u);
+    frame_rect(dl, MENU_X, MENU_Y, MENU_W, h, 2, C_ACCENT);
+    text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s", tr(st, title_key));
+    for (int i = 0; i < n; i++) {
+        char b[16];
+        text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%s  %s",
+             num(st, (i + 1) % 10, b, sizeof b), rows[i]);
+        dl->cmd[dl->n - 1].max_w = MENU_W - 40;
     }
 }
 
@@ -1046,13 +1240,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
                                                        : 0xFFA0A0A0u);
     /* the traveler */
     fill(dl, 0, 36, 282, DESK_H - 36, 0xFF241F1Bu);
-    if (st->mode != DESK_DONE) {
-        tex(dl, TEX_FACE, st->traveler, 0, 0, 20, 56, 242, 300);
-        frame_rect(dl, 20, 56, 242, 300, 2, 0xFF57504Au);
-        text(dl, 20, 384, 16, C_TEXT, 1, 0, "%s", tr(st, "traveler.at_counter"));
-        text(dl, 20, 408, 14, C_DIM, 0, 0, "%s", tr(st, "traveler.compare"));
-        text(dl, 20, 430, 14, C_DIM, 0, 0, "%s", tr(st, "traveler.interview"));
-    }
+    if (st->mode != DESK_DONE) draw_traveler(st, dl);
     /* the desk */
     fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
     draw_cmd *clip = push(dl, DRAW_CLIP); /* documents stay on the desk */
@@ -1104,6 +1292,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
                  (i == B_MRZ && st->mrz_panel) || (i == B_REF && st->ref_panel) ||
                  (i == B_FLAG && st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE);
         if (i == B_LANG && st->n_langs < 2) continue;
+        if (i == B_INTERP) continue; /* drawn with the traveler */
         draw_button(st, dl, i, on);
     }
     if (!s->mrz_reader)
@@ -1133,6 +1322,12 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         text(dl, MENU_X + 16, MENU_Y + 58, 14, C_DIM, 0, 0, "%s", tr(st, "note.prompt"));
         fill(dl, MENU_X + 16, MENU_Y + 72, MENU_W - 32, 34, 0xFF0E0C0Au);
         text(dl, MENU_X + 24, MENU_Y + 96, 16, C_TEXT, 0, 0, "%s_", st->note);
+    } else if (st->mode == DESK_ASK) {
+        const char *rows[10];
+        int av[DESK_MAX_QUESTIONS], n = available_questions(st, av, DESK_MAX_QUESTIONS);
+        if (n > 10) n = 10;
+        for (int i = 0; i < n; i++) rows[i] = scn_text(st, st->lang, traveler(st)->questions[av[i]].text);
+        draw_menu_texts(st, dl, "menu.ask", rows, n);
     } else if (st->mode == DESK_PROTECTION) {
         static const char *rows[] = {"protect.asylum", "protect.child", "protect.trafficking"};
         draw_menu(st, dl, "menu.protection", rows, 3);

@@ -33,6 +33,7 @@
 /* ------------------------------------------------------------ session */
 
 typedef struct desk_doc_spec {
+    int same_holder;          /* the same person as the traveler's first document */
     char template_id[48];
     uint64_t seed;
     unsigned defects; /* bit per defect_kind */
@@ -42,11 +43,31 @@ typedef struct desk_doc_spec {
     int passport;      /* starts closed, opens to its data page */
 } desk_doc_spec;
 
-typedef struct desk_traveler {
+#define DESK_MAX_QUESTIONS 20
+
+typedef struct desk_question {
     char id[32];
+    char text[48];  /* key into the traveler's strings */
+    char after[32]; /* offered once this question was asked */
+    int forbidden;  /* discriminatory: must not be asked (logged as such) */
+} desk_question;
+
+typedef struct desk_traveler {
+    char id[48];
     double impostor; /* 0: the holder of the first document; >0: a lookalike */
     int n_docs;
     desk_doc_spec docs[DESK_MAX_DOCS];
+    /* the interview (empty without a scenario) */
+    char title[48]; /* key */
+    int n_questions;
+    desk_question questions[DESK_MAX_QUESTIONS];
+    int n_speaks;
+    char speaks[4][8]; /* languages the traveler speaks */
+    int companion;     /* someone speaks for them */
+    char needs[48];    /* key, or "" */
+    int n_carries;
+    char carries[4][48]; /* keys */
+    const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */
 } desk_traveler;
 
 typedef struct desk_session {
@@ -91,6 +112,7 @@ typedef enum {
     DESK_FLAG_NOTE,  /* typing an optional note */
     DESK_PROTECTION, /* picking the kind of protection referral */
     DESK_CONFIRM,    /* confirming a decision */
+    DESK_ASK,        /* picking a question by keyboard */
     DESK_DONE        /* the queue is empty */
 } desk_mode;
 
@@ -153,6 +175,13 @@ typedef struct desk_state {
     int protections[DESK_MAX_TRAVELERS]; /* desk_protection per traveler */
     unsigned lights_used;                /* this traveler */
     int mrz_used;
+    /* the interview */
+    int asked[DESK_MAX_QUESTIONS]; /* times each question was asked */
+    int pending_ask;               /* question waiting for the app's answer, or -1 */
+    int answer_q;                  /* question last answered, or -1 */
+    char answer[48];               /* its answer's key */
+    int interpreter;               /* an interpreter was requested */
+    unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
     /* the status line: a catalogue key and its values */
     const char *status_key;
     int status_n, status_total, status_kind;
@@ -195,6 +224,13 @@ void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info);
  * then builds the next traveler's documents), 0 otherwise. */
 int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
 
+/* The app's answer to st->pending_ask (a key of the traveler's strings);
+ * logged, shown at the counter. */
+void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud);
+
+/* Starts the current traveler over (their scenario was edited); logged. */
+void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);
+
 /* Advances one frame. */
 void desk_tick(desk_state *st);
 
@@ -230,7 +266,7 @@ typedef struct draw_cmd {
     int size;         /* text size, px */
     int bold;
     int align; /* 0 left, 1 centre, 2 right */
-    int max_w; /* text: shrink to fit this width when > 0 */
+    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w */
 } draw_cmd;
 
 #define DRAW_MAX 768

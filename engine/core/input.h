@@ -78,6 +78,8 @@ typedef enum {
     KEY_T,
     KEY_X,
     KEY_Y,
+    KEY_Q,
+    KEY_I,
     KEY_COUNT
 } input_key;
 

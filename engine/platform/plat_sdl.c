@@ -141,6 +141,10 @@ static int map_key(SDL_Keycode k) {
         return KEY_X;
     case SDLK_y:
         return KEY_Y;
+    case SDLK_q:
+        return KEY_Q;
+    case SDLK_i:
+        return KEY_I;
     default:
         return KEY_NONE;
     }

@@ -1,0 +1,87 @@
+/* cmd_check.c - `borderlab check PATH...`: validates scenarios without playing them. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+#include "scn_load.h"
+
+typedef struct {
+    int problems;
+} tally;
+
+static void report(void *ud, const char *file, int line, const char *msg) {
+    tally *t = ud;
+    t->problems++;
+    if (line > 0) printf("%s:%d: %s\n", file, line, msg);
+    else printf("%s: %s\n", file, msg);
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int check_file(const char *path, tally *t) {
+    scenario s;
+    int before = t->problems;
+    if (scn_load_file(&s, NULL, path, 1, report, t) == 0) scenario_release(&s);
+    else if (t->problems == before) t->problems++; /* a failure must count even unreported */
+    return t->problems == before;
+}
+
+int cmd_check(int argc, char **argv) {
+    if (argc < 2 || cmd_wants_help(argc, argv)) {
+        FILE *o = argc < 2 ? stderr : stdout;
+        fprintf(o, "usage: borderlab check PATH...\n\n"
+                   "Checks scenario files (or every .lua file in a folder) without playing them:\n"
+                   "Lua errors, unknown or missing keys, unknown templates, defects, lights and\n"
+                   "situations, questions that do not exist or cannot be reached, an expected\n"
+                   "outcome that contradicts the documents, strings missing in a declared\n"
+                   "language. Prints file:line: what is wrong; exit 0 only when all pass.\n");
+        return argc < 2 ? 2 : 0;
+    }
+    tally t = {0};
+    int files = 0, passed = 0;
+    for (int i = 1; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) != 0) {
+            printf("%s: no such file or folder\n", argv[i]);
+            t.problems++;
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            files++;
+            passed += check_file(argv[i], &t);
+            continue;
+        }
+        DIR *d = opendir(argv[i]);
+        if (!d) {
+            printf("%s: cannot read the folder\n", argv[i]);
+            t.problems++;
+            continue;
+        }
+        char *names[512];
+        int n = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) && n < 512) {
+            size_t l = strlen(e->d_name);
+            if (l > 4 && !strcmp(e->d_name + l - 4, ".lua")) {
+                names[n] = malloc(strlen(argv[i]) + l + 2);
+                if (names[n]) sprintf(names[n++], "%s/%s", argv[i], e->d_name);
+            }
+        }
+        closedir(d);
+        qsort(names, (size_t)n, sizeof *names, cmp_str);
+        for (int k = 0; k < n; k++) {
+            files++;
+            passed += check_file(names[k], &t);
+            free(names[k]);
+        }
+    }
+    printf("checked %d scenario file%s: %d passed, %d with problems (%d problem%s)\n", files,
+           files == 1 ? "" : "s", passed, files - passed, t.problems, t.problems == 1 ? "" : "s");
+    return t.problems ? 1 : 0;
+}

@@ -1,0 +1,127 @@
+/* pack.c - see pack.h */
+#include "pack.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct {
+    const char *name;
+    const char *text;
+} bl_builtin_scenarios[];
+
+static void print_problem(void *ud, const char *file, int line, const char *msg) {
+    (void)ud;
+    if (line > 0) fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+    else fprintf(stderr, "%s: %s\n", file, msg);
+}
+
+/* The desk's view of a scenario: documents and interview. */
+static void to_traveler(const scenario *s, desk_traveler *t) {
+    memset(t, 0, sizeof *t);
+    snprintf(t->id, sizeof t->id, "%s", s->id);
+    t->impostor = s->impostor;
+    t->n_docs = 0;
+    for (int d = 0; d < s->n_docs; d++) {
+        if (s->docs[d].capture[0]) continue; /* captured documents: not on the desk yet */
+        t->docs[t->n_docs] = s->docs[d].spec;
+        t->docs[t->n_docs].same_holder = s->docs[d].same_holder;
+        t->n_docs++;
+    }
+    snprintf(t->title, sizeof t->title, "%s", s->title);
+    t->n_questions = s->n_questions < DESK_MAX_QUESTIONS ? s->n_questions : DESK_MAX_QUESTIONS;
+    for (int q = 0; q < t->n_questions; q++) {
+        desk_question *dq = &t->questions[q];
+        snprintf(dq->id, sizeof dq->id, "%s", s->questions[q].id);
+        snprintf(dq->text, sizeof dq->text, "%s", s->questions[q].text);
+        snprintf(dq->after, sizeof dq->after, "%s", s->questions[q].after);
+        dq->forbidden = s->questions[q].forbidden;
+    }
+    t->n_speaks = s->n_speaks;
+    memcpy(t->speaks, s->speaks, sizeof t->speaks);
+    t->companion = s->companion;
+    snprintf(t->needs, sizeof t->needs, "%s", s->needs);
+    t->n_carries = s->n_carries;
+    memcpy(t->carries, s->carries, sizeof t->carries);
+}
+
+static void rebuild_session(pack *p) {
+    desk_session *ss = &p->session;
+    snprintf(ss->id, sizeof ss->id, "%s", p->n == 1 ? p->scn[0].id : "pack");
+    ss->today = p->n ? p->scn[0].today : (bl_date){2026, 6, 1};
+    ss->mrz_reader = 1;
+    ss->n_travelers = p->n;
+    for (int i = 0; i < p->n; i++) to_traveler(&p->scn[i], &ss->travelers[i]);
+}
+
+int pack_load_builtin(pack *p, bl_err *err) {
+    memset(p, 0, sizeof *p);
+    int bad = 0;
+    for (int i = 0; bl_builtin_scenarios[i].name && p->n < PACK_MAX; i++) {
+        char name[128];
+        snprintf(name, sizeof name, "scenarios/%s.lua", bl_builtin_scenarios[i].name);
+        const char *code = bl_builtin_scenarios[i].text;
+        if (scn_load(&p->scn[p->n], &p->rt[p->n], code, strlen(code), name, 0, print_problem,
+                     NULL) != 0) {
+            bad++;
+            continue;
+        }
+        p->n++;
+    }
+    rebuild_session(p);
+    if (bad) return err_set(err, "%d built-in scenario(s) failed to load (see above)", bad);
+    return 0;
+}
+
+int pack_load_files(pack *p, char **paths, int n, bl_err *err) {
+    memset(p, 0, sizeof *p);
+    if (n > PACK_MAX) return err_set(err, "at most %d scenarios in one session", PACK_MAX);
+    for (int i = 0; i < n; i++) {
+        if (scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0, print_problem, NULL) != 0) {
+            pack_free(p);
+            return err_set(err, "scenario '%s' has problems (see above); 'borderlab check %s' "
+                           "lists them", paths[i], paths[i]);
+        }
+        p->source[p->n] = malloc(strlen(paths[i]) + 1);
+        if (p->source[p->n]) strcpy(p->source[p->n], paths[i]);
+        p->n++;
+    }
+    rebuild_session(p);
+    return 0;
+}
+
+int pack_reload(pack *p, int i, bl_err *err) {
+    if (i < 0 || i >= p->n || !p->source[i]) return err_set(err, "nothing to reload");
+    scenario fresh;
+    scn_runtime *rt = NULL;
+    if (scn_load_file(&fresh, &rt, p->source[i], 0, print_problem, NULL) != 0)
+        return err_set(err, "'%s' has problems (see above); keeping the previous version",
+                       p->source[i]);
+    scenario_release(&p->scn[i]);
+    scn_runtime_destroy(p->rt[i]);
+    p->scn[i] = fresh;
+    p->rt[i] = rt;
+    int mrz = p->session.mrz_reader;
+    rebuild_session(p);
+    p->session.mrz_reader = mrz;
+    return 0;
+}
+
+void pack_free(pack *p) {
+    for (int i = 0; i < p->n; i++) {
+        scenario_release(&p->scn[i]);
+        scn_runtime_destroy(p->rt[i]);
+        free(p->source[i]);
+    }
+    memset(p, 0, sizeof *p);
+}
+
+void pack_set_mrz_reader(pack *p, int on) {
+    if (on >= 0) p->session.mrz_reader = on;
+}
+
+void pack_bind_languages(pack *p, const char *const *langs, int n) {
+    for (int i = 0; i < p->n; i++)
+        for (int l = 0; l < n && l < 8; l++)
+            p->session.travelers[i].strings[l] = scenario_strings(&p->scn[i], langs[l]);
+}

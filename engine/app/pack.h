@@ -1,0 +1,36 @@
+/* pack.h - a set of scenarios turned into a desk session: the built-in pack
+ * (the Lua files of scenarios/, embedded at build time) or files named on the command line. */
+#ifndef BL_PACK_H
+#define BL_PACK_H
+
+#include "desk.h"
+#include "scenario.h"
+#include "scn_load.h"
+
+#define PACK_MAX DESK_MAX_TRAVELERS
+
+typedef struct pack {
+    int n;
+    scenario scn[PACK_MAX];
+    scn_runtime *rt[PACK_MAX];
+    char *source[PACK_MAX]; /* file path (for --watch) or NULL for built-ins */
+    desk_session session;
+} pack;
+
+/* Loads the built-in pack (n == 0 when the binary has none). Problems are
+ * printed as file:line: message; returns -1 when any scenario fails. */
+int pack_load_builtin(pack *p, bl_err *err);
+/* Loads scenario files in order. */
+int pack_load_files(pack *p, char **paths, int n, bl_err *err);
+/* Reloads scenario i from its file (--watch); on failure keeps the old one. */
+int pack_reload(pack *p, int i, bl_err *err);
+void pack_free(pack *p);
+
+/* Overrides the MRZ reader for every traveler's session (-1: leave). */
+void pack_set_mrz_reader(pack *p, int on);
+
+/* Fills the traveler's per-language string tables for the desk's language
+ * order (langs[i] is "en", "fr", "ar" ...). */
+void pack_bind_languages(pack *p, const char *const *langs, int n);
+
+#endif

@@ -1,0 +1,149 @@
+/* scenario.h - a scenario as plain data: one traveler, their documents, the
+ * interview, the situation and what a good officer does.
+ *
+ * Scenarios are written in Lua (docs/scenarios.md); engine/script reads them
+ * into this struct and keeps the Lua state only for answer functions. The
+ * core never runs Lua: the desk asks the app for an answer, and the app asks
+ * the script layer. Every text is a key into the scenario's own strings.
+ */
+#ifndef BL_SCENARIO_H
+#define BL_SCENARIO_H
+
+#include "date.h"
+#include "desk.h"
+#include "i18n.h"
+
+#define SCN_MAX_QUESTIONS 20
+#define SCN_MAX_RULES 8
+#define SCN_MAX_LIST 12
+#define SCN_KEY 48
+
+typedef enum {
+    COMP_DOCUMENTS,
+    COMP_INTERVIEW,
+    COMP_HUMAN_RIGHTS,
+    COMP_PROCEDURE,
+    COMP_COUNT
+} scn_competency;
+
+typedef enum {
+    SIT_FEAR_OF_RETURN,
+    SIT_UNACCOMPANIED_CHILD,
+    SIT_TRAFFICKING,
+    SIT_DISCRIMINATORY_QUESTION,
+    SIT_LANGUAGE_BARRIER,
+    SIT_DISABILITY_MEDICAL,
+    SIT_STATELESS,
+    SIT_UNDOCUMENTED_RETURNEE,
+    SIT_COUNT
+} scn_situation;
+
+const char *scn_competency_name(int c); /* "document_examination", ... */
+const char *scn_situation_name(int s);  /* "fear_of_return", ... */
+int scn_competency_from_name(const char *s);
+int scn_situation_from_name(const char *s);
+const char *scn_decision_name(int d);   /* desk_decision: "admit", ... */
+int scn_decision_from_name(const char *s);
+const char *scn_protection_name(int p); /* desk_protection: "asylum", "child", "trafficking" */
+int scn_protection_from_name(const char *s);
+
+/* A condition on what happened at the desk; empty fields and -1 mean "any". */
+typedef struct scn_cond {
+    char asked[32], not_asked[32], light[16], flagged[32];
+    int reader, interpreter;
+} scn_cond;
+
+typedef struct scn_rule {
+    scn_cond when;
+    char say[SCN_KEY];
+} scn_rule;
+
+typedef enum { ANSWER_KEY, ANSWER_RULES, ANSWER_FUNCTION } scn_answer_kind;
+
+typedef struct scn_question {
+    char id[32];
+    char text[SCN_KEY];
+    char after[32]; /* offered only once this question was asked */
+    int forbidden;  /* discriminatory: must not be asked */
+    scn_answer_kind kind;
+    char answer[SCN_KEY]; /* ANSWER_KEY */
+    int n_rules;
+    scn_rule rules[SCN_MAX_RULES];
+    int fn; /* ANSWER_FUNCTION: the script layer's reference */
+    int line;
+} scn_question;
+
+typedef struct scn_holder {
+    char surname[64], given_names[64], sex[2], nationality[4];
+    bl_date birth, expiry; /* y == 0: not overridden */
+} scn_holder;
+
+typedef struct scn_doc {
+    desk_doc_spec spec;
+    int same_holder;
+    scn_holder holder;
+    char capture[256]; /* an academy's captured images instead of a template */
+    int line;
+} scn_doc;
+
+typedef struct scn_expected {
+    int decision;   /* desk_decision */
+    int protection; /* desk_protection */
+    unsigned findings; /* defect bits */
+    int n_ask;
+    char ask[SCN_MAX_LIST][32];
+    unsigned lights; /* light bits */
+    int interpreter;
+    char why[SCN_KEY];
+} scn_expected;
+
+typedef struct scenario {
+    char id[48];
+    char file[256];
+    char title[SCN_KEY], summary[SCN_KEY];
+    unsigned competencies; /* bit per scn_competency */
+    unsigned situations;   /* bit per scn_situation */
+    int difficulty;
+    int n_langs;
+    char langs[4][8];
+    bl_date today;
+    /* the traveler */
+    int age;
+    char sex[2];
+    int n_speaks;
+    char speaks[4][8];
+    double impostor;
+    int companion;
+    char needs[SCN_KEY];
+    int n_carries;
+    char carries[4][SCN_KEY];
+    /* documents, interview, outcome */
+    int n_docs;
+    scn_doc docs[DESK_MAX_DOCS];
+    int n_questions;
+    scn_question questions[SCN_MAX_QUESTIONS];
+    scn_expected expected;
+    int rubric[COMP_COUNT];
+    /* strings per declared language (index as langs); English is every other's fallback */
+    i18n *strings[4];
+} scenario;
+
+/* Frees the string catalogues (the struct itself is the caller's). */
+void scenario_release(scenario *s);
+
+/* The catalogue for a language, else English. */
+const i18n *scenario_strings(const scenario *s, const char *lang);
+
+/* What happened at the desk, for answer rules and functions. */
+typedef struct scn_ctx {
+    const int *asked_times; /* per question index */
+    unsigned lights_used;   /* light bits */
+    unsigned flagged;       /* bit per desk finding kind */
+    int reader, interpreter;
+} scn_ctx;
+
+/* Evaluates a rule list; returns the key to say, NULL when no rule holds. */
+const char *scenario_rules_answer(const scenario *s, const scn_question *q, const scn_ctx *ctx);
+int scenario_question_index(const scenario *s, const char *id);
+
+#endif

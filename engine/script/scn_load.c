@@ -1,0 +1,971 @@
+/* scn_load.c - see scn_load.h. The only file besides sandbox.c that touches
+ * Lua: it walks the table a scenario file returns, checks every key, copies
+ * data into the scenario struct and keeps answer functions as references. */
+#include "scn_load.h"
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "defect.h"
+#include "doc.h"
+#include "fsio.h"
+#include "sandbox.h"
+#include "tpl.h"
+
+struct scn_runtime {
+    sbx *sb;
+    char file[256];
+};
+
+typedef struct {
+    const char *code;
+    size_t len;
+    const char *file;
+    scn_report_fn report;
+    void *ud;
+    int problems;
+    lua_State *L;
+    scenario *s;
+} loader;
+
+/* The line where `needle` first appears in the source (as written there), or
+ * 0. "anchor\001needle" looks for the needle after the anchor's first place
+ * (e.g. a question id inside the expected table). */
+static int line_of(const loader *ld, const char *needle) {
+    if (!needle || !*needle) return 0;
+    size_t start = 0;
+    const char *sep = strchr(needle, '\001');
+    if (sep) {
+        size_t an = (size_t)(sep - needle);
+        for (size_t i = 0; i + an <= ld->len; i++)
+            if (!memcmp(ld->code + i, needle, an)) {
+                start = i;
+                break;
+            }
+        needle = sep + 1;
+    }
+    size_t n = strlen(needle);
+    int line = 1;
+    for (size_t i = 0; i < start && i < ld->len; i++)
+        if (ld->code[i] == '\n') line++;
+    for (size_t i = start; i + n <= ld->len; i++) {
+        if (ld->code[i] == '\n') line++;
+        if (!memcmp(ld->code + i, needle, n)) return line;
+    }
+    return 0;
+}
+
+/* "expected\001\"value\"": a value inside the expected table. */
+static const char *in_expected(const char *v, char *buf, size_t cap) {
+    snprintf(buf, cap, "expected\001\"%s\"", v);
+    return buf;
+}
+
+/* Reports a problem at the line where `where` (a word of the source) stands. */
+static void problem(loader *ld, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void problem(loader *ld, const char *where, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ld->problems++;
+    if (ld->report) ld->report(ld->ud, ld->file, line_of(ld, where), msg);
+}
+
+/* "where" for a quoted value: "\"value\"" as it appears in the source. */
+static const char *quoted(const char *v, char *buf, size_t cap) {
+    snprintf(buf, cap, "\"%s\"", v);
+    return buf;
+}
+
+/* Checks that the table at the top of the stack has only the allowed keys. */
+static void only_keys(loader *ld, const char *what, const char *const *allowed) {
+    lua_State *L = ld->L;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            if (strcmp(what, "strings")) problem(ld, what, "%s: a key that is not a name", what);
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        int ok = 0;
+        for (int i = 0; allowed[i]; i++) ok |= !strcmp(allowed[i], k);
+        if (!ok) {
+            char list[256] = "";
+            for (int i = 0; allowed[i]; i++) {
+                if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
+                strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+            }
+            problem(ld, k, "%s: unknown key \"%s\" (expected one of: %s)", what, k, list);
+        }
+    }
+}
+
+/* Field getters: the table is at the top of the stack. */
+static int get_string(loader *ld, const char *what, const char *key, char *out, size_t cap,
+                      int required) {
+    lua_State *L = ld->L;
+    lua_getfield(L, -1, key);
+    int t = lua_type(L, -1);
+    int rc = 0;
+    if (t == LUA_TNIL) {
+        if (required) problem(ld, what, "%s: missing \"%s\"", what, key);
+        rc = required ? -1 : 1;
+    } else if (t != LUA_TSTRING) {
+        problem(ld, key, "%s.%s: expected a string, found a %s", what, key, lua_typename(L, t));
+        rc = -1;
+    } else {
+        size_t n;
+        const char *v = lua_tolstring(L, -1, &n);
+        if (n >= cap) {
+            problem(ld, key, "%s.%s: longer than %zu characters", what, key, cap - 1);
+            rc = -1;
+        } else {
+            memcpy(out, v, n + 1);
+        }
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+static int get_number(loader *ld, const char *what, const char *key, double *out, double lo,
+                      double hi, int required) {
+    lua_State *L = ld->L;
+    lua_getfield(L, -1, key);
+    int t = lua_type(L, -1), rc = 0;
+    if (t == LUA_TNIL) {
+        if (required) problem(ld, what, "%s: missing \"%s\"", what, key);
+        rc = required ? -1 : 1;
+    } else if (t != LUA_TNUMBER || lua_tonumber(L, -1) < lo || lua_tonumber(L, -1) > hi) {
+        problem(ld, key, "%s.%s: expected a number from %g to %g", what, key, lo, hi);
+        rc = -1;
+    } else {
+        *out = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+static int get_bool(loader *ld, const char *what, const char *key, int *out) {
+    lua_State *L = ld->L;
+    lua_getfield(L, -1, key);
+    int t = lua_type(L, -1), rc = 0;
+    if (t == LUA_TBOOLEAN) *out = lua_toboolean(L, -1);
+    else if (t != LUA_TNIL) {
+        problem(ld, key, "%s.%s: expected true or false", what, key);
+        rc = -1;
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+/* Calls fn(ld, string, i, arg) for each string of a list field; a missing
+ * field is an empty list. Returns the count. */
+static int each_string(loader *ld, const char *what, const char *key,
+                       void (*fn)(loader *, const char *, int, void *), void *arg) {
+    lua_State *L = ld->L;
+    lua_getfield(L, -1, key);
+    int n = 0;
+    if (lua_istable(L, -1)) {
+        int len = (int)lua_rawlen(L, -1);
+        for (int i = 1; i <= len; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                problem(ld, key, "%s.%s[%d]: expected a string", what, key, i);
+            else fn(ld, lua_tostring(L, -1), n++, arg);
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, -1)) {
+        problem(ld, key, "%s.%s: expected a list like { \"a\", \"b\" }", what, key);
+    }
+    lua_pop(L, 1);
+    return n;
+}
+
+static int parse_date(const char *s, bl_date *d) {
+    return date_parse_iso(s, d);
+}
+
+/* ------------------------------------------------------------ sections */
+
+static void add_competency(loader *ld, const char *v, int i, void *arg) {
+    (void)i, (void)arg;
+    int c = scn_competency_from_name(v);
+    char q[80];
+    if (c < 0)
+        problem(ld, quoted(v, q, sizeof q),
+                "competencies: \"%s\" is not one of document_examination, interview, "
+                "human_rights, procedure", v);
+    else ld->s->competencies |= 1u << c;
+}
+
+static void add_situation(loader *ld, const char *v, int i, void *arg) {
+    (void)i, (void)arg;
+    int c = scn_situation_from_name(v);
+    char q[80];
+    if (c < 0)
+        problem(ld, quoted(v, q, sizeof q),
+                "situations: \"%s\" is not a situation (see docs/scenarios.md)", v);
+    else ld->s->situations |= 1u << c;
+}
+
+static void add_lang(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    char q[80];
+    if (strcmp(v, "en") && strcmp(v, "fr") && strcmp(v, "ar")) {
+        problem(ld, quoted(v, q, sizeof q), "languages: \"%s\" is not one of en, fr, ar", v);
+        return;
+    }
+    if (i < 4) snprintf(ld->s->langs[ld->s->n_langs++], 8, "%s", v);
+}
+
+static void add_speaks(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    if (i < 4) snprintf(ld->s->speaks[ld->s->n_speaks++], 8, "%s", v);
+    (void)ld;
+}
+
+static void add_carries(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    if (i < 4) snprintf(ld->s->carries[ld->s->n_carries++], SCN_KEY, "%s", v);
+}
+
+static void add_defect(loader *ld, const char *v, int i, void *arg) {
+    (void)i;
+    unsigned *bits = arg;
+    int k = defect_from_id(v);
+    char q[80];
+    if (k < 0)
+        problem(ld, quoted(v, q, sizeof q),
+                "\"%s\" is not a defect kind ('borderlab templates' lists them)", v);
+    else *bits |= 1u << k;
+}
+
+static void add_light(loader *ld, const char *v, int i, void *arg) {
+    (void)i;
+    unsigned *bits = arg;
+    int l = light_from_name(v);
+    char q[80];
+    if (l < 0)
+        problem(ld, quoted(v, q, sizeof q),
+                "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)", v);
+    else *bits |= LIGHT_BIT(l);
+}
+
+static void add_ask(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    scn_expected *e = &ld->s->expected;
+    if (i < SCN_MAX_LIST) snprintf(e->ask[e->n_ask++], 32, "%s", v);
+}
+
+static void read_traveler(loader *ld) {
+    static const char *keys[] = {"age", "sex", "speaks", "impostor", "companion", "needs", "carries", NULL};
+    lua_State *L = ld->L;
+    scenario *s = ld->s;
+    lua_getfield(L, -1, "traveler");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"traveler\" table");
+        lua_pop(L, 1);
+        return;
+    }
+    only_keys(ld, "traveler", keys);
+    double age = 30, imp = 0;
+    get_number(ld, "traveler", "age", &age, 0, 120, 1);
+    s->age = (int)age;
+    if (get_string(ld, "traveler", "sex", s->sex, sizeof s->sex, 1) == 0 && strcmp(s->sex, "F") &&
+        strcmp(s->sex, "M") && strcmp(s->sex, "X"))
+        problem(ld, "sex", "traveler.sex: expected \"F\", \"M\" or \"X\"");
+    each_string(ld, "traveler", "speaks", add_speaks, NULL);
+    if (s->n_speaks == 0) problem(ld, "traveler", "traveler.speaks: name at least one language");
+    get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
+    s->impostor = imp;
+    get_bool(ld, "traveler", "companion", &s->companion);
+    get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
+    each_string(ld, "traveler", "carries", add_carries, NULL);
+    lua_pop(L, 1);
+}
+
+static void read_holder(loader *ld, scn_holder *h) {
+    static const char *keys[] = {"surname", "given_names", "sex", "nationality", "birth_date", "expiry_date", NULL};
+    only_keys(ld, "holder", keys);
+    char b[16] = "", e[16] = "";
+    get_string(ld, "holder", "surname", h->surname, sizeof h->surname, 0);
+    get_string(ld, "holder", "given_names", h->given_names, sizeof h->given_names, 0);
+    get_string(ld, "holder", "sex", h->sex, sizeof h->sex, 0);
+    get_string(ld, "holder", "nationality", h->nationality, sizeof h->nationality, 0);
+    if (get_string(ld, "holder", "birth_date", b, sizeof b, 0) == 0 && parse_date(b, &h->birth))
+        problem(ld, "birth_date", "holder.birth_date: \"%s\" is not a date (YYYY-MM-DD)", b);
+    if (get_string(ld, "holder", "expiry_date", e, sizeof e, 0) == 0 && parse_date(e, &h->expiry))
+        problem(ld, "expiry_date", "holder.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", e);
+}
+
+static void read_documents(loader *ld) {
+    static const char *keys[] = {"template", "seed", "defects", "same_holder", "holder", "capture", NULL};
+    lua_State *L = ld->L;
+    scenario *s = ld->s;
+    lua_getfield(L, -1, "documents");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"documents\" list ({} for a traveler without documents)");
+        lua_pop(L, 1);
+        return;
+    }
+    int n = (int)lua_rawlen(L, -1);
+    if (n > DESK_MAX_DOCS) problem(ld, "documents", "documents: at most %d", DESK_MAX_DOCS);
+    for (int i = 1; i <= n && s->n_docs < DESK_MAX_DOCS; i++) {
+        lua_rawgeti(L, -1, i);
+        char what[32];
+        snprintf(what, sizeof what, "documents[%d]", i);
+        if (!lua_istable(L, -1)) {
+            problem(ld, "documents", "%s: expected a table", what);
+            lua_pop(L, 1);
+            continue;
+        }
+        scn_doc *d = &s->docs[s->n_docs++];
+        memset(d, 0, sizeof *d);
+        only_keys(ld, what, keys);
+        char q[96];
+        if (get_string(ld, what, "capture", d->capture, sizeof d->capture, 0) == 0) {
+            d->line = line_of(ld, quoted(d->capture, q, sizeof q));
+            lua_pop(L, 1);
+            continue;
+        }
+        if (get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id, 1) == 0) {
+            d->line = line_of(ld, quoted(d->spec.template_id, q, sizeof q));
+            tpl t;
+            bl_err err = {""};
+            if (tpl_builtin(&t, d->spec.template_id, &err) != 0)
+                problem(ld, quoted(d->spec.template_id, q, sizeof q), "%s: %s", what, err.msg);
+        }
+        double seed = 0;
+        if (get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
+            d->spec.seed = (uint64_t)seed;
+        each_string(ld, what, "defects", add_defect, &d->spec.defects);
+        get_bool(ld, what, "same_holder", &d->same_holder);
+        if (d->same_holder && i == 1)
+            problem(ld, "same_holder", "%s: same_holder on the first document (it is the holder)", what);
+        lua_getfield(L, -1, "holder");
+        if (lua_istable(L, -1)) read_holder(ld, &d->holder);
+        else if (!lua_isnil(L, -1)) problem(ld, "holder", "%s.holder: expected a table", what);
+        lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_cond(loader *ld, scn_cond *c, const char *what) {
+    static const char *keys[] = {"asked", "not_asked", "light", "flagged", "reader", "interpreter", NULL};
+    only_keys(ld, what, keys);
+    c->reader = c->interpreter = -1;
+    get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
+    get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
+    get_string(ld, what, "light", c->light, sizeof c->light, 0);
+    get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
+    int v = -1;
+    lua_getfield(ld->L, -1, "reader");
+    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
+    lua_pop(ld->L, 1);
+    c->reader = v;
+    v = -1;
+    lua_getfield(ld->L, -1, "interpreter");
+    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
+    lua_pop(ld->L, 1);
+    c->interpreter = v;
+}
+
+static void read_questions(loader *ld, int keep_functions) {
+    static const char *keys[] = {"id", "text", "after", "forbidden", "answer", NULL};
+    static const char *rule_keys[] = {"when", "say", NULL};
+    lua_State *L = ld->L;
+    scenario *s = ld->s;
+    lua_getfield(L, -1, "questions");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"questions\" list");
+        lua_pop(L, 1);
+        return;
+    }
+    int n = (int)lua_rawlen(L, -1);
+    if (n > SCN_MAX_QUESTIONS) problem(ld, "questions", "questions: at most %d", SCN_MAX_QUESTIONS);
+    for (int i = 1; i <= n && s->n_questions < SCN_MAX_QUESTIONS; i++) {
+        lua_rawgeti(L, -1, i);
+        char what[40];
+        snprintf(what, sizeof what, "questions[%d]", i);
+        if (!lua_istable(L, -1)) {
+            problem(ld, "questions", "%s: expected a table", what);
+            lua_pop(L, 1);
+            continue;
+        }
+        scn_question *q = &s->questions[s->n_questions++];
+        memset(q, 0, sizeof *q);
+        q->fn = LUA_NOREF;
+        only_keys(ld, what, keys);
+        get_string(ld, what, "id", q->id, sizeof q->id, 1);
+        char buf[96];
+        q->line = line_of(ld, quoted(q->id, buf, sizeof buf));
+        get_string(ld, what, "text", q->text, sizeof q->text, 1);
+        get_string(ld, what, "after", q->after, sizeof q->after, 0);
+        get_bool(ld, what, "forbidden", &q->forbidden);
+        for (int k = 0; k < s->n_questions - 1; k++)
+            if (!strcmp(s->questions[k].id, q->id))
+                problem(ld, quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice", what, q->id);
+        lua_getfield(L, -1, "answer");
+        int t = lua_type(L, -1);
+        if (t == LUA_TSTRING) {
+            q->kind = ANSWER_KEY;
+            snprintf(q->answer, sizeof q->answer, "%s", lua_tostring(L, -1));
+            lua_pop(L, 1);
+        } else if (t == LUA_TFUNCTION) {
+            q->kind = ANSWER_FUNCTION;
+            if (keep_functions) q->fn = luaL_ref(L, LUA_REGISTRYINDEX); /* pops */
+            else lua_pop(L, 1);
+        } else if (t == LUA_TTABLE) {
+            q->kind = ANSWER_RULES;
+            int nr = (int)lua_rawlen(L, -1);
+            if (nr == 0) problem(ld, q->id, "%s.answer: an empty rule list", what);
+            for (int r = 1; r <= nr && q->n_rules < SCN_MAX_RULES; r++) {
+                lua_rawgeti(L, -1, r);
+                char rw[64];
+                snprintf(rw, sizeof rw, "%s.answer[%d]", what, r);
+                if (!lua_istable(L, -1)) {
+                    problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
+                    lua_pop(L, 1);
+                    continue;
+                }
+                scn_rule *ru = &q->rules[q->n_rules++];
+                memset(ru, 0, sizeof *ru);
+                ru->when.reader = ru->when.interpreter = -1;
+                only_keys(ld, rw, rule_keys);
+                get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
+                lua_getfield(L, -1, "when");
+                if (lua_istable(L, -1)) read_cond(ld, &ru->when, rw);
+                else if (!lua_isnil(L, -1)) problem(ld, q->id, "%s.when: expected a table", rw);
+                lua_pop(L, 1);
+                lua_pop(L, 1);
+            }
+            /* the last rule should hold always, or some desk states get no answer */
+            const scn_cond *c = &q->rules[q->n_rules - 1].when;
+            if (q->n_rules && (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] ||
+                               c->reader >= 0 || c->interpreter >= 0))
+                problem(ld, quoted(q->id, buf, sizeof buf),
+                        "%s.answer: the last rule has a condition; end with { say = \"...\" } "
+                        "so every situation gets an answer", what);
+            lua_pop(L, 1);
+        } else {
+            problem(ld, quoted(q->id, buf, sizeof buf),
+                    "%s.answer: expected a string key, a rule list or a function", what);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void read_expected(loader *ld) {
+    static const char *keys[] = {"decision", "protection", "findings", "ask", "lights", "interpreter", "why", NULL};
+    lua_State *L = ld->L;
+    scn_expected *e = &ld->s->expected;
+    lua_getfield(L, -1, "expected");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"expected\" table");
+        lua_pop(L, 1);
+        return;
+    }
+    only_keys(ld, "expected", keys);
+    char dec[32] = "", prot[32] = "", q[64];
+    if (get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
+        (e->decision = scn_decision_from_name(dec)) < 0)
+        problem(ld, quoted(dec, q, sizeof q),
+                "expected.decision: \"%s\" is not admit, refuse, second_line or protection", dec);
+    if (get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
+        (e->protection = scn_protection_from_name(prot)) < 0)
+        problem(ld, quoted(prot, q, sizeof q),
+                "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
+    if (e->decision < 0) e->decision = 0;
+    if (e->protection < 0) e->protection = 0;
+    each_string(ld, "expected", "findings", add_defect, &e->findings);
+    each_string(ld, "expected", "ask", add_ask, NULL);
+    each_string(ld, "expected", "lights", add_light, &e->lights);
+    get_bool(ld, "expected", "interpreter", &e->interpreter);
+    get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
+    lua_pop(L, 1);
+}
+
+static void read_rubric(loader *ld) {
+    lua_State *L = ld->L;
+    lua_getfield(L, -1, "rubric");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"rubric\" table");
+        lua_pop(L, 1);
+        return;
+    }
+    static const char *keys[] = {"document_examination", "interview", "human_rights", "procedure", NULL};
+    only_keys(ld, "rubric", keys);
+    int sum = 0;
+    for (int c = 0; c < COMP_COUNT; c++) {
+        double v = 0;
+        get_number(ld, "rubric", keys[c], &v, 0, 100, 0);
+        ld->s->rubric[c] = (int)v;
+        sum += (int)v;
+    }
+    if (sum != 100) problem(ld, "rubric", "rubric: points add up to %d, not 100", sum);
+    lua_pop(L, 1);
+}
+
+/* strings = { en = {...}, fr = {...} }: one catalogue per declared language. */
+static void read_strings(loader *ld) {
+    lua_State *L = ld->L;
+    scenario *s = ld->s;
+    lua_getfield(L, -1, "strings");
+    if (!lua_istable(L, -1)) {
+        problem(ld, "scenario", "missing \"strings\" table");
+        lua_pop(L, 1);
+        return;
+    }
+    int en = -1;
+    for (int i = 0; i < s->n_langs; i++)
+        if (!strcmp(s->langs[i], "en")) en = i;
+    if (en < 0) problem(ld, "languages", "languages: \"en\" is required (the fallback)");
+    /* English first, so the others can fall back to it */
+    int order[4], k = 0;
+    if (en >= 0) order[k++] = en;
+    for (int i = 0; i < s->n_langs; i++)
+        if (i != en) order[k++] = i;
+    for (int oi = 0; oi < k; oi++) {
+        int i = order[oi];
+        lua_getfield(L, -1, s->langs[i]);
+        if (!lua_istable(L, -1)) {
+            problem(ld, "strings", "strings.%s: missing, but \"%s\" is in languages", s->langs[i],
+                    s->langs[i]);
+            lua_pop(L, 1);
+            continue;
+        }
+        cJSON *root = cJSON_CreateObject(), *tab = cJSON_CreateObject();
+        cJSON_AddStringToObject(root, "lang", s->langs[i]);
+        cJSON_AddStringToObject(root, "dir", strcmp(s->langs[i], "ar") ? "ltr" : "rtl");
+        cJSON_AddStringToObject(root, "digits", strcmp(s->langs[i], "ar") ? "latin" : "arabic-indic");
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
+                cJSON_AddStringToObject(tab, lua_tostring(L, -2), lua_tostring(L, -1));
+            else if (lua_type(L, -2) == LUA_TSTRING)
+                problem(ld, lua_tostring(L, -2), "strings.%s.%s: expected a string", s->langs[i],
+                        lua_tostring(L, -2));
+            lua_pop(L, 1);
+        }
+        cJSON_AddItemToObject(root, "strings", tab);
+        char *json = cJSON_PrintUnformatted(root);
+        cJSON_Delete(root);
+        bl_err err = {""};
+        char name[300];
+        snprintf(name, sizeof name, "%s strings.%s", ld->file, s->langs[i]);
+        s->strings[i] = json ? i18n_load_json(json, strlen(json), name, en >= 0 && i != en ? s->strings[en] : NULL, &err) : NULL;
+        if (!s->strings[i]) problem(ld, "strings", "%s", err.msg);
+        free(json);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+/* ------------------------------------------------------------ checks */
+
+/* A key the scenario uses must be defined (in English, every language's
+ * fallback; keys missing in the other languages are reported once, after). */
+static void need_key(loader *ld, const char *key, const char *used_for) {
+    scenario *s = ld->s;
+    if (!key[0]) return;
+    const i18n *en = scenario_strings(s, "en");
+    if (!en || i18n_has(en, key)) return;
+    char q[96];
+    snprintf(q, sizeof q, "\"%s\"", key);
+    problem(ld, q, "string \"%s\" (%s) is not defined in strings.en", key, used_for);
+}
+
+static int question_reachable(const scenario *s, int q, int depth) {
+    if (depth > SCN_MAX_QUESTIONS) return 0; /* a cycle of "after" */
+    if (!s->questions[q].after[0]) return 1;
+    int p = scenario_question_index(s, s->questions[q].after);
+    return p >= 0 && question_reachable(s, p, depth + 1);
+}
+
+static void check_scenario(loader *ld, int deep) {
+    scenario *s = ld->s;
+    char q[96];
+    /* the file name and the id */
+    const char *base = strrchr(ld->file, '/');
+    base = base ? base + 1 : ld->file;
+    size_t bl = strlen(base);
+    if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
+        (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
+        problem(ld, quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"", s->id, base);
+    /* strings used */
+    need_key(ld, s->title, "title");
+    need_key(ld, s->summary, "summary");
+    need_key(ld, s->expected.why, "expected.why");
+    need_key(ld, s->needs, "traveler.needs");
+    for (int i = 0; i < s->n_carries; i++) need_key(ld, s->carries[i], "traveler.carries");
+    for (int i = 0; i < s->n_questions; i++) {
+        const scn_question *qu = &s->questions[i];
+        need_key(ld, qu->text, "question text");
+        if (qu->kind == ANSWER_KEY) need_key(ld, qu->answer, "answer");
+        for (int r = 0; r < qu->n_rules; r++) {
+            const scn_rule *ru = &qu->rules[r];
+            need_key(ld, ru->say, "answer");
+            const char *refs[2] = {ru->when.asked, ru->when.not_asked};
+            for (int k = 0; k < 2; k++)
+                if (refs[k][0] && scenario_question_index(s, refs[k]) < 0)
+                    problem(ld, quoted(refs[k], q, sizeof q),
+                            "question \"%s\": a rule names question \"%s\", which does not exist",
+                            qu->id, refs[k]);
+            if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
+                problem(ld, quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light", ru->when.light);
+            if (ru->when.flagged[0]) {
+                int ok = 0;
+                for (int f = 0; f < desk_finding_kind_count(); f++)
+                    ok |= !strcmp(desk_finding_kind_get(f)->id, ru->when.flagged);
+                if (!ok)
+                    problem(ld, quoted(ru->when.flagged, q, sizeof q),
+                            "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
+                            ru->when.flagged);
+            }
+        }
+        if (qu->after[0] && scenario_question_index(s, qu->after) < 0)
+            problem(ld, quoted(qu->after, q, sizeof q),
+                    "question \"%s\" comes after \"%s\", which does not exist", qu->id, qu->after);
+        else if (!question_reachable(s, i, 0))
+            problem(ld, quoted(qu->id, q, sizeof q),
+                    "question \"%s\" can never be asked: its \"after\" questions form a loop", qu->id);
+    }
+    /* (strings missing in a declared language are reported after loading) */
+    /* expected */
+    scn_expected *e = &s->expected;
+    for (int i = 0; i < e->n_ask; i++) {
+        int k = scenario_question_index(s, e->ask[i]);
+        if (k < 0)
+            problem(ld, in_expected(e->ask[i], q, sizeof q),
+                    "expected.ask: question \"%s\" does not exist", e->ask[i]);
+        else if (s->questions[k].forbidden)
+            problem(ld, in_expected(e->ask[i], q, sizeof q),
+                    "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
+                    e->ask[i]);
+    }
+    unsigned present = 0;
+    for (int d = 0; d < s->n_docs; d++) present |= s->docs[d].spec.defects;
+    for (int k = 0; k < DEFECT_COUNT; k++)
+        if ((e->findings >> k & 1) && !(present >> k & 1))
+            problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
+                    "expected.findings: \"%s\" is not on any of the documents",
+                    defect_get((defect_kind)k)->id);
+    if (e->decision == DECIDE_PROTECTION && !e->protection)
+        problem(ld, "expected\001decision", "expected: decision \"protection\" needs protection = asylum, child or trafficking");
+    if (e->decision != DECIDE_PROTECTION && e->protection)
+        problem(ld, "expected\001protection", "expected: a protection kind is given but the decision is \"%s\"",
+                scn_decision_name(e->decision));
+    int fraud = present != 0 || s->impostor > 0;
+    if (e->decision == DECIDE_ADMIT && fraud)
+        problem(ld, "expected\001decision",
+                "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
+                "forged, altered or expired document is the gravest error",
+                present ? "yes" : "none", s->impostor > 0 ? ", and the traveler is an impostor" : "");
+    int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
+                          (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
+    if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !fraud &&
+        !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
+        problem(ld, "expected\001decision",
+                "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
+                "refusing a bona fide traveler is an error too", scn_decision_name(e->decision));
+    static const struct {
+        int sit, decision, protection;
+    } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
+                 {SIT_UNACCOMPANIED_CHILD, DECIDE_PROTECTION, PROTECT_CHILD},
+                 {SIT_TRAFFICKING, DECIDE_PROTECTION, PROTECT_TRAFFICKING},
+                 {SIT_UNDOCUMENTED_RETURNEE, DECIDE_SECOND_LINE, 0}};
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+        if ((s->situations >> needs[i].sit & 1) &&
+            (e->decision != needs[i].decision || e->protection != needs[i].protection))
+            problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s", scn_situation_name(needs[i].sit),
+                    scn_decision_name(needs[i].decision), needs[i].protection ? " / " : "",
+                    needs[i].protection ? scn_protection_name(needs[i].protection) : "");
+    if ((s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && s->n_docs)
+        problem(ld, "undocumented_returnee", "situation \"undocumented_returnee\": documents should be {}");
+    if ((s->situations >> SIT_LANGUAGE_BARRIER & 1) && !e->interpreter)
+        problem(ld, "language_barrier", "situation \"language_barrier\": expected.interpreter should be true");
+    if (s->situations >> SIT_DISCRIMINATORY_QUESTION & 1) {
+        int any = 0;
+        for (int i = 0; i < s->n_questions; i++) any |= s->questions[i].forbidden;
+        if (!any)
+            problem(ld, "discriminatory_question",
+                    "situation \"discriminatory_question\": mark the question not to ask with forbidden = true");
+    }
+    if (s->situations >> SIT_STATELESS & 1) {
+        int any = 0;
+        for (int d = 0; d < s->n_docs; d++) any |= !strcmp(s->docs[d].holder.nationality, "XXA");
+        if (!any) problem(ld, "stateless", "situation \"stateless\": give a document holder.nationality = \"XXA\"");
+    }
+    /* the documents can really be made (each defect applies to its template) */
+    if (deep) {
+        doc_fonts fonts;
+        bl_err err = {""};
+        if (doc_fonts_load(&fonts, NULL, &err) != 0) {
+            problem(ld, "documents", "cannot check the documents: %s", err.msg);
+            return;
+        }
+        for (int d = 0; d < s->n_docs; d++) {
+            if (s->docs[d].capture[0]) continue;
+            tpl t;
+            if (tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0) continue;
+            doc_spec spec = {.t = &t, .seed = s->docs[d].spec.seed, .dpi = 72, .today = s->today,
+                             .defects = s->docs[d].spec.defects};
+            matbuf mb;
+            doc_truth *tr = malloc(sizeof *tr);
+            if (tr && doc_build(&spec, &fonts, &mb, tr, &err) == 0) matbuf_deinit(&mb);
+            else problem(ld, quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s", d + 1, err.msg);
+            free(tr);
+        }
+        doc_fonts_unload(&fonts);
+    }
+}
+
+static void report_missing_string(void *ud, const char *key) {
+    void **p = ud;
+    loader *ld = p[0];
+    const char *lang = p[1];
+    char q[96];
+    snprintf(q, sizeof q, "strings\001%s =", lang); /* that language's table */
+    problem(ld, q, "string \"%s\" is missing in \"%s\" (it is in English)", key, lang);
+}
+
+/* ------------------------------------------------------------ load */
+
+/* Lua's message "file:12: text" -> report at line 12. */
+static void lua_problem(loader *ld, const char *msg) {
+    ld->problems++;
+    if (!ld->report) return;
+    const char *p = strstr(msg, ld->file);
+    int line = 0;
+    const char *text = msg;
+    if (p && p[strlen(ld->file)] == ':') {
+        line = atoi(p + strlen(ld->file) + 1);
+        const char *c = strchr(p + strlen(ld->file) + 1, ':');
+        if (c) text = c + 2 <= msg + strlen(msg) ? c + 2 : c + 1;
+    }
+    ld->report(ld->ud, ld->file, line, text);
+}
+
+int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, const char *file,
+             int deep, scn_report_fn report, void *ud) {
+    memset(out, 0, sizeof *out);
+    snprintf(out->file, sizeof out->file, "%s", file);
+    loader ld = {code, len, file, report, ud, 0, NULL, out};
+    if (rt) *rt = NULL;
+    bl_err err = {""};
+    sbx_limits lim;
+    memset(&lim, 0, sizeof lim); /* the sandbox's defaults */
+    sbx *sb = sbx_create(&lim, &err);
+    if (!sb) {
+        lua_problem(&ld, err.msg);
+        return ld.problems;
+    }
+    static const char prelude[] = "scenario = function(t) return t end";
+    if (sbx_run(sb, prelude, sizeof prelude - 1, "scenario prelude", 0, &err) != 0 ||
+        sbx_run(sb, code, len, file, 1, &err) != 0) {
+        lua_problem(&ld, err.msg);
+        sbx_destroy(sb);
+        return ld.problems;
+    }
+    lua_State *L = sbx_lua(sb);
+    ld.L = L;
+    if (!lua_istable(L, -1)) {
+        problem(&ld, "return", "the file must end with: return scenario { ... }");
+        sbx_destroy(sb);
+        return ld.problems;
+    }
+    static const char *keys[] = {"id", "title", "summary", "competencies", "situations",
+                                 "difficulty", "languages", "today", "traveler", "documents",
+                                 "questions", "expected", "rubric", "strings", NULL};
+    only_keys(&ld, "scenario", keys);
+    get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
+    get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
+    get_string(&ld, "scenario", "summary", out->summary, sizeof out->summary, 0);
+    each_string(&ld, "scenario", "competencies", add_competency, NULL);
+    each_string(&ld, "scenario", "situations", add_situation, NULL);
+    double diff = 1;
+    get_number(&ld, "scenario", "difficulty", &diff, 1, 5, 0);
+    out->difficulty = (int)diff;
+    if (!each_string(&ld, "scenario", "languages", add_lang, NULL))
+        problem(&ld, "scenario", "missing \"languages\" (at least { \"en\" })");
+    char today[16] = "2026-06-01";
+    get_string(&ld, "scenario", "today", today, sizeof today, 0);
+    if (parse_date(today, &out->today))
+        problem(&ld, "today", "today: \"%s\" is not a date (YYYY-MM-DD)", today);
+    read_traveler(&ld);
+    read_documents(&ld);
+    read_questions(&ld, rt != NULL);
+    read_expected(&ld);
+    read_rubric(&ld);
+    read_strings(&ld);
+    lua_pop(L, 1);
+    check_scenario(&ld, deep);
+    int en = -1;
+    for (int i = 0; i < out->n_langs; i++)
+        if (!strcmp(out->langs[i], "en")) en = i;
+    for (int i = 0; en >= 0 && out->strings[en] && i < out->n_langs; i++) {
+        if (i == en || !out->strings[i]) continue;
+        void *pair[2] = {&ld, out->langs[i]};
+        i18n_missing(out->strings[i], out->strings[en], report_missing_string, pair);
+    }
+    /* geometry for the desk */
+    if (ld.problems == 0) {
+        bl_err gerr = {""};
+        for (int d = 0; d < out->n_docs; d++) {
+            tpl t;
+            if (out->docs[d].capture[0]) continue;
+            if (tpl_builtin(&t, out->docs[d].spec.template_id, &gerr) != 0) continue;
+            out->docs[d].spec.pieces = t.n_pieces;
+            out->docs[d].spec.mm_w = t.pieces[0].w;
+            out->docs[d].spec.mm_h = t.pieces[0].h;
+            out->docs[d].spec.passport = !strcmp(t.kind, "passport");
+        }
+    }
+    if (ld.problems == 0 && rt) {
+        scn_runtime *r = calloc(1, sizeof *r);
+        if (r) {
+            r->sb = sb;
+            snprintf(r->file, sizeof r->file, "%s", file);
+            *rt = r;
+            return 0;
+        }
+        problem(&ld, "", "out of memory");
+    }
+    if (ld.problems) scenario_release(out);
+    sbx_destroy(sb);
+    return ld.problems;
+}
+
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep,
+                  scn_report_fn report, void *ud) {
+    bl_err err = {""};
+    size_t len = 0;
+    char *code = fs_read_all(path, 1u << 20, &len, &err);
+    if (!code) {
+        memset(out, 0, sizeof *out);
+        if (rt) *rt = NULL;
+        if (report) report(ud, path, 0, err.msg);
+        return 1;
+    }
+    int n = scn_load(out, rt, code, len, path, deep, report, ud);
+    free(code);
+    return n;
+}
+
+void scn_runtime_destroy(scn_runtime *rt) {
+    if (!rt) return;
+    sbx_destroy(rt->sb);
+    free(rt);
+}
+
+/* ------------------------------------------------------------ answers */
+
+typedef struct {
+    const scenario *s;
+    const scn_ctx *ctx;
+} ctx_ud;
+
+static const ctx_ud *ctx_of(lua_State *L) {
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static int w_ctx_asked(lua_State *L) {
+    const ctx_ud *c = ctx_of(L);
+    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
+    lua_pushboolean(L, i >= 0 && c->ctx->asked_times[i] > 0);
+    return 1;
+}
+
+static int w_ctx_times(lua_State *L) {
+    const ctx_ud *c = ctx_of(L);
+    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
+    lua_pushinteger(L, i >= 0 ? c->ctx->asked_times[i] : 0);
+    return 1;
+}
+
+static int w_ctx_light(lua_State *L) {
+    const ctx_ud *c = ctx_of(L);
+    int l = light_from_name(luaL_checkstring(L, 1));
+    if (l < 0) return luaL_error(L, "ctx.light: \"%s\" is not a light", lua_tostring(L, 1));
+    lua_pushboolean(L, (c->ctx->lights_used & LIGHT_BIT(l)) != 0);
+    return 1;
+}
+
+static int w_ctx_flagged(lua_State *L) {
+    const ctx_ud *c = ctx_of(L);
+    const char *k = luaL_checkstring(L, 1);
+    for (int i = 0; i < desk_finding_kind_count(); i++)
+        if (!strcmp(desk_finding_kind_get(i)->id, k)) {
+            lua_pushboolean(L, (c->ctx->flagged >> i) & 1);
+            return 1;
+        }
+    return luaL_error(L, "ctx.flagged: \"%s\" is not a finding kind", k);
+}
+
+static int w_ctx_reader(lua_State *L) {
+    lua_pushboolean(L, ctx_of(L)->ctx->reader);
+    return 1;
+}
+
+static int w_ctx_interpreter(lua_State *L) {
+    lua_pushboolean(L, ctx_of(L)->ctx->interpreter);
+    return 1;
+}
+
+int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, char *key,
+               size_t cap, bl_err *err) {
+    if (qi < 0 || qi >= s->n_questions) return err_set(err, "no question %d", qi);
+    const scn_question *q = &s->questions[qi];
+    const char *k = NULL;
+    if (q->kind != ANSWER_FUNCTION) {
+        k = scenario_rules_answer(s, q, ctx);
+        if (!k) return err_set(err, "%s: question \"%s\": no rule holds", s->file, q->id);
+        snprintf(key, cap, "%s", k);
+        return 0;
+    }
+    if (!rt || q->fn == LUA_NOREF) return err_set(err, "%s: question \"%s\": no answer function", s->file, q->id);
+    lua_State *L = sbx_lua(rt->sb);
+    ctx_ud cu = {s, ctx};
+    lua_rawgeti(L, LUA_REGISTRYINDEX, q->fn);
+    lua_createtable(L, 0, 6);
+    static const struct {
+        const char *name;
+        lua_CFunction fn;
+    } fns[] = {{"asked", w_ctx_asked},     {"times", w_ctx_times},   {"light", w_ctx_light},
+               {"flagged", w_ctx_flagged}, {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter}};
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        lua_pushlightuserdata(L, &cu);
+        lua_pushcclosure(L, fns[i].fn, 1);
+        lua_setfield(L, -2, fns[i].name);
+    }
+    if (sbx_call(rt->sb, 1, 1, err) != 0) return -1;
+    if (lua_type(L, -1) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return err_set(err, "%s:%d: question \"%s\": the answer function must return a string key",
+                       s->file, q->line, q->id);
+    }
+    snprintf(key, cap, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    const i18n *en = scenario_strings(s, "en");
+    if (en && !i18n_has(en, key))
+        return err_set(err, "%s:%d: question \"%s\": the answer function returned \"%s\", which is not a string key",
+                       s->file, q->line, q->id, key);
+    return 0;
+}

@@ -1,0 +1,42 @@
+/* scn_load.h - reading Lua scenario files into scenario structs, checking
+ * them, and answering the interview's questions with their answer functions.
+ *
+ * Each loaded scenario owns a sandboxed Lua state (sandbox.h) that keeps its
+ * answer functions; everything else is copied into the plain `scenario`
+ * struct, which the core and the desk use without knowing Lua.
+ */
+#ifndef BL_SCN_LOAD_H
+#define BL_SCN_LOAD_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "scenario.h"
+
+typedef struct scn_runtime scn_runtime;
+
+/* Receives one problem: `line` is 0 when no line can be named. */
+typedef void (*scn_report_fn)(void *ud, const char *file, int line, const char *msg);
+
+/* Loads a scenario from source text. On success fills *out (release with
+ * scenario_release) and, when rt is not NULL, returns the runtime that keeps
+ * its answer functions. Every problem found is reported; returns the number
+ * of problems (0: loaded). `deep` also builds every document once to prove
+ * the defects apply to the templates (what `borderlab check` does). */
+int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, const char *file,
+             int deep, scn_report_fn report, void *ud);
+
+/* The same from a file (reads it, reports a read error as a problem). */
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep,
+                  scn_report_fn report, void *ud);
+
+void scn_runtime_destroy(scn_runtime *rt);
+
+/* The key of the traveler's answer to question `q` given what happened at
+ * the desk. Runs the answer function in the sandbox when there is one; a
+ * script error is returned as -1 with err naming file:line (the desk then
+ * shows a neutral answer and carries on). */
+int scn_answer(scn_runtime *rt, const scenario *s, int q, const scn_ctx *ctx, char *key,
+               size_t cap, bl_err *err);
+
+#endif

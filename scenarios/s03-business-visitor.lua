@@ -1,0 +1,105 @@
+-- translations: machine-quality, to be reviewed by a translator
+-- scenarios/s03-business-visitor.lua
+-- An engineer from Wahat comes for a trade fair with a short-stay (C) visa.
+-- Genuine documents, a purpose that fits the visa: a bona fide traveler.
+return scenario {
+  id = "s03-business-visitor",
+  title = "title",
+  summary = "summary",
+  competencies = { "document_examination", "interview" },
+  situations = {},
+  difficulty = 2,
+  languages = { "en", "fr", "ar" },
+  today = "2026-06-01",
+
+  traveler = {
+    age = 31, sex = "M",
+    speaks = { "ar", "en", "fr" },
+    impostor = 0,
+    companion = false,
+    carries = { "carries.laptop", "carries.badge" },
+  },
+
+  documents = {
+    { template = "qwh-passport-td3", seed = 3001 },
+    { template = "uto-visa-mrva", seed = 3002, same_holder = true },
+  },
+
+  questions = {
+    { id = "purpose", text = "q.purpose", answer = "a.purpose" },
+    { id = "length", text = "q.length", answer = "a.length" },
+    { id = "stay", text = "q.stay",
+      answer = {
+        { when = { asked = "purpose" }, say = "a.stay_detail" },
+        { say = "a.stay" },
+      } },
+    { id = "funds", text = "q.funds", answer = "a.funds" },
+    { id = "return", text = "q.return", answer = "a.return" },
+  },
+
+  expected = {
+    decision = "admit",
+    findings = {},
+    ask = { "purpose", "length" },
+    lights = { "uv" },
+    why = "why",
+  },
+  rubric = { document_examination = 45, interview = 35, human_rights = 10, procedure = 10 },
+
+  strings = {
+    en = {
+      title = "The trade fair",
+      summary = "An engineer from Wahat with a short-stay visa comes to a trade fair.",
+      why = "A genuine passport, a valid short-stay (C) visa and a purpose that fits it: admit. Most travelers are bona fide, and a consistent visitor should not be held up by needless suspicion.",
+      ["carries.laptop"] = "A laptop bag and a cardboard tube of posters",
+      ["carries.badge"] = "An exhibitor's badge for the Citadel water technology fair",
+      ["q.purpose"] = "What is the purpose of your visit?",
+      ["a.purpose"] = "The water technology fair in Citadel. My company makes drip-irrigation pumps and we have a stand.",
+      ["q.length"] = "How long will you stay?",
+      ["a.length"] = "Nine days. The fair lasts five, then I have two meetings with a distributor.",
+      ["q.stay"] = "Where will you stay?",
+      ["a.stay"] = "In a hotel. The company booked it.",
+      ["a.stay_detail"] = "At a hotel next to the exhibition centre, so I can walk to the stand. The booking is on my phone.",
+      ["q.funds"] = "Who is paying for the trip?",
+      ["a.funds"] = "My employer, Safra Irrigation. I also have the company card and some cash.",
+      ["q.return"] = "Do you have a return ticket?",
+      ["a.return"] = "Yes, Citadel to El Qasra on the tenth. Here it is.",
+    },
+    fr = {
+      title = "Le salon professionnel",
+      summary = "Un ingénieur de Wahat, muni d'un visa de court séjour, vient pour un salon professionnel.",
+      why = "Un passeport authentique, un visa de court séjour (C) valide et un motif qui lui correspond : on l'admet. La plupart des voyageurs sont de bonne foi ; un visiteur cohérent ne doit pas être retardé par une méfiance inutile.",
+      ["carries.laptop"] = "Une sacoche d'ordinateur et un tube d'affiches",
+      ["carries.badge"] = "Un badge d'exposant du salon des technologies de l'eau de Citadel",
+      ["q.purpose"] = "Quel est le but de votre séjour ?",
+      ["a.purpose"] = "Le salon des technologies de l'eau à Citadel. Mon entreprise fabrique des pompes pour l'irrigation goutte-à-goutte, nous avons un stand.",
+      ["q.length"] = "Combien de temps allez-vous rester ?",
+      ["a.length"] = "Neuf jours. Le salon dure cinq jours, puis j'ai deux rendez-vous avec un distributeur.",
+      ["q.stay"] = "Où allez-vous loger ?",
+      ["a.stay"] = "À l'hôtel. C'est l'entreprise qui a réservé.",
+      ["a.stay_detail"] = "Dans un hôtel à côté du parc des expositions, pour aller au stand à pied. La réservation est sur mon téléphone.",
+      ["q.funds"] = "Qui finance le voyage ?",
+      ["a.funds"] = "Mon employeur, Safra Irrigation. J'ai aussi la carte de l'entreprise et un peu d'argent liquide.",
+      ["q.return"] = "Avez-vous un billet de retour ?",
+      ["a.return"] = "Oui, Citadel – El Qasra le dix. Le voici.",
+    },
+    ar = {
+      title = "المعرض التجاري",
+      summary = "مهندس من الواحات يحمل تأشيرة إقامة قصيرة يأتي لحضور معرض تجاري.",
+      why = "جواز سفر أصلي وتأشيرة إقامة قصيرة (C) سارية وغرض يتّفق معها: يُسمح له بالدخول. معظم المسافرين حسنو النية، ولا ينبغي تأخير زائر متّسق الرواية بشكوك لا داعي لها.",
+      ["carries.laptop"] = "حقيبة حاسوب محمول وأنبوب ملصقات من الكرتون",
+      ["carries.badge"] = "شارة عارض في معرض تقنيات المياه في سيتاديل",
+      ["q.purpose"] = "ما الغرض من زيارتك؟",
+      ["a.purpose"] = "معرض تقنيات المياه في سيتاديل. شركتي تصنع مضخّات للري بالتنقيط، ولدينا جناح في المعرض.",
+      ["q.length"] = "كم ستبقى؟",
+      ["a.length"] = "تسعة أيام. يستمر المعرض خمسة أيام، ثم لديّ اجتماعان مع موزّع.",
+      ["q.stay"] = "أين ستقيم؟",
+      ["a.stay"] = "في فندق. الشركة حجزته.",
+      ["a.stay_detail"] = "في فندق بجوار مركز المعارض، لأمشي إلى الجناح. الحجز على هاتفي.",
+      ["q.funds"] = "من يتحمّل نفقات الرحلة؟",
+      ["a.funds"] = "صاحب العمل، شركة صفرة للري. ومعي أيضًا بطاقة الشركة وبعض النقود.",
+      ["q.return"] = "هل لديك تذكرة عودة؟",
+      ["a.return"] = "نعم، من سيتاديل إلى القصرة في العاشر. تفضّل.",
+    },
+  },
+}

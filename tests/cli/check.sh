@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# borderlab check: the pack passes; broken scenarios are reported as
+# file:line: what is wrong, with exit 1; scripts that run away or reach for
+# files are stopped by the sandbox while the desk carries on.
+set -u
+BL=${1:?usage: check.sh borderlab imgtool}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+D=tests/data/scenarios
+fails=0; passes=0
+ok()  { passes=$((passes+1)); echo "ok   $1"; }
+bad() { fails=$((fails+1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+has() { grep -qF -- "$2" "$1" || { echo "  missing: $2"; return 1; }; }
+
+if ls scenarios/*.lua >/dev/null 2>&1; then
+    "$BL" check scenarios >"$T/pack.out" 2>&1; rc=$?
+    cat "$T/pack.out" | tail -3
+    check "every scenario of the pack passes" test $rc -eq 0
+    n=$(ls scenarios/*.lua | wc -l)
+    check "the pack has at least 16 scenarios ($n)" test "$n" -ge 16
+fi
+"$BL" check "$D/good.lua" >"$T/good.out" 2>&1; rc=$?
+check "a correct scenario passes" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/good.out'"
+
+"$BL" check "$D/bad_syntax.lua" >"$T/syntax.out" 2>&1; rc=$?
+check "a Lua syntax error: exit 1, file:line" bash -c "test $rc -eq 1 && grep -q '^$D/bad_syntax.lua:4: ' '$T/syntax.out'"
+
+"$BL" check "$D/bad_many.lua" >"$T/many.out" 2>&1; rc=$?
+cat "$T/many.out"
+check "many problems: exit 1" test $rc -eq 1
+F="$D/bad_many.lua"
+check "unknown key, with its line" has "$T/many.out" "$F:5: traveler: unknown key \"colour\""
+check "unknown template" has "$T/many.out" "$F:7: documents[1]: unknown template \"uto-passport-td9\""
+check "unknown defect" has "$T/many.out" "$F:8: \"glitter\" is not a defect kind"
+check "a question after one that does not exist" has "$T/many.out" "$F:11: question \"a\" comes after \"nowhere\", which does not exist"
+check "expected.ask names a forbidden question" has "$T/many.out" "$F:14: expected.ask: question \"b\" is forbidden"
+check "expected.ask names no question" has "$T/many.out" "$F:14: expected.ask: question \"zzz\" does not exist"
+check "unknown light" has "$T/many.out" "$F:14: \"xray\" is not a light"
+check "expected finding not on the documents" has "$T/many.out" "$F:15: expected.findings: \"expired\" is not on any of the documents"
+check "admitting a forged document contradicts the documents" has "$T/many.out" "$F:14: expected: \"admit\" contradicts the documents"
+check "rubric must add up to 100" has "$T/many.out" "$F:16: rubric: points add up to 90, not 100"
+check "a string missing in a declared language" has "$T/many.out" "$F:19: string \"a.b\" is missing in \"fr\""
+"$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
+check "a missing file: exit 1 and its name" bash -c "test $rc -eq 1 && grep -q 'nope.lua' '$T/nope.out'"
+"$BL" check >/dev/null 2>&1; rc=$?
+check "no argument: usage, exit 2" test $rc -eq 2
+
+# The interview at the desk: answers follow the desk's state; a runaway or
+# file-reading answer function is stopped, logged, and the desk carries on.
+cat >"$T/ask.input" <<'IN'
+@1 key q
+@2 key 2
+@3 key q
+@4 key 1
+@5 key q
+@6 key 3
+@7 key 2
+@8 key q
+@9 key 2
+@10 key i
+@11 key q
+@12 key 3
+@13 screenshot asked
+IN
+"$BL" play --headless --scenario "$D/good.lua" --input "$T/ask.input" --out-dir "$T/ask" >"$T/ask.out" 2>&1; rc=$?
+check "interview replay runs" test $rc -eq 0
+check "answers depend on what was asked, the lights and the interpreter" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/ask/actions.jsonl')]
+ans=[(x['params']['question'],x['params']['answer']) for x in a if x['action']=='answer']
+assert ans==[('work','a.work'),('purpose','a.purpose'),('work','a.work_after'),('stay','a.stay_uv'),('work','a.work_both')], ans
+asks=[x for x in a if x['action']=='ask']
+assert asks[2]['params']['times']==2 and asks[0]['params']['forbidden'] is False"
+cat >"$T/run.input" <<'IN'
+@1 key q
+@2 key 1
+@3 key q
+@4 key 2
+@5 key 2
+@6 screenshot after
+IN
+"$BL" play --headless --scenario "$D/bad_runaway.lua" --input "$T/run.input" --out-dir "$T/run" >"$T/run.out" 2>&1; rc=$?
+check "a runaway answer function does not stop the desk" test $rc -eq 0
+check "it is logged with the file and what went wrong" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/run/actions.jsonl')]
+errs=[x['params']['message'] for x in a if x['action']=='script_error']
+assert len(errs)==2, errs
+assert 'bad_runaway.lua:9' in errs[0] and 'step limit' in errs[0], errs[0]
+assert 'bad_runaway.lua:10' in errs[1], errs[1]
+assert [x['target'] for x in a if x['action']=='light']==['uv'], 'the desk carried on'"
+
+echo "check: $passes passed, $fails failed"
+[ $fails -eq 0 ]

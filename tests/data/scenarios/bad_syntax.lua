@@ -1,0 +1,5 @@
+return scenario {
+  id = "bad_syntax",
+  title = "title"
+  languages = { "en" },
+}
