@@ -16,8 +16,10 @@ typedef struct {
 static void report(void *ud, const char *file, int line, const char *msg) {
     tally *t = ud;
     t->problems++;
-    if (line > 0) printf("%s:%d: %s\n", file, line, msg);
-    else printf("%s: %s\n", file, msg);
+    if (line > 0)
+        printf("%s:%d: %s\n", file, line, msg);
+    else
+        printf("%s: %s\n", file, msg);
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -27,8 +29,10 @@ static int cmp_str(const void *a, const void *b) {
 static int check_file(const char *path, tally *t) {
     scenario s;
     int before = t->problems;
-    if (scn_load_file(&s, NULL, path, 1, report, t) == 0) scenario_release(&s);
-    else if (t->problems == before) t->problems++; /* a failure must count even unreported */
+    if (scn_load_file(&s, NULL, path, 1, report, t) == 0)
+        scenario_release(&s);
+    else if (t->problems == before)
+        t->problems++; /* a failure must count even unreported */
     return t->problems == before;
 }
 

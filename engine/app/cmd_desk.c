@@ -115,10 +115,10 @@ static int run_desk(int argc, char **argv) {
             time_t m = mtime_of(watch);
             if (m && m != seen) {
                 seen = m;
-                if (pack_reload(&the_pack, 0, &err) != 0 ||
-                    desk_app_reload_traveler(a, &err) != 0)
+                if (pack_reload(&the_pack, 0, &err) != 0 || desk_app_reload_traveler(a, &err) != 0)
                     fprintf(stderr, "borderlab: %s\n", err.msg);
-                else printf("borderlab: reloaded %s\n", watch);
+                else
+                    printf("borderlab: reloaded %s\n", watch);
             }
         }
         input_event ev;
@@ -162,15 +162,17 @@ int cmd_desk(int argc, char **argv) {
 /* --------------------------------------------------------------- play */
 
 static void play_usage(FILE *o) {
-    fprintf(o, "usage: borderlab play --input FILE [--headless] [--out-dir DIR] [--scenario FILE]...\n"
-               "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
-               "                      [--loupe-dpi N] [--lang en|fr|ar]\n"
-               "       borderlab play --watch FILE   (a window; reloads FILE when it is saved)\n\n"
-               "Replays recorded input on the scenarios named (default: the built-in pack) at a fixed time step\n"
-               "(1/60 s per frame). --headless draws without a window (same pixels every\n"
-               "time). 'screenshot NAME' lines in the input, and --screenshot-every N frames,\n"
-               "write PNGs into --out-dir (default out/play). The action log goes to --log\n"
-               "(default DIR/actions.jsonl). The input format is in README.md.\n");
+    fprintf(o,
+            "usage: borderlab play --input FILE [--headless] [--out-dir DIR] [--scenario FILE]...\n"
+            "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
+            "                      [--loupe-dpi N] [--lang en|fr|ar]\n"
+            "       borderlab play --watch FILE   (a window; reloads FILE when it is saved)\n\n"
+            "Replays recorded input on the scenarios named (default: the built-in pack) at a fixed "
+            "time step\n"
+            "(1/60 s per frame). --headless draws without a window (same pixels every\n"
+            "time). 'screenshot NAME' lines in the input, and --screenshot-every N frames,\n"
+            "write PNGs into --out-dir (default out/play). The action log goes to --log\n"
+            "(default DIR/actions.jsonl). The input format is in README.md.\n");
 }
 
 int cmd_play(int argc, char **argv) {

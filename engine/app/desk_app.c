@@ -141,7 +141,8 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     doc_slot *s = &a->slots[i];
     if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
     const scn_doc *sd = NULL; /* the scenario's view of this document, if any */
-    if (a->cfg.pack && a->st.traveler < a->cfg.pack->n && i < a->cfg.pack->scn[a->st.traveler].n_docs)
+    if (a->cfg.pack && a->st.traveler < a->cfg.pack->n &&
+        i < a->cfg.pack->scn[a->st.traveler].n_docs)
         sd = &a->cfg.pack->scn[a->st.traveler].docs[i];
     s->spec.t = &s->t;
     s->spec.seed = ds->seed;
@@ -158,9 +159,11 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
         const scn_holder *o = &sd->holder;
         doc_holder *h = &s->spec.holder;
         if (o->surname[0]) snprintf(h->surname, sizeof h->surname, "%s", o->surname);
-        if (o->given_names[0]) snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
+        if (o->given_names[0])
+            snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
         if (o->sex[0]) snprintf(h->sex, sizeof h->sex, "%s", o->sex);
-        if (o->nationality[0]) snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
+        if (o->nationality[0])
+            snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
         if (o->birth.y) h->birth = o->birth;
         if (o->expiry.y) h->expiry = o->expiry;
     }
@@ -399,7 +402,8 @@ static void answer(desk_app *a) {
     pack *p = a->cfg.pack;
     char key[64] = "interview.no_answer";
     if (p && st->traveler < p->n) {
-        scn_ctx ctx = {st->asked, st->lights_used, st->flagged_kinds, st->mrz_used, st->interpreter};
+        scn_ctx ctx = {st->asked, st->lights_used, st->flagged_kinds, st->mrz_used,
+                       st->interpreter};
         bl_err err = {""};
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {
@@ -412,8 +416,9 @@ static void answer(desk_app *a) {
                     esc[n++] = *c;
                 }
                 esc[n] = '\0';
-                fprintf(a->log, "{\"t\": %.3f, \"frame\": %ld, \"action\": \"script_error\", "
-                                "\"target\": \"%s\", \"params\": {\"message\": \"%s\"}}\n",
+                fprintf(a->log,
+                        "{\"t\": %.3f, \"frame\": %ld, \"action\": \"script_error\", "
+                        "\"target\": \"%s\", \"params\": {\"message\": \"%s\"}}\n",
                         (double)st->frame / DESK_FPS, st->frame, p->scn[st->traveler].id, esc);
                 fflush(a->log);
             }
@@ -471,7 +476,8 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     desk_set_language(&a->st, first, write_action, a);
     if (cfg->pack) {
         const char *codes[8];
-        for (int i = 0; i < a->n_langs; i++) codes[i] = i18n_lang(a->langs[i]);
+        for (int i = 0; i < a->n_langs; i++)
+            codes[i] = i18n_lang(a->langs[i]);
         pack_bind_languages(cfg->pack, codes, a->n_langs);
     }
     if (load_traveler(a, err) != 0) goto fail;
@@ -524,14 +530,16 @@ void desk_app_tick(desk_app *a) {
 /* Draws a text broken into lines no wider than -c->max_w, word by word. */
 static void draw_wrapped(desk_app *a, const draw_cmd *c, int rtl) {
     int width = -c->max_w, y = c->y;
-    text_style st = {c->bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, c->size, 0, rtl};
+    text_style st = {c->bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, c->size, 0,
+                     rtl};
     const char *p = c->text;
     char line[512];
     while (*p) {
         /* grow the line word by word while it fits */
         size_t best = 0, len = 0;
         for (;;) {
-            while (p[len] && p[len] != ' ') len++;
+            while (p[len] && p[len] != ' ')
+                len++;
             if (len >= sizeof line) break;
             memcpy(line, p, len);
             line[len] = '\0';
@@ -555,7 +563,8 @@ static void draw_wrapped(desk_app *a, const draw_cmd *c, int rtl) {
         }
         y += c->size * 4 / 3;
         p += best;
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
     }
 }
 
@@ -575,7 +584,7 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             plat_clip(a->p, c->x, c->y, c->w, c->h);
             break;
         case DRAW_TEXT: {
-            int rtl = desk_rtl(&a->st);
+            int rtl = c->dir ? c->dir == 2 : desk_rtl(&a->st);
             if (c->max_w < 0) {
                 draw_wrapped(a, c, rtl);
                 break;
@@ -625,7 +634,8 @@ int desk_app_screenshot(desk_app *a, const char *path, bl_err *err) {
 int desk_app_reload_traveler(desk_app *a, bl_err *err) {
     if (a->cfg.pack) {
         const char *codes[8];
-        for (int i = 0; i < a->n_langs; i++) codes[i] = i18n_lang(a->langs[i]);
+        for (int i = 0; i < a->n_langs; i++)
+            codes[i] = i18n_lang(a->langs[i]);
         pack_bind_languages(a->cfg.pack, codes, a->n_langs);
     }
     desk_restart_traveler(&a->st, write_action, a);

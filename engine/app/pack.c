@@ -12,8 +12,10 @@ extern const struct {
 
 static void print_problem(void *ud, const char *file, int line, const char *msg) {
     (void)ud;
-    if (line > 0) fprintf(stderr, "%s:%d: %s\n", file, line, msg);
-    else fprintf(stderr, "%s: %s\n", file, msg);
+    if (line > 0)
+        fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+    else
+        fprintf(stderr, "%s: %s\n", file, msg);
 }
 
 /* The desk's view of a scenario: documents and interview. */
@@ -51,7 +53,8 @@ static void rebuild_session(pack *p) {
     ss->today = p->n ? p->scn[0].today : (bl_date){2026, 6, 1};
     ss->mrz_reader = 1;
     ss->n_travelers = p->n;
-    for (int i = 0; i < p->n; i++) to_traveler(&p->scn[i], &ss->travelers[i]);
+    for (int i = 0; i < p->n; i++)
+        to_traveler(&p->scn[i], &ss->travelers[i]);
 }
 
 int pack_load_builtin(pack *p, bl_err *err) {
@@ -79,8 +82,10 @@ int pack_load_files(pack *p, char **paths, int n, bl_err *err) {
     for (int i = 0; i < n; i++) {
         if (scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0, print_problem, NULL) != 0) {
             pack_free(p);
-            return err_set(err, "scenario '%s' has problems (see above); 'borderlab check %s' "
-                           "lists them", paths[i], paths[i]);
+            return err_set(err,
+                           "scenario '%s' has problems (see above); 'borderlab check %s' "
+                           "lists them",
+                           paths[i], paths[i]);
         }
         p->source[p->n] = malloc(strlen(paths[i]) + 1);
         if (p->source[p->n]) strcpy(p->source[p->n], paths[i]);

@@ -338,10 +338,10 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
 
 /* ------------------------------------------------------------ interview */
 
-#define Q_X 16
-#define Q_Y 268
-#define Q_W 250
-#define Q_H 26
+#define Q_X    16
+#define Q_Y    268
+#define Q_W    250
+#define Q_H    26
 #define Q_ROWS 9
 
 static const desk_traveler *traveler(const desk_state *st) {
@@ -369,8 +369,9 @@ static void ask(desk_state *st, int q, desk_log_fn log, void *ud) {
     const desk_question *dq = &traveler(st)->questions[q];
     st->asked[q]++;
     st->pending_ask = q;
-    emit(st, log, ud, "ask", traveler(st)->id, "{\"question\": \"%s\", \"forbidden\": %s, \"times\": %d}",
-         dq->id, dq->forbidden ? "true" : "false", st->asked[q]);
+    emit(st, log, ud, "ask", traveler(st)->id,
+         "{\"question\": \"%s\", \"forbidden\": %s, \"times\": %d}", dq->id,
+         dq->forbidden ? "true" : "false", st->asked[q]);
 }
 
 void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud) {
@@ -1175,6 +1176,8 @@ static void draw_traveler(const desk_state *st, draw_list *dl) {
         }
         text(dl, Q_X + 6, yy, 13, C_TEXT, 0, 0, "%s", scn_text(st, l, st->answer));
         dl->cmd[dl->n - 1].max_w = -(Q_W - 12); /* negative: wrap */
+        /* the answer keeps its own language's direction */
+        if (l < st->n_langs) dl->cmd[dl->n - 1].dir = i18n_rtl(st->langs[l]) ? 2 : 1;
     }
     draw_button(st, dl, B_INTERP, st->interpreter);
 }
@@ -1234,7 +1237,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     }
     /* queue: one mark per traveler */
     for (int i = 0; i < s->n_travelers && i < 20; i++)
-        fill(dl, 360 + i * 14, 12, 10, 12,
+        fill(dl, 300 + i * 10, 13, 7, 10,
              i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
              : i == st->traveler                       ? C_ACCENT
                                                        : 0xFFA0A0A0u);
@@ -1326,7 +1329,8 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         const char *rows[10];
         int av[DESK_MAX_QUESTIONS], n = available_questions(st, av, DESK_MAX_QUESTIONS);
         if (n > 10) n = 10;
-        for (int i = 0; i < n; i++) rows[i] = scn_text(st, st->lang, traveler(st)->questions[av[i]].text);
+        for (int i = 0; i < n; i++)
+            rows[i] = scn_text(st, st->lang, traveler(st)->questions[av[i]].text);
         draw_menu_texts(st, dl, "menu.ask", rows, n);
     } else if (st->mode == DESK_PROTECTION) {
         static const char *rows[] = {"protect.asylum", "protect.child", "protect.trafficking"};

@@ -33,7 +33,7 @@
 /* ------------------------------------------------------------ session */
 
 typedef struct desk_doc_spec {
-    int same_holder;          /* the same person as the traveler's first document */
+    int same_holder; /* the same person as the traveler's first document */
     char template_id[48];
     uint64_t seed;
     unsigned defects; /* bit per defect_kind */
@@ -66,7 +66,7 @@ typedef struct desk_traveler {
     int companion;     /* someone speaks for them */
     char needs[48];    /* key, or "" */
     int n_carries;
-    char carries[4][48]; /* keys */
+    char carries[4][48];    /* keys */
     const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */
 } desk_traveler;
 
@@ -267,6 +267,7 @@ typedef struct draw_cmd {
     int bold;
     int align; /* 0 left, 1 centre, 2 right */
     int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w */
+    int dir;   /* text: 0 the interface's direction, 1 left to right, 2 right to left */
 } draw_cmd;
 
 #define DRAW_MAX 768

@@ -6,8 +6,8 @@
 static const char *competencies[COMP_COUNT] = {"document_examination", "interview", "human_rights",
                                                "procedure"};
 static const char *situations[SIT_COUNT] = {
-    "fear_of_return",          "unaccompanied_child", "trafficking", "discriminatory_question",
-    "language_barrier",        "disability_medical",  "stateless",   "undocumented_returnee"};
+    "fear_of_return",   "unaccompanied_child", "trafficking", "discriminatory_question",
+    "language_barrier", "disability_medical",  "stateless",   "undocumented_returnee"};
 static const char *decisions[] = {"none", "admit", "refuse", "second_line", "protection"};
 static const char *protections[] = {"none", "asylum", "child", "trafficking"};
 

@@ -14,9 +14,9 @@
 #include "i18n.h"
 
 #define SCN_MAX_QUESTIONS 20
-#define SCN_MAX_RULES 8
-#define SCN_MAX_LIST 12
-#define SCN_KEY 48
+#define SCN_MAX_RULES     8
+#define SCN_MAX_LIST      12
+#define SCN_KEY           48
 
 typedef enum {
     COMP_DOCUMENTS,
@@ -42,7 +42,7 @@ const char *scn_competency_name(int c); /* "document_examination", ... */
 const char *scn_situation_name(int s);  /* "fear_of_return", ... */
 int scn_competency_from_name(const char *s);
 int scn_situation_from_name(const char *s);
-const char *scn_decision_name(int d);   /* desk_decision: "admit", ... */
+const char *scn_decision_name(int d); /* desk_decision: "admit", ... */
 int scn_decision_from_name(const char *s);
 const char *scn_protection_name(int p); /* desk_protection: "asylum", "child", "trafficking" */
 int scn_protection_from_name(const char *s);
@@ -87,8 +87,8 @@ typedef struct scn_doc {
 } scn_doc;
 
 typedef struct scn_expected {
-    int decision;   /* desk_decision */
-    int protection; /* desk_protection */
+    int decision;      /* desk_decision */
+    int protection;    /* desk_protection */
     unsigned findings; /* defect bits */
     int n_ask;
     char ask[SCN_MAX_LIST][32];

@@ -106,9 +106,12 @@ static sbx *sbx_of(lua_State *L) {
 }
 
 static void fmt_size(char *buf, size_t n, size_t bytes) {
-    if (bytes % ((size_t)1 << 20) == 0) snprintf(buf, n, "%zu MiB", bytes >> 20);
-    else if (bytes % 1024 == 0) snprintf(buf, n, "%zu KiB", bytes >> 10);
-    else snprintf(buf, n, "%zu bytes", bytes);
+    if (bytes % ((size_t)1 << 20) == 0)
+        snprintf(buf, n, "%zu MiB", bytes >> 20);
+    else if (bytes % 1024 == 0)
+        snprintf(buf, n, "%zu KiB", bytes >> 10);
+    else
+        snprintf(buf, n, "%zu bytes", bytes);
 }
 
 /* ---- steps and time ---------------------------------------------------------- */
@@ -157,8 +160,10 @@ static int raise_limit(lua_State *L, sbx *s) {
 
 static void check(sbx *s, int read_clock) {
     if (s->over) return;
-    if (spent(s) > s->step_cap) s->over = OVER_STEPS;
-    else if (read_clock && now() - s->t0 > s->seconds) s->over = OVER_TIME;
+    if (spent(s) > s->step_cap)
+        s->over = OVER_STEPS;
+    else if (read_clock && now() - s->t0 > s->seconds)
+        s->over = OVER_TIME;
 }
 
 /* Runs every HOOK_EVERY instructions in every thread of the state. */
@@ -286,7 +291,8 @@ static int w_collectgarbage(lua_State *L) {
     if (strcmp(opt, "count") != 0)
         return luaL_argerror(
             L, 1, lua_pushfstring(L, "\"%s\" is not available in scenarios, only \"count\"", opt));
-    lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT) + (lua_Number)lua_gc(L, LUA_GCCOUNTB) / 1024);
+    lua_pushnumber(L,
+                   (lua_Number)lua_gc(L, LUA_GCCOUNT) + (lua_Number)lua_gc(L, LUA_GCCOUNTB) / 1024);
     return 1;
 }
 
@@ -467,7 +473,8 @@ static int w_unpack(lua_State *L) {
     if (n >= (unsigned)INT_MAX || !lua_checkstack(L, (int)(++n)))
         return luaL_error(L, "too many results to unpack");
     charge(L, (long long)n);
-    for (; i < e; i++) lua_geti(L, 1, i);
+    for (; i < e; i++)
+        lua_geti(L, 1, i);
     lua_geti(L, 1, e);
     return (int)n;
 }
@@ -560,18 +567,41 @@ static void pat_reset(pat *m) {
 static int class_has(int c, int cl) {
     int in;
     switch (tolower(cl)) {
-    case 'a': in = isalpha(c); break;
-    case 'c': in = iscntrl(c); break;
-    case 'd': in = isdigit(c); break;
-    case 'g': in = isgraph(c); break;
-    case 'l': in = islower(c); break;
-    case 'p': in = ispunct(c); break;
-    case 's': in = isspace(c); break;
-    case 'u': in = isupper(c); break;
-    case 'w': in = isalnum(c); break;
-    case 'x': in = isxdigit(c); break;
-    case 'z': in = (c == 0); break; /* deprecated, still accepted by Lua 5.4 */
-    default: return cl == c;
+    case 'a':
+        in = isalpha(c);
+        break;
+    case 'c':
+        in = iscntrl(c);
+        break;
+    case 'd':
+        in = isdigit(c);
+        break;
+    case 'g':
+        in = isgraph(c);
+        break;
+    case 'l':
+        in = islower(c);
+        break;
+    case 'p':
+        in = ispunct(c);
+        break;
+    case 's':
+        in = isspace(c);
+        break;
+    case 'u':
+        in = isupper(c);
+        break;
+    case 'w':
+        in = isalnum(c);
+        break;
+    case 'x':
+        in = isxdigit(c);
+        break;
+    case 'z':
+        in = (c == 0);
+        break; /* deprecated, still accepted by Lua 5.4 */
+    default:
+        return cl == c;
     }
     if (isupper(cl)) in = !in;
     return in != 0;
@@ -622,10 +652,14 @@ static int single_has(pat *m, const char *s, const char *p, const char *ep) {
     if (s >= m->src_end) return 0;
     int c = UC(*s);
     switch (*p) {
-    case '.': return 1;
-    case '%': return class_has(c, UC(*(p + 1)));
-    case '[': return set_has(c, p, ep - 1);
-    default: return UC(*p) == c;
+    case '.':
+        return 1;
+    case '%':
+        return class_has(c, UC(*(p + 1)));
+    case '[':
+        return set_has(c, p, ep - 1);
+    default:
+        return UC(*p) == c;
     }
 }
 
@@ -681,7 +715,8 @@ static const char *capture_open(pat *m, const char *s, const char *p, ptrdiff_t 
 
 static const char *capture_close(pat *m, const char *s, const char *p) {
     int l = m->level - 1;
-    while (l >= 0 && m->cap[l].len != CAP_UNFINISHED) l--;
+    while (l >= 0 && m->cap[l].len != CAP_UNFINISHED)
+        l--;
     if (l < 0) luaL_error(m->L, "invalid pattern capture");
     m->cap[l].len = s - m->cap[l].init;
     const char *r = match(m, s, p);
@@ -710,8 +745,10 @@ static const char *match(pat *m, const char *s, const char *p) {
         const char *ep;
         switch (*p) {
         case '(':
-            if (*(p + 1) == ')') s = capture_open(m, s, p + 2, CAP_POSITION);
-            else s = capture_open(m, s, p + 1, CAP_UNFINISHED);
+            if (*(p + 1) == ')')
+                s = capture_open(m, s, p + 2, CAP_POSITION);
+            else
+                s = capture_open(m, s, p + 1, CAP_UNFINISHED);
             goto done;
         case ')':
             s = capture_close(m, s, p + 1);
@@ -736,8 +773,16 @@ static const char *match(pat *m, const char *s, const char *p) {
                 p = ep;
                 continue;
             }
-            case '0': case '1': case '2': case '3': case '4':
-            case '5': case '6': case '7': case '8': case '9':
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7':
+            case '8':
+            case '9':
                 s = backref(m, s, UC(*(p + 1)));
                 p += 2;
                 continue;
@@ -765,10 +810,19 @@ static const char *match(pat *m, const char *s, const char *p) {
                 p = ep + 1;
                 continue;
             }
-            case '+': s = expand_max(m, s + 1, p, ep); goto done;
-            case '*': s = expand_max(m, s, p, ep); goto done;
-            case '-': s = expand_min(m, s, p, ep); goto done;
-            default: s++; p = ep; continue;
+            case '+':
+                s = expand_max(m, s + 1, p, ep);
+                goto done;
+            case '*':
+                s = expand_max(m, s, p, ep);
+                goto done;
+            case '-':
+                s = expand_min(m, s, p, ep);
+                goto done;
+            default:
+                s++;
+                p = ep;
+                continue;
             }
         }
     }
@@ -786,15 +840,18 @@ static void push_capture(pat *m, int i, const char *s, const char *e) {
     }
     ptrdiff_t len = m->cap[i].len;
     if (len == CAP_UNFINISHED) luaL_error(m->L, "unfinished capture");
-    if (len == CAP_POSITION) lua_pushinteger(m->L, (m->cap[i].init - m->src) + 1);
-    else lua_pushlstring(m->L, m->cap[i].init, (size_t)len);
+    if (len == CAP_POSITION)
+        lua_pushinteger(m->L, (m->cap[i].init - m->src) + 1);
+    else
+        lua_pushlstring(m->L, m->cap[i].init, (size_t)len);
 }
 
 /* s NULL: only the explicit captures (find). */
 static int push_captures(pat *m, const char *s, const char *e) {
     int n = (m->level == 0 && s) ? 1 : m->level;
     luaL_checkstack(m->L, n, "too many captures");
-    for (int i = 0; i < n; i++) push_capture(m, i, s, e);
+    for (int i = 0; i < n; i++)
+        push_capture(m, i, s, e);
     return n;
 }
 
@@ -1080,8 +1137,10 @@ static int setup(lua_State *L) {
                                               "rawlen", "rawset", "tostring",     "type"};
     for (size_t i = 0; i < sizeof base_copied / sizeof *base_copied; i++)
         copy_into(L, BASE, env, base_copied[i]);
-    static const luaL_Reg base_own[] = {
-        {"pcall", w_pcall}, {"xpcall", w_xpcall}, {"collectgarbage", w_collectgarbage}, {NULL, NULL}};
+    static const luaL_Reg base_own[] = {{"pcall", w_pcall},
+                                        {"xpcall", w_xpcall},
+                                        {"collectgarbage", w_collectgarbage},
+                                        {NULL, NULL}};
     lua_pushvalue(L, env);
     luaL_setfuncs(L, base_own, 0);
     lua_pop(L, 1);
@@ -1102,9 +1161,8 @@ static int setup(lua_State *L) {
 
     lua_newtable(L);
     int tab = lua_gettop(L);
-    static const luaL_Reg tab_own[] = {{"concat", w_concat}, {"insert", w_insert},
-                                       {"move", w_move},     {"remove", w_remove},
-                                       {"unpack", w_unpack}, {NULL, NULL}};
+    static const luaL_Reg tab_own[] = {{"concat", w_concat}, {"insert", w_insert}, {"move", w_move},
+                                       {"remove", w_remove}, {"unpack", w_unpack}, {NULL, NULL}};
     luaL_setfuncs(L, tab_own, 0);
     wrap_into(L, TAB, tab, "pack", w_metered, 1);
     wrap_into(L, TAB, tab, "sort", w_sort, 1);
@@ -1169,7 +1227,8 @@ static int has_position(const char *msg) {
     for (const char *c = strchr(msg, ':'); c; c = strchr(c + 1, ':')) {
         const char *d = c + 1;
         if (!isdigit(UC(*d))) continue;
-        while (isdigit(UC(*d))) d++;
+        while (isdigit(UC(*d)))
+            d++;
         if (*d == ':') return 1;
     }
     return 0;
@@ -1260,9 +1319,8 @@ int sbx_run(sbx *s, const char *code, size_t len, const char *name, int nresults
     if (!s || !code) return err_set(err, "%s: sbx_run without a sandbox or code", name);
     lua_State *L = s->L;
     if (s->active)
-        return err_set(err,
-                       "%s: sbx_run while a script is running (bindings call Lua with lua_call)",
-                       name);
+        return err_set(
+            err, "%s: sbx_run while a script is running (bindings call Lua with lua_call)", name);
     if (nresults < LUA_MULTRET || !lua_checkstack(L, 3 + (nresults > 0 ? nresults : 0)))
         return err_set(err, "%s: sbx_run cannot return %d results", name, nresults);
     int base = lua_gettop(L);

@@ -102,7 +102,8 @@ static void only_keys(loader *ld, const char *what, const char *const *allowed) 
         }
         const char *k = lua_tostring(L, -1);
         int ok = 0;
-        for (int i = 0; allowed[i]; i++) ok |= !strcmp(allowed[i], k);
+        for (int i = 0; allowed[i]; i++)
+            ok |= !strcmp(allowed[i], k);
         if (!ok) {
             char list[256] = "";
             for (int i = 0; allowed[i]; i++) {
@@ -163,7 +164,8 @@ static int get_bool(loader *ld, const char *what, const char *key, int *out) {
     lua_State *L = ld->L;
     lua_getfield(L, -1, key);
     int t = lua_type(L, -1), rc = 0;
-    if (t == LUA_TBOOLEAN) *out = lua_toboolean(L, -1);
+    if (t == LUA_TBOOLEAN)
+        *out = lua_toboolean(L, -1);
     else if (t != LUA_TNIL) {
         problem(ld, key, "%s.%s: expected true or false", what, key);
         rc = -1;
@@ -185,7 +187,8 @@ static int each_string(loader *ld, const char *what, const char *key,
             lua_rawgeti(L, -1, i);
             if (lua_type(L, -1) != LUA_TSTRING)
                 problem(ld, key, "%s.%s[%d]: expected a string", what, key, i);
-            else fn(ld, lua_tostring(L, -1), n++, arg);
+            else
+                fn(ld, lua_tostring(L, -1), n++, arg);
             lua_pop(L, 1);
         }
     } else if (!lua_isnil(L, -1)) {
@@ -208,8 +211,10 @@ static void add_competency(loader *ld, const char *v, int i, void *arg) {
     if (c < 0)
         problem(ld, quoted(v, q, sizeof q),
                 "competencies: \"%s\" is not one of document_examination, interview, "
-                "human_rights, procedure", v);
-    else ld->s->competencies |= 1u << c;
+                "human_rights, procedure",
+                v);
+    else
+        ld->s->competencies |= 1u << c;
 }
 
 static void add_situation(loader *ld, const char *v, int i, void *arg) {
@@ -219,7 +224,8 @@ static void add_situation(loader *ld, const char *v, int i, void *arg) {
     if (c < 0)
         problem(ld, quoted(v, q, sizeof q),
                 "situations: \"%s\" is not a situation (see docs/scenarios.md)", v);
-    else ld->s->situations |= 1u << c;
+    else
+        ld->s->situations |= 1u << c;
 }
 
 static void add_lang(loader *ld, const char *v, int i, void *arg) {
@@ -251,7 +257,8 @@ static void add_defect(loader *ld, const char *v, int i, void *arg) {
     if (k < 0)
         problem(ld, quoted(v, q, sizeof q),
                 "\"%s\" is not a defect kind ('borderlab templates' lists them)", v);
-    else *bits |= 1u << k;
+    else
+        *bits |= 1u << k;
 }
 
 static void add_light(loader *ld, const char *v, int i, void *arg) {
@@ -262,7 +269,8 @@ static void add_light(loader *ld, const char *v, int i, void *arg) {
     if (l < 0)
         problem(ld, quoted(v, q, sizeof q),
                 "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)", v);
-    else *bits |= LIGHT_BIT(l);
+    else
+        *bits |= LIGHT_BIT(l);
 }
 
 static void add_ask(loader *ld, const char *v, int i, void *arg) {
@@ -272,7 +280,8 @@ static void add_ask(loader *ld, const char *v, int i, void *arg) {
 }
 
 static void read_traveler(loader *ld) {
-    static const char *keys[] = {"age", "sex", "speaks", "impostor", "companion", "needs", "carries", NULL};
+    static const char *keys[] = {"age",       "sex",   "speaks",  "impostor",
+                                 "companion", "needs", "carries", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     lua_getfield(L, -1, "traveler");
@@ -299,7 +308,8 @@ static void read_traveler(loader *ld) {
 }
 
 static void read_holder(loader *ld, scn_holder *h) {
-    static const char *keys[] = {"surname", "given_names", "sex", "nationality", "birth_date", "expiry_date", NULL};
+    static const char *keys[] = {"surname",    "given_names", "sex", "nationality",
+                                 "birth_date", "expiry_date", NULL};
     only_keys(ld, "holder", keys);
     char b[16] = "", e[16] = "";
     get_string(ld, "holder", "surname", h->surname, sizeof h->surname, 0);
@@ -313,7 +323,8 @@ static void read_holder(loader *ld, scn_holder *h) {
 }
 
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed", "defects", "same_holder", "holder", "capture", NULL};
+    static const char *keys[] = {"template", "seed",    "defects", "same_holder",
+                                 "holder",   "capture", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     lua_getfield(L, -1, "documents");
@@ -342,7 +353,8 @@ static void read_documents(loader *ld) {
             lua_pop(L, 1);
             continue;
         }
-        if (get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id, 1) == 0) {
+        if (get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id, 1) ==
+            0) {
             d->line = line_of(ld, quoted(d->spec.template_id, q, sizeof q));
             tpl t;
             bl_err err = {""};
@@ -355,10 +367,13 @@ static void read_documents(loader *ld) {
         each_string(ld, what, "defects", add_defect, &d->spec.defects);
         get_bool(ld, what, "same_holder", &d->same_holder);
         if (d->same_holder && i == 1)
-            problem(ld, "same_holder", "%s: same_holder on the first document (it is the holder)", what);
+            problem(ld, "same_holder", "%s: same_holder on the first document (it is the holder)",
+                    what);
         lua_getfield(L, -1, "holder");
-        if (lua_istable(L, -1)) read_holder(ld, &d->holder);
-        else if (!lua_isnil(L, -1)) problem(ld, "holder", "%s.holder: expected a table", what);
+        if (lua_istable(L, -1))
+            read_holder(ld, &d->holder);
+        else if (!lua_isnil(L, -1))
+            problem(ld, "holder", "%s.holder: expected a table", what);
         lua_pop(L, 1);
         lua_pop(L, 1);
     }
@@ -366,7 +381,8 @@ static void read_documents(loader *ld) {
 }
 
 static void read_cond(loader *ld, scn_cond *c, const char *what) {
-    static const char *keys[] = {"asked", "not_asked", "light", "flagged", "reader", "interpreter", NULL};
+    static const char *keys[] = {"asked",  "not_asked",   "light", "flagged",
+                                 "reader", "interpreter", NULL};
     only_keys(ld, what, keys);
     c->reader = c->interpreter = -1;
     get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
@@ -419,7 +435,8 @@ static void read_questions(loader *ld, int keep_functions) {
         get_bool(ld, what, "forbidden", &q->forbidden);
         for (int k = 0; k < s->n_questions - 1; k++)
             if (!strcmp(s->questions[k].id, q->id))
-                problem(ld, quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice", what, q->id);
+                problem(ld, quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice", what,
+                        q->id);
         lua_getfield(L, -1, "answer");
         int t = lua_type(L, -1);
         if (t == LUA_TSTRING) {
@@ -428,8 +445,10 @@ static void read_questions(loader *ld, int keep_functions) {
             lua_pop(L, 1);
         } else if (t == LUA_TFUNCTION) {
             q->kind = ANSWER_FUNCTION;
-            if (keep_functions) q->fn = luaL_ref(L, LUA_REGISTRYINDEX); /* pops */
-            else lua_pop(L, 1);
+            if (keep_functions)
+                q->fn = luaL_ref(L, LUA_REGISTRYINDEX); /* pops */
+            else
+                lua_pop(L, 1);
         } else if (t == LUA_TTABLE) {
             q->kind = ANSWER_RULES;
             int nr = (int)lua_rawlen(L, -1);
@@ -449,8 +468,10 @@ static void read_questions(loader *ld, int keep_functions) {
                 only_keys(ld, rw, rule_keys);
                 get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
                 lua_getfield(L, -1, "when");
-                if (lua_istable(L, -1)) read_cond(ld, &ru->when, rw);
-                else if (!lua_isnil(L, -1)) problem(ld, q->id, "%s.when: expected a table", rw);
+                if (lua_istable(L, -1))
+                    read_cond(ld, &ru->when, rw);
+                else if (!lua_isnil(L, -1))
+                    problem(ld, q->id, "%s.when: expected a table", rw);
                 lua_pop(L, 1);
                 lua_pop(L, 1);
             }
@@ -460,7 +481,8 @@ static void read_questions(loader *ld, int keep_functions) {
                                c->reader >= 0 || c->interpreter >= 0))
                 problem(ld, quoted(q->id, buf, sizeof buf),
                         "%s.answer: the last rule has a condition; end with { say = \"...\" } "
-                        "so every situation gets an answer", what);
+                        "so every situation gets an answer",
+                        what);
             lua_pop(L, 1);
         } else {
             problem(ld, quoted(q->id, buf, sizeof buf),
@@ -473,7 +495,8 @@ static void read_questions(loader *ld, int keep_functions) {
 }
 
 static void read_expected(loader *ld) {
-    static const char *keys[] = {"decision", "protection", "findings", "ask", "lights", "interpreter", "why", NULL};
+    static const char *keys[] = {"decision", "protection",  "findings", "ask",
+                                 "lights",   "interpreter", "why",      NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
     lua_getfield(L, -1, "expected");
@@ -510,7 +533,8 @@ static void read_rubric(loader *ld) {
         lua_pop(L, 1);
         return;
     }
-    static const char *keys[] = {"document_examination", "interview", "human_rights", "procedure", NULL};
+    static const char *keys[] = {"document_examination", "interview", "human_rights", "procedure",
+                                 NULL};
     only_keys(ld, "rubric", keys);
     int sum = 0;
     for (int c = 0; c < COMP_COUNT; c++) {
@@ -554,7 +578,8 @@ static void read_strings(loader *ld) {
         cJSON *root = cJSON_CreateObject(), *tab = cJSON_CreateObject();
         cJSON_AddStringToObject(root, "lang", s->langs[i]);
         cJSON_AddStringToObject(root, "dir", strcmp(s->langs[i], "ar") ? "ltr" : "rtl");
-        cJSON_AddStringToObject(root, "digits", strcmp(s->langs[i], "ar") ? "latin" : "arabic-indic");
+        cJSON_AddStringToObject(root, "digits",
+                                strcmp(s->langs[i], "ar") ? "latin" : "arabic-indic");
         lua_pushnil(L);
         while (lua_next(L, -2)) {
             if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
@@ -570,7 +595,9 @@ static void read_strings(loader *ld) {
         bl_err err = {""};
         char name[300];
         snprintf(name, sizeof name, "%s strings.%s", ld->file, s->langs[i]);
-        s->strings[i] = json ? i18n_load_json(json, strlen(json), name, en >= 0 && i != en ? s->strings[en] : NULL, &err) : NULL;
+        s->strings[i] = json ? i18n_load_json(json, strlen(json), name,
+                                              en >= 0 && i != en ? s->strings[en] : NULL, &err)
+                             : NULL;
         if (!s->strings[i]) problem(ld, "strings", "%s", err.msg);
         free(json);
         lua_pop(L, 1);
@@ -608,13 +635,15 @@ static void check_scenario(loader *ld, int deep) {
     size_t bl = strlen(base);
     if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
         (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
-        problem(ld, quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"", s->id, base);
+        problem(ld, quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
+                s->id, base);
     /* strings used */
     need_key(ld, s->title, "title");
     need_key(ld, s->summary, "summary");
     need_key(ld, s->expected.why, "expected.why");
     need_key(ld, s->needs, "traveler.needs");
-    for (int i = 0; i < s->n_carries; i++) need_key(ld, s->carries[i], "traveler.carries");
+    for (int i = 0; i < s->n_carries; i++)
+        need_key(ld, s->carries[i], "traveler.carries");
     for (int i = 0; i < s->n_questions; i++) {
         const scn_question *qu = &s->questions[i];
         need_key(ld, qu->text, "question text");
@@ -629,7 +658,8 @@ static void check_scenario(loader *ld, int deep) {
                             "question \"%s\": a rule names question \"%s\", which does not exist",
                             qu->id, refs[k]);
             if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
-                problem(ld, quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light", ru->when.light);
+                problem(ld, quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
+                        ru->when.light);
             if (ru->when.flagged[0]) {
                 int ok = 0;
                 for (int f = 0; f < desk_finding_kind_count(); f++)
@@ -645,7 +675,8 @@ static void check_scenario(loader *ld, int deep) {
                     "question \"%s\" comes after \"%s\", which does not exist", qu->id, qu->after);
         else if (!question_reachable(s, i, 0))
             problem(ld, quoted(qu->id, q, sizeof q),
-                    "question \"%s\" can never be asked: its \"after\" questions form a loop", qu->id);
+                    "question \"%s\" can never be asked: its \"after\" questions form a loop",
+                    qu->id);
     }
     /* (strings missing in a declared language are reported after loading) */
     /* expected */
@@ -661,30 +692,36 @@ static void check_scenario(loader *ld, int deep) {
                     e->ask[i]);
     }
     unsigned present = 0;
-    for (int d = 0; d < s->n_docs; d++) present |= s->docs[d].spec.defects;
+    for (int d = 0; d < s->n_docs; d++)
+        present |= s->docs[d].spec.defects;
     for (int k = 0; k < DEFECT_COUNT; k++)
         if ((e->findings >> k & 1) && !(present >> k & 1))
             problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
                     "expected.findings: \"%s\" is not on any of the documents",
                     defect_get((defect_kind)k)->id);
     if (e->decision == DECIDE_PROTECTION && !e->protection)
-        problem(ld, "expected\001decision", "expected: decision \"protection\" needs protection = asylum, child or trafficking");
+        problem(
+            ld, "expected\001decision",
+            "expected: decision \"protection\" needs protection = asylum, child or trafficking");
     if (e->decision != DECIDE_PROTECTION && e->protection)
-        problem(ld, "expected\001protection", "expected: a protection kind is given but the decision is \"%s\"",
+        problem(ld, "expected\001protection",
+                "expected: a protection kind is given but the decision is \"%s\"",
                 scn_decision_name(e->decision));
     int fraud = present != 0 || s->impostor > 0;
     if (e->decision == DECIDE_ADMIT && fraud)
         problem(ld, "expected\001decision",
                 "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
                 "forged, altered or expired document is the gravest error",
-                present ? "yes" : "none", s->impostor > 0 ? ", and the traveler is an impostor" : "");
+                present ? "yes" : "none",
+                s->impostor > 0 ? ", and the traveler is an impostor" : "");
     int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
                           (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
     if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !fraud &&
         !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
         problem(ld, "expected\001decision",
                 "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
-                "refusing a bona fide traveler is an error too", scn_decision_name(e->decision));
+                "refusing a bona fide traveler is an error too",
+                scn_decision_name(e->decision));
     static const struct {
         int sit, decision, protection;
     } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
@@ -694,24 +731,32 @@ static void check_scenario(loader *ld, int deep) {
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         if ((s->situations >> needs[i].sit & 1) &&
             (e->decision != needs[i].decision || e->protection != needs[i].protection))
-            problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s", scn_situation_name(needs[i].sit),
-                    scn_decision_name(needs[i].decision), needs[i].protection ? " / " : "",
+            problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
+                    scn_situation_name(needs[i].sit), scn_decision_name(needs[i].decision),
+                    needs[i].protection ? " / " : "",
                     needs[i].protection ? scn_protection_name(needs[i].protection) : "");
     if ((s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && s->n_docs)
-        problem(ld, "undocumented_returnee", "situation \"undocumented_returnee\": documents should be {}");
+        problem(ld, "undocumented_returnee",
+                "situation \"undocumented_returnee\": documents should be {}");
     if ((s->situations >> SIT_LANGUAGE_BARRIER & 1) && !e->interpreter)
-        problem(ld, "language_barrier", "situation \"language_barrier\": expected.interpreter should be true");
+        problem(ld, "language_barrier",
+                "situation \"language_barrier\": expected.interpreter should be true");
     if (s->situations >> SIT_DISCRIMINATORY_QUESTION & 1) {
         int any = 0;
-        for (int i = 0; i < s->n_questions; i++) any |= s->questions[i].forbidden;
+        for (int i = 0; i < s->n_questions; i++)
+            any |= s->questions[i].forbidden;
         if (!any)
             problem(ld, "discriminatory_question",
-                    "situation \"discriminatory_question\": mark the question not to ask with forbidden = true");
+                    "situation \"discriminatory_question\": mark the question not to ask with "
+                    "forbidden = true");
     }
     if (s->situations >> SIT_STATELESS & 1) {
         int any = 0;
-        for (int d = 0; d < s->n_docs; d++) any |= !strcmp(s->docs[d].holder.nationality, "XXA");
-        if (!any) problem(ld, "stateless", "situation \"stateless\": give a document holder.nationality = \"XXA\"");
+        for (int d = 0; d < s->n_docs; d++)
+            any |= !strcmp(s->docs[d].holder.nationality, "XXA");
+        if (!any)
+            problem(ld, "stateless",
+                    "situation \"stateless\": give a document holder.nationality = \"XXA\"");
     }
     /* the documents can really be made (each defect applies to its template) */
     if (deep) {
@@ -725,12 +770,18 @@ static void check_scenario(loader *ld, int deep) {
             if (s->docs[d].capture[0]) continue;
             tpl t;
             if (tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0) continue;
-            doc_spec spec = {.t = &t, .seed = s->docs[d].spec.seed, .dpi = 72, .today = s->today,
+            doc_spec spec = {.t = &t,
+                             .seed = s->docs[d].spec.seed,
+                             .dpi = 72,
+                             .today = s->today,
                              .defects = s->docs[d].spec.defects};
             matbuf mb;
             doc_truth *tr = malloc(sizeof *tr);
-            if (tr && doc_build(&spec, &fonts, &mb, tr, &err) == 0) matbuf_deinit(&mb);
-            else problem(ld, quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s", d + 1, err.msg);
+            if (tr && doc_build(&spec, &fonts, &mb, tr, &err) == 0)
+                matbuf_deinit(&mb);
+            else
+                problem(ld, quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s",
+                        d + 1, err.msg);
             free(tr);
         }
         doc_fonts_unload(&fonts);
@@ -791,9 +842,9 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
         sbx_destroy(sb);
         return ld.problems;
     }
-    static const char *keys[] = {"id", "title", "summary", "competencies", "situations",
-                                 "difficulty", "languages", "today", "traveler", "documents",
-                                 "questions", "expected", "rubric", "strings", NULL};
+    static const char *keys[] = {"id",         "title",     "summary", "competencies", "situations",
+                                 "difficulty", "languages", "today",   "traveler",     "documents",
+                                 "questions",  "expected",  "rubric",  "strings",      NULL};
     only_keys(&ld, "scenario", keys);
     get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
     get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
@@ -853,8 +904,8 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     return ld.problems;
 }
 
-int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep,
-                  scn_report_fn report, void *ud) {
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep, scn_report_fn report,
+                  void *ud) {
     bl_err err = {""};
     size_t len = 0;
     char *code = fs_read_all(path, 1u << 20, &len, &err);
@@ -940,7 +991,8 @@ int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, c
         snprintf(key, cap, "%s", k);
         return 0;
     }
-    if (!rt || q->fn == LUA_NOREF) return err_set(err, "%s: question \"%s\": no answer function", s->file, q->id);
+    if (!rt || q->fn == LUA_NOREF)
+        return err_set(err, "%s: question \"%s\": no answer function", s->file, q->id);
     lua_State *L = sbx_lua(rt->sb);
     ctx_ud cu = {s, ctx};
     lua_rawgeti(L, LUA_REGISTRYINDEX, q->fn);
@@ -948,8 +1000,9 @@ int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, c
     static const struct {
         const char *name;
         lua_CFunction fn;
-    } fns[] = {{"asked", w_ctx_asked},     {"times", w_ctx_times},   {"light", w_ctx_light},
-               {"flagged", w_ctx_flagged}, {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter}};
+    } fns[] = {{"asked", w_ctx_asked},   {"times", w_ctx_times},
+               {"light", w_ctx_light},   {"flagged", w_ctx_flagged},
+               {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         lua_pushlightuserdata(L, &cu);
         lua_pushcclosure(L, fns[i].fn, 1);
@@ -965,7 +1018,9 @@ int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, c
     lua_pop(L, 1);
     const i18n *en = scenario_strings(s, "en");
     if (en && !i18n_has(en, key))
-        return err_set(err, "%s:%d: question \"%s\": the answer function returned \"%s\", which is not a string key",
+        return err_set(err,
+                       "%s:%d: question \"%s\": the answer function returned \"%s\", which is not "
+                       "a string key",
                        s->file, q->line, q->id, key);
     return 0;
 }

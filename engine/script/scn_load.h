@@ -27,8 +27,8 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
              int deep, scn_report_fn report, void *ud);
 
 /* The same from a file (reads it, reports a read error as a problem). */
-int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep,
-                  scn_report_fn report, void *ud);
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep, scn_report_fn report,
+                  void *ud);
 
 void scn_runtime_destroy(scn_runtime *rt);
 
@@ -36,7 +36,7 @@ void scn_runtime_destroy(scn_runtime *rt);
  * the desk. Runs the answer function in the sandbox when there is one; a
  * script error is returned as -1 with err naming file:line (the desk then
  * shows a neutral answer and carries on). */
-int scn_answer(scn_runtime *rt, const scenario *s, int q, const scn_ctx *ctx, char *key,
-               size_t cap, bl_err *err);
+int scn_answer(scn_runtime *rt, const scenario *s, int q, const scn_ctx *ctx, char *key, size_t cap,
+               bl_err *err);
 
 #endif
