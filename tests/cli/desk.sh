@@ -58,7 +58,8 @@ check "the flag is logged with its region in mm" python3 -c "
 import json
 f=[json.loads(l) for l in open('$L') if '\"flag\"' in l][0]
 p=f['params']; x,y,w,h=p['region_mm']
-assert f['target']=='T1/doc1:uto-passport-td3', f
+first=[x for x in map(json.loads, open('$L')) if x['action']=='traveler'][0]['target']
+assert f['target']==first+'/doc1:uto-passport-td3', f
 assert p['kind']=='photo_substitution' and p['note']=='edge of photo' and p['light']=='visible', p
 assert abs(x-(330-310)/3.4)<0.5 and abs(y-(120-66)/3.4)<0.5 and abs(w-110/3.4)<0.5 and abs(h-110/3.4)<0.5, p"
 check "the flag is drawn where it was drawn" bash -c "read r g b < <('$IMG' pixel '$T/a/flagged.png' 331 175); test \$r -gt 200 -a \$g -lt 90 -a \$b -lt 90"
@@ -66,10 +67,10 @@ check "the flag is drawn where it was drawn" bash -c "read r g b < <('$IMG' pixe
 check "the decision is logged and the next traveler comes" python3 -c "
 import json
 a=[json.loads(l) for l in open('$L')]
+t=[x['target'] for x in a if x['action']=='traveler']
 d=[x for x in a if x['action']=='decide'][0]
-assert d['target']=='T1' and d['params']['decision']=='admit' and d['params']['findings']==1, d
-t=[x for x in a if x['action']=='traveler']
-assert [x['target'] for x in t]==['T1','T2'], t
+assert d['target']==t[0] and d['params']['decision']=='admit' and d['params']['findings']==1, d
+assert len(t)==2 and t[0]!=t[1], t
 assert all(x['t']==x['frame']/60 or abs(x['t']-x['frame']/60)<0.001 for x in a)
 lights=[x['target'] for x in a if x['action']=='light']
 assert lights==['uv','visible'], lights"
@@ -107,8 +108,8 @@ for (e,a) in zip(en,ar):
         x,y,w,h=e[2]['region_mm']; ax,ay,aw,ah=a[2].pop('region_mm'); e[2].pop('region_mm')
         assert abs(ax-(125-x-w))<0.6 and (ay,aw,ah)==(y,w,h), (e,a)
 assert en==ar and len(en)>5, [x for x in zip(en,ar) if x[0]!=x[1]][:3]"
-check "Arabic: the traveler's panel is on the right" test "$("$IMG" diff "$T/a/visible.png" "$T/ar/visible.png" 20 56 242 300)" -gt 10000
-check "Arabic: the same face, at the mirrored place" test "$("$IMG" diffat "$T/a/visible.png" 20 56 "$T/ar/visible.png" 1018 56 242 300)" -eq 0
+check "Arabic: the traveler's panel is on the right" test "$("$IMG" diff "$T/a/visible.png" "$T/ar/visible.png" 16 46 160 198)" -gt 10000
+check "Arabic: the same face, at the mirrored place" test "$("$IMG" diffat "$T/a/visible.png" 16 46 "$T/ar/visible.png" 1104 46 160 198)" -eq 0
 # The title bar's text is the shaped, right-to-left rendering of the catalogue text,
 # pixel for pixel; left-to-right order or unjoined letters would not match.
 title="borderlab  مكتب التفتيش"
