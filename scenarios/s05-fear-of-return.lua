@@ -82,7 +82,7 @@ return scenario {
       ["q.route"] = "Comment êtes-vous venu jusqu'ici ?",
       ["a.route"] = "En bus jusqu'à la côte, puis en avion jusqu'à Nordhaven. Là-bas, un homme m'a donné le passeport et le billet.",
       ["q.fear"] = "Que se passerait-il si vous rentriez ?",
-      ["a.fear"] = "Ils m'arrêteraient, comme mon frère. J'ai écrit sur les contrats de l'eau dans notre ville. Des hommes sont venus chez nous la nuit. Je vous en prie, ne me renvoyez pas.",
+      ["a.fear"] = "Ils m'arrêteraient, comme mon frère. J'ai écrit sur les contrats de l'eau dans notre ville. Des hommes sont venus chez nous la nuit. Ne me renvoyez pas.",
       ["q.protection"] = "Souhaitez-vous demander une protection ici ?",
       ["a.protection"] = "Oui. Je veux demander l'asile. Je n'ai nulle part ailleurs où aller.",
     },

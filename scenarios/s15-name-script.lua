@@ -79,7 +79,7 @@ return scenario {
       ["a.name"] = "B-E-N, puis S-A-L-E-M. Ben Salem, comme en arabe : بن سالم.",
       ["q.issued"] = "Où ce passeport a-t-il été délivré ?",
       ["a.issued"] = "À El Qasra, au bureau des passeports.",
-      ["a.issued_fixer"] = "À El Qasra... enfin, il y avait des mois d'attente au bureau, alors un homme devant la porte a fait refaire la page en une semaine. Je l'ai payé. Il y a un problème ?",
+      ["a.issued_fixer"] = "À El Qasra... enfin, il y avait des mois d'attente, alors un homme devant le bureau a fait refaire la page en une semaine. Je l'ai payé. Il y a un problème ?",
       ["q.previous"] = "Êtes-vous déjà venue en Utopie ?",
       ["a.previous"] = "Non, c'est la première fois que je voyage à l'étranger.",
     },

@@ -97,6 +97,9 @@ static int run_desk(int argc, char **argv) {
                            .loupe_dpi = 600,
                            .sync_loading = 0,
                            .lang = lang};
+    /* the version loaded above: any later save is a change (taken before the
+     * desk opens, which can take a while) */
+    time_t seen = watch ? mtime_of(watch) : 0;
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
@@ -106,7 +109,6 @@ static int run_desk(int argc, char **argv) {
            record ? record : "");
     int rc = 0;
     double next = plat_now_ms(), last_watch = next;
-    time_t seen = watch ? mtime_of(watch) : 0;
     for (;;) {
         /* --watch: when the scenario file is saved, reload it and start the
          * traveler over, keeping the desk (a broken save keeps the old one). */
