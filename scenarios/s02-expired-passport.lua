@@ -68,7 +68,7 @@ return scenario {
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Je suis inscrite à un cours de langue de quatre semaines à Citadel. Voici la lettre de l'école.",
       ["q.length"] = "Combien de temps allez-vous rester ?",
-      ["a.length"] = "Quatre semaines, jusqu'à la fin du cours. Mon vol retour est le vingt-neuf.",
+      ["a.length"] = "Quatre semaines, jusqu'à la fin du cours. Mon vol de retour est le vingt-neuf.",
       ["q.visa"] = "Où avez-vous obtenu votre visa ?",
       ["a.visa"] = "À votre consulat d'El Qasra, en avril. Ils ont gardé mon passeport une semaine.",
       ["q.expired"] = "Saviez-vous que votre passeport a expiré ?",

@@ -47,7 +47,7 @@ return scenario {
     en = {
       title = "Nationality: XXA",
       summary = "A stateless resident returns home on a genuine travel document for stateless persons.",
-      why = "XXA means stateless. A travel document issued to a stateless person (1954 Convention) is a valid travel document, and she is a lawful resident: admit. Statelessness is never in itself a reason to refuse or delay anyone.",
+      why = "XXA means stateless, and a travel document issued to a stateless person (1954 Convention) is valid: admit this lawful resident. Statelessness is never in itself a reason to refuse or delay anyone.",
       ["carries.residence_card"] = "A Utopian residence card",
       ["carries.conference_bag"] = "A conference tote bag",
       ["q.nationality"] = "What is your nationality?",
@@ -62,7 +62,7 @@ return scenario {
     fr = {
       title = "Nationalité : XXA",
       summary = "Une résidente apatride rentre chez elle avec un titre de voyage pour apatrides authentique.",
-      why = "XXA signifie apatride. Un titre de voyage délivré à une personne apatride (Convention de 1954) est un document de voyage valide, et elle réside légalement : on l'admet. L'apatridie n'est jamais, en soi, un motif de refus ou de retard.",
+      why = "XXA signifie apatride, et un titre de voyage délivré à une personne apatride (Convention de 1954) est valide : on admet cette résidente légale. L'apatridie n'est jamais, en soi, un motif de refus ou de retard.",
       ["carries.residence_card"] = "Un titre de séjour utopien",
       ["carries.conference_bag"] = "Un sac de congrès",
       ["q.nationality"] = "Quelle est votre nationalité ?",
@@ -77,7 +77,7 @@ return scenario {
     ar = {
       title = "الجنسية: XXA",
       summary = "مقيمة عديمة الجنسية تعود إلى بيتها بوثيقة سفر أصلية للأشخاص عديمي الجنسية.",
-      why = "XXA تعني عديم الجنسية. وثيقة السفر الصادرة لشخص عديم الجنسية (اتفاقية ١٩٥٤) وثيقة سفر صالحة، وهي مقيمة إقامة قانونية: يُسمح لها بالدخول. انعدام الجنسية ليس بحدّ ذاته سببًا لرفض أحد أو تأخيره.",
+      why = "XXA تعني عديم الجنسية، ووثيقة السفر الصادرة لشخص عديم الجنسية (اتفاقية ١٩٥٤) صالحة: يُسمح لهذه المقيمة القانونية بالدخول. انعدام الجنسية ليس بحدّ ذاته سببًا لرفض أحد أو تأخيره.",
       ["carries.residence_card"] = "بطاقة إقامة في يوتوبيا",
       ["carries.conference_bag"] = "حقيبة مؤتمر",
       ["q.nationality"] = "ما جنسيتك؟",

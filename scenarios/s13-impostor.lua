@@ -75,7 +75,7 @@ return scenario {
       ["carries.suitcase"] = "Une valise neuve, l'étiquette du magasin encore attachée",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Tourisme. Une semaine, pour visiter la ville.",
-      ["q.visa"] = "Votre visa est de long séjour. Pourquoi ?",
+      ["q.visa"] = "Pourquoi un visa de long séjour ?",
       ["a.visa"] = "Ah... oui. Peut-être pour étudier aussi, plus tard. C'est mon frère qui s'est occupé du visa ; je ne sais pas exactement.",
       ["q.studies"] = "Venez-vous pour étudier ?",
       ["a.studies"] = "Non, non. Juste des vacances.",
@@ -104,7 +104,7 @@ return scenario {
       ["q.born"] = "وأين وُلدت؟",
       ["a.born"] = "في عين زرقاء... لا، عفوًا. بئر نجم. بئر نجم.",
       ["q.sign"] = "وقّع هنا من فضلك، كما في جوازك.",
-      ["a.sign"] = "(ينظر إلى الجواز خلسةً وهو يوقّع ببطء. الحروف مائلة في الاتجاه المعاكس، والخطّ الأخير ناقص.)",
+      ["a.sign"] = "(ينظر إلى الجواز خلسةً وهو يوقّع ببطء. الحروف مائلة في الاتجاه المعاكس، والجرّة الأخيرة ناقصة.)",
     },
   },
 }

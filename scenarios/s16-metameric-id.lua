@@ -52,7 +52,7 @@ return scenario {
     en = {
       title = "A very good card",
       summary = "A counterfeit ID card that passes UV and the loupe; IR and oblique light tell the truth.",
-      why = "The metameric pair does not split in IR and the intaglio shows no relief under oblique light: a high-quality counterfeit. Refer to second line. A smooth story proves nothing, and asking for a lawyer is his right, not an admission.",
+      why = "The metameric pair does not split in IR and the intaglio shows no relief under oblique light: a high-quality counterfeit, so refer to second line. A smooth story proves nothing, and asking for a lawyer is his right, not an admission.",
       ["carries.weekend_bag"] = "A weekend bag and a concert wristband",
       ["q.from"] = "Where are you travelling from?",
       ["a.from"] = "From Nordhaven. A weekend with friends; we went to a concert.",
@@ -68,7 +68,7 @@ return scenario {
     fr = {
       title = "Une très bonne carte",
       summary = "Une fausse carte d'identité qui passe l'UV et la loupe ; l'IR et la lumière rasante disent la vérité.",
-      why = "La paire métamérique ne se sépare pas en IR et la taille-douce ne montre aucun relief en lumière rasante : une contrefaçon de bonne qualité. Orientez vers la deuxième ligne. Un récit fluide ne prouve rien, et demander un avocat est son droit, pas un aveu.",
+      why = "La paire métamérique ne se sépare pas en IR et la taille-douce ne montre aucun relief en lumière rasante : contrefaçon de bonne qualité, orientez vers la deuxième ligne. Un récit fluide ne prouve rien, et demander un avocat est son droit, pas un aveu.",
       ["carries.weekend_bag"] = "Un sac de week-end et un bracelet de concert",
       ["q.from"] = "D'où arrivez-vous ?",
       ["a.from"] = "De Nordhaven. Un week-end entre amis ; on est allés à un concert.",
@@ -84,7 +84,7 @@ return scenario {
     ar = {
       title = "بطاقة متقنة جدًا",
       summary = "بطاقة هوية مزوّرة تجتاز فحص الأشعة فوق البنفسجية والعدسة المكبّرة؛ والأشعة تحت الحمراء والضوء المائل يكشفان الحقيقة.",
-      why = "لا ينفصل الزوج الميتاميري تحت الأشعة تحت الحمراء، ولا تُظهر الطباعة الغائرة أي بروز تحت الضوء المائل: تزوير عالي الجودة. أحِله إلى الخط الثاني. الرواية السلسة لا تثبت شيئًا، وطلب محامٍ حقّ له وليس اعترافًا.",
+      why = "لا ينفصل الزوج الميتاميري تحت الأشعة تحت الحمراء، ولا تُظهر الطباعة الغائرة أي بروز تحت الضوء المائل: تزوير عالي الجودة، فأحِله إلى الخط الثاني. الرواية السلسة لا تثبت شيئًا، وطلب محامٍ حقّ له وليس اعترافًا.",
       ["carries.weekend_bag"] = "حقيبة لعطلة نهاية الأسبوع وسوار حفل موسيقي",
       ["q.from"] = "من أين أنت قادم؟",
       ["a.from"] = "من نوردهافن. عطلة نهاية أسبوع مع أصدقاء؛ حضرنا حفلًا موسيقيًا.",

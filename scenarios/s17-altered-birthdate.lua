@@ -60,7 +60,7 @@ return scenario {
     en = {
       title = "The date that vanishes",
       summary = "A Utopian passport whose date of birth disappears in IR, with a wrong check digit and plain microtext.",
-      why = "The date of birth vanishes in IR (reprinted), the MRZ check digit fails and the microtext is a plain line: a falsified passport. Refer to second line. Her irregular stay and her son in Utopia are for that procedure to weigh (family life, the child's best interests); they do not change the finding.",
+      why = "The date of birth vanishes in IR (reprinted), the MRZ check digit fails and the microtext is a plain line: a falsified passport, so refer to second line. Her irregular stay and her son in Utopia are for that procedure to weigh (family life, the child's best interests); they do not change the finding.",
       ["carries.black_clothes"] = "Dressed in black; a small overnight bag",
       ["q.from"] = "Where are you travelling from?",
       ["a.from"] = "From Osterby. My mother's funeral.",
@@ -78,7 +78,7 @@ return scenario {
     fr = {
       title = "La date qui disparaît",
       summary = "Un passeport utopien dont la date de naissance disparaît en IR, avec un chiffre de contrôle faux et une microimpression absente.",
-      why = "La date de naissance disparaît en IR (réimprimée), le chiffre de contrôle de la ZLA est faux et la microimpression est un simple trait : passeport falsifié. Orientez vers la deuxième ligne. Son séjour irrégulier et son fils en Utopie relèvent de cette procédure (vie familiale, intérêt supérieur de l'enfant) ; ils ne changent pas le constat.",
+      why = "La date de naissance disparaît en IR (réimprimée), le chiffre de contrôle de la ZLA est faux et la microimpression est un simple trait : passeport falsifié, orientez vers la deuxième ligne. Son séjour irrégulier et son fils en Utopie relèvent de cette procédure (vie familiale, intérêt supérieur de l'enfant) ; ils ne changent pas le constat.",
       ["carries.black_clothes"] = "Vêtue de noir ; un petit sac de voyage",
       ["q.from"] = "D'où arrivez-vous ?",
       ["a.from"] = "D'Osterby. L'enterrement de ma mère.",
@@ -96,7 +96,7 @@ return scenario {
     ar = {
       title = "التاريخ الذي يختفي",
       summary = "جواز سفر من يوتوبيا يختفي فيه تاريخ الميلاد تحت الأشعة تحت الحمراء، مع رقم تحقق خاطئ وطباعة دقيقة غائبة.",
-      why = "يختفي تاريخ الميلاد تحت الأشعة تحت الحمراء (أُعيدت طباعته)، ورقم التحقق في المنطقة المقروءة آليًا خاطئ، والطباعة الدقيقة مجرّد خط: جواز مزوّر. أحِلها إلى الخط الثاني. إقامتها غير النظامية وابنها في يوتوبيا أمور تزنها تلك الإجراءات (الحياة الأسرية ومصلحة الطفل الفضلى)؛ ولا تغيّر النتيجة.",
+      why = "يختفي تاريخ الميلاد تحت الأشعة تحت الحمراء (أُعيدت طباعته)، ورقم التحقق في المنطقة المقروءة آليًا خاطئ، والطباعة الدقيقة مجرّد خط: جواز مزوّر، فأحِلها إلى الخط الثاني. إقامتها غير النظامية وابنها في يوتوبيا أمور تزنها تلك الإجراءات (الحياة الأسرية ومصلحة الطفل الفضلى)، ولا تغيّر النتيجة.",
       ["carries.black_clothes"] = "ترتدي السواد؛ حقيبة سفر صغيرة",
       ["q.from"] = "من أين أنتِ قادمة؟",
       ["a.from"] = "من أوستربي. جنازة أمي.",

@@ -1083,8 +1083,9 @@ static void draw_help(const desk_state *st, draw_list *dl) {
     }
 }
 
-static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key,
-                      const char *const *row_keys, int n) {
+/* A menu whose rows are already texts (scenario strings). */
+static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *title_key,
+                            const char *const *rows, int n) {
     int h = 60 + n * MENU_ROW;
     fill(dl, MENU_X, MENU_Y, MENU_W, h, 0xF8201C18u);
     frame_rect(dl, MENU_X, MENU_Y, MENU_W, h, 2, C_ACCENT);
@@ -1092,8 +1093,19 @@ static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key
     for (int i = 0; i < n; i++) {
         char b[16];
         text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%s  %s",
-             num(st, (i + 1) % 10, b, sizeof b), tr(st, row_keys[i]));
+             num(st, (i + 1) % 10, b, sizeof b), rows[i]);
+        dl->cmd[dl->n - 1].max_w = MENU_W - 40;
     }
+}
+
+/* A menu of catalogue keys. */
+static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key,
+                      const char *const *row_keys, int n) {
+    const char *rows[16];
+    if (n > 16) n = 16;
+    for (int i = 0; i < n; i++)
+        rows[i] = tr(st, row_keys[i]);
+    draw_menu_texts(st, dl, title_key, rows, n);
 }
 
 /* A text of the traveler's scenario, in interface language `lang` (an index
@@ -1180,21 +1192,6 @@ static void draw_traveler(const desk_state *st, draw_list *dl) {
         if (l < st->n_langs) dl->cmd[dl->n - 1].dir = i18n_rtl(st->langs[l]) ? 2 : 1;
     }
     draw_button(st, dl, B_INTERP, st->interpreter);
-}
-
-/* A menu whose rows are already texts (scenario strings). */
-static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *title_key,
-                            const char *const *rows, int n) {
-    int h = 60 + n * MENU_ROW;
-    fill(dl, MENU_X, MENU_Y, MENU_W, h, 0xF8201C18u);
-    frame_rect(dl, MENU_X, MENU_Y, MENU_W, h, 2, C_ACCENT);
-    text(dl, MENU_X + 16, MENU_Y + 30, 17, C_ACCENT, 1, 0, "%s", tr(st, title_key));
-    for (int i = 0; i < n; i++) {
-        char b[16];
-        text(dl, MENU_X + 20, MENU_Y + 44 + i * MENU_ROW + 21, 15, C_TEXT, 0, 0, "%s  %s",
-             num(st, (i + 1) % 10, b, sizeof b), rows[i]);
-        dl->cmd[dl->n - 1].max_w = MENU_W - 40;
-    }
 }
 
 /* Right-to-left: mirror every command's position across the screen (text

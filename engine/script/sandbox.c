@@ -54,7 +54,8 @@ struct sbx {
     size_t mem_cap, used; /* bytes */
     long long step_cap;
     double seconds;
-    int env_ref; /* registry reference of the scripts' environment */
+    int env_ref;    /* registry reference of the scripts' environment */
+    int killed_ref; /* registry reference of a weak set: coroutines a limit killed */
     /* State of the current sbx_run / sbx_call. */
     int active;                     /* limits apply only while a run is active */
     int over;                       /* OVER_*: a limit was hit, keep raising */
@@ -229,10 +230,25 @@ static int w_pcall(lua_State *L) {
     return pcall_done(L, status, 0);
 }
 
+/* xpcall's message handler, upvalue 1 the script's. A limit error raised by
+ * the hook arrives with hooks still off (Lua re-enables them only when it
+ * unwinds), so the script's handler must not run for it: it could loop unseen. */
+static int xpcall_handler(lua_State *L) {
+    sbx *s = sbx_of(L);
+    if (s->active && s->over) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int w_xpcall(lua_State *L) {
     recheck(L);
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2); /* true, f below f's arguments; the handler stays at 2 */
@@ -324,22 +340,93 @@ static int w_cocreate(lua_State *L) {
     return r;
 }
 
-static int w_cowrap(lua_State *L) {
+/* A coroutine that a limit error killed from the hook is left with hooks off
+ * (Lua restores them only in a pcall it unwinds to), so its pending __close
+ * handlers must never run: record it, and coroutine.close refuses it. */
+static void note_killed(lua_State *L, int co_index) {
+    sbx *s = sbx_of(L);
+    lua_State *co = lua_tothread(L, co_index);
+    if (!s->active || !s->over || !co) return;
+    int st = lua_status(co);
+    if (st == LUA_OK || st == LUA_YIELD) return;
+    co_index = lua_absindex(L, co_index);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->killed_ref);
+    lua_pushvalue(L, co_index);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+static int was_killed(lua_State *L, int co_index) {
+    co_index = lua_absindex(L, co_index);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sbx_of(L)->killed_ref);
+    lua_pushvalue(L, co_index);
+    int killed = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 2);
+    return killed;
+}
+
+/* resume returns errors as values: re-raise a limit error. */
+static int w_coresume(lua_State *L) {
     recheck(L);
     int r = stock(L);
-    lua_getupvalue(L, -1, 1); /* the thread behind the wrapper */
-    lua_State *co = lua_tothread(L, -1);
-    lua_pop(L, 1);
-    hook_thread(L, co);
+    note_killed(L, 1);
+    recheck(L);
     return r;
 }
 
-/* resume and close return errors as values: re-raise a limit error. */
-static int w_cocatch(lua_State *L) {
+static int w_coclose(lua_State *L) {
     recheck(L);
+    if (was_killed(L, 1)) {
+        lua_pushboolean(L, 0);
+        lua_pushliteral(L, "coroutine was stopped by a limit; its <close> variables stay open");
+        return 2;
+    }
     int r = stock(L);
     recheck(L);
     return r;
+}
+
+/* The function coroutine.wrap returns; upvalue 1 is the coroutine. Like Lua's,
+ * except that a coroutine a limit killed is not reset (see note_killed). */
+static int wrap_step(lua_State *L) {
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int narg = lua_gettop(L), nres;
+    if (!lua_checkstack(co, narg)) return luaL_error(L, "too many arguments to resume");
+    lua_xmove(L, co, narg);
+    int status = lua_resume(co, L, narg, &nres);
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            return luaL_error(L, "too many results to resume");
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    note_killed(L, lua_upvalueindex(1));
+    recheck(L);
+    int st = lua_status(co);
+    if (st != LUA_OK && st != LUA_YIELD && !was_killed(L, lua_upvalueindex(1)))
+        status = lua_resetthread(co); /* runs its pending __close handlers */
+    lua_xmove(co, L, 1);              /* the error */
+    recheck(L);
+    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) { /* add where it was resumed */
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+static int w_cowrap(lua_State *L) {
+    recheck(L);
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    hook_thread(L, co);
+    lua_pushcclosure(L, wrap_step, 1);
+    return 1;
 }
 
 /* ---- table library ------------------------------------------------------------ */
@@ -1184,9 +1271,10 @@ static int setup(lua_State *L) {
 
     int co = copy_table(L, CO, NULL);
     wrap_into(L, CO, co, "create", w_cocreate, 1);
-    wrap_into(L, CO, co, "wrap", w_cowrap, 1);
-    wrap_into(L, CO, co, "resume", w_cocatch, 1);
-    wrap_into(L, CO, co, "close", w_cocatch, 1);
+    lua_pushcfunction(L, w_cowrap);
+    lua_setfield(L, co, "wrap");
+    wrap_into(L, CO, co, "resume", w_coresume, 1);
+    wrap_into(L, CO, co, "close", w_coclose, 1);
     lua_setfield(L, env, "coroutine");
 
     lua_newtable(L);
@@ -1196,6 +1284,13 @@ static int setup(lua_State *L) {
     lua_setfield(L, env, "os");
 
     s->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    s->killed_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }
 
@@ -1203,7 +1298,8 @@ static int setup(lua_State *L) {
 
 /* Message handler of sbx_run/sbx_call: any error object to a string. */
 static int msgh(lua_State *L) {
-    if (lua_type(L, 1) == LUA_TSTRING) return 1;
+    sbx *s = sbx_of(L);
+    if (lua_type(L, 1) == LUA_TSTRING || s->over) return 1; /* hooks may be off: run nothing */
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     return 1;
@@ -1268,7 +1364,7 @@ sbx *sbx_create(const sbx_limits *lim, bl_err *err) {
     s->mem_cap = lim && lim->mem_bytes ? lim->mem_bytes : SBX_DEFAULT_MEM;
     s->step_cap = lim && lim->steps > 0 ? lim->steps : SBX_DEFAULT_STEPS;
     s->seconds = lim && lim->seconds > 0 ? lim->seconds : SBX_DEFAULT_SECONDS;
-    s->env_ref = LUA_NOREF;
+    s->env_ref = s->killed_ref = LUA_NOREF;
     snprintf(s->name, sizeof s->name, "sandbox");
     char size[32];
     fmt_size(size, sizeof size, s->mem_cap);
