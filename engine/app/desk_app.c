@@ -234,8 +234,18 @@ static int load_traveler(desk_app *a, bl_err *err) {
     }
     /* The person at the counter: the first document's photo, or a lookalike. */
     face_params fp;
-    doc_portrait_face(&a->slots[0].spec, &a->slots[0].spec.holder, &fp);
-    if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
+    if (a->n_slots > 0) {
+        doc_portrait_face(&a->slots[0].spec, &a->slots[0].spec.holder, &fp);
+        if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
+    } else { /* no documents: a face of their own, of the scenario's sex */
+        uint64_t h = 1469598103934665603ull;
+        for (const char *c = t->id; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ull;
+        face_from_seed(h, &fp);
+        if (t->sex[0] == 'F') fp.beard = 0;
+        if (t->sex[0] == 'M') {
+            if (fp.hair_style == 3 || fp.hair_style == 1) fp.hair_style = 0;
+        }
+    }
     bl_image face;
     if (image_init(&face, 242, 300, err) != 0) return -1;
     face_render(&fp, face.px, face.w, face.h, face.w * 4, 0);

@@ -42,6 +42,7 @@ static void to_traveler(const scenario *s, desk_traveler *t) {
     t->n_speaks = s->n_speaks;
     memcpy(t->speaks, s->speaks, sizeof t->speaks);
     t->companion = s->companion;
+    snprintf(t->sex, sizeof t->sex, "%s", s->sex);
     snprintf(t->needs, sizeof t->needs, "%s", s->needs);
     t->n_carries = s->n_carries;
     memcpy(t->carries, s->carries, sizeof t->carries);

@@ -1150,15 +1150,15 @@ static void draw_traveler(const desk_state *st, draw_list *dl) {
     frame_rect(dl, 16, 46, 160, 198, 2, 0xFF57504Au);
     /* what an officer sees of them: a companion, a need, what they carry */
     int y = 62;
-    if (t->companion) {
+    if (t->companion) { /* up to four wrapped lines */
         text(dl, 184, y, 12, C_ACCENT, 1, 0, "%s", tr(st, "traveler.companion"));
         dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
-        y += 44;
+        y += 70;
     }
     if (t->needs[0]) {
         text(dl, 184, y, 12, C_ACCENT, 0, 0, "%s", scn_text(st, st->lang, t->needs));
         dl->cmd[dl->n - 1].max_w = -90;
-        y += 44;
+        y += 52;
     }
     for (int i = 0; i < t->n_carries && y < 236; i++, y += 34) {
         text(dl, 184, y, 12, C_DIM, 0, 0, "%s", scn_text(st, st->lang, t->carries[i]));

@@ -39,7 +39,14 @@
 #define SBX_DEFAULT_STEPS   50000000L
 #define SBX_DEFAULT_SECONDS 5.0
 #define HOOK_EVERY          1000 /* VM instructions between two hook calls */
-#define BYTES_PER_STEP      64   /* bytes allocated or scanned that cost one step */
+/* What C work costs in steps, measured against VM instructions (about 4 ns each
+ * at -O2): so that 50 million steps take a fraction of a second whatever the
+ * script spends them on. */
+#define ALLOC_BYTES_PER_STEP 16 /* bytes allocated (copying, then collecting them) */
+#define SCAN_BYTES_PER_STEP  64 /* bytes searched by memmem, or walked by a full collection */
+#define STEPS_PER_ELEMENT    4  /* table element moved by insert/remove/move/concat/unpack */
+#define STEPS_PER_COMPARE    16 /* comparison made by table.sort (a C call round trip) */
+#define STEPS_PER_MATCH      2  /* unit of pattern-matching work (a call or an expansion) */
 #define CLOCK_EVERY         32   /* charge() calls between two clock reads */
 #define PAT_MAXCAPTURES     32   /* as LUA_MAXCAPTURES */
 #define PAT_MAXDEPTH        200  /* matcher recursion before "pattern too complex" */
@@ -60,7 +67,7 @@ struct sbx {
     int active;                     /* limits apply only while a run is active */
     int over;                       /* OVER_*: a limit was hit, keep raising */
     long long steps;                /* instructions and charged C work */
-    unsigned long long alloc_bytes; /* allocated during the run (charged per BYTES_PER_STEP) */
+    unsigned long long alloc_bytes; /* allocated during the run */
     unsigned refused;               /* allocations refused at the cap */
     unsigned ticks;                 /* charge() calls since the last clock read */
     double t0;                      /* monotonic start time, seconds */
@@ -90,7 +97,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (grow > s->mem_cap - s->used) {
         s->refused++;
         /* Lua now runs a full collection before retrying: charge a pass over the heap. */
-        if (s->active) s->steps += (long long)(s->used / BYTES_PER_STEP);
+        if (s->active) s->steps += (long long)(s->used / SCAN_BYTES_PER_STEP);
         return NULL;
     }
     void *p = realloc(ptr, nsize);
@@ -124,7 +131,7 @@ static double now(void) {
 }
 
 static long long spent(const sbx *s) {
-    return s->steps + (long long)(s->alloc_bytes / BYTES_PER_STEP);
+    return s->steps + (long long)(s->alloc_bytes / ALLOC_BYTES_PER_STEP);
 }
 
 /* "chunk:line:" of the innermost Lua function running in L, else the run's name. */
@@ -470,7 +477,7 @@ static int w_insert(lua_State *L) {
         pos = luaL_checkinteger(L, 2);
         luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
         for (lua_Integer i = e; i > pos; i--) {
-            charge(L, 1);
+            charge(L, STEPS_PER_ELEMENT);
             lua_geti(L, 1, i - 1);
             lua_seti(L, 1, i);
         }
@@ -489,7 +496,7 @@ static int w_remove(lua_State *L) {
         luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
     lua_geti(L, 1, pos);
     for (; pos < size; pos++) {
-        charge(L, 1);
+        charge(L, STEPS_PER_ELEMENT);
         lua_geti(L, 1, pos + 1);
         lua_seti(L, 1, pos);
     }
@@ -511,13 +518,13 @@ static int w_move(lua_State *L) {
         luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
         if (t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ))) {
             for (lua_Integer i = 0; i < n; i++) {
-                charge(L, 1);
+                charge(L, STEPS_PER_ELEMENT);
                 lua_geti(L, 1, f + i);
                 lua_seti(L, tt, t + i);
             }
         } else { /* overlapping, destination after source: copy backwards */
             for (lua_Integer i = n - 1; i >= 0; i--) {
-                charge(L, 1);
+                charge(L, STEPS_PER_ELEMENT);
                 lua_geti(L, 1, f + i);
                 lua_seti(L, tt, t + i);
             }
@@ -543,7 +550,7 @@ static int w_concat(lua_State *L) {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (; i < last; i++) {
-        charge(L, 1);
+        charge(L, STEPS_PER_ELEMENT);
         concat_field(L, &b, i);
         luaL_addlstring(&b, sep, lsep);
     }
@@ -559,7 +566,7 @@ static int w_unpack(lua_State *L) {
     lua_Unsigned n = (lua_Unsigned)e - (lua_Unsigned)i;
     if (n >= (unsigned)INT_MAX || !lua_checkstack(L, (int)(++n)))
         return luaL_error(L, "too many results to unpack");
-    charge(L, (long long)n);
+    charge(L, (long long)n * STEPS_PER_ELEMENT);
     for (; i < e; i++)
         lua_geti(L, 1, i);
     lua_geti(L, 1, e);
@@ -569,7 +576,7 @@ static int w_unpack(lua_State *L) {
 /* The comparison table.sort calls: counts it, then asks the script's function
  * (upvalue 1) or '<'. */
 static int sort_less(lua_State *L) {
-    charge(L, 1);
+    charge(L, STEPS_PER_COMPARE);
     if (lua_isnil(L, lua_upvalueindex(1))) {
         lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
         return 1;
@@ -628,7 +635,7 @@ typedef struct pat {
 static void pat_pay(pat *m) {
     long w = m->work;
     m->work = 0;
-    charge(m->L, w);
+    charge(m->L, w * STEPS_PER_MATCH);
 }
 
 static void pat_work(pat *m, long n) {
@@ -961,7 +968,7 @@ static const char *plain_find(lua_State *L, const char *s, size_t ls, const char
     if (lp == 0) return s;
     if (lp > ls) return NULL;
     const char *hit = memmem(s, ls, p, lp);
-    charge(L, (long long)((hit ? (size_t)(hit - s) + lp : ls) / BYTES_PER_STEP));
+    charge(L, (long long)((hit ? (size_t)(hit - s) + lp : ls) / SCAN_BYTES_PER_STEP));
     return hit;
 }
 

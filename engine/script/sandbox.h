@@ -29,13 +29,15 @@
  *           then raises "not enough memory". Shrinking never fails.
  *   steps   A count hook runs every 1000 VM instructions, in the main thread
  *           and in every coroutine. Work done inside C library functions counts
- *           too, converted to instruction-equivalents, so that no single call
- *           escapes the count: 1 step per 64 bytes allocated, per element a
- *           table function moves, per comparison table.sort makes, per unit of
- *           pattern-matching work, per argument and result of a metered
- *           function, 1000 per coroutine created, 1 per byte of source load()
- *           compiles. The count is deterministic: the same script stops at the
- *           same place on every machine.
+ *           too, in instruction-equivalents measured at -O2, so that no single
+ *           call escapes the count and 50 million steps take well under a
+ *           second whatever they are spent on: 1 step per 16 bytes allocated,
+ *           4 per table element insert/remove/move/concat/unpack touches, 16 per
+ *           comparison table.sort makes, 2 per unit of pattern-matching work,
+ *           1 per argument and result of select, tonumber, string.byte/char/
+ *           pack/packsize/unpack, table.pack and utf8.*, 1000 per coroutine
+ *           created, 1 per byte of source load() compiles. The count is
+ *           deterministic: a script stops at the same place on every machine.
  *   seconds A wall-clock backstop, checked by the hook and by the metered C
  *           functions, for the few things the step count cannot see (a VM
  *           instruction comparing two 10 MB strings costs milliseconds). It is
@@ -83,6 +85,12 @@
  *   lua_call (errors and limits then propagate), not lua_pcall, which would
  *   swallow a limit error, and not sbx_call, which refuses to nest. Give
  *   userdata metatables a __metatable field if scripts must not change them.
+ *   Outside sbx_run/sbx_call no limit applies and errors are unprotected (Lua
+ *   then aborts the process): read what a script returned with raw access
+ *   (lua_rawget, lua_rawgeti, lua_rawlen, lua_next), never lua_getfield,
+ *   lua_gettable, lua_len or luaL_tolstring, which run the script's
+ *   metamethods (a looping __index would hang the host, an erroring one abort
+ *   it); or do the reading inside a function called with sbx_call.
  *
  * ERRORS
  *

@@ -1,0 +1,240 @@
+/* test_score.c - scoring cases of the real scenario pack: a perfect trainee
+ * passes every scenario with full points; the gravest errors fail a case
+ * whatever its points; findings count only where they could have been seen;
+ * the action log reads back into the actions the desk logged. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scn_load.h"
+#include "score.h"
+
+#define MAX_SCN 32
+
+typedef struct {
+    int n;
+    scenario scn[MAX_SCN];
+    score_truth truth[MAX_SCN];
+} pack_fixture;
+
+static void quiet(void *ud, const char *file, int line, const char *msg) {
+    (void)ud;
+    fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+}
+
+static int setup(void **state) {
+    static const char *files[] = {
+        "s01-citizen-returning", "s02-expired-passport",   "s03-business-visitor",
+        "s04-counterfeit-paper", "s05-fear-of-return",     "s06-unaccompanied-child",
+        "s07-trafficking",       "s08-discriminatory-question", "s09-language-barrier",
+        "s10-wheelchair-citizen", "s11-stateless-resident", "s12-undocumented-returnee",
+        "s13-impostor",          "s14-route-counterfeit-visa", "s15-name-script",
+        "s16-metameric-id",      "s17-altered-birthdate",  "s18-insulin-visitor"};
+    pack_fixture *p = calloc(1, sizeof *p);
+    doc_fonts fonts;
+    bl_err err = {""};
+    if (!p || doc_fonts_load(&fonts, NULL, &err) != 0) return -1;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "scenarios/%s.lua", files[i]);
+        if (scn_load_file(&p->scn[p->n], NULL, path, 0, quiet, NULL) != 0) return -1;
+        if (score_truth_build(&p->scn[p->n], &fonts, &p->truth[p->n], &err) != 0) {
+            fprintf(stderr, "%s\n", err.msg);
+            return -1;
+        }
+        p->n++;
+    }
+    doc_fonts_unload(&fonts);
+    *state = p;
+    return 0;
+}
+
+static int teardown(void **state) {
+    pack_fixture *p = *state;
+    for (int i = 0; i < p->n; i++) scenario_release(&p->scn[i]);
+    free(p);
+    return 0;
+}
+
+/* What a perfect trainee does: every needed light, each expected defect
+ * flagged exactly with the right kind, every expected question, the
+ * interpreter when needed, the expected decision. */
+static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
+    memset(a, 0, sizeof *a);
+    a->lights_used = LIGHT_BIT(LIGHT_VISIBLE) | s->expected.lights;
+    for (int d = 0; d < t->n; d++) a->lights_used |= t->d[d].lights;
+    for (int d = 0; d < t->n && a->n_flags < SCORE_MAX_FLAGS; d++) {
+        if (!(s->expected.findings >> t->d[d].kind & 1)) continue;
+        score_flag *f = &a->flags[a->n_flags++];
+        f->doc = t->d[d].doc, f->side = t->d[d].side;
+        f->kind = score_finding_kind_of(t->d[d].kind);
+        f->x = t->d[d].x, f->y = t->d[d].y, f->w = t->d[d].w, f->h = t->d[d].h;
+        f->lights_before = a->lights_used;
+    }
+    for (int i = 0; i < s->expected.n_ask; i++)
+        a->asked[scenario_question_index(s, s->expected.ask[i])] = 1;
+    a->interpreter = s->expected.interpreter;
+    a->decided = 1;
+    a->decision = s->expected.decision;
+    a->protection = s->expected.protection;
+    a->seconds = 240;
+}
+
+static void a_perfect_trainee_passes_every_scenario_with_full_points(void **state) {
+    pack_fixture *p = *state;
+    assert_true(p->n >= 16);
+    for (int i = 0; i < p->n; i++) {
+        score_actions a;
+        score_result r;
+        perfect(&p->scn[i], &p->truth[i], &a);
+        score_case(&p->scn[i], &p->truth[i], &a, 70, &r);
+        if (!r.passed || r.n_critical || r.points < 99.99)
+            fail_msg("%s: %.2f points, %d critical (%s), recall %.2f precision %.2f", p->scn[i].id,
+                     r.points, r.n_critical, r.n_critical ? r.critical[0] : "", r.recall, r.precision);
+    }
+}
+
+static void the_gravest_errors_fail_a_case_whatever_the_points(void **state) {
+    pack_fixture *p = *state;
+    int forged = 0, protection = 0;
+    for (int i = 0; i < p->n; i++) {
+        const scenario *s = &p->scn[i];
+        score_actions a;
+        score_result r;
+        perfect(s, &p->truth[i], &a);
+        if (s->expected.decision == DECIDE_REFUSE || s->expected.decision == DECIDE_SECOND_LINE) {
+            a.decision = DECIDE_ADMIT; /* every finding flagged, then admitted */
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_false(r.passed);
+            assert_string_equal(r.critical[0], "admitted_invalid_document");
+            forged++;
+        }
+        if (s->expected.decision == DECIDE_PROTECTION) {
+            a.decision = DECIDE_REFUSE, a.protection = 0;
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_false(r.passed);
+            assert_string_equal(r.critical[0], "refused_protection");
+            assert_true(r.competency[COMP_HUMAN_RIGHTS] < 0.01);
+            protection++;
+        }
+        if (s->expected.decision == DECIDE_ADMIT) { /* refusing a bona fide traveler */
+            a.decision = DECIDE_REFUSE;
+            score_case(s, &p->truth[i], &a, 70, &r);
+            assert_true(r.decision_score < 0.01);
+            assert_true(r.competency[COMP_PROCEDURE] < 0.01);
+        }
+    }
+    assert_true(forged >= 3 && protection >= 3);
+}
+
+static void asking_a_forbidden_question_is_critical(void **state) {
+    pack_fixture *p = *state;
+    int tested = 0;
+    for (int i = 0; i < p->n; i++) {
+        const scenario *s = &p->scn[i];
+        for (int q = 0; q < s->n_questions; q++) {
+            if (!s->questions[q].forbidden) continue;
+            score_actions a;
+            score_result r;
+            perfect(s, &p->truth[i], &a);
+            a.asked[q] = 1;
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_false(r.passed);
+            assert_string_equal(r.critical[0], "asked_discriminatory_question");
+            assert_true(r.competency[COMP_HUMAN_RIGHTS] < 0.01);
+            tested++;
+        }
+    }
+    assert_true(tested >= 1);
+}
+
+/* A UV-only defect flagged without ever using UV is a guess, not a finding;
+ * a flag in the wrong place finds nothing; a named kind beats a located one. */
+static void findings_count_only_where_they_could_be_seen(void **state) {
+    pack_fixture *p = *state;
+    int tested = 0;
+    for (int i = 0; i < p->n; i++) {
+        const scenario *s = &p->scn[i];
+        const score_truth *t = &p->truth[i];
+        for (int d = 0; d < t->n; d++) {
+            if (t->d[d].lights != LIGHT_BIT(LIGHT_UV) || !(s->expected.findings >> t->d[d].kind & 1))
+                continue;
+            score_actions a;
+            score_result r1, r2, r3;
+            perfect(s, t, &a);
+            score_case(s, t, &a, 70, &r1);
+            for (int f = 0; f < a.n_flags; f++) a.flags[f].lights_before &= ~LIGHT_BIT(LIGHT_UV);
+            score_case(s, t, &a, 70, &r2);
+            assert_true(r2.recall < r1.recall);
+            assert_int_equal(r2.defect_found[d], 0);
+            perfect(s, t, &a);
+            for (int f = 0; f < a.n_flags; f++) a.flags[f].x += 200; /* off the page */
+            score_case(s, t, &a, 70, &r3);
+            assert_true(r3.precision < 0.01);
+            tested++;
+        }
+    }
+    assert_true(tested >= 1);
+    /* located but misnamed: half credit */
+    for (int i = 0; i < p->n; i++) {
+        const scenario *s = &p->scn[i];
+        if (!s->expected.findings) continue;
+        score_actions a;
+        score_result r;
+        perfect(s, &p->truth[i], &a);
+        for (int f = 0; f < a.n_flags; f++) a.flags[f].kind = (a.flags[f].kind + 1) % desk_finding_kind_count();
+        score_case(s, &p->truth[i], &a, 70, &r);
+        assert_true(r.recall > 0.49 && r.recall < 0.51);
+        break;
+    }
+}
+
+static void the_action_log_reads_back(void **state) {
+    pack_fixture *p = *state;
+    const scenario *s = &p->scn[4]; /* s05: protection, flags on the first document */
+    char log[4096];
+    snprintf(log, sizeof log,
+             "{\"t\": 0.0, \"frame\": 0, \"action\": \"session_start\", \"target\": \"pack\", \"params\": {}}\n"
+             "{\"t\": 0.5, \"frame\": 30, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n"
+             "{\"t\": 1.0, \"frame\": 60, \"action\": \"traveler\", \"target\": \"%s\", \"params\": {}}\n"
+             "\n"
+             "{\"t\": 2.0, \"frame\": 120, \"action\": \"flag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 1, \"kind\": \"photo_substitution\", \"side\": 0, \"region_mm\": [5, 15, 33, 43], \"light\": \"uv\", \"note\": \"\"}}\n"
+             "{\"t\": 2.5, \"frame\": 150, \"action\": \"flag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2, \"kind\": \"expired\", \"side\": 0, \"region_mm\": [80, 50, 20, 5], \"light\": \"uv\", \"note\": \"\"}}\n"
+             "{\"t\": 3.0, \"frame\": 180, \"action\": \"unflag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2}}\n"
+             "{\"t\": 3.5, \"frame\": 210, \"action\": \"ask\", \"target\": \"%s\", \"params\": {\"question\": \"purpose\", \"forbidden\": false, \"times\": 1}}\n"
+             "{\"t\": 4.0, \"frame\": 240, \"action\": \"light\", \"target\": \"oblique\", \"params\": {}}\n"
+             "{\"t\": 9.0, \"frame\": 540, \"action\": \"decide\", \"target\": \"%s\", \"params\": {\"decision\": \"protection\", \"protection\": \"asylum\"}}\n",
+             s->id, s->id, s->id, s->id, s->id, s->id);
+    score_actions a;
+    bl_err err = {""};
+    assert_int_equal(score_actions_from_log(log, strlen(log), s, s->id, &a, &err), 0);
+    assert_int_equal(a.n_flags, 1); /* the second was removed */
+    assert_int_equal(a.flags[0].doc, 0);
+    assert_true(a.flags[0].lights_before & LIGHT_BIT(LIGHT_UV)); /* carried over from before */
+    assert_true(a.lights_used & LIGHT_BIT(LIGHT_OBLIQUE));
+    assert_int_equal(a.asked[scenario_question_index(s, "purpose")], 1);
+    assert_true(a.decided);
+    assert_int_equal(a.decision, DECIDE_PROTECTION);
+    assert_int_equal(a.protection, PROTECT_ASYLUM);
+    assert_true(a.seconds > 7.99 && a.seconds < 8.01);
+    const char *bad = "{\"t\": 0, \"action\": \"light\"}\n{\"t\": 1, \"act";
+    assert_int_equal(score_actions_from_log(bad, strlen(bad), s, s->id, &a, &err), -1);
+    assert_non_null(strstr(err.msg, "line 2"));
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_perfect_trainee_passes_every_scenario_with_full_points),
+        cmocka_unit_test(the_gravest_errors_fail_a_case_whatever_the_points),
+        cmocka_unit_test(asking_a_forbidden_question_is_critical),
+        cmocka_unit_test(findings_count_only_where_they_could_be_seen),
+        cmocka_unit_test(the_action_log_reads_back),
+    };
+    return cmocka_run_group_tests_name("score", tests, setup, teardown);
+}
