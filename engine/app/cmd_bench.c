@@ -10,6 +10,8 @@
 #include "cmd.h"
 #include "doc.h"
 #include "light.h"
+#include "pack.h"
+#include "score.h"
 
 static double now_ms(void) {
     struct timespec ts;
@@ -112,18 +114,100 @@ static int bench_render(int argc, char **argv) {
     return rc == 0 ? 0 : 2;
 }
 
+/* A recorded case as the desk logs it: the traveler arrives, UV and oblique
+ * light, a flag on each expected defect, the expected questions, a decision. */
+static size_t synth_log(const scenario *s, const score_truth *t, char *out, size_t cap) {
+    size_t n = 0;
+#define PUT(...) n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, __VA_ARGS__)
+    PUT("{\"t\": 0.000, \"frame\": 0, \"action\": \"traveler\", \"target\": \"%s\", \"params\": {\"index\": 1}}\n", s->id);
+    PUT("{\"t\": 1.000, \"frame\": 60, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n");
+    PUT("{\"t\": 2.000, \"frame\": 120, \"action\": \"light\", \"target\": \"oblique\", \"params\": {}}\n");
+    for (int d = 0; d < t->n; d++) {
+        const desk_finding_kind *k = desk_finding_kind_get(score_finding_kind_of(t->d[d].kind));
+        PUT("{\"t\": 3.000, \"frame\": 180, \"action\": \"flag\", \"target\": \"%s/doc%d:%s\", "
+            "\"params\": {\"id\": %d, \"kind\": \"%s\", \"side\": %d, \"region_mm\": [%.2f, %.2f, "
+            "%.2f, %.2f], \"light\": \"uv\", \"note\": \"\"}}\n",
+            s->id, t->d[d].doc + 1, s->docs[t->d[d].doc].spec.template_id, d + 1, k ? k->id : "",
+            t->d[d].side, t->d[d].x, t->d[d].y, t->d[d].w, t->d[d].h);
+    }
+    for (int i = 0; i < s->expected.n_ask; i++)
+        PUT("{\"t\": 4.000, \"frame\": 240, \"action\": \"ask\", \"target\": \"%s\", \"params\": "
+            "{\"question\": \"%s\", \"forbidden\": false, \"times\": 1}}\n", s->id, s->expected.ask[i]);
+    PUT("{\"t\": 60.000, \"frame\": 3600, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
+        "{\"decision\": \"%s\", \"protection\": \"%s\"}}\n", s->id, scn_decision_name(s->expected.decision),
+        (const char *[]){"none", "asylum", "child_protection", "trafficking"}[s->expected.protection & 3]);
+#undef PUT
+    return n < cap ? n : cap - 1;
+}
+
+static int bench_score(int argc, char **argv) {
+    uint64_t cases = 100000;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--cases") && i + 1 < argc && !args_u64(argv[i + 1], 100, 100000000, &cases)) i++;
+        else {
+            fprintf(stderr, "borderlab bench score: bad option '%s' (--cases N)\n", argv[i]);
+            return 2;
+        }
+    }
+    static pack p;
+    static score_truth truth[PACK_MAX];
+    static char logs[PACK_MAX][8192];
+    size_t lens[PACK_MAX];
+    bl_err err = {""};
+    doc_fonts fonts;
+    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err) != 0) {
+        fprintf(stderr, "borderlab bench: %s\n", err.msg[0] ? err.msg : "no built-in scenarios");
+        pack_free(&p);
+        return 2;
+    }
+    for (int i = 0; i < p.n; i++) {
+        if (score_truth_build(&p.scn[i], &fonts, &truth[i], &err) != 0) {
+            fprintf(stderr, "borderlab bench: %s\n", err.msg);
+            return 2;
+        }
+        lens[i] = synth_log(&p.scn[i], &truth[i], logs[i], sizeof logs[i]);
+    }
+    doc_fonts_unload(&fonts);
+    double t0 = now_ms(), points = 0;
+    int passed = 0;
+    for (uint64_t c = 0; c < cases; c++) {
+        int i = (int)(c % (uint64_t)p.n);
+        score_actions a;
+        score_result r;
+        if (score_actions_from_log(logs[i], lens[i], &p.scn[i], p.scn[i].id, &a, &err) != 0) {
+            fprintf(stderr, "borderlab bench: %s\n", err.msg);
+            return 2;
+        }
+        score_case(&p.scn[i], &truth[i], &a, 70, &r);
+        points += r.points;
+        passed += r.passed;
+    }
+    double ms = now_ms() - t0;
+    printf("score: %llu recorded cases of the %d-scenario pack (read from the action log, then scored)\n",
+           (unsigned long long)cases, p.n);
+    printf("  %.0f cases per second (%.2f us each); mean %.1f points, %d passed\n",
+           cases / (ms / 1000.0), ms * 1000.0 / cases, points / cases, passed);
+    printf("{\"cases_per_s\": %.0f, \"cases\": %llu}\n", cases / (ms / 1000.0), (unsigned long long)cases);
+    pack_free(&p);
+    return 0;
+}
+
 int cmd_bench(int argc, char **argv) {
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n       borderlab bench "
-                   "desk [--frames N]\n\n"
-                   "Prints milliseconds per TD3 data page: the material build, all five lights,\n"
-                   "and one light switch. bench desk prints frame-time p50/p99 of a busy desk\n"
-                   "and the time to the first frame. The last line is a JSON object.\n");
+        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n"
+                   "       borderlab bench desk [--frames N]\n"
+                   "       borderlab bench score [--cases N]\n\n"
+                   "bench render prints milliseconds per TD3 data page: the material build, all\n"
+                   "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
+                   "desk and the time to the first frame. bench score prints how many recorded\n"
+                   "cases per second are read from the action log and scored. The last line of\n"
+                   "each is a JSON object.\n");
         return argc < 2 ? 2 : 0;
     }
     if (!strcmp(argv[1], "render")) return bench_render(argc - 1, argv + 1);
     if (!strcmp(argv[1], "desk")) return bench_desk(argc - 1, argv + 1);
-    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render, desk)\n", argv[1]);
+    if (!strcmp(argv[1], "score")) return bench_score(argc - 1, argv + 1);
+    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render, desk, score)\n", argv[1]);
     return 2;
 }

@@ -42,15 +42,15 @@
 /* What C work costs in steps, measured against VM instructions (about 4 ns each
  * at -O2): so that 50 million steps take a fraction of a second whatever the
  * script spends them on. */
-#define ALLOC_BYTES_PER_STEP 16 /* bytes allocated (copying, then collecting them) */
-#define SCAN_BYTES_PER_STEP  64 /* bytes searched by memmem, or walked by a full collection */
-#define STEPS_PER_ELEMENT    4  /* table element moved by insert/remove/move/concat/unpack */
-#define STEPS_PER_COMPARE    16 /* comparison made by table.sort (a C call round trip) */
-#define STEPS_PER_MATCH      2  /* unit of pattern-matching work (a call or an expansion) */
-#define CLOCK_EVERY         32   /* charge() calls between two clock reads */
-#define PAT_MAXCAPTURES     32   /* as LUA_MAXCAPTURES */
-#define PAT_MAXDEPTH        200  /* matcher recursion before "pattern too complex" */
-#define PAT_PAY_EVERY       4096 /* matcher work units batched before charge() */
+#define ALLOC_BYTES_PER_STEP 16   /* bytes allocated (copying, then collecting them) */
+#define SCAN_BYTES_PER_STEP  64   /* bytes searched by memmem, or walked by a full collection */
+#define STEPS_PER_ELEMENT    4    /* table element moved by insert/remove/move/concat/unpack */
+#define STEPS_PER_COMPARE    16   /* comparison made by table.sort (a C call round trip) */
+#define STEPS_PER_MATCH      2    /* unit of pattern-matching work (a call or an expansion) */
+#define CLOCK_EVERY          32   /* charge() calls between two clock reads */
+#define PAT_MAXCAPTURES      32   /* as LUA_MAXCAPTURES */
+#define PAT_MAXDEPTH         200  /* matcher recursion before "pattern too complex" */
+#define PAT_PAY_EVERY        4096 /* matcher work units batched before charge() */
 
 #define UC(c) ((unsigned char)(c))
 
@@ -213,6 +213,13 @@ static int w_metered(lua_State *L) {
     int r = stock(L);
     charge(L, 1 + (long long)n + r);
     return r;
+}
+
+/* A stock function that may walk all of its first argument, a string. */
+static int w_metered_scan(lua_State *L) {
+    if (lua_type(L, 1) == LUA_TSTRING)
+        charge(L, (long long)(lua_rawlen(L, 1) / SCAN_BYTES_PER_STEP));
+    return w_metered(L);
 }
 
 /* ---- base library ------------------------------------------------------------ */
@@ -1215,9 +1222,11 @@ static int setup(lua_State *L) {
     luaL_setfuncs(L, str_own, 0);
     lua_pop(L, 1);
     wrap_into(L, STR, STR, "rep", w_rep, 1);
-    static const char *const str_metered[] = {"byte", "char", "pack", "packsize", "unpack"};
-    for (size_t i = 0; i < sizeof str_metered / sizeof *str_metered; i++)
-        wrap_into(L, STR, STR, str_metered[i], w_metered, 1);
+    wrap_into(L, STR, STR, "byte", w_metered, 1);
+    wrap_into(L, STR, STR, "char", w_metered, 1);
+    static const char *const str_scanned[] = {"pack", "packsize", "unpack"}; /* the format */
+    for (size_t i = 0; i < sizeof str_scanned / sizeof *str_scanned; i++)
+        wrap_into(L, STR, STR, str_scanned[i], w_metered_scan, 1);
     lua_pushliteral(L, "");
     if (!lua_getmetatable(L, -1)) return luaL_error(L, "sandbox: strings have no metatable");
     lua_pushboolean(L, 0);
@@ -1239,7 +1248,7 @@ static int setup(lua_State *L) {
     luaL_setfuncs(L, base_own, 0);
     lua_pop(L, 1);
     wrap_into(L, BASE, env, "select", w_metered, 1);
-    wrap_into(L, BASE, env, "tonumber", w_metered, 1);
+    wrap_into(L, BASE, env, "tonumber", w_metered_scan, 1);
     wrap_into(L, BASE, env, "setmetatable", w_setmetatable, 1);
     lua_getfield(L, BASE, "load");
     if (!lua_iscfunction(L, -1) || lua_getupvalue(L, -1, 1))
@@ -1271,9 +1280,10 @@ static int setup(lua_State *L) {
     lua_call(L, 1, 0);
 
     int utf8 = copy_table(L, UTF8, NULL);
-    static const char *const utf8_metered[] = {"char", "codepoint", "len", "offset"};
-    for (size_t i = 0; i < sizeof utf8_metered / sizeof *utf8_metered; i++)
-        wrap_into(L, UTF8, utf8, utf8_metered[i], w_metered, 1);
+    wrap_into(L, UTF8, utf8, "char", w_metered, 1);
+    wrap_into(L, UTF8, utf8, "codepoint", w_metered, 1);
+    wrap_into(L, UTF8, utf8, "len", w_metered_scan, 1);
+    wrap_into(L, UTF8, utf8, "offset", w_metered_scan, 1);
     lua_setfield(L, env, "utf8");
 
     int co = copy_table(L, CO, NULL);
@@ -1347,7 +1357,9 @@ static int run_fail(sbx *s, int status, bl_err *err) {
                (s->refused && msg && strcmp(msg, "not enough memory") == 0)) {
         char size[32];
         fmt_size(size, sizeof size, s->mem_cap);
-        err_set(err, "%s: memory limit exceeded (%s): does a table or string grow without end?",
+        err_set(err,
+                "%s: memory limit exceeded (%s): does a table, a string or a recursion grow "
+                "without end?",
                 s->name, size);
     } else if (!msg) {
         err_set(err, "%s: error object is a %s value", s->name, luaL_typename(L, -1));

@@ -35,8 +35,10 @@
  *           4 per table element insert/remove/move/concat/unpack touches, 16 per
  *           comparison table.sort makes, 2 per unit of pattern-matching work,
  *           1 per argument and result of select, tonumber, string.byte/char/
- *           pack/packsize/unpack, table.pack and utf8.*, 1000 per coroutine
- *           created, 1 per byte of source load() compiles. The count is
+ *           pack/packsize/unpack, table.pack and utf8.*, plus 1 per 64 bytes of
+ *           the string that tonumber, utf8.len/offset and the pack format
+ *           functions walk (and that a plain string.find searches), 1000 per
+ *           coroutine created, 1 per byte of source load() compiles. The count is
  *           deterministic: a script stops at the same place on every machine.
  *   seconds A wall-clock backstop, checked by the hook and by the metered C
  *           functions, for the few things the step count cannot see (a VM
@@ -50,7 +52,9 @@
  *   sbx_run/sbx_call. Recursion ends in Lua's "stack overflow" (Lua stack) or
  *   "C stack overflow" (metamethods, pcall, gsub callbacks nest at most 200 C
  *   levels), never in a crash. __gc metamethods are refused (Lua runs them with
- *   hooks off), so nothing a script defines runs outside the limits.
+ *   hooks off), so nothing a script defines runs outside the limits. For the
+ *   same reason a coroutine that a limit killed keeps its pending <close>
+ *   variables open: coroutine.close refuses it.
  *
  * ENVIRONMENT (what scripts see as _ENV; a fresh table, never Lua's globals)
  *
@@ -98,8 +102,8 @@
  *     scenarios/x.lua:3: attempt to index a nil value (global 'io')
  *     scenarios/x.lua:12: step limit exceeded (50000000 instructions): is there
  *         an endless loop?
- *     scenarios/x.lua: memory limit exceeded (32 MiB): does a table or string
- *         grow without end?
+ *     scenarios/x.lua: memory limit exceeded (32 MiB): does a table, a string
+ *         or a recursion grow without end?
  *   Newlines in a script's error message become spaces (one-line messages).
  */
 #ifndef BL_SANDBOX_H
