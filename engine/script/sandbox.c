@@ -42,7 +42,10 @@
 /* What C work costs in steps, measured against VM instructions (about 4 ns each
  * at -O2): so that 50 million steps take a fraction of a second whatever the
  * script spends them on. */
-#define ALLOC_BYTES_PER_STEP 16   /* bytes allocated (copying, then collecting them) */
+#define ALLOC_BYTES_PER_STEP 8    /* bytes allocated (copying, then collecting them) */
+#define WALK_BYTES_PER_STEP  2    /* bytes decoded one by one (utf8.len, tonumber, pack formats) */
+#define STEPS_PER_ERROR      32   /* error caught by pcall/xpcall/resume (longjmp, message) */
+#define STEPS_PER_LOAD       128  /* load() call, besides 1 step per source byte */
 #define SCAN_BYTES_PER_STEP  64   /* bytes searched by memmem, or walked by a full collection */
 #define STEPS_PER_ELEMENT    4    /* table element moved by insert/remove/move/concat/unpack */
 #define STEPS_PER_COMPARE    16   /* comparison made by table.sort (a C call round trip) */
@@ -51,6 +54,7 @@
 #define PAT_MAXCAPTURES      32   /* as LUA_MAXCAPTURES */
 #define PAT_MAXDEPTH         200  /* matcher recursion before "pattern too complex" */
 #define PAT_PAY_EVERY        4096 /* matcher work units batched before charge() */
+#define MAX_CLOSE_DEPTH      10 /* coroutine closes nested in __close handlers (see close_thread) */
 
 #define UC(c) ((unsigned char)(c))
 
@@ -69,6 +73,8 @@ struct sbx {
     long long steps;                /* instructions and charged C work */
     unsigned long long alloc_bytes; /* allocated during the run */
     unsigned refused;               /* allocations refused at the cap */
+    int gc_wanted;                  /* a refusal happened: collect at the next safe point */
+    int close_depth;                /* lua_resetthread calls in progress */
     unsigned ticks;                 /* charge() calls since the last clock read */
     double t0;                      /* monotonic start time, seconds */
     char name[128];                 /* chunk or function source, for messages without a line */
@@ -78,8 +84,11 @@ struct sbx {
 /* ---- memory ---------------------------------------------------------------- */
 
 /* Lua's allocator contract: free when nsize == 0, and when ptr is NULL osize is
- * a type tag, not a size. used <= mem_cap always holds; shrinking never fails
- * (Lua relies on it), keeping the old block if realloc refuses. */
+ * a type tag, not a size. A refusal asks for a full collection at the next safe
+ * point (see collect_if_wanted): Lua collects before failing its own
+ * allocations, but lauxlib's buffers (string.rep, table.concat, gsub...) call
+ * the allocator directly and would keep failing over uncollected garbage. used <= mem_cap always
+ * holds; shrinking never fails (Lua relies on it), keeping the old block if realloc refuses. */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sbx *s = ud;
     if (!ptr) osize = 0;
@@ -96,6 +105,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     size_t grow = nsize - osize;
     if (grow > s->mem_cap - s->used) {
         s->refused++;
+        s->gc_wanted = 1;
         /* Lua now runs a full collection before retrying: charge a pass over the heap. */
         if (s->active) s->steps += (long long)(s->used / SCAN_BYTES_PER_STEP);
         return NULL;
@@ -146,6 +156,18 @@ static void locate(lua_State *L, const sbx *s, char *buf, size_t n) {
     snprintf(buf, n, "%s:", s->name);
 }
 
+/* Whether msg holds a "chunk:line:" position. */
+static int has_position(const char *msg) {
+    for (const char *c = strchr(msg, ':'); c; c = strchr(c + 1, ':')) {
+        const char *d = c + 1;
+        if (!isdigit(UC(*d))) continue;
+        while (isdigit(UC(*d)))
+            d++;
+        if (*d == ':') return 1;
+    }
+    return 0;
+}
+
 /* Raises the limit error; the message is fixed at the first raise (where the
  * script was when it ran out) and repeated afterwards. */
 static int raise_limit(lua_State *L, sbx *s) {
@@ -174,11 +196,20 @@ static void check(sbx *s, int read_clock) {
         s->over = OVER_TIME;
 }
 
+/* A full collection after a refused allocation, charged as a pass over the heap. */
+static void collect_if_wanted(lua_State *L, sbx *s) {
+    if (!s->gc_wanted) return;
+    s->gc_wanted = 0;
+    lua_gc(L, LUA_GCCOLLECT);
+    if (s->active) s->steps += (long long)(s->used / SCAN_BYTES_PER_STEP);
+}
+
 /* Runs every HOOK_EVERY instructions in every thread of the state. */
 static void hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     sbx *s = sbx_of(L);
     if (!s->active) return;
+    collect_if_wanted(L, s);
     s->steps += HOOK_EVERY;
     check(s, 1);
     if (s->over) raise_limit(L, s);
@@ -215,10 +246,10 @@ static int w_metered(lua_State *L) {
     return r;
 }
 
-/* A stock function that may walk all of its first argument, a string. */
-static int w_metered_scan(lua_State *L) {
+/* A stock function that may decode all of its first argument, a string. */
+static int w_metered_walk(lua_State *L) {
     if (lua_type(L, 1) == LUA_TSTRING)
-        charge(L, (long long)(lua_rawlen(L, 1) / SCAN_BYTES_PER_STEP));
+        charge(L, (long long)(lua_rawlen(L, 1) / WALK_BYTES_PER_STEP));
     return w_metered(L);
 }
 
@@ -227,6 +258,7 @@ static int w_metered_scan(lua_State *L) {
 static int pcall_done(lua_State *L, int status, lua_KContext extra) {
     if (status != LUA_OK && status != LUA_YIELD) {
         recheck(L);
+        charge(L, STEPS_PER_ERROR);
         lua_pushboolean(L, 0);
         lua_pushvalue(L, -2);
         return 2;
@@ -284,6 +316,7 @@ static int w_load(lua_State *L) {
     recheck(L);
     int env_given = !lua_isnone(L, 4);
     lua_settop(L, 4);
+    charge(L, STEPS_PER_LOAD);
     if (lua_type(L, 1) == LUA_TSTRING) {
         charge(L, (long long)lua_rawlen(L, 1));
     } else if (lua_type(L, 1) == LUA_TFUNCTION) {
@@ -386,7 +419,30 @@ static int w_coresume(lua_State *L) {
     int r = stock(L);
     note_killed(L, 1);
     recheck(L);
+    if (!lua_toboolean(L, -r)) charge(L, STEPS_PER_ERROR);
     return r;
+}
+
+/* Lua 5.4.4's lua_resetthread runs __close handlers without counting C calls,
+ * so a __close that closes another coroutine, whose __close closes another...
+ * overflows the C stack (fixed upstream in 5.4.5 by lua_closethread). Every
+ * reset goes through here; the nesting is bounded. Never raises. */
+static int close_thread(lua_State *L, lua_State *co, int *status) {
+    sbx *s = sbx_of(L);
+    if (s->close_depth >= MAX_CLOSE_DEPTH) return 0;
+    s->close_depth++;
+    *status = lua_resetthread(co); /* runs its pending __close handlers, protected */
+    s->close_depth--;
+    return 1;
+}
+
+/* Whether Lua's coroutine.close would close co rather than raise: it is
+ * suspended or dead, not running nor waiting on a coroutine it resumed. */
+static int closable(lua_State *L, lua_State *co) {
+    lua_Debug ar;
+    if (!co || co == L) return 0;
+    if (lua_status(co) != LUA_OK) return 1;
+    return !lua_getstack(co, 0, &ar);
 }
 
 static int w_coclose(lua_State *L) {
@@ -396,9 +452,20 @@ static int w_coclose(lua_State *L) {
         lua_pushliteral(L, "coroutine was stopped by a limit; its <close> variables stay open");
         return 2;
     }
-    int r = stock(L);
+    lua_State *co = lua_tothread(L, 1);
+    if (!closable(L, co)) return stock(L); /* raises Lua's own error */
+    int status;
+    if (!close_thread(L, co, &status))
+        return luaL_error(L, "coroutine.close nested more than %d deep in __close handlers",
+                          MAX_CLOSE_DEPTH);
     recheck(L);
-    return r;
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        return 1;
+    }
+    lua_pushboolean(L, 0);
+    lua_xmove(co, L, 1); /* the error */
+    return 2;
 }
 
 /* The function coroutine.wrap returns; upvalue 1 is the coroutine. Like Lua's,
@@ -420,11 +487,15 @@ static int wrap_step(lua_State *L) {
     note_killed(L, lua_upvalueindex(1));
     recheck(L);
     int st = lua_status(co);
-    if (st != LUA_OK && st != LUA_YIELD && !was_killed(L, lua_upvalueindex(1)))
-        status = lua_resetthread(co); /* runs its pending __close handlers */
-    lua_xmove(co, L, 1);              /* the error */
+    if (st != LUA_OK && st != LUA_YIELD && !was_killed(L, lua_upvalueindex(1)) &&
+        !close_thread(L, co, &status))
+        return luaL_error(L, "coroutine nested more than %d deep in __close handlers",
+                          MAX_CLOSE_DEPTH);
+    lua_xmove(co, L, 1); /* the error */
     recheck(L);
-    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) { /* add where it was resumed */
+    charge(L, STEPS_PER_ERROR);
+    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING &&
+        !has_position(lua_tostring(L, -1))) { /* add where it was resumed */
         luaL_where(L, 1);
         lua_insert(L, -2);
         lua_concat(L, 2);
@@ -1226,7 +1297,7 @@ static int setup(lua_State *L) {
     wrap_into(L, STR, STR, "char", w_metered, 1);
     static const char *const str_scanned[] = {"pack", "packsize", "unpack"}; /* the format */
     for (size_t i = 0; i < sizeof str_scanned / sizeof *str_scanned; i++)
-        wrap_into(L, STR, STR, str_scanned[i], w_metered_scan, 1);
+        wrap_into(L, STR, STR, str_scanned[i], w_metered_walk, 1);
     lua_pushliteral(L, "");
     if (!lua_getmetatable(L, -1)) return luaL_error(L, "sandbox: strings have no metatable");
     lua_pushboolean(L, 0);
@@ -1248,7 +1319,7 @@ static int setup(lua_State *L) {
     luaL_setfuncs(L, base_own, 0);
     lua_pop(L, 1);
     wrap_into(L, BASE, env, "select", w_metered, 1);
-    wrap_into(L, BASE, env, "tonumber", w_metered_scan, 1);
+    wrap_into(L, BASE, env, "tonumber", w_metered_walk, 1);
     wrap_into(L, BASE, env, "setmetatable", w_setmetatable, 1);
     lua_getfield(L, BASE, "load");
     if (!lua_iscfunction(L, -1) || lua_getupvalue(L, -1, 1))
@@ -1282,8 +1353,8 @@ static int setup(lua_State *L) {
     int utf8 = copy_table(L, UTF8, NULL);
     wrap_into(L, UTF8, utf8, "char", w_metered, 1);
     wrap_into(L, UTF8, utf8, "codepoint", w_metered, 1);
-    wrap_into(L, UTF8, utf8, "len", w_metered_scan, 1);
-    wrap_into(L, UTF8, utf8, "offset", w_metered_scan, 1);
+    wrap_into(L, UTF8, utf8, "len", w_metered_walk, 1);
+    wrap_into(L, UTF8, utf8, "offset", w_metered_walk, 1);
     lua_setfield(L, env, "utf8");
 
     int co = copy_table(L, CO, NULL);
@@ -1330,21 +1401,11 @@ static void run_begin(sbx *s, const char *name) {
     s->refused = 0;
     s->ticks = 0;
     s->limit_msg[0] = '\0';
+    s->close_depth = 0;
     snprintf(s->name, sizeof s->name, "%s", name);
     s->t0 = now();
+    collect_if_wanted(s->L, s);                         /* garbage a failed run left */
     lua_sethook(s->L, hook, LUA_MASKCOUNT, HOOK_EVERY); /* restarts the count */
-}
-
-/* Whether msg starts with a "chunk:line:" position. */
-static int has_position(const char *msg) {
-    for (const char *c = strchr(msg, ':'); c; c = strchr(c + 1, ':')) {
-        const char *d = c + 1;
-        if (!isdigit(UC(*d))) continue;
-        while (isdigit(UC(*d)))
-            d++;
-        if (*d == ':') return 1;
-    }
-    return 0;
 }
 
 /* Fills err from the error object on top of the stack. */

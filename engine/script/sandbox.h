@@ -31,14 +31,15 @@
  *           and in every coroutine. Work done inside C library functions counts
  *           too, in instruction-equivalents measured at -O2, so that no single
  *           call escapes the count and 50 million steps take well under a
- *           second whatever they are spent on: 1 step per 16 bytes allocated,
+ *           second whatever they are spent on: 1 step per 8 bytes allocated,
  *           4 per table element insert/remove/move/concat/unpack touches, 16 per
  *           comparison table.sort makes, 2 per unit of pattern-matching work,
- *           1 per argument and result of select, tonumber, string.byte/char/
- *           pack/packsize/unpack, table.pack and utf8.*, plus 1 per 64 bytes of
- *           the string that tonumber, utf8.len/offset and the pack format
- *           functions walk (and that a plain string.find searches), 1000 per
- *           coroutine created, 1 per byte of source load() compiles. The count is
+ *           32 per error pcall/xpcall/resume catch, 1 per argument and result
+ *           of select, tonumber, string.byte/char/pack/packsize/unpack,
+ *           table.pack and utf8.*, plus 1 per 2 bytes of the string that
+ *           tonumber, utf8.len/offset and the pack functions' format decode, 1
+ *           per 64 bytes a plain string.find searches, 1000 per coroutine
+ *           created, 128 per load() and 1 per byte it compiles. The count is
  *           deterministic: a script stops at the same place on every machine.
  *   seconds A wall-clock backstop, checked by the hook and by the metered C
  *           functions, for the few things the step count cannot see (a VM
