@@ -30,12 +30,12 @@ static void quiet(void *ud, const char *file, int line, const char *msg) {
 
 static int setup(void **state) {
     static const char *files[] = {
-        "s01-citizen-returning", "s02-expired-passport",   "s03-business-visitor",
-        "s04-counterfeit-paper", "s05-fear-of-return",     "s06-unaccompanied-child",
-        "s07-trafficking",       "s08-discriminatory-question", "s09-language-barrier",
-        "s10-wheelchair-citizen", "s11-stateless-resident", "s12-undocumented-returnee",
-        "s13-impostor",          "s14-route-counterfeit-visa", "s15-name-script",
-        "s16-metameric-id",      "s17-altered-birthdate",  "s18-insulin-visitor"};
+        "s01-citizen-returning",  "s02-expired-passport",        "s03-business-visitor",
+        "s04-counterfeit-paper",  "s05-fear-of-return",          "s06-unaccompanied-child",
+        "s07-trafficking",        "s08-discriminatory-question", "s09-language-barrier",
+        "s10-wheelchair-citizen", "s11-stateless-resident",      "s12-undocumented-returnee",
+        "s13-impostor",           "s14-route-counterfeit-visa",  "s15-name-script",
+        "s16-metameric-id",       "s17-altered-birthdate",       "s18-insulin-visitor"};
     pack_fixture *p = calloc(1, sizeof *p);
     doc_fonts fonts;
     bl_err err = {""};
@@ -57,7 +57,8 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     pack_fixture *p = *state;
-    for (int i = 0; i < p->n; i++) scenario_release(&p->scn[i]);
+    for (int i = 0; i < p->n; i++)
+        scenario_release(&p->scn[i]);
     free(p);
     return 0;
 }
@@ -68,7 +69,8 @@ static int teardown(void **state) {
 static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
     memset(a, 0, sizeof *a);
     a->lights_used = LIGHT_BIT(LIGHT_VISIBLE) | s->expected.lights;
-    for (int d = 0; d < t->n; d++) a->lights_used |= t->d[d].lights;
+    for (int d = 0; d < t->n; d++)
+        a->lights_used |= t->d[d].lights;
     for (int d = 0; d < t->n && a->n_flags < SCORE_MAX_FLAGS; d++) {
         if (!(s->expected.findings >> t->d[d].kind & 1)) continue;
         score_flag *f = &a->flags[a->n_flags++];
@@ -96,7 +98,8 @@ static void a_perfect_trainee_passes_every_scenario_with_full_points(void **stat
         score_case(&p->scn[i], &p->truth[i], &a, 70, &r);
         if (!r.passed || r.n_critical || r.points < 99.99)
             fail_msg("%s: %.2f points, %d critical (%s), recall %.2f precision %.2f", p->scn[i].id,
-                     r.points, r.n_critical, r.n_critical ? r.critical[0] : "", r.recall, r.precision);
+                     r.points, r.n_critical, r.n_critical ? r.critical[0] : "", r.recall,
+                     r.precision);
     }
 }
 
@@ -163,18 +166,21 @@ static void findings_count_only_where_they_could_be_seen(void **state) {
         const scenario *s = &p->scn[i];
         const score_truth *t = &p->truth[i];
         for (int d = 0; d < t->n; d++) {
-            if (t->d[d].lights != LIGHT_BIT(LIGHT_UV) || !(s->expected.findings >> t->d[d].kind & 1))
+            if (t->d[d].lights != LIGHT_BIT(LIGHT_UV) ||
+                !(s->expected.findings >> t->d[d].kind & 1))
                 continue;
             score_actions a;
             score_result r1, r2, r3;
             perfect(s, t, &a);
             score_case(s, t, &a, 70, &r1);
-            for (int f = 0; f < a.n_flags; f++) a.flags[f].lights_before &= ~LIGHT_BIT(LIGHT_UV);
+            for (int f = 0; f < a.n_flags; f++)
+                a.flags[f].lights_before &= ~LIGHT_BIT(LIGHT_UV);
             score_case(s, t, &a, 70, &r2);
             assert_true(r2.recall < r1.recall);
             assert_int_equal(r2.defect_found[d], 0);
             perfect(s, t, &a);
-            for (int f = 0; f < a.n_flags; f++) a.flags[f].x += 200; /* off the page */
+            for (int f = 0; f < a.n_flags; f++)
+                a.flags[f].x += 200; /* off the page */
             score_case(s, t, &a, 70, &r3);
             assert_true(r3.precision < 0.01);
             tested++;
@@ -188,7 +194,8 @@ static void findings_count_only_where_they_could_be_seen(void **state) {
         score_actions a;
         score_result r;
         perfect(s, &p->truth[i], &a);
-        for (int f = 0; f < a.n_flags; f++) a.flags[f].kind = (a.flags[f].kind + 1) % desk_finding_kind_count();
+        for (int f = 0; f < a.n_flags; f++)
+            a.flags[f].kind = (a.flags[f].kind + 1) % desk_finding_kind_count();
         score_case(s, &p->truth[i], &a, 70, &r);
         assert_true(r.recall > 0.49 && r.recall < 0.51);
         break;
@@ -199,18 +206,29 @@ static void the_action_log_reads_back(void **state) {
     pack_fixture *p = *state;
     const scenario *s = &p->scn[4]; /* s05: protection, flags on the first document */
     char log[4096];
-    snprintf(log, sizeof log,
-             "{\"t\": 0.0, \"frame\": 0, \"action\": \"session_start\", \"target\": \"pack\", \"params\": {}}\n"
-             "{\"t\": 0.5, \"frame\": 30, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n"
-             "{\"t\": 1.0, \"frame\": 60, \"action\": \"traveler\", \"target\": \"%s\", \"params\": {}}\n"
-             "\n"
-             "{\"t\": 2.0, \"frame\": 120, \"action\": \"flag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 1, \"kind\": \"photo_substitution\", \"side\": 0, \"region_mm\": [5, 15, 33, 43], \"light\": \"uv\", \"note\": \"\"}}\n"
-             "{\"t\": 2.5, \"frame\": 150, \"action\": \"flag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2, \"kind\": \"expired\", \"side\": 0, \"region_mm\": [80, 50, 20, 5], \"light\": \"uv\", \"note\": \"\"}}\n"
-             "{\"t\": 3.0, \"frame\": 180, \"action\": \"unflag\", \"target\": \"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2}}\n"
-             "{\"t\": 3.5, \"frame\": 210, \"action\": \"ask\", \"target\": \"%s\", \"params\": {\"question\": \"purpose\", \"forbidden\": false, \"times\": 1}}\n"
-             "{\"t\": 4.0, \"frame\": 240, \"action\": \"light\", \"target\": \"oblique\", \"params\": {}}\n"
-             "{\"t\": 9.0, \"frame\": 540, \"action\": \"decide\", \"target\": \"%s\", \"params\": {\"decision\": \"protection\", \"protection\": \"asylum\"}}\n",
-             s->id, s->id, s->id, s->id, s->id, s->id);
+    snprintf(
+        log, sizeof log,
+        "{\"t\": 0.0, \"frame\": 0, \"action\": \"session_start\", \"target\": \"pack\", "
+        "\"params\": {}}\n"
+        "{\"t\": 0.5, \"frame\": 30, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n"
+        "{\"t\": 1.0, \"frame\": 60, \"action\": \"traveler\", \"target\": \"%s\", \"params\": "
+        "{}}\n"
+        "\n"
+        "{\"t\": 2.0, \"frame\": 120, \"action\": \"flag\", \"target\": "
+        "\"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 1, \"kind\": \"photo_substitution\", "
+        "\"side\": 0, \"region_mm\": [5, 15, 33, 43], \"light\": \"uv\", \"note\": \"\"}}\n"
+        "{\"t\": 2.5, \"frame\": 150, \"action\": \"flag\", \"target\": "
+        "\"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2, \"kind\": \"expired\", \"side\": 0, "
+        "\"region_mm\": [80, 50, 20, 5], \"light\": \"uv\", \"note\": \"\"}}\n"
+        "{\"t\": 3.0, \"frame\": 180, \"action\": \"unflag\", \"target\": "
+        "\"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2}}\n"
+        "{\"t\": 3.5, \"frame\": 210, \"action\": \"ask\", \"target\": \"%s\", \"params\": "
+        "{\"question\": \"purpose\", \"forbidden\": false, \"times\": 1}}\n"
+        "{\"t\": 4.0, \"frame\": 240, \"action\": \"light\", \"target\": \"oblique\", \"params\": "
+        "{}}\n"
+        "{\"t\": 9.0, \"frame\": 540, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
+        "{\"decision\": \"protection\", \"protection\": \"asylum\"}}\n",
+        s->id, s->id, s->id, s->id, s->id, s->id);
     score_actions a;
     bl_err err = {""};
     assert_int_equal(score_actions_from_log(log, strlen(log), s, s->id, &a, &err), 0);

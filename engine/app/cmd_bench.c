@@ -119,9 +119,13 @@ static int bench_render(int argc, char **argv) {
 static size_t synth_log(const scenario *s, const score_truth *t, char *out, size_t cap) {
     size_t n = 0;
 #define PUT(...) n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, __VA_ARGS__)
-    PUT("{\"t\": 0.000, \"frame\": 0, \"action\": \"traveler\", \"target\": \"%s\", \"params\": {\"index\": 1}}\n", s->id);
-    PUT("{\"t\": 1.000, \"frame\": 60, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n");
-    PUT("{\"t\": 2.000, \"frame\": 120, \"action\": \"light\", \"target\": \"oblique\", \"params\": {}}\n");
+    PUT("{\"t\": 0.000, \"frame\": 0, \"action\": \"traveler\", \"target\": \"%s\", \"params\": "
+        "{\"index\": 1}}\n",
+        s->id);
+    PUT("{\"t\": 1.000, \"frame\": 60, \"action\": \"light\", \"target\": \"uv\", \"params\": "
+        "{}}\n");
+    PUT("{\"t\": 2.000, \"frame\": 120, \"action\": \"light\", \"target\": \"oblique\", "
+        "\"params\": {}}\n");
     for (int d = 0; d < t->n; d++) {
         const desk_finding_kind *k = desk_finding_kind_get(score_finding_kind_of(t->d[d].kind));
         PUT("{\"t\": 3.000, \"frame\": 180, \"action\": \"flag\", \"target\": \"%s/doc%d:%s\", "
@@ -132,10 +136,13 @@ static size_t synth_log(const scenario *s, const score_truth *t, char *out, size
     }
     for (int i = 0; i < s->expected.n_ask; i++)
         PUT("{\"t\": 4.000, \"frame\": 240, \"action\": \"ask\", \"target\": \"%s\", \"params\": "
-            "{\"question\": \"%s\", \"forbidden\": false, \"times\": 1}}\n", s->id, s->expected.ask[i]);
+            "{\"question\": \"%s\", \"forbidden\": false, \"times\": 1}}\n",
+            s->id, s->expected.ask[i]);
     PUT("{\"t\": 60.000, \"frame\": 3600, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
-        "{\"decision\": \"%s\", \"protection\": \"%s\"}}\n", s->id, scn_decision_name(s->expected.decision),
-        (const char *[]){"none", "asylum", "child_protection", "trafficking"}[s->expected.protection & 3]);
+        "{\"decision\": \"%s\", \"protection\": \"%s\"}}\n",
+        s->id, scn_decision_name(s->expected.decision),
+        (const char *[]){"none", "asylum", "child_protection",
+                         "trafficking"}[s->expected.protection & 3]);
 #undef PUT
     return n < cap ? n : cap - 1;
 }
@@ -143,7 +150,9 @@ static size_t synth_log(const scenario *s, const score_truth *t, char *out, size
 static int bench_score(int argc, char **argv) {
     uint64_t cases = 100000;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--cases") && i + 1 < argc && !args_u64(argv[i + 1], 100, 100000000, &cases)) i++;
+        if (!strcmp(argv[i], "--cases") && i + 1 < argc &&
+            !args_u64(argv[i + 1], 100, 100000000, &cases))
+            i++;
         else {
             fprintf(stderr, "borderlab bench score: bad option '%s' (--cases N)\n", argv[i]);
             return 2;
@@ -155,7 +164,8 @@ static int bench_score(int argc, char **argv) {
     size_t lens[PACK_MAX];
     bl_err err = {""};
     doc_fonts fonts;
-    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 || doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err) != 0) {
+    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 ||
+        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err) != 0) {
         fprintf(stderr, "borderlab bench: %s\n", err.msg[0] ? err.msg : "no built-in scenarios");
         pack_free(&p);
         return 2;
@@ -183,11 +193,13 @@ static int bench_score(int argc, char **argv) {
         passed += r.passed;
     }
     double ms = now_ms() - t0;
-    printf("score: %llu recorded cases of the %d-scenario pack (read from the action log, then scored)\n",
+    printf("score: %llu recorded cases of the %d-scenario pack (read from the action log, then "
+           "scored)\n",
            (unsigned long long)cases, p.n);
     printf("  %.0f cases per second (%.2f us each); mean %.1f points, %d passed\n",
            cases / (ms / 1000.0), ms * 1000.0 / cases, points / cases, passed);
-    printf("{\"cases_per_s\": %.0f, \"cases\": %llu}\n", cases / (ms / 1000.0), (unsigned long long)cases);
+    printf("{\"cases_per_s\": %.0f, \"cases\": %llu}\n", cases / (ms / 1000.0),
+           (unsigned long long)cases);
     pack_free(&p);
     return 0;
 }

@@ -239,7 +239,8 @@ static int load_traveler(desk_app *a, bl_err *err) {
         if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
     } else { /* no documents: a face of their own, of the scenario's sex */
         uint64_t h = 1469598103934665603ull;
-        for (const char *c = t->id; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ull;
+        for (const char *c = t->id; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ull;
         face_from_seed(h, &fp);
         if (t->sex[0] == 'F') fp.beard = 0;
         if (t->sex[0] == 'M') {

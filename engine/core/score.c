@@ -17,17 +17,26 @@ static int kind_index(const char *id) {
 
 int score_finding_kind_of(int defect_kind) {
     static const char *map[DEFECT_COUNT] = {
-        [DEFECT_COUNTERFEIT_PAPER] = "counterfeit",   [DEFECT_UV_EMBLEM_MISSING] = "uv_feature",
-        [DEFECT_UV_EMBLEM_WRONG] = "uv_feature",       [DEFECT_FIBRES_MISSING] = "uv_feature",
-        [DEFECT_PRINTED_WATERMARK] = "optical",        [DEFECT_HALFTONE_PRINT] = "counterfeit",
+        [DEFECT_COUNTERFEIT_PAPER] = "counterfeit",
+        [DEFECT_UV_EMBLEM_MISSING] = "uv_feature",
+        [DEFECT_UV_EMBLEM_WRONG] = "uv_feature",
+        [DEFECT_FIBRES_MISSING] = "uv_feature",
+        [DEFECT_PRINTED_WATERMARK] = "optical",
+        [DEFECT_HALFTONE_PRINT] = "counterfeit",
         [DEFECT_PHOTO_SUBSTITUTION] = "photo_substitution",
-        [DEFECT_DATA_ALTERATION_IR] = "data_alteration", [DEFECT_MRZ_VIZ_MISMATCH] = "mrz_error",
-        [DEFECT_MRZ_CHECK_DIGIT] = "mrz_error",        [DEFECT_EXPIRED] = "expired",
-        [DEFECT_MICROTEXT_MISSING] = "microprint",     [DEFECT_MICROTEXT_BLURRED] = "microprint",
-        [DEFECT_INTAGLIO_MISSING] = "relief",          [DEFECT_METAMERIC_MISMATCH] = "optical",
+        [DEFECT_DATA_ALTERATION_IR] = "data_alteration",
+        [DEFECT_MRZ_VIZ_MISMATCH] = "mrz_error",
+        [DEFECT_MRZ_CHECK_DIGIT] = "mrz_error",
+        [DEFECT_EXPIRED] = "expired",
+        [DEFECT_MICROTEXT_MISSING] = "microprint",
+        [DEFECT_MICROTEXT_BLURRED] = "microprint",
+        [DEFECT_INTAGLIO_MISSING] = "relief",
+        [DEFECT_METAMERIC_MISMATCH] = "optical",
         [DEFECT_NAME_SCRIPT_MISMATCH] = "data_alteration",
     };
-    return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind] ? kind_index(map[defect_kind]) : -1;
+    return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
+               ? kind_index(map[defect_kind])
+               : -1;
 }
 
 int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t, bl_err *err) {
@@ -38,7 +47,10 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
         if (s->docs[d].capture[0]) continue;
         tpl tp;
         if (tpl_builtin(&tp, s->docs[d].spec.template_id, err) != 0) goto fail;
-        doc_spec spec = {.t = &tp, .seed = s->docs[d].spec.seed, .dpi = 72, .today = s->today,
+        doc_spec spec = {.t = &tp,
+                         .seed = s->docs[d].spec.seed,
+                         .dpi = 72,
+                         .today = s->today,
                          .defects = s->docs[d].spec.defects};
         matbuf mb;
         if (doc_build(&spec, fonts, &mb, tr, err) != 0) goto fail;
@@ -81,7 +93,7 @@ static double decision_points(const scn_expected *e, int dec, int prot, char cri
                               int *n_crit) {
     static const double m[5][5] = {
         /* given:  none  admit refuse second protect     expected: */
-        {0, 0, 0, 0, 0},        /* none (unused) */
+        {0, 0, 0, 0, 0},         /* none (unused) */
         {0, 1.0, 0.0, 0.5, 0.3}, /* admit */
         {0, 0.0, 1.0, 0.8, 0.3}, /* refuse */
         {0, 0.0, 0.7, 1.0, 0.3}, /* second line */
@@ -102,7 +114,8 @@ static double decision_points(const scn_expected *e, int dec, int prot, char cri
 void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
                 score_result *out) {
     memset(out, 0, sizeof *out);
-    for (int i = 0; i < SCORE_MAX_FLAGS; i++) out->flag_matched[i] = -1;
+    for (int i = 0; i < SCORE_MAX_FLAGS; i++)
+        out->flag_matched[i] = -1;
     const scn_expected *e = &s->expected;
     int impostor_kind = kind_index("impostor");
     /* Findings: each flag against each true defect on its document and side.
@@ -156,13 +169,14 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
         must++;
         asked += a->asked[q] > 0;
     }
-    for (int q = 0; q < s->n_questions; q++) forbidden += s->questions[q].forbidden && a->asked[q] > 0;
+    for (int q = 0; q < s->n_questions; q++)
+        forbidden += s->questions[q].forbidden && a->asked[q] > 0;
     double interview = must ? (double)asked / must : 1.0;
     if (e->interpreter && !a->interpreter) interview *= 0.5;
     /* Decision and procedure. */
-    double dec = a->decided ? decision_points(e, a->decision, a->protection, out->critical,
-                                              &out->n_critical)
-                            : decision_points(e, DECIDE_NONE, 0, out->critical, &out->n_critical);
+    double dec =
+        a->decided ? decision_points(e, a->decision, a->protection, out->critical, &out->n_critical)
+                   : decision_points(e, DECIDE_NONE, 0, out->critical, &out->n_critical);
     out->decision_score = dec;
     if (forbidden && out->n_critical < 4)
         snprintf(out->critical[out->n_critical++], 96, "asked_discriminatory_question");
@@ -181,13 +195,14 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     out->competency[COMP_HUMAN_RIGHTS] = rights;
     out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time;
     double pts = 0;
-    for (int c = 0; c < COMP_COUNT; c++) pts += s->rubric[c] * out->competency[c];
+    for (int c = 0; c < COMP_COUNT; c++)
+        pts += s->rubric[c] * out->competency[c];
     out->points = pts;
     out->passed = out->n_critical == 0 && pts >= pass_mark;
 }
 
-int score_actions_from_log(const char *log, size_t len, const scenario *s,
-                           const char *traveler_id, score_actions *a, bl_err *err) {
+int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
+                           score_actions *a, bl_err *err) {
     memset(a, 0, sizeof *a);
     int ids[SCORE_MAX_FLAGS];
     int light = LIGHT_VISIBLE, inside = 0, lineno = 0;
@@ -195,7 +210,8 @@ int score_actions_from_log(const char *log, size_t len, const scenario *s,
     size_t pos = 0, tl = strlen(traveler_id);
     while (pos < len) {
         size_t end = pos;
-        while (end < len && log[end] != '\n') end++;
+        while (end < len && log[end] != '\n')
+            end++;
         lineno++;
         size_t start = pos, blank = 1;
         for (size_t i = start; i < end; i++)
@@ -204,7 +220,8 @@ int score_actions_from_log(const char *log, size_t len, const scenario *s,
         if (blank) continue;
         cJSON *o = cJSON_ParseWithLength(log + start, end - start);
         if (!o)
-            return err_set(err, "action log line %d is not JSON: is the log cut or edited?", lineno);
+            return err_set(err, "action log line %d is not JSON: is the log cut or edited?",
+                           lineno);
         const cJSON *act = cJSON_GetObjectItemCaseSensitive(o, "action");
         const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(o, "target");
         const cJSON *tt = cJSON_GetObjectItemCaseSensitive(o, "t");
@@ -245,7 +262,8 @@ int score_actions_from_log(const char *log, size_t len, const scenario *s,
             const cJSON *id = cJSON_GetObjectItemCaseSensitive(pr, "id");
             for (int i = 0; i < a->n_flags; i++)
                 if (cJSON_IsNumber(id) && ids[i] == id->valueint) {
-                    memmove(&a->flags[i], &a->flags[i + 1], sizeof *a->flags * (size_t)(a->n_flags - i - 1));
+                    memmove(&a->flags[i], &a->flags[i + 1],
+                            sizeof *a->flags * (size_t)(a->n_flags - i - 1));
                     memmove(&ids[i], &ids[i + 1], sizeof *ids * (size_t)(a->n_flags - i - 1));
                     a->n_flags--;
                     break;

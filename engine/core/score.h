@@ -20,11 +20,11 @@
 #include "scenario.h"
 
 #define SCORE_MAX_DEFECTS 32
-#define SCORE_MAX_FLAGS 32
+#define SCORE_MAX_FLAGS   32
 
 typedef struct score_defect {
     int doc, side;
-    int kind; /* defect_kind */
+    int kind;          /* defect_kind */
     double x, y, w, h; /* mm on that side */
     light_set lights;
 } score_defect;
@@ -60,7 +60,8 @@ typedef struct score_result {
     int passed;
     double precision, recall;
     double decision_score;
-    int defect_found[SCORE_MAX_DEFECTS]; /* per truth defect: 0 missed, 1 located, 2 located and named */
+    int defect_found[SCORE_MAX_DEFECTS]; /* per truth defect: 0 missed, 1 located, 2 located and
+                                            named */
     int flag_matched[SCORE_MAX_FLAGS];   /* per flag: index of the defect it found, or -1 */
 } score_result;
 
@@ -74,8 +75,8 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
 /* Reads one traveler's actions from an action log (JSON lines as the desk
  * writes them): lights used (and which were on before each flag), flags not
  * removed, questions, interpreter, MRZ reader, the decision and its time. */
-int score_actions_from_log(const char *log, size_t len, const scenario *s,
-                           const char *traveler_id, score_actions *a, bl_err *err);
+int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
+                           score_actions *a, bl_err *err);
 
 /* Scores a case; pass_mark in points (e.g. 70). Pure and fast. */
 void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
