@@ -14,12 +14,14 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -29,7 +31,8 @@
 
 #include "sandbox.h"
 
-#define MAX_SECONDS 3.0
+#define MAX_SECONDS  3.0
+#define HANG_SECONDS 30 /* a row still running then: the sandbox let it run */
 
 typedef struct {
     const char *script;
@@ -51,6 +54,18 @@ static double seconds_since(clockid_t clock, const struct timespec *t0) {
     struct timespec t1;
     clock_gettime(clock, &t1);
     return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static const char *volatile current_row; /* for the watchdog */
+
+/* SIGALRM: a row has not stopped. Say which, and end the test now rather than
+ * at ctest's timeout. */
+static void on_hang(int sig) {
+    (void)sig;
+    static const char msg[] = "\ntest_sandbox: this row did not stop (the sandbox let it run): ";
+    const char *why = current_row ? current_row : "?";
+    if (write(2, msg, sizeof msg - 1) < 0 || write(2, why, strlen(why)) < 0) _exit(2);
+    _exit(write(2, "\n", 1) < 0 ? 2 : 1);
 }
 
 /* The value on top of the stack as the rows compare it. */
@@ -77,7 +92,10 @@ static int run_rows_in(sbx *s, const char *chunk, const row *rows, size_t n) {
         struct timespec t0, c0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+        current_row = r->why;
+        alarm(HANG_SECONDS);
         int rc = sbx_run(s, r->script, strlen(r->script), chunk, 1, &err);
+        alarm(0);
         double dt = seconds_since(CLOCK_MONOTONIC, &t0);
         double cpu = seconds_since(CLOCK_PROCESS_CPUTIME_ID, &c0);
         const char *got = rc == 0 ? result_text(L) : err.msg;
@@ -480,12 +498,15 @@ static void test_library(void **state) {
 
 static void test_time(void **state) {
     (void)state;
-    /* Comparing two distinct 1 MiB strings is one VM instruction: only the
-     * clock sees it. */
+    /* What steps cannot see: comparing two distinct 1 MiB strings is one VM
+     * instruction; so is the rehash of a table whose keys all collide in Lua's
+     * hash (floats alike in their top 31 mantissa bits), quadratic in size. */
     static const row rows[] = {
         {"local a, b = string.rep('x', 1 << 20), string.rep('x', 1 << 20) "
          "while a == b do end",
          FAILS, "scenarios/time.lua:1: time limit exceeded (0.5 s)", "long string comparisons"},
+        {"local t = {} for j = 1, 1 << 19 do t[1.5 + j * 2^-52] = true end", FAILS,
+         "scenarios/time.lua:1: time limit exceeded (0.5 s)", "hash-colliding keys"},
     };
     sbx_limits lim = {.steps = 1000000000000L, .seconds = 0.5};
     run_rows(&lim, "scenarios/time.lua", rows, N(rows));
@@ -743,6 +764,10 @@ int main(int argc, char **argv) {
          NULL},
         {"api: results, sbx_call, bindings, messages, smaller limits", test_api, NULL, NULL, NULL},
     };
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_hang;
+    sigaction(SIGALRM, &sa, NULL);
     if (argc > 1) cmocka_set_test_filter(argv[1]);
     int rc = cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
     print_message("slowest row: %.3f s, cpu %.3f s (%s)\n", slowest, slowest_cpu, slowest_why);

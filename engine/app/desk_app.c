@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "light.h"
 #include "loupe.h"
+#include "score.h"
 #include "text.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
@@ -62,17 +63,35 @@ struct desk_app {
     draw_list dl;
     i18n *langs[8];
     int n_langs;
+    char *log_mem; /* the session's action log, also kept in memory for scoring */
+    size_t log_len, log_cap;
 };
 
 /* ------------------------------------------------------------ logging */
 
 static void write_action(void *ud, const desk_action *act) {
     desk_app *a = ud;
+    char line[1024];
+    int n =
+        snprintf(line, sizeof line,
+                 "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", "
+                 "\"params\": %s}\n",
+                 act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
+    if (n <= 0 || (size_t)n >= sizeof line) return;
+    /* kept in memory too: the debrief scores the case from it */
+    if (a->log_len + (size_t)n + 1 > a->log_cap) {
+        size_t cap = a->log_cap ? a->log_cap * 2 : 65536;
+        while (cap < a->log_len + (size_t)n + 1)
+            cap *= 2;
+        char *nb = realloc(a->log_mem, cap);
+        if (nb) a->log_mem = nb, a->log_cap = cap;
+    }
+    if (a->log_len + (size_t)n + 1 <= a->log_cap) {
+        memcpy(a->log_mem + a->log_len, line, (size_t)n + 1);
+        a->log_len += (size_t)n;
+    }
     if (!a->log) return;
-    fprintf(
-        a->log,
-        "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", \"params\": %s}\n",
-        act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
+    fputs(line, a->log);
     fflush(a->log); /* every action reaches the file as it happens */
 }
 
@@ -439,6 +458,64 @@ static void answer(desk_app *a) {
     desk_set_answer(st, key, write_action, a);
 }
 
+/* ------------------------------------------------------------ debrief */
+
+/* Scores the case just decided from the action log (the same reading an
+ * instructor's offline scoring does) and hands the desk what to show. */
+static void debrief(desk_app *a) {
+    desk_state *st = &a->st;
+    desk_debrief d;
+    memset(&d, 0, sizeof d);
+    pack *p = a->cfg.pack;
+    if (p && st->traveler < p->n) {
+        const scenario *s = &p->scn[st->traveler];
+        score_truth truth;
+        score_actions act;
+        score_result r;
+        bl_err err = {""};
+        if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
+            score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
+            score_case(s, &truth, &act, 70, &r);
+            d.points = r.points, d.passed = r.passed;
+            for (int c = 0; c < 4; c++)
+                d.competency[c] = r.competency[c];
+            d.n_critical = r.n_critical;
+            for (int i = 0; i < r.n_critical; i++)
+                snprintf(d.critical[i], sizeof d.critical[i], "%s", r.critical[i]);
+            for (int i = 0; i < truth.n && d.n_items < DEBRIEF_MAX_ITEMS; i++) {
+                desk_debrief_item *it = &d.items[d.n_items++];
+                const score_defect *sd = &truth.d[i];
+                it->doc = sd->doc, it->side = sd->side;
+                snprintf(it->defect, sizeof it->defect, "%s",
+                         defect_get((defect_kind)sd->kind)->id);
+                it->x = sd->x, it->y = sd->y, it->w = sd->w, it->h = sd->h;
+                it->found = r.defect_found[i];
+                /* the telling light: UV or IR when they show it, else the first */
+                it->light = LIGHT_VISIBLE;
+                for (int l = LIGHT_COUNT - 1; l >= 0; l--)
+                    if (sd->lights & LIGHT_BIT(l)) it->light = l;
+                if (sd->lights & LIGHT_BIT(LIGHT_UV))
+                    it->light = LIGHT_UV;
+                else if (sd->lights & LIGHT_BIT(LIGHT_IR))
+                    it->light = LIGHT_IR;
+            }
+            snprintf(d.why, sizeof d.why, "%s", s->expected.why);
+        } else {
+            fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
+        }
+    }
+    desk_set_debrief(st, &d);
+    desk_action act;
+    memset(&act, 0, sizeof act);
+    act.frame = st->frame;
+    act.t = (double)st->frame / DESK_FPS;
+    act.action = "score";
+    snprintf(act.target, sizeof act.target, "%s", st->session->travelers[st->traveler].id);
+    snprintf(act.params, sizeof act.params, "{\"points\": %.1f, \"passed\": %s, \"critical\": %d}",
+             d.points, d.passed ? "true" : "false", d.n_critical);
+    write_action(a, &act);
+}
+
 /* ------------------------------------------------------------ public */
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
@@ -513,6 +590,7 @@ void desk_app_destroy(desk_app *a) {
     for (int i = 0; i < a->n_langs; i++)
         i18n_destroy(a->langs[i]);
     if (a->log) fclose(a->log);
+    free(a->log_mem);
     if (a->rec) fclose(a->rec);
     free(a);
 }
@@ -529,6 +607,7 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     int was_note = a->st.mode == DESK_FLAG_NOTE;
     if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
     if (a->st.pending_ask >= 0) answer(a);
+    if (a->st.mode == DESK_DEBRIEF && !a->st.debrief.ready) debrief(a);
     int is_note = a->st.mode == DESK_FLAG_NOTE;
     if (was_note != is_note) plat_text_input(a->p, is_note);
     return 0;

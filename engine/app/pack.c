@@ -53,6 +53,7 @@ static void rebuild_session(pack *p) {
     snprintf(ss->id, sizeof ss->id, "%s", p->n == 1 ? p->scn[0].id : "pack");
     ss->today = p->n ? p->scn[0].today : (bl_date){2026, 6, 1};
     ss->mrz_reader = 1;
+    ss->debrief = 1;
     ss->n_travelers = p->n;
     for (int i = 0; i < p->n; i++)
         to_traveler(&p->scn[i], &ss->travelers[i]);

@@ -35,6 +35,7 @@ void desk_session_default(desk_session *s) {
     snprintf(s->id, sizeof s->id, "default");
     s->today = (bl_date){2026, 6, 1};
     s->mrz_reader = 1;
+    s->debrief = 1;
     s->n_travelers = 3;
     desk_traveler *t = &s->travelers[0];
     snprintf(t->id, sizeof t->id, "T1");
@@ -454,6 +455,8 @@ static void ask_decision(desk_state *st, int decision) {
 
 /* Confirms the pending decision and moves the queue on. Returns 1 when the
  * traveler changed. */
+static int next_traveler(desk_state *st, desk_log_fn log, void *ud);
+
 static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     const desk_traveler *t = &st->session->travelers[st->traveler];
     st->decisions[st->traveler] = st->pending_decision;
@@ -463,6 +466,22 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
          "\"mrz_reader_used\": %s}",
          decision_name(st->pending_decision), protection_name(st->pending_protection),
          st->n_findings, st->lights_used, st->mrz_used ? "true" : "false");
+    if (st->session->debrief) { /* the app scores the case, then Return moves on */
+        memset(&st->debrief, 0, sizeof st->debrief);
+        st->mode = DESK_DEBRIEF;
+        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        return 0;
+    }
+    return next_traveler(st, log, ud);
+}
+
+void desk_set_debrief(desk_state *st, const desk_debrief *d) {
+    st->debrief = *d;
+    st->debrief.ready = 1;
+}
+
+/* The queue moves on (or ends). Returns 1: the traveler changed. */
+static int next_traveler(desk_state *st, desk_log_fn log, void *ud) {
     if (st->traveler + 1 >= st->session->n_travelers) {
         st->mode = DESK_DONE;
         st->n_docs = 0;
@@ -881,6 +900,13 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
         }
         break;
     }
+    case DESK_DEBRIEF:
+        if ((ev->kind == EV_KEY && (ev->key == KEY_RETURN || ev->key == KEY_ESCAPE)) ||
+            (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT)) {
+            emit(st, log, ud, "debrief_closed", traveler(st)->id, "{}");
+            return next_traveler(st, log, ud);
+        }
+        break;
     case DESK_DONE:
         break;
     }
@@ -1194,6 +1220,77 @@ static void draw_traveler(const desk_state *st, draw_list *dl) {
     draw_button(st, dl, B_INTERP, st->interpreter);
 }
 
+/* The debrief: points, competencies, critical errors, each defect found or
+ * missed, the first missed one shown under a light that reveals it. */
+static void draw_debrief(const desk_state *st, draw_list *dl) {
+    const desk_debrief *d = &st->debrief;
+    int x = DESK_X0, y = DESK_Y0, w = DESK_X1 - DESK_X0;
+    char buf[256];
+    fill(dl, x, y, w, DESK_Y1 - DESK_Y0, 0xFF1C1815u);
+    frame_rect(dl, x, y, w, DESK_Y1 - DESK_Y0, 2, C_ACCENT);
+    if (!d->ready) return;
+    text(dl, x + 20, y + 34, 22, C_ACCENT, 1, 0, "%s",
+         fmt(st, buf, sizeof buf, "debrief.title", (long)(d->points + 0.5), 0, NULL, NULL, NULL));
+    text(dl, x + 330, y + 34, 18, d->passed ? C_GREEN : C_RED, 1, 0, "%s",
+         tr(st, d->passed ? "debrief.passed" : "debrief.failed"));
+    static const char *comps[4] = {"comp.document_examination", "comp.interview",
+                                   "comp.human_rights", "comp.procedure"};
+    for (int c = 0; c < 4; c++) {
+        int yy = y + 64 + c * 28;
+        text(dl, x + 20, yy + 15, 14, C_TEXT, 0, 0, "%s", tr(st, comps[c]));
+        fill(dl, x + 160, yy, 220, 18, 0xFF3A342Eu);
+        fill(dl, x + 160, yy, (int)(220 * d->competency[c] + 0.5), 18,
+             d->competency[c] >= 0.7 ? C_GREEN : C_RED);
+    }
+    int yy = y + 190;
+    for (int i = 0; i < d->n_critical; i++, yy += 22) {
+        char key[80];
+        snprintf(key, sizeof key, "critical.%s", d->critical[i]);
+        text(dl, x + 20, yy, 15, C_RED, 1, 0, "%s", tr(st, key));
+    }
+    yy += 10;
+    if (!d->n_items) text(dl, x + 20, yy, 14, C_DIM, 0, 0, "%s", tr(st, "debrief.none"));
+    int shown = -1;
+    for (int i = 0; i < d->n_items; i++, yy += 22) {
+        char key[64];
+        snprintf(key, sizeof key, "defect.%s", d->items[i].defect);
+        static const char *status[3] = {"debrief.missed", "debrief.located", "debrief.found"};
+        int f = d->items[i].found;
+        text(dl, x + 20, yy, 14,
+             f == 2 ? C_GREEN
+             : f    ? C_ACCENT
+                    : C_RED,
+             0, 0, "%s %s: %s",
+             f == 2 ? "+"
+             : f    ? "~"
+                    : "-",
+             tr(st, key), tr(st, status[f]));
+        if (f < 2 && shown < 0) shown = i;
+    }
+    /* the first defect not found, on its document, under a light that shows it */
+    if (shown >= 0) {
+        const desk_debrief_item *it = &d->items[shown];
+        const desk_doc_spec *ds = &traveler(st)->docs[it->doc];
+        double k = fmin(470 / ds->mm_w, 300 / ds->mm_h);
+        int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + w - iw - 20, iy = y + 90;
+        char key[64];
+        snprintf(key, sizeof key, "defect.%s", it->defect);
+        text(dl, ix, iy - 12, 14, C_ACCENT, 1, 0, "%s",
+             fmt(st, buf, sizeof buf, "debrief.missed_under", 0, 0, tr(st, key),
+                 light_label(st, it->light), NULL));
+        dl->cmd[dl->n - 1].max_w = iw;
+        tex(dl, TEX_DOC, it->doc, it->light, it->side, ix, iy, iw, ih);
+        int fx = desk_rtl(st) ? ix + iw - (int)((it->x + it->w) * k) : ix + (int)(it->x * k);
+        frame_rect(dl, fx - 2, iy + (int)(it->y * k) - 2, (int)(it->w * k) + 4,
+                   (int)(it->h * k) + 4, 3, C_RED);
+    }
+    if (traveler(st)->n_questions > 0 || d->why[0]) {
+        text(dl, x + 20, DESK_Y1 - 90, 14, C_TEXT, 0, 0, "%s", scn_text(st, st->lang, d->why));
+        dl->cmd[dl->n - 1].max_w = -(w - 40);
+    }
+    text(dl, x + w - 20, DESK_Y1 - 16, 15, C_ACCENT, 1, 2, "%s", tr(st, "debrief.next"));
+}
+
 /* Right-to-left: mirror every command's position across the screen (text
  * anchors flip side); textures keep their own orientation. */
 static void mirror(draw_list *dl) {
@@ -1356,6 +1453,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         text(dl, 780, 360, 16, C_TEXT, 0, 1, "%s",
              fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
     }
+    if (st->mode == DESK_DEBRIEF) draw_debrief(st, dl);
     if (st->help) draw_help(st, dl);
     if (desk_rtl(st)) mirror(dl);
 }

@@ -75,6 +75,7 @@ typedef struct desk_session {
     char id[48];
     bl_date today;
     int mrz_reader; /* 1: the MRZ reader tool may be used */
+    int debrief;    /* 1: a debrief after each decision (off in exam mode) */
     int n_travelers;
     desk_traveler travelers[DESK_MAX_TRAVELERS];
 } desk_session;
@@ -114,6 +115,7 @@ typedef enum {
     DESK_PROTECTION, /* picking the kind of protection referral */
     DESK_CONFIRM,    /* confirming a decision */
     DESK_ASK,        /* picking a question by keyboard */
+    DESK_DEBRIEF,    /* what was right and what was missed, before the next traveler */
     DESK_DONE        /* the queue is empty */
 } desk_mode;
 
@@ -150,6 +152,29 @@ typedef struct desk_doc_info {
     desk_feature features[DESK_MAX_FEATURES]; /* for the reference specimen */
 } desk_doc_info;
 
+#define DEBRIEF_MAX_ITEMS 8
+
+typedef struct desk_debrief_item {
+    int doc, side;
+    char defect[32];   /* shown as "defect.<id>" */
+    double x, y, w, h; /* mm on that side */
+    int light;         /* a light that shows it */
+    int found;         /* 0 missed, 1 located, 2 located and named */
+} desk_debrief_item;
+
+/* What the debrief shows, filled by the app from the case's score. */
+typedef struct desk_debrief {
+    int ready;
+    double points; /* 0..100 */
+    int passed;
+    double competency[4]; /* document examination, interview, human rights, procedure */
+    int n_critical;
+    char critical[4][48]; /* ids; shown as "critical.<id>" */
+    int n_items;
+    desk_debrief_item items[DEBRIEF_MAX_ITEMS];
+    char why[48]; /* key into the traveler's strings */
+} desk_debrief;
+
 typedef struct desk_state {
     const desk_session *session;
     int traveler; /* index in the queue */
@@ -183,6 +208,7 @@ typedef struct desk_state {
     char answer[48];               /* its answer's key */
     int interpreter;               /* an interpreter was requested */
     unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
+    desk_debrief debrief;
     /* the status line: a catalogue key and its values */
     const char *status_key;
     int status_n, status_total, status_kind;
@@ -228,6 +254,10 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
 /* The app's answer to st->pending_ask (a key of the traveler's strings);
  * logged, shown at the counter. */
 void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud);
+
+/* The debrief of the decision just taken (mode DESK_DEBRIEF, not ready):
+ * the app scores the case and hands the result here. */
+void desk_set_debrief(desk_state *st, const desk_debrief *d);
 
 /* Starts the current traveler over (their scenario was edited); logged. */
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);

@@ -89,7 +89,7 @@ static double overlap(double ax, double ay, double aw, double ah, double bx, dou
 
 /* Decision points: rows expected, columns given (none, admit, refuse,
  * second line, protection). */
-static double decision_points(const scn_expected *e, int dec, int prot, char crit[4][96],
+static double decision_points(const scn_expected *e, int dec, int prot, char crit[4][48],
                               int *n_crit) {
     static const double m[5][5] = {
         /* given:  none  admit refuse second protect     expected: */
@@ -104,10 +104,10 @@ static double decision_points(const scn_expected *e, int dec, int prot, char cri
     double p = m[ex][dec];
     if (ex == DECIDE_PROTECTION && dec == DECIDE_PROTECTION && prot != e->protection) p = 0.6;
     if ((ex == DECIDE_REFUSE || ex == DECIDE_SECOND_LINE) && dec == DECIDE_ADMIT && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], 96, "admitted_invalid_document");
+        snprintf(crit[(*n_crit)++], 48, "admitted_invalid_document");
     if (ex == DECIDE_PROTECTION && dec == DECIDE_REFUSE && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], 96, "refused_protection");
-    if (dec == DECIDE_NONE && *n_crit < 4) snprintf(crit[(*n_crit)++], 96, "no_decision");
+        snprintf(crit[(*n_crit)++], 48, "refused_protection");
+    if (dec == DECIDE_NONE && *n_crit < 4) snprintf(crit[(*n_crit)++], 48, "no_decision");
     return p;
 }
 
@@ -179,7 +179,7 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
                    : decision_points(e, DECIDE_NONE, 0, out->critical, &out->n_critical);
     out->decision_score = dec;
     if (forbidden && out->n_critical < 4)
-        snprintf(out->critical[out->n_critical++], 96, "asked_discriminatory_question");
+        snprintf(out->critical[out->n_critical++], 48, "asked_discriminatory_question");
     int need_l = 0, used_l = 0;
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (e->lights & LIGHT_BIT(l)) need_l++, used_l += (a->lights_used & LIGHT_BIT(l)) != 0;

@@ -56,7 +56,7 @@ typedef struct score_result {
     double competency[COMP_COUNT]; /* 0..1 */
     double points;                 /* 0..100 */
     int n_critical;
-    char critical[4][96]; /* ids: "admitted_forged_document", ... */
+    char critical[4][48]; /* ids: "admitted_invalid_document", ... */
     int passed;
     double precision, recall;
     double decision_score;

@@ -44,17 +44,17 @@
  * script spends them on. */
 #define ALLOC_BYTES_PER_STEP 8    /* bytes allocated (copying, then collecting them) */
 #define WALK_BYTES_PER_STEP  2    /* bytes decoded one by one (utf8.len, tonumber, pack formats) */
-#define STEPS_PER_ERROR      32   /* error caught by pcall/xpcall/resume (longjmp, message) */
-#define STEPS_PER_LOAD       128  /* load() call, besides 1 step per source byte */
 #define SCAN_BYTES_PER_STEP  64   /* bytes searched by memmem, or walked by a full collection */
 #define STEPS_PER_ELEMENT    4    /* table element moved by insert/remove/move/concat/unpack */
 #define STEPS_PER_COMPARE    16   /* comparison made by table.sort (a C call round trip) */
 #define STEPS_PER_MATCH      2    /* unit of pattern-matching work (a call or an expansion) */
+#define STEPS_PER_ERROR      32   /* error caught by pcall/xpcall/resume (longjmp, message) */
+#define STEPS_PER_LOAD       128  /* load() call, besides 1 step per source byte */
 #define CLOCK_EVERY          32   /* charge() calls between two clock reads */
+#define MAX_CLOSE_DEPTH      10   /* coroutine closes nested in __close handlers (close_thread) */
 #define PAT_MAXCAPTURES      32   /* as LUA_MAXCAPTURES */
 #define PAT_MAXDEPTH         200  /* matcher recursion before "pattern too complex" */
 #define PAT_PAY_EVERY        4096 /* matcher work units batched before charge() */
-#define MAX_CLOSE_DEPTH      10 /* coroutine closes nested in __close handlers (see close_thread) */
 
 #define UC(c) ((unsigned char)(c))
 
@@ -84,11 +84,12 @@ struct sbx {
 /* ---- memory ---------------------------------------------------------------- */
 
 /* Lua's allocator contract: free when nsize == 0, and when ptr is NULL osize is
- * a type tag, not a size. A refusal asks for a full collection at the next safe
- * point (see collect_if_wanted): Lua collects before failing its own
- * allocations, but lauxlib's buffers (string.rep, table.concat, gsub...) call
- * the allocator directly and would keep failing over uncollected garbage. used <= mem_cap always
- * holds; shrinking never fails (Lua relies on it), keeping the old block if realloc refuses. */
+ * a type tag, not a size. used <= mem_cap always holds. Shrinking never fails
+ * (Lua relies on it): the old block is kept if realloc refuses. A refusal asks
+ * for a full collection at the next safe point (collect_if_wanted): Lua
+ * collects before failing its own allocations, but lauxlib's buffers
+ * (string.rep, table.concat, gsub...) call the allocator directly and would
+ * keep failing over uncollected garbage. */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sbx *s = ud;
     if (!ptr) osize = 0;
@@ -106,7 +107,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (grow > s->mem_cap - s->used) {
         s->refused++;
         s->gc_wanted = 1;
-        /* Lua now runs a full collection before retrying: charge a pass over the heap. */
+        /* A full collection follows (Lua's, or ours): charge a pass over the heap. */
         if (s->active) s->steps += (long long)(s->used / SCAN_BYTES_PER_STEP);
         return NULL;
     }

@@ -26,7 +26,11 @@
  *
  *   memory  Every byte the state allocates is counted by our allocator; past
  *           `mem_bytes` an allocation fails, Lua collects garbage and retries,
- *           then raises "not enough memory". Shrinking never fails.
+ *           then raises "not enough memory". Shrinking never fails. Lua's
+ *           auxiliary buffers (string.rep, table.concat, gsub, format) do not
+ *           retry: a refusal there schedules a full collection at the next
+ *           hook and the next run, so a script building MiB-sized strings may
+ *           fail a little before the cap; the state always recovers.
  *   steps   A count hook runs every 1000 VM instructions, in the main thread
  *           and in every coroutine. Work done inside C library functions counts
  *           too, in instruction-equivalents measured at -O2, so that no single
@@ -39,11 +43,18 @@
  *           table.pack and utf8.*, plus 1 per 2 bytes of the string that
  *           tonumber, utf8.len/offset and the pack functions' format decode, 1
  *           per 64 bytes a plain string.find searches, 1000 per coroutine
- *           created, 128 per load() and 1 per byte it compiles. The count is
- *           deterministic: a script stops at the same place on every machine.
+ *           created, 128 per load() and 1 per byte it compiles. The count
+ *           does not depend on the machine: a script stops at the same place
+ *           everywhere, as far as Lua itself repeats (pairs() order over string
+ *           keys and table.sort's pivots vary from run to run).
  *   seconds A wall-clock backstop, checked by the hook and by the metered C
- *           functions, for the few things the step count cannot see (a VM
- *           instruction comparing two 10 MB strings costs milliseconds). It is
+ *           functions, for the few things the step count cannot see: a VM
+ *           instruction comparing two 10 MB strings costs milliseconds, and
+ *           one inserting into a table whose keys all collide in Lua's hash
+ *           (floats are easy to choose so) costs time proportional to the
+ *           table, quadratic over a rehash. The step limit cannot stop such an
+ *           instruction midway: a script can overrun `seconds` by about the
+ *           work it did before (worst seen: 5.2 s for the 5 s default). It is
  *           not deterministic, so the default is far above what 50 million
  *           steps take (about 0.2 s).
  *
@@ -55,7 +66,9 @@
  *   levels), never in a crash. __gc metamethods are refused (Lua runs them with
  *   hooks off), so nothing a script defines runs outside the limits. For the
  *   same reason a coroutine that a limit killed keeps its pending <close>
- *   variables open: coroutine.close refuses it.
+ *   variables open: coroutine.close refuses it. Closing coroutines from
+ *   __close handlers nests at most 10 deep (Lua 5.4.4 would overflow the C
+ *   stack: its lua_resetthread does not count C calls).
  *
  * ENVIRONMENT (what scripts see as _ENV; a fresh table, never Lua's globals)
  *

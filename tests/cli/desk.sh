@@ -39,7 +39,9 @@ cat >"$T/main.input" <<'IN'
 @21 screenshot flagged
 @22 key a
 @23 key return
-@24 screenshot next
+@24 screenshot debrief
+@25 key return
+@26 screenshot next
 IN
 check "replay runs" play "$T/main.input" "$T/a"
 L="$T/a/actions.jsonl"
@@ -74,6 +76,14 @@ assert len(t)==2 and t[0]!=t[1], t
 assert all(x['t']==x['frame']/60 or abs(x['t']-x['frame']/60)<0.001 for x in a)
 lights=[x['target'] for x in a if x['action']=='light']
 assert lights==['uv','visible'], lights"
+check "a debrief scores the case before the next traveler" python3 -c "
+import json
+a=[json.loads(l) for l in open('$L')]
+i=[x['action'] for x in a]
+assert i.index('decide') < i.index('score') < i.index('debrief_closed') < len(i)-1-i[::-1].index('traveler'), i
+sc=[x for x in a if x['action']=='score'][0]['params']
+assert 0 <= sc['points'] <= 100 and sc['critical'] == 0, sc"
+check "the debrief covers the desk" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/debrief.png" 290 46 980 566)" -gt 100000
 check "the next traveler's face replaces the first" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/next.png" 20 56 242 300)" -gt 10000
 # Determinism: the same input gives the same log and the same pixels.
 play "$T/main.input" "$T/b" >/dev/null
