@@ -34,6 +34,14 @@ typedef struct {
     scenario *s;
 } loader;
 
+/* Reads t[k] of the table at the top of the stack without metamethods: a
+ * scenario's table may carry an __index that errors or loops, and the reading
+ * happens outside the sandbox's protected calls. */
+static int rawfield(lua_State *L, const char *k) {
+    lua_pushstring(L, k);
+    return lua_rawget(L, -2);
+}
+
 /* The line where `needle` first appears in the source (as written there), or
  * 0. "anchor\001needle" looks for the needle after the anchor's first place
  * (e.g. a question id inside the expected table). */
@@ -119,7 +127,7 @@ static void only_keys(loader *ld, const char *what, const char *const *allowed) 
 static int get_string(loader *ld, const char *what, const char *key, char *out, size_t cap,
                       int required) {
     lua_State *L = ld->L;
-    lua_getfield(L, -1, key);
+    rawfield(L, key);
     int t = lua_type(L, -1);
     int rc = 0;
     if (t == LUA_TNIL) {
@@ -145,7 +153,7 @@ static int get_string(loader *ld, const char *what, const char *key, char *out, 
 static int get_number(loader *ld, const char *what, const char *key, double *out, double lo,
                       double hi, int required) {
     lua_State *L = ld->L;
-    lua_getfield(L, -1, key);
+    rawfield(L, key);
     int t = lua_type(L, -1), rc = 0;
     if (t == LUA_TNIL) {
         if (required) problem(ld, what, "%s: missing \"%s\"", what, key);
@@ -162,7 +170,7 @@ static int get_number(loader *ld, const char *what, const char *key, double *out
 
 static int get_bool(loader *ld, const char *what, const char *key, int *out) {
     lua_State *L = ld->L;
-    lua_getfield(L, -1, key);
+    rawfield(L, key);
     int t = lua_type(L, -1), rc = 0;
     if (t == LUA_TBOOLEAN)
         *out = lua_toboolean(L, -1);
@@ -179,7 +187,7 @@ static int get_bool(loader *ld, const char *what, const char *key, int *out) {
 static int each_string(loader *ld, const char *what, const char *key,
                        void (*fn)(loader *, const char *, int, void *), void *arg) {
     lua_State *L = ld->L;
-    lua_getfield(L, -1, key);
+    rawfield(L, key);
     int n = 0;
     if (lua_istable(L, -1)) {
         int len = (int)lua_rawlen(L, -1);
@@ -284,7 +292,7 @@ static void read_traveler(loader *ld) {
                                  "companion", "needs", "carries", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    lua_getfield(L, -1, "traveler");
+    rawfield(L, "traveler");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"traveler\" table");
         lua_pop(L, 1);
@@ -327,7 +335,7 @@ static void read_documents(loader *ld) {
                                  "holder",   "capture", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    lua_getfield(L, -1, "documents");
+    rawfield(L, "documents");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"documents\" list ({} for a traveler without documents)");
         lua_pop(L, 1);
@@ -369,7 +377,7 @@ static void read_documents(loader *ld) {
         if (d->same_holder && i == 1)
             problem(ld, "same_holder", "%s: same_holder on the first document (it is the holder)",
                     what);
-        lua_getfield(L, -1, "holder");
+        rawfield(L, "holder");
         if (lua_istable(L, -1))
             read_holder(ld, &d->holder);
         else if (!lua_isnil(L, -1))
@@ -390,12 +398,12 @@ static void read_cond(loader *ld, scn_cond *c, const char *what) {
     get_string(ld, what, "light", c->light, sizeof c->light, 0);
     get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
     int v = -1;
-    lua_getfield(ld->L, -1, "reader");
+    rawfield(ld->L, "reader");
     if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
     lua_pop(ld->L, 1);
     c->reader = v;
     v = -1;
-    lua_getfield(ld->L, -1, "interpreter");
+    rawfield(ld->L, "interpreter");
     if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
     lua_pop(ld->L, 1);
     c->interpreter = v;
@@ -406,7 +414,7 @@ static void read_questions(loader *ld, int keep_functions) {
     static const char *rule_keys[] = {"when", "say", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    lua_getfield(L, -1, "questions");
+    rawfield(L, "questions");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"questions\" list");
         lua_pop(L, 1);
@@ -437,7 +445,7 @@ static void read_questions(loader *ld, int keep_functions) {
             if (!strcmp(s->questions[k].id, q->id))
                 problem(ld, quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice", what,
                         q->id);
-        lua_getfield(L, -1, "answer");
+        rawfield(L, "answer");
         int t = lua_type(L, -1);
         if (t == LUA_TSTRING) {
             q->kind = ANSWER_KEY;
@@ -467,7 +475,7 @@ static void read_questions(loader *ld, int keep_functions) {
                 ru->when.reader = ru->when.interpreter = -1;
                 only_keys(ld, rw, rule_keys);
                 get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
-                lua_getfield(L, -1, "when");
+                rawfield(L, "when");
                 if (lua_istable(L, -1))
                     read_cond(ld, &ru->when, rw);
                 else if (!lua_isnil(L, -1))
@@ -499,7 +507,7 @@ static void read_expected(loader *ld) {
                                  "lights",   "interpreter", "why",      NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
-    lua_getfield(L, -1, "expected");
+    rawfield(L, "expected");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"expected\" table");
         lua_pop(L, 1);
@@ -527,7 +535,7 @@ static void read_expected(loader *ld) {
 
 static void read_rubric(loader *ld) {
     lua_State *L = ld->L;
-    lua_getfield(L, -1, "rubric");
+    rawfield(L, "rubric");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"rubric\" table");
         lua_pop(L, 1);
@@ -551,7 +559,7 @@ static void read_rubric(loader *ld) {
 static void read_strings(loader *ld) {
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    lua_getfield(L, -1, "strings");
+    rawfield(L, "strings");
     if (!lua_istable(L, -1)) {
         problem(ld, "scenario", "missing \"strings\" table");
         lua_pop(L, 1);
@@ -568,7 +576,7 @@ static void read_strings(loader *ld) {
         if (i != en) order[k++] = i;
     for (int oi = 0; oi < k; oi++) {
         int i = order[oi];
-        lua_getfield(L, -1, s->langs[i]);
+        rawfield(L, s->langs[i]);
         if (!lua_istable(L, -1)) {
             problem(ld, "strings", "strings.%s: missing, but \"%s\" is in languages", s->langs[i],
                     s->langs[i]);

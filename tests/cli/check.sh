@@ -41,6 +41,8 @@ check "expected finding not on the documents" has "$T/many.out" "$F:15: expected
 check "admitting a forged document contradicts the documents" has "$T/many.out" "$F:14: expected: \"admit\" contradicts the documents"
 check "rubric must add up to 100" has "$T/many.out" "$F:16: rubric: points add up to 90, not 100"
 check "a string missing in a declared language" has "$T/many.out" "$F:19: string \"a.b\" is missing in \"fr\""
+timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
+check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
 check "a missing file: exit 1 and its name" bash -c "test $rc -eq 1 && grep -q 'nope.lua' '$T/nope.out'"
 "$BL" check >/dev/null 2>&1; rc=$?
