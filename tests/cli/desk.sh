@@ -83,6 +83,15 @@ i=[x['action'] for x in a]
 assert i.index('decide') < i.index('score') < i.index('debrief_closed') < len(i)-1-i[::-1].index('traveler'), i
 sc=[x for x in a if x['action']=='score'][0]['params']
 assert 0 <= sc['points'] <= 100 and sc['critical'] == 0, sc"
+"$BL" score "$L" >"$T/score.jsonl" 2>"$T/score.err"
+check "offline scoring of the log gives the debrief's points" python3 -c "
+import json
+live=[json.loads(l) for l in open('$L') if '\"score\"' in l][0]['params']
+off=[json.loads(l) for l in open('$T/score.jsonl')]
+assert len(off)==1 and abs(off[0]['points']-live['points'])<0.05 and off[0]['passed']==live['passed'], (off, live)
+assert set(off[0]['competencies'])=={'document_examination','interview','human_rights','procedure'}"
+"$BL" score "$T/nope.jsonl" 2>"$T/err"; rc=$?
+check "score: a missing log is exit 2 with its name" bash -c "test $rc -eq 2 && grep -q nope.jsonl '$T/err'"
 check "the debrief covers the desk" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/debrief.png" 290 46 980 566)" -gt 100000
 check "the next traveler's face replaces the first" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/next.png" 20 56 242 300)" -gt 10000
 # Determinism: the same input gives the same log and the same pixels.
