@@ -19,7 +19,9 @@
  * is large (one scenario struct per traveler): static, owned by this file. */
 static pack the_pack;
 
-static desk_session *load_session(char **files, int n_files, int mrz_reader, bl_err *err) {
+/* Exam mode: no debrief until the end, and the MRZ reader off unless asked for. */
+static desk_session *load_session(char **files, int n_files, int mrz_reader, int exam,
+                                  bl_err *err) {
     if (n_files ? pack_load_files(&the_pack, files, n_files, err)
                 : pack_load_builtin(&the_pack, err))
         return NULL;
@@ -27,7 +29,8 @@ static desk_session *load_session(char **files, int n_files, int mrz_reader, bl_
         err_set(err, "no scenario to play (the built-in pack is empty; pass --scenario FILE)");
         return NULL;
     }
-    pack_set_mrz_reader(&the_pack, mrz_reader);
+    pack_set_mrz_reader(&the_pack, mrz_reader >= 0 ? mrz_reader : exam ? 0 : -1);
+    if (exam) the_pack.session.debrief = 0;
     return &the_pack.session;
 }
 
@@ -40,7 +43,8 @@ static time_t mtime_of(const char *path) {
 
 static void desk_usage(FILE *o) {
     fprintf(o, "usage: borderlab desk [--scenario FILE]... [--watch FILE] [--record FILE]\n"
-               "                      [--log FILE] [--mrz-reader on|off] [--lang en|fr|ar]\n\n"
+               "                      [--log FILE] [--mrz-reader on|off] [--lang en|fr|ar] [--exam "
+               "on|off]\n\n"
                "Without --scenario the session is the built-in pack (scenarios/*.lua).\n"
                "--watch FILE plays FILE and reloads it whenever it is saved.\n"
                "Opens the inspection desk on the built-in default session (what 'borderlab'\n"
@@ -54,7 +58,7 @@ static int run_desk(int argc, char **argv) {
     const char *record = NULL, *log = "out/actions.jsonl", *lang = NULL, *watch = NULL;
     char *files[PACK_MAX];
     int n_files = 0;
-    int mrz = -1;
+    int mrz = -1, exam = 0;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -76,7 +80,9 @@ static int run_desk(int argc, char **argv) {
         else if (!strcmp(argv[i], "--watch")) {
             watch = v;
             files[0] = (char *)v, n_files = 1;
-        } else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
+        } else if (!strcmp(argv[i], "--exam") && (!strcmp(v, "on") || !strcmp(v, "off")))
+            exam = !strcmp(v, "on");
+        else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
             mrz = !strcmp(v, "on");
         else {
             fprintf(stderr, "borderlab desk: unknown option %s %s (try --help)\n", argv[i], v);
@@ -85,7 +91,7 @@ static int run_desk(int argc, char **argv) {
     }
     bl_err err = {""};
     desk_session *session = NULL;
-    if (fs_mkdir("out", &err) != 0 || !(session = load_session(files, n_files, mrz, &err))) {
+    if (fs_mkdir("out", &err) != 0 || !(session = load_session(files, n_files, mrz, exam, &err))) {
         fprintf(stderr, "borderlab desk: %s\n", err.msg);
         return 2;
     }
@@ -167,7 +173,7 @@ static void play_usage(FILE *o) {
     fprintf(o,
             "usage: borderlab play --input FILE [--headless] [--out-dir DIR] [--scenario FILE]...\n"
             "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
-            "                      [--loupe-dpi N] [--lang en|fr|ar]\n"
+            "                      [--loupe-dpi N] [--lang en|fr|ar] [--exam on|off]\n"
             "       borderlab play --watch FILE   (a window; reloads FILE when it is saved)\n\n"
             "Replays recorded input on the scenarios named (default: the built-in pack) at a fixed "
             "time step\n"
@@ -184,7 +190,7 @@ int cmd_play(int argc, char **argv) {
     for (int i = 1; i + 1 < argc; i++)
         if (!strcmp(argv[i], "--watch")) return run_desk(argc, argv); /* a window that reloads */
     uint64_t every = 0;
-    int headless = 0, mrz = -1;
+    int headless = 0, mrz = -1, exam = 0;
     double loupe_dpi = 600;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -212,6 +218,8 @@ int cmd_play(int argc, char **argv) {
             files[n_files++] = (char *)v;
         else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
         } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
+        } else if (!strcmp(a, "--exam") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
+            exam = !strcmp(v, "on");
         } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
             mrz = !strcmp(v, "on");
         } else {
@@ -240,7 +248,8 @@ int cmd_play(int argc, char **argv) {
         log = log_path;
     }
     desk_session *session = NULL;
-    if (fs_mkdir(out_dir, &err) != 0 || !(session = load_session(files, n_files, mrz, &err))) {
+    if (fs_mkdir(out_dir, &err) != 0 ||
+        !(session = load_session(files, n_files, mrz, exam, &err))) {
         input_free(&script);
         fprintf(stderr, "borderlab play: %s\n", err.msg);
         return 2;

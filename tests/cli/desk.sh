@@ -92,6 +92,15 @@ assert len(off)==1 and abs(off[0]['points']-live['points'])<0.05 and off[0]['pas
 assert set(off[0]['competencies'])=={'document_examination','interview','human_rights','procedure'}"
 "$BL" score "$T/nope.jsonl" 2>"$T/err"; rc=$?
 check "score: a missing log is exit 2 with its name" bash -c "test $rc -eq 2 && grep -q nope.jsonl '$T/err'"
+printf '@1 key m\n@2 key a\n@3 key return\n@4 key return\n' >"$T/exam.input"
+"$BL" play --headless --exam on --input "$T/exam.input" --out-dir "$T/exam" >/dev/null 2>&1
+check "exam mode: no debrief, the MRZ reader off, the next traveler at once" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/exam/actions.jsonl')]
+acts=[x['action'] for x in a]
+assert 'score' not in acts and 'debrief_closed' not in acts, acts
+assert a[0]['params']['mrz_reader'] is False and [x for x in a if x['action']=='mrz_reader'][0]['params'].get('refused'), a
+assert acts.count('traveler')==2 and acts.count('decide')==1 and acts[-1]=='traveler', acts"
 check "the debrief covers the desk" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/debrief.png" 290 46 980 566)" -gt 100000
 check "the next traveler's face replaces the first" test "$("$IMG" diff "$T/a/flagged.png" "$T/a/next.png" 20 56 242 300)" -gt 10000
 # Determinism: the same input gives the same log and the same pixels.
