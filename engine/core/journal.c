@@ -1,0 +1,222 @@
+/* journal.c - see journal.h */
+#define _POSIX_C_SOURCE 200809L
+#include "journal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsio.h"
+
+struct journal {
+    int fd;
+    int seq;
+    unsigned char key[JOURNAL_KEY_BYTES];
+    char last_mac[65];
+};
+
+static int init_sodium(bl_err *err) {
+    if (sodium_init() < 0) return err_set(err, "libsodium could not start");
+    return 0;
+}
+
+int journal_keygen(const char *path, bl_err *err) {
+    if (init_sodium(err)) return -1;
+    unsigned char key[JOURNAL_KEY_BYTES];
+    char hex[2 * JOURNAL_KEY_BYTES + 2];
+    crypto_auth_hmacsha256_keygen(key);
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    sodium_memzero(key, sizeof key);
+    strcat(hex, "\n");
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return err_set(err,
+                       "cannot create key file '%s': %s (an existing key is never overwritten)",
+                       path, strerror(errno));
+    ssize_t w = write(fd, hex, strlen(hex));
+    int ok = w == (ssize_t)strlen(hex) && fsync(fd) == 0;
+    close(fd);
+    sodium_memzero(hex, sizeof hex);
+    return ok ? 0 : err_set(err, "cannot write key file '%s'", path);
+}
+
+int journal_key_load(const char *path, unsigned char key[JOURNAL_KEY_BYTES], bl_err *err) {
+    char *text = fs_read_all(path, 4096, NULL, err);
+    if (!text) return err_prefix(err, "journal key");
+    size_t bin = 0;
+    int rc = sodium_hex2bin(key, JOURNAL_KEY_BYTES, text, strlen(text), " \n\r", &bin, NULL);
+    sodium_memzero(text, strlen(text));
+    free(text);
+    if (rc != 0 || bin != JOURNAL_KEY_BYTES)
+        return err_set(err,
+                       "'%s' is not a journal key (64 hexadecimal digits); make one with "
+                       "'borderlab results keygen FILE'",
+                       path);
+    return 0;
+}
+
+/* mac = HMAC(key, "seq|prev|entry"), as 64 hex digits. */
+static void mac_of(const unsigned char *key, int seq, const char *prev, const char *entry,
+                   char out[65]) {
+    crypto_auth_hmacsha256_state st;
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    char head[96];
+    int n = snprintf(head, sizeof head, "%d|%s|", seq, prev);
+    crypto_auth_hmacsha256_init(&st, key, JOURNAL_KEY_BYTES);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)head, (unsigned long long)n);
+    crypto_auth_hmacsha256_update(&st, (const unsigned char *)entry, strlen(entry));
+    crypto_auth_hmacsha256_final(&st, mac);
+    sodium_bin2hex(out, 65, mac, sizeof mac);
+}
+
+static const char *zero_mac = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/* Walks the chain; on success gives the count and the last MAC. */
+static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
+                        char last_mac[65], bl_err *err) {
+    if (init_sodium(err)) return -1;
+    size_t len = 0;
+    char *text = fs_read_all(path, 512u << 20, &len, err);
+    if (!text) return -1;
+    char prev[65];
+    strcpy(prev, zero_mac);
+    int seq = 0, line = 0, rc = 0;
+    size_t pos = 0;
+    while (pos < len && rc == 0) {
+        size_t end = pos;
+        while (end < len && text[end] != '\n')
+            end++;
+        line++;
+        if (end == len) { /* no newline: a write cut short */
+            rc = err_set(err,
+                         "%s: line %d is cut short (a crash during writing?): %zu bytes "
+                         "without an end of line",
+                         path, line, end - pos);
+            break;
+        }
+        text[end] = '\0';
+        cJSON *o = cJSON_Parse(text + pos);
+        pos = end + 1;
+        const cJSON *s = cJSON_GetObjectItemCaseSensitive(o, "seq");
+        const cJSON *e = cJSON_GetObjectItemCaseSensitive(o, "entry");
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "prev");
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "mac");
+        if (!o || !cJSON_IsNumber(s) || !cJSON_IsObject(e) || !cJSON_IsString(p) ||
+            !cJSON_IsString(m)) {
+            rc = err_set(err, "%s: line %d is not a journal entry (edited by hand?)", path, line);
+        } else if (s->valueint != seq + 1) {
+            rc = err_set(err,
+                         "%s: line %d has entry %d where entry %d belongs: entries were "
+                         "removed, added or reordered",
+                         path, line, s->valueint, seq + 1);
+        } else if (strcmp(p->valuestring, prev)) {
+            rc = err_set(err,
+                         "%s: line %d does not follow the entry before it (its link to "
+                         "entry %d is wrong): an entry before it was changed or removed",
+                         path, line, seq);
+        } else {
+            char *etext = cJSON_PrintUnformatted(e);
+            char want[65];
+            mac_of(key, s->valueint, prev, etext ? etext : "", want);
+            free(etext);
+            if (sodium_memcmp(want, m->valuestring, 64) != 0 || strlen(m->valuestring) != 64)
+                rc = err_set(err,
+                             "%s: line %d (entry %d) was changed after it was written, or "
+                             "the key is not this journal's",
+                             path, line, s->valueint);
+            else {
+                seq = s->valueint;
+                strcpy(prev, m->valuestring);
+            }
+        }
+        cJSON_Delete(o);
+    }
+    free(text);
+    if (rc == 0 && entries) *entries = seq;
+    if (rc == 0 && last_mac) memcpy(last_mac, prev, 65);
+    return rc;
+}
+
+int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
+                   bl_err *err) {
+    return verify_chain(path, key, entries, NULL, err);
+}
+
+journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
+                      bl_err *err) {
+    if (init_sodium(err)) return NULL;
+    journal *j = calloc(1, sizeof *j);
+    if (!j) {
+        err_set(err, "out of memory");
+        return NULL;
+    }
+    memcpy(j->key, key, JOURNAL_KEY_BYTES);
+    strcpy(j->last_mac, zero_mac);
+    struct stat st;
+    if (stat(path, &st) == 0 && st.st_size > 0) {
+        if (verify_chain(path, key, &j->seq, j->last_mac, err) != 0) {
+            free(j);
+            return NULL;
+        }
+    }
+    j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (j->fd < 0) {
+        err_set(err, "cannot open the journal '%s' for writing: %s", path, strerror(errno));
+        free(j);
+        return NULL;
+    }
+    if (entries) *entries = j->seq;
+    return j;
+}
+
+int journal_append(journal *j, const char *entry_json, bl_err *err) {
+    cJSON *e = cJSON_Parse(entry_json);
+    if (!cJSON_IsObject(e)) {
+        cJSON_Delete(e);
+        return err_set(err, "journal: an entry must be a JSON object");
+    }
+    char *etext = cJSON_PrintUnformatted(e); /* the exact text the MAC covers */
+    cJSON_Delete(e);
+    if (!etext) return err_set(err, "out of memory");
+    char mac[65];
+    mac_of(j->key, j->seq + 1, j->last_mac, etext, mac);
+    size_t n = strlen(etext) + 200;
+    char *line = malloc(n);
+    if (!line) {
+        free(etext);
+        return err_set(err, "out of memory");
+    }
+    int len = snprintf(line, n, "{\"seq\": %d, \"entry\": %s, \"prev\": \"%s\", \"mac\": \"%s\"}\n",
+                       j->seq + 1, etext, j->last_mac, mac);
+    free(etext);
+    const char *p = line;
+    size_t left = (size_t)len;
+    while (left) {
+        ssize_t w = write(j->fd, p, left);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            free(line);
+            return err_set(err, "journal: cannot write: %s (the entry is NOT recorded)",
+                           strerror(errno));
+        }
+        p += w, left -= (size_t)w;
+    }
+    free(line);
+    if (fsync(j->fd) != 0) return err_set(err, "journal: cannot fsync: %s", strerror(errno));
+    j->seq++;
+    memcpy(j->last_mac, mac, 65);
+    return 0;
+}
+
+void journal_close(journal *j) {
+    if (!j) return;
+    close(j->fd);
+    sodium_memzero(j->key, sizeof j->key);
+    free(j);
+}

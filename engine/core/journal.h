@@ -1,0 +1,44 @@
+/* journal.h - exam results that cannot be lost or quietly altered.
+ *
+ * A journal is an append-only file of JSON lines, one entry per decided
+ * traveler. Each line is written, flushed and fsynced before the desk moves
+ * on, so a crash or power cut loses nothing already decided. Each entry
+ * carries its sequence number, the MAC of the entry before it and its own
+ * MAC (HMAC-SHA-256 with a 32-byte key the academy holds, libsodium), so a
+ * changed, removed, reordered or forged entry is detected by journal_verify.
+ *
+ *   {"seq": 1, "entry": {...}, "prev": "<64 hex>", "mac": "<64 hex>"}
+ *
+ * The MAC covers the text `seq|prev|entry` exactly as written.
+ */
+#ifndef BL_JOURNAL_H
+#define BL_JOURNAL_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+#define JOURNAL_KEY_BYTES 32
+
+/* Makes a new random key and writes it (hex) to a file created with mode 0600. */
+int journal_keygen(const char *path, bl_err *err);
+/* Reads a key file written by journal_keygen. */
+int journal_key_load(const char *path, unsigned char key[JOURNAL_KEY_BYTES], bl_err *err);
+
+typedef struct journal journal;
+
+/* Opens (or creates) a journal for appending. An existing journal is
+ * verified first: it must be intact under this key. *entries receives how
+ * many entries it already holds (a restarted session resumes after them). */
+journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
+                      bl_err *err);
+/* Appends one entry (a JSON object's text, one line) and fsyncs. */
+int journal_append(journal *j, const char *entry_json, bl_err *err);
+void journal_close(journal *j);
+
+/* Checks a whole journal. Returns 0 when intact (*entries set); otherwise -1
+ * and err says exactly what is wrong and where (line N: ...). */
+int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
+                   bl_err *err);
+
+#endif
