@@ -16,6 +16,7 @@ int cmd_play(int argc, char **argv);      /* borderlab play */
 int bench_desk(int argc, char **argv);    /* borderlab bench desk */
 int cmd_check(int argc, char **argv);     /* borderlab check */
 int cmd_score(int argc, char **argv);     /* borderlab score */
+int cmd_results(int argc, char **argv);   /* borderlab results */
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

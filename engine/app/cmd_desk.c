@@ -43,8 +43,8 @@ static time_t mtime_of(const char *path) {
 
 static void desk_usage(FILE *o) {
     fprintf(o, "usage: borderlab desk [--scenario FILE]... [--watch FILE] [--record FILE]\n"
-               "                      [--log FILE] [--mrz-reader on|off] [--lang en|fr|ar] [--exam "
-               "on|off]\n\n"
+               "                      [--log FILE] [--mrz-reader on|off] [--lang en|fr|ar]\n"
+               "                      [--exam on|off] [--journal FILE --key KEYFILE]\n\n"
                "Without --scenario the session is the built-in pack (scenarios/*.lua).\n"
                "--watch FILE plays FILE and reloads it whenever it is saved.\n"
                "Opens the inspection desk on the built-in default session (what 'borderlab'\n"
@@ -59,6 +59,7 @@ static int run_desk(int argc, char **argv) {
     char *files[PACK_MAX];
     int n_files = 0;
     int mrz = -1, exam = 0;
+    const char *journal = NULL, *key = NULL;
     for (int i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -80,7 +81,11 @@ static int run_desk(int argc, char **argv) {
         else if (!strcmp(argv[i], "--watch")) {
             watch = v;
             files[0] = (char *)v, n_files = 1;
-        } else if (!strcmp(argv[i], "--exam") && (!strcmp(v, "on") || !strcmp(v, "off")))
+        } else if (!strcmp(argv[i], "--journal"))
+            journal = v;
+        else if (!strcmp(argv[i], "--key"))
+            key = v;
+        else if (!strcmp(argv[i], "--exam") && (!strcmp(v, "on") || !strcmp(v, "off")))
             exam = !strcmp(v, "on");
         else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
             mrz = !strcmp(v, "on");
@@ -97,6 +102,8 @@ static int run_desk(int argc, char **argv) {
     }
     desk_app_config cfg = {.headless = 0,
                            .pack = &the_pack,
+                           .journal_path = journal,
+                           .key_path = key,
                            .session = session,
                            .log_path = log,
                            .record_path = record,
@@ -174,6 +181,7 @@ static void play_usage(FILE *o) {
             "usage: borderlab play --input FILE [--headless] [--out-dir DIR] [--scenario FILE]...\n"
             "                      [--screenshot-every N] [--log FILE] [--mrz-reader on|off]\n"
             "                      [--loupe-dpi N] [--lang en|fr|ar] [--exam on|off]\n"
+            "                      [--journal FILE --key KEYFILE]\n"
             "       borderlab play --watch FILE   (a window; reloads FILE when it is saved)\n\n"
             "Replays recorded input on the scenarios named (default: the built-in pack) at a fixed "
             "time step\n"
@@ -191,6 +199,7 @@ int cmd_play(int argc, char **argv) {
         if (!strcmp(argv[i], "--watch")) return run_desk(argc, argv); /* a window that reloads */
     uint64_t every = 0;
     int headless = 0, mrz = -1, exam = 0;
+    const char *journal = NULL, *key = NULL;
     double loupe_dpi = 600;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -218,6 +227,10 @@ int cmd_play(int argc, char **argv) {
             files[n_files++] = (char *)v;
         else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
         } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
+        } else if (!strcmp(a, "--journal")) {
+            journal = v;
+        } else if (!strcmp(a, "--key")) {
+            key = v;
         } else if (!strcmp(a, "--exam") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
             exam = !strcmp(v, "on");
         } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
@@ -257,6 +270,8 @@ int cmd_play(int argc, char **argv) {
     remove(log); /* a replay writes a fresh log */
     desk_app_config cfg = {.headless = headless,
                            .pack = &the_pack,
+                           .journal_path = journal,
+                           .key_path = key,
                            .session = session,
                            .log_path = log,
                            .loupe_dpi = loupe_dpi,

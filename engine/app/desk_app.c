@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "light.h"
 #include "loupe.h"
+#include "journal.h"
 #include "score.h"
 #include "text.h"
 
@@ -63,6 +64,8 @@ struct desk_app {
     draw_list dl;
     i18n *langs[8];
     int n_langs;
+    journal *journal; /* exam results, when the session keeps them */
+    int journal_failed;
     char *log_mem; /* the session's action log, also kept in memory for scoring */
     size_t log_len, log_cap;
 };
@@ -462,16 +465,18 @@ static void answer(desk_app *a) {
 
 /* Scores the case just decided from the action log (the same reading an
  * instructor's offline scoring does) and hands the desk what to show. */
-static void debrief(desk_app *a) {
+static void on_decision(desk_app *a) {
     desk_state *st = &a->st;
+    int tv = st->last_decided;
     desk_debrief d;
     memset(&d, 0, sizeof d);
     pack *p = a->cfg.pack;
-    if (p && st->traveler < p->n) {
-        const scenario *s = &p->scn[st->traveler];
+    score_result r;
+    memset(&r, 0, sizeof r);
+    if (p && tv < p->n) {
+        const scenario *s = &p->scn[tv];
         score_truth truth;
         score_actions act;
-        score_result r;
         bl_err err = {""};
         if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
             score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
@@ -504,16 +509,41 @@ static void debrief(desk_app *a) {
             fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
         }
     }
-    desk_set_debrief(st, &d);
+    if (st->mode == DESK_DEBRIEF) desk_set_debrief(st, &d);
     desk_action act;
     memset(&act, 0, sizeof act);
     act.frame = st->frame;
     act.t = (double)st->frame / DESK_FPS;
     act.action = "score";
-    snprintf(act.target, sizeof act.target, "%s", st->session->travelers[st->traveler].id);
+    snprintf(act.target, sizeof act.target, "%s", st->session->travelers[tv].id);
     snprintf(act.params, sizeof act.params, "{\"points\": %.1f, \"passed\": %s, \"critical\": %d}",
              d.points, d.passed ? "true" : "false", d.n_critical);
-    write_action(a, &act);
+    /* in an exam the score stays out of the trainee's log until the end;
+     * the journal keeps it */
+    if (st->session->debrief) write_action(a, &act);
+    if (a->journal) { /* recorded for good before the desk moves on */
+        static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
+        static const char *pro[] = {"none", "asylum", "child", "trafficking"};
+        char e[1024], crit[256] = "";
+        for (int i = 0; i < d.n_critical; i++) {
+            strcat(crit, i ? ", \"" : "\"");
+            strncat(crit, d.critical[i], sizeof crit - strlen(crit) - 4);
+            strcat(crit, "\"");
+        }
+        snprintf(e, sizeof e,
+                 "{\"traveler\": \"%s\", \"index\": %d, \"decision\": \"%s\", \"protection\": "
+                 "\"%s\", \"points\": %.1f, \"passed\": %s, \"critical\": [%s], \"competencies\": "
+                 "[%.3f, %.3f, %.3f, %.3f], \"t\": %.3f}",
+                 st->session->travelers[tv].id, tv + 1,
+                 dec[st->decisions[tv] >= 0 && st->decisions[tv] <= 4 ? st->decisions[tv] : 0],
+                 pro[st->protections[tv] & 3], d.points, d.passed ? "true" : "false", crit,
+                 d.competency[0], d.competency[1], d.competency[2], d.competency[3], act.t);
+        bl_err err = {""};
+        if (journal_append(a->journal, e, &err) != 0) {
+            fprintf(stderr, "borderlab: %s\n", err.msg);
+            a->journal_failed = 1;
+        }
+    }
 }
 
 /* ------------------------------------------------------------ public */
@@ -568,6 +598,19 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
             codes[i] = i18n_lang(a->langs[i]);
         pack_bind_languages(cfg->pack, codes, a->n_langs);
     }
+    if (cfg->journal_path) {
+        unsigned char key[JOURNAL_KEY_BYTES];
+        int done = 0;
+        if (!cfg->key_path) {
+            err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
+                         "keygen FILE')");
+            goto fail;
+        }
+        if (journal_key_load(cfg->key_path, key, err) != 0 ||
+            !(a->journal = journal_open(cfg->journal_path, key, &done, err)))
+            goto fail;
+        desk_resume(&a->st, done, write_action, a);
+    }
     if (load_traveler(a, err) != 0) goto fail;
     return a;
 fail:
@@ -589,6 +632,7 @@ void desk_app_destroy(desk_app *a) {
     doc_fonts_unload(&a->fonts);
     for (int i = 0; i < a->n_langs; i++)
         i18n_destroy(a->langs[i]);
+    journal_close(a->journal);
     if (a->log) fclose(a->log);
     free(a->log_mem);
     if (a->rec) fclose(a->rec);
@@ -605,9 +649,13 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     if (ev->kind == EV_QUIT) return 1;
     if (ev->kind == EV_RESIZE) plat_resize(a->p, ev->x, ev->y); /* a replayed resize */
     int was_note = a->st.mode == DESK_FLAG_NOTE;
+    int decided_before = a->st.n_decided;
     if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
     if (a->st.pending_ask >= 0) answer(a);
-    if (a->st.mode == DESK_DEBRIEF && !a->st.debrief.ready) debrief(a);
+    if (a->st.n_decided != decided_before) on_decision(a);
+    if (a->journal_failed)
+        return err_set(err, "the results journal could not be written: the session stops so that "
+                            "no decision goes unrecorded");
     int is_note = a->st.mode == DESK_FLAG_NOTE;
     if (was_note != is_note) plat_text_input(a->p, is_note);
     return 0;

@@ -16,13 +16,15 @@ typedef struct desk_app desk_app;
 typedef struct desk_app_config {
     int headless;
     const desk_session *session;
-    const char *log_path;    /* action log (JSON lines); NULL: none */
-    const char *record_path; /* input recording; NULL: none */
-    double loupe_dpi;        /* full resolution for the loupe (default 600) */
-    int sync_loading;        /* 1: build full-resolution documents when needed, in
-                                this thread (replays: same pixels every time) */
-    const char *lang;        /* interface language to start in: "en", "fr", "ar" */
-    pack *pack;              /* the scenarios behind the session (NULL: documents only) */
+    const char *log_path;     /* action log (JSON lines); NULL: none */
+    const char *record_path;  /* input recording; NULL: none */
+    double loupe_dpi;         /* full resolution for the loupe (default 600) */
+    int sync_loading;         /* 1: build full-resolution documents when needed, in
+                                 this thread (replays: same pixels every time) */
+    const char *lang;         /* interface language to start in: "en", "fr", "ar" */
+    pack *pack;               /* the scenarios behind the session (NULL: documents only) */
+    const char *journal_path; /* exam results journal (resumes after its entries) */
+    const char *key_path;     /* the academy's journal key */
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);

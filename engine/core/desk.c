@@ -270,6 +270,22 @@ void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
     if (doc >= 0 && doc < st->n_docs) st->info[doc] = *info;
 }
 
+void desk_resume(desk_state *st, int n, desk_log_fn log, void *ud) {
+    if (n <= 0) return;
+    emit(st, log, ud, "resume", st->session->id, "{\"decided_before\": %d}", n);
+    if (n >= st->session->n_travelers) {
+        st->traveler = st->session->n_travelers - 1;
+        st->mode = DESK_DONE;
+        st->n_docs = 0;
+        set_status(st, "status.session_complete", st->session->n_travelers, 0, 0);
+        return;
+    }
+    load_traveler(st, n);
+    set_status(st, "status.traveler", n + 1, st->session->n_travelers, 0);
+    emit(st, log, ud, "traveler", st->session->travelers[st->traveler].id, "{\"index\": %d}",
+         n + 1);
+}
+
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud) {
     if (st->mode == DESK_DONE) return;
     load_traveler(st, st->traveler);
@@ -460,6 +476,8 @@ static int next_traveler(desk_state *st, desk_log_fn log, void *ud);
 static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     const desk_traveler *t = &st->session->travelers[st->traveler];
     st->decisions[st->traveler] = st->pending_decision;
+    st->n_decided++;
+    st->last_decided = st->traveler;
     st->protections[st->traveler] = st->pending_protection;
     emit(st, log, ud, "decide", t->id,
          "{\"decision\": \"%s\", \"protection\": \"%s\", \"findings\": %d, \"lights_used\": %u, "

@@ -209,6 +209,7 @@ typedef struct desk_state {
     int interpreter;               /* an interpreter was requested */
     unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
     desk_debrief debrief;
+    int n_decided, last_decided; /* decisions taken; the traveler of the latest */
     /* the status line: a catalogue key and its values */
     const char *status_key;
     int status_n, status_total, status_kind;
@@ -258,6 +259,10 @@ void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud)
 /* The debrief of the decision just taken (mode DESK_DEBRIEF, not ready):
  * the app scores the case and hands the result here. */
 void desk_set_debrief(desk_state *st, const desk_debrief *d);
+
+/* A restarted session: the first `n` travelers were decided before (the
+ * journal says so); start with traveler n. Logged as "resume". */
+void desk_resume(desk_state *st, int n, desk_log_fn log, void *ud);
 
 /* Starts the current traveler over (their scenario was edited); logged. */
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);

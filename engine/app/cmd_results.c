@@ -1,0 +1,44 @@
+/* cmd_results.c - `borderlab results keygen|verify`: the academy's key and
+ * the check that a results journal is intact. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "journal.h"
+
+int cmd_results(int argc, char **argv) {
+    if (argc < 2 || cmd_wants_help(argc, argv)) {
+        FILE *o = argc < 2 ? stderr : stdout;
+        fprintf(o, "usage: borderlab results keygen KEYFILE\n"
+                   "       borderlab results verify JOURNAL --key KEYFILE\n\n"
+                   "keygen makes the academy's journal key (never overwrites one). verify says\n"
+                   "whether a results journal is intact, or exactly which line was changed,\n"
+                   "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n");
+        return argc < 2 ? 2 : 0;
+    }
+    bl_err err = {""};
+    if (!strcmp(argv[1], "keygen") && argc == 3) {
+        if (journal_keygen(argv[2], &err) != 0) {
+            fprintf(stderr, "borderlab results: %s\n", err.msg);
+            return 2;
+        }
+        printf("wrote a new journal key to %s (keep it safe: it proves the results)\n", argv[2]);
+        return 0;
+    }
+    if (!strcmp(argv[1], "verify") && argc == 5 && !strcmp(argv[3], "--key")) {
+        unsigned char key[JOURNAL_KEY_BYTES];
+        int n = 0;
+        if (journal_key_load(argv[4], key, &err) != 0) {
+            fprintf(stderr, "borderlab results: %s\n", err.msg);
+            return 2;
+        }
+        if (journal_verify(argv[2], key, &n, &err) != 0) {
+            printf("NOT INTACT: %s\n", err.msg);
+            return 1;
+        }
+        printf("intact: %s holds %d entr%s, each as written\n", argv[2], n, n == 1 ? "y" : "ies");
+        return 0;
+    }
+    fprintf(stderr, "borderlab results: bad arguments (try --help)\n");
+    return 2;
+}

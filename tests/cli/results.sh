@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The results journal from the desk: each decision recorded (fsynced) with its
+# score; a restarted session resumes after what was decided; any edit of the
+# journal is named by `results verify` and refused by the desk.
+set -u
+BL=${1:?usage: results.sh borderlab imgtool}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0; passes=0
+ok()  { passes=$((passes+1)); echo "ok   $1"; }
+bad() { fails=$((fails+1)); echo "FAIL $1"; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+"$BL" results keygen "$T/key" >/dev/null
+check "keygen writes a private key file" bash -c "test \$(stat -c %a '$T/key') = 600"
+"$BL" results keygen "$T/key" 2>"$T/err"; rc=$?
+check "keygen never overwrites a key" bash -c "test $rc -eq 2 && grep -q 'never overwritten' '$T/err'"
+
+printf '@1 key a\n@2 key return\n@3 key return\n@4 key x\n@5 key return\n@6 key return\n' >"$T/two.input"
+"$BL" play --headless --journal "$T/j.jsonl" --key "$T/key" --input "$T/two.input" --out-dir "$T/a" >/dev/null 2>&1
+"$BL" results verify "$T/j.jsonl" --key "$T/key" >"$T/v" 2>&1; rc=$?
+check "two decisions, two intact entries" bash -c "test $rc -eq 0 && grep -q 'holds 2 entries' '$T/v'"
+check "entries carry the decision and its score" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('$T/j.jsonl')]
+assert [x['decision'] for x in e]==['admit','refuse'] and all(0<=x['points']<=100 for x in e), e
+assert e[0]['index']==1 and e[1]['index']==2"
+
+printf '@1 key a\n@2 key return\n@3 key return\n' >"$T/one.input"
+"$BL" play --headless --journal "$T/j.jsonl" --key "$T/key" --input "$T/one.input" --out-dir "$T/b" >/dev/null 2>&1
+check "a restarted session resumes after the decided travelers" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/b/actions.jsonl')]
+r=[x for x in a if x['action']=='resume'][0]
+assert r['params']['decided_before']==2, r
+e=[json.loads(l)['entry'] for l in open('$T/j.jsonl')]
+assert len(e)==3 and e[2]['index']==3, e"
+
+cp "$T/j.jsonl" "$T/before"
+sed -i '1s/"decision":"admit"/"decision":"refuse"/' "$T/j.jsonl"
+"$BL" results verify "$T/j.jsonl" --key "$T/key" >"$T/v" 2>&1; rc=$?
+check "an edited decision is named" bash -c "test $rc -eq 1 && grep -q 'line 1 (entry 1) was changed' '$T/v'"
+cp "$T/j.jsonl" "$T/tampered"
+"$BL" play --headless --journal "$T/j.jsonl" --key "$T/key" --input "$T/one.input" --out-dir "$T/c" >/dev/null 2>"$T/err"; rc=$?
+check "the desk refuses a tampered journal and leaves it as it is" bash -c "test $rc -eq 2 && grep -q 'was changed' '$T/err' && cmp -s '$T/j.jsonl' '$T/tampered'"
+cp "$T/before" "$T/j.jsonl"
+sed -i '2d' "$T/j.jsonl"
+"$BL" results verify "$T/j.jsonl" --key "$T/key" >"$T/v" 2>&1; rc=$?
+check "a removed entry is named" bash -c "test $rc -eq 1 && grep -q 'line 2 has entry 3 where entry 2 belongs' '$T/v'"
+cp "$T/before" "$T/j.jsonl"
+head -c -30 "$T/before" >"$T/j.jsonl"
+"$BL" results verify "$T/j.jsonl" --key "$T/key" >"$T/v" 2>&1; rc=$?
+check "a cut last line is named" bash -c "test $rc -eq 1 && grep -q 'line 3 is cut short' '$T/v'"
+"$BL" results keygen "$T/key2" >/dev/null
+"$BL" results verify "$T/before" --key "$T/key2" >"$T/v" 2>&1; rc=$?
+check "another academy's key does not verify" bash -c "test $rc -eq 1 && grep -q \"key is not this journal's\" '$T/v'"
+"$BL" play --headless --journal "$T/x.jsonl" --input "$T/one.input" --out-dir "$T/d" >/dev/null 2>"$T/err"; rc=$?
+check "a journal without a key is refused" bash -c "test $rc -eq 2 && grep -q 'needs its key' '$T/err'"
+
+echo "results: $passes passed, $fails failed"
+[ $fails -eq 0 ]
