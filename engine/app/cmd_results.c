@@ -9,11 +9,17 @@
 int cmd_results(int argc, char **argv) {
     if (argc < 2 || cmd_wants_help(argc, argv)) {
         FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab results keygen KEYFILE\n"
-                   "       borderlab results verify JOURNAL --key KEYFILE\n\n"
-                   "keygen makes the academy's journal key (never overwrites one). verify says\n"
-                   "whether a results journal is intact, or exactly which line was changed,\n"
-                   "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n");
+        fprintf(
+            o,
+            "usage: borderlab results keygen KEYFILE\n"
+            "       borderlab results verify JOURNAL --key KEYFILE\n"
+            "       borderlab results import JOURNAL --key KEYFILE --db DB --trainee ID --cohort "
+            "NAME\n"
+            "       borderlab results query --db DB [--by trainee|cohort|scenario] [--trainee ID]\n"
+            "                               [--cohort NAME] [--scenario ID]\n\n"
+            "keygen makes the academy's journal key (never overwrites one). verify says\n"
+            "whether a results journal is intact, or exactly which line was changed,\n"
+            "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n");
         return argc < 2 ? 2 : 0;
     }
     bl_err err = {""};
@@ -38,6 +44,37 @@ int cmd_results(int argc, char **argv) {
         }
         printf("intact: %s holds %d entr%s, each as written\n", argv[2], n, n == 1 ? "y" : "ies");
         return 0;
+    }
+    if (!strcmp(argv[1], "import") || !strcmp(argv[1], "query")) {
+        const char *journal = NULL, *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL,
+                   *scenario = NULL, *by = "trainee";
+        int i = 2;
+        if (!strcmp(argv[1], "import") && argc > 2) journal = argv[i++];
+        for (; i + 1 < argc; i += 2) {
+            const char *o = argv[i], *v = argv[i + 1];
+            if (!strcmp(o, "--key"))
+                key = v;
+            else if (!strcmp(o, "--db"))
+                db = v;
+            else if (!strcmp(o, "--trainee"))
+                trainee = v;
+            else if (!strcmp(o, "--cohort"))
+                cohort = v;
+            else if (!strcmp(o, "--scenario"))
+                scenario = v;
+            else if (!strcmp(o, "--by"))
+                by = v;
+            else
+                break;
+        }
+        if (i != argc || !db || (journal && (!key || !trainee || !cohort))) {
+            fprintf(stderr, "borderlab results: import JOURNAL --key KEYFILE --db DB --trainee ID "
+                            "--cohort NAME, or query --db DB [--by trainee|cohort|scenario] "
+                            "[--trainee ID] [--cohort NAME] [--scenario ID]\n");
+            return 2;
+        }
+        return journal ? results_import(journal, key, db, trainee, cohort)
+                       : results_query(db, by, trainee, cohort, scenario);
     }
     fprintf(stderr, "borderlab results: bad arguments (try --help)\n");
     return 2;

@@ -57,5 +57,36 @@ check "another academy's key does not verify" bash -c "test $rc -eq 1 && grep -q
 "$BL" play --headless --journal "$T/x.jsonl" --input "$T/one.input" --out-dir "$T/d" >/dev/null 2>"$T/err"; rc=$?
 check "a journal without a key is refused" bash -c "test $rc -eq 2 && grep -q 'needs its key' '$T/err'"
 
+# SQLite: import verified journals, query them; a locked database loses nothing.
+cp "$T/before" "$T/j.jsonl"
+"$BL" results import "$T/j.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-101 --cohort spring >"$T/imp" 2>&1; rc=$?
+check "import: 3 new entries" bash -c "test $rc -eq 0 && grep -q 'imported 3 new of 3' '$T/imp'"
+"$BL" results import "$T/j.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-101 --cohort spring >"$T/imp" 2>&1
+check "importing again adds nothing" grep -q 'imported 0 new of 3' "$T/imp"
+"$BL" results query --db "$T/r.db" --by trainee >"$T/q" 2>&1; rc=$?
+check "query by trainee" python3 -c "
+import json
+r=[json.loads(l) for l in open('$T/q')]
+assert $rc==0 and len(r)==1 and r[0]['trainee']=='t-101' and r[0]['cases']==3 and 0<=r[0]['mean_points']<=100, r
+assert set(r[0]['competencies'])=={'document_examination','interview','human_rights','procedure'}"
+"$BL" results query --db "$T/r.db" --by scenario --cohort spring >"$T/q" 2>&1
+check "query by scenario within a cohort" bash -c "test \$(wc -l <'$T/q') -eq 3"
+"$BL" results import "$T/tampered" --key "$T/key" --db "$T/r.db" --trainee t-102 --cohort spring >"$T/imp" 2>&1; rc=$?
+check "a tampered journal is not imported" bash -c "test $rc -eq 1 && grep -q 'nothing imported' '$T/imp' && test \$('$BL' results query --db '$T/r.db' --trainee t-102 | wc -l) -eq 0"
+python3 - "$T/r.db" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+time.sleep(6)
+c.execute("ROLLBACK")
+PY
+lock=$!
+sleep 1
+cp "$T/before" "$T/j2.jsonl"
+"$BL" results import "$T/j2.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-103 --cohort spring >"$T/imp" 2>&1; rc=$?
+check "a locked database: a clear message, exit 2" bash -c "test $rc -eq 2 && grep -q 'another program holds the database' '$T/imp'"
+wait $lock
+check "and nothing was half-written" bash -c "test \$('$BL' results query --db '$T/r.db' --trainee t-103 | wc -l) -eq 0 && test \$('$BL' results query --db '$T/r.db' | python3 -c 'import json,sys; print(sum(json.loads(l)[\"cases\"] for l in sys.stdin))') -eq 3"
+
 echo "results: $passes passed, $fails failed"
 [ $fails -eq 0 ]
