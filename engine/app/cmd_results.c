@@ -45,6 +45,24 @@ int cmd_results(int argc, char **argv) {
         printf("intact: %s holds %d entr%s, each as written\n", argv[2], n, n == 1 ? "y" : "ies");
         return 0;
     }
+    if (!strcmp(argv[1], "export")) {
+        const char *db = NULL, *format = "csv", *home = "https://academy.example";
+        for (int i = 2; i + 1 < argc; i += 2) {
+            if (!strcmp(argv[i], "--db"))
+                db = argv[i + 1];
+            else if (!strcmp(argv[i], "--format"))
+                format = argv[i + 1];
+            else if (!strcmp(argv[i], "--home"))
+                home = argv[i + 1];
+            else
+                db = NULL, i = argc;
+        }
+        if (!db || (strcmp(format, "csv") && strcmp(format, "xapi")) || argc % 2) {
+            fprintf(stderr, "borderlab results: export --db DB [--format csv|xapi] [--home URL]\n");
+            return 2;
+        }
+        return results_export(db, format, home);
+    }
     if (!strcmp(argv[1], "import") || !strcmp(argv[1], "query")) {
         const char *journal = NULL, *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL,
                    *scenario = NULL, *by = "trainee";

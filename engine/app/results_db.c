@@ -167,3 +167,87 @@ int results_query(const char *db_path, const char *by, const char *trainee, cons
     sqlite3_close(db);
     return rows ? 0 : 1;
 }
+
+/* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line)
+ * for the academy's learning record store. The duration of a case is the
+ * time since the journal's previous decision. */
+int results_export(const char *db_path, const char *format, const char *home) {
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        int rc = db_fail(db, "cannot open", db_path);
+        sqlite3_close(db);
+        return rc;
+    }
+    sqlite3_busy_timeout(db, 2000);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT trainee, cohort, scenario, decision, protection, points, passed,"
+                           " critical, document_examination, interview, human_rights, procedure, t,"
+                           " t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY seq), 0)"
+                           " FROM results ORDER BY journal, seq",
+                           -1, &st, NULL) != SQLITE_OK) {
+        int rc = db_fail(db, "cannot read", db_path);
+        sqlite3_close(db);
+        return rc;
+    }
+    int csv = !strcmp(format, "csv");
+    if (csv)
+        puts("trainee,cohort,scenario,decision,protection,points,passed,critical,"
+             "document_examination,interview,human_rights,procedure,seconds");
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *tr = (const char *)sqlite3_column_text(st, 0);
+        const char *sc = (const char *)sqlite3_column_text(st, 2);
+        double pts = sqlite3_column_double(st, 5), secs = sqlite3_column_double(st, 13);
+        int passed = sqlite3_column_int(st, 6);
+        if (csv) {
+            /* fields are ids and numbers; critical is a JSON list: quote it */
+            const char *crit = (const char *)sqlite3_column_text(st, 7);
+            printf("%s,%s,%s,%s,%s,%.1f,%d,\"", tr, sqlite3_column_text(st, 1), sc,
+                   sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), pts, passed);
+            for (const char *c = crit; c && *c; c++)
+                printf(*c == '"' ? "\"\"" : "%c", *c);
+            printf("\",%.3f,%.3f,%.3f,%.3f,%.1f\n", sqlite3_column_double(st, 8),
+                   sqlite3_column_double(st, 9), sqlite3_column_double(st, 10),
+                   sqlite3_column_double(st, 11), secs);
+            continue;
+        }
+        cJSON *o = cJSON_CreateObject();
+        cJSON *actor = cJSON_AddObjectToObject(o, "actor");
+        cJSON_AddStringToObject(actor, "objectType", "Agent");
+        cJSON *acc = cJSON_AddObjectToObject(actor, "account");
+        cJSON_AddStringToObject(acc, "homePage", home);
+        cJSON_AddStringToObject(acc, "name", tr);
+        cJSON *verb = cJSON_AddObjectToObject(o, "verb");
+        cJSON_AddStringToObject(verb, "id",
+                                passed ? "http://adlnet.gov/expapi/verbs/passed"
+                                       : "http://adlnet.gov/expapi/verbs/failed");
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(verb, "display"), "en-US",
+                                passed ? "passed" : "failed");
+        cJSON *obj = cJSON_AddObjectToObject(o, "object");
+        char id[512];
+        snprintf(id, sizeof id, "%s/borderlab/scenarios/%s", home, sc);
+        cJSON_AddStringToObject(obj, "objectType", "Activity");
+        cJSON_AddStringToObject(obj, "id", id);
+        cJSON_AddStringToObject(
+            cJSON_AddObjectToObject(cJSON_AddObjectToObject(obj, "definition"), "name"), "en-US",
+            sc);
+        cJSON *res = cJSON_AddObjectToObject(o, "result");
+        cJSON *score = cJSON_AddObjectToObject(res, "score");
+        cJSON_AddNumberToObject(score, "scaled", pts / 100.0);
+        cJSON_AddNumberToObject(score, "raw", pts);
+        cJSON_AddNumberToObject(score, "min", 0);
+        cJSON_AddNumberToObject(score, "max", 100);
+        cJSON_AddBoolToObject(res, "success", passed);
+        char dur[32];
+        snprintf(dur, sizeof dur, "PT%.1fS", secs < 0 ? 0 : secs);
+        cJSON_AddStringToObject(res, "duration", dur);
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "context"), "platform", "borderlab");
+        char *s = cJSON_PrintUnformatted(o);
+        puts(s);
+        free(s);
+        cJSON_Delete(o);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return 0;
+}

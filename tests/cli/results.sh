@@ -88,5 +88,23 @@ check "a locked database: a clear message, exit 2" bash -c "test $rc -eq 2 && gr
 wait $lock
 check "and nothing was half-written" bash -c "test \$('$BL' results query --db '$T/r.db' --trainee t-103 | wc -l) -eq 0 && test \$('$BL' results query --db '$T/r.db' | python3 -c 'import json,sys; print(sum(json.loads(l)[\"cases\"] for l in sys.stdin))') -eq 3"
 
+"$BL" results export --db "$T/r.db" --format csv >"$T/r.csv" 2>&1; rc=$?
+check "CSV export: a header and one row per case" python3 -c "
+import csv
+rows=list(csv.DictReader(open('$T/r.csv')))
+assert $rc==0 and len(rows)==3 and rows[0]['trainee']=='t-101' and float(rows[0]['points'])>=0, rows"
+"$BL" results export --db "$T/r.db" --format xapi --home https://academy.example >"$T/x" 2>&1; rc=$?
+check "xAPI 1.0.3 statements: actor, verb, object, result with scaled/raw/min/max, success, duration" python3 -c "
+import json, re
+st=[json.loads(l) for l in open('$T/x')]
+assert $rc==0 and len(st)==3
+for s in st:
+    assert s['actor']['account']['name']=='t-101' and s['actor']['account']['homePage']=='https://academy.example'
+    assert s['verb']['id'] in ('http://adlnet.gov/expapi/verbs/passed','http://adlnet.gov/expapi/verbs/failed')
+    assert s['object']['id'].startswith('https://academy.example/borderlab/scenarios/')
+    r=s['result']; sc=r['score']
+    assert sc['min']==0 and sc['max']==100 and abs(sc['scaled']-sc['raw']/100)<1e-9 and isinstance(r['success'], bool)
+    assert re.fullmatch(r'PT[0-9.]+S', r['duration'])"
+
 echo "results: $passes passed, $fails failed"
 [ $fails -eq 0 ]
