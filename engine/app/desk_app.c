@@ -510,6 +510,7 @@ static void on_decision(desk_app *a) {
         }
     }
     if (st->mode == DESK_DEBRIEF) desk_set_debrief(st, &d);
+    desk_set_result(st, tv, d.points, d.passed);
     desk_action act;
     memset(&act, 0, sizeof act);
     act.frame = st->frame;

@@ -251,6 +251,8 @@ void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, 
     st->loupe_zoom = 4;
     st->mx = DESK_W / 2, st->my = DESK_H / 2;
     st->drag_doc = st->draft_doc = -1;
+    for (int i = 0; i < DESK_MAX_TRAVELERS; i++)
+        st->points[i] = -1;
     load_traveler(st, 0);
     set_status(st, "status.first", 1, s->n_travelers, 0);
     emit(st, log, ud, "session_start", s->id, "{\"travelers\": %d, \"mrz_reader\": %s}",
@@ -491,6 +493,12 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
         return 0;
     }
     return next_traveler(st, log, ud);
+}
+
+void desk_set_result(desk_state *st, int traveler, double points, int passed) {
+    if (traveler < 0 || traveler >= DESK_MAX_TRAVELERS) return;
+    st->points[traveler] = (float)points;
+    st->passed[traveler] = (unsigned char)!!passed;
 }
 
 void desk_set_debrief(desk_state *st, const desk_debrief *d) {
@@ -1467,9 +1475,23 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         fill(dl, MENU_X + 230, MENU_Y + 120, 150, 40, C_BUTTON);
         text(dl, MENU_X + 305, MENU_Y + 146, 15, C_TEXT, 1, 1, "%s", tr(st, "confirm.cancel"));
     } else if (st->mode == DESK_DONE) {
-        text(dl, 780, 320, 26, C_ACCENT, 1, 1, "%s", tr(st, "done.title"));
-        text(dl, 780, 360, 16, C_TEXT, 0, 1, "%s",
+        /* the session's summary: in an exam, the first time results are shown */
+        text(dl, 780, 90, 26, C_ACCENT, 1, 1, "%s", tr(st, "done.title"));
+        text(dl, 780, 120, 16, C_TEXT, 0, 1, "%s",
              fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
+        static const char *dkeys[] = {"", "btn.admit", "btn.refuse", "btn.second", "btn.protect"};
+        for (int i = 0, row = 0; i < s->n_travelers && row < 18; i++) {
+            if (st->points[i] < 0) continue;
+            int yy = 160 + row++ * 24, col = st->passed[i] ? C_GREEN : C_RED;
+            char n[24];
+            text(dl, 320, yy, 14, C_TEXT, 0, 0, "%s", s->travelers[i].id);
+            int dec = st->decisions[i] >= 0 && st->decisions[i] <= 4 ? st->decisions[i] : 0;
+            text(dl, 760, yy, 14, C_DIM, 0, 0, "%s", dec ? tr(st, dkeys[dec]) + 2 : "");
+            text(dl, 1000, yy, 14, (uint32_t)col, 1, 2, "%s",
+                 num(st, (long)(st->points[i] + 0.5), n, sizeof n));
+            text(dl, 1020, yy, 14, (uint32_t)col, 0, 0, "%s",
+                 tr(st, st->passed[i] ? "debrief.passed" : "debrief.failed"));
+        }
     }
     if (st->mode == DESK_DEBRIEF) draw_debrief(st, dl);
     if (st->help) draw_help(st, dl);

@@ -209,7 +209,9 @@ typedef struct desk_state {
     int interpreter;               /* an interpreter was requested */
     unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
     desk_debrief debrief;
-    int n_decided, last_decided; /* decisions taken; the traveler of the latest */
+    int n_decided, last_decided;      /* decisions taken; the traveler of the latest */
+    float points[DESK_MAX_TRAVELERS]; /* each decided traveler's score (-1: not scored) */
+    unsigned char passed[DESK_MAX_TRAVELERS];
     /* the status line: a catalogue key and its values */
     const char *status_key;
     int status_n, status_total, status_kind;
@@ -263,6 +265,9 @@ void desk_set_debrief(desk_state *st, const desk_debrief *d);
 /* A restarted session: the first `n` travelers were decided before (the
  * journal says so); start with traveler n. Logged as "resume". */
 void desk_resume(desk_state *st, int n, desk_log_fn log, void *ud);
+
+/* Records a decided traveler's score for the end-of-session summary. */
+void desk_set_result(desk_state *st, int traveler, double points, int passed);
 
 /* Starts the current traveler over (their scenario was edited); logged. */
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);
