@@ -463,6 +463,16 @@ static void answer(desk_app *a) {
 
 /* ------------------------------------------------------------ debrief */
 
+/* The light to show a defect under: UV or IR when they reveal it (what a
+ * trainee most often forgets to try), else the first light that does. */
+static int telling_light(light_set lights) {
+    if (lights & LIGHT_BIT(LIGHT_UV)) return LIGHT_UV;
+    if (lights & LIGHT_BIT(LIGHT_IR)) return LIGHT_IR;
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (lights & LIGHT_BIT(l)) return l;
+    return LIGHT_VISIBLE;
+}
+
 /* Scores the case just decided from the action log (the same reading an
  * instructor's offline scoring does) and hands the desk what to show. */
 static void on_decision(desk_app *a) {
@@ -495,14 +505,7 @@ static void on_decision(desk_app *a) {
                          defect_get((defect_kind)sd->kind)->id);
                 it->x = sd->x, it->y = sd->y, it->w = sd->w, it->h = sd->h;
                 it->found = r.defect_found[i];
-                /* the telling light: UV or IR when they show it, else the first */
-                it->light = LIGHT_VISIBLE;
-                for (int l = LIGHT_COUNT - 1; l >= 0; l--)
-                    if (sd->lights & LIGHT_BIT(l)) it->light = l;
-                if (sd->lights & LIGHT_BIT(LIGHT_UV))
-                    it->light = LIGHT_UV;
-                else if (sd->lights & LIGHT_BIT(LIGHT_IR))
-                    it->light = LIGHT_IR;
+                it->light = telling_light(sd->lights);
             }
             snprintf(d.why, sizeof d.why, "%s", s->expected.why);
         } else {

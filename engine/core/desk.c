@@ -1479,14 +1479,15 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         text(dl, 780, 90, 26, C_ACCENT, 1, 1, "%s", tr(st, "done.title"));
         text(dl, 780, 120, 16, C_TEXT, 0, 1, "%s",
              fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
-        static const char *dkeys[] = {"", "btn.admit", "btn.refuse", "btn.second", "btn.protect"};
+        static const char *dkeys[] = {"", "decision.admit", "decision.refuse",
+                                      "decision.second_line", "decision.protection"};
         for (int i = 0, row = 0; i < s->n_travelers && row < 18; i++) {
             if (st->points[i] < 0) continue;
             int yy = 160 + row++ * 24, col = st->passed[i] ? C_GREEN : C_RED;
             char n[24];
             text(dl, 320, yy, 14, C_TEXT, 0, 0, "%s", s->travelers[i].id);
             int dec = st->decisions[i] >= 0 && st->decisions[i] <= 4 ? st->decisions[i] : 0;
-            text(dl, 760, yy, 14, C_DIM, 0, 0, "%s", dec ? tr(st, dkeys[dec]) + 2 : "");
+            text(dl, 760, yy, 14, C_DIM, 0, 0, "%s", dec ? tr(st, dkeys[dec]) : "");
             text(dl, 1000, yy, 14, (uint32_t)col, 1, 2, "%s",
                  num(st, (long)(st->points[i] + 0.5), n, sizeof n));
             text(dl, 1020, yy, 14, (uint32_t)col, 0, 0, "%s",

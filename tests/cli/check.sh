@@ -7,10 +7,7 @@ BL=${1:?usage: check.sh borderlab imgtool}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 D=tests/data/scenarios
-fails=0; passes=0
-ok()  { passes=$((passes+1)); echo "ok   $1"; }
-bad() { fails=$((fails+1)); echo "FAIL $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib/cli.sh"
 has() { grep -qF -- "$2" "$1" || { echo "  missing: $2"; return 1; }; }
 
 if ls scenarios/*.lua >/dev/null 2>&1; then

@@ -8,10 +8,7 @@ BL=${1:?usage: desk.sh borderlab imgtool}
 IMG=${2:?usage: desk.sh borderlab imgtool}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-fails=0; passes=0
-ok()  { passes=$((passes+1)); echo "ok   $1"; }
-bad() { fails=$((fails+1)); echo "FAIL $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib/cli.sh"
 play() { "$BL" play --headless --loupe-dpi 300 --input "$1" --out-dir "$2" >"$T/play.out" 2>&1 || { cat "$T/play.out"; return 1; }; }
 
 # The first traveler's passport lies closed at (310, 66), 425x299 on the desk.

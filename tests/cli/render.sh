@@ -5,10 +5,7 @@ set -u
 BL=${1:?usage: render.sh path/to/borderlab}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-fails=0; passes=0
-ok()   { passes=$((passes+1)); echo "ok   $1"; }
-bad()  { fails=$((fails+1)); echo "FAIL $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib/cli.sh"
 
 # expect_fail NAME PATTERN CMD...: exit 2 and stderr matching PATTERN
 expect_fail() {

@@ -6,10 +6,7 @@ set -u
 BL=${1:?usage: results.sh borderlab imgtool}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-fails=0; passes=0
-ok()  { passes=$((passes+1)); echo "ok   $1"; }
-bad() { fails=$((fails+1)); echo "FAIL $1"; }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+. "$(dirname "$0")/../lib/cli.sh"
 
 "$BL" results keygen "$T/key" >/dev/null
 check "keygen writes a private key file" bash -c "test \$(stat -c %a '$T/key') = 600"
