@@ -13,13 +13,15 @@ int cmd_results(int argc, char **argv) {
             o,
             "usage: borderlab results keygen KEYFILE\n"
             "       borderlab results verify JOURNAL --key KEYFILE\n"
-            "       borderlab results import JOURNAL --key KEYFILE --db DB --trainee ID --cohort "
-            "NAME\n"
+            "       borderlab results import JOURNAL --key KEYFILE --db DB [--trainee ID --cohort "
+            "NAME]\n"
             "       borderlab results query --db DB [--by trainee|cohort|scenario] [--trainee ID]\n"
             "                               [--cohort NAME] [--scenario ID]\n\n"
             "keygen makes the academy's journal key (never overwrites one). verify says\n"
             "whether a results journal is intact, or exactly which line was changed,\n"
-            "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n");
+            "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n"
+            "import takes the trainee and cohort from a session journal's first entry\n"
+            "(a plain desk journal needs --trainee and --cohort).\n");
         return argc < 2 ? 2 : 0;
     }
     bl_err err = {""};
@@ -85,7 +87,7 @@ int cmd_results(int argc, char **argv) {
             else
                 break;
         }
-        if (i != argc || !db || (journal && (!key || !trainee || !cohort))) {
+        if (i != argc || !db || (journal && !key)) {
             fprintf(stderr, "borderlab results: import JOURNAL --key KEYFILE --db DB --trainee ID "
                             "--cohort NAME, or query --db DB [--by trainee|cohort|scenario] "
                             "[--trainee ID] [--cohort NAME] [--scenario ID]\n");

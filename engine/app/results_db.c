@@ -14,12 +14,21 @@
 #include "fsio.h"
 #include "journal.h"
 
+/* Schema 2. results: one row per decided case. sessions: one row per
+ * journal (a certification session's header and, once it ended, its verdict;
+ * a plain desk journal has an empty session id and no verdict). */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS results ("
-    " journal TEXT NOT NULL, seq INTEGER NOT NULL, trainee TEXT NOT NULL, cohort TEXT NOT NULL,"
-    " scenario TEXT NOT NULL, decision TEXT, protection TEXT, points REAL, passed INTEGER,"
-    " critical TEXT, document_examination REAL, interview REAL, human_rights REAL,"
-    " procedure REAL, t REAL, PRIMARY KEY (journal, seq));";
+    " journal TEXT NOT NULL, seq INTEGER NOT NULL, session TEXT NOT NULL, trainee TEXT NOT NULL,"
+    " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, scenario TEXT NOT NULL, decision TEXT,"
+    " protection TEXT, points REAL, passed INTEGER, critical TEXT, document_examination REAL,"
+    " interview REAL, human_rights REAL, procedure REAL, t REAL, seconds REAL, time_limit REAL,"
+    " missed TEXT, PRIMARY KEY (journal, seq));"
+    "CREATE TABLE IF NOT EXISTS sessions ("
+    " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
+    " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
+    " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT);"
+    "PRAGMA user_version = 2;";
 
 static int db_fail(sqlite3 *db, const char *what, const char *path) {
     fprintf(stderr, "borderlab results: %s '%s': %s%s\n", what, path, sqlite3_errmsg(db),
@@ -28,6 +37,70 @@ static int db_fail(sqlite3 *db, const char *what, const char *path) {
             : sqlite3_errcode(db) == SQLITE_READONLY ? " (the database is read-only)"
                                                      : "");
     return 2;
+}
+
+/* A database made by an older borderlab has the old columns: say so rather
+ * than fail on the first insert. */
+static int schema_ok(sqlite3 *db, const char *path) {
+    sqlite3_stmt *st = NULL;
+    int version = 0, tables = 0;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'results'", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        tables = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (tables && version != 2) {
+        fprintf(stderr,
+                "borderlab results: '%s' was made by an older borderlab (schema %d, this one "
+                "writes 2): import into a new database file\n",
+                path, version);
+        return 0;
+    }
+    return 1;
+}
+
+static const char *jstr(const cJSON *o, const char *k) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static double jnum(const cJSON *o, const char *k, double dflt) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+/* Who the journal belongs to: a session journal names its trainee in its
+ * first entry; a plain desk journal needs --trainee and --cohort. */
+typedef struct who {
+    const char *session, *title, *trainee, *name, *cohort, *started;
+    int exam, cases, passed; /* passed: -1 not ended */
+    const char *reason;
+    char *marks; /* JSON text */
+} who;
+
+static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT OR REPLACE INTO sessions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                           " ?9, ?10, ?11, ?12)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    const char *texts[] = {journal_path, w->session, w->title,  w->trainee,
+                           w->name,      w->cohort,  w->started};
+    for (int k = 0; k < 7; k++)
+        sqlite3_bind_text(st, k + 1, texts[k], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 8, w->exam);
+    sqlite3_bind_int(st, 9, w->cases);
+    if (w->passed >= 0) sqlite3_bind_int(st, 10, w->passed);
+    if (w->reason) sqlite3_bind_text(st, 11, w->reason, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 12, w->marks ? w->marks : "{}", -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int results_import(const char *journal_path, const char *key_path, const char *db_path,
@@ -46,71 +119,125 @@ int results_import(const char *journal_path, const char *key_path, const char *d
         fprintf(stderr, "borderlab results: %s\n", err.msg);
         return 2;
     }
+    /* the lines, parsed once (verified above) */
+    int cap = n + 1, count = 0;
+    cJSON **lines = calloc((size_t)cap, sizeof *lines);
+    for (char *line = strtok(text, "\n"); line && count < cap; line = strtok(NULL, "\n"))
+        lines[count++] = cJSON_Parse(line);
+    who w = {"", "", trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1, NULL, NULL};
     sqlite3 *db = NULL;
     int rc = 0, added = 0;
+    const cJSON *head = count ? cJSON_GetObjectItemCaseSensitive(lines[0], "entry") : NULL;
+    if (!strcmp(jstr(head, "kind"), "session")) {
+        w.session = jstr(head, "session"), w.title = jstr(head, "title");
+        w.name = jstr(head, "trainee_name"), w.started = jstr(head, "started");
+        w.exam = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(head, "exam"));
+        w.marks = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(head, "pass"));
+        const char *jt = jstr(head, "trainee"), *jc = jstr(head, "cohort");
+        if ((trainee && strcmp(trainee, jt)) || (cohort && strcmp(cohort, jc))) {
+            fprintf(stderr,
+                    "borderlab results: %s belongs to trainee '%s' of cohort '%s', not what "
+                    "--trainee/--cohort say; nothing imported\n",
+                    journal_path, jt, jc);
+            rc = 1;
+            goto done;
+        }
+        w.trainee = jt, w.cohort = jc;
+    } else if (!trainee || !cohort) {
+        fprintf(stderr,
+                "borderlab results: %s is a desk journal without a session header: "
+                "say whose it is with --trainee ID --cohort NAME\n",
+                journal_path);
+        rc = 2;
+        goto done;
+    }
     if (sqlite3_open(db_path, &db) != SQLITE_OK) {
         rc = db_fail(db, "cannot open", db_path);
         goto done;
     }
     sqlite3_busy_timeout(db, 2000);
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = db_fail(db, "cannot write to", db_path);
+    if (!schema_ok(db, db_path)) {
+        rc = 2;
         goto done;
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(
-            db,
-            "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-            "?10, ?11, ?12, ?13, ?14, ?15)",
-            -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         goto done;
     }
-    for (char *line = strtok(text, "\n"); line && rc == 0; line = strtok(NULL, "\n")) {
-        cJSON *o = cJSON_Parse(line);
-        const cJSON *seq = cJSON_GetObjectItemCaseSensitive(o, "seq");
-        const cJSON *e = cJSON_GetObjectItemCaseSensitive(o, "entry");
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        rc = db_fail(db, "cannot write to", db_path);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        goto done;
+    }
+    double case_limit = jnum(cJSON_GetObjectItemCaseSensitive(head, "limits"), "case_s", 0);
+    for (int i = 0; i < count && rc == 0; i++) {
+        const cJSON *seq = cJSON_GetObjectItemCaseSensitive(lines[i], "seq");
+        const cJSON *e = cJSON_GetObjectItemCaseSensitive(lines[i], "entry");
+        const char *kind = jstr(e, "kind");
+        if (!strcmp(kind, "end")) {
+            w.passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed"));
+            w.reason = jstr(e, "reason");
+        }
+        if (*kind && strcmp(kind, "case")) continue; /* headers and ends are not cases */
+        w.cases++;
         const cJSON *c = cJSON_GetObjectItemCaseSensitive(e, "competencies");
         char *crit = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "critical"));
+        char *missed = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "missed"));
         sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
         sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, seq ? seq->valueint : 0);
-        sqlite3_bind_text(st, 3, trainee, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, cohort, -1, SQLITE_TRANSIENT);
-        static const char *texts[] = {"traveler", "decision", "protection"};
-        for (int k = 0; k < 3; k++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, texts[k]);
-            sqlite3_bind_text(st, k == 0 ? 5 : 5 + k, cJSON_IsString(v) ? v->valuestring : "", -1,
-                              SQLITE_TRANSIENT);
-        }
-        const cJSON *pts = cJSON_GetObjectItemCaseSensitive(e, "points");
-        sqlite3_bind_double(st, 8, cJSON_IsNumber(pts) ? pts->valuedouble : 0);
-        sqlite3_bind_int(st, 9, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed")));
-        sqlite3_bind_text(st, 10, crit ? crit : "[]", -1, SQLITE_TRANSIENT);
+        const char *texts[] = {w.session,
+                               w.trainee,
+                               w.name,
+                               w.cohort,
+                               jstr(e, "traveler"),
+                               jstr(e, "decision"),
+                               jstr(e, "protection")};
+        for (int k = 0; k < 7; k++)
+            sqlite3_bind_text(st, 3 + k, texts[k], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(st, 10, jnum(e, "points", 0));
+        sqlite3_bind_int(st, 11, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed")));
+        sqlite3_bind_text(st, 12, crit ? crit : "[]", -1, SQLITE_TRANSIENT);
         for (int k = 0; k < 4; k++) {
             const cJSON *v = cJSON_GetArrayItem(c, k);
-            sqlite3_bind_double(st, 11 + k, cJSON_IsNumber(v) ? v->valuedouble : 0);
+            sqlite3_bind_double(st, 13 + k, cJSON_IsNumber(v) ? v->valuedouble : 0);
         }
-        const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "t");
-        sqlite3_bind_double(st, 15, cJSON_IsNumber(t) ? t->valuedouble : 0);
+        sqlite3_bind_double(st, 17, jnum(e, "t", 0));
+        /* older desk journals have no per-case seconds: leave it NULL */
+        if (cJSON_GetObjectItemCaseSensitive(e, "seconds"))
+            sqlite3_bind_double(st, 18, jnum(e, "seconds", 0));
+        if (case_limit > 0) sqlite3_bind_double(st, 19, case_limit);
+        sqlite3_bind_text(st, 20, missed ? missed : "[]", -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = db_fail(db, "cannot write to", db_path);
         else
             added += sqlite3_changes(db);
         free(crit);
-        cJSON_Delete(o);
+        free(missed);
     }
     sqlite3_finalize(st);
+    if (rc == 0 && insert_session(db, journal_path, &w) != 0)
+        rc = db_fail(db, "cannot write to", db_path);
     if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(db, "cannot commit to", db_path);
     if (rc != 0)
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     else
-        printf("imported %d new of %d entries from %s into %s\n", added, n, journal_path, db_path);
+        printf("imported %d new of %d cases from %s into %s\n", added, w.cases, journal_path,
+               db_path);
 done:
     sqlite3_close(db);
+    for (int i = 0; i < count; i++)
+        cJSON_Delete(lines[i]);
+    free(lines);
+    free(w.marks);
     free(text);
     return rc;
 }
@@ -169,8 +296,9 @@ int results_query(const char *db_path, const char *by, const char *trainee, cons
 }
 
 /* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line)
- * for the academy's learning record store. The duration of a case is the
- * time since the journal's previous decision. */
+ * for the academy's learning record store. The duration of a case is its
+ * own time at the desk (older desk journals: the time since the previous
+ * decision). */
 int results_export(const char *db_path, const char *format, const char *home) {
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
@@ -180,12 +308,13 @@ int results_export(const char *db_path, const char *format, const char *home) {
     }
     sqlite3_busy_timeout(db, 2000);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT trainee, cohort, scenario, decision, protection, points, passed,"
-                           " critical, document_examination, interview, human_rights, procedure, t,"
-                           " t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY seq), 0)"
-                           " FROM results ORDER BY journal, seq",
-                           -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT trainee, cohort, scenario, decision, protection, points, passed,"
+            " critical, document_examination, interview, human_rights, procedure, t,"
+            " COALESCE(seconds, t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY seq), 0))"
+            " FROM results ORDER BY journal, seq",
+            -1, &st, NULL) != SQLITE_OK) {
         int rc = db_fail(db, "cannot read", db_path);
         sqlite3_close(db);
         return rc;
