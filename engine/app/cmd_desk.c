@@ -149,7 +149,11 @@ static int run_desk(int argc, char **argv) {
                 quit = 1;
         }
         if (quit) break;
-        desk_app_tick(a);
+        if (desk_app_tick(a, &err) != 0) {
+            fprintf(stderr, "borderlab desk: %s\n", err.msg);
+            rc = 2;
+            break;
+        }
         desk_app_draw(a, &err);
         desk_app_present(a);
         /* fixed 60 Hz steps; vsync usually paces us already */
@@ -315,7 +319,7 @@ int cmd_play(int argc, char **argv) {
             desk_app_present(a);
         }
         if (quit) break;
-        desk_app_tick(a);
+        if (desk_app_tick(a, &err) != 0) rc = 2;
     }
     if (rc != 0)
         fprintf(stderr, "borderlab play: %s\n", err.msg);
@@ -405,7 +409,7 @@ int bench_desk(int argc, char **argv) {
         clock_gettime(CLOCK_MONOTONIC, &ts);
         double s0 = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
         desk_app_event(a, &ev, &err);
-        desk_app_tick(a);
+        desk_app_tick(a, &err);
         desk_app_draw(a, &err);
         desk_app_present(a);
         clock_gettime(CLOCK_MONOTONIC, &ts);

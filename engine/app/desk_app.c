@@ -16,6 +16,8 @@
 #include "loupe.h"
 #include "journal.h"
 #include "score.h"
+#include "session.h"
+#include <cjson/cJSON.h>
 #include "text.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
@@ -66,6 +68,9 @@ struct desk_app {
     int n_langs;
     journal *journal; /* exam results, when the session keeps them */
     int journal_failed;
+    int journal_ended;                        /* the journal holds the session's end */
+    unsigned char scored[DESK_MAX_TRAVELERS]; /* cases scored (and journaled) */
+    session_case cases[DESK_MAX_TRAVELERS];   /* for the session's verdict */
     char *log_mem; /* the session's action log, also kept in memory for scoring */
     size_t log_len, log_cap;
 };
@@ -473,16 +478,81 @@ static int telling_light(light_set lights) {
     return LIGHT_VISIBLE;
 }
 
-/* Scores the case just decided from the action log (the same reading an
- * instructor's offline scoring does) and hands the desk what to show. */
-static void on_decision(desk_app *a) {
+/* The journal entry of a decided case: everything the end-of-session
+ * review, the verdict and the reports need, so a restarted session and the
+ * results database never have to score it again. */
+static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const session_case *c,
+                        double seconds) {
+    static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
+    static const char *pro[] = {"none", "asylum", "child", "trafficking"};
+    const desk_state *st = &a->st;
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "kind", "case");
+    cJSON_AddStringToObject(e, "traveler", st->session->travelers[tv].id);
+    cJSON_AddNumberToObject(e, "index", tv + 1);
+    int di = st->decisions[tv] >= 0 && st->decisions[tv] <= 4 ? st->decisions[tv] : 0;
+    cJSON_AddStringToObject(e, "decision", dec[di]);
+    cJSON_AddStringToObject(e, "protection", pro[st->protections[tv] & 3]);
+    cJSON_AddNumberToObject(e, "points", round(d->points * 10) / 10);
+    cJSON_AddBoolToObject(e, "passed", d->passed);
+    cJSON_AddBoolToObject(e, "timed_out", d->timed_out);
+    cJSON *crit = cJSON_AddArrayToObject(e, "critical");
+    for (int i = 0; i < d->n_critical; i++)
+        cJSON_AddItemToArray(crit, cJSON_CreateString(d->critical[i]));
+    cJSON *comp = cJSON_AddArrayToObject(e, "competencies");
+    cJSON *assessed = cJSON_AddArrayToObject(e, "assessed");
+    for (int k = 0; k < COMP_COUNT; k++) {
+        cJSON_AddItemToArray(comp, cJSON_CreateNumber(round(d->competency[k] * 1000) / 1000));
+        cJSON_AddItemToArray(assessed, cJSON_CreateBool(c->assessed[k]));
+    }
+    cJSON *missed = cJSON_AddArrayToObject(e, "missed");
+    cJSON *items = cJSON_AddArrayToObject(e, "items");
+    for (int i = 0; i < d->n_items; i++) {
+        const desk_debrief_item *it = &d->items[i];
+        if (it->found < 2) cJSON_AddItemToArray(missed, cJSON_CreateString(it->defect));
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "defect", it->defect);
+        cJSON_AddNumberToObject(o, "found", it->found);
+        cJSON_AddNumberToObject(o, "doc", it->doc);
+        cJSON_AddNumberToObject(o, "side", it->side);
+        double r[4] = {it->x, it->y, it->w, it->h};
+        cJSON *ra = cJSON_AddArrayToObject(o, "mm");
+        for (int k = 0; k < 4; k++)
+            cJSON_AddItemToArray(ra, cJSON_CreateNumber(round(r[k] * 100) / 100));
+        cJSON_AddNumberToObject(o, "light", it->light);
+        cJSON_AddItemToArray(items, o);
+    }
+    cJSON_AddStringToObject(e, "why", d->why);
+    cJSON_AddNumberToObject(e, "seconds", round(seconds * 1000) / 1000);
+    cJSON_AddNumberToObject(e, "t", round(desk_elapsed(st) * 1000) / 1000);
+    char *text = cJSON_PrintUnformatted(e);
+    cJSON_Delete(e);
+    return text;
+}
+
+static void journal_write(desk_app *a, const char *entry) {
+    bl_err err = {""};
+    if (!entry || journal_append(a->journal, entry, &err) != 0) {
+        fprintf(stderr, "borderlab: %s\n", entry ? err.msg : "out of memory");
+        a->journal_failed = 1;
+    }
+}
+
+/* Scores a decided (or timed-out) case from the action log (the same reading
+ * an instructor's offline scoring does), hands the desk its debrief (shown
+ * now, or at the end of an exam) and records it in the journal for good
+ * before the desk moves on. */
+static void on_decision(desk_app *a, int tv) {
     desk_state *st = &a->st;
-    int tv = st->last_decided;
     desk_debrief d;
     memset(&d, 0, sizeof d);
+    d.timed_out = st->timed_out[tv];
     pack *p = a->cfg.pack;
     score_result r;
     memset(&r, 0, sizeof r);
+    session_case *c = &a->cases[tv];
+    memset(c, 0, sizeof *c);
+    double seconds = 0;
     if (p && tv < p->n) {
         const scenario *s = &p->scn[tv];
         score_truth truth;
@@ -491,9 +561,12 @@ static void on_decision(desk_app *a) {
         if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
             score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
             score_case(s, &truth, &act, 70, &r);
+            seconds = act.seconds;
             d.points = r.points, d.passed = r.passed;
-            for (int c = 0; c < 4; c++)
-                d.competency[c] = r.competency[c];
+            for (int k = 0; k < COMP_COUNT; k++) {
+                d.competency[k] = c->competency[k] = r.competency[k];
+                c->assessed[k] = s->rubric[k] > 0;
+            }
             d.n_critical = r.n_critical;
             for (int i = 0; i < r.n_critical; i++)
                 snprintf(d.critical[i], sizeof d.critical[i], "%s", r.critical[i]);
@@ -512,7 +585,8 @@ static void on_decision(desk_app *a) {
             fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
         }
     }
-    if (st->mode == DESK_DEBRIEF) desk_set_debrief(st, &d);
+    c->points = d.points, c->passed = d.passed, c->n_critical = d.n_critical;
+    desk_set_debrief(st, tv, &d);
     desk_set_result(st, tv, d.points, d.passed);
     desk_action act;
     memset(&act, 0, sizeof act);
@@ -525,29 +599,203 @@ static void on_decision(desk_app *a) {
     /* in an exam the score stays out of the trainee's log until the end;
      * the journal keeps it */
     if (st->session->debrief) write_action(a, &act);
-    if (a->journal) { /* recorded for good before the desk moves on */
-        static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
-        static const char *pro[] = {"none", "asylum", "child", "trafficking"};
-        char e[1024], crit[256] = "";
-        for (int i = 0; i < d.n_critical; i++) {
-            strcat(crit, i ? ", \"" : "\"");
-            strncat(crit, d.critical[i], sizeof crit - strlen(crit) - 4);
-            strcat(crit, "\"");
+    if (a->journal) {
+        char *e = case_entry(a, tv, &d, c, seconds);
+        journal_write(a, e);
+        free(e);
+    }
+}
+
+/* The session is over: its verdict on the summary, and (once) in the journal. */
+static void finish_session(desk_app *a) {
+    const session_def *sd = a->cfg.sdef;
+    desk_state *st = &a->st;
+    if (!sd || st->verdict.ready) return;
+    session_case cases[DESK_MAX_TRAVELERS];
+    int n = 0;
+    for (int i = 0; i < st->session->n_travelers; i++)
+        if (a->scored[i]) cases[n++] = a->cases[i];
+    session_verdict v;
+    session_judge(sd, cases, n, st->session->n_travelers, &v);
+    desk_verdict dv = {.passed = v.passed,
+                       .overall = v.overall,
+                       .pass_overall = sd->pass_overall,
+                       .critical_fails = sd->critical_fails,
+                       .criticals = v.criticals,
+                       .time_up = st->time_up};
+    for (int k = 0; k < COMP_COUNT; k++)
+        dv.competency[k] = v.competency[k], dv.pass_comp[k] = sd->pass_comp[k];
+    desk_set_verdict(st, &dv);
+    if (!a->journal || a->journal_ended) return;
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "kind", "end");
+    cJSON_AddStringToObject(e, "reason", st->time_up ? "time_up" : "completed");
+    cJSON_AddBoolToObject(e, "passed", v.passed);
+    cJSON_AddNumberToObject(e, "overall", round(v.overall * 10) / 10);
+    cJSON *comp = cJSON_AddObjectToObject(e, "competencies");
+    for (int k = 0; k < COMP_COUNT; k++)
+        if (v.competency[k] >= 0)
+            cJSON_AddNumberToObject(comp, session_comp_id(k), round(v.competency[k] * 1000) / 1000);
+    cJSON *failed = cJSON_AddArrayToObject(e, "failed");
+    for (int i = 0; i < v.n_failed; i++)
+        cJSON_AddItemToArray(failed, cJSON_CreateString(v.failed[i]));
+    cJSON_AddNumberToObject(e, "cases", n);
+    cJSON_AddNumberToObject(e, "elapsed", round(desk_elapsed(st) * 1000) / 1000);
+    char *text = cJSON_PrintUnformatted(e);
+    cJSON_Delete(e);
+    journal_write(a, text);
+    free(text);
+    a->journal_ended = 1;
+}
+
+/* Scores every case decided since the last look (a session's time running
+ * out decides several at once), then the verdict when the queue is done. */
+static void after_change(desk_app *a) {
+    for (int i = 0; i < a->st.session->n_travelers; i++)
+        if (a->st.decided[i] && !a->scored[i]) {
+            a->scored[i] = 1;
+            on_decision(a, i);
         }
-        snprintf(e, sizeof e,
-                 "{\"traveler\": \"%s\", \"index\": %d, \"decision\": \"%s\", \"protection\": "
-                 "\"%s\", \"points\": %.1f, \"passed\": %s, \"critical\": [%s], \"competencies\": "
-                 "[%.3f, %.3f, %.3f, %.3f], \"t\": %.3f}",
-                 st->session->travelers[tv].id, tv + 1,
-                 dec[st->decisions[tv] >= 0 && st->decisions[tv] <= 4 ? st->decisions[tv] : 0],
-                 pro[st->protections[tv] & 3], d.points, d.passed ? "true" : "false", crit,
-                 d.competency[0], d.competency[1], d.competency[2], d.competency[3], act.t);
-        bl_err err = {""};
-        if (journal_append(a->journal, e, &err) != 0) {
-            fprintf(stderr, "borderlab: %s\n", err.msg);
-            a->journal_failed = 1;
+    if (a->st.mode == DESK_DONE) finish_session(a);
+}
+
+/* ------------------------------------------------------------ resume */
+
+typedef struct resume_ctx {
+    desk_app *a;
+    char *first; /* the first entry's text */
+    int cases;   /* case entries */
+    double elapsed;
+    int ended;
+} resume_ctx;
+
+static int json_int(const cJSON *o, const char *k) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+static double json_num(const cJSON *o, const char *k) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+/* One decided case read back from the journal: its result, debrief and
+ * share of the verdict, as they were when it was decided. */
+static void restore_case(desk_app *a, const cJSON *e) {
+    int tv = json_int(e, "index") - 1;
+    if (tv < 0 || tv >= a->st.session->n_travelers) return;
+    desk_debrief d;
+    memset(&d, 0, sizeof d);
+    d.points = json_num(e, "points");
+    d.passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed"));
+    d.timed_out = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "timed_out"));
+    session_case *c = &a->cases[tv];
+    memset(c, 0, sizeof *c);
+    const cJSON *comp = cJSON_GetObjectItemCaseSensitive(e, "competencies");
+    const cJSON *as = cJSON_GetObjectItemCaseSensitive(e, "assessed");
+    for (int k = 0; k < COMP_COUNT; k++) {
+        const cJSON *v = cJSON_GetArrayItem(comp, k);
+        d.competency[k] = c->competency[k] = cJSON_IsNumber(v) ? v->valuedouble : 0;
+        c->assessed[k] = as ? cJSON_IsTrue(cJSON_GetArrayItem(as, k)) : 1;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "critical")) {
+        if (cJSON_IsString(it) && d.n_critical < 4)
+            snprintf(d.critical[d.n_critical++], sizeof d.critical[0], "%s", it->valuestring);
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "items")) {
+        if (d.n_items >= DEBRIEF_MAX_ITEMS) break;
+        desk_debrief_item *di = &d.items[d.n_items++];
+        const cJSON *def = cJSON_GetObjectItemCaseSensitive(it, "defect");
+        snprintf(di->defect, sizeof di->defect, "%s", cJSON_IsString(def) ? def->valuestring : "");
+        di->found = json_int(it, "found"), di->doc = json_int(it, "doc");
+        di->side = json_int(it, "side"), di->light = json_int(it, "light");
+        const cJSON *mm = cJSON_GetObjectItemCaseSensitive(it, "mm");
+        double *r[4] = {&di->x, &di->y, &di->w, &di->h};
+        for (int k = 0; k < 4; k++) {
+            const cJSON *v = cJSON_GetArrayItem(mm, k);
+            *r[k] = cJSON_IsNumber(v) ? v->valuedouble : 0;
         }
     }
+    const cJSON *why = cJSON_GetObjectItemCaseSensitive(e, "why");
+    snprintf(d.why, sizeof d.why, "%s", cJSON_IsString(why) ? why->valuestring : "");
+    c->points = d.points, c->passed = d.passed, c->n_critical = d.n_critical;
+    static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
+    const cJSON *dn = cJSON_GetObjectItemCaseSensitive(e, "decision");
+    int di = 0;
+    for (int k = 0; k < 5; k++)
+        if (cJSON_IsString(dn) && !strcmp(dn->valuestring, dec[k])) di = k;
+    desk_restore_case(&a->st, tv, di, d.timed_out);
+    desk_set_debrief(&a->st, tv, &d);
+    desk_set_result(&a->st, tv, d.points, d.passed);
+    a->scored[tv] = 1;
+}
+
+static void on_entry(void *ud, int seq, const char *json) {
+    resume_ctx *r = ud;
+    cJSON *e = cJSON_Parse(json);
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(e, "kind");
+    const char *k = cJSON_IsString(kind) ? kind->valuestring : "case";
+    if (seq == 1) r->first = strdup(json);
+    if (!strcmp(k, "case")) {
+        r->cases++;
+        r->elapsed = json_num(e, "t");
+        restore_case(r->a, e);
+    } else if (!strcmp(k, "end")) {
+        r->ended = 1;
+    }
+    cJSON_Delete(e);
+}
+
+/* A session journal begins with the session's header; a journal begun for
+ * another session, trainee or draw of scenarios is not this one's. */
+static int same_session(const char *header, const char *first, const char *path, bl_err *err) {
+    cJSON *h = cJSON_Parse(header), *f = cJSON_Parse(first ? first : "{}");
+    static const char *keys[] = {"session", "trainee", "scenarios"};
+    int rc = 0;
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        char *x = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(h, keys[i]));
+        char *y = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(f, keys[i]));
+        if (!x || !y || strcmp(x, y))
+            rc = err_set(err,
+                         "the journal '%s' was begun for another %s (%s, not %s): give this "
+                         "session its own --journal",
+                         path, i == 2 ? "draw of scenarios" : keys[i], y ? y : "none",
+                         x ? x : "none");
+        free(x);
+        free(y);
+    }
+    cJSON_Delete(h);
+    cJSON_Delete(f);
+    return rc;
+}
+
+/* Opens the journal, restores what it holds (a restarted session resumes
+ * after the decided travelers, with the time already spent) and begins a
+ * new session journal with its header. */
+static int open_journal(desk_app *a, bl_err *err) {
+    const desk_app_config *cfg = a->cfg.journal_path ? &a->cfg : NULL;
+    if (!cfg) return 0;
+    unsigned char key[JOURNAL_KEY_BYTES];
+    int entries = 0;
+    if (!cfg->key_path)
+        return err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
+                            "keygen FILE')");
+    if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
+    resume_ctx r = {a, NULL, 0, 0, 0};
+    int rc = journal_read(cfg->journal_path, key, on_entry, &r, &entries, err);
+    if (rc == 0 && cfg->journal_header && entries > 0)
+        rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
+    free(r.first);
+    if (rc != 0 || !(a->journal = journal_open(cfg->journal_path, key, &entries, err))) return -1;
+    if (cfg->journal_header && entries == 0) {
+        journal_write(a, cfg->journal_header);
+        if (a->journal_failed)
+            return err_set(err, "cannot begin the journal '%s'", cfg->journal_path);
+    }
+    a->journal_ended = r.ended;
+    desk_resume(&a->st, r.cases, r.elapsed, write_action, a);
+    return 0;
 }
 
 /* ------------------------------------------------------------ public */
@@ -602,20 +850,9 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
             codes[i] = i18n_lang(a->langs[i]);
         pack_bind_languages(cfg->pack, codes, a->n_langs);
     }
-    if (cfg->journal_path) {
-        unsigned char key[JOURNAL_KEY_BYTES];
-        int done = 0;
-        if (!cfg->key_path) {
-            err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
-                         "keygen FILE')");
-            goto fail;
-        }
-        if (journal_key_load(cfg->key_path, key, err) != 0 ||
-            !(a->journal = journal_open(cfg->journal_path, key, &done, err)))
-            goto fail;
-        desk_resume(&a->st, done, write_action, a);
-    }
+    if (open_journal(a, err) != 0) goto fail;
     if (load_traveler(a, err) != 0) goto fail;
+    after_change(a); /* a journal that ends the session: the summary and its verdict */
     return a;
 fail:
     desk_app_destroy(a);
@@ -653,10 +890,9 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     if (ev->kind == EV_QUIT) return 1;
     if (ev->kind == EV_RESIZE) plat_resize(a->p, ev->x, ev->y); /* a replayed resize */
     int was_note = a->st.mode == DESK_FLAG_NOTE;
-    int decided_before = a->st.n_decided;
     if (desk_step(&a->st, ev, write_action, a) && load_traveler(a, err) != 0) return -1;
     if (a->st.pending_ask >= 0) answer(a);
-    if (a->st.n_decided != decided_before) on_decision(a);
+    after_change(a);
     if (a->journal_failed)
         return err_set(err, "the results journal could not be written: the session stops so that "
                             "no decision goes unrecorded");
@@ -665,8 +901,13 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     return 0;
 }
 
-void desk_app_tick(desk_app *a) {
-    desk_tick(&a->st);
+int desk_app_tick(desk_app *a, bl_err *err) {
+    if (desk_tick(&a->st, write_action, a) && load_traveler(a, err) != 0) return -1;
+    after_change(a);
+    if (a->journal_failed)
+        return err_set(err, "the results journal could not be written: the session stops so that "
+                            "no decision goes unrecorded");
+    return 0;
 }
 
 /* Draws a text broken into lines no wider than -c->max_w, word by word. */

@@ -10,21 +10,25 @@
 #include "doc.h"
 #include "pack.h"
 #include "plat.h"
+#include "session.h"
 
 typedef struct desk_app desk_app;
 
 typedef struct desk_app_config {
     int headless;
     const desk_session *session;
-    const char *log_path;     /* action log (JSON lines); NULL: none */
-    const char *record_path;  /* input recording; NULL: none */
-    double loupe_dpi;         /* full resolution for the loupe (default 600) */
-    int sync_loading;         /* 1: build full-resolution documents when needed, in
-                                 this thread (replays: same pixels every time) */
-    const char *lang;         /* interface language to start in: "en", "fr", "ar" */
-    pack *pack;               /* the scenarios behind the session (NULL: documents only) */
-    const char *journal_path; /* exam results journal (resumes after its entries) */
-    const char *key_path;     /* the academy's journal key */
+    const char *log_path;       /* action log (JSON lines); NULL: none */
+    const char *record_path;    /* input recording; NULL: none */
+    double loupe_dpi;           /* full resolution for the loupe (default 600) */
+    int sync_loading;           /* 1: build full-resolution documents when needed, in
+                                   this thread (replays: same pixels every time) */
+    const char *lang;           /* interface language to start in: "en", "fr", "ar" */
+    pack *pack;                 /* the scenarios behind the session (NULL: documents only) */
+    const char *journal_path;   /* exam results journal (resumes after its entries) */
+    const char *key_path;       /* the academy's journal key */
+    const char *journal_header; /* a session journal's first entry (JSON object); NULL: a
+                                   plain desk journal */
+    const session_def *sdef;    /* the certification session (its verdict); NULL: none */
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);
@@ -36,7 +40,9 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err);
  * A screenshot reads the back buffer, so take it between the two. */
 int desk_app_draw(desk_app *a, bl_err *err);
 void desk_app_present(desk_app *a);
-void desk_app_tick(desk_app *a);
+/* Advances one frame; a traveler out of time is recorded and the next one
+ * built. -1 (err) when the journal cannot be written or documents not built. */
+int desk_app_tick(desk_app *a, bl_err *err);
 int desk_app_screenshot(desk_app *a, const char *path, bl_err *err);
 
 const desk_state *desk_app_state(const desk_app *a);

@@ -215,6 +215,7 @@ static const char *protection_name(int p) {
 static void load_traveler(desk_state *st, int i) {
     const desk_traveler *t = &st->session->travelers[i];
     st->traveler = i;
+    st->case_frame0 = st->frame;
     st->n_docs = t->n_docs;
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
@@ -253,6 +254,7 @@ void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, 
     st->drag_doc = st->draft_doc = -1;
     for (int i = 0; i < DESK_MAX_TRAVELERS; i++)
         st->points[i] = -1;
+    st->review = -1;
     load_traveler(st, 0);
     set_status(st, "status.first", 1, s->n_travelers, 0);
     emit(st, log, ud, "session_start", s->id, "{\"travelers\": %d, \"mrz_reader\": %s}",
@@ -272,9 +274,14 @@ void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
     if (doc >= 0 && doc < st->n_docs) st->info[doc] = *info;
 }
 
-void desk_resume(desk_state *st, int n, desk_log_fn log, void *ud) {
+void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud) {
     if (n <= 0) return;
-    emit(st, log, ud, "resume", st->session->id, "{\"decided_before\": %d}", n);
+    st->elapsed_before = elapsed_s;
+    for (int i = 0; i < n && i < DESK_MAX_TRAVELERS; i++)
+        st->decided[i] = 1;
+    st->n_decided = n;
+    emit(st, log, ud, "resume", st->session->id,
+         "{\"decided_before\": %d, \"elapsed_before\": %.3f}", n, elapsed_s);
     if (n >= st->session->n_travelers) {
         st->traveler = st->session->n_travelers - 1;
         st->mode = DESK_DONE;
@@ -295,8 +302,46 @@ void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud) {
     emit(st, log, ud, "reload", st->session->travelers[st->traveler].id, "{}");
 }
 
-void desk_tick(desk_state *st) {
+double desk_elapsed(const desk_state *st) {
+    return st->elapsed_before + (double)st->frame / DESK_FPS;
+}
+
+static int next_traveler(desk_state *st, desk_log_fn log, void *ud);
+
+/* Traveler i was not decided in time: recorded as such, scored by the app. */
+static void time_out(desk_state *st, int i, const char *why, desk_log_fn log, void *ud) {
+    st->decisions[i] = DECIDE_NONE;
+    st->protections[i] = PROTECT_NONE;
+    st->decided[i] = st->timed_out[i] = 1;
+    st->n_decided++;
+    st->last_decided = i;
+    emit(st, log, ud, "timeout", st->session->travelers[i].id, "{\"limit\": \"%s\"}", why);
+}
+
+int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     st->frame++;
+    const desk_session *s = st->session;
+    if (st->mode == DESK_DONE || st->mode == DESK_REVIEW) return 0;
+    if (s->session_limit_s > 0 && desk_elapsed(st) >= s->session_limit_s) {
+        /* the session is over: every traveler not yet decided timed out */
+        for (int i = 0; i < s->n_travelers; i++)
+            if (!st->decided[i]) time_out(st, i, "session", log, ud);
+        st->time_up = 1;
+        st->traveler = s->n_travelers - 1;
+        return next_traveler(st, log, ud);
+    }
+    if (st->mode == DESK_DEBRIEF || s->case_limit_s <= 0 ||
+        (double)(st->frame - st->case_frame0) / DESK_FPS < s->case_limit_s)
+        return 0;
+    time_out(st, st->traveler, "case", log, ud);
+    st->help = 0;
+    if (s->debrief) {
+        memset(&st->debrief, 0, sizeof st->debrief);
+        st->mode = DESK_DEBRIEF;
+        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        return 0;
+    }
+    return next_traveler(st, log, ud);
 }
 
 /* ------------------------------------------------------------ geometry */
@@ -473,11 +518,11 @@ static void ask_decision(desk_state *st, int decision) {
 
 /* Confirms the pending decision and moves the queue on. Returns 1 when the
  * traveler changed. */
-static int next_traveler(desk_state *st, desk_log_fn log, void *ud);
 
 static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     const desk_traveler *t = &st->session->travelers[st->traveler];
     st->decisions[st->traveler] = st->pending_decision;
+    st->decided[st->traveler] = 1;
     st->n_decided++;
     st->last_decided = st->traveler;
     st->protections[st->traveler] = st->pending_protection;
@@ -495,15 +540,28 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     return next_traveler(st, log, ud);
 }
 
+void desk_restore_case(desk_state *st, int traveler, int decision, int timed_out) {
+    if (traveler < 0 || traveler >= DESK_MAX_TRAVELERS) return;
+    st->decisions[traveler] = decision;
+    st->timed_out[traveler] = (unsigned char)!!timed_out;
+}
+
 void desk_set_result(desk_state *st, int traveler, double points, int passed) {
     if (traveler < 0 || traveler >= DESK_MAX_TRAVELERS) return;
     st->points[traveler] = (float)points;
     st->passed[traveler] = (unsigned char)!!passed;
 }
 
-void desk_set_debrief(desk_state *st, const desk_debrief *d) {
-    st->debrief = *d;
-    st->debrief.ready = 1;
+void desk_set_debrief(desk_state *st, int traveler, const desk_debrief *d) {
+    if (traveler < 0 || traveler >= DESK_MAX_TRAVELERS) return;
+    st->debriefs[traveler] = *d;
+    st->debriefs[traveler].ready = 1;
+    if (st->mode == DESK_DEBRIEF && traveler == st->traveler) st->debrief = st->debriefs[traveler];
+}
+
+void desk_set_verdict(desk_state *st, const desk_verdict *v) {
+    st->verdict = *v;
+    st->verdict.ready = 1;
 }
 
 /* The queue moves on (or ends). Returns 1: the traveler changed. */
@@ -511,9 +569,11 @@ static int next_traveler(desk_state *st, desk_log_fn log, void *ud) {
     if (st->traveler + 1 >= st->session->n_travelers) {
         st->mode = DESK_DONE;
         st->n_docs = 0;
-        set_status(st, "status.session_complete", st->session->n_travelers, 0, 0);
-        emit(st, log, ud, "session_end", st->session->id, "{\"travelers\": %d}",
-             st->session->n_travelers);
+        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        set_status(st, st->time_up ? "status.time_up" : "status.session_complete",
+                   st->session->n_travelers, 0, 0);
+        emit(st, log, ud, "session_end", st->session->id, "{\"travelers\": %d, \"reason\": \"%s\"}",
+             st->session->n_travelers, st->time_up ? "time_up" : "completed");
         return 1;
     }
     load_traveler(st, st->traveler + 1);
@@ -690,6 +750,57 @@ static int number_key(int key) { /* 1..9, 0 -> 0..9 */
     return -1;
 }
 
+/* Summary rows, as drawn: one per decided traveler. */
+#define SUMMARY_Y0  196
+#define SUMMARY_ROW 24
+
+static int summary_row_traveler(const desk_state *st, int row) {
+    for (int i = 0, r = 0; i < st->session->n_travelers; i++)
+        if (st->decided[i] && r++ == row) return i;
+    return -1;
+}
+
+/* Opens case i's debrief from the summary (the app then builds that
+ * traveler's documents to show the missed defect under its light). */
+static int open_review(desk_state *st, int i, desk_log_fn log, void *ud) {
+    if (i < 0 || i >= st->session->n_travelers || !st->debriefs[i].ready) return 0;
+    load_traveler(st, i);
+    st->review = i;
+    st->debrief = st->debriefs[i];
+    st->mode = DESK_REVIEW;
+    emit(st, log, ud, "review", st->session->travelers[i].id, "{\"index\": %d}", i + 1);
+    return 1;
+}
+
+/* After the session: the summary opens each case's debrief (a number, a
+ * click on its row); in a debrief, the arrows go to the case before or
+ * after and Return or Escape goes back to the summary. */
+static int review_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    int n = st->session->n_travelers;
+    if (st->mode == DESK_DONE) {
+        if (ev->kind == EV_KEY && ev->key >= KEY_1 && ev->key <= KEY_0)
+            return open_review(st, summary_row_traveler(st, ev->key - KEY_1), log, ud);
+        if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT && ev->y >= SUMMARY_Y0 - 17)
+            return open_review(
+                st, summary_row_traveler(st, (ev->y - SUMMARY_Y0 + 17) / SUMMARY_ROW), log, ud);
+        return 0;
+    }
+    if (ev->kind == EV_KEY && (ev->key == KEY_LEFT || ev->key == KEY_RIGHT)) {
+        int dir = ev->key == KEY_RIGHT ? 1 : -1;
+        for (int i = st->review + dir; i >= 0 && i < n; i += dir)
+            if (st->debriefs[i].ready) return open_review(st, i, log, ud);
+        return 0;
+    }
+    if ((ev->kind == EV_KEY && (ev->key == KEY_RETURN || ev->key == KEY_ESCAPE)) ||
+        (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT)) {
+        st->mode = DESK_DONE;
+        st->review = -1;
+        st->n_docs = 0;
+        return 0;
+    }
+    return 0;
+}
+
 int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *ud) {
     if (!ev_in) return 0;
     /* Right-to-left languages mirror the screen: the desk works in unmirrored
@@ -706,7 +817,7 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
     }
     if (ev->kind == EV_MOVE || ev->kind == EV_DOWN || ev->kind == EV_UP)
         st->mx = ev->x, st->my = ev->y;
-    if (st->mode == DESK_DONE) return 0;
+    if (st->mode == DESK_DONE || st->mode == DESK_REVIEW) return review_step(st, ev, log, ud);
     if (ev->kind == EV_FOCUS_LOST && st->mode == DESK_DRAG) st->mode = DESK_EXAMINE;
     /* Help overlay: any key or click closes it. */
     if (st->help && (ev->kind == EV_KEY || ev->kind == EV_DOWN)) {
@@ -934,6 +1045,7 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
         }
         break;
     case DESK_DONE:
+    case DESK_REVIEW:
         break;
     }
     return 0;
@@ -1314,7 +1426,128 @@ static void draw_debrief(const desk_state *st, draw_list *dl) {
         text(dl, x + 20, DESK_Y1 - 90, 14, C_TEXT, 0, 0, "%s", scn_text(st, st->lang, d->why));
         dl->cmd[dl->n - 1].max_w = -(w - 40);
     }
-    text(dl, x + w - 20, DESK_Y1 - 16, 15, C_ACCENT, 1, 2, "%s", tr(st, "debrief.next"));
+    text(dl, x + w - 20, DESK_Y1 - 16, 15, C_ACCENT, 1, 2, "%s",
+         tr(st, st->mode == DESK_REVIEW ? "debrief.back" : "debrief.next"));
+}
+
+/* mm:ss in the interface's digits. */
+static const char *clock_text(const desk_state *st, double seconds, char *out, size_t cap) {
+    long secs = seconds > 0 ? (long)seconds : 0;
+    char clock[16];
+    snprintf(clock, sizeof clock, "%02ld:%02ld", (secs / 60) % 100, secs % 60);
+    if (st->n_langs > 0)
+        i18n_digits(st->langs[st->lang], clock, out, cap);
+    else
+        snprintf(out, cap, "%s", clock);
+    return out;
+}
+
+/* The top bar's right end: the time (left of a limit, red in its last
+ * minute), the trainee and the exam mark. */
+static void draw_clock(const desk_state *st, draw_list *dl) {
+    const desk_session *s = st->session;
+    char buf[128], c1[32], c2[32];
+    int running = st->mode < DESK_DONE;
+    if (s->session_limit_s > 0) {
+        double left = s->session_limit_s - desk_elapsed(st);
+        text(dl, 1266, 25, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
+             fmt(st, buf, sizeof buf, "desk.time_left", 0, 0, NULL,
+                 clock_text(st, left, c1, sizeof c1), NULL));
+    } else {
+        text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%s", clock_text(st, desk_elapsed(st), c1, sizeof c1));
+    }
+    int x = 1120;
+    if (s->case_limit_s > 0 && running && st->mode != DESK_DEBRIEF) {
+        double left = s->case_limit_s - (double)(st->frame - st->case_frame0) / DESK_FPS;
+        text(dl, x, 25, 14, left < 60 ? C_RED : C_DIM, 0, 2, "%s",
+             fmt(st, buf, sizeof buf, "desk.case_left", 0, 0, NULL,
+                 clock_text(st, left, c2, sizeof c2), NULL));
+        x -= 150;
+    }
+    if (s->exam || s->trainee[0])
+        text(dl, x, 25, 14, C_ACCENT, 1, 2, "%s%s%s", s->exam ? tr(st, "desk.exam") : "",
+             s->exam && s->trainee[0] ? " · " : "", s->trainee);
+}
+
+/* The session's verdict, when the app judged one: passed or not, the
+ * overall points and each competency against its mark. */
+static void draw_verdict(const desk_state *st, draw_list *dl) {
+    const desk_verdict *v = &st->verdict;
+    char buf[256], n1[24], n2[24];
+    if (!v->ready) return;
+    text(dl, 320, 128, 18, v->passed ? C_GREEN : C_RED, 1, 0, "%s",
+         fmt(st, buf, sizeof buf, v->passed ? "done.session_passed" : "done.session_failed",
+             (long)(v->overall + 0.5), (long)(v->pass_overall + 0.5), NULL, NULL, NULL));
+    static const char *comps[4] = {"comp.document_examination", "comp.interview",
+                                   "comp.human_rights", "comp.procedure"};
+    for (int c = 0; c < 4; c++) {
+        int x = 320 + c * 232;
+        if (v->competency[c] < 0) {
+            text(dl, x, 156, 13, C_DIM, 0, 0, "%s: -", tr(st, comps[c]));
+            continue;
+        }
+        int below = v->pass_comp[c] > 0 && v->competency[c] < v->pass_comp[c];
+        num(st, (long)(v->competency[c] * 100 + 0.5), n1, sizeof n1);
+        num(st, (long)(v->pass_comp[c] * 100 + 0.5), n2, sizeof n2);
+        if (v->pass_comp[c] > 0)
+            text(dl, x, 156, 13, below ? C_RED : C_TEXT, below, 0, "%s: %s%% (%s %s%%)",
+                 tr(st, comps[c]), n1, tr(st, "done.mark"), n2);
+        else
+            text(dl, x, 156, 13, C_TEXT, 0, 0, "%s: %s%%", tr(st, comps[c]), n1);
+        dl->cmd[dl->n - 1].max_w = 226;
+    }
+    if (v->critical_fails && v->criticals)
+        text(dl, 320, 176, 13, C_RED, 1, 0, "%s",
+             fmt(st, buf, sizeof buf, "done.criticals", v->criticals, 0, NULL, NULL, NULL));
+}
+
+/* The end of the session: every decided traveler with the decision, the
+ * points and what was missed; in an exam, the first time results are shown.
+ * A number or a click opens that case's debrief. */
+static void draw_summary(const desk_state *st, draw_list *dl) {
+    const desk_session *s = st->session;
+    char buf[256], n[24];
+    text(dl, 780, 84, 24, C_ACCENT, 1, 1, "%s",
+         tr(st, st->time_up ? "done.time_up_title" : "done.title"));
+    if (!st->verdict.ready)
+        text(dl, 780, 120, 16, C_TEXT, 0, 1, "%s",
+             fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
+    draw_verdict(st, dl);
+    static const char *dkeys[] = {"", "decision.admit", "decision.refuse", "decision.second_line",
+                                  "decision.protection"};
+    int row = 0;
+    for (int i = 0; i < s->n_travelers && row < 16; i++) {
+        if (!st->decided[i]) continue;
+        int yy = SUMMARY_Y0 + row * SUMMARY_ROW;
+        const desk_debrief *d = &st->debriefs[i];
+        uint32_t col = st->points[i] < 0 ? C_DIM : st->passed[i] ? C_GREEN : C_RED;
+        if (row < 10)
+            text(dl, 320, yy, 14, C_ACCENT, 1, 0, "%s", num(st, (row + 1) % 10, n, sizeof n));
+        row++;
+        text(dl, 346, yy, 14, C_TEXT, 0, 0, "%s", s->travelers[i].id);
+        dl->cmd[dl->n - 1].max_w = 330;
+        int dec = st->decisions[i] >= 0 && st->decisions[i] <= 4 ? st->decisions[i] : 0;
+        text(dl, 690, yy, 14, st->timed_out[i] ? C_RED : C_DIM, 0, 0, "%s",
+             st->timed_out[i] ? tr(st, "done.timed_out")
+             : dec            ? tr(st, dkeys[dec])
+                              : "");
+        dl->cmd[dl->n - 1].max_w = 190;
+        if (st->points[i] >= 0) {
+            text(dl, 930, yy, 14, col, 1, 2, "%s",
+                 num(st, (long)(st->points[i] + 0.5), n, sizeof n));
+            text(dl, 944, yy, 14, col, 0, 0, "%s",
+                 tr(st, st->passed[i] ? "debrief.passed" : "debrief.failed"));
+        }
+        int missed = 0;
+        for (int k = 0; k < d->n_items; k++)
+            missed += d->items[k].found < 2;
+        if (d->ready && (missed || d->n_critical)) {
+            text(dl, 1040, yy, 13, C_RED, 0, 0, "%s",
+                 fmt(st, buf, sizeof buf, "done.missed", missed, d->n_critical, NULL, NULL, NULL));
+            dl->cmd[dl->n - 1].max_w = 230;
+        }
+    }
+    text(dl, 780, 600, 14, C_DIM, 0, 1, "%s", tr(st, "done.review_hint"));
 }
 
 /* Right-to-left: mirror every command's position across the screen (text
@@ -1340,14 +1573,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     /* top bar */
     fill(dl, 0, 0, DESK_W, 36, 0xFF1A1613u);
     text(dl, 14, 25, 17, C_ACCENT, 1, 0, "%s", tr(st, "desk.title"));
-    long secs = st->frame / DESK_FPS;
-    char clock[16];
-    snprintf(clock, sizeof clock, "%02ld:%02ld", (secs / 60) % 100, secs % 60);
-    if (st->n_langs > 0)
-        i18n_digits(st->langs[st->lang], clock, buf, sizeof buf);
-    else
-        snprintf(buf, sizeof buf, "%s", clock);
-    text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%s", buf);
+    draw_clock(st, dl);
     if (st->mode != DESK_DONE) {
         char t1[96], t2[96];
         fmt(st, t1, sizeof t1, "desk.traveler_of", st->traveler + 1, s->n_travelers, NULL, NULL,
@@ -1363,7 +1589,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
                                                        : 0xFFA0A0A0u);
     /* the traveler */
     fill(dl, 0, 36, 282, DESK_H - 36, 0xFF241F1Bu);
-    if (st->mode != DESK_DONE) draw_traveler(st, dl);
+    if (st->mode != DESK_DONE && st->mode != DESK_REVIEW) draw_traveler(st, dl);
     /* the desk */
     fill(dl, DESK_X0 - 4, DESK_Y0 - 4, DESK_X1 - DESK_X0 + 8, DESK_Y1 - DESK_Y0 + 8, C_DESK);
     draw_cmd *clip = push(dl, DRAW_CLIP); /* documents stay on the desk */
@@ -1401,7 +1627,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->ref_panel) draw_ref_panel(st, dl);
     /* the loupe, over the documents (the app composes its image) */
     int under = desk_doc_at(st, st->mx, st->my, NULL, NULL);
-    if (st->loupe && st->mode != DESK_DONE && under >= 0 && !st->docs[under].closed) {
+    if (st->loupe && st->mode < DESK_DONE && under >= 0 && !st->docs[under].closed) {
         int dmt = 220;
         tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom, st->mx - dmt / 2, st->my - dmt / 2, dmt,
             dmt);
@@ -1475,26 +1701,9 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         fill(dl, MENU_X + 230, MENU_Y + 120, 150, 40, C_BUTTON);
         text(dl, MENU_X + 305, MENU_Y + 146, 15, C_TEXT, 1, 1, "%s", tr(st, "confirm.cancel"));
     } else if (st->mode == DESK_DONE) {
-        /* the session's summary: in an exam, the first time results are shown */
-        text(dl, 780, 90, 26, C_ACCENT, 1, 1, "%s", tr(st, "done.title"));
-        text(dl, 780, 120, 16, C_TEXT, 0, 1, "%s",
-             fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
-        static const char *dkeys[] = {"", "decision.admit", "decision.refuse",
-                                      "decision.second_line", "decision.protection"};
-        for (int i = 0, row = 0; i < s->n_travelers && row < 18; i++) {
-            if (st->points[i] < 0) continue;
-            int yy = 160 + row++ * 24, col = st->passed[i] ? C_GREEN : C_RED;
-            char n[24];
-            text(dl, 320, yy, 14, C_TEXT, 0, 0, "%s", s->travelers[i].id);
-            int dec = st->decisions[i] >= 0 && st->decisions[i] <= 4 ? st->decisions[i] : 0;
-            text(dl, 760, yy, 14, C_DIM, 0, 0, "%s", dec ? tr(st, dkeys[dec]) : "");
-            text(dl, 1000, yy, 14, (uint32_t)col, 1, 2, "%s",
-                 num(st, (long)(st->points[i] + 0.5), n, sizeof n));
-            text(dl, 1020, yy, 14, (uint32_t)col, 0, 0, "%s",
-                 tr(st, st->passed[i] ? "debrief.passed" : "debrief.failed"));
-        }
+        draw_summary(st, dl);
     }
-    if (st->mode == DESK_DEBRIEF) draw_debrief(st, dl);
+    if (st->mode == DESK_DEBRIEF || st->mode == DESK_REVIEW) draw_debrief(st, dl);
     if (st->help) draw_help(st, dl);
     if (desk_rtl(st)) mirror(dl);
 }

@@ -74,8 +74,12 @@ typedef struct desk_traveler {
 typedef struct desk_session {
     char id[48];
     bl_date today;
-    int mrz_reader; /* 1: the MRZ reader tool may be used */
-    int debrief;    /* 1: a debrief after each decision (off in exam mode) */
+    int mrz_reader;                       /* 1: the MRZ reader tool may be used */
+    int debrief;                          /* 1: a debrief after each decision (off in exam mode) */
+    int exam;                             /* shown in the title bar; results only at the end */
+    double case_limit_s, session_limit_s; /* 0: none; a traveler not decided in time is
+                                             recorded as timed out */
+    char trainee[64];                     /* shown in the title bar ("" : none) */
     int n_travelers;
     desk_traveler travelers[DESK_MAX_TRAVELERS];
 } desk_session;
@@ -116,7 +120,8 @@ typedef enum {
     DESK_CONFIRM,    /* confirming a decision */
     DESK_ASK,        /* picking a question by keyboard */
     DESK_DEBRIEF,    /* what was right and what was missed, before the next traveler */
-    DESK_DONE        /* the queue is empty */
+    DESK_DONE,       /* the queue is empty: the session's summary */
+    DESK_REVIEW      /* after the session: one case's debrief, from the summary */
 } desk_mode;
 
 typedef enum {
@@ -172,8 +177,18 @@ typedef struct desk_debrief {
     char critical[4][48]; /* ids; shown as "critical.<id>" */
     int n_items;
     desk_debrief_item items[DEBRIEF_MAX_ITEMS];
-    char why[48]; /* key into the traveler's strings */
+    char why[48];  /* key into the traveler's strings */
+    int timed_out; /* the traveler was not decided in time */
 } desk_debrief;
+
+/* A certification session's verdict, shown in the summary. */
+typedef struct desk_verdict {
+    int ready, passed;
+    double overall, pass_overall;
+    double competency[4], pass_comp[4]; /* competency -1: not assessed; mark 0: none */
+    int critical_fails, criticals;
+    int time_up; /* the session's time ran out */
+} desk_verdict;
 
 typedef struct desk_state {
     const desk_session *session;
@@ -212,6 +227,14 @@ typedef struct desk_state {
     int n_decided, last_decided;      /* decisions taken; the traveler of the latest */
     float points[DESK_MAX_TRAVELERS]; /* each decided traveler's score (-1: not scored) */
     unsigned char passed[DESK_MAX_TRAVELERS];
+    unsigned char decided[DESK_MAX_TRAVELERS];   /* decided or timed out */
+    unsigned char timed_out[DESK_MAX_TRAVELERS]; /* not decided in time */
+    desk_debrief debriefs[DESK_MAX_TRAVELERS];   /* each case's, for the end of an exam */
+    desk_verdict verdict;
+    int review;            /* DESK_REVIEW: the case shown */
+    double elapsed_before; /* seconds of the session spent before a restart */
+    long case_frame0;      /* the frame the current traveler arrived */
+    int time_up;           /* the session's time ran out */
     /* the status line: a catalogue key and its values */
     const char *status_key;
     int status_n, status_total, status_kind;
@@ -258,13 +281,24 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
  * logged, shown at the counter. */
 void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud);
 
-/* The debrief of the decision just taken (mode DESK_DEBRIEF, not ready):
- * the app scores the case and hands the result here. */
-void desk_set_debrief(desk_state *st, const desk_debrief *d);
+/* A decided traveler's debrief: the app scores the case and hands the
+ * result here; it is shown now (mode DESK_DEBRIEF) or kept for the end of
+ * the session (an exam). */
+void desk_set_debrief(desk_state *st, int traveler, const desk_debrief *d);
+
+/* The session's verdict, for the summary. */
+void desk_set_verdict(desk_state *st, const desk_verdict *v);
+
+/* Seconds the session has run (before a restart too). */
+double desk_elapsed(const desk_state *st);
 
 /* A restarted session: the first `n` travelers were decided before (the
- * journal says so); start with traveler n. Logged as "resume". */
-void desk_resume(desk_state *st, int n, desk_log_fn log, void *ud);
+ * journal says so) and `elapsed_s` of its time were spent; start with
+ * traveler n. Logged as "resume". */
+void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud);
+
+/* A case decided before a restart (read back from the journal). */
+void desk_restore_case(desk_state *st, int traveler, int decision, int timed_out);
 
 /* Records a decided traveler's score for the end-of-session summary. */
 void desk_set_result(desk_state *st, int traveler, double points, int passed);
@@ -272,8 +306,10 @@ void desk_set_result(desk_state *st, int traveler, double points, int passed);
 /* Starts the current traveler over (their scenario was edited); logged. */
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);
 
-/* Advances one frame. */
-void desk_tick(desk_state *st);
+/* Advances one frame. A traveler whose time ran out (the case's or the
+ * session's limit) is recorded as timed out (logged "timeout"); returns 1
+ * when the traveler changed, like desk_step. */
+int desk_tick(desk_state *st, desk_log_fn log, void *ud);
 
 /* The document under a desk point and the point in that document's mm
  * (for the loupe); -1 when none. */

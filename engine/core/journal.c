@@ -79,7 +79,7 @@ static const char *zero_mac = "0000000000000000000000000000000000000000000000000
 
 /* Walks the chain; on success gives the count and the last MAC. */
 static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
-                        char last_mac[65], bl_err *err) {
+                        char last_mac[65], journal_entry_fn fn, void *ud, bl_err *err) {
     if (init_sodium(err)) return -1;
     size_t len = 0;
     char *text = fs_read_all(path, 512u << 20, &len, err);
@@ -124,7 +124,6 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
             char *etext = cJSON_PrintUnformatted(e);
             char want[65];
             mac_of(key, s->valueint, prev, etext ? etext : "", want);
-            free(etext);
             if (sodium_memcmp(want, m->valuestring, 64) != 0 || strlen(m->valuestring) != 64)
                 rc = err_set(err,
                              "%s: line %d (entry %d) was changed after it was written, or "
@@ -133,7 +132,9 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
             else {
                 seq = s->valueint;
                 strcpy(prev, m->valuestring);
+                if (fn && etext) fn(ud, seq, etext);
             }
+            free(etext);
         }
         cJSON_Delete(o);
     }
@@ -145,7 +146,17 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
 
 int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                    bl_err *err) {
-    return verify_chain(path, key, entries, NULL, err);
+    return verify_chain(path, key, entries, NULL, NULL, NULL, err);
+}
+
+int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
+                 void *ud, int *entries, bl_err *err) {
+    struct stat st;
+    if (stat(path, &st) != 0 || st.st_size == 0) { /* not begun yet */
+        if (entries) *entries = 0;
+        return 0;
+    }
+    return verify_chain(path, key, entries, NULL, fn, ud, err);
 }
 
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
@@ -160,7 +171,7 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
     strcpy(j->last_mac, zero_mac);
     struct stat st;
     if (stat(path, &st) == 0 && st.st_size > 0) {
-        if (verify_chain(path, key, &j->seq, j->last_mac, err) != 0) {
+        if (verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, err) != 0) {
             free(j);
             return NULL;
         }

@@ -36,6 +36,15 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
 int journal_append(journal *j, const char *entry_json, bl_err *err);
 void journal_close(journal *j);
 
+/* Receives one verified entry (the JSON object's text) in order. */
+typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json);
+
+/* Verifies a journal and hands each entry to fn; a journal that does not
+ * exist yet (or is empty) has no entries. On a broken chain returns -1 and
+ * fn has only seen the entries before the break. */
+int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
+                 void *ud, int *entries, bl_err *err);
+
 /* Checks a whole journal. Returns 0 when intact (*entries set); otherwise -1
  * and err says exactly what is wrong and where (line N: ...). */
 int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,

@@ -178,6 +178,10 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
         a->decided ? decision_points(e, a->decision, a->protection, out->critical, &out->n_critical)
                    : decision_points(e, DECIDE_NONE, 0, out->critical, &out->n_critical);
     out->decision_score = dec;
+    if (a->timed_out && !a->decided)
+        for (int i = 0; i < out->n_critical; i++)
+            if (!strcmp(out->critical[i], "no_decision"))
+                snprintf(out->critical[i], sizeof out->critical[i], "time_ran_out");
     if (forbidden && out->n_critical < 4)
         snprintf(out->critical[out->n_critical++], 48, "asked_discriminatory_question");
     int need_l = 0, used_l = 0;
@@ -289,6 +293,10 @@ int score_actions_from_log(const char *log, size_t len, const scenario *s, const
                 for (int i = 1; i < 4; i++)
                     if (!strcmp(p->valuestring, names[i])) a->protection = i;
             }
+            a->seconds = t - t0;
+            inside = 0;
+        } else if (inside && !strcmp(ac, "timeout") && !strcmp(tg, traveler_id)) {
+            a->timed_out = 1; /* not decided: scored as no decision, in time's name */
             a->seconds = t - t0;
             inside = 0;
         }

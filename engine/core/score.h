@@ -50,6 +50,7 @@ typedef struct score_actions {
     light_set lights_used;
     int interpreter, reader;
     double seconds; /* from the traveler's arrival to the decision */
+    int timed_out;  /* not decided within the time limit */
 } score_actions;
 
 typedef struct score_result {

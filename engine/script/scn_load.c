@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "fsio.h"
 #include "sandbox.h"
+#include "scn_read.h"
 #include "tpl.h"
 
 struct scn_runtime {
@@ -23,187 +24,10 @@ struct scn_runtime {
     char file[256];
 };
 
-typedef struct {
-    const char *code;
-    size_t len;
-    const char *file;
-    scn_report_fn report;
-    void *ud;
-    int problems;
-    lua_State *L;
-    scenario *s;
-} loader;
-
-/* Reads t[k] of the table at the top of the stack without metamethods: a
- * scenario's table may carry an __index that errors or loops, and the reading
- * happens outside the sandbox's protected calls. */
-static int rawfield(lua_State *L, const char *k) {
-    lua_pushstring(L, k);
-    return lua_rawget(L, -2);
-}
-
-/* The line where `needle` first appears in the source (as written there), or
- * 0. "anchor\001needle" looks for the needle after the anchor's first place
- * (e.g. a question id inside the expected table). */
-static int line_of(const loader *ld, const char *needle) {
-    if (!needle || !*needle) return 0;
-    size_t start = 0;
-    const char *sep = strchr(needle, '\001');
-    if (sep) {
-        size_t an = (size_t)(sep - needle);
-        for (size_t i = 0; i + an <= ld->len; i++)
-            if (!memcmp(ld->code + i, needle, an)) {
-                start = i;
-                break;
-            }
-        needle = sep + 1;
-    }
-    size_t n = strlen(needle);
-    int line = 1;
-    for (size_t i = 0; i < start && i < ld->len; i++)
-        if (ld->code[i] == '\n') line++;
-    for (size_t i = start; i + n <= ld->len; i++) {
-        if (ld->code[i] == '\n') line++;
-        if (!memcmp(ld->code + i, needle, n)) return line;
-    }
-    return 0;
-}
-
 /* "expected\001\"value\"": a value inside the expected table. */
 static const char *in_expected(const char *v, char *buf, size_t cap) {
     snprintf(buf, cap, "expected\001\"%s\"", v);
     return buf;
-}
-
-/* Reports a problem at the line where `where` (a word of the source) stands. */
-static void problem(loader *ld, const char *where, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static void problem(loader *ld, const char *where, const char *fmt, ...) {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ld->problems++;
-    if (ld->report) ld->report(ld->ud, ld->file, line_of(ld, where), msg);
-}
-
-/* "where" for a quoted value: "\"value\"" as it appears in the source. */
-static const char *quoted(const char *v, char *buf, size_t cap) {
-    snprintf(buf, cap, "\"%s\"", v);
-    return buf;
-}
-
-/* Checks that the table at the top of the stack has only the allowed keys. */
-static void only_keys(loader *ld, const char *what, const char *const *allowed) {
-    lua_State *L = ld->L;
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) {
-            if (strcmp(what, "strings")) problem(ld, what, "%s: a key that is not a name", what);
-            continue;
-        }
-        const char *k = lua_tostring(L, -1);
-        int ok = 0;
-        for (int i = 0; allowed[i]; i++)
-            ok |= !strcmp(allowed[i], k);
-        if (!ok) {
-            char list[256] = "";
-            for (int i = 0; allowed[i]; i++) {
-                if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
-                strncat(list, allowed[i], sizeof list - strlen(list) - 1);
-            }
-            problem(ld, k, "%s: unknown key \"%s\" (expected one of: %s)", what, k, list);
-        }
-    }
-}
-
-/* Field getters: the table is at the top of the stack. */
-static int get_string(loader *ld, const char *what, const char *key, char *out, size_t cap,
-                      int required) {
-    lua_State *L = ld->L;
-    rawfield(L, key);
-    int t = lua_type(L, -1);
-    int rc = 0;
-    if (t == LUA_TNIL) {
-        if (required) problem(ld, what, "%s: missing \"%s\"", what, key);
-        rc = required ? -1 : 1;
-    } else if (t != LUA_TSTRING) {
-        problem(ld, key, "%s.%s: expected a string, found a %s", what, key, lua_typename(L, t));
-        rc = -1;
-    } else {
-        size_t n;
-        const char *v = lua_tolstring(L, -1, &n);
-        if (n >= cap) {
-            problem(ld, key, "%s.%s: longer than %zu characters", what, key, cap - 1);
-            rc = -1;
-        } else {
-            memcpy(out, v, n + 1);
-        }
-    }
-    lua_pop(L, 1);
-    return rc;
-}
-
-static int get_number(loader *ld, const char *what, const char *key, double *out, double lo,
-                      double hi, int required) {
-    lua_State *L = ld->L;
-    rawfield(L, key);
-    int t = lua_type(L, -1), rc = 0;
-    if (t == LUA_TNIL) {
-        if (required) problem(ld, what, "%s: missing \"%s\"", what, key);
-        rc = required ? -1 : 1;
-    } else if (t != LUA_TNUMBER || lua_tonumber(L, -1) < lo || lua_tonumber(L, -1) > hi) {
-        problem(ld, key, "%s.%s: expected a number from %g to %g", what, key, lo, hi);
-        rc = -1;
-    } else {
-        *out = lua_tonumber(L, -1);
-    }
-    lua_pop(L, 1);
-    return rc;
-}
-
-static int get_bool(loader *ld, const char *what, const char *key, int *out) {
-    lua_State *L = ld->L;
-    rawfield(L, key);
-    int t = lua_type(L, -1), rc = 0;
-    if (t == LUA_TBOOLEAN)
-        *out = lua_toboolean(L, -1);
-    else if (t != LUA_TNIL) {
-        problem(ld, key, "%s.%s: expected true or false", what, key);
-        rc = -1;
-    }
-    lua_pop(L, 1);
-    return rc;
-}
-
-/* Calls fn(ld, string, i, arg) for each string of a list field; a missing
- * field is an empty list. Returns the count. */
-static int each_string(loader *ld, const char *what, const char *key,
-                       void (*fn)(loader *, const char *, int, void *), void *arg) {
-    lua_State *L = ld->L;
-    rawfield(L, key);
-    int n = 0;
-    if (lua_istable(L, -1)) {
-        int len = (int)lua_rawlen(L, -1);
-        for (int i = 1; i <= len; i++) {
-            lua_rawgeti(L, -1, i);
-            if (lua_type(L, -1) != LUA_TSTRING)
-                problem(ld, key, "%s.%s[%d]: expected a string", what, key, i);
-            else
-                fn(ld, lua_tostring(L, -1), n++, arg);
-            lua_pop(L, 1);
-        }
-    } else if (!lua_isnil(L, -1)) {
-        problem(ld, key, "%s.%s: expected a list like { \"a\", \"b\" }", what, key);
-    }
-    lua_pop(L, 1);
-    return n;
 }
 
 static int parse_date(const char *s, bl_date *d) {
@@ -217,10 +41,10 @@ static void add_competency(loader *ld, const char *v, int i, void *arg) {
     int c = scn_competency_from_name(v);
     char q[80];
     if (c < 0)
-        problem(ld, quoted(v, q, sizeof q),
-                "competencies: \"%s\" is not one of document_examination, interview, "
-                "human_rights, procedure",
-                v);
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "competencies: \"%s\" is not one of document_examination, interview, "
+                   "human_rights, procedure",
+                   v);
     else
         ld->s->competencies |= 1u << c;
 }
@@ -230,8 +54,8 @@ static void add_situation(loader *ld, const char *v, int i, void *arg) {
     int c = scn_situation_from_name(v);
     char q[80];
     if (c < 0)
-        problem(ld, quoted(v, q, sizeof q),
-                "situations: \"%s\" is not a situation (see docs/scenarios.md)", v);
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "situations: \"%s\" is not a situation (see docs/scenarios.md)", v);
     else
         ld->s->situations |= 1u << c;
 }
@@ -240,7 +64,7 @@ static void add_lang(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
     char q[80];
     if (strcmp(v, "en") && strcmp(v, "fr") && strcmp(v, "ar")) {
-        problem(ld, quoted(v, q, sizeof q), "languages: \"%s\" is not one of en, fr, ar", v);
+        rd_problem(ld, rd_quoted(v, q, sizeof q), "languages: \"%s\" is not one of en, fr, ar", v);
         return;
     }
     if (i < 4) snprintf(ld->s->langs[ld->s->n_langs++], 8, "%s", v);
@@ -263,8 +87,8 @@ static void add_defect(loader *ld, const char *v, int i, void *arg) {
     int k = defect_from_id(v);
     char q[80];
     if (k < 0)
-        problem(ld, quoted(v, q, sizeof q),
-                "\"%s\" is not a defect kind ('borderlab templates' lists them)", v);
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "\"%s\" is not a defect kind ('borderlab templates' lists them)", v);
     else
         *bits |= 1u << k;
 }
@@ -275,8 +99,8 @@ static void add_light(loader *ld, const char *v, int i, void *arg) {
     int l = light_from_name(v);
     char q[80];
     if (l < 0)
-        problem(ld, quoted(v, q, sizeof q),
-                "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)", v);
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)", v);
     else
         *bits |= LIGHT_BIT(l);
 }
@@ -292,42 +116,43 @@ static void read_traveler(loader *ld) {
                                  "companion", "needs", "carries", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    rawfield(L, "traveler");
+    rd_rawfield(L, "traveler");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"traveler\" table");
+        rd_problem(ld, "scenario", "missing \"traveler\" table");
         lua_pop(L, 1);
         return;
     }
-    only_keys(ld, "traveler", keys);
+    rd_only_keys(ld, "traveler", keys);
     double age = 30, imp = 0;
-    get_number(ld, "traveler", "age", &age, 0, 120, 1);
+    rd_get_number(ld, "traveler", "age", &age, 0, 120, 1);
     s->age = (int)age;
-    if (get_string(ld, "traveler", "sex", s->sex, sizeof s->sex, 1) == 0 && strcmp(s->sex, "F") &&
-        strcmp(s->sex, "M") && strcmp(s->sex, "X"))
-        problem(ld, "sex", "traveler.sex: expected \"F\", \"M\" or \"X\"");
-    each_string(ld, "traveler", "speaks", add_speaks, NULL);
-    if (s->n_speaks == 0) problem(ld, "traveler", "traveler.speaks: name at least one language");
-    get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
+    if (rd_get_string(ld, "traveler", "sex", s->sex, sizeof s->sex, 1) == 0 &&
+        strcmp(s->sex, "F") && strcmp(s->sex, "M") && strcmp(s->sex, "X"))
+        rd_problem(ld, "sex", "traveler.sex: expected \"F\", \"M\" or \"X\"");
+    rd_each_string(ld, "traveler", "speaks", add_speaks, NULL);
+    if (s->n_speaks == 0) rd_problem(ld, "traveler", "traveler.speaks: name at least one language");
+    rd_get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
     s->impostor = imp;
-    get_bool(ld, "traveler", "companion", &s->companion);
-    get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
-    each_string(ld, "traveler", "carries", add_carries, NULL);
+    rd_get_bool(ld, "traveler", "companion", &s->companion);
+    rd_get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
+    rd_each_string(ld, "traveler", "carries", add_carries, NULL);
     lua_pop(L, 1);
 }
 
 static void read_holder(loader *ld, scn_holder *h) {
     static const char *keys[] = {"surname",    "given_names", "sex", "nationality",
                                  "birth_date", "expiry_date", NULL};
-    only_keys(ld, "holder", keys);
+    rd_only_keys(ld, "holder", keys);
     char b[16] = "", e[16] = "";
-    get_string(ld, "holder", "surname", h->surname, sizeof h->surname, 0);
-    get_string(ld, "holder", "given_names", h->given_names, sizeof h->given_names, 0);
-    get_string(ld, "holder", "sex", h->sex, sizeof h->sex, 0);
-    get_string(ld, "holder", "nationality", h->nationality, sizeof h->nationality, 0);
-    if (get_string(ld, "holder", "birth_date", b, sizeof b, 0) == 0 && parse_date(b, &h->birth))
-        problem(ld, "birth_date", "holder.birth_date: \"%s\" is not a date (YYYY-MM-DD)", b);
-    if (get_string(ld, "holder", "expiry_date", e, sizeof e, 0) == 0 && parse_date(e, &h->expiry))
-        problem(ld, "expiry_date", "holder.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", e);
+    rd_get_string(ld, "holder", "surname", h->surname, sizeof h->surname, 0);
+    rd_get_string(ld, "holder", "given_names", h->given_names, sizeof h->given_names, 0);
+    rd_get_string(ld, "holder", "sex", h->sex, sizeof h->sex, 0);
+    rd_get_string(ld, "holder", "nationality", h->nationality, sizeof h->nationality, 0);
+    if (rd_get_string(ld, "holder", "birth_date", b, sizeof b, 0) == 0 && parse_date(b, &h->birth))
+        rd_problem(ld, "birth_date", "holder.birth_date: \"%s\" is not a date (YYYY-MM-DD)", b);
+    if (rd_get_string(ld, "holder", "expiry_date", e, sizeof e, 0) == 0 &&
+        parse_date(e, &h->expiry))
+        rd_problem(ld, "expiry_date", "holder.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", e);
 }
 
 static void read_documents(loader *ld) {
@@ -335,53 +160,55 @@ static void read_documents(loader *ld) {
                                  "holder",   "capture", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    rawfield(L, "documents");
+    rd_rawfield(L, "documents");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"documents\" list ({} for a traveler without documents)");
+        rd_problem(ld, "scenario",
+                   "missing \"documents\" list ({} for a traveler without documents)");
         lua_pop(L, 1);
         return;
     }
     int n = (int)lua_rawlen(L, -1);
-    if (n > DESK_MAX_DOCS) problem(ld, "documents", "documents: at most %d", DESK_MAX_DOCS);
+    if (n > DESK_MAX_DOCS) rd_problem(ld, "documents", "documents: at most %d", DESK_MAX_DOCS);
     for (int i = 1; i <= n && s->n_docs < DESK_MAX_DOCS; i++) {
         lua_rawgeti(L, -1, i);
         char what[32];
         snprintf(what, sizeof what, "documents[%d]", i);
         if (!lua_istable(L, -1)) {
-            problem(ld, "documents", "%s: expected a table", what);
+            rd_problem(ld, "documents", "%s: expected a table", what);
             lua_pop(L, 1);
             continue;
         }
         scn_doc *d = &s->docs[s->n_docs++];
         memset(d, 0, sizeof *d);
-        only_keys(ld, what, keys);
+        rd_only_keys(ld, what, keys);
         char q[96];
-        if (get_string(ld, what, "capture", d->capture, sizeof d->capture, 0) == 0) {
-            d->line = line_of(ld, quoted(d->capture, q, sizeof q));
+        if (rd_get_string(ld, what, "capture", d->capture, sizeof d->capture, 0) == 0) {
+            d->line = rd_line_of(ld, rd_quoted(d->capture, q, sizeof q));
             lua_pop(L, 1);
             continue;
         }
-        if (get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id, 1) ==
-            0) {
-            d->line = line_of(ld, quoted(d->spec.template_id, q, sizeof q));
+        if (rd_get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id,
+                          1) == 0) {
+            d->line = rd_line_of(ld, rd_quoted(d->spec.template_id, q, sizeof q));
             tpl t;
             bl_err err = {""};
             if (tpl_builtin(&t, d->spec.template_id, &err) != 0)
-                problem(ld, quoted(d->spec.template_id, q, sizeof q), "%s: %s", what, err.msg);
+                rd_problem(ld, rd_quoted(d->spec.template_id, q, sizeof q), "%s: %s", what,
+                           err.msg);
         }
         double seed = 0;
-        if (get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
+        if (rd_get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
             d->spec.seed = (uint64_t)seed;
-        each_string(ld, what, "defects", add_defect, &d->spec.defects);
-        get_bool(ld, what, "same_holder", &d->same_holder);
+        rd_each_string(ld, what, "defects", add_defect, &d->spec.defects);
+        rd_get_bool(ld, what, "same_holder", &d->same_holder);
         if (d->same_holder && i == 1)
-            problem(ld, "same_holder", "%s: same_holder on the first document (it is the holder)",
-                    what);
-        rawfield(L, "holder");
+            rd_problem(ld, "same_holder",
+                       "%s: same_holder on the first document (it is the holder)", what);
+        rd_rawfield(L, "holder");
         if (lua_istable(L, -1))
             read_holder(ld, &d->holder);
         else if (!lua_isnil(L, -1))
-            problem(ld, "holder", "%s.holder: expected a table", what);
+            rd_problem(ld, "holder", "%s.holder: expected a table", what);
         lua_pop(L, 1);
         lua_pop(L, 1);
     }
@@ -391,19 +218,19 @@ static void read_documents(loader *ld) {
 static void read_cond(loader *ld, scn_cond *c, const char *what) {
     static const char *keys[] = {"asked",  "not_asked",   "light", "flagged",
                                  "reader", "interpreter", NULL};
-    only_keys(ld, what, keys);
+    rd_only_keys(ld, what, keys);
     c->reader = c->interpreter = -1;
-    get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
-    get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
-    get_string(ld, what, "light", c->light, sizeof c->light, 0);
-    get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
+    rd_get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
+    rd_get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
+    rd_get_string(ld, what, "light", c->light, sizeof c->light, 0);
+    rd_get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
     int v = -1;
-    rawfield(ld->L, "reader");
+    rd_rawfield(ld->L, "reader");
     if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
     lua_pop(ld->L, 1);
     c->reader = v;
     v = -1;
-    rawfield(ld->L, "interpreter");
+    rd_rawfield(ld->L, "interpreter");
     if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
     lua_pop(ld->L, 1);
     c->interpreter = v;
@@ -414,38 +241,39 @@ static void read_questions(loader *ld, int keep_functions) {
     static const char *rule_keys[] = {"when", "say", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    rawfield(L, "questions");
+    rd_rawfield(L, "questions");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"questions\" list");
+        rd_problem(ld, "scenario", "missing \"questions\" list");
         lua_pop(L, 1);
         return;
     }
     int n = (int)lua_rawlen(L, -1);
-    if (n > SCN_MAX_QUESTIONS) problem(ld, "questions", "questions: at most %d", SCN_MAX_QUESTIONS);
+    if (n > SCN_MAX_QUESTIONS)
+        rd_problem(ld, "questions", "questions: at most %d", SCN_MAX_QUESTIONS);
     for (int i = 1; i <= n && s->n_questions < SCN_MAX_QUESTIONS; i++) {
         lua_rawgeti(L, -1, i);
         char what[40];
         snprintf(what, sizeof what, "questions[%d]", i);
         if (!lua_istable(L, -1)) {
-            problem(ld, "questions", "%s: expected a table", what);
+            rd_problem(ld, "questions", "%s: expected a table", what);
             lua_pop(L, 1);
             continue;
         }
         scn_question *q = &s->questions[s->n_questions++];
         memset(q, 0, sizeof *q);
         q->fn = LUA_NOREF;
-        only_keys(ld, what, keys);
-        get_string(ld, what, "id", q->id, sizeof q->id, 1);
+        rd_only_keys(ld, what, keys);
+        rd_get_string(ld, what, "id", q->id, sizeof q->id, 1);
         char buf[96];
-        q->line = line_of(ld, quoted(q->id, buf, sizeof buf));
-        get_string(ld, what, "text", q->text, sizeof q->text, 1);
-        get_string(ld, what, "after", q->after, sizeof q->after, 0);
-        get_bool(ld, what, "forbidden", &q->forbidden);
+        q->line = rd_line_of(ld, rd_quoted(q->id, buf, sizeof buf));
+        rd_get_string(ld, what, "text", q->text, sizeof q->text, 1);
+        rd_get_string(ld, what, "after", q->after, sizeof q->after, 0);
+        rd_get_bool(ld, what, "forbidden", &q->forbidden);
         for (int k = 0; k < s->n_questions - 1; k++)
             if (!strcmp(s->questions[k].id, q->id))
-                problem(ld, quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice", what,
-                        q->id);
-        rawfield(L, "answer");
+                rd_problem(ld, rd_quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice",
+                           what, q->id);
+        rd_rawfield(L, "answer");
         int t = lua_type(L, -1);
         if (t == LUA_TSTRING) {
             q->kind = ANSWER_KEY;
@@ -460,26 +288,26 @@ static void read_questions(loader *ld, int keep_functions) {
         } else if (t == LUA_TTABLE) {
             q->kind = ANSWER_RULES;
             int nr = (int)lua_rawlen(L, -1);
-            if (nr == 0) problem(ld, q->id, "%s.answer: an empty rule list", what);
+            if (nr == 0) rd_problem(ld, q->id, "%s.answer: an empty rule list", what);
             for (int r = 1; r <= nr && q->n_rules < SCN_MAX_RULES; r++) {
                 lua_rawgeti(L, -1, r);
                 char rw[64];
                 snprintf(rw, sizeof rw, "%s.answer[%d]", what, r);
                 if (!lua_istable(L, -1)) {
-                    problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
+                    rd_problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
                     lua_pop(L, 1);
                     continue;
                 }
                 scn_rule *ru = &q->rules[q->n_rules++];
                 memset(ru, 0, sizeof *ru);
                 ru->when.reader = ru->when.interpreter = -1;
-                only_keys(ld, rw, rule_keys);
-                get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
-                rawfield(L, "when");
+                rd_only_keys(ld, rw, rule_keys);
+                rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
+                rd_rawfield(L, "when");
                 if (lua_istable(L, -1))
                     read_cond(ld, &ru->when, rw);
                 else if (!lua_isnil(L, -1))
-                    problem(ld, q->id, "%s.when: expected a table", rw);
+                    rd_problem(ld, q->id, "%s.when: expected a table", rw);
                 lua_pop(L, 1);
                 lua_pop(L, 1);
             }
@@ -487,14 +315,14 @@ static void read_questions(loader *ld, int keep_functions) {
             const scn_cond *c = &q->rules[q->n_rules - 1].when;
             if (q->n_rules && (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] ||
                                c->reader >= 0 || c->interpreter >= 0))
-                problem(ld, quoted(q->id, buf, sizeof buf),
-                        "%s.answer: the last rule has a condition; end with { say = \"...\" } "
-                        "so every situation gets an answer",
-                        what);
+                rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+                           "%s.answer: the last rule has a condition; end with { say = \"...\" } "
+                           "so every situation gets an answer",
+                           what);
             lua_pop(L, 1);
         } else {
-            problem(ld, quoted(q->id, buf, sizeof buf),
-                    "%s.answer: expected a string key, a rule list or a function", what);
+            rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+                       "%s.answer: expected a string key, a rule list or a function", what);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -507,51 +335,52 @@ static void read_expected(loader *ld) {
                                  "lights",   "interpreter", "why",      NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
-    rawfield(L, "expected");
+    rd_rawfield(L, "expected");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"expected\" table");
+        rd_problem(ld, "scenario", "missing \"expected\" table");
         lua_pop(L, 1);
         return;
     }
-    only_keys(ld, "expected", keys);
+    rd_only_keys(ld, "expected", keys);
     char dec[32] = "", prot[32] = "", q[64];
-    if (get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
+    if (rd_get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
         (e->decision = scn_decision_from_name(dec)) < 0)
-        problem(ld, quoted(dec, q, sizeof q),
-                "expected.decision: \"%s\" is not admit, refuse, second_line or protection", dec);
-    if (get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
+        rd_problem(ld, rd_quoted(dec, q, sizeof q),
+                   "expected.decision: \"%s\" is not admit, refuse, second_line or protection",
+                   dec);
+    if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
         (e->protection = scn_protection_from_name(prot)) < 0)
-        problem(ld, quoted(prot, q, sizeof q),
-                "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
+        rd_problem(ld, rd_quoted(prot, q, sizeof q),
+                   "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
     if (e->decision < 0) e->decision = 0;
     if (e->protection < 0) e->protection = 0;
-    each_string(ld, "expected", "findings", add_defect, &e->findings);
-    each_string(ld, "expected", "ask", add_ask, NULL);
-    each_string(ld, "expected", "lights", add_light, &e->lights);
-    get_bool(ld, "expected", "interpreter", &e->interpreter);
-    get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
+    rd_each_string(ld, "expected", "findings", add_defect, &e->findings);
+    rd_each_string(ld, "expected", "ask", add_ask, NULL);
+    rd_each_string(ld, "expected", "lights", add_light, &e->lights);
+    rd_get_bool(ld, "expected", "interpreter", &e->interpreter);
+    rd_get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
     lua_pop(L, 1);
 }
 
 static void read_rubric(loader *ld) {
     lua_State *L = ld->L;
-    rawfield(L, "rubric");
+    rd_rawfield(L, "rubric");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"rubric\" table");
+        rd_problem(ld, "scenario", "missing \"rubric\" table");
         lua_pop(L, 1);
         return;
     }
     static const char *keys[] = {"document_examination", "interview", "human_rights", "procedure",
                                  NULL};
-    only_keys(ld, "rubric", keys);
+    rd_only_keys(ld, "rubric", keys);
     int sum = 0;
     for (int c = 0; c < COMP_COUNT; c++) {
         double v = 0;
-        get_number(ld, "rubric", keys[c], &v, 0, 100, 0);
+        rd_get_number(ld, "rubric", keys[c], &v, 0, 100, 0);
         ld->s->rubric[c] = (int)v;
         sum += (int)v;
     }
-    if (sum != 100) problem(ld, "rubric", "rubric: points add up to %d, not 100", sum);
+    if (sum != 100) rd_problem(ld, "rubric", "rubric: points add up to %d, not 100", sum);
     lua_pop(L, 1);
 }
 
@@ -559,16 +388,16 @@ static void read_rubric(loader *ld) {
 static void read_strings(loader *ld) {
     lua_State *L = ld->L;
     scenario *s = ld->s;
-    rawfield(L, "strings");
+    rd_rawfield(L, "strings");
     if (!lua_istable(L, -1)) {
-        problem(ld, "scenario", "missing \"strings\" table");
+        rd_problem(ld, "scenario", "missing \"strings\" table");
         lua_pop(L, 1);
         return;
     }
     int en = -1;
     for (int i = 0; i < s->n_langs; i++)
         if (!strcmp(s->langs[i], "en")) en = i;
-    if (en < 0) problem(ld, "languages", "languages: \"en\" is required (the fallback)");
+    if (en < 0) rd_problem(ld, "languages", "languages: \"en\" is required (the fallback)");
     /* English first, so the others can fall back to it */
     int order[4], k = 0;
     if (en >= 0) order[k++] = en;
@@ -576,10 +405,10 @@ static void read_strings(loader *ld) {
         if (i != en) order[k++] = i;
     for (int oi = 0; oi < k; oi++) {
         int i = order[oi];
-        rawfield(L, s->langs[i]);
+        rd_rawfield(L, s->langs[i]);
         if (!lua_istable(L, -1)) {
-            problem(ld, "strings", "strings.%s: missing, but \"%s\" is in languages", s->langs[i],
-                    s->langs[i]);
+            rd_problem(ld, "strings", "strings.%s: missing, but \"%s\" is in languages",
+                       s->langs[i], s->langs[i]);
             lua_pop(L, 1);
             continue;
         }
@@ -593,8 +422,8 @@ static void read_strings(loader *ld) {
             if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING)
                 cJSON_AddStringToObject(tab, lua_tostring(L, -2), lua_tostring(L, -1));
             else if (lua_type(L, -2) == LUA_TSTRING)
-                problem(ld, lua_tostring(L, -2), "strings.%s.%s: expected a string", s->langs[i],
-                        lua_tostring(L, -2));
+                rd_problem(ld, lua_tostring(L, -2), "strings.%s.%s: expected a string", s->langs[i],
+                           lua_tostring(L, -2));
             lua_pop(L, 1);
         }
         cJSON_AddItemToObject(root, "strings", tab);
@@ -606,7 +435,7 @@ static void read_strings(loader *ld) {
         s->strings[i] = json ? i18n_load_json(json, strlen(json), name,
                                               en >= 0 && i != en ? s->strings[en] : NULL, &err)
                              : NULL;
-        if (!s->strings[i]) problem(ld, "strings", "%s", err.msg);
+        if (!s->strings[i]) rd_problem(ld, "strings", "%s", err.msg);
         free(json);
         lua_pop(L, 1);
     }
@@ -624,7 +453,7 @@ static void need_key(loader *ld, const char *key, const char *used_for) {
     if (!en || i18n_has(en, key)) return;
     char q[96];
     snprintf(q, sizeof q, "\"%s\"", key);
-    problem(ld, q, "string \"%s\" (%s) is not defined in strings.en", key, used_for);
+    rd_problem(ld, q, "string \"%s\" (%s) is not defined in strings.en", key, used_for);
 }
 
 static int question_reachable(const scenario *s, int q, int depth) {
@@ -643,8 +472,8 @@ static void check_scenario(loader *ld, int deep) {
     size_t bl = strlen(base);
     if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
         (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
-        problem(ld, quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
-                s->id, base);
+        rd_problem(ld, rd_quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
+                   s->id, base);
     /* strings used */
     need_key(ld, s->title, "title");
     need_key(ld, s->summary, "summary");
@@ -662,29 +491,31 @@ static void check_scenario(loader *ld, int deep) {
             const char *refs[2] = {ru->when.asked, ru->when.not_asked};
             for (int k = 0; k < 2; k++)
                 if (refs[k][0] && scenario_question_index(s, refs[k]) < 0)
-                    problem(ld, quoted(refs[k], q, sizeof q),
-                            "question \"%s\": a rule names question \"%s\", which does not exist",
-                            qu->id, refs[k]);
+                    rd_problem(
+                        ld, rd_quoted(refs[k], q, sizeof q),
+                        "question \"%s\": a rule names question \"%s\", which does not exist",
+                        qu->id, refs[k]);
             if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
-                problem(ld, quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
-                        ru->when.light);
+                rd_problem(ld, rd_quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
+                           ru->when.light);
             if (ru->when.flagged[0]) {
                 int ok = 0;
                 for (int f = 0; f < desk_finding_kind_count(); f++)
                     ok |= !strcmp(desk_finding_kind_get(f)->id, ru->when.flagged);
                 if (!ok)
-                    problem(ld, quoted(ru->when.flagged, q, sizeof q),
-                            "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
-                            ru->when.flagged);
+                    rd_problem(ld, rd_quoted(ru->when.flagged, q, sizeof q),
+                               "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
+                               ru->when.flagged);
             }
         }
         if (qu->after[0] && scenario_question_index(s, qu->after) < 0)
-            problem(ld, quoted(qu->after, q, sizeof q),
-                    "question \"%s\" comes after \"%s\", which does not exist", qu->id, qu->after);
+            rd_problem(ld, rd_quoted(qu->after, q, sizeof q),
+                       "question \"%s\" comes after \"%s\", which does not exist", qu->id,
+                       qu->after);
         else if (!question_reachable(s, i, 0))
-            problem(ld, quoted(qu->id, q, sizeof q),
-                    "question \"%s\" can never be asked: its \"after\" questions form a loop",
-                    qu->id);
+            rd_problem(ld, rd_quoted(qu->id, q, sizeof q),
+                       "question \"%s\" can never be asked: its \"after\" questions form a loop",
+                       qu->id);
     }
     /* (strings missing in a declared language are reported after loading) */
     /* expected */
@@ -692,44 +523,44 @@ static void check_scenario(loader *ld, int deep) {
     for (int i = 0; i < e->n_ask; i++) {
         int k = scenario_question_index(s, e->ask[i]);
         if (k < 0)
-            problem(ld, in_expected(e->ask[i], q, sizeof q),
-                    "expected.ask: question \"%s\" does not exist", e->ask[i]);
+            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+                       "expected.ask: question \"%s\" does not exist", e->ask[i]);
         else if (s->questions[k].forbidden)
-            problem(ld, in_expected(e->ask[i], q, sizeof q),
-                    "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
-                    e->ask[i]);
+            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+                       "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
+                       e->ask[i]);
     }
     unsigned present = 0;
     for (int d = 0; d < s->n_docs; d++)
         present |= s->docs[d].spec.defects;
     for (int k = 0; k < DEFECT_COUNT; k++)
         if ((e->findings >> k & 1) && !(present >> k & 1))
-            problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
-                    "expected.findings: \"%s\" is not on any of the documents",
-                    defect_get((defect_kind)k)->id);
+            rd_problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
+                       "expected.findings: \"%s\" is not on any of the documents",
+                       defect_get((defect_kind)k)->id);
     if (e->decision == DECIDE_PROTECTION && !e->protection)
-        problem(
+        rd_problem(
             ld, "expected\001decision",
             "expected: decision \"protection\" needs protection = asylum, child or trafficking");
     if (e->decision != DECIDE_PROTECTION && e->protection)
-        problem(ld, "expected\001protection",
-                "expected: a protection kind is given but the decision is \"%s\"",
-                scn_decision_name(e->decision));
+        rd_problem(ld, "expected\001protection",
+                   "expected: a protection kind is given but the decision is \"%s\"",
+                   scn_decision_name(e->decision));
     int fraud = present != 0 || s->impostor > 0;
     if (e->decision == DECIDE_ADMIT && fraud)
-        problem(ld, "expected\001decision",
-                "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
-                "forged, altered or expired document is the gravest error",
-                present ? "yes" : "none",
-                s->impostor > 0 ? ", and the traveler is an impostor" : "");
+        rd_problem(ld, "expected\001decision",
+                   "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
+                   "forged, altered or expired document is the gravest error",
+                   present ? "yes" : "none",
+                   s->impostor > 0 ? ", and the traveler is an impostor" : "");
     int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
                           (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
     if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !fraud &&
         !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
-        problem(ld, "expected\001decision",
-                "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
-                "refusing a bona fide traveler is an error too",
-                scn_decision_name(e->decision));
+        rd_problem(ld, "expected\001decision",
+                   "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
+                   "refusing a bona fide traveler is an error too",
+                   scn_decision_name(e->decision));
     static const struct {
         int sit, decision, protection;
     } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
@@ -739,39 +570,39 @@ static void check_scenario(loader *ld, int deep) {
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         if ((s->situations >> needs[i].sit & 1) &&
             (e->decision != needs[i].decision || e->protection != needs[i].protection))
-            problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
-                    scn_situation_name(needs[i].sit), scn_decision_name(needs[i].decision),
-                    needs[i].protection ? " / " : "",
-                    needs[i].protection ? scn_protection_name(needs[i].protection) : "");
+            rd_problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
+                       scn_situation_name(needs[i].sit), scn_decision_name(needs[i].decision),
+                       needs[i].protection ? " / " : "",
+                       needs[i].protection ? scn_protection_name(needs[i].protection) : "");
     if ((s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && s->n_docs)
-        problem(ld, "undocumented_returnee",
-                "situation \"undocumented_returnee\": documents should be {}");
+        rd_problem(ld, "undocumented_returnee",
+                   "situation \"undocumented_returnee\": documents should be {}");
     if ((s->situations >> SIT_LANGUAGE_BARRIER & 1) && !e->interpreter)
-        problem(ld, "language_barrier",
-                "situation \"language_barrier\": expected.interpreter should be true");
+        rd_problem(ld, "language_barrier",
+                   "situation \"language_barrier\": expected.interpreter should be true");
     if (s->situations >> SIT_DISCRIMINATORY_QUESTION & 1) {
         int any = 0;
         for (int i = 0; i < s->n_questions; i++)
             any |= s->questions[i].forbidden;
         if (!any)
-            problem(ld, "discriminatory_question",
-                    "situation \"discriminatory_question\": mark the question not to ask with "
-                    "forbidden = true");
+            rd_problem(ld, "discriminatory_question",
+                       "situation \"discriminatory_question\": mark the question not to ask with "
+                       "forbidden = true");
     }
     if (s->situations >> SIT_STATELESS & 1) {
         int any = 0;
         for (int d = 0; d < s->n_docs; d++)
             any |= !strcmp(s->docs[d].holder.nationality, "XXA");
         if (!any)
-            problem(ld, "stateless",
-                    "situation \"stateless\": give a document holder.nationality = \"XXA\"");
+            rd_problem(ld, "stateless",
+                       "situation \"stateless\": give a document holder.nationality = \"XXA\"");
     }
     /* the documents can really be made (each defect applies to its template) */
     if (deep) {
         doc_fonts fonts;
         bl_err err = {""};
         if (doc_fonts_load(&fonts, NULL, &err) != 0) {
-            problem(ld, "documents", "cannot check the documents: %s", err.msg);
+            rd_problem(ld, "documents", "cannot check the documents: %s", err.msg);
             return;
         }
         for (int d = 0; d < s->n_docs; d++) {
@@ -788,8 +619,8 @@ static void check_scenario(loader *ld, int deep) {
             if (tr && doc_build(&spec, &fonts, &mb, tr, &err) == 0)
                 matbuf_deinit(&mb);
             else
-                problem(ld, quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s",
-                        d + 1, err.msg);
+                rd_problem(ld, rd_quoted(s->docs[d].spec.template_id, q, sizeof q),
+                           "documents[%d]: %s", d + 1, err.msg);
             free(tr);
         }
         doc_fonts_unload(&fonts);
@@ -802,7 +633,7 @@ static void report_missing_string(void *ud, const char *key) {
     const char *lang = p[1];
     char q[96];
     snprintf(q, sizeof q, "strings\001%s =", lang); /* that language's table */
-    problem(ld, q, "string \"%s\" is missing in \"%s\" (it is in English)", key, lang);
+    rd_problem(ld, q, "string \"%s\" is missing in \"%s\" (it is in English)", key, lang);
 }
 
 /* ------------------------------------------------------------ load */
@@ -846,28 +677,28 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     lua_State *L = sbx_lua(sb);
     ld.L = L;
     if (!lua_istable(L, -1)) {
-        problem(&ld, "return", "the file must end with: return scenario { ... }");
+        rd_problem(&ld, "return", "the file must end with: return scenario { ... }");
         sbx_destroy(sb);
         return ld.problems;
     }
     static const char *keys[] = {"id",         "title",     "summary", "competencies", "situations",
                                  "difficulty", "languages", "today",   "traveler",     "documents",
                                  "questions",  "expected",  "rubric",  "strings",      NULL};
-    only_keys(&ld, "scenario", keys);
-    get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
-    get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
-    get_string(&ld, "scenario", "summary", out->summary, sizeof out->summary, 0);
-    each_string(&ld, "scenario", "competencies", add_competency, NULL);
-    each_string(&ld, "scenario", "situations", add_situation, NULL);
+    rd_only_keys(&ld, "scenario", keys);
+    rd_get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
+    rd_get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
+    rd_get_string(&ld, "scenario", "summary", out->summary, sizeof out->summary, 0);
+    rd_each_string(&ld, "scenario", "competencies", add_competency, NULL);
+    rd_each_string(&ld, "scenario", "situations", add_situation, NULL);
     double diff = 1;
-    get_number(&ld, "scenario", "difficulty", &diff, 1, 5, 0);
+    rd_get_number(&ld, "scenario", "difficulty", &diff, 1, 5, 0);
     out->difficulty = (int)diff;
-    if (!each_string(&ld, "scenario", "languages", add_lang, NULL))
-        problem(&ld, "scenario", "missing \"languages\" (at least { \"en\" })");
+    if (!rd_each_string(&ld, "scenario", "languages", add_lang, NULL))
+        rd_problem(&ld, "scenario", "missing \"languages\" (at least { \"en\" })");
     char today[16] = "2026-06-01";
-    get_string(&ld, "scenario", "today", today, sizeof today, 0);
+    rd_get_string(&ld, "scenario", "today", today, sizeof today, 0);
     if (parse_date(today, &out->today))
-        problem(&ld, "today", "today: \"%s\" is not a date (YYYY-MM-DD)", today);
+        rd_problem(&ld, "today", "today: \"%s\" is not a date (YYYY-MM-DD)", today);
     read_traveler(&ld);
     read_documents(&ld);
     read_questions(&ld, rt != NULL);
@@ -905,7 +736,7 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
             *rt = r;
             return 0;
         }
-        problem(&ld, "", "out of memory");
+        rd_problem(&ld, "", "out of memory");
     }
     if (ld.problems) scenario_release(out);
     sbx_destroy(sb);

@@ -1,0 +1,192 @@
+/* packsig.c - see packsig.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "packsig.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsio.h"
+
+static const char *format = "borderlab-pack-1";
+
+static int start(bl_err *err) {
+    return sodium_init() < 0 ? err_set(err, "libsodium could not start") : 0;
+}
+
+/* Writes text to a new file with mode 0600; an existing file is kept. */
+static int write_new(const char *path, const char *text, bl_err *err) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return err_set(err, "cannot create '%s': %s (an existing key is never overwritten)", path,
+                       strerror(errno));
+    size_t n = strlen(text);
+    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
+    close(fd);
+    return ok ? 0 : err_set(err, "cannot write '%s'", path);
+}
+
+int packsig_keygen(const char *secret_path, const char *public_path, bl_err *err) {
+    if (start(err)) return -1;
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    char hex[2 * crypto_sign_SECRETKEYBYTES + 2];
+    crypto_sign_keypair(pk, sk);
+    sodium_bin2hex(hex, sizeof hex, sk, sizeof sk);
+    sodium_memzero(sk, sizeof sk);
+    strcat(hex, "\n");
+    int rc = write_new(secret_path, hex, err);
+    sodium_memzero(hex, sizeof hex);
+    if (rc) return rc;
+    sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+    strcat(hex, "\n");
+    if (write_new(public_path, hex, err) != 0) {
+        unlink(secret_path); /* half a key pair is no use */
+        return -1;
+    }
+    return 0;
+}
+
+static int hex_file(const char *path, unsigned char *out, size_t n, const char *what, bl_err *err) {
+    char *text = fs_read_all(path, 4096, NULL, err);
+    if (!text) return err_prefix(err, what);
+    size_t bin = 0;
+    int rc = sodium_hex2bin(out, n, text, strlen(text), " \n\r", &bin, NULL);
+    sodium_memzero(text, strlen(text));
+    free(text);
+    if (rc != 0 || bin != n)
+        return err_set(err,
+                       "'%s' is not a %s (%zu hexadecimal digits); make one with 'borderlab "
+                       "session keygen SECRET PUBLIC'",
+                       path, what, 2 * n);
+    return 0;
+}
+
+int packsig_public_load(const char *path, unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
+    return start(err) ? -1 : hex_file(path, pub, PACKSIG_PUBLIC_BYTES, "pack public key", err);
+}
+
+static int sha256_file(const char *dir, const char *rel, char hex[65], bl_err *err) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    size_t len = 0;
+    char *data = fs_read_all(path, 64u << 20, &len, err);
+    if (!data) return -1;
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)data, len);
+    free(data);
+    sodium_bin2hex(hex, 65, h, sizeof h);
+    return 0;
+}
+
+/* The text that is signed, from the "files" list. */
+static char *signed_text(const cJSON *files) {
+    size_t cap = 64, n;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, files) {
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(f, "path");
+        cap += 70 + (cJSON_IsString(p) ? strlen(p->valuestring) : 0);
+    }
+    char *t = malloc(cap);
+    if (!t) return NULL;
+    n = (size_t)snprintf(t, cap, "%s\n", format);
+    cJSON_ArrayForEach(f, files) {
+        const cJSON *p = cJSON_GetObjectItemCaseSensitive(f, "path");
+        const cJSON *h = cJSON_GetObjectItemCaseSensitive(f, "sha256");
+        n += (size_t)snprintf(t + n, cap - n, "%s %s\n", cJSON_IsString(h) ? h->valuestring : "",
+                              cJSON_IsString(p) ? p->valuestring : "");
+    }
+    return t;
+}
+
+int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, int n,
+                 const char *secret_path, bl_err *err) {
+    if (start(err)) return -1;
+    unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
+    if (hex_file(secret_path, sk, sizeof sk, "pack secret key", err)) return -1;
+    crypto_sign_ed25519_sk_to_pk(pk, sk);
+    cJSON *o = cJSON_CreateObject(), *files = NULL;
+    char hex[2 * crypto_sign_BYTES + 1];
+    cJSON_AddStringToObject(o, "format", format);
+    sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+    cJSON_AddStringToObject(o, "public_key", hex);
+    files = cJSON_AddArrayToObject(o, "files");
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        char h[65];
+        if ((rc = sha256_file(dir, rel[i], h, err)) != 0) break;
+        cJSON *f = cJSON_CreateObject();
+        cJSON_AddStringToObject(f, "path", rel[i]);
+        cJSON_AddStringToObject(f, "sha256", h);
+        cJSON_AddItemToArray(files, f);
+    }
+    char *text = rc ? NULL : signed_text(files), *out = NULL;
+    if (rc == 0) {
+        unsigned char sig[crypto_sign_BYTES];
+        crypto_sign_detached(sig, NULL, (const unsigned char *)text, strlen(text), sk);
+        sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+        cJSON_AddStringToObject(o, "signature", hex);
+        out = cJSON_Print(o);
+        rc = out ? fs_write_atomic(sig_path, out, strlen(out), err) : err_set(err, "out of memory");
+    }
+    sodium_memzero(sk, sizeof sk);
+    free(text);
+    free(out);
+    cJSON_Delete(o);
+    return rc;
+}
+
+int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
+                   const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
+    if (start(err)) return -1;
+    char *json = fs_read_all(sig_path, 4u << 20, NULL, err);
+    if (!json)
+        return err_set(err,
+                       "the pack is not signed: %s (an exam needs the academy's signature: "
+                       "'borderlab session sign')",
+                       err->msg);
+    cJSON *o = cJSON_Parse(json);
+    free(json);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
+    const cJSON *sig = cJSON_GetObjectItemCaseSensitive(o, "signature");
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
+    unsigned char s[crypto_sign_BYTES];
+    size_t bin = 0;
+    int rc = 0;
+    char *text = NULL;
+    if (!cJSON_IsArray(files) || !cJSON_IsString(sig) || !cJSON_IsString(fmt) ||
+        strcmp(fmt->valuestring, format)) {
+        rc = err_set(err, "%s is not a borderlab pack signature", sig_path);
+    } else if (sodium_hex2bin(s, sizeof s, sig->valuestring, strlen(sig->valuestring), NULL, &bin,
+                              NULL) != 0 ||
+               bin != sizeof s || !(text = signed_text(files)) ||
+               crypto_sign_verify_detached(s, (const unsigned char *)text, strlen(text), pub) !=
+                   0) {
+        rc = err_set(err,
+                     "%s: the signature fails: the pack was changed after signing, or it was not "
+                     "signed by this academy's key",
+                     sig_path);
+    }
+    for (int i = 0; i < n && rc == 0; i++) {
+        const cJSON *f, *hit = NULL;
+        cJSON_ArrayForEach(f, files) {
+            const cJSON *p = cJSON_GetObjectItemCaseSensitive(f, "path");
+            if (cJSON_IsString(p) && !strcmp(p->valuestring, rel[i])) hit = f;
+        }
+        char h[65];
+        const cJSON *want = cJSON_GetObjectItemCaseSensitive(hit, "sha256");
+        if (!hit || !cJSON_IsString(want))
+            rc = err_set(err, "%s is not part of the signed pack %s", rel[i], sig_path);
+        else if (sha256_file(dir, rel[i], h, err) != 0)
+            rc = -1;
+        else if (strcmp(h, want->valuestring))
+            rc = err_set(err, "%s was changed after the pack was signed", rel[i]);
+    }
+    free(text);
+    cJSON_Delete(o);
+    return rc;
+}

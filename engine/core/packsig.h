@@ -1,0 +1,38 @@
+/* packsig.h - signed exam packs (libsodium, Ed25519).
+ *
+ * An academy signs a session file together with every scenario file it can
+ * draw. The signature file (SESSION.sig, JSON) lists each file's path
+ * (relative to the session file's folder) and SHA-256, and signs that list:
+ *
+ *   {"format": "borderlab-pack-1", "public_key": "<64 hex>",
+ *    "files": [{"path": "basic.lua", "sha256": "<64 hex>"}, ...],
+ *    "signature": "<128 hex>"}
+ *
+ * The signed text is "borderlab-pack-1\n" then "<sha256> <path>\n" per file
+ * in the listed order. Verification checks the signature with the academy's
+ * public key (never the one in the file alone), then each file the session
+ * needs: listed, and unchanged. An exam refuses a pack that fails.
+ */
+#ifndef BL_PACKSIG_H
+#define BL_PACKSIG_H
+
+#include "err.h"
+
+#define PACKSIG_PUBLIC_BYTES 32
+
+/* Writes a new key pair: the secret key (mode 0600, never overwritten) and
+ * the public key the desks are given. */
+int packsig_keygen(const char *secret_path, const char *public_path, bl_err *err);
+int packsig_public_load(const char *path, unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err);
+
+/* Signs files (paths relative to dir) into sig_path (written atomically). */
+int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, int n,
+                 const char *secret_path, bl_err *err);
+
+/* 0 when sig_path is signed by `pub` and lists every one of the files with
+ * its current content; otherwise -1 and err names the first problem (which
+ * file changed, which is not in the pack, or that the signature fails). */
+int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
+                   const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err);
+
+#endif

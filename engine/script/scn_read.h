@@ -1,0 +1,52 @@
+/* scn_read.h - reading the tables a Lua file returns (scenarios, sessions),
+ * with every problem reported as file:line: message. Internal to
+ * engine/script. Tables are read raw (no metamethods): a file's table may
+ * carry an __index that errors or loops, and reading happens outside the
+ * sandbox's protected calls. Getters read a field of the table at the top of
+ * the stack. */
+#ifndef BL_SCN_READ_H
+#define BL_SCN_READ_H
+
+#include <lua.h>
+#include <stddef.h>
+
+#include "scenario.h"
+#include "scn_load.h"
+
+typedef struct {
+    const char *code;
+    size_t len;
+    const char *file;
+    scn_report_fn report;
+    void *ud;
+    int problems;
+    lua_State *L;
+    scenario *s;
+} loader;
+
+/* Pushes t[k] of the table at the top of the stack (raw); returns its type. */
+int rd_rawfield(lua_State *L, const char *k);
+/* The line where `needle` first appears in the source, or 0;
+ * "anchor\001needle" looks for the needle after the anchor. */
+int rd_line_of(const loader *ld, const char *needle);
+/* Reports a problem at the line where `where` (a word of the source) stands. */
+void rd_problem(loader *ld, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* "\"value\"" as it appears in the source. */
+const char *rd_quoted(const char *v, char *buf, size_t cap);
+/* Reports every key of the table not in the NULL-ended `allowed`. */
+void rd_only_keys(loader *ld, const char *what, const char *const *allowed);
+/* 0 read, 1 absent (and not required), -1 a problem (reported). */
+int rd_get_string(loader *ld, const char *what, const char *key, char *out, size_t cap,
+                  int required);
+int rd_get_number(loader *ld, const char *what, const char *key, double *out, double lo, double hi,
+                  int required);
+int rd_get_bool(loader *ld, const char *what, const char *key, int *out);
+/* Calls fn for each string of a list field (absent: none); returns the count. */
+int rd_each_string(loader *ld, const char *what, const char *key,
+                   void (*fn)(loader *, const char *, int, void *), void *arg);
+
+#endif
