@@ -17,6 +17,7 @@ int bench_desk(int argc, char **argv);    /* borderlab bench desk */
 int cmd_check(int argc, char **argv);     /* borderlab check */
 int cmd_score(int argc, char **argv);     /* borderlab score */
 int cmd_results(int argc, char **argv);   /* borderlab results */
+int cmd_session(int argc, char **argv);   /* borderlab session */
 int results_import(const char *journal, const char *key, const char *db, const char *trainee,
                    const char *cohort);
 int results_query(const char *db, const char *by, const char *trainee, const char *cohort,

@@ -11,6 +11,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "desk_app.h"
+#include "desk_loop.h"
 #include "fsio.h"
 #include "pack.h"
 #include <sys/stat.h>
@@ -40,6 +41,57 @@ static time_t mtime_of(const char *path) {
 }
 
 /* --------------------------------------------------------- interactive */
+
+/* The interactive desk: events, fixed 60 Hz steps, drawing, until the
+ * window closes; --watch reloads the scenario file when it is saved. */
+int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) {
+    bl_err err = {""};
+    int rc = 0;
+    double next = plat_now_ms(), last_watch = next;
+    for (;;) {
+        /* --watch: when the scenario file is saved, reload it and start the
+         * traveler over, keeping the desk (a broken save keeps the old one). */
+        if (watch && plat_now_ms() - last_watch > 500) {
+            last_watch = plat_now_ms();
+            time_t m = mtime_of(watch);
+            if (m && m != seen) {
+                seen = m;
+                if (pack_reload(watched, 0, &err) != 0 || desk_app_reload_traveler(a, &err) != 0)
+                    fprintf(stderr, "borderlab: %s\n", err.msg);
+                else
+                    printf("borderlab: reloaded %s\n", watch);
+            }
+        }
+        input_event ev;
+        int quit = 0;
+        while (plat_poll(desk_app_plat(a), &ev)) {
+            int r = desk_app_event(a, &ev, &err);
+            if (r < 0) {
+                /* the trainee's work so far is in the action log already */
+                fprintf(stderr, "borderlab desk: %s\n", err.msg);
+                rc = 2;
+                quit = 1;
+            } else if (r == 1)
+                quit = 1;
+        }
+        if (quit) break;
+        if (desk_app_tick(a, &err) != 0) {
+            fprintf(stderr, "borderlab desk: %s\n", err.msg);
+            rc = 2;
+            break;
+        }
+        desk_app_draw(a, &err);
+        desk_app_present(a);
+        /* fixed 60 Hz steps; vsync usually paces us already */
+        next += 1000.0 / DESK_FPS;
+        double now = plat_now_ms();
+        if (next > now)
+            plat_sleep_ms((int)(next - now));
+        else if (now - next > 100)
+            next = now;
+    }
+    return rc;
+}
 
 static void desk_usage(FILE *o) {
     fprintf(o, "usage: borderlab desk [--scenario FILE]... [--watch FILE] [--record FILE]\n"
@@ -120,50 +172,7 @@ static int run_desk(int argc, char **argv) {
     }
     printf("borderlab: desk open; actions go to %s%s%s\n", log, record ? ", input to " : "",
            record ? record : "");
-    int rc = 0;
-    double next = plat_now_ms(), last_watch = next;
-    for (;;) {
-        /* --watch: when the scenario file is saved, reload it and start the
-         * traveler over, keeping the desk (a broken save keeps the old one). */
-        if (watch && plat_now_ms() - last_watch > 500) {
-            last_watch = plat_now_ms();
-            time_t m = mtime_of(watch);
-            if (m && m != seen) {
-                seen = m;
-                if (pack_reload(&the_pack, 0, &err) != 0 || desk_app_reload_traveler(a, &err) != 0)
-                    fprintf(stderr, "borderlab: %s\n", err.msg);
-                else
-                    printf("borderlab: reloaded %s\n", watch);
-            }
-        }
-        input_event ev;
-        int quit = 0;
-        while (plat_poll(desk_app_plat(a), &ev)) {
-            int r = desk_app_event(a, &ev, &err);
-            if (r < 0) {
-                /* the trainee's work so far is in the action log already */
-                fprintf(stderr, "borderlab desk: %s\n", err.msg);
-                rc = 2;
-                quit = 1;
-            } else if (r == 1)
-                quit = 1;
-        }
-        if (quit) break;
-        if (desk_app_tick(a, &err) != 0) {
-            fprintf(stderr, "borderlab desk: %s\n", err.msg);
-            rc = 2;
-            break;
-        }
-        desk_app_draw(a, &err);
-        desk_app_present(a);
-        /* fixed 60 Hz steps; vsync usually paces us already */
-        next += 1000.0 / DESK_FPS;
-        double now = plat_now_ms();
-        if (next > now)
-            plat_sleep_ms((int)(next - now));
-        else if (now - next > 100)
-            next = now;
-    }
+    int rc = desk_run_window(a, watch ? &the_pack : NULL, watch, seen);
     desk_app_destroy(a);
     pack_free(&the_pack);
     return rc;
@@ -179,6 +188,54 @@ int cmd_desk(int argc, char **argv) {
 }
 
 /* --------------------------------------------------------------- play */
+
+/* Replays recorded input at a fixed time step (1/60 s per frame), taking
+ * the screenshots the input asks for (and every `every` frames). */
+int desk_run_replay(desk_app *a, const input_script *script_in, const char *out_dir, uint64_t every,
+                    int headless, const char *log) {
+    bl_err err = {""};
+    const input_script script = *script_in;
+    long last = script.n ? script.ev[script.n - 1].frame : 0;
+    int k = 0, rc = 0, shots = 0;
+    char path[4096];
+    for (long f = 0; f <= last && rc == 0; f++) {
+        int quit = 0, drawn = 0;
+        for (; k < script.n && script.ev[k].frame == f; k++) {
+            const input_event *e = &script.ev[k];
+            if (e->kind == EV_SCREENSHOT) {
+                desk_app_draw(a, &err);
+                drawn = 1;
+                snprintf(path, sizeof path, "%s/%s.png", out_dir, e->text);
+                if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
+                desk_app_present(a);
+                shots++;
+                continue;
+            }
+            int r = desk_app_event(a, e, &err);
+            if (r < 0) rc = 2;
+            if (r == 1) quit = 1;
+        }
+        if (every && f % (long)every == 0 && rc == 0) {
+            desk_app_draw(a, &err);
+            snprintf(path, sizeof path, "%s/frame%06ld.png", out_dir, f);
+            if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
+            desk_app_present(a);
+            shots++;
+        } else if (!headless && !drawn) {
+            /* a window shows every frame, as it would for a person */
+            desk_app_draw(a, &err);
+            desk_app_present(a);
+        }
+        if (quit) break;
+        if (desk_app_tick(a, &err) != 0) rc = 2;
+    }
+    if (rc != 0)
+        fprintf(stderr, "borderlab play: %s\n", err.msg);
+    else
+        printf("replayed %d events over %ld frames; %d screenshots in %s; log %s\n", script.n,
+               last + 1, shots, out_dir, log);
+    return rc;
+}
 
 static void play_usage(FILE *o) {
     fprintf(o,
@@ -287,45 +344,7 @@ int cmd_play(int argc, char **argv) {
         fprintf(stderr, "borderlab play: %s\n", err.msg);
         return 2;
     }
-    long last = script.n ? script.ev[script.n - 1].frame : 0;
-    int k = 0, rc = 0, shots = 0;
-    char path[4096];
-    for (long f = 0; f <= last && rc == 0; f++) {
-        int quit = 0, drawn = 0;
-        for (; k < script.n && script.ev[k].frame == f; k++) {
-            const input_event *e = &script.ev[k];
-            if (e->kind == EV_SCREENSHOT) {
-                desk_app_draw(a, &err);
-                drawn = 1;
-                snprintf(path, sizeof path, "%s/%s.png", out_dir, e->text);
-                if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
-                desk_app_present(a);
-                shots++;
-                continue;
-            }
-            int r = desk_app_event(a, e, &err);
-            if (r < 0) rc = 2;
-            if (r == 1) quit = 1;
-        }
-        if (every && f % (long)every == 0 && rc == 0) {
-            desk_app_draw(a, &err);
-            snprintf(path, sizeof path, "%s/frame%06ld.png", out_dir, f);
-            if (desk_app_screenshot(a, path, &err) != 0) rc = 2;
-            desk_app_present(a);
-            shots++;
-        } else if (!headless && !drawn) {
-            /* a window shows every frame, as it would for a person */
-            desk_app_draw(a, &err);
-            desk_app_present(a);
-        }
-        if (quit) break;
-        if (desk_app_tick(a, &err) != 0) rc = 2;
-    }
-    if (rc != 0)
-        fprintf(stderr, "borderlab play: %s\n", err.msg);
-    else
-        printf("replayed %d events over %ld frames; %d screenshots in %s; log %s\n", script.n,
-               last + 1, shots, out_dir, log);
+    int rc = desk_run_replay(a, &script, out_dir, every, headless, log);
     desk_app_destroy(a);
     pack_free(&the_pack);
     input_free(&script);

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"play", cmd_play, "replay recorded desk input, headless or in a window"},
     {"render", cmd_render, "render a document under one or all lights (PNG + truth.json)"},
     {"check", cmd_check, "check scenario files without playing them"},
+    {"session", cmd_session, "sit a certification session; sign and verify exam packs"},
     {"results", cmd_results, "make a journal key, verify a results journal"},
     {"score", cmd_score, "score the travelers decided in an action log"},
     {"templates", cmd_templates, "list document templates, defect kinds and lights"},

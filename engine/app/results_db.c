@@ -151,7 +151,8 @@ int results_import(const char *journal_path, const char *key_path, const char *d
         rc = 2;
         goto done;
     }
-    if (sqlite3_open(db_path, &db) != SQLITE_OK) {
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+                        NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot open", db_path);
         goto done;
     }

@@ -255,6 +255,7 @@ void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, 
     for (int i = 0; i < DESK_MAX_TRAVELERS; i++)
         st->points[i] = -1;
     st->review = -1;
+    st->end_frame = -1;
     load_traveler(st, 0);
     set_status(st, "status.first", 1, s->n_travelers, 0);
     emit(st, log, ud, "session_start", s->id, "{\"travelers\": %d, \"mrz_reader\": %s}",
@@ -285,6 +286,7 @@ void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void 
     if (n >= st->session->n_travelers) {
         st->traveler = st->session->n_travelers - 1;
         st->mode = DESK_DONE;
+        st->end_frame = st->frame;
         st->n_docs = 0;
         set_status(st, "status.session_complete", st->session->n_travelers, 0, 0);
         return;
@@ -303,7 +305,9 @@ void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud) {
 }
 
 double desk_elapsed(const desk_state *st) {
-    return st->elapsed_before + (double)st->frame / DESK_FPS;
+    /* the session's clock stops when its queue is done */
+    long f = st->mode >= DESK_DONE && st->end_frame >= 0 ? st->end_frame : st->frame;
+    return st->elapsed_before + (double)f / DESK_FPS;
 }
 
 static int next_traveler(desk_state *st, desk_log_fn log, void *ud);
@@ -568,6 +572,7 @@ void desk_set_verdict(desk_state *st, const desk_verdict *v) {
 static int next_traveler(desk_state *st, desk_log_fn log, void *ud) {
     if (st->traveler + 1 >= st->session->n_travelers) {
         st->mode = DESK_DONE;
+        st->end_frame = st->frame;
         st->n_docs = 0;
         st->loupe = st->mrz_panel = st->ref_panel = 0;
         set_status(st, st->time_up ? "status.time_up" : "status.session_complete",

@@ -234,6 +234,7 @@ typedef struct desk_state {
     int review;            /* DESK_REVIEW: the case shown */
     double elapsed_before; /* seconds of the session spent before a restart */
     long case_frame0;      /* the frame the current traveler arrived */
+    long end_frame;        /* the frame the queue was done (-1: not yet) */
     int time_up;           /* the session's time ran out */
     /* the status line: a catalogue key and its values */
     const char *status_key;

@@ -70,9 +70,8 @@ int packsig_public_load(const char *path, unsigned char pub[PACKSIG_PUBLIC_BYTES
     return start(err) ? -1 : hex_file(path, pub, PACKSIG_PUBLIC_BYTES, "pack public key", err);
 }
 
-static int sha256_file(const char *dir, const char *rel, char hex[65], bl_err *err) {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
+int packsig_file_sha256(const char *path, char hex[65], bl_err *err) {
+    if (start(err)) return -1;
     size_t len = 0;
     char *data = fs_read_all(path, 64u << 20, &len, err);
     if (!data) return -1;
@@ -81,6 +80,12 @@ static int sha256_file(const char *dir, const char *rel, char hex[65], bl_err *e
     free(data);
     sodium_bin2hex(hex, 65, h, sizeof h);
     return 0;
+}
+
+static int sha256_file(const char *dir, const char *rel, char hex[65], bl_err *err) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    return packsig_file_sha256(path, hex, err);
 }
 
 /* The text that is signed, from the "files" list. */
@@ -144,11 +149,12 @@ int packsig_verify(const char *sig_path, const char *dir, const char *const *rel
                    const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
     if (start(err)) return -1;
     char *json = fs_read_all(sig_path, 4u << 20, NULL, err);
-    if (!json)
-        return err_set(err,
-                       "the pack is not signed: %s (an exam needs the academy's signature: "
-                       "'borderlab session sign')",
-                       err->msg);
+    if (!json) { /* err->msg cannot be an argument of its own err_set */
+        char why[sizeof err->msg];
+        snprintf(why, sizeof why, "%s", err->msg);
+        return err_set(err, "the pack is not signed (%s); sign it with 'borderlab session sign'",
+                       why);
+    }
     cJSON *o = cJSON_Parse(json);
     free(json);
     const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");

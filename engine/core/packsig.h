@@ -35,4 +35,7 @@ int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, 
 int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
                    const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err);
 
+/* A file's SHA-256 as 64 hex digits. */
+int packsig_file_sha256(const char *path, char hex[65], bl_err *err);
+
 #endif

@@ -198,9 +198,15 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     out->competency[COMP_INTERVIEW] = interview;
     out->competency[COMP_HUMAN_RIGHTS] = rights;
     out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time;
+    if (!a->decided) {
+        /* nothing was decided (time ran out): the findings and questions
+         * still show what was examined, but the person was not dealt with */
+        out->competency[COMP_HUMAN_RIGHTS] = out->competency[COMP_PROCEDURE] = 0;
+    }
     double pts = 0;
     for (int c = 0; c < COMP_COUNT; c++)
         pts += s->rubric[c] * out->competency[c];
+    if (!a->decided) pts = 0;
     out->points = pts;
     out->passed = out->n_critical == 0 && pts >= pass_mark;
 }

@@ -10,7 +10,8 @@
  * The decision matrix: admitting a forged, altered or expired document, or
  * refusing a person who needs protection, are critical errors; refusing a
  * genuine traveler scores no decision points; near misses (second line
- * instead of refusal, another protection kind) score part.
+ * instead of refusal, another protection kind) score part. A case not
+ * decided (time ran out) scores 0 points, 0 for human rights and procedure.
  */
 #ifndef BL_SCORE_H
 #define BL_SCORE_H

@@ -1,0 +1,449 @@
+/* cmd_session.c - `borderlab session`: certification sessions.
+ *
+ *   session keygen SECRET PUBLIC       the academy's pack signing keys
+ *   session sign FILE --secret SECRET  sign the session and every scenario it can draw
+ *   session verify FILE --pack-key PUBLIC
+ *   session check FILE [--trainee ID]  the file, its scenarios and a trainee's draw
+ *   session run FILE ...               sit the session (a window, or --headless --input)
+ *
+ * A session run records each decision in an authenticated journal (one per
+ * session and trainee) and resumes it when started again. An exam refuses a
+ * pack whose signature fails. */
+#define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "desk_app.h"
+#include "desk_loop.h"
+#include "fsio.h"
+#include "pack.h"
+#include "packsig.h"
+#include "sess_load.h"
+#include "session.h"
+
+static void usage(FILE *o) {
+    fprintf(o, "usage: borderlab session run FILE --key JOURNALKEY [--trainee ID] [--name NAME]\n"
+               "                         [--cohort NAME] [--journal FILE] [--pack-key PUBLIC]\n"
+               "                         [--lang en|fr|ar] [--log FILE] [--record FILE]\n"
+               "                         [--headless --input FILE [--out-dir DIR]]\n"
+               "       borderlab session check FILE [--trainee ID]\n"
+               "       borderlab session keygen SECRET PUBLIC\n"
+               "       borderlab session sign FILE --secret SECRET\n"
+               "       borderlab session verify FILE --pack-key PUBLIC\n\n"
+               "A session file (Lua, see docs/sessions.md) names the scenarios (fixed, or drawn\n"
+               "from pools with a seed), the time limits, the pass marks per competency, exam\n"
+               "mode and the trainee. run opens the desk on the trainee's draw and records each\n"
+               "decision in an authenticated journal (default results/SESSION-TRAINEE.jsonl);\n"
+               "running it again resumes where it stopped. An exam needs the pack signed\n"
+               "(sign) and the academy's public key (--pack-key or BORDERLAB_PACK_KEY): a pack\n"
+               "whose signature fails is refused. --headless --input replays recorded input.\n"
+               "Exit: 0 done, 1 the pack or journal is refused, 2 usage or I/O error.\n");
+}
+
+static void print_problem(void *ud, const char *file, int line, const char *msg) {
+    (void)ud;
+    if (line > 0)
+        fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+    else
+        fprintf(stderr, "%s: %s\n", file, msg);
+}
+
+static int load_def(session_def *d, const char *path) {
+    int n = sess_load_file(d, path, print_problem, NULL);
+    if (n) fprintf(stderr, "borderlab session: %s: %d problem%s\n", path, n, n == 1 ? "" : "s");
+    return n ? 2 : 0;
+}
+
+/* Every file of the pack, relative to the session file's folder: the
+ * session file, then each scenario any trainee could draw. */
+static int pack_files(const session_def *d, char dir[SESSION_PATH_MAX], const char **rel, int cap) {
+    const char *slash = strrchr(d->file, '/');
+    size_t dl = slash ? (size_t)(slash - d->file) : 0;
+    snprintf(dir, SESSION_PATH_MAX, "%.*s", (int)(dl ? dl : 1), dl ? d->file : ".");
+    int n = 0;
+    rel[n++] = slash ? slash + 1 : d->file;
+    for (int i = 0; i < d->n_items; i++)
+        for (int k = 0; k < d->items[i].n && n < cap; k++) {
+            const char *p = d->items[i].paths[k];
+            rel[n++] = dl && !strncmp(p, d->file, dl + 1) ? p + dl + 1 : p;
+        }
+    return n;
+}
+
+static void sig_path_of(const session_def *d, char *out, size_t cap) {
+    snprintf(out, cap, "%s.sig", d->file);
+}
+
+static int verify_pack(const session_def *d, const char *pubkey_path, bl_err *err) {
+    unsigned char pub[PACKSIG_PUBLIC_BYTES];
+    char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
+    const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
+    int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
+    sig_path_of(d, sig, sizeof sig);
+    if (packsig_public_load(pubkey_path, pub, err) != 0) return -1;
+    return packsig_verify(sig, dir, rel, n, pub, err);
+}
+
+static int cmd_keygen(int argc, char **argv) {
+    bl_err err = {""};
+    if (argc != 4) {
+        usage(stderr);
+        return 2;
+    }
+    if (packsig_keygen(argv[2], argv[3], &err) != 0) {
+        fprintf(stderr, "borderlab session: %s\n", err.msg);
+        return 2;
+    }
+    printf("wrote the pack signing key to %s (keep it with the academy) and the public key to\n"
+           "%s (give it to every exam desk)\n",
+           argv[2], argv[3]);
+    return 0;
+}
+
+static int cmd_sign(int argc, char **argv) {
+    if (argc != 5 || strcmp(argv[3], "--secret")) {
+        usage(stderr);
+        return 2;
+    }
+    session_def *d = calloc(1, sizeof *d);
+    int rc = d ? load_def(d, argv[2]) : 2;
+    if (rc == 0) {
+        bl_err err = {""};
+        char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
+        const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
+        int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
+        sig_path_of(d, sig, sizeof sig);
+        if (packsig_sign(sig, dir, rel, n, argv[4], &err) != 0) {
+            fprintf(stderr, "borderlab session: %s\n", err.msg);
+            rc = 2;
+        } else {
+            printf("signed %d files into %s\n", n, sig);
+        }
+    }
+    free(d);
+    return rc;
+}
+
+static int cmd_verify(int argc, char **argv) {
+    if (argc != 5 || strcmp(argv[3], "--pack-key")) {
+        usage(stderr);
+        return 2;
+    }
+    session_def *d = calloc(1, sizeof *d);
+    int rc = d ? load_def(d, argv[2]) : 2;
+    if (rc == 0) {
+        bl_err err = {""};
+        if (verify_pack(d, argv[4], &err) != 0) {
+            printf("NOT VALID: %s\n", err.msg);
+            rc = 1;
+        } else {
+            printf("valid: %s and its scenarios are as the academy signed them\n", argv[2]);
+        }
+    }
+    free(d);
+    return rc;
+}
+
+/* ------------------------------------------------------------ run */
+
+typedef struct run_opts {
+    const char *file, *trainee, *name, *cohort, *journal, *key, *pack_key, *lang, *log, *record,
+        *input, *out_dir;
+    int headless;
+} run_opts;
+
+static int parse_run(int argc, char **argv, run_opts *o) {
+    memset(o, 0, sizeof *o);
+    o->file = argc > 2 ? argv[2] : NULL;
+    o->key = getenv("BORDERLAB_JOURNAL_KEY");
+    o->pack_key = getenv("BORDERLAB_PACK_KEY");
+    struct {
+        const char *name;
+        const char **dst;
+    } opts[] = {{"--trainee", &o->trainee}, {"--name", &o->name},      {"--cohort", &o->cohort},
+                {"--journal", &o->journal}, {"--key", &o->key},        {"--pack-key", &o->pack_key},
+                {"--lang", &o->lang},       {"--log", &o->log},        {"--record", &o->record},
+                {"--input", &o->input},     {"--out-dir", &o->out_dir}};
+    for (int i = 3; i < argc; i++) {
+        if (!strcmp(argv[i], "--headless")) {
+            o->headless = 1;
+            continue;
+        }
+        int hit = 0;
+        for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+            if (!strcmp(argv[i], opts[k].name) && i + 1 < argc) {
+                *opts[k].dst = argv[++i];
+                hit = 1;
+                break;
+            }
+        if (!hit) {
+            fprintf(stderr, "borderlab session run: bad option '%s' (try --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    if (!o->file) {
+        usage(stderr);
+        return 2;
+    }
+    if (o->headless && !o->input) {
+        fprintf(stderr, "borderlab session run: --headless replays recorded input: add --input "
+                        "FILE\n");
+        return 2;
+    }
+    return 0;
+}
+
+/* An id goes into the journal's file name: letters, digits, '-', '_', '.'. */
+static int plain_id(const char *s) {
+    if (!*s || *s == '.') return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_' || *s == '.'))
+            return 0;
+    return 1;
+}
+
+/* The session journal's first entry: who sits what, under which rules. */
+static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash) {
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "kind", "session");
+    cJSON_AddStringToObject(e, "session", d->id);
+    cJSON_AddStringToObject(e, "title", d->title);
+    cJSON_AddStringToObject(e, "trainee", d->trainee);
+    cJSON_AddStringToObject(e, "trainee_name", d->trainee_name);
+    cJSON_AddStringToObject(e, "cohort", d->cohort);
+    cJSON_AddBoolToObject(e, "exam", d->exam);
+    cJSON_AddBoolToObject(e, "mrz_reader", d->mrz_reader);
+    char sd[24];
+    snprintf(sd, sizeof sd, "%llu", (unsigned long long)seed);
+    cJSON_AddStringToObject(e, "seed", sd);
+    cJSON *sc = cJSON_AddArrayToObject(e, "scenarios");
+    for (int i = 0; i < p->n; i++)
+        cJSON_AddItemToArray(sc, cJSON_CreateString(p->scn[i].id));
+    cJSON *pass = cJSON_AddObjectToObject(e, "pass");
+    cJSON_AddNumberToObject(pass, "overall", d->pass_overall);
+    for (int c = 0; c < COMP_COUNT; c++)
+        if (d->pass_comp[c] > 0) cJSON_AddNumberToObject(pass, session_comp_id(c), d->pass_comp[c]);
+    cJSON_AddBoolToObject(pass, "critical_fails", d->critical_fails);
+    cJSON *lim = cJSON_AddObjectToObject(e, "limits");
+    cJSON_AddNumberToObject(lim, "case_s", d->case_limit_s);
+    cJSON_AddNumberToObject(lim, "session_s", d->session_limit_s);
+    cJSON_AddStringToObject(e, "pack_signature_sha256", sig_hash);
+    char when[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    cJSON_AddStringToObject(e, "started", when);
+    char *text = cJSON_PrintUnformatted(e);
+    cJSON_Delete(e);
+    return text;
+}
+
+/* The signature file's SHA-256, so the journal says which signed pack was sat. */
+static void sig_hash(const session_def *d, char out[65]) {
+    char sig[SESSION_PATH_MAX + 8];
+    sig_path_of(d, sig, sizeof sig);
+    bl_err err = {""};
+    if (packsig_file_sha256(sig, out, &err) != 0) out[0] = '\0'; /* not signed */
+}
+
+static pack the_pack; /* large: one scenario struct per traveler */
+
+static void print_outcome(const desk_app *a, const char *journal) {
+    const desk_state *st = desk_app_state(a);
+    int decided = 0;
+    for (int i = 0; i < st->session->n_travelers; i++)
+        decided += st->decided[i];
+    if (st->mode == DESK_DONE || st->mode == DESK_REVIEW) {
+        const desk_verdict *v = &st->verdict;
+        printf("session %s: %s, %.1f points (pass mark %.0f)%s; results in %s\n", st->session->id,
+               v->passed ? "PASSED" : "NOT PASSED", v->overall, v->pass_overall,
+               st->time_up ? ", time ran out" : "", journal);
+    } else {
+        printf("session %s stopped after %d of %d travelers; results so far in %s (run the same "
+               "command again to resume)\n",
+               st->session->id, decided, st->session->n_travelers, journal);
+    }
+}
+
+static int run_session(const run_opts *o, session_def *d) {
+    bl_err err = {""};
+    if (o->trainee) snprintf(d->trainee, sizeof d->trainee, "%s", o->trainee);
+    if (o->name) snprintf(d->trainee_name, sizeof d->trainee_name, "%s", o->name);
+    if (o->cohort) snprintf(d->cohort, sizeof d->cohort, "%s", o->cohort);
+    if (!d->trainee[0] || !plain_id(d->trainee)) {
+        fprintf(stderr,
+                "borderlab session run: %s: say who sits the session with --trainee ID "
+                "(letters, digits, '-', '_', '.')\n",
+                d->trainee[0] ? "a trainee id that cannot name a file" : "no trainee");
+        return 2;
+    }
+    if (!o->key) {
+        fprintf(stderr, "borderlab session run: results need the academy's journal key: --key "
+                        "FILE (make one with 'borderlab results keygen FILE')\n");
+        return 2;
+    }
+    /* the signature first: nothing of a refused pack is loaded */
+    if (d->exam) {
+        if (!o->pack_key) {
+            fprintf(stderr,
+                    "borderlab session run: %s is an exam: give the academy's public key "
+                    "with --pack-key FILE (or BORDERLAB_PACK_KEY) so the pack can be "
+                    "verified\n",
+                    d->file);
+            return 1;
+        }
+        if (verify_pack(d, o->pack_key, &err) != 0) {
+            fprintf(stderr, "borderlab session run: exam refused: %s\n", err.msg);
+            return 1;
+        }
+    } else if (o->pack_key && verify_pack(d, o->pack_key, &err) != 0) {
+        fprintf(stderr, "borderlab session run: refused: %s\n", err.msg);
+        return 1;
+    }
+    uint64_t seed = session_seed(d, d->trainee);
+    char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
+    char *files[SESSION_MAX_ITEMS];
+    int n = session_draw(d, seed, paths, SESSION_MAX_ITEMS, &err);
+    if (n < 0) {
+        fprintf(stderr, "borderlab session run: %s: %s\n", d->file, err.msg);
+        return 2;
+    }
+    for (int i = 0; i < n; i++)
+        files[i] = paths[i];
+    if (pack_load_files(&the_pack, files, n, &err) != 0) {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+        return 2;
+    }
+    desk_session *s = &the_pack.session;
+    snprintf(s->id, sizeof s->id, "%s", d->id);
+    snprintf(s->trainee, sizeof s->trainee, "%s", d->trainee);
+    s->exam = d->exam;
+    s->debrief = !d->exam;
+    s->mrz_reader = d->mrz_reader;
+    s->case_limit_s = d->case_limit_s;
+    s->session_limit_s = d->session_limit_s;
+    char journal[512], hash[65], log_default[600];
+    if (o->journal)
+        snprintf(journal, sizeof journal, "%s", o->journal);
+    else if (fs_mkdir("results", &err) == 0)
+        snprintf(journal, sizeof journal, "results/%s-%s.jsonl", d->id, d->trainee);
+    else {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+        pack_free(&the_pack);
+        return 2;
+    }
+    sig_hash(d, hash);
+    char *header = header_json(d, &the_pack, seed, hash);
+    const char *out_dir = o->out_dir ? o->out_dir : "out/session";
+    snprintf(log_default, sizeof log_default, "%s/actions.jsonl", out_dir);
+    const char *log = o->log ? o->log : log_default;
+    input_script script = {0};
+    int rc = 0;
+    if ((!o->out_dir && fs_mkdir("out", &err) != 0) || fs_mkdir(out_dir, &err) != 0) rc = 2;
+    if (rc == 0 && o->input) {
+        size_t len = 0;
+        char *text = fs_read_all(o->input, 16u << 20, &len, &err);
+        if (!text || input_parse(&script, text, len, o->input, &err) != 0) rc = 2;
+        free(text);
+    }
+    desk_app *a = NULL;
+    if (rc == 0) {
+        desk_app_config cfg = {.headless = o->headless,
+                               .session = s,
+                               .pack = &the_pack,
+                               .log_path = log,
+                               .record_path = o->record,
+                               .loupe_dpi = 600,
+                               .sync_loading = o->input != NULL,
+                               .lang = o->lang,
+                               .journal_path = journal,
+                               .key_path = o->key,
+                               .journal_header = header,
+                               .sdef = d};
+        a = desk_app_create(&cfg, &err);
+        if (!a)
+            rc = strstr(err.msg, "was changed") || strstr(err.msg, "begun for") ||
+                         strstr(err.msg, "cut short") || strstr(err.msg, "belongs")
+                     ? 1
+                     : 2;
+    }
+    if (rc != 0) {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+    } else {
+        printf("session %s (%s): trainee %s, %d travelers%s; journal %s\n", d->id, d->title,
+               d->trainee, n, d->exam ? ", exam" : "", journal);
+        rc = o->input ? desk_run_replay(a, &script, out_dir, 0, o->headless, log)
+                      : desk_run_window(a, NULL, NULL, 0);
+        print_outcome(a, journal);
+    }
+    desk_app_destroy(a);
+    input_free(&script);
+    pack_free(&the_pack);
+    free(header);
+    return rc;
+}
+
+static int cmd_run(int argc, char **argv) {
+    run_opts o;
+    int rc = parse_run(argc, argv, &o);
+    if (rc) return rc;
+    session_def *d = calloc(1, sizeof *d);
+    if (!d) return 2;
+    rc = load_def(d, o.file);
+    if (rc == 0) rc = run_session(&o, d);
+    free(d);
+    return rc;
+}
+
+/* The file, every scenario it can draw, and (with --trainee) that trainee's draw. */
+static int cmd_check_session(int argc, char **argv) {
+    if (argc != 3 && !(argc == 5 && !strcmp(argv[3], "--trainee"))) {
+        usage(stderr);
+        return 2;
+    }
+    session_def *d = calloc(1, sizeof *d);
+    int rc = d ? load_def(d, argv[2]) : 2;
+    int problems = 0, files = 0;
+    for (int i = 0; rc == 0 && i < d->n_items; i++)
+        for (int k = 0; k < d->items[i].n; k++) {
+            scenario s;
+            int n = scn_load_file(&s, NULL, d->items[i].paths[k], 1, print_problem, NULL);
+            if (n == 0) scenario_release(&s);
+            problems += n, files++;
+        }
+    if (rc == 0 && problems) rc = 1;
+    if (rc == 0) {
+        printf("%s: ok (%d slots, %d scenario files%s%s)\n", argv[2], d->n_items, files,
+               d->exam ? ", exam" : "", d->has_seed ? ", one draw for all" : "");
+        if (argc == 5) {
+            char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
+            bl_err err = {""};
+            int n = session_draw(d, session_seed(d, argv[4]), paths, SESSION_MAX_ITEMS, &err);
+            printf("draw for %s:\n", argv[4]);
+            for (int i = 0; i < n; i++)
+                printf("  %d. %s\n", i + 1, paths[i]);
+        }
+    }
+    free(d);
+    return rc;
+}
+
+int cmd_session(int argc, char **argv) {
+    if (argc < 2 || cmd_wants_help(argc, argv)) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
+    if (!strcmp(argv[1], "check")) return cmd_check_session(argc, argv);
+    if (!strcmp(argv[1], "keygen")) return cmd_keygen(argc, argv);
+    if (!strcmp(argv[1], "sign")) return cmd_sign(argc, argv);
+    if (!strcmp(argv[1], "verify")) return cmd_verify(argc, argv);
+    fprintf(stderr, "borderlab session: unknown subcommand '%s' (try --help)\n", argv[1]);
+    return 2;
+}

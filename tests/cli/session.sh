@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Certification sessions: draws from pools, signed exam packs (a changed file
+# or a wrong key is refused), an authenticated journal that resumes, time
+# limits, the verdict against the pass marks, the end-of-exam review, and the
+# journal into the results database (a read-only database loses nothing).
+set -u
+BL=$(realpath "${1:?usage: session.sh borderlab imgtool}")
+IMG=$(realpath "${2:?usage: session.sh borderlab imgtool}")
+T=$(mktemp -d)
+[ -n "${KEEP:-}" ] && echo "kept $T" || trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/../lib/cli.sh"
+SRC=$(pwd)
+
+mkdir -p "$T/pack/sessions"
+cp scenarios/*.lua "$T/pack/"
+cp scenarios/sessions/basic-certification.lua "$T/pack/sessions/"
+S="$T/pack/sessions/basic-certification.lua"
+cd "$T"
+"$BL" results keygen jk >/dev/null
+"$BL" session keygen sk pk >/dev/null
+
+# --- the draw
+"$BL" session check "$S" --trainee T-1 >d1 2>&1; rc=$?
+"$BL" session check "$S" --trainee T-1 >d1b 2>&1
+"$BL" session check "$S" --trainee T-2 >d2 2>&1
+check "the session and all 14 of its scenario files check" bash -c "test $rc -eq 0 && grep -q '5 slots, 14 scenario files, exam' d1"
+check "a trainee's draw is the same every time" cmp -s d1 d1b
+check "two trainees draw differently, six travelers each, the fixed one first" python3 -c "
+a=[l.split('/')[-1].strip() for l in open('d1') if l.startswith('  ')]
+b=[l.split('/')[-1].strip() for l in open('d2') if l.startswith('  ')]
+assert len(a)==6 and len(b)==6 and a!=b, (a,b)
+assert a[0]==b[0]=='s01-citizen-returning.lua', (a,b)
+pools=[['s04','s14','s16','s17'],['s05','s06','s07'],['s08','s09'],['s03','s10','s11','s18']]
+for d in (a,b):
+    assert d[1][:3] in pools[0] and d[2][:3] in pools[1] and d[3][:3] in pools[2], d
+    assert d[4][:3] in pools[3] and d[5][:3] in pools[3] and d[4]!=d[5], d"
+
+# --- signed packs
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null >o 2>e; rc=$?
+check "an exam on an unsigned pack is refused" bash -c "test $rc -eq 1 && grep -q 'exam refused: the pack is not signed' e && ! test -e results"
+"$BL" session sign "$S" --secret sk >o 2>&1
+"$BL" session verify "$S" --pack-key pk >o 2>&1; rc=$?
+check "the signed pack verifies" bash -c "test $rc -eq 0 && grep -q '^valid' o"
+cp pack/s16-metameric-id.lua keep.lua
+sed -i 's/seed = /seed = 1 + /' pack/s16-metameric-id.lua
+"$BL" session verify "$S" --pack-key pk >o 2>&1; rc=$?
+check "a scenario changed after signing is named" bash -c "test $rc -eq 1 && grep -q '../s16-metameric-id.lua was changed after the pack was signed' o"
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null >o 2>e; rc=$?
+check "and the exam refuses it" bash -c "test $rc -eq 1 && grep -q 'exam refused: ../s16-metameric-id.lua was changed' e"
+cp keep.lua pack/s16-metameric-id.lua
+"$BL" session keygen sk2 pk2 >/dev/null
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk2 --headless --input /dev/null >o 2>e; rc=$?
+check "another academy's key does not open the exam" bash -c "test $rc -eq 1 && grep -q 'signature fails' e"
+cp pack/sessions/basic-certification.lua.sig sig.keep
+python3 -c "
+import json; p='pack/sessions/basic-certification.lua.sig'; d=json.load(open(p))
+h=d['files'][3]['sha256']; d['files'][3]['sha256']=('1' if h[0]=='0' else '0')+h[1:]
+json.dump(d, open(p,'w'))"
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null >o 2>e; rc=$?
+check "an edited signature file is refused" bash -c "test $rc -eq 1 && grep -q 'signature fails' e"
+cp sig.keep pack/sessions/basic-certification.lua.sig
+"$BL" session keygen sk pk3 >o 2>&1; rc=$?
+check "keygen never overwrites a signing key" bash -c "test $rc -eq 2 && grep -q 'never overwritten' o && ! test -e pk3"
+
+# --- sitting the exam: two decisions, a crash, the rest
+printf '@1 key a\n@2 key return\n@3 key x\n@4 key return\n' >first.in
+"$BL" session run "$S" --trainee T-1 --name "Ana Officer" --key jk --pack-key pk --headless --input first.in --out-dir o1 >o 2>e; rc=$?
+J=results/uto-first-line-basic-T-1.jsonl
+check "the exam runs and stops after two travelers" bash -c "test $rc -eq 0 && grep -q 'stopped after 2 of 6' o"
+check "the journal: a header, then two cases with their debriefs" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('$J')]
+h=e[0]
+assert h['kind']=='session' and h['trainee']=='T-1' and h['trainee_name']=='Ana Officer' and h['cohort']=='2026-B', h
+assert h['exam'] is True and h['mrz_reader'] is False and len(h['scenarios'])==6 and h['limits']=={'case_s':360,'session_s':2400}, h
+assert len(h['pack_signature_sha256'])==64
+assert [x['decision'] for x in e[1:]]==['admit','refuse'] and all(x['kind']=='case' for x in e[1:]), e
+assert e[2]['traveler']==h['scenarios'][1] and 'items' in e[2] and 'missed' in e[2]"
+check "in an exam the trainee's log holds no score" python3 -c "
+import json
+a=[json.loads(l)['action'] for l in open('o1/actions.jsonl')]
+assert 'decide' in a and 'score' not in a, a"
+printf '@1 key a\n@2 key return\n@3 screenshot next\n' >second.in
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input second.in --out-dir o2 >o 2>e; rc=$?
+check "started again, the session resumes at the third traveler" python3 -c "
+import json
+a=[json.loads(l) for l in open('o2/actions.jsonl')]
+r=[x for x in a if x['action']=='resume'][0]
+assert r['params']['decided_before']==2, r
+e=[json.loads(l)['entry'] for l in open('$J')]
+assert [x['kind'] for x in e]==['session','case','case','case'] and e[3]['index']==3, e"
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --journal "$J" --input /dev/null >o 2>e
+cp "$J" other.jsonl
+"$BL" session run "$S" --trainee T-2 --key jk --pack-key pk --headless --journal other.jsonl --input /dev/null >o 2>e; rc=$?
+check "another trainee's journal is not continued" bash -c "test $rc -eq 1 && grep -q 'begun for another trainee' e && cmp -s '$J' other.jsonl"
+printf '@1 key a\n@2 key return\n@3 key a\n@4 key return\n@5 key a\n@6 key return\n@7 screenshot summary\n@8 key 2\n@9 screenshot review\n@10 key escape\n@11 screenshot back\n' >rest.in
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input rest.in --out-dir o3 >o 2>e; rc=$?
+check "the last three decisions end the session with a verdict" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('$J')]
+assert [x['kind'] for x in e]==['session']+['case']*6+['end'], [x['kind'] for x in e]
+end=e[-1]; cases=e[1:7]
+mean=sum(c['points'] for c in cases)/6
+assert abs(end['overall']-round(mean,1))<0.051, (end, mean)
+assert end['reason']=='completed' and end['passed']==(len(end['failed'])==0)
+crit=any(c['critical'] for c in cases)
+assert ('critical_error' in end['failed'])==crit, end
+assert ('overall' in end['failed'])==(mean<70), end"
+check "the outcome is printed" bash -c "test $rc -eq 0 && grep -q 'session uto-first-line-basic: \(NOT \)\?PASSED' o"
+check "a case's debrief opens from the summary, Escape goes back" bash -c "
+    ! cmp -s o3/summary.png o3/review.png && cmp -s o3/summary.png o3/back.png"
+check "the review shows the second traveler's refused document (not the summary)" python3 -c "
+import json
+a=[json.loads(l) for l in open('o3/actions.jsonl')]
+r=[x for x in a if x['action']=='review']
+assert len(r)==1 and r[0]['params']['index']==2, r"
+"$BL" results verify "$J" --key jk >o 2>&1; rc=$?
+check "the journal is intact" bash -c "test $rc -eq 0 && grep -q 'holds 8 entries' o"
+"$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null --out-dir o4 >o 2>e; rc=$?
+check "a finished session opens on its summary and adds nothing" bash -c "test $rc -eq 0 && grep -q 'PASSED' o && test \$(wc -l <'$J') -eq 8"
+
+# --- time limits
+mkdir -p pack/timed
+cat >pack/timed/case.lua <<'EOF'
+return session {
+  id = "timed", title = "Timed", exam = false,
+  time_limit = { case_min = 0.5, session_min = 1 },
+  trainee = { id = "T-9", cohort = "c" },
+  scenarios = { "../s01-citizen-returning.lua", "../s03-business-visitor.lua",
+                "../s04-counterfeit-paper.lua" },
+}
+EOF
+# nothing done for 31 s: the first case times out (a debrief, outside an
+# exam); Return; then the session's minute runs out on the second
+printf '@1900 screenshot timeout\n@1901 key return\n@3700 screenshot over\n' >wait.in
+"$BL" session run pack/timed/case.lua --key jk --headless --input wait.in --out-dir o5 >o 2>e; rc=$?
+check "an undecided case times out after its limit and is scored as such" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('results/timed-T-9.jsonl')]
+c=e[1]
+assert c['timed_out'] is True and c['decision']=='none' and 'time_ran_out' in c['critical'], c
+assert 29.9 < c['seconds'] < 30.2, c"
+check "when the session's time runs out, the rest time out and the session ends" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('results/timed-T-9.jsonl')]
+assert [x['kind'] for x in e]==['session','case','case','case','end'], e
+assert all(x['timed_out'] for x in e[1:4]) and e[4]['reason']=='time_up' and e[4]['passed'] is False, e
+assert 59.9 < e[3]['t'] < 60.2, e[3]"
+check "the timed-out debrief was shown" bash -c "test -s o5/timeout.png && test -s o5/over.png"
+
+# --- bad session files and options
+cat >bad.lua <<'EOF'
+return session {
+  id = "bad", title = "Bad",
+  pass = { overal = 70 },
+  scenarios = { { pool = { "x.lua" }, draw = 2 } },
+}
+EOF
+"$BL" session check bad.lua >o 2>e; rc=$?
+check "a misspelt key and an impossible draw are named with their lines" bash -c "
+    test $rc -eq 2 && grep -q 'bad.lua:3: pass: unknown key \"overal\"' e && grep -q 'bad.lua:4: scenarios\[1\]: draws 2 from a pool of 1' e"
+"$BL" session run pack/timed/case.lua --trainee '../x' --key jk --headless --input /dev/null >o 2>e; rc=$?
+check "a trainee id that could escape the results folder is refused" bash -c "test $rc -eq 2 && grep -q 'cannot name a file' e"
+"$BL" session run pack/timed/case.lua --headless --input /dev/null >o 2>e; rc=$?
+check "a session without the journal key is refused before it starts" bash -c "test $rc -eq 2 && grep -q 'journal key' e"
+
+# --- into the results database
+"$BL" results import "$J" --key jk --db r.db >o 2>&1; rc=$?
+check "a session journal imports with its trainee and cohort" bash -c "test $rc -eq 0 && grep -q 'imported 6 new of 6 cases' o"
+check "the database holds the session's verdict" python3 -c "
+import sqlite3,json
+db=sqlite3.connect('r.db')
+s=db.execute('select session, trainee, trainee_name, cohort, exam, cases, passed, reason from sessions').fetchall()
+e=[json.loads(l)['entry'] for l in open('$J')]
+assert s==[('uto-first-line-basic','T-1','Ana Officer','2026-B',1,6,int(e[-1]['passed']),'completed')], s
+n=db.execute('select count(*), sum(seconds is not null), min(time_limit) from results').fetchone()
+assert n==(6,6,360.0), n"
+"$BL" results import "$J" --key jk --db r.db --trainee T-2 >o 2>&1; rc=$?
+check "an import naming another trainee is refused" bash -c "test $rc -eq 1 && grep -q \"belongs to trainee 'T-1'\" o"
+cp r.db r.keep
+if [ "$(id -u)" -eq 0 ]; then
+    # root writes through file modes: open the database read-only by URI instead
+    "$BL" results import results/timed-T-9.jsonl --key jk --db "file:r.db?mode=ro" >o 2>&1; rc=$?
+else
+    chmod 444 r.db
+    "$BL" results import results/timed-T-9.jsonl --key jk --db r.db >o 2>&1; rc=$?
+fi
+check "a read-only database: a message, non-zero, nothing lost" bash -c "test $rc -ne 0 && grep -q '(the database is read-only)' o && cmp -s r.db r.keep"
+
+cd "$SRC"
+echo "session: $passes passed, $fails failed"
+[ $fails -eq 0 ]
