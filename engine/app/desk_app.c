@@ -560,8 +560,8 @@ static void on_decision(desk_app *a, int tv) {
         bl_err err = {""};
         if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
             score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
+            act.seconds = seconds = st->case_seconds[tv]; /* across a restart too */
             score_case(s, &truth, &act, 70, &r);
-            seconds = act.seconds;
             d.points = r.points, d.passed = r.passed;
             for (int k = 0; k < COMP_COUNT; k++) {
                 d.competency[k] = c->competency[k] = r.competency[k];
@@ -666,6 +666,7 @@ typedef struct resume_ctx {
     char *first; /* the first entry's text */
     int cases;   /* case entries */
     double elapsed;
+    double case_s; /* time on the traveler in progress when the desk was closed */
     int ended;
 } resume_ctx;
 
@@ -740,7 +741,12 @@ static void on_entry(void *ud, int seq, const char *json) {
     if (!strcmp(k, "case")) {
         r->cases++;
         r->elapsed = json_num(e, "t");
+        r->case_s = 0;
         restore_case(r->a, e);
+    } else if (!strcmp(k, "stop")) {
+        /* the desk was closed mid-case: the clocks go on from there */
+        r->elapsed = json_num(e, "t");
+        r->case_s = json_int(e, "index") == r->cases + 1 ? json_num(e, "case_s") : 0;
     } else if (!strcmp(k, "end")) {
         r->ended = 1;
     }
@@ -782,7 +788,7 @@ static int open_journal(desk_app *a, bl_err *err) {
         return err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
                             "keygen FILE')");
     if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
-    resume_ctx r = {a, NULL, 0, 0, 0};
+    resume_ctx r = {a, NULL, 0, 0, 0, 0};
     int rc = journal_read(cfg->journal_path, key, on_entry, &r, &entries, err);
     if (rc == 0 && cfg->journal_header && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
@@ -795,7 +801,22 @@ static int open_journal(desk_app *a, bl_err *err) {
     }
     a->journal_ended = r.ended;
     desk_resume(&a->st, r.cases, r.elapsed, write_action, a);
+    if (a->st.mode < DESK_DONE) desk_resume_case_time(&a->st, r.case_s);
     return 0;
+}
+
+/* The desk closes before the session ends: the time spent is recorded so a
+ * restart cannot reset the clocks (a crash loses at most the time since the
+ * last entry). */
+static void journal_stop(desk_app *a) {
+    const desk_state *st = &a->st;
+    if (!a->journal || !a->cfg.journal_header || a->journal_ended || a->journal_failed ||
+        st->mode >= DESK_DONE)
+        return;
+    char e[256];
+    snprintf(e, sizeof e, "{\"kind\": \"stop\", \"index\": %d, \"t\": %.3f, \"case_s\": %.3f}",
+             st->traveler + 1, desk_elapsed(st), (double)(st->frame - st->case_frame0) / DESK_FPS);
+    journal_write(a, e);
 }
 
 /* ------------------------------------------------------------ public */
@@ -861,6 +882,7 @@ fail:
 
 void desk_app_destroy(desk_app *a) {
     if (!a) return;
+    journal_stop(a);
     free_traveler(a);
     for (int i = 0; i < TEXT_CACHE; i++) {
         free(a->text[i].s);

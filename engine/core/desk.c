@@ -276,8 +276,8 @@ void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
 }
 
 void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud) {
+    st->elapsed_before = elapsed_s; /* the desk may have been closed mid-case */
     if (n <= 0) return;
-    st->elapsed_before = elapsed_s;
     for (int i = 0; i < n && i < DESK_MAX_TRAVELERS; i++)
         st->decided[i] = 1;
     st->n_decided = n;
@@ -295,6 +295,10 @@ void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void 
     set_status(st, "status.traveler", n + 1, st->session->n_travelers, 0);
     emit(st, log, ud, "traveler", st->session->travelers[st->traveler].id, "{\"index\": %d}",
          n + 1);
+}
+
+void desk_resume_case_time(desk_state *st, double seconds) {
+    st->case_frame0 = st->frame - (long)(seconds * DESK_FPS + 0.5);
 }
 
 void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud) {
@@ -317,6 +321,7 @@ static void time_out(desk_state *st, int i, const char *why, desk_log_fn log, vo
     st->decisions[i] = DECIDE_NONE;
     st->protections[i] = PROTECT_NONE;
     st->decided[i] = st->timed_out[i] = 1;
+    st->case_seconds[i] = i == st->traveler ? (float)(st->frame - st->case_frame0) / DESK_FPS : 0;
     st->n_decided++;
     st->last_decided = i;
     emit(st, log, ud, "timeout", st->session->travelers[i].id, "{\"limit\": \"%s\"}", why);
@@ -527,6 +532,7 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     const desk_traveler *t = &st->session->travelers[st->traveler];
     st->decisions[st->traveler] = st->pending_decision;
     st->decided[st->traveler] = 1;
+    st->case_seconds[st->traveler] = (float)(st->frame - st->case_frame0) / DESK_FPS;
     st->n_decided++;
     st->last_decided = st->traveler;
     st->protections[st->traveler] = st->pending_protection;

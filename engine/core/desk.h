@@ -229,6 +229,7 @@ typedef struct desk_state {
     unsigned char passed[DESK_MAX_TRAVELERS];
     unsigned char decided[DESK_MAX_TRAVELERS];   /* decided or timed out */
     unsigned char timed_out[DESK_MAX_TRAVELERS]; /* not decided in time */
+    float case_seconds[DESK_MAX_TRAVELERS];      /* time at the counter until decided */
     desk_debrief debriefs[DESK_MAX_TRAVELERS];   /* each case's, for the end of an exam */
     desk_verdict verdict;
     int review;            /* DESK_REVIEW: the case shown */
@@ -297,6 +298,10 @@ double desk_elapsed(const desk_state *st);
  * journal says so) and `elapsed_s` of its time were spent; start with
  * traveler n. Logged as "resume". */
 void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud);
+
+/* The current traveler had been at the counter `seconds` before a restart:
+ * their case clock goes on from there. */
+void desk_resume_case_time(desk_state *st, double seconds);
 
 /* A case decided before a restart (read back from the journal). */
 void desk_restore_case(desk_state *st, int traveler, int decision, int timed_out);
