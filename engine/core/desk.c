@@ -762,7 +762,7 @@ static int number_key(int key) { /* 1..9, 0 -> 0..9 */
 }
 
 /* Summary rows, as drawn: one per decided traveler. */
-#define SUMMARY_Y0  196
+#define SUMMARY_Y0  206
 #define SUMMARY_ROW 24
 
 static int summary_row_traveler(const desk_state *st, int row) {
@@ -1594,7 +1594,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     }
     /* queue: one mark per traveler */
     for (int i = 0; i < s->n_travelers && i < 20; i++)
-        fill(dl, 300 + i * 10, 13, 7, 10,
+        fill(dl, 330 + i * 10, 13, 7, 10,
              i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
              : i == st->traveler                       ? C_ACCENT
                                                        : 0xFFA0A0A0u);
