@@ -44,16 +44,8 @@ static void usage(FILE *o) {
                "Exit: 0 done, 1 the pack or journal is refused, 2 usage or I/O error.\n");
 }
 
-static void print_problem(void *ud, const char *file, int line, const char *msg) {
-    (void)ud;
-    if (line > 0)
-        fprintf(stderr, "%s:%d: %s\n", file, line, msg);
-    else
-        fprintf(stderr, "%s: %s\n", file, msg);
-}
-
 static int load_def(session_def *d, const char *path) {
-    int n = sess_load_file(d, path, print_problem, NULL);
+    int n = sess_load_file(d, path, pack_print_problem, NULL);
     if (n) fprintf(stderr, "borderlab session: %s: %d problem%s\n", path, n, n == 1 ? "" : "s");
     return n ? 2 : 0;
 }
@@ -104,46 +96,40 @@ static int cmd_keygen(int argc, char **argv) {
     return 0;
 }
 
-static int cmd_sign(int argc, char **argv) {
-    if (argc != 5 || strcmp(argv[3], "--secret")) {
-        usage(stderr);
+static int sign(const session_def *d, const char *secret) {
+    bl_err err = {""};
+    char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
+    const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
+    int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
+    sig_path_of(d, sig, sizeof sig);
+    if (packsig_sign(sig, dir, rel, n, secret, &err) != 0) {
+        fprintf(stderr, "borderlab session: %s\n", err.msg);
         return 2;
     }
-    session_def *d = calloc(1, sizeof *d);
-    int rc = d ? load_def(d, argv[2]) : 2;
-    if (rc == 0) {
-        bl_err err = {""};
-        char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
-        const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
-        int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
-        sig_path_of(d, sig, sizeof sig);
-        if (packsig_sign(sig, dir, rel, n, argv[4], &err) != 0) {
-            fprintf(stderr, "borderlab session: %s\n", err.msg);
-            rc = 2;
-        } else {
-            printf("signed %d files into %s\n", n, sig);
-        }
-    }
-    free(d);
-    return rc;
+    printf("signed %d files into %s\n", n, sig);
+    return 0;
 }
 
-static int cmd_verify(int argc, char **argv) {
-    if (argc != 5 || strcmp(argv[3], "--pack-key")) {
+static int verify(const session_def *d, const char *pubkey) {
+    bl_err err = {""};
+    if (verify_pack(d, pubkey, &err) != 0) {
+        printf("NOT VALID: %s\n", err.msg);
+        return 1;
+    }
+    printf("valid: %s and its scenarios are as the academy signed them\n", d->file);
+    return 0;
+}
+
+/* `session sign FILE --secret K` and `session verify FILE --pack-key K`. */
+static int with_key(int argc, char **argv, const char *flag,
+                    int (*act)(const session_def *, const char *)) {
+    if (argc != 5 || strcmp(argv[3], flag)) {
         usage(stderr);
         return 2;
     }
     session_def *d = calloc(1, sizeof *d);
     int rc = d ? load_def(d, argv[2]) : 2;
-    if (rc == 0) {
-        bl_err err = {""};
-        if (verify_pack(d, argv[4], &err) != 0) {
-            printf("NOT VALID: %s\n", err.msg);
-            rc = 1;
-        } else {
-            printf("valid: %s and its scenarios are as the academy signed them\n", argv[2]);
-        }
-    }
+    if (rc == 0) rc = act(d, argv[4]);
     free(d);
     return rc;
 }
@@ -413,7 +399,7 @@ static int cmd_check_session(int argc, char **argv) {
     for (int i = 0; rc == 0 && i < d->n_items; i++)
         for (int k = 0; k < d->items[i].n; k++) {
             scenario s;
-            int n = scn_load_file(&s, NULL, d->items[i].paths[k], 1, print_problem, NULL);
+            int n = scn_load_file(&s, NULL, d->items[i].paths[k], 1, pack_print_problem, NULL);
             if (n == 0) scenario_release(&s);
             problems += n, files++;
         }
@@ -442,8 +428,8 @@ int cmd_session(int argc, char **argv) {
     if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
     if (!strcmp(argv[1], "check")) return cmd_check_session(argc, argv);
     if (!strcmp(argv[1], "keygen")) return cmd_keygen(argc, argv);
-    if (!strcmp(argv[1], "sign")) return cmd_sign(argc, argv);
-    if (!strcmp(argv[1], "verify")) return cmd_verify(argc, argv);
+    if (!strcmp(argv[1], "sign")) return with_key(argc, argv, "--secret", sign);
+    if (!strcmp(argv[1], "verify")) return with_key(argc, argv, "--pack-key", verify);
     fprintf(stderr, "borderlab session: unknown subcommand '%s' (try --help)\n", argv[1]);
     return 2;
 }

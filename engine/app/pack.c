@@ -10,7 +10,7 @@ extern const struct {
     const char *text;
 } bl_builtin_scenarios[];
 
-static void print_problem(void *ud, const char *file, int line, const char *msg) {
+void pack_print_problem(void *ud, const char *file, int line, const char *msg) {
     (void)ud;
     if (line > 0)
         fprintf(stderr, "%s:%d: %s\n", file, line, msg);
@@ -66,7 +66,7 @@ int pack_load_builtin(pack *p, bl_err *err) {
         char name[128];
         snprintf(name, sizeof name, "scenarios/%s.lua", bl_builtin_scenarios[i].name);
         const char *code = bl_builtin_scenarios[i].text;
-        if (scn_load(&p->scn[p->n], &p->rt[p->n], code, strlen(code), name, 0, print_problem,
+        if (scn_load(&p->scn[p->n], &p->rt[p->n], code, strlen(code), name, 0, pack_print_problem,
                      NULL) != 0) {
             bad++;
             continue;
@@ -82,7 +82,8 @@ int pack_load_files(pack *p, char **paths, int n, bl_err *err) {
     memset(p, 0, sizeof *p);
     if (n > PACK_MAX) return err_set(err, "at most %d scenarios in one session", PACK_MAX);
     for (int i = 0; i < n; i++) {
-        if (scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0, print_problem, NULL) != 0) {
+        if (scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0, pack_print_problem, NULL) !=
+            0) {
             pack_free(p);
             return err_set(err,
                            "scenario '%s' has problems (see above); 'borderlab check %s' "
@@ -101,7 +102,7 @@ int pack_reload(pack *p, int i, bl_err *err) {
     if (i < 0 || i >= p->n || !p->source[i]) return err_set(err, "nothing to reload");
     scenario fresh;
     scn_runtime *rt = NULL;
-    if (scn_load_file(&fresh, &rt, p->source[i], 0, print_problem, NULL) != 0)
+    if (scn_load_file(&fresh, &rt, p->source[i], 0, pack_print_problem, NULL) != 0)
         return err_set(err, "'%s' has problems (see above); keeping the previous version",
                        p->source[i]);
     scenario_release(&p->scn[i]);

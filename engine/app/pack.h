@@ -17,6 +17,9 @@ typedef struct pack {
     desk_session session;
 } pack;
 
+/* A scn_report_fn that prints "file:line: message" on stderr. */
+void pack_print_problem(void *ud, const char *file, int line, const char *msg);
+
 /* Loads the built-in pack (n == 0 when the binary has none). Problems are
  * printed as file:line: message; returns -1 when any scenario fails. */
 int pack_load_builtin(pack *p, bl_err *err);
