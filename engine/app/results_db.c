@@ -296,6 +296,47 @@ int results_query(const char *db_path, const char *by, const char *trainee, cons
     return rows ? 0 : 1;
 }
 
+/* One xAPI 1.0.3 statement: trainee (an account on the academy's home page)
+ * passed or failed an activity (a scenario, or a whole session), with the
+ * score scaled 0..1 and raw 0..100, success and duration. */
+static void xapi_statement(const char *home, const char *tr, const char *kind, const char *id_part,
+                           const char *name, double pts, int passed, double secs) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON *actor = cJSON_AddObjectToObject(o, "actor");
+    cJSON_AddStringToObject(actor, "objectType", "Agent");
+    cJSON *acc = cJSON_AddObjectToObject(actor, "account");
+    cJSON_AddStringToObject(acc, "homePage", home);
+    cJSON_AddStringToObject(acc, "name", tr);
+    cJSON *verb = cJSON_AddObjectToObject(o, "verb");
+    cJSON_AddStringToObject(verb, "id",
+                            passed ? "http://adlnet.gov/expapi/verbs/passed"
+                                   : "http://adlnet.gov/expapi/verbs/failed");
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(verb, "display"), "en-US",
+                            passed ? "passed" : "failed");
+    cJSON *obj = cJSON_AddObjectToObject(o, "object");
+    char id[512];
+    snprintf(id, sizeof id, "%s/borderlab/%s/%s", home, kind, id_part);
+    cJSON_AddStringToObject(obj, "objectType", "Activity");
+    cJSON_AddStringToObject(obj, "id", id);
+    cJSON_AddStringToObject(
+        cJSON_AddObjectToObject(cJSON_AddObjectToObject(obj, "definition"), "name"), "en-US", name);
+    cJSON *res = cJSON_AddObjectToObject(o, "result");
+    cJSON *score = cJSON_AddObjectToObject(res, "score");
+    cJSON_AddNumberToObject(score, "scaled", pts / 100.0);
+    cJSON_AddNumberToObject(score, "raw", pts);
+    cJSON_AddNumberToObject(score, "min", 0);
+    cJSON_AddNumberToObject(score, "max", 100);
+    cJSON_AddBoolToObject(res, "success", passed);
+    char dur[32];
+    snprintf(dur, sizeof dur, "PT%.1fS", secs < 0 ? 0 : secs);
+    cJSON_AddStringToObject(res, "duration", dur);
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "context"), "platform", "borderlab");
+    char *s = cJSON_PrintUnformatted(o);
+    puts(s);
+    free(s);
+    cJSON_Delete(o);
+}
+
 /* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line)
  * for the academy's learning record store. The duration of a case is its
  * own time at the desk (older desk journals: the time since the previous
@@ -341,43 +382,24 @@ int results_export(const char *db_path, const char *format, const char *home) {
                    sqlite3_column_double(st, 11), secs);
             continue;
         }
-        cJSON *o = cJSON_CreateObject();
-        cJSON *actor = cJSON_AddObjectToObject(o, "actor");
-        cJSON_AddStringToObject(actor, "objectType", "Agent");
-        cJSON *acc = cJSON_AddObjectToObject(actor, "account");
-        cJSON_AddStringToObject(acc, "homePage", home);
-        cJSON_AddStringToObject(acc, "name", tr);
-        cJSON *verb = cJSON_AddObjectToObject(o, "verb");
-        cJSON_AddStringToObject(verb, "id",
-                                passed ? "http://adlnet.gov/expapi/verbs/passed"
-                                       : "http://adlnet.gov/expapi/verbs/failed");
-        cJSON_AddStringToObject(cJSON_AddObjectToObject(verb, "display"), "en-US",
-                                passed ? "passed" : "failed");
-        cJSON *obj = cJSON_AddObjectToObject(o, "object");
-        char id[512];
-        snprintf(id, sizeof id, "%s/borderlab/scenarios/%s", home, sc);
-        cJSON_AddStringToObject(obj, "objectType", "Activity");
-        cJSON_AddStringToObject(obj, "id", id);
-        cJSON_AddStringToObject(
-            cJSON_AddObjectToObject(cJSON_AddObjectToObject(obj, "definition"), "name"), "en-US",
-            sc);
-        cJSON *res = cJSON_AddObjectToObject(o, "result");
-        cJSON *score = cJSON_AddObjectToObject(res, "score");
-        cJSON_AddNumberToObject(score, "scaled", pts / 100.0);
-        cJSON_AddNumberToObject(score, "raw", pts);
-        cJSON_AddNumberToObject(score, "min", 0);
-        cJSON_AddNumberToObject(score, "max", 100);
-        cJSON_AddBoolToObject(res, "success", passed);
-        char dur[32];
-        snprintf(dur, sizeof dur, "PT%.1fS", secs < 0 ? 0 : secs);
-        cJSON_AddStringToObject(res, "duration", dur);
-        cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "context"), "platform", "borderlab");
-        char *s = cJSON_PrintUnformatted(o);
-        puts(s);
-        free(s);
-        cJSON_Delete(o);
+        xapi_statement(home, tr, "scenarios", sc, sc, pts, passed, secs);
     }
     sqlite3_finalize(st);
+    /* and each ended session as a whole: what the LMS records as the
+     * certification (its score is the mean of its cases) */
+    if (!csv &&
+        sqlite3_prepare_v2(db,
+                           "SELECT s.trainee, s.session, s.title, s.passed, AVG(r.points), MAX(r.t)"
+                           " FROM sessions s JOIN results r ON r.journal = s.journal"
+                           " WHERE s.passed IS NOT NULL GROUP BY s.journal ORDER BY s.journal",
+                           -1, &st, NULL) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW)
+            xapi_statement(home, (const char *)sqlite3_column_text(st, 0), "sessions",
+                           (const char *)sqlite3_column_text(st, 1),
+                           (const char *)sqlite3_column_text(st, 2), sqlite3_column_double(st, 4),
+                           sqlite3_column_int(st, 3), sqlite3_column_double(st, 5));
+        sqlite3_finalize(st);
+    }
     sqlite3_close(db);
     return 0;
 }

@@ -199,6 +199,19 @@ e=[json.loads(l)['entry'] for l in open('$J')]
 assert s==[('uto-first-line-basic','T-1','Ana Officer','2026-B',1,6,int(e[-1]['passed']),'completed')], s
 n=db.execute('select count(*), sum(seconds is not null), min(time_limit) from results').fetchone()
 assert n==(6,6,360.0), n"
+"$BL" results export --db r.db --format xapi >x.jsonl 2>&1; rc=$?
+check "xAPI: a statement per case and one for the session, as the journal says" python3 -c "
+import json
+x=[json.loads(l) for l in open('x.jsonl')]
+e=[json.loads(l)['entry'] for l in open('$J')]
+end=[v for v in e if v['kind']=='end'][0]
+cases=[v for v in e if v['kind']=='case']
+s=[v for v in x if '/sessions/' in v['object']['id']]
+assert len(x)==7 and len(s)==1, len(x)
+s=s[0]
+assert s['object']['id'].endswith('/borderlab/sessions/uto-first-line-basic') and s['actor']['account']['name']=='T-1'
+assert s['result']['success']==end['passed'] and s['verb']['display']['en-US']==('passed' if end['passed'] else 'failed')
+assert abs(s['result']['score']['raw']-sum(c['points'] for c in cases)/6)<1e-6, s"
 "$BL" results import "$J" --key jk --db r.db --trainee T-2 >o 2>&1; rc=$?
 check "an import naming another trainee is refused" bash -c "test $rc -eq 1 && grep -q \"belongs to trainee 'T-1'\" o"
 cp r.db r.keep
