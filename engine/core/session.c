@@ -30,7 +30,7 @@ int session_draw(const session_def *d, uint64_t seed, char out[][SESSION_PATH_MA
         snprintf(name, sizeof name, "slot %d", i + 1);
         rng r;
         rng_init(&r, rng_derive(seed, name));
-        int order[SESSION_MAX_POOL];
+        int order[SESSION_MAX_POOL] = {0};
         for (int k = 0; k < it->n; k++)
             order[k] = k;
         for (int k = it->n - 1; k > 0; k--) { /* Fisher-Yates */
