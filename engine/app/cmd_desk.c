@@ -47,7 +47,7 @@ static time_t mtime_of(const char *path) {
 int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) {
     bl_err err = {""};
     int rc = 0;
-    double next = plat_now_ms(), last_watch = next;
+    double next = plat_now_ms(), last_watch = next, last_draw = -1e9;
     for (;;) {
         /* --watch: when the scenario file is saved, reload it and start the
          * traveler over, keeping the desk (a broken save keeps the old one). */
@@ -63,8 +63,9 @@ int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) 
             }
         }
         input_event ev;
-        int quit = 0;
+        int quit = 0, events = 0;
         while (plat_poll(desk_app_plat(a), &ev)) {
+            events++;
             int r = desk_app_event(a, &ev, &err);
             if (r < 0) {
                 /* the trainee's work so far is in the action log already */
@@ -80,9 +81,16 @@ int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) 
             rc = 2;
             break;
         }
-        desk_app_draw(a, &err);
-        desk_app_present(a);
-        /* fixed 60 Hz steps; vsync usually paces us already */
+        /* Draw when something happened, else five times a second (the
+         * clocks, documents finishing in the background, an exposed
+         * window): an idle desk costs little power. */
+        double now0 = plat_now_ms();
+        if (events || now0 - last_draw >= 200) {
+            desk_app_draw(a, &err);
+            desk_app_present(a);
+            last_draw = now0;
+        }
+        /* fixed 60 Hz steps (vsync may pace us too) */
         next += 1000.0 / DESK_FPS;
         double now = plat_now_ms();
         if (next > now)
