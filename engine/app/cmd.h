@@ -23,6 +23,7 @@ int results_import(const char *journal, const char *key, const char *db, const c
 int results_query(const char *db, const char *by, const char *trainee, const char *cohort,
                   const char *scenario);
 int results_export(const char *db, const char *format, const char *home);
+int cmd_report(int argc, char **argv); /* borderlab report */
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

@@ -22,6 +22,7 @@ static const command commands[] = {
     {"session", cmd_session, "sit a certification session; sign and verify exam packs"},
     {"results", cmd_results, "make a journal key, verify a results journal"},
     {"score", cmd_score, "score the travelers decided in an action log"},
+    {"report", cmd_report, "write an HTML report for a trainee or a cohort"},
     {"templates", cmd_templates, "list document templates, defect kinds and lights"},
     {"mrz", cmd_mrz, "check or make ICAO 9303 machine-readable zones"},
     {"contact-sheet", cmd_sheet, "one genuine and one forged document under every light"},
