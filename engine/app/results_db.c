@@ -4,6 +4,7 @@
  * database), then inserts its entries in one transaction; importing the same
  * journal again adds nothing. A locked or read-only database is reported and
  * nothing is half-written (the transaction rolls back). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -103,8 +104,44 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     return rc;
 }
 
-int results_import(const char *journal_path, const char *key_path, const char *db_path,
+static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
+                               const char *trainee, const char *cohort);
+
+/* A journal imported before under another trainee or cohort stays theirs:
+ * importing it again under other names would split its cases from its row. */
+static int owner_differs(sqlite3 *db, const char *journal, const who *w) {
+    sqlite3_stmt *st = NULL;
+    int differs = 0;
+    if (sqlite3_prepare_v2(db, "SELECT trainee, cohort FROM sessions WHERE journal = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        const char *c = (const char *)sqlite3_column_text(st, 1);
+        if (strcmp(t ? t : "", w->trainee) || strcmp(c ? c : "", w->cohort)) {
+            fprintf(stderr,
+                    "borderlab results: %s was imported before for trainee '%s' of cohort '%s'; "
+                    "nothing imported (import it into another database to file it otherwise)\n",
+                    journal, t ? t : "", c ? c : "");
+            differs = 1;
+        }
+    }
+    sqlite3_finalize(st);
+    return differs;
+}
+
+int results_import(const char *journal_arg, const char *key_path, const char *db_path,
                    const char *trainee, const char *cohort) {
+    /* a journal is known by its full path, however it is named on the command line */
+    char *abs = realpath(journal_arg, NULL);
+    int rc = results_import_path(abs ? abs : journal_arg, key_path, db_path, trainee, cohort);
+    free(abs);
+    return rc;
+}
+
+static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
+                               const char *trainee, const char *cohort) {
     bl_err err = {""};
     unsigned char key[JOURNAL_KEY_BYTES];
     int n = 0;
@@ -173,6 +210,12 @@ int results_import(const char *journal_path, const char *key_path, const char *d
                            " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                            -1, &st, NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        goto done;
+    }
+    if (owner_differs(db, journal_path, &w)) {
+        rc = 1;
+        sqlite3_finalize(st);
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         goto done;
     }

@@ -60,6 +60,10 @@ cp "$T/before" "$T/j.jsonl"
 check "import: 3 new entries" bash -c "test $rc -eq 0 && grep -q 'imported 3 new of 3' '$T/imp'"
 "$BL" results import "$T/j.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-101 --cohort spring >"$T/imp" 2>&1
 check "importing again adds nothing" grep -q 'imported 0 new of 3' "$T/imp"
+(cd "$T" && "$BL" results import ./j.jsonl --key key --db r.db --trainee t-101 --cohort spring) >"$T/imp" 2>&1
+check "named another way, the same journal adds nothing" grep -q 'imported 0 new of 3' "$T/imp"
+"$BL" results import "$T/j.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-999 --cohort autumn >"$T/imp" 2>&1; rc=$?
+check "a journal imported for one trainee is not filed under another" bash -c "test $rc -eq 1 && grep -q \"imported before for trainee 't-101' of cohort 'spring'\" '$T/imp'"
 "$BL" results query --db "$T/r.db" --by trainee >"$T/q" 2>&1; rc=$?
 check "query by trainee" python3 -c "
 import json
