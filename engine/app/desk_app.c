@@ -561,7 +561,8 @@ static void on_decision(desk_app *a, int tv) {
         if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
             score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
             act.seconds = seconds = st->case_seconds[tv]; /* across a restart too */
-            score_case(s, &truth, &act, 70, &r);
+            /* a case passes at the session's mark (the academy's usual 70 elsewhere) */
+            score_case(s, &truth, &act, a->cfg.sdef ? a->cfg.sdef->pass_overall : 70, &r);
             d.points = r.points, d.passed = r.passed;
             for (int k = 0; k < COMP_COUNT; k++) {
                 d.competency[k] = c->competency[k] = r.competency[k];
