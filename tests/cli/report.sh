@@ -310,13 +310,7 @@ chmod 444 "$T/r.db"
 "$BL" report --db "$T/r.db" --cohort spring --out "$T/ro.html" >/dev/null 2>&1; rc=$?
 chmod 644 "$T/r.db"
 check "a read-only database file is reported on" bash -c "test $rc -eq 0 && cmp -s '$T/ro.html' '$T/cohort.html'"
-python3 - "$T/r.db" <<'PY' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN EXCLUSIVE")
-time.sleep(6)
-c.execute("ROLLBACK")
-PY
+hold_lock "$T/r.db" 6 &
 lock=$!
 sleep 1
 refused "a database another program is writing" 2 "another program is writing to it: try again" --db "$T/r.db" --trainee t-101 --out "$T/keep.html"

@@ -74,13 +74,7 @@ assert set(r[0]['competencies'])=={'document_examination','interview','human_rig
 check "query by scenario within a cohort" bash -c "test \$(wc -l <'$T/q') -eq 3"
 "$BL" results import "$T/tampered" --key "$T/key" --db "$T/r.db" --trainee t-102 --cohort spring >"$T/imp" 2>&1; rc=$?
 check "a tampered journal is not imported" bash -c "test $rc -eq 1 && grep -q 'nothing imported' '$T/imp' && test \$('$BL' results query --db '$T/r.db' --trainee t-102 | wc -l) -eq 0"
-python3 - "$T/r.db" <<'PY' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN EXCLUSIVE")
-time.sleep(6)
-c.execute("ROLLBACK")
-PY
+hold_lock "$T/r.db" 6 &
 lock=$!
 sleep 1
 cp "$T/before" "$T/j2.jsonl"

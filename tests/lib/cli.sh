@@ -4,3 +4,13 @@ ok()  { passes=$((passes+1)); echo "ok   $1"; }
 bad() { fails=$((fails+1)); echo "FAIL $1"; }
 # check NAME CMD...: passes when CMD succeeds
 check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+# hold_lock DB SECONDS: another program holds DB's write lock that long (run it with &)
+hold_lock() {
+    python3 - "$1" "$2" <<'PY'
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+time.sleep(float(sys.argv[2]))
+c.execute("ROLLBACK")
+PY
+}
