@@ -151,6 +151,7 @@ static void asking_a_forbidden_question_is_critical(void **state) {
             assert_false(r.passed);
             assert_string_equal(r.critical[0], "asked_discriminatory_question");
             assert_true(r.competency[COMP_HUMAN_RIGHTS] < 0.01);
+            assert_int_equal(r.forbidden_asked, 1u << q); /* the debrief names it */
             tested++;
         }
     }
@@ -159,6 +160,44 @@ static void asking_a_forbidden_question_is_critical(void **state) {
 
 /* A UV-only defect flagged without ever using UV is a guess, not a finding;
  * a flag in the wrong place finds nothing; a named kind beats a located one. */
+/* What the debrief teaches besides defects: each required question not asked,
+ * the interpreter, the lights the case needed; nothing for a perfect trainee. */
+static void the_debrief_names_each_lesson(void **state) {
+    pack_fixture *p = *state;
+    int asks = 0, interpreters = 0, lights = 0;
+    for (int i = 0; i < p->n; i++) {
+        const scenario *s = &p->scn[i];
+        score_actions a;
+        score_result r;
+        perfect(s, &p->truth[i], &a);
+        score_case(s, &p->truth[i], &a, 0, &r);
+        assert_int_equal(r.ask_missed | r.forbidden_asked | r.lights_missed, 0);
+        assert_int_equal(r.interpreter_missed, 0);
+        for (int k = 0; k < s->expected.n_ask; k++) { /* forget one question */
+            perfect(s, &p->truth[i], &a);
+            a.asked[scenario_question_index(s, s->expected.ask[k])] = 0;
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_int_equal(r.ask_missed, 1u << k);
+            asks++;
+        }
+        if (s->expected.interpreter) {
+            perfect(s, &p->truth[i], &a);
+            a.interpreter = 0;
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_true(r.interpreter_missed);
+            interpreters++;
+        }
+        if (s->expected.lights & ~LIGHT_BIT(LIGHT_VISIBLE)) {
+            perfect(s, &p->truth[i], &a);
+            a.lights_used = LIGHT_BIT(LIGHT_VISIBLE);
+            score_case(s, &p->truth[i], &a, 0, &r);
+            assert_int_equal(r.lights_missed, s->expected.lights & ~LIGHT_BIT(LIGHT_VISIBLE));
+            lights++;
+        }
+    }
+    assert_true(asks >= 18 && interpreters >= 1 && lights >= 5);
+}
+
 static void findings_count_only_where_they_could_be_seen(void **state) {
     pack_fixture *p = *state;
     int tested = 0;
@@ -251,6 +290,7 @@ int main(void) {
         cmocka_unit_test(a_perfect_trainee_passes_every_scenario_with_full_points),
         cmocka_unit_test(the_gravest_errors_fail_a_case_whatever_the_points),
         cmocka_unit_test(asking_a_forbidden_question_is_critical),
+        cmocka_unit_test(the_debrief_names_each_lesson),
         cmocka_unit_test(findings_count_only_where_they_could_be_seen),
         cmocka_unit_test(the_action_log_reads_back),
     };

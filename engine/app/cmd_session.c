@@ -250,6 +250,10 @@ static void print_outcome(const desk_app *a, const char *journal) {
         printf("session %s: %s, %.1f points (pass mark %.0f)%s; results in %s\n", st->session->id,
                v->passed ? "PASSED" : "NOT PASSED", v->overall, v->pass_overall,
                st->time_up ? ", time ran out" : "", journal);
+    } else if (decided == st->session->n_travelers) {
+        printf("session %s: every traveler decided; it ends when the last debrief is closed "
+               "(results so far in %s)\n",
+               st->session->id, journal);
     } else {
         printf("session %s stopped after %d of %d travelers; results so far in %s (run the same "
                "command again to resume)\n",

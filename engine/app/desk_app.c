@@ -478,6 +478,9 @@ static int telling_light(light_set lights) {
     return LIGHT_VISIBLE;
 }
 
+/* desk_note_kind as the journal names it */
+static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "light"};
+
 /* The journal entry of a decided case: everything the end-of-session
  * review, the verdict and the reports need, so a restarted session and the
  * results database never have to score it again. */
@@ -522,6 +525,14 @@ static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const 
         cJSON_AddNumberToObject(o, "light", it->light);
         cJSON_AddItemToArray(items, o);
     }
+    cJSON *notes = cJSON_AddArrayToObject(e, "notes");
+    for (int i = 0; i < d->n_notes; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", note_names[d->notes[i].kind]);
+        if (d->notes[i].key[0]) cJSON_AddStringToObject(o, "key", d->notes[i].key);
+        if (d->notes[i].kind == NOTE_LIGHT) cJSON_AddNumberToObject(o, "light", d->notes[i].light);
+        cJSON_AddItemToArray(notes, o);
+    }
     cJSON_AddStringToObject(e, "why", d->why);
     cJSON_AddNumberToObject(e, "seconds", round(seconds * 1000) / 1000);
     cJSON_AddNumberToObject(e, "t", round(desk_elapsed(st) * 1000) / 1000);
@@ -536,6 +547,28 @@ static void journal_write(desk_app *a, const char *entry) {
         fprintf(stderr, "borderlab: %s\n", entry ? err.msg : "out of memory");
         a->journal_failed = 1;
     }
+}
+
+static void add_note(desk_debrief *d, int kind, const char *key, int light) {
+    if (d->n_notes >= DEBRIEF_MAX_NOTES) return;
+    desk_debrief_note *n = &d->notes[d->n_notes++];
+    n->kind = kind, n->light = light;
+    snprintf(n->key, sizeof n->key, "%s", key ? key : "");
+}
+
+/* The lessons besides the defects: questions that had to be asked, the
+ * ones that must never be, the interpreter, the lights the case needed. */
+static void debrief_notes(const scenario *s, const score_result *r, desk_debrief *d) {
+    for (int i = 0; i < s->expected.n_ask; i++) {
+        int q = scenario_question_index(s, s->expected.ask[i]);
+        if (q >= 0 && (r->ask_missed & (1u << i)))
+            add_note(d, NOTE_ASK_MISSED, s->questions[q].text, 0);
+    }
+    for (int q = 0; q < s->n_questions; q++)
+        if (r->forbidden_asked & (1u << q)) add_note(d, NOTE_FORBIDDEN, s->questions[q].text, 0);
+    if (r->interpreter_missed) add_note(d, NOTE_INTERPRETER, NULL, 0);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (r->lights_missed & LIGHT_BIT(l)) add_note(d, NOTE_LIGHT, NULL, l);
 }
 
 /* Scores a decided (or timed-out) case from the action log (the same reading
@@ -582,6 +615,7 @@ static void on_decision(desk_app *a, int tv) {
                 it->light = telling_light(sd->lights);
             }
             snprintf(d.why, sizeof d.why, "%s", s->expected.why);
+            debrief_notes(s, &r, &d);
         } else {
             fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
         }
@@ -718,6 +752,14 @@ static void restore_case(desk_app *a, const cJSON *e) {
             const cJSON *v = cJSON_GetArrayItem(mm, k);
             *r[k] = cJSON_IsNumber(v) ? v->valuedouble : 0;
         }
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "notes")) {
+        const cJSON *k = cJSON_GetObjectItemCaseSensitive(it, "kind");
+        const cJSON *key = cJSON_GetObjectItemCaseSensitive(it, "key");
+        for (int n = 0; n < 4; n++)
+            if (cJSON_IsString(k) && !strcmp(k->valuestring, note_names[n]))
+                add_note(&d, n, cJSON_IsString(key) ? key->valuestring : NULL,
+                         json_int(it, "light"));
     }
     const cJSON *why = cJSON_GetObjectItemCaseSensitive(e, "why");
     snprintf(d.why, sizeof d.why, "%s", cJSON_IsString(why) ? why->valuestring : "");

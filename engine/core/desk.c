@@ -1398,7 +1398,10 @@ static void draw_debrief(const desk_state *st, draw_list *dl) {
         text(dl, x + 20, yy, 15, C_RED, 1, 0, "%s", tr(st, key));
     }
     yy += 10;
-    if (!d->n_items) text(dl, x + 20, yy, 14, C_DIM, 0, 0, "%s", tr(st, "debrief.none"));
+    if (!d->n_items) {
+        text(dl, x + 20, yy, 14, C_DIM, 0, 0, "%s", tr(st, "debrief.none"));
+        yy += 22;
+    }
     int shown = -1;
     for (int i = 0; i < d->n_items; i++, yy += 22) {
         char key[64];
@@ -1415,6 +1418,21 @@ static void draw_debrief(const desk_state *st, draw_list *dl) {
                     : "-",
              tr(st, key), tr(st, status[f]));
         if (f < 2 && shown < 0) shown = i;
+    }
+    /* the lessons besides the defects, as far as the page has room (the
+     * right half shows a missed defect's document when there is one) */
+    int room = w - 40;
+    for (int i = 0; i < d->n_items; i++)
+        if (d->items[i].found < 2) room = 450;
+    for (int i = 0; i < d->n_notes && yy < DESK_Y1 - 110; i++, yy += 22) {
+        const desk_debrief_note *n = &d->notes[i];
+        static const char *keys[] = {"debrief.ask_missed", "debrief.forbidden",
+                                     "debrief.interpreter", "debrief.light_unused"};
+        const char *q = n->key[0] ? scn_text(st, st->lang, n->key) : NULL;
+        text(dl, x + 20, yy, 14, n->kind == NOTE_FORBIDDEN ? C_RED : C_ACCENT, 0, 0, "- %s",
+             fmt(st, buf, sizeof buf, keys[n->kind], 0, 0, NULL,
+                 n->kind == NOTE_LIGHT ? light_label(st, n->light) : NULL, q));
+        dl->cmd[dl->n - 1].max_w = room;
     }
     /* the first defect not found, on its document, under a light that shows it */
     if (shown >= 0) {

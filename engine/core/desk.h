@@ -167,6 +167,19 @@ typedef struct desk_debrief_item {
     int found;         /* 0 missed, 1 located, 2 located and named */
 } desk_debrief_item;
 
+#define DEBRIEF_MAX_NOTES 8
+
+/* A lesson besides the defects: a question that had to be asked (key: its
+ * text in the traveler's strings), one that must never be asked, the
+ * interpreter, a light the case needed (light). */
+typedef enum { NOTE_ASK_MISSED, NOTE_FORBIDDEN, NOTE_INTERPRETER, NOTE_LIGHT } desk_note_kind;
+
+typedef struct desk_debrief_note {
+    int kind; /* desk_note_kind */
+    char key[48];
+    int light;
+} desk_debrief_note;
+
 /* What the debrief shows, filled by the app from the case's score. */
 typedef struct desk_debrief {
     int ready;
@@ -179,6 +192,8 @@ typedef struct desk_debrief {
     desk_debrief_item items[DEBRIEF_MAX_ITEMS];
     char why[48];  /* key into the traveler's strings */
     int timed_out; /* the traveler was not decided in time */
+    int n_notes;
+    desk_debrief_note notes[DEBRIEF_MAX_NOTES];
 } desk_debrief;
 
 /* A certification session's verdict, shown in the summary. */

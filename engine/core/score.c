@@ -168,9 +168,14 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
         if (q < 0) continue;
         must++;
         asked += a->asked[q] > 0;
+        if (a->asked[q] == 0) out->ask_missed |= 1u << i;
     }
     for (int q = 0; q < s->n_questions; q++)
-        forbidden += s->questions[q].forbidden && a->asked[q] > 0;
+        if (s->questions[q].forbidden && a->asked[q] > 0) {
+            forbidden++;
+            out->forbidden_asked |= 1u << q;
+        }
+    out->interpreter_missed = e->interpreter && !a->interpreter;
     double interview = must ? (double)asked / must : 1.0;
     if (e->interpreter && !a->interpreter) interview *= 0.5;
     /* Decision and procedure. */
@@ -188,6 +193,7 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (e->lights & LIGHT_BIT(l)) need_l++, used_l += (a->lights_used & LIGHT_BIT(l)) != 0;
     double lights = need_l ? (double)used_l / need_l : 1.0;
+    out->lights_missed = e->lights & ~a->lights_used;
     double time = a->seconds <= 600 ? 1.0 : a->seconds <= 1200 ? 0.8 : 0.6;
     /* Human rights: protection handled, no discrimination, language access. */
     int protection_case = e->decision == DECIDE_PROTECTION;

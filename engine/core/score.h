@@ -65,6 +65,11 @@ typedef struct score_result {
     int defect_found[SCORE_MAX_DEFECTS]; /* per truth defect: 0 missed, 1 located, 2 located and
                                             named */
     int flag_matched[SCORE_MAX_FLAGS];   /* per flag: index of the defect it found, or -1 */
+    /* what the debrief teaches besides the defects */
+    unsigned ask_missed;      /* bit per expected.ask entry not asked */
+    unsigned forbidden_asked; /* bit per question index asked that must not be */
+    int interpreter_missed;   /* an interpreter was needed and not called */
+    light_set lights_missed;  /* lights the scenario expects that were not used */
 } score_result;
 
 /* The finding kind a trainee should use for a defect (desk finding kinds). */

@@ -76,7 +76,8 @@ assert h['kind']=='session' and h['trainee']=='T-1' and h['trainee_name']=='Ana 
 assert h['exam'] is True and h['mrz_reader'] is False and len(h['scenarios'])==6 and h['limits']=={'case_s':360,'session_s':2400}, h
 assert len(h['pack_signature_sha256'])==64
 assert [x['decision'] for x in e[1:]]==['admit','refuse'] and all(x['kind']=='case' for x in e[1:]), e
-assert e[2]['traveler']==h['scenarios'][1] and 'items' in e[2] and 'missed' in e[2]"
+assert e[2]['traveler']==h['scenarios'][1] and 'items' in e[2] and 'missed' in e[2]
+assert all(isinstance(x['notes'], list) for x in e[1:]) and any(n['kind']=='ask_missed' for x in e[1:] for n in x['notes']), e"
 check "in an exam the trainee's log holds no score" python3 -c "
 import json
 a=[json.loads(l)['action'] for l in open('o1/actions.jsonl')]
