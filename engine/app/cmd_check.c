@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "fsio.h"
 #include "scn_load.h"
+#include "sess_load.h"
 
 typedef struct {
     int problems;
@@ -26,10 +28,42 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A session file returns `session { ... }` (docs/sessions.md). */
+static int is_session_file(const char *path) {
+    bl_err err = {""};
+    char *text = fs_read_all(path, 1u << 20, NULL, &err);
+    int yes = 0;
+    for (const char *p = text; p && *p && !yes; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "") {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!strncmp(p, "return session", 14)) yes = 1;
+    }
+    free(text);
+    return yes;
+}
+
+/* A session: the file itself, then every scenario it can draw. */
+static void check_session(const char *path, tally *t) {
+    session_def *d = calloc(1, sizeof *d);
+    if (!d || sess_load_file(d, path, report, t) != 0) {
+        free(d);
+        return;
+    }
+    for (int i = 0; i < d->n_items; i++)
+        for (int k = 0; k < d->items[i].n; k++) {
+            scenario s;
+            if (scn_load_file(&s, NULL, d->items[i].paths[k], 0, report, t) == 0)
+                scenario_release(&s);
+        }
+    free(d);
+}
+
 static int check_file(const char *path, tally *t) {
     scenario s;
     int before = t->problems;
-    if (scn_load_file(&s, NULL, path, 1, report, t) == 0)
+    if (is_session_file(path))
+        check_session(path, t);
+    else if (scn_load_file(&s, NULL, path, 1, report, t) == 0)
         scenario_release(&s);
     else if (t->problems == before)
         t->problems++; /* a failure must count even unreported */
@@ -44,7 +78,8 @@ int cmd_check(int argc, char **argv) {
                    "Lua errors, unknown or missing keys, unknown templates, defects, lights and\n"
                    "situations, questions that do not exist or cannot be reached, an expected\n"
                    "outcome that contradicts the documents, strings missing in a declared\n"
-                   "language. Prints file:line: what is wrong; exit 0 only when all pass.\n");
+                   "language. A session file (docs/sessions.md) is checked with every scenario\n"
+                   "it can draw. Prints file:line: what is wrong; exit 0 only when all pass.\n");
         return argc < 2 ? 2 : 0;
     }
     tally t = {0};

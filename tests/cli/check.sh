@@ -90,5 +90,18 @@ assert 'bad_runaway.lua:9' in errs[0] and 'step limit' in errs[0], errs[0]
 assert 'bad_runaway.lua:10' in errs[1], errs[1]
 assert [x['target'] for x in a if x['action']=='light']==['uv'], 'the desk carried on'"
 
+# session files are recognised and checked with every scenario they can draw
+"$BL" check scenarios/sessions >"$T/out" 2>&1; rc=$?
+check "the example session and its 14 scenarios check" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/out'"
+cat >"$T/sess.lua" <<'EOF2'
+-- a session naming a scenario that is not there
+return session {
+  id = "s", title = "S",
+  scenarios = { "missing.lua" },
+}
+EOF2
+"$BL" check "$T/sess.lua" >"$T/out" 2>&1; rc=$?
+check "a session's missing scenario is named" bash -c "test $rc -eq 1 && grep -q 'missing.lua: cannot' '$T/out'"
+
 echo "check: $passes passed, $fails failed"
 [ $fails -eq 0 ]
