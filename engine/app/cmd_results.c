@@ -13,7 +13,8 @@ int cmd_results(int argc, char **argv) {
             o,
             "usage: borderlab results keygen KEYFILE\n"
             "       borderlab results verify JOURNAL --key KEYFILE\n"
-            "       borderlab results import JOURNAL --key KEYFILE --db DB [--trainee ID --cohort "
+            "       borderlab results import JOURNAL... --key KEYFILE --db DB [--trainee ID "
+            "--cohort "
             "NAME]\n"
             "       borderlab results query --db DB [--by trainee|cohort|scenario] [--trainee ID]\n"
             "                               [--cohort NAME] [--scenario ID]\n\n"
@@ -66,10 +67,13 @@ int cmd_results(int argc, char **argv) {
         return results_export(db, format, home);
     }
     if (!strcmp(argv[1], "import") || !strcmp(argv[1], "query")) {
-        const char *journal = NULL, *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL,
-                   *scenario = NULL, *by = "trainee";
-        int i = 2;
-        if (!strcmp(argv[1], "import") && argc > 2) journal = argv[i++];
+        const char *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL, *scenario = NULL,
+                   *by = "trainee";
+        /* import takes one or more journals (a cohort's results/ folder, say) */
+        int i = 2, first = 2, n_journals = 0;
+        if (!strcmp(argv[1], "import"))
+            while (i < argc && strncmp(argv[i], "--", 2))
+                i++, n_journals++;
         for (; i + 1 < argc; i += 2) {
             const char *o = argv[i], *v = argv[i + 1];
             if (!strcmp(o, "--key"))
@@ -87,14 +91,21 @@ int cmd_results(int argc, char **argv) {
             else
                 break;
         }
-        if (i != argc || !db || (journal && !key)) {
-            fprintf(stderr, "borderlab results: import JOURNAL --key KEYFILE --db DB --trainee ID "
-                            "--cohort NAME, or query --db DB [--by trainee|cohort|scenario] "
+        int import = !strcmp(argv[1], "import");
+        if (i != argc || !db || (import && (!key || !n_journals))) {
+            fprintf(stderr, "borderlab results: import JOURNAL... --key KEYFILE --db DB [--trainee "
+                            "ID --cohort NAME], or query --db DB [--by trainee|cohort|scenario] "
                             "[--trainee ID] [--cohort NAME] [--scenario ID]\n");
             return 2;
         }
-        return journal ? results_import(journal, key, db, trainee, cohort)
-                       : results_query(db, by, trainee, cohort, scenario);
+        if (!import) return results_query(db, by, trainee, cohort, scenario);
+        /* each journal in its own transaction: one refused leaves the others in */
+        int rc = 0;
+        for (int k = 0; k < n_journals; k++) {
+            int r = results_import(argv[first + k], key, db, trainee, cohort);
+            if (r > rc) rc = r;
+        }
+        return rc;
     }
     fprintf(stderr, "borderlab results: bad arguments (try --help)\n");
     return 2;

@@ -200,6 +200,8 @@ e=[json.loads(l)['entry'] for l in open('$J')]
 assert s==[('uto-first-line-basic','T-1','Ana Officer','2026-B',1,6,int(e[-1]['passed']),'completed')], s
 n=db.execute('select count(*), sum(seconds is not null), min(time_limit) from results').fetchone()
 assert n==(6,6,360.0), n"
+"$BL" results import results/timed-T-9.jsonl results/timed2-T-9.jsonl --key jk --db two.db >o 2>&1; rc=$?
+check "several journals in one import, each in its own transaction" bash -c "test $rc -eq 0 && grep -q 'imported 3 new of 3 cases from .*timed-T-9' o && grep -q 'imported 1 new of 1 cases from .*timed2-T-9' o"
 "$BL" results export --db r.db --format xapi >x.jsonl 2>&1; rc=$?
 check "xAPI: a statement per case and one for the session, as the journal says" python3 -c "
 import json
