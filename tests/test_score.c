@@ -250,7 +250,7 @@ static void the_action_log_reads_back(void **state) {
         "{\"t\": 0.0, \"frame\": 0, \"action\": \"session_start\", \"target\": \"pack\", "
         "\"params\": {}}\n"
         "{\"t\": 0.5, \"frame\": 30, \"action\": \"light\", \"target\": \"uv\", \"params\": {}}\n"
-        "{\"t\": 1.0, \"frame\": 60, \"action\": \"traveler\", \"target\": \"%s\", \"params\": "
+        "{\"t\": 1.0, \"frame\": 60, \"action\": \"traveler\", \"target\": \"%.47s\", \"params\": "
         "{}}\n"
         "\n"
         "{\"t\": 2.0, \"frame\": 120, \"action\": \"flag\", \"target\": "
@@ -261,11 +261,11 @@ static void the_action_log_reads_back(void **state) {
         "\"region_mm\": [80, 50, 20, 5], \"light\": \"uv\", \"note\": \"\"}}\n"
         "{\"t\": 3.0, \"frame\": 180, \"action\": \"unflag\", \"target\": "
         "\"%s/doc1:qwh-passport-td3\", \"params\": {\"id\": 2}}\n"
-        "{\"t\": 3.5, \"frame\": 210, \"action\": \"ask\", \"target\": \"%s\", \"params\": "
+        "{\"t\": 3.5, \"frame\": 210, \"action\": \"ask\", \"target\": \"%.47s\", \"params\": "
         "{\"question\": \"purpose\", \"forbidden\": false, \"times\": 1}}\n"
         "{\"t\": 4.0, \"frame\": 240, \"action\": \"light\", \"target\": \"oblique\", \"params\": "
         "{}}\n"
-        "{\"t\": 9.0, \"frame\": 540, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
+        "{\"t\": 9.0, \"frame\": 540, \"action\": \"decide\", \"target\": \"%.47s\", \"params\": "
         "{\"decision\": \"protection\", \"protection\": \"asylum\"}}\n",
         s->id, s->id, s->id, s->id, s->id, s->id);
     score_actions a;
