@@ -61,6 +61,19 @@ int journal_key_load(const char *path, unsigned char key[JOURNAL_KEY_BYTES], bl_
     return 0;
 }
 
+/* fsyncs the folder holding path, so a newly created file's entry is on disk. */
+static void sync_dir_of(const char *path) {
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+             slash ? path : ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
 /* mac = HMAC(key, "seq|prev|entry"), as 64 hex digits. */
 static void mac_of(const unsigned char *key, int seq, const char *prev, const char *entry,
                    char out[65]) {
@@ -176,12 +189,14 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
             return NULL;
         }
     }
+    int existed = stat(path, &st) == 0;
     j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (j->fd < 0) {
         err_set(err, "cannot open the journal '%s' for writing: %s", path, strerror(errno));
         free(j);
         return NULL;
     }
+    if (!existed) sync_dir_of(path); /* a new file's name survives a power cut too */
     if (entries) *entries = j->seq;
     return j;
 }
