@@ -10,6 +10,16 @@
  * came from the database is escaped: trainee and cohort names are typed by
  * people.
  *
+ * The page speaks English, French or Arabic (--lang): every word on it comes
+ * from the report's own catalogue (assets/report/<lang>.json, embedded at
+ * build time; English answers what another lacks). Visible numbers use the
+ * language's digits, decimal separator and percent sign; machine-readable
+ * attributes (ids, SVG coordinates) stay ASCII. An Arabic page is laid out
+ * right to left, charts mirrored. What came from the database (names, ids,
+ * titles) is data: never translated, and isolated (<bdi>, or U+2068..U+2069
+ * inside SVG and <title>) so the bidi algorithm cannot scramble a Latin id in
+ * Arabic text, or an Arabic name in English.
+ *
  * Reads the database read-only (schema 2, written by results_db.c) and writes
  * the page with fs_write_atomic, so a failed run leaves an earlier report as
  * it was. Exit 0 written; 1 nothing to report (unknown trainee or cohort, no
@@ -27,6 +37,7 @@
 
 #include "cmd.h"
 #include "fsio.h"
+#include "i18n.h"
 
 #ifndef BL_VERSION
 #define BL_VERSION "dev"
@@ -42,6 +53,8 @@ typedef struct sb {
     char *p;
     size_t n, cap;
     int oom;
+    const i18n *lang; /* the page's words, digits and direction */
+    const i18n *en;   /* English, every catalogue's fallback: whether a word exists at all */
 } sb;
 
 static void sb_add(sb *b, const char *s, size_t len) {
@@ -99,6 +112,18 @@ static void sb_printf(sb *b, const char *fmt, ...) {
 static const char html_special[] = "&<>\"'";
 static const char *const html_entity[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
 
+static void sb_esc_byte(sb *b, const unsigned char *c, int human) {
+    const char *special = *c ? strchr(html_special, *c) : NULL;
+    if (special)
+        sb_put(b, html_entity[special - html_special]);
+    else if (*c == '_' && human)
+        sb_put(b, " ");
+    else if (*c < 0x20 || *c == 0x7F)
+        sb_put(b, "\xEF\xBF\xBD");
+    else
+        sb_add(b, (const char *)c, 1);
+}
+
 static void sb_text(sb *b, const char *s, int human, int max_chars) {
     int chars = 0;
     for (const unsigned char *c = (const unsigned char *)s; c && *c; c++) {
@@ -106,15 +131,7 @@ static void sb_text(sb *b, const char *s, int human, int max_chars) {
             sb_put(b, "\xE2\x80\xA6");
             return;
         }
-        const char *special = strchr(html_special, *c);
-        if (special)
-            sb_put(b, html_entity[special - html_special]);
-        else if (*c == '_' && human)
-            sb_put(b, " ");
-        else if (*c < 0x20 || *c == 0x7F)
-            sb_put(b, "\xEF\xBF\xBD");
-        else
-            sb_add(b, (const char *)c, 1);
+        sb_esc_byte(b, c, human);
     }
 }
 
@@ -122,11 +139,186 @@ static void sb_esc(sb *b, const char *s) {
     sb_text(b, s, 0, 0);
 }
 
+/* Unicode's first-strong isolate and its end: what <bdi> does, for places
+ * that take no markup (SVG text, <title>). */
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+
+/* A text from the database (a name, an id, a title): escaped, and isolated
+ * from the words around it, so a Latin id in Arabic text (or an Arabic name
+ * in English) keeps its own direction and its punctuation stays in place. */
+static void sb_data(sb *b, const char *s) {
+    sb_put(b, "<bdi>");
+    sb_esc(b, s);
+    sb_put(b, "</bdi>");
+}
+
+/* The same where no markup may go; human and max_chars as in sb_text. */
+static void sb_data_plain(sb *b, const char *s, int human, int max_chars) {
+    sb_put(b, FSI);
+    sb_text(b, s, human, max_chars);
+    sb_put(b, PDI);
+}
+
+/* ------------------------------------------------------------ words and numbers */
+
+/* The page's text for a key (English when its catalogue lacks it). */
+static const char *tr(const sb *b, const char *key) {
+    return i18n_get(b->lang, key);
+}
+
+static void sb_tr(sb *b, const char *key) {
+    sb_esc(b, tr(b, key));
+}
+
+/* A key's text with its {name} placeholders filled: the variadic part is
+ * (name, value) pairs ending with NULL. The catalogue's text is escaped; so
+ * are the values when plain is set, else they are HTML fragments written as
+ * they are (data the caller escaped and isolated). An unknown placeholder
+ * stays as text. */
+static void sb_vtf(sb *b, int plain, const char *key, va_list ap) {
+    const char *t = tr(b, key);
+    while (*t) {
+        const char *end = *t == '{' ? strchr(t, '}') : NULL, *val = NULL;
+        if (end) {
+            va_list aq;
+            va_copy(aq, ap);
+            for (const char *name; !val && (name = va_arg(aq, const char *));) {
+                const char *v = va_arg(aq, const char *);
+                if (strlen(name) == (size_t)(end - t - 1) && !strncmp(name, t + 1, strlen(name)))
+                    val = v;
+            }
+            va_end(aq);
+        }
+        if (val) {
+            if (plain)
+                sb_esc(b, val);
+            else
+                sb_put(b, val);
+            t = end + 1;
+        } else {
+            sb_esc_byte(b, (const unsigned char *)t++, 0);
+        }
+    }
+}
+
+/* Values are HTML fragments. */
+static void sb_tf(sb *b, const char *key, ...) {
+    va_list ap;
+    va_start(ap, key);
+    sb_vtf(b, 0, key, ap);
+    va_end(ap);
+}
+
+/* Values are plain text (numbers, words of the catalogue). */
+static void sb_tfp(sb *b, const char *key, ...) {
+    va_list ap;
+    va_start(ap, key);
+    sb_vtf(b, 1, key, ap);
+    va_end(ap);
+}
+
+/* Text built apart (a list of isolated names) to go into a placeholder. Its
+ * running out of memory is the page's. */
+static const char *sb_frag(sb *page, const sb *frag) {
+    if (frag->oom) page->oom = 1;
+    return frag->p ? frag->p : "";
+}
+
+/* A number as the page writes it: printf output with the language's decimal
+ * separator and digits ("42.8": "42,8" in French, "٤٢٫٨" in Arabic). */
+static const char *localize(const sb *b, const char *ascii, char *out, size_t cap) {
+    char tmp[96];
+    size_t n = 0;
+    const char *dec = tr(b, "number.decimal");
+    for (const char *p = ascii; *p && n + 1 < sizeof tmp; p++)
+        if (*p == '.')
+            for (const char *d = dec; *d && n + 1 < sizeof tmp; d++)
+                tmp[n++] = *d;
+        else
+            tmp[n++] = *p;
+    tmp[n] = '\0';
+    i18n_digits(b->lang, tmp, out, cap);
+    return out;
+}
+
+static const char *num(const sb *b, char *out, size_t cap, int decimals, double v) {
+    char a[64];
+    snprintf(a, sizeof a, "%.*f", decimals, v);
+    return localize(b, a, out, cap);
+}
+
+/* A number and its unit, in the language's order: unit is the key of a text
+ * with {n} (unit.points "42.8 pts", unit.seconds "4.9 s", unit.percent "32%"). */
+static const char *unit(const sb *b, char *out, size_t cap, const char *key, int decimals,
+                        double v) {
+    char n[64];
+    num(b, n, sizeof n, decimals, v);
+    i18n_format(b->lang, out, cap, key, "n", n, NULL);
+    return out;
+}
+
+#define PTS(b, buf, v)  unit(b, buf, sizeof buf, "unit.points", 1, v)
+#define SECS(b, buf, v) unit(b, buf, sizeof buf, "unit.seconds", 1, v)
+#define PCT(b, buf, v)  unit(b, buf, sizeof buf, "unit.percent", 0, v)
+#define INT(b, buf, v)  num(b, buf, sizeof buf, 0, (double)(v))
+
+/* The CLDR plural category of a whole number in a language: English one and
+ * other; French counts 0 and 1 as one; Arabic has zero, one, two, few (3-10),
+ * many (11-99) and other (100-102), by the last two digits. */
+static const char *plural_category(const char *lang, long n) {
+    if (!strcmp(lang, "ar")) {
+        long m = n % 100;
+        return n == 0              ? "zero"
+               : n == 1            ? "one"
+               : n == 2            ? "two"
+               : m >= 3 && m <= 10 ? "few"
+               : m >= 11           ? "many"
+                                   : "other";
+    }
+    if (!strcmp(lang, "fr")) return n == 0 || n == 1 ? "one" : "other";
+    return n == 1 ? "one" : "other";
+}
+
+/* "{n} cases" in the form the number asks for: the key base.<category>, else
+ * base.other (a language need not write every category). */
+static const char *counted(const sb *b, char *out, size_t cap, const char *base, long n) {
+    char key[64], digits[32];
+    snprintf(key, sizeof key, "%s.%s", base, plural_category(i18n_lang(b->lang), n));
+    if (!i18n_has(b->lang, key)) snprintf(key, sizeof key, "%s.other", base);
+    i18n_number(b->lang, n, digits, sizeof digits);
+    i18n_format(b->lang, out, cap, key, "n", digits, NULL);
+    return out;
+}
+
+/* The words for an id the database holds (a decision, a defect, a critical
+ * error, a session's end): the catalogue's "id.prefix.id", or NULL when no
+ * catalogue has it (an id newer than the catalogue, or not one of ours). */
+static const char *id_word(const sb *b, const char *prefix, const char *id) {
+    char key[96];
+    if ((size_t)snprintf(key, sizeof key, "id.%s.%s", prefix, id) >= sizeof key) return NULL;
+    return i18n_has(b->lang, key) || i18n_has(b->en, key) ? tr(b, key) : NULL;
+}
+
+/* An id as words: the catalogue's, else its readable form (underscores as
+ * spaces), isolated, since it is then the database's text. */
+static void sb_id(sb *b, const char *prefix, const char *id) {
+    const char *w = id_word(b, prefix, id);
+    if (w) {
+        sb_esc(b, w);
+        return;
+    }
+    sb_put(b, "<bdi>");
+    sb_text(b, id, 1, 0);
+    sb_put(b, "</bdi>");
+}
+
 /* ------------------------------------------------------------ the data */
 
 static const char *comp_key[4] = {"document_examination", "interview", "human_rights", "procedure"};
-static const char *comp_name[4] = {"Document examination", "Interview",
-                                   "Human rights and protection", "Procedure"};
+/* Catalogue keys of the competencies' names, in comp_key's order. */
+static const char *comp_name[4] = {"comp.document_examination", "comp.interview",
+                                   "comp.human_rights", "comp.procedure"};
 
 /* One decided case (a row of `results`). Strings are owned, never NULL. */
 typedef struct rcase {
@@ -517,7 +709,10 @@ static int group_cases(const report *r, groups *by_scn, groups *by_tr, groups *b
  * the left, up to two bar segments (two make a stacked or a range bar), up to
  * two ticks (a mean, a pass mark, a limit) and its value in words on the
  * right. A chart-wide line (a pass mark, a time limit) can cross all rows.
- * Coordinates are in a fixed viewBox; the SVG scales to the page width. */
+ * Coordinates are in a fixed viewBox; the SVG scales to the page width. On a
+ * right-to-left page the chart is mirrored: labels on the right, bars growing
+ * leftwards, values on the left. The value column widens for a language whose
+ * values are longer (the label column cuts its labels instead). */
 enum { CH_W = 800, CH_LABEL = 230, CH_VALUE = 150, CH_ROW = 26, CH_BAR = 16, CH_TOP = 30 };
 
 typedef struct seg {
@@ -527,22 +722,23 @@ typedef struct seg {
 
 typedef struct row {
     int num;           /* > 0: the case's number, drawn left of the label */
-    const char *label; /* raw text from the database: escaped when drawn */
+    const char *label; /* raw text (data, or words): escaped and isolated when drawn */
     seg seg[2];
     int nseg;
     double tick[2]; /* < 0: none */
     const char *tick_cls[2];
-    char value[96]; /* what the row says, in words and units */
+    char value[192]; /* what the row says, in words and units (the page's language) */
 } row;
 
 typedef struct chart {
-    const char *id, *title, *desc; /* id: ASCII, unique on the page */
+    const char *id, *title, *desc; /* id: ASCII, unique on the page; title, desc: keys */
     double max, step;              /* axis */
-    const char *unit;              /* after each tick's number; NULL none */
+    const char *unit;              /* key of the text around each tick's number; NULL none */
     int human;                     /* labels are ids: underscores read as spaces */
     double line;                   /* chart-wide line, < 0 none */
     const char *line_cls;
-    char line_label[64];
+    char line_label[96];
+    int value_w, rtl; /* set by svg_chart */
 } chart;
 
 /* A round axis: steps of 1, 2 or 5 times a power of ten, about five of them. */
@@ -554,71 +750,103 @@ static void axis_fit(chart *ch, double data_max, int integer) {
     ch->max = ceil((data_max > 0 ? data_max : 1) / ch->step - 1e-9) * ch->step;
 }
 
+/* A left-to-right x as drawn: mirrored on a right-to-left page. */
+static double ch_mx(const chart *ch, double x) {
+    return ch->rtl ? CH_W - x : x;
+}
+
+/* Where a value falls on the axis (left to right; ch_mx mirrors it). */
 static double ch_x(const chart *ch, double v) {
     if (v < 0) v = 0;
     if (v > ch->max) v = ch->max;
-    return CH_LABEL + v / ch->max * (CH_W - CH_LABEL - CH_VALUE);
+    return CH_LABEL + v / ch->max * (CH_W - CH_LABEL - ch->value_w);
+}
+
+static int utf8_chars(const char *s) {
+    int n = 0;
+    for (; *s; s++)
+        n += (*s & 0xC0) != 0x80;
+    return n;
 }
 
 static void svg_axis(sb *o, const chart *ch, double bottom) {
     sb_put(o, "<g class=\"axis\" aria-hidden=\"true\">");
     for (int i = 0; i * ch->step <= ch->max + 1e-9; i++) {
-        double v = i * ch->step, x = ch_x(ch, v);
+        double v = i * ch->step, x = ch_mx(ch, ch_x(ch, v));
+        char a[32], n[64], t[128];
+        snprintf(a, sizeof a, "%g", v);
+        localize(o, a, n, sizeof n);
+        if (ch->unit) i18n_format(o->lang, t, sizeof t, ch->unit, "n", n, NULL);
         sb_printf(o,
                   "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\"/>"
-                  "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%g%s</text>",
-                  x, x, CH_TOP - 6, bottom, x, CH_TOP - 12, v, ch->unit ? ch->unit : "");
+                  "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
+                  x, x, CH_TOP - 6, bottom, x, CH_TOP - 12);
+        sb_esc(o, ch->unit ? t : n);
+        sb_put(o, "</text>");
     }
     sb_put(o, "</g>");
 }
 
+/* Text anchors are "start" and "end": on a right-to-left page the SVG's
+ * direction is rtl, so the same words anchor the mirrored side. */
 static void svg_row(sb *o, const chart *ch, const row *r, int y) {
     double bar_y = y + (CH_ROW - CH_BAR) / 2.0, text_y = y + CH_ROW / 2.0 + 4;
     sb_put(o, "<g class=\"row\"><title>");
-    sb_text(o, r->label, ch->human, 0);
-    sb_put(o, ": ");
+    sb_data_plain(o, r->label, ch->human, 0);
+    sb_esc(o, tr(o, "chart.label_sep"));
     sb_esc(o, r->value);
-    sb_printf(o, "</title><text class=\"lbl\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">",
-              CH_LABEL - 10, text_y);
-    sb_text(o, r->label, ch->human, r->num > 0 ? 28 : 32);
+    sb_printf(o, "</title><text class=\"lbl\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+              ch_mx(ch, CH_LABEL - 10), text_y);
+    sb_data_plain(o, r->label, ch->human, r->num > 0 ? 28 : 32);
     sb_put(o, "</text>");
-    if (r->num > 0)
-        sb_printf(o, "<text class=\"num\" x=\"0\" y=\"%.1f\">%d</text>", text_y, r->num);
+    if (r->num > 0) {
+        char n[32];
+        sb_printf(o, "<text class=\"num\" x=\"%.1f\" y=\"%.1f\">%s</text>", ch_mx(ch, 0), text_y,
+                  INT(o, n, r->num));
+    }
     for (int k = 0; k < r->nseg; k++) {
         double x0 = ch_x(ch, r->seg[k].from), x1 = ch_x(ch, r->seg[k].to);
         sb_printf(o,
                   "<rect class=\"bar %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" "
                   "rx=\"2\"/>",
-                  r->seg[k].cls, x0, bar_y, x1 - x0, CH_BAR);
+                  r->seg[k].cls, ch->rtl ? CH_W - x1 : x0, bar_y, x1 - x0, CH_BAR);
     }
     for (int k = 0; k < 2; k++)
         if (r->tick[k] >= 0) {
-            double x = ch_x(ch, r->tick[k]);
+            double x = ch_mx(ch, ch_x(ch, r->tick[k]));
             sb_printf(o, "<line class=\"%s\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>",
                       r->tick_cls[k], x, x, bar_y - 3, bar_y + CH_BAR + 3);
         }
-    sb_printf(o, "<text class=\"val\" x=\"%d\" y=\"%.1f\">", CH_W - CH_VALUE + 10, text_y);
+    sb_printf(o, "<text class=\"val\" x=\"%.1f\" y=\"%.1f\">", ch_mx(ch, CH_W - ch->value_w + 10),
+              text_y);
     sb_esc(o, r->value);
     sb_put(o, "</text></g>");
 }
 
 /* The chart, with <title> and <desc> for screen readers (the same numbers
  * are in the table that follows it on the page). */
-static void svg_chart(sb *o, const chart *ch, const row *rows, int n) {
+static void svg_chart(sb *o, const chart *chart_in, const row *rows, int n) {
+    chart c = *chart_in, *ch = &c;
     int rows_end = CH_TOP + n * CH_ROW, h = rows_end + (ch->line >= 0 ? 24 : 6);
+    /* about 6 units a character at the 12 px of the values, and a margin */
+    ch->value_w = CH_VALUE, ch->rtl = i18n_rtl(o->lang);
+    for (int i = 0; i < n; i++) {
+        int w = utf8_chars(rows[i].value) * 6 + 10;
+        if (w > ch->value_w) ch->value_w = w < CH_W / 3 ? w : CH_W / 3;
+    }
     sb_printf(o,
-              "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" "
+              "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\"%s "
               "aria-labelledby=\"%s-t %s-d\"><title id=\"%s-t\">",
-              CH_W, h, ch->id, ch->id, ch->id);
-    sb_esc(o, ch->title);
+              CH_W, h, ch->rtl ? " direction=\"rtl\"" : "", ch->id, ch->id, ch->id);
+    sb_tr(o, ch->title);
     sb_printf(o, "</title><desc id=\"%s-d\">", ch->id);
-    sb_esc(o, ch->desc);
+    sb_tr(o, ch->desc);
     sb_put(o, "</desc>");
     svg_axis(o, ch, rows_end + 2);
     for (int i = 0; i < n; i++)
         svg_row(o, ch, &rows[i], CH_TOP + i * CH_ROW);
     if (ch->line >= 0) {
-        double x = ch_x(ch, ch->line);
+        double x = ch_mx(ch, ch_x(ch, ch->line));
         sb_printf(o,
                   "<line class=\"%s\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
                   "<text class=\"linelbl\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
@@ -629,13 +857,17 @@ static void svg_chart(sb *o, const chart *ch, const row *rows, int n) {
     sb_put(o, "</svg>");
 }
 
-/* The colour key under a chart: pairs of (style, words), NULL-terminated;
- * a pair whose style is "" is left out (a pass mark the sessions never set). */
+/* The colour key under a chart: pairs of (style, key of its words),
+ * NULL-terminated; a pair whose style is "" is left out (a pass mark the
+ * sessions never set). */
 static void legend(sb *o, const char *const *items) {
     sb_put(o, "<p class=\"legend\" aria-hidden=\"true\">");
     for (int i = 0; items[i]; i += 2)
-        if (*items[i])
-            sb_printf(o, "<span><i class=\"key %s\"></i>%s</span>", items[i], items[i + 1]);
+        if (*items[i]) {
+            sb_printf(o, "<span><i class=\"key %s\"></i>", items[i]);
+            sb_tr(o, items[i + 1]);
+            sb_put(o, "</span>");
+        }
     sb_put(o, "</p>");
 }
 
@@ -646,14 +878,21 @@ static row bar_row(int num, const char *label, double from, double to, const cha
 
 /* ------------------------------------------------------------ words */
 
-static const char *decision_words(const rcase *c, char *buf, size_t cap) {
-    if (!strcmp(c->decision, "second_line")) return "second line";
-    if (!strcmp(c->decision, "protection")) {
-        snprintf(buf, cap, "protection (%s)",
-                 !strcmp(c->protection, "child") ? "child protection" : c->protection);
-        return buf;
+/* A case's decision in words: the catalogue's, with the kind of protection
+ * for a referral to protection ("protection (asylum)"). */
+static void decision_words(sb *o, const rcase *c) {
+    if (!*c->decision) {
+        sb_tr(o, "word.none");
+    } else if (!strcmp(c->decision, "protection")) {
+        sb d = {.lang = o->lang, .en = o->en}, k = {.lang = o->lang, .en = o->en};
+        sb_id(&d, "decision", c->decision);
+        sb_id(&k, "protection", c->protection);
+        sb_tf(o, "case.decision_kind", "decision", sb_frag(o, &d), "kind", sb_frag(o, &k), NULL);
+        free(d.p);
+        free(k.p);
+    } else {
+        sb_id(o, "decision", c->decision);
     }
-    return *c->decision ? c->decision : "none";
 }
 
 /* A session's verdict as a pill: passed, failed, not finished, or practice
@@ -663,25 +902,35 @@ static void verdict_pill(sb *o, const rsession *s) {
                       : s->passed < 0  ? "open"
                       : s->passed == 1 ? "pass"
                                        : "fail";
-    const char *words = !*s->session     ? "practice"
-                        : s->passed < 0  ? "not finished"
-                        : s->passed == 1 ? "passed"
-                                         : "failed";
-    sb_printf(o, "<span class=\"pill %s\">%s</span>", cls, words);
+    sb_printf(o, "<span class=\"pill %s\">", cls);
+    sb_tr(o, !*s->session     ? "verdict.practice"
+             : s->passed < 0  ? "verdict.open"
+             : s->passed == 1 ? "verdict.passed"
+                              : "verdict.failed");
+    sb_put(o, "</span>");
 }
 
-/* An ISO 8601 time to the minute ("2026-11-23 14:36 UTC"); "—" when unknown. */
+/* An ISO 8601 time to the minute ("2026-11-23 14:36 UTC", in the page's
+ * digits); "—" when unknown, the text as stored when it is not ISO. */
 static void when(sb *o, const char *iso) {
+    static const char shape[] = "dddd-dd-ddTdd:dd";
     size_t n = strlen(iso);
-    if (n < 16 || iso[10] != 'T') {
-        sb_text(o, n ? iso : "\xE2\x80\x94", 0, 0);
+    int ok = n >= 16;
+    for (int i = 0; ok && i < 16; i++)
+        ok = shape[i] == 'd' ? iso[i] >= '0' && iso[i] <= '9' : iso[i] == shape[i];
+    if (!ok) {
+        if (n)
+            sb_data(o, iso);
+        else
+            sb_put(o, "\xE2\x80\x94");
         return;
     }
-    char buf[17];
+    char buf[17], local[64], t[128];
     memcpy(buf, iso, 16);
     buf[10] = ' ', buf[16] = '\0';
-    sb_esc(o, buf);
-    if (iso[n - 1] == 'Z') sb_put(o, " UTC");
+    i18n_digits(o->lang, buf, local, sizeof local);
+    if (iso[n - 1] == 'Z') i18n_format(o->lang, t, sizeof t, "time.utc", "time", local, NULL);
+    sb_esc(o, iso[n - 1] == 'Z' ? t : local);
 }
 
 static const char *base_name(const char *path) {
@@ -691,20 +940,25 @@ static const char *base_name(const char *path) {
 
 typedef struct list_ud {
     sb *o;
+    const char *prefix; /* catalogue keys of the ids: prefix.id */
     int n;
 } list_ud;
 
 static void list_item(const char *id, void *ud) {
     list_ud *u = ud;
-    if (u->n++) sb_put(u->o, ", ");
-    sb_text(u->o, id, 1, 0);
+    if (u->n++) sb_tr(u->o, "list.sep");
+    sb_id(u->o, u->prefix, id);
 }
 
 /* A stored JSON list of ids as words ("admitted invalid document, ..."). */
-static void id_list(sb *o, const char *json) {
-    list_ud u = {o, 0};
+static void id_list(sb *o, const char *json, const char *prefix) {
+    list_ud u = {o, prefix, 0};
     each_id(json, list_item, &u);
-    if (!u.n) sb_put(o, "<span class=\"muted\">none</span>");
+    if (!u.n) {
+        sb_put(o, "<span class=\"muted\">");
+        sb_tr(o, "word.none");
+        sb_put(o, "</span>");
+    }
 }
 
 /* ------------------------------------------------------------ the page */
@@ -714,12 +968,13 @@ static const char *page_css =
     "--pass:#2f7d4f;--fail:#c0392b;--open:#b7791f;--comp:#2f5f98;--time:#4f7ca8;--mark:#1c2630}"
     "*{box-sizing:border-box}"
     "body{margin:0;background:var(--bg);color:var(--ink);"
-    "font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','DejaVu Sans',"
-    "sans-serif}"
+    "font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Arabic',"
+    "'DejaVu Sans',sans-serif}"
     "header.top{background:#17324d;color:#fff;padding:28px 0 22px}"
     ".wrap{max-width:980px;margin:0 auto;padding:0 24px}"
     "header.top p{margin:4px 0 0;color:#cfdbe6}"
     "h1{font-size:26px;margin:0;font-weight:650;letter-spacing:-.01em}"
+    "[dir=rtl] h1{letter-spacing:0}"
     "h2{font-size:18px;margin:0 0 4px;font-weight:650}"
     "main{padding:8px 0 24px}"
     "section{background:var(--card);border:1px solid var(--line);border-radius:8px;"
@@ -733,15 +988,16 @@ static const char *page_css =
     ".tile span{color:var(--muted);font-size:13px}"
     "table{border-collapse:collapse;width:100%;font-size:13px;margin-top:10px;"
     "font-variant-numeric:tabular-nums}"
-    "caption{text-align:left;font-weight:600;padding:0 0 6px;color:var(--muted)}"
-    "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;"
+    "caption{text-align:start;font-weight:600;padding:0 0 6px;color:var(--muted)}"
+    "th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:start;"
     "vertical-align:top}"
     "thead th{font-weight:600;background:#f7f9fa;border-bottom:2px solid var(--line)}"
+    "thead th.num{white-space:normal}"
     "tbody th{font-weight:600}"
-    ".num{text-align:right;white-space:nowrap}"
+    ".num{text-align:end;white-space:nowrap}"
     ".muted{color:var(--muted)}.nw{white-space:nowrap}"
     ".pill{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;"
-    "font-weight:600;white-space:nowrap;margin:0 4px 2px 0}"
+    "font-weight:600;white-space:nowrap;margin:0 0 2px;margin-inline-end:4px}"
     ".pill.pass{background:#e2f2e8;color:#1f5c39}.pill.fail{background:#fbe4e1;color:#8f2a20}"
     ".pill.open{background:#fbf0da;color:#7d5210}.pill.practice{background:#e9edf1;color:#46525e}"
     "svg.chart{display:block;width:100%;height:auto;margin:8px 0 0}"
@@ -756,14 +1012,14 @@ static const char *page_css =
     "svg .linelbl{fill:var(--muted);font-size:11px}"
     "svg .row:hover text.lbl{font-weight:600}"
     ".legend{margin:6px 0 0;font-size:12px;color:var(--muted)}"
-    ".legend span{margin-right:16px;white-space:nowrap}"
-    ".key{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;"
+    ".legend span{margin-inline-end:16px;white-space:nowrap}"
+    ".key{display:inline-block;width:12px;height:12px;border-radius:2px;margin-inline-end:5px;"
     "vertical-align:-1px}"
     ".key.pass{background:var(--pass)}.key.fail{background:var(--fail)}"
     ".key.comp{background:var(--comp)}.key.time{background:var(--time)}"
     ".key.over{background:var(--open)}.key.range{background:#9db8d3}"
-    ".key.mark{width:0;border-left:2px dashed var(--mark);border-radius:0}"
-    ".key.mean{width:0;border-left:3px solid #17324d;border-radius:0}"
+    ".key.mark{width:0;border-inline-start:2px dashed var(--mark);border-radius:0}"
+    ".key.mean{width:0;border-inline-start:3px solid #17324d;border-radius:0}"
     "footer{color:var(--muted);font-size:12px;padding:0 0 32px}"
     "@media print{body{background:#fff;font-size:10.5pt}"
     "header.top{background:none;color:#000;padding:0 0 8pt;border-bottom:2pt solid #000}"
@@ -774,36 +1030,52 @@ static const char *page_css =
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
     "@page{size:A4;margin:14mm}";
 
-static void page_begin(sb *o, const char *title) {
+static void page_begin(sb *o, const char *who) {
+    sb_put(o, "<!DOCTYPE html>\n<html lang=\"");
+    sb_esc(o, i18n_lang(o->lang));
+    sb_put(o, i18n_rtl(o->lang) ? "\" dir=\"rtl\">\n" : "\">\n");
     sb_put(o,
-           "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
            "style-src 'unsafe-inline'\">\n<meta name=\"generator\" content=\"borderlab " BL_VERSION
            "\">\n<title>");
-    sb_esc(o, title);
-    sb_put(o, " \xE2\x80\x94 borderlab report</title>\n<style>");
+    sb tmp = {.lang = o->lang, .en = o->en};
+    sb_data_plain(&tmp, who, 0, 0);
+    sb_tf(o, "page.title", "who", sb_frag(o, &tmp), NULL);
+    free(tmp.p);
+    sb_put(o, "</title>\n<style>");
     sb_put(o, page_css);
     sb_put(o, "</style>\n</head>\n<body>\n");
 }
 
 static void page_end(sb *o, const report *r) {
-    sb_put(o, "</main>\n<footer class=\"wrap\">Made by borderlab " BL_VERSION " from ");
-    sb_esc(o, base_name(r->db_path));
-    sb_put(o, ". Points are out of 100; competencies are the mean of each case's score from 0 to "
-              "1, shown as a percentage; times are seconds at the desk per case.</footer>\n"
-              "</body>\n</html>\n");
+    sb tmp = {.lang = o->lang, .en = o->en};
+    sb_data(&tmp, base_name(r->db_path));
+    sb_put(o, "</main>\n<footer class=\"wrap\">");
+    sb_tf(o, "page.footer", "version", "<bdi>borderlab " BL_VERSION "</bdi>", "db",
+          sb_frag(o, &tmp), NULL);
+    free(tmp.p);
+    sb_put(o, "</footer>\n</body>\n</html>\n");
 }
 
-/* The header band: the page's heading, then one line of who and what. */
-static void page_header(sb *o, const char *kind, const char *who) {
-    sb_printf(o, "<header class=\"top\"><div class=\"wrap\"><h1>%s: ", kind);
-    sb_esc(o, who);
+/* The header band: the page's heading (key: its words around {who}), then
+ * one line of who and what. */
+static void page_header(sb *o, const char *key, const char *who) {
+    sb tmp = {.lang = o->lang, .en = o->en};
+    sb_data(&tmp, who);
+    sb_put(o, "<header class=\"top\"><div class=\"wrap\"><h1>");
+    sb_tf(o, key, "who", sb_frag(o, &tmp), NULL);
+    free(tmp.p);
     sb_put(o, "</h1>");
 }
 
 static void tile(sb *o, const char *id, const char *value, const char *words) {
-    sb_printf(o, "<div class=\"tile\" id=\"%s\"><b>%s</b><span>%s</span></div>", id, value, words);
+    sb_printf(o, "<div class=\"tile\" id=\"%s\"><b>", id);
+    sb_esc(o, value);
+    sb_put(o, "</b><span>");
+    sb_tr(o, words);
+    sb_put(o, "</span></div>");
 }
 
 /* The headline numbers of the report's cases. */
@@ -814,41 +1086,44 @@ static void tiles(sb *o, const report *r, int trainees) {
         pts += r->c[i].points, secs += r->c[i].secs, passed += r->c[i].passed;
         crit += each_id(r->c[i].critical, NULL, NULL) > 0;
     }
-    char a[64];
+    char a[128];
     sb_put(o, "<div class=\"tiles\">");
-    if (trainees) {
-        snprintf(a, sizeof a, "%d", trainees);
-        tile(o, "trainee-count", a, "trainees");
-    }
-    snprintf(a, sizeof a, "%d", r->n);
-    tile(o, "case-count", a, "cases decided");
-    snprintf(a, sizeof a, "%.1f pts", pts / r->n);
-    tile(o, "mean-points", a, "mean points");
-    snprintf(a, sizeof a, "%.0f%%", 100.0 * passed / r->n);
-    tile(o, "pass-rate", a, "cases passed");
-    snprintf(a, sizeof a, "%d", crit);
-    tile(o, "critical-count", a, "with a critical error");
-    snprintf(a, sizeof a, "%.1f s", secs / r->n);
-    tile(o, "mean-time", a, "mean time per case");
+    if (trainees) tile(o, "trainee-count", INT(o, a, trainees), "tile.trainees");
+    tile(o, "case-count", INT(o, a, r->n), "tile.cases");
+    tile(o, "mean-points", PTS(o, a, pts / r->n), "tile.mean_points");
+    tile(o, "pass-rate", PCT(o, a, 100.0 * passed / r->n), "tile.pass_rate");
+    tile(o, "critical-count", INT(o, a, crit), "tile.critical");
+    tile(o, "mean-time", SECS(o, a, secs / r->n), "tile.mean_time");
     sb_put(o, "</div>");
 }
 
+/* A section: its heading and, when note is not NULL, a note (both keys). */
 static void section_begin(sb *o, const char *id, const char *title, const char *note) {
-    sb_printf(o, "<section id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">%s</h2>", id, id, id,
-              title);
-    if (note) sb_printf(o, "<p class=\"note\">%s</p>", note);
+    sb_printf(o, "<section id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">", id, id, id);
+    sb_tr(o, title);
+    sb_put(o, "</h2>");
+    if (note) {
+        sb_put(o, "<p class=\"note\">");
+        sb_tr(o, note);
+        sb_put(o, "</p>");
+    }
 }
 
-/* <table id=ID><caption>..</caption><thead>: cols is "words|words|..." with
- * a leading '#' for a number column (right-aligned). */
+/* <table id=ID><caption>..</caption><thead>: caption is a key; cols is
+ * "key|key|..." with a leading '#' for a number column (aligned to the end). */
 static void table_begin(sb *o, const char *id, const char *caption, const char *cols) {
-    sb_printf(o, "<table id=\"%s\"><caption>%s</caption><thead><tr>", id, caption);
+    sb_printf(o, "<table id=\"%s\"><caption>", id);
+    sb_tr(o, caption);
+    sb_put(o, "</caption><thead><tr>");
     while (*cols) {
         const char *end = strchr(cols, '|');
         size_t len = end ? (size_t)(end - cols) : strlen(cols);
         int num = *cols == '#';
-        sb_printf(o, "<th scope=\"col\"%s>%.*s</th>", num ? " class=\"num\"" : "", (int)len - num,
-                  cols + num);
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)len - num, cols + num);
+        sb_printf(o, "<th scope=\"col\"%s>", num ? " class=\"num\"" : "");
+        sb_tr(o, key);
+        sb_put(o, "</th>");
         cols += len + (end != NULL);
     }
     sb_put(o, "</tr></thead><tbody>");
@@ -858,29 +1133,43 @@ static void table_end(sb *o) {
     sb_put(o, "</tbody></table>");
 }
 
+/* A table cell with a number (or a number and its unit). */
+static void num_cell(sb *o, const char *text) {
+    sb_put(o, "<td class=\"num\">");
+    sb_esc(o, text);
+    sb_put(o, "</td>");
+}
+
 /* ------------------------------------------------------------ sections */
 
 static void sessions_section(sb *o, const report *r) {
-    section_begin(o, "sessions", "Sessions", NULL);
-    table_begin(o, "sessions-table",
-                "Each journal imported for this trainee: a session with its verdict, or practice "
-                "at the desk",
-                "Session|Journal|Started|#Cases|Verdict|Reason");
+    section_begin(o, "sessions", "sessions.title", NULL);
+    table_begin(o, "sessions-table", "sessions.caption",
+                "col.session|col.journal|col.started|#col.cases|col.verdict|col.reason");
     for (int i = 0; i < r->ns; i++) {
         const rsession *s = &r->s[i];
+        char a[32];
         sb_put(o, "<tr><td>");
-        if (*s->title || *s->session)
-            sb_esc(o, *s->title ? s->title : s->session);
-        else
-            sb_put(o, "<span class=\"muted\">desk practice</span>");
+        if (*s->title || *s->session) {
+            sb_data(o, *s->title ? s->title : s->session);
+        } else {
+            sb_put(o, "<span class=\"muted\">");
+            sb_tr(o, "sessions.desk_practice");
+            sb_put(o, "</span>");
+        }
         sb_put(o, "</td><td>");
-        sb_esc(o, base_name(s->journal));
+        sb_data(o, base_name(s->journal));
         sb_put(o, "</td><td>");
         when(o, s->started);
-        sb_printf(o, "</td><td class=\"num\">%d</td><td>", s->cases);
+        sb_put(o, "</td>");
+        num_cell(o, INT(o, a, s->cases));
+        sb_put(o, "<td>");
         verdict_pill(o, s);
         sb_put(o, "</td><td>");
-        sb_text(o, *s->reason ? s->reason : "\xE2\x80\x94", 1, 0);
+        if (*s->reason)
+            sb_id(o, "reason", s->reason);
+        else
+            sb_put(o, "\xE2\x80\x94");
         sb_put(o, "</td></tr>");
     }
     table_end(o);
@@ -894,108 +1183,122 @@ static void competencies_section(sb *o, const report *r) {
         for (int k = 0; k < 4; k++)
             mean[k] += r->c[i].comp[k] * 100 / r->n;
     const marks *pm = &r->pm;
-    section_begin(o, "competencies", "Competencies",
-                  pm->differ ? "Mean score per competency. The sessions set different pass "
-                               "marks: the highest is drawn."
-                             : "Mean score per competency over every case, with the session's "
-                               "pass mark where it sets one.");
-    chart ch = {
-        .id = "comp-chart",
-        .title = "Mean score per competency",
-        .desc = "Horizontal bars, 0 to 100 percent, one per competency; a dashed line marks the "
-                "pass mark. The numbers are in the table below.",
-        .max = 100,
-        .step = 20,
-        .unit = "%",
-        .line = -1};
+    section_begin(o, "competencies", "comp.title", pm->differ ? "comp.note_differ" : "comp.note");
+    chart ch = {.id = "comp-chart",
+                .title = "comp.chart_title",
+                .desc = "comp.chart_desc",
+                .max = 100,
+                .step = 20,
+                .unit = "unit.percent",
+                .line = -1};
     row rows[4];
     for (int k = 0; k < 4; k++) {
         int has = pm->has[k];
         const char *cls = !has ? "comp" : mean[k] >= pm->v[k] * 100 - 1e-9 ? "pass" : "fail";
-        rows[k] = bar_row(0, comp_name[k], 0, mean[k], cls);
+        char m[64], p[64];
+        rows[k] = bar_row(0, tr(o, comp_name[k]), 0, mean[k], cls);
         rows[k].tick[0] = has ? pm->v[k] * 100 : -1, rows[k].tick_cls[0] = "mark";
+        PCT(o, m, mean[k]);
         if (has)
-            snprintf(rows[k].value, sizeof rows[k].value, "%.0f%% (pass %.0f%%)", mean[k],
-                     pm->v[k] * 100);
+            i18n_format(o->lang, rows[k].value, sizeof rows[k].value, "comp.value_mark", "mean", m,
+                        "mark", PCT(o, p, pm->v[k] * 100), NULL);
         else
-            snprintf(rows[k].value, sizeof rows[k].value, "%.0f%%", mean[k]);
+            snprintf(rows[k].value, sizeof rows[k].value, "%s", m);
     }
     svg_chart(o, &ch, rows, 4);
     int some = pm->has[0] + pm->has[1] + pm->has[2] + pm->has[3];
     const char *const key[] = {some < 4 ? "comp" : "",
-                               some ? "mean score (no pass mark set)" : "mean score",
+                               some ? "legend.mean_score_unset" : "legend.mean_score",
                                some ? "pass" : "",
-                               "at or above the pass mark",
+                               "legend.at_or_above",
                                some ? "fail" : "",
-                               "below it",
+                               "legend.below",
                                some ? "mark" : "",
-                               "pass mark",
+                               "legend.pass_mark",
                                NULL};
     legend(o, key);
-    table_begin(o, "competencies-table", "Mean and pass mark per competency",
-                "Competency|#Mean|#Pass mark|Met");
+    table_begin(o, "competencies-table", "comp.caption",
+                "col.competency|#col.mean|#col.pass_mark|col.met");
     for (int k = 0; k < 4; k++) {
-        sb_printf(o, "<tr><th scope=\"row\">%s</th><td class=\"num\">%.1f%%</td>", comp_name[k],
-                  mean[k]);
-        if (pm->has[k])
-            sb_printf(o, "<td class=\"num\">%.0f%%</td><td>%s</td></tr>", pm->v[k] * 100,
-                      mean[k] >= pm->v[k] * 100 - 1e-9 ? "yes" : "no");
-        else
-            sb_put(o,
-                   "<td class=\"num muted\">none</td><td class=\"muted\">\xE2\x80\x94</td></tr>");
+        char a[64];
+        sb_put(o, "<tr><th scope=\"row\">");
+        sb_tr(o, comp_name[k]);
+        sb_put(o, "</th>");
+        num_cell(o, unit(o, a, sizeof a, "unit.percent", 1, mean[k]));
+        if (pm->has[k]) {
+            num_cell(o, PCT(o, a, pm->v[k] * 100));
+            sb_put(o, "<td>");
+            sb_tr(o, mean[k] >= pm->v[k] * 100 - 1e-9 ? "word.yes" : "word.no");
+            sb_put(o, "</td></tr>");
+        } else {
+            sb_put(o, "<td class=\"num muted\">");
+            sb_tr(o, "word.none");
+            sb_put(o, "</td><td class=\"muted\">\xE2\x80\x94</td></tr>");
+        }
     }
     table_end(o);
     sb_put(o, "</section>");
 }
 
-static void pass_line(chart *ch, const marks *pm) {
+static void pass_line(const sb *o, chart *ch, const marks *pm) {
     if (!pm->has[4]) return;
+    char a[64];
     ch->line = pm->v[4], ch->line_cls = "mark";
-    snprintf(ch->line_label, sizeof ch->line_label, "pass mark %.0f pts", pm->v[4]);
+    i18n_format(o->lang, ch->line_label, sizeof ch->line_label, "chart.pass_mark", "points",
+                unit(o, a, sizeof a, "unit.points", 0, pm->v[4]), NULL);
 }
 
 /* A trainee's points per case, coloured by the case's verdict. */
 static void outcomes_section(sb *o, const report *r, row *rows) {
-    section_begin(o, "outcomes", "Outcomes per scenario",
-                  "Points of each case (of 100), green when the case passed, red when it failed; "
-                  "a critical error fails a case whatever its points.");
+    section_begin(o, "outcomes", "outcomes.title", "outcomes.note");
     chart ch = {.id = "outcome-chart",
-                .title = "Points per case",
-                .desc = "Horizontal bars, 0 to 100 points, one per case in the order decided. "
-                        "The numbers are in the table below.",
+                .title = "outcomes.chart_title",
+                .desc = "outcomes.chart_desc",
                 .max = 100,
                 .step = 20,
                 .line = -1};
-    pass_line(&ch, &r->pm);
+    pass_line(o, &ch, &r->pm);
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
         int crit = each_id(c->critical, NULL, NULL);
+        char a[64];
         rows[i] = bar_row(i + 1, c->scenario, 0, c->points, c->passed ? "pass" : "fail");
-        snprintf(rows[i].value, sizeof rows[i].value, "%.1f pts, %s", c->points,
-                 crit        ? "critical"
-                 : c->passed ? "passed"
-                             : "failed");
+        i18n_format(o->lang, rows[i].value, sizeof rows[i].value, "outcomes.value", "points",
+                    PTS(o, a, c->points), "result",
+                    tr(o, crit        ? "result.critical"
+                          : c->passed ? "result.passed"
+                                      : "result.failed"),
+                    NULL);
     }
     svg_chart(o, &ch, rows, r->n);
-    const char *const key[] = {"pass",      "passed", "fail", "failed", r->pm.has[4] ? "mark" : "",
-                               "pass mark", NULL};
+    const char *const key[] = {"pass",
+                               "legend.passed",
+                               "fail",
+                               "legend.failed",
+                               r->pm.has[4] ? "mark" : "",
+                               "legend.pass_mark",
+                               NULL};
     legend(o, key);
-    table_begin(o, "outcomes-table", "Outcome of each case",
-                "##|Scenario|Decision|#Points|Result|Critical errors|Missed defects");
+    table_begin(o, "outcomes-table", "outcomes.caption",
+                "#col.number|col.scenario|col.decision|#col.points|col.result|col.critical|"
+                "col.missed");
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
-        char buf[64];
-        sb_printf(o, "<tr><td class=\"num\">%d</td><td>", i + 1);
-        sb_esc(o, c->scenario);
+        char a[64];
+        sb_put(o, "<tr>");
+        num_cell(o, INT(o, a, i + 1));
+        sb_put(o, "<td class=\"nw\">");
+        sb_data(o, c->scenario);
         sb_put(o, "</td><td>");
-        sb_esc(o, decision_words(c, buf, sizeof buf));
-        sb_printf(o,
-                  "</td><td class=\"num\">%.1f pts</td><td><span class=\"pill %s\">%s</span>"
-                  "</td><td>",
-                  c->points, c->passed ? "pass" : "fail", c->passed ? "passed" : "failed");
-        id_list(o, c->critical);
+        decision_words(o, c);
+        sb_put(o, "</td>");
+        num_cell(o, PTS(o, a, c->points));
+        sb_printf(o, "<td><span class=\"pill %s\">", c->passed ? "pass" : "fail");
+        sb_tr(o, c->passed ? "result.passed" : "result.failed");
+        sb_put(o, "</span></td><td>");
+        id_list(o, c->critical, "critical");
         sb_put(o, "</td><td>");
-        id_list(o, c->missed);
+        id_list(o, c->missed, "defect");
         sb_put(o, "</td></tr>");
     }
     table_end(o);
@@ -1010,60 +1313,62 @@ static double common_limit(const report *r) {
     return r->c[0].limit;
 }
 
-static void limit_text(char *buf, size_t cap, double limit) {
-    if (limit >= 0)
-        snprintf(buf, cap, "%.0f s", limit);
-    else
-        snprintf(buf, cap, "none");
+static const char *limit_text(const sb *o, char *buf, size_t cap, double limit) {
+    if (limit >= 0) return unit(o, buf, cap, "unit.seconds", 0, limit);
+    snprintf(buf, cap, "%s", tr(o, "word.none"));
+    return buf;
 }
 
 /* A trainee's seconds per case, against the time limit when there is one. */
 static void time_section(sb *o, const report *r, row *rows) {
-    section_begin(o, "time", "Time per case",
-                  "Seconds spent on each case, from the traveler's arrival to the decision.");
+    section_begin(o, "time", "time.title", "time.note");
     double top = 0, common = common_limit(r);
     for (int i = 0; i < r->n; i++)
         top = fmax(top, fmax(r->c[i].secs, r->c[i].limit));
     chart ch = {.id = "time-chart",
-                .title = "Seconds per case",
-                .desc =
-                    "Horizontal bars in seconds, one per case in the order decided; a dashed line "
-                    "marks the time limit. The numbers are in the table below.",
-                .unit = " s",
+                .title = "time.chart_title",
+                .desc = "time.chart_desc",
+                .unit = "unit.seconds",
                 .line = -1};
     axis_fit(&ch, top, 0);
     if (common >= 0) {
+        char a[64];
         ch.line = common, ch.line_cls = "mark";
-        snprintf(ch.line_label, sizeof ch.line_label, "limit %.0f s", common);
+        i18n_format(o->lang, ch.line_label, sizeof ch.line_label, "chart.limit", "seconds",
+                    limit_text(o, a, sizeof a, common), NULL);
     }
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
         int over = c->limit >= 0 && c->secs > c->limit;
+        char a[64];
         rows[i] = bar_row(i + 1, c->scenario, 0, c->secs, over ? "over" : "time");
         rows[i].tick[0] = common < 0 ? c->limit : -1, rows[i].tick_cls[0] = "mark";
-        snprintf(rows[i].value, sizeof rows[i].value, "%.1f s%s", c->secs,
-                 over ? ", over the limit" : "");
+        i18n_format(o->lang, rows[i].value, sizeof rows[i].value,
+                    over ? "time.value_over" : "time.value", "seconds", SECS(o, a, c->secs), NULL);
     }
     svg_chart(o, &ch, rows, r->n);
     int over = 0, limits = 0;
     for (int i = 0; i < r->n; i++)
         over |= r->c[i].limit >= 0 && r->c[i].secs > r->c[i].limit, limits |= r->c[i].limit >= 0;
     const char *const key[] = {"time",
-                               limits ? "within the limit" : "time on the case",
+                               limits ? "legend.within_limit" : "legend.time_on_case",
                                over ? "over" : "",
-                               "over the limit",
+                               "legend.over_limit",
                                limits ? "mark" : "",
-                               "time limit",
+                               "legend.time_limit",
                                NULL};
     legend(o, key);
-    table_begin(o, "time-table", "Time on each case", "##|Scenario|#Time|#Limit");
+    table_begin(o, "time-table", "time.caption", "#col.number|col.scenario|#col.time|#col.limit");
     for (int i = 0; i < r->n; i++) {
-        char lim[32];
-        limit_text(lim, sizeof lim, r->c[i].limit);
-        sb_printf(o, "<tr><td class=\"num\">%d</td><td>", i + 1);
-        sb_esc(o, r->c[i].scenario);
-        sb_printf(o, "</td><td class=\"num\">%.1f s</td><td class=\"num\">%s</td></tr>",
-                  r->c[i].secs, lim);
+        char a[64];
+        sb_put(o, "<tr>");
+        num_cell(o, INT(o, a, i + 1));
+        sb_put(o, "<td>");
+        sb_data(o, r->c[i].scenario);
+        sb_put(o, "</td>");
+        num_cell(o, SECS(o, a, r->c[i].secs));
+        num_cell(o, limit_text(o, a, sizeof a, r->c[i].limit));
+        sb_put(o, "</tr>");
     }
     table_end(o);
     sb_put(o, "</section>");
@@ -1072,24 +1377,34 @@ static void time_section(sb *o, const report *r, row *rows) {
 /* Every case, every number: the plain record. */
 static void cases_section(sb *o, const report *r) {
     sb_put(o, "<section id=\"every-case\" class=\"long\" aria-labelledby=\"every-case-h\">"
-              "<h2 id=\"every-case-h\">Every case</h2>");
-    table_begin(o, "cases", "Every case, in the order decided",
-                "##|Scenario|Decision|#Points|Result|#Documents|#Interview|#Human rights|"
-                "#Procedure|#Time|Journal");
+              "<h2 id=\"every-case-h\">");
+    sb_tr(o, "cases.title");
+    sb_put(o, "</h2>");
+    table_begin(o, "cases", "cases.caption",
+                "#col.number|col.scenario|col.decision|#col.points|col.result|#col.documents|"
+                "#col.interview|#col.human_rights|#col.procedure|#col.time|col.journal");
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
-        char buf[64];
-        sb_printf(o, "<tr><td class=\"num\">%d</td><td class=\"nw\">", i + 1);
-        sb_esc(o, c->scenario);
+        char a[64];
+        sb_put(o, "<tr>");
+        num_cell(o, INT(o, a, i + 1));
+        sb_put(o, "<td class=\"nw\">");
+        sb_data(o, c->scenario);
         sb_put(o, "</td><td>");
-        sb_esc(o, decision_words(c, buf, sizeof buf));
-        sb_printf(o, "</td><td class=\"num\">%.1f pts</td><td>%s</td>", c->points,
-                  c->passed ? "passed" : "failed");
+        decision_words(o, c);
+        sb_put(o, "</td>");
+        num_cell(o, PTS(o, a, c->points));
+        sb_put(o, "<td>");
+        sb_tr(o, c->passed ? "result.passed" : "result.failed");
+        sb_put(o, "</td>");
         for (int k = 0; k < 4; k++)
-            sb_printf(o, "<td class=\"num\">%.0f%%</td>", c->comp[k] * 100);
-        sb_printf(o, "<td class=\"num\">%.1f s</td><td class=\"nw\">", c->secs);
-        sb_esc(o, base_name(c->journal));
-        sb_printf(o, " <span class=\"muted\">#%d</span></td></tr>", c->seq);
+            num_cell(o, PCT(o, a, c->comp[k] * 100));
+        num_cell(o, SECS(o, a, c->secs));
+        sb_put(o, "<td class=\"nw\">");
+        sb_data(o, base_name(c->journal));
+        sb_put(o, " <span class=\"muted\">");
+        sb_tfp(o, "cases.entry", "n", INT(o, a, c->seq), NULL);
+        sb_put(o, "</span></td></tr>");
     }
     table_end(o);
     sb_put(o, "</section>");
@@ -1115,27 +1430,32 @@ static const char *trainee_name(const report *r, const char *trainee) {
 }
 
 static void trainees_section(sb *o, const report *r, const groups *by_tr) {
-    section_begin(o, "trainees", "Trainees",
-                  "Each trainee of the cohort: cases decided, mean points, the share of cases "
-                  "passed and the verdict of each session.");
-    table_begin(o, "trainees-table", "Trainees of the cohort",
-                "Trainee|Name|#Cases|#Mean points|#Pass rate|#Critical errors|Sessions");
+    section_begin(o, "trainees", "trainees.title", "trainees.note");
+    table_begin(o, "trainees-table", "trainees.caption",
+                "col.trainee|col.name|#col.cases|#col.mean_points|#col.pass_rate|#col.critical|"
+                "col.sessions");
     for (int i = 0; i < by_tr->n; i++) {
         const group *g = &by_tr->g[i];
+        char a[64];
         sb_put(o, "<tr><th scope=\"row\">");
-        sb_esc(o, g->key);
+        sb_data(o, g->key);
         sb_put(o, "</th><td>");
         const char *name = trainee_name(r, g->key);
-        sb_put(o, *name ? "" : "<span class=\"muted\">\xE2\x80\x94</span>");
-        sb_esc(o, name);
-        if (g->n)
-            sb_printf(o,
-                      "</td><td class=\"num\">%d</td><td class=\"num\">%.1f pts</td>"
-                      "<td class=\"num\">%.0f%%</td><td class=\"num\">%d</td><td>",
-                      g->n, g->points / g->n, 100.0 * g->passed / g->n, g->critical);
-        else /* a session begun, nothing decided yet */
-            sb_put(o, "</td><td class=\"num\">0</td><td class=\"num muted\">\xE2\x80\x94</td>"
-                      "<td class=\"num muted\">\xE2\x80\x94</td><td class=\"num\">0</td><td>");
+        if (*name)
+            sb_data(o, name);
+        else
+            sb_put(o, "<span class=\"muted\">\xE2\x80\x94</span>");
+        sb_put(o, "</td>");
+        num_cell(o, INT(o, a, g->n));
+        if (g->n) {
+            num_cell(o, PTS(o, a, g->points / g->n));
+            num_cell(o, PCT(o, a, 100.0 * g->passed / g->n));
+        } else { /* a session begun, nothing decided yet */
+            sb_put(o, "<td class=\"num muted\">\xE2\x80\x94</td>"
+                      "<td class=\"num muted\">\xE2\x80\x94</td>");
+        }
+        num_cell(o, INT(o, a, g->critical));
+        sb_put(o, "<td>");
         trainee_verdicts(o, r, g->key);
         sb_put(o, "</td></tr>");
     }
@@ -1145,39 +1465,42 @@ static void trainees_section(sb *o, const report *r, const groups *by_tr) {
 
 /* For each scenario: its cases passed and failed as one stacked bar. */
 static void scenarios_section(sb *o, const groups *by_scn, row *rows) {
-    section_begin(o, "scenarios", "Outcomes per scenario",
-                  "For each scenario: how many of the cohort's cases passed (green) and failed "
-                  "(red), and their mean points.");
+    section_begin(o, "scenarios", "scenarios.title", "scenarios.note");
     int top = 0;
     for (int i = 0; i < by_scn->n; i++)
         top = by_scn->g[i].n > top ? by_scn->g[i].n : top;
     chart ch = {.id = "scenario-chart",
-                .title = "Cases passed and failed per scenario",
-                .desc =
-                    "Stacked horizontal bars, one per scenario: cases passed, then cases failed. "
-                    "The numbers and mean points are in the table below.",
+                .title = "scenarios.chart_title",
+                .desc = "scenarios.chart_desc",
                 .line = -1};
     axis_fit(&ch, top, 1);
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
+        char p[32], n[32], pts[64];
         rows[i] = bar_row(0, g->key, 0, g->passed, "pass");
         rows[i].seg[1] = (seg){g->passed, g->n, "fail"}, rows[i].nseg = 2;
-        snprintf(rows[i].value, sizeof rows[i].value, "%d of %d passed, %.1f pts", g->passed, g->n,
-                 g->points / g->n);
+        i18n_format(o->lang, rows[i].value, sizeof rows[i].value, "scenarios.value", "passed",
+                    INT(o, p, g->passed), "cases", INT(o, n, g->n), "points",
+                    PTS(o, pts, g->points / g->n), NULL);
     }
     svg_chart(o, &ch, rows, by_scn->n);
-    static const char *const key[] = {"pass", "cases passed", "fail", "cases failed", NULL};
+    static const char *const key[] = {"pass", "legend.cases_passed", "fail", "legend.cases_failed",
+                                      NULL};
     legend(o, key);
-    table_begin(o, "scenarios-table", "Outcomes per scenario",
-                "Scenario|#Cases|#Passed|#Failed|#Pass rate|#Mean points");
+    table_begin(o, "scenarios-table", "scenarios.caption",
+                "col.scenario|#col.cases|#col.passed|#col.failed|#col.pass_rate|#col.mean_points");
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
+        char a[64];
         sb_put(o, "<tr><th scope=\"row\">");
-        sb_esc(o, g->key);
-        sb_printf(o,
-                  "</th><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
-                  "<td class=\"num\">%.0f%%</td><td class=\"num\">%.1f pts</td></tr>",
-                  g->n, g->passed, g->n - g->passed, 100.0 * g->passed / g->n, g->points / g->n);
+        sb_data(o, g->key);
+        sb_put(o, "</th>");
+        num_cell(o, INT(o, a, g->n));
+        num_cell(o, INT(o, a, g->passed));
+        num_cell(o, INT(o, a, g->n - g->passed));
+        num_cell(o, PCT(o, a, 100.0 * g->passed / g->n));
+        num_cell(o, PTS(o, a, g->points / g->n));
+        sb_put(o, "</tr>");
     }
     table_end(o);
     sb_put(o, "</section>");
@@ -1185,48 +1508,47 @@ static void scenarios_section(sb *o, const groups *by_scn, row *rows) {
 
 /* For each scenario: the fastest and slowest case as a range, the mean as a tick. */
 static void scenario_time_section(sb *o, const groups *by_scn, row *rows) {
-    section_begin(o, "scenario-time", "Time per scenario",
-                  "Seconds per case for each scenario: the bar runs from the fastest case to "
-                  "the slowest, the dark tick is the mean.");
+    section_begin(o, "scenario-time", "scenario_time.title", "scenario_time.note");
     double top = 0;
     for (int i = 0; i < by_scn->n; i++)
         top = fmax(top, fmax(by_scn->g[i].secs_max, by_scn->g[i].limit));
-    chart ch = {
-        .id = "scenario-time-chart",
-        .title = "Seconds per case, per scenario",
-        .desc = "Range bars in seconds, one per scenario, from the minimum to the maximum, with "
-                "a tick at the mean and a dashed tick at the time limit. The numbers are in the "
-                "table below.",
-        .unit = " s",
-        .line = -1};
+    chart ch = {.id = "scenario-time-chart",
+                .title = "scenario_time.chart_title",
+                .desc = "scenario_time.chart_desc",
+                .unit = "unit.seconds",
+                .line = -1};
     axis_fit(&ch, top, 0);
     int limits = 0;
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
         double mean = g->secs / g->n;
+        char a[64];
         limits |= g->limit >= 0;
         rows[i] = bar_row(0, g->key, g->secs_min, g->secs_max, "range");
         rows[i].tick[0] = mean, rows[i].tick_cls[0] = "mean";
         rows[i].tick[1] = g->limit, rows[i].tick_cls[1] = "mark";
-        snprintf(rows[i].value, sizeof rows[i].value, "mean %.1f s", mean);
+        i18n_format(o->lang, rows[i].value, sizeof rows[i].value, "scenario_time.value", "seconds",
+                    SECS(o, a, mean), NULL);
     }
     svg_chart(o, &ch, rows, by_scn->n);
-    const char *const key[] = {
-        "range", "fastest to slowest", "mean", "mean", limits ? "mark" : "", "time limit", NULL};
+    const char *const key[] = {"range",       "legend.range",       "mean",
+                               "legend.mean", limits ? "mark" : "", "legend.time_limit",
+                               NULL};
     legend(o, key);
-    table_begin(o, "scenario-time-table", "Seconds per case, per scenario",
-                "Scenario|#Cases|#Min|#Mean|#Max|#Limit");
+    table_begin(o, "scenario-time-table", "scenario_time.caption",
+                "col.scenario|#col.cases|#col.min|#col.mean|#col.max|#col.limit");
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
-        char lim[32];
-        limit_text(lim, sizeof lim, g->limit);
+        char a[64];
         sb_put(o, "<tr><th scope=\"row\">");
-        sb_esc(o, g->key);
-        sb_printf(o,
-                  "</th><td class=\"num\">%d</td><td class=\"num\">%.1f s</td>"
-                  "<td class=\"num\">%.1f s</td><td class=\"num\">%.1f s</td>"
-                  "<td class=\"num\">%s</td></tr>",
-                  g->n, g->secs_min, g->secs / g->n, g->secs_max, lim);
+        sb_data(o, g->key);
+        sb_put(o, "</th>");
+        num_cell(o, INT(o, a, g->n));
+        num_cell(o, SECS(o, a, g->secs_min));
+        num_cell(o, SECS(o, a, g->secs / g->n));
+        num_cell(o, SECS(o, a, g->secs_max));
+        num_cell(o, limit_text(o, a, sizeof a, g->limit));
+        sb_put(o, "</tr>");
     }
     table_end(o);
     sb_put(o, "</section>");
@@ -1234,10 +1556,11 @@ static void scenario_time_section(sb *o, const groups *by_scn, row *rows) {
 
 /* Critical errors by kind: how many cases, how many trainees. */
 static void critical_section(sb *o, const groups *by_crit, row *rows) {
-    section_begin(o, "critical", "Critical errors",
-                  "Errors that fail a case whatever its points, counted by kind.");
+    section_begin(o, "critical", "critical.title", "critical.note");
     if (!by_crit->n) {
-        sb_put(o, "<p id=\"no-critical\">No critical errors in this cohort.</p></section>");
+        sb_put(o, "<p id=\"no-critical\">");
+        sb_tr(o, "critical.none");
+        sb_put(o, "</p></section>");
         return;
     }
     int top = 0;
@@ -1245,24 +1568,29 @@ static void critical_section(sb *o, const groups *by_crit, row *rows) {
         top = by_crit->g[i].n > top ? by_crit->g[i].n : top;
     chart ch = {.id = "critical-chart",
                 .human = 1,
-                .title = "Critical errors by kind",
-                .desc = "Horizontal bars, one per kind of critical error: the number of cases. The "
-                        "numbers are in the table below.",
+                .title = "critical.chart_title",
+                .desc = "critical.chart_desc",
                 .line = -1};
     axis_fit(&ch, top, 1);
     for (int i = 0; i < by_crit->n; i++) {
         const group *g = &by_crit->g[i];
-        rows[i] = bar_row(0, g->key, 0, g->n, "fail");
-        snprintf(rows[i].value, sizeof rows[i].value, "%d case%s, %d trainee%s", g->n,
-                 g->n == 1 ? "" : "s", g->trainees, g->trainees == 1 ? "" : "s");
+        const char *words = id_word(o, "critical", g->key);
+        char c[96], t[96];
+        rows[i] = bar_row(0, words ? words : g->key, 0, g->n, "fail");
+        i18n_format(o->lang, rows[i].value, sizeof rows[i].value, "critical.value", "cases",
+                    counted(o, c, sizeof c, "count.cases", g->n), "trainees",
+                    counted(o, t, sizeof t, "count.trainees", g->trainees), NULL);
     }
     svg_chart(o, &ch, rows, by_crit->n);
-    table_begin(o, "critical-table", "Critical errors by kind", "Kind|#Cases|#Trainees");
+    table_begin(o, "critical-table", "critical.caption", "col.kind|#col.cases|#col.trainees");
     for (int i = 0; i < by_crit->n; i++) {
+        char a[64];
         sb_put(o, "<tr><th scope=\"row\">");
-        sb_text(o, by_crit->g[i].key, 1, 0);
-        sb_printf(o, "</th><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>",
-                  by_crit->g[i].n, by_crit->g[i].trainees);
+        sb_id(o, "critical", by_crit->g[i].key);
+        sb_put(o, "</th>");
+        num_cell(o, INT(o, a, by_crit->g[i].n));
+        num_cell(o, INT(o, a, by_crit->g[i].trainees));
+        sb_put(o, "</tr>");
     }
     table_end(o);
     sb_put(o, "</section>");
@@ -1273,15 +1601,18 @@ static void critical_section(sb *o, const groups *by_crit, row *rows) {
 /* The distinct cohorts of the trainee's cases (one, unless the trainee was
  * imported under several). */
 static void trainee_cohorts(sb *o, const report *r) {
+    sb list = {.lang = o->lang, .en = o->en};
     int shown = 0;
     for (int i = 0; i < r->n; i++) {
         int seen = 0;
         for (int j = 0; j < i && !seen; j++)
             seen = !strcmp(r->c[j].cohort, r->c[i].cohort);
         if (seen) continue;
-        sb_put(o, shown++ ? ", " : "Cohort ");
-        sb_esc(o, r->c[i].cohort);
+        if (shown++) sb_tr(&list, "list.sep");
+        sb_data(&list, r->c[i].cohort);
     }
+    sb_tf(o, "header.cohort", "cohorts", sb_frag(o, &list), NULL);
+    free(list.p);
     sb_put(o, " \xC2\xB7 ");
 }
 
@@ -1289,17 +1620,19 @@ static void trainee_cohorts(sb *o, const report *r) {
 static int trainee_page(sb *o, const report *r) {
     row *rows = calloc((size_t)r->n, sizeof *rows); /* a chart row per case */
     if (!rows) return -1;
+    char s[96], c[96];
     page_begin(o, r->trainee);
-    page_header(o, "Trainee", r->trainee);
+    page_header(o, "page.trainee", r->trainee);
     const char *name = trainee_name(r, r->trainee);
     sb_put(o, "<p>");
     if (*name) {
-        sb_esc(o, name);
+        sb_data(o, name);
         sb_put(o, " \xC2\xB7 ");
     }
     trainee_cohorts(o, r);
-    sb_printf(o, "%d session%s, %d case%s</p>", r->ns, r->ns == 1 ? "" : "s", r->n,
-              r->n == 1 ? "" : "s");
+    sb_tfp(o, "header.trainee_counts", "sessions", counted(o, s, sizeof s, "count.sessions", r->ns),
+           "cases", counted(o, c, sizeof c, "count.cases", r->n), NULL);
+    sb_put(o, "</p>");
     tiles(o, r, 0);
     sb_put(o, "</div></header>\n<main class=\"wrap\">");
     sessions_section(o, r);
@@ -1321,11 +1654,15 @@ static int cohort_page(sb *o, const report *r) {
     if (rc == 0 && !(rows = calloc((size_t)(r->n > by_crit.n ? r->n : by_crit.n), sizeof *rows)))
         rc = -1;
     if (rc == 0) {
+        char t[96], s[96], c[96];
         page_begin(o, r->cohort);
-        page_header(o, "Cohort", r->cohort);
-        sb_printf(o, "<p>%d trainee%s, %d session%s, %d case%s</p>", by_tr.n,
-                  by_tr.n == 1 ? "" : "s", r->ns, r->ns == 1 ? "" : "s", r->n,
-                  r->n == 1 ? "" : "s");
+        page_header(o, "page.cohort", r->cohort);
+        sb_put(o, "<p>");
+        sb_tfp(o, "header.cohort_counts", "trainees",
+               counted(o, t, sizeof t, "count.trainees", by_tr.n), "sessions",
+               counted(o, s, sizeof s, "count.sessions", r->ns), "cases",
+               counted(o, c, sizeof c, "count.cases", r->n), NULL);
+        sb_put(o, "</p>");
         tiles(o, r, by_tr.n);
         sb_put(o, "</div></header>\n<main class=\"wrap\">");
         trainees_section(o, r, &by_tr);
@@ -1344,16 +1681,66 @@ static int cohort_page(sb *o, const report *r) {
 
 /* ------------------------------------------------------------ the command */
 
+/* The report's catalogues, assets/report/<lang>.json (cmake/embed.cmake). */
+extern const struct {
+    const char *name;
+    const char *text;
+} bl_builtin_report_catalogs[];
+
+static const char *report_catalog(const char *lang) {
+    for (int i = 0; bl_builtin_report_catalogs[i].name; i++)
+        if (!strcmp(bl_builtin_report_catalogs[i].name, lang))
+            return bl_builtin_report_catalogs[i].text;
+    return NULL;
+}
+
+/* The languages a report can be written in, for messages: "en, fr, ar", then
+ * any other catalogue. */
+static void print_langs(FILE *f, const char *sep) {
+    static const char *const first[] = {"en", "fr", "ar"};
+    int n = 0;
+    for (int i = 0; i < 3; i++)
+        if (report_catalog(first[i])) fprintf(f, "%s%s", n++ ? sep : "", first[i]);
+    for (int i = 0; bl_builtin_report_catalogs[i].name; i++) {
+        const char *l = bl_builtin_report_catalogs[i].name;
+        if (strcmp(l, "en") && strcmp(l, "fr") && strcmp(l, "ar"))
+            fprintf(f, "%s%s", n++ ? sep : "", l);
+    }
+}
+
+/* Loads English and, unless that is what was asked, the page's language
+ * (falling back to English). 0 ok, 2 with a message. */
+static int load_langs(const char *lang, i18n **en, i18n **page) {
+    bl_err err = {""};
+    const char *en_json = report_catalog("en"), *json = report_catalog(lang);
+    *en = *page = NULL;
+    if (!en_json) {
+        fprintf(stderr,
+                "borderlab report: no English catalogue built in (assets/report/en.json)\n");
+        return 2;
+    }
+    if (!(*en = i18n_load_json(en_json, strlen(en_json), "assets/report/en.json", NULL, &err)) ||
+        (strcmp(lang, "en") && !(*page = i18n_load_json(json, strlen(json), lang, *en, &err)))) {
+        fprintf(stderr, "borderlab report: the built-in report catalogue: %s\n", err.msg);
+        return 2;
+    }
+    if (!*page) *page = *en;
+    return 0;
+}
+
 static int usage(FILE *f, int rc) {
+    fprintf(f, "usage: borderlab report --db DB (--trainee ID | --cohort NAME) --out FILE.html "
+               "[--lang ");
+    print_langs(f, "|");
     fprintf(f,
-            "usage: borderlab report --db DB (--trainee ID | --cohort NAME) --out FILE.html "
-            "[--lang en]\n\n"
+            "]\n\n"
             "Writes one self-contained HTML page from the results database (`borderlab results\n"
             "import`): for a trainee, the sessions and their verdicts, the competencies against\n"
             "the pass marks, the points, errors and time of each case and a table of every "
             "case;\nfor a cohort, its trainees, competencies, outcomes and time per scenario "
             "and the\ncritical errors by kind. Charts are inline SVG: the page opens offline "
             "and prints.\n"
+            "--lang: the page's language (default en); in Arabic it reads right to left.\n"
             "Exit 0 written, 1 nothing to report (unknown trainee or cohort), 2 usage, database\n"
             "or I/O error; a failed run leaves an existing FILE as it was.\n");
     return rc;
@@ -1385,11 +1772,10 @@ static int parse(int argc, char **argv, opts *op) {
                         "or --cohort NAME (try --help)\n");
         return 2;
     }
-    if (strcmp(op->lang, "en")) {
-        fprintf(stderr,
-                "borderlab report: --lang %s: reports are written in English only for "
-                "now (--lang en)\n",
-                op->lang);
+    if (!report_catalog(op->lang)) {
+        fprintf(stderr, "borderlab report: unknown language '%s' (", op->lang);
+        print_langs(stderr, ", ");
+        fprintf(stderr, ")\n");
         return 2;
     }
     return 0;
@@ -1400,8 +1786,10 @@ int cmd_report(int argc, char **argv) {
     opts op = {NULL, NULL, NULL, NULL, "en"};
     int rc = parse(argc, argv, &op);
     if (rc) return rc;
+    i18n *en = NULL, *lang = NULL;
+    if ((rc = load_langs(op.lang, &en, &lang)) != 0) return rc;
     report r = {op.db, op.trainee, op.cohort, NULL, 0, 0, NULL, 0, 0, {{0}, {0}, 0}};
-    sb page = {0};
+    sb page = {.lang = lang, .en = en};
     if ((rc = report_load(&r)) == 0) {
         if ((r.trainee ? trainee_page(&page, &r) : cohort_page(&page, &r)) != 0) page.oom = 1;
         bl_err err = {""};
@@ -1415,5 +1803,7 @@ int cmd_report(int argc, char **argv) {
     }
     free(page.p);
     report_free(&r);
+    if (lang != en) i18n_destroy(lang);
+    i18n_destroy(en);
     return rc;
 }

@@ -4,7 +4,11 @@
 # The numbers on the page are checked against the database, computed again
 # here in Python; names typed by people are escaped; the page loads nothing
 # from outside; bad input gets a message and leaves an earlier report alone;
-# headless Chromium opens both pages without a console message.
+# headless Chromium opens both pages without a console message. In French and
+# Arabic (--lang) the same numbers are checked in the language's digits and
+# separators; the catalogues (assets/report/*.json) must cover every key and
+# every id; the Arabic page reads right to left (mirrored charts, Arabic-Indic
+# digits, data isolated in <bdi>). SHOTS=DIR keeps the screenshots there.
 set -u
 BL=${1:?usage: report.sh borderlab imgtool}
 T=$(mktemp -d)
@@ -78,7 +82,7 @@ cp "$T/r.db" "$T/r.db.before"
 
 # ---- the Python side: tables of a page, and the same numbers from the database
 cat >"$T/rep.py" <<'PY'
-import html.parser, json, re, sqlite3, sys
+import html.parser, json, os, re, sqlite3, sys
 
 class Page(html.parser.HTMLParser):
     """Tables by id (rows of cell texts, header row dropped), tiles by id, headings."""
@@ -134,14 +138,34 @@ def cases(db, trainee=None, cohort=None):
 def sessions(db, journals):
     return [dict(s) for s in connect(db).execute("SELECT * FROM sessions") if s["journal"] in journals]
 
-def pct(x): return "%.0f%%" % x
-def pts(x): return "%.1f pts" % x
-def sec(x): return "%.1f s" % x
+# The page's language (REP_LANG, default en): its words come from its catalogue
+# (English for a key it lacks); its numbers are written here, independently of
+# the report: the decimal separator and the digits of each language.
+LANG = os.environ.get("REP_LANG", "en")
+def catalogue(lang):
+    with open("assets/report/%s.json" % lang, encoding="utf-8") as f:
+        return json.load(f)["strings"]
+S = dict(catalogue("en"), **catalogue(LANG))
+DECIMAL = {"en": ".", "fr": ",", "ar": "\u066b"}[LANG]
+DIGITS = str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669") \
+    if LANG == "ar" else {}
+def number(x, places=0): return ("%.*f" % (places, x)).replace(".", DECIMAL).translate(DIGITS)
+def unit(key, x, places): return S[key].replace("{n}", number(x, places))
+def pct(x, places=0): return unit("unit.percent", x, places)
+def pts(x): return unit("unit.points", x, 1)
+def sec(x, places=1): return unit("unit.seconds", x, places)
 def mean(xs): return sum(xs) / len(xs)
-def ids(j): return ", ".join(json.loads(j)).replace("_", " ") or "none"
+def word(key): return S[key]
+def id_words(kind, i): return S.get("id.%s.%s" % (kind, i), i.replace("_", " "))
+def ids(j, kind): return S["list.sep"].join(id_words(kind, i) for i in json.loads(j)) or word("word.none")
 def verdict(s):
-    return "practice" if not s["session"] else "not finished" if s["passed"] is None else \
-        "passed" if s["passed"] else "failed"
+    return word("verdict.practice") if not s["session"] else word("verdict.open") if s["passed"] is None \
+        else word("verdict.passed") if s["passed"] else word("verdict.failed")
+def when(iso):
+    if not iso: return "\u2014"
+    t = iso[:10] + " " + iso[11:16]
+    t = t.translate(DIGITS)
+    return S["time.utc"].replace("{time}", t) if iso.endswith("Z") else t
 def same(what, got, want):
     assert got == want, "%s: page says %r, database says %r" % (what, got, want)
 COMPS = ["document_examination", "interview", "human_rights", "procedure"]
@@ -149,54 +173,60 @@ COMPS = ["document_examination", "interview", "human_rights", "procedure"]
 def check_trainee(db, page, trainee):
     p, cs = Page(open(page, encoding="utf-8").read()), cases(db, trainee=trainee)
     same("mean points", p.tiles["mean-points"], pts(mean([c["points"] for c in cs])))
-    same("cases", p.tiles["case-count"], str(len(cs)))
+    same("cases", p.tiles["case-count"], number(len(cs)))
     same("pass rate", p.tiles["pass-rate"], pct(100 * mean([c["passed"] for c in cs])))
-    want = [[str(i + 1), c["scenario"], pts(c["points"]), "passed" if c["passed"] else "failed",
-             sec(c["secs"])] for i, c in enumerate(cs)]
+    want = [[number(i + 1), c["scenario"], pts(c["points"]),
+             word("result.passed") if c["passed"] else word("result.failed"), sec(c["secs"])]
+            for i, c in enumerate(cs)]
     same("every case", [[r[0], r[1], r[3], r[4], r[9]] for r in p.rows("cases")], want)
     same("critical errors and missed defects per case",
          [[r[1], r[5], r[6]] for r in p.rows("outcomes-table")],
-         [[c["scenario"], ids(c["critical"]), ids(c["missed"])] for c in cs])
+         [[c["scenario"], ids(c["critical"], "critical"), ids(c["missed"], "defect")] for c in cs])
     same("time and limit per case", [r[2:] for r in p.rows("time-table")],
-         [[sec(c["secs"]), "%.0f s" % c["time_limit"] if c["time_limit"] else "none"] for c in cs])
+         [[sec(c["secs"]), sec(c["time_limit"], 0) if c["time_limit"] else word("word.none")]
+          for c in cs])
     ss = sessions(db, {c["journal"] for c in cs})
     marks = {}
     for s in ss:
         for k, v in json.loads(s["pass_marks"]).items():
             if k in COMPS: marks[k] = max(v, marks.get(k, v))
     same("competencies and pass marks", [r[1:3] for r in p.rows("competencies-table")],
-         [["%.1f%%" % (100 * mean([c[k] for c in cs])), pct(100 * marks[k]) if k in marks else "none"]
-          for k in COMPS])
-    same("sessions and verdicts", sorted((r[0], r[4], r[5]) for r in p.rows("sessions-table")),
-         sorted((s["title"] or "desk practice", verdict(s), (s["reason"] or "\u2014").replace("_", " "))
-                for s in ss))
+         [[pct(100 * mean([c[k] for c in cs]), 1),
+           pct(100 * marks[k]) if k in marks else word("word.none")] for k in COMPS])
+    same("sessions, starts and verdicts",
+         sorted((r[0], r[2], r[4], r[5]) for r in p.rows("sessions-table")),
+         sorted((s["title"] or word("sessions.desk_practice"), when(s["started"]), verdict(s),
+                 id_words("reason", s["reason"]) if s["reason"] else "\u2014") for s in ss))
 
 def check_cohort(db, page, cohort):
     p, cs = Page(open(page, encoding="utf-8").read()), cases(db, cohort=cohort)
     same("mean points", p.tiles["mean-points"], pts(mean([c["points"] for c in cs])))
     ss = [dict(s) for s in connect(db).execute("SELECT * FROM sessions WHERE cohort = ?", (cohort,))]
     trainees = sorted({c["trainee"] for c in cs} | {s["trainee"] for s in ss})
-    same("trainee count", p.tiles["trainee-count"], str(len(trainees)))
+    same("trainee count", p.tiles["trainee-count"], number(len(trainees)))
     want = []
     for t in trainees:
         m, mine = [c for c in cs if c["trainee"] == t], [s for s in ss if s["trainee"] == t]
         name = next((x["trainee_name"] for x in m + mine if x["trainee_name"]), "\u2014")
         numbers = [pts(mean([c["points"] for c in m])), pct(100 * mean([c["passed"] for c in m]))] \
             if m else ["\u2014", "\u2014"]
-        want.append([t, name, str(len(m))] + numbers +
-                    [str(sum(1 for c in m if json.loads(c["critical"]))),
+        want.append([t, name, number(len(m))] + numbers +
+                    [number(sum(1 for c in m if json.loads(c["critical"]))),
                      " ".join(sorted(verdict(s) for s in mine))])
-    got = [r[:6] + [" ".join(sorted(re.findall("practice|not finished|passed|failed", r[6])))]
+    verdicts = sorted((word("verdict." + v) for v in ("practice", "open", "passed", "failed")),
+                      key=len, reverse=True)  # "non réussie" before "réussie"
+    got = [r[:6] + [" ".join(sorted(re.findall("|".join(map(re.escape, verdicts)), r[6])))]
            for r in p.rows("trainees-table")]
     same("trainees", got, want)
     want, want_t = [], []
     for s in sorted({c["scenario"] for c in cs}):
         m = [c for c in cs if c["scenario"] == s]
         n, ok = len(m), sum(c["passed"] for c in m)
-        want.append([s, str(n), str(ok), str(n - ok), pct(100 * ok / n), pts(mean([c["points"] for c in m]))])
+        want.append([s, number(n), number(ok), number(n - ok), pct(100 * ok / n),
+                     pts(mean([c["points"] for c in m]))])
         secs, lim = [c["secs"] for c in m], max(c["time_limit"] or -1 for c in m)
-        want_t.append([s, str(n), sec(min(secs)), sec(mean(secs)), sec(max(secs)),
-                       "%.0f s" % lim if lim >= 0 else "none"])
+        want_t.append([s, number(n), sec(min(secs)), sec(mean(secs)), sec(max(secs)),
+                       sec(lim, 0) if lim >= 0 else word("word.none")])
     same("outcomes per scenario", p.rows("scenarios-table"), want)
     same("time per scenario", p.rows("scenario-time-table"), want_t)
     kinds = {}
@@ -204,12 +234,74 @@ def check_cohort(db, page, cohort):
         for k in json.loads(c["critical"]):
             kinds.setdefault(k, []).append(c["trainee"])
     same("critical errors by kind", p.rows("critical-table") if kinds else [],
-         [[k.replace("_", " "), str(len(v)), str(len(set(v)))] for k, v in sorted(kinds.items())])
+         [[id_words("critical", k), number(len(v)), number(len(set(v)))] for k, v in sorted(kinds.items())])
 
 def headings(page):
     print("\n".join(Page(open(page, encoding="utf-8").read()).headings))
 
-{"trainee": check_trainee, "cohort": check_cohort, "headings": headings}[sys.argv[1]](*sys.argv[2:])
+class Visible(html.parser.HTMLParser):
+    """A page's visible text: `words`, the page's own (outside <style>, with
+    <bdi> elements and U+2068..U+2069 spans taken out), and `data`, the
+    database's texts those isolate."""
+    def __init__(self, text):
+        super().__init__()
+        self.words, self.data, self.bdi, self.style = [], [], 0, False
+        self.feed(text)
+    def handle_starttag(self, tag, attrs):
+        if tag == "bdi": self.bdi += 1
+        elif tag == "style": self.style = True
+    def handle_endtag(self, tag):
+        if tag == "bdi": self.bdi -= 1
+        elif tag == "style": self.style = False
+    def handle_data(self, d):
+        if self.style: return
+        if self.bdi: self.data.append(d); return
+        self.data += re.findall("\u2068([^\u2069]*)\u2069", d)
+        self.words.append(re.sub("\u2068[^\u2069]*\u2069", " ", d))
+
+AR = str.maketrans("0123456789.", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u066b")
+def check_arabic(db, page, kind, who):
+    """An Arabic page: right to left; its mean points, computed here, in
+    Arabic-Indic digits; the Arabic percent sign; no ASCII digit, % or Latin
+    word outside the database's texts, which are all isolated (<bdi>)."""
+    text = open(page, encoding="utf-8").read()
+    assert '<html lang="ar" dir="rtl">' in text, 'no <html lang="ar" dir="rtl">'
+    cs, p, v = cases(db, **{kind: who}), Page(text), Visible(text)
+    same("mean points", p.tiles["mean-points"],
+         ("%.1f" % (sum(c["points"] for c in cs) / len(cs))).translate(AR) + "\u00a0\u0646\u0642\u0637\u0629")
+    same("pass rate", p.tiles["pass-rate"],
+         ("%.0f" % (100 * sum(c["passed"] for c in cs) / len(cs))).translate(AR) + "\u066a")
+    words = " ".join(v.words)
+    for m in re.finditer(r"[0-9%]", words):
+        assert False, "ASCII digit or %% outside the data: ...%s..." % words[max(0, m.start() - 30):m.end() + 30]
+    latin = set(re.findall(r"[A-Za-z]+", words)) - {"UTC", "borderlab"}
+    assert not latin, "Latin words outside <bdi>: %s" % sorted(latin)
+    data = "\n".join(v.data)
+    for c in cs:
+        for x in (c["scenario"], c["trainee"]):
+            assert x in data, "%r is not in a <bdi>" % x
+
+def check_mirror(page, rtl):
+    """Charts: labels on the left of the bars, values on the right; mirrored
+    when rtl is "1" (and the SVG says direction="rtl", so text anchors turn)."""
+    rtl, n = rtl == "1", 0
+    for svg in re.findall(r"<svg .*?</svg>", open(page, encoding="utf-8").read(), re.S):
+        n += 1
+        assert ('direction="rtl"' in svg.split(">")[0]) == rtl, "direction of " + svg[:80]
+        bars = [(float(x), float(x) + float(w)) for x, w in
+                re.findall(r'<rect class="bar [a-z]+" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"', svg)]
+        lbl = [float(x) for x in re.findall(r'<text class="lbl" x="([0-9.]+)"', svg)]
+        val = [float(x) for x in re.findall(r'<text class="val" x="([0-9.]+)"', svg)]
+        assert bars and lbl and val, "a chart without bars, labels or values"
+        left, right = min(b[0] for b in bars), max(b[1] for b in bars)
+        if rtl:
+            assert min(lbl) > right and max(val) < left, "not mirrored: %s %s %s" % (bars, lbl, val)
+        else:
+            assert max(lbl) < left and min(val) > right, "mirrored: %s %s %s" % (bars, lbl, val)
+    assert n, "no chart"
+
+{"trainee": check_trainee, "cohort": check_cohort, "headings": headings, "arabic": check_arabic,
+ "mirror": check_mirror}[sys.argv[1]](*sys.argv[2:])
 PY
 rep() { python3 "$T/rep.py" "$@"; }
 
@@ -278,7 +370,115 @@ PY
 "$BL" report --db "$T/kinds.db" --cohort "$HOSTILE_COHORT" --out "$T/kinds.html" >/dev/null 2>&1; rc=$?
 check "more kinds of critical error than cases: all counted" \
     bash -c "test $rc -eq 0 && python3 '$T/rep.py' cohort '$T/kinds.db' '$T/kinds.html' \"\$1\" &&
-             test \$(grep -o '<th scope=\"row\">k [1-5]</th>' '$T/kinds.html' | wc -l) -eq 5" _ "$HOSTILE_COHORT"
+             test \$(grep -o '<th scope=\"row\"><bdi>k [1-5]</bdi></th>' '$T/kinds.html' | wc -l) -eq 5" _ "$HOSTILE_COHORT"
+
+# ---- French and Arabic
+# The catalogues: every key of English in each other language (no silent
+# fallback), the same placeholders, every plural form the language has, all
+# keys awaiting a translator's review; words for every id the engine writes.
+cat >"$T/cat.py" <<'PY'
+import glob, json, os, re, sys
+folder, bad = sys.argv[1], []
+cats = {os.path.basename(f)[:-5]: json.load(open(f, encoding="utf-8"))
+        for f in glob.glob(os.path.join(folder, "*.json"))}
+en = cats["en"]["strings"]
+PLURALS = {"en": ["one", "other"], "fr": ["one", "other"],
+           "ar": ["zero", "one", "two", "few", "many", "other"]}
+bases = {k.rsplit(".", 1)[0] for k in en if k.startswith("count.")}
+def holes(t): return set(re.findall(r"\{[a-z_]+\}", t))
+for lang in ("en", "fr", "ar"):
+    if lang not in cats:
+        bad.append("no catalogue for " + lang)
+        continue
+    c, s = cats[lang], cats[lang]["strings"]
+    if c.get("lang") != lang: bad.append("%s.json: lang %r" % (lang, c.get("lang")))
+    if (c.get("dir"), c.get("digits")) != (("rtl", "arabic-indic") if lang == "ar" else ("ltr", "latin")):
+        bad.append("%s.json: dir %r, digits %r" % (lang, c.get("dir"), c.get("digits")))
+    plural = {b + "." + f for b in bases for f in PLURALS[lang]}
+    bad += ["%s.json lacks %s" % (lang, k) for k in sorted(set(en) - set(s))]
+    bad += ["%s.json lacks the plural %s" % (lang, k) for k in sorted(plural - set(s))]
+    bad += ["%s.json: %s is not a key of en.json" % (lang, k) for k in sorted(set(s) - set(en) - plural)]
+    for k in s:
+        want = holes(en.get(k) or en.get(k.rsplit(".", 1)[0] + ".other", ""))
+        if holes(s[k]) != want and not (k in plural and holes(s[k]) <= want):
+            bad.append("%s.json: %s has %s, English %s" % (lang, k, sorted(holes(s[k])), sorted(want)))
+    if lang != "en" and set(c.get("review", [])) != set(s):
+        bad.append("%s.json: review should list every key (a translator checks them)" % lang)
+src = lambda f: open(f, encoding="utf-8").read()
+defects = re.findall(r'^\s*\{"([a-z_]+)", "', src("engine/core/defect.c"), re.M)
+critical = set(re.findall(r'"critical\.([a-z_]+)"', src("assets/i18n/en.json"))) | \
+    set(re.findall(r'snprintf\((?:crit|out->critical)[^;]*?"([a-z_]+)"\);', src("engine/core/score.c")))
+app = src("engine/app/desk_app.c")
+decisions = re.findall(r'"([a-z_]+)"', re.search(r"dec\[\] = \{([^}]*)\}", app).group(1))
+protections = re.findall(r'"([a-z_]+)"', re.search(r"pro\[\] = \{([^}]*)\}", app).group(1))
+reasons = re.search(r'"reason", [^"]*"([a-z_]+)" : "([a-z_]+)"', app).groups()
+if len(defects) < 10 or len(critical) < 5 or len(decisions) < 5 or len(protections) < 4:
+    bad.append("could not read the ids from the engine's sources")
+for kind, ids in (("defect", defects), ("critical", critical), ("decision", decisions),
+                  ("protection", protections), ("reason", reasons)):
+    bad += ["en.json has no words for the %s %s (id.%s.%s)" % (kind, i, kind, i)
+            for i in sorted(ids) if "id.%s.%s" % (kind, i) not in en]
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+check "report catalogues: fr and ar have every key en has, the same placeholders, every plural form, review lists; every defect, critical error, decision, protection and session end has words" \
+    python3 "$T/cat.py" assets/report
+mkdir "$T/badcat" && cp assets/report/*.json "$T/badcat/"
+python3 - "$T/badcat/fr.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+del c["strings"]["col.limit"]
+c["review"].remove("col.limit")
+json.dump(c, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+check "the catalogue check can fail: a French catalogue without one key is caught" \
+    bash -c "python3 '$T/cat.py' '$T/badcat' | grep -qx 'fr.json lacks col.limit'"
+
+for lang in fr ar; do
+    for kind in trainee cohort; do
+        who=t-101; [ $kind = cohort ] && who=spring
+        "$BL" report --db "$T/r.db" --$kind $who --out "$T/$kind-$lang.html" --lang $lang >"$T/out" 2>&1; rc=$?
+        check "$kind report in $lang: written, exit 0" bash -c "test $rc -eq 0 && grep -q 'wrote the $kind report' '$T/out'"
+        check "$kind report in $lang: every number as in the database, in the language's digits, decimal separator and units; its words" \
+            env REP_LANG=$lang python3 "$T/rep.py" $kind "$T/r.db" "$T/$kind-$lang.html" $who
+    done
+done
+check "French pages: <html lang=\"fr\">, French headings" bash -c "
+    grep -qx '<html lang=\"fr\">' '$T/trainee-fr.html' && grep -qx '<html lang=\"fr\">' '$T/cohort-fr.html' &&
+    python3 '$T/rep.py' headings '$T/trainee-fr.html' >'$T/h' &&
+    diff <(printf 'Stagiaire\xc2\xa0: t-101\nSessions\nComp\xc3\xa9tences\nR\xc3\xa9sultats par sc\xc3\xa9nario\nTemps par cas\nTous les cas\n') '$T/h' &&
+    python3 '$T/rep.py' headings '$T/cohort-fr.html' >'$T/h' &&
+    diff <(printf 'Promotion\xc2\xa0: spring\nStagiaires\nComp\xc3\xa9tences\nR\xc3\xa9sultats par sc\xc3\xa9nario\nTemps par sc\xc3\xa9nario\nErreurs critiques\n') '$T/h'"
+check "French numbers: a decimal comma, a no-break space before the unit and %" bash -c "
+    grep -qF \"\$(printf '<b>52,8\xc2\xa0pts</b>')\" '$T/trainee-fr.html' &&
+    grep -qF \"\$(printf '<b>38\xe2\x80\xaf%%</b>')\" '$T/trainee-fr.html'"
+check "Arabic pages: dir=rtl; the mean points (computed here) in Arabic-Indic digits; the Arabic percent sign; no ASCII digit or Latin word outside the database's texts, which are in <bdi>" \
+    bash -c "python3 '$T/rep.py' arabic '$T/r.db' '$T/trainee-ar.html' trainee t-101 &&
+             python3 '$T/rep.py' arabic '$T/r.db' '$T/cohort-ar.html' cohort spring"
+check "the Arabic check can fail: the English page is caught" \
+    bash -c "! python3 '$T/rep.py' arabic '$T/r.db' '$T/trainee.html' trainee t-101 2>/dev/null"
+check "Arabic heading and table cells: ids isolated in <bdi>" bash -c "
+    grep -qF \"\$(printf '<h1>\xd8\xa7\xd9\x84\xd9\x85\xd8\xaa\xd8\xaf\xd8\xb1\xd8\xa8: <bdi>t-101</bdi></h1>')\" '$T/trainee-ar.html' &&
+    grep -qF '<th scope=\"row\"><bdi>s01-citizen-returning</bdi></th>' '$T/cohort-ar.html'"
+check "charts: mirrored in Arabic (labels right of the bars, values left, direction=rtl), not in English or French" \
+    bash -c "for p in trainee cohort; do
+                 python3 '$T/rep.py' mirror '$T/'\$p-ar.html 1 && python3 '$T/rep.py' mirror '$T/'\$p.html 0 &&
+                 python3 '$T/rep.py' mirror '$T/'\$p-fr.html 0 || exit 1
+             done"
+"$BL" report --db "$T/r.db" --trainee "$HOSTILE" --out "$T/hostile-ar.html" --lang ar >/dev/null 2>&1; rc=$?
+check "Arabic page of a trainee whose id is markup: escaped, isolated, numbers as in the database" bash -c "
+    test $rc -eq 0 && ! grep -qF '$HOSTILE' '$T/hostile-ar.html' &&
+    grep -qF '<bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>' '$T/hostile-ar.html' &&
+    REP_LANG=ar python3 '$T/rep.py' trainee '$T/r.db' '$T/hostile-ar.html' \"\$1\" &&
+    python3 '$T/rep.py' arabic '$T/r.db' '$T/hostile-ar.html' trainee \"\$1\"" _ "$HOSTILE"
+"$BL" report --db "$T/r.db" --trainee t-101 --out "$T/trainee-en.html" --lang en >/dev/null 2>&1; rc=$?
+check "--lang en is the default" bash -c "test $rc -eq 0 && cmp -s '$T/trainee-en.html' '$T/trainee.html'"
+check "French and Arabic pages load nothing either; every chart has a title and a description" bash -c "
+    ! grep -qiE 'https?://|src=|href=|url\(|@import|<script|<link' '$T'/*-fr.html '$T'/*-ar.html &&
+    for f in '$T'/*-fr.html '$T'/*-ar.html; do
+        n=\$(grep -o '<svg ' \"\$f\" | wc -l)
+        test \$n -gt 0 && test \$(grep -o '<desc id=\"[a-z-]*-d\">[^<]' \"\$f\" | wc -l) -eq \$n || exit 1
+    done"
 
 # ---- bad input: a message saying what, where and what to do; an earlier report stays
 echo "an earlier report" >"$T/keep.html"
@@ -304,7 +504,7 @@ python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREAT
 refused "a database of another schema" 2 "not a results database of schema 2 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
 refused "usage: no --out" 2 "give --db DB, --out FILE.html" --db "$T/r.db" --trainee t-101
 refused "usage: both --trainee and --cohort" 2 "one of --trainee ID or --cohort NAME" --db "$T/r.db" --trainee t-101 --cohort spring --out "$T/keep.html"
-refused "usage: a language not written yet" 2 "English only" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang fr
+refused "usage: an unknown language" 2 "unknown language 'xx' (en, fr, ar)" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang xx
 refused "usage: an unknown option" 2 "unknown option '--colour'" --db "$T/r.db" --colour red --out "$T/keep.html"
 chmod 444 "$T/r.db"
 "$BL" report --db "$T/r.db" --cohort spring --out "$T/ro.html" >/dev/null 2>&1; rc=$?
@@ -355,7 +555,26 @@ check "the cohort report's headings in the browser's DOM" bash -c "
     python3 '$T/rep.py' headings '$T/cohort.dom' >'$T/h' &&
     diff <(printf 'Cohort: spring\nTrainees\nCompetencies\nOutcomes per scenario\nTime per scenario\nCritical errors\n') '$T/h'"
 check "in the browser, the markup in a name stays text" bash -c "
-    ! grep -q '<script' '$T/hostile.dom' && grep -qF 'Trainee: &lt;script&gt;alert(1)&lt;/script&gt;' '$T/hostile.dom'"
+    ! grep -q '<script' '$T/hostile.dom' && grep -qF 'Trainee: <bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>' '$T/hostile.dom'"
+# French and Arabic: no console message either; a screenshot of each (SHOTS=DIR keeps them)
+for page in trainee-fr cohort-fr trainee-ar cohort-ar; do
+    browse "$T/$page.html" "$page"; rc=$?
+    check "chromium opens the $page report (exit 0, a DOM)" bash -c "test $rc -eq 0 && grep -q '</html>' '$T/$page.dom'"
+    if console "$page" >"$T/$page.console"; then
+        cat "$T/$page.console"; bad_console=1
+    else bad_console=0; fi
+    check "no console message on the $page report" test $bad_console -eq 0
+    HOME="$T/home" timeout 60 "$CHROME" --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
+        --no-first-run --disable-background-networking --user-data-dir="$T/chrome-shot-$page" \
+        --hide-scrollbars --window-size=1200,2600 --screenshot="$T/$page.png" "file://$T/$page.html" \
+        >/dev/null 2>&1; rc=$?
+    check "a screenshot of the $page report" bash -c "test $rc -eq 0 && head -c 8 '$T/$page.png' | grep -q PNG"
+    [ -n "${SHOTS:-}" ] && cp "$T/$page.png" "$SHOTS/report-$page.png"
+done
+check "the French and Arabic trainee reports' headings in the browser's DOM" bash -c "
+    python3 '$T/rep.py' headings '$T/trainee-fr.dom' >'$T/h' && head -1 '$T/h' | grep -qx \"\$(printf 'Stagiaire\xc2\xa0: t-101')\" &&
+    python3 '$T/rep.py' headings '$T/trainee-ar.dom' >'$T/h' && test \$(wc -l <'$T/h') -eq 6 &&
+    head -1 '$T/h' | grep -qx \"\$(printf '\xd8\xa7\xd9\x84\xd9\x85\xd8\xaa\xd8\xaf\xd8\xb1\xd8\xa8: t-101')\""
 HOME="$T/home" timeout 60 "$CHROME" --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
     --no-first-run --disable-background-networking --user-data-dir="$T/chrome-pdf" \
     --no-pdf-header-footer --print-to-pdf="$T/cohort.pdf" "file://$T/cohort.html" >/dev/null 2>&1; rc=$?
