@@ -487,7 +487,7 @@ static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "li
 static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const session_case *c,
                         double seconds) {
     static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
-    static const char *pro[] = {"none", "asylum", "child", "trafficking"};
+    static const char *pro[] = {"none", "asylum", "child_protection", "trafficking"};
     const desk_state *st = &a->st;
     cJSON *e = cJSON_CreateObject();
     cJSON_AddStringToObject(e, "kind", "case");

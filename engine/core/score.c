@@ -104,10 +104,11 @@ static double decision_points(const scn_expected *e, int dec, int prot, char cri
     double p = m[ex][dec];
     if (ex == DECIDE_PROTECTION && dec == DECIDE_PROTECTION && prot != e->protection) p = 0.6;
     if ((ex == DECIDE_REFUSE || ex == DECIDE_SECOND_LINE) && dec == DECIDE_ADMIT && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], 48, "admitted_invalid_document");
+        snprintf(crit[(*n_crit)++], sizeof crit[0], "admitted_invalid_document");
     if (ex == DECIDE_PROTECTION && dec == DECIDE_REFUSE && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], 48, "refused_protection");
-    if (dec == DECIDE_NONE && *n_crit < 4) snprintf(crit[(*n_crit)++], 48, "no_decision");
+        snprintf(crit[(*n_crit)++], sizeof crit[0], "refused_protection");
+    if (dec == DECIDE_NONE && *n_crit < 4)
+        snprintf(crit[(*n_crit)++], sizeof crit[0], "no_decision");
     return p;
 }
 
@@ -188,7 +189,8 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
             if (!strcmp(out->critical[i], "no_decision"))
                 snprintf(out->critical[i], sizeof out->critical[i], "time_ran_out");
     if (forbidden && out->n_critical < 4)
-        snprintf(out->critical[out->n_critical++], 48, "asked_discriminatory_question");
+        snprintf(out->critical[out->n_critical++], sizeof out->critical[0],
+                 "asked_discriminatory_question");
     int need_l = 0, used_l = 0;
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (e->lights & LIGHT_BIT(l)) need_l++, used_l += (a->lights_used & LIGHT_BIT(l)) != 0;
