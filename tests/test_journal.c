@@ -135,6 +135,25 @@ static void every_tampering_is_named(void **state) {
     }
 }
 
+/* Two desks on one journal would fork its chain: the second is refused
+ * while the first has it open, and gets it once the first closes. */
+static void one_desk_at_a_time(void **state) {
+    (void)state;
+    write_three();
+    bl_err err = {""};
+    int n = 0;
+    journal *a = journal_open(path, key, &n, &err);
+    assert_non_null(a);
+    journal *b = journal_open(path, key, &n, &err);
+    assert_null(b);
+    assert_non_null(strstr(err.msg, "open in another desk"));
+    journal_close(a);
+    b = journal_open(path, key, &n, &err);
+    assert_non_null(b);
+    assert_int_equal(n, 3);
+    journal_close(b);
+}
+
 static void a_wrong_key_is_refused(void **state) {
     (void)state;
     write_three();
@@ -161,6 +180,7 @@ int main(void) {
         cmocka_unit_test(an_intact_journal_verifies_and_resumes),
         cmocka_unit_test(every_tampering_is_named),
         cmocka_unit_test(a_wrong_key_is_refused),
+        cmocka_unit_test(one_desk_at_a_time),
     };
     return cmocka_run_group_tests_name("journal", tests, setup, teardown);
 }

@@ -831,12 +831,18 @@ static int open_journal(desk_app *a, bl_err *err) {
         return err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
                             "keygen FILE')");
     if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
+    /* opened (and locked) first: what is read back is what we append to */
+    if (!(a->journal = journal_open(cfg->journal_path, key, &entries, err))) return -1;
     resume_ctx r = {a, NULL, 0, 0, 0, 0};
-    int rc = journal_read(cfg->journal_path, key, on_entry, &r, &entries, err);
+    int rc = journal_read(cfg->journal_path, key, on_entry, &r, NULL, err);
     if (rc == 0 && cfg->journal_header && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
     free(r.first);
-    if (rc != 0 || !(a->journal = journal_open(cfg->journal_path, key, &entries, err))) return -1;
+    if (rc != 0) { /* not ours: closed untouched (no stop entry either) */
+        journal_close(a->journal);
+        a->journal = NULL;
+        return -1;
+    }
     if (cfg->journal_header && entries == 0) {
         journal_write(a, cfg->journal_header);
         if (a->journal_failed)

@@ -1,5 +1,5 @@
 /* journal.c - see journal.h */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* F_OFD_SETLK: a lock per open file, even within one process */
 #include "journal.h"
 
 #include <cjson/cJSON.h>
@@ -183,12 +183,6 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
     memcpy(j->key, key, JOURNAL_KEY_BYTES);
     strcpy(j->last_mac, zero_mac);
     struct stat st;
-    if (stat(path, &st) == 0 && st.st_size > 0) {
-        if (verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, err) != 0) {
-            free(j);
-            return NULL;
-        }
-    }
     int existed = stat(path, &st) == 0;
     j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (j->fd < 0) {
@@ -196,7 +190,27 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
         free(j);
         return NULL;
     }
+    /* one writer: a second desk on the same journal would fork its chain */
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+#ifdef F_OFD_SETLK
+    int locked = fcntl(j->fd, F_OFD_SETLK, &fl) == 0;
+#else
+    int locked = fcntl(j->fd, F_SETLK, &fl) == 0;
+#endif
+    if (!locked) {
+        err_set(err, "the journal '%s' is open in another desk (one journal, one desk at a time)",
+                path);
+        close(j->fd);
+        free(j);
+        return NULL;
+    }
     if (!existed) sync_dir_of(path); /* a new file's name survives a power cut too */
+    /* verified under the lock: nobody appends while we read the chain */
+    if (existed && verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, err) != 0) {
+        close(j->fd);
+        free(j);
+        return NULL;
+    }
     if (entries) *entries = j->seq;
     return j;
 }
