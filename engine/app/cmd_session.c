@@ -357,11 +357,13 @@ static int run_session(const run_opts *o, session_def *d) {
                                .journal_header = header,
                                .sdef = d};
         a = desk_app_create(&cfg, &err);
-        if (!a)
-            rc = strstr(err.msg, "was changed") || strstr(err.msg, "begun for") ||
-                         strstr(err.msg, "cut short") || strstr(err.msg, "belongs")
-                     ? 1
-                     : 2;
+        /* a journal that is not this session's, or not intact: refused (1) */
+        static const char *refusals[] = {
+            "was changed", "begun with", "not begun by", "other scenarios", "cut short",
+            "belongs",     NULL};
+        for (int k = 0; !a && refusals[k]; k++)
+            if (strstr(err.msg, refusals[k])) rc = 1;
+        if (!a && !rc) rc = 2;
     }
     if (rc != 0) {
         fprintf(stderr, "borderlab session run: %s\n", err.msg);

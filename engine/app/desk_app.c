@@ -702,6 +702,8 @@ typedef struct resume_ctx {
     int cases;   /* case entries */
     double elapsed;
     double case_s; /* time on the traveler in progress when the desk was closed */
+    int bad;       /* a case entry does not fit this queue */
+    char why[200];
     int ended;
 } resume_ctx;
 
@@ -782,11 +784,24 @@ static void on_entry(void *ud, int seq, const char *json) {
     const char *k = cJSON_IsString(kind) ? kind->valuestring : "case";
     if (seq == 1) r->first = strdup(json);
     if (!strcmp(k, "case")) {
+        /* the cases come in the queue's order, each the traveler it names */
+        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "traveler");
+        int tv = json_int(e, "index") - 1;
+        const desk_session *ds = r->a->st.session;
+        if (!r->bad && (tv != r->cases || tv >= ds->n_travelers || !cJSON_IsString(tr) ||
+                        strcmp(tr->valuestring, ds->travelers[tv].id))) {
+            r->bad = 1;
+            snprintf(r->why, sizeof r->why,
+                     "entry %d is traveler %d (%.48s), where this queue has %.48s: it was "
+                     "recorded with other scenarios",
+                     seq, tv + 1, cJSON_IsString(tr) ? tr->valuestring : "?",
+                     r->cases < ds->n_travelers ? ds->travelers[r->cases].id : "no one");
+        }
         r->cases++;
         r->elapsed = json_num(e, "t");
         r->case_s = 0;
-        restore_case(r->a, e);
-    } else if (!strcmp(k, "stop")) {
+        if (!r->bad) restore_case(r->a, e);
+    } else if (!strcmp(k, "stop") || !strcmp(k, "clock")) {
         /* the desk was closed mid-case: the clocks go on from there */
         r->elapsed = json_num(e, "t");
         r->case_s = json_int(e, "index") == r->cases + 1 ? json_num(e, "case_s") : 0;
@@ -800,19 +815,37 @@ static void on_entry(void *ud, int seq, const char *json) {
  * another session, trainee or draw of scenarios is not this one's. */
 static int same_session(const char *header, const char *first, const char *path, bl_err *err) {
     cJSON *h = cJSON_Parse(header), *f = cJSON_Parse(first ? first : "{}");
-    static const char *keys[] = {"session", "trainee", "scenarios"};
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++) {
-        char *x = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(h, keys[i]));
-        char *y = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(f, keys[i]));
-        if (!x || !y || strcmp(x, y))
+    const cJSON *fk = cJSON_GetObjectItemCaseSensitive(f, "kind");
+    if (!header) {
+        /* a plain desk journal never continues a session's */
+        if (cJSON_IsString(fk) && !strcmp(fk->valuestring, "session"))
             rc = err_set(err,
-                         "the journal '%s' was begun for another %s (%s, not %s): give this "
-                         "session its own --journal",
-                         path, i == 2 ? "draw of scenarios" : keys[i], y ? y : "none",
-                         x ? x : "none");
-        free(x);
-        free(y);
+                         "the journal '%s' is a certification session's: continue it with "
+                         "'borderlab session run', or give this desk its own --journal",
+                         path);
+    } else if (!cJSON_IsString(fk) || strcmp(fk->valuestring, "session")) {
+        rc = err_set(err,
+                     "the journal '%s' was not begun by a session: give this session its own "
+                     "--journal",
+                     path);
+    } else {
+        /* the same session, trainee, draw and rules: only the start time (and how
+         * the name was spelt) may differ */
+        const cJSON *k;
+        cJSON_ArrayForEach(k, h) {
+            if (rc || !strcmp(k->string, "started") || !strcmp(k->string, "trainee_name")) continue;
+            char *x = cJSON_PrintUnformatted(k);
+            char *y = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(f, k->string));
+            if (!x || !y || strcmp(x, y))
+                rc = err_set(err,
+                             "the journal '%s' was begun with another %s (%.60s, not %.60s): an "
+                             "exam continues under the rules it began with; give this session "
+                             "its own --journal",
+                             path, k->string, y ? y : "none", x ? x : "none");
+            free(x);
+            free(y);
+        }
     }
     cJSON_Delete(h);
     cJSON_Delete(f);
@@ -833,10 +866,13 @@ static int open_journal(desk_app *a, bl_err *err) {
     if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
     /* opened (and locked) first: what is read back is what we append to */
     if (!(a->journal = journal_open(cfg->journal_path, key, &entries, err))) return -1;
-    resume_ctx r = {a, NULL, 0, 0, 0, 0};
+    resume_ctx r;
+    memset(&r, 0, sizeof r);
+    r.a = a;
     int rc = journal_read(cfg->journal_path, key, on_entry, &r, NULL, err);
-    if (rc == 0 && cfg->journal_header && entries > 0)
+    if (rc == 0 && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
+    if (rc == 0 && r.bad) rc = err_set(err, "the journal '%s': %s", cfg->journal_path, r.why);
     free(r.first);
     if (rc != 0) { /* not ours: closed untouched (no stop entry either) */
         journal_close(a->journal);

@@ -97,7 +97,14 @@ assert c[2]['index']==3, c"
 "$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --journal "$J" --input /dev/null >o 2>e
 cp "$J" other.jsonl
 "$BL" session run "$S" --trainee T-2 --key jk --pack-key pk --headless --journal other.jsonl --input /dev/null >o 2>e; rc=$?
-check "another trainee's journal is not continued" bash -c "test $rc -eq 1 && grep -q 'begun for another trainee' e && cmp -s '$J' other.jsonl"
+check "another trainee's journal is not continued" bash -c "test $rc -eq 1 && grep -q 'begun with another trainee' e && cmp -s '$J' other.jsonl"
+# an easier copy of the exam cannot continue its journal, nor can a plain desk
+sed 's/exam = true/exam = false/; s/overall = 70/overall = 0/' "$S" >pack/sessions/easy.lua
+cp "$J" before-easy.jsonl
+"$BL" session run pack/sessions/easy.lua --trainee T-1 --key jk --journal "$J" --headless --input /dev/null >o 2>e; rc=$?
+check "an exam's journal is not continued under other rules" bash -c "test $rc -eq 1 && grep -q 'begun with another exam (true, not false)' e && cmp -s '$J' before-easy.jsonl"
+"$BL" play --headless --journal "$J" --key jk --input /dev/null --out-dir op >o 2>e; rc=$?
+check "nor by a plain desk" bash -c "test $rc -eq 2 && grep -q \"is a certification session's\" e && cmp -s '$J' before-easy.jsonl"
 printf '@1 key a\n@2 key return\n@3 key a\n@4 key return\n@5 key a\n@6 key return\n@7 screenshot summary\n@8 key 2\n@9 screenshot review\n@10 key escape\n@11 screenshot back\n' >rest.in
 "$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input rest.in --out-dir o3 >o 2>e; rc=$?
 check "the last three decisions end the session with a verdict" python3 -c "
