@@ -80,6 +80,42 @@ static int verify_pack(const session_def *d, const char *pubkey_path, bl_err *er
     return packsig_verify(sig, dir, rel, n, pub, err);
 }
 
+/* The pack as read once: the session file's text, then every scenario file
+ * it can draw (in pack_files' order). A run verifies these bytes and runs
+ * these bytes, so nothing can change between the check and its use. */
+#define PACK_FILES (1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL)
+
+typedef struct pack_bytes {
+    int n;
+    const char *rel[PACK_FILES];
+    const char *path[PACK_FILES]; /* as loaded (resolved against the session file) */
+    char *data[PACK_FILES];
+    size_t len[PACK_FILES];
+} pack_bytes;
+
+static void pack_bytes_free(pack_bytes *b) {
+    for (int i = 1; i < b->n; i++) /* data[0] is the caller's session text */
+        free(b->data[i]);
+}
+
+static int pack_bytes_read(pack_bytes *b, const session_def *d, char *code, size_t len,
+                           bl_err *err) {
+    char dir[SESSION_PATH_MAX];
+    memset(b, 0, sizeof *b);
+    b->n = pack_files(d, dir, b->rel, PACK_FILES);
+    b->path[0] = d->file, b->data[0] = code, b->len[0] = len;
+    int k = 1;
+    for (int i = 0; i < d->n_items; i++)
+        for (int j = 0; j < d->items[i].n && k < b->n; j++, k++) {
+            b->path[k] = d->items[i].paths[j];
+            if (!(b->data[k] = fs_read_all(b->path[k], 1u << 20, &b->len[k], err))) {
+                b->n = k; /* what was read so far is freed */
+                return -1;
+            }
+        }
+    return 0;
+}
+
 static int cmd_keygen(int argc, char **argv) {
     bl_err err = {""};
     if (argc != 4) {
@@ -261,7 +297,7 @@ static void print_outcome(const desk_app *a, const char *journal) {
     }
 }
 
-static int run_session(const run_opts *o, session_def *d) {
+static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
     bl_err err = {""};
     if (o->trainee) snprintf(d->trainee, sizeof d->trainee, "%s", o->trainee);
     if (o->name) snprintf(d->trainee_name, sizeof d->trainee_name, "%s", o->name);
@@ -279,34 +315,43 @@ static int run_session(const run_opts *o, session_def *d) {
         return 2;
     }
     /* the signature first: nothing of a refused pack is loaded */
-    if (d->exam) {
-        if (!o->pack_key) {
-            fprintf(stderr,
-                    "borderlab session run: %s is an exam: give the academy's public key "
-                    "with --pack-key FILE (or BORDERLAB_PACK_KEY) so the pack can be "
-                    "verified\n",
-                    d->file);
-            return 1;
-        }
-        if (verify_pack(d, o->pack_key, &err) != 0) {
-            fprintf(stderr, "borderlab session run: exam refused: %s\n", err.msg);
-            return 1;
-        }
-    } else if (o->pack_key && verify_pack(d, o->pack_key, &err) != 0) {
-        fprintf(stderr, "borderlab session run: refused: %s\n", err.msg);
+    unsigned char pub[PACKSIG_PUBLIC_BYTES];
+    char sig[SESSION_PATH_MAX + 8];
+    sig_path_of(d, sig, sizeof sig);
+    if (d->exam && !o->pack_key) {
+        fprintf(stderr,
+                "borderlab session run: %s is an exam: give the academy's public key "
+                "with --pack-key FILE (or BORDERLAB_PACK_KEY) so the pack can be "
+                "verified\n",
+                d->file);
+        return 1;
+    }
+    if (o->pack_key && packsig_public_load(o->pack_key, pub, &err) != 0) {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+        return 2;
+    }
+    if (o->pack_key && packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len,
+                                           pb->n, pub, &err) != 0) {
+        fprintf(stderr, "borderlab session run: %s refused: %s\n", d->exam ? "exam" : "session",
+                err.msg);
         return 1;
     }
     uint64_t seed = session_seed(d, d->trainee);
     char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
     char *files[SESSION_MAX_ITEMS];
+    const char *texts[SESSION_MAX_ITEMS];
+    size_t lens[SESSION_MAX_ITEMS];
     int n = session_draw(d, seed, paths, SESSION_MAX_ITEMS, &err);
     if (n < 0) {
         fprintf(stderr, "borderlab session run: %s: %s\n", d->file, err.msg);
         return 2;
     }
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) { /* each drawn file's bytes, as read and verified */
         files[i] = paths[i];
-    if (pack_load_files(&the_pack, files, n, &err) != 0) {
+        for (int k = 1; k < pb->n; k++)
+            if (!strcmp(pb->path[k], paths[i])) texts[i] = pb->data[k], lens[i] = pb->len[k];
+    }
+    if (pack_load_texts(&the_pack, files, texts, lens, n, &err) != 0) {
         fprintf(stderr, "borderlab session run: %s\n", err.msg);
         return 2;
     }
@@ -385,11 +430,29 @@ static int cmd_run(int argc, char **argv) {
     run_opts o;
     int rc = parse_run(argc, argv, &o);
     if (rc) return rc;
+    bl_err err = {""};
+    size_t len = 0;
+    char *code = fs_read_all(o.file, 1u << 20, &len, &err);
+    if (!code) {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+        return 2;
+    }
     session_def *d = calloc(1, sizeof *d);
-    if (!d) return 2;
-    rc = load_def(d, o.file);
-    if (rc == 0) rc = run_session(&o, d);
+    pack_bytes *pb = calloc(1, sizeof *pb);
+    int n = d && pb ? sess_load(d, code, len, o.file, pack_print_problem, NULL) : 1;
+    if (n) {
+        fprintf(stderr, "borderlab session: %s: %d problem%s\n", o.file, n, n == 1 ? "" : "s");
+        rc = 2;
+    } else if (pack_bytes_read(pb, d, code, len, &err) != 0) {
+        fprintf(stderr, "borderlab session run: %s\n", err.msg);
+        rc = 2;
+    } else {
+        rc = run_session(&o, d, pb);
+    }
+    if (pb) pack_bytes_free(pb);
+    free(pb);
     free(d);
+    free(code);
     return rc;
 }
 

@@ -79,11 +79,19 @@ int pack_load_builtin(pack *p, bl_err *err) {
 }
 
 int pack_load_files(pack *p, char **paths, int n, bl_err *err) {
+    return pack_load_texts(p, paths, NULL, NULL, n, err);
+}
+
+int pack_load_texts(pack *p, char **paths, const char *const *texts, const size_t *lens, int n,
+                    bl_err *err) {
     memset(p, 0, sizeof *p);
     if (n > PACK_MAX) return err_set(err, "at most %d scenarios in one session", PACK_MAX);
     for (int i = 0; i < n; i++) {
-        if (scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0, pack_print_problem, NULL) !=
-            0) {
+        int bad = texts ? scn_load(&p->scn[p->n], &p->rt[p->n], texts[i], lens[i], paths[i], 0,
+                                   pack_print_problem, NULL)
+                        : scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0,
+                                        pack_print_problem, NULL);
+        if (bad) {
             pack_free(p);
             return err_set(err,
                            "scenario '%s' has problems (see above); 'borderlab check %s' "

@@ -25,6 +25,10 @@ void pack_print_problem(void *ud, const char *file, int line, const char *msg);
 int pack_load_builtin(pack *p, bl_err *err);
 /* Loads scenario files in order. */
 int pack_load_files(pack *p, char **paths, int n, bl_err *err);
+/* The same from texts already read (an exam runs exactly the bytes whose
+ * signature it checked); texts NULL: read the files. */
+int pack_load_texts(pack *p, char **paths, const char *const *texts, const size_t *lens, int n,
+                    bl_err *err);
 /* Reloads scenario i from its file (--watch); on failure keeps the old one. */
 int pack_reload(pack *p, int i, bl_err *err);
 void pack_free(pack *p);

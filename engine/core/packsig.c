@@ -82,10 +82,17 @@ int packsig_file_sha256(const char *path, char hex[65], bl_err *err) {
     return 0;
 }
 
+/* rel against dir (an absolute rel stays as it is). */
 static int sha256_file(const char *dir, const char *rel, char hex[65], bl_err *err) {
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    snprintf(path, sizeof path, "%s%s%s", rel[0] == '/' ? "" : dir, rel[0] == '/' ? "" : "/", rel);
     return packsig_file_sha256(path, hex, err);
+}
+
+static void sha256_hex(const void *data, size_t len, char hex[65]) {
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)data, len);
+    sodium_bin2hex(hex, 65, h, sizeof h);
 }
 
 /* The text that is signed, from the "files" list. */
@@ -145,8 +152,11 @@ int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, 
     return rc;
 }
 
-int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
-                   const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
+/* Checks the signature file, then each file's hash: from the bytes given
+ * (data non-NULL), else from the files under dir. */
+static int verify(const char *sig_path, const char *dir, const char *const *rel,
+                  const char *const *data, const size_t *lens, int n,
+                  const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
     if (start(err)) return -1;
     char *json = fs_read_all(sig_path, 4u << 20, NULL, err);
     if (!json) { /* err->msg cannot be an argument of its own err_set */
@@ -187,12 +197,25 @@ int packsig_verify(const char *sig_path, const char *dir, const char *const *rel
         const cJSON *want = cJSON_GetObjectItemCaseSensitive(hit, "sha256");
         if (!hit || !cJSON_IsString(want))
             rc = err_set(err, "%s is not part of the signed pack %s", rel[i], sig_path);
+        else if (data)
+            sha256_hex(data[i], lens[i], h);
         else if (sha256_file(dir, rel[i], h, err) != 0)
             rc = -1;
-        else if (strcmp(h, want->valuestring))
+        if (rc == 0 && strcmp(h, want->valuestring))
             rc = err_set(err, "%s was changed after the pack was signed", rel[i]);
     }
     free(text);
     cJSON_Delete(o);
     return rc;
+}
+
+int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
+                   const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
+    return verify(sig_path, dir, rel, NULL, NULL, n, pub, err);
+}
+
+int packsig_verify_data(const char *sig_path, const char *const *rel, const char *const *data,
+                        const size_t *lens, int n, const unsigned char pub[PACKSIG_PUBLIC_BYTES],
+                        bl_err *err) {
+    return verify(sig_path, NULL, rel, data, lens, n, pub, err);
 }

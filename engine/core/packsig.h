@@ -16,6 +16,8 @@
 #ifndef BL_PACKSIG_H
 #define BL_PACKSIG_H
 
+#include <stddef.h>
+
 #include "err.h"
 
 #define PACKSIG_PUBLIC_BYTES 32
@@ -34,6 +36,12 @@ int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, 
  * file changed, which is not in the pack, or that the signature fails). */
 int packsig_verify(const char *sig_path, const char *dir, const char *const *rel, int n,
                    const unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err);
+
+/* The same for bytes already read: what is verified is what will run (no
+ * window for a file to change between the check and its use). */
+int packsig_verify_data(const char *sig_path, const char *const *rel, const char *const *data,
+                        const size_t *lens, int n, const unsigned char pub[PACKSIG_PUBLIC_BYTES],
+                        bl_err *err);
 
 /* A file's SHA-256 as 64 hex digits. */
 int packsig_file_sha256(const char *path, char hex[65], bl_err *err);

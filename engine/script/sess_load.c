@@ -142,15 +142,28 @@ static void check_id(loader *ld, const char *what, const char *id) {
 }
 
 int sess_load_file(session_def *d, const char *path, scn_report_fn report, void *ud) {
-    memset(d, 0, sizeof *d);
-    snprintf(d->file, sizeof d->file, "%s", path);
     bl_err err = {""};
     size_t len = 0;
     char *code = fs_read_all(path, 1u << 20, &len, &err);
     if (!code) {
+        memset(d, 0, sizeof *d);
         if (report) report(ud, path, 0, err.msg);
         return 1;
     }
+    int n = sess_load(d, code, len, path, report, ud);
+    free(code);
+    return n;
+}
+
+int sess_load(session_def *d, const char *code, size_t len, const char *path, scn_report_fn report,
+              void *ud) {
+    memset(d, 0, sizeof *d);
+    if (strlen(path) >= sizeof d->file) {
+        if (report) report(ud, path, 0, "the session file's path is too long");
+        return 1;
+    }
+    snprintf(d->file, sizeof d->file, "%s", path);
+    bl_err err = {""};
     loader ld = {code, len, path, report, ud, 0, NULL, NULL};
     sbx_limits lim;
     memset(&lim, 0, sizeof lim);
@@ -161,7 +174,6 @@ int sess_load_file(session_def *d, const char *path, scn_report_fn report, void 
         ld.problems++;
         if (report) report(ud, path, 0, err.msg);
         sbx_destroy(sb);
-        free(code);
         return ld.problems;
     }
     lua_State *L = ld.L = sbx_lua(sb);
@@ -187,6 +199,5 @@ int sess_load_file(session_def *d, const char *path, scn_report_fn report, void 
         read_scenarios(&ld, d);
     }
     sbx_destroy(sb);
-    free(code);
     return ld.problems;
 }

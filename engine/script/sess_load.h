@@ -24,5 +24,9 @@
 /* Returns the number of problems (0: loaded); each is reported as
  * file:line: message. Scenario files are not opened here. */
 int sess_load_file(session_def *out, const char *path, scn_report_fn report, void *ud);
+/* The same from the file's text already read (path names it in messages and
+ * resolves the scenario paths). */
+int sess_load(session_def *out, const char *code, size_t len, const char *path,
+              scn_report_fn report, void *ud);
 
 #endif

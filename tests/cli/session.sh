@@ -62,6 +62,20 @@ cp sig.keep pack/sessions/basic-certification.lua.sig
 "$BL" session keygen sk pk3 >o 2>&1; rc=$?
 check "keygen never overwrites a signing key" bash -c "test $rc -eq 2 && grep -q 'never overwritten' o && ! test -e pk3"
 
+# a pool may name a file by its absolute path: signed and checked as that file
+mkdir -p elsewhere pack/abs
+cp pack/s01-citizen-returning.lua elsewhere/s01.lua
+printf 'return session {\n  id = "abs", title = "Absolute", exam = true, trainee = { cohort = "c" },\n  scenarios = { "%s/elsewhere/s01.lua" },\n}\n' "$T" >pack/abs/abs.lua
+"$BL" session sign pack/abs/abs.lua --secret sk >o 2>&1
+"$BL" session verify pack/abs/abs.lua --pack-key pk >o 2>&1; rc=$?
+check "a pack with an absolute path verifies" bash -c "test $rc -eq 0 && grep -q '^valid' o"
+sed -i 's/seed = /seed = 7 + /' elsewhere/s01.lua
+"$BL" session verify pack/abs/abs.lua --pack-key pk >o 2>&1; rc=$?
+"$BL" session run pack/abs/abs.lua --trainee T-3 --key jk --pack-key pk --headless --input /dev/null >oabs 2>e; rc2=$?
+check "and a change to that file is caught by verify and by the exam" bash -c "test $rc -eq 1 && grep -q 'elsewhere/s01.lua was changed' o && test $rc2 -eq 1 && grep -q 'exam refused: .*elsewhere/s01.lua was changed' e"
+"$BL" session run pack/abs/abs.lua --trainee T-3 --key jk --pack-key nokey --headless --input /dev/null >o 2>e; rc=$?
+check "a missing public key file is an I/O error (2), not a refusal" bash -c "test $rc -eq 2 && grep -q 'nokey' e"
+
 # --- sitting the exam: two decisions, a crash, the rest
 printf '@1 key a\n@2 key return\n@3 key x\n@4 key return\n' >first.in
 "$BL" session run "$S" --trainee T-1 --name "Ana Officer" --key jk --pack-key pk --headless --input first.in --out-dir o1 >o 2>e; rc=$?
