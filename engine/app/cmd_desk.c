@@ -47,7 +47,12 @@ static time_t mtime_of(const char *path) {
 int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) {
     bl_err err = {""};
     int rc = 0;
-    double next = plat_now_ms(), last_watch = next, last_draw = -1e9;
+    /* The desk's clock follows real time: frames owed (the process was
+     * stopped, the machine was slow) are ticked at once, so pausing the
+     * desk cannot stretch an exam's time limits. */
+    const double frame_ms = 1000.0 / DESK_FPS;
+    double t0 = plat_now_ms(), last_watch = t0, last_draw = -1e9;
+    long ticks = 0;
     for (;;) {
         /* --watch: when the scenario file is saved, reload it and start the
          * traveler over, keeping the desk (a broken save keeps the old one). */
@@ -76,11 +81,13 @@ int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) 
                 quit = 1;
         }
         if (quit) break;
-        if (desk_app_tick(a, &err) != 0) {
-            fprintf(stderr, "borderlab desk: %s\n", err.msg);
-            rc = 2;
-            break;
-        }
+        long due = (long)((plat_now_ms() - t0) / frame_ms) + 1;
+        for (; ticks < due && rc == 0; ticks++)
+            if (desk_app_tick(a, &err) != 0) {
+                fprintf(stderr, "borderlab desk: %s\n", err.msg);
+                rc = 2;
+            }
+        if (rc) break;
         /* Draw when something happened, else five times a second (the
          * clocks, documents finishing in the background, an exposed
          * window): an idle desk costs little power. */
@@ -90,13 +97,9 @@ int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) 
             desk_app_present(a);
             last_draw = now0;
         }
-        /* fixed 60 Hz steps (vsync may pace us too) */
-        next += 1000.0 / DESK_FPS;
-        double now = plat_now_ms();
-        if (next > now)
-            plat_sleep_ms((int)(next - now));
-        else if (now - next > 100)
-            next = now;
+        /* until the next frame is due (vsync may pace us too) */
+        double wait = t0 + (double)ticks * frame_ms - plat_now_ms();
+        if (wait > 0) plat_sleep_ms((int)wait);
     }
     return rc;
 }

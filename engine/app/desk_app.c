@@ -70,6 +70,7 @@ struct desk_app {
     int journal_failed;
     int journal_ended;                        /* the journal holds the session's end */
     unsigned char scored[DESK_MAX_TRAVELERS]; /* cases scored (and journaled) */
+    double last_clock;                        /* session time of the last clock entry */
     session_case cases[DESK_MAX_TRAVELERS];   /* for the session's verdict */
     char *log_mem; /* the session's action log, also kept in memory for scoring */
     size_t log_len, log_cap;
@@ -887,21 +888,28 @@ static int open_journal(desk_app *a, bl_err *err) {
     a->journal_ended = r.ended;
     desk_resume(&a->st, r.cases, r.elapsed, write_action, a);
     if (a->st.mode < DESK_DONE) desk_resume_case_time(&a->st, r.case_s);
+    a->last_clock = desk_elapsed(&a->st);
+    /* every case decided because the session's time ran out, the end not yet written */
+    const desk_session *ds = a->st.session;
+    if (ds->session_limit_s > 0 && r.elapsed >= ds->session_limit_s) a->st.time_up = 1;
     return 0;
 }
 
-/* The desk closes before the session ends: the time spent is recorded so a
- * restart cannot reset the clocks (a crash loses at most the time since the
- * last entry). */
-static void journal_stop(desk_app *a) {
+/* The time spent so far, recorded so that closing the desk, or a crash,
+ * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
+ * entry every 30 s while it runs (a crash loses at most that). */
+#define CLOCK_EVERY_S 30
+
+static void journal_clock(desk_app *a, const char *kind) {
     const desk_state *st = &a->st;
     if (!a->journal || !a->cfg.journal_header || a->journal_ended || a->journal_failed ||
         st->mode >= DESK_DONE)
         return;
     char e[256];
-    snprintf(e, sizeof e, "{\"kind\": \"stop\", \"index\": %d, \"t\": %.3f, \"case_s\": %.3f}",
+    snprintf(e, sizeof e, "{\"kind\": \"%s\", \"index\": %d, \"t\": %.3f, \"case_s\": %.3f}", kind,
              st->traveler + 1, desk_elapsed(st), (double)(st->frame - st->case_frame0) / DESK_FPS);
     journal_write(a, e);
+    a->last_clock = desk_elapsed(st);
 }
 
 /* ------------------------------------------------------------ public */
@@ -967,7 +975,7 @@ fail:
 
 void desk_app_destroy(desk_app *a) {
     if (!a) return;
-    journal_stop(a);
+    journal_clock(a, "stop");
     free_traveler(a);
     for (int i = 0; i < TEXT_CACHE; i++) {
         free(a->text[i].s);
@@ -1011,6 +1019,7 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
 int desk_app_tick(desk_app *a, bl_err *err) {
     if (desk_tick(&a->st, write_action, a) && load_traveler(a, err) != 0) return -1;
     after_change(a);
+    if (desk_elapsed(&a->st) - a->last_clock >= CLOCK_EVERY_S) journal_clock(a, "clock");
     if (a->journal_failed)
         return err_set(err, "the results journal could not be written: the session stops so that "
                             "no decision goes unrecorded");

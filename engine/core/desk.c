@@ -331,7 +331,11 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     st->frame++;
     const desk_session *s = st->session;
     if (st->mode == DESK_DONE || st->mode == DESK_REVIEW) return 0;
-    if (s->session_limit_s > 0 && desk_elapsed(st) >= s->session_limit_s) {
+    int undecided = 0;
+    for (int i = 0; i < s->n_travelers; i++)
+        undecided += !st->decided[i];
+    /* (every traveler decided, the last debrief open: the session is not late) */
+    if (undecided && s->session_limit_s > 0 && desk_elapsed(st) >= s->session_limit_s) {
         /* the session is over: every traveler not yet decided timed out */
         for (int i = 0; i < s->n_travelers; i++)
             if (!st->decided[i]) time_out(st, i, "session", log, ud);

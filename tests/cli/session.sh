@@ -84,7 +84,7 @@ check "the exam runs and stops after two travelers" bash -c "test $rc -eq 0 && g
 check "the journal: a header, then two cases with their debriefs" python3 -c "
 import json
 e=[json.loads(l)['entry'] for l in open('$J')]
-e=[x for x in e if x['kind']!='stop']
+e=[x for x in e if x['kind'] not in ('stop','clock')]
 h=e[0]
 assert h['kind']=='session' and h['trainee']=='T-1' and h['trainee_name']=='Ana Officer' and h['cohort']=='2026-B', h
 assert h['exam'] is True and h['mrz_reader'] is False and len(h['scenarios'])==6 and h['limits']=={'case_s':360,'session_s':2400}, h
@@ -104,7 +104,7 @@ a=[json.loads(l) for l in open('o2/actions.jsonl')]
 r=[x for x in a if x['action']=='resume'][0]
 assert r['params']['decided_before']==2, r
 e=[json.loads(l)['entry'] for l in open('$J')]
-k=[x['kind'] for x in e if x['kind']!='stop']
+k=[x['kind'] for x in e if x['kind'] not in ('stop','clock')]
 assert k==['session','case','case','case'], k
 c=[x for x in e if x['kind']=='case']
 assert c[2]['index']==3, c"
@@ -124,7 +124,7 @@ printf '@1 key a\n@2 key return\n@3 key a\n@4 key return\n@5 key a\n@6 key retur
 check "the last three decisions end the session with a verdict" python3 -c "
 import json
 e=[json.loads(l)['entry'] for l in open('$J')]
-e=[x for x in e if x['kind']!='stop']
+e=[x for x in e if x['kind'] not in ('stop','clock')]
 assert [x['kind'] for x in e]==['session']+['case']*6+['end'], [x['kind'] for x in e]
 end=e[-1]; cases=e[1:7]
 mean=sum(c['points'] for c in cases)/6
@@ -171,7 +171,7 @@ assert 29.9 < c['seconds'] < 30.2, c"
 check "when the session's time runs out, the rest time out and the session ends" python3 -c "
 import json
 e=[json.loads(l)['entry'] for l in open('results/timed-T-9.jsonl')]
-e=[x for x in e if x['kind']!='stop']
+e=[x for x in e if x['kind'] not in ('stop','clock')]
 assert [x['kind'] for x in e]==['session','case','case','case','end'], e
 assert all(x['timed_out'] for x in e[1:4]) and e[4]['reason']=='time_up' and e[4]['passed'] is False, e
 assert 59.9 < e[3]['t'] < 60.2, e[3]"
@@ -193,6 +193,23 @@ assert c['timed_out'] and 29.9 < c['seconds'] < 30.1 and 29.9 < c['t'] < 30.1, c
 a=[json.loads(l) for l in open('o7/actions.jsonl')]
 t=[x for x in a if x['action']=='timeout'][0]
 assert 9.9 < t['t'] < 10.1, t"
+
+# a crash (no stop entry) loses at most the 30 s since the last clock entry
+sed 's/id = "timed"/id = "timed3"/' pack/timed/case.lua >pack/timed/crash.lua
+printf '@1500 key f1\n' >w25.in
+sed -i 's/case_min = 0.5, session_min = 1/case_min = 2, session_min = 5/' pack/timed/crash.lua
+"$BL" session run pack/timed/crash.lua --key jk --headless --input w25.in --out-dir o8 >o 2>e
+printf '@2400 key f1\n' >w40.in
+"$BL" session run pack/timed/crash.lua --key jk --headless --input w40.in --out-dir o9 >o 2>e
+head -n -1 results/timed3-T-9.jsonl >crashed.jsonl   # the stop entry never written
+"$BL" session run pack/timed/crash.lua --key jk --journal crashed.jsonl --headless --input /dev/null --out-dir o10 >o 2>e
+check "after a crash the clocks go on from the last clock entry" python3 -c "
+import json
+e=[json.loads(l)['entry'] for l in open('crashed.jsonl')]
+c=[x for x in e if x['kind']=='clock']
+assert c and abs(c[-1]['t']-55)<0.1 and abs(c[-1]['case_s']-55)<0.1, c
+s=[x for x in e if x['kind']=='stop']
+assert abs(s[-1]['t']-55)<0.1, s  # closed right away: the clocks were restored from the clock entry"
 
 # --- bad session files and options
 cat >bad.lua <<'EOF'
