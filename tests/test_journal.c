@@ -130,6 +130,19 @@ static void every_tampering_is_named(void **state) {
         assert_int_equal(journal_verify(path, key, &n, &err), -1);
         if (!strstr(err.msg, rows[i].message))
             fail_msg("row %zu: \"%s\" lacks \"%s\"", i, err.msg, rows[i].message);
+        if (rows[i].fn == cut_last) {
+            /* a last line cut short was never recorded (a crash while writing):
+             * a restarted desk cuts it off and goes on after the intact entries */
+            journal *j = journal_open(path, key, &n, &err);
+            assert_non_null(j);
+            assert_int_equal(journal_repaired(j), 3);
+            assert_int_equal(n, 2);
+            assert_int_equal(journal_append(j, "{\"traveler\": \"s03\"}", &err), 0);
+            journal_close(j);
+            assert_int_equal(journal_verify(path, key, &n, &err), 0);
+            assert_int_equal(n, 3);
+            continue;
+        }
         /* and a session refuses to append to it */
         assert_null(journal_open(path, key, &n, &err));
     }

@@ -778,8 +778,9 @@ static void restore_case(desk_app *a, const cJSON *e) {
     a->scored[tv] = 1;
 }
 
-static void on_entry(void *ud, int seq, const char *json) {
+static void on_entry(void *ud, int seq, const char *json, const char *mac) {
     resume_ctx *r = ud;
+    (void)mac;
     cJSON *e = cJSON_Parse(json);
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(e, "kind");
     const char *k = cJSON_IsString(kind) ? kind->valuestring : "case";
@@ -870,7 +871,12 @@ static int open_journal(desk_app *a, bl_err *err) {
     resume_ctx r;
     memset(&r, 0, sizeof r);
     r.a = a;
-    int rc = journal_read(cfg->journal_path, key, on_entry, &r, NULL, err);
+    if (journal_repaired(a->journal))
+        fprintf(stderr,
+                "borderlab: the journal '%s' ended in a line cut short (line %d: a crash while "
+                "it was written); that entry was never recorded and is removed\n",
+                cfg->journal_path, journal_repaired(a->journal));
+    int rc = journal_read(cfg->journal_path, key, on_entry, &r, NULL, NULL, err);
     if (rc == 0 && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
     if (rc == 0 && r.bad) rc = err_set(err, "the journal '%s': %s", cfg->journal_path, r.why);

@@ -28,7 +28,7 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS sessions ("
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
-    " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT);"
+    " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT);"
     "PRAGMA user_version = 2;";
 
 static int db_fail(sqlite3 *db, const char *what, const char *path) {
@@ -81,13 +81,14 @@ typedef struct who {
     int exam, cases, passed; /* passed: -1 not ended */
     const char *reason;
     char *marks; /* JSON text */
+    const char *first_mac;
 } who;
 
 static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO sessions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12)",
+                           " ?9, ?10, ?11, ?12, ?13)",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     const char *texts[] = {journal_path, w->session, w->title,  w->trainee,
@@ -99,6 +100,7 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     if (w->passed >= 0) sqlite3_bind_int(st, 10, w->passed);
     if (w->reason) sqlite3_bind_text(st, 11, w->reason, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 12, w->marks ? w->marks : "{}", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 13, w->first_mac, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(st);
     return rc;
@@ -106,6 +108,51 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
 
 static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
                                const char *trainee, const char *cohort);
+
+/* The verified entries of a journal, each as {"seq": n, "entry": {...}},
+ * and the MAC of the first (the journal's identity, wherever it is copied). */
+typedef struct entries {
+    cJSON **e;
+    int n, cap;
+    char first_mac[65];
+} entries;
+
+static void collect(void *ud, int seq, const char *json, const char *mac) {
+    entries *g = ud;
+    if (g->n == g->cap) {
+        int cap = g->cap ? 2 * g->cap : 64;
+        cJSON **ne = realloc(g->e, sizeof *ne * (size_t)cap);
+        if (!ne) return;
+        g->e = ne, g->cap = cap;
+    }
+    if (seq == 1) snprintf(g->first_mac, sizeof g->first_mac, "%s", mac);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "seq", seq);
+    cJSON_AddItemToObject(o, "entry", cJSON_Parse(json));
+    g->e[g->n++] = o;
+}
+
+static void entries_free(entries *g) {
+    for (int i = 0; i < g->n; i++)
+        cJSON_Delete(g->e[i]);
+    free(g->e);
+}
+
+/* The journal already imported with this first MAC, or NULL. */
+static char *known_as(sqlite3 *db, const char *first_mac) {
+    sqlite3_stmt *st = NULL;
+    char *path = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT journal FROM sessions WHERE first_mac = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, first_mac, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *p = (const char *)sqlite3_column_text(st, 0);
+        if (p && (path = malloc(strlen(p) + 1))) strcpy(path, p);
+    }
+    sqlite3_finalize(st);
+    return path;
+}
 
 /* A journal imported before under another trainee or cohort stays theirs:
  * importing it again under other names would split its cases from its row. */
@@ -144,24 +191,26 @@ static int results_import_path(const char *journal_path, const char *key_path, c
                                const char *trainee, const char *cohort) {
     bl_err err = {""};
     unsigned char key[JOURNAL_KEY_BYTES];
-    int n = 0;
+    int n = 0, torn = 0;
+    /* only what was verified is imported: the entries as journal_read hands
+     * them over, never the file read a second time */
+    entries got = {NULL, 0, 0, ""};
     if (journal_key_load(key_path, key, &err) != 0 ||
-        journal_verify(journal_path, key, &n, &err) != 0) {
+        journal_read(journal_path, key, collect, &got, &n, &torn, &err) != 0) {
         fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
+        entries_free(&got);
         return 1;
     }
-    size_t len = 0;
-    char *text = fs_read_all(journal_path, 512u << 20, &len, &err);
-    if (!text) {
-        fprintf(stderr, "borderlab results: %s\n", err.msg);
-        return 2;
-    }
-    /* the lines, parsed once (verified above) */
-    int cap = n + 1, count = 0;
-    cJSON **lines = calloc((size_t)cap, sizeof *lines);
-    for (char *line = strtok(text, "\n"); line && count < cap; line = strtok(NULL, "\n"))
-        lines[count++] = cJSON_Parse(line);
-    who w = {"", "", trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1, NULL, NULL};
+    if (torn)
+        fprintf(stderr,
+                "borderlab results: warning: %s: line %d is cut short (a crash while it was "
+                "written): it is not an entry; the %d before it are imported\n",
+                journal_path, torn, n);
+    cJSON **lines = got.e;
+    int count = got.n;
+    char *text = NULL, *known = NULL;
+    who w = {"",   "",   trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1,
+             NULL, NULL, got.first_mac};
     sqlite3 *db = NULL;
     int rc = 0, added = 0;
     const cJSON *head = count ? cJSON_GetObjectItemCaseSensitive(lines[0], "entry") : NULL;
@@ -212,6 +261,13 @@ static int results_import_path(const char *journal_path, const char *key_path, c
         rc = db_fail(db, "cannot write to", db_path);
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         goto done;
+    }
+    /* a copy of a journal imported before is that journal (same first MAC) */
+    known = known_as(db, got.first_mac);
+    if (known && strcmp(known, journal_path)) {
+        fprintf(stderr, "borderlab results: %s is a copy of %s, imported before: counted once\n",
+                journal_path, known);
+        journal_path = known;
     }
     if (owner_differs(db, journal_path, &w)) {
         rc = 1;
@@ -278,11 +334,10 @@ static int results_import_path(const char *journal_path, const char *key_path, c
                db_path);
 done:
     sqlite3_close(db);
-    for (int i = 0; i < count; i++)
-        cJSON_Delete(lines[i]);
-    free(lines);
+    entries_free(&got);
     free(w.marks);
     free(text);
+    free(known);
     return rc;
 }
 

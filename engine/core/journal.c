@@ -19,7 +19,12 @@ struct journal {
     int seq;
     unsigned char key[JOURNAL_KEY_BYTES];
     char last_mac[65];
+    int repaired; /* the line number of a cut-short last line removed on opening */
 };
+
+int journal_repaired(const journal *j) {
+    return j ? j->repaired : 0;
+}
 
 static int init_sodium(bl_err *err) {
     if (sodium_init() < 0) return err_set(err, "libsodium could not start");
@@ -91,8 +96,13 @@ static void mac_of(const unsigned char *key, int seq, const char *prev, const ch
 static const char *zero_mac = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /* Walks the chain; on success gives the count and the last MAC. */
+/* A cut-short last line (a write a crash interrupted) is an error, unless
+ * `torn` is given: then it is not part of the journal, *torn names its line
+ * and *good the bytes before it. */
 static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
-                        char last_mac[65], journal_entry_fn fn, void *ud, bl_err *err) {
+                        char last_mac[65], journal_entry_fn fn, void *ud, int *torn, size_t *good,
+                        bl_err *err) {
+    if (torn) *torn = 0;
     if (init_sodium(err)) return -1;
     size_t len = 0;
     char *text = fs_read_all(path, 512u << 20, &len, err);
@@ -106,6 +116,11 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
         while (end < len && text[end] != '\n')
             end++;
         line++;
+        if (end == len && torn) { /* never written in full: not an entry */
+            *torn = line;
+            if (good) *good = pos;
+            break;
+        }
         if (end == len) { /* no newline: a write cut short */
             rc = err_set(err,
                          "%s: line %d is cut short (a crash during writing?): %zu bytes "
@@ -145,7 +160,7 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
             else {
                 seq = s->valueint;
                 strcpy(prev, m->valuestring);
-                if (fn && etext) fn(ud, seq, etext);
+                if (fn && etext) fn(ud, seq, etext, prev);
             }
             free(etext);
         }
@@ -159,17 +174,17 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
 
 int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                    bl_err *err) {
-    return verify_chain(path, key, entries, NULL, NULL, NULL, err);
+    return verify_chain(path, key, entries, NULL, NULL, NULL, NULL, NULL, err);
 }
 
 int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
-                 void *ud, int *entries, bl_err *err) {
+                 void *ud, int *entries, int *torn, bl_err *err) {
     struct stat st;
     if (stat(path, &st) != 0 || st.st_size == 0) { /* not begun yet */
         if (entries) *entries = 0;
         return 0;
     }
-    return verify_chain(path, key, entries, NULL, fn, ud, err);
+    return verify_chain(path, key, entries, NULL, fn, ud, torn, NULL, err);
 }
 
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
@@ -206,11 +221,24 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
     }
     if (!existed) sync_dir_of(path); /* a new file's name survives a power cut too */
     /* verified under the lock: nobody appends while we read the chain */
-    if (existed && verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, err) != 0) {
+    int torn = 0;
+    size_t good = 0;
+    if (existed &&
+        verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, &torn, &good, err) != 0) {
         close(j->fd);
         free(j);
         return NULL;
     }
+    /* a last line a crash cut short was never recorded: cut it off, so the
+     * next entry starts on a line of its own */
+    if (torn && (ftruncate(j->fd, (off_t)good) != 0 || fsync(j->fd) != 0)) {
+        err_set(err, "the journal '%s' ends in a line cut short, and it cannot be cut off: %s",
+                path, strerror(errno));
+        close(j->fd);
+        free(j);
+        return NULL;
+    }
+    j->repaired = torn;
     if (entries) *entries = j->seq;
     return j;
 }
@@ -237,13 +265,18 @@ int journal_append(journal *j, const char *entry_json, bl_err *err) {
     free(etext);
     const char *p = line;
     size_t left = (size_t)len;
+    struct stat before;
+    int sized = fstat(j->fd, &before) == 0;
     while (left) {
         ssize_t w = write(j->fd, p, left);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
+            int e = errno;
             free(line);
+            /* half a line would spoil the next one: take it back */
+            if (sized && ftruncate(j->fd, before.st_size) == 0) fsync(j->fd);
             return err_set(err, "journal: cannot write: %s (the entry is NOT recorded)",
-                           strerror(errno));
+                           strerror(e));
         }
         p += w, left -= (size_t)w;
     }

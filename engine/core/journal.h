@@ -32,18 +32,26 @@ typedef struct journal journal;
  * many entries it already holds (a restarted session resumes after them). */
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                       bl_err *err);
-/* Appends one entry (a JSON object's text, one line) and fsyncs. */
+/* journal_open cuts off a last line a crash cut short (it was never
+ * recorded: the desk moves on only once an entry is written); this says
+ * which line it was (0: none). */
+int journal_repaired(const journal *j);
+
+/* Appends one entry (a JSON object's text, one line) and fsyncs; a failed
+ * write leaves the journal as it was. */
 int journal_append(journal *j, const char *entry_json, bl_err *err);
 void journal_close(journal *j);
 
-/* Receives one verified entry (the JSON object's text) in order. */
-typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json);
+/* Receives one verified entry (the JSON object's text) and its MAC, in order. */
+typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json, const char *mac);
 
 /* Verifies a journal and hands each entry to fn; a journal that does not
  * exist yet (or is empty) has no entries. On a broken chain returns -1 and
  * fn has only seen the entries before the break. */
 int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
-                 void *ud, int *entries, bl_err *err);
+                 void *ud, int *entries, int *torn, bl_err *err);
+/* torn: NULL makes a cut-short last line an error; else it is not an entry
+ * (a crash interrupted its writing) and *torn receives its line number. */
 
 /* Checks a whole journal. Returns 0 when intact (*entries set); otherwise -1
  * and err says exactly what is wrong and where (line N: ...). */

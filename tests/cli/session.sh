@@ -238,6 +238,13 @@ e=[json.loads(l)['entry'] for l in open('$J')]
 assert s==[('uto-first-line-basic','T-1','Ana Officer','2026-B',1,6,int(e[-1]['passed']),'completed')], s
 n=db.execute('select count(*), sum(seconds is not null), min(time_limit) from results').fetchone()
 assert n==(6,6,360.0), n"
+cp "$J" copy.jsonl
+"$BL" results import copy.jsonl --key jk --db r.db >o 2>&1; rc=$?
+check "a copy of an imported journal is counted once" bash -c "test $rc -eq 0 && grep -q 'is a copy of .*uto-first-line-basic-T-1.jsonl, imported before' o && grep -q 'imported 0 new of 6' o"
+cp "$J" torn.jsonl
+printf '{"seq": 99, "entry": {"kind":"ca' >>torn.jsonl
+"$BL" results import torn.jsonl --key jk --db torn.db >o 2>&1; rc=$?
+check "a last line cut short by a crash is not imported, the rest is" bash -c "test $rc -eq 0 && grep -q 'is cut short (a crash while it was written)' o && grep -q 'imported 6 new of 6 cases' o"
 "$BL" results import results/timed-T-9.jsonl results/timed2-T-9.jsonl --key jk --db two.db >o 2>&1; rc=$?
 check "several journals in one import, each in its own transaction" bash -c "test $rc -eq 0 && grep -q 'imported 3 new of 3 cases from .*timed-T-9' o && grep -q 'imported 1 new of 1 cases from .*timed2-T-9' o"
 "$BL" results export --db r.db --format xapi >x.jsonl 2>&1; rc=$?
