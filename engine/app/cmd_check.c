@@ -52,7 +52,7 @@ static void check_session(const char *path, tally *t) {
     for (int i = 0; i < d->n_items; i++)
         for (int k = 0; k < d->items[i].n; k++) {
             scenario s;
-            if (scn_load_file(&s, NULL, d->items[i].paths[k], 0, report, t) == 0)
+            if (scn_load_file(&s, NULL, d->items[i].paths[k], 1, report, t) == 0)
                 scenario_release(&s);
         }
     free(d);

@@ -299,9 +299,23 @@ static void print_outcome(const desk_app *a, const char *journal) {
 
 static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
     bl_err err = {""};
-    if (o->trainee) snprintf(d->trainee, sizeof d->trainee, "%s", o->trainee);
-    if (o->name) snprintf(d->trainee_name, sizeof d->trainee_name, "%s", o->name);
-    if (o->cohort) snprintf(d->cohort, sizeof d->cohort, "%s", o->cohort);
+    /* cut short, two trainees' ids could meet: too long is refused */
+    struct {
+        const char *opt, *v;
+        char *dst;
+        size_t cap;
+    } who[] = {{"--trainee", o->trainee, d->trainee, sizeof d->trainee},
+               {"--name", o->name, d->trainee_name, sizeof d->trainee_name},
+               {"--cohort", o->cohort, d->cohort, sizeof d->cohort}};
+    for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
+        if (!who[i].v) continue;
+        if (strlen(who[i].v) >= who[i].cap) {
+            fprintf(stderr, "borderlab session run: %s is longer than %zu characters\n", who[i].opt,
+                    who[i].cap - 1);
+            return 2;
+        }
+        snprintf(who[i].dst, who[i].cap, "%s", who[i].v);
+    }
     if (!d->trainee[0] || !plain_id(d->trainee)) {
         fprintf(stderr,
                 "borderlab session run: %s: say who sits the session with --trainee ID "
@@ -355,6 +369,16 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
         fprintf(stderr, "borderlab session run: %s\n", err.msg);
         return 2;
     }
+    for (int i = 0; i < the_pack.n; i++) /* each traveler is scored by their scenario's id */
+        for (int j = i + 1; j < the_pack.n; j++)
+            if (!strcmp(the_pack.scn[i].id, the_pack.scn[j].id)) {
+                fprintf(stderr,
+                        "borderlab session run: %s and %s are both scenario '%s': a session "
+                        "holds each scenario once\n",
+                        files[i], files[j], the_pack.scn[i].id);
+                pack_free(&the_pack);
+                return 2;
+            }
     desk_session *s = &the_pack.session;
     snprintf(s->id, sizeof s->id, "%s", d->id);
     snprintf(s->trainee, sizeof s->trainee, "%s", d->trainee);
@@ -364,7 +388,11 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     s->case_limit_s = d->case_limit_s;
     s->session_limit_s = d->session_limit_s;
     char journal[512], hash[65], log_default[600];
-    if (o->journal)
+    if (o->journal && strlen(o->journal) >= sizeof journal) {
+        fprintf(stderr, "borderlab session run: --journal: the path is too long\n");
+        pack_free(&the_pack);
+        return 2;
+    } else if (o->journal)
         snprintf(journal, sizeof journal, "%s", o->journal);
     else if (fs_mkdir("results", &err) == 0)
         snprintf(journal, sizeof journal, "results/%s-%s.jsonl", d->id, d->trainee);

@@ -118,7 +118,8 @@ int rd_get_number(loader *ld, const char *what, const char *key, double *out, do
     if (t == LUA_TNIL) {
         if (required) rd_problem(ld, what, "%s: missing \"%s\"", what, key);
         rc = required ? -1 : 1;
-    } else if (t != LUA_TNUMBER || lua_tonumber(L, -1) < lo || lua_tonumber(L, -1) > hi) {
+    } else if (t != LUA_TNUMBER || !(lua_tonumber(L, -1) >= lo && lua_tonumber(L, -1) <= hi)) {
+        /* (written so that NaN, which compares false with everything, fails too) */
         rd_problem(ld, key, "%s.%s: expected a number from %g to %g", what, key, lo, hi);
         rc = -1;
     } else {

@@ -60,7 +60,9 @@ static void read_scenarios(loader *ld, session_def *d) {
             rd_only_keys(ld, "scenarios", keys);
             rd_each_string(ld, "scenarios", "pool", add_path, it);
             double draw = 1;
-            rd_get_number(ld, "scenarios", "draw", &draw, 1, SESSION_MAX_POOL, 0);
+            if (rd_get_number(ld, "scenarios", "draw", &draw, 1, SESSION_MAX_POOL, 0) == 0 &&
+                draw != (int)draw)
+                rd_problem(ld, "draw", "scenarios[%d]: draw = %g is not a whole number", i, draw);
             it->draw = (int)draw;
             if (it->n == 0)
                 rd_problem(ld, "pool", "scenarios[%d]: an empty pool", i);
@@ -131,6 +133,28 @@ static void read_trainee(loader *ld, session_def *d) {
     lua_pop(L, 1);
 }
 
+/* The queue holds every draw, and each scenario once: the same scenario
+ * twice would be scored as one traveler. */
+static void check_draw(loader *ld, const session_def *d) {
+    int total = 0;
+    for (int i = 0; i < d->n_items; i++)
+        total += d->items[i].n == 1 ? 1 : d->items[i].draw;
+    if (total > SESSION_MAX_ITEMS)
+        rd_problem(ld, "scenarios", "scenarios: %d travelers drawn, at most %d", total,
+                   SESSION_MAX_ITEMS);
+    for (int i = 0; i < d->n_items; i++)
+        for (int k = 0; k < d->items[i].n; k++)
+            for (int j = i; j < d->n_items; j++)
+                for (int m = j == i ? k + 1 : 0; m < d->items[j].n; m++)
+                    if (!strcmp(d->items[i].paths[k], d->items[j].paths[m])) {
+                        const char *p = d->items[i].paths[k], *slash = strrchr(p, '/');
+                        rd_problem(ld, slash ? slash + 1 : p,
+                                   "scenarios: %s appears twice (each scenario once per session)",
+                                   p);
+                        return;
+                    }
+}
+
 /* An id goes into file names and reports: letters, digits, '-', '_', '.'. */
 static void check_id(loader *ld, const char *what, const char *id) {
     for (const char *c = id; *c; c++)
@@ -190,13 +214,19 @@ int sess_load(session_def *d, const char *code, size_t len, const char *path, sc
         d->mrz_reader = !d->exam; /* an exam without the reader unless the academy wants it */
         rd_get_bool(&ld, "session", "mrz_reader", &d->mrz_reader);
         double seed = 0;
-        if (rd_get_number(&ld, "session", "seed", &seed, 0, 9007199254740992.0, 0) == 0)
+        if (rd_get_number(&ld, "session", "seed", &seed, 0, 9007199254740992.0, 0) == 0) {
+            if (seed != (double)(uint64_t)seed)
+                rd_problem(&ld, "seed", "seed = %g is not a whole number", seed);
             d->has_seed = 1, d->seed = (uint64_t)seed;
+        }
         read_limits(&ld, d);
         read_pass(&ld, d);
         read_trainee(&ld, d);
         check_id(&ld, "trainee id", d->trainee);
         read_scenarios(&ld, d);
+        if (!d->id[0] && ld.problems == 0)
+            rd_problem(&ld, "id", "id: empty (it names the journal)");
+        check_draw(&ld, d);
     }
     sbx_destroy(sb);
     return ld.problems;

@@ -222,6 +222,19 @@ EOF
 "$BL" session check bad.lua >o 2>e; rc=$?
 check "a misspelt key and an impossible draw are named with their lines" bash -c "
     test $rc -eq 2 && grep -q 'bad.lua:3: pass: unknown key \"overal\"' e && grep -q 'bad.lua:4: scenarios\[1\]: draws 2 from a pool of 1' e"
+cat >bad2.lua <<'EOF'
+return session {
+  id = "bad2", title = "Bad",
+  time_limit = { case_min = 0/0 },
+  scenarios = { "pack/s01-citizen-returning.lua", { pool = { "pack/s01-citizen-returning.lua", "pack/s03-business-visitor.lua" }, draw = 1.5 } },
+}
+EOF
+"$BL" session check bad2.lua >o 2>e; rc=$?
+check "NaN, a fractional draw and the same scenario twice are refused" bash -c "
+    test $rc -eq 2 && grep -q 'bad2.lua:3: time_limit.case_min: expected a number' e &&
+    grep -q 'draw = 1.5 is not a whole number' e && grep -q 'appears twice' e"
+"$BL" session run pack/timed/case.lua --trainee "$(printf 'A%.0s' $(seq 70))" --key jk --headless --input /dev/null >o 2>e; rc=$?
+check "a trainee id too long to keep is refused, not cut" bash -c "test $rc -eq 2 && grep -q -- '--trainee is longer than 63 characters' e"
 "$BL" session run pack/timed/case.lua --trainee '../x' --key jk --headless --input /dev/null >o 2>e; rc=$?
 check "a trainee id that could escape the results folder is refused" bash -c "test $rc -eq 2 && grep -q 'cannot name a file' e"
 "$BL" session run pack/timed/case.lua --headless --input /dev/null >o 2>e; rc=$?
