@@ -158,8 +158,6 @@ static void asking_a_forbidden_question_is_critical(void **state) {
     assert_true(tested >= 1);
 }
 
-/* A UV-only defect flagged without ever using UV is a guess, not a finding;
- * a flag in the wrong place finds nothing; a named kind beats a located one. */
 /* What the debrief teaches besides defects: each required question not asked,
  * the interpreter, the lights the case needed; nothing for a perfect trainee. */
 static void the_debrief_names_each_lesson(void **state) {
@@ -198,6 +196,8 @@ static void the_debrief_names_each_lesson(void **state) {
     assert_true(asks >= 18 && interpreters >= 1 && lights >= 5);
 }
 
+/* A UV-only defect flagged without ever using UV is a guess, not a finding;
+ * a flag in the wrong place finds nothing; a named kind beats a located one. */
 static void findings_count_only_where_they_could_be_seen(void **state) {
     pack_fixture *p = *state;
     int tested = 0;

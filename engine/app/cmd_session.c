@@ -230,7 +230,8 @@ static int plain_id(const char *s) {
 }
 
 /* The session journal's first entry: who sits what, under which rules. */
-static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash) {
+static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash,
+                         const char *pub_hex) {
     cJSON *e = cJSON_CreateObject();
     cJSON_AddStringToObject(e, "kind", "session");
     cJSON_AddStringToObject(e, "session", d->id);
@@ -255,6 +256,7 @@ static char *header_json(const session_def *d, const pack *p, uint64_t seed, con
     cJSON_AddNumberToObject(lim, "case_s", d->case_limit_s);
     cJSON_AddNumberToObject(lim, "session_s", d->session_limit_s);
     cJSON_AddStringToObject(e, "pack_signature_sha256", sig_hash);
+    cJSON_AddStringToObject(e, "pack_public_key", pub_hex); /* "" : not verified */
     char when[32];
     time_t now = time(NULL);
     struct tm tm;
@@ -402,7 +404,11 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
         return 2;
     }
     sig_hash(d, hash);
-    char *header = header_json(d, &the_pack, seed, hash);
+    char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1] = "";
+    if (o->pack_key) /* the key that verified this pack */
+        for (int i = 0; i < PACKSIG_PUBLIC_BYTES; i++)
+            snprintf(pub_hex + 2 * i, 3, "%02x", pub[i]);
+    char *header = header_json(d, &the_pack, seed, hash, pub_hex);
     const char *out_dir = o->out_dir ? o->out_dir : "out/session";
     snprintf(log_default, sizeof log_default, "%s/actions.jsonl", out_dir);
     const char *log = o->log ? o->log : log_default;

@@ -766,8 +766,12 @@ static int number_key(int key) { /* 1..9, 0 -> 0..9 */
 }
 
 /* Summary rows, as drawn: one per decided traveler. */
-#define SUMMARY_Y0  206
-#define SUMMARY_ROW 24
+#define SUMMARY_Y0 206
+
+/* Rows shrink for a long session so every case fits above the hint. */
+static int summary_row_h(const desk_state *st) {
+    return st->n_decided > 16 ? 16 : 24;
+}
 
 static int summary_row_traveler(const desk_state *st, int row) {
     for (int i = 0, r = 0; i < st->session->n_travelers; i++)
@@ -797,7 +801,8 @@ static int review_step(desk_state *st, const input_event *ev, desk_log_fn log, v
             return open_review(st, summary_row_traveler(st, ev->key - KEY_1), log, ud);
         if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT && ev->y >= SUMMARY_Y0 - 17)
             return open_review(
-                st, summary_row_traveler(st, (ev->y - SUMMARY_Y0 + 17) / SUMMARY_ROW), log, ud);
+                st, summary_row_traveler(st, (ev->y - SUMMARY_Y0 + 17) / summary_row_h(st)), log,
+                ud);
         return 0;
     }
     if (ev->kind == EV_KEY && (ev->key == KEY_LEFT || ev->key == KEY_RIGHT)) {
@@ -1549,9 +1554,9 @@ static void draw_summary(const desk_state *st, draw_list *dl) {
     static const char *dkeys[] = {"", "decision.admit", "decision.refuse", "decision.second_line",
                                   "decision.protection"};
     int row = 0;
-    for (int i = 0; i < s->n_travelers && row < 16; i++) {
+    for (int i = 0; i < s->n_travelers && row < DESK_MAX_TRAVELERS; i++) {
         if (!st->decided[i]) continue;
-        int yy = SUMMARY_Y0 + row * SUMMARY_ROW;
+        int yy = SUMMARY_Y0 + row * summary_row_h(st);
         const desk_debrief *d = &st->debriefs[i];
         uint32_t col = st->points[i] < 0 ? C_DIM : st->passed[i] ? C_GREEN : C_RED;
         if (row < 10)

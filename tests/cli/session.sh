@@ -89,6 +89,7 @@ h=e[0]
 assert h['kind']=='session' and h['trainee']=='T-1' and h['trainee_name']=='Ana Officer' and h['cohort']=='2026-B', h
 assert h['exam'] is True and h['mrz_reader'] is False and len(h['scenarios'])==6 and h['limits']=={'case_s':360,'session_s':2400}, h
 assert len(h['pack_signature_sha256'])==64
+assert h['pack_public_key']==open('pk').read().strip(), h
 assert [x['decision'] for x in e[1:]]==['admit','refuse'] and all(x['kind']=='case' for x in e[1:]), e
 assert e[2]['traveler']==h['scenarios'][1] and 'items' in e[2] and 'missed' in e[2]
 assert all(isinstance(x['notes'], list) for x in e[1:]) and any(n['kind']=='ask_missed' for x in e[1:] for n in x['notes']), e"
@@ -175,7 +176,9 @@ e=[x for x in e if x['kind'] not in ('stop','clock')]
 assert [x['kind'] for x in e]==['session','case','case','case','end'], e
 assert all(x['timed_out'] for x in e[1:4]) and e[4]['reason']=='time_up' and e[4]['passed'] is False, e
 assert 59.9 < e[3]['t'] < 60.2, e[3]"
-check "the timed-out debrief was shown" bash -c "test -s o5/timeout.png && test -s o5/over.png"
+check "the timed-out debrief was shown (its amber frame), then the summary (none)" bash -c "
+    test \"\$('$IMG' pixel o5/timeout.png 290 300)\" = '240 200 63' &&
+    test \"\$('$IMG' pixel o5/over.png 290 300)\" != '240 200 63'"
 # closing the desk does not reset the clocks: 20 s on the first traveler,
 # closed, started again: the case runs out 10 s later
 sed 's/id = "timed"/id = "timed2"/' pack/timed/case.lua >pack/timed/again.lua
