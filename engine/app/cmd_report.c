@@ -1248,6 +1248,19 @@ static void pass_line(const sb *o, chart *ch, const marks *pm) {
                 unit(o, a, sizeof a, "unit.points", 0, pm->v[4]), NULL);
 }
 
+/* The cells both case tables begin with: number, scenario, decision, points. */
+static void case_cells(sb *o, const rcase *c, int i) {
+    char a[64];
+    sb_put(o, "<tr>");
+    num_cell(o, INT(o, a, i + 1));
+    sb_put(o, "<td class=\"nw\">");
+    sb_data(o, c->scenario);
+    sb_put(o, "</td><td>");
+    decision_words(o, c);
+    sb_put(o, "</td>");
+    num_cell(o, PTS(o, a, c->points));
+}
+
 /* A trainee's points per case, coloured by the case's verdict. */
 static void outcomes_section(sb *o, const report *r, row *rows) {
     section_begin(o, "outcomes", "outcomes.title", "outcomes.note");
@@ -1284,15 +1297,7 @@ static void outcomes_section(sb *o, const report *r, row *rows) {
                 "col.missed");
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
-        char a[64];
-        sb_put(o, "<tr>");
-        num_cell(o, INT(o, a, i + 1));
-        sb_put(o, "<td class=\"nw\">");
-        sb_data(o, c->scenario);
-        sb_put(o, "</td><td>");
-        decision_words(o, c);
-        sb_put(o, "</td>");
-        num_cell(o, PTS(o, a, c->points));
+        case_cells(o, c, i);
         sb_printf(o, "<td><span class=\"pill %s\">", c->passed ? "pass" : "fail");
         sb_tr(o, c->passed ? "result.passed" : "result.failed");
         sb_put(o, "</span></td><td>");
@@ -1386,14 +1391,7 @@ static void cases_section(sb *o, const report *r) {
     for (int i = 0; i < r->n; i++) {
         const rcase *c = &r->c[i];
         char a[64];
-        sb_put(o, "<tr>");
-        num_cell(o, INT(o, a, i + 1));
-        sb_put(o, "<td class=\"nw\">");
-        sb_data(o, c->scenario);
-        sb_put(o, "</td><td>");
-        decision_words(o, c);
-        sb_put(o, "</td>");
-        num_cell(o, PTS(o, a, c->points));
+        case_cells(o, c, i);
         sb_put(o, "<td>");
         sb_tr(o, c->passed ? "result.passed" : "result.failed");
         sb_put(o, "</td>");

@@ -540,13 +540,17 @@ printf '<!DOCTYPE html><html><head><title>broken</title></head><body><h1>Broken<
 browse "$T/broken.html" broken; rc=$?
 check "the console check can fail: a page that throws is caught" \
     bash -c "test $rc -eq 0 && grep -aE ':CONSOLE[:(]' '$T/broken.log' | grep -q 'Uncaught Error: deliberately broken'"
-for page in trainee cohort hostile; do
-    browse "$T/$page.html" "$page"; rc=$?
-    check "chromium opens the $page report (exit 0, a DOM)" bash -c "test $rc -eq 0 && grep -q '</html>' '$T/$page.dom'"
-    if console "$page" >"$T/$page.console"; then
-        cat "$T/$page.console"; bad_console=1
+# open_page NAME: Chromium opens it (exit 0, a DOM) with no console message
+open_page() {
+    browse "$T/$1.html" "$1"; rc=$?
+    check "chromium opens the $1 report (exit 0, a DOM)" bash -c "test $rc -eq 0 && grep -q '</html>' '$T/$1.dom'"
+    if console "$1" >"$T/$1.console"; then
+        cat "$T/$1.console"; bad_console=1
     else bad_console=0; fi
-    check "no console message on the $page report" test $bad_console -eq 0
+    check "no console message on the $1 report" test $bad_console -eq 0
+}
+for page in trainee cohort hostile; do
+    open_page "$page"
 done
 check "the trainee report's headings in the browser's DOM" bash -c "
     python3 '$T/rep.py' headings '$T/trainee.dom' >'$T/h' &&
@@ -558,12 +562,7 @@ check "in the browser, the markup in a name stays text" bash -c "
     ! grep -q '<script' '$T/hostile.dom' && grep -qF 'Trainee: <bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi>' '$T/hostile.dom'"
 # French and Arabic: no console message either; a screenshot of each (SHOTS=DIR keeps them)
 for page in trainee-fr cohort-fr trainee-ar cohort-ar; do
-    browse "$T/$page.html" "$page"; rc=$?
-    check "chromium opens the $page report (exit 0, a DOM)" bash -c "test $rc -eq 0 && grep -q '</html>' '$T/$page.dom'"
-    if console "$page" >"$T/$page.console"; then
-        cat "$T/$page.console"; bad_console=1
-    else bad_console=0; fi
-    check "no console message on the $page report" test $bad_console -eq 0
+    open_page "$page"
     HOME="$T/home" timeout 60 "$CHROME" --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
         --no-first-run --disable-background-networking --user-data-dir="$T/chrome-shot-$page" \
         --hide-scrollbars --window-size=1200,2600 --screenshot="$T/$page.png" "file://$T/$page.html" \
