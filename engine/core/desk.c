@@ -1294,11 +1294,16 @@ static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key
 
 /* A text of the traveler's scenario, in interface language `lang` (an index
  * of st->langs), falling back to the scenario's English, then the key. */
-static const char *scn_text(const desk_state *st, int lang, const char *key) {
-    const desk_traveler *t = traveler(st);
+/* A string of traveler i's scenario in the interface's language. */
+static const char *scn_text_of(const desk_state *st, int i, int lang, const char *key) {
+    const desk_traveler *t = &st->session->travelers[i];
     const i18n *c = lang >= 0 && lang < 8 ? t->strings[lang] : NULL;
     if (!c) c = t->strings[0];
     return c ? i18n_get(c, key) : key;
+}
+
+static const char *scn_text(const desk_state *st, int lang, const char *key) {
+    return scn_text_of(st, st->traveler, lang, key);
 }
 
 /* The language the traveler's answers reach the officer in: the interface's
@@ -1562,7 +1567,10 @@ static void draw_summary(const desk_state *st, draw_list *dl) {
         if (row < 10)
             text(dl, 320, yy, 14, C_ACCENT, 1, 0, "%s", num(st, (row + 1) % 10, n, sizeof n));
         row++;
-        text(dl, 346, yy, 14, C_TEXT, 0, 0, "%s", s->travelers[i].id);
+        /* the scenario's title, as the trainee knows the case (its id without one) */
+        const char *title = scn_text_of(st, i, st->lang, "title");
+        text(dl, 346, yy, 14, C_TEXT, 0, 0, "%s",
+             title && strcmp(title, "title") ? title : s->travelers[i].id);
         dl->cmd[dl->n - 1].max_w = 330;
         int dec = st->decisions[i] >= 0 && st->decisions[i] <= 4 ? st->decisions[i] : 0;
         text(dl, 690, yy, 14, st->timed_out[i] ? C_RED : C_DIM, 0, 0, "%s",
