@@ -937,8 +937,11 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         goto fail;
     }
     if (cfg->record_path) {
-        if (!(a->rec = fopen(cfg->record_path, "w"))) {
-            err_set(err, "cannot write the input recording '%s'", cfg->record_path);
+        /* "x": an earlier recording (a disputed exam's, say) is never overwritten */
+        if (!(a->rec = fopen(cfg->record_path, "wx"))) {
+            err_set(err, "cannot write the input recording '%s': %s%s", cfg->record_path,
+                    strerror(errno),
+                    errno == EEXIST ? " (an earlier recording is kept: choose another name)" : "");
             goto fail;
         }
         fprintf(a->rec, "# borderlab input v1 (session %s)\n", cfg->session->id);

@@ -214,6 +214,12 @@ assert c and abs(c[-1]['t']-55)<0.1 and abs(c[-1]['case_s']-55)<0.1, c
 s=[x for x in e if x['kind']=='stop']
 assert abs(s[-1]['t']-55)<0.1, s  # closed right away: the clocks were restored from the clock entry"
 
+# a recording is never overwritten (a disputed exam's replay depends on it)
+"$BL" session run pack/timed/case.lua --key jk --journal rec.jsonl --headless --input /dev/null --record rec.in >o 2>e
+cp rec.in rec.keep
+"$BL" session run pack/timed/case.lua --key jk --journal rec.jsonl --headless --input /dev/null --record rec.in >o 2>e; rc=$?
+check "an earlier input recording is kept" bash -c "test $rc -eq 2 && grep -q 'an earlier recording is kept' e && cmp -s rec.in rec.keep"
+
 # --- bad session files and options
 cat >bad.lua <<'EOF'
 return session {
