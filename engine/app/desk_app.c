@@ -497,6 +497,10 @@ static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const 
     int di = st->decisions[tv] >= 0 && st->decisions[tv] <= 4 ? st->decisions[tv] : 0;
     cJSON_AddStringToObject(e, "decision", dec[di]);
     cJSON_AddStringToObject(e, "protection", pro[st->protections[tv] & 3]);
+    if (d->expected >= 1 && d->expected <= 4) {
+        cJSON_AddStringToObject(e, "expected", dec[d->expected]);
+        cJSON_AddStringToObject(e, "expected_protection", pro[d->expected_protection & 3]);
+    }
     cJSON_AddNumberToObject(e, "points", round(d->points * 10) / 10);
     cJSON_AddBoolToObject(e, "passed", d->passed);
     cJSON_AddBoolToObject(e, "timed_out", d->timed_out);
@@ -617,11 +621,13 @@ static void on_decision(desk_app *a, int tv) {
             }
             snprintf(d.why, sizeof d.why, "%s", s->expected.why);
             debrief_notes(s, &r, &d);
+            d.expected = s->expected.decision, d.expected_protection = s->expected.protection;
         } else {
             fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
         }
     }
     c->points = d.points, c->passed = d.passed, c->n_critical = d.n_critical;
+    d.decision = st->decisions[tv], d.protection = st->protections[tv];
     desk_set_debrief(st, tv, &d);
     desk_set_result(st, tv, d.points, d.passed);
     desk_action act;
@@ -772,6 +778,17 @@ static void restore_case(desk_app *a, const cJSON *e) {
     int di = 0;
     for (int k = 0; k < 5; k++)
         if (cJSON_IsString(dn) && !strcmp(dn->valuestring, dec[k])) di = k;
+    d.decision = di;
+    static const char *pro[] = {"none", "asylum", "child_protection", "trafficking"};
+    const cJSON *pn = cJSON_GetObjectItemCaseSensitive(e, "protection");
+    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(e, "expected");
+    const cJSON *ep = cJSON_GetObjectItemCaseSensitive(e, "expected_protection");
+    for (int k = 0; k < 5; k++)
+        if (cJSON_IsString(ex) && !strcmp(ex->valuestring, dec[k])) d.expected = k;
+    for (int k = 0; k < 4; k++) {
+        if (cJSON_IsString(pn) && !strcmp(pn->valuestring, pro[k])) d.protection = k;
+        if (cJSON_IsString(ep) && !strcmp(ep->valuestring, pro[k])) d.expected_protection = k;
+    }
     desk_restore_case(&a->st, tv, di, d.timed_out);
     desk_set_debrief(&a->st, tv, &d);
     desk_set_result(&a->st, tv, d.points, d.passed);

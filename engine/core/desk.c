@@ -1385,6 +1385,18 @@ static void draw_traveler(const desk_state *st, draw_list *dl) {
 
 /* The debrief: points, competencies, critical errors, each defect found or
  * missed, the first missed one shown under a light that reveals it. */
+/* "Refused entry", "Protection (Child protection)", or "none". */
+static void decision_words(const desk_state *st, int dec, int prot, char *out, size_t cap) {
+    static const char *dkeys[] = {"debrief.no_decision", "decision.admit", "decision.refuse",
+                                  "decision.second_line", "decision.protection"};
+    static const char *pkeys[] = {"", "protect.asylum", "protect.child", "protect.trafficking"};
+    if (dec < 0 || dec > 4) dec = 0;
+    if (dec == DECIDE_PROTECTION && prot > 0 && prot < 4)
+        snprintf(out, cap, "%s (%s)", tr(st, dkeys[dec]), tr(st, pkeys[prot]));
+    else
+        snprintf(out, cap, "%s", tr(st, dkeys[dec]));
+}
+
 static void draw_debrief(const desk_state *st, draw_list *dl) {
     const desk_debrief *d = &st->debrief;
     int x = DESK_X0, y = DESK_Y0, w = DESK_X1 - DESK_X0;
@@ -1396,6 +1408,17 @@ static void draw_debrief(const desk_state *st, draw_list *dl) {
          fmt(st, buf, sizeof buf, "debrief.title", (long)(d->points + 0.5), 0, NULL, NULL, NULL));
     text(dl, x + 330, y + 34, 18, d->passed ? C_GREEN : C_RED, 1, 0, "%s",
          tr(st, d->passed ? "debrief.passed" : "debrief.failed"));
+    /* the decision against the expected one, the first thing to learn */
+    if (d->expected) {
+        char mine[96], want[96];
+        decision_words(st, d->decision, d->protection, mine, sizeof mine);
+        decision_words(st, d->expected, d->expected_protection, want, sizeof want);
+        int right = d->decision == d->expected &&
+                    (d->expected != DECIDE_PROTECTION || d->protection == d->expected_protection);
+        text(dl, x + 500, y + 34, 15, right ? C_GREEN : C_RED, 1, 0, "%s",
+             fmt(st, buf, sizeof buf, "debrief.decision", 0, 0, mine, NULL, want));
+        dl->cmd[dl->n - 1].max_w = w - 520;
+    }
     static const char *comps[4] = {"comp.document_examination", "comp.interview",
                                    "comp.human_rights", "comp.procedure"};
     for (int c = 0; c < 4; c++) {

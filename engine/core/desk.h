@@ -194,6 +194,8 @@ typedef struct desk_debrief {
     int timed_out; /* the traveler was not decided in time */
     int n_notes;
     desk_debrief_note notes[DEBRIEF_MAX_NOTES];
+    int decision, protection; /* what the trainee decided (desk_decision, desk_protection) */
+    int expected, expected_protection; /* what the scenario expects; expected 0: unknown */
 } desk_debrief;
 
 /* A certification session's verdict, shown in the summary. */

@@ -92,6 +92,7 @@ assert len(h['pack_signature_sha256'])==64
 assert h['pack_public_key']==open('pk').read().strip(), h
 assert [x['decision'] for x in e[1:]]==['admit','refuse'] and all(x['kind']=='case' for x in e[1:]), e
 assert e[2]['traveler']==h['scenarios'][1] and 'items' in e[2] and 'missed' in e[2]
+assert all(x['expected'] in ('admit','refuse','second_line','protection') for x in e[1:]), e
 assert all(isinstance(x['notes'], list) for x in e[1:]) and any(n['kind']=='ask_missed' for x in e[1:] for n in x['notes']), e"
 check "in an exam the trainee's log holds no score" python3 -c "
 import json
