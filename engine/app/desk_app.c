@@ -883,17 +883,22 @@ static int open_journal(desk_app *a, bl_err *err) {
         return err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
                             "keygen FILE')");
     if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
-    /* opened (and locked) first: what is read back is what we append to */
-    if (!(a->journal = journal_open(cfg->journal_path, key, &entries, err))) return -1;
+    /* opened and locked, then read back as it is verified: what is restored
+     * is what we append to */
     resume_ctx r;
     memset(&r, 0, sizeof r);
     r.a = a;
+    a->journal = journal_open_read(cfg->journal_path, key, on_entry, &r, &entries, err);
+    if (!a->journal) {
+        free(r.first);
+        return -1;
+    }
     if (journal_repaired(a->journal))
         fprintf(stderr,
                 "borderlab: the journal '%s' ended in a line cut short (line %d: a crash while "
                 "it was written); that entry was never recorded and is removed\n",
                 cfg->journal_path, journal_repaired(a->journal));
-    int rc = journal_read(cfg->journal_path, key, on_entry, &r, NULL, NULL, err);
+    int rc = 0;
     if (rc == 0 && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
     if (rc == 0 && r.bad) rc = err_set(err, "the journal '%s': %s", cfg->journal_path, r.why);

@@ -189,6 +189,11 @@ int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], j
 
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                       bl_err *err) {
+    return journal_open_read(path, key, NULL, NULL, entries, err);
+}
+
+journal *journal_open_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
+                           journal_entry_fn fn, void *ud, int *entries, bl_err *err) {
     if (init_sodium(err)) return NULL;
     journal *j = calloc(1, sizeof *j);
     if (!j) {
@@ -223,8 +228,7 @@ journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTE
     /* verified under the lock: nobody appends while we read the chain */
     int torn = 0;
     size_t good = 0;
-    if (existed &&
-        verify_chain(path, key, &j->seq, j->last_mac, NULL, NULL, &torn, &good, err) != 0) {
+    if (existed && verify_chain(path, key, &j->seq, j->last_mac, fn, ud, &torn, &good, err) != 0) {
         close(j->fd);
         free(j);
         return NULL;

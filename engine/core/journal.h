@@ -27,11 +27,18 @@ int journal_key_load(const char *path, unsigned char key[JOURNAL_KEY_BYTES], bl_
 
 typedef struct journal journal;
 
+/* Receives one verified entry (the JSON object's text) and its MAC, in order. */
+typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json, const char *mac);
+
 /* Opens (or creates) a journal for appending. An existing journal is
  * verified first: it must be intact under this key. *entries receives how
  * many entries it already holds (a restarted session resumes after them). */
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                       bl_err *err);
+/* The same, handing each entry to fn as it is verified (one read of the
+ * file: a restarted desk restores what it holds). */
+journal *journal_open_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
+                           journal_entry_fn fn, void *ud, int *entries, bl_err *err);
 /* journal_open cuts off a last line a crash cut short (it was never
  * recorded: the desk moves on only once an entry is written); this says
  * which line it was (0: none). */
@@ -41,9 +48,6 @@ int journal_repaired(const journal *j);
  * write leaves the journal as it was. */
 int journal_append(journal *j, const char *entry_json, bl_err *err);
 void journal_close(journal *j);
-
-/* Receives one verified entry (the JSON object's text) and its MAC, in order. */
-typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json, const char *mac);
 
 /* Verifies a journal and hands each entry to fn; a journal that does not
  * exist yet (or is empty) has no entries. On a broken chain returns -1 and
