@@ -1648,7 +1648,10 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         fmt(st, t1, sizeof t1, "desk.traveler_of", st->traveler + 1, s->n_travelers, NULL, NULL,
             NULL);
         fmt(st, t2, sizeof t2, "desk.light", 0, 0, NULL, light_label(st, st->light), NULL);
-        text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s   |   %s", t1, t2);
+        if (st->mode == DESK_REVIEW) /* the debrief names the light it shows */
+            text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s", t1);
+        else
+            text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s   |   %s", t1, t2);
     }
     /* queue: one mark per traveler */
     for (int i = 0; i < s->n_travelers && i < 20; i++)
