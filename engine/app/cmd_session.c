@@ -219,16 +219,6 @@ static int parse_run(int argc, char **argv, run_opts *o) {
     return 0;
 }
 
-/* An id goes into the journal's file name: letters, digits, '-', '_', '.'. */
-static int plain_id(const char *s) {
-    if (!*s || *s == '.') return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '-' || *s == '_' || *s == '.'))
-            return 0;
-    return 1;
-}
-
 /* The session journal's first entry: who sits what, under which rules. */
 static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash,
                          const char *pub_hex) {
@@ -318,7 +308,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
         }
         snprintf(who[i].dst, who[i].cap, "%s", who[i].v);
     }
-    if (!d->trainee[0] || !plain_id(d->trainee)) {
+    if (!d->trainee[0] || !session_id_ok(d->trainee)) {
         fprintf(stderr,
                 "borderlab session run: %s: say who sits the session with --trainee ID "
                 "(letters, digits, '-', '_', '.')\n",

@@ -487,19 +487,17 @@ static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "li
  * results database never have to score it again. */
 static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const session_case *c,
                         double seconds) {
-    static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
-    static const char *pro[] = {"none", "asylum", "child_protection", "trafficking"};
     const desk_state *st = &a->st;
     cJSON *e = cJSON_CreateObject();
     cJSON_AddStringToObject(e, "kind", "case");
     cJSON_AddStringToObject(e, "traveler", st->session->travelers[tv].id);
     cJSON_AddNumberToObject(e, "index", tv + 1);
-    int di = st->decisions[tv] >= 0 && st->decisions[tv] <= 4 ? st->decisions[tv] : 0;
-    cJSON_AddStringToObject(e, "decision", dec[di]);
-    cJSON_AddStringToObject(e, "protection", pro[st->protections[tv] & 3]);
+    cJSON_AddStringToObject(e, "decision", desk_decision_name(st->decisions[tv]));
+    cJSON_AddStringToObject(e, "protection", desk_protection_name(st->protections[tv]));
     if (d->expected >= 1 && d->expected <= 4) {
-        cJSON_AddStringToObject(e, "expected", dec[d->expected]);
-        cJSON_AddStringToObject(e, "expected_protection", pro[d->expected_protection & 3]);
+        cJSON_AddStringToObject(e, "expected", desk_decision_name(d->expected));
+        cJSON_AddStringToObject(e, "expected_protection",
+                                desk_protection_name(d->expected_protection));
     }
     cJSON_AddNumberToObject(e, "points", round(d->points * 10) / 10);
     cJSON_AddBoolToObject(e, "passed", d->passed);
@@ -724,6 +722,14 @@ static double json_num(const cJSON *o, const char *k) {
     return cJSON_IsNumber(v) ? v->valuedouble : 0;
 }
 
+/* The index of o[k]'s name among name(0..n-1); 0 when absent or unknown. */
+static int name_index(const cJSON *o, const char *k, const char *(*name)(int), int n) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    for (int i = 1; cJSON_IsString(v) && i < n; i++)
+        if (!strcmp(v->valuestring, name(i))) return i;
+    return 0;
+}
+
 /* One decided case read back from the journal: its result, debrief and
  * share of the verdict, as they were when it was decided. */
 static void restore_case(desk_app *a, const cJSON *e) {
@@ -773,23 +779,11 @@ static void restore_case(desk_app *a, const cJSON *e) {
     const cJSON *why = cJSON_GetObjectItemCaseSensitive(e, "why");
     snprintf(d.why, sizeof d.why, "%s", cJSON_IsString(why) ? why->valuestring : "");
     c->points = d.points, c->passed = d.passed, c->n_critical = d.n_critical;
-    static const char *dec[] = {"none", "admit", "refuse", "second_line", "protection"};
-    const cJSON *dn = cJSON_GetObjectItemCaseSensitive(e, "decision");
-    int di = 0;
-    for (int k = 0; k < 5; k++)
-        if (cJSON_IsString(dn) && !strcmp(dn->valuestring, dec[k])) di = k;
-    d.decision = di;
-    static const char *pro[] = {"none", "asylum", "child_protection", "trafficking"};
-    const cJSON *pn = cJSON_GetObjectItemCaseSensitive(e, "protection");
-    const cJSON *ex = cJSON_GetObjectItemCaseSensitive(e, "expected");
-    const cJSON *ep = cJSON_GetObjectItemCaseSensitive(e, "expected_protection");
-    for (int k = 0; k < 5; k++)
-        if (cJSON_IsString(ex) && !strcmp(ex->valuestring, dec[k])) d.expected = k;
-    for (int k = 0; k < 4; k++) {
-        if (cJSON_IsString(pn) && !strcmp(pn->valuestring, pro[k])) d.protection = k;
-        if (cJSON_IsString(ep) && !strcmp(ep->valuestring, pro[k])) d.expected_protection = k;
-    }
-    desk_restore_case(&a->st, tv, di, d.timed_out);
+    d.decision = name_index(e, "decision", desk_decision_name, 5);
+    d.protection = name_index(e, "protection", desk_protection_name, 4);
+    d.expected = name_index(e, "expected", desk_decision_name, 5);
+    d.expected_protection = name_index(e, "expected_protection", desk_protection_name, 4);
+    desk_restore_case(&a->st, tv, d.decision, d.timed_out);
     desk_set_debrief(&a->st, tv, &d);
     desk_set_result(&a->st, tv, d.points, d.passed);
     a->scored[tv] = 1;

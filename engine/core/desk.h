@@ -134,6 +134,11 @@ typedef enum {
 
 typedef enum { PROTECT_NONE, PROTECT_ASYLUM, PROTECT_CHILD, PROTECT_TRAFFICKING } desk_protection;
 
+/* As the action log and the journal name them: "admit", ..., "child_protection";
+ * "none" out of range. */
+const char *desk_decision_name(int d);
+const char *desk_protection_name(int p);
+
 typedef struct desk_doc {
     double x, y; /* top-left, logical px */
     int w, h;    /* shown size of one face, logical px */

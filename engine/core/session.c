@@ -13,6 +13,15 @@ const char *session_comp_id(int c) {
     return c >= 0 && c < COMP_COUNT ? comp_ids[c] : "";
 }
 
+int session_id_ok(const char *s) {
+    if (!*s || *s == '.') return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '-' || *s == '_' || *s == '.'))
+            return 0;
+    return 1;
+}
+
 uint64_t session_seed(const session_def *d, const char *trainee) {
     if (d->has_seed) return d->seed;
     char name[160];

@@ -74,6 +74,10 @@ typedef struct session_verdict {
     int cases;
 } session_verdict;
 
+/* An id that can name a file (session and trainee ids go into the journal's
+ * name): letters, digits, '-', '_', '.', not empty, not starting with '.'. */
+int session_id_ok(const char *id);
+
 /* The competency ids as the journal and the reports name them. */
 const char *session_comp_id(int c);
 

@@ -157,12 +157,9 @@ static void check_draw(loader *ld, const session_def *d) {
 
 /* An id goes into file names and reports: letters, digits, '-', '_', '.'. */
 static void check_id(loader *ld, const char *what, const char *id) {
-    for (const char *c = id; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-              *c == '-' || *c == '_' || *c == '.')) {
-            rd_problem(ld, what, "%s \"%s\": use letters, digits, '-', '_' or '.' only", what, id);
-            return;
-        }
+    if (*id && !session_id_ok(id))
+        rd_problem(ld, what, "%s \"%s\": use letters, digits, '-', '_' or '.' (not first) only",
+                   what, id);
 }
 
 int sess_load_file(session_def *d, const char *path, scn_report_fn report, void *ud) {
