@@ -12,7 +12,7 @@
 #include "text.h"
 
 static int load(const char *path, bl_image *img) {
-    bl_err err = {""};
+    bl_err err = {0};
     if (image_load_file(img, path, &err) != 0) {
         fprintf(stderr, "imgtool: %s\n", err.msg);
         return -1;
@@ -87,7 +87,7 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
         return 0;
     }
     if (argc == 7 && !strcmp(argv[1], "magnify")) { /* magnify A cx cy zoom OUT: 220 px lens */
-        bl_err err = {""};
+        bl_err err = {0};
         bl_image out = {0, 0, NULL};
         if (load(argv[2], &a)) return 2;
         if (loupe_render(&a, atof(argv[3]), atof(argv[4]), 1.0 / atof(argv[5]), 220, &out, &err) ||
@@ -102,7 +102,7 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
     if (argc == 14 && !strcmp(argv[1], "text")) {
         /* text OUT W H BG FG SIZE BOLD RTL X BASELINE ALIGN STRING: renders a line the
          * way the desk's text cache and SDL's blending do, on a plain background. */
-        bl_err err = {""};
+        bl_err err = {0};
         doc_fonts f;
         if (doc_fonts_load(&f, NULL, &err) || image_init(&a, atoi(argv[3]), atoi(argv[4]), &err)) {
             fprintf(stderr, "imgtool: %s\n", err.msg);

@@ -31,7 +31,7 @@ typedef struct {
 
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
-    bl_err err = {""};
+    bl_err err = {0};
     if (doc_fonts_load(&f->fonts, NULL, &err) ||
         tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err)) {
@@ -60,7 +60,7 @@ static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects
                        rendered *out) {
     doc_spec spec = {.t = t, .seed = seed, .dpi = dpi, .today = {2026, 6, 1}, .defects = defects};
     matbuf mb;
-    bl_err err = {""};
+    bl_err err = {0};
     memset(out, 0, sizeof *out);
     int rc = doc_build(&spec, &f->fonts, &mb, &out->truth, &err);
     if (rc) fprintf(stderr, "doc_build: %s\n", err.msg);
@@ -193,7 +193,7 @@ static void truth_regions_lie_on_the_document(void **state) {
                                 "qwh-passport-td3"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         tpl t;
-        bl_err err = {""};
+        bl_err err = {0};
         assert_int_equal(tpl_builtin(&t, ids[k], &err), 0);
         rendered *r = malloc(sizeof *r);
         render_all(f, &t, 3, (1u << DEFECT_MRZ_CHECK_DIGIT) | (1u << DEFECT_EXPIRED), 100, r);
@@ -235,7 +235,7 @@ static void bilingual_mrz_comes_from_the_arabic_name(void **state) {
         const doc_holder *h = &r->truth.holder;
         assert_true(h->surname_native[0] && h->given_names_native[0]);
         char sn[128], gn[128], want[300];
-        bl_err err = {""};
+        bl_err err = {0};
         assert_true(translit_name_to_mrz(h->surname_native, sn, sizeof sn, &err) >= 0);
         assert_true(translit_name_to_mrz(h->given_names_native, gn, sizeof gn, &err) >= 0);
         snprintf(want, sizeof want, "P<QWH%s<<%s", sn, gn);

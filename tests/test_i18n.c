@@ -13,7 +13,7 @@
 #include "i18n.h"
 
 static i18n *load(const char *lang, const i18n *fallback) {
-    bl_err err = {""};
+    bl_err err = {0};
     const char *json = i18n_builtin_json(lang);
     if (!json) fail_msg("no built-in catalogue '%s'", lang);
     i18n *c = i18n_load_json(json, strlen(json), lang, fallback, &err);
@@ -72,7 +72,7 @@ static void placeholders_can_be_reordered(void **state) {
     assert_string_equal(buf, "Voyageur 2 sur 5");
     /* a translator may put placeholders in another order */
     const char *json = "{\"lang\": \"xx\", \"strings\": {\"desk.traveler_of\": \"{total}/{n}\"}}";
-    bl_err err = {""};
+    bl_err err = {0};
     i18n *xx = i18n_load_json(json, strlen(json), "xx.json", en, &err);
     assert_non_null(xx);
     i18n_format(xx, buf, sizeof buf, "desk.traveler_of", "n", "2", "total", "5",
@@ -106,7 +106,7 @@ static void broken_catalogues_are_refused_with_a_reason(void **state) {
         {"{\"lang\": \"xx\", \"strings\": ", "not valid JSON"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        bl_err err = {""};
+        bl_err err = {0};
         i18n *c = i18n_load_json(cases[i].json, strlen(cases[i].json), "t.json", NULL, &err);
         if (c) fail_msg("case %zu loaded", i);
         if (!strstr(err.msg, cases[i].message) || !strstr(err.msg, "t.json"))

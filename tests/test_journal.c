@@ -24,7 +24,7 @@ static int setup(void **state) {
     if (!mkdtemp(dir)) return -1;
     snprintf(keyfile, sizeof keyfile, "%s/key", dir);
     snprintf(path, sizeof path, "%s/results.jsonl", dir);
-    bl_err err = {""};
+    bl_err err = {0};
     if (journal_keygen(keyfile, &err) || journal_key_load(keyfile, key, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return -1;
@@ -41,7 +41,7 @@ static int teardown(void **state) {
 }
 
 static void write_three(void) {
-    bl_err err = {""};
+    bl_err err = {0};
     unlink(path);
     int n = -1;
     journal *j = journal_open(path, key, &n, &err);
@@ -58,7 +58,7 @@ static void write_three(void) {
 
 /* Rewrites the journal through a function of its text. */
 static void tamper(void (*fn)(char *text, size_t *len)) {
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *t = fs_read_all(path, 1 << 20, &len, &err);
     assert_non_null(t);
@@ -98,7 +98,7 @@ static void swap_first_two(char *t, size_t *len) {
 static void an_intact_journal_verifies_and_resumes(void **state) {
     (void)state;
     write_three();
-    bl_err err = {""};
+    bl_err err = {0};
     int n = 0;
     assert_int_equal(journal_verify(path, key, &n, &err), 0);
     assert_int_equal(n, 3);
@@ -125,11 +125,13 @@ static void every_tampering_is_named(void **state) {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         write_three();
         tamper(rows[i].fn);
-        bl_err err = {""};
+        bl_err err = {0};
         int n = 0;
         assert_int_equal(journal_verify(path, key, &n, &err), -1);
         if (!strstr(err.msg, rows[i].message))
             fail_msg("row %zu: \"%s\" lacks \"%s\"", i, err.msg, rows[i].message);
+        /* callers branch on the code: tampering is a refusal (exit 1), not an I/O error */
+        assert_string_equal(err_code_name(err.code), "refused");
         if (rows[i].fn == cut_last) {
             /* a last line cut short was never recorded (a crash while writing):
              * a restarted desk cuts it off and goes on after the intact entries */
@@ -153,13 +155,14 @@ static void every_tampering_is_named(void **state) {
 static void one_desk_at_a_time(void **state) {
     (void)state;
     write_three();
-    bl_err err = {""};
+    bl_err err = {0};
     int n = 0;
     journal *a = journal_open(path, key, &n, &err);
     assert_non_null(a);
     journal *b = journal_open(path, key, &n, &err);
     assert_null(b);
     assert_non_null(strstr(err.msg, "open in another desk"));
+    assert_int_equal(err.code, BL_E_IO);
     journal_close(a);
     b = journal_open(path, key, &n, &err);
     assert_non_null(b);
@@ -173,10 +176,11 @@ static void a_wrong_key_is_refused(void **state) {
     unsigned char other[JOURNAL_KEY_BYTES];
     memcpy(other, key, sizeof other);
     other[0] ^= 1;
-    bl_err err = {""};
+    bl_err err = {0};
     int n = 0;
     assert_int_equal(journal_verify(path, other, &n, &err), -1);
     assert_non_null(strstr(err.msg, "or the key is not this journal's"));
+    assert_int_equal(err.code, BL_E_REFUSED);
     char bad[160];
     snprintf(bad, sizeof bad, "%s/badkey", dir);
     FILE *f = fopen(bad, "w");
@@ -184,8 +188,12 @@ static void a_wrong_key_is_refused(void **state) {
     fclose(f);
     assert_int_equal(journal_key_load(bad, other, &err), -1);
     assert_non_null(strstr(err.msg, "is not a journal key"));
+    assert_int_equal(err.code, BL_E_INPUT);
     unlink(bad);
+    assert_int_equal(journal_key_load(bad, other, &err), -1); /* gone: an I/O error */
+    assert_int_equal(err.code, BL_E_IO);
     assert_int_equal(journal_keygen(keyfile, &err), -1); /* never overwrites a key */
+    assert_int_equal(err.code, BL_E_IO);
 }
 
 int main(void) {

@@ -884,7 +884,7 @@ static void test_make_errors(void **state) {
         strcpy(slot, rows[i].value);
         char out[3][45];
         int n;
-        bl_err err = {{0}};
+        bl_err err = {0};
         assert_int_equal(mrz_make(rows[i].fmt, &f, out, &n, &err), -1);
         print_message("  %s\n", err.msg);
         assert_non_null(strstr(err.msg, rows[i].want));

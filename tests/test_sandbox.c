@@ -87,7 +87,7 @@ static int run_rows_in(sbx *s, const char *chunk, const row *rows, size_t n) {
     int bad = 0;
     for (size_t i = 0; i < n; i++) {
         const row *r = &rows[i];
-        bl_err err = {""};
+        bl_err err = {0};
         int base = lua_gettop(L);
         struct timespec t0, c0;
         clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -143,7 +143,7 @@ static int run_rows_in(sbx *s, const char *chunk, const row *rows, size_t n) {
 }
 
 static void run_rows(const sbx_limits *lim, const char *chunk, const row *rows, size_t n) {
-    bl_err err = {""};
+    bl_err err = {0};
     sbx *s = sbx_create(lim, &err);
     if (!s) fail_msg("sbx_create: %s", err.msg);
     int bad = run_rows_in(s, chunk, rows, n);
@@ -582,7 +582,7 @@ static void test_patterns_match_lua(void **state) {
     size_t nwant;
     const char *want = lua_tolstring(ref, -1, &nwant);
     /* The sandbox. */
-    bl_err err = {""};
+    bl_err err = {0};
     sbx *s = sbx_create(NULL, &err);
     assert_non_null(s);
     if (sbx_run(s, corpus, sizeof corpus - 1, "corpus.lua", 1, &err) != 0) fail_msg("%s", err.msg);
@@ -615,7 +615,7 @@ static char nest_msg[512];
 
 /* A binding that wrongly calls sbx_call from inside a script. */
 static int host_nested(lua_State *L) {
-    bl_err err = {""};
+    bl_err err = {0};
     lua_pushvalue(L, 1);
     int rc = sbx_call(nest_sbx, 0, 0, &err);
     snprintf(nest_msg, sizeof nest_msg, "%s", err.msg);
@@ -625,7 +625,7 @@ static int host_nested(lua_State *L) {
 
 static void test_api(void **state) {
     (void)state;
-    bl_err err = {""};
+    bl_err err = {0};
     sbx *s = sbx_create(NULL, &err);
     assert_non_null(s);
     lua_State *L = sbx_lua(s);

@@ -38,7 +38,7 @@ static int setup(void **state) {
         "s16-metameric-id",       "s17-altered-birthdate",       "s18-insulin-visitor"};
     pack_fixture *p = calloc(1, sizeof *p);
     doc_fonts fonts;
-    bl_err err = {""};
+    bl_err err = {0};
     if (!p || doc_fonts_load(&fonts, NULL, &err) != 0) return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[128];
@@ -271,7 +271,7 @@ static void the_action_log_reads_back(void **state) {
         "{\"decision\": \"protection\", \"protection\": \"asylum\"}}\n",
         s->id, s->id, s->id, s->id, s->id, s->id);
     score_actions a;
-    bl_err err = {""};
+    bl_err err = {0};
     assert_int_equal(score_actions_from_log(log, strlen(log), s, s->id, &a, &err), 0);
     assert_int_equal(a.n_flags, 1); /* the second was removed */
     assert_int_equal(a.flags[0].doc, 0);

@@ -35,7 +35,7 @@ static void test_draw_without_repetition(void **state) {
     make(&d, 8, 3);
     char out[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
     int seen[8] = {0};
-    bl_err err = {""};
+    bl_err err = {0};
     /* over many trainees: always 4, the fixed one first, 3 distinct, every
      * pool member drawn sometimes */
     for (int t = 0; t < 200; t++) {
@@ -58,7 +58,7 @@ static void test_seed(void **state) {
     static session_def d;
     make(&d, 10, 2);
     char a[SESSION_MAX_ITEMS][SESSION_PATH_MAX], b[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
-    bl_err err = {""};
+    bl_err err = {0};
     /* per trainee: stable, and different trainees differ somewhere */
     int differ = 0;
     for (int t = 0; t < 10; t++) {
@@ -144,7 +144,7 @@ static void test_packsig(void **state) {
     snprintf(sk2, sizeof sk2, "%s/sk2", dir);
     snprintf(pk2, sizeof pk2, "%s/pk2", dir);
     snprintf(sig, sizeof sig, "%s/s.lua.sig", dir);
-    bl_err err = {""};
+    bl_err err = {0};
     assert_int_equal(packsig_keygen(sk, pk, &err), 0);
     assert_int_equal(packsig_keygen(sk2, pk2, &err), 0);
     put("s.lua", "return session {}\n");

@@ -24,7 +24,7 @@ typedef struct {
 
 static int setup(void **state) {
     fonts *f = calloc(1, sizeof *f);
-    bl_err err = {""};
+    bl_err err = {0};
     f->latin = text_font_load(LATIN_FONT, &err);
     f->arabic = text_font_load(ARABIC_FONT, &err);
     if (!f->latin || !f->arabic) {
@@ -74,7 +74,7 @@ static void arabic_names_shape_as_hb_shape_does(void **state) {
         int n = hb_shape_gids(names[k], want, 64);
         text_style st = {f->latin, f->arabic, 40, 0, 0};
         text_layout lay;
-        bl_err err = {""};
+        bl_err err = {0};
         assert_int_equal(text_layout_make(&st, names[k], &lay, &err), 0);
         if (lay.n != n) fail_msg("%s: %d glyphs, hb-shape gives %d", names[k], lay.n, n);
         for (int i = 0; i < n; i++) {
@@ -95,7 +95,7 @@ static void mixed_line_in_fribidi_visual_order(void **state) {
     const char *line = "الاسم: محمد L898902C3 1974";
     text_style st = {f->latin, f->arabic, 30, 0, 0};
     text_layout lay;
-    bl_err err = {""};
+    bl_err err = {0};
     assert_int_equal(text_layout_make(&st, line, &lay, &err), 0);
     /* FriBidi's own visual order for the same paragraph. */
     FriBidiChar u[128];
@@ -182,7 +182,7 @@ static int components(const mask *m) {
 static void rendered_arabic_letters_join(void **state) {
     fonts *f = *state;
     text_style st = {f->latin, f->arabic, 64, 0, 0};
-    bl_err err = {""};
+    bl_err err = {0};
     mask word = {calloc(600 * 120, 1), 600, 120}, apart = {calloc(600 * 120, 1), 600, 120};
     /* محمد has no dots: joined, it is one stroke; letters apart are four. */
     assert_true(text_draw(&st, "محمد", 20, 80, plot, &word, &err) > 0);
@@ -198,7 +198,7 @@ static void invalid_utf8_is_an_error_with_offset(void **state) {
     fonts *f = *state;
     text_style st = {f->latin, f->arabic, 20, 0, 0};
     text_layout lay;
-    bl_err err = {""};
+    bl_err err = {0};
     assert_int_equal(text_layout_make(&st, "ab\xC3(", &lay, &err), -1);
     assert_non_null(strstr(err.msg, "byte 2"));
     assert_int_equal(text_layout_make(&st, "\xED\xA0\x80", &lay, &err), -1); /* surrogate */

@@ -23,7 +23,7 @@ typedef struct {
 static void run_rows(const row *rows, size_t n) {
     for (size_t i = 0; i < n; i++) {
         char out[256];
-        bl_err err = {{0}};
+        bl_err err = {0};
         int len = translit_name_to_mrz(rows[i].in, out, sizeof out, &err);
         print_message("  %-40s -> %-30s (%s)\n", rows[i].in, len < 0 ? err.msg : out, rows[i].why);
         if (len < 0) fail_msg("'%s': %s", rows[i].in, err.msg);
@@ -137,7 +137,7 @@ static void test_errors(void **state) {
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char out[64] = "junk";
-        bl_err err = {{0}};
+        bl_err err = {0};
         assert_int_equal(translit_name_to_mrz(rows[i].in, out, sizeof out, &err), -1);
         print_message("  %s\n", err.msg);
         assert_non_null(strstr(err.msg, rows[i].want));

@@ -5,6 +5,8 @@
 #ifndef BL_CMD_H
 #define BL_CMD_H
 
+#include "err.h"
+
 int cmd_mrz(int argc, char **argv);       /* borderlab mrz check|make */
 int cmd_render(int argc, char **argv);    /* borderlab render ... */
 int cmd_templates(int argc, char **argv); /* borderlab templates [--json] */
@@ -24,6 +26,10 @@ int results_query(const char *db, const char *by, const char *trainee, const cha
                   const char *scenario);
 int results_export(const char *db, const char *format, const char *home);
 int cmd_report(int argc, char **argv); /* borderlab report */
+
+/* Prints "borderlab WHO: message" on stderr and returns the exit code the
+ * error's code calls for (err_exit_code: 1 refused, 2 everything else). */
+int cmd_fail(const char *who, const bl_err *err);
 
 /* True when argv holds -h or --help. */
 int cmd_wants_help(int argc, char **argv);

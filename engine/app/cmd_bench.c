@@ -44,13 +44,12 @@ static int bench_render(int argc, char **argv) {
             return 2;
         }
     }
-    bl_err err = {""};
+    bl_err err = {0};
     tpl t;
     doc_fonts fonts;
     if (tpl_builtin(&t, "uto-passport-td3", &err) ||
         doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
-        fprintf(stderr, "borderlab bench: %s\n", err.msg);
-        return 2;
+        return cmd_fail("bench", &err);
     }
     doc_spec spec = {.t = &t, .seed = 42, .dpi = dpi, .today = {2026, 6, 1}};
     doc_truth *truth = malloc(sizeof *truth);
@@ -140,9 +139,7 @@ static size_t synth_log(const scenario *s, const score_truth *t, char *out, size
             s->id, s->expected.ask[i]);
     PUT("{\"t\": 60.000, \"frame\": 3600, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
         "{\"decision\": \"%s\", \"protection\": \"%s\"}}\n",
-        s->id, scn_decision_name(s->expected.decision),
-        (const char *[]){"none", "asylum", "child_protection",
-                         "trafficking"}[s->expected.protection & 3]);
+        s->id, decision_name(s->expected.decision), protection_name(s->expected.protection));
 #undef PUT
     return n < cap ? n : cap - 1;
 }
@@ -162,7 +159,7 @@ static int bench_score(int argc, char **argv) {
     static score_truth truth[PACK_MAX];
     static char logs[PACK_MAX][8192];
     size_t lens[PACK_MAX];
-    bl_err err = {""};
+    bl_err err = {0};
     doc_fonts fonts;
     if (pack_load_builtin(&p, &err) != 0 || p.n == 0 ||
         doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err) != 0) {
@@ -172,8 +169,7 @@ static int bench_score(int argc, char **argv) {
     }
     for (int i = 0; i < p.n; i++) {
         if (score_truth_build(&p.scn[i], &fonts, &truth[i], &err) != 0) {
-            fprintf(stderr, "borderlab bench: %s\n", err.msg);
-            return 2;
+            return cmd_fail("bench", &err);
         }
         lens[i] = synth_log(&p.scn[i], &truth[i], logs[i], sizeof logs[i]);
     }
@@ -185,8 +181,7 @@ static int bench_score(int argc, char **argv) {
         score_actions a;
         score_result r;
         if (score_actions_from_log(logs[i], lens[i], &p.scn[i], p.scn[i].id, &a, &err) != 0) {
-            fprintf(stderr, "borderlab bench: %s\n", err.msg);
-            return 2;
+            return cmd_fail("bench", &err);
         }
         score_case(&p.scn[i], &truth[i], &a, 70, &r);
         points += r.points;

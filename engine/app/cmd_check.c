@@ -30,7 +30,7 @@ static int cmp_str(const void *a, const void *b) {
 
 /* A session file returns `session { ... }` (docs/sessions.md). */
 static int is_session_file(const char *path) {
-    bl_err err = {""};
+    bl_err err = {0};
     char *text = fs_read_all(path, 1u << 20, NULL, &err);
     int yes = 0;
     for (const char *p = text; p && *p && !yes; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "") {

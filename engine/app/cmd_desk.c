@@ -45,7 +45,7 @@ static time_t mtime_of(const char *path) {
 /* The interactive desk: events, fixed 60 Hz steps, drawing, until the
  * window closes; --watch reloads the scenario file when it is saved. */
 int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen) {
-    bl_err err = {""};
+    bl_err err = {0};
     int rc = 0;
     /* The desk's clock follows real time: frames owed (the process was
      * stopped, the machine was slow) are ticked at once, so pausing the
@@ -157,11 +157,10 @@ static int run_desk(int argc, char **argv) {
             return 2;
         }
     }
-    bl_err err = {""};
+    bl_err err = {0};
     desk_session *session = NULL;
     if (fs_mkdir("out", &err) != 0 || !(session = load_session(files, n_files, mrz, exam, &err))) {
-        fprintf(stderr, "borderlab desk: %s\n", err.msg);
-        return 2;
+        return cmd_fail("desk", &err);
     }
     desk_app_config cfg = {.headless = 0,
                            .pack = &the_pack,
@@ -178,8 +177,7 @@ static int run_desk(int argc, char **argv) {
     time_t seen = watch ? mtime_of(watch) : 0;
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
-        fprintf(stderr, "borderlab desk: %s\n", err.msg);
-        return 2;
+        return cmd_fail("desk", &err);
     }
     printf("borderlab: desk open; actions go to %s%s%s\n", log, record ? ", input to " : "",
            record ? record : "");
@@ -204,7 +202,7 @@ int cmd_desk(int argc, char **argv) {
  * the screenshots the input asks for (and every `every` frames). */
 int desk_run_replay(desk_app *a, const input_script *script_in, const char *out_dir, uint64_t every,
                     int headless, const char *log) {
-    bl_err err = {""};
+    bl_err err = {0};
     const input_script script = *script_in;
     long last = script.n ? script.ev[script.n - 1].frame : 0;
     int k = 0, rc = 0, shots = 0;
@@ -317,14 +315,13 @@ int cmd_play(int argc, char **argv) {
         fprintf(stderr, "borderlab play: --input FILE is required (try --help)\n");
         return 2;
     }
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *text = fs_read_all(input, 16u << 20, &len, &err);
     input_script script;
     if (!text || input_parse(&script, text, len, input, &err) != 0) {
         free(text);
-        fprintf(stderr, "borderlab play: %s\n", err.msg);
-        return 2;
+        return cmd_fail("play", &err);
     }
     free(text);
     char log_path[4096];
@@ -336,8 +333,7 @@ int cmd_play(int argc, char **argv) {
     if (fs_mkdir(out_dir, &err) != 0 ||
         !(session = load_session(files, n_files, mrz, exam, &err))) {
         input_free(&script);
-        fprintf(stderr, "borderlab play: %s\n", err.msg);
-        return 2;
+        return cmd_fail("play", &err);
     }
     remove(log); /* a replay writes a fresh log */
     desk_app_config cfg = {.headless = headless,
@@ -352,8 +348,7 @@ int cmd_play(int argc, char **argv) {
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
         input_free(&script);
-        fprintf(stderr, "borderlab play: %s\n", err.msg);
-        return 2;
+        return cmd_fail("play", &err);
     }
     int rc = desk_run_replay(a, &script, out_dir, every, headless, log);
     desk_app_destroy(a);
@@ -395,10 +390,9 @@ int bench_desk(int argc, char **argv) {
         snprintf(t->docs[i].template_id, sizeof t->docs[i].template_id, "%s", tpls[i]);
         t->docs[i].seed = 500 + (uint64_t)i;
     }
-    bl_err err = {""};
+    bl_err err = {0};
     if (desk_session_resolve(&s, &err) != 0) {
-        fprintf(stderr, "borderlab bench: %s\n", err.msg);
-        return 2;
+        return cmd_fail("bench", &err);
     }
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -406,8 +400,7 @@ int bench_desk(int argc, char **argv) {
     desk_app_config cfg = {.headless = 1, .session = &s, .loupe_dpi = 600, .sync_loading = 0};
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
-        fprintf(stderr, "borderlab bench: %s\n", err.msg);
-        return 2;
+        return cmd_fail("bench", &err);
     }
     desk_app_draw(a, &err);
     desk_app_present(a);

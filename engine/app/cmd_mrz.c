@@ -186,8 +186,7 @@ static int run_check(const char *path) {
     size_t len;
     char *text = fs_read_all(path, MRZ_INPUT_MAX, &len, &err);
     if (!text) {
-        fprintf(stderr, "borderlab mrz check: %s\n", err.msg);
-        return 2;
+        return cmd_fail("mrz check", &err);
     }
     strbuf b = {0};
     long line_no = 0, first_line = 0, blocks = 0;
@@ -249,8 +248,7 @@ static int run_make(const char *path) {
     size_t len;
     char *text = fs_read_all(path, MRZ_JSON_MAX, &len, &err);
     if (!text) {
-        fprintf(stderr, "borderlab mrz make: %s\n", err.msg);
-        return 2;
+        return cmd_fail("mrz make", &err);
     }
     const char *end = NULL;
     size_t bom = skip_bom(text, len);

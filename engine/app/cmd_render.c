@@ -130,28 +130,25 @@ int cmd_render(int argc, char **argv) {
                 light);
         return 2;
     }
-    bl_err err = {""};
+    bl_err err = {0};
     if (capture_dir) {
         int rc = out_dir ? render_capture_dir(capture_dir, out_dir, &err)
                          : render_capture_light(capture_dir, (light_kind)lk, out, &err);
         if (rc != 0) {
-            fprintf(stderr, "borderlab render: %s\n", err.msg);
-            return 2;
+            return cmd_fail("render", &err);
         }
         printf("wrote %s\n", out_dir ? out_dir : out);
         return 0;
     }
     tpl t;
     if ((tpl_id ? tpl_builtin(&t, tpl_id, &err) : tpl_load_file(&t, tpl_file, &err)) != 0) {
-        fprintf(stderr, "borderlab render: %s\n", err.msg);
-        return 2;
+        return cmd_fail("render", &err);
     }
     rq.spec.t = &t;
     int rc = out_dir ? render_write_dir(&rq, out_dir, &err)
                      : render_write_light(&rq, (light_kind)lk, out, &err);
     if (rc != 0) {
-        fprintf(stderr, "borderlab render: %s\n", err.msg);
-        return 2;
+        return cmd_fail("render", &err);
     }
     if (out_dir)
         printf("wrote %s/{visible,uv,ir,oblique,transmitted}.png and truth.json\n", out_dir);

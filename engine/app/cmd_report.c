@@ -1709,7 +1709,7 @@ static void print_langs(FILE *f, const char *sep) {
 /* Loads English and, unless that is what was asked, the page's language
  * (falling back to English). 0 ok, 2 with a message. */
 static int load_langs(const char *lang, i18n **en, i18n **page) {
-    bl_err err = {""};
+    bl_err err = {0};
     const char *en_json = report_catalog("en"), *json = report_catalog(lang);
     *en = *page = NULL;
     if (!en_json) {
@@ -1790,7 +1790,7 @@ int cmd_report(int argc, char **argv) {
     sb page = {.lang = lang, .en = en};
     if ((rc = report_load(&r)) == 0) {
         if ((r.trainee ? trainee_page(&page, &r) : cohort_page(&page, &r)) != 0) page.oom = 1;
-        bl_err err = {""};
+        bl_err err = {0};
         if (page.oom)
             fprintf(stderr, "borderlab report: out of memory writing the report\n"), rc = 2;
         else if (fs_write_atomic(op.out, page.p, page.n, &err) != 0)

@@ -25,11 +25,10 @@ int cmd_results(int argc, char **argv) {
             "(a plain desk journal needs --trainee and --cohort).\n");
         return argc < 2 ? 2 : 0;
     }
-    bl_err err = {""};
+    bl_err err = {0};
     if (!strcmp(argv[1], "keygen") && argc == 3) {
         if (journal_keygen(argv[2], &err) != 0) {
-            fprintf(stderr, "borderlab results: %s\n", err.msg);
-            return 2;
+            return cmd_fail("results", &err);
         }
         printf("wrote a new journal key to %s (keep it safe: it proves the results)\n", argv[2]);
         return 0;
@@ -38,12 +37,12 @@ int cmd_results(int argc, char **argv) {
         unsigned char key[JOURNAL_KEY_BYTES];
         int n = 0;
         if (journal_key_load(argv[4], key, &err) != 0) {
-            fprintf(stderr, "borderlab results: %s\n", err.msg);
-            return 2;
+            return cmd_fail("results", &err);
         }
         if (journal_verify(argv[2], key, &n, &err) != 0) {
+            if (err.code != BL_E_REFUSED) return cmd_fail("results", &err);
             printf("NOT INTACT: %s\n", err.msg);
-            return 1;
+            return err_exit_code(&err);
         }
         printf("intact: %s holds %d entr%s, each as written\n", argv[2], n, n == 1 ? "y" : "ies");
         return 0;

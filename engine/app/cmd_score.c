@@ -38,7 +38,7 @@ int cmd_score(int argc, char **argv) {
         fprintf(stderr, "borderlab score: give the action log to score (try --help)\n");
         return 2;
     }
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *text = fs_read_all(log, 256u << 20, &len, &err);
     static pack p;

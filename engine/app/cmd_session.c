@@ -117,14 +117,13 @@ static int pack_bytes_read(pack_bytes *b, const session_def *d, char *code, size
 }
 
 static int cmd_keygen(int argc, char **argv) {
-    bl_err err = {""};
+    bl_err err = {0};
     if (argc != 4) {
         usage(stderr);
         return 2;
     }
     if (packsig_keygen(argv[2], argv[3], &err) != 0) {
-        fprintf(stderr, "borderlab session: %s\n", err.msg);
-        return 2;
+        return cmd_fail("session", &err);
     }
     printf("wrote the pack signing key to %s (keep it with the academy) and the public key to\n"
            "%s (give it to every exam desk)\n",
@@ -133,24 +132,24 @@ static int cmd_keygen(int argc, char **argv) {
 }
 
 static int sign(const session_def *d, const char *secret) {
-    bl_err err = {""};
+    bl_err err = {0};
     char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
     const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
     int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
     sig_path_of(d, sig, sizeof sig);
     if (packsig_sign(sig, dir, rel, n, secret, &err) != 0) {
-        fprintf(stderr, "borderlab session: %s\n", err.msg);
-        return 2;
+        return cmd_fail("session", &err);
     }
     printf("signed %d files into %s\n", n, sig);
     return 0;
 }
 
 static int verify(const session_def *d, const char *pubkey) {
-    bl_err err = {""};
+    bl_err err = {0};
     if (verify_pack(d, pubkey, &err) != 0) {
+        if (err.code != BL_E_REFUSED) return cmd_fail("session", &err);
         printf("NOT VALID: %s\n", err.msg);
-        return 1;
+        return err_exit_code(&err);
     }
     printf("valid: %s and its scenarios are as the academy signed them\n", d->file);
     return 0;
@@ -262,7 +261,7 @@ static char *header_json(const session_def *d, const pack *p, uint64_t seed, con
 static void sig_hash(const session_def *d, char out[65]) {
     char sig[SESSION_PATH_MAX + 8];
     sig_path_of(d, sig, sizeof sig);
-    bl_err err = {""};
+    bl_err err = {0};
     if (packsig_file_sha256(sig, out, &err) != 0) out[0] = '\0'; /* not signed */
 }
 
@@ -290,7 +289,7 @@ static void print_outcome(const desk_app *a, const char *journal) {
 }
 
 static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
-    bl_err err = {""};
+    bl_err err = {0};
     /* cut short, two trainees' ids could meet: too long is refused */
     struct {
         const char *opt, *v;
@@ -325,22 +324,18 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     char sig[SESSION_PATH_MAX + 8];
     sig_path_of(d, sig, sizeof sig);
     if (d->exam && !o->pack_key) {
-        fprintf(stderr,
-                "borderlab session run: %s is an exam: give the academy's public key "
-                "with --pack-key FILE (or BORDERLAB_PACK_KEY) so the pack can be "
-                "verified\n",
-                d->file);
-        return 1;
+        err_setc(&err, BL_E_REFUSED,
+                 "%s is an exam: give the academy's public key with --pack-key FILE (or "
+                 "BORDERLAB_PACK_KEY) so the pack can be verified",
+                 d->file);
+        return cmd_fail("session run", &err);
     }
-    if (o->pack_key && packsig_public_load(o->pack_key, pub, &err) != 0) {
-        fprintf(stderr, "borderlab session run: %s\n", err.msg);
-        return 2;
-    }
+    if (o->pack_key && packsig_public_load(o->pack_key, pub, &err) != 0)
+        return cmd_fail("session run", &err);
     if (o->pack_key && packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len,
                                            pb->n, pub, &err) != 0) {
-        fprintf(stderr, "borderlab session run: %s refused: %s\n", d->exam ? "exam" : "session",
-                err.msg);
-        return 1;
+        err_prefix(&err, "%s refused", d->exam ? "exam" : "session");
+        return cmd_fail("session run", &err);
     }
     uint64_t seed = session_seed(d, d->trainee);
     char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
@@ -358,8 +353,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
             if (!strcmp(pb->path[k], paths[i])) texts[i] = pb->data[k], lens[i] = pb->len[k];
     }
     if (pack_load_texts(&the_pack, files, texts, lens, n, &err) != 0) {
-        fprintf(stderr, "borderlab session run: %s\n", err.msg);
-        return 2;
+        return cmd_fail("session run", &err);
     }
     for (int i = 0; i < the_pack.n; i++) /* each traveler is scored by their scenario's id */
         for (int j = i + 1; j < the_pack.n; j++)
@@ -427,12 +421,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
                                .sdef = d};
         a = desk_app_create(&cfg, &err);
         /* a journal that is not this session's, or not intact: refused (1) */
-        static const char *refusals[] = {
-            "was changed", "begun with", "not begun by", "other scenarios", "cut short",
-            "belongs",     NULL};
-        for (int k = 0; !a && refusals[k]; k++)
-            if (strstr(err.msg, refusals[k])) rc = 1;
-        if (!a && !rc) rc = 2;
+        if (!a) rc = err_exit_code(&err);
     }
     if (rc != 0) {
         fprintf(stderr, "borderlab session run: %s\n", err.msg);
@@ -454,12 +443,11 @@ static int cmd_run(int argc, char **argv) {
     run_opts o;
     int rc = parse_run(argc, argv, &o);
     if (rc) return rc;
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(o.file, 1u << 20, &len, &err);
     if (!code) {
-        fprintf(stderr, "borderlab session run: %s\n", err.msg);
-        return 2;
+        return cmd_fail("session run", &err);
     }
     session_def *d = calloc(1, sizeof *d);
     pack_bytes *pb = calloc(1, sizeof *pb);
@@ -502,7 +490,7 @@ static int cmd_check_session(int argc, char **argv) {
                d->exam ? ", exam" : "", d->has_seed ? ", one draw for all" : "");
         if (argc == 5) {
             char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
-            bl_err err = {""};
+            bl_err err = {0};
             int n = session_draw(d, session_seed(d, argv[4]), paths, SESSION_MAX_ITEMS, &err);
             printf("draw for %s:\n", argv[4]);
             for (int i = 0; i < n; i++)

@@ -69,7 +69,7 @@ int cmd_sheet(int argc, char **argv) {
     if (!defects)
         defects = 1u << DEFECT_COUNTERFEIT_PAPER | 1u << DEFECT_PHOTO_SUBSTITUTION |
                   1u << DEFECT_DATA_ALTERATION_IR | 1u << DEFECT_INTAGLIO_MISSING;
-    bl_err err = {""};
+    bl_err err = {0};
     tpl t;
     doc_fonts fonts;
     if (tpl_builtin(&t, tpl_id, &err) ||

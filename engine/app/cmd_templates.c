@@ -25,7 +25,7 @@ int cmd_templates(int argc, char **argv) {
             return 2;
         }
     }
-    bl_err err = {""};
+    bl_err err = {0};
     if (json) {
         cJSON *o = cJSON_CreateObject(), *ts = cJSON_CreateArray(), *ds = cJSON_CreateArray(),
               *ls = cJSON_CreateArray();

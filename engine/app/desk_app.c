@@ -122,7 +122,7 @@ static void slot_free(doc_slot *s) {
 
 /* Builds a document at full resolution (for the loupe). */
 static int build_hires(desk_app *a, doc_slot *s) {
-    bl_err err = {""};
+    bl_err err = {0};
     doc_spec spec = s->spec;
     spec.dpi = a->cfg.loupe_dpi;
     doc_truth *tr = malloc(sizeof *tr);
@@ -340,7 +340,7 @@ static text_entry *text_get(desk_app *a, const char *s, int size, int bold, int 
     memset(victim, 0, sizeof *victim);
     text_style st = {bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, size, 0, rtl};
     text_layout lay;
-    bl_err err = {""};
+    bl_err err = {0};
     if (text_layout_make(&st, s, &lay, &err) != 0) return NULL;
     int w = (int)ceil(lay.width) + 2, hh = (int)ceil(lay.ascent + lay.descent) + 2;
     bl_image img;
@@ -371,7 +371,7 @@ static plat_tex *compose_loupe(desk_app *a) {
     if (d < 0 || d >= a->n_slots) return NULL;
     doc_slot *s = &a->slots[d];
     int side = st->docs[d].side;
-    bl_err err = {""};
+    bl_err err = {0};
     if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) build_hires(a, s);
     double zoom = st->loupe_zoom;
     if (atomic_load(&s->hi_state) == 1) {
@@ -402,7 +402,7 @@ static plat_tex *reference_tex(desk_app *a, int d, int light, int side, int w, i
     doc_slot *s = &a->slots[d];
     if (s->ref[light][side]) return s->ref[light][side];
     /* The genuine specimen of the same template: seed 1, no defects. */
-    bl_err err = {""};
+    bl_err err = {0};
     doc_spec spec = {.t = &s->t,
                      .seed = 1,
                      .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),
@@ -443,7 +443,7 @@ static void answer(desk_app *a) {
     if (p && st->traveler < p->n) {
         scn_ctx ctx = {st->asked, st->lights_used, st->flagged_kinds, st->mrz_used,
                        st->interpreter};
-        bl_err err = {""};
+        bl_err err = {0};
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {
             fprintf(stderr, "borderlab: %s\n", err.msg);
@@ -492,12 +492,11 @@ static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const 
     cJSON_AddStringToObject(e, "kind", "case");
     cJSON_AddStringToObject(e, "traveler", st->session->travelers[tv].id);
     cJSON_AddNumberToObject(e, "index", tv + 1);
-    cJSON_AddStringToObject(e, "decision", desk_decision_name(st->decisions[tv]));
-    cJSON_AddStringToObject(e, "protection", desk_protection_name(st->protections[tv]));
+    cJSON_AddStringToObject(e, "decision", decision_name(st->decisions[tv]));
+    cJSON_AddStringToObject(e, "protection", protection_name(st->protections[tv]));
     if (d->expected >= 1 && d->expected <= 4) {
-        cJSON_AddStringToObject(e, "expected", desk_decision_name(d->expected));
-        cJSON_AddStringToObject(e, "expected_protection",
-                                desk_protection_name(d->expected_protection));
+        cJSON_AddStringToObject(e, "expected", decision_name(d->expected));
+        cJSON_AddStringToObject(e, "expected_protection", protection_name(d->expected_protection));
     }
     cJSON_AddNumberToObject(e, "points", round(d->points * 10) / 10);
     cJSON_AddBoolToObject(e, "passed", d->passed);
@@ -545,7 +544,7 @@ static char *case_entry(const desk_app *a, int tv, const desk_debrief *d, const 
 }
 
 static void journal_write(desk_app *a, const char *entry) {
-    bl_err err = {""};
+    bl_err err = {0};
     if (!entry || journal_append(a->journal, entry, &err) != 0) {
         fprintf(stderr, "borderlab: %s\n", entry ? err.msg : "out of memory");
         a->journal_failed = 1;
@@ -593,7 +592,7 @@ static void on_decision(desk_app *a, int tv) {
         const scenario *s = &p->scn[tv];
         score_truth truth;
         score_actions act;
-        bl_err err = {""};
+        bl_err err = {0};
         if (score_truth_build(s, &a->fonts, &truth, &err) == 0 &&
             score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) == 0) {
             act.seconds = seconds = st->case_seconds[tv]; /* across a restart too */
@@ -722,12 +721,11 @@ static double json_num(const cJSON *o, const char *k) {
     return cJSON_IsNumber(v) ? v->valuedouble : 0;
 }
 
-/* The index of o[k]'s name among name(0..n-1); 0 when absent or unknown. */
-static int name_index(const cJSON *o, const char *k, const char *(*name)(int), int n) {
+/* The value of o[k]'s name (from_name); 0 when absent or unknown. */
+static int name_index(const cJSON *o, const char *k, int (*from_name)(const char *)) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    for (int i = 1; cJSON_IsString(v) && i < n; i++)
-        if (!strcmp(v->valuestring, name(i))) return i;
-    return 0;
+    int i = cJSON_IsString(v) ? from_name(v->valuestring) : -1;
+    return i > 0 ? i : 0;
 }
 
 /* One decided case read back from the journal: its result, debrief and
@@ -779,10 +777,10 @@ static void restore_case(desk_app *a, const cJSON *e) {
     const cJSON *why = cJSON_GetObjectItemCaseSensitive(e, "why");
     snprintf(d.why, sizeof d.why, "%s", cJSON_IsString(why) ? why->valuestring : "");
     c->points = d.points, c->passed = d.passed, c->n_critical = d.n_critical;
-    d.decision = name_index(e, "decision", desk_decision_name, 5);
-    d.protection = name_index(e, "protection", desk_protection_name, 4);
-    d.expected = name_index(e, "expected", desk_decision_name, 5);
-    d.expected_protection = name_index(e, "expected_protection", desk_protection_name, 4);
+    d.decision = name_index(e, "decision", decision_from_name);
+    d.protection = name_index(e, "protection", protection_from_name);
+    d.expected = name_index(e, "expected", decision_from_name);
+    d.expected_protection = name_index(e, "expected_protection", protection_from_name);
     desk_restore_case(&a->st, tv, d.decision, d.timed_out);
     desk_set_debrief(&a->st, tv, &d);
     desk_set_result(&a->st, tv, d.points, d.passed);
@@ -833,15 +831,15 @@ static int same_session(const char *header, const char *first, const char *path,
     if (!header) {
         /* a plain desk journal never continues a session's */
         if (cJSON_IsString(fk) && !strcmp(fk->valuestring, "session"))
-            rc = err_set(err,
-                         "the journal '%s' is a certification session's: continue it with "
-                         "'borderlab session run', or give this desk its own --journal",
-                         path);
+            rc = err_setc(err, BL_E_USAGE,
+                          "the journal '%s' is a certification session's: continue it with "
+                          "'borderlab session run', or give this desk its own --journal",
+                          path);
     } else if (!cJSON_IsString(fk) || strcmp(fk->valuestring, "session")) {
-        rc = err_set(err,
-                     "the journal '%s' was not begun by a session: give this session its own "
-                     "--journal",
-                     path);
+        rc = err_setc(err, BL_E_REFUSED,
+                      "the journal '%s' was not begun by a session: give this session its own "
+                      "--journal",
+                      path);
     } else {
         /* the same session, trainee, draw and rules: only the start time (and how
          * the name was spelt) may differ */
@@ -851,11 +849,11 @@ static int same_session(const char *header, const char *first, const char *path,
             char *x = cJSON_PrintUnformatted(k);
             char *y = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(f, k->string));
             if (!x || !y || strcmp(x, y))
-                rc = err_set(err,
-                             "the journal '%s' was begun with another %s (%.60s, not %.60s): an "
-                             "exam continues under the rules it began with; give this session "
-                             "its own --journal",
-                             path, k->string, y ? y : "none", x ? x : "none");
+                rc = err_setc(err, BL_E_REFUSED,
+                              "the journal '%s' was begun with another %s (%.60s, not %.60s): an "
+                              "exam continues under the rules it began with; give this session "
+                              "its own --journal",
+                              path, k->string, y ? y : "none", x ? x : "none");
             free(x);
             free(y);
         }
@@ -874,8 +872,9 @@ static int open_journal(desk_app *a, bl_err *err) {
     unsigned char key[JOURNAL_KEY_BYTES];
     int entries = 0;
     if (!cfg->key_path)
-        return err_set(err, "a journal needs its key (--key FILE; make one with 'borderlab results "
-                            "keygen FILE')");
+        return err_setc(err, BL_E_USAGE,
+                        "a journal needs its key (--key FILE; make one with 'borderlab results "
+                        "keygen FILE')");
     if (journal_key_load(cfg->key_path, key, err) != 0) return -1;
     /* opened and locked, then read back as it is verified: what is restored
      * is what we append to */
@@ -895,7 +894,8 @@ static int open_journal(desk_app *a, bl_err *err) {
     int rc = 0;
     if (rc == 0 && entries > 0)
         rc = same_session(cfg->journal_header, r.first, cfg->journal_path, err);
-    if (rc == 0 && r.bad) rc = err_set(err, "the journal '%s': %s", cfg->journal_path, r.why);
+    if (rc == 0 && r.bad)
+        rc = err_setc(err, BL_E_REFUSED, "the journal '%s': %s", cfg->journal_path, r.why);
     free(r.first);
     if (rc != 0) { /* not ours: closed untouched (no stop entry either) */
         journal_close(a->journal);
@@ -905,7 +905,7 @@ static int open_journal(desk_app *a, bl_err *err) {
     if (cfg->journal_header && entries == 0) {
         journal_write(a, cfg->journal_header);
         if (a->journal_failed)
-            return err_set(err, "cannot begin the journal '%s'", cfg->journal_path);
+            return err_setc(err, BL_E_IO, "cannot begin the journal '%s'", cfg->journal_path);
     }
     a->journal_ended = r.ended;
     desk_resume(&a->st, r.cases, r.elapsed, write_action, a);
@@ -949,15 +949,16 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         return NULL;
     }
     if (cfg->log_path && !(a->log = fopen(cfg->log_path, "a"))) {
-        err_set(err, "cannot write the action log '%s': %s", cfg->log_path, strerror(errno));
+        err_setc(err, BL_E_IO, "cannot write the action log '%s': %s", cfg->log_path,
+                 strerror(errno));
         goto fail;
     }
     if (cfg->record_path) {
         /* "x": an earlier recording (a disputed exam's, say) is never overwritten */
         if (!(a->rec = fopen(cfg->record_path, "wx"))) {
-            err_set(err, "cannot write the input recording '%s': %s%s", cfg->record_path,
-                    strerror(errno),
-                    errno == EEXIST ? " (an earlier recording is kept: choose another name)" : "");
+            err_setc(err, BL_E_IO, "cannot write the input recording '%s': %s%s", cfg->record_path,
+                     strerror(errno),
+                     errno == EEXIST ? " (an earlier recording is kept: choose another name)" : "");
             goto fail;
         }
         fprintf(a->rec, "# borderlab input v1 (session %s)\n", cfg->session->id);
@@ -976,7 +977,7 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         a->langs[a->n_langs++] = c;
     }
     if (cfg->lang && !first && strcmp(cfg->lang, "en")) {
-        err_set(err, "unknown language '%s' (en, fr, ar)", cfg->lang);
+        err_setc(err, BL_E_USAGE, "unknown language '%s' (en, fr, ar)", cfg->lang);
         goto fail;
     }
     plat_config pc = {DESK_W, DESK_H, cfg->headless, "borderlab - inspection desk"};
@@ -1034,8 +1035,9 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     if (a->st.pending_ask >= 0) answer(a);
     after_change(a);
     if (a->journal_failed)
-        return err_set(err, "the results journal could not be written: the session stops so that "
-                            "no decision goes unrecorded");
+        return err_setc(err, BL_E_IO,
+                        "the results journal could not be written: the session stops so that "
+                        "no decision goes unrecorded");
     int is_note = a->st.mode == DESK_FLAG_NOTE;
     if (was_note != is_note) plat_text_input(a->p, is_note);
     return 0;
@@ -1046,8 +1048,9 @@ int desk_app_tick(desk_app *a, bl_err *err) {
     after_change(a);
     if (desk_elapsed(&a->st) - a->last_clock >= CLOCK_EVERY_S) journal_clock(a, "clock");
     if (a->journal_failed)
-        return err_set(err, "the results journal could not be written: the session stops so that "
-                            "no decision goes unrecorded");
+        return err_setc(err, BL_E_IO,
+                        "the results journal could not be written: the session stops so that "
+                        "no decision goes unrecorded");
     return 0;
 }
 
@@ -1068,7 +1071,7 @@ static void draw_wrapped(desk_app *a, const draw_cmd *c, int rtl) {
             memcpy(line, p, len);
             line[len] = '\0';
             text_layout lay;
-            bl_err err = {""};
+            bl_err err = {0};
             double w = text_layout_make(&st, line, &lay, &err) == 0 ? lay.width : 0;
             text_layout_free(&lay);
             if (w > width && best) break;

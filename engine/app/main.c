@@ -44,6 +44,11 @@ int cmd_wants_help(int argc, char **argv) {
     return 0;
 }
 
+int cmd_fail(const char *who, const bl_err *err) {
+    fprintf(stderr, "borderlab %s: %s\n", who, err->msg);
+    return err_exit_code(err);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) return cmd_default(argc, argv);
     const char *name = argv[1];

@@ -189,7 +189,7 @@ int results_import(const char *journal_arg, const char *key_path, const char *db
 
 static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
                                const char *trainee, const char *cohort) {
-    bl_err err = {""};
+    bl_err err = {0};
     unsigned char key[JOURNAL_KEY_BYTES];
     int n = 0, torn = 0;
     /* only what was verified is imported: the entries as journal_read hands

@@ -200,16 +200,6 @@ static void doc_target(const desk_state *st, int d, char *out, size_t cap) {
     snprintf(out, cap, "%s/doc%d:%s", t->id, d + 1, t->docs[d].template_id);
 }
 
-const char *desk_decision_name(int d) {
-    static const char *n[] = {"none", "admit", "refuse", "second_line", "protection"};
-    return d >= 0 && d <= 4 ? n[d] : "none";
-}
-
-const char *desk_protection_name(int p) {
-    static const char *n[] = {"none", "asylum", "child_protection", "trafficking"};
-    return p >= 0 && p <= 3 ? n[p] : "none";
-}
-
 /* ------------------------------------------------------------ travelers */
 
 static void load_traveler(desk_state *st, int i) {
@@ -543,7 +533,7 @@ static int confirm_decision(desk_state *st, desk_log_fn log, void *ud) {
     emit(st, log, ud, "decide", t->id,
          "{\"decision\": \"%s\", \"protection\": \"%s\", \"findings\": %d, \"lights_used\": %u, "
          "\"mrz_reader_used\": %s}",
-         desk_decision_name(st->pending_decision), desk_protection_name(st->pending_protection),
+         decision_name(st->pending_decision), protection_name(st->pending_protection),
          st->n_findings, st->lights_used, st->mrz_used ? "true" : "false");
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);

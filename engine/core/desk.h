@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "decision.h"
 #include "err.h"
 #include "i18n.h"
 #include "input.h"
@@ -124,20 +125,7 @@ typedef enum {
     DESK_REVIEW      /* after the session: one case's debrief, from the summary */
 } desk_mode;
 
-typedef enum {
-    DECIDE_NONE,
-    DECIDE_ADMIT,
-    DECIDE_REFUSE,
-    DECIDE_SECOND_LINE,
-    DECIDE_PROTECTION,
-} desk_decision;
-
-typedef enum { PROTECT_NONE, PROTECT_ASYLUM, PROTECT_CHILD, PROTECT_TRAFFICKING } desk_protection;
-
-/* As the action log and the journal name them: "admit", ..., "child_protection";
- * "none" out of range. */
-const char *desk_decision_name(int d);
-const char *desk_protection_name(int p);
+/* desk_decision and desk_protection, and their names: decision.h */
 
 typedef struct desk_doc {
     double x, y; /* top-left, logical px */

@@ -5,11 +5,25 @@
 #include <stdio.h>
 #include <string.h>
 
+static void vset(bl_err *err, int code, const char *fmt, va_list ap) {
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    err->code = code;
+}
+
 int err_set(bl_err *err, const char *fmt, ...) {
     if (!err) return -1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    vset(err, BL_E_INPUT, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int err_setc(bl_err *err, bl_errcode code, const char *fmt, ...) {
+    if (!err) return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vset(err, (int)code, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -37,4 +51,13 @@ int err_prefix(bl_err *err, const char *fmt, ...) {
     memcpy(err->msg + n, old, m);
     err->msg[n + m] = '\0';
     return -1;
+}
+
+int err_exit_code(const bl_err *err) {
+    return err && err->code == BL_E_REFUSED ? 1 : 2;
+}
+
+const char *err_code_name(int code) {
+    static const char *names[] = {"input", "usage", "io", "nomem", "script", "refused"};
+    return code >= 0 && code < (int)(sizeof names / sizeof names[0]) ? names[code] : "unknown";
 }

@@ -1,21 +1,17 @@
 /* journal.c - see journal.h */
-#define _GNU_SOURCE /* F_OFD_SETLK: a lock per open file, even within one process */
 #include "journal.h"
 
 #include <cjson/cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "fsio.h"
+#include "keyfile.h"
 
 struct journal {
-    int fd;
+    fs_append *f;
     int seq;
     unsigned char key[JOURNAL_KEY_BYTES];
     char last_mac[65];
@@ -27,56 +23,22 @@ int journal_repaired(const journal *j) {
 }
 
 static int init_sodium(bl_err *err) {
-    if (sodium_init() < 0) return err_set(err, "libsodium could not start");
+    if (sodium_init() < 0) return err_setc(err, BL_E_IO, "libsodium could not start");
     return 0;
 }
 
 int journal_keygen(const char *path, bl_err *err) {
     if (init_sodium(err)) return -1;
     unsigned char key[JOURNAL_KEY_BYTES];
-    char hex[2 * JOURNAL_KEY_BYTES + 2];
     crypto_auth_hmacsha256_keygen(key);
-    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    int rc = keyfile_write_new(path, key, sizeof key, err);
     sodium_memzero(key, sizeof key);
-    strcat(hex, "\n");
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0)
-        return err_set(err,
-                       "cannot create key file '%s': %s (an existing key is never overwritten)",
-                       path, strerror(errno));
-    ssize_t w = write(fd, hex, strlen(hex));
-    int ok = w == (ssize_t)strlen(hex) && fsync(fd) == 0;
-    close(fd);
-    sodium_memzero(hex, sizeof hex);
-    return ok ? 0 : err_set(err, "cannot write key file '%s'", path);
+    return rc;
 }
 
 int journal_key_load(const char *path, unsigned char key[JOURNAL_KEY_BYTES], bl_err *err) {
-    char *text = fs_read_all(path, 4096, NULL, err);
-    if (!text) return err_prefix(err, "journal key");
-    size_t bin = 0;
-    int rc = sodium_hex2bin(key, JOURNAL_KEY_BYTES, text, strlen(text), " \n\r", &bin, NULL);
-    sodium_memzero(text, strlen(text));
-    free(text);
-    if (rc != 0 || bin != JOURNAL_KEY_BYTES)
-        return err_set(err,
-                       "'%s' is not a journal key (64 hexadecimal digits); make one with "
-                       "'borderlab results keygen FILE'",
-                       path);
-    return 0;
-}
-
-/* fsyncs the folder holding path, so a newly created file's entry is on disk. */
-static void sync_dir_of(const char *path) {
-    char dir[4096];
-    const char *slash = strrchr(path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
-             slash ? path : ".");
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    return keyfile_read(path, key, JOURNAL_KEY_BYTES, "journal key",
+                        "borderlab results keygen FILE", err);
 }
 
 /* mac = HMAC(key, "seq|prev|entry"), as 64 hex digits. */
@@ -122,10 +84,10 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
             break;
         }
         if (end == len) { /* no newline: a write cut short */
-            rc = err_set(err,
-                         "%s: line %d is cut short (a crash during writing?): %zu bytes "
-                         "without an end of line",
-                         path, line, end - pos);
+            rc = err_setc(err, BL_E_REFUSED,
+                          "%s: line %d is cut short (a crash during writing?): %zu bytes "
+                          "without an end of line",
+                          path, line, end - pos);
             break;
         }
         text[end] = '\0';
@@ -137,26 +99,27 @@ static int verify_chain(const char *path, const unsigned char key[JOURNAL_KEY_BY
         const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "mac");
         if (!o || !cJSON_IsNumber(s) || !cJSON_IsObject(e) || !cJSON_IsString(p) ||
             !cJSON_IsString(m)) {
-            rc = err_set(err, "%s: line %d is not a journal entry (edited by hand?)", path, line);
+            rc = err_setc(err, BL_E_REFUSED, "%s: line %d is not a journal entry (edited by hand?)",
+                          path, line);
         } else if (s->valueint != seq + 1) {
-            rc = err_set(err,
-                         "%s: line %d has entry %d where entry %d belongs: entries were "
-                         "removed, added or reordered",
-                         path, line, s->valueint, seq + 1);
+            rc = err_setc(err, BL_E_REFUSED,
+                          "%s: line %d has entry %d where entry %d belongs: entries were "
+                          "removed, added or reordered",
+                          path, line, s->valueint, seq + 1);
         } else if (strcmp(p->valuestring, prev)) {
-            rc = err_set(err,
-                         "%s: line %d does not follow the entry before it (its link to "
-                         "entry %d is wrong): an entry before it was changed or removed",
-                         path, line, seq);
+            rc = err_setc(err, BL_E_REFUSED,
+                          "%s: line %d does not follow the entry before it (its link to "
+                          "entry %d is wrong): an entry before it was changed or removed",
+                          path, line, seq);
         } else {
             char *etext = cJSON_PrintUnformatted(e);
             char want[65];
             mac_of(key, s->valueint, prev, etext ? etext : "", want);
-            if (sodium_memcmp(want, m->valuestring, 64) != 0 || strlen(m->valuestring) != 64)
-                rc = err_set(err,
-                             "%s: line %d (entry %d) was changed after it was written, or "
-                             "the key is not this journal's",
-                             path, line, s->valueint);
+            if (strlen(m->valuestring) != 64 || sodium_memcmp(want, m->valuestring, 64) != 0)
+                rc = err_setc(err, BL_E_REFUSED,
+                              "%s: line %d (entry %d) was changed after it was written, or "
+                              "the key is not this journal's",
+                              path, line, s->valueint);
             else {
                 seq = s->valueint;
                 strcpy(prev, m->valuestring);
@@ -179,8 +142,7 @@ int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
 
 int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
                  void *ud, int *entries, int *torn, bl_err *err) {
-    struct stat st;
-    if (stat(path, &st) != 0 || st.st_size == 0) { /* not begun yet */
+    if (fs_size(path) <= 0) { /* not begun yet */
         if (entries) *entries = 0;
         return 0;
     }
@@ -197,49 +159,30 @@ journal *journal_open_read(const char *path, const unsigned char key[JOURNAL_KEY
     if (init_sodium(err)) return NULL;
     journal *j = calloc(1, sizeof *j);
     if (!j) {
-        err_set(err, "out of memory");
+        err_setc(err, BL_E_NOMEM, "out of memory");
         return NULL;
     }
     memcpy(j->key, key, JOURNAL_KEY_BYTES);
     strcpy(j->last_mac, zero_mac);
-    struct stat st;
-    int existed = stat(path, &st) == 0;
-    j->fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (j->fd < 0) {
-        err_set(err, "cannot open the journal '%s' for writing: %s", path, strerror(errno));
-        free(j);
-        return NULL;
-    }
+    int existed = 0;
     /* one writer: a second desk on the same journal would fork its chain */
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-#ifdef F_OFD_SETLK
-    int locked = fcntl(j->fd, F_OFD_SETLK, &fl) == 0;
-#else
-    int locked = fcntl(j->fd, F_SETLK, &fl) == 0;
-#endif
-    if (!locked) {
-        err_set(err, "the journal '%s' is open in another desk (one journal, one desk at a time)",
-                path);
-        close(j->fd);
+    if (!(j->f = fs_append_open(path, "the journal", &existed, err))) {
         free(j);
         return NULL;
     }
-    if (!existed) sync_dir_of(path); /* a new file's name survives a power cut too */
     /* verified under the lock: nobody appends while we read the chain */
     int torn = 0;
     size_t good = 0;
     if (existed && verify_chain(path, key, &j->seq, j->last_mac, fn, ud, &torn, &good, err) != 0) {
-        close(j->fd);
-        free(j);
+        journal_close(j);
         return NULL;
     }
     /* a last line a crash cut short was never recorded: cut it off, so the
      * next entry starts on a line of its own */
-    if (torn && (ftruncate(j->fd, (off_t)good) != 0 || fsync(j->fd) != 0)) {
-        err_set(err, "the journal '%s' ends in a line cut short, and it cannot be cut off: %s",
-                path, strerror(errno));
-        close(j->fd);
-        free(j);
+    if (torn && fs_append_truncate(j->f, (long long)good, err) != 0) {
+        err_prefix(err, "the journal '%s' ends in a line cut short, and it cannot be cut off",
+                   path);
+        journal_close(j);
         return NULL;
     }
     j->repaired = torn;
@@ -255,37 +198,21 @@ int journal_append(journal *j, const char *entry_json, bl_err *err) {
     }
     char *etext = cJSON_PrintUnformatted(e); /* the exact text the MAC covers */
     cJSON_Delete(e);
-    if (!etext) return err_set(err, "out of memory");
+    if (!etext) return err_setc(err, BL_E_NOMEM, "out of memory");
     char mac[65];
     mac_of(j->key, j->seq + 1, j->last_mac, etext, mac);
     size_t n = strlen(etext) + 200;
     char *line = malloc(n);
     if (!line) {
         free(etext);
-        return err_set(err, "out of memory");
+        return err_setc(err, BL_E_NOMEM, "out of memory");
     }
     int len = snprintf(line, n, "{\"seq\": %d, \"entry\": %s, \"prev\": \"%s\", \"mac\": \"%s\"}\n",
                        j->seq + 1, etext, j->last_mac, mac);
     free(etext);
-    const char *p = line;
-    size_t left = (size_t)len;
-    struct stat before;
-    int sized = fstat(j->fd, &before) == 0;
-    while (left) {
-        ssize_t w = write(j->fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-            int e = errno;
-            free(line);
-            /* half a line would spoil the next one: take it back */
-            if (sized && ftruncate(j->fd, before.st_size) == 0) fsync(j->fd);
-            return err_set(err, "journal: cannot write: %s (the entry is NOT recorded)",
-                           strerror(e));
-        }
-        p += w, left -= (size_t)w;
-    }
+    int rc = fs_append_write(j->f, line, (size_t)len, err);
     free(line);
-    if (fsync(j->fd) != 0) return err_set(err, "journal: cannot fsync: %s", strerror(errno));
+    if (rc != 0) return err_prefix(err, "journal (the entry is NOT recorded)");
     j->seq++;
     memcpy(j->last_mac, mac, 65);
     return 0;
@@ -293,7 +220,7 @@ int journal_append(journal *j, const char *entry_json, bl_err *err) {
 
 void journal_close(journal *j) {
     if (!j) return;
-    close(j->fd);
+    fs_append_close(j->f);
     sodium_memzero(j->key, sizeof j->key);
     free(j);
 }

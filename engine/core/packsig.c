@@ -1,73 +1,40 @@
 /* packsig.c - see packsig.h. */
-#define _POSIX_C_SOURCE 200809L
 #include "packsig.h"
 
 #include <cjson/cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fsio.h"
+#include "keyfile.h"
 
 static const char *format = "borderlab-pack-1";
+static const char *make_keys = "borderlab session keygen SECRET PUBLIC";
 
 static int start(bl_err *err) {
-    return sodium_init() < 0 ? err_set(err, "libsodium could not start") : 0;
-}
-
-/* Writes text to a new file with mode 0600; an existing file is kept. */
-static int write_new(const char *path, const char *text, bl_err *err) {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0)
-        return err_set(err, "cannot create '%s': %s (an existing key is never overwritten)", path,
-                       strerror(errno));
-    size_t n = strlen(text);
-    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
-    close(fd);
-    return ok ? 0 : err_set(err, "cannot write '%s'", path);
+    return sodium_init() < 0 ? err_setc(err, BL_E_IO, "libsodium could not start") : 0;
 }
 
 int packsig_keygen(const char *secret_path, const char *public_path, bl_err *err) {
     if (start(err)) return -1;
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-    char hex[2 * crypto_sign_SECRETKEYBYTES + 2];
     crypto_sign_keypair(pk, sk);
-    sodium_bin2hex(hex, sizeof hex, sk, sizeof sk);
+    int rc = keyfile_write_new(secret_path, sk, sizeof sk, err);
     sodium_memzero(sk, sizeof sk);
-    strcat(hex, "\n");
-    int rc = write_new(secret_path, hex, err);
-    sodium_memzero(hex, sizeof hex);
     if (rc) return rc;
-    sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
-    strcat(hex, "\n");
-    if (write_new(public_path, hex, err) != 0) {
-        unlink(secret_path); /* half a key pair is no use */
+    if (keyfile_write_new(public_path, pk, sizeof pk, err) != 0) {
+        fs_remove(secret_path); /* half a key pair is no use */
         return -1;
     }
     return 0;
 }
 
-static int hex_file(const char *path, unsigned char *out, size_t n, const char *what, bl_err *err) {
-    char *text = fs_read_all(path, 4096, NULL, err);
-    if (!text) return err_prefix(err, what);
-    size_t bin = 0;
-    int rc = sodium_hex2bin(out, n, text, strlen(text), " \n\r", &bin, NULL);
-    sodium_memzero(text, strlen(text));
-    free(text);
-    if (rc != 0 || bin != n)
-        return err_set(err,
-                       "'%s' is not a %s (%zu hexadecimal digits); make one with 'borderlab "
-                       "session keygen SECRET PUBLIC'",
-                       path, what, 2 * n);
-    return 0;
-}
-
 int packsig_public_load(const char *path, unsigned char pub[PACKSIG_PUBLIC_BYTES], bl_err *err) {
-    return start(err) ? -1 : hex_file(path, pub, PACKSIG_PUBLIC_BYTES, "pack public key", err);
+    return start(err)
+               ? -1
+               : keyfile_read(path, pub, PACKSIG_PUBLIC_BYTES, "pack public key", make_keys, err);
 }
 
 int packsig_file_sha256(const char *path, char hex[65], bl_err *err) {
@@ -119,12 +86,12 @@ int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, 
                  const char *secret_path, bl_err *err) {
     if (start(err)) return -1;
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
-    if (hex_file(secret_path, sk, sizeof sk, "pack secret key", err)) return -1;
+    if (keyfile_read(secret_path, sk, sizeof sk, "pack secret key", make_keys, err)) return -1;
     crypto_sign_ed25519_sk_to_pk(pk, sk);
     cJSON *o = cJSON_CreateObject(), *files = NULL;
     char hex[2 * crypto_sign_BYTES + 1];
     cJSON_AddStringToObject(o, "format", format);
-    sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+    keyfile_hex(pk, sizeof pk, hex);
     cJSON_AddStringToObject(o, "public_key", hex);
     files = cJSON_AddArrayToObject(o, "files");
     int rc = 0;
@@ -143,7 +110,8 @@ int packsig_sign(const char *sig_path, const char *dir, const char *const *rel, 
         sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
         cJSON_AddStringToObject(o, "signature", hex);
         out = cJSON_Print(o);
-        rc = out ? fs_write_atomic(sig_path, out, strlen(out), err) : err_set(err, "out of memory");
+        rc = out ? fs_write_atomic(sig_path, out, strlen(out), err)
+                 : err_setc(err, BL_E_NOMEM, "out of memory");
     }
     sodium_memzero(sk, sizeof sk);
     free(text);
@@ -162,8 +130,8 @@ static int verify(const char *sig_path, const char *dir, const char *const *rel,
     if (!json) { /* err->msg cannot be an argument of its own err_set */
         char why[sizeof err->msg];
         snprintf(why, sizeof why, "%s", err->msg);
-        return err_set(err, "the pack is not signed (%s); sign it with 'borderlab session sign'",
-                       why);
+        return err_setc(err, BL_E_REFUSED,
+                        "the pack is not signed (%s); sign it with 'borderlab session sign'", why);
     }
     cJSON *o = cJSON_Parse(json);
     free(json);
@@ -176,16 +144,16 @@ static int verify(const char *sig_path, const char *dir, const char *const *rel,
     char *text = NULL;
     if (!cJSON_IsArray(files) || !cJSON_IsString(sig) || !cJSON_IsString(fmt) ||
         strcmp(fmt->valuestring, format)) {
-        rc = err_set(err, "%s is not a borderlab pack signature", sig_path);
+        rc = err_setc(err, BL_E_REFUSED, "%s is not a borderlab pack signature", sig_path);
     } else if (sodium_hex2bin(s, sizeof s, sig->valuestring, strlen(sig->valuestring), NULL, &bin,
                               NULL) != 0 ||
                bin != sizeof s || !(text = signed_text(files)) ||
                crypto_sign_verify_detached(s, (const unsigned char *)text, strlen(text), pub) !=
                    0) {
-        rc = err_set(err,
-                     "%s: the signature fails: the pack was changed after signing, or it was not "
-                     "signed by this academy's key",
-                     sig_path);
+        rc = err_setc(err, BL_E_REFUSED,
+                      "%s: the signature fails: the pack was changed after signing, or it was not "
+                      "signed by this academy's key",
+                      sig_path);
     }
     for (int i = 0; i < n && rc == 0; i++) {
         const cJSON *f, *hit = NULL;
@@ -196,13 +164,14 @@ static int verify(const char *sig_path, const char *dir, const char *const *rel,
         char h[65];
         const cJSON *want = cJSON_GetObjectItemCaseSensitive(hit, "sha256");
         if (!hit || !cJSON_IsString(want))
-            rc = err_set(err, "%s is not part of the signed pack %s", rel[i], sig_path);
+            rc = err_setc(err, BL_E_REFUSED, "%s is not part of the signed pack %s", rel[i],
+                          sig_path);
         else if (data)
             sha256_hex(data[i], lens[i], h);
         else if (sha256_file(dir, rel[i], h, err) != 0)
             rc = -1;
         if (rc == 0 && strcmp(h, want->valuestring))
-            rc = err_set(err, "%s was changed after the pack was signed", rel[i]);
+            rc = err_setc(err, BL_E_REFUSED, "%s was changed after the pack was signed", rel[i]);
     }
     free(text);
     cJSON_Delete(o);

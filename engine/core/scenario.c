@@ -8,8 +8,6 @@ static const char *competencies[COMP_COUNT] = {"document_examination", "intervie
 static const char *situations[SIT_COUNT] = {
     "fear_of_return",   "unaccompanied_child", "trafficking", "discriminatory_question",
     "language_barrier", "disability_medical",  "stateless",   "undocumented_returnee"};
-static const char *decisions[] = {"none", "admit", "refuse", "second_line", "protection"};
-static const char *protections[] = {"none", "asylum", "child", "trafficking"};
 
 static int index_of(const char *const *names, int n, const char *s) {
     for (int i = 0; i < n; i++)
@@ -28,20 +26,6 @@ int scn_competency_from_name(const char *s) {
 }
 int scn_situation_from_name(const char *s) {
     return index_of(situations, SIT_COUNT, s);
-}
-const char *scn_decision_name(int d) {
-    return d >= 0 && d <= 4 ? decisions[d] : "?";
-}
-int scn_decision_from_name(const char *s) {
-    int i = index_of(decisions, 5, s);
-    return i > 0 ? i : -1;
-}
-const char *scn_protection_name(int p) {
-    return p >= 0 && p <= 3 ? protections[p] : "?";
-}
-int scn_protection_from_name(const char *s) {
-    int i = index_of(protections, 4, s);
-    return i > 0 ? i : -1;
 }
 
 void scenario_release(scenario *s) {

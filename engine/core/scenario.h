@@ -42,10 +42,6 @@ const char *scn_competency_name(int c); /* "document_examination", ... */
 const char *scn_situation_name(int s);  /* "fear_of_return", ... */
 int scn_competency_from_name(const char *s);
 int scn_situation_from_name(const char *s);
-const char *scn_decision_name(int d); /* desk_decision: "admit", ... */
-int scn_decision_from_name(const char *s);
-const char *scn_protection_name(int p); /* desk_protection: "asylum", "child", "trafficking" */
-int scn_protection_from_name(const char *s);
 
 /* A condition on what happened at the desk; empty fields and -1 mean "any". */
 typedef struct scn_cond {

@@ -299,14 +299,10 @@ int score_actions_from_log(const char *log, size_t len, const scenario *s, const
             const cJSON *d = cJSON_GetObjectItemCaseSensitive(pr, "decision");
             const cJSON *p = cJSON_GetObjectItemCaseSensitive(pr, "protection");
             a->decided = 1;
-            a->decision = cJSON_IsString(d) ? scn_decision_from_name(d->valuestring) : 0;
+            a->decision = cJSON_IsString(d) ? decision_from_name(d->valuestring) : 0;
             if (a->decision < 0) a->decision = 0;
-            a->protection = 0;
-            if (cJSON_IsString(p)) {
-                static const char *names[] = {"none", "asylum", "child_protection", "trafficking"};
-                for (int i = 1; i < 4; i++)
-                    if (!strcmp(p->valuestring, names[i])) a->protection = i;
-            }
+            a->protection = cJSON_IsString(p) ? protection_from_name(p->valuestring) : 0;
+            if (a->protection < 0) a->protection = 0;
             a->seconds = t - t0;
             inside = 0;
         } else if (inside && !strcmp(ac, "timeout") && !strcmp(tg, traveler_id)) {

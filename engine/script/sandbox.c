@@ -1430,9 +1430,11 @@ static int run_fail(sbx *s, int status, bl_err *err) {
     } else {
         err_set(err, "%s: %s", s->name, msg);
     }
-    if (err)
+    if (err) {
+        err->code = BL_E_SCRIPT; /* whatever the words, a script failed */
         for (char *c = err->msg; *c; c++)
             if (*c == '\n' || *c == '\r' || *c == '\t') *c = ' ';
+    }
     return -1;
 }
 

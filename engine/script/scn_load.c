@@ -22,6 +22,14 @@
 struct scn_runtime {
     sbx *sb;
     char file[256];
+    /* The answer being computed: set by scn_answer for the length of one
+     * answer function's call and cleared when it returns. A script may keep
+     * its ctx table (SAVED = ctx); the table's functions carry the number of
+     * the answer they were made for, so a kept one finds its answer gone and
+     * raises a script error instead of reading a dead frame. */
+    const scenario *s;
+    const scn_ctx *ctx;
+    lua_Integer answer; /* how many answers have begun; the current one's number */
 };
 
 /* "expected\001\"value\"": a value inside the expected table. */
@@ -191,7 +199,7 @@ static void read_documents(loader *ld) {
                           1) == 0) {
             d->line = rd_line_of(ld, rd_quoted(d->spec.template_id, q, sizeof q));
             tpl t;
-            bl_err err = {""};
+            bl_err err = {0};
             if (tpl_builtin(&t, d->spec.template_id, &err) != 0)
                 rd_problem(ld, rd_quoted(d->spec.template_id, q, sizeof q), "%s: %s", what,
                            err.msg);
@@ -344,12 +352,12 @@ static void read_expected(loader *ld) {
     rd_only_keys(ld, "expected", keys);
     char dec[32] = "", prot[32] = "", q[64];
     if (rd_get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
-        (e->decision = scn_decision_from_name(dec)) < 0)
+        (e->decision = decision_from_name(dec)) < 0)
         rd_problem(ld, rd_quoted(dec, q, sizeof q),
                    "expected.decision: \"%s\" is not admit, refuse, second_line or protection",
                    dec);
     if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
-        (e->protection = scn_protection_from_name(prot)) < 0)
+        (e->protection = protection_from_name(prot)) < 0)
         rd_problem(ld, rd_quoted(prot, q, sizeof q),
                    "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
     if (e->decision < 0) e->decision = 0;
@@ -429,7 +437,7 @@ static void read_strings(loader *ld) {
         cJSON_AddItemToObject(root, "strings", tab);
         char *json = cJSON_PrintUnformatted(root);
         cJSON_Delete(root);
-        bl_err err = {""};
+        bl_err err = {0};
         char name[300];
         snprintf(name, sizeof name, "%s strings.%s", ld->file, s->langs[i]);
         s->strings[i] = json ? i18n_load_json(json, strlen(json), name,
@@ -545,7 +553,7 @@ static void check_scenario(loader *ld, int deep) {
     if (e->decision != DECIDE_PROTECTION && e->protection)
         rd_problem(ld, "expected\001protection",
                    "expected: a protection kind is given but the decision is \"%s\"",
-                   scn_decision_name(e->decision));
+                   decision_name(e->decision));
     int fraud = present != 0 || s->impostor > 0;
     if (e->decision == DECIDE_ADMIT && fraud)
         rd_problem(ld, "expected\001decision",
@@ -560,7 +568,7 @@ static void check_scenario(loader *ld, int deep) {
         rd_problem(ld, "expected\001decision",
                    "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
                    "refusing a bona fide traveler is an error too",
-                   scn_decision_name(e->decision));
+                   decision_name(e->decision));
     static const struct {
         int sit, decision, protection;
     } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
@@ -571,9 +579,9 @@ static void check_scenario(loader *ld, int deep) {
         if ((s->situations >> needs[i].sit & 1) &&
             (e->decision != needs[i].decision || e->protection != needs[i].protection))
             rd_problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
-                       scn_situation_name(needs[i].sit), scn_decision_name(needs[i].decision),
+                       scn_situation_name(needs[i].sit), decision_name(needs[i].decision),
                        needs[i].protection ? " / " : "",
-                       needs[i].protection ? scn_protection_name(needs[i].protection) : "");
+                       needs[i].protection ? protection_script_name(needs[i].protection) : "");
     if ((s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && s->n_docs)
         rd_problem(ld, "undocumented_returnee",
                    "situation \"undocumented_returnee\": documents should be {}");
@@ -600,7 +608,7 @@ static void check_scenario(loader *ld, int deep) {
     /* the documents can really be made (each defect applies to its template) */
     if (deep) {
         doc_fonts fonts;
-        bl_err err = {""};
+        bl_err err = {0};
         if (doc_fonts_load(&fonts, NULL, &err) != 0) {
             rd_problem(ld, "documents", "cannot check the documents: %s", err.msg);
             return;
@@ -659,7 +667,7 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     snprintf(out->file, sizeof out->file, "%s", file);
     loader ld = {code, len, file, report, ud, 0, NULL, out};
     if (rt) *rt = NULL;
-    bl_err err = {""};
+    bl_err err = {0};
     sbx_limits lim;
     memset(&lim, 0, sizeof lim); /* the sandbox's defaults */
     sbx *sb = sbx_create(&lim, &err);
@@ -717,7 +725,7 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     }
     /* geometry for the desk */
     if (ld.problems == 0) {
-        bl_err gerr = {""};
+        bl_err gerr = {0};
         for (int d = 0; d < out->n_docs; d++) {
             tpl t;
             if (out->docs[d].capture[0]) continue;
@@ -745,7 +753,7 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
 
 int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep, scn_report_fn report,
                   void *ud) {
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(path, 1u << 20, &len, &err);
     if (!code) {
@@ -767,31 +775,33 @@ void scn_runtime_destroy(scn_runtime *rt) {
 
 /* ------------------------------------------------------------ answers */
 
-typedef struct {
-    const scenario *s;
-    const scn_ctx *ctx;
-} ctx_ud;
-
-static const ctx_ud *ctx_of(lua_State *L) {
-    return lua_touserdata(L, lua_upvalueindex(1));
+/* The runtime behind a ctx function, and the desk's context when the
+ * function belongs to the answer being computed; otherwise a script error
+ * at the caller's line. */
+static const scn_runtime *ctx_of(lua_State *L) {
+    const scn_runtime *rt = lua_touserdata(L, lua_upvalueindex(1));
+    if (!rt->ctx || lua_tointeger(L, lua_upvalueindex(2)) != rt->answer)
+        luaL_error(L, "ctx is used outside the answer it was given to (keep what you need from "
+                      "it, not ctx itself)");
+    return rt;
 }
 
 static int w_ctx_asked(lua_State *L) {
-    const ctx_ud *c = ctx_of(L);
+    const scn_runtime *c = ctx_of(L);
     int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
     lua_pushboolean(L, i >= 0 && c->ctx->asked_times[i] > 0);
     return 1;
 }
 
 static int w_ctx_times(lua_State *L) {
-    const ctx_ud *c = ctx_of(L);
+    const scn_runtime *c = ctx_of(L);
     int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
     lua_pushinteger(L, i >= 0 ? c->ctx->asked_times[i] : 0);
     return 1;
 }
 
 static int w_ctx_light(lua_State *L) {
-    const ctx_ud *c = ctx_of(L);
+    const scn_runtime *c = ctx_of(L);
     int l = light_from_name(luaL_checkstring(L, 1));
     if (l < 0) return luaL_error(L, "ctx.light: \"%s\" is not a light", lua_tostring(L, 1));
     lua_pushboolean(L, (c->ctx->lights_used & LIGHT_BIT(l)) != 0);
@@ -799,7 +809,7 @@ static int w_ctx_light(lua_State *L) {
 }
 
 static int w_ctx_flagged(lua_State *L) {
-    const ctx_ud *c = ctx_of(L);
+    const scn_runtime *c = ctx_of(L);
     const char *k = luaL_checkstring(L, 1);
     for (int i = 0; i < desk_finding_kind_count(); i++)
         if (!strcmp(desk_finding_kind_get(i)->id, k)) {
@@ -833,7 +843,7 @@ int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, c
     if (!rt || q->fn == LUA_NOREF)
         return err_set(err, "%s: question \"%s\": no answer function", s->file, q->id);
     lua_State *L = sbx_lua(rt->sb);
-    ctx_ud cu = {s, ctx};
+    rt->answer++;
     lua_rawgeti(L, LUA_REGISTRYINDEX, q->fn);
     lua_createtable(L, 0, 6);
     static const struct {
@@ -843,11 +853,15 @@ int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, c
                {"light", w_ctx_light},   {"flagged", w_ctx_flagged},
                {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        lua_pushlightuserdata(L, &cu);
-        lua_pushcclosure(L, fns[i].fn, 1);
+        lua_pushlightuserdata(L, rt); /* the runtime outlives every ctx table */
+        lua_pushinteger(L, rt->answer);
+        lua_pushcclosure(L, fns[i].fn, 2);
         lua_setfield(L, -2, fns[i].name);
     }
-    if (sbx_call(rt->sb, 1, 1, err) != 0) return -1;
+    rt->s = s, rt->ctx = ctx;
+    int rc = sbx_call(rt->sb, 1, 1, err);
+    rt->s = NULL, rt->ctx = NULL; /* the desk's context ends with the answer */
+    if (rc != 0) return -1;
     if (lua_type(L, -1) != LUA_TSTRING) {
         lua_pop(L, 1);
         return err_set(err, "%s:%d: question \"%s\": the answer function must return a string key",

@@ -163,7 +163,7 @@ static void check_id(loader *ld, const char *what, const char *id) {
 }
 
 int sess_load_file(session_def *d, const char *path, scn_report_fn report, void *ud) {
-    bl_err err = {""};
+    bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(path, 1u << 20, &len, &err);
     if (!code) {
@@ -184,7 +184,7 @@ int sess_load(session_def *d, const char *code, size_t len, const char *path, sc
         return 1;
     }
     snprintf(d->file, sizeof d->file, "%s", path);
-    bl_err err = {""};
+    bl_err err = {0};
     loader ld = {code, len, path, report, ud, 0, NULL, NULL};
     sbx_limits lim;
     memset(&lim, 0, sizeof lim);

@@ -409,9 +409,9 @@ defects = re.findall(r'^\s*\{"([a-z_]+)", "', src("engine/core/defect.c"), re.M)
 critical = set(re.findall(r'"critical\.([a-z_]+)"', src("assets/i18n/en.json"))) | \
     set(re.findall(r'snprintf\((?:crit|out->critical)[^;]*?"([a-z_]+)"\);', src("engine/core/score.c")))
 app = src("engine/app/desk_app.c")
-desk = src("engine/core/desk.c")  # the names the journal writes (desk_decision_name, ...)
-decisions = re.findall(r'"([a-z_]+)"', re.search(r"desk_decision_name\(int d\) \{\s*static const char \*n\[\] = \{([^}]*)\}", desk).group(1))
-protections = re.findall(r'"([a-z_]+)"', re.search(r"desk_protection_name\(int p\) \{\s*static const char \*n\[\] = \{([^}]*)\}", desk).group(1))
+names = src("engine/core/decision.c")  # the one table of names the journal writes
+decisions = re.findall(r'"([a-z_]+)"', re.search(r"decisions\[DECIDE_COUNT\] = \{([^}]*)\}", names).group(1))
+protections = re.findall(r'\{"([a-z_]+)", "[a-z_]+"\}', names)
 reasons = re.search(r'"reason", [^"]*"([a-z_]+)" : "([a-z_]+)"', app).groups()
 if len(defects) < 10 or len(critical) < 5 or len(decisions) < 5 or len(protections) < 4:
     bad.append("could not read the ids from the engine's sources")

@@ -249,6 +249,13 @@ check "a trainee id too long to keep is refused, not cut" bash -c "test $rc -eq 
 check "a trainee id that could escape the results folder is refused" bash -c "test $rc -eq 2 && grep -q 'cannot name a file' e"
 "$BL" session run pack/timed/case.lua --headless --input /dev/null >o 2>e; rc=$?
 check "a session without the journal key is refused before it starts" bash -c "test $rc -eq 2 && grep -q 'journal key' e"
+# exit codes come from the error's code, never from its words: a journal that cannot be
+# opened is an I/O error (2) even when its path holds words of a refusal's message
+for words in "begun with" "cut short" "was changed" "belongs"; do
+    "$BL" session run pack/timed/case.lua --trainee T-9 --key jk --journal "no such folder/$words/j.jsonl" \
+        --headless --input /dev/null >o 2>e; rc=$?
+    check "a journal path holding '$words' that cannot be opened exits 2" bash -c "test $rc -eq 2 && grep -q 'cannot open the journal' e"
+done
 
 # --- into the results database
 "$BL" results import "$J" --key jk --db r.db >o 2>&1; rc=$?

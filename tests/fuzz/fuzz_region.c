@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static capture_regions r; /* large: keep it off the fuzzer's stack */
-    bl_err err = {""};
+    bl_err err = {0};
     int rc = capture_regions_parse(&r, (const char *)data, size, "fuzz", &err);
     if (rc != 0 && err.msg[0] == '\0') __builtin_trap(); /* a failure must say why */
     if (rc == 0)

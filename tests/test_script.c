@@ -1,0 +1,88 @@
+/* test_script.c - the interview's answer functions as the desk calls them:
+ * what a script sees of the desk (ctx) lives only as long as its answer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scn_load.h"
+
+/* A scenario whose first answer keeps its ctx in a global and whose second
+ * uses the kept one: the case an instructor's script can write by mistake
+ * (or a hostile one on purpose). */
+static const char keeps_ctx[] =
+    "return scenario {\n"
+    "  id = 'keeps-ctx', title = 'title', competencies = { 'interview' }, situations = {},\n"
+    "  languages = { 'en' },\n"
+    "  traveler = { age = 40, sex = 'F', speaks = { 'en' } },\n"
+    "  documents = { { template = 'uto-passport-td3', seed = 9001 } },\n"
+    "  questions = {\n"
+    "    { id = 'first', text = 'q.first', answer = function(ctx)\n"
+    "        SAVED = ctx\n"
+    "        return 'a.first'\n"
+    "      end },\n"
+    "    { id = 'second', text = 'q.second', answer = function(ctx)\n"
+    "        if SAVED.light('uv') then return 'a.uv' end\n" /* line 12 */
+    "        return 'a.second'\n"
+    "      end },\n"
+    "    { id = 'third', text = 'q.third', answer = function(ctx)\n"
+    "        if ctx.light('uv') then return 'a.uv' end\n"
+    "        return 'a.second'\n"
+    "      end },\n"
+    "  },\n"
+    "  expected = { decision = 'admit', why = 'why' },\n"
+    "  rubric = { interview = 100 },\n"
+    "  strings = { en = { title = 'T', why = 'W', ['q.first'] = '1?', ['q.second'] = '2?',\n"
+    "    ['q.third'] = '3?', ['a.first'] = 'one', ['a.second'] = 'two', ['a.uv'] = 'lamp' } },\n"
+    "}\n";
+
+static void report(void *ud, const char *file, int line, const char *msg) {
+    (void)ud;
+    fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+}
+
+/* The first answer's context lives in this frame only, as the desk's does
+ * (a stack local of the function that asks). */
+static int ask(scn_runtime *rt, const scenario *s, int q, unsigned lights, char *key, size_t cap,
+               bl_err *err) {
+    int asked[4] = {0};
+    scn_ctx ctx = {asked, lights, 0, 0, 0};
+    return scn_answer(rt, s, q, &ctx, key, cap, err);
+}
+
+static void a_ctx_kept_past_its_answer_is_a_script_error(void **state) {
+    (void)state;
+    scenario s;
+    scn_runtime *rt = NULL;
+    assert_int_equal(
+        scn_load(&s, &rt, keeps_ctx, sizeof keeps_ctx - 1, "keeps-ctx.lua", 0, report, NULL), 0);
+    char key[64];
+    bl_err err = {0};
+    assert_int_equal(ask(rt, &s, 0, 0, key, sizeof key, &err), 0);
+    assert_string_equal(key, "a.first");
+    /* the kept ctx belongs to an answer that has returned: a clean script
+     * error naming the file and line, never a read of a dead frame */
+    assert_int_equal(ask(rt, &s, 1, 1u << 1, key, sizeof key, &err), -1);
+    print_message("  %s\n", err.msg);
+    assert_non_null(strstr(err.msg, "keeps-ctx.lua:12:"));
+    assert_non_null(strstr(err.msg, "outside the answer"));
+    assert_int_equal(err.code, BL_E_SCRIPT);
+    /* and the scenario goes on: its own ctx works in the next answer */
+    assert_int_equal(ask(rt, &s, 2, 1u << 1, key, sizeof key, &err), 0);
+    assert_string_equal(key, "a.uv");
+    assert_int_equal(ask(rt, &s, 2, 0, key, sizeof key, &err), 0);
+    assert_string_equal(key, "a.second");
+    scn_runtime_destroy(rt);
+    scenario_release(&s);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_ctx_kept_past_its_answer_is_a_script_error),
+    };
+    return cmocka_run_group_tests_name("script", tests, NULL, NULL);
+}
