@@ -1680,10 +1680,7 @@ static int cohort_page(sb *o, const report *r) {
 /* ------------------------------------------------------------ the command */
 
 /* The report's catalogues, assets/report/<lang>.json (cmake/embed.cmake). */
-extern const struct {
-    const char *name;
-    const char *text;
-} bl_builtin_report_catalogs[];
+#include "bl_builtin_report_catalogs.h"
 
 static const char *report_catalog(const char *lang) {
     for (int i = 0; bl_builtin_report_catalogs[i].name; i++)

@@ -5,10 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const struct {
-    const char *name;
-    const char *text;
-} bl_builtin_scenarios[];
+#include "bl_builtin_scenarios.h"
 
 void pack_print_problem(void *ud, const char *file, int line, const char *msg) {
     (void)ud;

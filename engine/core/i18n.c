@@ -7,10 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const struct {
-    const char *name;
-    const char *text;
-} bl_builtin_catalogs[];
+#include "bl_builtin_catalogs.h"
 
 struct i18n {
     char lang[8];

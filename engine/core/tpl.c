@@ -11,10 +11,7 @@
 #include "material.h"
 #include "mrz.h"
 
-extern const struct {
-    const char *name;
-    const char *text;
-} bl_builtin_templates[];
+#include "bl_builtin_templates.h"
 
 static const char *feature_kinds[] = {
     "guilloche",      "rainbow",  "microtext", "uv_emblem",   "uv_fibres", "uv_overprint",
