@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "image.h"
+#include "test_fonts.h"
 #include "doc.h"
 #include "loupe.h"
 #include "text.h"
@@ -104,7 +105,7 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
          * way the desk's text cache and SDL's blending do, on a plain background. */
         bl_err err = {0};
         doc_fonts f;
-        if (doc_fonts_load(&f, NULL, &err) || image_init(&a, atoi(argv[3]), atoi(argv[4]), &err)) {
+        if (test_fonts_load(&f, &err) || image_init(&a, atoi(argv[3]), atoi(argv[4]), &err)) {
             fprintf(stderr, "imgtool: %s\n", err.msg);
             return 2;
         }

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "test_fonts.h"
 #include "image.h"
 #include "light.h"
 #include "tpl.h"
@@ -32,8 +33,7 @@ typedef struct {
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     bl_err err = {0};
-    if (doc_fonts_load(&f->fonts, NULL, &err) ||
-        tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
+    if (test_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);

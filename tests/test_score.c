@@ -14,6 +14,7 @@
 
 #include "scn_load.h"
 #include "score.h"
+#include "test_fonts.h"
 
 #define MAX_SCN 32
 
@@ -39,11 +40,11 @@ static int setup(void **state) {
     pack_fixture *p = calloc(1, sizeof *p);
     doc_fonts fonts;
     bl_err err = {0};
-    if (!p || doc_fonts_load(&fonts, NULL, &err) != 0) return -1;
+    if (!p || test_fonts_load(&fonts, &err) != 0) return -1;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[128];
         snprintf(path, sizeof path, "scenarios/%s.lua", files[i]);
-        if (scn_load_file(&p->scn[p->n], NULL, path, 0, quiet, NULL) != 0) return -1;
+        if (scn_load_file(&p->scn[p->n], NULL, path, NULL, quiet, NULL) != 0) return -1;
         if (score_truth_build(&p->scn[p->n], &fonts, &p->truth[p->n], &err) != 0) {
             fprintf(stderr, "%s\n", err.msg);
             return -1;

@@ -59,7 +59,7 @@ static void a_ctx_kept_past_its_answer_is_a_script_error(void **state) {
     scenario s;
     scn_runtime *rt = NULL;
     assert_int_equal(
-        scn_load(&s, &rt, keeps_ctx, sizeof keeps_ctx - 1, "keeps-ctx.lua", 0, report, NULL), 0);
+        scn_load(&s, &rt, keeps_ctx, sizeof keeps_ctx - 1, "keeps-ctx.lua", NULL, report, NULL), 0);
     char key[64];
     bl_err err = {0};
     assert_int_equal(ask(rt, &s, 0, 0, key, sizeof key, &err), 0);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fonts.h"
 #include "args.h"
 #include "cmd.h"
 #include "doc.h"
@@ -47,8 +48,7 @@ static int bench_render(int argc, char **argv) {
     bl_err err = {0};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, "uto-passport-td3", &err) ||
-        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
+    if (tpl_builtin(&t, "uto-passport-td3", &err) || fonts_load(&fonts, &err)) {
         return cmd_fail("bench", &err);
     }
     doc_spec spec = {.t = &t, .seed = 42, .dpi = dpi, .today = {2026, 6, 1}};
@@ -161,8 +161,7 @@ static int bench_score(int argc, char **argv) {
     size_t lens[PACK_MAX];
     bl_err err = {0};
     doc_fonts fonts;
-    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 ||
-        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err) != 0) {
+    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 || fonts_load(&fonts, &err) != 0) {
         fprintf(stderr, "borderlab bench: %s\n", err.msg[0] ? err.msg : "no built-in scenarios");
         pack_free(&p);
         return 2;

@@ -7,12 +7,14 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "fonts.h"
 #include "fsio.h"
 #include "scn_load.h"
 #include "sess_load.h"
 
 typedef struct {
     int problems;
+    doc_fonts fonts; /* every document is built once, with the desk's fonts */
 } tally;
 
 static void report(void *ud, const char *file, int line, const char *msg) {
@@ -52,7 +54,7 @@ static void check_session(const char *path, tally *t) {
     for (int i = 0; i < d->n_items; i++)
         for (int k = 0; k < d->items[i].n; k++) {
             scenario s;
-            if (scn_load_file(&s, NULL, d->items[i].paths[k], 1, report, t) == 0)
+            if (scn_load_file(&s, NULL, d->items[i].paths[k], &t->fonts, report, t) == 0)
                 scenario_release(&s);
         }
     free(d);
@@ -63,7 +65,7 @@ static int check_file(const char *path, tally *t) {
     int before = t->problems;
     if (is_session_file(path))
         check_session(path, t);
-    else if (scn_load_file(&s, NULL, path, 1, report, t) == 0)
+    else if (scn_load_file(&s, NULL, path, &t->fonts, report, t) == 0)
         scenario_release(&s);
     else if (t->problems == before)
         t->problems++; /* a failure must count even unreported */
@@ -83,6 +85,8 @@ int cmd_check(int argc, char **argv) {
         return argc < 2 ? 2 : 0;
     }
     tally t = {0};
+    bl_err err = {0};
+    if (fonts_load(&t.fonts, &err) != 0) return cmd_fail("check", &err);
     int files = 0, passed = 0;
     for (int i = 1; i < argc; i++) {
         struct stat st;
@@ -120,6 +124,7 @@ int cmd_check(int argc, char **argv) {
             free(names[k]);
         }
     }
+    doc_fonts_unload(&t.fonts);
     printf("checked %d scenario file%s: %d passed, %d with problems (%d problem%s)\n", files,
            files == 1 ? "" : "s", passed, files - passed, t.problems, t.problems == 1 ? "" : "s");
     return t.problems ? 1 : 0;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fonts.h"
 #include "cmd.h"
 #include "fsio.h"
 #include "pack.h"
@@ -45,7 +46,7 @@ int cmd_score(int argc, char **argv) {
     doc_fonts fonts;
     if (!text ||
         (n_files ? pack_load_files(&p, files, n_files, &err) : pack_load_builtin(&p, &err)) ||
-        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
+        fonts_load(&fonts, &err)) {
         fprintf(stderr, "borderlab score: %s\n", err.msg);
         free(text);
         pack_free(&p);

@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "desk_app.h"
 #include "desk_loop.h"
+#include "fonts.h"
 #include "fsio.h"
 #include "pack.h"
 #include "packsig.h"
@@ -477,13 +478,20 @@ static int cmd_check_session(int argc, char **argv) {
     session_def *d = calloc(1, sizeof *d);
     int rc = d ? load_def(d, argv[2]) : 2;
     int problems = 0, files = 0;
+    doc_fonts fonts;
+    bl_err err = {0};
+    if (rc == 0 && fonts_load(&fonts, &err) != 0) {
+        free(d);
+        return cmd_fail("session check", &err);
+    }
     for (int i = 0; rc == 0 && i < d->n_items; i++)
         for (int k = 0; k < d->items[i].n; k++) {
             scenario s;
-            int n = scn_load_file(&s, NULL, d->items[i].paths[k], 1, pack_print_problem, NULL);
+            int n = scn_load_file(&s, NULL, d->items[i].paths[k], &fonts, pack_print_problem, NULL);
             if (n == 0) scenario_release(&s);
             problems += n, files++;
         }
+    if (rc == 0) doc_fonts_unload(&fonts);
     if (rc == 0 && problems) rc = 1;
     if (rc == 0) {
         printf("%s: ok (%d slots, %d scenario files%s%s)\n", argv[2], d->n_items, files,

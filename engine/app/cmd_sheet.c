@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fonts.h"
 #include "args.h"
 #include "cmd.h"
 #include "doc.h"
@@ -72,8 +73,7 @@ int cmd_sheet(int argc, char **argv) {
     bl_err err = {0};
     tpl t;
     doc_fonts fonts;
-    if (tpl_builtin(&t, tpl_id, &err) ||
-        doc_fonts_load(&fonts, getenv("BORDERLAB_FONT_DIR"), &err)) {
+    if (tpl_builtin(&t, tpl_id, &err) || fonts_load(&fonts, &err)) {
         fprintf(stderr, "borderlab contact-sheet: %s\n", err.msg);
         return 2;
     }

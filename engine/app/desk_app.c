@@ -2,6 +2,7 @@
  * document images and textures, the traveler's face, a text texture cache,
  * the loupe, the action log and the input recording. */
 #define _POSIX_C_SOURCE 200809L
+#include "fonts.h"
 #include "desk_app.h"
 
 #include <math.h>
@@ -944,7 +945,7 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     }
     a->cfg = *cfg;
     if (a->cfg.loupe_dpi <= 0) a->cfg.loupe_dpi = 600;
-    if (doc_fonts_load(&a->fonts, getenv("BORDERLAB_FONT_DIR"), err) != 0) {
+    if (fonts_load(&a->fonts, err) != 0) {
         free(a);
         return NULL;
     }

@@ -63,8 +63,8 @@ int pack_load_builtin(pack *p, bl_err *err) {
         char name[128];
         snprintf(name, sizeof name, "scenarios/%s.lua", bl_builtin_scenarios[i].name);
         const char *code = bl_builtin_scenarios[i].text;
-        if (scn_load(&p->scn[p->n], &p->rt[p->n], code, strlen(code), name, 0, pack_print_problem,
-                     NULL) != 0) {
+        if (scn_load(&p->scn[p->n], &p->rt[p->n], code, strlen(code), name, NULL,
+                     pack_print_problem, NULL) != 0) {
             bad++;
             continue;
         }
@@ -84,9 +84,9 @@ int pack_load_texts(pack *p, char **paths, const char *const *texts, const size_
     memset(p, 0, sizeof *p);
     if (n > PACK_MAX) return err_set(err, "at most %d scenarios in one session", PACK_MAX);
     for (int i = 0; i < n; i++) {
-        int bad = texts ? scn_load(&p->scn[p->n], &p->rt[p->n], texts[i], lens[i], paths[i], 0,
+        int bad = texts ? scn_load(&p->scn[p->n], &p->rt[p->n], texts[i], lens[i], paths[i], NULL,
                                    pack_print_problem, NULL)
-                        : scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], 0,
+                        : scn_load_file(&p->scn[p->n], &p->rt[p->n], paths[i], NULL,
                                         pack_print_problem, NULL);
         if (bad) {
             pack_free(p);
@@ -107,7 +107,7 @@ int pack_reload(pack *p, int i, bl_err *err) {
     if (i < 0 || i >= p->n || !p->source[i]) return err_set(err, "nothing to reload");
     scenario fresh;
     scn_runtime *rt = NULL;
-    if (scn_load_file(&fresh, &rt, p->source[i], 0, pack_print_problem, NULL) != 0)
+    if (scn_load_file(&fresh, &rt, p->source[i], NULL, pack_print_problem, NULL) != 0)
         return err_set(err, "'%s' has problems (see above); keeping the previous version",
                        p->source[i]);
     scenario_release(&p->scn[i]);

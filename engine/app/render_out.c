@@ -1,4 +1,5 @@
 /* render_out.c - see render_out.h */
+#include "fonts.h"
 #include "render_out.h"
 
 #include <stdio.h>
@@ -19,7 +20,7 @@ void render_request_init(render_request *rq) {
 
 static int build_doc(const render_request *rq, doc_fonts *fonts, matbuf *mb, doc_truth *truth,
                      bl_err *err) {
-    if (doc_fonts_load(fonts, getenv("BORDERLAB_FONT_DIR"), err) != 0) return -1;
+    if (fonts_load(fonts, err) != 0) return -1;
     if (doc_build(&rq->spec, fonts, mb, truth, err) != 0) {
         doc_fonts_unload(fonts);
         return -1;

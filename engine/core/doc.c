@@ -21,32 +21,15 @@
 
 /* ---------------------------------------------------------------- fonts */
 
-static const struct {
-    const char *path, *package;
-} font_files[4] = {
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core"},
-    {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "fonts-dejavu-core"},
-    {"/usr/share/fonts/opentype/ocr-b/OCRB.otf", "fonts-ocr-b"},
-    {"/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf", "fonts-noto-core"},
-};
-
-int doc_fonts_load(doc_fonts *f, const char *dir, bl_err *err) {
+int doc_fonts_load(doc_fonts *f, const char *const paths[DOC_FONTS], int *bad, bl_err *err) {
     memset(f, 0, sizeof *f);
-    text_font **slots[4] = {&f->sans, &f->sans_bold, &f->ocrb, &f->arabic};
-    for (int i = 0; i < 4; i++) {
-        char path[1024];
-        const char *base = strrchr(font_files[i].path, '/') + 1;
-        if (dir)
-            snprintf(path, sizeof path, "%s/%s", dir, base);
-        else
-            snprintf(path, sizeof path, "%s", font_files[i].path);
-        *slots[i] = text_font_load(path, err);
-        if (!*slots[i]) {
+    text_font **slots[DOC_FONTS] = {&f->sans, &f->sans_bold, &f->ocrb, &f->arabic};
+    for (int i = 0; i < DOC_FONTS; i++)
+        if (!(*slots[i] = text_font_load(paths[i], err))) {
             doc_fonts_unload(f);
-            return err_prefix(err, "missing font (install the Debian package %s; scripts/run does)",
-                              font_files[i].package);
+            if (bad) *bad = i;
+            return err_prefix(err, "missing font");
         }
-    }
     return 0;
 }
 

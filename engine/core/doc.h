@@ -42,11 +42,19 @@ typedef struct doc_fonts {
     text_font *sans, *sans_bold, *ocrb, *arabic;
 } doc_fonts;
 
-/* Loads the fonts documents are printed with, from Debian's font packages
- * (fonts-dejavu-core, fonts-ocr-b, fonts-noto-core), or, when `dir` is not
- * NULL, the files of the same names in that folder. The message names the
- * file and the package to install when one is missing. */
-int doc_fonts_load(doc_fonts *f, const char *dir, bl_err *err);
+/* The fonts a document is printed with, in doc_fonts' order. */
+typedef enum {
+    DOC_FONT_SANS,
+    DOC_FONT_SANS_BOLD,
+    DOC_FONT_OCRB,
+    DOC_FONT_ARABIC,
+    DOC_FONTS
+} doc_font;
+
+/* Loads the fonts from the files given (where they are is the app's
+ * business: engine/app/fonts.c). On failure err names the font file, *bad
+ * (may be NULL) receives which font it was, and nothing stays loaded. */
+int doc_fonts_load(doc_fonts *f, const char *const paths[DOC_FONTS], int *bad, bl_err *err);
 void doc_fonts_unload(doc_fonts *f);
 
 typedef struct doc_spec {

@@ -471,7 +471,7 @@ static int question_reachable(const scenario *s, int q, int depth) {
     return p >= 0 && question_reachable(s, p, depth + 1);
 }
 
-static void check_scenario(loader *ld, int deep) {
+static void check_scenario(loader *ld, const doc_fonts *deep) {
     scenario *s = ld->s;
     char q[96];
     /* the file name and the id */
@@ -607,12 +607,7 @@ static void check_scenario(loader *ld, int deep) {
     }
     /* the documents can really be made (each defect applies to its template) */
     if (deep) {
-        doc_fonts fonts;
         bl_err err = {0};
-        if (doc_fonts_load(&fonts, NULL, &err) != 0) {
-            rd_problem(ld, "documents", "cannot check the documents: %s", err.msg);
-            return;
-        }
         for (int d = 0; d < s->n_docs; d++) {
             if (s->docs[d].capture[0]) continue;
             tpl t;
@@ -624,14 +619,13 @@ static void check_scenario(loader *ld, int deep) {
                              .defects = s->docs[d].spec.defects};
             matbuf mb;
             doc_truth *tr = malloc(sizeof *tr);
-            if (tr && doc_build(&spec, &fonts, &mb, tr, &err) == 0)
+            if (tr && doc_build(&spec, deep, &mb, tr, &err) == 0)
                 matbuf_deinit(&mb);
             else
                 rd_problem(ld, rd_quoted(s->docs[d].spec.template_id, q, sizeof q),
                            "documents[%d]: %s", d + 1, err.msg);
             free(tr);
         }
-        doc_fonts_unload(&fonts);
     }
 }
 
@@ -662,7 +656,7 @@ static void lua_problem(loader *ld, const char *msg) {
 }
 
 int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, const char *file,
-             int deep, scn_report_fn report, void *ud) {
+             const doc_fonts *deep, scn_report_fn report, void *ud) {
     memset(out, 0, sizeof *out);
     snprintf(out->file, sizeof out->file, "%s", file);
     loader ld = {code, len, file, report, ud, 0, NULL, out};
@@ -751,8 +745,8 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     return ld.problems;
 }
 
-int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep, scn_report_fn report,
-                  void *ud) {
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, const doc_fonts *deep,
+                  scn_report_fn report, void *ud) {
     bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(path, 1u << 20, &len, &err);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "doc.h"
 #include "err.h"
 #include "scenario.h"
 
@@ -21,14 +22,15 @@ typedef void (*scn_report_fn)(void *ud, const char *file, int line, const char *
 /* Loads a scenario from source text. On success fills *out (release with
  * scenario_release) and, when rt is not NULL, returns the runtime that keeps
  * its answer functions. Every problem found is reported; returns the number
- * of problems (0: loaded). `deep` also builds every document once to prove
- * the defects apply to the templates (what `borderlab check` does). */
+ * of problems (0: loaded). With `deep` fonts (not NULL) it also builds every
+ * document once to prove the defects apply to the templates (what `borderlab
+ * check` does). */
 int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, const char *file,
-             int deep, scn_report_fn report, void *ud);
+             const doc_fonts *deep, scn_report_fn report, void *ud);
 
 /* The same from a file (reads it, reports a read error as a problem). */
-int scn_load_file(scenario *out, scn_runtime **rt, const char *path, int deep, scn_report_fn report,
-                  void *ud);
+int scn_load_file(scenario *out, scn_runtime **rt, const char *path, const doc_fonts *deep,
+                  scn_report_fn report, void *ud);
 
 void scn_runtime_destroy(scn_runtime *rt);
 

@@ -103,5 +103,10 @@ EOF2
 "$BL" check "$T/sess.lua" >"$T/out" 2>&1; rc=$?
 check "a session's missing scenario is named" bash -c "test $rc -eq 1 && grep -q 'missing.lua: cannot' '$T/out'"
 
+# check builds every document with the fonts every other command uses (BORDERLAB_FONT_DIR too)
+mkdir -p "$T/nofonts"
+BORDERLAB_FONT_DIR="$T/nofonts" "$BL" check $D/good.lua >"$T/out" 2>&1; rc=$?
+check "check without its fonts: exit 2 and which package to install" bash -c "test $rc -eq 2 && grep -q 'fonts-dejavu-core' '$T/out'"
+
 echo "check: $passes passed, $fails failed"
 [ $fails -eq 0 ]
