@@ -45,7 +45,10 @@ int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_imag
     for (int i = 0; i < 2; i++) {
         text_style st = {fonts->sans_bold, fonts->arabic, h * (i ? 0.06 : 0.07), h * 0.004, 0};
         text_layout lay;
-        if (text_layout_make(&st, lines[i], &lay, err) != 0) return -1;
+        if (text_layout_make(&st, lines[i], &lay, err) != 0) {
+            image_deinit(out); /* the caller gets nothing to free on failure */
+            return -1;
+        }
         double x0 = (w - lay.width) * 0.5, y0 = i ? h * 0.86 : h * 0.16;
         text_layout_draw(&lay, x0, y0, cover_plot, out);
         text_layout_free(&lay);
