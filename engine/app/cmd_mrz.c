@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "fsio.h"
 #include "mrz.h"
@@ -363,39 +364,26 @@ done:
 
 /* ---- entry --------------------------------------------------------------------------------- */
 
+/* `mrz check [FILE]` and `mrz make [FILE]`: FILE defaults to standard input. */
+static int with_file(const char *who, int argc, char **argv, void (*help)(FILE *),
+                     int (*run)(const char *)) {
+    char *file[1] = {"-"};
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 0, 1), ARGS_END};
+    int rc = args_parse(who, opts, help, argc, argv);
+    return rc != ARGS_GO ? rc : run(file[0]);
+}
+
+static int sub_check(int argc, char **argv) {
+    return with_file("mrz check", argc, argv, usage_check, run_check);
+}
+
+static int sub_make(int argc, char **argv) {
+    return with_file("mrz make", argc, argv, usage_make, run_make);
+}
+
 int cmd_mrz(int argc, char **argv) {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
-    const char *sub = argv[1];
-    int is_check = strcmp(sub, "check") == 0, is_make = strcmp(sub, "make") == 0;
-    if (!is_check && !is_make) {
-        if (cmd_wants_help(argc, argv)) {
-            usage(stdout);
-            return 0;
-        }
-        fprintf(stderr, "borderlab mrz: unknown subcommand '%s'\n\n", sub);
-        usage(stderr);
-        return 2;
-    }
-    if (cmd_wants_help(argc - 1, argv + 1)) {
-        (is_check ? usage_check : usage_make)(stdout);
-        return 0;
-    }
-    const char *path = "-";
-    for (int i = 2; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "borderlab mrz %s: unknown option '%s'\n\n", sub, argv[i]);
-            (is_check ? usage_check : usage_make)(stderr);
-            return 2;
-        }
-        if (i > 2) {
-            fprintf(stderr, "borderlab mrz %s: expected at most one FILE, got '%s' too\n", sub,
-                    argv[i]);
-            return 2;
-        }
-        path = argv[i];
-    }
-    return is_check ? run_check(path) : run_make(path);
+    static const args_cmd subs[] = {
+        {"check", sub_check, NULL}, {"make", sub_make, NULL}, {NULL, NULL, NULL}};
+    return args_dispatch("mrz", subs, usage, argc, argv);
 }
