@@ -32,6 +32,12 @@ int args_double(const char *s, double lo, double hi, double *out) {
     return 0;
 }
 
+/* 2: the exit code of a command line that cannot be run (err.h). */
+static int usage_code(void) {
+    const bl_err usage_err = {.code = BL_E_USAGE};
+    return err_exit_code(&usage_err);
+}
+
 int args_fail(const char *who, const char *fmt, ...) {
     va_list ap;
     fprintf(stderr, "borderlab%s%s: ", who ? " " : "", who ? who : "");
@@ -39,7 +45,7 @@ int args_fail(const char *who, const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    return 2;
+    return usage_code();
 }
 
 int args_defect(const char *v, void *dst, bl_err *err) {
@@ -141,8 +147,9 @@ int args_parse(const char *who, const args_opt *opts, void (*usage)(FILE *), int
             only_pos = 1;
             continue;
         }
+        int rc = 0;
         if (only_pos || a[0] != '-' || a[1] == '\0') {
-            if (positional(who, pos, a)) return 2;
+            if ((rc = positional(who, pos, a)) != 0) return rc;
             continue;
         }
         const args_opt *o = find_opt(opts, a);
@@ -152,12 +159,12 @@ int args_parse(const char *who, const args_opt *opts, void (*usage)(FILE *), int
             continue;
         }
         if (i + 1 >= argc) return args_fail(who, "%s needs a value (try --help)", a);
-        if (store(who, o, argv[++i])) return 2;
+        if ((rc = store(who, o, argv[++i])) != 0) return rc;
     }
     if (pos && *pos->count < pos->min) {
         if (argc > 1) return args_fail(who, "missing %s (try --help)", pos->name);
         usage(stderr); /* nothing at all: how to use the command */
-        return 2;
+        return usage_code();
     }
     return ARGS_GO;
 }
@@ -166,7 +173,7 @@ int args_dispatch(const char *who, const args_cmd *cmds, void (*usage)(FILE *), 
                   char **argv) {
     if (argc < 2) {
         usage(stderr);
-        return 2;
+        return usage_code();
     }
     for (const args_cmd *c = cmds; c->name; c++)
         if (!strcmp(argv[1], c->name)) return c->run(argc - 1, argv + 1);

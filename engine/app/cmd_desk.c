@@ -247,10 +247,8 @@ static void play_usage(FILE *o) {
 }
 
 int cmd_play(int argc, char **argv) {
-    for (int i = 1; i + 1 < argc; i++)
-        if (!strcmp(argv[i], "--watch")) return run_desk(argc, argv); /* a window that reloads */
     session_opts o = {.mrz = -1};
-    const char *input = NULL, *out_dir = "out/play";
+    const char *input = NULL, *out_dir = "out/play", *watch = NULL;
     uint64_t every = 0;
     int headless = 0;
     double loupe_dpi = 600;
@@ -260,9 +258,11 @@ int cmd_play(int argc, char **argv) {
                              ARGS_U64("--screenshot-every", &every, 1, 1000000),
                              ARGS_DOUBLE("--loupe-dpi", &loupe_dpi, 150, 1200),
                              ARGS_FLAG("--headless", &headless),
+                             ARGS_STR("--watch", &watch),
                              ARGS_END};
     int rc = args_parse("play", opts, play_usage, argc, argv);
     if (rc != ARGS_GO) return rc;
+    if (watch) return run_desk(argc, argv); /* a window that reloads: the desk's options */
     if (!input) return args_fail("play", "--input FILE is required (try --help)");
     bl_err err = {0};
     size_t len = 0;
