@@ -51,6 +51,12 @@
  *         ...
  *     }
  *
+ * The table is a local array (its rows point at the command's locals); each
+ * macro checks its pointer's type at compile time (a uint64_t * for
+ * ARGS_U64, a char *array for ARGS_LIST and ARGS_POS ...). Counts of
+ * ARGS_LIST and ARGS_POS start at 0; values set before the call are the
+ * defaults.
+ *
  * What a command checks itself after args_parse: options that are required
  * (args_fail(who, "--input FILE is required (try --help)")), options that
  * exclude each other, and values whose meaning is another module's (a light
