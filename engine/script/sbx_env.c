@@ -37,6 +37,13 @@ static void copy_into(lua_State *L, int lib, int dst, const char *name) {
     lua_setfield(L, dst, name);
 }
 
+/* Sets the functions of regs into the table at dst. */
+static void set_into(lua_State *L, int dst, const luaL_Reg *regs) {
+    lua_pushvalue(L, dst);
+    luaL_setfuncs(L, regs, 0);
+    lua_pop(L, 1);
+}
+
 /* A new table holding every field of the table at lib, except `skip` ones. */
 static int copy_table(lua_State *L, int lib, const char *const *skip) {
     lua_newtable(L);
@@ -68,9 +75,7 @@ static void harden_string(lua_State *L) {
                                        {"gmatch", sbx_str_gmatch},
                                        {"gsub", sbx_str_gsub},
                                        {NULL, NULL}};
-    lua_pushvalue(L, STR);
-    luaL_setfuncs(L, str_own, 0);
-    lua_pop(L, 1);
+    set_into(L, STR, str_own);
     wrap_into(L, STR, STR, "rep", sbx_str_rep, 1);
     wrap_into(L, STR, STR, "byte", sbx_metered, 1);
     wrap_into(L, STR, STR, "char", sbx_metered, 1);
@@ -95,9 +100,7 @@ static void env_base(lua_State *L, int env) {
                                         {"xpcall", sbx_base_xpcall},
                                         {"collectgarbage", sbx_base_collectgarbage},
                                         {NULL, NULL}};
-    lua_pushvalue(L, env);
-    luaL_setfuncs(L, base_own, 0);
-    lua_pop(L, 1);
+    set_into(L, env, base_own);
     wrap_into(L, BASE, env, "select", sbx_metered, 1);
     wrap_into(L, BASE, env, "tonumber", sbx_metered_walk, 1);
     wrap_into(L, BASE, env, "setmetatable", sbx_base_setmetatable, 1);
