@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scn_docs.h"
+
 /* Desk finding kinds, by id, for the defect -> finding kind table. */
 static int kind_index(const char *id) {
     for (int i = 0; i < desk_finding_kind_count(); i++)
@@ -46,12 +48,8 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
     for (int d = 0; d < s->n_docs; d++) {
         if (s->docs[d].capture[0]) continue;
         tpl tp;
-        if (tpl_builtin(&tp, s->docs[d].spec.template_id, err) != 0) goto fail;
-        doc_spec spec = {.t = &tp,
-                         .seed = s->docs[d].spec.seed,
-                         .dpi = 72,
-                         .today = s->today,
-                         .defects = s->docs[d].spec.defects};
+        doc_spec spec;
+        if (scn_docs_spec(s, d, 72, &tp, &spec, err) != 0) goto fail;
         matbuf mb;
         if (doc_build(&spec, fonts, &mb, tr, err) != 0) goto fail;
         double ppm = mb.px_per_mm;
@@ -112,15 +110,14 @@ static double decision_points(const scn_expected *e, int dec, int prot, char cri
     return p;
 }
 
-void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
-                score_result *out) {
-    memset(out, 0, sizeof *out);
-    for (int i = 0; i < SCORE_MAX_FLAGS; i++)
-        out->flag_matched[i] = -1;
+/* Findings: each flag against each true defect on its document and side.
+ * A flag counts only if a light that shows the defect had been used. Fills
+ * flag_matched, defect_found, precision and recall; returns the documents
+ * competency (their harmonic mean). */
+static double score_findings(const scenario *s, const score_truth *t, const score_actions *a,
+                             score_result *out) {
     const scn_expected *e = &s->expected;
     int impostor_kind = kind_index("impostor");
-    /* Findings: each flag against each true defect on its document and side.
-     * A flag counts only if a light that shows the defect had been used. */
     int true_pos = 0;
     for (int f = 0; f < a->n_flags && f < SCORE_MAX_FLAGS; f++) {
         const score_flag *fl = &a->flags[f];
@@ -159,9 +156,18 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     }
     out->precision = a->n_flags ? (double)true_pos / a->n_flags : 1.0;
     out->recall = n_expected ? found / n_expected : 1.0;
-    double docs = (out->precision + out->recall) > 0
-                      ? 2 * out->precision * out->recall / (out->precision + out->recall)
-                      : 0;
+    return (out->precision + out->recall) > 0
+               ? 2 * out->precision * out->recall / (out->precision + out->recall)
+               : 0;
+}
+
+void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
+                score_result *out) {
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < SCORE_MAX_FLAGS; i++)
+        out->flag_matched[i] = -1;
+    const scn_expected *e = &s->expected;
+    double docs = score_findings(s, t, a, out);
     /* Interview: the questions that had to be asked, and none that must not. */
     int must = 0, asked = 0, forbidden = 0;
     for (int i = 0; i < e->n_ask; i++) {

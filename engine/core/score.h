@@ -76,7 +76,8 @@ typedef struct score_result {
 int score_finding_kind_of(int defect_kind);
 
 /* The true defects of a scenario's documents, built once per scenario at a
- * low resolution (regions in mm do not depend on it). */
+ * low resolution (regions in mm do not depend on it); each document is the
+ * one scn_docs_spec describes (holder generated from its seed). */
 int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t, bl_err *err);
 
 /* Reads one traveler's actions from an action log (JSON lines as the desk

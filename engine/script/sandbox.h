@@ -80,9 +80,9 @@
  *   is allowed). Tables (each a copy, so a script that overwrites a field only
  *   changes its own view):
  *     string     all of it except dump; find, match, gmatch, gsub run our own
- *                matcher (same patterns and results as Lua 5.4, but its work
- *                is counted: Lua's can backtrack for hours on 40 bytes), rep
- *                refuses to loop on empty strings.
+ *                matcher (sbx_match.c, a port of Lua 5.4.4's: same patterns
+ *                and results, but its work is counted: Lua's can backtrack for
+ *                hours on 40 bytes), rep refuses to loop on empty strings.
  *     table      concat, insert, move, pack, remove, sort, unpack (metered).
  *     math       all of it; random is Lua's xoshiro256**, seeded with 0 when the
  *                state is created, and randomseed(x [, y]) needs a seed: the

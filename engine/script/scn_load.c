@@ -1,6 +1,10 @@
-/* scn_load.c - see scn_load.h. The only file besides sandbox.c that touches
- * Lua: it walks the table a scenario file returns, checks every key, copies
- * data into the scenario struct and keeps answer functions as references. */
+/* scn_load.c - see scn_load.h. Runs a scenario file in its own sandbox and
+ * reads the table it returns, section by section (traveler, documents,
+ * questions, expected, rubric, strings): each key's shape is checked as it is
+ * read (scn_read.c's getters), data is copied into the scenario struct, answer
+ * functions stay in the sandbox as registry references. The rules that tie
+ * the fields together are scn_check.c's. Also answers the interview's
+ * questions (scn_answer), with the ctx table an answer function sees. */
 #include "scn_load.h"
 
 #include <lauxlib.h>
@@ -16,6 +20,7 @@
 #include "doc.h"
 #include "fsio.h"
 #include "sandbox.h"
+#include "scn_check.h"
 #include "scn_read.h"
 #include "tpl.h"
 
@@ -31,12 +36,6 @@ struct scn_runtime {
     const scn_ctx *ctx;
     lua_Integer answer; /* how many answers have begun; the current one's number */
 };
-
-/* "expected\001\"value\"": a value inside the expected table. */
-static const char *in_expected(const char *v, char *buf, size_t cap) {
-    snprintf(buf, cap, "expected\001\"%s\"", v);
-    return buf;
-}
 
 static int parse_date(const char *s, bl_date *d) {
     return date_parse_iso(s, d);
@@ -244,9 +243,77 @@ static void read_cond(loader *ld, scn_cond *c, const char *what) {
     c->interpreter = v;
 }
 
+/* q.answer = { { when = {...}, say = "key" }, ... }: the rule list at the top
+ * of the stack (left there). */
+static void read_rules(loader *ld, scn_question *q, const char *what) {
+    static const char *rule_keys[] = {"when", "say", NULL};
+    lua_State *L = ld->L;
+    int nr = (int)lua_rawlen(L, -1);
+    if (nr == 0) rd_problem(ld, q->id, "%s.answer: an empty rule list", what);
+    for (int r = 1; r <= nr && q->n_rules < SCN_MAX_RULES; r++) {
+        lua_rawgeti(L, -1, r);
+        char rw[64];
+        snprintf(rw, sizeof rw, "%s.answer[%d]", what, r);
+        if (!lua_istable(L, -1)) {
+            rd_problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
+            lua_pop(L, 1);
+            continue;
+        }
+        scn_rule *ru = &q->rules[q->n_rules++];
+        memset(ru, 0, sizeof *ru);
+        ru->when.reader = ru->when.interpreter = -1;
+        rd_only_keys(ld, rw, rule_keys);
+        rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
+        rd_rawfield(L, "when");
+        if (lua_istable(L, -1))
+            read_cond(ld, &ru->when, rw);
+        else if (!lua_isnil(L, -1))
+            rd_problem(ld, q->id, "%s.when: expected a table", rw);
+        lua_pop(L, 1);
+        lua_pop(L, 1);
+    }
+    /* the last rule should hold always, or some desk states get no answer */
+    if (!q->n_rules) return;
+    const scn_cond *c = &q->rules[q->n_rules - 1].when;
+    char buf[96];
+    if (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] || c->reader >= 0 ||
+        c->interpreter >= 0)
+        rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+                   "%s.answer: the last rule has a condition; end with { say = \"...\" } "
+                   "so every situation gets an answer",
+                   what);
+}
+
+/* The question's answer: a string key, a rule list, or a function (kept as a
+ * registry reference when keep_functions is set). */
+static void read_answer(loader *ld, scn_question *q, const char *what, int keep_functions) {
+    lua_State *L = ld->L;
+    char buf[96];
+    rd_rawfield(L, "answer");
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING) {
+        q->kind = ANSWER_KEY;
+        snprintf(q->answer, sizeof q->answer, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+    } else if (t == LUA_TFUNCTION) {
+        q->kind = ANSWER_FUNCTION;
+        if (keep_functions)
+            q->fn = luaL_ref(L, LUA_REGISTRYINDEX); /* pops */
+        else
+            lua_pop(L, 1);
+    } else if (t == LUA_TTABLE) {
+        q->kind = ANSWER_RULES;
+        read_rules(ld, q, what);
+        lua_pop(L, 1);
+    } else {
+        rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+                   "%s.answer: expected a string key, a rule list or a function", what);
+        lua_pop(L, 1);
+    }
+}
+
 static void read_questions(loader *ld, int keep_functions) {
     static const char *keys[] = {"id", "text", "after", "forbidden", "answer", NULL};
-    static const char *rule_keys[] = {"when", "say", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "questions");
@@ -281,58 +348,7 @@ static void read_questions(loader *ld, int keep_functions) {
             if (!strcmp(s->questions[k].id, q->id))
                 rd_problem(ld, rd_quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice",
                            what, q->id);
-        rd_rawfield(L, "answer");
-        int t = lua_type(L, -1);
-        if (t == LUA_TSTRING) {
-            q->kind = ANSWER_KEY;
-            snprintf(q->answer, sizeof q->answer, "%s", lua_tostring(L, -1));
-            lua_pop(L, 1);
-        } else if (t == LUA_TFUNCTION) {
-            q->kind = ANSWER_FUNCTION;
-            if (keep_functions)
-                q->fn = luaL_ref(L, LUA_REGISTRYINDEX); /* pops */
-            else
-                lua_pop(L, 1);
-        } else if (t == LUA_TTABLE) {
-            q->kind = ANSWER_RULES;
-            int nr = (int)lua_rawlen(L, -1);
-            if (nr == 0) rd_problem(ld, q->id, "%s.answer: an empty rule list", what);
-            for (int r = 1; r <= nr && q->n_rules < SCN_MAX_RULES; r++) {
-                lua_rawgeti(L, -1, r);
-                char rw[64];
-                snprintf(rw, sizeof rw, "%s.answer[%d]", what, r);
-                if (!lua_istable(L, -1)) {
-                    rd_problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
-                    lua_pop(L, 1);
-                    continue;
-                }
-                scn_rule *ru = &q->rules[q->n_rules++];
-                memset(ru, 0, sizeof *ru);
-                ru->when.reader = ru->when.interpreter = -1;
-                rd_only_keys(ld, rw, rule_keys);
-                rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
-                rd_rawfield(L, "when");
-                if (lua_istable(L, -1))
-                    read_cond(ld, &ru->when, rw);
-                else if (!lua_isnil(L, -1))
-                    rd_problem(ld, q->id, "%s.when: expected a table", rw);
-                lua_pop(L, 1);
-                lua_pop(L, 1);
-            }
-            /* the last rule should hold always, or some desk states get no answer */
-            const scn_cond *c = &q->rules[q->n_rules - 1].when;
-            if (q->n_rules && (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] ||
-                               c->reader >= 0 || c->interpreter >= 0))
-                rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
-                           "%s.answer: the last rule has a condition; end with { say = \"...\" } "
-                           "so every situation gets an answer",
-                           what);
-            lua_pop(L, 1);
-        } else {
-            rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
-                       "%s.answer: expected a string key, a rule list or a function", what);
-            lua_pop(L, 1);
-        }
+        read_answer(ld, q, what, keep_functions);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -450,194 +466,6 @@ static void read_strings(loader *ld) {
     lua_pop(L, 1);
 }
 
-/* ------------------------------------------------------------ checks */
-
-/* A key the scenario uses must be defined (in English, every language's
- * fallback; keys missing in the other languages are reported once, after). */
-static void need_key(loader *ld, const char *key, const char *used_for) {
-    scenario *s = ld->s;
-    if (!key[0]) return;
-    const i18n *en = scenario_strings(s, "en");
-    if (!en || i18n_has(en, key)) return;
-    char q[96];
-    snprintf(q, sizeof q, "\"%s\"", key);
-    rd_problem(ld, q, "string \"%s\" (%s) is not defined in strings.en", key, used_for);
-}
-
-static int question_reachable(const scenario *s, int q, int depth) {
-    if (depth > SCN_MAX_QUESTIONS) return 0; /* a cycle of "after" */
-    if (!s->questions[q].after[0]) return 1;
-    int p = scenario_question_index(s, s->questions[q].after);
-    return p >= 0 && question_reachable(s, p, depth + 1);
-}
-
-static void check_scenario(loader *ld, const doc_fonts *deep) {
-    scenario *s = ld->s;
-    char q[96];
-    /* the file name and the id */
-    const char *base = strrchr(ld->file, '/');
-    base = base ? base + 1 : ld->file;
-    size_t bl = strlen(base);
-    if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
-        (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
-        rd_problem(ld, rd_quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
-                   s->id, base);
-    /* strings used */
-    need_key(ld, s->title, "title");
-    need_key(ld, s->summary, "summary");
-    need_key(ld, s->expected.why, "expected.why");
-    need_key(ld, s->needs, "traveler.needs");
-    for (int i = 0; i < s->n_carries; i++)
-        need_key(ld, s->carries[i], "traveler.carries");
-    for (int i = 0; i < s->n_questions; i++) {
-        const scn_question *qu = &s->questions[i];
-        need_key(ld, qu->text, "question text");
-        if (qu->kind == ANSWER_KEY) need_key(ld, qu->answer, "answer");
-        for (int r = 0; r < qu->n_rules; r++) {
-            const scn_rule *ru = &qu->rules[r];
-            need_key(ld, ru->say, "answer");
-            const char *refs[2] = {ru->when.asked, ru->when.not_asked};
-            for (int k = 0; k < 2; k++)
-                if (refs[k][0] && scenario_question_index(s, refs[k]) < 0)
-                    rd_problem(
-                        ld, rd_quoted(refs[k], q, sizeof q),
-                        "question \"%s\": a rule names question \"%s\", which does not exist",
-                        qu->id, refs[k]);
-            if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
-                rd_problem(ld, rd_quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
-                           ru->when.light);
-            if (ru->when.flagged[0]) {
-                int ok = 0;
-                for (int f = 0; f < desk_finding_kind_count(); f++)
-                    ok |= !strcmp(desk_finding_kind_get(f)->id, ru->when.flagged);
-                if (!ok)
-                    rd_problem(ld, rd_quoted(ru->when.flagged, q, sizeof q),
-                               "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
-                               ru->when.flagged);
-            }
-        }
-        if (qu->after[0] && scenario_question_index(s, qu->after) < 0)
-            rd_problem(ld, rd_quoted(qu->after, q, sizeof q),
-                       "question \"%s\" comes after \"%s\", which does not exist", qu->id,
-                       qu->after);
-        else if (!question_reachable(s, i, 0))
-            rd_problem(ld, rd_quoted(qu->id, q, sizeof q),
-                       "question \"%s\" can never be asked: its \"after\" questions form a loop",
-                       qu->id);
-    }
-    /* (strings missing in a declared language are reported after loading) */
-    /* expected */
-    scn_expected *e = &s->expected;
-    for (int i = 0; i < e->n_ask; i++) {
-        int k = scenario_question_index(s, e->ask[i]);
-        if (k < 0)
-            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
-                       "expected.ask: question \"%s\" does not exist", e->ask[i]);
-        else if (s->questions[k].forbidden)
-            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
-                       "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
-                       e->ask[i]);
-    }
-    unsigned present = 0;
-    for (int d = 0; d < s->n_docs; d++)
-        present |= s->docs[d].spec.defects;
-    for (int k = 0; k < DEFECT_COUNT; k++)
-        if ((e->findings >> k & 1) && !(present >> k & 1))
-            rd_problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
-                       "expected.findings: \"%s\" is not on any of the documents",
-                       defect_get((defect_kind)k)->id);
-    if (e->decision == DECIDE_PROTECTION && !e->protection)
-        rd_problem(
-            ld, "expected\001decision",
-            "expected: decision \"protection\" needs protection = asylum, child or trafficking");
-    if (e->decision != DECIDE_PROTECTION && e->protection)
-        rd_problem(ld, "expected\001protection",
-                   "expected: a protection kind is given but the decision is \"%s\"",
-                   decision_name(e->decision));
-    int fraud = present != 0 || s->impostor > 0;
-    if (e->decision == DECIDE_ADMIT && fraud)
-        rd_problem(ld, "expected\001decision",
-                   "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
-                   "forged, altered or expired document is the gravest error",
-                   present ? "yes" : "none",
-                   s->impostor > 0 ? ", and the traveler is an impostor" : "");
-    int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
-                          (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
-    if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !fraud &&
-        !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
-        rd_problem(ld, "expected\001decision",
-                   "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
-                   "refusing a bona fide traveler is an error too",
-                   decision_name(e->decision));
-    static const struct {
-        int sit, decision, protection;
-    } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
-                 {SIT_UNACCOMPANIED_CHILD, DECIDE_PROTECTION, PROTECT_CHILD},
-                 {SIT_TRAFFICKING, DECIDE_PROTECTION, PROTECT_TRAFFICKING},
-                 {SIT_UNDOCUMENTED_RETURNEE, DECIDE_SECOND_LINE, 0}};
-    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
-        if ((s->situations >> needs[i].sit & 1) &&
-            (e->decision != needs[i].decision || e->protection != needs[i].protection))
-            rd_problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
-                       scn_situation_name(needs[i].sit), decision_name(needs[i].decision),
-                       needs[i].protection ? " / " : "",
-                       needs[i].protection ? protection_script_name(needs[i].protection) : "");
-    if ((s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && s->n_docs)
-        rd_problem(ld, "undocumented_returnee",
-                   "situation \"undocumented_returnee\": documents should be {}");
-    if ((s->situations >> SIT_LANGUAGE_BARRIER & 1) && !e->interpreter)
-        rd_problem(ld, "language_barrier",
-                   "situation \"language_barrier\": expected.interpreter should be true");
-    if (s->situations >> SIT_DISCRIMINATORY_QUESTION & 1) {
-        int any = 0;
-        for (int i = 0; i < s->n_questions; i++)
-            any |= s->questions[i].forbidden;
-        if (!any)
-            rd_problem(ld, "discriminatory_question",
-                       "situation \"discriminatory_question\": mark the question not to ask with "
-                       "forbidden = true");
-    }
-    if (s->situations >> SIT_STATELESS & 1) {
-        int any = 0;
-        for (int d = 0; d < s->n_docs; d++)
-            any |= !strcmp(s->docs[d].holder.nationality, "XXA");
-        if (!any)
-            rd_problem(ld, "stateless",
-                       "situation \"stateless\": give a document holder.nationality = \"XXA\"");
-    }
-    /* the documents can really be made (each defect applies to its template) */
-    if (deep) {
-        bl_err err = {0};
-        for (int d = 0; d < s->n_docs; d++) {
-            if (s->docs[d].capture[0]) continue;
-            tpl t;
-            if (tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0) continue;
-            doc_spec spec = {.t = &t,
-                             .seed = s->docs[d].spec.seed,
-                             .dpi = 72,
-                             .today = s->today,
-                             .defects = s->docs[d].spec.defects};
-            matbuf mb;
-            doc_truth *tr = malloc(sizeof *tr);
-            if (tr && doc_build(&spec, deep, &mb, tr, &err) == 0)
-                matbuf_deinit(&mb);
-            else
-                rd_problem(ld, rd_quoted(s->docs[d].spec.template_id, q, sizeof q),
-                           "documents[%d]: %s", d + 1, err.msg);
-            free(tr);
-        }
-    }
-}
-
-static void report_missing_string(void *ud, const char *key) {
-    void **p = ud;
-    loader *ld = p[0];
-    const char *lang = p[1];
-    char q[96];
-    snprintf(q, sizeof q, "strings\001%s =", lang); /* that language's table */
-    rd_problem(ld, q, "string \"%s\" is missing in \"%s\" (it is in English)", key, lang);
-}
-
 /* ------------------------------------------------------------ load */
 
 /* Lua's message "file:12: text" -> report at line 12. */
@@ -708,15 +536,7 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
     read_rubric(&ld);
     read_strings(&ld);
     lua_pop(L, 1);
-    check_scenario(&ld, deep);
-    int en = -1;
-    for (int i = 0; i < out->n_langs; i++)
-        if (!strcmp(out->langs[i], "en")) en = i;
-    for (int i = 0; en >= 0 && out->strings[en] && i < out->n_langs; i++) {
-        if (i == en || !out->strings[i]) continue;
-        void *pair[2] = {&ld, out->langs[i]};
-        i18n_missing(out->strings[i], out->strings[en], report_missing_string, pair);
-    }
+    scn_check(&ld, deep);
     /* geometry for the desk */
     if (ld.problems == 0) {
         bl_err gerr = {0};

@@ -1,0 +1,369 @@
+/* scn_check.c - the rules a scenario must follow once it is read (see scn_check.h).
+ *
+ * Reading (scn_load.c) checks each field's shape; this file checks what the
+ * fields say together: strings defined, questions that exist and can be asked,
+ * an expected outcome that fits the documents and the situations, documents
+ * that can really be made. Each rule is one small function named for what it
+ * enforces, and the tables below run them in order, so a scenario's problems
+ * are always reported in the same order. A problem is reported at the line
+ * where a word of the source stands (rd_problem), and its message says what
+ * to change: tests/cli/check.sh and the unit tests check these words.
+ */
+#include "scn_check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "defect.h"
+#include "doc.h"
+#include "scn_docs.h"
+
+/* "expected\001\"value\"": a value inside the expected table. */
+static const char *in_expected(const char *v, char *buf, size_t cap) {
+    snprintf(buf, cap, "expected\001\"%s\"", v);
+    return buf;
+}
+
+/* A key the scenario uses must be defined (in English, every language's
+ * fallback; keys missing in the other languages are reported once, after). */
+static void need_key(loader *ld, const char *key, const char *used_for) {
+    scenario *s = ld->s;
+    if (!key[0]) return;
+    const i18n *en = scenario_strings(s, "en");
+    if (!en || i18n_has(en, key)) return;
+    char q[96];
+    snprintf(q, sizeof q, "\"%s\"", key);
+    rd_problem(ld, q, "string \"%s\" (%s) is not defined in strings.en", key, used_for);
+}
+
+/* Defect bits on any of the documents. */
+static unsigned defects_present(const scenario *s) {
+    unsigned present = 0;
+    for (int d = 0; d < s->n_docs; d++)
+        present |= s->docs[d].spec.defects;
+    return present;
+}
+
+/* Whether anything about the traveler is false: a defect or an impostor. */
+static int has_fraud(const scenario *s) {
+    return defects_present(s) != 0 || s->impostor > 0;
+}
+
+/* ------------------------------------------------------------ answer rules */
+
+typedef void (*answer_rule)(loader *ld, const scn_question *qu, const scn_rule *ru);
+
+static void answer_says_defined_key(loader *ld, const scn_question *qu, const scn_rule *ru) {
+    (void)qu;
+    need_key(ld, ru->say, "answer");
+}
+
+static void answer_names_existing_questions(loader *ld, const scn_question *qu,
+                                            const scn_rule *ru) {
+    char q[96];
+    const char *refs[2] = {ru->when.asked, ru->when.not_asked};
+    for (int k = 0; k < 2; k++)
+        if (refs[k][0] && scenario_question_index(ld->s, refs[k]) < 0)
+            rd_problem(ld, rd_quoted(refs[k], q, sizeof q),
+                       "question \"%s\": a rule names question \"%s\", which does not exist",
+                       qu->id, refs[k]);
+}
+
+static void answer_names_a_light(loader *ld, const scn_question *qu, const scn_rule *ru) {
+    (void)qu;
+    char q[96];
+    if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
+        rd_problem(ld, rd_quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
+                   ru->when.light);
+}
+
+static void answer_names_a_finding_kind(loader *ld, const scn_question *qu, const scn_rule *ru) {
+    (void)qu;
+    if (!ru->when.flagged[0]) return;
+    int ok = 0;
+    for (int f = 0; f < desk_finding_kind_count(); f++)
+        ok |= !strcmp(desk_finding_kind_get(f)->id, ru->when.flagged);
+    char q[96];
+    if (!ok)
+        rd_problem(ld, rd_quoted(ru->when.flagged, q, sizeof q),
+                   "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
+                   ru->when.flagged);
+}
+
+static const answer_rule answer_rules[] = {
+    answer_says_defined_key,
+    answer_names_existing_questions,
+    answer_names_a_light,
+    answer_names_a_finding_kind,
+};
+
+/* ------------------------------------------------------------ question rules */
+
+typedef void (*question_rule)(loader *ld, const scn_question *qu, int i);
+
+static void question_strings_defined(loader *ld, const scn_question *qu, int i) {
+    (void)i;
+    need_key(ld, qu->text, "question text");
+    if (qu->kind == ANSWER_KEY) need_key(ld, qu->answer, "answer");
+}
+
+static void question_answer_rules_hold(loader *ld, const scn_question *qu, int i) {
+    (void)i;
+    for (int r = 0; r < qu->n_rules; r++)
+        for (size_t k = 0; k < sizeof answer_rules / sizeof *answer_rules; k++)
+            answer_rules[k](ld, qu, &qu->rules[r]);
+}
+
+static int question_reachable(const scenario *s, int q, int depth) {
+    if (depth > SCN_MAX_QUESTIONS) return 0; /* a cycle of "after" */
+    if (!s->questions[q].after[0]) return 1;
+    int p = scenario_question_index(s, s->questions[q].after);
+    return p >= 0 && question_reachable(s, p, depth + 1);
+}
+
+/* "after" names a question, and following "after" ends (no loop). */
+static void question_can_be_asked(loader *ld, const scn_question *qu, int i) {
+    char q[96];
+    if (qu->after[0] && scenario_question_index(ld->s, qu->after) < 0)
+        rd_problem(ld, rd_quoted(qu->after, q, sizeof q),
+                   "question \"%s\" comes after \"%s\", which does not exist", qu->id, qu->after);
+    else if (!question_reachable(ld->s, i, 0))
+        rd_problem(ld, rd_quoted(qu->id, q, sizeof q),
+                   "question \"%s\" can never be asked: its \"after\" questions form a loop",
+                   qu->id);
+}
+
+static const question_rule question_rules[] = {
+    question_strings_defined,
+    question_answer_rules_hold,
+    question_can_be_asked,
+};
+
+/* ------------------------------------------------------------ scenario rules */
+
+typedef void (*scenario_rule)(loader *ld);
+
+/* The file scenarios/x.lua holds the scenario whose id is x. */
+static void id_is_file_name(loader *ld) {
+    const scenario *s = ld->s;
+    char q[96];
+    const char *base = strrchr(ld->file, '/');
+    base = base ? base + 1 : ld->file;
+    size_t bl = strlen(base);
+    if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
+        (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
+        rd_problem(ld, rd_quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
+                   s->id, base);
+}
+
+static void scenario_strings_defined(loader *ld) {
+    const scenario *s = ld->s;
+    need_key(ld, s->title, "title");
+    need_key(ld, s->summary, "summary");
+    need_key(ld, s->expected.why, "expected.why");
+    need_key(ld, s->needs, "traveler.needs");
+    for (int i = 0; i < s->n_carries; i++)
+        need_key(ld, s->carries[i], "traveler.carries");
+}
+
+static void questions_hold(loader *ld) {
+    for (int i = 0; i < ld->s->n_questions; i++)
+        for (size_t k = 0; k < sizeof question_rules / sizeof *question_rules; k++)
+            question_rules[k](ld, &ld->s->questions[i], i);
+}
+
+/* expected.ask names questions that exist and may be asked. */
+static void expected_ask_allowed(loader *ld) {
+    const scenario *s = ld->s;
+    const scn_expected *e = &s->expected;
+    char q[96];
+    for (int i = 0; i < e->n_ask; i++) {
+        int k = scenario_question_index(s, e->ask[i]);
+        if (k < 0)
+            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+                       "expected.ask: question \"%s\" does not exist", e->ask[i]);
+        else if (s->questions[k].forbidden)
+            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+                       "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
+                       e->ask[i]);
+    }
+}
+
+static void expected_findings_on_documents(loader *ld) {
+    const scn_expected *e = &ld->s->expected;
+    unsigned present = defects_present(ld->s);
+    char q[96];
+    for (int k = 0; k < DEFECT_COUNT; k++)
+        if ((e->findings >> k & 1) && !(present >> k & 1))
+            rd_problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
+                       "expected.findings: \"%s\" is not on any of the documents",
+                       defect_get((defect_kind)k)->id);
+}
+
+static void protection_decision_names_kind(loader *ld) {
+    const scn_expected *e = &ld->s->expected;
+    if (e->decision == DECIDE_PROTECTION && !e->protection)
+        rd_problem(
+            ld, "expected\001decision",
+            "expected: decision \"protection\" needs protection = asylum, child or trafficking");
+}
+
+static void protection_kind_needs_decision(loader *ld) {
+    const scn_expected *e = &ld->s->expected;
+    if (e->decision != DECIDE_PROTECTION && e->protection)
+        rd_problem(ld, "expected\001protection",
+                   "expected: a protection kind is given but the decision is \"%s\"",
+                   decision_name(e->decision));
+}
+
+static void admit_only_genuine(loader *ld) {
+    const scenario *s = ld->s;
+    unsigned present = defects_present(s);
+    if (s->expected.decision == DECIDE_ADMIT && has_fraud(s))
+        rd_problem(ld, "expected\001decision",
+                   "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
+                   "forged, altered or expired document is the gravest error",
+                   present ? "yes" : "none",
+                   s->impostor > 0 ? ", and the traveler is an impostor" : "");
+}
+
+/* Refusing or referring needs a reason: fraud, a protection situation, or no
+ * documents at all. */
+static void refusal_has_reason(loader *ld) {
+    const scenario *s = ld->s;
+    const scn_expected *e = &s->expected;
+    int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
+                          (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
+    if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !has_fraud(s) &&
+        !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
+        rd_problem(ld, "expected\001decision",
+                   "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
+                   "refusing a bona fide traveler is an error too",
+                   decision_name(e->decision));
+}
+
+static void situation_gets_its_decision(loader *ld) {
+    const scenario *s = ld->s;
+    const scn_expected *e = &s->expected;
+    static const struct {
+        int sit, decision, protection;
+    } needs[] = {{SIT_FEAR_OF_RETURN, DECIDE_PROTECTION, PROTECT_ASYLUM},
+                 {SIT_UNACCOMPANIED_CHILD, DECIDE_PROTECTION, PROTECT_CHILD},
+                 {SIT_TRAFFICKING, DECIDE_PROTECTION, PROTECT_TRAFFICKING},
+                 {SIT_UNDOCUMENTED_RETURNEE, DECIDE_SECOND_LINE, 0}};
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+        if ((s->situations >> needs[i].sit & 1) &&
+            (e->decision != needs[i].decision || e->protection != needs[i].protection))
+            rd_problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
+                       scn_situation_name(needs[i].sit), decision_name(needs[i].decision),
+                       needs[i].protection ? " / " : "",
+                       needs[i].protection ? protection_script_name(needs[i].protection) : "");
+}
+
+static void returnee_has_no_documents(loader *ld) {
+    if ((ld->s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && ld->s->n_docs)
+        rd_problem(ld, "undocumented_returnee",
+                   "situation \"undocumented_returnee\": documents should be {}");
+}
+
+static void language_barrier_needs_interpreter(loader *ld) {
+    if ((ld->s->situations >> SIT_LANGUAGE_BARRIER & 1) && !ld->s->expected.interpreter)
+        rd_problem(ld, "language_barrier",
+                   "situation \"language_barrier\": expected.interpreter should be true");
+}
+
+static void discriminatory_question_is_marked(loader *ld) {
+    const scenario *s = ld->s;
+    if (!(s->situations >> SIT_DISCRIMINATORY_QUESTION & 1)) return;
+    int any = 0;
+    for (int i = 0; i < s->n_questions; i++)
+        any |= s->questions[i].forbidden;
+    if (!any)
+        rd_problem(ld, "discriminatory_question",
+                   "situation \"discriminatory_question\": mark the question not to ask with "
+                   "forbidden = true");
+}
+
+static void stateless_holder_is_xxa(loader *ld) {
+    const scenario *s = ld->s;
+    if (!(s->situations >> SIT_STATELESS & 1)) return;
+    int any = 0;
+    for (int d = 0; d < s->n_docs; d++)
+        any |= !strcmp(s->docs[d].holder.nationality, "XXA");
+    if (!any)
+        rd_problem(ld, "stateless",
+                   "situation \"stateless\": give a document holder.nationality = \"XXA\"");
+}
+
+static const scenario_rule scenario_rules[] = {
+    id_is_file_name,
+    scenario_strings_defined,
+    questions_hold,
+    /* (strings missing in a declared language are reported last) */
+    expected_ask_allowed,
+    expected_findings_on_documents,
+    protection_decision_names_kind,
+    protection_kind_needs_decision,
+    admit_only_genuine,
+    refusal_has_reason,
+    situation_gets_its_decision,
+    returnee_has_no_documents,
+    language_barrier_needs_interpreter,
+    discriminatory_question_is_marked,
+    stateless_holder_is_xxa,
+};
+
+/* ------------------------------------------------------------ after the rules */
+
+/* The documents can really be made: each defect applies to its template (the
+ * document built as scoring builds it). Unknown templates were reported when
+ * read. */
+static void documents_can_be_made(loader *ld, const doc_fonts *fonts) {
+    const scenario *s = ld->s;
+    char q[96];
+    bl_err err = {0};
+    for (int d = 0; d < s->n_docs; d++) {
+        if (s->docs[d].capture[0]) continue;
+        tpl t;
+        doc_spec spec;
+        if (scn_docs_spec(s, d, 72, &t, &spec, &err) != 0) continue;
+        matbuf mb;
+        doc_truth *tr = malloc(sizeof *tr);
+        if (tr && doc_build(&spec, fonts, &mb, tr, &err) == 0)
+            matbuf_deinit(&mb);
+        else
+            rd_problem(ld, rd_quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s",
+                       d + 1, err.msg);
+        free(tr);
+    }
+}
+
+static void report_missing_string(void *ud, const char *key) {
+    void **p = ud;
+    loader *ld = p[0];
+    const char *lang = p[1];
+    char q[96];
+    snprintf(q, sizeof q, "strings\001%s =", lang); /* that language's table */
+    rd_problem(ld, q, "string \"%s\" is missing in \"%s\" (it is in English)", key, lang);
+}
+
+/* Every key of English is in every other declared language. */
+static void translations_complete(loader *ld) {
+    scenario *s = ld->s;
+    int en = -1;
+    for (int i = 0; i < s->n_langs; i++)
+        if (!strcmp(s->langs[i], "en")) en = i;
+    for (int i = 0; en >= 0 && s->strings[en] && i < s->n_langs; i++) {
+        if (i == en || !s->strings[i]) continue;
+        void *pair[2] = {ld, s->langs[i]};
+        i18n_missing(s->strings[i], s->strings[en], report_missing_string, pair);
+    }
+}
+
+void scn_check(loader *ld, const doc_fonts *deep) {
+    for (size_t k = 0; k < sizeof scenario_rules / sizeof *scenario_rules; k++)
+        scenario_rules[k](ld);
+    if (deep) documents_can_be_made(ld, deep);
+    translations_complete(ld);
+}
