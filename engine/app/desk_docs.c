@@ -12,6 +12,8 @@
 
 #include "desk_app_int.h"
 #include "loupe.h"
+#include "scn_docs.h"
+#include "traveler.h"
 
 /* ------------------------------------------------------------ documents */
 
@@ -76,33 +78,26 @@ void app_free_traveler(desk_app *a) {
 static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_holder *first,
                       const char *first_state, bl_err *err) {
     doc_slot *s = &a->slots[i];
-    if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
-    const scn_doc *sd = NULL; /* the scenario's view of this document, if any */
-    if (a->cfg.pack && a->st.traveler < a->cfg.pack->n &&
-        i < a->cfg.pack->scn[a->st.traveler].n_docs)
-        sd = &a->cfg.pack->scn[a->st.traveler].docs[i];
-    s->spec.t = &s->t;
-    s->spec.seed = ds->seed;
-    s->spec.defects = ds->defects;
-    s->spec.today = a->cfg.session->today;
-    s->spec.dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
-    s->spec.has_holder = 1;
-    doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
-    /* Without a scenario every document is the first one's holder's; a
-     * scenario says so per document (same_holder). */
-    if (first && (!a->cfg.pack || ds->same_holder))
-        doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
-    if (sd) { /* the scenario's overrides */
-        const scn_holder *o = &sd->holder;
-        doc_holder *h = &s->spec.holder;
-        if (o->surname[0]) snprintf(h->surname, sizeof h->surname, "%s", o->surname);
-        if (o->given_names[0])
-            snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
-        if (o->sex[0]) snprintf(h->sex, sizeof h->sex, "%s", o->sex);
-        if (o->nationality[0])
-            snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
-        if (o->birth.y) h->birth = o->birth;
-        if (o->expiry.y) h->expiry = o->expiry;
+    const double dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
+    const pack *p = a->cfg.pack;
+    const scenario *scn = p && a->st.traveler < p->n ? &p->scn[a->st.traveler] : NULL;
+    int d = scn ? traveler_scenario_doc(scn, i) : -1;
+    if (d >= 0) { /* the scenario's document, as scoring and check build it */
+        if (scn_docs_spec(scn, d, dpi, &s->t, &s->spec, err) != 0) return -1;
+        s->spec.today = a->cfg.session->today; /* the desk's day */
+        scn_docs_holder(scn, d, first, first_state, &s->spec);
+    } else { /* no scenario: every document is the first one's holder's */
+        if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
+        s->spec = (doc_spec){.t = &s->t,
+                             .seed = ds->seed,
+                             .dpi = dpi,
+                             .today = a->cfg.session->today,
+                             .defects = ds->defects,
+                             .has_holder = 1};
+        doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
+        if (first)
+            doc_holder_share(&s->spec.holder, first,
+                             !strcmp(s->t.kind, "visa") ? first_state : NULL);
     }
     s->truth = malloc(sizeof *s->truth);
     if (!s->truth) return err_set(err, "out of memory");

@@ -4,17 +4,21 @@
 #include <stdio.h>
 #include <string.h>
 
+int traveler_scenario_doc(const scenario *s, int i) {
+    for (int d = 0; d < s->n_docs; d++)
+        if (!s->docs[d].capture[0] && i-- == 0) return d;
+    return -1;
+}
+
 /* The desk's view of a scenario: documents and interview. */
 void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     memset(t, 0, sizeof *t);
     snprintf(t->id, sizeof t->id, "%s", s->id);
     t->impostor = s->impostor;
     t->n_docs = 0;
-    for (int d = 0; d < s->n_docs; d++) {
-        if (s->docs[d].capture[0]) continue; /* captured documents: not on the desk yet */
+    for (int d; t->n_docs < DESK_MAX_DOCS && (d = traveler_scenario_doc(s, t->n_docs)) >= 0;) {
         t->docs[t->n_docs] = s->docs[d].spec;
-        t->docs[t->n_docs].same_holder = s->docs[d].same_holder;
-        t->n_docs++;
+        t->docs[t->n_docs++].same_holder = s->docs[d].same_holder;
     }
     snprintf(t->title, sizeof t->title, "%s", s->title);
     t->n_questions = s->n_questions < DESK_MAX_QUESTIONS ? s->n_questions : DESK_MAX_QUESTIONS;

@@ -15,6 +15,10 @@
  * on the desk), questions, languages, companion, needs and belongings. */
 void traveler_from_scenario(const scenario *s, desk_traveler *t);
 
+/* The scenario document shown as the traveler's i-th document (captured
+ * documents are not placed on the desk: they are skipped); -1 when none. */
+int traveler_scenario_doc(const scenario *s, int i);
+
 /* A desk session of n scenarios in order: named after the scenario when
  * there is one ("pack" otherwise), dated the first scenario's day, the MRZ
  * reader allowed and a debrief after each case (a session file changes
