@@ -343,6 +343,8 @@ void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud)
               desk_current_traveler(st)->questions[st->answer_q].id, k);
 }
 
+/* ------------------------------------------------------------ results */
+
 void desk_restore_case(desk_state *st, int traveler, int decision, int timed_out) {
     if (traveler < 0 || traveler >= DESK_MAX_TRAVELERS) return;
     st->decisions[traveler] = decision;
@@ -366,6 +368,8 @@ void desk_set_verdict(desk_state *st, const desk_verdict *v) {
     st->verdict = *v;
     st->verdict.ready = 1;
 }
+
+/* ------------------------------------------------------------ the queue */
 
 int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud) {
     if (st->traveler + 1 >= st->session->n_travelers) {

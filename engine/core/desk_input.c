@@ -38,91 +38,54 @@ static int menu_pick(const input_event *ev, int rows) {
 
 /* ------------------------------------------------------------ commands */
 
-/* What a toolbar button or its key does (the same either way, while
- * examining); arg: the light or the decision. */
-typedef void (*command_fn)(desk_state *st, int arg, desk_log_fn log, void *ud);
-
-static void cmd_light(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    desk_act_light(st, arg, log, ud);
-}
-
-static void cmd_loupe(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_loupe(st, log, ud);
-}
-
-static void cmd_mrz(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_mrz(st, log, ud);
-}
-
-static void cmd_reference(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_reference(st, log, ud);
-}
-
-static void cmd_flag(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg, (void)log, (void)ud;
-    desk_act_flag_start(st);
-}
-
-static void cmd_decide(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)log, (void)ud;
-    desk_act_decide(st, arg);
-}
-
-static void cmd_open(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
+/* The tools that act on the top document, or only change the mode. */
+static void open_top(desk_state *st, desk_log_fn log, void *ud) {
     desk_act_open(st, desk_top_doc(st), log, ud);
 }
 
-static void cmd_turn(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
+static void turn_top(desk_state *st, desk_log_fn log, void *ud) {
     desk_act_turn(st, desk_top_doc(st), log, ud);
 }
 
-static void cmd_help(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_help(st, log, ud);
+static void start_flag(desk_state *st, desk_log_fn log, void *ud) {
+    (void)log, (void)ud;
+    desk_act_flag_start(st);
 }
 
-static void cmd_language(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_language(st, log, ud);
-}
-
-static void cmd_interpreter(desk_state *st, int arg, desk_log_fn log, void *ud) {
-    (void)arg;
-    desk_act_interpreter(st, log, ud);
-}
-
+/* Each toolbar button's key, and what either does while examining: a light
+ * (the buttons are in light_kind order), a decision to confirm, or a tool. */
 static const struct {
     int key;
-    command_fn run;
-    int arg;
+    int decision;
+    void (*tool)(desk_state *st, desk_log_fn log, void *ud);
 } commands[DESK_BTN_COUNT] = {
-    [DESK_BTN_LIGHT0] = {KEY_1, cmd_light, LIGHT_VISIBLE},
-    [DESK_BTN_LIGHT1] = {KEY_2, cmd_light, LIGHT_UV},
-    [DESK_BTN_LIGHT2] = {KEY_3, cmd_light, LIGHT_IR},
-    [DESK_BTN_LIGHT3] = {KEY_4, cmd_light, LIGHT_OBLIQUE},
-    [DESK_BTN_LIGHT4] = {KEY_5, cmd_light, LIGHT_TRANSMITTED},
-    [DESK_BTN_LOUPE] = {KEY_L, cmd_loupe, 0},
-    [DESK_BTN_MRZ] = {KEY_M, cmd_mrz, 0},
-    [DESK_BTN_REF] = {KEY_R, cmd_reference, 0},
-    [DESK_BTN_FLAG] = {KEY_F, cmd_flag, 0},
-    [DESK_BTN_ADMIT] = {KEY_A, cmd_decide, DECIDE_ADMIT},
-    [DESK_BTN_REFUSE] = {KEY_X, cmd_decide, DECIDE_REFUSE},
-    [DESK_BTN_SECOND] = {KEY_S, cmd_decide, DECIDE_SECOND_LINE},
-    [DESK_BTN_PROTECT] = {KEY_P, cmd_decide, DECIDE_PROTECTION},
-    [DESK_BTN_OPEN] = {KEY_O, cmd_open, 0},
-    [DESK_BTN_TURN] = {KEY_T, cmd_turn, 0},
-    [DESK_BTN_HELP] = {KEY_F1, cmd_help, 0},
-    [DESK_BTN_LANG] = {KEY_F2, cmd_language, 0},
-    [DESK_BTN_INTERP] = {KEY_I, cmd_interpreter, 0},
+    [DESK_BTN_LIGHT0] = {KEY_1},
+    [DESK_BTN_LIGHT1] = {KEY_2},
+    [DESK_BTN_LIGHT2] = {KEY_3},
+    [DESK_BTN_LIGHT3] = {KEY_4},
+    [DESK_BTN_LIGHT4] = {KEY_5},
+    [DESK_BTN_LOUPE] = {KEY_L, .tool = desk_act_loupe},
+    [DESK_BTN_MRZ] = {KEY_M, .tool = desk_act_mrz},
+    [DESK_BTN_REF] = {KEY_R, .tool = desk_act_reference},
+    [DESK_BTN_FLAG] = {KEY_F, .tool = start_flag},
+    [DESK_BTN_ADMIT] = {KEY_A, .decision = DECIDE_ADMIT},
+    [DESK_BTN_REFUSE] = {KEY_X, .decision = DECIDE_REFUSE},
+    [DESK_BTN_SECOND] = {KEY_S, .decision = DECIDE_SECOND_LINE},
+    [DESK_BTN_PROTECT] = {KEY_P, .decision = DECIDE_PROTECTION},
+    [DESK_BTN_OPEN] = {KEY_O, .tool = open_top},
+    [DESK_BTN_TURN] = {KEY_T, .tool = turn_top},
+    [DESK_BTN_HELP] = {KEY_F1, .tool = desk_act_help},
+    [DESK_BTN_LANG] = {KEY_F2, .tool = desk_act_language},
+    [DESK_BTN_INTERP] = {KEY_I, .tool = desk_act_interpreter},
 };
 
 static void command(desk_state *st, int b, desk_log_fn log, void *ud) {
-    commands[b].run(st, commands[b].arg, log, ud);
+    if (b >= DESK_BTN_LIGHT0 && b <= DESK_BTN_LIGHT4)
+        desk_act_light(st, LIGHT_VISIBLE + (b - DESK_BTN_LIGHT0), log, ud);
+    else if (commands[b].decision)
+        desk_act_decide(st, commands[b].decision);
+    else
+        commands[b].tool(st, log, ud);
 }
 
 static int key_command(int k) {
