@@ -1,0 +1,414 @@
+/* desk_draw.c - desk_draw (see desk.h): the screen as a draw list, in the
+ * order it is painted: the top bar, the traveler's column, the desk with its
+ * documents and findings, the panels, the loupe, the toolbar, the status
+ * line, then the current mode's dialog (one function per mode, from a table)
+ * and the help. Also the draw list's primitives and the texts the other
+ * drawing files share (desk_draw_internal.h). Every rectangle that input
+ * also hits comes from desk_layout's table.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "desk_draw_internal.h"
+
+/* ------------------------------------------------------------ primitives */
+
+draw_cmd *dl_push(draw_list *dl, draw_kind k) {
+    if (dl->n >= DRAW_MAX) return NULL;
+    draw_cmd *c = &dl->cmd[dl->n++];
+    memset(c, 0, sizeof *c);
+    c->kind = k;
+    return c;
+}
+
+void dl_fill(draw_list *dl, desk_rect r, uint32_t rgba) {
+    draw_cmd *c = dl_push(dl, DRAW_FILL);
+    if (c) c->x = r.x, c->y = r.y, c->w = r.w, c->h = r.h, c->rgba = rgba;
+}
+
+void dl_frame(draw_list *dl, desk_rect r, int thick, uint32_t rgba) {
+    draw_cmd *c = dl_push(dl, DRAW_FRAME);
+    if (c) c->x = r.x, c->y = r.y, c->w = r.w, c->h = r.h, c->thick = thick, c->rgba = rgba;
+}
+
+void dl_tex(draw_list *dl, int tex, int a, int b, int cc, desk_rect r) {
+    draw_cmd *c = dl_push(dl, DRAW_TEX);
+    if (c)
+        c->tex = tex, c->a = a, c->b = b, c->c = cc, c->x = r.x, c->y = r.y, c->w = r.w, c->h = r.h;
+}
+
+void dl_text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int align,
+             const char *fmt, ...) {
+    size_t room = sizeof dl->strings - (size_t)dl->used;
+    if (room < 2) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dl->strings + dl->used, room, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n >= room) n = (int)room - 1;
+    draw_cmd *c = dl_push(dl, DRAW_TEXT);
+    if (!c) return;
+    c->text = dl->strings + dl->used;
+    dl->used += n + 1;
+    c->x = x, c->y = y, c->size = size, c->rgba = rgba, c->bold = bold, c->align = align;
+}
+
+void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on) {
+    const desk_button *btn = &desk_layout.buttons[b];
+    dl_fill(dl, btn->r, on ? C_BUTTON_ON : C_BUTTON);
+    dl_frame(dl, btn->r, 1, 0xFF6A625Cu);
+    dl_text(dl, btn->r.x + btn->r.w / 2, btn->r.y + 24, 15, C_TEXT, 0, 1, "%s",
+            desk_tr(st, btn->label));
+    if (dl->n > 0 && dl->cmd[dl->n - 1].kind == DRAW_TEXT)
+        dl->cmd[dl->n - 1].max_w = btn->r.w - 6; /* longer labels shrink to fit */
+}
+
+/* ------------------------------------------------------------ texts */
+
+const char *const desk_decision_keys[DECIDE_COUNT] = {
+    "", "decision.admit", "decision.refuse", "decision.second_line", "decision.protection"};
+const char *const desk_protection_keys[PROTECT_COUNT] = {"", "protect.asylum", "protect.child",
+                                                         "protect.trafficking"};
+const char *const desk_competency_keys[4] = {"comp.document_examination", "comp.interview",
+                                             "comp.human_rights", "comp.procedure"};
+
+const char *desk_tr(const desk_state *st, const char *key) {
+    return st->n_langs > 0 ? i18n_get(st->langs[st->lang], key) : key;
+}
+
+const char *desk_num(const desk_state *st, long n, char *buf, size_t cap) {
+    if (st->n_langs > 0)
+        i18n_number(st->langs[st->lang], n, buf, cap);
+    else
+        snprintf(buf, cap, "%ld", n);
+    return buf;
+}
+
+const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
+                     long total, const char *kind, const char *light, const char *name) {
+    char a[24], b[24];
+    desk_num(st, n, a, sizeof a);
+    desk_num(st, total, b, sizeof b);
+    if (st->n_langs > 0)
+        i18n_format(st->langs[st->lang], out, cap, key, "n", a, "total", b, "kind",
+                    kind ? kind : "", "light", light ? light : "", "name", name ? name : "",
+                    (const char *)NULL);
+    else
+        snprintf(out, cap, "%s", key);
+    return out;
+}
+
+const char *desk_light_label(const desk_state *st, int l) {
+    static const char *keys[LIGHT_COUNT] = {"light.visible", "light.uv", "light.ir",
+                                            "light.oblique", "light.transmitted"};
+    return desk_tr(st, keys[l]);
+}
+
+const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key) {
+    const desk_traveler *t = &st->session->travelers[i];
+    const i18n *c = lang >= 0 && lang < 8 ? t->strings[lang] : NULL;
+    if (!c) c = t->strings[0];
+    return c ? i18n_get(c, key) : key;
+}
+
+const char *desk_scn_text(const desk_state *st, int lang, const char *key) {
+    return desk_scn_text_of(st, st->traveler, lang, key);
+}
+
+/* ------------------------------------------------------------ the top bar */
+
+/* mm:ss in the interface's digits. */
+static const char *clock_text(const desk_state *st, double seconds, char *out, size_t cap) {
+    long secs = seconds > 0 ? (long)seconds : 0;
+    char clock[16];
+    snprintf(clock, sizeof clock, "%02ld:%02ld", (secs / 60) % 100, secs % 60);
+    if (st->n_langs > 0)
+        i18n_digits(st->langs[st->lang], clock, out, cap);
+    else
+        snprintf(out, cap, "%s", clock);
+    return out;
+}
+
+/* The top bar's right end: the time (left of a limit, red in its last
+ * minute), the trainee and the exam mark. */
+static void draw_clock(const desk_state *st, draw_list *dl) {
+    const desk_session *s = st->session;
+    char buf[128], c1[32], c2[32];
+    int running = st->mode < DESK_DONE;
+    if (s->session_limit_s > 0) {
+        double left = s->session_limit_s - desk_elapsed(st);
+        dl_text(dl, 1266, 25, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
+                desk_fmt(st, buf, sizeof buf, "desk.time_left", 0, 0, NULL,
+                         clock_text(st, left, c1, sizeof c1), NULL));
+    } else {
+        dl_text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%s",
+                clock_text(st, desk_elapsed(st), c1, sizeof c1));
+    }
+    int x = 1120;
+    if (s->case_limit_s > 0 && running && st->mode != DESK_DEBRIEF) {
+        double left = s->case_limit_s - (double)(st->frame - st->case_frame0) / DESK_FPS;
+        dl_text(dl, x, 25, 14, left < 60 ? C_RED : C_DIM, 0, 2, "%s",
+                desk_fmt(st, buf, sizeof buf, "desk.case_left", 0, 0, NULL,
+                         clock_text(st, left, c2, sizeof c2), NULL));
+        x -= 150;
+    }
+    if (s->exam || s->trainee[0])
+        dl_text(dl, x, 25, 14, C_ACCENT, 1, 2, "%s%s%s", s->exam ? desk_tr(st, "desk.exam") : "",
+                s->exam && s->trainee[0] ? " · " : "", s->trainee);
+}
+
+/* The title, the clock, which traveler under which light, and the queue:
+ * one mark per traveler. */
+static void draw_top_bar(const desk_state *st, draw_list *dl) {
+    const desk_session *s = st->session;
+    dl_fill(dl, desk_layout.top_bar, C_BAR);
+    dl_text(dl, 14, 25, 17, C_ACCENT, 1, 0, "%s", desk_tr(st, "desk.title"));
+    draw_clock(st, dl);
+    if (st->mode != DESK_DONE) {
+        char t1[96], t2[96];
+        desk_fmt(st, t1, sizeof t1, "desk.traveler_of", st->traveler + 1, s->n_travelers, NULL,
+                 NULL, NULL);
+        desk_fmt(st, t2, sizeof t2, "desk.light", 0, 0, NULL, desk_light_label(st, st->light),
+                 NULL);
+        if (st->mode == DESK_REVIEW) /* the debrief names the light it shows */
+            dl_text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s", t1);
+        else
+            dl_text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s   |   %s", t1, t2);
+    }
+    for (int i = 0; i < s->n_travelers && i < 20; i++)
+        dl_fill(dl, (desk_rect){330 + i * 10, 13, 7, 10},
+                i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
+                : i == st->traveler                       ? C_ACCENT
+                                                          : 0xFFA0A0A0u);
+}
+
+/* ------------------------------------------------------------ the desk */
+
+/* A document's findings on the side it shows: a red frame, a delete box,
+ * the finding's number and kind. */
+static void draw_findings(const desk_state *st, draw_list *dl, int d) {
+    const desk_doc *doc = &st->docs[d];
+    char b1[24];
+    for (int i = 0; i < st->n_findings; i++) {
+        const desk_finding *f = &st->findings[i];
+        if (f->doc != d || doc->closed || f->side != doc->side) continue;
+        desk_rect area, box;
+        desk_finding_rect(st, f, &area, &box);
+        dl_frame(dl, area, 2, C_RED);
+        dl_fill(dl, box, C_RED);
+        dl_text(dl, box.x + 7, box.y + 11, 11, C_TEXT, 1, 1, "x");
+        dl_text(dl, area.x + 2, area.y + area.h + 14, 12, C_RED, 1, 0, "%s %s",
+                desk_num(st, f->id, b1, sizeof b1),
+                desk_tr(st, desk_finding_kind_get(f->kind)->label));
+    }
+}
+
+/* The desk top and its documents, back to front, each on a soft shadow,
+ * clipped to the desk; the finding being drawn over them. */
+static void draw_desk(const desk_state *st, draw_list *dl) {
+    const desk_rect dk = desk_layout.desk;
+    const desk_rect top = {dk.x - 4, dk.y - 4, dk.w + 8, dk.h + 8};
+    dl_fill(dl, top, C_DESK);
+    draw_cmd *clip = dl_push(dl, DRAW_CLIP); /* documents stay on the desk */
+    if (clip) clip->x = top.x, clip->y = top.y, clip->w = top.w, clip->h = top.h;
+    for (int k = 0; k < st->n_docs; k++) {
+        int d = st->order[k];
+        const desk_doc *doc = &st->docs[d];
+        desk_rect r = {(int)doc->x, (int)doc->y, doc->w, doc->h};
+        dl_fill(dl, (desk_rect){r.x + 5, r.y + 6, r.w, r.h}, 0x60000000u);
+        if (doc->closed)
+            dl_tex(dl, TEX_COVER, d, 0, 0, r);
+        else
+            dl_tex(dl, TEX_DOC, d, st->light, doc->side, r);
+        draw_findings(st, dl, d);
+    }
+    dl_push(dl, DRAW_CLIP); /* no clip */
+    if (st->draft_active) {
+        int x0 = (int)fmin(st->draft_x0, st->draft_x1), y0 = (int)fmin(st->draft_y0, st->draft_y1);
+        dl_frame(dl,
+                 (desk_rect){x0, y0, (int)fabs(st->draft_x1 - st->draft_x0),
+                             (int)fabs(st->draft_y1 - st->draft_y0)},
+                 2, C_ACCENT);
+    }
+}
+
+/* The loupe, over the documents (the app composes its image). */
+static void draw_loupe(const desk_state *st, draw_list *dl) {
+    int under = desk_doc_at(st, st->mx, st->my, NULL, NULL);
+    if (!st->loupe || st->mode >= DESK_DONE || under < 0 || st->docs[under].closed) return;
+    int dmt = 220;
+    char b1[24];
+    dl_tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom,
+           (desk_rect){st->mx - dmt / 2, st->my - dmt / 2, dmt, dmt});
+    dl_text(dl, st->mx + dmt / 2 - 10, st->my + dmt / 2, 13, C_TEXT, 1, 2, "%sx",
+            desk_num(st, st->loupe_zoom, b1, sizeof b1));
+}
+
+/* ------------------------------------------------------------ the toolbar */
+
+static int button_on(const desk_state *st, int b) {
+    switch (b) {
+    case DESK_BTN_LOUPE:
+        return st->loupe;
+    case DESK_BTN_MRZ:
+        return st->mrz_panel;
+    case DESK_BTN_REF:
+        return st->ref_panel;
+    case DESK_BTN_FLAG:
+        return st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE;
+    default:
+        return b <= DESK_BTN_LIGHT4 && st->light == b - DESK_BTN_LIGHT0;
+    }
+}
+
+/* The buttons (the language's with more than one language; the
+ * interpreter's is drawn with the traveler), the MRZ reader's framed red
+ * when the session forbids it; the findings count and the status line. */
+static void draw_toolbar(const desk_state *st, draw_list *dl) {
+    char buf[256];
+    dl_fill(dl, desk_layout.toolbar, C_BAR);
+    for (int b = 0; b < DESK_BTN_COUNT; b++) {
+        if (b == DESK_BTN_LANG && st->n_langs < 2) continue;
+        if (b == DESK_BTN_INTERP) continue;
+        desk_draw_button(st, dl, b, button_on(st, b));
+    }
+    if (!st->session->mrz_reader) dl_frame(dl, desk_layout.buttons[DESK_BTN_MRZ].r, 2, C_RED);
+    if (st->status_key) {
+        const desk_finding_kind *k = desk_finding_kind_get(st->status_kind);
+        desk_fmt(st, buf, sizeof buf, st->status_key, st->status_n, st->status_total,
+                 k ? desk_tr(st, k->label) : "", NULL,
+                 st->n_langs ? i18n_name(st->langs[st->lang]) : "");
+        dl_text(dl, 20, 700, 13, C_DIM, 0, 0, "%s", buf);
+    }
+    dl_text(dl, 20, 680, 14, C_TEXT, 0, 0, "%s",
+            desk_fmt(st, buf, sizeof buf, "desk.findings", st->n_findings, 0, NULL, NULL, NULL));
+}
+
+/* ------------------------------------------------------------ dialogs */
+
+/* A menu whose rows are already texts (scenario strings). */
+static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *title_key,
+                            const char *const *rows, int n) {
+    const desk_rect box = desk_layout_menu_box(n);
+    dl_fill(dl, box, C_DIALOG);
+    dl_frame(dl, box, 2, C_ACCENT);
+    dl_text(dl, box.x + 16, box.y + 30, 17, C_ACCENT, 1, 0, "%s", desk_tr(st, title_key));
+    for (int i = 0; i < n; i++) {
+        const desk_rect row = desk_layout_menu_row(i);
+        char b[16];
+        dl_text(dl, row.x + 20, row.y + 21, 15, C_TEXT, 0, 0, "%s  %s",
+                desk_num(st, (i + 1) % 10, b, sizeof b), rows[i]);
+        dl->cmd[dl->n - 1].max_w = row.w - 40;
+    }
+}
+
+/* A menu of catalogue keys. */
+static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key,
+                      const char *const *row_keys, int n) {
+    const char *rows[16];
+    if (n > 16) n = 16;
+    for (int i = 0; i < n; i++)
+        rows[i] = desk_tr(st, row_keys[i]);
+    draw_menu_texts(st, dl, title_key, rows, n);
+}
+
+static void draw_kind_menu(const desk_state *st, draw_list *dl) {
+    const char *rows[16];
+    int n = desk_finding_kind_count();
+    for (int i = 0; i < n; i++)
+        rows[i] = desk_finding_kind_get(i)->label;
+    draw_menu(st, dl, "menu.finding", rows, n);
+}
+
+static void draw_note(const desk_state *st, draw_list *dl) {
+    const desk_rect box = desk_layout.note, field = desk_layout.note_field;
+    dl_fill(dl, box, C_DIALOG);
+    dl_frame(dl, box, 2, C_ACCENT);
+    dl_text(dl, box.x + 16, box.y + 30, 17, C_ACCENT, 1, 0, "%s",
+            desk_tr(st, desk_finding_kind_get(st->pending_kind)->label));
+    dl_text(dl, box.x + 16, box.y + 58, 14, C_DIM, 0, 0, "%s", desk_tr(st, "note.prompt"));
+    dl_fill(dl, field, 0xFF0E0C0Au);
+    dl_text(dl, field.x + 8, field.y + 24, 16, C_TEXT, 0, 0, "%s_", st->note);
+}
+
+static void draw_ask_menu(const desk_state *st, draw_list *dl) {
+    const char *rows[10];
+    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
+    if (n > 10) n = 10;
+    for (int i = 0; i < n; i++)
+        rows[i] = desk_scn_text(st, st->lang, desk_current_traveler(st)->questions[av[i]].text);
+    draw_menu_texts(st, dl, "menu.ask", rows, n);
+}
+
+static void draw_protection_menu(const desk_state *st, draw_list *dl) {
+    draw_menu(st, dl, "menu.protection", desk_protection_keys + 1, PROTECT_COUNT - 1);
+}
+
+/* The decision, the referral, how many findings; Yes and No. */
+static void draw_confirm(const desk_state *st, draw_list *dl) {
+    static const char *keys[DECIDE_COUNT] = {"", "confirm.admit", "confirm.refuse",
+                                             "confirm.second", "confirm.protect"};
+    const desk_rect box = desk_layout.confirm;
+    const desk_rect yes = desk_layout.confirm_yes, no = desk_layout.confirm_no;
+    char buf[256];
+    dl_fill(dl, box, C_DIALOG);
+    dl_frame(dl, box, 2, C_ACCENT);
+    dl_text(dl, box.x + 16, box.y + 40, 18, C_TEXT, 1, 0, "%s",
+            desk_fmt(st, buf, sizeof buf, keys[st->pending_decision], st->traveler + 1, 0, NULL,
+                     NULL, NULL));
+    if (st->pending_decision == DECIDE_PROTECTION && st->pending_protection > 0)
+        dl_text(dl, box.x + 16, box.y + 70, 15, C_DIM, 0, 0, "(%s)",
+                desk_tr(st, desk_protection_keys[st->pending_protection]));
+    dl_text(dl, box.x + 16, box.y + 96, 14, C_DIM, 0, 0, "%s",
+            desk_fmt(st, buf, sizeof buf, "confirm.findings", st->n_findings, 0, NULL, NULL, NULL));
+    dl_fill(dl, yes, C_BUTTON_ON);
+    dl_text(dl, yes.x + yes.w / 2, yes.y + 26, 15, C_TEXT, 1, 1, "%s", desk_tr(st, "confirm.ok"));
+    dl_fill(dl, no, C_BUTTON);
+    dl_text(dl, no.x + no.w / 2, no.y + 26, 15, C_TEXT, 1, 1, "%s", desk_tr(st, "confirm.cancel"));
+}
+
+/* What each mode shows over the desk (NULL: nothing). */
+static void (*const mode_dialogs[])(const desk_state *, draw_list *) = {
+    [DESK_FLAG_KIND] = draw_kind_menu,  [DESK_FLAG_NOTE] = draw_note,
+    [DESK_ASK] = draw_ask_menu,         [DESK_PROTECTION] = draw_protection_menu,
+    [DESK_CONFIRM] = draw_confirm,      [DESK_DONE] = desk_draw_summary,
+    [DESK_DEBRIEF] = desk_draw_debrief, [DESK_REVIEW] = desk_draw_debrief,
+};
+_Static_assert(sizeof mode_dialogs / sizeof mode_dialogs[0] == DESK_REVIEW + 1,
+               "an entry for every desk_mode");
+
+/* ------------------------------------------------------------ desk_draw */
+
+/* Right-to-left: mirror every command's position across the screen (text
+ * anchors flip side); textures keep their own orientation. */
+static void mirror(draw_list *dl) {
+    for (int i = 0; i < dl->n; i++) {
+        draw_cmd *c = &dl->cmd[i];
+        if (c->kind == DRAW_TEXT) {
+            c->x = DESK_W - c->x;
+            c->align = c->align == 0 ? 2 : c->align == 2 ? 0 : 1;
+        } else if (!(c->kind == DRAW_CLIP && c->w <= 0)) {
+            c->x = DESK_W - c->x - c->w;
+        }
+    }
+}
+
+void desk_draw(const desk_state *st, draw_list *dl) {
+    dl->n = 0;
+    dl->used = 0;
+    dl_fill(dl, desk_layout.screen, C_BG);
+    draw_top_bar(st, dl);
+    dl_fill(dl, desk_layout.traveler, 0xFF241F1Bu);
+    if (st->mode != DESK_DONE && st->mode != DESK_REVIEW) desk_draw_traveler(st, dl);
+    draw_desk(st, dl);
+    if (st->mrz_panel) desk_draw_mrz_panel(st, dl);
+    if (st->ref_panel) desk_draw_ref_panel(st, dl);
+    draw_loupe(st, dl);
+    draw_toolbar(st, dl);
+    if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);
+    if (st->help) desk_draw_help(st, dl);
+    if (desk_rtl(st)) mirror(dl);
+}

@@ -1,0 +1,85 @@
+/* desk_draw_internal.h - what the desk's drawing files share: the palette,
+ * the draw list's primitives and the texts every screen part needs.
+ *
+ *   desk_draw.c          desk_draw: the top bar, the desk and its documents,
+ *                        the toolbar, the status line, the dialogs
+ *   desk_draw_panels.c   the traveler and the interview, the MRZ reader, the
+ *                        reference specimen, the help
+ *   desk_draw_results.c  the debrief, and the session's summary
+ *
+ * Everything is drawn left to right at the places desk_layout gives;
+ * desk_draw mirrors the whole list for a right-to-left language.
+ */
+#ifndef BL_DESK_DRAW_INTERNAL_H
+#define BL_DESK_DRAW_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "desk_internal.h"
+
+#define C_BG        0xFF2B2520u /* booth wall */
+#define C_DESK      0xFF3A4A5Cu /* desk top (brown-grey, ABGR) */
+#define C_PANEL     0xF0302A26u
+#define C_DIALOG    0xF8201C18u /* menus, dialogs, the help */
+#define C_BAR       0xFF1A1613u /* the top bar, the toolbar */
+#define C_TEXT      0xFFEDEDEDu
+#define C_DIM       0xFFB0B0B0u
+#define C_ACCENT    0xFF3FC8F0u /* amber */
+#define C_RED       0xFF4040E8u
+#define C_GREEN     0xFF70D090u
+#define C_BUTTON    0xFF4A423Cu
+#define C_BUTTON_ON 0xFF8A6A3Au
+
+/* ------------------------------------------------------------ primitives */
+
+/* Each appends one command (nothing when the list is full). */
+draw_cmd *dl_push(draw_list *dl, draw_kind k);
+void dl_fill(draw_list *dl, desk_rect r, uint32_t rgba);
+void dl_frame(draw_list *dl, desk_rect r, int thick, uint32_t rgba);
+void dl_tex(draw_list *dl, int tex, int a, int b, int c, desk_rect r);
+/* Text at (x, y): the baseline's left end, centre or right end (align 0,
+ * 1, 2); the string is kept in the list's store. */
+void dl_text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int align,
+             const char *fmt, ...) DESK_PRINTF(8, 9);
+
+/* A button of the layout table, lit when on. */
+void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on);
+
+/* ------------------------------------------------------------ texts */
+
+/* A catalogue text in the interface's language (the key without one). */
+const char *desk_tr(const desk_state *st, const char *key);
+
+/* A number in the interface language's digits. */
+const char *desk_num(const desk_state *st, long n, char *buf, size_t cap);
+
+/* A catalogue text with {n}, {total}, {kind}, {light}, {name} filled in. */
+const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
+                     long total, const char *kind, const char *light, const char *name);
+
+/* A light's name, shown. */
+const char *desk_light_label(const desk_state *st, int light);
+
+/* A string of traveler i's scenario in interface language `lang` (an index
+ * of st->langs), falling back to the scenario's English, then the key. */
+const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key);
+/* The same, of the traveler at the counter. */
+const char *desk_scn_text(const desk_state *st, int lang, const char *key);
+
+/* Catalogue keys: a decision's name (index desk_decision; 0 none), a
+ * protection referral's (index desk_protection; 0 none), a competency's. */
+extern const char *const desk_decision_keys[DECIDE_COUNT];
+extern const char *const desk_protection_keys[PROTECT_COUNT];
+extern const char *const desk_competency_keys[4];
+
+/* ------------------------------------------------------------ parts */
+
+void desk_draw_traveler(const desk_state *st, draw_list *dl);
+void desk_draw_mrz_panel(const desk_state *st, draw_list *dl);
+void desk_draw_ref_panel(const desk_state *st, draw_list *dl);
+void desk_draw_help(const desk_state *st, draw_list *dl);
+void desk_draw_debrief(const desk_state *st, draw_list *dl);
+void desk_draw_summary(const desk_state *st, draw_list *dl);
+
+#endif

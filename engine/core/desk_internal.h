@@ -1,0 +1,102 @@
+/* desk_internal.h - what the desk's own files share, and nobody else reads.
+ *
+ *   desk.c          the state: sessions, the queue of travelers, the clock,
+ *                   the public setters, the action log's entries
+ *   desk_act.c      what each thing a trainee does changes, and its log entry
+ *   desk_input.c    desk_step: which input means which action, one step
+ *                   function per desk_mode
+ *   desk_draw*.c    desk_draw (their own header: desk_draw_internal.h)
+ *   desk_layout.c   the one table of rectangles input and drawing share
+ */
+#ifndef BL_DESK_INTERNAL_H
+#define BL_DESK_INTERNAL_H
+
+#include <stddef.h>
+
+#include "desk.h"
+#include "desk_layout.h"
+
+#if defined(__GNUC__)
+#define DESK_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define DESK_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------ desk.c */
+
+/* The traveler at the counter. */
+const desk_traveler *desk_current_traveler(const desk_state *st);
+
+/* Sets the status line: a catalogue key and the values it shows. */
+void desk_status(desk_state *st, const char *key, int n, int total, int kind);
+
+/* Logs one action (nothing without a log): params_fmt makes a JSON object. */
+void desk_emit(const desk_state *st, desk_log_fn log, void *ud, const char *action,
+               const char *target, const char *params_fmt, ...) DESK_PRINTF(6, 7);
+
+/* A JSON string's body: quotes, backslashes and control characters escaped. */
+void desk_json_escape(const char *s, char *out, size_t cap);
+
+/* A document as the log names it: "T1/doc1:uto-passport-td3". */
+void desk_doc_target(const desk_state *st, int d, char *out, size_t cap);
+
+/* Puts traveler i at the counter: their documents on the desk, closed
+ * passports, no findings, no questions asked. Not logged. */
+void desk_load_traveler(desk_state *st, int i);
+
+/* The queue moves on (or ends, DESK_DONE); logged. Returns 1: the
+ * traveler changed. */
+int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud);
+
+/* The document on top of the others, or -1 without documents. */
+int desk_top_doc(const desk_state *st);
+
+/* A finding's rectangle on the desk (which the screen mirrors in
+ * right-to-left languages, while documents keep their own orientation), and
+ * its delete box: the screen's top-right corner of the rectangle. */
+void desk_finding_rect(const desk_state *st, const desk_finding *f, desk_rect *area,
+                       desk_rect *box);
+
+/* The questions on offer (a question comes once the one it follows was
+ * asked), in menu order; returns how many. */
+int desk_available_questions(const desk_state *st, int *out, int cap);
+
+/* ------------------------------------------------------------ desk_act.c */
+
+/* Each changes the state as the trainee asked and logs it (when it does
+ * something: an unchanged light is not logged). */
+void desk_act_light(desk_state *st, int light, desk_log_fn log, void *ud);
+void desk_act_loupe(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_zoom(desk_state *st, int step, desk_log_fn log, void *ud); /* +1 / -1, 2..8 */
+void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud);            /* the MRZ reader */
+void desk_act_reference(desk_state *st, desk_log_fn log, void *ud);      /* the specimen */
+void desk_act_help(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_language(desk_state *st, desk_log_fn log, void *ud); /* the next one */
+void desk_act_interpreter(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_ask(desk_state *st, int question, desk_log_fn log, void *ud);
+
+/* Documents: open or close a passport, turn a card, bring one to the top,
+ * and log where one was put down. d < 0: nothing. */
+void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud);
+void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud);
+void desk_act_pick_up(desk_state *st, int d, desk_log_fn log, void *ud);
+void desk_act_moved(desk_state *st, int d, desk_log_fn log, void *ud);
+
+/* Findings: start drawing one, save the drawn one with its kind and note,
+ * remove finding i. */
+void desk_act_flag_start(desk_state *st);
+void desk_act_flag_save(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_unflag(desk_state *st, int i, desk_log_fn log, void *ud);
+
+/* Decisions: ask to confirm one (a protection referral first asks which),
+ * then confirm it: logged, and the debrief or the next traveler follows.
+ * Returns 1 when the traveler changed. */
+void desk_act_decide(desk_state *st, int decision);
+int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud);
+
+/* After the session: opens case i's debrief (the app then builds that
+ * traveler's documents to show a missed defect under its light). Returns 1
+ * when it did (the traveler changed). */
+int desk_act_review(desk_state *st, int i, desk_log_fn log, void *ud);
+
+#endif

@@ -1,0 +1,98 @@
+/* desk_layout.c - see desk_layout.h. */
+#include "desk_layout.h"
+
+#include "desk.h"
+
+const desk_layout_table desk_layout = {
+    .screen = {0, 0, DESK_W, DESK_H},
+    .top_bar = {0, 0, DESK_W, 36},
+    .traveler = {0, 36, 282, DESK_H - 36},
+    .face = {16, 46, 160, 198},
+    .face_alone = {20, 56, 242, 300},
+    .questions = {16, 268, 250, 26 * 9},
+    .question_rows = 9,
+    .answer = {16, 508, 250, 100},
+    .desk = {290, 46, 1270 - 290, 612 - 46},
+    .toolbar = {282, 616, DESK_W - 282, DESK_H - 616},
+    .buttons =
+        {
+            [DESK_BTN_LIGHT0] = {{296, 626, 88, 36}, "btn.light0"},
+            [DESK_BTN_LIGHT1] = {{388, 626, 88, 36}, "btn.light1"},
+            [DESK_BTN_LIGHT2] = {{480, 626, 88, 36}, "btn.light2"},
+            [DESK_BTN_LIGHT3] = {{572, 626, 88, 36}, "btn.light3"},
+            [DESK_BTN_LIGHT4] = {{664, 626, 88, 36}, "btn.light4"},
+            [DESK_BTN_LOUPE] = {{770, 626, 96, 36}, "btn.loupe"},
+            [DESK_BTN_MRZ] = {{870, 626, 96, 36}, "btn.mrz"},
+            [DESK_BTN_REF] = {{970, 626, 110, 36}, "btn.ref"},
+            [DESK_BTN_FLAG] = {{1084, 626, 96, 36}, "btn.flag"},
+            [DESK_BTN_ADMIT] = {{296, 670, 120, 36}, "btn.admit"},
+            [DESK_BTN_REFUSE] = {{420, 670, 140, 36}, "btn.refuse"},
+            [DESK_BTN_SECOND] = {{564, 670, 150, 36}, "btn.second"},
+            [DESK_BTN_PROTECT] = {{718, 670, 150, 36}, "btn.protect"},
+            [DESK_BTN_OPEN] = {{890, 670, 120, 36}, "btn.open"},
+            [DESK_BTN_TURN] = {{1014, 670, 90, 36}, "btn.turn"},
+            [DESK_BTN_HELP] = {{1184, 626, 86, 36}, "btn.help"},
+            [DESK_BTN_LANG] = {{1120, 670, 150, 36}, "btn.lang"},
+            [DESK_BTN_INTERP] = {{16, 612, 250, 28}, "btn.interpreter"},
+        },
+    .menu = {460, 150, 420, 44},
+    .menu_row_h = 30,
+    .menu_foot = 16,
+    .note = {460, 150, 420, 150},
+    .note_field = {460 + 16, 150 + 72, 420 - 32, 34},
+    .confirm = {460, 150, 420, 180},
+    .confirm_yes = {460 + 40, 150 + 120, 150, 40},
+    .confirm_no = {460 + 230, 150 + 120, 150, 40},
+    .mrz_panel = {820, 56, 440, 540},
+    .ref_panel = {780, 56, 484, 540},
+    .help = {300, 44, 700, 572},
+    .summary_top = 189,
+};
+
+int desk_rect_hit(desk_rect r, int x, int y) {
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+int desk_layout_button_at(int x, int y) {
+    for (int i = 0; i < DESK_BTN_COUNT; i++)
+        if (desk_rect_hit(desk_layout.buttons[i].r, x, y)) return i;
+    return -1;
+}
+
+desk_rect desk_layout_menu_box(int rows) {
+    desk_rect m = desk_layout.menu;
+    m.h += rows * desk_layout.menu_row_h + desk_layout.menu_foot;
+    return m;
+}
+
+desk_rect desk_layout_menu_row(int i) {
+    const desk_rect m = desk_layout.menu;
+    return (desk_rect){m.x, m.y + m.h + i * desk_layout.menu_row_h, m.w, desk_layout.menu_row_h};
+}
+
+int desk_layout_menu_row_at(int x, int y, int rows) {
+    for (int i = 0; i < rows; i++)
+        if (desk_rect_hit(desk_layout_menu_row(i), x, y)) return i;
+    return -1;
+}
+
+desk_rect desk_layout_question_row(int r) {
+    const desk_rect q = desk_layout.questions;
+    int h = q.h / desk_layout.question_rows;
+    return (desk_rect){q.x, q.y + r * h, q.w, h};
+}
+
+/* Rows shrink for a long session so every case fits above the hint. */
+static int summary_row_h(int n) {
+    return n > 16 ? 16 : 24;
+}
+
+desk_rect desk_layout_summary_row(int r, int n) {
+    int h = summary_row_h(n);
+    return (desk_rect){0, desk_layout.summary_top + r * h, DESK_W, h};
+}
+
+int desk_layout_summary_row_at(int y, int n) {
+    if (y < desk_layout.summary_top) return -1;
+    return (y - desk_layout.summary_top) / summary_row_h(n);
+}

@@ -1,0 +1,97 @@
+/* desk_layout.h - where everything is on the desk's screen: the one table of
+ * the rectangles that hit-testing (desk_input.c) and drawing (desk_draw*.c)
+ * both read, so a button is clicked exactly where it is drawn.
+ *
+ * Logical 1280x720 px, written once, left to right: in a right-to-left
+ * language desk_step mirrors the pointer on the way in and desk_draw mirrors
+ * the draw list on the way out.
+ *
+ *   top bar        y 0..36      title, queue, light, clock
+ *   traveler       x 0..282     the person at the counter, the interview
+ *   desk           x 290..1270, y 46..612: documents, panels, dialogs
+ *   toolbar        y 616..720   lights, tools, decisions
+ *
+ * Rows (menus, questions, the summary) are computed from the table by the
+ * functions below, so no rectangle is written twice.
+ */
+#ifndef BL_DESK_LAYOUT_H
+#define BL_DESK_LAYOUT_H
+
+#define DESK_PX_PER_MM 3.4 /* a document's scale on the desk */
+
+typedef struct desk_rect {
+    int x, y, w, h;
+} desk_rect;
+
+/* True when (x, y) is inside r (its right and bottom edges excluded). */
+int desk_rect_hit(desk_rect r, int x, int y);
+
+/* The toolbar's buttons, and the interpreter's under the interview. */
+typedef enum {
+    DESK_BTN_LIGHT0, /* one per light, in light_kind order */
+    DESK_BTN_LIGHT1,
+    DESK_BTN_LIGHT2,
+    DESK_BTN_LIGHT3,
+    DESK_BTN_LIGHT4,
+    DESK_BTN_LOUPE,
+    DESK_BTN_MRZ,
+    DESK_BTN_REF,
+    DESK_BTN_FLAG,
+    DESK_BTN_ADMIT,
+    DESK_BTN_REFUSE,
+    DESK_BTN_SECOND,
+    DESK_BTN_PROTECT,
+    DESK_BTN_OPEN,
+    DESK_BTN_TURN,
+    DESK_BTN_HELP,
+    DESK_BTN_LANG,   /* drawn only with more than one language */
+    DESK_BTN_INTERP, /* drawn with the traveler, only with an interview */
+    DESK_BTN_COUNT
+} desk_button_id;
+
+typedef struct desk_button {
+    desk_rect r;
+    const char *label; /* catalogue key */
+} desk_button;
+
+typedef struct desk_layout_table {
+    desk_rect screen;
+    desk_rect top_bar;
+    desk_rect traveler;   /* the column of the person at the counter */
+    desk_rect face;       /* their face beside the interview */
+    desk_rect face_alone; /* their face without a scenario */
+    desk_rect questions;  /* the interview's questions: question_rows rows */
+    int question_rows;
+    desk_rect answer;  /* the last answer, as the officer hears it */
+    desk_rect desk;    /* where documents lie (each keeps a corner on it) */
+    desk_rect toolbar; /* under the desk, right of the traveler */
+    desk_button buttons[DESK_BTN_COUNT];
+    desk_rect menu; /* a menu's title; its rows follow (desk_layout_menu_row) */
+    int menu_row_h, menu_foot;
+    desk_rect note, note_field; /* a finding's note */
+    desk_rect confirm, confirm_yes, confirm_no;
+    desk_rect mrz_panel, ref_panel, help;
+    int summary_top; /* the end of the session: the first case's row */
+} desk_layout_table;
+
+extern const desk_layout_table desk_layout;
+
+/* The button under a point, or -1 (every button, drawn or not). */
+int desk_layout_button_at(int x, int y);
+
+/* A menu of `rows` rows: its box, and row i (a click's target). */
+desk_rect desk_layout_menu_box(int rows);
+desk_rect desk_layout_menu_row(int i);
+/* The row of a `rows`-row menu under a point, or -1. */
+int desk_layout_menu_row_at(int x, int y, int rows);
+
+/* Row r of the interview's questions (r < desk_layout.question_rows). */
+desk_rect desk_layout_question_row(int r);
+
+/* The summary's rows, one per decided case: row r of a summary of `n`
+ * rows (shorter rows for a long session, so every case fits), and the row
+ * under a height (only the height counts), or -1 above the first. */
+desk_rect desk_layout_summary_row(int r, int n);
+int desk_layout_summary_row_at(int y, int n);
+
+#endif

@@ -1,0 +1,658 @@
+/* test_desk.c - the inspection desk as a trainee meets it: keys and clicks
+ * go in (desk_step, desk_tick), and what the desk does is checked on its
+ * state and on its action log (the record a trainee is assessed on): lights,
+ * documents, findings with their region and kind, decisions confirmed or
+ * cancelled, questions and answers, a time limit, the summary. Each mode
+ * ignores what belongs to another, and every button is clicked exactly where
+ * desk_draw draws it (desk_layout's table, mirrored in Arabic too). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+#include <cmocka.h>
+
+#include "desk.h"
+#include "desk_layout.h"
+
+/* ------------------------------------------------------------ the bench */
+
+typedef struct logged {
+    char action[32];
+    char target[64];
+    char params[384];
+    double t;
+} logged;
+
+typedef struct bench {
+    desk_session s;
+    desk_state st;
+    draw_list dl;
+    int n_log;
+    logged log[512];
+    i18n *langs[3];
+} bench;
+
+static void on_log(void *ud, const desk_action *a) {
+    bench *b = ud;
+    if (b->n_log >= (int)(sizeof b->log / sizeof b->log[0])) fail_msg("the log overflowed");
+    logged *l = &b->log[b->n_log++];
+    snprintf(l->action, sizeof l->action, "%s", a->action);
+    snprintf(l->target, sizeof l->target, "%s", a->target);
+    snprintf(l->params, sizeof l->params, "%s", a->params);
+    l->t = a->t;
+}
+
+static i18n *catalogue(const char *lang, const i18n *fallback) {
+    bl_err err = {0};
+    const char *json = i18n_builtin_json(lang);
+    i18n *c = json ? i18n_load_json(json, strlen(json), lang, fallback, &err) : NULL;
+    if (!c) fail_msg("catalogue %s: %s", lang, err.msg);
+    return c;
+}
+
+static int setup(void **state) {
+    bench *b = calloc(1, sizeof *b);
+    if (!b) return -1;
+    desk_session_default(&b->s);
+    bl_err err = {0};
+    if (desk_session_resolve(&b->s, &err) != 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        free(b);
+        return -1;
+    }
+    *state = b;
+    return 0;
+}
+
+static int teardown(void **state) {
+    bench *b = *state;
+    for (int i = 0; i < 3; i++)
+        i18n_destroy(b->langs[i]);
+    free(b);
+    return 0;
+}
+
+/* Starts the session; without catalogues every text is its key. */
+static void start(bench *b, int n_langs) {
+    if (n_langs > 0) {
+        b->langs[0] = catalogue("en", NULL);
+        b->langs[1] = catalogue("fr", b->langs[0]);
+        b->langs[2] = catalogue("ar", b->langs[0]);
+    }
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, n_langs, on_log, b);
+    b->n_log = 0;
+}
+
+/* An interview for the first traveler: "stay" is offered once "purpose"
+ * was asked; "religion" must never be asked. */
+static void interview(bench *b) {
+    desk_traveler *t = &b->s.travelers[0];
+    static const char *ids[] = {"purpose", "stay", "religion"};
+    t->n_questions = 3;
+    for (int i = 0; i < 3; i++) {
+        snprintf(t->questions[i].id, sizeof t->questions[i].id, "%s", ids[i]);
+        snprintf(t->questions[i].text, sizeof t->questions[i].text, "q.%s", ids[i]);
+    }
+    snprintf(t->questions[1].after, sizeof t->questions[1].after, "purpose");
+    t->questions[2].forbidden = 1;
+}
+
+/* ------------------------------------------------------------ input */
+
+static int step(bench *b, input_event ev) {
+    return desk_step(&b->st, &ev, on_log, b);
+}
+
+static int key(bench *b, int k) {
+    return step(b, (input_event){.kind = EV_KEY, .key = k});
+}
+
+static int text(bench *b, const char *s) {
+    input_event ev = {.kind = EV_TEXT};
+    snprintf(ev.text, sizeof ev.text, "%s", s);
+    return step(b, ev);
+}
+
+static int mouse(bench *b, input_kind kind, int x, int y) {
+    return step(b, (input_event){.kind = kind, .button = BUTTON_LEFT, .x = x, .y = y});
+}
+
+/* Press and release the left button at one point. */
+static int click(bench *b, int x, int y) {
+    int changed = mouse(b, EV_DOWN, x, y);
+    return mouse(b, EV_UP, x, y) | changed;
+}
+
+static int click_rect(bench *b, desk_rect r) {
+    return click(b, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+/* ------------------------------------------------------------ the log */
+
+static int count(const bench *b, const char *action) {
+    int n = 0;
+    for (int i = 0; i < b->n_log; i++)
+        n += !strcmp(b->log[i].action, action);
+    return n;
+}
+
+/* The latest entry of that action (fails the test without one). */
+static const logged *last(const bench *b, const char *action) {
+    for (int i = b->n_log - 1; i >= 0; i--)
+        if (!strcmp(b->log[i].action, action)) return &b->log[i];
+    fail_msg("no '%s' in the log", action);
+    return NULL;
+}
+
+/* The entry's params, parsed (the caller deletes them). */
+static cJSON *params(const logged *l) {
+    cJSON *p = cJSON_Parse(l->params);
+    if (!p) fail_msg("params are not JSON: %s", l->params);
+    return p;
+}
+
+static const char *param_str(const cJSON *p, const char *name) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, name);
+    if (!cJSON_IsString(v)) fail_msg("no string '%s'", name);
+    return v->valuestring;
+}
+
+static double param_num(const cJSON *p, const char *name) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, name);
+    if (!cJSON_IsNumber(v)) fail_msg("no number '%s'", name);
+    return v->valuedouble;
+}
+
+static int param_bool(const cJSON *p, const char *name) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, name);
+    if (!cJSON_IsBool(v)) fail_msg("no boolean '%s'", name);
+    return cJSON_IsTrue(v);
+}
+
+/* ------------------------------------------------------------ the desk */
+
+/* A point on document d, dx, dy px from its top-left corner. */
+static void on_doc(const bench *b, int d, int dx, int dy, int *x, int *y) {
+    *x = (int)b->st.docs[d].x + dx, *y = (int)b->st.docs[d].y + dy;
+}
+
+/* Opens the first traveler's passport by clicking it. */
+static void open_passport(bench *b) {
+    int x, y;
+    on_doc(b, 0, 60, 60, &x, &y);
+    click(b, x, y);
+    assert_int_equal(b->st.docs[0].closed, 0);
+}
+
+/* Draws a finding's rectangle from (x0, y0) to (x1, y1) on document 0. */
+static void draw_rectangle(bench *b, int x0, int y0, int x1, int y1) {
+    int ax, ay, bx, by;
+    on_doc(b, 0, x0, y0, &ax, &ay);
+    on_doc(b, 0, x1, y1, &bx, &by);
+    key(b, KEY_F);
+    assert_int_equal(b->st.mode, DESK_FLAG_DRAW);
+    mouse(b, EV_DOWN, ax, ay);
+    mouse(b, EV_MOVE, (ax + bx) / 2, (ay + by) / 2);
+    mouse(b, EV_UP, bx, by);
+}
+
+/* The draw list's command of that kind at exactly that rectangle, or NULL. */
+static const draw_cmd *drawn_at(const draw_list *dl, draw_kind kind, desk_rect r) {
+    for (int i = 0; i < dl->n; i++) {
+        const draw_cmd *c = &dl->cmd[i];
+        if (c->kind == kind && c->x == r.x && c->y == r.y && c->w == r.w && c->h == r.h) return c;
+    }
+    return NULL;
+}
+
+/* The filled rectangle a text is drawn on (the last one under its anchor). */
+static desk_rect fill_under_text(const draw_list *dl, const char *s) {
+    for (int i = 0; i < dl->n; i++) {
+        if (dl->cmd[i].kind != DRAW_TEXT || strcmp(dl->cmd[i].text, s)) continue;
+        for (int k = i - 1; k >= 0; k--) {
+            const draw_cmd *c = &dl->cmd[k];
+            if (c->kind == DRAW_FILL &&
+                desk_rect_hit((desk_rect){c->x, c->y, c->w, c->h}, dl->cmd[i].x, dl->cmd[i].y - 1))
+                return (desk_rect){c->x, c->y, c->w, c->h};
+        }
+    }
+    fail_msg("'%s' is not drawn on a button", s);
+    return (desk_rect){0};
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void lights_switch_by_key_and_by_the_toolbar(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    assert_int_equal(b->st.light, LIGHT_VISIBLE);
+    key(b, KEY_2);
+    assert_int_equal(b->st.light, LIGHT_UV);
+    assert_string_equal(last(b, "light")->target, "uv");
+    key(b, KEY_2); /* already on: nothing to log */
+    assert_int_equal(count(b, "light"), 1);
+    click_rect(b, desk_layout.buttons[DESK_BTN_LIGHT2].r);
+    assert_int_equal(b->st.light, LIGHT_IR);
+    assert_string_equal(last(b, "light")->target, "ir");
+    click_rect(b, desk_layout.buttons[DESK_BTN_LIGHT0].r);
+    assert_int_equal(b->st.light, LIGHT_VISIBLE);
+    assert_int_equal(count(b, "light"), 3);
+    /* every light used is reported with the decision */
+    key(b, KEY_A);
+    key(b, KEY_RETURN);
+    cJSON *p = params(last(b, "decide"));
+    unsigned used = (unsigned)param_num(p, "lights_used");
+    assert_int_equal(used, LIGHT_BIT(LIGHT_VISIBLE) | LIGHT_BIT(LIGHT_UV) | LIGHT_BIT(LIGHT_IR));
+    cJSON_Delete(p);
+}
+
+static void a_closed_passport_opens_and_a_document_moves(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    assert_int_equal(b->st.docs[0].closed, 1);
+    int x, y;
+    on_doc(b, 0, 60, 60, &x, &y);
+    click(b, x, y);
+    assert_int_equal(b->st.docs[0].closed, 0);
+    assert_string_equal(last(b, "open")->target, "T1/doc1:uto-passport-td3");
+    assert_int_equal(count(b, "move"), 0); /* opening is not moving */
+    key(b, KEY_O);
+    assert_int_equal(b->st.docs[0].closed, 1);
+    assert_string_equal(last(b, "close")->target, "T1/doc1:uto-passport-td3");
+    key(b, KEY_O);
+    /* dragged by the mouse, it is logged where it was put down */
+    double x0 = b->st.docs[0].x, y0 = b->st.docs[0].y;
+    mouse(b, EV_DOWN, x, y);
+    assert_int_equal(b->st.mode, DESK_DRAG);
+    mouse(b, EV_MOVE, x + 30, y + 20);
+    mouse(b, EV_UP, x + 50, y + 40);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    cJSON *p = params(last(b, "move"));
+    assert_int_equal((int)param_num(p, "x"), (int)(x0 + 50));
+    assert_int_equal((int)param_num(p, "y"), (int)(y0 + 40));
+    cJSON_Delete(p);
+}
+
+static void a_finding_is_drawn_named_and_noted(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    open_passport(b);
+    key(b, KEY_2); /* under UV */
+    draw_rectangle(b, 20, 30, 130, 140);
+    assert_int_equal(b->st.mode, DESK_FLAG_KIND);
+    key(b, KEY_3); /* the third kind on the menu */
+    assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
+    text(b, "edge of ");
+    text(b, "photo?");
+    key(b, KEY_BACKSPACE);
+    assert_int_equal(count(b, "flag"), 0); /* not before Return */
+    key(b, KEY_RETURN);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    assert_int_equal(b->st.n_findings, 1);
+    const logged *l = last(b, "flag");
+    assert_string_equal(l->target, "T1/doc1:uto-passport-td3");
+    cJSON *p = params(l);
+    assert_string_equal(param_str(p, "kind"), desk_finding_kind_get(2)->id);
+    assert_string_equal(param_str(p, "note"), "edge of photo");
+    assert_string_equal(param_str(p, "light"), "uv");
+    /* the region, in mm on the document, is where it was drawn */
+    int x0, y0, x1, y1;
+    double u0, v0, u1, v1;
+    on_doc(b, 0, 20, 30, &x0, &y0);
+    on_doc(b, 0, 130, 140, &x1, &y1);
+    assert_int_equal(desk_doc_at(&b->st, x0, y0, &u0, &v0), 0);
+    assert_int_equal(desk_doc_at(&b->st, x1, y1, &u1, &v1), 0);
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(p, "region_mm");
+    assert_int_equal(cJSON_GetArraySize(r), 4);
+    double want[4] = {u0, v0, u1 - u0, v1 - v0};
+    for (int i = 0; i < 4; i++)
+        assert_true(fabs(cJSON_GetArrayItem(r, i)->valuedouble - want[i]) < 0.01);
+    cJSON_Delete(p);
+    /* a second one, its kind picked by clicking the menu's row */
+    draw_rectangle(b, 150, 40, 200, 90);
+    click_rect(b, desk_layout_menu_row(4));
+    assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
+    key(b, KEY_RETURN);
+    p = params(last(b, "flag"));
+    assert_string_equal(param_str(p, "kind"), desk_finding_kind_get(4)->id);
+    assert_string_equal(param_str(p, "note"), "");
+    cJSON_Delete(p);
+    /* the decision reports both */
+    key(b, KEY_X);
+    key(b, KEY_Y);
+    p = params(last(b, "decide"));
+    assert_int_equal((int)param_num(p, "findings"), 2);
+    cJSON_Delete(p);
+}
+
+static void a_tiny_or_escaped_finding_is_not_kept(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    open_passport(b);
+    draw_rectangle(b, 20, 30, 22, 90); /* 2 px wide */
+    assert_int_equal(b->st.mode, DESK_FLAG_DRAW);
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    draw_rectangle(b, 20, 30, 90, 90);
+    key(b, KEY_1);
+    text(b, "never mind");
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    assert_int_equal(b->st.n_findings, 0);
+    assert_int_equal(count(b, "flag"), 0);
+}
+
+static void a_decision_is_confirmed_by_its_button_then_the_next_traveler_comes(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    key(b, KEY_A);
+    assert_int_equal(b->st.mode, DESK_CONFIRM);
+    assert_int_equal(count(b, "decide"), 0); /* asked, not yet taken */
+    /* the debrief follows the decision; the traveler stays until it is closed */
+    assert_int_equal(click_rect(b, desk_layout.confirm_yes), 0);
+    assert_int_equal(b->st.mode, DESK_DEBRIEF);
+    const logged *l = last(b, "decide");
+    assert_string_equal(l->target, "T1");
+    cJSON *p = params(l);
+    assert_string_equal(param_str(p, "decision"), "admit");
+    assert_string_equal(param_str(p, "protection"), "none");
+    cJSON_Delete(p);
+    assert_true(b->st.decided[0]);
+    assert_int_equal(b->st.decisions[0], DECIDE_ADMIT);
+    assert_int_equal(key(b, KEY_RETURN), 1);
+    assert_int_equal(count(b, "debrief_closed"), 1);
+    assert_int_equal(b->st.traveler, 1);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    assert_string_equal(last(b, "traveler")->target, "T2");
+    assert_int_equal(b->st.n_docs, b->s.travelers[1].n_docs);
+    /* without a debrief (an exam), the next traveler comes at once */
+    b->s.debrief = 0;
+    key(b, KEY_S);
+    assert_int_equal(click_rect(b, desk_layout.confirm_yes), 1);
+    assert_int_equal(b->st.traveler, 2);
+    p = params(last(b, "decide"));
+    assert_string_equal(param_str(p, "decision"), "second_line");
+    cJSON_Delete(p);
+}
+
+static void a_decision_is_confirmed_by_key_and_a_referral_names_its_kind(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    key(b, KEY_X);
+    key(b, KEY_Y);
+    cJSON *p = params(last(b, "decide"));
+    assert_string_equal(param_str(p, "decision"), "refuse");
+    cJSON_Delete(p);
+    key(b, KEY_RETURN); /* closes the debrief */
+    key(b, KEY_P);
+    assert_int_equal(b->st.mode, DESK_PROTECTION);
+    key(b, KEY_2); /* the second kind of referral */
+    assert_int_equal(b->st.mode, DESK_CONFIRM);
+    assert_int_equal(b->st.pending_protection, PROTECT_CHILD);
+    key(b, KEY_RETURN);
+    p = params(last(b, "decide"));
+    assert_string_equal(param_str(p, "decision"), "protection");
+    assert_string_equal(param_str(p, "protection"), "child_protection");
+    cJSON_Delete(p);
+    assert_int_equal(b->st.protections[1], PROTECT_CHILD);
+}
+
+static void a_cancelled_decision_is_not_taken(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    key(b, KEY_A);
+    click_rect(b, desk_layout.confirm_no);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    key(b, KEY_X);
+    key(b, KEY_N);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    key(b, KEY_S);
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    key(b, KEY_P);
+    key(b, KEY_ESCAPE); /* no referral picked */
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    assert_int_equal(count(b, "decide"), 0);
+    assert_false(b->st.decided[0]);
+    assert_int_equal(b->st.traveler, 0);
+    /* the traveler is still there to decide */
+    key(b, KEY_A);
+    key(b, KEY_Y);
+    assert_int_equal(count(b, "decide"), 1);
+}
+
+static void a_question_is_asked_and_its_answer_logged(void **state) {
+    bench *b = *state;
+    interview(b);
+    start(b, 0);
+    /* "stay" is not offered yet: the first row is "purpose" */
+    click_rect(b, desk_layout_question_row(0));
+    assert_int_equal(b->st.pending_ask, 0);
+    cJSON *p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "purpose");
+    assert_false(param_bool(p, "forbidden"));
+    cJSON_Delete(p);
+    desk_set_answer(&b->st, "a.tourism", on_log, b);
+    assert_int_equal(b->st.pending_ask, -1);
+    assert_string_equal(b->st.answer, "a.tourism");
+    p = params(last(b, "answer"));
+    assert_string_equal(param_str(p, "question"), "purpose");
+    assert_string_equal(param_str(p, "answer"), "a.tourism");
+    cJSON_Delete(p);
+    /* by keyboard: Q opens the menu; "stay" now comes second */
+    key(b, KEY_Q);
+    assert_int_equal(b->st.mode, DESK_ASK);
+    key(b, KEY_2);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "stay");
+    cJSON_Delete(p);
+    /* a question that must not be asked is logged as such, from the menu's row */
+    key(b, KEY_Q);
+    click_rect(b, desk_layout_menu_row(2));
+    p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "religion");
+    assert_true(param_bool(p, "forbidden"));
+    cJSON_Delete(p);
+    /* the interpreter is called once */
+    click_rect(b, desk_layout.buttons[DESK_BTN_INTERP].r);
+    key(b, KEY_I);
+    assert_int_equal(count(b, "interpreter"), 1);
+    assert_true(b->st.interpreter);
+}
+
+static void no_answer_is_logged_without_a_question(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    desk_set_answer(&b->st, "a.tourism", on_log, b);
+    assert_int_equal(count(b, "answer"), 0);
+    key(b, KEY_Q); /* no interview: no menu */
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+}
+
+static void a_mode_ignores_what_belongs_to_another(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    open_passport(b);
+    draw_rectangle(b, 20, 30, 90, 90);
+    key(b, KEY_1);
+    assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
+    /* typing a note: the examine keys do nothing */
+    int before = b->n_log;
+    static const int keys[] = {KEY_A, KEY_X, KEY_S, KEY_P,  KEY_2, KEY_L, KEY_M,
+                               KEY_R, KEY_O, KEY_T, KEY_F1, KEY_Q, KEY_I, KEY_DELETE};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        key(b, keys[i]);
+    click_rect(b, desk_layout.buttons[DESK_BTN_ADMIT].r);
+    assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
+    assert_int_equal(b->n_log, before);
+    assert_int_equal(b->st.light, LIGHT_VISIBLE);
+    assert_false(b->st.loupe || b->st.mrz_panel || b->st.ref_panel || b->st.help);
+    assert_false(b->st.docs[0].closed);
+    text(b, "ok");
+    key(b, KEY_RETURN);
+    cJSON *p = params(last(b, "flag"));
+    assert_string_equal(param_str(p, "note"), "ok");
+    cJSON_Delete(p);
+    /* drawing a finding: a toolbar click is not a light */
+    key(b, KEY_F);
+    click_rect(b, desk_layout.buttons[DESK_BTN_LIGHT1].r);
+    assert_int_equal(b->st.mode, DESK_FLAG_DRAW);
+    assert_int_equal(b->st.light, LIGHT_VISIBLE);
+    key(b, KEY_ESCAPE);
+    /* confirming: lights and other decisions wait */
+    key(b, KEY_A);
+    key(b, KEY_3);
+    key(b, KEY_X);
+    assert_int_equal(b->st.mode, DESK_CONFIRM);
+    assert_int_equal(b->st.light, LIGHT_VISIBLE);
+    assert_int_equal(b->st.pending_decision, DECIDE_ADMIT);
+    key(b, KEY_N);
+    /* the help: the key that closes it does nothing else */
+    key(b, KEY_F1);
+    assert_true(b->st.help);
+    assert_int_equal(count(b, "help"), 1);
+    key(b, KEY_A);
+    assert_false(b->st.help);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    /* the debrief: only moving on */
+    key(b, KEY_A);
+    key(b, KEY_Y);
+    before = b->n_log;
+    key(b, KEY_2);
+    key(b, KEY_A);
+    assert_int_equal(b->st.mode, DESK_DEBRIEF);
+    assert_int_equal(b->n_log, before);
+    assert_int_equal(count(b, "decide"), 1);
+}
+
+static void every_button_is_clicked_where_it_is_drawn(void **state) {
+    bench *b = *state;
+    interview(b); /* the interpreter's button */
+    start(b, 2);  /* the language's button */
+    desk_draw(&b->st, &b->dl);
+    for (int i = 0; i < DESK_BTN_COUNT; i++) {
+        desk_rect r = desk_layout.buttons[i].r;
+        if (!drawn_at(&b->dl, DRAW_FILL, r) || !drawn_at(&b->dl, DRAW_FRAME, r))
+            fail_msg("button %s is not drawn where it is clicked", desk_layout.buttons[i].label);
+        assert_int_equal(desk_layout_button_at(r.x, r.y), i);
+        assert_int_equal(desk_layout_button_at(r.x + r.w - 1, r.y + r.h - 1), i);
+    }
+    /* the confirm dialog's buttons, found by their labels: their last
+     * pixels still answer, the pixel past them does not */
+    start(b, 0);
+    key(b, KEY_A);
+    desk_draw(&b->st, &b->dl);
+    desk_rect yes = fill_under_text(&b->dl, "confirm.ok");
+    desk_rect no = fill_under_text(&b->dl, "confirm.cancel");
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, desk_layout.confirm_yes));
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, desk_layout.confirm_no));
+    click(b, no.x + no.w, no.y + no.h / 2);
+    assert_int_equal(b->st.mode, DESK_CONFIRM);
+    click(b, no.x + no.w - 1, no.y + no.h - 1);
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    key(b, KEY_A);
+    click(b, yes.x, yes.y - 1);
+    assert_int_equal(count(b, "decide"), 0);
+    click(b, yes.x, yes.y);
+    assert_int_equal(count(b, "decide"), 1);
+    key(b, KEY_RETURN);
+    /* the kind menu's rows are where its numbers are written */
+    open_passport(b);
+    draw_rectangle(b, 20, 30, 90, 90);
+    desk_draw(&b->st, &b->dl);
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, desk_layout_menu_box(desk_finding_kind_count())));
+    for (int i = 0; i < b->dl.n; i++)
+        if (b->dl.cmd[i].kind == DRAW_TEXT && !strncmp(b->dl.cmd[i].text, "2  ", 3))
+            click(b, b->dl.cmd[i].x, b->dl.cmd[i].y - 4);
+    assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
+    assert_int_equal(b->st.pending_kind, 1);
+}
+
+static void in_arabic_a_button_is_clicked_where_the_mirrored_screen_shows_it(void **state) {
+    bench *b = *state;
+    start(b, 3);
+    desk_set_language(&b->st, 2, on_log, b);
+    assert_true(desk_rtl(&b->st));
+    desk_draw(&b->st, &b->dl);
+    desk_rect r = desk_layout.buttons[DESK_BTN_LIGHT1].r;
+    desk_rect shown = {DESK_W - r.x - r.w, r.y, r.w, r.h};
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, shown));
+    assert_null(drawn_at(&b->dl, DRAW_FILL, r)); /* not where an LTR screen has it */
+    click(b, shown.x, shown.y);
+    assert_int_equal(b->st.light, LIGHT_UV);
+    click_rect(b, (desk_rect){DESK_W - 1 - r.x - r.w, r.y, 1, 1}); /* left of it: outside */
+    assert_int_equal(count(b, "light"), 1);
+}
+
+static void a_traveler_not_decided_in_time_times_out(void **state) {
+    bench *b = *state;
+    b->s.case_limit_s = 2;
+    start(b, 0);
+    for (int i = 0; i < 3 * DESK_FPS; i++)
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "timeout"), 1);
+    const logged *l = last(b, "timeout");
+    assert_string_equal(l->target, "T1");
+    assert_true(fabs(l->t - 2.0) < 0.5 / DESK_FPS);
+    cJSON *p = params(l);
+    assert_string_equal(param_str(p, "limit"), "case");
+    cJSON_Delete(p);
+    assert_true(b->st.timed_out[0]);
+    assert_int_equal(b->st.mode, DESK_DEBRIEF); /* the clock stops for the debrief */
+    assert_int_equal(key(b, KEY_RETURN), 1);
+    assert_int_equal(b->st.traveler, 1);
+}
+
+static void the_summary_opens_a_case_and_goes_back(void **state) {
+    bench *b = *state;
+    b->s.debrief = 0; /* an exam: results at the end */
+    start(b, 0);
+    for (int i = 0; i < 3; i++) {
+        key(b, KEY_A);
+        key(b, KEY_Y);
+    }
+    assert_int_equal(b->st.mode, DESK_DONE);
+    assert_int_equal(count(b, "session_end"), 1);
+    desk_debrief d = {.points = 80, .passed = 1};
+    desk_set_debrief(&b->st, 1, &d);
+    assert_int_equal(key(b, KEY_1), 0); /* the first case has no debrief yet */
+    assert_int_equal(b->st.mode, DESK_DONE);
+    assert_int_equal(key(b, KEY_2), 1);
+    assert_int_equal(b->st.mode, DESK_REVIEW);
+    assert_string_equal(last(b, "review")->target, "T2");
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.mode, DESK_DONE);
+    click_rect(b, desk_layout_summary_row(1, b->st.n_decided));
+    assert_int_equal(b->st.mode, DESK_REVIEW);
+    assert_int_equal(b->st.review, 1);
+    assert_int_equal(count(b, "review"), 2);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+        T(lights_switch_by_key_and_by_the_toolbar),
+        T(a_closed_passport_opens_and_a_document_moves),
+        T(a_finding_is_drawn_named_and_noted),
+        T(a_tiny_or_escaped_finding_is_not_kept),
+        T(a_decision_is_confirmed_by_its_button_then_the_next_traveler_comes),
+        T(a_decision_is_confirmed_by_key_and_a_referral_names_its_kind),
+        T(a_cancelled_decision_is_not_taken),
+        T(a_question_is_asked_and_its_answer_logged),
+        T(no_answer_is_logged_without_a_question),
+        T(a_mode_ignores_what_belongs_to_another),
+        T(every_button_is_clicked_where_it_is_drawn),
+        T(in_arabic_a_button_is_clicked_where_the_mirrored_screen_shows_it),
+        T(a_traveler_not_decided_in_time_times_out),
+        T(the_summary_opens_a_case_and_goes_back),
+#undef T
+    };
+    return cmocka_run_group_tests_name("desk", tests, NULL, NULL);
+}
