@@ -22,6 +22,7 @@
 #include "fonts.h"
 #include "fsio.h"
 #include "pack.h"
+#include "keyfile.h"
 #include "packsig.h"
 #include "record.h"
 #include "sess_load.h"
@@ -264,9 +265,11 @@ static void print_outcome(const desk_app *a, const char *journal) {
     }
 }
 
-static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
+/* Who sits the session: the command line's --trainee, --name and --cohort
+ * over the file's, checked (cut short, two trainees' ids could meet: too long
+ * is refused), and the journal key. 0, or the exit code. */
+static int set_trainee(const run_opts *o, session_def *d) {
     bl_err err = {0};
-    /* cut short, two trainees' ids could meet: too long is refused */
     struct {
         const char *opt, *v;
         char *dst;
@@ -277,28 +280,35 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) {
         if (!who[i].v) continue;
         if (strlen(who[i].v) >= who[i].cap) {
-            fprintf(stderr, "borderlab session run: %s is longer than %zu characters\n", who[i].opt,
-                    who[i].cap - 1);
-            return 2;
+            err_setc(&err, BL_E_USAGE, "%s is longer than %zu characters", who[i].opt,
+                     who[i].cap - 1);
+            return cmd_fail("session run", &err);
         }
         snprintf(who[i].dst, who[i].cap, "%s", who[i].v);
     }
-    if (!d->trainee[0] || !session_id_ok(d->trainee)) {
-        fprintf(stderr,
-                "borderlab session run: %s: say who sits the session with --trainee ID "
-                "(letters, digits, '-', '_', '.')\n",
-                d->trainee[0] ? "a trainee id that cannot name a file" : "no trainee");
-        return 2;
-    }
-    if (!o->key) {
-        fprintf(stderr, "borderlab session run: results need the academy's journal key: --key "
-                        "FILE (make one with 'borderlab results keygen FILE')\n");
-        return 2;
-    }
-    /* the signature first: nothing of a refused pack is loaded */
+    if (!d->trainee[0] || !session_id_ok(d->trainee))
+        err_setc(&err, BL_E_USAGE,
+                 "%s: say who sits the session with --trainee ID (letters, digits, '-', '_', '.')",
+                 d->trainee[0] ? "a trainee id that cannot name a file" : "no trainee");
+    else if (!o->key)
+        err_setc(&err, BL_E_USAGE,
+                 "results need the academy's journal key: --key FILE (make one with 'borderlab "
+                 "results keygen FILE')");
+    else
+        return 0;
+    return cmd_fail("session run", &err);
+}
+
+/* The signature first: nothing of a refused pack is loaded. An exam needs
+ * the academy's public key; pub_hex receives the key that verified the pack
+ * ("" when none was given). 0, or the exit code. */
+static int check_signature(const run_opts *o, const session_def *d, const pack_bytes *pb,
+                           char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1]) {
+    bl_err err = {0};
     unsigned char pub[PACKSIG_PUBLIC_BYTES];
     char sig[SESSION_PATH_MAX + 8];
     sig_path_of(d, sig, sizeof sig);
+    pub_hex[0] = '\0';
     if (d->exam && !o->pack_key) {
         err_setc(&err, BL_E_REFUSED,
                  "%s is an exam: give the academy's public key with --pack-key FILE (or "
@@ -306,44 +316,52 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
                  d->file);
         return cmd_fail("session run", &err);
     }
-    if (o->pack_key && packsig_public_load(o->pack_key, pub, &err) != 0)
-        return cmd_fail("session run", &err);
-    if (o->pack_key && packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len,
-                                           pb->n, pub, &err) != 0) {
+    if (!o->pack_key) return 0;
+    if (packsig_public_load(o->pack_key, pub, &err) != 0) return cmd_fail("session run", &err);
+    if (packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len, pb->n, pub,
+                            &err) != 0) {
         err_prefix(&err, "%s refused", d->exam ? "exam" : "session");
         return cmd_fail("session run", &err);
     }
-    uint64_t seed = session_seed(d, d->trainee);
+    keyfile_hex(pub, PACKSIG_PUBLIC_BYTES, pub_hex);
+    return 0;
+}
+
+/* The trainee's draw, loaded from the bytes that were verified, as a desk
+ * session under the session file's rules. *out is NULL on failure (the
+ * exit code is returned). */
+static int load_draw(const session_def *d, const pack_bytes *pb, uint64_t seed, pack **out) {
+    bl_err err = {0};
     char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
     char *files[SESSION_MAX_ITEMS];
     const char *texts[SESSION_MAX_ITEMS];
     size_t lens[SESSION_MAX_ITEMS];
+    *out = NULL;
     int n = session_draw(d, seed, paths, SESSION_MAX_ITEMS, &err);
     if (n < 0) {
-        fprintf(stderr, "borderlab session run: %s: %s\n", d->file, err.msg);
-        return 2;
+        err_prefix(&err, "%s", d->file);
+        return cmd_fail("session run", &err);
     }
     for (int i = 0; i < n; i++) { /* each drawn file's bytes, as read and verified */
         files[i] = paths[i];
         for (int k = 1; k < pb->n; k++)
             if (!strcmp(pb->path[k], paths[i])) texts[i] = pb->data[k], lens[i] = pb->len[k];
     }
-    pack *the_pack = pack_create(&err); /* large: on the heap, destroyed on every path */
-    if (!the_pack || pack_load_texts(the_pack, files, texts, lens, n, &err) != 0) {
-        pack_destroy(the_pack);
+    pack *p = pack_create(&err); /* large: on the heap */
+    if (!p || pack_load_texts(p, files, texts, lens, n, &err) != 0) {
+        pack_destroy(p);
         return cmd_fail("session run", &err);
     }
-    for (int i = 0; i < the_pack->n; i++) /* each traveler is scored by their scenario's id */
-        for (int j = i + 1; j < the_pack->n; j++)
-            if (!strcmp(the_pack->scn[i].id, the_pack->scn[j].id)) {
-                fprintf(stderr,
-                        "borderlab session run: %s and %s are both scenario '%s': a session "
-                        "holds each scenario once\n",
-                        files[i], files[j], the_pack->scn[i].id);
-                pack_destroy(the_pack);
-                return 2;
+    for (int i = 0; i < p->n; i++) /* each traveler is scored by their scenario's id */
+        for (int j = i + 1; j < p->n; j++)
+            if (!strcmp(p->scn[i].id, p->scn[j].id)) {
+                err_set(&err,
+                        "%s and %s are both scenario '%s': a session holds each scenario once",
+                        files[i], files[j], p->scn[i].id);
+                pack_destroy(p);
+                return cmd_fail("session run", &err);
             }
-    desk_session *s = &the_pack->session;
+    desk_session *s = &p->session;
     snprintf(s->id, sizeof s->id, "%s", d->id);
     snprintf(s->trainee, sizeof s->trainee, "%s", d->trainee);
     s->exam = d->exam;
@@ -351,26 +369,30 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     s->mrz_reader = d->mrz_reader;
     s->case_limit_s = d->case_limit_s;
     s->session_limit_s = d->session_limit_s;
-    char journal[512], hash[65], log_default[600];
-    if (o->journal && strlen(o->journal) >= sizeof journal) {
-        fprintf(stderr, "borderlab session run: --journal: the path is too long\n");
-        pack_destroy(the_pack);
-        return 2;
-    } else if (o->journal)
-        snprintf(journal, sizeof journal, "%s", o->journal);
-    else if (fs_mkdir("results", &err) == 0)
-        snprintf(journal, sizeof journal, "results/%s-%s.jsonl", d->id, d->trainee);
-    else {
-        fprintf(stderr, "borderlab session run: %s\n", err.msg);
-        pack_destroy(the_pack);
-        return 2;
+    *out = p;
+    return 0;
+}
+
+/* The journal: --journal, or results/SESSION-TRAINEE.jsonl. */
+static int journal_path(const run_opts *o, const session_def *d, char *out, size_t cap) {
+    bl_err err = {0};
+    if (o->journal && strlen(o->journal) >= cap)
+        err_setc(&err, BL_E_USAGE, "--journal: the path is too long");
+    else if (o->journal) {
+        snprintf(out, cap, "%s", o->journal);
+        return 0;
+    } else if (fs_mkdir("results", &err) == 0) {
+        snprintf(out, cap, "results/%s-%s.jsonl", d->id, d->trainee);
+        return 0;
     }
-    sig_hash(d, hash);
-    char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1] = "";
-    if (o->pack_key) /* the key that verified this pack */
-        for (int i = 0; i < PACKSIG_PUBLIC_BYTES; i++)
-            snprintf(pub_hex + 2 * i, 3, "%02x", pub[i]);
-    char *header = header_json(d, the_pack, seed, hash, pub_hex);
+    return cmd_fail("session run", &err);
+}
+
+/* Opens the desk on the session and runs it (replayed input or a window). */
+static int run_desk(const run_opts *o, session_def *d, pack *p, const char *header,
+                    const char *journal) {
+    bl_err err = {0};
+    char log_default[600];
     const char *out_dir = o->out_dir ? o->out_dir : "out/session";
     snprintf(log_default, sizeof log_default, "%s/actions.jsonl", out_dir);
     const char *log = o->log ? o->log : log_default;
@@ -386,8 +408,8 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     desk_app *a = NULL;
     if (rc == 0) {
         desk_app_config cfg = {.headless = o->headless,
-                               .session = s,
-                               .pack = the_pack,
+                               .session = &p->session,
+                               .pack = p,
                                .log_path = log,
                                .record_path = o->record,
                                .loupe_dpi = 600,
@@ -397,23 +419,38 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
                                .key_path = o->key,
                                .journal_header = header,
                                .sdef = d};
-        a = desk_app_create(&cfg, &err);
         /* a journal that is not this session's, or not intact: refused (1) */
-        if (!a) rc = err_exit_code(&err);
+        if (!(a = desk_app_create(&cfg, &err))) rc = err_exit_code(&err);
     }
     if (rc != 0) {
         fprintf(stderr, "borderlab session run: %s\n", err.msg);
     } else {
         printf("session %s (%s): trainee %s, %d travelers%s; journal %s\n", d->id, d->title,
-               d->trainee, n, d->exam ? ", exam" : "", journal);
+               d->trainee, p->n, d->exam ? ", exam" : "", journal);
         rc = o->input ? desk_run_replay(a, &script, out_dir, 0, o->headless, log)
                       : desk_run_window(a, NULL, NULL, 0);
         print_outcome(a, journal);
     }
     desk_app_destroy(a);
     input_free(&script);
-    pack_destroy(the_pack);
-    free(header);
+    return rc;
+}
+
+static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
+    char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1], journal[512], hash[65];
+    pack *p = NULL;
+    int rc = set_trainee(o, d);
+    if (rc == 0) rc = check_signature(o, d, pb, pub_hex);
+    uint64_t seed = session_seed(d, d->trainee);
+    if (rc == 0) rc = load_draw(d, pb, seed, &p);
+    if (rc == 0) rc = journal_path(o, d, journal, sizeof journal);
+    if (rc == 0) {
+        sig_hash(d, hash);
+        char *header = header_json(d, p, seed, hash, pub_hex);
+        rc = run_desk(o, d, p, header, journal);
+        free(header);
+    }
+    pack_destroy(p);
     return rc;
 }
 
