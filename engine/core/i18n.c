@@ -77,6 +77,35 @@ static int find(const i18n *c, const char *key) {
     return -1;
 }
 
+/* Sorts the keys (texts follow) for binary search; a key twice is an error. */
+static int sort_keys(i18n *c, const char *name, bl_err *err) {
+    entry *e = malloc(sizeof *e * (size_t)(c->n ? c->n : 1));
+    if (!e) return err_set(err, "out of memory");
+    for (int i = 0; i < c->n; i++)
+        e[i].key = c->keys[i], e[i].text = c->texts[i];
+    qsort(e, (size_t)c->n, sizeof *e, cmp_entry);
+    for (int i = 0; i < c->n; i++)
+        c->keys[i] = e[i].key, c->texts[i] = e[i].text;
+    free(e);
+    for (int i = 1; i < c->n; i++)
+        if (!strcmp(c->keys[i - 1], c->keys[i]))
+            return err_set(err, "%s: key \"%s\" appears twice", name, c->keys[i]);
+    return 0;
+}
+
+/* The keys a translator is asked to review (each must be a key). */
+static int mark_review(i18n *c, const cJSON *review, const char *name, bl_err *err) {
+    if (!cJSON_IsArray(review)) return err_set(err, "%s: review: expected a list of keys", name);
+    for (const cJSON *r = review->child; r; r = r->next) {
+        int i = cJSON_IsString(r) ? find(c, r->valuestring) : -1;
+        if (i < 0)
+            return err_set(err, "%s: review: \"%s\" is not a key of this catalogue", name,
+                           cJSON_IsString(r) ? r->valuestring : "?");
+        c->review[i] = 1;
+    }
+    return 0;
+}
+
 i18n *i18n_load_json(const char *json, size_t len, const char *name, const i18n *fallback,
                      bl_err *err) {
     cJSON *root = cJSON_ParseWithLength(json, len);
@@ -139,38 +168,8 @@ i18n *i18n_load_json(const char *json, size_t len, const char *name, const i18n 
         }
         c->n++;
     }
-    /* Sort keys (texts follow) for binary search. */
-    entry *e = malloc(sizeof *e * (size_t)(c->n ? c->n : 1));
-    if (!e) {
-        err_set(err, "out of memory");
-        goto fail;
-    }
-    for (int i = 0; i < c->n; i++)
-        e[i].key = c->keys[i], e[i].text = c->texts[i];
-    qsort(e, (size_t)c->n, sizeof *e, cmp_entry);
-    for (int i = 0; i < c->n; i++)
-        c->keys[i] = e[i].key, c->texts[i] = e[i].text;
-    free(e);
-    for (int i = 1; i < c->n; i++)
-        if (!strcmp(c->keys[i - 1], c->keys[i])) {
-            err_set(err, "%s: key \"%s\" appears twice", name, c->keys[i]);
-            goto fail;
-        }
-    if (review) {
-        if (!cJSON_IsArray(review)) {
-            err_set(err, "%s: review: expected a list of keys", name);
-            goto fail;
-        }
-        for (const cJSON *r = review->child; r; r = r->next) {
-            int i = cJSON_IsString(r) ? find(c, r->valuestring) : -1;
-            if (i < 0) {
-                err_set(err, "%s: review: \"%s\" is not a key of this catalogue", name,
-                        cJSON_IsString(r) ? r->valuestring : "?");
-                goto fail;
-            }
-            c->review[i] = 1;
-        }
-    }
+    if (sort_keys(c, name, err) != 0) goto fail;
+    if (review && mark_review(c, review, name, err) != 0) goto fail;
     cJSON_Delete(root);
     return c;
 fail:
