@@ -144,7 +144,7 @@ int cmd_report(int argc, char **argv) {
     if (rc) return rc;
     i18n *en = NULL, *lang = NULL;
     if ((rc = load_langs(op.lang, &en, &lang)) != 0) return rc;
-    report r = {op.db, op.trainee, op.cohort, NULL, 0, 0, NULL, 0, 0, {{0}, {0}, 0}};
+    report r = {.db_path = op.db, .trainee = op.trainee, .cohort = op.cohort};
     sb page = {.lang = lang, .en = en};
     if ((rc = report_load(&r)) == 0) {
         if ((r.trainee ? report_trainee_page(&page, &r) : report_cohort_page(&page, &r)) != 0)

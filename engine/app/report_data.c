@@ -258,8 +258,6 @@ static void group_add(group *g, const rcase *c) {
     g->last_trainee = c->trainee;
 }
 
-/* Calls fn for each id of a stored JSON array (critical errors, missed
- * defects); returns how many there were. */
 int report_each_id(const char *json, void (*fn)(const char *id, void *ud), void *ud) {
     cJSON *a = cJSON_Parse(json);
     int n = 0;
@@ -288,8 +286,6 @@ static void count_critical(const char *id, void *ud) {
         group_add(g, u->c);
 }
 
-/* Groups the report's cases by scenario, by trainee, and by critical error;
- * each sorted by key. 0 ok, -1 out of memory. */
 int report_group_cases(const report *r, groups *by_scn, groups *by_tr, groups *by_crit) {
     crit_ud u = {by_crit, NULL, 0};
     for (int i = 0; i < r->n && !u.oom; i++) {

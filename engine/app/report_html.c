@@ -9,6 +9,8 @@
 
 #include "report_html.h"
 
+/* ------------------------------------------------------------ markup and text */
+
 sb sb_apart(const sb *page) {
     return (sb){.lang = page->lang, .en = page->en};
 }
@@ -58,12 +60,9 @@ void sb_printf(sb *b, const char *fmt, ...) {
     free(big);
 }
 
-/* Text for HTML (element content and quoted attributes alike): the five
- * characters that could end a text or an attribute are escaped; control
- * characters, which HTML does not allow, become U+FFFD. With human set,
- * underscores become spaces (ids such as admitted_invalid_document read as
- * words). With max_chars > 0, the text is cut at that many characters (never
- * inside a UTF-8 sequence) and ends with an ellipsis. */
+/* One byte of text: the five characters that could end a text or an
+ * attribute as entities, control characters (not allowed in HTML) as U+FFFD,
+ * with human an underscore as a space. */
 static const char html_special[] = "&<>\"'";
 static const char *const html_entity[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
 
@@ -99,16 +98,12 @@ void sb_esc(sb *b, const char *s) {
 #define FSI "\xE2\x81\xA8"
 #define PDI "\xE2\x81\xA9"
 
-/* A text from the database (a name, an id, a title): escaped, and isolated
- * from the words around it, so a Latin id in Arabic text (or an Arabic name
- * in English) keeps its own direction and its punctuation stays in place. */
 void sb_data(sb *b, const char *s) {
     sb_put(b, "<bdi>");
     sb_esc(b, s);
     sb_put(b, "</bdi>");
 }
 
-/* The same where no markup may go; human and max_chars as in sb_text. */
 void sb_data_plain(sb *b, const char *s, int human, int max_chars) {
     sb_put(b, FSI);
     sb_text(b, s, human, max_chars);
@@ -117,7 +112,6 @@ void sb_data_plain(sb *b, const char *s, int human, int max_chars) {
 
 /* ------------------------------------------------------------ words and numbers */
 
-/* The page's text for a key (English when its catalogue lacks it). */
 const char *sb_word(const sb *b, const char *key) {
     return i18n_get(b->lang, key);
 }
@@ -157,7 +151,6 @@ static void sb_vtf(sb *b, int plain, const char *key, va_list ap) {
     }
 }
 
-/* Values are HTML fragments. */
 void sb_tf(sb *b, const char *key, ...) {
     va_list ap;
     va_start(ap, key);
@@ -165,7 +158,6 @@ void sb_tf(sb *b, const char *key, ...) {
     va_end(ap);
 }
 
-/* Values are plain text (numbers, words of the catalogue). */
 void sb_tfp(sb *b, const char *key, ...) {
     va_list ap;
     va_start(ap, key);
@@ -173,15 +165,11 @@ void sb_tfp(sb *b, const char *key, ...) {
     va_end(ap);
 }
 
-/* Text built apart (a list of isolated names) to go into a placeholder. Its
- * running out of memory is the page's. */
 const char *sb_frag(sb *page, const sb *frag) {
     if (frag->oom) page->oom = 1;
     return frag->p ? frag->p : "";
 }
 
-/* A number as the page writes it: printf output with the language's decimal
- * separator and digits ("42.8": "42,8" in French, "٤٢٫٨" in Arabic). */
 const char *sb_localize(const sb *b, const char *ascii, char *out, size_t cap) {
     char tmp[96];
     size_t n = 0;
@@ -203,8 +191,6 @@ const char *sb_num(const sb *b, char *out, size_t cap, int decimals, double v) {
     return sb_localize(b, a, out, cap);
 }
 
-/* A number and its unit, in the language's order: unit is the key of a text
- * with {n} (unit.points "42.8 pts", unit.seconds "4.9 s", unit.percent "32%"). */
 const char *sb_unit(const sb *b, char *out, size_t cap, const char *key, int decimals, double v) {
     char n[64];
     sb_num(b, n, sizeof n, decimals, v);
@@ -229,8 +215,6 @@ static const char *plural_category(const char *lang, long n) {
     return n == 1 ? "one" : "other";
 }
 
-/* "{n} cases" in the form the number asks for: the key base.<category>, else
- * base.other (a language need not write every category). */
 const char *sb_counted(const sb *b, char *out, size_t cap, const char *base, long n) {
     char key[64], digits[32];
     snprintf(key, sizeof key, "%s.%s", base, plural_category(i18n_lang(b->lang), n));
@@ -240,17 +224,12 @@ const char *sb_counted(const sb *b, char *out, size_t cap, const char *base, lon
     return out;
 }
 
-/* The words for an id the database holds (a decision, a defect, a critical
- * error, a session's end): the catalogue's "id.prefix.id", or NULL when no
- * catalogue has it (an id newer than the catalogue, or not one of ours). */
 const char *sb_id_word(const sb *b, const char *prefix, const char *id) {
     char key[96];
     if ((size_t)snprintf(key, sizeof key, "id.%s.%s", prefix, id) >= sizeof key) return NULL;
     return i18n_has(b->lang, key) || i18n_has(b->en, key) ? sb_word(b, key) : NULL;
 }
 
-/* An id as words: the catalogue's, else its readable form (underscores as
- * spaces), isolated, since it is then the database's text. */
 void sb_id(sb *b, const char *prefix, const char *id) {
     const char *w = sb_id_word(b, prefix, id);
     if (w) {

@@ -2,7 +2,6 @@
  * header band, tiles and footer), the markup of its sections and tables,
  * and the competencies section both pages show (report_page.h). */
 #define _POSIX_C_SOURCE 200809L
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +113,6 @@ void page_end(sb *o, const report *r) {
     sb_put(o, "</footer>\n</body>\n</html>\n");
 }
 
-/* The header band: the page's heading (key: its words around {who}), then
- * one line of who and what. */
 void page_header(sb *o, const char *key, const char *who) {
     sb tmp = sb_apart(o);
     sb_data(&tmp, who);
@@ -133,7 +130,6 @@ static void tile(sb *o, const char *id, const char *value, const char *words) {
     sb_put(o, "</span></div>");
 }
 
-/* The headline numbers of the report's cases. */
 void page_tiles(sb *o, const report *r, int trainees) {
     double pts = 0, secs = 0;
     int passed = 0, crit = 0;
@@ -152,7 +148,6 @@ void page_tiles(sb *o, const report *r, int trainees) {
     sb_put(o, "</div>");
 }
 
-/* A section: its heading and, when note is not NULL, a note (both keys). */
 void page_section_begin(sb *o, const char *id, const char *title, const char *note) {
     sb_printf(o, "<section id=\"%s\" aria-labelledby=\"%s-h\"><h2 id=\"%s-h\">", id, id, id);
     sb_tr(o, title);
@@ -164,8 +159,6 @@ void page_section_begin(sb *o, const char *id, const char *title, const char *no
     }
 }
 
-/* <table id=ID><caption>..</caption><thead>: caption is a key; cols is
- * "key|key|..." with a leading '#' for a number column (aligned to the end). */
 void page_table_begin(sb *o, const char *id, const char *caption, const char *cols) {
     sb_printf(o, "<table id=\"%s\"><caption>", id);
     sb_tr(o, caption);
@@ -188,15 +181,12 @@ void page_table_end(sb *o) {
     sb_put(o, "</tbody></table>");
 }
 
-/* A table cell with a number (or a number and its unit). */
 void page_num_cell(sb *o, const char *text) {
     sb_put(o, "<td class=\"num\">");
     sb_esc(o, text);
     sb_put(o, "</td>");
 }
 
-/* A session's verdict as a pill: passed, failed, not finished, or practice
- * (a desk journal without a session header has no verdict). */
 void page_verdict_pill(sb *o, const rsession *s) {
     const char *cls = !*s->session     ? "practice"
                       : s->passed < 0  ? "open"
@@ -221,7 +211,6 @@ const char *page_base_name(const char *path) {
     return s ? s + 1 : path;
 }
 
-/* Mean competencies of all the report's cases, against the pass marks. */
 void page_competencies(sb *o, const report *r) {
     double mean[4] = {0};
     for (int i = 0; i < r->n; i++)

@@ -288,7 +288,6 @@ static void trainee_cohorts(sb *o, const report *r) {
     sb_put(o, " \xC2\xB7 ");
 }
 
-/* Both pages return 0, or -1 when out of memory. */
 int report_trainee_page(sb *o, const report *r) {
     chart_row *rows = calloc((size_t)r->n, sizeof *rows); /* a chart row per case */
     if (!rows) return -1;
