@@ -30,9 +30,8 @@ static void trainees_section(sb *o, const report *r, const groups *by_tr) {
     for (int i = 0; i < by_tr->n; i++) {
         const group *g = &by_tr->g[i];
         char a[64];
-        sb_put(o, "<tr><th scope=\"row\">");
-        sb_data(o, g->key);
-        sb_put(o, "</th><td>");
+        page_row_head(o, g->key);
+        sb_put(o, "<td>");
         const char *name = report_trainee_name(r, g->key);
         if (*name)
             sb_data(o, name);
@@ -86,9 +85,7 @@ static void scenarios_section(sb *o, const groups *by_scn, chart_row *rows) {
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
         char a[64];
-        sb_put(o, "<tr><th scope=\"row\">");
-        sb_data(o, g->key);
-        sb_put(o, "</th>");
+        page_row_head(o, g->key);
         page_num_cell(o, INT(o, a, g->n));
         page_num_cell(o, INT(o, a, g->passed));
         page_num_cell(o, INT(o, a, g->n - g->passed));
@@ -134,9 +131,7 @@ static void scenario_time_section(sb *o, const groups *by_scn, chart_row *rows) 
     for (int i = 0; i < by_scn->n; i++) {
         const group *g = &by_scn->g[i];
         char a[64];
-        sb_put(o, "<tr><th scope=\"row\">");
-        sb_data(o, g->key);
-        sb_put(o, "</th>");
+        page_row_head(o, g->key);
         page_num_cell(o, INT(o, a, g->n));
         page_num_cell(o, SECS(o, a, g->secs_min));
         page_num_cell(o, SECS(o, a, g->secs / g->n));

@@ -181,6 +181,12 @@ void page_table_end(sb *o) {
     sb_put(o, "</tbody></table>");
 }
 
+void page_row_head(sb *o, const char *data) {
+    sb_put(o, "<tr><th scope=\"row\">");
+    sb_data(o, data);
+    sb_put(o, "</th>");
+}
+
 void page_num_cell(sb *o, const char *text) {
     sb_put(o, "<td class=\"num\">");
     sb_esc(o, text);

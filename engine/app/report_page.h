@@ -43,6 +43,8 @@ void page_section_begin(sb *o, const char *id, const char *title, const char *no
  * end). */
 void page_table_begin(sb *o, const char *id, const char *caption, const char *cols);
 void page_table_end(sb *o);
+/* A row's start: <tr> and its header cell, a text of the database. */
+void page_row_head(sb *o, const char *data);
 /* A table cell with a number (or a number and its unit). */
 void page_num_cell(sb *o, const char *text);
 

@@ -89,6 +89,10 @@ int results_db_read_error(sqlite3 *db, const char *path, bl_err *err) {
                     sqlite3_errmsg(db), todo);
 }
 
+/* How many of the two tables a results database has. */
+static const char *tables_sql =
+    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results', 'sessions')";
+
 int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
     struct stat sbuf;
     *db = NULL;
@@ -102,10 +106,7 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
         rc = results_db_read_error(*db, path, err);
     else {
         sqlite3_busy_timeout(*db, 2000);
-        if (query_int(*db,
-                      "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results', "
-                      "'sessions')",
-                      &tables) != SQLITE_OK ||
+        if (query_int(*db, tables_sql, &tables) != SQLITE_OK ||
             query_int(*db, "PRAGMA user_version", &version) != SQLITE_OK)
             rc = results_db_read_error(*db, path, err);
         else if (tables != 2 || version != RESULTS_SCHEMA_VERSION)
