@@ -10,7 +10,6 @@
  * session and trainee) and resumes it when started again. An exam refuses a
  * pack whose signature fails. */
 #define _POSIX_C_SOURCE 200809L
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include "fsio.h"
 #include "pack.h"
 #include "packsig.h"
+#include "record.h"
 #include "sess_load.h"
 #include "session.h"
 
@@ -222,40 +222,17 @@ static int parse_run(int argc, char **argv, run_opts *o) {
 /* The session journal's first entry: who sits what, under which rules. */
 static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash,
                          const char *pub_hex) {
-    cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "kind", "session");
-    cJSON_AddStringToObject(e, "session", d->id);
-    cJSON_AddStringToObject(e, "title", d->title);
-    cJSON_AddStringToObject(e, "trainee", d->trainee);
-    cJSON_AddStringToObject(e, "trainee_name", d->trainee_name);
-    cJSON_AddStringToObject(e, "cohort", d->cohort);
-    cJSON_AddBoolToObject(e, "exam", d->exam);
-    cJSON_AddBoolToObject(e, "mrz_reader", d->mrz_reader);
-    char sd[24];
-    snprintf(sd, sizeof sd, "%llu", (unsigned long long)seed);
-    cJSON_AddStringToObject(e, "seed", sd);
-    cJSON *sc = cJSON_AddArrayToObject(e, "scenarios");
+    const char *ids[PACK_MAX];
     for (int i = 0; i < p->n; i++)
-        cJSON_AddItemToArray(sc, cJSON_CreateString(p->scn[i].id));
-    cJSON *pass = cJSON_AddObjectToObject(e, "pass");
-    cJSON_AddNumberToObject(pass, "overall", d->pass_overall);
-    for (int c = 0; c < COMP_COUNT; c++)
-        if (d->pass_comp[c] > 0) cJSON_AddNumberToObject(pass, session_comp_id(c), d->pass_comp[c]);
-    cJSON_AddBoolToObject(pass, "critical_fails", d->critical_fails);
-    cJSON *lim = cJSON_AddObjectToObject(e, "limits");
-    cJSON_AddNumberToObject(lim, "case_s", d->case_limit_s);
-    cJSON_AddNumberToObject(lim, "session_s", d->session_limit_s);
-    cJSON_AddStringToObject(e, "pack_signature_sha256", sig_hash);
-    cJSON_AddStringToObject(e, "pack_public_key", pub_hex); /* "" : not verified */
+        ids[i] = p->scn[i].id;
     char when[32];
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    cJSON_AddStringToObject(e, "started", when);
-    char *text = cJSON_PrintUnformatted(e);
-    cJSON_Delete(e);
-    return text;
+    record_header h;
+    record_header_init(&h, d, ids, p->n, seed, sig_hash, pub_hex, when);
+    return record_header_json(&h);
 }
 
 /* The signature file's SHA-256, so the journal says which signed pack was sat. */

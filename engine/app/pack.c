@@ -1,6 +1,8 @@
 /* pack.c - see pack.h */
 #include "pack.h"
 
+#include "traveler.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,45 +17,8 @@ void pack_print_problem(void *ud, const char *file, int line, const char *msg) {
         fprintf(stderr, "%s: %s\n", file, msg);
 }
 
-/* The desk's view of a scenario: documents and interview. */
-static void to_traveler(const scenario *s, desk_traveler *t) {
-    memset(t, 0, sizeof *t);
-    snprintf(t->id, sizeof t->id, "%s", s->id);
-    t->impostor = s->impostor;
-    t->n_docs = 0;
-    for (int d = 0; d < s->n_docs; d++) {
-        if (s->docs[d].capture[0]) continue; /* captured documents: not on the desk yet */
-        t->docs[t->n_docs] = s->docs[d].spec;
-        t->docs[t->n_docs].same_holder = s->docs[d].same_holder;
-        t->n_docs++;
-    }
-    snprintf(t->title, sizeof t->title, "%s", s->title);
-    t->n_questions = s->n_questions < DESK_MAX_QUESTIONS ? s->n_questions : DESK_MAX_QUESTIONS;
-    for (int q = 0; q < t->n_questions; q++) {
-        desk_question *dq = &t->questions[q];
-        snprintf(dq->id, sizeof dq->id, "%s", s->questions[q].id);
-        snprintf(dq->text, sizeof dq->text, "%s", s->questions[q].text);
-        snprintf(dq->after, sizeof dq->after, "%s", s->questions[q].after);
-        dq->forbidden = s->questions[q].forbidden;
-    }
-    t->n_speaks = s->n_speaks;
-    memcpy(t->speaks, s->speaks, sizeof t->speaks);
-    t->companion = s->companion;
-    snprintf(t->sex, sizeof t->sex, "%s", s->sex);
-    snprintf(t->needs, sizeof t->needs, "%s", s->needs);
-    t->n_carries = s->n_carries;
-    memcpy(t->carries, s->carries, sizeof t->carries);
-}
-
 static void rebuild_session(pack *p) {
-    desk_session *ss = &p->session;
-    snprintf(ss->id, sizeof ss->id, "%s", p->n == 1 ? p->scn[0].id : "pack");
-    ss->today = p->n ? p->scn[0].today : (bl_date){2026, 6, 1};
-    ss->mrz_reader = 1;
-    ss->debrief = 1;
-    ss->n_travelers = p->n;
-    for (int i = 0; i < p->n; i++)
-        to_traveler(&p->scn[i], &ss->travelers[i]);
+    traveler_session(&p->session, p->scn, p->n);
 }
 
 int pack_load_builtin(pack *p, bl_err *err) {

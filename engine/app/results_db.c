@@ -16,7 +16,9 @@
 
 #include "cmd.h"
 #include "fsio.h"
+#include "decision.h"
 #include "journal.h"
+#include "record.h"
 #include "results_db.h"
 
 #define STR_(x) #x
@@ -124,16 +126,6 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
     return rc;
 }
 
-static const char *jstr(const cJSON *o, const char *k) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : "";
-}
-
-static double jnum(const cJSON *o, const char *k, double dflt) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsNumber(v) ? v->valuedouble : dflt;
-}
-
 /* Who the journal belongs to: a session journal names its trainee in its
  * first entry; a plain desk journal needs --trainee and --cohort. */
 typedef struct who {
@@ -169,11 +161,14 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
 static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
                                const char *trainee, const char *cohort);
 
-/* The verified entries of a journal, each as {"seq": n, "entry": {...}},
- * and the MAC of the first (the journal's identity, wherever it is copied). */
+/* The verified entries of a journal as the exam record reads them
+ * (record.h), each with its sequence number, and the MAC of the first (the
+ * journal's identity, wherever it is copied). */
 typedef struct entries {
-    cJSON **e;
+    record_entry **e;
+    int *seq;
     int n, cap;
+    int bad; /* an entry could not be read or kept */
     char first_mac[65];
 } entries;
 
@@ -181,21 +176,32 @@ static void collect(void *ud, int seq, const char *json, const char *mac) {
     entries *g = ud;
     if (g->n == g->cap) {
         int cap = g->cap ? 2 * g->cap : 64;
-        cJSON **ne = realloc(g->e, sizeof *ne * (size_t)cap);
-        if (!ne) return;
-        g->e = ne, g->cap = cap;
+        record_entry **ne = realloc(g->e, sizeof *ne * (size_t)cap);
+        if (ne) g->e = ne;
+        int *ns = realloc(g->seq, sizeof *ns * (size_t)cap);
+        if (ns) g->seq = ns;
+        if (!ne || !ns) {
+            g->bad = 1;
+            return;
+        }
+        g->cap = cap;
     }
     if (seq == 1) snprintf(g->first_mac, sizeof g->first_mac, "%s", mac);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "seq", seq);
-    cJSON_AddItemToObject(o, "entry", cJSON_Parse(json));
-    g->e[g->n++] = o;
+    record_entry *e = malloc(sizeof *e);
+    if (!e || record_parse(json, e, NULL) != 0) {
+        free(e);
+        g->bad = 1;
+        return;
+    }
+    g->seq[g->n] = seq;
+    g->e[g->n++] = e;
 }
 
 static void entries_free(entries *g) {
     for (int i = 0; i < g->n; i++)
-        cJSON_Delete(g->e[i]);
+        free(g->e[i]);
     free(g->e);
+    free(g->seq);
 }
 
 /* The journal already imported with this first MAC, or NULL. */
@@ -247,56 +253,120 @@ int results_import(const char *journal_arg, const char *key_path, const char *db
     return rc;
 }
 
-static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
-                               const char *trainee, const char *cohort) {
-    bl_err err = {0};
-    unsigned char key[JOURNAL_KEY_BYTES];
-    int n = 0, torn = 0;
-    /* only what was verified is imported: the entries as journal_read hands
-     * them over, never the file read a second time */
-    entries got = {NULL, 0, 0, ""};
-    if (journal_key_load(key_path, key, &err) != 0 ||
-        journal_read(journal_path, key, collect, &got, &n, &torn, &err) != 0) {
-        fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
-        entries_free(&got);
-        return 1;
+/* A JSON list of strings, as the database keeps critical errors and missed
+ * defects. Caller frees. */
+static char *json_list(const char *const *items, int n) {
+    cJSON *a = cJSON_CreateArray();
+    for (int i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
+    char *text = cJSON_PrintUnformatted(a);
+    cJSON_Delete(a);
+    return text;
+}
+
+/* Binds one case's row (journal and seq are bound by the caller). */
+static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, double case_limit) {
+    const desk_debrief *d = &c->d;
+    const char *crit[4], *missed[DEBRIEF_MAX_ITEMS];
+    int n_missed = 0;
+    for (int k = 0; k < d->n_critical; k++)
+        crit[k] = d->critical[k];
+    for (int k = 0; k < d->n_items; k++)
+        if (d->items[k].found < 2) missed[n_missed++] = d->items[k].defect;
+    char *crit_text = json_list(crit, d->n_critical), *missed_text = json_list(missed, n_missed);
+    const char *texts[] = {w->session,
+                           w->trainee,
+                           w->name,
+                           w->cohort,
+                           c->traveler,
+                           decision_name(d->decision),
+                           protection_name(d->protection)};
+    for (int k = 0; k < 7; k++)
+        sqlite3_bind_text(st, 3 + k, texts[k], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(st, 10, d->points);
+    sqlite3_bind_int(st, 11, d->passed);
+    sqlite3_bind_text(st, 12, crit_text ? crit_text : "[]", -1, SQLITE_TRANSIENT);
+    for (int k = 0; k < 4; k++)
+        sqlite3_bind_double(st, 13 + k, d->competency[k]);
+    sqlite3_bind_double(st, 17, c->t);
+    /* older desk journals have no per-case seconds: leave it NULL */
+    if (c->has_seconds) sqlite3_bind_double(st, 18, c->seconds);
+    if (case_limit > 0) sqlite3_bind_double(st, 19, case_limit);
+    sqlite3_bind_text(st, 20, missed_text ? missed_text : "[]", -1, SQLITE_TRANSIENT);
+    free(crit_text);
+    free(missed_text);
+}
+
+/* Inserts every case entry (a copy imported before adds nothing) and notes
+ * the session's end in w; returns 0 or an exit code. */
+static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_path,
+                        const entries *got, double case_limit, who *w, int *added) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "cannot write to", db_path);
+    int rc = 0;
+    for (int i = 0; i < got->n && rc == 0; i++) {
+        const record_entry *e = got->e[i];
+        if (e->kind == REC_END) {
+            w->passed = e->end.v.passed;
+            w->reason = e->end.time_up ? "time_up" : "completed";
+        }
+        if (e->kind != REC_CASE) continue; /* headers, clocks and ends are not cases */
+        w->cases++;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 2, got->seq[i]);
+        bind_case(st, w, &e->kase, case_limit);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = db_fail(db, "cannot write to", db_path);
+        else
+            *added += sqlite3_changes(db);
     }
-    if (torn)
-        fprintf(stderr,
-                "borderlab results: warning: %s: line %d is cut short (a crash while it was "
-                "written): it is not an entry; the %d before it are imported\n",
-                journal_path, torn, n);
-    cJSON **lines = got.e;
-    int count = got.n;
-    char *text = NULL, *known = NULL;
-    who w = {"",   "",   trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1,
-             NULL, NULL, got.first_mac};
-    sqlite3 *db = NULL;
-    int rc = 0, added = 0;
-    const cJSON *head = count ? cJSON_GetObjectItemCaseSensitive(lines[0], "entry") : NULL;
-    if (!strcmp(jstr(head, "kind"), "session")) {
-        w.session = jstr(head, "session"), w.title = jstr(head, "title");
-        w.name = jstr(head, "trainee_name"), w.started = jstr(head, "started");
-        w.exam = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(head, "exam"));
-        w.marks = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(head, "pass"));
-        const char *jt = jstr(head, "trainee"), *jc = jstr(head, "cohort");
-        if ((trainee && strcmp(trainee, jt)) || (cohort && strcmp(cohort, jc))) {
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Who the journal is: its session header's trainee and cohort, or the
+ * command line's for a plain desk journal. Returns 0 or an exit code. */
+static int whose(const char *journal_path, const entries *got, const char *trainee,
+                 const char *cohort, who *w, double *case_limit) {
+    const record_entry *first = got->n ? got->e[0] : NULL;
+    if (first && first->kind == REC_HEADER) {
+        const record_header *h = &first->header;
+        if ((trainee && strcmp(trainee, h->trainee)) || (cohort && strcmp(cohort, h->cohort))) {
             fprintf(stderr,
                     "borderlab results: %s belongs to trainee '%s' of cohort '%s', not what "
                     "--trainee/--cohort say; nothing imported\n",
-                    journal_path, jt, jc);
-            rc = 1;
-            goto done;
+                    journal_path, h->trainee, h->cohort);
+            return 1;
         }
-        w.trainee = jt, w.cohort = jc;
-    } else if (!trainee || !cohort) {
+        w->session = h->session, w->title = h->title, w->name = h->trainee_name;
+        w->started = h->started, w->exam = h->exam;
+        w->marks = record_pass_marks_json(h);
+        w->trainee = h->trainee, w->cohort = h->cohort;
+        *case_limit = h->case_limit_s;
+        return 0;
+    }
+    if (!trainee || !cohort) {
         fprintf(stderr,
                 "borderlab results: %s is a desk journal without a session header: "
                 "say whose it is with --trainee ID --cohort NAME\n",
                 journal_path);
-        rc = 2;
-        goto done;
+        return 2;
     }
+    return 0;
+}
+
+/* Imports one verified journal in one transaction. */
+static int import_entries(const char *journal_path, const char *db_path, const entries *got, who *w,
+                          double case_limit) {
+    sqlite3 *db = NULL;
+    char *known = NULL;
+    int rc = 0, added = 0;
     if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                         NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot open", db_path);
@@ -310,94 +380,64 @@ static int results_import_path(const char *journal_path, const char *key_path, c
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        goto done;
-    }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                           -1, &st, NULL) != SQLITE_OK) {
-        rc = db_fail(db, "cannot write to", db_path);
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        goto done;
+        goto rollback;
     }
     /* a copy of a journal imported before is that journal (same first MAC) */
-    known = known_as(db, got.first_mac);
+    known = known_as(db, got->first_mac);
     if (known && strcmp(known, journal_path)) {
         fprintf(stderr, "borderlab results: %s is a copy of %s, imported before: counted once\n",
                 journal_path, known);
         journal_path = known;
     }
-    if (owner_differs(db, journal_path, &w)) {
+    if (owner_differs(db, journal_path, w)) {
         rc = 1;
-        sqlite3_finalize(st);
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        goto done;
+        goto rollback;
     }
-    double case_limit = jnum(cJSON_GetObjectItemCaseSensitive(head, "limits"), "case_s", 0);
-    for (int i = 0; i < count && rc == 0; i++) {
-        const cJSON *seq = cJSON_GetObjectItemCaseSensitive(lines[i], "seq");
-        const cJSON *e = cJSON_GetObjectItemCaseSensitive(lines[i], "entry");
-        const char *kind = jstr(e, "kind");
-        if (!strcmp(kind, "end")) {
-            w.passed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed"));
-            w.reason = jstr(e, "reason");
-        }
-        if (*kind && strcmp(kind, "case")) continue; /* headers and ends are not cases */
-        w.cases++;
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(e, "competencies");
-        char *crit = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "critical"));
-        char *missed = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "missed"));
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 2, seq ? seq->valueint : 0);
-        const char *texts[] = {w.session,
-                               w.trainee,
-                               w.name,
-                               w.cohort,
-                               jstr(e, "traveler"),
-                               jstr(e, "decision"),
-                               jstr(e, "protection")};
-        for (int k = 0; k < 7; k++)
-            sqlite3_bind_text(st, 3 + k, texts[k], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_double(st, 10, jnum(e, "points", 0));
-        sqlite3_bind_int(st, 11, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "passed")));
-        sqlite3_bind_text(st, 12, crit ? crit : "[]", -1, SQLITE_TRANSIENT);
-        for (int k = 0; k < 4; k++) {
-            const cJSON *v = cJSON_GetArrayItem(c, k);
-            sqlite3_bind_double(st, 13 + k, cJSON_IsNumber(v) ? v->valuedouble : 0);
-        }
-        sqlite3_bind_double(st, 17, jnum(e, "t", 0));
-        /* older desk journals have no per-case seconds: leave it NULL */
-        if (cJSON_GetObjectItemCaseSensitive(e, "seconds"))
-            sqlite3_bind_double(st, 18, jnum(e, "seconds", 0));
-        if (case_limit > 0) sqlite3_bind_double(st, 19, case_limit);
-        sqlite3_bind_text(st, 20, missed ? missed : "[]", -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, "cannot write to", db_path);
-        else
-            added += sqlite3_changes(db);
-        free(crit);
-        free(missed);
-    }
-    sqlite3_finalize(st);
-    if (rc == 0 && insert_session(db, journal_path, &w) != 0)
+    rc = insert_cases(db, db_path, journal_path, got, case_limit, w, &added);
+    if (rc == 0 && insert_session(db, journal_path, w) != 0)
         rc = db_fail(db, "cannot write to", db_path);
     if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(db, "cannot commit to", db_path);
-    if (rc != 0)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    else
-        printf("imported %d new of %d cases from %s into %s\n", added, w.cases, journal_path,
+    if (rc == 0) {
+        printf("imported %d new of %d cases from %s into %s\n", added, w->cases, journal_path,
                db_path);
+        goto done;
+    }
+rollback:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 done:
     sqlite3_close(db);
+    free(known);
+    return rc;
+}
+
+static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
+                               const char *trainee, const char *cohort) {
+    bl_err err = {0};
+    unsigned char key[JOURNAL_KEY_BYTES];
+    int n = 0, torn = 0;
+    /* only what was verified is imported: the entries as journal_read hands
+     * them over, never the file read a second time */
+    entries got = {0};
+    if (journal_key_load(key_path, key, &err) != 0 ||
+        journal_read(journal_path, key, collect, &got, &n, &torn, &err) != 0 ||
+        (got.bad && err_setc(&err, BL_E_NOMEM, "%s: out of memory reading it", journal_path))) {
+        fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
+        entries_free(&got);
+        return err_exit_code(&err);
+    }
+    if (torn)
+        fprintf(stderr,
+                "borderlab results: warning: %s: line %d is cut short (a crash while it was "
+                "written): it is not an entry; the %d before it are imported\n",
+                journal_path, torn, n);
+    who w = {"",   "",   trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1,
+             NULL, NULL, got.first_mac};
+    double case_limit = 0;
+    int rc = whose(journal_path, &got, trainee, cohort, &w, &case_limit);
+    if (rc == 0) rc = import_entries(journal_path, db_path, &got, &w, case_limit);
     entries_free(&got);
     free(w.marks);
-    free(text);
-    free(known);
     return rc;
 }
 

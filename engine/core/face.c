@@ -75,126 +75,163 @@ static void mix(double c[3], const double k[3], double a) {
         c[i] += (k[i] - c[i]) * a;
 }
 
+/* The colours of one portrait. */
+typedef struct {
+    double skin[3], skin_dark[3], hair[3], scarf[3], shirt[3], lip[3];
+} palette;
+
+static const double white[3] = {245, 243, 238}, iris[3] = {70, 55, 40}, dark[3] = {25, 20, 20};
+
+static void palette_of(const face_params *p, palette *k) {
+    double skin[3] = {236 - 150 * p->skin, 200 - 125 * p->skin, 178 - 110 * p->skin};
+    for (int i = 0; i < 3; i++)
+        k->skin[i] = skin[i];
+    k->skin_dark[0] = skin[0] * 0.78, k->skin_dark[1] = skin[1] * 0.72;
+    k->skin_dark[2] = skin[2] * 0.70;
+    k->hair[0] = 30 + 190 * p->hair_tone, k->hair[1] = 24 + 150 * p->hair_tone;
+    k->hair[2] = 20 + 90 * p->hair_tone;
+    k->scarf[0] = 70 + 80 * p->shirt_tone, k->scarf[1] = 60 + 40 * p->shirt_tone;
+    k->scarf[2] = 90 - 40 * p->shirt_tone;
+    k->shirt[0] = 40 + 150 * p->shirt_tone, k->shirt[1] = 60 + 100 * (1 - p->shirt_tone);
+    k->shirt[2] = 90 + 60 * p->shirt_tone;
+    k->lip[0] = skin[0] * 0.75, k->lip[1] = skin[1] * 0.52, k->lip[2] = skin[2] * 0.55;
+}
+
+/* Shoulders, neck, the hair or scarf behind the head, and the ears. */
+static void paint_behind(const face_params *p, const palette *k, double u, double v, double aa,
+                         double px, double c[3]) {
+    const double a = p->face_w, b = p->face_h;
+    mix(c, k->shirt, cov(ellipse(u, v, 0, b + 0.95, 1.05, 0.62), px));
+    double dneck = fmax(fabs(u) - a * 0.55, -(v - 0.2));
+    mix(c, k->skin_dark, cov(fmax(dneck, v - (b + 0.55)), px));
+    if (p->hair_style == 1) mix(c, k->hair, cov(ellipse(u, v, 0, 0.15, a * 1.22, b * 1.15), px));
+    if (p->hair_style == 3) {
+        mix(c, k->scarf, cov(ellipse(u, v, 0, 0.05, a * 1.3, b * 1.22), px));
+        mix(c, k->scarf, cov(ellipse(u, v, 0, b + 0.6, 0.9, 0.6), px));
+    }
+    if (p->hair_style == 4) mix(c, k->hair, cov(ellipse(u, v, 0, -0.12, a * 1.28, b * 1.05), px));
+    if (p->hair_style != 3) {
+        double de = fmin(ellipse(u, v, -aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3),
+                         ellipse(u, v, aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3));
+        mix(c, k->skin_dark, cov(de, px));
+    }
+}
+
+/* One side's eye, lid, brow, glasses rim, nostril and nose side, and the
+ * lines of age (s: -1 left, 1 right). */
+static void paint_eye_side(const face_params *p, const palette *k, int s, double u, double v,
+                           double px, double fc, double c[3]) {
+    double ex = s * p->eye_dx, ey = p->eye_y, es = p->eye_size;
+    double dw = ellipse(u, v, ex, ey, es * 1.6, es * 0.75);
+    mix(c, white, cov(dw, px) * fc);
+    double di = fmax(ellipse(u, v, ex, ey, es * 0.62, es * 0.62), dw);
+    mix(c, iris, cov(di, px));
+    mix(c, dark, cov(fmax(ellipse(u, v, ex, ey, es * 0.28, es * 0.28), dw), px));
+    double lid = fabs(ellipse(u, v, ex, ey, es * 1.6, es * 0.75)) - px * 0.8;
+    mix(c, dark, cov(fmax(lid, v - ey), px) * 0.8);
+    /* Brow: a tilted band above the eye. */
+    double bu = (u - ex) * s;
+    double by = ey - es * 1.9 + p->brow_tilt * bu * 0.5 + 2.0 * bu * bu;
+    double db = fmax(fabs(v - by) - p->brow_thick, fabs(u - ex) - es * 2.1);
+    mix(c, k->hair, cov(db, px) * 0.9);
+    if (p->glasses) {
+        double dg = fabs(ellipse(u, v, ex, ey, es * 2.6, es * 2.0)) - px * 1.2;
+        mix(c, dark, cov(dg, px));
+    }
+    /* Nostrils and the sides of the nose. */
+    double ny = p->eye_y + p->nose_len;
+    mix(c, k->skin_dark,
+        cov(ellipse(u, v, s * p->nose_w * 0.55, ny, p->nose_w * 0.35, 0.015), px) * 0.9);
+    double side = fmax(fabs(u - s * p->nose_w * 0.45) - px, fmax(p->eye_y + 0.06 - v, v - ny));
+    mix(c, k->skin_dark, cov(side, px) * 0.35);
+    if (p->age > 0.6) { /* lines from nose to mouth corners */
+        double t = (v - ny) / (p->mouth_y - ny + 0.02);
+        double lx = s * (p->nose_w * 0.9 + t * (p->mouth_w * 0.7 - p->nose_w * 0.5));
+        double dl = fmax(fabs(u - lx) - px * 0.7, fmax(ny - v, v - p->mouth_y - 0.02));
+        mix(c, k->skin_dark, cov(dl, px) * 0.6 * (p->age - 0.5));
+    }
+}
+
+/* The glasses' bridge, the mouth, the beard and the forehead lines. */
+static void paint_lower(const face_params *p, const palette *k, double u, double v, double dface,
+                        double px, double c[3]) {
+    const double a = p->face_w, b = p->face_h;
+    if (p->glasses) {
+        double dbr = fmax(fabs(v - p->eye_y) - px, fabs(u) - p->eye_dx * 0.4);
+        mix(c, dark, cov(dbr, px));
+    }
+    double dm = ellipse(u, v, 0, p->mouth_y, p->mouth_w * 0.5, p->lip);
+    mix(c, k->lip, cov(dm, px));
+    double dline = fmax(fabs(v - p->mouth_y) - px * 0.7, fabs(u) - p->mouth_w * 0.5);
+    mix(c, dark, cov(dline, px) * 0.8);
+    if (p->beard) {
+        /* along the jaw and chin, below the nose; cheeks stay clear, and the lips */
+        double dbe = fmax(dface, (p->mouth_y - 0.05) - v + 0.9 * u * u);
+        dbe = fmax(dbe, -dm + px);
+        mix(c, k->hair, cov(dbe, px) * 0.85);
+    }
+    if (p->age > 0.75) { /* forehead lines */
+        for (int n = 0; n < 2; n++) {
+            double ly = -b * 0.55 + n * 0.05;
+            double dl = fmax(fabs(v - ly - 0.05 * u * u) - px * 0.6, fabs(u) - a * 0.5);
+            mix(c, k->skin_dark, cov(dl, px) * 0.5);
+        }
+    }
+}
+
+/* Hair on top (or the scarf's front edge), over the face. */
+static void paint_top(const face_params *p, const palette *k, double u, double v, double aa,
+                      double dface, double px, double c[3]) {
+    const double a = p->face_w, b = p->face_h;
+    double hairline = -b * 0.52 + 0.35 * u * u;
+    if (p->hair_style == 0 || p->hair_style == 1 || p->hair_style == 4) {
+        double cap = ellipse(u, v, 0, -0.04, aa * 1.08, b * 1.1);
+        double dh = fmax(cap, v - hairline);
+        mix(c, k->hair, cov(dh, px));
+    } else if (p->hair_style == 3) {
+        double cap = ellipse(u, v, 0, -0.02, a * 1.3, b * 1.22);
+        double dh = fmax(cap, fmin(v - (-b * 0.62 + 0.2 * u * u), -dface));
+        mix(c, k->scarf, cov(dh, px));
+    }
+}
+
+/* The colour of the portrait at (u, v): the face's coordinates, one unit
+ * half the photo's width over the zoom. */
+static void shade(const face_params *p, const palette *k, double u, double v, double px,
+                  double c[3]) {
+    const double a = p->face_w, b = p->face_h;
+    c[0] = 218 - 10 * v, c[1] = 224 - 10 * v, c[2] = 230 - 6 * v; /* studio backdrop */
+    /* Head shape: an ellipse whose lower half narrows toward the chin. */
+    double aa = v > 0 ? a * (1 - (1 - p->jaw) * 0.35 * pow(v / b, 2)) : a;
+    double dface = ellipse(u, v, 0, 0, aa, b);
+    paint_behind(p, k, u, v, aa, px, c);
+    /* Face with a little modelling: darker toward the rim. */
+    double rr = pow(u / aa, 2) + pow(v / b, 2);
+    double sh = 1 - 0.22 * rr * rr;
+    double sk[3] = {k->skin[0] * sh, k->skin[1] * sh, k->skin[2] * sh};
+    double fc = cov(dface, px);
+    mix(c, sk, fc);
+    if (fc > 0) {
+        for (int s = -1; s <= 1; s += 2)
+            paint_eye_side(p, k, s, u, v, px, fc, c);
+        paint_lower(p, k, u, v, dface, px, c);
+    }
+    paint_top(p, k, u, v, aa, dface, px, c);
+}
+
 void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, int gray) {
     if (w <= 0 || h <= 0) return;
     /* ICAO framing: the head fills about 70-80% of the photo's height. */
     const double zoom = 1.32;
     const double px = 2.0 / (w * zoom);
-    const double a = p->face_w, b = p->face_h;
-    double skin[3] = {236 - 150 * p->skin, 200 - 125 * p->skin, 178 - 110 * p->skin};
-    double skin_dark[3] = {skin[0] * 0.78, skin[1] * 0.72, skin[2] * 0.70};
-    double hair[3] = {30 + 190 * p->hair_tone, 24 + 150 * p->hair_tone, 20 + 90 * p->hair_tone};
-    double scarf[3] = {70 + 80 * p->shirt_tone, 60 + 40 * p->shirt_tone, 90 - 40 * p->shirt_tone};
-    double shirt[3] = {40 + 150 * p->shirt_tone, 60 + 100 * (1 - p->shirt_tone),
-                       90 + 60 * p->shirt_tone};
-    const double white[3] = {245, 243, 238}, iris[3] = {70, 55, 40}, dark[3] = {25, 20, 20};
-    double lipc[3] = {skin[0] * 0.75, skin[1] * 0.52, skin[2] * 0.55};
+    palette k;
+    palette_of(p, &k);
     for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
             double u = (x + 0.5 - w * 0.5) / (w * 0.5 * zoom);
             double v = (y + 0.5 - h * 0.45) / (w * 0.5 * zoom);
-            double c[3] = {218 - 10 * v, 224 - 10 * v, 230 - 6 * v}; /* studio backdrop */
-            /* Head shape: an ellipse whose lower half narrows toward the chin. */
-            double aa = v > 0 ? a * (1 - (1 - p->jaw) * 0.35 * pow(v / b, 2)) : a;
-            double dface = ellipse(u, v, 0, 0, aa, b);
-            /* Shoulders and neck. */
-            mix(c, shirt, cov(ellipse(u, v, 0, b + 0.95, 1.05, 0.62), px));
-            double dneck = fmax(fabs(u) - a * 0.55, -(v - 0.2));
-            mix(c, skin_dark, cov(fmax(dneck, v - (b + 0.55)), px));
-            /* Hair or scarf behind the head. */
-            if (p->hair_style == 1)
-                mix(c, hair, cov(ellipse(u, v, 0, 0.15, a * 1.22, b * 1.15), px));
-            if (p->hair_style == 3) {
-                mix(c, scarf, cov(ellipse(u, v, 0, 0.05, a * 1.3, b * 1.22), px));
-                mix(c, scarf, cov(ellipse(u, v, 0, b + 0.6, 0.9, 0.6), px));
-            }
-            if (p->hair_style == 4)
-                mix(c, hair, cov(ellipse(u, v, 0, -0.12, a * 1.28, b * 1.05), px));
-            /* Ears. */
-            if (p->hair_style != 3) {
-                double de =
-                    fmin(ellipse(u, v, -aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3),
-                         ellipse(u, v, aa * 0.98, -0.02, p->ear_size * 0.7, p->ear_size * 1.3));
-                mix(c, skin_dark, cov(de, px));
-            }
-            /* Face with a little modelling: darker toward the rim. */
-            double rr = pow(u / aa, 2) + pow(v / b, 2);
-            double shade = 1 - 0.22 * rr * rr;
-            double sk[3] = {skin[0] * shade, skin[1] * shade, skin[2] * shade};
-            double fc = cov(dface, px);
-            mix(c, sk, fc);
-            if (fc > 0) {
-                /* Eyes, irises, lids. */
-                for (int s = -1; s <= 1; s += 2) {
-                    double ex = s * p->eye_dx, ey = p->eye_y, es = p->eye_size;
-                    double dw = ellipse(u, v, ex, ey, es * 1.6, es * 0.75);
-                    mix(c, white, cov(dw, px) * fc);
-                    double di = fmax(ellipse(u, v, ex, ey, es * 0.62, es * 0.62), dw);
-                    mix(c, iris, cov(di, px));
-                    mix(c, dark, cov(fmax(ellipse(u, v, ex, ey, es * 0.28, es * 0.28), dw), px));
-                    double lid = fabs(ellipse(u, v, ex, ey, es * 1.6, es * 0.75)) - px * 0.8;
-                    mix(c, dark, cov(fmax(lid, v - ey), px) * 0.8);
-                    /* Brow: a tilted band above the eye. */
-                    double bu = (u - ex) * s;
-                    double by = ey - es * 1.9 + p->brow_tilt * bu * 0.5 + 2.0 * bu * bu;
-                    double db = fmax(fabs(v - by) - p->brow_thick, fabs(u - ex) - es * 2.1);
-                    mix(c, hair, cov(db, px) * 0.9);
-                    if (p->glasses) {
-                        double dg = fabs(ellipse(u, v, ex, ey, es * 2.6, es * 2.0)) - px * 1.2;
-                        mix(c, dark, cov(dg, px));
-                    }
-                    /* Nostrils and the sides of the nose. */
-                    double ny = p->eye_y + p->nose_len;
-                    mix(c, skin_dark,
-                        cov(ellipse(u, v, s * p->nose_w * 0.55, ny, p->nose_w * 0.35, 0.015), px) *
-                            0.9);
-                    double side = fmax(fabs(u - s * p->nose_w * 0.45) - px,
-                                       fmax(p->eye_y + 0.06 - v, v - ny));
-                    mix(c, skin_dark, cov(side, px) * 0.35);
-                    if (p->age > 0.6) { /* lines from nose to mouth corners */
-                        double t = (v - ny) / (p->mouth_y - ny + 0.02);
-                        double lx =
-                            s * (p->nose_w * 0.9 + t * (p->mouth_w * 0.7 - p->nose_w * 0.5));
-                        double dl =
-                            fmax(fabs(u - lx) - px * 0.7, fmax(ny - v, v - p->mouth_y - 0.02));
-                        mix(c, skin_dark, cov(dl, px) * 0.6 * (p->age - 0.5));
-                    }
-                }
-                if (p->glasses) {
-                    double dbr = fmax(fabs(v - p->eye_y) - px, fabs(u) - p->eye_dx * 0.4);
-                    mix(c, dark, cov(dbr, px));
-                }
-                /* Mouth. */
-                double dm = ellipse(u, v, 0, p->mouth_y, p->mouth_w * 0.5, p->lip);
-                mix(c, lipc, cov(dm, px));
-                double dline = fmax(fabs(v - p->mouth_y) - px * 0.7, fabs(u) - p->mouth_w * 0.5);
-                mix(c, dark, cov(dline, px) * 0.8);
-                /* Beard over the lower face, leaving the lips. */
-                if (p->beard) {
-                    /* along the jaw and chin, below the nose; cheeks stay clear */
-                    double dbe = fmax(dface, (p->mouth_y - 0.05) - v + 0.9 * u * u);
-                    dbe = fmax(dbe, -dm + px);
-                    mix(c, hair, cov(dbe, px) * 0.85);
-                }
-                if (p->age > 0.75) { /* forehead lines */
-                    for (int k = 0; k < 2; k++) {
-                        double ly = -b * 0.55 + k * 0.05;
-                        double dl = fmax(fabs(v - ly - 0.05 * u * u) - px * 0.6, fabs(u) - a * 0.5);
-                        mix(c, skin_dark, cov(dl, px) * 0.5);
-                    }
-                }
-            }
-            /* Hair on top (or the scarf's front edge), over the face. */
-            double hairline = -b * 0.52 + 0.35 * u * u;
-            if (p->hair_style == 0 || p->hair_style == 1 || p->hair_style == 4) {
-                double cap = ellipse(u, v, 0, -0.04, aa * 1.08, b * 1.1);
-                double dh = fmax(cap, v - hairline);
-                mix(c, hair, cov(dh, px));
-            } else if (p->hair_style == 3) {
-                double cap = ellipse(u, v, 0, -0.02, a * 1.3, b * 1.22);
-                double dh = fmax(cap, fmin(v - (-b * 0.62 + 0.2 * u * u), -dface));
-                mix(c, scarf, cov(dh, px));
-            }
+            double c[3];
+            shade(p, &k, u, v, px, c);
             uint8_t *o = rgba + (size_t)y * (size_t)stride + (size_t)x * 4;
             if (gray) {
                 double l = 0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2];

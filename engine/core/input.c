@@ -98,6 +98,133 @@ static int rest_is_blank(const char *p) {
     return *p == '\0' || *p == '\n' || *p == '#';
 }
 
+static int is_shot_name(const char *t) {
+    for (const char *c = t; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '_' || *c == '-'))
+            return 0;
+    return 1;
+}
+
+enum { LINE_EVENT, LINE_WAIT, LINE_MALFORMED, LINE_ERROR };
+
+/* A mouse button's name; 0 when unknown. */
+static int button_of(const char *word) {
+    return !strcmp(word, "left")     ? BUTTON_LEFT
+           : !strcmp(word, "right")  ? BUTTON_RIGHT
+           : !strcmp(word, "middle") ? BUTTON_MIDDLE
+                                     : 0;
+}
+
+/* One line's verb and arguments: an event into e (LINE_EVENT), a wait of
+ * *wait frames (LINE_WAIT), LINE_MALFORMED, or LINE_ERROR with err filled. */
+static int parse_verb(const char *verb, const char **p, input_event *e, long *wait,
+                      const char *where, bl_err *err) {
+    long a = 0, b = 0;
+    char word[64];
+    int ok = 1;
+    if (!strcmp(verb, "wait")) {
+        if (read_long(p, &a) || a < 0 || a > 1000000 || !rest_is_blank(*p)) return LINE_MALFORMED;
+        *wait = a;
+        return LINE_WAIT;
+    } else if (!strcmp(verb, "move")) {
+        e->kind = EV_MOVE;
+        ok = !read_long(p, &a) && !read_long(p, &b);
+        e->x = (int)a, e->y = (int)b;
+    } else if (!strcmp(verb, "down") || !strcmp(verb, "up")) {
+        e->kind = verb[0] == 'd' ? EV_DOWN : EV_UP;
+        ok = !read_word(p, word, sizeof word) && !read_long(p, &a) && !read_long(p, &b);
+        e->button = button_of(word);
+        if (!e->button) ok = 0;
+        e->x = (int)a, e->y = (int)b;
+    } else if (!strcmp(verb, "wheel")) {
+        e->kind = EV_WHEEL;
+        ok = !read_long(p, &a) && a >= -100 && a <= 100;
+        e->wheel = (int)a;
+    } else if (!strcmp(verb, "key")) {
+        e->kind = EV_KEY;
+        if (read_word(p, word, sizeof word) || !(e->key = input_key_from_name(word))) {
+            err_set(err,
+                    "%s: unknown key '%s' (keys: 1-5, f1, escape, return, backspace, tab, "
+                    "delete, arrows, plus, minus, letters a f l m n o p r s t x y)",
+                    where, word);
+            return LINE_ERROR;
+        }
+    } else if (!strcmp(verb, "text")) {
+        e->kind = EV_TEXT;
+        ok = !read_quoted(p, e->text, sizeof e->text);
+    } else if (!strcmp(verb, "resize")) {
+        e->kind = EV_RESIZE;
+        ok = !read_long(p, &a) && !read_long(p, &b) && a >= 1 && b >= 1 && a <= 16384 && b <= 16384;
+        e->x = (int)a, e->y = (int)b;
+    } else if (!strcmp(verb, "focus_lost")) {
+        e->kind = EV_FOCUS_LOST;
+    } else if (!strcmp(verb, "quit")) {
+        e->kind = EV_QUIT;
+    } else if (!strcmp(verb, "screenshot")) {
+        e->kind = EV_SCREENSHOT;
+        ok = !read_word(p, e->text, sizeof e->text) && is_shot_name(e->text);
+    } else {
+        err_set(err, "%s: unknown event '%s'", where, verb);
+        return LINE_ERROR;
+    }
+    return ok && rest_is_blank(*p) ? LINE_EVENT : LINE_MALFORMED;
+}
+
+static int push_event(input_script *s, const input_event *e) {
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        input_event *ne = realloc(s->ev, sizeof *ne * (size_t)cap);
+        if (!ne) return -1;
+        s->ev = ne;
+        s->cap = cap;
+    }
+    s->ev[s->n++] = *e;
+    return 0;
+}
+
+/* One line that is not blank or a comment: an optional "@frame", then an
+ * event (appended to s) or a wait (moves *frame on). */
+static int parse_line(input_script *s, const char *p, long *frame, const char *name, int lineno,
+                      bl_err *err) {
+    char where[300];
+    snprintf(where, sizeof where, "%s:%d", name, lineno);
+    if (*p == '@') {
+        p++;
+        long f;
+        if (read_long(&p, &f) || f < 0)
+            return err_set(err, "%s: expected a frame number after '@'", where);
+        if (f < *frame)
+            return err_set(err,
+                           "%s: frame %ld comes before frame %ld of the line above; frames "
+                           "must not decrease",
+                           where, f, *frame);
+        *frame = f;
+    }
+    char verb[24];
+    if (read_word(&p, verb, sizeof verb))
+        return err_set(err,
+                       "%s: expected an event (move, down, up, wheel, key, text, resize, "
+                       "focus_lost, quit, screenshot, wait)",
+                       where);
+    input_event e;
+    memset(&e, 0, sizeof e);
+    e.frame = *frame;
+    long wait = 0;
+    switch (parse_verb(verb, &p, &e, &wait, where, err)) {
+    case LINE_WAIT:
+        *frame += wait;
+        return 0;
+    case LINE_ERROR:
+        return -1;
+    case LINE_MALFORMED:
+        return err_set(err, "%s: malformed '%s' line (see the input format in README.md)", where,
+                       verb);
+    default:
+        return push_event(s, &e) ? err_set(err, "%s: out of memory", name) : 0;
+    }
+}
+
 int input_parse(input_script *s, const char *text, size_t len, const char *name, bl_err *err) {
     memset(s, 0, sizeof *s);
     long frame = 0;
@@ -126,109 +253,10 @@ int input_parse(input_script *s, const char *text, size_t len, const char *name,
         while (*p == ' ' || *p == '\t')
             p++;
         if (*p == '#' || rest_is_blank(p)) continue;
-        input_event e;
-        memset(&e, 0, sizeof e);
-        if (*p == '@') {
-            p++;
-            long f;
-            if (read_long(&p, &f) || f < 0) {
-                input_free(s);
-                return err_set(err, "%s:%d: expected a frame number after '@'", name, lineno);
-            }
-            if (f < frame) {
-                input_free(s);
-                return err_set(err,
-                               "%s:%d: frame %ld comes before frame %ld of the line above; "
-                               "frames must not decrease",
-                               name, lineno, f, frame);
-            }
-            frame = f;
-        }
-        char verb[24];
-        if (read_word(&p, verb, sizeof verb)) {
+        if (parse_line(s, p, &frame, name, lineno, err) != 0) {
             input_free(s);
-            return err_set(err,
-                           "%s:%d: expected an event (move, down, up, wheel, key, text, "
-                           "resize, focus_lost, quit, screenshot, wait)",
-                           name, lineno);
+            return -1;
         }
-        e.frame = frame;
-        int ok = 1;
-        long a = 0, b = 0;
-        char word[64];
-        if (!strcmp(verb, "wait")) {
-            if (read_long(&p, &a) || a < 0 || a > 1000000)
-                ok = 0;
-            else
-                frame += a;
-            if (ok && rest_is_blank(p)) continue;
-            ok = 0;
-        } else if (!strcmp(verb, "move")) {
-            e.kind = EV_MOVE;
-            ok = !read_long(&p, &a) && !read_long(&p, &b);
-            e.x = (int)a, e.y = (int)b;
-        } else if (!strcmp(verb, "down") || !strcmp(verb, "up")) {
-            e.kind = verb[0] == 'd' ? EV_DOWN : EV_UP;
-            ok = !read_word(&p, word, sizeof word) && !read_long(&p, &a) && !read_long(&p, &b);
-            e.button = !strcmp(word, "left")     ? BUTTON_LEFT
-                       : !strcmp(word, "right")  ? BUTTON_RIGHT
-                       : !strcmp(word, "middle") ? BUTTON_MIDDLE
-                                                 : 0;
-            if (!e.button) ok = 0;
-            e.x = (int)a, e.y = (int)b;
-        } else if (!strcmp(verb, "wheel")) {
-            e.kind = EV_WHEEL;
-            ok = !read_long(&p, &a) && a >= -100 && a <= 100;
-            e.wheel = (int)a;
-        } else if (!strcmp(verb, "key")) {
-            e.kind = EV_KEY;
-            if (read_word(&p, word, sizeof word) || !(e.key = input_key_from_name(word))) {
-                input_free(s);
-                return err_set(err,
-                               "%s:%d: unknown key '%s' (keys: 1-5, f1, escape, return, "
-                               "backspace, tab, delete, arrows, plus, minus, letters a f l m n o p "
-                               "r s t x y)",
-                               name, lineno, word);
-            }
-        } else if (!strcmp(verb, "text")) {
-            e.kind = EV_TEXT;
-            ok = !read_quoted(&p, e.text, sizeof e.text);
-        } else if (!strcmp(verb, "resize")) {
-            e.kind = EV_RESIZE;
-            ok = !read_long(&p, &a) && !read_long(&p, &b) && a >= 1 && b >= 1 && a <= 16384 &&
-                 b <= 16384;
-            e.x = (int)a, e.y = (int)b;
-        } else if (!strcmp(verb, "focus_lost")) {
-            e.kind = EV_FOCUS_LOST;
-        } else if (!strcmp(verb, "quit")) {
-            e.kind = EV_QUIT;
-        } else if (!strcmp(verb, "screenshot")) {
-            e.kind = EV_SCREENSHOT;
-            ok = !read_word(&p, e.text, sizeof e.text);
-            for (const char *c = e.text; ok && *c; c++)
-                if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-                      (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
-                    ok = 0;
-        } else {
-            input_free(s);
-            return err_set(err, "%s:%d: unknown event '%s'", name, lineno, verb);
-        }
-        if (!ok || !rest_is_blank(p)) {
-            input_free(s);
-            return err_set(err, "%s:%d: malformed '%s' line (see the input format in README.md)",
-                           name, lineno, verb);
-        }
-        if (s->n == s->cap) {
-            int cap = s->cap ? s->cap * 2 : 64;
-            input_event *ne = realloc(s->ev, sizeof *ne * (size_t)cap);
-            if (!ne) {
-                input_free(s);
-                return err_set(err, "%s: out of memory", name);
-            }
-            s->ev = ne;
-            s->cap = cap;
-        }
-        s->ev[s->n++] = e;
     }
     return 0;
 }

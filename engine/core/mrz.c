@@ -5,6 +5,7 @@
  * check digits Part 3 §4.9; dates Part 3 §4.8; names Part 3 §4.6 and the
  * truncation rules of Parts 4-7. Every read from the input goes through the
  * layout checks first, so later code indexes only lines of the known width.
+ * Generation (mrz_make) is in mrz_make.c; mrz_int.h is what both share.
  */
 #include "mrz.h"
 
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mrz_int.h"
 #include "translit.h"
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -87,7 +89,7 @@ static void field_text(char *dst, size_t cap, const char *src, size_t n) {
 }
 
 /* Describes a character for a message without echoing raw bytes. */
-static void char_desc(char c, char *buf, size_t cap) {
+void mrz_char_desc(char c, char *buf, size_t cap) {
     unsigned char u = (unsigned char)c;
     if (u >= 0x21 && u < 0x7F && c != '"' && c != '\\')
         snprintf(buf, cap, "'%c'", c);
@@ -107,7 +109,7 @@ static const char *const month_names[12] = {"January",   "February", "March",   
  * allow_unknown (birth dates, Doc 9303 Part 3 §4.8). Returns 0 when plausible,
  * else writes the reason into why. 29 February passes when YY is a leap year in
  * either century (YY % 4 == 0 covers 2000 as well). */
-static int date_problem(const char *d, size_t n, int allow_unknown, char *why, size_t cap) {
+int mrz_date_problem(const char *d, size_t n, int allow_unknown, char *why, size_t cap) {
     int v[3], known[3];
     static const char *const part[3] = {"year", "month", "day"};
     if (n != 6) {
@@ -157,33 +159,11 @@ static int date_problem(const char *d, size_t n, int allow_unknown, char *why, s
 
 /* ---- parsing ---------------------------------------------------------------------------- */
 
-/* A position in the MRZ: 0-based line and column. */
-typedef struct {
-    int line, col;
-} pos;
-
-typedef struct {
-    int lines, width;
-    pos name;
-    int name_len;
-    pos number; /* 9 characters, check digit right after */
-    pos nationality, birth, sex, expiry;
-    pos opt;
-    int opt_len;
-    pos opt2;
-    int opt2_len;    /* TD1 only */
-    int personal_cd; /* TD3: column of the personal number check digit, else -1 */
-    pos composite;   /* line -1: none */
-    pos comp_seg[4]; /* composite input, raw */
-    int comp_len[4];
-    int overflow; /* number may continue in the optional data */
-} layout;
-
 /* Positions per format, 0-based; Doc 9303 counts from 1 (TD3 line 2 positions
  * 1-9 = number, 10 = its check digit, ...). Composite digits cover the listed
  * raw segments: TD1 line 1 positions 6-30 and line 2 1-7, 9-15, 19-29; TD2 and
  * TD3 line 2 1-10, 14-20, 22-35 (TD2) or 22-43 (TD3). Visas have none. */
-static const layout layouts[5] = {
+const layout mrz_layouts[5] = {
     [MRZ_TD1] = {.lines = 3,
                  .width = 30,
                  .name = {2, 0},
@@ -274,7 +254,7 @@ static int verify_cd(mrz_result *r, const char *field, const char *in, size_t n,
     int want = mrz_check_digit(in, n);
     if (got >= '0' && got <= '9' && (got - '0' == want || got - '0' == alt)) return 1;
     char g[16];
-    char_desc(got, g, sizeof g);
+    mrz_char_desc(got, g, sizeof g);
     if (got >= '0' && got <= '9') snprintf(g, sizeof g, "%c", got);
     add_issue(r, field, "check digit is %s, expected %d (line %d, column %d%s)", g, want, line + 1,
               col + 1, note);
@@ -296,7 +276,7 @@ static void check_code(mrz_result *r, const char *field, const char *s, pos p, c
 
 static void check_date(mrz_result *r, const char *field, const char *s, int allow_unknown, pos p) {
     char why[120];
-    if (date_problem(s, 6, allow_unknown, why, sizeof why))
+    if (mrz_date_problem(s, 6, allow_unknown, why, sizeof why))
         add_issue(r, field, "%.6s is not a valid date: %s (line %d, columns %d-%d)", s, why,
                   p.line + 1, p.col + 1, p.col + 6);
 }
@@ -384,7 +364,7 @@ static int parse_number(mrz_result *r, const layout *ly, const mrz_lines *L) {
 }
 
 static void parse_fields(mrz_result *r, int fmt, const mrz_lines *L) {
-    const layout *ly = &layouts[fmt];
+    const layout *ly = &mrz_layouts[fmt];
     mrz_fields *f = &r->fields;
     const char *l0 = L->s[0];
 
@@ -494,7 +474,7 @@ static int check_layout(mrz_result *r, const char *const *line, const size_t *ll
             bad = 1;
             if (shown++ >= 3) continue; /* a few per line are enough to locate the damage */
             char d[16];
-            char_desc(c, d, sizeof d);
+            mrz_char_desc(c, d, sizeof d);
             add_issue(r, "mrz",
                       "line %d, column %zu (1-based): %s is not allowed; the MRZ holds only "
                       "A-Z, 0-9 and <%s",
@@ -559,288 +539,4 @@ void mrz_parse(const char *text, size_t len, mrz_result *out) {
     mrz_lines L = {{line[0], line[1], n > 2 ? line[2] : NULL}};
     parse_fields(out, fmt, &L);
     out->valid = out->n_issues == 0;
-}
-
-/* ---- generation ------------------------------------------------------------------------- */
-
-/* Upper-cases an ASCII field into dst and checks its characters: A-Z, 0-9 when
- * digits are allowed; space or '<' become '<' when fill is allowed. */
-static size_t bounded_len(const char *s, size_t cap) {
-    const char *z = memchr(s, '\0', cap);
-    return z ? (size_t)(z - s) : cap;
-}
-
-static int clean_field(const char *field, const char *src, size_t src_cap, char *dst, size_t cap,
-                       int digits, int fill, bl_err *err) {
-    size_t n = bounded_len(src, src_cap);
-    if (n >= cap) return err_set(err, "%s is too long (%zu characters)", field, n);
-    for (size_t i = 0; i < n; i++) {
-        char c = src[i];
-        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
-        if ((c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9'))
-            dst[i] = c;
-        else if (fill && (c == ' ' || c == '<'))
-            dst[i] = '<';
-        else {
-            char d[16];
-            char_desc(src[i], d, sizeof d);
-            return err_set(err, "%s: %s at position %zu is not allowed; use A-Z%s%s", field, d,
-                           i + 1, digits ? ", 0-9" : "", fill ? " and spaces" : "");
-        }
-    }
-    dst[n] = '\0';
-    return 0;
-}
-
-/* Name components ("VAN<DER<MULLEN" -> VAN, DER, MULLEN). */
-typedef struct {
-    const char *s[160];
-    int n[160];
-    int count;
-} comps;
-
-static void split_comps(const char *s, comps *c) {
-    c->count = 0;
-    while (*s && c->count < 160) {
-        const char *e = strchr(s, '<');
-        int n = e ? (int)(e - s) : (int)strlen(s);
-        if (n > 0) {
-            c->s[c->count] = s;
-            c->n[c->count++] = n;
-        }
-        if (!e) break;
-        s = e + 1;
-    }
-}
-
-/* Writes as many components as fit in `width` characters, joined by '<'.
- * When they do not all fit the result is exactly `width` long and ends with a
- * letter (Doc 9303: a full field ending in a letter signals truncation): the
- * first component that does not fit keeps its leading letters; if only one
- * position is left, an earlier component gives up a letter so the next
- * component's initial can follow its filler. Returns the length written. */
-static int pack(const comps *c, int width, char *out) {
-    int kept[160] = {0};
-    int total = 0, k = 0;
-    while (k < c->count) {
-        int need = (k > 0) + c->n[k];
-        if (total + need > width) break;
-        kept[k] = c->n[k];
-        total += need;
-        k++;
-    }
-    if (k < c->count) {
-        int rem = width - total;
-        if (k == 0) {
-            kept[0] = width < c->n[0] ? width : c->n[0];
-            k = 1;
-        } else if (rem >= 2) {
-            kept[k++] = rem - 1;
-        } else if (rem == 1) {
-            for (int j = k - 1; j >= 0; j--)
-                if (kept[j] >= 2) {
-                    kept[j]--;
-                    kept[k++] = 1;
-                    break;
-                }
-        }
-    }
-    int len = 0;
-    for (int i = 0; i < k && kept[i] > 0; i++) {
-        if (i > 0) out[len++] = '<';
-        memcpy(out + len, c->s[i], (size_t)kept[i]);
-        len += kept[i];
-    }
-    return len;
-}
-
-/* Builds the name field (width characters, filler-padded) from transliterated parts. */
-static void name_field(const char *sur, const char *giv, int width, char *out) {
-    int ls = (int)strlen(sur), lg = (int)strlen(giv);
-    comps P, S;
-    split_comps(sur, &P);
-    split_comps(giv, &S);
-    int len = 0;
-    if (ls + (lg ? 2 + lg : 0) <= width) {
-        memcpy(out, sur, (size_t)ls);
-        len = ls;
-        if (lg) {
-            memcpy(out + len, "<<", 2);
-            memcpy(out + len + 2, giv, (size_t)lg);
-            len += 2 + lg;
-        }
-    } else if (lg == 0) {
-        len = pack(&P, width, out);
-    } else if (ls + 3 <= width) {
-        memcpy(out, sur, (size_t)ls);
-        memcpy(out + ls, "<<", 2);
-        len = ls + 2 + pack(&S, width - ls - 2, out + ls + 2);
-    } else {
-        /* The primary identifier alone is too long: shorten it to leave room for
-         * "<<" and the first letter of the secondary identifier (Part 4 §4.2.3). */
-        len = pack(&P, width - 3, out);
-        while (len < width - 3)
-            out[len++] = '<';
-        out[len++] = '<';
-        out[len++] = '<';
-        out[len++] = S.count ? S.s[0][0] : '<';
-    }
-    while (len < width)
-        out[len++] = '<';
-    out[width] = '\0';
-}
-
-static void put_cd(char *at, const char *src, size_t n) {
-    int d = mrz_check_digit(src, n);
-    *at = (char)('0' + (d < 0 ? 0 : d));
-}
-
-int mrz_make(mrz_format fmt, const mrz_fields *f, char out[3][45], int *n_lines, bl_err *err) {
-    if ((int)fmt < MRZ_TD1 || fmt > MRZ_MRVB)
-        return err_set(err, "unknown MRZ format %d (TD1, TD2, TD3, MRV-A or MRV-B)", (int)fmt);
-    if (!f || !out) return err_set(err, "no fields given");
-    /* Work on a copy whose strings are certainly terminated. */
-    mrz_fields c = *f;
-#define TERM(x) c.x[sizeof c.x - 1] = '\0'
-    TERM(document_code), TERM(issuing_state), TERM(document_number), TERM(nationality);
-    TERM(birth_date), TERM(sex), TERM(expiry_date), TERM(surname), TERM(given_names);
-    TERM(optional_data), TERM(optional_data_2);
-#undef TERM
-    f = &c;
-    const layout *ly = &layouts[fmt];
-    const char *fname = format_names[fmt];
-
-    char code[3], state[4], nat[4], num[40], opt[40], opt2[40], why[120];
-    if (clean_field("document_code", f->document_code, sizeof f->document_code, code, sizeof code,
-                    0, 1, err) < 0)
-        return -1;
-    const char *first = fmt == MRZ_TD3 ? "P" : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "ACI" : "V";
-    if (code[0] == '\0' || code[0] == '<' || !strchr(first, code[0]))
-        return err_set(err, "document_code '%s' must start with %s for %s", f->document_code,
-                       fmt == MRZ_TD3                       ? "P"
-                       : (fmt == MRZ_TD1 || fmt == MRZ_TD2) ? "A, C or I"
-                                                            : "V",
-                       fname);
-    if (clean_field("issuing_state", f->issuing_state, sizeof f->issuing_state, state, sizeof state,
-                    0, 0, err) < 0 ||
-        clean_field("nationality", f->nationality, sizeof f->nationality, nat, sizeof nat, 0, 0,
-                    err) < 0)
-        return -1;
-    if (!state[0]) return err_set(err, "issuing_state is empty; expected a 1-3 letter code");
-    if (!nat[0]) return err_set(err, "nationality is empty; expected a 1-3 letter code");
-
-    if (clean_field("document_number", f->document_number, sizeof f->document_number, num,
-                    sizeof num, 1, 1, err) < 0)
-        return -1;
-    size_t num_len = strlen(num);
-    while (num_len > 0 && num[num_len - 1] == '<')
-        num[--num_len] = '\0';
-    if (num_len == 0) return err_set(err, "document_number is empty");
-    if (clean_field("optional_data", f->optional_data, sizeof f->optional_data, opt, sizeof opt, 1,
-                    1, err) < 0 ||
-        clean_field("optional_data_2", f->optional_data_2, sizeof f->optional_data_2, opt2,
-                    sizeof opt2, 1, 1, err) < 0)
-        return -1;
-    size_t opt_len = strlen(opt), opt2_len = strlen(opt2);
-    while (opt_len > 0 && opt[opt_len - 1] == '<')
-        opt[--opt_len] = '\0';
-    while (opt2_len > 0 && opt2[opt2_len - 1] == '<')
-        opt2[--opt2_len] = '\0';
-
-    if (date_problem(f->birth_date, strlen(f->birth_date), 1, why, sizeof why))
-        return err_set(err, "birth_date '%s' %s%s", f->birth_date,
-                       strlen(f->birth_date) == 6 ? "is not a valid date: " : "", why);
-    if (date_problem(f->expiry_date, strlen(f->expiry_date), 0, why, sizeof why))
-        return err_set(err, "expiry_date '%s' %s%s", f->expiry_date,
-                       strlen(f->expiry_date) == 6 ? "is not a valid date: " : "", why);
-    char sex = f->sex[0] ? f->sex[0] : '<';
-    if (sex >= 'a' && sex <= 'z') sex = (char)(sex - 32);
-    if (!strchr("MFX<", sex) || (f->sex[0] && f->sex[1]))
-        return err_set(err, "sex '%s' must be M, F, X or < (unspecified)", f->sex);
-
-    /* Document number: more than nine characters only where the format allows it. */
-    size_t ov = num_len > 9 ? num_len - 9 : 0;
-    if (ov && !ly->overflow)
-        return err_set(err, "document_number '%s' has %zu characters; %s allows at most 9",
-                       f->document_number, num_len, fname);
-    if (ov && memchr(num + 9, '<', ov))
-        return err_set(err,
-                       "document_number '%s': a number longer than 9 characters cannot contain "
-                       "spaces after its 9th character",
-                       f->document_number);
-    size_t used = ov ? ov + 1 + (opt_len ? 1 : 0) : 0; /* overflow + check digit + filler */
-    if (used + opt_len > (size_t)ly->opt_len) {
-        if (ov)
-            return err_set(err,
-                           "document_number '%s' (%zu characters) and optional_data (%zu) do not "
-                           "fit: %s puts the last %zu characters of the number, its check digit "
-                           "and a filler before the optional data, all in %d positions",
-                           f->document_number, num_len, opt_len, fname, ov, ly->opt_len);
-        return err_set(err, "optional_data '%s' has %zu characters; %s allows at most %d",
-                       f->optional_data, opt_len, fname, ly->opt_len);
-    }
-    if (opt2_len && !ly->opt2_len)
-        return err_set(err, "optional_data_2 is only used by TD1 (it is '%s')", f->optional_data_2);
-    if (opt2_len > (size_t)ly->opt2_len)
-        return err_set(err, "optional_data_2 '%s' has %zu characters; TD1 allows at most %d",
-                       f->optional_data_2, opt2_len, ly->opt2_len);
-
-    char sur[256], giv[256];
-    bl_err terr;
-    if (translit_name_to_mrz(f->surname, sur, sizeof sur, &terr) < 0)
-        return err_set(err, "surname: %s", terr.msg);
-    if (translit_name_to_mrz(f->given_names, giv, sizeof giv, &terr) < 0)
-        return err_set(err, "given_names: %s", terr.msg);
-    if (!sur[0] && !giv[0]) return err_set(err, "surname and given_names are both empty");
-
-    /* Assemble: every line starts as fillers, fields are copied in place. */
-    int w = ly->width;
-    for (int i = 0; i < 3; i++) {
-        memset(out[i], i < ly->lines ? '<' : 0, 44);
-        out[i][i < ly->lines ? w : 0] = '\0';
-    }
-#define PUT(p, src, n) memcpy(out[(p).line] + (p).col, (src), (n))
-    PUT(((pos){0, 0}), code, strlen(code));
-    PUT(((pos){0, 2}), state, strlen(state));
-    name_field(sur, giv, ly->name_len, out[ly->name.line] + ly->name.col);
-    out[ly->name.line][w] = '\0';
-
-    char *n9 = out[ly->number.line] + ly->number.col;
-    memcpy(n9, num, num_len < 9 ? num_len : 9);
-    char *o = out[ly->opt.line] + ly->opt.col;
-    if (ov) {
-        n9[9] = '<';
-        memcpy(o, num + 9, ov);
-        put_cd(o + ov, num, num_len);
-        if (opt_len) memcpy(o + ov + 2, opt, opt_len);
-    } else {
-        put_cd(n9 + 9, n9, 9);
-        memcpy(o, opt, opt_len);
-    }
-    PUT(ly->nationality, nat, strlen(nat));
-    PUT(ly->birth, f->birth_date, 6);
-    put_cd(out[ly->birth.line] + ly->birth.col + 6, f->birth_date, 6);
-    out[ly->sex.line][ly->sex.col] = sex;
-    PUT(ly->expiry, f->expiry_date, 6);
-    put_cd(out[ly->expiry.line] + ly->expiry.col + 6, f->expiry_date, 6);
-    if (ly->opt2_len) PUT(ly->opt2, opt2, opt2_len);
-    if (ly->personal_cd >= 0) {
-        if (opt_len)
-            put_cd(out[1] + ly->personal_cd, o, (size_t)ly->opt_len);
-        else
-            out[1][ly->personal_cd] = '<';
-    }
-    if (ly->composite.line >= 0) {
-        char buf[64];
-        size_t n = 0;
-        for (int i = 0; i < 4 && ly->comp_len[i]; i++) {
-            memcpy(buf + n, out[ly->comp_seg[i].line] + ly->comp_seg[i].col,
-                   (size_t)ly->comp_len[i]);
-            n += (size_t)ly->comp_len[i];
-        }
-        put_cd(out[ly->composite.line] + ly->composite.col, buf, n);
-    }
-#undef PUT
-    if (n_lines) *n_lines = ly->lines;
-    return 0;
 }

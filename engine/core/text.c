@@ -129,42 +129,10 @@ typedef struct {
 
 #define TEXT_MAX_CHARS 1024
 
-int text_layout_make(const text_style *st, const char *utf8, text_layout *out, bl_err *err) {
-    memset(out, 0, sizeof *out);
-    if (!st || !st->latin) return err_set(err, "text: no font given");
-    static const int cap = TEXT_MAX_CHARS;
-    uint32_t *cps = malloc(sizeof(uint32_t) * cap * 2);
-    FriBidiCharType *types = malloc(sizeof *types * cap);
-    FriBidiBracketType *brackets = malloc(sizeof *brackets * cap);
-    FriBidiLevel *levels = malloc(sizeof *levels * cap);
-    run *runs = malloc(sizeof *runs * cap);
-    int *order = malloc(sizeof *order * cap);
-    hb_buffer_t *buf = hb_buffer_create();
-    int rc = -1, n = 0, nruns = 0;
-    if (!cps || !types || !brackets || !levels || !runs || !order) {
-        err_set(err, "text: out of memory");
-        goto done;
-    }
-    uint32_t *offs = cps + cap;
-    size_t bad = 0;
-    n = decode_utf8(utf8, cps, offs, cap, &bad);
-    if (n == -1) {
-        err_set(err, "text: invalid UTF-8 at byte %zu of \"%.40s\"", bad, utf8);
-        goto done;
-    }
-    if (n == -2) {
-        err_set(err, "text: line longer than %d characters", cap);
-        goto done;
-    }
-    /* Bidi levels for the paragraph (base direction from its first strong char). */
-    fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
-    fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
-    FriBidiParType base = st->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
-    if (n > 0 && !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels)) {
-        err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
-        goto done;
-    }
-    /* Runs of equal level and equal font, in logical order. */
+/* Runs of equal level and equal font, in logical order; returns how many. */
+static int make_runs(const text_style *st, const uint32_t *cps, const FriBidiLevel *levels, int n,
+                     run *runs) {
+    int nruns = 0;
     for (int i = 0; i < n; i++) {
         const text_font *f = pick_font(st, cps[i], levels[i] & 1);
         if (nruns > 0 && runs[nruns - 1].level == levels[i] &&
@@ -175,8 +143,12 @@ int text_layout_make(const text_style *st, const char *utf8, text_layout *out, b
         }
         runs[nruns++] = (run){i, 1, levels[i], f};
     }
-    /* Visual order of runs (rule L2): from the highest level down to the lowest
-     * odd level, reverse every maximal sequence of runs at that level or above. */
+    return nruns;
+}
+
+/* Visual order of runs (rule L2): from the highest level down to the lowest
+ * odd level, reverse every maximal sequence of runs at that level or above. */
+static void visual_order(const run *runs, int nruns, int *order) {
     int maxl = 0, minodd = 255;
     for (int r = 0; r < nruns; r++) {
         order[r] = r;
@@ -200,57 +172,95 @@ int text_layout_make(const text_style *st, const char *utf8, text_layout *out, b
             r = e;
         }
     }
-    /* Shape each run with its neighbours as context, then place them left to right. */
+}
+
+/* Shapes one run with its neighbours as context and places its glyphs from
+ * *pen on; *gcap is out->g's capacity. */
+static int shape_run(const text_style *st, hb_buffer_t *buf, const uint32_t *cps,
+                     const uint32_t *offs, int n, const run *rn, double *pen, int *gcap,
+                     text_layout *out, bl_err *err) {
+    const text_font *f = rn->font;
+    double scale = st->size_px / f->upem;
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_codepoints(buf, cps, n, (unsigned)rn->start, rn->len);
+    hb_buffer_set_direction(buf, (rn->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(f->font, buf, NULL, 0);
+    unsigned gn = 0;
+    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(buf, &gn);
+    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(buf, &gn);
+    for (unsigned k = 0; k < gn; k++) {
+        if (out->n >= *gcap) {
+            *gcap *= 2;
+            text_glyph *ng = realloc(out->g, sizeof *ng * (size_t)*gcap);
+            if (!ng) return err_set(err, "text: out of memory");
+            out->g = ng;
+        }
+        text_glyph *g = &out->g[out->n++];
+        g->font = f;
+        g->gid = gi[k].codepoint;
+        g->cluster = gi[k].cluster < (unsigned)n ? offs[gi[k].cluster] : 0;
+        g->x = *pen + gp[k].x_offset * scale;
+        g->y = -gp[k].y_offset * scale;
+        g->rtl = rn->level & 1;
+        *pen += gp[k].x_advance * scale + st->tracking_px;
+    }
+    double asc = f->ascent * scale, desc = -f->descent * scale;
+    if (asc > out->ascent) out->ascent = asc;
+    if (desc > out->descent) out->descent = desc;
+    return 0;
+}
+
+/* Decodes, orders (FriBidi) and shapes (HarfBuzz) the text into out. */
+static int layout_text(const text_style *st, const char *utf8, uint32_t *cps, int cap,
+                       FriBidiCharType *types, FriBidiBracketType *brackets, FriBidiLevel *levels,
+                       run *runs, int *order, hb_buffer_t *buf, text_layout *out, bl_err *err) {
+    uint32_t *offs = cps + cap;
+    size_t bad = 0;
+    int n = decode_utf8(utf8, cps, offs, cap, &bad);
+    if (n == -1) return err_set(err, "text: invalid UTF-8 at byte %zu of \"%.40s\"", bad, utf8);
+    if (n == -2) return err_set(err, "text: line longer than %d characters", cap);
+    /* Bidi levels for the paragraph (base direction from its first strong char). */
+    fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
+    fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
+    FriBidiParType base = st->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
+    if (n > 0 && !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels))
+        return err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
+    int nruns = make_runs(st, cps, levels, n, runs);
+    visual_order(runs, nruns, order);
+    /* each run shaped in visual order, placed left to right */
     int gcap = n * 2 + 8;
     out->g = malloc(sizeof *out->g * (size_t)gcap);
-    if (!out->g) {
-        err_set(err, "text: out of memory");
-        goto done;
-    }
+    if (!out->g) return err_set(err, "text: out of memory");
     double pen = 0;
-    for (int oi = 0; oi < nruns; oi++) {
-        const run *rn = &runs[order[oi]];
-        const text_font *f = rn->font;
-        double scale = st->size_px / f->upem;
-        hb_buffer_clear_contents(buf);
-        hb_buffer_add_codepoints(buf, cps, n, (unsigned)rn->start, rn->len);
-        hb_buffer_set_direction(buf, (rn->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-        hb_buffer_guess_segment_properties(buf);
-        hb_shape(f->font, buf, NULL, 0);
-        unsigned gn = 0;
-        hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(buf, &gn);
-        hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(buf, &gn);
-        for (unsigned k = 0; k < gn; k++) {
-            if (out->n >= gcap) {
-                gcap *= 2;
-                text_glyph *ng = realloc(out->g, sizeof *ng * (size_t)gcap);
-                if (!ng) {
-                    err_set(err, "text: out of memory");
-                    goto done;
-                }
-                out->g = ng;
-            }
-            text_glyph *g = &out->g[out->n++];
-            g->font = f;
-            g->gid = gi[k].codepoint;
-            g->cluster = gi[k].cluster < (unsigned)n ? offs[gi[k].cluster] : 0;
-            g->x = pen + gp[k].x_offset * scale;
-            g->y = -gp[k].y_offset * scale;
-            g->rtl = rn->level & 1;
-            pen += gp[k].x_advance * scale + st->tracking_px;
-        }
-        double asc = f->ascent * scale, desc = -f->descent * scale;
-        if (asc > out->ascent) out->ascent = asc;
-        if (desc > out->descent) out->descent = desc;
-    }
+    for (int oi = 0; oi < nruns; oi++)
+        if (shape_run(st, buf, cps, offs, n, &runs[order[oi]], &pen, &gcap, out, err) != 0)
+            return -1;
     if (out->ascent == 0) {
         out->ascent = st->latin->ascent * st->size_px / st->latin->upem;
         out->descent = -st->latin->descent * st->size_px / st->latin->upem;
     }
     out->width = pen;
     out->size_px = st->size_px;
-    rc = 0;
-done:
+    return 0;
+}
+
+int text_layout_make(const text_style *st, const char *utf8, text_layout *out, bl_err *err) {
+    memset(out, 0, sizeof *out);
+    if (!st || !st->latin) return err_set(err, "text: no font given");
+    static const int cap = TEXT_MAX_CHARS;
+    uint32_t *cps = malloc(sizeof(uint32_t) * cap * 2);
+    FriBidiCharType *types = malloc(sizeof *types * cap);
+    FriBidiBracketType *brackets = malloc(sizeof *brackets * cap);
+    FriBidiLevel *levels = malloc(sizeof *levels * cap);
+    run *runs = malloc(sizeof *runs * cap);
+    int *order = malloc(sizeof *order * cap);
+    hb_buffer_t *buf = hb_buffer_create();
+    int rc = -1;
+    if (!cps || !types || !brackets || !levels || !runs || !order)
+        err_set(err, "text: out of memory");
+    else
+        rc = layout_text(st, utf8, cps, cap, types, brackets, levels, runs, order, buf, out, err);
     if (rc != 0) text_layout_free(out);
     hb_buffer_destroy(buf);
     free(cps);

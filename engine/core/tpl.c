@@ -215,45 +215,32 @@ static int load_features(tpl *t, const cJSON *arr, const char *name, bl_err *err
     return 0;
 }
 
-int tpl_load_json(tpl *t, const char *json, const char *name, bl_err *err) {
-    static const char *keys[] = {"id",
-                                 "name",
-                                 "kind",
-                                 "issuing_state",
-                                 "state_name",
-                                 "nationality_name",
-                                 "document_code",
-                                 "mrz_format",
-                                 "size_mm",
-                                 "pieces_mm",
-                                 "corner_mm",
-                                 "substrate",
-                                 "rainbow",
-                                 "label_ink",
-                                 "texts",
-                                 "fields",
-                                 "portrait_mm",
-                                 "mrz_mm",
-                                 "features",
-                                 NULL};
-    memset(t, 0, sizeof *t);
-    cJSON *root = cJSON_Parse(json);
-    if (!root) {
-        const char *at = cJSON_GetErrorPtr();
-        long off = at ? (long)(at - json) : -1;
-        return err_set(err, "%s: not valid JSON (near byte %ld)", name, off);
-    }
-    int rc = -1;
+static const char *template_keys[] = {"id",
+                                      "name",
+                                      "kind",
+                                      "issuing_state",
+                                      "state_name",
+                                      "nationality_name",
+                                      "document_code",
+                                      "mrz_format",
+                                      "size_mm",
+                                      "pieces_mm",
+                                      "corner_mm",
+                                      "substrate",
+                                      "rainbow",
+                                      "label_ink",
+                                      "texts",
+                                      "fields",
+                                      "portrait_mm",
+                                      "mrz_mm",
+                                      "features",
+                                      NULL};
+
+/* The template's own keys: names, kind, MRZ format, size, substrate and inks. */
+static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err) {
     char fmt[8] = "";
     double size[2] = {0, 0};
-    if (!cJSON_IsObject(root)) {
-        err_set(err, "%s: expected a JSON object", name);
-        goto done;
-    }
-    strcpy(t->label_ink, "offset_navy");
-    strcpy(t->substrate, "security_paper");
-    t->rainbow[0] = 0xE9C2CC, t->rainbow[1] = 0xC9D6EE, t->rainbow[2] = 0xCDE6C8;
-    if (check_keys(root, keys, name, "template", err) ||
+    if (check_keys(root, template_keys, name, "template", err) ||
         get_str(root, "id", t->id, sizeof t->id, 1, name, "template", err) ||
         get_str(root, "name", t->name, sizeof t->name, 1, name, "template", err) ||
         get_str(root, "kind", t->kind, sizeof t->kind, 1, name, "template", err) ||
@@ -272,81 +259,86 @@ int tpl_load_json(tpl *t, const char *json, const char *name, bl_err *err) {
         get_str(root, "label_ink", t->label_ink, sizeof t->label_ink, 0, name, "template", err) ||
         get_rect(root, "portrait_mm", &t->portrait, 1, name, "template", err) ||
         get_rect(root, "mrz_mm", &t->mrz, 1, name, "template", err))
-        goto done;
-    if (strcmp(t->kind, "passport") && strcmp(t->kind, "id_card") && strcmp(t->kind, "visa")) {
-        err_set(err, "%s: kind: \"%s\" is not one of passport, id_card, visa", name, t->kind);
-        goto done;
-    }
+        return -1;
+    if (strcmp(t->kind, "passport") && strcmp(t->kind, "id_card") && strcmp(t->kind, "visa"))
+        return err_set(err, "%s: kind: \"%s\" is not one of passport, id_card, visa", name,
+                       t->kind);
     t->mrz_format = mrz_format_from_name(fmt);
-    if (t->mrz_format < 0) {
-        err_set(err, "%s: mrz_format: \"%s\" is not one of TD1, TD2, TD3, MRV-A, MRV-B", name, fmt);
-        goto done;
-    }
-    if (size[0] < 20 || size[0] > 300 || size[1] < 20 || size[1] > 300) {
-        err_set(err, "%s: size_mm: %gx%g is not a document size (20..300 mm)", name, size[0],
-                size[1]);
-        goto done;
-    }
+    if (t->mrz_format < 0)
+        return err_set(err, "%s: mrz_format: \"%s\" is not one of TD1, TD2, TD3, MRV-A, MRV-B",
+                       name, fmt);
+    if (size[0] < 20 || size[0] > 300 || size[1] < 20 || size[1] > 300)
+        return err_set(err, "%s: size_mm: %gx%g is not a document size (20..300 mm)", name, size[0],
+                       size[1]);
     t->w_mm = size[0], t->h_mm = size[1];
-    if (!mat_substrate_find(t->substrate) || !strcmp(t->substrate, "none")) {
-        err_set(err, "%s: substrate: unknown substrate \"%s\"", name, t->substrate);
-        goto done;
-    }
-    if (!mat_ink_find(t->label_ink)) {
-        err_set(err, "%s: label_ink: unknown ink \"%s\"", name, t->label_ink);
-        goto done;
-    }
+    if (!mat_substrate_find(t->substrate) || !strcmp(t->substrate, "none"))
+        return err_set(err, "%s: substrate: unknown substrate \"%s\"", name, t->substrate);
+    if (!mat_ink_find(t->label_ink))
+        return err_set(err, "%s: label_ink: unknown ink \"%s\"", name, t->label_ink);
+    return 0;
+}
+
+/* pieces_mm: the faces a card is shown as (front, back), inside size_mm. */
+static int load_pieces(tpl *t, const cJSON *pc, const char *name, bl_err *err) {
     t->n_pieces = 1;
     t->pieces[0] = (tpl_rect){0, 0, t->w_mm, t->h_mm};
-    const cJSON *pc = cJSON_GetObjectItemCaseSensitive(root, "pieces_mm");
-    if (pc) {
-        if (!cJSON_IsArray(pc) || cJSON_GetArraySize(pc) < 1 || cJSON_GetArraySize(pc) > 2) {
-            err_set(err, "%s: pieces_mm: expected one or two [x, y, w, h] rectangles", name);
-            goto done;
+    if (!pc) return 0;
+    if (!cJSON_IsArray(pc) || cJSON_GetArraySize(pc) < 1 || cJSON_GetArraySize(pc) > 2)
+        return err_set(err, "%s: pieces_mm: expected one or two [x, y, w, h] rectangles", name);
+    t->n_pieces = 0;
+    for (const cJSON *c = pc->child; c; c = c->next) {
+        double v[4];
+        int i = 0, ok = cJSON_IsArray(c) && cJSON_GetArraySize(c) == 4;
+        for (const cJSON *n = ok ? c->child : NULL; n; n = n->next, i++) {
+            if (!cJSON_IsNumber(n)) ok = 0;
+            if (ok) v[i] = n->valuedouble;
         }
-        t->n_pieces = 0;
-        for (const cJSON *c = pc->child; c; c = c->next) {
-            double v[4];
-            int i = 0;
-            if (!cJSON_IsArray(c) || cJSON_GetArraySize(c) != 4) goto bad_piece;
-            for (const cJSON *n = c->child; n; n = n->next, i++) {
-                if (!cJSON_IsNumber(n)) goto bad_piece;
-                v[i] = n->valuedouble;
-            }
-            if (v[2] <= 0 || v[3] <= 0 || v[0] < 0 || v[1] < 0 || v[0] + v[2] > t->w_mm + 1e-6 ||
-                v[1] + v[3] > t->h_mm + 1e-6)
-                goto bad_piece;
-            t->pieces[t->n_pieces++] = (tpl_rect){v[0], v[1], v[2], v[3]};
-            continue;
-        bad_piece:
-            err_set(err, "%s: pieces_mm[%d]: expected [x, y, w, h] inside size_mm", name,
-                    t->n_pieces);
-            goto done;
-        }
+        if (!ok || v[2] <= 0 || v[3] <= 0 || v[0] < 0 || v[1] < 0 || v[0] + v[2] > t->w_mm + 1e-6 ||
+            v[1] + v[3] > t->h_mm + 1e-6)
+            return err_set(err, "%s: pieces_mm[%d]: expected [x, y, w, h] inside size_mm", name,
+                           t->n_pieces);
+        t->pieces[t->n_pieces++] = (tpl_rect){v[0], v[1], v[2], v[3]};
     }
-    const cJSON *rb = cJSON_GetObjectItemCaseSensitive(root, "rainbow");
-    if (rb) {
-        if (!cJSON_IsArray(rb) || cJSON_GetArraySize(rb) != 3) {
-            err_set(err, "%s: rainbow: expected three \"#rrggbb\" colours", name);
-            goto done;
-        }
-        int i = 0;
-        for (const cJSON *c = rb->child; c; c = c->next, i++)
-            if (!cJSON_IsString(c) || parse_color(c->valuestring, &t->rainbow[i])) {
-                err_set(err, "%s: rainbow[%d]: expected a \"#rrggbb\" colour", name, i);
-                goto done;
-            }
+    return 0;
+}
+
+/* rainbow: the three colours of the background's rainbow print. */
+static int load_rainbow(tpl *t, const cJSON *rb, const char *name, bl_err *err) {
+    if (!rb) return 0;
+    if (!cJSON_IsArray(rb) || cJSON_GetArraySize(rb) != 3)
+        return err_set(err, "%s: rainbow: expected three \"#rrggbb\" colours", name);
+    int i = 0;
+    for (const cJSON *c = rb->child; c; c = c->next, i++)
+        if (!cJSON_IsString(c) || parse_color(c->valuestring, &t->rainbow[i]))
+            return err_set(err, "%s: rainbow[%d]: expected a \"#rrggbb\" colour", name, i);
+    return 0;
+}
+
+int tpl_load_json(tpl *t, const char *json, const char *name, bl_err *err) {
+    memset(t, 0, sizeof *t);
+    cJSON *root = cJSON_Parse(json);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        long off = at ? (long)(at - json) : -1;
+        return err_set(err, "%s: not valid JSON (near byte %ld)", name, off);
     }
+    int rc = -1;
     const cJSON *arr;
-    if ((arr = cJSON_GetObjectItemCaseSensitive(root, "texts")) && load_texts(t, arr, name, err))
-        goto done;
-    if ((arr = cJSON_GetObjectItemCaseSensitive(root, "fields")) && load_fields(t, arr, name, err))
-        goto done;
-    if ((arr = cJSON_GetObjectItemCaseSensitive(root, "features")) &&
-        load_features(t, arr, name, err))
-        goto done;
-    rc = 0;
-done:
+    strcpy(t->label_ink, "offset_navy");
+    strcpy(t->substrate, "security_paper");
+    t->rainbow[0] = 0xE9C2CC, t->rainbow[1] = 0xC9D6EE, t->rainbow[2] = 0xCDE6C8;
+    if (!cJSON_IsObject(root))
+        err_set(err, "%s: expected a JSON object", name);
+    else if (load_header(t, root, name, err) == 0 &&
+             load_pieces(t, cJSON_GetObjectItemCaseSensitive(root, "pieces_mm"), name, err) == 0 &&
+             load_rainbow(t, cJSON_GetObjectItemCaseSensitive(root, "rainbow"), name, err) == 0 &&
+             (!(arr = cJSON_GetObjectItemCaseSensitive(root, "texts")) ||
+              load_texts(t, arr, name, err) == 0) &&
+             (!(arr = cJSON_GetObjectItemCaseSensitive(root, "fields")) ||
+              load_fields(t, arr, name, err) == 0) &&
+             (!(arr = cJSON_GetObjectItemCaseSensitive(root, "features")) ||
+              load_features(t, arr, name, err) == 0))
+        rc = 0;
     cJSON_Delete(root);
     return rc;
 }

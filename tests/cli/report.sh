@@ -408,7 +408,7 @@ src = lambda f: open(f, encoding="utf-8").read()
 defects = re.findall(r'^\s*\{"([a-z_]+)", "', src("engine/core/defect.c"), re.M)
 critical = set(re.findall(r'"critical\.([a-z_]+)"', src("assets/i18n/en.json"))) | \
     set(re.findall(r'snprintf\((?:crit|out->critical)[^;]*?"([a-z_]+)"\);', src("engine/core/score.c")))
-app = src("engine/app/desk_app.c")
+app = src("engine/core/record.c")  # the journal entries (the session end's reasons)
 names = src("engine/core/decision.c")  # the one table of names the journal writes
 decisions = re.findall(r'"([a-z_]+)"', re.search(r"decisions\[DECIDE_COUNT\] = \{([^}]*)\}", names).group(1))
 protections = re.findall(r'\{"([a-z_]+)", "[a-z_]+"\}', names)

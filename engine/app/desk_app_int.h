@@ -1,0 +1,103 @@
+/* desk_app_int.h - what the files of the running desk share (private to
+ * desk_app.c, desk_docs.c, desk_text.c and desk_case.c; users of the desk
+ * include desk_app.h).
+ *
+ *   desk_app.c   creating and destroying the desk; events, ticks, drawing
+ *   desk_docs.c  the traveler's documents as textures, the loupe's full
+ *                resolution (built by a worker thread), the reference specimen
+ *   desk_text.c  text as textures, cached; wrapped text
+ *   desk_case.c  the action log, the interview's answers, scoring each decided
+ *                case into its debrief, and the results journal (the exam
+ *                record, engine/core/record.h)
+ */
+#ifndef BL_DESK_APP_INT_H
+#define BL_DESK_APP_INT_H
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <threads.h>
+
+#include "desk_app.h"
+#include "journal.h"
+#include "record.h"
+
+#define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
+#define LOUPE_D           220
+#define TEXT_CACHE        1024
+/* The time spent so far is journaled so that closing the desk, or a crash,
+ * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
+ * entry every CLOCK_EVERY_S seconds while it runs (a crash loses at most that). */
+#define CLOCK_EVERY_S 30
+
+typedef struct {
+    char *s;
+    int size, bold, rtl;
+    uint32_t rgba;
+    plat_tex *t;
+    int w, h, ascent;
+    long used;
+} text_entry;
+
+typedef struct {
+    tpl t;
+    doc_spec spec;
+    doc_truth *truth;
+    plat_tex *tex[LIGHT_COUNT][2];
+    bl_image disp[LIGHT_COUNT][2]; /* CPU copies: the loupe's fallback */
+    plat_tex *cover;
+    plat_tex *ref[LIGHT_COUNT][2];
+    /* full resolution, for the loupe */
+    matbuf hi;
+    light_scene *hi_sc;
+    atomic_int hi_state; /* 0 not built, 1 ready, -1 failed */
+    double hi_ppm;
+} doc_slot;
+
+struct desk_app {
+    desk_app_config cfg;
+    plat *p;
+    doc_fonts fonts;
+    desk_state st;
+    int n_slots;
+    doc_slot slots[DESK_MAX_DOCS];
+    plat_tex *face;
+    plat_tex *loupe_tex;
+    bl_image loupe_img, region;
+    text_entry text[TEXT_CACHE];
+    FILE *log, *rec;
+    thrd_t worker;
+    int worker_running;
+    atomic_int cancel;
+    draw_list dl;
+    i18n *langs[8];
+    int n_langs;
+    journal *journal; /* exam results, when the session keeps them */
+    int journal_failed;
+    int journal_ended;                        /* the journal holds the session's end */
+    unsigned char scored[DESK_MAX_TRAVELERS]; /* cases scored (and journaled) */
+    double last_clock;                        /* session time of the last clock entry */
+    session_case cases[DESK_MAX_TRAVELERS];   /* for the session's verdict */
+    char *log_mem; /* the session's action log, also kept in memory for scoring */
+    size_t log_len, log_cap;
+};
+
+/* desk_docs.c */
+int app_load_traveler(desk_app *a, bl_err *err); /* the current traveler's documents and face */
+void app_free_traveler(desk_app *a);
+int app_build_hires(desk_app *a, doc_slot *s); /* one document at the loupe's resolution */
+plat_tex *app_compose_loupe(desk_app *a);
+plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);
+
+/* desk_text.c */
+text_entry *app_text_get(desk_app *a, const char *s, int size, int bold, int rtl, uint32_t rgba);
+void app_draw_wrapped(desk_app *a, const draw_cmd *c, int rtl);
+void app_text_free(desk_app *a);
+
+/* desk_case.c */
+void app_write_action(void *ud, const desk_action *act); /* a desk_log_fn */
+void app_answer(desk_app *a);                            /* the pending question's answer */
+void app_after_change(desk_app *a); /* scores what was decided; the verdict at the end */
+int app_open_journal(desk_app *a, bl_err *err);
+void app_journal_clock(desk_app *a, record_kind kind); /* REC_CLOCK or REC_STOP */
+
+#endif

@@ -1,0 +1,267 @@
+/* desk_docs.c - the traveler at the desk as pictures: each document rendered
+ * under every light at the desk's scale (textures, and CPU copies the loupe
+ * falls back on), the closed passport's cover, the face at the counter, the
+ * full-resolution documents the loupe magnifies (built by a worker thread, or
+ * in this thread for replays, so a replay gives the same pixels), and the
+ * genuine specimen the reference panel shows. */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_app_int.h"
+#include "loupe.h"
+
+/* ------------------------------------------------------------ documents */
+
+static void slot_free(doc_slot *s) {
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        for (int k = 0; k < 2; k++) {
+            plat_tex_destroy(s->tex[l][k]);
+            plat_tex_destroy(s->ref[l][k]);
+            image_deinit(&s->disp[l][k]);
+        }
+    plat_tex_destroy(s->cover);
+    light_scene_destroy(s->hi_sc);
+    if (s->hi.sub) matbuf_deinit(&s->hi);
+    free(s->truth);
+    memset(s, 0, sizeof *s);
+}
+
+/* Builds a document at full resolution (for the loupe). */
+int app_build_hires(desk_app *a, doc_slot *s) {
+    bl_err err = {0};
+    doc_spec spec = s->spec;
+    spec.dpi = a->cfg.loupe_dpi;
+    doc_truth *tr = malloc(sizeof *tr);
+    int ok = tr && doc_build(&spec, &a->fonts, &s->hi, tr, &err) == 0;
+    free(tr);
+    if (ok && !(s->hi_sc = light_scene_create(&s->hi, &err))) {
+        matbuf_deinit(&s->hi);
+        ok = 0;
+    }
+    s->hi_ppm = spec.dpi / 25.4;
+    atomic_store(&s->hi_state, ok ? 1 : -1);
+    if (!ok) fprintf(stderr, "borderlab: loupe image for %s: %s\n", s->t.id, err.msg);
+    return ok ? 0 : -1;
+}
+
+static int hires_worker(void *ud) {
+    desk_app *a = ud;
+    for (int i = 0; i < a->n_slots && !atomic_load(&a->cancel); i++)
+        if (atomic_load(&a->slots[i].hi_state) == 0) app_build_hires(a, &a->slots[i]);
+    return 0;
+}
+
+static void stop_worker(desk_app *a) {
+    if (!a->worker_running) return;
+    atomic_store(&a->cancel, 1);
+    thrd_join(a->worker, NULL);
+    a->worker_running = 0;
+    atomic_store(&a->cancel, 0);
+}
+
+void app_free_traveler(desk_app *a) {
+    stop_worker(a);
+    for (int i = 0; i < a->n_slots; i++)
+        slot_free(&a->slots[i]);
+    a->n_slots = 0;
+    plat_tex_destroy(a->face);
+    a->face = NULL;
+}
+
+/* Renders one document for the desk: every light, every side, at the desk's
+ * scale (box-filtered from twice that), plus what the desk needs to know. */
+static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_holder *first,
+                      const char *first_state, bl_err *err) {
+    doc_slot *s = &a->slots[i];
+    if (tpl_builtin(&s->t, ds->template_id, err) != 0) return -1;
+    const scn_doc *sd = NULL; /* the scenario's view of this document, if any */
+    if (a->cfg.pack && a->st.traveler < a->cfg.pack->n &&
+        i < a->cfg.pack->scn[a->st.traveler].n_docs)
+        sd = &a->cfg.pack->scn[a->st.traveler].docs[i];
+    s->spec.t = &s->t;
+    s->spec.seed = ds->seed;
+    s->spec.defects = ds->defects;
+    s->spec.today = a->cfg.session->today;
+    s->spec.dpi = DISPLAY_PX_PER_MM * 2 * 25.4;
+    s->spec.has_holder = 1;
+    doc_holder_generate(ds->seed, &s->t, s->spec.today, &s->spec.holder);
+    /* Without a scenario every document is the first one's holder's; a
+     * scenario says so per document (same_holder). */
+    if (first && (!a->cfg.pack || ds->same_holder))
+        doc_holder_share(&s->spec.holder, first, !strcmp(s->t.kind, "visa") ? first_state : NULL);
+    if (sd) { /* the scenario's overrides */
+        const scn_holder *o = &sd->holder;
+        doc_holder *h = &s->spec.holder;
+        if (o->surname[0]) snprintf(h->surname, sizeof h->surname, "%s", o->surname);
+        if (o->given_names[0])
+            snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
+        if (o->sex[0]) snprintf(h->sex, sizeof h->sex, "%s", o->sex);
+        if (o->nationality[0])
+            snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
+        if (o->birth.y) h->birth = o->birth;
+        if (o->expiry.y) h->expiry = o->expiry;
+    }
+    s->truth = malloc(sizeof *s->truth);
+    if (!s->truth) return err_set(err, "out of memory");
+    matbuf mb;
+    if (doc_build(&s->spec, &a->fonts, &mb, s->truth, err) != 0) return -1;
+    light_scene *sc = light_scene_create(&mb, err);
+    int rc = sc ? 0 : -1;
+    bl_image full = {0, 0, NULL};
+    double ppm = mb.px_per_mm;
+    int dw = (int)lround(s->t.pieces[0].w * DISPLAY_PX_PER_MM),
+        dh = (int)lround(s->t.pieces[0].h * DISPLAY_PX_PER_MM);
+    for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
+        if ((rc = light_scene_render(sc, (light_kind)l, &full, err)) != 0) break;
+        for (int k = 0; k < s->t.n_pieces && rc == 0; k++) {
+            const tpl_rect *pc = &s->t.pieces[k];
+            if ((rc = image_init(&s->disp[l][k], dw, dh, err)) != 0) break;
+            image_resample(&full, (int)lround(pc->x * ppm), (int)lround(pc->y * ppm),
+                           (int)lround(pc->w * ppm), (int)lround(pc->h * ppm), &s->disp[l][k]);
+            if (!(s->tex[l][k] = plat_tex_create(a->p, &s->disp[l][k], 0, 1, err))) rc = -1;
+        }
+    }
+    image_deinit(&full);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+    if (rc) return -1;
+    if (!strcmp(s->t.kind, "passport")) {
+        bl_image cov;
+        if (doc_cover_render(&s->t, &a->fonts, dw, dh, &cov, err) != 0) return -1;
+        s->cover = plat_tex_create(a->p, &cov, 0, 1, err);
+        image_deinit(&cov);
+        if (!s->cover) return -1;
+    }
+    /* What the desk shows about it: the MRZ as printed, features in mm per side. */
+    desk_doc_info info;
+    memset(&info, 0, sizeof info);
+    snprintf(info.name, sizeof info.name, "%s", s->t.name);
+    snprintf(info.template_id, sizeof info.template_id, "%s", s->t.id);
+    info.mrz_lines = s->truth->mrz_lines;
+    for (int l = 0; l < s->truth->mrz_lines; l++)
+        memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
+    for (int f = 0; f < s->truth->n_features && info.n_features < DESK_MAX_FEATURES; f++) {
+        const doc_item *it = &s->truth->features[f];
+        double x = it->x / ppm, y = it->y / ppm;
+        int side = s->t.n_pieces > 1 && x >= s->t.pieces[1].x ? 1 : 0;
+        desk_feature *df = &info.features[info.n_features++];
+        df->side = side;
+        snprintf(df->kind, sizeof df->kind, "%s", it->kind);
+        df->x_mm = x - s->t.pieces[side].x, df->y_mm = y - s->t.pieces[side].y;
+        df->w_mm = it->w / ppm, df->h_mm = it->h / ppm;
+        df->lights = it->lights;
+    }
+    desk_set_doc_info(&a->st, i, &info);
+    return 0;
+}
+
+int app_load_traveler(desk_app *a, bl_err *err) {
+    app_free_traveler(a);
+    if (a->st.mode == DESK_DONE) return 0;
+    const desk_traveler *t = &a->cfg.session->travelers[a->st.traveler];
+    for (int i = 0; i < t->n_docs; i++) {
+        a->n_slots = i + 1;
+        if (build_slot(a, i, &t->docs[i], i ? &a->slots[0].spec.holder : NULL,
+                       i ? a->slots[0].t.issuing_state : NULL, err) != 0)
+            return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1,
+                              t->docs[i].template_id);
+    }
+    /* The person at the counter: the first document's photo, or a lookalike. */
+    face_params fp;
+    if (a->n_slots > 0) {
+        doc_portrait_face(&a->slots[0].spec, &a->slots[0].spec.holder, &fp);
+        if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
+    } else { /* no documents: a face of their own, of the scenario's sex */
+        uint64_t h = 1469598103934665603ull;
+        for (const char *c = t->id; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ull;
+        face_from_seed(h, &fp);
+        if (t->sex[0] == 'F') fp.beard = 0;
+        if (t->sex[0] == 'M') {
+            if (fp.hair_style == 3 || fp.hair_style == 1) fp.hair_style = 0;
+        }
+    }
+    bl_image face;
+    if (image_init(&face, 242, 300, err) != 0) return -1;
+    face_render(&fp, face.px, face.w, face.h, face.w * 4, 0);
+    a->face = plat_tex_create(a->p, &face, 0, 0, err);
+    image_deinit(&face);
+    if (!a->face) return -1;
+    if (!a->cfg.sync_loading && thrd_create(&a->worker, hires_worker, a) == thrd_success)
+        a->worker_running = 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ loupe */
+
+plat_tex *app_compose_loupe(desk_app *a) {
+    const desk_state *st = &a->st;
+    double u, v;
+    int d = desk_doc_at(st, st->mx, st->my, &u, &v);
+    if (d < 0 || d >= a->n_slots) return NULL;
+    doc_slot *s = &a->slots[d];
+    int side = st->docs[d].side;
+    bl_err err = {0};
+    if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
+    double zoom = st->loupe_zoom;
+    if (atomic_load(&s->hi_state) == 1) {
+        double ppm = s->hi_ppm;
+        double cx = (u + s->t.pieces[side].x) * ppm, cy = (v + s->t.pieces[side].y) * ppm;
+        double spo = ppm / (DISPLAY_PX_PER_MM * zoom);
+        int r = (int)ceil(LOUPE_D * spo * 0.5) + 2;
+        int x0 = (int)floor(cx) - r, y0 = (int)floor(cy) - r;
+        if (light_scene_render_region(s->hi_sc, (light_kind)st->light, x0, y0, 2 * r, 2 * r,
+                                      &a->region, &err) != 0 ||
+            loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, &a->loupe_img, &err) != 0)
+            return NULL;
+    } else { /* still building: magnify what the desk shows */
+        if (loupe_render(&s->disp[st->light][side], u * DISPLAY_PX_PER_MM, v * DISPLAY_PX_PER_MM,
+                         1.0 / zoom, LOUPE_D, &a->loupe_img, &err) != 0)
+            return NULL;
+    }
+    if (!a->loupe_tex && !(a->loupe_tex = plat_tex_create(a->p, &a->loupe_img, 1, 1, &err)))
+        return NULL;
+    plat_tex_update(a->loupe_tex, &a->loupe_img, &err);
+    return a->loupe_tex;
+}
+
+/* ------------------------------------------------------------ reference */
+
+plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h) {
+    if (d < 0 || d >= a->n_slots) return NULL;
+    doc_slot *s = &a->slots[d];
+    if (s->ref[light][side]) return s->ref[light][side];
+    /* The genuine specimen of the same template: seed 1, no defects. */
+    bl_err err = {0};
+    doc_spec spec = {.t = &s->t,
+                     .seed = 1,
+                     .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),
+                     .today = s->spec.today};
+    matbuf mb;
+    doc_truth *tr = malloc(sizeof *tr);
+    if (!tr || doc_build(&spec, &a->fonts, &mb, tr, &err) != 0) {
+        free(tr);
+        return NULL;
+    }
+    free(tr);
+    light_scene *sc = light_scene_create(&mb, &err);
+    bl_image full = {0, 0, NULL}, small = {0, 0, NULL};
+    double ppm = mb.px_per_mm;
+    const tpl_rect *pc = &s->t.pieces[side];
+    if (sc && light_scene_render(sc, (light_kind)light, &full, &err) == 0 &&
+        image_init(&small, w, h, &err) == 0) {
+        image_resample(&full, (int)lround(pc->x * ppm), (int)lround(pc->y * ppm),
+                       (int)lround(pc->w * ppm), (int)lround(pc->h * ppm), &small);
+        s->ref[light][side] = plat_tex_create(a->p, &small, 0, 1, &err);
+    }
+    image_deinit(&full);
+    image_deinit(&small);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+    return s->ref[light][side];
+}
+
+/* ------------------------------------------------------------ interview */

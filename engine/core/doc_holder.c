@@ -1,0 +1,124 @@
+/* doc_holder.c - fictional holders (see doc.h): names from fixed lists of
+ * invented people and places (with their Arabic-script forms for bilingual
+ * documents), dates relative to the scenario's day, document numbers, and the
+ * seed of the face; a second document of the same person; the face a
+ * portrait shows. Everything is drawn from the seed's "holder" stream. */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc_kit.h"
+
+typedef struct {
+    const char *latin, *arabic;
+} name_pair;
+
+/* Fictional people only. Names with an Arabic-script form carry it; holders
+ * of bilingual documents are drawn from those. */
+static const name_pair surnames[] = {
+    {"HALVARSEN", NULL},       {"MARENKO", NULL},        {"OLSTRAND", NULL},    {"VESSARI", NULL},
+    {"DUMONTEL", NULL},        {"KARAVIS", NULL},        {"LINDQVAR", NULL},    {"ORSINEAU", NULL},
+    {"QUENNEVAL", NULL},       {"TAZRIT", NULL},         {"BELLOUNI", "بلوني"}, {"HADDAD", "حداد"},
+    {"MANSOUR", "منصور"},      {"KHALIL", "خليل"},       {"NASSER", "ناصر"},    {"SAMARA", "سمارة"},
+    {"EL AMRANI", "العمراني"}, {"BEN SALEM", "بن سالم"}, {"KASMI", "قاسمي"},    {"ATTIA", "عطية"},
+    {"YACOUBI", "يعقوبي"},     {"CHERIF", "شريف"},
+};
+static const name_pair given_f[] = {
+    {"ANNA MARIA", NULL}, {"SOFIA", NULL},   {"INGRID", NULL},   {"CLAIRE", NULL},
+    {"LEILA", "ليلى"},    {"NOUR", "نور"},   {"AMAL", "أمل"},    {"YASMINA", "ياسمينة"},
+    {"FATIMA", "فاطمة"},  {"SALMA", "سلمى"}, {"MARIAM", "مريم"}, {"HUDA", "هدى"},
+};
+static const name_pair given_m[] = {
+    {"PETER JOHN", NULL}, {"ANDERS", NULL},   {"LUCAS", NULL},     {"MATEO", NULL},
+    {"KARIM", "كريم"},    {"SAMIR", "سمير"},  {"YOUSSEF", "يوسف"}, {"HAMZA", "حمزة"},
+    {"OMAR", "عمر"},      {"KHALED", "خالد"}, {"TAREK", "طارق"},   {"RACHID", "رشيد"},
+};
+static const name_pair places[] = {
+    {"CITADEL", NULL},          {"NORDHAVEN", NULL},
+    {"SAINT-ILLE", NULL},       {"VALMORE", NULL},
+    {"LINDOR", NULL},           {"OSTERBY", NULL},
+    {"EL QASRA", "القصرة"},     {"WADI SAFRA", "وادي صفرة"},
+    {"AIN ZARQA", "عين زرقاء"}, {"BIR NAJM", "بئر نجم"},
+};
+
+/* Draws a name pair, only among those with an Arabic form when `native`. */
+static const name_pair *pick_name(rng *r, const name_pair *list, size_t n, int native) {
+    for (;;) {
+        const name_pair *p = &list[rng_below(r, (uint32_t)n)];
+        if (!native || p->arabic) return p;
+    }
+}
+
+void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder *h) {
+    rng r;
+    rng_init(&r, rng_derive(seed, "holder"));
+    memset(h, 0, sizeof *h);
+    int female = (int)rng_below(&r, 2);
+    /* A bilingual template prints the Arabic-script name: its holders have one. */
+    int native = tpl_field_of(t, "surname_native") != NULL;
+    const name_pair *sn = pick_name(&r, surnames, sizeof surnames / sizeof surnames[0], native);
+    const name_pair *gn = female
+                              ? pick_name(&r, given_f, sizeof given_f / sizeof given_f[0], native)
+                              : pick_name(&r, given_m, sizeof given_m / sizeof given_m[0], native);
+    doc_copy(h->surname, sizeof h->surname, sn->latin);
+    doc_copy(h->given_names, sizeof h->given_names, gn->latin);
+    if (sn->arabic && gn->arabic) {
+        doc_copy(h->surname_native, sizeof h->surname_native, sn->arabic);
+        doc_copy(h->given_names_native, sizeof h->given_names_native, gn->arabic);
+    }
+    doc_copy(h->sex, sizeof h->sex, female ? "F" : "M");
+    doc_copy(h->nationality, sizeof h->nationality, t->issuing_state);
+    const name_pair *pl = pick_name(&r, places, sizeof places / sizeof places[0], native);
+    doc_copy(h->place_of_birth, sizeof h->place_of_birth, pl->latin);
+    if (native) doc_copy(h->place_of_birth_native, sizeof h->place_of_birth_native, pl->arabic);
+    long now = date_to_days(today);
+    int age = 18 + (int)rng_below(&r, 55);
+    h->birth = date_from_days(now - (long)age * 365 - (long)rng_below(&r, 365));
+    int valid_years = strcmp(t->kind, "passport") == 0 ? 10 : 5;
+    if (strcmp(t->kind, "visa") == 0) {
+        h->issue = date_from_days(now - (long)rng_below(&r, 60));
+        h->expiry = date_from_days(date_to_days(h->issue) + 180);
+        doc_copy(h->visa_type, sizeof h->visa_type, rng_below(&r, 2) ? "C" : "D");
+        doc_copy(h->entries, sizeof h->entries, rng_below(&r, 2) ? "MULT" : "1");
+        snprintf(h->duration, sizeof h->duration, "%d DAYS", 15 + 15 * (int)rng_below(&r, 6));
+        /* The visa holder is a foreigner: another fictional state. */
+        /* (QNV and QWH are in ISO 3166's user-assigned range: no real state.) */
+        doc_copy(h->nationality, sizeof h->nationality, rng_below(&r, 2) ? "QNV" : "QWH");
+    } else {
+        h->issue =
+            date_from_days(now - 30 - (long)rng_below(&r, (unsigned)(valid_years * 365 - 60)));
+        h->expiry = date_from_days(date_to_days(date_add_years(h->issue, valid_years)) - 1);
+    }
+    static const char alnum[] = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    h->document_number[0] = (char)('A' + rng_below(&r, 26));
+    for (int i = 1; i < 9; i++)
+        h->document_number[i] = alnum[rng_below(&r, sizeof alnum - 1)];
+    h->document_number[9] = '\0';
+    for (int i = 0; i < 9; i++)
+        h->personal_number[i] = (char)('0' + rng_below(&r, 10));
+    h->personal_number[9] = '\0';
+    doc_copy(h->authority, sizeof h->authority, "MINISTRY OF INTERIOR");
+    h->face_seed = rng_u64(&r);
+}
+
+void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
+    face_from_seed(h->face_seed, out);
+    if (h->sex[0] == 'F') out->beard = 0;
+    if (h->sex[0] == 'M' && out->hair_style == 3) out->hair_style = 0; /* no headscarf */
+    /* A substituted photo shows a lookalike, not the holder. */
+    if (doc_has(spec, DEFECT_PHOTO_SUBSTITUTION)) face_vary(out, spec->seed ^ 0xFACEu, 0.8);
+}
+
+void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passport_state) {
+    doc_copy(h->surname, sizeof h->surname, from->surname);
+    doc_copy(h->given_names, sizeof h->given_names, from->given_names);
+    doc_copy(h->surname_native, sizeof h->surname_native, from->surname_native);
+    doc_copy(h->given_names_native, sizeof h->given_names_native, from->given_names_native);
+    doc_copy(h->place_of_birth, sizeof h->place_of_birth, from->place_of_birth);
+    doc_copy(h->place_of_birth_native, sizeof h->place_of_birth_native,
+             from->place_of_birth_native);
+    doc_copy(h->sex, sizeof h->sex, from->sex);
+    doc_copy(h->nationality, sizeof h->nationality,
+             passport_state ? passport_state : from->nationality);
+    h->birth = from->birth;
+    h->face_seed = from->face_seed;
+}

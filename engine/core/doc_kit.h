@@ -1,0 +1,144 @@
+/* doc_kit.h - what the doc_*.c files share; private to them (callers use doc.h).
+ *
+ * One doc_build in progress is a doc_ctx: the spec, the fonts, the material
+ * buffer being painted, the truth being filled and the build's random stream.
+ * The kit paints in millimetres or pixels into a matbuf layer (text, thick
+ * strokes, the state emblem) and converts template millimetres to image
+ * pixels. The painters each paint one security feature or one step of
+ * personalisation and record what they made in the truth; they draw random
+ * numbers only from streams derived from the seed (never from doc_ctx.r),
+ * which is what keeps one feature's pixels independent of the others'.
+ *
+ *   doc_kit.c       the kit: text, strokes, the emblem, rectangles, inks
+ *   doc_security.c  paper, watermark, fibres, offset print, UV, intaglio, emboss
+ *   doc_person.c    personalisation: portrait, signature, data, MRZ
+ *   doc_truth.c     the truth's items, the data defects' regions, truth.json
+ *   doc_holder.c    fictional holders
+ *   doc_cover.c     a closed passport's cover
+ */
+#ifndef BL_DOC_KIT_H
+#define BL_DOC_KIT_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "rng.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+/* One doc_build in progress. */
+typedef struct doc_ctx {
+    const doc_spec *spec;
+    const tpl *t;
+    const doc_fonts *fonts;
+    matbuf *mb;
+    doc_truth *truth;
+    bl_err *err;
+    rng r; /* the build's own draws (defects that change the holder) */
+} doc_ctx;
+
+/* A region in image pixels. */
+typedef struct {
+    int x, y, w, h;
+} irect;
+
+/* Whether the spec asks for defect k. */
+static inline int doc_has(const doc_spec *s, defect_kind k) {
+    return (s->defects >> k) & 1u;
+}
+
+/* Copies src (NULL: empty) into dst, truncated to cap - 1 bytes. */
+void doc_copy(char *dst, size_t cap, const char *src);
+
+/* ------------------------------------------------------------- the kit */
+
+/* Where text_layout_draw and the plotters put a glyph's coverage. */
+typedef struct {
+    matbuf *mb;
+    mb_layer layer;
+    int ink;
+    int relief;  /* added to the relief plane under the glyph (intaglio) */
+    double gain; /* coverage multiplier */
+} doc_plot;
+
+/* text_layout_draw's callback: paints into doc_plot `ud`. */
+void doc_plot_cb(void *ud, int x, int y, int cov);
+
+/* A template rectangle (mm) in image pixels, clipped to the image. */
+irect doc_px_rect(const matbuf *mb, tpl_rect r);
+
+/* The buffer's index of ink `id`; -1 and err when unknown or the palette is full. */
+int doc_ink(matbuf *mb, const char *id, bl_err *err);
+
+/* Draws a line of text (shaped here) into a layer, its left edge at x_mm or,
+ * with align_right, its right edge; returns its width in px, -1 on error. */
+double doc_draw_text(matbuf *mb, const doc_fonts *fonts, const text_font *font, const char *s,
+                     double x_mm, double y_mm, double size_mm, mb_layer layer, int ink, int relief,
+                     int align_right, bl_err *err);
+
+/* Soft-edged coverage (0..1) from a signed distance in pixels. */
+double doc_edge(double d);
+
+/* The state emblem: a ring, a sun of `rays` rays and a central disc.
+ * Returns coverage 0..1 at (dx, dy) pixels from the centre, radius r px. */
+double doc_emblem_cov(double dx, double dy, double r, int rays, int ring);
+
+/* Paints a thick segment with round caps (a stroke of a polyline). */
+void doc_paint_segment(matbuf *mb, mb_layer l, int ink, double x0, double y0, double x1, double y1,
+                       double width, double gain);
+
+/* ---------------------------------------------------------- the truth */
+
+/* Records a feature, or defect k (its id is its kind), with its region;
+ * silently full at DOC_MAX_ITEMS / DEFECT_COUNT items. */
+void doc_truth_feature(doc_truth *t, const char *id, const char *kind, irect r, light_set lights);
+void doc_truth_defect(doc_truth *t, defect_kind k, irect r);
+
+/* Records the data defects (altered, mismatched, expired, wrong check digit,
+ * names that differ between scripts) with the fields an examiner would
+ * point at. */
+void doc_truth_data_defects(doc_ctx *b, int script_mismatch);
+
+/* 0 when every defect asked for is in the truth; otherwise -1 and err names
+ * the first the template has no feature for. Counterfeit paper is exempt:
+ * every document has paper. */
+int doc_truth_check_placed(const doc_ctx *b);
+
+/* --------------------------------------------------------- the painters */
+
+/* A feature painter: paints template feature f and records it (and the
+ * defects it carries) in the truth; 0, or -1 with b->err. */
+typedef int (*doc_painter)(doc_ctx *b, const tpl_feature *f);
+
+/* doc_security.c: the blank and its printing, in the order they are made. */
+int doc_paint_paper(doc_ctx *b);
+int doc_paint_watermark(doc_ctx *b, const tpl_feature *f);
+int doc_paint_fibres(doc_ctx *b, const tpl_feature *f);
+int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f);
+int doc_paint_microtext(doc_ctx *b, const tpl_feature *f);
+int doc_paint_metameric(doc_ctx *b, const tpl_feature *f);
+int doc_paint_see_through(doc_ctx *b, const tpl_feature *f);
+int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f);
+int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f);
+int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f);
+int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
+
+/* doc_person.c: personalisation. */
+/* The portrait in the template's place, recorded as feature "portrait": the
+ * holder's, laser-engraved, or when substituted a lookalike's photograph. */
+int doc_paint_portrait(doc_ctx *b, int substituted);
+int doc_paint_ghost(doc_ctx *b, const tpl_feature *f); /* the ghost image */
+int doc_paint_signature(doc_ctx *b, const tpl_feature *f);
+/* Records an IR feature that the personalisation inks make (ir_mrz, ir_data). */
+int doc_note_ir(doc_ctx *b, const tpl_feature *f);
+/* The MRZ lines that encode holder h (into lines[0..*n-1]). */
+int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n);
+/* Changes the document number's check digit to a wrong one. */
+void doc_break_check_digit(char lines[3][48], int fmt);
+/* The fixed texts, and every field's label and value for holder `viz`. */
+int doc_paint_data(doc_ctx *b, const doc_holder *viz);
+int doc_paint_mrz(doc_ctx *b, const char lines[3][48], int n);
+
+#endif

@@ -1,0 +1,265 @@
+/* doc_person.c - personalisation (doc_kit.h lists the painters): the portrait
+ * and its ghost image, the signature, the data in the visual zone and the
+ * MRZ, for the holder doc_build gives. Photo substitution, IR-transparent
+ * alteration and a broken check digit are made here, at the step a forger
+ * changes. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc_kit.h"
+#include "mrz.h"
+
+/* A substituted photo: the face `px` (r.w x r.h, RGBA) as a colour dye print
+ * on photo paper that hides the page's print, and the new laminate's edge as
+ * a ridge around it. */
+static int paint_photo(doc_ctx *b, irect r, const uint8_t *px) {
+    matbuf *mb = b->mb;
+    int photo_sub = matbuf_substrate(mb, mat_substrate_find("photo_paper"));
+    /* Dye photo: a few sepia-ish tones of an IR-transparent ink. */
+    static const char *ids[4] = {"photo_dye_0", "photo_dye_1", "photo_dye_2", "photo_dye_3"};
+    int inks[4];
+    for (int k = 0; k < 4; k++) {
+        mat_ink ink = mat_ink_process(ids[k], (uint8_t)(150 - 30 * k), (uint8_t)(110 - 25 * k),
+                                      (uint8_t)(95 - 22 * k));
+        ink.ir_abs = 0;
+        if ((inks[k] = matbuf_ink(mb, &ink)) < 0) return err_set(b->err, "too many inks");
+    }
+    for (int y = 0; y < r.h; y++)
+        for (int x = 0; x < r.w; x++) {
+            int X = r.x + x, Y = r.y + y;
+            if (X < 0 || Y < 0 || X >= mb->w || Y >= mb->h) continue;
+            const uint8_t *p = px + ((size_t)y * r.w + x) * 4;
+            int lum = (p[0] * 3 + p[1] * 5 + p[2] * 2) / 10;
+            size_t i = (size_t)Y * mb->w + X;
+            mb->sub[i] = (uint8_t)photo_sub;
+            /* the photo covers whatever was printed on the page there */
+            mb->cov[LAYER_BG][i] = mb->ink[LAYER_BG][i] = 0;
+            mb->cov[LAYER_UV][i] = mb->ink[LAYER_UV][i] = 0;
+            int k = p[0] > p[2] + 25 ? 0 : lum > 150 ? 1 : lum > 90 ? 2 : 3;
+            matbuf_set(mb, LAYER_FG, X, Y, inks[k], 255 - lum);
+        }
+    /* The new laminate's edge: a ridge around the photo. */
+    int ridge = (int)fmax(1, 0.25 * mb->px_per_mm);
+    for (int y = r.y - ridge; y < r.y + r.h + ridge; y++)
+        for (int x = r.x - ridge; x < r.x + r.w + ridge; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            int inside = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+            int din = inside
+                          ? fmin(fmin(x - r.x, r.x + r.w - 1 - x), fmin(y - r.y, r.y + r.h - 1 - y))
+                          : 0;
+            if (!inside || din < ridge) mb->relief[(size_t)y * mb->w + x] = 120;
+        }
+    return 0;
+}
+
+/* A laser-engraved face: the greyscale `px` (r.w x r.h, RGBA) in carbon
+ * black, or for the ghost image in a faint grey at low contrast. */
+static int engrave(doc_ctx *b, irect r, const uint8_t *px, int ghost) {
+    matbuf *mb = b->mb;
+    int ink = doc_ink(mb, ghost ? "ghost_grey" : "laser_black", b->err);
+    if (ink < 0) return -1;
+    for (int y = 0; y < r.h; y++)
+        for (int x = 0; x < r.w; x++) {
+            const uint8_t *p = px + ((size_t)y * r.w + x) * 4;
+            int dark = 255 - p[0];
+            if (ghost) dark = dark * 45 / 100; /* low contrast */
+            matbuf_set(mb, LAYER_FG, r.x + x, r.y + y, ink, dark);
+        }
+    return 0;
+}
+
+/* Portrait and ghost image. Genuine: laser-engraved greyscale (carbon, dark in
+ * IR). Substituted: another person's colour photograph on photo paper, glued
+ * in under a new laminate whose edge stands up under raking light. */
+static int paint_portrait(doc_ctx *b, irect r, int ghost, int substituted) {
+    if (r.w <= 0 || r.h <= 0) return 0;
+    face_params fp;
+    if (ghost) { /* the ghost image keeps the holder's true face */
+        doc_spec genuine = *b->spec;
+        genuine.defects = 0;
+        doc_portrait_face(&genuine, &b->truth->holder, &fp);
+    } else {
+        doc_portrait_face(b->spec, &b->truth->holder, &fp);
+    }
+    uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);
+    if (!px) return err_set(b->err, "out of memory for the portrait");
+    face_render(&fp, px, r.w, r.h, r.w * 4, !(substituted && !ghost));
+    int rc = substituted && !ghost ? paint_photo(b, r, px) : engrave(b, r, px, ghost);
+    free(px);
+    return rc;
+}
+
+int doc_paint_portrait(doc_ctx *b, int substituted) {
+    irect r = doc_px_rect(b->mb, b->t->portrait);
+    if (paint_portrait(b, r, 0, substituted)) return -1;
+    doc_truth_feature(b->truth, "portrait", "portrait", r,
+                      LIGHT_BIT(LIGHT_VISIBLE) | LIGHT_BIT(LIGHT_IR));
+    return 0;
+}
+
+int doc_paint_ghost(doc_ctx *b, const tpl_feature *f) {
+    int rc = paint_portrait(b, doc_px_rect(b->mb, f->r), 1, 0);
+    doc_truth_feature(b->truth, f->id, f->kind, doc_px_rect(b->mb, f->r), LIGHT_BIT(LIGHT_VISIBLE));
+    return rc;
+}
+
+int doc_note_ir(doc_ctx *b, const tpl_feature *f) {
+    doc_truth_feature(b->truth, f->id, f->kind, doc_px_rect(b->mb, f->r), LIGHT_BIT(LIGHT_IR));
+    return 0;
+}
+
+int doc_paint_signature(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, f->ink[0] ? f->ink : "pen_blue", b->err);
+    if (ink < 0) return -1;
+    rng sr;
+    rng_init(&sr, rng_derive(b->truth->holder.face_seed, "signature"));
+    double x = r.x + r.w * 0.08, y = r.y + r.h * 0.6, w = fmax(1, 0.3 * mb->px_per_mm);
+    double vx = 0, vy = 0;
+    int steps = 90;
+    for (int i = 0; i < steps; i++) {
+        vx = vx * 0.7 + rng_range(&sr, -0.2, 1.0) * r.w * 0.02;
+        vy = vy * 0.7 + rng_range(&sr, -1, 1) * r.h * 0.12;
+        double nx = x + vx, ny = y + vy;
+        ny = fmax(r.y + r.h * 0.15, fmin(r.y + r.h * 0.9, ny));
+        nx = fmin(r.x + r.w * 0.95, nx);
+        doc_paint_segment(mb, LAYER_FG, ink, x, y, nx, ny, w, 1.0);
+        x = nx, y = ny;
+    }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_VISIBLE));
+    return 0;
+}
+
+/* The text printed for a field in the visual zone. */
+static void field_value(const doc_holder *h, const tpl *t, const char *key, char *out, size_t cap) {
+    out[0] = '\0';
+    if (!strcmp(key, "document_code"))
+        doc_copy(out, cap, t->document_code);
+    else if (!strcmp(key, "issuing_state"))
+        doc_copy(out, cap, t->issuing_state);
+    else if (!strcmp(key, "document_number"))
+        doc_copy(out, cap, h->document_number);
+    else if (!strcmp(key, "surname"))
+        doc_copy(out, cap, h->surname);
+    else if (!strcmp(key, "given_names"))
+        doc_copy(out, cap, h->given_names);
+    else if (!strcmp(key, "surname_native"))
+        doc_copy(out, cap, h->surname_native);
+    else if (!strcmp(key, "given_names_native"))
+        doc_copy(out, cap, h->given_names_native);
+    else if (!strcmp(key, "nationality"))
+        doc_copy(out, cap,
+                 !strcmp(h->nationality, t->issuing_state) && t->nationality_name[0]
+                     ? t->nationality_name
+                     : h->nationality);
+    else if (!strcmp(key, "birth_date"))
+        date_display(h->birth, out, (unsigned)cap);
+    else if (!strcmp(key, "sex"))
+        doc_copy(out, cap, h->sex);
+    else if (!strcmp(key, "place_of_birth"))
+        doc_copy(out, cap, h->place_of_birth);
+    else if (!strcmp(key, "place_of_birth_native"))
+        doc_copy(out, cap, h->place_of_birth_native);
+    else if (!strcmp(key, "issue_date") || !strcmp(key, "valid_from"))
+        date_display(h->issue, out, (unsigned)cap);
+    else if (!strcmp(key, "expiry_date"))
+        date_display(h->expiry, out, (unsigned)cap);
+    else if (!strcmp(key, "authority"))
+        doc_copy(out, cap, h->authority);
+    else if (!strcmp(key, "personal_number"))
+        doc_copy(out, cap, h->personal_number);
+    else if (!strcmp(key, "visa_type"))
+        doc_copy(out, cap, h->visa_type);
+    else if (!strcmp(key, "entries"))
+        doc_copy(out, cap, h->entries);
+    else if (!strcmp(key, "duration"))
+        doc_copy(out, cap, h->duration);
+}
+
+int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
+    mrz_fields f;
+    memset(&f, 0, sizeof f);
+    doc_copy(f.document_code, sizeof f.document_code, b->t->document_code);
+    doc_copy(f.issuing_state, sizeof f.issuing_state, b->t->issuing_state);
+    doc_copy(f.document_number, sizeof f.document_number, h->document_number);
+    doc_copy(f.nationality, sizeof f.nationality, h->nationality);
+    date_yymmdd(h->birth, f.birth_date);
+    doc_copy(f.sex, sizeof f.sex, h->sex);
+    date_yymmdd(h->expiry, f.expiry_date);
+    /* mrz_make transliterates (Doc 9303 Part 3) and truncates names itself. On a
+     * bilingual document the MRZ name comes from the Arabic-script name. */
+    int native = tpl_field_of(b->t, "surname_native") && h->surname_native[0];
+    doc_copy(f.surname, sizeof f.surname, native ? h->surname_native : h->surname);
+    doc_copy(f.given_names, sizeof f.given_names, native ? h->given_names_native : h->given_names);
+    if (b->t->mrz_format == MRZ_TD3)
+        doc_copy(f.optional_data, sizeof f.optional_data, h->personal_number);
+    char out[3][45];
+    if (mrz_make((mrz_format)b->t->mrz_format, &f, out, n, b->err) != 0)
+        return err_prefix(b->err, "MRZ");
+    for (int i = 0; i < *n; i++)
+        doc_copy(lines[i], 48, out[i]);
+    return 0;
+}
+
+void doc_break_check_digit(char lines[3][48], int fmt) {
+    char *c = fmt == MRZ_TD1 ? &lines[0][14] : &lines[1][9];
+    if (*c >= '0' && *c <= '9')
+        *c = (char)('0' + (*c - '0' + 3) % 10);
+    else
+        *c = '7';
+}
+
+int doc_paint_mrz(doc_ctx *b, const char lines[3][48], int n) {
+    matbuf *mb = b->mb;
+    int ink = doc_ink(mb, "b900_black", b->err);
+    if (ink < 0) return -1;
+    const tpl_rect *z = &b->t->mrz;
+    double pitch = 2.54, em = 3.1; /* OCR-B size 1: 10 characters per inch */
+    double line_gap = z->h / (n + 0.2);
+    for (int l = 0; l < n; l++) {
+        double base = z->y + line_gap * (l + 0.5) + em * 0.35;
+        for (int i = 0; lines[l][i]; i++) {
+            char ch[2] = {lines[l][i], 0};
+            if (doc_draw_text(mb, b->fonts, b->fonts->ocrb, ch, z->x + i * pitch, base, em,
+                              LAYER_FG, ink, 0, 0, b->err) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
+    matbuf *mb = b->mb;
+    const tpl *t = b->t;
+    int lab = doc_ink(mb, t->label_ink, b->err);
+    int val = doc_ink(mb, "laser_black", b->err);
+    int alt = doc_ink(mb, "ir_transparent_black", b->err);
+    if (lab < 0 || val < 0 || alt < 0) return -1;
+    /* Fixed texts: state name, document title (intaglio where relief is set). */
+    for (int i = 0; i < t->n_texts; i++) {
+        const tpl_text *x = &t->texts[i];
+        int ink = doc_ink(mb, x->ink, b->err);
+        if (ink < 0) return -1;
+        int relief = doc_has(b->spec, DEFECT_INTAGLIO_MISSING) ? 0 : x->relief;
+        if (doc_draw_text(mb, b->fonts, x->bold ? b->fonts->sans_bold : b->fonts->sans, x->text,
+                          x->x, x->y, x->size_mm, x->relief ? LAYER_FG : LAYER_BG, ink, relief,
+                          x->align_right, b->err) < 0)
+            return -1;
+    }
+    for (int i = 0; i < t->n_fields; i++) {
+        const tpl_field *f = &t->fields[i];
+        char v[160];
+        field_value(viz, t, f->key, v, sizeof v);
+        if (f->label[0] && doc_draw_text(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5,
+                                         LAYER_BG, lab, 0, f->align_right, b->err) < 0)
+            return -1;
+        if (!v[0]) continue;
+        int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, "birth_date");
+        if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
+                          f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right, b->err) < 0)
+            return -1;
+    }
+    return 0;
+}

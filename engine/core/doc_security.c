@@ -1,0 +1,400 @@
+/* doc_security.c - the blank and its security print, as a printer makes them
+ * (doc_kit.h lists the painters): paper with its watermark and fibres, the
+ * offset background (guilloche and rainbow, microtext, metameric pair,
+ * see-through register), the invisible UV print, and the intaglio and dry
+ * seal that come after personalisation. Each painter records its feature in
+ * the truth and, where the spec asks for a counterfeit of that step, paints
+ * the forger's version instead and records the defect over the same region. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc_kit.h"
+
+/* Paper: substrate in each piece, rounded corners, watermark as thickness. */
+int doc_paint_paper(doc_ctx *b) {
+    matbuf *mb = b->mb;
+    const char *sid = doc_has(b->spec, DEFECT_COUNTERFEIT_PAPER) ? "plain_paper" : b->t->substrate;
+    int sub = matbuf_substrate(mb, mat_substrate_find(sid));
+    double rad = b->t->corner_mm * mb->px_per_mm;
+    for (int k = 0; k < b->t->n_pieces; k++) {
+        irect r = doc_px_rect(mb, b->t->pieces[k]);
+        double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
+        for (int y = r.y; y < r.y + r.h; y++)
+            for (int x = r.x; x < r.x + r.w; x++) {
+                if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+                /* Inside a rounded rectangle: distance to its corner arcs. */
+                double qx = fabs(x + 0.5 - cx) - (r.w * 0.5 - rad);
+                double qy = fabs(y + 0.5 - cy) - (r.h * 0.5 - rad);
+                double d = sqrt(fmax(qx, 0) * fmax(qx, 0) + fmax(qy, 0) * fmax(qy, 0)) - rad;
+                if (d < 0) mb->sub[(size_t)y * mb->w + x] = (uint8_t)sub;
+            }
+    }
+    return 0;
+}
+
+/* Watermark: the emblem in the paper's thickness, thinner paper in a thicker
+ * halo, seen in transmitted light. A counterfeit prints it faintly instead. */
+int doc_paint_watermark(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    int printed = doc_has(b->spec, DEFECT_PRINTED_WATERMARK);
+    int ink = printed ? doc_ink(mb, "watermark_print", b->err) : 0;
+    if (ink < 0) return -1;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
+            /* Multitone: the emblem is thinner paper (light), a halo thicker (dark). */
+            double e = doc_emblem_cov(dx, dy, rad * 0.8, 12, 1);
+            double halo = exp(-pow(sqrt(dx * dx + dy * dy) / (rad * 0.95), 6));
+            if (printed) {
+                /* The forger's extra pass, over the offset print (the UV layer
+                 * is the second print pass; it keeps the offset labels intact). */
+                matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(e * 90));
+            } else {
+                double t = 128 + 34 * halo - 60 * e;
+                mb->thick[(size_t)y * mb->w + x] = (uint8_t)(t < 0 ? 0 : t > 255 ? 255 : t);
+            }
+        }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
+    if (printed) doc_truth_defect(b->truth, DEFECT_PRINTED_WATERMARK, r);
+    return 0;
+}
+
+/* Fibres are in the paper, not printed on it: each fibre colour is a variant
+ * of the document's paper (faintly tinted in white light, glowing at 365 nm),
+ * so UV printing over a fibre does not disturb it and vice versa. */
+int doc_paint_fibres(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    if (doc_has(b->spec, DEFECT_FIBRES_MISSING)) {
+        doc_truth_defect(b->truth, DEFECT_FIBRES_MISSING, r);
+        return 0;
+    }
+    static const char *fib[3] = {"fibre_red", "fibre_blue", "fibre_yellow"};
+    const int paper = 1; /* paint_paper added the document's paper first */
+    int subs[3];
+    for (int i = 0; i < 3; i++) {
+        const mat_ink *k = mat_ink_find(fib[i]);
+        mat_substrate s = mb->subs[paper];
+        s.id = fib[i];
+        for (int c = 0; c < 3; c++) {
+            s.vis[c] = (uint8_t)(s.vis[c] + (k->vis[c] - s.vis[c]) * k->vis_abs / 255);
+            s.uv[c] = k->uv_emit[c];
+        }
+        if ((subs[i] = matbuf_substrate(mb, &s)) < 0) return err_set(b->err, "too many substrates");
+    }
+    rng fr;
+    rng_init(&fr, rng_derive(b->spec->seed, "fibres"));
+    int n = f->param > 0 ? (int)f->param : 60;
+    double w = fmax(1.0, 0.08 * mb->px_per_mm);
+    for (int i = 0; i < n; i++) {
+        double x = r.x + rng_unit(&fr) * r.w, y = r.y + rng_unit(&fr) * r.h;
+        double len = rng_range(&fr, 1.5, 4.0) * mb->px_per_mm;
+        double ang = rng_unit(&fr) * 2 * M_PI, bend = rng_range(&fr, -1.2, 1.2);
+        int sub = subs[rng_below(&fr, 3)];
+        for (int s = 0; s <= 48; s++) {
+            double t = s / 48.0, a = ang + bend * t;
+            /* a gently bent fibre, stepped finely enough to leave no gaps */
+            double px = x + cos(a) * len * t, py = y + sin(a) * len * t;
+            for (int dy = 0; dy < (int)ceil(w); dy++)
+                for (int dx = 0; dx < (int)ceil(w); dx++) {
+                    int X = (int)px + dx, Y = (int)py + dy;
+                    if (X < 0 || Y < 0 || X >= mb->w || Y >= mb->h) continue;
+                    uint8_t *sp = &mb->sub[(size_t)Y * mb->w + X];
+                    if (*sp == paper) *sp = (uint8_t)sub;
+                }
+        }
+    }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_UV));
+    return 0;
+}
+
+enum { RAINBOW_STEPS = 12 };
+
+/* The split-fountain rainbow as RAINBOW_STEPS process inks across the page
+ * (one colour, the middle one, when the template has no rainbow feature). */
+static int rainbow_inks(doc_ctx *b, int inks[RAINBOW_STEPS], const tpl_feature *rainbow) {
+    enum { STEPS = RAINBOW_STEPS };
+    for (int i = 0; i < STEPS; i++) {
+        double t = (double)i / (STEPS - 1);
+        const unsigned *c = b->t->rainbow;
+        unsigned lo = t < 0.5 ? c[0] : c[1], hi = t < 0.5 ? c[1] : c[2];
+        double u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
+        if (!rainbow) lo = hi = c[1], u = 0;
+        uint8_t rgb[3];
+        for (int k = 0; k < 3; k++) {
+            double a = (lo >> (16 - 8 * k)) & 255, z = (hi >> (16 - 8 * k)) & 255;
+            /* print the rainbow colours darker than the paper so lines read */
+            rgb[k] = (uint8_t)((a + (z - a) * u) * 0.78);
+        }
+        static const char *ids[STEPS] = {"rainbow_00", "rainbow_01", "rainbow_02", "rainbow_03",
+                                         "rainbow_04", "rainbow_05", "rainbow_06", "rainbow_07",
+                                         "rainbow_08", "rainbow_09", "rainbow_10", "rainbow_11"};
+        mat_ink k = mat_ink_process(ids[i], rgb[0], rgb[1], rgb[2]);
+        if ((inks[i] = matbuf_ink(b->mb, &k)) < 0) return err_set(b->err, "too many inks");
+    }
+    return 0;
+}
+
+/* Guilloche: two families of fine wavy lines and a rosette, printed in a
+ * split-fountain rainbow. A halftone counterfeit reproduces the same tone as
+ * a dot screen, which the loupe shows as dots instead of lines. */
+int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    enum { STEPS = RAINBOW_STEPS };
+    int inks[STEPS];
+    const tpl_feature *rainbow = tpl_feature_of(b->t, "rainbow");
+    if (rainbow_inks(b, inks, rainbow)) return -1;
+    int halftone = doc_has(b->spec, DEFECT_HALFTONE_PRINT);
+    double ppm = mb->px_per_mm;
+    double lw = 0.09;                       /* line width, mm */
+    double pitch = 0.55, amp = 0.9, wl = 9; /* line family geometry, mm */
+    double rcx = b->t->w_mm * 0.62, rcy = b->t->h_mm * 0.45;
+    double screen = 0.17; /* 150 lpi dot screen for the counterfeit */
+    /* The wave terms depend on x only: compute them once per column. */
+    double *wave = malloc(sizeof(double) * 2 * (size_t)(r.w > 0 ? r.w : 1));
+    if (!wave) return err_set(b->err, "out of memory for the guilloche");
+    for (int x = r.x; x < r.x + r.w; x++) {
+        double xm = (x + 0.5) / ppm;
+        wave[2 * (x - r.x)] = amp * sin(2 * M_PI * xm / wl);
+        wave[2 * (x - r.x) + 1] = amp * sin(2 * M_PI * xm / (wl * 1.37) + 1.3);
+    }
+    const double rose_r = 30; /* mm */
+    for (int y = r.y; y < r.y + r.h; y++) {
+        if (y < 0 || y >= mb->h) continue;
+        double ym = (y + 0.5) / ppm;
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || x >= mb->w) continue;
+            if (mb->sub[(size_t)y * mb->w + x] == 0) continue;
+            double xm = (x + 0.5) / ppm;
+            double c = 0;
+            if (!halftone) {
+                double t1 = ym / pitch + wave[2 * (x - r.x)];
+                double d1 = fabs(t1 - floor(t1 + 0.5)) * pitch;
+                double t2 = ym / pitch - wave[2 * (x - r.x) + 1];
+                double d2 = fabs(t2 - floor(t2 + 0.5)) * pitch;
+                double d = fmin(d1, d2);
+                double dx = xm - rcx, dy = ym - rcy;
+                if (fabs(dx) < rose_r && fabs(dy) < rose_r) {
+                    double rr = sqrt(dx * dx + dy * dy);
+                    if (rr < rose_r) {
+                        double t3 = rr / (pitch * 1.4) + 0.8 * sin(9 * atan2(dy, dx));
+                        d = fmin(d, fabs(t3 - floor(t3 + 0.5)) * pitch * 1.4);
+                    }
+                }
+                c = doc_edge((d - lw * 0.5) * ppm);
+            } else {
+                /* Same average tone (three families of width lw at the pitch). */
+                double tone = fmin(0.55, 2.2 * lw / pitch);
+                double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
+                double fu = u - floor(u) - 0.5, fv = v - floor(v) - 0.5;
+                double dd = sqrt(fu * fu + fv * fv) * screen;
+                double rad = sqrt(tone / M_PI) * screen;
+                c = doc_edge((dd - rad) * ppm);
+            }
+            if (c <= 0) continue;
+            int band = (int)(xm / b->t->w_mm * STEPS);
+            band = band < 0 ? 0 : band >= STEPS ? STEPS - 1 : band;
+            matbuf_paint(mb, LAYER_BG, x, y, inks[band], (int)(c * 255));
+        }
+    }
+    free(wave);
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_VISIBLE));
+    if (rainbow)
+        doc_truth_feature(b->truth, rainbow->id, rainbow->kind, doc_px_rect(mb, rainbow->r),
+                          LIGHT_BIT(LIGHT_VISIBLE));
+    if (halftone) doc_truth_defect(b->truth, DEFECT_HALFTONE_PRINT, r);
+    return 0;
+}
+
+/* Microtext: the state's name (or the feature's text) repeated in letters
+ * f->param mm high. A copier makes a plain line of it, or blurs it. */
+int doc_paint_microtext(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, f->ink[0] ? f->ink : "offset_navy", b->err);
+    if (ink < 0) return -1;
+    double hmm = f->param > 0 ? f->param : 0.4;
+    if (doc_has(b->spec, DEFECT_MICROTEXT_MISSING)) {
+        /* What a copier makes of microtext: a plain line. */
+        double yc = r.y + r.h * 0.5;
+        doc_paint_segment(mb, LAYER_BG, ink, r.x, yc, r.x + r.w, yc, hmm * 0.45 * mb->px_per_mm,
+                          0.9);
+        doc_truth_defect(b->truth, DEFECT_MICROTEXT_MISSING, r);
+    } else {
+        char line[1024] = "";
+        const char *word = f->text[0] ? f->text : b->t->state_name;
+        while (strlen(line) + strlen(word) + 1 < sizeof line && strlen(line) < 400) {
+            strcat(line, word);
+            strcat(line, " ");
+        }
+        /* Draw glyph by glyph until the rectangle is full. */
+        double x = f->r.x, base = f->r.y + f->r.h * 0.5 + hmm * 0.36;
+        text_style st = {b->fonts->sans_bold, NULL, hmm * 1.35 * mb->px_per_mm, 0, 0};
+        text_layout lay;
+        if (text_layout_make(&st, line, &lay, b->err) != 0) return -1;
+        int blur = doc_has(b->spec, DEFECT_MICROTEXT_BLURRED);
+        doc_plot p = {mb, LAYER_BG, ink, 0, blur ? 0.55 : 1.0};
+        /* clip: only glyphs wholly inside */
+        int keep = 0;
+        while (keep < lay.n && lay.g[keep].x < f->r.w * mb->px_per_mm - st.size_px)
+            keep++;
+        lay.n = keep;
+        if (!blur) {
+            text_layout_draw(&lay, x * mb->px_per_mm, base * mb->px_per_mm, doc_plot_cb, &p);
+        } else {
+            /* A copy of a copy: the strokes spread into each other. Draw the
+             * line several times offset by a fraction of a stroke. */
+            double s = hmm * 0.18 * mb->px_per_mm;
+            for (int k = 0; k < 9; k++)
+                text_layout_draw(&lay, x * mb->px_per_mm + (k % 3 - 1) * s,
+                                 base * mb->px_per_mm + (k / 3 - 1) * s, doc_plot_cb, &p);
+            doc_truth_defect(b->truth, DEFECT_MICROTEXT_BLURRED, r);
+        }
+        text_layout_free(&lay);
+    }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_VISIBLE));
+    return 0;
+}
+
+/* Metameric pair: a patch of one ink with a message in its twin, the same
+ * colour in white light; only infrared tells them apart. A counterfeit prints
+ * both in one ink, so nothing splits. */
+int doc_paint_metameric(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int mism = doc_has(b->spec, DEFECT_METAMERIC_MISMATCH);
+    int ka = doc_ink(mb, mism ? "metamer_b" : "metamer_a", b->err);
+    int kb = doc_ink(mb, "metamer_b", b->err);
+    if (ka < 0 || kb < 0) return -1;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++)
+            matbuf_set(mb, LAYER_BG, x, y, kb, 255);
+    /* The hidden message, in the twin ink: the same colour in white light. */
+    double size = f->r.h * 0.62;
+    doc_plot p = {mb, LAYER_BG, ka, 0, 1.0};
+    text_style st = {b->fonts->sans_bold, NULL, size * mb->px_per_mm, 0, 0};
+    text_layout lay;
+    if (text_layout_make(&st, f->text[0] ? f->text : b->t->issuing_state, &lay, b->err) != 0)
+        return -1;
+    double x0 = r.x + (r.w - lay.width) * 0.5, base = r.y + r.h * 0.5 + size * 0.36 * mb->px_per_mm;
+    /* Paint the message with matbuf_set semantics: it replaces the patch ink. */
+    for (int pass = 0; pass < 1; pass++)
+        text_layout_draw(&lay, x0, base, doc_plot_cb, &p);
+    text_layout_free(&lay);
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_IR));
+    if (mism) doc_truth_defect(b->truth, DEFECT_METAMERIC_MISMATCH, r);
+    return 0;
+}
+
+/* See-through register: half an emblem printed on each side of the page;
+ * only light from behind joins them. */
+int doc_paint_see_through(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, "offset_navy", b->err);
+    if (ink < 0) return -1;
+    mb->back_ink = (uint8_t)ink;
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 6, 1);
+            if (c <= 0) continue;
+            /* Front: the left half; back: the right half. Only light from
+             * behind shows both as one emblem. */
+            if (x + 0.5 < cx)
+                matbuf_paint(mb, LAYER_BG, x, y, ink, (int)(c * 230));
+            else
+                mb->back[(size_t)y * mb->w + x] = (uint8_t)(c * 230);
+        }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
+    return 0;
+}
+
+/* UV emblem: invisible ink that glows under 365 nm. A counterfeit leaves it
+ * out, or prints another design in another colour. */
+int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_UV));
+    if (doc_has(b->spec, DEFECT_UV_EMBLEM_MISSING)) {
+        doc_truth_defect(b->truth, DEFECT_UV_EMBLEM_MISSING, r);
+        return 0;
+    }
+    int wrong = doc_has(b->spec, DEFECT_UV_EMBLEM_WRONG);
+    int ink = doc_ink(mb, wrong ? "uv_blue" : (f->ink[0] ? f->ink : "uv_yellow"), b->err);
+    if (ink < 0) return -1;
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            double c = wrong ? doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad * 0.85, 8, 0)
+                             : doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 12, 1);
+            if (c > 0) matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(c * 255));
+        }
+    if (wrong) doc_truth_defect(b->truth, DEFECT_UV_EMBLEM_WRONG, r);
+    return 0;
+}
+
+/* A band of fluorescent waves over the photo's corner: a substituted photo
+ * interrupts it at the photo's edge. */
+int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, f->ink[0] ? f->ink : "uv_green", b->err);
+    if (ink < 0) return -1;
+    double ppm = mb->px_per_mm;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            double xm = (x + 0.5) / ppm - f->r.x, ym = (y + 0.5) / ppm - f->r.y;
+            double t = (ym + 1.2 * sin(xm * 0.8)) / 1.6;
+            double d = fabs(t - floor(t + 0.5)) * 1.6;
+            double c = doc_edge((d - 0.22) * ppm);
+            if (c > 0) matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(c * 255));
+        }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_UV));
+    return 0;
+}
+
+/* Intaglio emblem: raised ink; a counterfeit prints the same colour flat. */
+int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, f->ink[0] ? f->ink : "intaglio_blue", b->err);
+    if (ink < 0) return -1;
+    int relief = doc_has(b->spec, DEFECT_INTAGLIO_MISSING) ? 0 : 170;
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 12, 1);
+            if (c <= 0) continue;
+            matbuf_paint(mb, LAYER_FG, x, y, ink, (int)(c * 255));
+            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            *rl = (uint8_t)fmax(*rl, c * relief);
+        }
+    doc_truth_feature(b->truth, f->id, f->kind, r,
+                      LIGHT_BIT(LIGHT_OBLIQUE) | LIGHT_BIT(LIGHT_VISIBLE));
+    if (!relief) doc_truth_defect(b->truth, DEFECT_INTAGLIO_MISSING, r);
+    return 0;
+}
+
+/* Dry seal: relief only, no ink. */
+int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 16, 1);
+            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            *rl = (uint8_t)fmax(*rl, c * 110);
+        }
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_OBLIQUE));
+    return 0;
+}

@@ -1,0 +1,45 @@
+/* traveler.c - see traveler.h */
+#include "traveler.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The desk's view of a scenario: documents and interview. */
+void traveler_from_scenario(const scenario *s, desk_traveler *t) {
+    memset(t, 0, sizeof *t);
+    snprintf(t->id, sizeof t->id, "%s", s->id);
+    t->impostor = s->impostor;
+    t->n_docs = 0;
+    for (int d = 0; d < s->n_docs; d++) {
+        if (s->docs[d].capture[0]) continue; /* captured documents: not on the desk yet */
+        t->docs[t->n_docs] = s->docs[d].spec;
+        t->docs[t->n_docs].same_holder = s->docs[d].same_holder;
+        t->n_docs++;
+    }
+    snprintf(t->title, sizeof t->title, "%s", s->title);
+    t->n_questions = s->n_questions < DESK_MAX_QUESTIONS ? s->n_questions : DESK_MAX_QUESTIONS;
+    for (int q = 0; q < t->n_questions; q++) {
+        desk_question *dq = &t->questions[q];
+        snprintf(dq->id, sizeof dq->id, "%s", s->questions[q].id);
+        snprintf(dq->text, sizeof dq->text, "%s", s->questions[q].text);
+        snprintf(dq->after, sizeof dq->after, "%s", s->questions[q].after);
+        dq->forbidden = s->questions[q].forbidden;
+    }
+    t->n_speaks = s->n_speaks;
+    memcpy(t->speaks, s->speaks, sizeof t->speaks);
+    t->companion = s->companion;
+    snprintf(t->sex, sizeof t->sex, "%s", s->sex);
+    snprintf(t->needs, sizeof t->needs, "%s", s->needs);
+    t->n_carries = s->n_carries;
+    memcpy(t->carries, s->carries, sizeof t->carries);
+}
+
+void traveler_session(desk_session *ss, const scenario *scn, int n) {
+    snprintf(ss->id, sizeof ss->id, "%s", n == 1 ? scn[0].id : "pack");
+    ss->today = n ? scn[0].today : (bl_date){2026, 6, 1};
+    ss->mrz_reader = 1;
+    ss->debrief = 1;
+    ss->n_travelers = n;
+    for (int i = 0; i < n; i++)
+        traveler_from_scenario(&scn[i], &ss->travelers[i]);
+}
