@@ -1,9 +1,12 @@
 /* cmd.h - the borderlab subcommands. Each takes the arguments after its own
- * name (argv[0] is the subcommand) and returns the process exit code:
+ * name (argv[0] is the subcommand), parses them with args.h and returns the
+ * process exit code:
  * 0 success, 1 "ran, but the input is not valid" where a command says so,
  * 2 usage, input or I/O error (with a message on stderr). */
 #ifndef BL_CMD_H
 #define BL_CMD_H
+
+#include <stdio.h>
 
 #include "err.h"
 
@@ -16,6 +19,7 @@ int cmd_sheet(int argc, char **argv);     /* borderlab contact-sheet */
 int cmd_desk(int argc, char **argv);      /* borderlab desk */
 int cmd_play(int argc, char **argv);      /* borderlab play */
 int bench_desk(int argc, char **argv);    /* borderlab bench desk */
+void bench_usage(FILE *o);                /* borderlab bench --help (every benchmark's) */
 int cmd_check(int argc, char **argv);     /* borderlab check */
 int cmd_score(int argc, char **argv);     /* borderlab score */
 int cmd_results(int argc, char **argv);   /* borderlab results */
@@ -31,7 +35,7 @@ int cmd_report(int argc, char **argv); /* borderlab report */
  * error's code calls for (err_exit_code: 1 refused, 2 everything else). */
 int cmd_fail(const char *who, const bl_err *err);
 
-/* True when argv holds -h or --help. */
+/* True when argv holds -h or --help (args_wants_help; args.h parses the rest). */
 int cmd_wants_help(int argc, char **argv);
 
 #endif

@@ -33,18 +33,10 @@ static double median(double *v, int n) {
 static int bench_render(int argc, char **argv) {
     uint64_t reps = 15;
     double dpi = 300;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--reps") && i + 1 < argc && !args_u64(argv[i + 1], 1, 1000, &reps))
-            i++;
-        else if (!strcmp(argv[i], "--dpi") && i + 1 < argc &&
-                 !args_double(argv[i + 1], 72, 1200, &dpi))
-            i++;
-        else {
-            fprintf(stderr, "borderlab bench render: bad option '%s' (--reps N, --dpi N)\n",
-                    argv[i]);
-            return 2;
-        }
-    }
+    const args_opt opts[] = {ARGS_U64("--reps", &reps, 1, 1000),
+                             ARGS_DOUBLE("--dpi", &dpi, 72, 1200), ARGS_END};
+    int rc = args_parse("bench render", opts, bench_usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
     bl_err err = {0};
     tpl t;
     doc_fonts fonts;
@@ -57,7 +49,8 @@ static int bench_render(int argc, char **argv) {
            *sw = malloc(sizeof(double) * reps * LIGHT_COUNT), *prep = malloc(sizeof(double) * reps);
     bl_image img[LIGHT_COUNT];
     memset(img, 0, sizeof img);
-    int rc = 0, w = 0, h = 0, stacks = 0;
+    int w = 0, h = 0, stacks = 0;
+    rc = 0;
     for (uint64_t r = 0; r < reps && rc == 0; r++) {
         matbuf mb;
         double t0 = now_ms();
@@ -144,76 +137,106 @@ static size_t synth_log(const scenario *s, const score_truth *t, char *out, size
     return n < cap ? n : cap - 1;
 }
 
-static int bench_score(int argc, char **argv) {
-    uint64_t cases = 100000;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--cases") && i + 1 < argc &&
-            !args_u64(argv[i + 1], 100, 100000000, &cases))
-            i++;
-        else {
-            fprintf(stderr, "borderlab bench score: bad option '%s' (--cases N)\n", argv[i]);
-            return 2;
-        }
-    }
-    static pack p;
-    static score_truth truth[PACK_MAX];
-    static char logs[PACK_MAX][8192];
+/* What bench score reads: the built-in pack, each scenario's truth and a
+ * recorded case per scenario (large: on the heap). */
+typedef struct bench_cases {
+    pack *p;
+    score_truth truth[PACK_MAX];
+    char logs[PACK_MAX][8192];
     size_t lens[PACK_MAX];
-    bl_err err = {0};
-    doc_fonts fonts;
-    if (pack_load_builtin(&p, &err) != 0 || p.n == 0 || fonts_load(&fonts, &err) != 0) {
-        fprintf(stderr, "borderlab bench: %s\n", err.msg[0] ? err.msg : "no built-in scenarios");
-        pack_free(&p);
-        return 2;
+} bench_cases;
+
+static void bench_cases_destroy(bench_cases *b) {
+    if (b) pack_destroy(b->p);
+    free(b);
+}
+
+/* NULL with err set. */
+static bench_cases *bench_cases_create(bl_err *err) {
+    bench_cases *b = calloc(1, sizeof *b);
+    if (!b) {
+        err_setc(err, BL_E_NOMEM, "out of memory");
+        return NULL;
     }
-    for (int i = 0; i < p.n; i++) {
-        if (score_truth_build(&p.scn[i], &fonts, &truth[i], &err) != 0) {
-            return cmd_fail("bench", &err);
-        }
-        lens[i] = synth_log(&p.scn[i], &truth[i], logs[i], sizeof logs[i]);
+    doc_fonts fonts;
+    if (!(b->p = pack_create(err)) || pack_load_builtin(b->p, err) != 0) {
+        bench_cases_destroy(b);
+        return NULL;
+    }
+    if (b->p->n == 0) {
+        err_set(err, "no built-in scenarios");
+        bench_cases_destroy(b);
+        return NULL;
+    }
+    if (fonts_load(&fonts, err) != 0) {
+        bench_cases_destroy(b);
+        return NULL;
+    }
+    int rc = 0;
+    for (int i = 0; i < b->p->n && rc == 0; i++) {
+        rc = score_truth_build(&b->p->scn[i], &fonts, &b->truth[i], err);
+        if (rc == 0)
+            b->lens[i] = synth_log(&b->p->scn[i], &b->truth[i], b->logs[i], sizeof b->logs[i]);
     }
     doc_fonts_unload(&fonts);
+    if (rc != 0) {
+        bench_cases_destroy(b);
+        return NULL;
+    }
+    return b;
+}
+
+static int bench_score(int argc, char **argv) {
+    uint64_t cases = 100000;
+    const args_opt opts[] = {ARGS_U64("--cases", &cases, 100, 100000000), ARGS_END};
+    int rc = args_parse("bench score", opts, bench_usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    bl_err err = {0};
+    bench_cases *b = bench_cases_create(&err);
+    if (!b) return cmd_fail("bench", &err);
+    const pack *p = b->p;
     double t0 = now_ms(), points = 0;
     int passed = 0;
     for (uint64_t c = 0; c < cases; c++) {
-        int i = (int)(c % (uint64_t)p.n);
+        int i = (int)(c % (uint64_t)p->n);
         score_actions a;
         score_result r;
-        if (score_actions_from_log(logs[i], lens[i], &p.scn[i], p.scn[i].id, &a, &err) != 0) {
+        if (score_actions_from_log(b->logs[i], b->lens[i], &p->scn[i], p->scn[i].id, &a, &err) !=
+            0) {
+            bench_cases_destroy(b);
             return cmd_fail("bench", &err);
         }
-        score_case(&p.scn[i], &truth[i], &a, 70, &r);
+        score_case(&p->scn[i], &b->truth[i], &a, 70, &r);
         points += r.points;
         passed += r.passed;
     }
     double ms = now_ms() - t0;
     printf("score: %llu recorded cases of the %d-scenario pack (read from the action log, then "
            "scored)\n",
-           (unsigned long long)cases, p.n);
+           (unsigned long long)cases, p->n);
     printf("  %.0f cases per second (%.2f us each); mean %.1f points, %d passed\n",
            cases / (ms / 1000.0), ms * 1000.0 / cases, points / cases, passed);
     printf("{\"cases_per_s\": %.0f, \"cases\": %llu}\n", cases / (ms / 1000.0),
            (unsigned long long)cases);
-    pack_free(&p);
+    bench_cases_destroy(b);
     return 0;
 }
 
+void bench_usage(FILE *o) {
+    fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n"
+               "       borderlab bench desk [--frames N]\n"
+               "       borderlab bench score [--cases N]\n\n"
+               "bench render prints milliseconds per TD3 data page: the material build, all\n"
+               "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
+               "desk and the time to the first frame. bench score prints how many recorded\n"
+               "cases per second are read from the action log and scored. The last line of\n"
+               "each is a JSON object.\n");
+}
+
 int cmd_bench(int argc, char **argv) {
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-        FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n"
-                   "       borderlab bench desk [--frames N]\n"
-                   "       borderlab bench score [--cases N]\n\n"
-                   "bench render prints milliseconds per TD3 data page: the material build, all\n"
-                   "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
-                   "desk and the time to the first frame. bench score prints how many recorded\n"
-                   "cases per second are read from the action log and scored. The last line of\n"
-                   "each is a JSON object.\n");
-        return argc < 2 ? 2 : 0;
-    }
-    if (!strcmp(argv[1], "render")) return bench_render(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "desk")) return bench_desk(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "score")) return bench_score(argc - 1, argv + 1);
-    fprintf(stderr, "borderlab bench: unknown benchmark '%s' (render, desk, score)\n", argv[1]);
-    return 2;
+    static const args_cmd subs[] = {{"render", bench_render, NULL},
+                                    {"desk", bench_desk, NULL},
+                                    {"score", bench_score, NULL},
+                                    {NULL, NULL, NULL}};
+    return args_dispatch("bench", subs, bench_usage, argc, argv);
 }

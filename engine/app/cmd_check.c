@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "fonts.h"
 #include "fsio.h"
@@ -72,58 +73,70 @@ static int check_file(const char *path, tally *t) {
     return t->problems == before;
 }
 
+static void usage(FILE *o) {
+    fprintf(o, "usage: borderlab check PATH...\n\n"
+               "Checks scenario files (or every .lua file in a folder) without playing them:\n"
+               "Lua errors, unknown or missing keys, unknown templates, defects, lights and\n"
+               "situations, questions that do not exist or cannot be reached, an expected\n"
+               "outcome that contradicts the documents, strings missing in a declared\n"
+               "language. A session file (docs/sessions.md) is checked with every scenario\n"
+               "it can draw. Prints file:line: what is wrong; exit 0 only when all pass.\n");
+}
+
+/* Every .lua file of a folder, in name order; false when it cannot be read. */
+static int check_folder(const char *dir, tally *t, int *files, int *passed) {
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    char *names[512];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 512) {
+        size_t l = strlen(e->d_name);
+        if (l > 4 && !strcmp(e->d_name + l - 4, ".lua")) {
+            names[n] = malloc(strlen(dir) + l + 2);
+            if (names[n]) sprintf(names[n++], "%s/%s", dir, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, cmp_str);
+    for (int k = 0; k < n; k++) {
+        (*files)++;
+        *passed += check_file(names[k], t);
+        free(names[k]);
+    }
+    return 1;
+}
+
 int cmd_check(int argc, char **argv) {
-    if (argc < 2 || cmd_wants_help(argc, argv)) {
-        FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(o, "usage: borderlab check PATH...\n\n"
-                   "Checks scenario files (or every .lua file in a folder) without playing them:\n"
-                   "Lua errors, unknown or missing keys, unknown templates, defects, lights and\n"
-                   "situations, questions that do not exist or cannot be reached, an expected\n"
-                   "outcome that contradicts the documents, strings missing in a declared\n"
-                   "language. A session file (docs/sessions.md) is checked with every scenario\n"
-                   "it can draw. Prints file:line: what is wrong; exit 0 only when all pass.\n");
-        return argc < 2 ? 2 : 0;
+    char **paths = calloc((size_t)argc, sizeof *paths);
+    int n_paths = 0;
+    const args_opt opts[] = {ARGS_POS("PATH", paths, &n_paths, 1, argc), ARGS_END};
+    int rc = paths ? args_parse("check", opts, usage, argc, argv) : 2;
+    if (rc != ARGS_GO) {
+        free(paths);
+        return rc;
     }
     tally t = {0};
     bl_err err = {0};
-    if (fonts_load(&t.fonts, &err) != 0) return cmd_fail("check", &err);
+    if (fonts_load(&t.fonts, &err) != 0) {
+        free(paths);
+        return cmd_fail("check", &err);
+    }
     int files = 0, passed = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 0; i < n_paths; i++) {
         struct stat st;
-        if (stat(argv[i], &st) != 0) {
-            printf("%s: no such file or folder\n", argv[i]);
+        if (stat(paths[i], &st) != 0) {
+            printf("%s: no such file or folder\n", paths[i]);
             t.problems++;
-            continue;
-        }
-        if (!S_ISDIR(st.st_mode)) {
+        } else if (!S_ISDIR(st.st_mode)) {
             files++;
-            passed += check_file(argv[i], &t);
-            continue;
-        }
-        DIR *d = opendir(argv[i]);
-        if (!d) {
-            printf("%s: cannot read the folder\n", argv[i]);
+            passed += check_file(paths[i], &t);
+        } else if (!check_folder(paths[i], &t, &files, &passed)) {
+            printf("%s: cannot read the folder\n", paths[i]);
             t.problems++;
-            continue;
-        }
-        char *names[512];
-        int n = 0;
-        struct dirent *e;
-        while ((e = readdir(d)) && n < 512) {
-            size_t l = strlen(e->d_name);
-            if (l > 4 && !strcmp(e->d_name + l - 4, ".lua")) {
-                names[n] = malloc(strlen(argv[i]) + l + 2);
-                if (names[n]) sprintf(names[n++], "%s/%s", argv[i], e->d_name);
-            }
-        }
-        closedir(d);
-        qsort(names, (size_t)n, sizeof *names, cmp_str);
-        for (int k = 0; k < n; k++) {
-            files++;
-            passed += check_file(names[k], &t);
-            free(names[k]);
         }
     }
+    free(paths);
     doc_fonts_unload(&t.fonts);
     printf("checked %d scenario file%s: %d passed, %d with problems (%d problem%s)\n", files,
            files == 1 ? "" : "s", passed, files - passed, t.problems, t.problems == 1 ? "" : "s");

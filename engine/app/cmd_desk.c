@@ -16,23 +16,41 @@
 #include "pack.h"
 #include <sys/stat.h>
 
-/* The session's scenarios: the files named, else the built-in pack. The pack
- * is large (one scenario struct per traveler): static, owned by this file. */
-static pack the_pack;
+/* What desk and play share on the command line: the session and where its
+ * results go. */
+typedef struct session_opts {
+    char *files[PACK_MAX]; /* --scenario FILE... (none: the built-in pack) */
+    int n_files;
+    const char *log, *lang, *journal, *key;
+    int mrz, exam; /* --mrz-reader on|off (-1: the session's), --exam on|off */
+} session_opts;
 
-/* Exam mode: no debrief until the end, and the MRZ reader off unless asked for. */
-static desk_session *load_session(char **files, int n_files, int mrz_reader, int exam,
-                                  bl_err *err) {
-    if (n_files ? pack_load_files(&the_pack, files, n_files, err)
-                : pack_load_builtin(&the_pack, err))
-        return NULL;
-    if (the_pack.n == 0) {
-        err_set(err, "no scenario to play (the built-in pack is empty; pass --scenario FILE)");
+/* Their rows of an args table. */
+#define SESSION_OPTS(o)                                                                            \
+    ARGS_LIST("--scenario", (o)->files, &(o)->n_files, PACK_MAX), ARGS_STR("--log", &(o)->log),    \
+        ARGS_STR("--lang", &(o)->lang), ARGS_STR("--journal", &(o)->journal),                      \
+        ARGS_STR("--key", &(o)->key), ARGS_CHOICE("--exam", &(o)->exam, args_off_on),              \
+        ARGS_CHOICE("--mrz-reader", &(o)->mrz, args_off_on)
+
+/* The session's scenarios: the files named, else the built-in pack, in a
+ * pack the caller destroys. Exam mode: no debrief until the end, and the
+ * MRZ reader off unless asked for. */
+static pack *load_session(const session_opts *o, bl_err *err) {
+    pack *p = pack_create(err);
+    if (!p) return NULL;
+    if (o->n_files ? pack_load_files(p, (char **)o->files, o->n_files, err)
+                   : pack_load_builtin(p, err)) {
+        pack_destroy(p);
         return NULL;
     }
-    pack_set_mrz_reader(&the_pack, mrz_reader >= 0 ? mrz_reader : exam ? 0 : -1);
-    if (exam) the_pack.session.debrief = 0;
-    return &the_pack.session;
+    if (p->n == 0) {
+        err_set(err, "no scenario to play (the built-in pack is empty; pass --scenario FILE)");
+        pack_destroy(p);
+        return NULL;
+    }
+    pack_set_mrz_reader(p, o->mrz >= 0 ? o->mrz : o->exam ? 0 : -1);
+    if (o->exam) p->session.debrief = 0;
+    return p;
 }
 
 static time_t mtime_of(const char *path) {
@@ -118,72 +136,39 @@ static void desk_usage(FILE *o) {
 }
 
 static int run_desk(int argc, char **argv) {
-    const char *record = NULL, *log = "out/actions.jsonl", *lang = NULL, *watch = NULL;
-    char *files[PACK_MAX];
-    int n_files = 0;
-    int mrz = -1, exam = 0;
-    const char *journal = NULL, *key = NULL;
-    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            desk_usage(stdout);
-            return 0;
-        }
-        if (!v) {
-            fprintf(stderr, "borderlab desk: %s needs a value (try --help)\n", argv[i]);
-            return 2;
-        }
-        if (!strcmp(argv[i], "--record"))
-            record = v;
-        else if (!strcmp(argv[i], "--log"))
-            log = v;
-        else if (!strcmp(argv[i], "--lang"))
-            lang = v;
-        else if (!strcmp(argv[i], "--scenario") && n_files < PACK_MAX)
-            files[n_files++] = (char *)v;
-        else if (!strcmp(argv[i], "--watch")) {
-            watch = v;
-            files[0] = (char *)v, n_files = 1;
-        } else if (!strcmp(argv[i], "--journal"))
-            journal = v;
-        else if (!strcmp(argv[i], "--key"))
-            key = v;
-        else if (!strcmp(argv[i], "--exam") && (!strcmp(v, "on") || !strcmp(v, "off")))
-            exam = !strcmp(v, "on");
-        else if (!strcmp(argv[i], "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off")))
-            mrz = !strcmp(v, "on");
-        else {
-            fprintf(stderr, "borderlab desk: unknown option %s %s (try --help)\n", argv[i], v);
-            return 2;
-        }
-    }
+    session_opts o = {.log = "out/actions.jsonl", .mrz = -1};
+    const char *record = NULL, *watch = NULL;
+    const args_opt opts[] = {SESSION_OPTS(&o), ARGS_STR("--record", &record),
+                             ARGS_STR("--watch", &watch), ARGS_END};
+    int rc = args_parse("desk", opts, desk_usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (watch) o.files[0] = (char *)watch, o.n_files = 1; /* --watch FILE plays FILE */
     bl_err err = {0};
-    desk_session *session = NULL;
-    if (fs_mkdir("out", &err) != 0 || !(session = load_session(files, n_files, mrz, exam, &err))) {
-        return cmd_fail("desk", &err);
-    }
+    pack *p = NULL;
+    if (fs_mkdir("out", &err) != 0 || !(p = load_session(&o, &err))) return cmd_fail("desk", &err);
     desk_app_config cfg = {.headless = 0,
-                           .pack = &the_pack,
-                           .journal_path = journal,
-                           .key_path = key,
-                           .session = session,
-                           .log_path = log,
+                           .pack = p,
+                           .journal_path = o.journal,
+                           .key_path = o.key,
+                           .session = &p->session,
+                           .log_path = o.log,
                            .record_path = record,
                            .loupe_dpi = 600,
                            .sync_loading = 0,
-                           .lang = lang};
+                           .lang = o.lang};
     /* the version loaded above: any later save is a change (taken before the
      * desk opens, which can take a while) */
     time_t seen = watch ? mtime_of(watch) : 0;
     desk_app *a = desk_app_create(&cfg, &err);
     if (!a) {
+        pack_destroy(p);
         return cmd_fail("desk", &err);
     }
-    printf("borderlab: desk open; actions go to %s%s%s\n", log, record ? ", input to " : "",
+    printf("borderlab: desk open; actions go to %s%s%s\n", o.log, record ? ", input to " : "",
            record ? record : "");
-    int rc = desk_run_window(a, watch ? &the_pack : NULL, watch, seen);
+    rc = desk_run_window(a, watch ? p : NULL, watch, seen);
     desk_app_destroy(a);
-    pack_free(&the_pack);
+    pack_destroy(p);
     return rc;
 }
 
@@ -262,59 +247,23 @@ static void play_usage(FILE *o) {
 }
 
 int cmd_play(int argc, char **argv) {
-    const char *input = NULL, *out_dir = "out/play", *log = NULL, *lang = NULL;
-    char *files[PACK_MAX];
-    int n_files = 0;
-    for (int i = 1; i + 1 < argc; i++)
-        if (!strcmp(argv[i], "--watch")) return run_desk(argc, argv); /* a window that reloads */
+    session_opts o = {.mrz = -1};
+    const char *input = NULL, *out_dir = "out/play", *watch = NULL;
     uint64_t every = 0;
-    int headless = 0, mrz = -1, exam = 0;
-    const char *journal = NULL, *key = NULL;
+    int headless = 0;
     double loupe_dpi = 600;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            play_usage(stdout);
-            return 0;
-        }
-        if (!strcmp(a, "--headless")) {
-            headless = 1;
-            continue;
-        }
-        if (!v) {
-            fprintf(stderr, "borderlab play: %s needs a value (try --help)\n", a);
-            return 2;
-        }
-        if (!strcmp(a, "--input"))
-            input = v;
-        else if (!strcmp(a, "--out-dir"))
-            out_dir = v;
-        else if (!strcmp(a, "--log"))
-            log = v;
-        else if (!strcmp(a, "--lang"))
-            lang = v;
-        else if (!strcmp(a, "--scenario") && n_files < PACK_MAX)
-            files[n_files++] = (char *)v;
-        else if (!strcmp(a, "--screenshot-every") && !args_u64(v, 1, 1000000, &every)) {
-        } else if (!strcmp(a, "--loupe-dpi") && !args_double(v, 150, 1200, &loupe_dpi)) {
-        } else if (!strcmp(a, "--journal")) {
-            journal = v;
-        } else if (!strcmp(a, "--key")) {
-            key = v;
-        } else if (!strcmp(a, "--exam") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
-            exam = !strcmp(v, "on");
-        } else if (!strcmp(a, "--mrz-reader") && (!strcmp(v, "on") || !strcmp(v, "off"))) {
-            mrz = !strcmp(v, "on");
-        } else {
-            fprintf(stderr, "borderlab play: bad option %s %s (try --help)\n", a, v);
-            return 2;
-        }
-        i++;
-    }
-    if (!input) {
-        fprintf(stderr, "borderlab play: --input FILE is required (try --help)\n");
-        return 2;
-    }
+    const args_opt opts[] = {SESSION_OPTS(&o),
+                             ARGS_STR("--input", &input),
+                             ARGS_STR("--out-dir", &out_dir),
+                             ARGS_U64("--screenshot-every", &every, 1, 1000000),
+                             ARGS_DOUBLE("--loupe-dpi", &loupe_dpi, 150, 1200),
+                             ARGS_FLAG("--headless", &headless),
+                             ARGS_STR("--watch", &watch),
+                             ARGS_END};
+    int rc = args_parse("play", opts, play_usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (watch) return run_desk(argc, argv); /* a window that reloads: the desk's options */
+    if (!input) return args_fail("play", "--input FILE is required (try --help)");
     bl_err err = {0};
     size_t len = 0;
     char *text = fs_read_all(input, 16u << 20, &len, &err);
@@ -326,33 +275,29 @@ int cmd_play(int argc, char **argv) {
     free(text);
     char log_path[4096];
     snprintf(log_path, sizeof log_path, "%s/actions.jsonl", out_dir);
-    if (!log) {
-        log = log_path;
-    }
-    desk_session *session = NULL;
-    if (fs_mkdir(out_dir, &err) != 0 ||
-        !(session = load_session(files, n_files, mrz, exam, &err))) {
+    const char *log = o.log ? o.log : log_path;
+    pack *p = NULL;
+    if (fs_mkdir(out_dir, &err) != 0 || !(p = load_session(&o, &err))) {
         input_free(&script);
         return cmd_fail("play", &err);
     }
     remove(log); /* a replay writes a fresh log */
     desk_app_config cfg = {.headless = headless,
-                           .pack = &the_pack,
-                           .journal_path = journal,
-                           .key_path = key,
-                           .session = session,
+                           .pack = p,
+                           .journal_path = o.journal,
+                           .key_path = o.key,
+                           .session = &p->session,
                            .log_path = log,
                            .loupe_dpi = loupe_dpi,
                            .sync_loading = 1,
-                           .lang = lang};
+                           .lang = o.lang};
     desk_app *a = desk_app_create(&cfg, &err);
-    if (!a) {
-        input_free(&script);
-        return cmd_fail("play", &err);
-    }
-    int rc = desk_run_replay(a, &script, out_dir, every, headless, log);
+    if (a)
+        rc = desk_run_replay(a, &script, out_dir, every, headless, log);
+    else
+        rc = cmd_fail("play", &err);
     desk_app_destroy(a);
-    pack_free(&the_pack);
+    pack_destroy(p);
     input_free(&script);
     return rc;
 }
@@ -364,25 +309,19 @@ static int cmp_d(const void *x, const void *y) {
     return (a > b) - (a < b);
 }
 
-int bench_desk(int argc, char **argv) {
-    uint64_t frames = 600;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--frames") && i + 1 < argc &&
-            !args_u64(argv[i + 1], 60, 100000, &frames))
-            i++;
-        else {
-            fprintf(stderr, "borderlab bench desk: bad option '%s' (--frames N)\n", argv[i]);
-            return 2;
-        }
+/* A busy desk: one traveler with three documents (a session is large: on
+ * the heap). NULL with err set. */
+static desk_session *bench_session(bl_err *err) {
+    desk_session *s = calloc(1, sizeof *s);
+    if (!s) {
+        err_setc(err, BL_E_NOMEM, "out of memory");
+        return NULL;
     }
-    /* A busy desk: one traveler with three documents. */
-    static desk_session s;
-    memset(&s, 0, sizeof s);
-    snprintf(s.id, sizeof s.id, "bench");
-    s.today = (bl_date){2026, 6, 1};
-    s.mrz_reader = 1;
-    s.n_travelers = 1;
-    desk_traveler *t = &s.travelers[0];
+    snprintf(s->id, sizeof s->id, "bench");
+    s->today = (bl_date){2026, 6, 1};
+    s->mrz_reader = 1;
+    s->n_travelers = 1;
+    desk_traveler *t = &s->travelers[0];
     snprintf(t->id, sizeof t->id, "B1");
     t->n_docs = 3;
     const char *tpls[3] = {"uto-passport-td3", "uto-visa-mrva", "uto-id-td1"};
@@ -390,24 +329,23 @@ int bench_desk(int argc, char **argv) {
         snprintf(t->docs[i].template_id, sizeof t->docs[i].template_id, "%s", tpls[i]);
         t->docs[i].seed = 500 + (uint64_t)i;
     }
-    bl_err err = {0};
-    if (desk_session_resolve(&s, &err) != 0) {
-        return cmd_fail("bench", &err);
+    if (desk_session_resolve(s, err) != 0) {
+        free(s);
+        return NULL;
     }
+    return s;
+}
+
+static double clock_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    double t0 = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-    desk_app_config cfg = {.headless = 1, .session = &s, .loupe_dpi = 600, .sync_loading = 0};
-    desk_app *a = desk_app_create(&cfg, &err);
-    if (!a) {
-        return cmd_fail("bench", &err);
-    }
-    desk_app_draw(a, &err);
-    desk_app_present(a);
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    double first = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 - t0;
-    desk_app_wait_loading(a); /* the loupe at full resolution from here on */
-    /* open the passport, spread the documents, UV on, loupe on */
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Opens the passport, spreads the documents, UV on, loupe on; then times
+ * `frames` frames with the loupe sweeping across all three documents. */
+static void bench_frames(desk_app *a, double *ft, uint64_t frames) {
+    bl_err err = {0};
     input_event ev;
     memset(&ev, 0, sizeof ev);
     const int script[][4] = {{EV_DOWN, 320, 90, BUTTON_LEFT},  {EV_UP, 320, 90, BUTTON_LEFT},
@@ -422,22 +360,42 @@ int bench_desk(int argc, char **argv) {
     desk_app_event(a, &ev, &err);
     ev.key = KEY_L;
     desk_app_event(a, &ev, &err);
-    double *ft = malloc(sizeof(double) * frames);
     for (uint64_t f = 0; f < frames; f++) {
-        /* the loupe sweeps across all three documents */
         double ang = (double)f / 90.0;
         ev.kind = EV_MOVE;
         ev.x = 760 + (int)(330 * cos(ang));
         ev.y = 330 + (int)(200 * sin(ang * 1.3));
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        double s0 = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+        double s0 = clock_ms();
         desk_app_event(a, &ev, &err);
         desk_app_tick(a, &err);
         desk_app_draw(a, &err);
         desk_app_present(a);
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        ft[f] = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 - s0;
+        ft[f] = clock_ms() - s0;
     }
+}
+
+int bench_desk(int argc, char **argv) {
+    uint64_t frames = 600;
+    const args_opt opts[] = {ARGS_U64("--frames", &frames, 60, 100000), ARGS_END};
+    int rc = args_parse("bench desk", opts, bench_usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    bl_err err = {0};
+    desk_session *s = bench_session(&err);
+    double *ft = s ? malloc(sizeof(double) * frames) : NULL;
+    if (s && !ft) err_setc(&err, BL_E_NOMEM, "out of memory");
+    double t0 = clock_ms();
+    desk_app_config cfg = {.headless = 1, .session = s, .loupe_dpi = 600, .sync_loading = 0};
+    desk_app *a = ft ? desk_app_create(&cfg, &err) : NULL;
+    if (!a) {
+        free(ft);
+        free(s);
+        return cmd_fail("bench", &err);
+    }
+    desk_app_draw(a, &err);
+    desk_app_present(a);
+    double first = clock_ms() - t0;
+    desk_app_wait_loading(a); /* the loupe at full resolution from here on */
+    bench_frames(a, ft, frames);
     desk_app_draw(a, &err);
     if (fs_mkdir("out", &err) == 0 && desk_app_screenshot(a, "out/bench-desk.png", &err) == 0)
         printf("  last frame: out/bench-desk.png\n");
@@ -454,5 +412,6 @@ int bench_desk(int argc, char **argv) {
            p50, p99, first, (unsigned long long)frames);
     free(ft);
     desk_app_destroy(a);
+    free(s);
     return 0;
 }

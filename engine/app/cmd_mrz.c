@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "fsio.h"
 #include "mrz.h"
@@ -242,6 +243,83 @@ static int make_fail(const char *name, const char *fmt, ...) {
     return 2;
 }
 
+/* The MRZ fields and format of one JSON object; 0, or 2 with the message
+ * printed (an unknown, repeated, non-string, too long or missing key). */
+static int fields_from_json(const char *name, const cJSON *root, mrz_fields *f, int *fmt) {
+    int seen[N_FIELDS + 1] = {0};
+    memset(f, 0, sizeof *f);
+    *fmt = -1;
+    if (!cJSON_IsObject(root)) return make_fail(name, "expected a JSON object of MRZ fields");
+    for (const cJSON *it = root->child; it; it = it->next) {
+        const char *key = it->string ? it->string : "";
+        size_t idx = N_FIELDS; /* N_FIELDS stands for "format" */
+        if (strcmp(key, "format") != 0) {
+            for (idx = 0; idx < N_FIELDS && strcmp(key, field_keys[idx]) != 0; idx++)
+                continue;
+            if (idx == N_FIELDS)
+                return make_fail(name,
+                                 "unknown key '%s'; expected format, document_code, "
+                                 "issuing_state, document_number, nationality, birth_date, sex, "
+                                 "expiry_date, surname, given_names, optional_data, "
+                                 "optional_data_2",
+                                 key);
+        }
+        if (seen[idx]++) return make_fail(name, "key '%s' appears twice", key);
+        if (!cJSON_IsString(it))
+            return make_fail(name, "'%s' must be a string (use \"\" for an empty field)", key);
+        const char *v = it->valuestring;
+        if (idx == N_FIELDS) {
+            if ((*fmt = mrz_format_from_name(v)) < 0)
+                return make_fail(
+                    name, "format '%s' is unknown; expected TD1, TD2, TD3, MRV-A or MRV-B", v);
+            continue;
+        }
+        size_t cap, vlen = strlen(v);
+        char *slot = field_slot(f, idx, &cap);
+        if (vlen >= cap)
+            return make_fail(name, "'%s' is too long (%zu bytes; at most %zu)", key, vlen, cap - 1);
+        memcpy(slot, v, vlen + 1);
+    }
+    static const char *const required[] = {
+        "format",     "document_code", "issuing_state", "document_number", "nationality",
+        "birth_date", "sex",           "expiry_date",   "surname"};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        size_t idx = N_FIELDS;
+        if (strcmp(required[i], "format") != 0)
+            for (idx = 0; strcmp(required[i], field_keys[idx]) != 0; idx++)
+                continue;
+        if (!seen[idx])
+            return make_fail(name,
+                             "missing key '%s' (required: format, document_code, issuing_state, "
+                             "document_number, nationality, birth_date, sex, expiry_date, "
+                             "surname)",
+                             required[i]);
+    }
+    return 0;
+}
+
+/* Tells the user when the name did not fit (the MRZ itself shows it only by
+ * ending the field with a letter). */
+static void note_truncation(const mrz_fields *f, char lines[3][45], int n_lines) {
+    char joined[3 * 46] = "", sur[256], giv[256];
+    for (int i = 0; i < n_lines; i++)
+        strcat(strcat(joined, lines[i]), "\n");
+    mrz_result back;
+    mrz_parse(joined, strlen(joined), &back);
+    if (translit_name_to_mrz(f->surname, sur, sizeof sur, NULL) < 0 ||
+        translit_name_to_mrz(f->given_names, giv, sizeof giv, NULL) < 0)
+        return;
+    for (char *p = sur; *p; p++)
+        *p = *p == '<' ? ' ' : *p;
+    for (char *p = giv; *p; p++)
+        *p = *p == '<' ? ' ' : *p;
+    if (strcmp(sur, back.fields.surname) != 0 || strcmp(giv, back.fields.given_names) != 0)
+        fprintf(stderr,
+                "borderlab mrz make: note: the name was truncated to fit the name field "
+                "(%s, %s)\n",
+                back.fields.surname, back.fields.given_names);
+}
+
 static int run_make(const char *path) {
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     bl_err err;
@@ -261,101 +339,17 @@ static int run_make(const char *path) {
                          "{\"format\": \"TD3\", ...}",
                          where);
     }
-    int rc = 2;
     mrz_fields f;
-    memset(&f, 0, sizeof f);
-    int fmt = -1, seen[N_FIELDS + 1] = {0};
-    if (!cJSON_IsObject(root)) {
-        make_fail(name, "expected a JSON object of MRZ fields");
-        goto done;
-    }
-    for (cJSON *it = root->child; it; it = it->next) {
-        const char *key = it->string ? it->string : "";
-        size_t idx = N_FIELDS; /* N_FIELDS stands for "format" */
-        if (strcmp(key, "format") != 0) {
-            for (idx = 0; idx < N_FIELDS && strcmp(key, field_keys[idx]) != 0; idx++)
-                continue;
-            if (idx == N_FIELDS) {
-                make_fail(name,
-                          "unknown key '%s'; expected format, document_code, issuing_state, "
-                          "document_number, nationality, birth_date, sex, expiry_date, surname, "
-                          "given_names, optional_data, optional_data_2",
-                          key);
-                goto done;
-            }
-        }
-        if (seen[idx]++) {
-            make_fail(name, "key '%s' appears twice", key);
-            goto done;
-        }
-        if (!cJSON_IsString(it)) {
-            make_fail(name, "'%s' must be a string (use \"\" for an empty field)", key);
-            goto done;
-        }
-        const char *v = it->valuestring;
-        if (idx == N_FIELDS) {
-            fmt = mrz_format_from_name(v);
-            if (fmt < 0) {
-                make_fail(name, "format '%s' is unknown; expected TD1, TD2, TD3, MRV-A or MRV-B",
-                          v);
-                goto done;
-            }
-            continue;
-        }
-        size_t cap, vlen = strlen(v);
-        char *slot = field_slot(&f, idx, &cap);
-        if (vlen >= cap) {
-            make_fail(name, "'%s' is too long (%zu bytes; at most %zu)", key, vlen, cap - 1);
-            goto done;
-        }
-        memcpy(slot, v, vlen + 1);
-    }
-    static const char *const required[] = {
-        "format",     "document_code", "issuing_state", "document_number", "nationality",
-        "birth_date", "sex",           "expiry_date",   "surname"};
-    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-        size_t idx = N_FIELDS;
-        if (strcmp(required[i], "format") != 0)
-            for (idx = 0; strcmp(required[i], field_keys[idx]) != 0; idx++)
-                continue;
-        if (!seen[idx]) {
-            make_fail(name,
-                      "missing key '%s' (required: format, document_code, issuing_state, "
-                      "document_number, nationality, birth_date, sex, expiry_date, surname)",
-                      required[i]);
-            goto done;
-        }
-    }
+    int fmt, n_lines = 0;
     char lines[3][45];
-    int n_lines = 0;
-    if (mrz_make((mrz_format)fmt, &f, lines, &n_lines, &err) < 0) {
-        make_fail(name, "%s", err.msg);
-        goto done;
+    int rc = fields_from_json(name, root, &f, &fmt);
+    if (rc == 0 && mrz_make((mrz_format)fmt, &f, lines, &n_lines, &err) < 0)
+        rc = make_fail(name, "%s", err.msg);
+    if (rc == 0) {
+        for (int i = 0; i < n_lines; i++)
+            printf("%s\n", lines[i]);
+        note_truncation(&f, lines, n_lines);
     }
-    for (int i = 0; i < n_lines; i++)
-        printf("%s\n", lines[i]);
-
-    /* Tell the user when the name did not fit (the MRZ itself shows it only by
-     * ending the field with a letter). */
-    char joined[3 * 46] = "", sur[256], giv[256];
-    for (int i = 0; i < n_lines; i++)
-        strcat(strcat(joined, lines[i]), "\n");
-    mrz_result back;
-    mrz_parse(joined, strlen(joined), &back);
-    if (translit_name_to_mrz(f.surname, sur, sizeof sur, NULL) >= 0 &&
-        translit_name_to_mrz(f.given_names, giv, sizeof giv, NULL) >= 0) {
-        for (char *p = sur; *p; p++)
-            *p = *p == '<' ? ' ' : *p;
-        for (char *p = giv; *p; p++)
-            *p = *p == '<' ? ' ' : *p;
-        if (strcmp(sur, back.fields.surname) != 0 || strcmp(giv, back.fields.given_names) != 0)
-            fprintf(stderr,
-                    "borderlab mrz make: note: the name was truncated to fit the name field "
-                    "(%s, %s)\n",
-                    back.fields.surname, back.fields.given_names);
-    }
-    rc = 0;
-done:
     cJSON_Delete(root);
     free(text);
     return rc;
@@ -363,39 +357,26 @@ done:
 
 /* ---- entry --------------------------------------------------------------------------------- */
 
+/* `mrz check [FILE]` and `mrz make [FILE]`: FILE defaults to standard input. */
+static int with_file(const char *who, int argc, char **argv, void (*help)(FILE *),
+                     int (*run)(const char *)) {
+    char *file[1] = {"-"};
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 0, 1), ARGS_END};
+    int rc = args_parse(who, opts, help, argc, argv);
+    return rc != ARGS_GO ? rc : run(file[0]);
+}
+
+static int sub_check(int argc, char **argv) {
+    return with_file("mrz check", argc, argv, usage_check, run_check);
+}
+
+static int sub_make(int argc, char **argv) {
+    return with_file("mrz make", argc, argv, usage_make, run_make);
+}
+
 int cmd_mrz(int argc, char **argv) {
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
-    const char *sub = argv[1];
-    int is_check = strcmp(sub, "check") == 0, is_make = strcmp(sub, "make") == 0;
-    if (!is_check && !is_make) {
-        if (cmd_wants_help(argc, argv)) {
-            usage(stdout);
-            return 0;
-        }
-        fprintf(stderr, "borderlab mrz: unknown subcommand '%s'\n\n", sub);
-        usage(stderr);
-        return 2;
-    }
-    if (cmd_wants_help(argc - 1, argv + 1)) {
-        (is_check ? usage_check : usage_make)(stdout);
-        return 0;
-    }
-    const char *path = "-";
-    for (int i = 2; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "borderlab mrz %s: unknown option '%s'\n\n", sub, argv[i]);
-            (is_check ? usage_check : usage_make)(stderr);
-            return 2;
-        }
-        if (i > 2) {
-            fprintf(stderr, "borderlab mrz %s: expected at most one FILE, got '%s' too\n", sub,
-                    argv[i]);
-            return 2;
-        }
-        path = argv[i];
-    }
-    return is_check ? run_check(path) : run_make(path);
+    static const args_cmd subs[] = {
+        {"check", sub_check, NULL}, {"make", sub_make, NULL}, {NULL, NULL, NULL}};
+    return args_dispatch("mrz", subs, usage, argc, argv);
 }

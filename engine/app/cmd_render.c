@@ -33,87 +33,36 @@ static void usage(FILE *out) {
         "                      regions.json (docs/captures.md); shown the same way\n");
 }
 
+static int parse_today(const char *v, void *dst, bl_err *err) {
+    if (date_parse_iso(v, dst) == 0) return 0;
+    return err_set(err, "--today needs a date as YYYY-MM-DD (got '%s')", v);
+}
+
+#define NO_SEED UINT64_MAX /* above every seed --seed takes */
+
 int cmd_render(int argc, char **argv) {
-    if (cmd_wants_help(argc, argv)) {
-        usage(stdout);
-        return 0;
-    }
     const char *capture_dir = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;
     render_request_init(&rq);
-    int have_seed = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        const int takes = 1; /* every option takes one value */
-        static const char *known[] = {"--template", "--template-file", "--out", "--out-dir",
-                                      "--light",    "--seed",          "--dpi", "--today",
-                                      "--defect",   "--capture",       NULL};
-        int is_known = 0;
-        for (int k = 0; known[k]; k++)
-            is_known |= !strcmp(a, known[k]);
-        if (!is_known) {
-            fprintf(stderr, "borderlab render: unknown option '%s'\n\n", a);
-            usage(stderr);
-            return 2;
-        }
-        if (!v) {
-            fprintf(stderr, "borderlab render: %s needs a value (try --help)\n", a);
-            return 2;
-        }
-        if (!strcmp(a, "--template"))
-            tpl_id = v;
-        else if (!strcmp(a, "--template-file"))
-            tpl_file = v;
-        else if (!strcmp(a, "--out"))
-            out = v;
-        else if (!strcmp(a, "--capture"))
-            capture_dir = v;
-        else if (!strcmp(a, "--out-dir"))
-            out_dir = v;
-        else if (!strcmp(a, "--light"))
-            light = v;
-        else if (!strcmp(a, "--seed")) {
-            if (!v || args_u64(v, 0, 9007199254740991ull, &rq.spec.seed)) {
-                fprintf(stderr,
-                        "borderlab render: --seed needs a whole number from 0 to "
-                        "9007199254740991 (got '%s')\n",
-                        v ? v : "");
-                return 2;
-            }
-            have_seed = 1;
-        } else if (!strcmp(a, "--dpi")) {
-            if (!v || args_double(v, 72, 1200, &rq.spec.dpi)) {
-                fprintf(stderr,
-                        "borderlab render: --dpi needs a number from 72 to 1200 (got '%s')\n",
-                        v ? v : "");
-                return 2;
-            }
-        } else if (!strcmp(a, "--today")) {
-            if (!v || date_parse_iso(v, &rq.spec.today)) {
-                fprintf(stderr, "borderlab render: --today needs a date as YYYY-MM-DD (got '%s')\n",
-                        v ? v : "");
-                return 2;
-            }
-        } else if (!strcmp(a, "--defect")) {
-            int k = v ? defect_from_id(v) : -1;
-            if (k < 0) {
-                fprintf(stderr,
-                        "borderlab render: unknown defect '%s' ('borderlab templates' lists the "
-                        "defect kinds)\n",
-                        v ? v : "");
-                return 2;
-            }
-            rq.spec.defects |= 1u << k;
-        }
-        i += takes;
-    }
-    if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects)) {
-        fprintf(stderr, "borderlab render: --capture shows captured images as they are; it takes "
-                        "no --template, --seed or --defect\n");
-        return 2;
-    }
+    rq.spec.seed = NO_SEED;
+    const args_opt opts[] = {ARGS_STR("--template", &tpl_id),
+                             ARGS_STR("--template-file", &tpl_file),
+                             ARGS_STR("--out", &out),
+                             ARGS_STR("--out-dir", &out_dir),
+                             ARGS_STR("--light", &light),
+                             ARGS_U64("--seed", &rq.spec.seed, 0, 9007199254740991ull),
+                             ARGS_DOUBLE("--dpi", &rq.spec.dpi, 72, 1200),
+                             ARGS_CALL("--today", parse_today, &rq.spec.today),
+                             ARGS_CALL("--defect", args_defect, &rq.spec.defects),
+                             ARGS_STR("--capture", &capture_dir),
+                             ARGS_END};
+    int rc = args_parse("render", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    int have_seed = rq.spec.seed != NO_SEED;
+    if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects))
+        return args_fail("render", "--capture shows captured images as they are; it takes no "
+                                   "--template, --seed or --defect");
     if (capture_dir) have_seed = 1, tpl_id = "";
     if (!!tpl_id + !!tpl_file != 1 || !have_seed || (!out && !out_dir) || (out && out_dir) ||
         (out && !light)) {
@@ -123,17 +72,13 @@ int cmd_render(int argc, char **argv) {
         return 2;
     }
     int lk = -1;
-    if (light && (lk = light_from_name(light)) < 0) {
-        fprintf(stderr,
-                "borderlab render: unknown light '%s' (visible, uv, ir, oblique, "
-                "transmitted)\n",
-                light);
-        return 2;
-    }
+    if (light && (lk = light_from_name(light)) < 0)
+        return args_fail("render", "unknown light '%s' (visible, uv, ir, oblique, transmitted)",
+                         light);
     bl_err err = {0};
     if (capture_dir) {
-        int rc = out_dir ? render_capture_dir(capture_dir, out_dir, &err)
-                         : render_capture_light(capture_dir, (light_kind)lk, out, &err);
+        rc = out_dir ? render_capture_dir(capture_dir, out_dir, &err)
+                     : render_capture_light(capture_dir, (light_kind)lk, out, &err);
         if (rc != 0) {
             return cmd_fail("render", &err);
         }
@@ -145,8 +90,8 @@ int cmd_render(int argc, char **argv) {
         return cmd_fail("render", &err);
     }
     rq.spec.t = &t;
-    int rc = out_dir ? render_write_dir(&rq, out_dir, &err)
-                     : render_write_light(&rq, (light_kind)lk, out, &err);
+    rc = out_dir ? render_write_dir(&rq, out_dir, &err)
+                 : render_write_light(&rq, (light_kind)lk, out, &err);
     if (rc != 0) {
         return cmd_fail("render", &err);
     }

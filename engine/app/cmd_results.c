@@ -1,16 +1,16 @@
-/* cmd_results.c - `borderlab results keygen|verify`: the academy's key and
- * the check that a results journal is intact. */
+/* cmd_results.c - `borderlab results keygen|verify|import|query|export`: the
+ * academy's key, the check that a results journal is intact, and the results
+ * database (results_db.c) on the command line. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "journal.h"
 
-int cmd_results(int argc, char **argv) {
-    if (argc < 2 || cmd_wants_help(argc, argv)) {
-        FILE *o = argc < 2 ? stderr : stdout;
-        fprintf(
-            o,
+static void usage(FILE *o) {
+    fprintf(o,
             "usage: borderlab results keygen KEYFILE\n"
             "       borderlab results verify JOURNAL --key KEYFILE\n"
             "       borderlab results import JOURNAL... --key KEYFILE --db DB [--trainee ID "
@@ -23,89 +23,104 @@ int cmd_results(int argc, char **argv) {
             "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n"
             "import takes the trainee and cohort from a session journal's first entry\n"
             "(a plain desk journal needs --trainee and --cohort).\n");
-        return argc < 2 ? 2 : 0;
-    }
+}
+
+static int keygen(int argc, char **argv) {
+    char *file[1];
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("KEYFILE", file, &n, 1, 1), ARGS_END};
+    int rc = args_parse("results keygen", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
     bl_err err = {0};
-    if (!strcmp(argv[1], "keygen") && argc == 3) {
-        if (journal_keygen(argv[2], &err) != 0) {
-            return cmd_fail("results", &err);
-        }
-        printf("wrote a new journal key to %s (keep it safe: it proves the results)\n", argv[2]);
-        return 0;
+    if (journal_keygen(file[0], &err) != 0) return cmd_fail("results", &err);
+    printf("wrote a new journal key to %s (keep it safe: it proves the results)\n", file[0]);
+    return 0;
+}
+
+static int verify(int argc, char **argv) {
+    char *journal[1];
+    int n_journal = 0;
+    const char *key_path = NULL;
+    const args_opt opts[] = {ARGS_POS("JOURNAL", journal, &n_journal, 1, 1),
+                             ARGS_STR("--key", &key_path), ARGS_END};
+    int rc = args_parse("results verify", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!key_path) return args_fail("results verify", "--key KEYFILE is required (try --help)");
+    bl_err err = {0};
+    unsigned char key[JOURNAL_KEY_BYTES];
+    int n = 0;
+    if (journal_key_load(key_path, key, &err) != 0) return cmd_fail("results", &err);
+    if (journal_verify(journal[0], key, &n, &err) != 0) {
+        if (err.code != BL_E_REFUSED) return cmd_fail("results", &err);
+        printf("NOT INTACT: %s\n", err.msg);
+        return err_exit_code(&err);
     }
-    if (!strcmp(argv[1], "verify") && argc == 5 && !strcmp(argv[3], "--key")) {
-        unsigned char key[JOURNAL_KEY_BYTES];
-        int n = 0;
-        if (journal_key_load(argv[4], key, &err) != 0) {
-            return cmd_fail("results", &err);
-        }
-        if (journal_verify(argv[2], key, &n, &err) != 0) {
-            if (err.code != BL_E_REFUSED) return cmd_fail("results", &err);
-            printf("NOT INTACT: %s\n", err.msg);
-            return err_exit_code(&err);
-        }
-        printf("intact: %s holds %d entr%s, each as written\n", argv[2], n, n == 1 ? "y" : "ies");
-        return 0;
-    }
-    if (!strcmp(argv[1], "export")) {
-        const char *db = NULL, *format = "csv", *home = "https://academy.example";
-        for (int i = 2; i + 1 < argc; i += 2) {
-            if (!strcmp(argv[i], "--db"))
-                db = argv[i + 1];
-            else if (!strcmp(argv[i], "--format"))
-                format = argv[i + 1];
-            else if (!strcmp(argv[i], "--home"))
-                home = argv[i + 1];
-            else
-                db = NULL, i = argc;
-        }
-        if (!db || (strcmp(format, "csv") && strcmp(format, "xapi")) || argc % 2) {
-            fprintf(stderr, "borderlab results: export --db DB [--format csv|xapi] [--home URL]\n");
-            return 2;
-        }
-        return results_export(db, format, home);
-    }
-    if (!strcmp(argv[1], "import") || !strcmp(argv[1], "query")) {
-        const char *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL, *scenario = NULL,
-                   *by = "trainee";
-        /* import takes one or more journals (a cohort's results/ folder, say) */
-        int i = 2, first = 2, n_journals = 0;
-        if (!strcmp(argv[1], "import"))
-            while (i < argc && strncmp(argv[i], "--", 2))
-                i++, n_journals++;
-        for (; i + 1 < argc; i += 2) {
-            const char *o = argv[i], *v = argv[i + 1];
-            if (!strcmp(o, "--key"))
-                key = v;
-            else if (!strcmp(o, "--db"))
-                db = v;
-            else if (!strcmp(o, "--trainee"))
-                trainee = v;
-            else if (!strcmp(o, "--cohort"))
-                cohort = v;
-            else if (!strcmp(o, "--scenario"))
-                scenario = v;
-            else if (!strcmp(o, "--by"))
-                by = v;
-            else
-                break;
-        }
-        int import = !strcmp(argv[1], "import");
-        if (i != argc || !db || (import && (!key || !n_journals))) {
-            fprintf(stderr, "borderlab results: import JOURNAL... --key KEYFILE --db DB [--trainee "
-                            "ID --cohort NAME], or query --db DB [--by trainee|cohort|scenario] "
-                            "[--trainee ID] [--cohort NAME] [--scenario ID]\n");
-            return 2;
-        }
-        if (!import) return results_query(db, by, trainee, cohort, scenario);
+    printf("intact: %s holds %d entr%s, each as written\n", journal[0], n, n == 1 ? "y" : "ies");
+    return 0;
+}
+
+static const char *const formats[] = {"csv", "xapi", NULL};
+
+static int export(int argc, char **argv) {
+    const char *db = NULL, *home = "https://academy.example";
+    int format = 0;
+    const args_opt opts[] = {ARGS_STR("--db", &db), ARGS_CHOICE("--format", &format, formats),
+                             ARGS_STR("--home", &home), ARGS_END};
+    int rc = args_parse("results export", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!db) return args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
+    return results_export(db, formats[format], home);
+}
+
+/* import and query without what they need. */
+static int db_usage(void) {
+    return args_fail("results", "import JOURNAL... --key KEYFILE --db DB [--trainee ID --cohort "
+                                "NAME], or query --db DB [--by trainee|cohort|scenario] "
+                                "[--trainee ID] [--cohort NAME] [--scenario ID]");
+}
+
+static int import(int argc, char **argv) {
+    const char *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL;
+    /* one or more journals (a cohort's results/ folder, say) */
+    char **journals = calloc((size_t)argc, sizeof *journals);
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("JOURNAL", journals, &n, 0, argc),
+                             ARGS_STR("--key", &key),
+                             ARGS_STR("--db", &db),
+                             ARGS_STR("--trainee", &trainee),
+                             ARGS_STR("--cohort", &cohort),
+                             ARGS_END};
+    int rc = journals ? args_parse("results import", opts, usage, argc, argv) : 2;
+    if (rc == ARGS_GO && (!db || !key || !n)) rc = db_usage();
+    if (rc == ARGS_GO) {
         /* each journal in its own transaction: one refused leaves the others in */
-        int rc = 0;
-        for (int k = 0; k < n_journals; k++) {
-            int r = results_import(argv[first + k], key, db, trainee, cohort);
+        rc = 0;
+        for (int k = 0; k < n; k++) {
+            int r = results_import(journals[k], key, db, trainee, cohort);
             if (r > rc) rc = r;
         }
-        return rc;
     }
-    fprintf(stderr, "borderlab results: bad arguments (try --help)\n");
-    return 2;
+    free(journals);
+    return rc;
+}
+
+static int query(int argc, char **argv) {
+    const char *db = NULL, *trainee = NULL, *cohort = NULL, *scenario = NULL, *by = "trainee";
+    const args_opt opts[] = {ARGS_STR("--db", &db),
+                             ARGS_STR("--by", &by),
+                             ARGS_STR("--trainee", &trainee),
+                             ARGS_STR("--cohort", &cohort),
+                             ARGS_STR("--scenario", &scenario),
+                             ARGS_END};
+    int rc = args_parse("results query", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!db) return db_usage();
+    return results_query(db, by, trainee, cohort, scenario);
+}
+
+int cmd_results(int argc, char **argv) {
+    static const args_cmd subs[] = {{"keygen", keygen, NULL}, {"verify", verify, NULL},
+                                    {"import", import, NULL}, {"query", query, NULL},
+                                    {"export", export, NULL}, {NULL, NULL, NULL}};
+    return args_dispatch("results", subs, usage, argc, argv);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "desk_app.h"
 #include "desk_loop.h"
@@ -118,17 +119,18 @@ static int pack_bytes_read(pack_bytes *b, const session_def *d, char *code, size
 }
 
 static int cmd_keygen(int argc, char **argv) {
+    char *files[2];
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("SECRET and PUBLIC", files, &n, 2, 2), ARGS_END};
+    int rc = args_parse("session keygen", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
     bl_err err = {0};
-    if (argc != 4) {
-        usage(stderr);
-        return 2;
-    }
-    if (packsig_keygen(argv[2], argv[3], &err) != 0) {
+    if (packsig_keygen(files[0], files[1], &err) != 0) {
         return cmd_fail("session", &err);
     }
     printf("wrote the pack signing key to %s (keep it with the academy) and the public key to\n"
            "%s (give it to every exam desk)\n",
-           argv[2], argv[3]);
+           files[0], files[1]);
     return 0;
 }
 
@@ -157,17 +159,28 @@ static int verify(const session_def *d, const char *pubkey) {
 }
 
 /* `session sign FILE --secret K` and `session verify FILE --pack-key K`. */
-static int with_key(int argc, char **argv, const char *flag,
+static int with_key(int argc, char **argv, const char *who, const char *flag,
                     int (*act)(const session_def *, const char *)) {
-    if (argc != 5 || strcmp(argv[3], flag)) {
-        usage(stderr);
-        return 2;
-    }
+    char *file[1];
+    int n = 0;
+    const char *key = NULL;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1), ARGS_STR(flag, &key), ARGS_END};
+    int rc = args_parse(who, opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!key) return args_fail(who, "%s is required (try --help)", flag);
     session_def *d = calloc(1, sizeof *d);
-    int rc = d ? load_def(d, argv[2]) : 2;
-    if (rc == 0) rc = act(d, argv[4]);
+    rc = d ? load_def(d, file[0]) : 2;
+    if (rc == 0) rc = act(d, key);
     free(d);
     return rc;
+}
+
+static int cmd_sign(int argc, char **argv) {
+    return with_key(argc, argv, "session sign", "--secret", sign);
+}
+
+static int cmd_verify(int argc, char **argv) {
+    return with_key(argc, argv, "session verify", "--pack-key", verify);
 }
 
 /* ------------------------------------------------------------ run */
@@ -180,43 +193,30 @@ typedef struct run_opts {
 
 static int parse_run(int argc, char **argv, run_opts *o) {
     memset(o, 0, sizeof *o);
-    o->file = argc > 2 ? argv[2] : NULL;
     o->key = getenv("BORDERLAB_JOURNAL_KEY");
     o->pack_key = getenv("BORDERLAB_PACK_KEY");
-    struct {
-        const char *name;
-        const char **dst;
-    } opts[] = {{"--trainee", &o->trainee}, {"--name", &o->name},      {"--cohort", &o->cohort},
-                {"--journal", &o->journal}, {"--key", &o->key},        {"--pack-key", &o->pack_key},
-                {"--lang", &o->lang},       {"--log", &o->log},        {"--record", &o->record},
-                {"--input", &o->input},     {"--out-dir", &o->out_dir}};
-    for (int i = 3; i < argc; i++) {
-        if (!strcmp(argv[i], "--headless")) {
-            o->headless = 1;
-            continue;
-        }
-        int hit = 0;
-        for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
-            if (!strcmp(argv[i], opts[k].name) && i + 1 < argc) {
-                *opts[k].dst = argv[++i];
-                hit = 1;
-                break;
-            }
-        if (!hit) {
-            fprintf(stderr, "borderlab session run: bad option '%s' (try --help)\n", argv[i]);
-            return 2;
-        }
-    }
-    if (!o->file) {
-        usage(stderr);
-        return 2;
-    }
-    if (o->headless && !o->input) {
-        fprintf(stderr, "borderlab session run: --headless replays recorded input: add --input "
-                        "FILE\n");
-        return 2;
-    }
-    return 0;
+    char *file[1];
+    int n = 0;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1),
+                             ARGS_STR("--trainee", &o->trainee),
+                             ARGS_STR("--name", &o->name),
+                             ARGS_STR("--cohort", &o->cohort),
+                             ARGS_STR("--journal", &o->journal),
+                             ARGS_STR("--key", &o->key),
+                             ARGS_STR("--pack-key", &o->pack_key),
+                             ARGS_STR("--lang", &o->lang),
+                             ARGS_STR("--log", &o->log),
+                             ARGS_STR("--record", &o->record),
+                             ARGS_STR("--input", &o->input),
+                             ARGS_STR("--out-dir", &o->out_dir),
+                             ARGS_FLAG("--headless", &o->headless),
+                             ARGS_END};
+    int rc = args_parse("session run", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    o->file = file[0];
+    if (o->headless && !o->input)
+        return args_fail("session run", "--headless replays recorded input: add --input FILE");
+    return ARGS_GO;
 }
 
 /* The session journal's first entry: who sits what, under which rules. */
@@ -242,8 +242,6 @@ static void sig_hash(const session_def *d, char out[65]) {
     bl_err err = {0};
     if (packsig_file_sha256(sig, out, &err) != 0) out[0] = '\0'; /* not signed */
 }
-
-static pack the_pack; /* large: one scenario struct per traveler */
 
 static void print_outcome(const desk_app *a, const char *journal) {
     const desk_state *st = desk_app_state(a);
@@ -330,20 +328,22 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
         for (int k = 1; k < pb->n; k++)
             if (!strcmp(pb->path[k], paths[i])) texts[i] = pb->data[k], lens[i] = pb->len[k];
     }
-    if (pack_load_texts(&the_pack, files, texts, lens, n, &err) != 0) {
+    pack *the_pack = pack_create(&err); /* large: on the heap, destroyed on every path */
+    if (!the_pack || pack_load_texts(the_pack, files, texts, lens, n, &err) != 0) {
+        pack_destroy(the_pack);
         return cmd_fail("session run", &err);
     }
-    for (int i = 0; i < the_pack.n; i++) /* each traveler is scored by their scenario's id */
-        for (int j = i + 1; j < the_pack.n; j++)
-            if (!strcmp(the_pack.scn[i].id, the_pack.scn[j].id)) {
+    for (int i = 0; i < the_pack->n; i++) /* each traveler is scored by their scenario's id */
+        for (int j = i + 1; j < the_pack->n; j++)
+            if (!strcmp(the_pack->scn[i].id, the_pack->scn[j].id)) {
                 fprintf(stderr,
                         "borderlab session run: %s and %s are both scenario '%s': a session "
                         "holds each scenario once\n",
-                        files[i], files[j], the_pack.scn[i].id);
-                pack_free(&the_pack);
+                        files[i], files[j], the_pack->scn[i].id);
+                pack_destroy(the_pack);
                 return 2;
             }
-    desk_session *s = &the_pack.session;
+    desk_session *s = &the_pack->session;
     snprintf(s->id, sizeof s->id, "%s", d->id);
     snprintf(s->trainee, sizeof s->trainee, "%s", d->trainee);
     s->exam = d->exam;
@@ -354,7 +354,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     char journal[512], hash[65], log_default[600];
     if (o->journal && strlen(o->journal) >= sizeof journal) {
         fprintf(stderr, "borderlab session run: --journal: the path is too long\n");
-        pack_free(&the_pack);
+        pack_destroy(the_pack);
         return 2;
     } else if (o->journal)
         snprintf(journal, sizeof journal, "%s", o->journal);
@@ -362,7 +362,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
         snprintf(journal, sizeof journal, "results/%s-%s.jsonl", d->id, d->trainee);
     else {
         fprintf(stderr, "borderlab session run: %s\n", err.msg);
-        pack_free(&the_pack);
+        pack_destroy(the_pack);
         return 2;
     }
     sig_hash(d, hash);
@@ -370,7 +370,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     if (o->pack_key) /* the key that verified this pack */
         for (int i = 0; i < PACKSIG_PUBLIC_BYTES; i++)
             snprintf(pub_hex + 2 * i, 3, "%02x", pub[i]);
-    char *header = header_json(d, &the_pack, seed, hash, pub_hex);
+    char *header = header_json(d, the_pack, seed, hash, pub_hex);
     const char *out_dir = o->out_dir ? o->out_dir : "out/session";
     snprintf(log_default, sizeof log_default, "%s/actions.jsonl", out_dir);
     const char *log = o->log ? o->log : log_default;
@@ -387,7 +387,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     if (rc == 0) {
         desk_app_config cfg = {.headless = o->headless,
                                .session = s,
-                               .pack = &the_pack,
+                               .pack = the_pack,
                                .log_path = log,
                                .record_path = o->record,
                                .loupe_dpi = 600,
@@ -412,7 +412,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     }
     desk_app_destroy(a);
     input_free(&script);
-    pack_free(&the_pack);
+    pack_destroy(the_pack);
     free(header);
     return rc;
 }
@@ -420,7 +420,7 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
 static int cmd_run(int argc, char **argv) {
     run_opts o;
     int rc = parse_run(argc, argv, &o);
-    if (rc) return rc;
+    if (rc != ARGS_GO) return rc;
     bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(o.file, 1u << 20, &len, &err);
@@ -448,12 +448,15 @@ static int cmd_run(int argc, char **argv) {
 
 /* The file, every scenario it can draw, and (with --trainee) that trainee's draw. */
 static int cmd_check_session(int argc, char **argv) {
-    if (argc != 3 && !(argc == 5 && !strcmp(argv[3], "--trainee"))) {
-        usage(stderr);
-        return 2;
-    }
+    char *file[1];
+    int n_file = 0;
+    const char *trainee = NULL;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n_file, 1, 1), ARGS_STR("--trainee", &trainee),
+                             ARGS_END};
+    int rc = args_parse("session check", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
     session_def *d = calloc(1, sizeof *d);
-    int rc = d ? load_def(d, argv[2]) : 2;
+    rc = d ? load_def(d, file[0]) : 2;
     int problems = 0, files = 0;
     doc_fonts fonts;
     bl_err err = {0};
@@ -471,13 +474,13 @@ static int cmd_check_session(int argc, char **argv) {
     if (rc == 0) doc_fonts_unload(&fonts);
     if (rc == 0 && problems) rc = 1;
     if (rc == 0) {
-        printf("%s: ok (%d slots, %d scenario files%s%s)\n", argv[2], d->n_items, files,
+        printf("%s: ok (%d slots, %d scenario files%s%s)\n", file[0], d->n_items, files,
                d->exam ? ", exam" : "", d->has_seed ? ", one draw for all" : "");
-        if (argc == 5) {
+        if (trainee) {
             char paths[SESSION_MAX_ITEMS][SESSION_PATH_MAX];
             bl_err err = {0};
-            int n = session_draw(d, session_seed(d, argv[4]), paths, SESSION_MAX_ITEMS, &err);
-            printf("draw for %s:\n", argv[4]);
+            int n = session_draw(d, session_seed(d, trainee), paths, SESSION_MAX_ITEMS, &err);
+            printf("draw for %s:\n", trainee);
             for (int i = 0; i < n; i++)
                 printf("  %d. %s\n", i + 1, paths[i]);
         }
@@ -487,15 +490,8 @@ static int cmd_check_session(int argc, char **argv) {
 }
 
 int cmd_session(int argc, char **argv) {
-    if (argc < 2 || cmd_wants_help(argc, argv)) {
-        usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
-    if (!strcmp(argv[1], "check")) return cmd_check_session(argc, argv);
-    if (!strcmp(argv[1], "keygen")) return cmd_keygen(argc, argv);
-    if (!strcmp(argv[1], "sign")) return with_key(argc, argv, "--secret", sign);
-    if (!strcmp(argv[1], "verify")) return with_key(argc, argv, "--pack-key", verify);
-    fprintf(stderr, "borderlab session: unknown subcommand '%s' (try --help)\n", argv[1]);
-    return 2;
+    static const args_cmd subs[] = {
+        {"run", cmd_run, NULL},   {"check", cmd_check_session, NULL}, {"keygen", cmd_keygen, NULL},
+        {"sign", cmd_sign, NULL}, {"verify", cmd_verify, NULL},       {NULL, NULL, NULL}};
+    return args_dispatch("session", subs, usage, argc, argv);
 }

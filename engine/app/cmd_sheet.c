@@ -30,43 +30,29 @@ static int label(bl_image *img, const doc_fonts *f, const char *s, double x, dou
     return text_draw(&st, s, x, y, plot, &c, err) < 0 ? -1 : 0;
 }
 
+static void usage(FILE *o) {
+    fprintf(o, "usage: borderlab contact-sheet --out FILE.png [--template ID] [--seed N]\n"
+               "                               [--defect KIND]... [--dpi N]\n\n"
+               "Renders one genuine and one forged document (default defects: counterfeit\n"
+               "paper, photo substitution, data alteration in IR-transparent ink, flat\n"
+               "intaglio) under all five lights, with each defect outlined in red under\n"
+               "the lights that reveal it.\n");
+}
+
 int cmd_sheet(int argc, char **argv) {
     uint64_t seed = 1;
     double dpi = 90;
     const char *out = NULL, *tpl_id = "uto-passport-td3";
     unsigned defects = 0;
-    for (int i = 1; i < argc; i += 2) { /* every option takes a value */
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            printf("usage: borderlab contact-sheet --out FILE.png [--template ID] [--seed N]\n"
-                   "                               [--defect KIND]... [--dpi N]\n\n"
-                   "Renders one genuine and one forged document (default defects: counterfeit\n"
-                   "paper, photo substitution, data alteration in IR-transparent ink, flat\n"
-                   "intaglio) under all five lights, with each defect outlined in red under\n"
-                   "the lights that reveal it.\n");
-            return 0;
-        }
-        if (!v) {
-            fprintf(stderr, "borderlab contact-sheet: %s needs a value\n", a);
-            return 2;
-        }
-        if (!strcmp(a, "--out"))
-            out = v;
-        else if (!strcmp(a, "--template"))
-            tpl_id = v;
-        else if (!strcmp(a, "--seed") && !args_u64(v, 0, 9007199254740991ull, &seed)) {
-        } else if (!strcmp(a, "--dpi") && !args_double(v, 40, 300, &dpi)) {
-        } else if (!strcmp(a, "--defect") && defect_from_id(v) >= 0) {
-            defects |= 1u << defect_from_id(v);
-        } else {
-            fprintf(stderr, "borderlab contact-sheet: bad option %s %s (try --help)\n", a, v);
-            return 2;
-        }
-    }
-    if (!out) {
-        fprintf(stderr, "borderlab contact-sheet: --out FILE.png is required\n");
-        return 2;
-    }
+    const args_opt opts[] = {ARGS_STR("--out", &out),
+                             ARGS_STR("--template", &tpl_id),
+                             ARGS_U64("--seed", &seed, 0, 9007199254740991ull),
+                             ARGS_DOUBLE("--dpi", &dpi, 40, 300),
+                             ARGS_CALL("--defect", args_defect, &defects),
+                             ARGS_END};
+    int rc = args_parse("contact-sheet", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!out) return args_fail("contact-sheet", "--out FILE.png is required");
     if (!defects)
         defects = 1u << DEFECT_COUNTERFEIT_PAPER | 1u << DEFECT_PHOTO_SUBSTITUTION |
                   1u << DEFECT_DATA_ALTERATION_IR | 1u << DEFECT_INTAGLIO_MISSING;
@@ -79,7 +65,7 @@ int cmd_sheet(int argc, char **argv) {
     }
     doc_truth *truth = malloc(sizeof *truth);
     bl_image sheet = {0, 0, NULL}, tile = {0, 0, NULL};
-    int rc = truth ? 0 : err_set(&err, "out of memory");
+    rc = truth ? 0 : err_set(&err, "out of memory");
     const int pad = 16, head = 34, side = 120;
     for (int row = 0; row < 2 && rc == 0; row++) {
         doc_spec spec = {

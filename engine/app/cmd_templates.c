@@ -5,26 +5,23 @@
 
 #include <cjson/cJSON.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "defect.h"
 #include "light.h"
 #include "tpl.h"
 
+static void usage(FILE *o) {
+    fprintf(o, "usage: borderlab templates [--json]\n\nLists the document templates, the defect "
+               "kinds and the lights.\n--json prints {\"templates\": [...], \"defects\": [...], "
+               "\"lights\": [...]}.\n");
+}
+
 int cmd_templates(int argc, char **argv) {
     int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json"))
-            json = 1;
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: borderlab templates [--json]\n\nLists the document templates, the "
-                   "defect kinds and the lights.\n--json prints {\"templates\": [...], "
-                   "\"defects\": [...], \"lights\": [...]}.\n");
-            return 0;
-        } else {
-            fprintf(stderr, "borderlab templates: unknown option '%s' (try --help)\n", argv[i]);
-            return 2;
-        }
-    }
+    const args_opt opts[] = {ARGS_FLAG("--json", &json), ARGS_END};
+    int rc = args_parse("templates", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
     bl_err err = {0};
     if (json) {
         cJSON *o = cJSON_CreateObject(), *ts = cJSON_CreateArray(), *ds = cJSON_CreateArray(),

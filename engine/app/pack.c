@@ -9,6 +9,18 @@
 
 #include "bl_builtin_scenarios.h"
 
+pack *pack_create(bl_err *err) {
+    pack *p = calloc(1, sizeof *p);
+    if (!p) err_setc(err, BL_E_NOMEM, "out of memory for a pack of %d scenarios", PACK_MAX);
+    return p;
+}
+
+void pack_destroy(pack *p) {
+    if (!p) return;
+    pack_free(p);
+    free(p);
+}
+
 void pack_print_problem(void *ud, const char *file, int line, const char *msg) {
     (void)ud;
     if (line > 0)

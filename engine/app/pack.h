@@ -1,5 +1,9 @@
 /* pack.h - a set of scenarios turned into a desk session: the built-in pack
- * (the Lua files of scenarios/, embedded at build time) or files named on the command line. */
+ * (the Lua files of scenarios/, embedded at build time) or files named on the command line.
+ *
+ * A pack is large (about 900 KB: one scenario struct per traveler), so it
+ * lives on the heap: the command that uses one makes it with pack_create and
+ * ends it with pack_destroy on every path. */
 #ifndef BL_PACK_H
 #define BL_PACK_H
 
@@ -17,6 +21,11 @@ typedef struct pack {
     desk_session session;
 } pack;
 
+/* An empty pack on the heap; NULL with err set (BL_E_NOMEM) when out of memory. */
+pack *pack_create(bl_err *err);
+/* Releases what the pack holds and the pack itself; NULL is fine. */
+void pack_destroy(pack *p);
+
 /* A scn_report_fn that prints "file:line: message" on stderr. */
 void pack_print_problem(void *ud, const char *file, int line, const char *msg);
 
@@ -31,6 +40,7 @@ int pack_load_texts(pack *p, char **paths, const char *const *texts, const size_
                     bl_err *err);
 /* Reloads scenario i from its file (--watch); on failure keeps the old one. */
 int pack_reload(pack *p, int i, bl_err *err);
+/* Releases the scenarios a pack holds and leaves it empty (the pack itself stays). */
 void pack_free(pack *p);
 
 /* Overrides the MRZ reader for every traveler's session (-1: leave). */
