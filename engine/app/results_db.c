@@ -1,25 +1,33 @@
-/* results_db.c - `borderlab results import|query`: exam results in SQLite.
+/* results_db.c - `borderlab results import|query|export`: exam results in SQLite.
  *
  * import verifies a journal first (an edited journal never reaches the
  * database), then inserts its entries in one transaction; importing the same
  * journal again adds nothing. A locked or read-only database is reported and
- * nothing is half-written (the transaction rolls back). */
+ * nothing is half-written (the transaction rolls back). Also the read-only
+ * open every reader shares (results_db.h). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "fsio.h"
 #include "decision.h"
 #include "journal.h"
 #include "record.h"
+#include "results_db.h"
 
-/* Schema 2. results: one row per decided case. sessions: one row per
- * journal (a certification session's header and, once it ended, its verdict;
- * a plain desk journal has an empty session id and no verdict). */
+#define STR_(x) #x
+#define STR(x)  STR_(x)
+
+/* The schema, RESULTS_SCHEMA_VERSION. results: one row per decided case.
+ * sessions: one row per journal (a certification session's header and, once
+ * it ended, its verdict; a plain desk journal has an empty session id and no
+ * verdict). */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS results ("
     " journal TEXT NOT NULL, seq INTEGER NOT NULL, session TEXT NOT NULL, trainee TEXT NOT NULL,"
@@ -31,7 +39,7 @@ static const char *schema =
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
     " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT);"
-    "PRAGMA user_version = 2;";
+    "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
 
 static int db_fail(sqlite3 *db, const char *what, const char *path) {
     fprintf(stderr, "borderlab results: %s '%s': %s%s\n", what, path, sqlite3_errmsg(db),
@@ -42,28 +50,80 @@ static int db_fail(sqlite3 *db, const char *what, const char *path) {
     return 2;
 }
 
+/* The one integer a query such as a PRAGMA answers; SQLITE_OK, else the
+ * error code (*out unchanged). */
+static int query_int(sqlite3 *db, const char *sql, int *out) {
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0), rc = SQLITE_OK;
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* A database made by an older borderlab has the old columns: say so rather
  * than fail on the first insert. */
 static int schema_ok(sqlite3 *db, const char *path) {
-    sqlite3_stmt *st = NULL;
     int version = 0, tables = 0;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'results'", -1, &st,
-                           NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        tables = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    if (tables && version != 2) {
+    query_int(db, "PRAGMA user_version", &version);
+    query_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'results'", &tables);
+    if (tables && version != RESULTS_SCHEMA_VERSION) {
         fprintf(stderr,
                 "borderlab results: '%s' was made by an older borderlab (schema %d, this one "
-                "writes 2): import into a new database file\n",
-                path, version);
+                "writes %d): import into a new database file\n",
+                path, version, RESULTS_SCHEMA_VERSION);
         return 0;
     }
     return 1;
+}
+
+int results_db_read_error(sqlite3 *db, const char *path, bl_err *err) {
+    int code = sqlite3_errcode(db);
+    const char *todo = code == SQLITE_BUSY || code == SQLITE_LOCKED
+                           ? "another program is writing to it: try again when it is done"
+                       : code == SQLITE_NOTADB
+                           ? "it is not an SQLite database: give the file `borderlab results "
+                             "import --db` wrote"
+                       : code == SQLITE_CANTOPEN || code == SQLITE_PERM
+                           ? "check the path and that you may read the file"
+                           : "check the file, or import the journals again into a new database";
+    return err_setc(err, BL_E_IO, "cannot read the results database '%s': %s (%s)", path,
+                    sqlite3_errmsg(db), todo);
+}
+
+/* How many of the two tables a results database has. */
+static const char *tables_sql =
+    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results', 'sessions')";
+
+int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
+    struct stat sbuf;
+    *db = NULL;
+    if (stat(path, &sbuf) != 0)
+        return err_setc(err, BL_E_IO,
+                        "no results database at '%s': %s (make one with `borderlab results "
+                        "import JOURNAL --key KEY --db %s`)",
+                        path, strerror(errno), path);
+    int version = -1, tables = 0, rc = 0;
+    if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        rc = results_db_read_error(*db, path, err);
+    else {
+        sqlite3_busy_timeout(*db, 2000);
+        if (query_int(*db, tables_sql, &tables) != SQLITE_OK ||
+            query_int(*db, "PRAGMA user_version", &version) != SQLITE_OK)
+            rc = results_db_read_error(*db, path, err);
+        else if (tables != 2 || version != RESULTS_SCHEMA_VERSION)
+            rc = err_setc(err, BL_E_INPUT,
+                          "'%s' is not a results database of schema %d (it has schema %d%s): "
+                          "import the journals into a new database with `borderlab results "
+                          "import`",
+                          path, RESULTS_SCHEMA_VERSION, version,
+                          tables == 2 ? "" : " and lacks the results tables");
+    }
+    if (rc) {
+        sqlite3_close(*db);
+        *db = NULL;
+    }
+    return rc;
 }
 
 /* Who the journal belongs to: a session journal names its trainee in its
@@ -385,12 +445,8 @@ static int results_import_path(const char *journal_path, const char *key_path, c
 int results_query(const char *db_path, const char *by, const char *trainee, const char *cohort,
                   const char *scenario) {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        int rc = db_fail(db, "cannot open", db_path);
-        sqlite3_close(db);
-        return rc;
-    }
-    sqlite3_busy_timeout(db, 2000);
+    bl_err err = {0};
+    if (results_db_open_read(db_path, &db, &err) != 0) return cmd_fail("results", &err);
     const char *col = !strcmp(by, "cohort")     ? "cohort"
                       : !strcmp(by, "scenario") ? "scenario"
                                                 : "trainee";
@@ -481,12 +537,8 @@ static void xapi_statement(const char *home, const char *tr, const char *kind, c
  * decision). */
 int results_export(const char *db_path, const char *format, const char *home) {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        int rc = db_fail(db, "cannot open", db_path);
-        sqlite3_close(db);
-        return rc;
-    }
-    sqlite3_busy_timeout(db, 2000);
+    bl_err err = {0};
+    if (results_db_open_read(db_path, &db, &err) != 0) return cmd_fail("results", &err);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(
             db,

@@ -1,0 +1,32 @@
+/* results_db.h - the results database (SQLite): which schema it has, and
+ * opening it to read.
+ *
+ * The one owner of the schema version: results_db.c writes it (`results
+ * import` stamps it as PRAGMA user_version and refuses a database of an older
+ * one); every reader (`results query|export`, `report`) opens the database
+ * with results_db_open_read, which refuses any other. The tables themselves
+ * (results: one row per decided case; sessions: one row per journal) are
+ * written in results_db.c. */
+#ifndef BL_RESULTS_DB_H
+#define BL_RESULTS_DB_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+/* The schema this borderlab writes and reads (PRAGMA user_version). */
+#define RESULTS_SCHEMA_VERSION 2
+
+/* Opens the database read-only (a reader never changes it; a busy database
+ * is waited for up to 2 s) and checks that it holds the results and sessions
+ * tables of RESULTS_SCHEMA_VERSION. 0 with *db open; else -1 with *db NULL
+ * and err saying what, where and what to do (BL_E_IO: missing, unreadable,
+ * locked or not SQLite; BL_E_INPUT: another schema). */
+int results_db_open_read(const char *path, sqlite3 **db, bl_err *err);
+
+/* The error of a read that failed on an open database (the message of
+ * results_db_open_read's read failures, with what to do for SQLite's error
+ * code); returns -1. */
+int results_db_read_error(sqlite3 *db, const char *path, bl_err *err);
+
+#endif
