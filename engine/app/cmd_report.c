@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "fsio.h"
 #include "i18n.h"
@@ -84,7 +85,7 @@ static int load_langs(const char *lang, i18n **en, i18n **page) {
     return 0;
 }
 
-static int usage(FILE *f, int rc) {
+static void usage(FILE *f) {
     fprintf(f, "usage: borderlab report --db DB (--trainee ID | --cohort NAME) --out FILE.html "
                "[--lang ");
     print_langs(f, "|");
@@ -99,49 +100,36 @@ static int usage(FILE *f, int rc) {
             "--lang: the page's language (default en); in Arabic it reads right to left.\n"
             "Exit 0 written, 1 nothing to report (unknown trainee or cohort), 2 usage, database\n"
             "or I/O error; a failed run leaves an existing FILE as it was.\n");
-    return rc;
 }
 
 typedef struct opts {
     const char *db, *trainee, *cohort, *out, *lang;
 } opts;
 
-/* 0 ok, else the exit code (the message is printed). */
+/* ARGS_GO, or the exit code (the message is printed). */
 static int parse(int argc, char **argv, opts *op) {
-    for (int i = 1; i < argc; i += 2) {
-        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        const char **slot = !strcmp(o, "--db")        ? &op->db
-                            : !strcmp(o, "--trainee") ? &op->trainee
-                            : !strcmp(o, "--cohort")  ? &op->cohort
-                            : !strcmp(o, "--out")     ? &op->out
-                            : !strcmp(o, "--lang")    ? &op->lang
-                                                      : NULL;
-        if (!slot || !v) {
-            fprintf(stderr, "borderlab report: %s '%s' (try --help)\n",
-                    slot ? "a value is missing after" : "unknown option", o);
-            return 2;
-        }
-        *slot = v;
-    }
-    if (!op->db || !op->out || !op->trainee == !op->cohort) {
-        fprintf(stderr, "borderlab report: give --db DB, --out FILE.html and one of --trainee ID "
-                        "or --cohort NAME (try --help)\n");
-        return 2;
-    }
+    const args_opt table[] = {
+        ARGS_STR("--db", &op->db),         ARGS_STR("--trainee", &op->trainee),
+        ARGS_STR("--cohort", &op->cohort), ARGS_STR("--out", &op->out),
+        ARGS_STR("--lang", &op->lang),     ARGS_END};
+    int rc = args_parse("report", table, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!op->db || !op->out || !op->trainee == !op->cohort)
+        return args_fail("report", "give --db DB, --out FILE.html and one of --trainee ID or "
+                                   "--cohort NAME (try --help)");
     if (!report_catalog(op->lang)) {
         fprintf(stderr, "borderlab report: unknown language '%s' (", op->lang);
         print_langs(stderr, ", ");
         fprintf(stderr, ")\n");
         return 2;
     }
-    return 0;
+    return ARGS_GO;
 }
 
 int cmd_report(int argc, char **argv) {
-    if (cmd_wants_help(argc, argv)) return usage(stdout, 0);
     opts op = {NULL, NULL, NULL, NULL, "en"};
     int rc = parse(argc, argv, &op);
-    if (rc) return rc;
+    if (rc != ARGS_GO) return rc;
     i18n *en = NULL, *lang = NULL;
     if ((rc = load_langs(op.lang, &en, &lang)) != 0) return rc;
     report r = {.db_path = op.db, .trainee = op.trainee, .cohort = op.cohort};

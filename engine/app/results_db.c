@@ -41,12 +41,22 @@ static const char *schema =
     " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT);"
     "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
 
+/* What to do about an SQLite error, the same words for reading and writing. */
+static const char *db_advice(int code) {
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED
+               ? "another program holds the database: try again when it is done"
+           : code == SQLITE_READONLY ? "the database is read-only"
+           : code == SQLITE_NOTADB
+               ? "it is not an SQLite database: give the file `borderlab results import --db` "
+                 "wrote"
+           : code == SQLITE_CANTOPEN || code == SQLITE_PERM
+               ? "check the path and that you may read the file"
+               : "check the file, or import the journals again into a new database";
+}
+
 static int db_fail(sqlite3 *db, const char *what, const char *path) {
-    fprintf(stderr, "borderlab results: %s '%s': %s%s\n", what, path, sqlite3_errmsg(db),
-            sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED
-                ? " (another program holds the database: try again when it is done)"
-            : sqlite3_errcode(db) == SQLITE_READONLY ? " (the database is read-only)"
-                                                     : "");
+    fprintf(stderr, "borderlab results: %s '%s': %s (%s)\n", what, path, sqlite3_errmsg(db),
+            db_advice(sqlite3_errcode(db)));
     return 2;
 }
 
@@ -61,39 +71,29 @@ static int query_int(sqlite3 *db, const char *sql, int *out) {
     return rc;
 }
 
-/* A database made by an older borderlab has the old columns: say so rather
- * than fail on the first insert. */
-static int schema_ok(sqlite3 *db, const char *path) {
-    int version = 0, tables = 0;
-    query_int(db, "PRAGMA user_version", &version);
-    query_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'results'", &tables);
-    if (tables && version != RESULTS_SCHEMA_VERSION) {
-        fprintf(stderr,
-                "borderlab results: '%s' was made by an older borderlab (schema %d, this one "
-                "writes %d): import into a new database file\n",
-                path, version, RESULTS_SCHEMA_VERSION);
-        return 0;
-    }
-    return 1;
-}
-
 int results_db_read_error(sqlite3 *db, const char *path, bl_err *err) {
-    int code = sqlite3_errcode(db);
-    const char *todo = code == SQLITE_BUSY || code == SQLITE_LOCKED
-                           ? "another program is writing to it: try again when it is done"
-                       : code == SQLITE_NOTADB
-                           ? "it is not an SQLite database: give the file `borderlab results "
-                             "import --db` wrote"
-                       : code == SQLITE_CANTOPEN || code == SQLITE_PERM
-                           ? "check the path and that you may read the file"
-                           : "check the file, or import the journals again into a new database";
     return err_setc(err, BL_E_IO, "cannot read the results database '%s': %s (%s)", path,
-                    sqlite3_errmsg(db), todo);
+                    sqlite3_errmsg(db), db_advice(sqlite3_errcode(db)));
 }
 
 /* How many of the two tables a results database has. */
 static const char *tables_sql =
     "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results', 'sessions')";
+
+/* The one check of a database's schema: both tables, of this version; a
+ * new, empty database passes when it may be new (import makes its tables). */
+static int check_schema(sqlite3 *db, const char *path, int may_be_new, bl_err *err) {
+    int version = -1, tables = 0;
+    if (query_int(db, tables_sql, &tables) != SQLITE_OK ||
+        query_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
+        return results_db_read_error(db, path, err);
+    if ((tables == 0 && may_be_new) || (tables == 2 && version == RESULTS_SCHEMA_VERSION)) return 0;
+    return err_setc(err, BL_E_INPUT,
+                    "'%s' is not a results database of schema %d (it has schema %d%s): import "
+                    "the journals into a new database with `borderlab results import`",
+                    path, RESULTS_SCHEMA_VERSION, version,
+                    tables == 2 ? "" : " and lacks the results tables");
+}
 
 int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
     struct stat sbuf;
@@ -103,21 +103,12 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
                         "no results database at '%s': %s (make one with `borderlab results "
                         "import JOURNAL --key KEY --db %s`)",
                         path, strerror(errno), path);
-    int version = -1, tables = 0, rc = 0;
+    int rc = 0;
     if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         rc = results_db_read_error(*db, path, err);
     else {
         sqlite3_busy_timeout(*db, 2000);
-        if (query_int(*db, tables_sql, &tables) != SQLITE_OK ||
-            query_int(*db, "PRAGMA user_version", &version) != SQLITE_OK)
-            rc = results_db_read_error(*db, path, err);
-        else if (tables != 2 || version != RESULTS_SCHEMA_VERSION)
-            rc = err_setc(err, BL_E_INPUT,
-                          "'%s' is not a results database of schema %d (it has schema %d%s): "
-                          "import the journals into a new database with `borderlab results "
-                          "import`",
-                          path, RESULTS_SCHEMA_VERSION, version,
-                          tables == 2 ? "" : " and lacks the results tables");
+        rc = check_schema(*db, path, 0, err);
     }
     if (rc) {
         sqlite3_close(*db);
@@ -373,8 +364,9 @@ static int import_entries(const char *journal_path, const char *db_path, const e
         goto done;
     }
     sqlite3_busy_timeout(db, 2000);
-    if (!schema_ok(db, db_path)) {
-        rc = 2;
+    bl_err err = {0};
+    if (check_schema(db, db_path, 1, &err) != 0) {
+        rc = cmd_fail("results", &err);
         goto done;
     }
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||

@@ -514,7 +514,7 @@ check "a read-only database file is reported on" bash -c "test $rc -eq 0 && cmp 
 hold_lock "$T/r.db" 6 &
 lock=$!
 sleep 1
-refused "a database another program is writing" 2 "another program is writing to it: try again" --db "$T/r.db" --trainee t-101 --out "$T/keep.html"
+refused "a database another program is writing" 2 "another program holds the database: try again" --db "$T/r.db" --trainee t-101 --out "$T/keep.html"
 wait $lock
 
 # ---- the pages in a browser: headless Chromium opens them with no console message

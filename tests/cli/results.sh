@@ -102,5 +102,17 @@ for s in st:
     assert sc['min']==0 and sc['max']==100 and abs(sc['scaled']-sc['raw']/100)<1e-9 and isinstance(r['success'], bool)
     assert re.fullmatch(r'PT[0-9.]+S', r['duration'])"
 
+# one check of the schema for every command that opens the database
+python3 -c "
+import sqlite3; c = sqlite3.connect('$T/old.db')
+c.execute('CREATE TABLE results (journal TEXT)'); c.execute('CREATE TABLE sessions (journal TEXT)')
+c.execute('PRAGMA user_version = 1'); c.commit()"
+cp "$T/old.db" "$T/old.keep"
+for sub in "query --db $T/old.db" "export --db $T/old.db --format csv" "import $T/j.jsonl --key $T/key --db $T/old.db --trainee t --cohort c"; do
+    # shellcheck disable=SC2086
+    "$BL" results $sub >"$T/o" 2>&1; rc=$?
+    check "results ${sub%% *} refuses a database of another schema, untouched" bash -c "test $rc -eq 2 && grep -q 'not a results database of schema 2 (it has schema 1)' '$T/o' && cmp -s '$T/old.db' '$T/old.keep'"
+done
+
 echo "results: $passes passed, $fails failed"
 [ $fails -eq 0 ]
