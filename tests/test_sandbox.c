@@ -30,6 +30,7 @@
 #include <lualib.h>
 
 #include "sandbox.h"
+#include "scn_load.h"
 
 #define MAX_SECONDS  3.0
 #define HANG_SECONDS 30 /* a row still running then: the sandbox let it run */
@@ -339,7 +340,7 @@ static void test_loops(void **state) {
 static void test_memory(void **state) {
     (void)state;
     static const row rows[] = {
-        {"return string.rep('x', 2^30)", FAILS, "scenarios/memory.lua: " MEMORY,
+        {"return string.rep('x', 2^30)", FAILS, "scenarios/memory.lua:1: " MEMORY,
          "string.rep('x', 2^30)"},
         {"return #string.rep('ab', 2^24, ',')", FAILS, MEMORY, "string.rep with a separator"},
         {"local s = 'x' while true do s = s .. s end", FAILS, MEMORY, "doubling by concatenation"},
@@ -510,6 +511,115 @@ static void test_time(void **state) {
     };
     sbx_limits lim = {.steps = 1000000000000L, .seconds = 0.5};
     run_rows(&lim, "scenarios/time.lua", rows, N(rows));
+}
+
+/* ---- scripts in their worker: stopped from outside within a second ---------------- */
+
+/* What the sandbox cannot stop in time, because it happens inside one VM
+ * instruction or one library call: a scenario's script runs in a worker
+ * process (host.h) that is killed once its second is up. Each row runs as a
+ * scenario file's top-level code (what `check` and the desk load) or as an
+ * answer function (what the desk asks), through the public API, and must end
+ * within WORKER_WALL_SECONDS of wall time, the worker's fork and load
+ * included, with a message that says what happened; the next scenario loads
+ * and answers as usual. */
+#define WORKER_WALL_SECONDS 2.0
+
+typedef struct {
+    const char *script; /* top-level code, or an answer function's body */
+    int as_answer;
+    const char *want;
+    const char *why;
+} worker_row;
+
+static const char scenario_tail[] =
+    "\nreturn scenario { id = 'worker', title = 'title', languages = { 'en' },\n"
+    "  traveler = { age = 30, sex = 'F', speaks = { 'en' } },\n"
+    "  documents = { { template = 'uto-passport-td3', seed = 9001 } },\n"
+    "  questions = { { id = 'q', text = 'q.q', answer = function(ctx) %s end } },\n"
+    "  expected = { decision = 'admit', why = 'why' },\n"
+    "  rubric = { document_examination = 25, interview = 25, human_rights = 25, procedure = 25 },\n"
+    "  strings = { en = { title = 'T', why = 'W', ['q.q'] = 'Q?', ['a.ok'] = 'ok' } } }\n";
+
+static void collect_problem(void *ud, const char *file, int line, const char *msg) {
+    snprintf(ud, 512, "%s:%d: %s", file, line, msg);
+}
+
+/* Loads (and asks, for an answer row) one scenario; the first problem or
+ * error into msg. Returns 0 when it loaded and answered "a.ok". */
+static int run_in_worker(const worker_row *r, char msg[512]) {
+    char code[4096];
+    snprintf(code, sizeof code, "%s", r->as_answer ? "" : r->script);
+    size_t n = strlen(code);
+    snprintf(code + n, sizeof code - n, scenario_tail, r->as_answer ? r->script : "return 'a.ok'");
+    scenario sc;
+    scn_runtime *rt = NULL;
+    msg[0] = '\0';
+    if (scn_load(&sc, &rt, code, strlen(code), "scenarios/worker.lua", NULL, collect_problem, msg))
+        return -1;
+    char key[64];
+    int asked[SCN_MAX_QUESTIONS] = {0};
+    scn_ctx ctx = {asked, 0, 0, 0, 0};
+    bl_err err = {0};
+    int rc = scn_answer(rt, &sc, 0, &ctx, key, sizeof key, &err);
+    if (rc != 0) snprintf(msg, 512, "%s", err.msg);
+    if (rc == 0 && strcmp(key, "a.ok")) snprintf(msg, 512, "answered %s", key), rc = -1;
+    scn_runtime_destroy(rt);
+    scenario_release(&sc);
+    return rc;
+}
+
+static void test_worker(void **state) {
+    (void)state;
+    static const worker_row rows[] = {
+        /* the rehash of a table whose float keys all fall in one chain of Lua's
+         * hash: quadratic inside one instruction (a minute for 2^19 keys) */
+        {"local t = {} for j = 1, 1 << 19 do t[1.5 + j * 2^-52] = true end", 0,
+         "scenarios/worker.lua:0: the script was stopped after 1 s",
+         "hash-colliding float keys at load"},
+        {"local t = {} for j = 1, 1 << 19 do t[1.5 + j * 2^-52] = true end return 'a.ok'", 1,
+         "the script was stopped after 1 s", "hash-colliding float keys in an answer"},
+        /* comparisons of long strings, one instruction each, from a sort's comparator */
+        {"local a = string.rep('x', 1 << 22) local t = {} for i = 1, 4000 do t[i] = a end "
+         "table.sort(t, function(x, y) return x < y end) return 'a.ok'",
+         1, "stopped", "table.sort over long strings"},
+        {"local a, b = string.rep('x', 1 << 23), string.rep('x', 1 << 23) while a == b do end", 0,
+         "stopped", "long string comparisons at load"},
+        /* memory filled and kept, pcall catching each refusal: the worker's
+         * state is spent, the next answer starts a fresh one */
+        {"KEEP = KEEP or {} while true do local ok = pcall(function() "
+         "KEEP[#KEEP + 1] = string.rep('m', 1 << 20) end) if not ok then break end end "
+         "return 'a.ok' .. string.rep('x', 1 << 22)",
+         1, "memory limit exceeded", "memory filled and kept"},
+        {"while true do end", 1, "scenarios/worker.lua:5: step limit exceeded",
+         "an endless loop names its line"},
+        {"return 'not a key\\n\\x1b[31m'", 1, "not one of the scenario's strings",
+         "a key with control characters"},
+    };
+    double slowest_row = 0;
+    for (size_t i = 0; i < N(rows); i++) {
+        const worker_row *r = &rows[i];
+        char msg[512];
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        current_row = r->why;
+        alarm(HANG_SECONDS);
+        int rc = run_in_worker(r, msg);
+        alarm(0);
+        double dt = seconds_since(CLOCK_MONOTONIC, &t0);
+        if (dt > slowest_row) slowest_row = dt;
+        print_message("  %6.3f s  %-40.40s -> %.110s\n", dt, r->why, msg);
+        if (rc == 0 || !strstr(msg, r->want))
+            fail_msg("%s: want \"%s\", got \"%s\"", r->why, r->want, msg);
+        if (dt > WORKER_WALL_SECONDS) fail_msg("%s: took %.3f s", r->why, dt);
+        for (const char *c = msg; *c; c++)
+            if ((unsigned char)*c < 0x20)
+                fail_msg("%s: a control character in the message", r->why);
+        /* and the next scenario loads and answers as usual */
+        worker_row fine = {"return 'a.ok'", 1, "", "a normal answer"};
+        if (run_in_worker(&fine, msg) != 0) fail_msg("after %s: %s", r->why, msg);
+    }
+    print_message("  slowest worker row: %.3f s\n", slowest_row);
 }
 
 /* ---- the matcher against Lua's own string library --------------------------------- */
@@ -717,7 +827,8 @@ static void test_api(void **state) {
                                  "there an endless loop?");
     assert_int_equal(sbx_run(s, "for i = 1, 1e4 do end", 21, "small.lua", 0, &err), 0);
     assert_int_equal(sbx_run(s, "return #string.rep('x', 2 << 20)", 32, "small.lua", 1, &err), -1);
-    assert_non_null(strstr(err.msg, "small.lua: memory limit exceeded (1 MiB)"));
+    /* memory errors name the file and the line where the cap was hit */
+    assert_non_null(strstr(err.msg, "small.lua:1: memory limit exceeded (1 MiB)"));
     assert_int_equal(sbx_run(s, "return #string.rep('x', 256 << 10)", 34, "small.lua", 1, &err), 0);
     assert_int_equal(lua_tointeger(L, -1), 256 << 10);
     sbx_destroy(s);
@@ -760,6 +871,8 @@ int main(int argc, char **argv) {
         {"library: C loops are counted (patterns, rep, table, sort, find)", test_library, NULL,
          NULL, NULL},
         {"time: the wall-clock backstop", test_time, NULL, NULL, NULL},
+        {"worker: what one instruction hides is stopped from outside within a second", test_worker,
+         NULL, NULL, NULL},
         {"patterns: the counted matcher gives Lua's results", test_patterns_match_lua, NULL, NULL,
          NULL},
         {"api: results, sbx_call, bindings, messages, smaller limits", test_api, NULL, NULL, NULL},

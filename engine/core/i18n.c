@@ -178,6 +178,23 @@ fail:
     return NULL;
 }
 
+char *i18n_to_json(const i18n *c) {
+    cJSON *o = cJSON_CreateObject(), *strings, *review;
+    cJSON_AddStringToObject(o, "lang", c->lang);
+    cJSON_AddStringToObject(o, "name", c->name);
+    cJSON_AddStringToObject(o, "dir", c->rtl ? "rtl" : "ltr");
+    cJSON_AddStringToObject(o, "digits", c->arabic_digits ? "arabic-indic" : "latin");
+    strings = cJSON_AddObjectToObject(o, "strings");
+    review = cJSON_AddArrayToObject(o, "review");
+    for (int i = 0; i < c->n; i++) {
+        cJSON_AddStringToObject(strings, c->keys[i], c->texts[i]);
+        if (c->review[i]) cJSON_AddItemToArray(review, cJSON_CreateString(c->keys[i]));
+    }
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return text;
+}
+
 const char *i18n_lang(const i18n *c) {
     return c->lang;
 }

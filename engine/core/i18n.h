@@ -37,6 +37,10 @@ int i18n_rtl(const i18n *cat);
 /* The text for a key: this catalogue, its fallback, else the key. Never NULL. */
 const char *i18n_get(const i18n *cat, const char *key);
 int i18n_has(const i18n *cat, const char *key); /* in this catalogue itself */
+
+/* The catalogue as the JSON i18n_load_json reads (lang, name, dir, digits,
+ * strings, review); its fallback is not part of it. Caller frees. */
+char *i18n_to_json(const i18n *cat);
 int i18n_needs_review(const i18n *cat, const char *key);
 
 /* Formats a key's text, replacing {name} with values: the variadic part is

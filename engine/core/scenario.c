@@ -1,6 +1,8 @@
 /* scenario.c - see scenario.h */
 #include "scenario.h"
 
+#include "defect.h"
+
 #include <string.h>
 
 static const char *competencies[COMP_COUNT] = {"document_examination", "interview", "human_rights",
@@ -26,6 +28,52 @@ int scn_competency_from_name(const char *s) {
 }
 int scn_situation_from_name(const char *s) {
     return index_of(situations, SIT_COUNT, s);
+}
+
+#define TERM(a)          ((a)[sizeof(a) - 1] = '\0')
+#define CLAMP(v, lo, hi) ((v) = (v) < (lo) ? (lo) : (v) > (hi) ? (hi) : (v))
+
+static void sanitise_question(scn_question *q) {
+    TERM(q->id), TERM(q->text), TERM(q->after), TERM(q->answer);
+    CLAMP(q->kind, ANSWER_KEY, ANSWER_FUNCTION);
+    CLAMP(q->n_rules, 0, SCN_MAX_RULES);
+    for (int r = 0; r < SCN_MAX_RULES; r++) {
+        scn_rule *ru = &q->rules[r];
+        TERM(ru->say), TERM(ru->when.asked), TERM(ru->when.not_asked);
+        TERM(ru->when.light), TERM(ru->when.flagged);
+    }
+}
+
+static void sanitise_doc(scn_doc *d) {
+    TERM(d->spec.template_id), TERM(d->capture);
+    TERM(d->holder.surname), TERM(d->holder.given_names), TERM(d->holder.sex);
+    TERM(d->holder.nationality);
+    d->spec.defects &= (1u << DEFECT_COUNT) - 1;
+    CLAMP(d->spec.pieces, 0, 2);
+}
+
+void scenario_sanitise(scenario *s) {
+    TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs);
+    CLAMP(s->n_langs, 0, 4);
+    CLAMP(s->n_speaks, 0, 4);
+    CLAMP(s->n_carries, 0, 4);
+    for (int i = 0; i < 4; i++)
+        TERM(s->langs[i]), TERM(s->speaks[i]), TERM(s->carries[i]);
+    CLAMP(s->n_docs, 0, DESK_MAX_DOCS);
+    for (int d = 0; d < DESK_MAX_DOCS; d++)
+        sanitise_doc(&s->docs[d]);
+    CLAMP(s->n_questions, 0, SCN_MAX_QUESTIONS);
+    for (int q = 0; q < SCN_MAX_QUESTIONS; q++)
+        sanitise_question(&s->questions[q]);
+    scn_expected *e = &s->expected;
+    CLAMP(e->decision, DECIDE_NONE, DECIDE_COUNT - 1);
+    CLAMP(e->protection, PROTECT_NONE, PROTECT_COUNT - 1);
+    CLAMP(e->n_ask, 0, SCN_MAX_LIST);
+    for (int i = 0; i < SCN_MAX_LIST; i++)
+        TERM(e->ask[i]);
+    TERM(e->why);
+    for (int c = 0; c < COMP_COUNT; c++)
+        CLAMP(s->rubric[c], 0, 100);
 }
 
 void scenario_release(scenario *s) {

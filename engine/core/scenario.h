@@ -124,6 +124,11 @@ typedef struct scenario {
     i18n *strings[4];
 } scenario;
 
+/* Makes a scenario that came from outside this process (a script's worker)
+ * safe to use: every count within its array, every enum within its range,
+ * every string terminated. Its catalogues are not touched (NULL them first). */
+void scenario_sanitise(scenario *s);
+
 /* Frees the string catalogues (the struct itself is the caller's). */
 void scenario_release(scenario *s);
 

@@ -22,6 +22,22 @@ int session_id_ok(const char *s) {
     return 1;
 }
 
+#define TERM(a) ((a)[sizeof(a) - 1] = '\0')
+
+void session_def_sanitise(session_def *d) {
+    TERM(d->file), TERM(d->id), TERM(d->title), TERM(d->trainee), TERM(d->trainee_name);
+    TERM(d->cohort);
+    if (d->n_items < 0) d->n_items = 0;
+    if (d->n_items > SESSION_MAX_ITEMS) d->n_items = SESSION_MAX_ITEMS;
+    for (int i = 0; i < SESSION_MAX_ITEMS; i++) {
+        session_item *it = &d->items[i];
+        if (it->n < 0 || it->n > SESSION_MAX_POOL) it->n = 0;
+        if (it->draw < 0 || it->draw > it->n) it->draw = it->n;
+        for (int k = 0; k < SESSION_MAX_POOL; k++)
+            TERM(it->paths[k]);
+    }
+}
+
 uint64_t session_seed(const session_def *d, const char *trainee) {
     if (d->has_seed) return d->seed;
     char name[160];

@@ -44,6 +44,10 @@ typedef struct session_def {
     session_item items[SESSION_MAX_ITEMS];
 } session_def;
 
+/* Makes a session read from outside this process (a script's worker) safe to
+ * use: counts within their arrays, every string terminated. */
+void session_def_sanitise(session_def *d);
+
 /* The seed a trainee draws with: the file's seed when it has one, else one
  * derived from the session and trainee ids (each trainee their own draw, the
  * same draw again when the session restarts). */

@@ -51,6 +51,8 @@
  * collects before failing its own allocations, but lauxlib's buffers
  * (string.rep, table.concat, gsub...) call the allocator directly and would
  * keep failing over uncollected garbage. */
+static void locate(lua_State *L, const sbx *s, char *buf, size_t n);
+
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sbx *s = ud;
     if (!ptr) osize = 0;
@@ -68,6 +70,9 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (grow > s->mem_cap - s->used) {
         s->refused++;
         s->gc_wanted = 1;
+        /* where the script was, for the message: reading the call stack
+         * allocates nothing */
+        if (s->active && !s->mem_at[0] && s->cur) locate(s->cur, s, s->mem_at, sizeof s->mem_at);
         /* A full collection follows (Lua's, or ours): charge a pass over the heap. */
         if (s->active) s->steps += (long long)(s->used / SCAN_BYTES_PER_STEP);
         return NULL;
@@ -165,6 +170,7 @@ void sbx_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     sbx *s = sbx_of(L);
     if (!s->active) return;
+    s->cur = L;
     collect_if_wanted(L, s);
     s->steps += HOOK_EVERY;
     check(s, 1);
@@ -175,6 +181,7 @@ void sbx_hook(lua_State *L, lua_Debug *ar) {
 void sbx_charge(lua_State *L, long long n) {
     sbx *s = sbx_of(L);
     if (!s->active) return;
+    s->cur = L;
     s->steps += n;
     int read_clock = ++s->ticks >= CLOCK_EVERY;
     if (read_clock) s->ticks = 0;
@@ -208,6 +215,9 @@ static void run_begin(sbx *s, const char *name) {
     s->ticks = 0;
     s->limit_msg[0] = '\0';
     s->close_depth = 0;
+    s->cur = s->L;
+    s->mem_at[0] = '\0';
+    s->last_limit = 0;
     snprintf(s->name, sizeof s->name, "%s", name);
     s->t0 = now();
     collect_if_wanted(s->L, s);                             /* garbage a failed run left */
@@ -218,16 +228,18 @@ static void run_begin(sbx *s, const char *name) {
 static int run_fail(sbx *s, int status, bl_err *err) {
     lua_State *L = s->L;
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int mem = status == LUA_ERRMEM || (s->refused && msg && strcmp(msg, "not enough memory") == 0);
+    s->last_limit = s->over || mem;
     if (s->over) {
         err_set(err, "%s", s->limit_msg[0] ? s->limit_msg : "limit exceeded");
-    } else if (status == LUA_ERRMEM ||
-               (s->refused && msg && strcmp(msg, "not enough memory") == 0)) {
-        char size[32];
+    } else if (mem) {
+        char size[32], at[sizeof s->name + 2];
         fmt_size(size, sizeof size, s->mem_cap);
+        snprintf(at, sizeof at, "%s:", s->name);
         err_set(err,
-                "%s: memory limit exceeded (%s): does a table, a string or a recursion grow "
+                "%s memory limit exceeded (%s): does a table, a string or a recursion grow "
                 "without end?",
-                s->name, size);
+                s->mem_at[0] ? s->mem_at : at, size);
     } else if (!msg) {
         err_set(err, "%s: error object is a %s value", s->name, luaL_typename(L, -1));
     } else if (sbx_has_position(msg)) {
@@ -296,6 +308,10 @@ void sbx_push_env(sbx *s) {
 
 size_t sbx_mem_used(const sbx *s) {
     return s ? s->used : 0;
+}
+
+int sbx_limit_hit(const sbx *s) {
+    return s && s->last_limit;
 }
 
 int sbx_run(sbx *s, const char *code, size_t len, const char *name, int nresults, bl_err *err) {

@@ -116,8 +116,9 @@
  *     scenarios/x.lua:3: attempt to index a nil value (global 'io')
  *     scenarios/x.lua:12: step limit exceeded (50000000 instructions): is there
  *         an endless loop?
- *     scenarios/x.lua: memory limit exceeded (32 MiB): does a table, a string
- *         or a recursion grow without end?
+ *     scenarios/x.lua:7: memory limit exceeded (32 MiB): does a table, a
+ *         string or a recursion grow without end? (the line where the first
+ *         allocation was refused; the file alone when no Lua function ran)
  *   Newlines in a script's error message become spaces (one-line messages).
  */
 #ifndef BL_SANDBOX_H
@@ -158,5 +159,10 @@ int sbx_run(sbx *s, const char *code, size_t len, const char *name, int nresults
 int sbx_call(sbx *s, int nargs, int nresults, bl_err *err);
 
 size_t sbx_mem_used(const sbx *s); /* bytes the state holds now */
+
+/* Whether the last sbx_run / sbx_call ended on a limit (steps, time or
+ * memory): the state is usable, but a script that kept what filled its memory
+ * fails again; the caller may rather start it afresh. */
+int sbx_limit_hit(const sbx *s);
 
 #endif

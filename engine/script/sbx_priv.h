@@ -59,6 +59,9 @@ struct sbx {
     double t0;                      /* monotonic start time, seconds */
     char name[128];                 /* chunk or function source, for messages without a line */
     char limit_msg[320];            /* the first limit error, repeated until the run ends */
+    lua_State *cur;                 /* the thread last seen running (hook, charge) */
+    char mem_at[160];               /* "chunk:line:" where the first allocation was refused */
+    int last_limit;                 /* the last run ended on a limit (steps, time, memory) */
 };
 
 /* The sandbox a Lua state belongs to (its allocator's user data). */

@@ -361,9 +361,12 @@ static void translations_complete(loader *ld) {
     }
 }
 
-void scn_check(loader *ld, const doc_fonts *deep) {
+void scn_check_rules(loader *ld) {
     for (size_t k = 0; k < sizeof scenario_rules / sizeof *scenario_rules; k++)
         scenario_rules[k](ld);
+}
+
+void scn_check_finish(loader *ld, const doc_fonts *deep) {
     if (deep) documents_can_be_made(ld, deep);
     translations_complete(ld);
 }

@@ -11,9 +11,14 @@
 #include "doc.h"
 #include "scn_read.h"
 
-/* Reports every rule ld->s breaks, rule by rule in a fixed order; with fonts
- * (`deep`, not NULL) also builds every document once to prove its defects
- * apply to its template; last, the strings a declared language lacks. */
-void scn_check(loader *ld, const doc_fonts *deep);
+/* Reports every rule ld->s breaks, rule by rule in a fixed order (what the
+ * script's worker checks, next to the Lua state: ld->L may be read). */
+void scn_check_rules(loader *ld);
+
+/* Then, in the caller's process (ld->L is NULL, ld->s holds the scenario the
+ * worker read): with fonts (`deep`, not NULL) builds every document once to
+ * prove its defects apply to its template; last, the strings a declared
+ * language lacks. */
+void scn_check_finish(loader *ld, const doc_fonts *deep);
 
 #endif

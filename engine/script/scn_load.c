@@ -1,11 +1,11 @@
-/* scn_load.c - see scn_load.h. Runs a scenario file in its own sandbox and
- * reads the table it returns, section by section (traveler, documents,
- * questions, expected, rubric, strings): each key's shape is checked as it is
- * read (scn_read.c's getters), data is copied into the scenario struct, answer
- * functions stay in the sandbox as registry references. The rules that tie
- * the fields together are scn_check.c's. Also answers the interview's
- * questions (scn_answer), with the ctx table an answer function sees. */
-#include "scn_load.h"
+/* scn_load.c - reading a scenario inside the script's worker (scn_local.h):
+ * runs the file in its own sandbox and reads the table it returns, section by
+ * section (traveler, documents, questions, expected, rubric, strings): each
+ * key's shape is checked as it is read (scn_read.c's getters), data is copied
+ * into the scenario struct, answer functions stay in the sandbox as registry
+ * references. The rules that tie the fields together are scn_check.c's. The
+ * caller's side (scn_load.h) is scn_host.c. */
+#include "scn_local.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -23,19 +23,6 @@
 #include "scn_check.h"
 #include "scn_read.h"
 #include "tpl.h"
-
-struct scn_runtime {
-    sbx *sb;
-    char file[256];
-    /* The answer being computed: set by scn_answer for the length of one
-     * answer function's call and cleared when it returns. A script may keep
-     * its ctx table (SAVED = ctx); the table's functions carry the number of
-     * the answer they were made for, so a kept one finds its answer gone and
-     * raises a script error instead of reading a dead frame. */
-    const scenario *s;
-    const scn_ctx *ctx;
-    lua_Integer answer; /* how many answers have begun; the current one's number */
-};
 
 static int parse_date(const char *s, bl_date *d) {
     return date_parse_iso(s, d);
@@ -476,19 +463,24 @@ static void lua_problem(loader *ld, const char *msg) {
     int line = 0;
     const char *text = msg;
     if (p && p[strlen(ld->file)] == ':') {
-        line = atoi(p + strlen(ld->file) + 1);
-        const char *c = strchr(p + strlen(ld->file) + 1, ':');
-        if (c) text = c + 2 <= msg + strlen(msg) ? c + 2 : c + 1;
+        const char *q = p + strlen(ld->file) + 1; /* "12: text", or " text" */
+        if (*q >= '0' && *q <= '9') {
+            line = atoi(q);
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (*q == ':') q++;
+        }
+        text = *q == ' ' ? q + 1 : q;
     }
     ld->report(ld->ud, ld->file, line, text);
 }
 
-int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, const char *file,
-             const doc_fonts *deep, scn_report_fn report, void *ud) {
+int scn_load_local(scenario *out, sbx **keep, const char *code, size_t len, const char *file,
+                   scn_report_fn report, void *ud) {
     memset(out, 0, sizeof *out);
     snprintf(out->file, sizeof out->file, "%s", file);
     loader ld = {code, len, file, report, ud, 0, NULL, out};
-    if (rt) *rt = NULL;
+    if (keep) *keep = NULL;
     bl_err err = {0};
     sbx_limits lim;
     memset(&lim, 0, sizeof lim); /* the sandbox's defaults */
@@ -531,12 +523,12 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
         rd_problem(&ld, "today", "today: \"%s\" is not a date (YYYY-MM-DD)", today);
     read_traveler(&ld);
     read_documents(&ld);
-    read_questions(&ld, rt != NULL);
+    read_questions(&ld, keep != NULL);
     read_expected(&ld);
     read_rubric(&ld);
     read_strings(&ld);
     lua_pop(L, 1);
-    scn_check(&ld, deep);
+    scn_check_rules(&ld);
     /* geometry for the desk */
     if (ld.problems == 0) {
         bl_err gerr = {0};
@@ -550,144 +542,10 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
             out->docs[d].spec.passport = !strcmp(t.kind, "passport");
         }
     }
-    if (ld.problems == 0 && rt) {
-        scn_runtime *r = calloc(1, sizeof *r);
-        if (r) {
-            r->sb = sb;
-            snprintf(r->file, sizeof r->file, "%s", file);
-            *rt = r;
-            return 0;
-        }
-        rd_problem(&ld, "", "out of memory");
-    }
-    if (ld.problems) scenario_release(out);
-    sbx_destroy(sb);
-    return ld.problems;
-}
-
-int scn_load_file(scenario *out, scn_runtime **rt, const char *path, const doc_fonts *deep,
-                  scn_report_fn report, void *ud) {
-    bl_err err = {0};
-    size_t len = 0;
-    char *code = fs_read_all(path, 1u << 20, &len, &err);
-    if (!code) {
-        memset(out, 0, sizeof *out);
-        if (rt) *rt = NULL;
-        if (report) report(ud, path, 0, err.msg);
-        return 1;
-    }
-    int n = scn_load(out, rt, code, len, path, deep, report, ud);
-    free(code);
-    return n;
-}
-
-void scn_runtime_destroy(scn_runtime *rt) {
-    if (!rt) return;
-    sbx_destroy(rt->sb);
-    free(rt);
-}
-
-/* ------------------------------------------------------------ answers */
-
-/* The runtime behind a ctx function, and the desk's context when the
- * function belongs to the answer being computed; otherwise a script error
- * at the caller's line. */
-static const scn_runtime *ctx_of(lua_State *L) {
-    const scn_runtime *rt = lua_touserdata(L, lua_upvalueindex(1));
-    if (!rt->ctx || lua_tointeger(L, lua_upvalueindex(2)) != rt->answer)
-        luaL_error(L, "ctx is used outside the answer it was given to (keep what you need from "
-                      "it, not ctx itself)");
-    return rt;
-}
-
-static int w_ctx_asked(lua_State *L) {
-    const scn_runtime *c = ctx_of(L);
-    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
-    lua_pushboolean(L, i >= 0 && c->ctx->asked_times[i] > 0);
-    return 1;
-}
-
-static int w_ctx_times(lua_State *L) {
-    const scn_runtime *c = ctx_of(L);
-    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
-    lua_pushinteger(L, i >= 0 ? c->ctx->asked_times[i] : 0);
-    return 1;
-}
-
-static int w_ctx_light(lua_State *L) {
-    const scn_runtime *c = ctx_of(L);
-    int l = light_from_name(luaL_checkstring(L, 1));
-    if (l < 0) return luaL_error(L, "ctx.light: \"%s\" is not a light", lua_tostring(L, 1));
-    lua_pushboolean(L, (c->ctx->lights_used & LIGHT_BIT(l)) != 0);
-    return 1;
-}
-
-static int w_ctx_flagged(lua_State *L) {
-    const scn_runtime *c = ctx_of(L);
-    const char *k = luaL_checkstring(L, 1);
-    for (int i = 0; i < desk_finding_kind_count(); i++)
-        if (!strcmp(desk_finding_kind_get(i)->id, k)) {
-            lua_pushboolean(L, (c->ctx->flagged >> i) & 1);
-            return 1;
-        }
-    return luaL_error(L, "ctx.flagged: \"%s\" is not a finding kind", k);
-}
-
-static int w_ctx_reader(lua_State *L) {
-    lua_pushboolean(L, ctx_of(L)->ctx->reader);
-    return 1;
-}
-
-static int w_ctx_interpreter(lua_State *L) {
-    lua_pushboolean(L, ctx_of(L)->ctx->interpreter);
-    return 1;
-}
-
-int scn_answer(scn_runtime *rt, const scenario *s, int qi, const scn_ctx *ctx, char *key,
-               size_t cap, bl_err *err) {
-    if (qi < 0 || qi >= s->n_questions) return err_set(err, "no question %d", qi);
-    const scn_question *q = &s->questions[qi];
-    const char *k = NULL;
-    if (q->kind != ANSWER_FUNCTION) {
-        k = scenario_rules_answer(s, q, ctx);
-        if (!k) return err_set(err, "%s: question \"%s\": no rule holds", s->file, q->id);
-        snprintf(key, cap, "%s", k);
+    if (ld.problems == 0 && keep) {
+        *keep = sb; /* the answer functions live on in it */
         return 0;
     }
-    if (!rt || q->fn == LUA_NOREF)
-        return err_set(err, "%s: question \"%s\": no answer function", s->file, q->id);
-    lua_State *L = sbx_lua(rt->sb);
-    rt->answer++;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, q->fn);
-    lua_createtable(L, 0, 6);
-    static const struct {
-        const char *name;
-        lua_CFunction fn;
-    } fns[] = {{"asked", w_ctx_asked},   {"times", w_ctx_times},
-               {"light", w_ctx_light},   {"flagged", w_ctx_flagged},
-               {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter}};
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        lua_pushlightuserdata(L, rt); /* the runtime outlives every ctx table */
-        lua_pushinteger(L, rt->answer);
-        lua_pushcclosure(L, fns[i].fn, 2);
-        lua_setfield(L, -2, fns[i].name);
-    }
-    rt->s = s, rt->ctx = ctx;
-    int rc = sbx_call(rt->sb, 1, 1, err);
-    rt->s = NULL, rt->ctx = NULL; /* the desk's context ends with the answer */
-    if (rc != 0) return -1;
-    if (lua_type(L, -1) != LUA_TSTRING) {
-        lua_pop(L, 1);
-        return err_set(err, "%s:%d: question \"%s\": the answer function must return a string key",
-                       s->file, q->line, q->id);
-    }
-    snprintf(key, cap, "%s", lua_tostring(L, -1));
-    lua_pop(L, 1);
-    const i18n *en = scenario_strings(s, "en");
-    if (en && !i18n_has(en, key))
-        return err_set(err,
-                       "%s:%d: question \"%s\": the answer function returned \"%s\", which is not "
-                       "a string key",
-                       s->file, q->line, q->id, key);
-    return 0;
+    sbx_destroy(sb);
+    return ld.problems; /* out holds what was read: the caller releases it */
 }

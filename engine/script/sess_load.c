@@ -1,5 +1,7 @@
-/* sess_load.c - see sess_load.h. */
+/* sess_load.c - reading a session file inside the script's worker
+ * (sess_load_local, scn_local.h); the caller's side is scn_host.c. */
 #include "sess_load.h"
+#include "scn_local.h"
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -162,22 +164,8 @@ static void check_id(loader *ld, const char *what, const char *id) {
                    what, id);
 }
 
-int sess_load_file(session_def *d, const char *path, scn_report_fn report, void *ud) {
-    bl_err err = {0};
-    size_t len = 0;
-    char *code = fs_read_all(path, 1u << 20, &len, &err);
-    if (!code) {
-        memset(d, 0, sizeof *d);
-        if (report) report(ud, path, 0, err.msg);
-        return 1;
-    }
-    int n = sess_load(d, code, len, path, report, ud);
-    free(code);
-    return n;
-}
-
-int sess_load(session_def *d, const char *code, size_t len, const char *path, scn_report_fn report,
-              void *ud) {
+int sess_load_local(session_def *d, const char *code, size_t len, const char *path,
+                    scn_report_fn report, void *ud) {
     memset(d, 0, sizeof *d);
     if (strlen(path) >= sizeof d->file) {
         if (report) report(ud, path, 0, "the session file's path is too long");
