@@ -24,8 +24,8 @@
 
 typedef struct logged {
     char action[32];
-    char target[64];
-    char params[384];
+    char target[sizeof(((desk_action *)0)->target)];
+    char params[sizeof(((desk_action *)0)->params)];
     double t;
 } logged;
 

@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "args.h"
 #include "cmd.h"
+#include "jsonfmt.h"
 #include "doc.h"
 #include "light.h"
 #include "pack.h"
@@ -110,7 +111,7 @@ static int bench_render(int argc, char **argv) {
  * light, a flag on each expected defect, the expected questions, a decision. */
 static size_t synth_log(const scenario *s, const score_truth *t, char *out, size_t cap) {
     size_t n = 0;
-#define PUT(...) n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, __VA_ARGS__)
+#define PUT(...) n += (size_t)json_fmt(out + n, n < cap ? cap - n : 0, __VA_ARGS__)
     PUT("{\"t\": 0.000, \"frame\": 0, \"action\": \"traveler\", \"target\": \"%s\", \"params\": "
         "{\"index\": 1}}\n",
         s->id);

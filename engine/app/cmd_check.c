@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "fonts.h"
 #include "fsio.h"
+#include "pack.h"
 #include "scn_load.h"
 #include "sess_load.h"
 
@@ -21,10 +22,7 @@ typedef struct {
 static void report(void *ud, const char *file, int line, const char *msg) {
     tally *t = ud;
     t->problems++;
-    if (line > 0)
-        printf("%s:%d: %s\n", file, line, msg);
-    else
-        printf("%s: %s\n", file, msg);
+    pack_print_problem_to(stdout, file, line, msg);
 }
 
 static int cmp_str(const void *a, const void *b) {

@@ -8,6 +8,7 @@
 #include "fonts.h"
 #include "args.h"
 #include "cmd.h"
+#include "jsonfmt.h"
 #include "fsio.h"
 #include "pack.h"
 #include "score.h"
@@ -59,14 +60,20 @@ int cmd_score(int argc, char **argv) {
             break;
         }
         score_case(&p->scn[i], &t, &a, pass, &r);
-        printf("{\"traveler\": \"%s\", \"points\": %.1f, \"passed\": %s, \"competencies\": "
-               "{\"document_examination\": %.3f, \"interview\": %.3f, \"human_rights\": %.3f, "
-               "\"procedure\": %.3f}, \"precision\": %.3f, \"recall\": %.3f, \"seconds\": %.1f, "
-               "\"critical\": [",
-               p->scn[i].id, r.points, r.passed ? "true" : "false", r.competency[0],
-               r.competency[1], r.competency[2], r.competency[3], r.precision, r.recall, a.seconds);
-        for (int c = 0; c < r.n_critical; c++)
-            printf("%s\"%s\"", c ? ", " : "", r.critical[c]);
+        char line[1024];
+        json_fmt(line, sizeof line,
+                 "{\"traveler\": \"%s\", \"points\": %.1f, \"passed\": %s, \"competencies\": "
+                 "{\"document_examination\": %.3f, \"interview\": %.3f, \"human_rights\": %.3f, "
+                 "\"procedure\": %.3f}, \"precision\": %.3f, \"recall\": %.3f, \"seconds\": "
+                 "%.1f, \"critical\": [",
+                 p->scn[i].id, r.points, r.passed ? "true" : "false", r.competency[0],
+                 r.competency[1], r.competency[2], r.competency[3], r.precision, r.recall,
+                 a.seconds);
+        fputs(line, stdout);
+        for (int c = 0; c < r.n_critical; c++) {
+            json_fmt(line, sizeof line, "%s\"%s\"", c ? ", " : "", r.critical[c]);
+            fputs(line, stdout);
+        }
         printf("]}\n");
         scored++;
     }

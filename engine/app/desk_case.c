@@ -10,34 +10,41 @@
 
 #include "debrief.h"
 #include "desk_app_int.h"
+#include "jsonfmt.h"
 #include "score.h"
 
 /* ------------------------------------------------------------ logging */
 
-void app_write_action(void *ud, const desk_action *act) {
-    desk_app *a = ud;
-    char line[1024];
-    int n =
-        snprintf(line, sizeof line,
-                 "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", "
-                 "\"params\": %s}\n",
-                 act->t, act->frame, act->action, act->target, act->params[0] ? act->params : "{}");
-    if (n <= 0 || (size_t)n >= sizeof line) return;
-    /* kept in memory too: the debrief scores the case from it */
-    if (a->log_len + (size_t)n + 1 > a->log_cap) {
+/* One action as a line of the action log: written to the file as it happens
+ * and, when the case is scored from it, kept in memory too. Strings are
+ * escaped by the one JSON writer (jsonfmt.h); params is the desk's JSON. */
+static void log_action(desk_app *a, const desk_action *act, int keep) {
+    char line[1400];
+    int n = json_fmt(line, sizeof line,
+                     "{\"t\": %.3f, \"frame\": %ld, \"action\": \"%s\", \"target\": \"%s\", "
+                     "\"params\": ",
+                     act->t, act->frame, act->action, act->target);
+    const char *params = act->params[0] ? act->params : "{}";
+    if (n <= 0 || (size_t)n + strlen(params) + 3 > sizeof line) return;
+    n += snprintf(line + n, sizeof line - (size_t)n, "%s}\n", params);
+    if (keep && a->log_len + (size_t)n + 1 > a->log_cap) {
         size_t cap = a->log_cap ? a->log_cap * 2 : 65536;
         while (cap < a->log_len + (size_t)n + 1)
             cap *= 2;
         char *nb = realloc(a->log_mem, cap);
         if (nb) a->log_mem = nb, a->log_cap = cap;
     }
-    if (a->log_len + (size_t)n + 1 <= a->log_cap) {
+    if (keep && a->log_len + (size_t)n + 1 <= a->log_cap) {
         memcpy(a->log_mem + a->log_len, line, (size_t)n + 1);
         a->log_len += (size_t)n;
     }
     if (!a->log) return;
     fputs(line, a->log);
     fflush(a->log); /* every action reaches the file as it happens */
+}
+
+void app_write_action(void *ud, const desk_action *act) {
+    log_action(ud, act, 1);
 }
 
 /* Asks the scenario for the traveler's answer to the pending question. A
@@ -54,20 +61,11 @@ void app_answer(desk_app *a) {
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {
             fprintf(stderr, "borderlab: %s\n", err.msg);
-            if (a->log) {
-                char esc[600];
-                size_t n = 0;
-                for (const char *c = err.msg; *c && n + 2 < sizeof esc; c++) {
-                    if (*c == '"' || *c == '\\') esc[n++] = '\\';
-                    esc[n++] = *c;
-                }
-                esc[n] = '\0';
-                fprintf(a->log,
-                        "{\"t\": %.3f, \"frame\": %ld, \"action\": \"script_error\", "
-                        "\"target\": \"%s\", \"params\": {\"message\": \"%s\"}}\n",
-                        (double)st->frame / DESK_FPS, st->frame, p->scn[st->traveler].id, esc);
-                fflush(a->log);
-            }
+            desk_action act = {
+                .frame = st->frame, .t = (double)st->frame / DESK_FPS, .action = "script_error"};
+            snprintf(act.target, sizeof act.target, "%s", p->scn[st->traveler].id);
+            json_fmt(act.params, sizeof act.params, "{\"message\": \"%s\"}", err.msg);
+            log_action(a, &act, 0); /* for the instructor; not part of the case's score */
             snprintf(key, sizeof key, "interview.no_answer");
         }
     }

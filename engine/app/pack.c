@@ -21,12 +21,19 @@ void pack_destroy(pack *p) {
     free(p);
 }
 
+void pack_print_problem_to(FILE *out, const char *file, int line, const char *msg) {
+    char f[512], m[1024]; /* a scenario's words reach the terminal cleaned */
+    err_clean(file, f, sizeof f);
+    err_clean(msg, m, sizeof m);
+    if (line > 0)
+        fprintf(out, "%s:%d: %s\n", f, line, m);
+    else
+        fprintf(out, "%s: %s\n", f, m);
+}
+
 void pack_print_problem(void *ud, const char *file, int line, const char *msg) {
     (void)ud;
-    if (line > 0)
-        fprintf(stderr, "%s:%d: %s\n", file, line, msg);
-    else
-        fprintf(stderr, "%s: %s\n", file, msg);
+    pack_print_problem_to(stderr, file, line, msg);
 }
 
 static void rebuild_session(pack *p) {

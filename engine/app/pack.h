@@ -7,6 +7,8 @@
 #ifndef BL_PACK_H
 #define BL_PACK_H
 
+#include <stdio.h>
+
 #include "desk.h"
 #include "scenario.h"
 #include "scn_load.h"
@@ -26,6 +28,8 @@ pack *pack_create(bl_err *err);
 /* Releases what the pack holds and the pack itself; NULL is fine. */
 void pack_destroy(pack *p);
 
+/* Prints "file:line: message" (control characters cleaned: err_clean). */
+void pack_print_problem_to(FILE *out, const char *file, int line, const char *msg);
 /* A scn_report_fn that prints "file:line: message" on stderr. */
 void pack_print_problem(void *ud, const char *file, int line, const char *msg);
 

@@ -13,6 +13,7 @@
 
 #include "defect.h"
 #include "desk_internal.h"
+#include "jsonfmt.h"
 #include "tpl.h"
 
 /* ------------------------------------------------------------ session */
@@ -109,23 +110,9 @@ void desk_emit(const desk_state *st, desk_log_fn log, void *ud, const char *acti
     snprintf(a.target, sizeof a.target, "%s", target ? target : "");
     va_list ap;
     va_start(ap, params_fmt);
-    vsnprintf(a.params, sizeof a.params, params_fmt, ap);
+    json_vfmt(a.params, sizeof a.params, params_fmt, ap); /* every %s escaped */
     va_end(ap);
     log(ud, &a);
-}
-
-void desk_json_escape(const char *s, char *out, size_t cap) {
-    size_t n = 0;
-    for (; *s && n + 7 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            out[n++] = '\\', out[n++] = (char)c;
-        else if (c < 0x20)
-            n += (size_t)snprintf(out + n, cap - n, "\\u%04x", c);
-        else
-            out[n++] = (char)c;
-    }
-    out[n] = '\0';
 }
 
 void desk_doc_target(const desk_state *st, int d, char *out, size_t cap) {
@@ -336,11 +323,9 @@ void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud)
     st->answer_q = st->pending_ask;
     st->pending_ask = -1;
     snprintf(st->answer, sizeof st->answer, "%s", key ? key : "");
-    char k[120];
-    desk_json_escape(st->answer, k, sizeof k);
     desk_emit(st, log, ud, "answer", desk_current_traveler(st)->id,
               "{\"question\": \"%s\", \"answer\": \"%s\"}",
-              desk_current_traveler(st)->questions[st->answer_q].id, k);
+              desk_current_traveler(st)->questions[st->answer_q].id, st->answer);
 }
 
 /* ------------------------------------------------------------ results */

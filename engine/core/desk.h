@@ -263,8 +263,8 @@ typedef struct desk_action {
     long frame;
     double t;
     const char *action;
-    char target[64];
-    char params[384]; /* a JSON object's text */
+    char target[128];  /* a traveler's id, or "id/docN:template" */
+    char params[1024]; /* a JSON object's text (its strings escaped: jsonfmt.h) */
 } desk_action;
 
 typedef void (*desk_log_fn)(void *ud, const desk_action *a);

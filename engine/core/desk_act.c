@@ -46,7 +46,7 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
     st->ref_panel = !st->ref_panel;
     if (st->ref_panel) st->mrz_panel = 0;
-    char target[64] = "";
+    char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
 }
@@ -84,7 +84,7 @@ void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud) {
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     if (!ds->passport) return;
     st->docs[d].closed = !st->docs[d].closed;
-    char target[64];
+    char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, st->docs[d].closed ? "close" : "open", target, "{}");
 }
@@ -97,7 +97,7 @@ void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud) {
         return;
     }
     st->docs[d].side = !st->docs[d].side;
-    char target[64];
+    char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, "turn", target, "{\"side\": \"%s\"}",
               st->docs[d].side ? "back" : "front");
@@ -110,13 +110,13 @@ void desk_act_pick_up(desk_state *st, int d, desk_log_fn log, void *ud) {
     for (; k < st->n_docs - 1; k++)
         st->order[k] = st->order[k + 1];
     st->order[st->n_docs - 1] = d;
-    char target[64];
+    char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, "pick_up", target, "{}");
 }
 
 void desk_act_moved(desk_state *st, int d, desk_log_fn log, void *ud) {
-    char target[64];
+    char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, "move", target, "{\"x\": %d, \"y\": %d}", (int)st->docs[d].x,
               (int)st->docs[d].y);
@@ -131,7 +131,7 @@ void desk_act_flag_start(desk_state *st) {
 }
 
 void desk_act_unflag(desk_state *st, int i, desk_log_fn log, void *ud) {
-    char target[64];
+    char target[128];
     desk_doc_target(st, st->findings[i].doc, target, sizeof target);
     desk_emit(st, log, ud, "unflag", target, "{\"id\": %d}", st->findings[i].id);
     for (int k = i; k < st->n_findings - 1; k++)
@@ -162,15 +162,14 @@ void desk_act_flag_save(desk_state *st, desk_log_fn log, void *ud) {
     f->kind = st->pending_kind;
     st->flagged_kinds |= 1u << f->kind;
     snprintf(f->note, sizeof f->note, "%s", st->note);
-    char target[64], note[200];
+    char target[128];
     desk_doc_target(st, f->doc, target, sizeof target);
-    desk_json_escape(f->note, note, sizeof note);
     desk_emit(
         st, log, ud, "flag", target,
         "{\"id\": %d, \"kind\": \"%s\", \"side\": %d, \"region_mm\": [%.2f, %.2f, %.2f, %.2f], "
         "\"light\": \"%s\", \"note\": \"%s\"}",
         f->id, desk_finding_kind_get(f->kind)->id, f->side, f->x_mm, f->y_mm, f->w_mm, f->h_mm,
-        light_name((light_kind)st->light), note);
+        light_name((light_kind)st->light), f->note);
     desk_status(st, "status.finding_saved", f->id, 0, f->kind);
     st->mode = DESK_EXAMINE;
     st->draft_active = 0;

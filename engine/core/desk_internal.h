@@ -35,7 +35,6 @@ void desk_emit(const desk_state *st, desk_log_fn log, void *ud, const char *acti
                const char *target, const char *params_fmt, ...) DESK_PRINTF(6, 7);
 
 /* A JSON string's body: quotes, backslashes and control characters escaped. */
-void desk_json_escape(const char *s, char *out, size_t cap);
 
 /* A document as the log names it: "T1/doc1:uto-passport-td3". */
 void desk_doc_target(const desk_state *st, int d, char *out, size_t cap);

@@ -5,9 +5,27 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A message is one line a terminal shows as it is: whatever a script or a
+ * file put in it, no control character reaches the screen. */
+static void clean(char *s) {
+    for (unsigned char *p = (unsigned char *)s; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+        else if (*p < 0x20 || *p == 0x7F)
+            *p = '?';
+}
+
 static void vset(bl_err *err, int code, const char *fmt, va_list ap) {
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    clean(err->msg);
     err->code = code;
+}
+
+const char *err_clean(const char *in, char *buf, size_t cap) {
+    if (!cap) return "";
+    snprintf(buf, cap, "%s", in ? in : "");
+    clean(buf);
+    return buf;
 }
 
 int err_set(bl_err *err, const char *fmt, ...) {
@@ -50,6 +68,7 @@ int err_prefix(bl_err *err, const char *fmt, ...) {
     if (m > cap - n) m = cap - n;
     memcpy(err->msg + n, old, m);
     err->msg[n + m] = '\0';
+    clean(err->msg);
     return -1;
 }
 

@@ -27,7 +27,7 @@ typedef enum bl_errcode {
 } bl_errcode;
 
 typedef struct bl_err {
-    char msg[512]; /* NUL-terminated, human-readable, one line */
+    char msg[512]; /* NUL-terminated, human-readable, one line, no control characters */
     int code;      /* bl_errcode; BL_E_INPUT unless the maker said otherwise */
 } bl_err;
 
@@ -53,6 +53,12 @@ int err_prefix(bl_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* A copy of `in` fit for a terminal (control characters replaced: a tab or
+ * line end by a space, others by '?'), in buf; returns buf. err_set and
+ * err_prefix clean every message this way; printers of other untrusted text
+ * (a scenario's problems) use this. */
+const char *err_clean(const char *in, char *buf, size_t cap);
 
 /* The process exit code for an error, the same in every command: 1 when the
  * input was read and refused (BL_E_REFUSED), 2 for every other failure

@@ -178,6 +178,11 @@ fail:
     return NULL;
 }
 
+void i18n_each_key(const i18n *c, void (*fn)(void *ud, const char *key), void *ud) {
+    for (int i = 0; c && i < c->n; i++)
+        fn(ud, c->keys[i]);
+}
+
 char *i18n_to_json(const i18n *c) {
     cJSON *o = cJSON_CreateObject(), *strings, *review;
     cJSON_AddStringToObject(o, "lang", c->lang);

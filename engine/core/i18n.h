@@ -38,6 +38,10 @@ int i18n_rtl(const i18n *cat);
 const char *i18n_get(const i18n *cat, const char *key);
 int i18n_has(const i18n *cat, const char *key); /* in this catalogue itself */
 
+/* Calls fn for every key of the catalogue itself (not its fallback), in
+ * sorted order. */
+void i18n_each_key(const i18n *cat, void (*fn)(void *ud, const char *key), void *ud);
+
 /* The catalogue as the JSON i18n_load_json reads (lang, name, dir, digits,
  * strings, review); its fallback is not part of it. Caller frees. */
 char *i18n_to_json(const i18n *cat);

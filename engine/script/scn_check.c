@@ -157,6 +157,53 @@ static void id_is_file_name(loader *ld) {
                    s->id, base);
 }
 
+/* Ids and keys go into the action log, the journal, file names and messages:
+ * letters, digits, '.', '_' and '-' only. */
+static int safe_name(const char *v) {
+    for (const char *c = v; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '.' || *c == '_' || *c == '-'))
+            return 0;
+    return 1;
+}
+
+static void need_safe(loader *ld, const char *v, const char *what) {
+    char shown[200];
+    if (!v[0] || safe_name(v)) return;
+    err_clean(v, shown, sizeof shown);
+    rd_problem(ld, what,
+               "%s \"%s\": use letters, digits, '.', '_' and '-' only (it is written "
+               "into the action log and the journal)",
+               what, shown);
+}
+
+static void need_safe_key(void *ud, const char *key) {
+    need_safe(ud, key, "strings: key");
+}
+
+static void ids_and_keys_are_safe(loader *ld) {
+    const scenario *s = ld->s;
+    need_safe(ld, s->id, "id");
+    for (int i = 0; i < s->n_questions; i++) {
+        const scn_question *q = &s->questions[i];
+        need_safe(ld, q->id, "question id");
+        need_safe(ld, q->after, "question after");
+        need_safe(ld, q->text, "question text");
+        need_safe(ld, q->answer, "question answer");
+        for (int r = 0; r < q->n_rules; r++)
+            need_safe(ld, q->rules[r].say, "answer say");
+    }
+    for (int i = 0; i < s->expected.n_ask; i++)
+        need_safe(ld, s->expected.ask[i], "expected.ask");
+    const char *keys[] = {s->title, s->summary, s->expected.why, s->needs};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        need_safe(ld, keys[k], "string key");
+    for (int i = 0; i < s->n_carries; i++)
+        need_safe(ld, s->carries[i], "traveler.carries");
+    for (int l = 0; l < s->n_langs; l++)
+        i18n_each_key(s->strings[l], need_safe_key, ld);
+}
+
 static void scenario_strings_defined(loader *ld) {
     const scenario *s = ld->s;
     need_key(ld, s->title, "title");
@@ -298,6 +345,7 @@ static void stateless_holder_is_xxa(loader *ld) {
 
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
+    ids_and_keys_are_safe,
     scenario_strings_defined,
     questions_hold,
     /* (strings missing in a declared language are reported last) */

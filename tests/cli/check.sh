@@ -103,6 +103,30 @@ EOF2
 "$BL" check "$T/sess.lua" >"$T/out" 2>&1; rc=$?
 check "a session's missing scenario is named" bash -c "test $rc -eq 1 && grep -q 'missing.lua: cannot' '$T/out'"
 
+# ids and keys go into the log and the journal: a quote, a line break, a space
+# or an escape sequence in one is refused, and never reaches the terminal raw
+cat >"$T/unsafe.lua" <<'LUA'
+return scenario {
+  id = "unsafe",
+  title = "title",
+  languages = { "en" },
+  traveler = { age = 30, sex = "X", speaks = { "en" } },
+  documents = { { template = "uto-passport-td3", seed = 7 } },
+  questions = {
+    { id = "a\"b\nc", text = "q.a", answer = "my key" },
+  },
+  expected = { decision = "admit", why = "why" },
+  rubric = { document_examination = 25, interview = 25, human_rights = 25, procedure = 25 },
+  strings = { en = { title = "T", why = "W", ["q.a"] = "A?", ["my key"] = "x", ["e\27[31m"] = "y" } },
+}
+LUA
+"$BL" check "$T/unsafe.lua" >"$T/out" 2>&1; rc=$?
+check "unsafe ids and keys are refused, each named" bash -c "test $rc -eq 1 && grep -qF 'question id \"a\"b c\": use letters, digits' '$T/out' &&
+    grep -qF 'question answer \"my key\"' '$T/out' && grep -qF 'strings: key \"e?[31m\"' '$T/out'"
+check "no control character reaches the terminal" python3 -c "
+import sys; t=open('$T/out','rb').read()
+sys.exit(1 if any((b < 32 and b != 10) or b == 127 for b in t) else 0)"
+
 # check builds every document with the fonts every other command uses (BORDERLAB_FONT_DIR too)
 mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" check $D/good.lua >"$T/out" 2>&1; rc=$?

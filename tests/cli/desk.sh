@@ -147,6 +147,31 @@ apart=$("$IMG" diff "$T/ar/visible.png" "$T/apart.png" 1000 0 280 36)
 check "Arabic title bar = shaped RTL rendering ($same px differ; LTR $ltr, unjoined $apart)" \
     bash -c "test $same -le 10 -a $ltr -gt 300 -a $apart -gt 100"
 
+# a note typed with quotes, backslashes and a line break: the log stays JSON a
+# reader can score (every string escaped by the one writer, jsonfmt.h)
+cat >"$T/note.input" <<'IN'
+@1 move 400 150
+@2 down left 400 150
+@3 up left 400 150
+@14 key f
+@15 down left 330 120
+@16 move 380 170
+@17 up left 440 230
+@18 key 3
+@19 text "a \"quoted\" \\ note\nsecond line"
+@20 key return
+@22 key a
+@23 key return
+IN
+check "a note with quotes, backslashes and a line break replays" play "$T/note.input" "$T/n"
+check "and the log stays one JSON object per line, the note as typed" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/n/actions.jsonl')]
+f=[x for x in a if x['action']=='flag'][0]
+assert f['params']['note']=='a \"quoted\" \\\\ note\\nsecond line', repr(f['params']['note'])"
+"$BL" score "$T/n/actions.jsonl" >"$T/n/score" 2>&1; rc=$?
+check "and it is scored" bash -c "test $rc -eq 0 && grep -q traveler '$T/n/score'"
+
 mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" play --headless --input "$T/every.input" --out-dir "$T/e" 2>"$T/err"; rc=$?
 check "desk without its fonts: exit 2 and which package to install" bash -c "test $rc -eq 2 && grep -q 'fonts-dejavu-core' '$T/err'"
