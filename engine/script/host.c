@@ -12,15 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 struct host {
-    pid_t pid;  /* 0 once reaped */
-    int fd;     /* the caller's end of the socket; -1 once closed */
-    int status; /* the worker's wait status, once reaped */
+    pid_t pid;     /* 0 once reaped */
+    int fd;        /* the caller's end of the socket; -1 once closed */
+    int status;    /* the worker's wait status, once reaped */
+    long peak_kib; /* its peak resident set, once reaped */
 };
 
 /* Room for n more bytes and a terminating NUL. */
@@ -165,8 +167,11 @@ static void reap(host *h, int kill_it) {
     h->fd = -1;
     if (h->pid <= 0) return;
     if (kill_it) kill(h->pid, SIGKILL);
-    while (waitpid(h->pid, &h->status, 0) < 0 && errno == EINTR)
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    while (wait4(h->pid, &h->status, 0, &ru) < 0 && errno == EINTR)
         ;
+    h->peak_kib = ru.ru_maxrss;
     h->pid = 0;
 }
 
@@ -199,6 +204,14 @@ int host_call(host *h, const void *req, size_t len, double seconds, hbuf *reply,
         return err_setc(err, BL_E_SCRIPT, "the script's worker failed: %s", how);
     }
     return 0;
+}
+
+void host_end(host *h) {
+    if (h) reap(h, 1);
+}
+
+long host_peak_kib(const host *h) {
+    return h ? h->peak_kib : 0;
 }
 
 int host_alive(const host *h) {

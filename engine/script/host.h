@@ -69,6 +69,13 @@ int host_call(host *h, const void *req, size_t len, double seconds, hbuf *reply,
 /* Whether the worker still serves (not killed, not ended). */
 int host_alive(const host *h);
 
+/* Kills the worker (if alive) and reaps it; h stays (host_peak_kib). */
+void host_end(host *h);
+
+/* The most memory the worker's process held, in KiB (its peak resident set,
+ * as the kernel counted it when it was reaped; 0 while it runs). */
+long host_peak_kib(const host *h);
+
 /* Kills the worker (if alive), reaps it and frees h; NULL is fine. */
 void host_stop(host *h);
 

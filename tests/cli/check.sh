@@ -90,6 +90,20 @@ assert 'bad_runaway.lua:9' in errs[0] and 'step limit' in errs[0], errs[0]
 assert 'bad_runaway.lua:10' in errs[1], errs[1]
 assert [x['target'] for x in a if x['action']=='light']==['uv'], 'the desk carried on'"
 
+# an answer function that fills its memory and keeps it: the desk goes on, the
+# scenario's state is reset, and the next answer works
+printf '@1 key q\n@2 key 1\n@3 key q\n@4 key 1\n@5 key q\n@6 key 2\n@7 key 2\n' >"$T/mem.input"
+"$BL" play --headless --scenario "$D/bad_memory.lua" --input "$T/mem.input" --out-dir "$T/mem" >"$T/mem.out" 2>&1; rc=$?
+check "memory filled and kept in an answer does not stop the desk" test $rc -eq 0
+check "each such answer is a script error naming the file and line, the next answer works" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/mem/actions.jsonl')]
+errs=[x['params']['message'] for x in a if x['action']=='script_error']
+assert len(errs)==2 and all('bad_memory.lua:' in e and 'memory limit exceeded' in e for e in errs), errs
+ans=[x['params']['answer'] for x in a if x['action']=='answer']
+assert ans==['interview.no_answer', 'interview.no_answer', 'a.fine'], ans
+assert [x['target'] for x in a if x['action']=='light']==['uv'], 'the desk carried on'"
+
 # session files are recognised and checked with every scenario they can draw
 "$BL" check scenarios/sessions >"$T/out" 2>&1; rc=$?
 check "the example session and its 14 scenarios check" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/out'"
