@@ -148,6 +148,14 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
         printf("%d %d %d\n", p[0], p[1], p[2]);
         return 0;
     }
+    if (argc == 5 && !strcmp(argv[1], "rgba")) { /* rgba A x y: the pixel, alpha too */
+        if (load(argv[2], &a)) return 2;
+        int x = atoi(argv[3]), y = atoi(argv[4]);
+        if (x < 0 || y < 0 || x >= a.w || y >= a.h) return 2;
+        const uint8_t *p = a.px + ((size_t)y * a.w + x) * 4;
+        printf("%d %d %d %d\n", p[0], p[1], p[2], p[3]);
+        return 0;
+    }
     if (argc == 3 && !strcmp(argv[1], "colors")) { /* distinct colours (up to 4096 counted) */
         if (load(argv[2], &a)) return 2;
         static uint32_t seen[4096];

@@ -91,7 +91,7 @@ assert c['capture']=='academy-17' and c['lights_captured']==['visible','uv','ir'
 assert c['defects']==a['defects'] and c['features']==a['features']"
 expect_fail "capture: a light that was not captured" "has no oblique image" "$BL" render --capture "$T/cap" --light oblique --out "$T/x.png"
 head -c 3000 "$T/cap/uv.png" >"$T/cap/uv2.png"; mv "$T/cap/uv2.png" "$T/cap/uv.png"
-expect_fail "capture: truncated image" "uv.png.*truncated or corrupt" "$BL" render --capture "$T/cap" --out-dir "$T/capout2"
+expect_fail "capture: truncated image" "uv.png.*truncated" "$BL" render --capture "$T/cap" --out-dir "$T/capout2"
 python3 -c "
 import struct; b=bytearray(open('$T/cap/visible.png','rb').read()); b[16:24]=struct.pack('>II', 200000, 150000)
 open('$T/cap/uv.png','wb').write(b)"
