@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -32,10 +34,20 @@ static int setup(void **state) {
     return 0;
 }
 
+static char wdir[128];
+
 static int teardown(void **state) {
     (void)state;
     unlink(path);
     unlink(keyfile);
+    DIR *d = wdir[0] ? opendir(wdir) : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", wdir, e->d_name);
+        if (e->d_name[0] != '.') unlink(p);
+    }
+    if (d) closedir(d), rmdir(wdir);
     rmdir(dir);
     return 0;
 }
@@ -100,14 +112,14 @@ static void an_intact_journal_verifies_and_resumes(void **state) {
     write_three();
     bl_err err = {0};
     int n = 0;
-    assert_int_equal(journal_verify(path, key, &n, &err), 0);
+    assert_int_equal(journal_verify(path, key, NULL, &n, NULL, &err), 0);
     assert_int_equal(n, 3);
     journal *j = journal_open(path, key, &n, &err); /* a restarted session */
     assert_non_null(j);
     assert_int_equal(n, 3);
     assert_int_equal(journal_append(j, "{\"traveler\": \"s04\"}", &err), 0);
     journal_close(j);
-    assert_int_equal(journal_verify(path, key, &n, &err), 0);
+    assert_int_equal(journal_verify(path, key, NULL, &n, NULL, &err), 0);
     assert_int_equal(n, 4);
 }
 
@@ -127,7 +139,7 @@ static void every_tampering_is_named(void **state) {
         tamper(rows[i].fn);
         bl_err err = {0};
         int n = 0;
-        assert_int_equal(journal_verify(path, key, &n, &err), -1);
+        assert_int_equal(journal_verify(path, key, NULL, &n, NULL, &err), -1);
         if (!strstr(err.msg, rows[i].message))
             fail_msg("row %zu: \"%s\" lacks \"%s\"", i, err.msg, rows[i].message);
         /* callers branch on the code: tampering is a refusal (exit 1), not an I/O error */
@@ -141,7 +153,7 @@ static void every_tampering_is_named(void **state) {
             assert_int_equal(n, 2);
             assert_int_equal(journal_append(j, "{\"traveler\": \"s03\"}", &err), 0);
             journal_close(j);
-            assert_int_equal(journal_verify(path, key, &n, &err), 0);
+            assert_int_equal(journal_verify(path, key, NULL, &n, NULL, &err), 0);
             assert_int_equal(n, 3);
             continue;
         }
@@ -178,7 +190,7 @@ static void a_wrong_key_is_refused(void **state) {
     other[0] ^= 1;
     bl_err err = {0};
     int n = 0;
-    assert_int_equal(journal_verify(path, other, &n, &err), -1);
+    assert_int_equal(journal_verify(path, other, NULL, &n, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "or the key is not this journal's"));
     assert_int_equal(err.code, BL_E_REFUSED);
     char bad[160];
@@ -196,12 +208,159 @@ static void a_wrong_key_is_refused(void **state) {
     assert_int_equal(err.code, BL_E_IO);
 }
 
+/* ---- the witness ---- */
+
+static void write_n(int n, const char *witness) {
+    bl_err err = {0};
+    unlink(path);
+    journal *j = journal_open_read(path, key, witness, NULL, NULL, NULL, &err);
+    assert_non_null(j);
+    for (int i = 1; i <= n; i++) {
+        char e[64];
+        snprintf(e, sizeof e, "{\"traveler\": \"s%02d\"}", i);
+        assert_int_equal(journal_append(j, e, &err), 0);
+    }
+    journal_close(j);
+}
+
+/* Keeps the first `lines` lines of the journal: what a trainee with write
+ * access to it can do. */
+static void keep_lines(int lines) {
+    bl_err err = {0};
+    size_t len = 0;
+    char *t = fs_read_all(path, 1 << 20, &len, &err);
+    assert_non_null(t);
+    size_t at = 0;
+    for (int l = 0; l < lines; l++)
+        at = (size_t)(strchr(t + at, '\n') - t) + 1;
+    FILE *f = fopen(path, "wb");
+    fwrite(t, 1, at, f);
+    fclose(f);
+    free(t);
+}
+
+static void a_journal_cut_short_is_named_by_its_witness(void **state) {
+    (void)state;
+    snprintf(wdir, sizeof wdir, "%s/witness", dir);
+    mkdir(wdir, 0700);
+    write_n(8, wdir);
+    bl_err err = {0};
+    int n = 0, seen = 0;
+    assert_int_equal(journal_verify(path, key, wdir, &n, &seen, &err), 0);
+    assert_int_equal(n, 8);
+    assert_int_equal(seen, 8);
+    keep_lines(5); /* the last three deleted: what remains still chains */
+    assert_int_equal(journal_verify(path, key, NULL, &n, NULL, &err), 0);
+    assert_int_equal(journal_verify(path, key, wdir, &n, &seen, &err), -1);
+    assert_int_equal(err.code, BL_E_REFUSED);
+    assert_non_null(strstr(err.msg, "entries 6-8 of 8 are missing"));
+    /* a desk refuses to resume it (and to write anything into it) */
+    assert_null(journal_open_read(path, key, wdir, NULL, NULL, &n, &err));
+    assert_non_null(strstr(err.msg, "entries 6-8 of 8 are missing"));
+    int torn = 0;
+    assert_int_equal(journal_read(path, key, wdir, NULL, NULL, &n, &torn, &err), -1);
+}
+
+static void a_journal_replaced_by_another_copy_is_refused(void **state) {
+    (void)state;
+    write_n(4, wdir);
+    keep_lines(2); /* an old copy of the first two, then other entries */
+    bl_err err = {0};
+    journal *j = journal_open_read(path, key, NULL, NULL, NULL, NULL, &err); /* no witness */
+    assert_non_null(j);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(journal_append(j, "{\"traveler\": \"other\"}", &err), 0);
+    journal_close(j);
+    int n = 0;
+    assert_int_equal(journal_verify(path, key, wdir, &n, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "is not the one its witness saw (entry 4 differs)"));
+}
+
+static void a_forged_witness_is_refused(void **state) {
+    (void)state;
+    write_n(3, wdir);
+    /* the witness edited to say fewer entries: its MAC fails */
+    char wpath[512];
+    snprintf(wpath, sizeof wpath, "%s/%s", wdir, "x");
+    DIR *d = opendir(wdir);
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strstr(e->d_name, ".witness")) snprintf(wpath, sizeof wpath, "%s/%s", wdir, e->d_name);
+    closedir(d);
+    bl_err err = {0};
+    size_t len = 0;
+    char *t = fs_read_all(wpath, 4096, &len, &err);
+    assert_non_null(t);
+    char *p = strstr(t, "\"entries\": 3");
+    assert_non_null(p);
+    p[12] = '2';
+    FILE *f = fopen(wpath, "wb");
+    fwrite(t, 1, len, f);
+    fclose(f);
+    free(t);
+    int n = 0;
+    assert_int_equal(journal_verify(path, key, wdir, &n, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "is not this journal's (its MAC fails)"));
+}
+
+/* A power cut can stop a write anywhere in the last entry's line. The witness
+ * is written after the entry is on disk, so at that moment it still says the
+ * entry before. Cut at every byte of the last line: the journal opens with
+ * the entries before it (the cut line removed, never taken as an entry), goes
+ * on, and meets its witness. */
+static void a_power_cut_anywhere_in_the_last_entry_loses_no_earlier_entry(void **state) {
+    (void)state;
+    write_n(3, wdir);
+    bl_err err = {0};
+    size_t len = 0;
+    char *full = fs_read_all(path, 1 << 20, &len, &err);
+    assert_non_null(full);
+    size_t start = len - 1; /* the last line's first byte */
+    while (start > 0 && full[start - 1] != '\n')
+        start--;
+    write_n(2, wdir); /* the witness as it was before the third entry */
+    char *witness = NULL;
+    DIR *d = opendir(wdir);
+    struct dirent *e;
+    char wpath[512] = "";
+    while ((e = readdir(d)))
+        if (strstr(e->d_name, ".witness")) snprintf(wpath, sizeof wpath, "%s/%s", wdir, e->d_name);
+    closedir(d);
+    size_t wlen = 0;
+    witness = fs_read_all(wpath, 4096, &wlen, &err);
+    assert_non_null(witness);
+    for (size_t cut = start; cut < len; cut++) {
+        FILE *f = fopen(path, "wb");
+        fwrite(full, 1, cut, f);
+        fclose(f);
+        f = fopen(wpath, "wb");
+        fwrite(witness, 1, wlen, f);
+        fclose(f);
+        int n = -1;
+        journal *j = journal_open_read(path, key, wdir, NULL, NULL, &n, &err);
+        if (!j) fail_msg("cut at byte %zu: %s", cut, err.msg);
+        assert_int_equal(n, 2);
+        assert_int_equal(journal_repaired(j) != 0, cut > start); /* a partial line removed */
+        assert_int_equal(journal_append(j, "{\"traveler\": \"again\"}", &err), 0);
+        journal_close(j);
+        int seen = 0;
+        assert_int_equal(journal_verify(path, key, wdir, &n, &seen, &err), 0);
+        assert_true(n == 3 && seen == 3);
+    }
+    free(full);
+    free(witness);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(an_intact_journal_verifies_and_resumes),
         cmocka_unit_test(every_tampering_is_named),
         cmocka_unit_test(a_wrong_key_is_refused),
         cmocka_unit_test(one_desk_at_a_time),
+        cmocka_unit_test(a_journal_cut_short_is_named_by_its_witness),
+        cmocka_unit_test(a_journal_replaced_by_another_copy_is_refused),
+        cmocka_unit_test(a_forged_witness_is_refused),
+        cmocka_unit_test(a_power_cut_anywhere_in_the_last_entry_loses_no_earlier_entry),
     };
     return cmocka_run_group_tests_name("journal", tests, setup, teardown);
 }

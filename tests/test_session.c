@@ -151,20 +151,41 @@ static void test_packsig(void **state) {
     put("a.lua", "return scenario { id = 'a' }\n");
     put("b.lua", "return scenario { id = 'b' }\n");
     const char *files[] = {"s.lua", "a.lua", "b.lua"};
-    assert_int_equal(packsig_sign(sig, dir, files, 2, sk, &err), 0);
+    packsig_meta v3 = {3, "2026-12-07"}, got;
+    assert_int_equal(packsig_sign(sig, dir, files, 2, sk, &v3, &err), 0);
     unsigned char pub[PACKSIG_PUBLIC_BYTES], pub2[PACKSIG_PUBLIC_BYTES];
     assert_int_equal(packsig_public_load(pk, pub, &err), 0);
     assert_int_equal(packsig_public_load(pk2, pub2, &err), 0);
-    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &err), 0);
+    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &got, &err), 0);
+    /* the version and date are signed: a desk knows which pack it runs */
+    assert_int_equal(got.version, 3);
+    assert_string_equal(got.date, "2026-12-07");
+    {
+        char *t = fs_read_all(sig, 1 << 20, NULL, &err); /* an older version claimed: refused */
+        assert_non_null(t);
+        char *v = strstr(t, "\"version\":");
+        assert_non_null(v);
+        v += 10;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        assert_int_equal(*v, '3');
+        *v = '2';
+        assert_int_equal(fs_write_atomic(sig, t, strlen(t), &err), 0);
+        assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &got, &err), -1);
+        assert_non_null(strstr(err.msg, "signature fails"));
+        *v = '3';
+        assert_int_equal(fs_write_atomic(sig, t, strlen(t), &err), 0);
+        free(t);
+    }
     /* another academy's key */
-    assert_int_equal(packsig_verify(sig, dir, files, 2, pub2, &err), -1);
+    assert_int_equal(packsig_verify(sig, dir, files, 2, pub2, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "signature fails"));
     /* a file not in the pack */
-    assert_int_equal(packsig_verify(sig, dir, files, 3, pub, &err), -1);
+    assert_int_equal(packsig_verify(sig, dir, files, 3, pub, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "b.lua is not part of the signed pack"));
     /* a changed file, by one byte */
     put("a.lua", "return scenario { id = 'A' }\n");
-    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &err), -1);
+    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "a.lua was changed after the pack was signed"));
     /* a forged list: re-hashing the changed file does not help without the key */
     char *text = fs_read_all(sig, 1 << 20, NULL, &err);
@@ -179,11 +200,11 @@ static void test_packsig(void **state) {
     memcpy(h, real, 64);
     assert_int_equal(fs_write_atomic(sig, text, strlen(text), &err), 0);
     free(text);
-    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &err), -1);
+    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "signature fails"));
     /* no signature at all */
     unlink(sig);
-    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, &err), -1);
+    assert_int_equal(packsig_verify(sig, dir, files, 2, pub, NULL, &err), -1);
     assert_non_null(strstr(err.msg, "not signed"));
     /* keys are never overwritten */
     assert_int_equal(packsig_keygen(sk, pk, &err), -1);

@@ -24,8 +24,6 @@ int cmd_check(int argc, char **argv);     /* borderlab check */
 int cmd_score(int argc, char **argv);     /* borderlab score */
 int cmd_results(int argc, char **argv);   /* borderlab results */
 int cmd_session(int argc, char **argv);   /* borderlab session */
-int results_import(const char *journal, const char *key, const char *db, const char *trainee,
-                   const char *cohort);
 int results_query(const char *db, const char *by, const char *trainee, const char *cohort,
                   const char *scenario);
 int results_export(const char *db, const char *format, const char *home);

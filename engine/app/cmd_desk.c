@@ -21,7 +21,7 @@
 typedef struct session_opts {
     char *files[PACK_MAX]; /* --scenario FILE... (none: the built-in pack) */
     int n_files;
-    const char *log, *lang, *journal, *key;
+    const char *log, *lang, *journal, *key, *witness;
     int mrz, exam; /* --mrz-reader on|off (-1: the session's), --exam on|off */
 } session_opts;
 
@@ -29,7 +29,8 @@ typedef struct session_opts {
 #define SESSION_OPTS(o)                                                                            \
     ARGS_LIST("--scenario", (o)->files, &(o)->n_files, PACK_MAX), ARGS_STR("--log", &(o)->log),    \
         ARGS_STR("--lang", &(o)->lang), ARGS_STR("--journal", &(o)->journal),                      \
-        ARGS_STR("--key", &(o)->key), ARGS_CHOICE("--exam", &(o)->exam, args_off_on),              \
+        ARGS_STR("--key", &(o)->key), ARGS_STR("--witness", &(o)->witness),                        \
+        ARGS_CHOICE("--exam", &(o)->exam, args_off_on),                                            \
         ARGS_CHOICE("--mrz-reader", &(o)->mrz, args_off_on)
 
 /* The session's scenarios: the files named, else the built-in pack, in a
@@ -136,7 +137,8 @@ static void desk_usage(FILE *o) {
 }
 
 static int run_desk(int argc, char **argv) {
-    session_opts o = {.log = "out/actions.jsonl", .mrz = -1};
+    session_opts o = {
+        .log = "out/actions.jsonl", .mrz = -1, .witness = getenv("BORDERLAB_WITNESS_DIR")};
     const char *record = NULL, *watch = NULL;
     const args_opt opts[] = {SESSION_OPTS(&o), ARGS_STR("--record", &record),
                              ARGS_STR("--watch", &watch), ARGS_END};
@@ -150,6 +152,7 @@ static int run_desk(int argc, char **argv) {
                            .pack = p,
                            .journal_path = o.journal,
                            .key_path = o.key,
+                           .witness_dir = o.witness,
                            .session = &p->session,
                            .log_path = o.log,
                            .record_path = record,
@@ -247,7 +250,7 @@ static void play_usage(FILE *o) {
 }
 
 int cmd_play(int argc, char **argv) {
-    session_opts o = {.mrz = -1};
+    session_opts o = {.mrz = -1, .witness = getenv("BORDERLAB_WITNESS_DIR")};
     const char *input = NULL, *out_dir = "out/play", *watch = NULL;
     uint64_t every = 0;
     int headless = 0;
@@ -286,6 +289,7 @@ int cmd_play(int argc, char **argv) {
                            .pack = p,
                            .journal_path = o.journal,
                            .key_path = o.key,
+                           .witness_dir = o.witness,
                            .session = &p->session,
                            .log_path = log,
                            .loupe_dpi = loupe_dpi,

@@ -8,21 +8,25 @@
 #include "args.h"
 #include "cmd.h"
 #include "journal.h"
+#include "results_db.h"
 
 static void usage(FILE *o) {
     fprintf(o,
             "usage: borderlab results keygen KEYFILE\n"
-            "       borderlab results verify JOURNAL --key KEYFILE\n"
+            "       borderlab results verify JOURNAL --key KEYFILE [--witness DIR]\n"
             "       borderlab results import JOURNAL... --key KEYFILE --db DB [--trainee ID "
-            "--cohort "
-            "NAME]\n"
+            "--cohort NAME]\n"
+            "                                [--witness DIR] [--pack-key PUBLIC]\n"
             "       borderlab results query --db DB [--by trainee|cohort|scenario] [--trainee ID]\n"
             "                               [--cohort NAME] [--scenario ID]\n\n"
             "keygen makes the academy's journal key (never overwrites one). verify says\n"
             "whether a results journal is intact, or exactly which line was changed,\n"
-            "removed, reordered or cut; exit 0 intact, 1 not, 2 usage or I/O error.\n"
-            "import takes the trainee and cohort from a session journal's first entry\n"
-            "(a plain desk journal needs --trainee and --cohort).\n");
+            "removed, reordered or cut; with --witness (or BORDERLAB_WITNESS_DIR), also\n"
+            "whether entries were deleted from its end since its witness saw them; exit 0\n"
+            "intact, 1 not, 2 usage or I/O error. import takes the trainee and cohort from a\n"
+            "session journal's first entry (a plain desk journal needs --trainee and\n"
+            "--cohort); it refuses a journal cut short (--witness), one sat on another\n"
+            "academy's pack (--pack-key), and an older copy of one imported before.\n");
 }
 
 static int keygen(int argc, char **argv) {
@@ -40,22 +44,27 @@ static int keygen(int argc, char **argv) {
 static int verify(int argc, char **argv) {
     char *journal[1];
     int n_journal = 0;
-    const char *key_path = NULL;
+    const char *key_path = NULL, *witness = getenv("BORDERLAB_WITNESS_DIR");
     const args_opt opts[] = {ARGS_POS("JOURNAL", journal, &n_journal, 1, 1),
-                             ARGS_STR("--key", &key_path), ARGS_END};
+                             ARGS_STR("--key", &key_path), ARGS_STR("--witness", &witness),
+                             ARGS_END};
     int rc = args_parse("results verify", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
     if (!key_path) return args_fail("results verify", "--key KEYFILE is required (try --help)");
     bl_err err = {0};
     unsigned char key[JOURNAL_KEY_BYTES];
-    int n = 0;
+    int n = 0, seen = 0;
     if (journal_key_load(key_path, key, &err) != 0) return cmd_fail("results", &err);
-    if (journal_verify(journal[0], key, &n, &err) != 0) {
+    if (journal_verify(journal[0], key, witness, &n, &seen, &err) != 0) {
         if (err.code != BL_E_REFUSED) return cmd_fail("results", &err);
         printf("NOT INTACT: %s\n", err.msg);
         return err_exit_code(&err);
     }
-    printf("intact: %s holds %d entr%s, each as written\n", journal[0], n, n == 1 ? "y" : "ies");
+    printf("intact: %s holds %d entr%s, each as written", journal[0], n, n == 1 ? "y" : "ies");
+    if (witness && seen)
+        printf("; its witness saw %d\n", seen);
+    else
+        printf(witness ? "; it has no witness in %s\n" : "\n", witness);
     return 0;
 }
 
@@ -80,23 +89,26 @@ static int db_usage(void) {
 }
 
 static int import(int argc, char **argv) {
-    const char *key = NULL, *db = NULL, *trainee = NULL, *cohort = NULL;
+    results_import_opts o = {.witness = getenv("BORDERLAB_WITNESS_DIR"),
+                             .pack_key = getenv("BORDERLAB_PACK_KEY")};
     /* one or more journals (a cohort's results/ folder, say) */
     char **journals = calloc((size_t)argc, sizeof *journals);
     int n = 0;
     const args_opt opts[] = {ARGS_POS("JOURNAL", journals, &n, 0, argc),
-                             ARGS_STR("--key", &key),
-                             ARGS_STR("--db", &db),
-                             ARGS_STR("--trainee", &trainee),
-                             ARGS_STR("--cohort", &cohort),
+                             ARGS_STR("--key", &o.key),
+                             ARGS_STR("--db", &o.db),
+                             ARGS_STR("--trainee", &o.trainee),
+                             ARGS_STR("--cohort", &o.cohort),
+                             ARGS_STR("--witness", &o.witness),
+                             ARGS_STR("--pack-key", &o.pack_key),
                              ARGS_END};
     int rc = journals ? args_parse("results import", opts, usage, argc, argv) : 2;
-    if (rc == ARGS_GO && (!db || !key || !n)) rc = db_usage();
+    if (rc == ARGS_GO && (!o.db || !o.key || !n)) rc = db_usage();
     if (rc == ARGS_GO) {
         /* each journal in its own transaction: one refused leaves the others in */
         rc = 0;
         for (int k = 0; k < n; k++) {
-            int r = results_import(journals[k], key, db, trainee, cohort);
+            int r = results_import(journals[k], &o);
             if (r > rc) rc = r;
         }
     }

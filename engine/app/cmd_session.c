@@ -29,22 +29,24 @@
 #include "session.h"
 
 static void usage(FILE *o) {
-    fprintf(o, "usage: borderlab session run FILE --key JOURNALKEY [--trainee ID] [--name NAME]\n"
-               "                         [--cohort NAME] [--journal FILE] [--pack-key PUBLIC]\n"
-               "                         [--lang en|fr|ar] [--log FILE] [--record FILE]\n"
-               "                         [--headless --input FILE [--out-dir DIR]]\n"
-               "       borderlab session check FILE [--trainee ID]\n"
-               "       borderlab session keygen SECRET PUBLIC\n"
-               "       borderlab session sign FILE --secret SECRET\n"
-               "       borderlab session verify FILE --pack-key PUBLIC\n\n"
-               "A session file (Lua, see docs/sessions.md) names the scenarios (fixed, or drawn\n"
-               "from pools with a seed), the time limits, the pass marks per competency, exam\n"
-               "mode and the trainee. run opens the desk on the trainee's draw and records each\n"
-               "decision in an authenticated journal (default results/SESSION-TRAINEE.jsonl);\n"
-               "running it again resumes where it stopped. An exam needs the pack signed\n"
-               "(sign) and the academy's public key (--pack-key or BORDERLAB_PACK_KEY): a pack\n"
-               "whose signature fails is refused. --headless --input replays recorded input.\n"
-               "Exit: 0 done, 1 the pack or journal is refused, 2 usage or I/O error.\n");
+    fprintf(o,
+            "usage: borderlab session run FILE --key JOURNALKEY [--trainee ID] [--name NAME]\n"
+            "                         [--cohort NAME] [--journal FILE] [--pack-key PUBLIC]\n"
+            "                         [--witness DIR] [--min-pack-version N]\n"
+            "                         [--lang en|fr|ar] [--log FILE] [--record FILE]\n"
+            "                         [--headless --input FILE [--out-dir DIR]]\n"
+            "       borderlab session check FILE [--trainee ID]\n"
+            "       borderlab session keygen SECRET PUBLIC\n"
+            "       borderlab session sign FILE --secret SECRET --version N [--date YYYY-MM-DD]\n"
+            "       borderlab session verify FILE --pack-key PUBLIC\n\n"
+            "A session file (Lua, see docs/sessions.md) names the scenarios (fixed, or drawn\n"
+            "from pools with a seed), the time limits, the pass marks per competency, exam\n"
+            "mode and the trainee. run opens the desk on the trainee's draw and records each\n"
+            "decision in an authenticated journal (default results/SESSION-TRAINEE.jsonl);\n"
+            "running it again resumes where it stopped. An exam needs the pack signed\n"
+            "(sign) and the academy's public key (--pack-key or BORDERLAB_PACK_KEY): a pack\n"
+            "whose signature fails is refused. --headless --input replays recorded input.\n"
+            "Exit: 0 done, 1 the pack or journal is refused, 2 usage or I/O error.\n");
 }
 
 static int load_def(session_def *d, const char *path) {
@@ -73,14 +75,15 @@ static void sig_path_of(const session_def *d, char *out, size_t cap) {
     snprintf(out, cap, "%s.sig", d->file);
 }
 
-static int verify_pack(const session_def *d, const char *pubkey_path, bl_err *err) {
+static int verify_pack(const session_def *d, const char *pubkey_path, packsig_meta *meta,
+                       bl_err *err) {
     unsigned char pub[PACKSIG_PUBLIC_BYTES];
     char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
     const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
     int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
     sig_path_of(d, sig, sizeof sig);
     if (packsig_public_load(pubkey_path, pub, err) != 0) return -1;
-    return packsig_verify(sig, dir, rel, n, pub, err);
+    return packsig_verify(sig, dir, rel, n, pub, meta, err);
 }
 
 /* The pack as read once: the session file's text, then every scenario file
@@ -135,67 +138,107 @@ static int cmd_keygen(int argc, char **argv) {
     return 0;
 }
 
-static int sign(const session_def *d, const char *secret) {
+static int sign(const session_def *d, const char *secret, const packsig_meta *meta) {
     bl_err err = {0};
     char dir[SESSION_PATH_MAX], sig[SESSION_PATH_MAX + 8];
     const char *rel[1 + SESSION_MAX_ITEMS * SESSION_MAX_POOL];
     int n = pack_files(d, dir, rel, (int)(sizeof rel / sizeof rel[0]));
     sig_path_of(d, sig, sizeof sig);
-    if (packsig_sign(sig, dir, rel, n, secret, &err) != 0) {
-        return cmd_fail("session", &err);
-    }
-    printf("signed %d files into %s\n", n, sig);
+    if (packsig_sign(sig, dir, rel, n, secret, meta, &err) != 0) return cmd_fail("session", &err);
+    printf("signed %d files, version %ld of %s, into %s\n", n, meta->version, meta->date, sig);
     return 0;
 }
 
 static int verify(const session_def *d, const char *pubkey) {
     bl_err err = {0};
-    if (verify_pack(d, pubkey, &err) != 0) {
+    packsig_meta meta;
+    if (verify_pack(d, pubkey, &meta, &err) != 0) {
         if (err.code != BL_E_REFUSED) return cmd_fail("session", &err);
         printf("NOT VALID: %s\n", err.msg);
         return err_exit_code(&err);
     }
-    printf("valid: %s and its scenarios are as the academy signed them\n", d->file);
+    if (meta.version)
+        printf("valid: %s and its scenarios are as the academy signed them (version %ld of %s)\n",
+               d->file, meta.version, meta.date);
+    else
+        printf("valid: %s and its scenarios are as the academy signed them (a signature without "
+               "a version: sign it again to give it one)\n",
+               d->file);
     return 0;
 }
 
-/* `session sign FILE --secret K` and `session verify FILE --pack-key K`. */
-static int with_key(int argc, char **argv, const char *who, const char *flag,
-                    int (*act)(const session_def *, const char *)) {
+/* Reads a session file for sign and verify. */
+static session_def *read_def(const char *file, int *rc) {
+    session_def *d = calloc(1, sizeof *d);
+    *rc = d ? load_def(d, file) : 2;
+    if (*rc) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* `session sign FILE --secret K --version N [--date YYYY-MM-DD]`. */
+static int cmd_sign(int argc, char **argv) {
     char *file[1];
     int n = 0;
-    const char *key = NULL;
-    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1), ARGS_STR(flag, &key), ARGS_END};
-    int rc = args_parse(who, opts, usage, argc, argv);
+    const char *key = NULL, *date = NULL;
+    uint64_t version = 0;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1), ARGS_STR("--secret", &key),
+                             ARGS_U64("--version", &version, 1, 1000000000),
+                             ARGS_STR("--date", &date), ARGS_END};
+    int rc = args_parse("session sign", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    if (!key) return args_fail(who, "%s is required (try --help)", flag);
-    session_def *d = calloc(1, sizeof *d);
-    rc = d ? load_def(d, file[0]) : 2;
-    if (rc == 0) rc = act(d, key);
+    if (!key || !version)
+        return args_fail("session sign", "--secret KEY and --version N are required (try --help)");
+    packsig_meta meta = {(long)version, ""};
+    if (date) {
+        snprintf(meta.date, sizeof meta.date, "%s", date);
+    } else { /* today, as the academy's clock says */
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(meta.date, sizeof meta.date, "%Y-%m-%d", &tm);
+    }
+    session_def *d = read_def(file[0], &rc);
+    if (d) rc = sign(d, key, &meta);
     free(d);
     return rc;
 }
 
-static int cmd_sign(int argc, char **argv) {
-    return with_key(argc, argv, "session sign", "--secret", sign);
-}
-
+/* `session verify FILE --pack-key K`. */
 static int cmd_verify(int argc, char **argv) {
-    return with_key(argc, argv, "session verify", "--pack-key", verify);
+    char *file[1];
+    int n = 0;
+    const char *key = NULL;
+    const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1), ARGS_STR("--pack-key", &key),
+                             ARGS_END};
+    int rc = args_parse("session verify", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!key) return args_fail("session verify", "--pack-key is required (try --help)");
+    session_def *d = read_def(file[0], &rc);
+    if (d) rc = verify(d, key);
+    free(d);
+    return rc;
 }
 
 /* ------------------------------------------------------------ run */
 
 typedef struct run_opts {
     const char *file, *trainee, *name, *cohort, *journal, *key, *pack_key, *lang, *log, *record,
-        *input, *out_dir;
+        *input, *out_dir, *witness;
     int headless;
+    uint64_t min_version; /* --min-pack-version: refuse a pack signed with an older one */
 } run_opts;
 
 static int parse_run(int argc, char **argv, run_opts *o) {
     memset(o, 0, sizeof *o);
     o->key = getenv("BORDERLAB_JOURNAL_KEY");
     o->pack_key = getenv("BORDERLAB_PACK_KEY");
+    o->witness = getenv("BORDERLAB_WITNESS_DIR");
+    const char *min = getenv("BORDERLAB_MIN_PACK_VERSION");
+    if (min && args_u64(min, 0, 1000000000, &o->min_version) != 0)
+        return args_fail("session run", "BORDERLAB_MIN_PACK_VERSION must be a whole number");
     char *file[1];
     int n = 0;
     const args_opt opts[] = {ARGS_POS("FILE", file, &n, 1, 1),
@@ -205,6 +248,8 @@ static int parse_run(int argc, char **argv, run_opts *o) {
                              ARGS_STR("--journal", &o->journal),
                              ARGS_STR("--key", &o->key),
                              ARGS_STR("--pack-key", &o->pack_key),
+                             ARGS_STR("--witness", &o->witness),
+                             ARGS_U64("--min-pack-version", &o->min_version, 0, 1000000000),
                              ARGS_STR("--lang", &o->lang),
                              ARGS_STR("--log", &o->log),
                              ARGS_STR("--record", &o->record),
@@ -222,7 +267,7 @@ static int parse_run(int argc, char **argv, run_opts *o) {
 
 /* The session journal's first entry: who sits what, under which rules. */
 static char *header_json(const session_def *d, const pack *p, uint64_t seed, const char *sig_hash,
-                         const char *pub_hex) {
+                         const char *pub_hex, const packsig_meta *meta) {
     const char *ids[PACK_MAX];
     for (int i = 0; i < p->n; i++)
         ids[i] = p->scn[i].id;
@@ -233,6 +278,8 @@ static char *header_json(const session_def *d, const pack *p, uint64_t seed, con
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     record_header h;
     record_header_init(&h, d, ids, p->n, seed, sig_hash, pub_hex, when);
+    h.pack_version = meta->version;
+    snprintf(h.pack_date, sizeof h.pack_date, "%s", meta->date);
     return record_header_json(&h);
 }
 
@@ -303,24 +350,33 @@ static int set_trainee(const run_opts *o, session_def *d) {
  * the academy's public key; pub_hex receives the key that verified the pack
  * ("" when none was given). 0, or the exit code. */
 static int check_signature(const run_opts *o, const session_def *d, const pack_bytes *pb,
-                           char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1]) {
+                           char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1], packsig_meta *meta) {
     bl_err err = {0};
     unsigned char pub[PACKSIG_PUBLIC_BYTES];
     char sig[SESSION_PATH_MAX + 8];
     sig_path_of(d, sig, sizeof sig);
     pub_hex[0] = '\0';
-    if (d->exam && !o->pack_key) {
+    memset(meta, 0, sizeof *meta);
+    if ((d->exam || o->min_version) && !o->pack_key) {
         err_setc(&err, BL_E_REFUSED,
-                 "%s is an exam: give the academy's public key with --pack-key FILE (or "
+                 "%s %s: give the academy's public key with --pack-key FILE (or "
                  "BORDERLAB_PACK_KEY) so the pack can be verified",
-                 d->file);
+                 d->file, d->exam ? "is an exam" : "must be a recent enough pack");
         return cmd_fail("session run", &err);
     }
     if (!o->pack_key) return 0;
     if (packsig_public_load(o->pack_key, pub, &err) != 0) return cmd_fail("session run", &err);
-    if (packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len, pb->n, pub,
+    if (packsig_verify_data(sig, pb->rel, (const char *const *)pb->data, pb->len, pb->n, pub, meta,
                             &err) != 0) {
         err_prefix(&err, "%s refused", d->exam ? "exam" : "session");
+        return cmd_fail("session run", &err);
+    }
+    if ((uint64_t)meta->version < o->min_version) { /* a pack rolled back to an older one */
+        err_setc(&err, BL_E_REFUSED,
+                 "%s refused: the pack is version %ld%s%s, older than the version %llu this "
+                 "desk requires (--min-pack-version): an older pack put back in its place?",
+                 d->exam ? "exam" : "session", meta->version, meta->date[0] ? " of " : "",
+                 meta->date, (unsigned long long)o->min_version);
         return cmd_fail("session run", &err);
     }
     keyfile_hex(pub, PACKSIG_PUBLIC_BYTES, pub_hex);
@@ -417,6 +473,7 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
                                .lang = o->lang,
                                .journal_path = journal,
                                .key_path = o->key,
+                               .witness_dir = o->witness,
                                .journal_header = header,
                                .sdef = d};
         /* a journal that is not this session's, or not intact: refused (1) */
@@ -438,15 +495,16 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
 
 static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) {
     char pub_hex[2 * PACKSIG_PUBLIC_BYTES + 1], journal[512], hash[65];
+    packsig_meta meta;
     pack *p = NULL;
     int rc = set_trainee(o, d);
-    if (rc == 0) rc = check_signature(o, d, pb, pub_hex);
+    if (rc == 0) rc = check_signature(o, d, pb, pub_hex, &meta);
     uint64_t seed = session_seed(d, d->trainee);
     if (rc == 0) rc = load_draw(d, pb, seed, &p);
     if (rc == 0) rc = journal_path(o, d, journal, sizeof journal);
     if (rc == 0) {
         sig_hash(d, hash);
-        char *header = header_json(d, p, seed, hash, pub_hex);
+        char *header = header_json(d, p, seed, hash, pub_hex, &meta);
         rc = run_desk(o, d, p, header, journal);
         free(header);
     }

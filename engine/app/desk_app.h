@@ -26,6 +26,7 @@ typedef struct desk_app_config {
     pack *pack;                 /* the scenarios behind the session (NULL: documents only) */
     const char *journal_path;   /* exam results journal (resumes after its entries) */
     const char *key_path;       /* the academy's journal key */
+    const char *witness_dir;    /* the journal's witness folder (NULL: none; journal.h) */
     const char *journal_header; /* a session journal's first entry (JSON object); NULL: a
                                    plain desk journal */
     const session_def *sdef;    /* the certification session (its verdict); NULL: none */

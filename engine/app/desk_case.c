@@ -240,7 +240,8 @@ int app_open_journal(desk_app *a, bl_err *err) {
     const desk_session *ds = a->st.session;
     for (int i = 0; i < ds->n_travelers; i++)
         r.ids[i] = ds->travelers[i].id;
-    a->journal = journal_open_read(cfg->journal_path, key, on_entry, &r, &entries, err);
+    a->journal =
+        journal_open_read(cfg->journal_path, key, cfg->witness_dir, on_entry, &r, &entries, err);
     if (!a->journal) {
         free(r.first);
         return -1;

@@ -18,6 +18,8 @@
 #include "fsio.h"
 #include "decision.h"
 #include "journal.h"
+#include "keyfile.h"
+#include "packsig.h"
 #include "record.h"
 #include "results_db.h"
 
@@ -38,8 +40,14 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS sessions ("
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
-    " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT);"
+    " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT,"
+    " entries INTEGER);"
+    "CREATE INDEX IF NOT EXISTS sessions_first_mac ON sessions (first_mac);"
     "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
+
+/* From schema 2: the entries a journal had when imported (an import never
+ * goes back to fewer), and the index a copy is looked up by. */
+static const char *migrate_2 = "ALTER TABLE sessions ADD COLUMN entries INTEGER;";
 
 /* What to do about an SQLite error, the same words for reading and writing. */
 static const char *db_advice(int code) {
@@ -80,14 +88,19 @@ int results_db_read_error(sqlite3 *db, const char *path, bl_err *err) {
 static const char *tables_sql =
     "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results', 'sessions')";
 
-/* The one check of a database's schema: both tables, of this version; a
- * new, empty database passes when it may be new (import makes its tables). */
-static int check_schema(sqlite3 *db, const char *path, int may_be_new, bl_err *err) {
+/* The one check of a database's schema: both tables, of a version this
+ * borderlab reads (*version receives it, 0 for a new one); a new, empty
+ * database passes when it may be new (import makes its tables). */
+static int check_schema(sqlite3 *db, const char *path, int may_be_new, int *version_out,
+                        bl_err *err) {
     int version = -1, tables = 0;
     if (query_int(db, tables_sql, &tables) != SQLITE_OK ||
         query_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
         return results_db_read_error(db, path, err);
-    if ((tables == 0 && may_be_new) || (tables == 2 && version == RESULTS_SCHEMA_VERSION)) return 0;
+    if (version_out) *version_out = tables ? version : 0;
+    if ((tables == 0 && may_be_new) ||
+        (tables == 2 && version >= RESULTS_SCHEMA_OLDEST && version <= RESULTS_SCHEMA_VERSION))
+        return 0;
     return err_setc(err, BL_E_INPUT,
                     "'%s' is not a results database of schema %d (it has schema %d%s): import "
                     "the journals into a new database with `borderlab results import`",
@@ -108,7 +121,7 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
         rc = results_db_read_error(*db, path, err);
     else {
         sqlite3_busy_timeout(*db, 2000);
-        rc = check_schema(*db, path, 0, err);
+        rc = check_schema(*db, path, 0, NULL, err);
     }
     if (rc) {
         sqlite3_close(*db);
@@ -125,13 +138,14 @@ typedef struct who {
     const char *reason;
     char *marks; /* JSON text */
     const char *first_mac;
+    int entries; /* how many entries the journal holds */
 } who;
 
 static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR REPLACE INTO sessions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13)",
+                           " ?9, ?10, ?11, ?12, ?13, ?14)",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     const char *texts[] = {journal_path, w->session, w->title,  w->trainee,
@@ -144,13 +158,13 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     if (w->reason) sqlite3_bind_text(st, 11, w->reason, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 12, w->marks ? w->marks : "{}", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 13, w->first_mac, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 14, w->entries);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(st);
     return rc;
 }
 
-static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
-                               const char *trainee, const char *cohort);
+static int results_import_path(const char *journal_path, const results_import_opts *o);
 
 /* The verified entries of a journal as the exam record reads them
  * (record.h), each with its sequence number, and the MAC of the first (the
@@ -213,6 +227,28 @@ static char *known_as(sqlite3 *db, const char *first_mac) {
 
 /* A journal imported before under another trainee or cohort stays theirs:
  * importing it again under other names would split its cases from its row. */
+/* An import never goes back: a copy of a journal with fewer entries than
+ * were imported from it before (cut short, or an old copy) would replace a
+ * stored verdict with "not finished". Refused; what is stored stays. */
+static int older_copy(sqlite3 *db, const char *journal, const who *w) {
+    sqlite3_stmt *st = NULL;
+    int before = -1;
+    if (sqlite3_prepare_v2(db, "SELECT entries FROM sessions WHERE journal = ?1", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+            before = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (before <= w->entries) return 0;
+    fprintf(stderr,
+            "borderlab results: this copy of %s holds %d entr%s, but %d were imported from it "
+            "before: entries %d-%d are missing (cut short, or an older copy); nothing imported, "
+            "the stored results stay\n",
+            journal, w->entries, w->entries == 1 ? "y" : "ies", before, w->entries + 1, before);
+    return 1;
+}
+
 static int owner_differs(sqlite3 *db, const char *journal, const who *w) {
     sqlite3_stmt *st = NULL;
     int differs = 0;
@@ -235,11 +271,10 @@ static int owner_differs(sqlite3 *db, const char *journal, const who *w) {
     return differs;
 }
 
-int results_import(const char *journal_arg, const char *key_path, const char *db_path,
-                   const char *trainee, const char *cohort) {
+int results_import(const char *journal_arg, const results_import_opts *o) {
     /* a journal is known by its full path, however it is named on the command line */
     char *abs = realpath(journal_arg, NULL);
-    int rc = results_import_path(abs ? abs : journal_arg, key_path, db_path, trainee, cohort);
+    int rc = results_import_path(abs ? abs : journal_arg, o);
     free(abs);
     return rc;
 }
@@ -365,11 +400,13 @@ static int import_entries(const char *journal_path, const char *db_path, const e
     }
     sqlite3_busy_timeout(db, 2000);
     bl_err err = {0};
-    if (check_schema(db, db_path, 1, &err) != 0) {
+    int version = 0;
+    if (check_schema(db, db_path, 1, &version, &err) != 0) {
         rc = cmd_fail("results", &err);
         goto done;
     }
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+        (version == 2 && sqlite3_exec(db, migrate_2, NULL, NULL, NULL) != SQLITE_OK) ||
         sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
         goto rollback;
@@ -381,7 +418,7 @@ static int import_entries(const char *journal_path, const char *db_path, const e
                 journal_path, known);
         journal_path = known;
     }
-    if (owner_differs(db, journal_path, w)) {
+    if (owner_differs(db, journal_path, w) || older_copy(db, journal_path, w)) {
         rc = 1;
         goto rollback;
     }
@@ -403,16 +440,45 @@ done:
     return rc;
 }
 
-static int results_import_path(const char *journal_path, const char *key_path, const char *db_path,
-                               const char *trainee, const char *cohort) {
+/* With --pack-key: the journal's session must have been sat on a pack that
+ * key verified (a journal recorded under another academy's pack is refused;
+ * a practice session on an unsigned pack imports with a note). */
+static int pack_key_differs(const char *journal_path, const entries *got, const char *pack_key) {
+    if (!pack_key) return 0;
+    unsigned char pub[PACKSIG_PUBLIC_BYTES];
+    char hex[2 * PACKSIG_PUBLIC_BYTES + 1];
+    bl_err err = {0};
+    if (packsig_public_load(pack_key, pub, &err) != 0) return cmd_fail("results", &err);
+    keyfile_hex(pub, sizeof pub, hex);
+    const record_entry *first = got->n ? got->e[0] : NULL;
+    if (!first || first->kind != REC_HEADER) return 0; /* a plain desk's: no pack */
+    const record_header *h = &first->header;
+    if (!strcmp(h->pack_public_key, hex)) return 0;
+    if (!h->pack_public_key[0] && !h->exam) {
+        fprintf(stderr, "borderlab results: note: %s was a practice session on an unsigned pack\n",
+                journal_path);
+        return 0;
+    }
+    fprintf(stderr,
+            "borderlab results: %s was %s, not under this academy's pack key (%s): nothing "
+            "imported\n",
+            journal_path,
+            h->pack_public_key[0] ? "sat on a pack another key signed"
+                                  : "an exam on an unverified pack",
+            pack_key);
+    return 1;
+}
+
+static int results_import_path(const char *journal_path, const results_import_opts *o) {
     bl_err err = {0};
     unsigned char key[JOURNAL_KEY_BYTES];
     int n = 0, torn = 0;
     /* only what was verified is imported: the entries as journal_read hands
-     * them over, never the file read a second time */
+     * them over, never the file read a second time; a journal must meet its
+     * witness (none cut short) */
     entries got = {0};
-    if (journal_key_load(key_path, key, &err) != 0 ||
-        journal_read(journal_path, key, collect, &got, &n, &torn, &err) != 0 ||
+    if (journal_key_load(o->key, key, &err) != 0 ||
+        journal_read(journal_path, key, o->witness, collect, &got, &n, &torn, &err) != 0 ||
         (got.bad && err_setc(&err, BL_E_NOMEM, "%s: out of memory reading it", journal_path))) {
         fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
         entries_free(&got);
@@ -423,11 +489,23 @@ static int results_import_path(const char *journal_path, const char *key_path, c
                 "borderlab results: warning: %s: line %d is cut short (a crash while it was "
                 "written): it is not an entry; the %d before it are imported\n",
                 journal_path, torn, n);
-    who w = {"",   "",   trainee ? trainee : "", "", cohort ? cohort : "", "", 0, 0, -1,
-             NULL, NULL, got.first_mac};
+    who w = {"",
+             "",
+             o->trainee ? o->trainee : "",
+             "",
+             o->cohort ? o->cohort : "",
+             "",
+             0,
+             0,
+             -1,
+             NULL,
+             NULL,
+             got.first_mac,
+             n};
     double case_limit = 0;
-    int rc = whose(journal_path, &got, trainee, cohort, &w, &case_limit);
-    if (rc == 0) rc = import_entries(journal_path, db_path, &got, &w, case_limit);
+    int rc = pack_key_differs(journal_path, &got, o->pack_key);
+    if (rc == 0) rc = whose(journal_path, &got, o->trainee, o->cohort, &w, &case_limit);
+    if (rc == 0) rc = import_entries(journal_path, o->db, &got, &w, case_limit);
     entries_free(&got);
     free(w.marks);
     return rc;

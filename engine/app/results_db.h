@@ -14,14 +14,32 @@
 
 #include "err.h"
 
-/* The schema this borderlab writes and reads (PRAGMA user_version). */
-#define RESULTS_SCHEMA_VERSION 2
+/* What `results import` is given besides the journal. */
+typedef struct results_import_opts {
+    const char *key;     /* the academy's journal key file */
+    const char *db;      /* the database (made when missing) */
+    const char *trainee; /* a plain desk journal's trainee and cohort (NULL: the header's) */
+    const char *cohort;
+    const char *witness;  /* the witness folder (NULL: none): the journal must meet its witness */
+    const char *pack_key; /* the academy's pack public key file (NULL: not checked) */
+} results_import_opts;
+
+/* Verifies a journal (and its witness) and imports it in one transaction.
+ * Returns the exit code: 0, 1 refused (not intact, cut short, another's,
+ * another academy's pack, an older copy of one imported before: the stored
+ * results stay), 2 usage or I/O. */
+int results_import(const char *journal, const results_import_opts *o);
+
+/* The schema this borderlab writes (PRAGMA user_version), and the oldest it
+ * reads: 2 lacks sessions.entries and its index, which an import adds. */
+#define RESULTS_SCHEMA_VERSION 3
+#define RESULTS_SCHEMA_OLDEST  2
 
 /* Opens the database read-only (a reader never changes it; a busy database
  * is waited for up to 2 s) and checks that it holds the results and sessions
- * tables of RESULTS_SCHEMA_VERSION. 0 with *db open; else -1 with *db NULL
- * and err saying what, where and what to do (BL_E_IO: missing, unreadable,
- * locked or not SQLite; BL_E_INPUT: another schema). */
+ * tables of a schema from RESULTS_SCHEMA_OLDEST to RESULTS_SCHEMA_VERSION. 0 with *db open; else -1
+ * with *db NULL and err saying what, where and what to do (BL_E_IO: missing, unreadable, locked or
+ * not SQLite; BL_E_INPUT: another schema). */
 int results_db_open_read(const char *path, sqlite3 **db, bl_err *err);
 
 /* The error of a read that failed on an open database (the message of

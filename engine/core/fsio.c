@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,7 @@ int fs_write_atomic(const char *path, const void *data, size_t len, bl_err *err)
         unlink(tmp);
         return err_setc(err, BL_E_IO, "cannot replace '%s': %s", path, strerror(e));
     }
+    fs_sync_dir_of(path); /* the new name survives a power cut too */
     return 0;
 }
 
@@ -177,15 +179,37 @@ fs_append *fs_append_open(const char *path, const char *what, int *existed, bl_e
     return f;
 }
 
+#ifdef BL_FAULT_INJECTION
+/* Test builds only: BORDERLAB_FAULT=mid-write:N or before-fsync:N kills this
+ * process (SIGKILL, as a crash or `kill -9` would) inside the Nth append,
+ * halfway through its write or between its write and its fsync, so the tests
+ * can show what a crash there leaves. */
+static int fault_at(const char *where) {
+    static int calls;
+    const char *f = getenv("BORDERLAB_FAULT");
+    size_t n = strlen(where);
+    if (!f || strncmp(f, where, n) || f[n] != ':') return 0;
+    return ++calls == atoi(f + n + 1);
+}
+#define FAULT(where) fault_at(where)
+#else
+#define FAULT(where) 0
+#endif
+
 int fs_append_write(fs_append *f, const void *data, size_t len, bl_err *err) {
     struct stat before;
     int sized = fstat(f->fd, &before) == 0;
+    if (FAULT("mid-write")) {
+        write_all(f->fd, data, len / 2);
+        raise(SIGKILL);
+    }
     if (write_all(f->fd, data, len) != 0) {
         int e = errno;
         /* half a line would spoil the next one: take it back */
         if (sized && ftruncate(f->fd, before.st_size) == 0) fsync(f->fd);
         return err_setc(err, BL_E_IO, "cannot write: %s", strerror(e));
     }
+    if (FAULT("before-fsync")) raise(SIGKILL);
     if (fsync(f->fd) != 0) return err_setc(err, BL_E_IO, "cannot fsync: %s", strerror(errno));
     return 0;
 }

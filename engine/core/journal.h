@@ -10,6 +10,20 @@
  *   {"seq": 1, "entry": {...}, "prev": "<64 hex>", "mac": "<64 hex>"}
  *
  * The MAC covers the text `seq|prev|entry` exactly as written.
+ *
+ * The chain cannot show that its last entries were deleted: what remains
+ * still verifies. So a journal can have a witness: a small file in a folder
+ * the trainee's account cannot write (the exam account's), named after the
+ * journal's first MAC, holding how many entries it has seen and the MAC of the
+ * last, itself MAC'd with the journal key:
+ *
+ *   {"format": "borderlab-witness-1", "journal": "<first MAC>", "entries": N,
+ *    "head": "<MAC of entry N>", "mac": "<64 hex>"}
+ *
+ * It is written (atomically, fsynced) after each entry is on disk, so a crash
+ * leaves the journal ahead of its witness, never behind. A journal shorter
+ * than its witness, or one that does not continue the chain its witness saw,
+ * is refused (BL_E_REFUSED) with the entries that are missing.
  */
 #ifndef BL_JOURNAL_H
 #define BL_JOURNAL_H
@@ -35,10 +49,13 @@ typedef void (*journal_entry_fn)(void *ud, int seq, const char *entry_json, cons
  * many entries it already holds (a restarted session resumes after them). */
 journal *journal_open(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
                       bl_err *err);
-/* The same, handing each entry to fn as it is verified (one read of the
+/* The same, with its witness in witness_dir (NULL: none; the journal must
+ * meet it, and each entry appended updates it; a journal that has none yet
+ * gets one), handing each entry to fn as it is verified (one read of the
  * file: a restarted desk restores what it holds). */
 journal *journal_open_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
-                           journal_entry_fn fn, void *ud, int *entries, bl_err *err);
+                           const char *witness_dir, journal_entry_fn fn, void *ud, int *entries,
+                           bl_err *err);
 /* journal_open cuts off a last line a crash cut short (it was never
  * recorded: the desk moves on only once an entry is written); this says
  * which line it was (0: none). */
@@ -52,14 +69,19 @@ void journal_close(journal *j);
 /* Verifies a journal and hands each entry to fn; a journal that does not
  * exist yet (or is empty) has no entries. On a broken chain returns -1 and
  * fn has only seen the entries before the break. */
-int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], journal_entry_fn fn,
-                 void *ud, int *entries, int *torn, bl_err *err);
+int journal_read(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
+                 const char *witness_dir, journal_entry_fn fn, void *ud, int *entries, int *torn,
+                 bl_err *err);
 /* torn: NULL makes a cut-short last line an error; else it is not an entry
  * (a crash interrupted its writing) and *torn receives its line number. */
 
-/* Checks a whole journal. Returns 0 when intact (*entries set); otherwise -1
- * and err says exactly what is wrong and where (line N: ...). */
-int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES], int *entries,
-                   bl_err *err);
+/* witness_dir (may be NULL): the journal must meet its witness there. */
+
+/* Checks a whole journal, against its witness when witness_dir is given.
+ * Returns 0 when intact (*entries set; *witnessed: the entries its witness
+ * saw, 0 when it has none); otherwise -1 and err says exactly what is wrong
+ * and where (line N: ..., or entries N-M of M are missing). */
+int journal_verify(const char *path, const unsigned char key[JOURNAL_KEY_BYTES],
+                   const char *witness_dir, int *entries, int *witnessed, bl_err *err);
 
 #endif

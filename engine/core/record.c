@@ -81,6 +81,10 @@ char *record_header_json(const record_header *h) {
     cJSON_AddNumberToObject(lim, "session_s", h->session_limit_s);
     cJSON_AddStringToObject(e, "pack_signature_sha256", h->pack_signature_sha256);
     cJSON_AddStringToObject(e, "pack_public_key", h->pack_public_key);
+    if (h->pack_version > 0) { /* written only when signed with one: older journals lack it */
+        cJSON_AddNumberToObject(e, "pack_version", (double)h->pack_version);
+        cJSON_AddStringToObject(e, "pack_date", h->pack_date);
+    }
     cJSON_AddStringToObject(e, "started", h->started);
     return print_and_delete(e);
 }
@@ -241,6 +245,8 @@ static void parse_header(const cJSON *e, record_header *h) {
     copy(h->pack_signature_sha256, sizeof h->pack_signature_sha256,
          jstr(e, "pack_signature_sha256"));
     copy(h->pack_public_key, sizeof h->pack_public_key, jstr(e, "pack_public_key"));
+    h->pack_version = (long)jnum(e, "pack_version");
+    copy(h->pack_date, sizeof h->pack_date, jstr(e, "pack_date"));
     copy(h->started, sizeof h->started, jstr(e, "started"));
 }
 

@@ -15,7 +15,8 @@
  *    "seed": "DECIMAL", "scenarios": [ID...], "pass": {"overall": N,
  *    "<competency>": 0..1 ..., "critical_fails": bool}, "limits": {"case_s":
  *    N, "session_s": N}, "pack_signature_sha256": HEX|"", "pack_public_key":
- *    HEX|"", "started": "YYYY-MM-DDTHH:MM:SSZ"}
+ *    HEX|"", ["pack_version": N, "pack_date": "YYYY-MM-DD",] "started":
+ *    "YYYY-MM-DDTHH:MM:SSZ"}   (the pack's version when its signature has one)
  *   {"kind": "case", "traveler": ID, "index": N, "decision": NAME,
  *    "protection": NAME, ["expected": NAME, "expected_protection": NAME,]
  *    "points": N, "passed": bool, "timed_out": bool, "critical": [ID...],
@@ -57,6 +58,8 @@ typedef struct record_header {
     double case_limit_s, session_limit_s;
     char pack_signature_sha256[65]; /* "" : not signed */
     char pack_public_key[65];       /* the key that verified the pack; "" : not verified */
+    long pack_version;              /* the version its signature carries (0: none) */
+    char pack_date[11];             /* and its date */
     char started[32];
 } record_header;
 

@@ -38,7 +38,7 @@ for d in (a,b):
 # --- signed packs
 "$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null >o 2>e; rc=$?
 check "an exam on an unsigned pack is refused" bash -c "test $rc -eq 1 && grep -q 'exam refused: the pack is not signed' e && ! test -e results"
-"$BL" session sign "$S" --secret sk >o 2>&1
+"$BL" session sign "$S" --secret sk --version 1 >o 2>&1
 "$BL" session verify "$S" --pack-key pk >o 2>&1; rc=$?
 check "the signed pack verifies" bash -c "test $rc -eq 0 && grep -q '^valid' o"
 cp pack/s16-metameric-id.lua keep.lua
@@ -66,7 +66,7 @@ check "keygen never overwrites a signing key" bash -c "test $rc -eq 2 && grep -q
 mkdir -p elsewhere pack/abs
 cp pack/s01-citizen-returning.lua elsewhere/s01.lua
 printf 'return session {\n  id = "abs", title = "Absolute", exam = true, trainee = { cohort = "c" },\n  scenarios = { "%s/elsewhere/s01.lua" },\n}\n' "$T" >pack/abs/abs.lua
-"$BL" session sign pack/abs/abs.lua --secret sk >o 2>&1
+"$BL" session sign pack/abs/abs.lua --secret sk --version 1 >o 2>&1
 "$BL" session verify pack/abs/abs.lua --pack-key pk >o 2>&1; rc=$?
 check "a pack with an absolute path verifies" bash -c "test $rc -eq 0 && grep -q '^valid' o"
 sed -i 's/seed = /seed = 7 + /' elsewhere/s01.lua
