@@ -141,6 +141,11 @@ check "no control character reaches the terminal" python3 -c "
 import sys; t=open('$T/out','rb').read()
 sys.exit(1 if any((b < 32 and b != 10) or b == 127 for b in t) else 0)"
 
+# an empty answer rule list is a problem named at its line (it once indexed rule -1)
+sed 's/answer = "a.purpose" }/answer = {} }/' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?
+check "an empty rule list is refused, not read out of bounds" bash -c "test $rc -eq 1 && grep -q 'questions\[1\].answer: an empty rule list' '$T/out'"
+
 # check builds every document with the fonts every other command uses (BORDERLAB_FONT_DIR too)
 mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" check $D/good.lua >"$T/out" 2>&1; rc=$?
