@@ -559,7 +559,7 @@ static int run_in_worker(const worker_row *r, char msg[512]) {
         return -1;
     char key[64];
     int asked[SCN_MAX_QUESTIONS] = {0};
-    scn_ctx ctx = {asked, 0, 0, 0, 0};
+    scn_ctx ctx = {.asked_times = asked};
     bl_err err = {0};
     int rc = scn_answer(rt, &sc, 0, &ctx, key, sizeof key, &err);
     if (rc != 0) snprintf(msg, 512, "%s", err.msg);

@@ -50,7 +50,7 @@ static void report(void *ud, const char *file, int line, const char *msg) {
 static int ask(scn_runtime *rt, const scenario *s, int q, unsigned lights, char *key, size_t cap,
                bl_err *err) {
     int asked[4] = {0};
-    scn_ctx ctx = {asked, lights, 0, 0, 0};
+    scn_ctx ctx = {.asked_times = asked, .lights_used = lights};
     return scn_answer(rt, s, q, &ctx, key, cap, err);
 }
 

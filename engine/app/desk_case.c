@@ -55,8 +55,8 @@ void app_answer(desk_app *a) {
     pack *p = a->cfg.pack;
     char key[64] = "interview.no_answer";
     if (p && st->traveler < p->n) {
-        scn_ctx ctx = {st->asked, st->lights_used, st->flagged_kinds, st->mrz_used,
-                       st->interpreter};
+        scn_ctx ctx = {st->asked,    st->lights_used, st->flagged_kinds,
+                       st->mrz_used, st->interpreter, st->separated};
         bl_err err = {0};
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {
@@ -101,7 +101,7 @@ static double score_traveler(desk_app *a, int tv, desk_debrief *d, session_case 
     act.seconds = a->st.case_seconds[tv]; /* across a restart too */
     /* a case passes at the session's mark (the academy's usual 70 elsewhere) */
     score_case(s, &truth, &act, a->cfg.sdef ? a->cfg.sdef->pass_overall : 70, &r);
-    debrief_from_score(s, &truth, &r, d);
+    debrief_from_score(s, &truth, &act, &r, d);
     for (int k = 0; k < COMP_COUNT; k++) {
         c->competency[k] = r.competency[k];
         c->assessed[k] = s->rubric[k] > 0;

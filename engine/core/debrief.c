@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "defect.h"
+#include "score.h"
 
 int debrief_telling_light(light_set lights) {
     if (lights & LIGHT_BIT(LIGHT_UV)) return LIGHT_UV;
@@ -30,6 +31,8 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
             add_note(d, NOTE_ASK_MISSED, s->questions[q].text, 0);
     }
     for (int q = 0; q < s->n_questions; q++)
+        if (r->must_missed & (1u << q)) add_note(d, NOTE_MUST_MISSED, s->questions[q].text, 0);
+    for (int q = 0; q < s->n_questions; q++)
         if (r->forbidden_asked & (1u << q)) add_note(d, NOTE_FORBIDDEN, s->questions[q].text, 0);
     if (r->interpreter_missed) add_note(d, NOTE_INTERPRETER, NULL, 0);
     for (int l = 0; l < LIGHT_COUNT; l++)
@@ -49,15 +52,66 @@ static void add_items(const score_truth *t, const score_result *r, desk_debrief 
     }
 }
 
-void debrief_from_score(const scenario *s, const score_truth *t, const score_result *r,
-                        desk_debrief *d) {
-    d->points = r->points, d->passed = r->passed;
+/* The trainee's flags, each with what it found (a false one: what is really
+ * there). */
+static void add_flags(const score_truth *t, const score_actions *a, const score_result *r,
+                      desk_debrief *d) {
+    for (int i = 0; i < a->n_flags && d->n_flags < DEBRIEF_MAX_FLAGS; i++) {
+        const score_flag *f = &a->flags[i];
+        desk_debrief_flag *df = &d->flags[d->n_flags++];
+        const desk_finding_kind *k = desk_finding_kind_get(f->kind);
+        df->doc = f->doc, df->side = f->side;
+        df->x = f->x, df->y = f->y, df->w = f->w, df->h = f->h;
+        snprintf(df->kind, sizeof df->kind, "%s", k ? k->id : "");
+        int m = r->flag_matched[i];
+        if (m == -2) {
+            df->status = FLAG_IMPOSTOR;
+        } else if (m >= 0) {
+            df->status = score_finding_kind_of(t->d[m].kind) == f->kind ? FLAG_NAMED : FLAG_LOCATED;
+        } else {
+            df->status = FLAG_FALSE;
+            int th = r->flag_there[i];
+            if (th >= 0) snprintf(df->there, sizeof df->there, "%s", t->f[th].kind);
+        }
+    }
+}
+
+/* The interview as it went: each question in order with its answer, and
+ * whether it was required, forbidden, or not understood. */
+static void add_transcript(const scenario *s, const score_actions *a, desk_debrief *d) {
+    unsigned required = 0;
+    for (int i = 0; i < s->expected.n_ask; i++) {
+        int q = scenario_question_index(s, s->expected.ask[i]);
+        if (q >= 0) required |= 1u << q;
+    }
+    for (int i = 0; i < a->n_asks && d->n_asks < DEBRIEF_MAX_ASKS; i++) {
+        const scn_question *q = &s->questions[a->asks[i].q];
+        desk_debrief_ask *da = &d->asks[d->n_asks++];
+        snprintf(da->text, sizeof da->text, "%s", q->text);
+        snprintf(da->answer, sizeof da->answer, "%s", a->asks[i].answer);
+        da->tags = ((required >> a->asks[i].q & 1) || q->must ? ASK_REQUIRED : 0) |
+                   (q->forbidden ? ASK_FORBIDDEN : 0) | (q->must ? ASK_MUST : 0) |
+                   (s->expected.interpreter && a->asks[i].before_interpreter ? ASK_NOT_HEARD : 0);
+    }
+}
+
+void debrief_from_score(const scenario *s, const score_truth *t, const score_actions *a,
+                        const score_result *r, desk_debrief *d) {
+    d->points = r->points, d->passed = r->passed, d->pass_mark = r->pass_mark;
+    d->decision_ok = r->decision_ok, d->accepted = r->accepted;
     for (int k = 0; k < COMP_COUNT; k++)
         d->competency[k] = r->competency[k];
     d->n_critical = r->n_critical;
     for (int i = 0; i < r->n_critical; i++)
         snprintf(d->critical[i], sizeof d->critical[i], "%s", r->critical[i]);
+    for (int i = 0; i < r->n_waived && d->n_waived < 4; i++) {
+        const scn_waive *w = &s->expected.waive[r->waived[i]];
+        snprintf(d->waived[d->n_waived], sizeof d->waived[0], "%s", w->critical);
+        snprintf(d->waived_reason[d->n_waived++], sizeof d->waived_reason[0], "%s", w->reason);
+    }
     add_items(t, r, d);
+    add_flags(t, a, r, d);
+    add_transcript(s, a, d);
     snprintf(d->why, sizeof d->why, "%s", s->expected.why);
     add_notes(s, r, d);
     d->expected = s->expected.decision, d->expected_protection = s->expected.protection;

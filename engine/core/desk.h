@@ -165,7 +165,13 @@ typedef struct desk_debrief_item {
 /* A lesson besides the defects: a question that had to be asked (key: its
  * text in the traveler's strings), one that must never be asked, the
  * interpreter, a light the case needed (light). */
-typedef enum { NOTE_ASK_MISSED, NOTE_FORBIDDEN, NOTE_INTERPRETER, NOTE_LIGHT } desk_note_kind;
+typedef enum {
+    NOTE_ASK_MISSED,
+    NOTE_FORBIDDEN,
+    NOTE_INTERPRETER,
+    NOTE_LIGHT,
+    NOTE_MUST_MISSED
+} desk_note_kind;
 
 typedef struct desk_debrief_note {
     int kind; /* desk_note_kind */
@@ -173,14 +179,54 @@ typedef struct desk_debrief_note {
     int light;
 } desk_debrief_note;
 
+#define DEBRIEF_MAX_FLAGS    16
+#define DEBRIEF_MAX_ASKS     24
+#define DEBRIEF_MAX_CRITICAL 8
+
+/* One of the trainee's flags as the debrief draws it over the document. */
+typedef enum { FLAG_FALSE, FLAG_LOCATED, FLAG_NAMED, FLAG_IMPOSTOR } desk_flag_status;
+
+typedef struct desk_debrief_flag {
+    int doc, side;
+    double x, y, w, h; /* mm on that side */
+    char kind[32];     /* the finding kind flagged (desk finding kind id) */
+    int status;        /* desk_flag_status */
+    char there[32];    /* a false one: the feature really there ("feature.<kind>"), or "" */
+} desk_debrief_flag;
+
+/* One question of the transcript, in the order asked. */
+enum {
+    ASK_REQUIRED = 1,     /* the case needed it asked (expected.ask or must) */
+    ASK_FORBIDDEN = 2,    /* discriminatory: must never be asked */
+    ASK_NOT_HEARD = 4,    /* asked before a needed interpreter: not understood */
+    ASK_MUST = 8          /* not asking it is a critical error */
+};
+
+typedef struct desk_debrief_ask {
+    char text[48];   /* the question's key in the traveler's strings */
+    char answer[48]; /* the answer's key ("" : none) */
+    unsigned tags;   /* ASK_* */
+} desk_debrief_ask;
+
 /* What the debrief shows, filled by the app from the case's score. */
 typedef struct desk_debrief {
     int ready;
     double points; /* 0..100 */
+    double pass_mark;
     int passed;
+    int decision_ok; /* the expected decision, or one the scenario accepts */
+    int accepted;    /* ... an accepted one */
     double competency[4]; /* document examination, interview, human rights, procedure */
     int n_critical;
-    char critical[4][48]; /* ids; shown as "critical.<id>" */
+    char critical[DEBRIEF_MAX_CRITICAL][48]; /* ids; shown as "critical.<id>", an authored
+                                                one as its reason in the traveler's strings */
+    int n_waived;
+    char waived[4][32];        /* built-in critical errors this scenario waived */
+    char waived_reason[4][48]; /* and why (keys in the traveler's strings) */
+    int n_flags;
+    desk_debrief_flag flags[DEBRIEF_MAX_FLAGS];
+    int n_asks;
+    desk_debrief_ask asks[DEBRIEF_MAX_ASKS];
     int n_items;
     desk_debrief_item items[DEBRIEF_MAX_ITEMS];
     char why[48];  /* key into the traveler's strings */
@@ -232,6 +278,8 @@ typedef struct desk_state {
     int answer_q;                  /* question last answered, or -1 */
     char answer[48];               /* its answer's key */
     int interpreter;               /* an interpreter was requested */
+    int separated;                 /* spoke to the traveler apart from their companion */
+    int reasons;                   /* gave the reasons for a refusal (2: through the interpreter) */
     unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
     desk_debrief debrief;
     int n_decided, last_decided;      /* decisions taken; the traveler of the latest */

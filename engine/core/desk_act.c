@@ -68,6 +68,25 @@ void desk_act_interpreter(desk_state *st, desk_log_fn log, void *ud) {
     desk_emit(st, log, ud, "interpreter", desk_current_traveler(st)->id, "{}");
 }
 
+/* The companion steps away: the traveler speaks for themselves (answer
+ * rules see it as ctx.separated). */
+void desk_act_separate(desk_state *st, desk_log_fn log, void *ud) {
+    const desk_traveler *t = desk_current_traveler(st);
+    if (!t->companion || st->separated) return;
+    st->separated = 1;
+    desk_emit(st, log, ud, "separate", t->id, "{}");
+    desk_status(st, "status.separated", 0, 0, 0);
+}
+
+/* The reasons for a refusal, told to the traveler: understood when they
+ * speak the desk's language or an interpreter is there (the score decides
+ * which the case needed). */
+void desk_act_reasons(desk_state *st, desk_log_fn log, void *ud) {
+    st->reasons = st->interpreter ? 2 : 1;
+    desk_emit(st, log, ud, "reasons", desk_current_traveler(st)->id, "{\"interpreter\": %s}",
+              st->interpreter ? "true" : "false");
+}
+
 void desk_act_ask(desk_state *st, int q, desk_log_fn log, void *ud) {
     const desk_question *dq = &desk_current_traveler(st)->questions[q];
     st->asked[q]++;

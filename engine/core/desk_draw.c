@@ -272,7 +272,7 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
     dl_fill(dl, desk_layout.toolbar, C_BAR);
     for (int b = 0; b < DESK_BTN_COUNT; b++) {
         if (b == DESK_BTN_LANG && st->n_langs < 2) continue;
-        if (b == DESK_BTN_INTERP) continue;
+        if (b == DESK_BTN_INTERP || b == DESK_BTN_ALONE) continue;
         desk_draw_button(st, dl, b, button_on(st, b));
     }
     if (!st->session->mrz_reader) dl_frame(dl, desk_layout.buttons[DESK_BTN_MRZ].r, 2, C_RED);
@@ -362,7 +362,17 @@ static void draw_confirm(const desk_state *st, draw_list *dl) {
     if (st->pending_decision == DECIDE_PROTECTION && st->pending_protection > 0)
         dl_text(dl, box.x + 16, box.y + 70, 15, C_DIM, 0, 0, "(%s)",
                 desk_tr(st, desk_protection_keys[st->pending_protection]));
-    dl_text(dl, box.x + 16, box.y + 96, 14, C_DIM, 0, 0, "%s",
+    if (st->pending_decision == DECIDE_REFUSE) { /* the reasons, told to the person */
+        static const char *said[] = {"confirm.reasons", "confirm.reasons_given",
+                                     "confirm.reasons_interpreted"};
+        const desk_rect r = desk_layout.confirm_reasons;
+        dl_fill(dl, r, st->reasons ? C_BUTTON_ON : C_BUTTON);
+        dl_frame(dl, r, 1, 0xFF6A625Cu);
+        dl_text(dl, r.x + r.w / 2, r.y + 20, 14, C_TEXT, 0, 1, "%s",
+                desk_tr(st, said[st->reasons]));
+        dl->cmd[dl->n - 1].max_w = r.w - 8;
+    }
+    dl_text(dl, box.x + 16, box.y + 104, 14, C_DIM, 0, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "confirm.findings", st->n_findings, 0, NULL, NULL, NULL));
     dl_fill(dl, yes, C_BUTTON_ON);
     dl_text(dl, yes.x + yes.w / 2, yes.y + 26, 15, C_TEXT, 1, 1, "%s", desk_tr(st, "confirm.ok"));

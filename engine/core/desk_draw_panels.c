@@ -39,7 +39,8 @@ static void draw_person(const desk_state *st, draw_list *dl) {
     dl_frame(dl, desk_layout.face, 2, 0xFF57504Au);
     int x = desk_layout.face.x + desk_layout.face.w + 8, y = 62;
     if (t->companion) { /* up to four wrapped lines */
-        dl_text(dl, x, y, 12, C_ACCENT, 1, 0, "%s", desk_tr(st, "traveler.companion"));
+        dl_text(dl, x, y, 12, st->separated ? C_DIM : C_ACCENT, 1, 0, "%s",
+                desk_tr(st, st->separated ? "traveler.companion_apart" : "traveler.companion"));
         dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
         y += 70;
     }
@@ -106,6 +107,8 @@ void desk_draw_traveler(const desk_state *st, draw_list *dl) {
     draw_questions(st, dl);
     if (st->answer_q >= 0) draw_answer(st, dl);
     desk_draw_button(st, dl, DESK_BTN_INTERP, st->interpreter);
+    if (desk_current_traveler(st)->companion)
+        desk_draw_button(st, dl, DESK_BTN_ALONE, st->separated);
 }
 
 /* ------------------------------------------------------------ the MRZ reader */

@@ -77,6 +77,7 @@ static const struct {
     [DESK_BTN_HELP] = {KEY_F1, .tool = desk_act_help},
     [DESK_BTN_LANG] = {KEY_F2, .tool = desk_act_language},
     [DESK_BTN_INTERP] = {KEY_I, .tool = desk_act_interpreter},
+    [DESK_BTN_ALONE] = {KEY_C, .tool = desk_act_separate},
 };
 
 static void command(desk_state *st, int b, desk_log_fn log, void *ud) {
@@ -162,6 +163,7 @@ static int ask_at(desk_state *st, int x, int y, desk_log_fn log, void *ud) {
 static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *ud) {
     int b = desk_layout_button_at(x, y);
     if (b == DESK_BTN_INTERP && desk_current_traveler(st)->n_questions == 0) b = -1;
+    if (b == DESK_BTN_ALONE && !desk_current_traveler(st)->companion) b = -1;
     if (b >= 0) {
         command(st, b, log, ud);
         return;
@@ -185,8 +187,20 @@ static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *u
     st->drag_dy = y - st->docs[d].y;
 }
 
+/* A recorded "ask ID": the question with that id, when it is on offer. */
+static void ask_by_id(desk_state *st, const char *id, desk_log_fn log, void *ud) {
+    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
+    for (int i = 0; i < n; i++)
+        if (!strcmp(desk_current_traveler(st)->questions[av[i]].id, id)) {
+            desk_act_ask(st, av[i], log, ud);
+            return;
+        }
+}
+
 static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
-    if (ev->kind == EV_KEY) {
+    if (ev->kind == EV_ASK) {
+        ask_by_id(st, ev->text, log, ud);
+    } else if (ev->kind == EV_KEY) {
         examine_key(st, ev->key, log, ud);
     } else if (ev->kind == EV_WHEEL && st->loupe) {
         desk_act_zoom(st, ev->wheel > 0 ? 1 : -1, log, ud);
@@ -322,9 +336,14 @@ static int step_protection(desk_state *st, const input_event *ev, desk_log_fn lo
 }
 
 /* Yes (Return, Y, its button) decides; No (Escape, N, its button) goes back
- * to examining. */
+ * to examining; a refusal's reasons are given with G or their button. */
 static int step_confirm(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
     int down = ev->kind == EV_DOWN;
+    if (st->pending_decision == DECIDE_REFUSE &&
+        (key(ev, KEY_G) || (down && desk_rect_hit(desk_layout.confirm_reasons, ev->x, ev->y)))) {
+        desk_act_reasons(st, log, ud);
+        return 0;
+    }
     if (key(ev, KEY_RETURN) || key(ev, KEY_Y) ||
         (down && desk_rect_hit(desk_layout.confirm_yes, ev->x, ev->y)))
         return desk_act_confirm(st, log, ud);

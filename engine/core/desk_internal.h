@@ -72,6 +72,8 @@ void desk_act_reference(desk_state *st, desk_log_fn log, void *ud);      /* the 
 void desk_act_help(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_language(desk_state *st, desk_log_fn log, void *ud); /* the next one */
 void desk_act_interpreter(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_separate(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_reasons(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_ask(desk_state *st, int question, desk_log_fn log, void *ud);
 
 /* Documents: open or close a passport, turn a card, bring one to the top,

@@ -46,6 +46,7 @@ typedef enum {
     DESK_BTN_HELP,
     DESK_BTN_LANG,   /* drawn only with more than one language */
     DESK_BTN_INTERP, /* drawn with the traveler, only with an interview */
+    DESK_BTN_ALONE,  /* drawn with the traveler, only with a companion */
     DESK_BTN_COUNT
 } desk_button_id;
 
@@ -70,6 +71,7 @@ typedef struct desk_layout_table {
     int menu_row_h, menu_foot;
     desk_rect note, note_field; /* a finding's note */
     desk_rect confirm, confirm_yes, confirm_no;
+    desk_rect confirm_reasons; /* a refusal's "give the reasons" */
     desk_rect mrz_panel, ref_panel, help;
     int summary_top; /* the end of the session: the first case's row */
 } desk_layout_table;

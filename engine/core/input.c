@@ -8,7 +8,7 @@ static const char *key_names[KEY_COUNT] = {
     "none", "1",     "2",    "3",      "4",      "5",         "6",   "7",      "8",  "9",
     "0",    "f1",    "f2",   "escape", "return", "backspace", "tab", "delete", "up", "down",
     "left", "right", "plus", "minus",  "a",      "f",         "l",   "m",      "n",  "o",
-    "p",    "r",     "s",    "t",      "x",      "y",         "q",   "i"};
+    "p",    "r",     "s",    "t",      "x",      "y",         "q",   "i",      "c",  "g"};
 
 const char *input_key_name(int key) {
     return key >= 0 && key < KEY_COUNT ? key_names[key] : NULL;
@@ -21,7 +21,7 @@ int input_key_from_name(const char *name) {
 }
 
 static const char *kind_names[EV_KIND_COUNT] = {
-    "move", "down", "up", "wheel", "key", "text", "resize", "focus_lost", "quit", "screenshot"};
+    "move", "down", "up", "wheel", "key", "text", "resize", "focus_lost", "quit", "screenshot", "ask"};
 
 static const char *button_name(int b) {
     return b == BUTTON_RIGHT ? "right" : b == BUTTON_MIDDLE ? "middle" : "left";
@@ -146,7 +146,7 @@ static int parse_verb(const char *verb, const char **p, input_event *e, long *wa
         if (read_word(p, word, sizeof word) || !(e->key = input_key_from_name(word))) {
             err_set(err,
                     "%s: unknown key '%s' (keys: 1-5, f1, escape, return, backspace, tab, "
-                    "delete, arrows, plus, minus, letters a f l m n o p r s t x y)",
+                    "delete, arrows, plus, minus, letters a c f g i l m n o p q r s t x y)",
                     where, word);
             return LINE_ERROR;
         }
@@ -163,6 +163,9 @@ static int parse_verb(const char *verb, const char **p, input_event *e, long *wa
         e->kind = EV_QUIT;
     } else if (!strcmp(verb, "screenshot")) {
         e->kind = EV_SCREENSHOT;
+        ok = !read_word(p, e->text, sizeof e->text) && is_shot_name(e->text);
+    } else if (!strcmp(verb, "ask")) {
+        e->kind = EV_ASK;
         ok = !read_word(p, e->text, sizeof e->text) && is_shot_name(e->text);
     } else {
         err_set(err, "%s: unknown event '%s'", where, verb);
@@ -205,7 +208,7 @@ static int parse_line(input_script *s, const char *p, long *frame, const char *n
     if (read_word(&p, verb, sizeof verb))
         return err_set(err,
                        "%s: expected an event (move, down, up, wheel, key, text, resize, "
-                       "focus_lost, quit, screenshot, wait)",
+                       "focus_lost, quit, screenshot, ask, wait)",
                        where);
     input_event e;
     memset(&e, 0, sizeof e);
@@ -281,6 +284,7 @@ void input_write(FILE *f, const input_event *e) {
         fprintf(f, " %d %d", e->x, e->y);
         break;
     case EV_SCREENSHOT:
+    case EV_ASK:
         fprintf(f, " %s", e->text);
         break;
     case EV_TEXT:

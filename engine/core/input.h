@@ -14,6 +14,8 @@
  *   @40 resize 1920 1080          the window's new size
  *   @41 focus_lost
  *   @50 screenshot uv_on          write a screenshot named uv_on.png
+ *   @55 ask purpose               a question by its id (a recording that
+ *                                 survives changes to the menu's order)
  *   @60 quit
  *
  * Frames must not decrease. A line without "@FRAME" happens on the frame of
@@ -38,6 +40,7 @@ typedef enum {
     EV_FOCUS_LOST,
     EV_QUIT,
     EV_SCREENSHOT, /* not an input: a request to the player */
+    EV_ASK,        /* a question by its id, as a click on it would ask it */
     EV_KIND_COUNT
 } input_kind;
 
@@ -80,6 +83,8 @@ typedef enum {
     KEY_Y,
     KEY_Q,
     KEY_I,
+    KEY_C,
+    KEY_G,
     KEY_COUNT
 } input_key;
 
@@ -92,7 +97,7 @@ typedef struct input_event {
     int button;    /* down, up */
     int wheel;     /* wheel steps */
     int key;       /* input_key */
-    char text[64]; /* text (UTF-8) or screenshot name */
+    char text[64]; /* text (UTF-8), screenshot name or question id */
 } input_event;
 
 const char *input_key_name(int key);       /* "1", "f1", "escape", "a" ...; NULL if out of range */

@@ -13,8 +13,12 @@
 #include "decision.h"
 
 /* desk_note_kind as the journal names it */
-static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "light"};
+static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "light",
+                                   "must_missed"};
 #define NOTE_KINDS ((int)(sizeof note_names / sizeof note_names[0]))
+/* desk_flag_status, and the ASK_* tags, as the journal names them */
+static const char *flag_names[] = {"false", "located", "named", "impostor"};
+static const char *tag_names[] = {"required", "forbidden", "not_understood", "must"};
 
 /* v rounded to 1/per (per 10: a tenth), as round(v * per) / per: the same
  * double every time, so an entry's text does not depend on who wrote it. */
@@ -97,6 +101,22 @@ char *record_pass_marks_json(const record_header *h) {
 
 /* ------------------------------------------------------------ writing */
 
+static void add_mm(cJSON *o, double x, double y, double w, double h) {
+    double r[4] = {x, y, w, h};
+    cJSON *ra = cJSON_AddArrayToObject(o, "mm");
+    for (int k = 0; k < 4; k++)
+        cJSON_AddItemToArray(ra, cJSON_CreateNumber(round_to(r[k], 100)));
+}
+
+static void read_mm(const cJSON *o, double *x, double *y, double *w, double *h) {
+    const cJSON *mm = cJSON_GetObjectItemCaseSensitive(o, "mm");
+    double *r[4] = {x, y, w, h};
+    for (int k = 0; k < 4; k++) {
+        const cJSON *v = cJSON_GetArrayItem(mm, k);
+        *r[k] = cJSON_IsNumber(v) ? v->valuedouble : 0;
+    }
+}
+
 static void add_case_items(cJSON *e, const desk_debrief *d) {
     cJSON *missed = cJSON_AddArrayToObject(e, "missed");
     cJSON *items = cJSON_AddArrayToObject(e, "items");
@@ -108,12 +128,42 @@ static void add_case_items(cJSON *e, const desk_debrief *d) {
         cJSON_AddNumberToObject(o, "found", it->found);
         cJSON_AddNumberToObject(o, "doc", it->doc);
         cJSON_AddNumberToObject(o, "side", it->side);
-        double r[4] = {it->x, it->y, it->w, it->h};
-        cJSON *ra = cJSON_AddArrayToObject(o, "mm");
-        for (int k = 0; k < 4; k++)
-            cJSON_AddItemToArray(ra, cJSON_CreateNumber(round_to(r[k], 100)));
+        add_mm(o, it->x, it->y, it->w, it->h);
         cJSON_AddNumberToObject(o, "light", it->light);
         cJSON_AddItemToArray(items, o);
+    }
+}
+
+/* The trainee's flags, the transcript and the waived critical errors. */
+static void add_case_work(cJSON *e, const desk_debrief *d) {
+    cJSON *flags = cJSON_AddArrayToObject(e, "flags");
+    for (int i = 0; i < d->n_flags; i++) {
+        const desk_debrief_flag *f = &d->flags[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", f->kind);
+        cJSON_AddStringToObject(o, "status", flag_names[f->status >= 0 && f->status < 4 ? f->status : 0]);
+        cJSON_AddNumberToObject(o, "doc", f->doc);
+        cJSON_AddNumberToObject(o, "side", f->side);
+        add_mm(o, f->x, f->y, f->w, f->h);
+        if (f->there[0]) cJSON_AddStringToObject(o, "there", f->there);
+        cJSON_AddItemToArray(flags, o);
+    }
+    cJSON *tr = cJSON_AddArrayToObject(e, "transcript");
+    for (int i = 0; i < d->n_asks; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "q", d->asks[i].text);
+        cJSON_AddStringToObject(o, "a", d->asks[i].answer);
+        cJSON *tags = cJSON_AddArrayToObject(o, "tags");
+        for (int k = 0; k < 4; k++)
+            if (d->asks[i].tags >> k & 1) cJSON_AddItemToArray(tags, cJSON_CreateString(tag_names[k]));
+        cJSON_AddItemToArray(tr, o);
+    }
+    cJSON *wv = cJSON_AddArrayToObject(e, "waived");
+    for (int i = 0; i < d->n_waived; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "critical", d->waived[i]);
+        cJSON_AddStringToObject(o, "reason", d->waived_reason[i]);
+        cJSON_AddItemToArray(wv, o);
     }
 }
 
@@ -143,6 +193,9 @@ char *record_case_json(const record_case *c) {
         cJSON_AddStringToObject(e, "expected_protection", protection_name(d->expected_protection));
     }
     cJSON_AddNumberToObject(e, "points", round_to(d->points, 10));
+    cJSON_AddNumberToObject(e, "pass_mark", round_to(d->pass_mark, 10));
+    cJSON_AddBoolToObject(e, "decision_ok", d->decision_ok);
+    cJSON_AddBoolToObject(e, "accepted", d->accepted);
     cJSON_AddBoolToObject(e, "passed", d->passed);
     cJSON_AddBoolToObject(e, "timed_out", d->timed_out);
     cJSON *crit = cJSON_AddArrayToObject(e, "critical");
@@ -156,7 +209,12 @@ char *record_case_json(const record_case *c) {
     }
     add_case_items(e, d);
     add_case_notes(e, d);
+    add_case_work(e, d);
     cJSON_AddStringToObject(e, "why", d->why);
+    if (c->texts) { /* the scenario's words the case uses, for reports made without it */
+        cJSON *t = cJSON_Parse(c->texts);
+        if (t) cJSON_AddItemToObject(e, "texts", t);
+    }
     if (c->has_seconds) cJSON_AddNumberToObject(e, "seconds", round_to(c->seconds, 1000));
     cJSON_AddNumberToObject(e, "t", round_to(c->t, 1000));
     return print_and_delete(e);
@@ -258,12 +316,43 @@ static void parse_items(const cJSON *e, desk_debrief *d) {
         copy(di->defect, sizeof di->defect, jstr(it, "defect"));
         di->found = jint(it, "found"), di->doc = jint(it, "doc");
         di->side = jint(it, "side"), di->light = jint(it, "light");
-        const cJSON *mm = cJSON_GetObjectItemCaseSensitive(it, "mm");
-        double *r[4] = {&di->x, &di->y, &di->w, &di->h};
-        for (int k = 0; k < 4; k++) {
-            const cJSON *v = cJSON_GetArrayItem(mm, k);
-            *r[k] = cJSON_IsNumber(v) ? v->valuedouble : 0;
+        read_mm(it, &di->x, &di->y, &di->w, &di->h);
+    }
+}
+
+static int name_index(const char *const *names, int n, const char *s) {
+    for (int i = 0; i < n; i++)
+        if (!strcmp(names[i], s)) return i;
+    return -1;
+}
+
+static void parse_work(const cJSON *e, desk_debrief *d) {
+    const cJSON *it;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "flags")) {
+        if (d->n_flags >= DEBRIEF_MAX_FLAGS) break;
+        desk_debrief_flag *f = &d->flags[d->n_flags++];
+        copy(f->kind, sizeof f->kind, jstr(it, "kind"));
+        int st = name_index(flag_names, 4, jstr(it, "status"));
+        f->status = st < 0 ? FLAG_FALSE : st;
+        f->doc = jint(it, "doc"), f->side = jint(it, "side");
+        read_mm(it, &f->x, &f->y, &f->w, &f->h);
+        copy(f->there, sizeof f->there, jstr(it, "there"));
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "transcript")) {
+        if (d->n_asks >= DEBRIEF_MAX_ASKS) break;
+        desk_debrief_ask *a = &d->asks[d->n_asks++];
+        copy(a->text, sizeof a->text, jstr(it, "q"));
+        copy(a->answer, sizeof a->answer, jstr(it, "a"));
+        const cJSON *t;
+        cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(it, "tags")) {
+            int k = cJSON_IsString(t) ? name_index(tag_names, 4, t->valuestring) : -1;
+            if (k >= 0) a->tags |= 1u << k;
         }
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "waived")) {
+        if (d->n_waived >= 4) break;
+        copy(d->waived[d->n_waived], sizeof d->waived[0], jstr(it, "critical"));
+        copy(d->waived_reason[d->n_waived++], sizeof d->waived_reason[0], jstr(it, "reason"));
     }
 }
 
@@ -298,16 +387,24 @@ static void parse_case(const cJSON *e, record_case *c) {
     }
     const cJSON *it;
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "critical")) {
-        if (cJSON_IsString(it) && d->n_critical < 4)
+        if (cJSON_IsString(it) && d->n_critical < DEBRIEF_MAX_CRITICAL)
             copy(d->critical[d->n_critical++], sizeof d->critical[0], it->valuestring);
     }
     parse_items(e, d);
     parse_notes(e, d);
+    parse_work(e, d);
     copy(d->why, sizeof d->why, jstr(e, "why"));
     d->decision = jname(e, "decision", decision_from_name);
     d->protection = jname(e, "protection", protection_from_name);
     d->expected = jname(e, "expected", decision_from_name);
     d->expected_protection = jname(e, "expected_protection", protection_from_name);
+    d->pass_mark = jnum(e, "pass_mark");
+    d->accepted = jbool(e, "accepted");
+    if (cJSON_GetObjectItemCaseSensitive(e, "decision_ok")) /* older entries did not say */
+        d->decision_ok = jbool(e, "decision_ok");
+    else
+        d->decision_ok = d->decision == d->expected &&
+                         (d->decision != DECIDE_PROTECTION || d->protection == d->expected_protection);
     c->has_seconds = cJSON_GetObjectItemCaseSensitive(e, "seconds") != NULL;
     c->seconds = jnum(e, "seconds");
     c->t = jnum(e, "t");

@@ -22,7 +22,13 @@
  *    "points": N, "passed": bool, "timed_out": bool, "critical": [ID...],
  *    "competencies": [4 x 0..1], "assessed": [4 x bool], "missed": [DEFECT...],
  *    "items": [{"defect", "found", "doc", "side", "mm": [x,y,w,h], "light"}],
- *    "notes": [{"kind", ["key",] ["light"]}], "why": KEY, "seconds": N, "t": N}
+ *    "notes": [{"kind", ["key",] ["light"]}], "why": KEY, "seconds": N, "t": N,
+ *    "pass_mark": N, "decision_ok": bool, "accepted": bool,
+ *    "flags": [{"kind", "status": false|located|named|impostor, "doc", "side",
+ *    "mm", ["there": FEATURE]}], "transcript": [{"q": KEY, "a": KEY, "tags":
+ *    [required|forbidden|not_understood|must...]}], "waived": [{"critical",
+ *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}]}
+ *   (older case entries have none of the fields from "pass_mark" on)
  *   {"kind": "clock"|"stop", "index": N, "t": N, "case_s": N}
  *   {"kind": "end", "reason": "completed"|"time_up", "passed": bool,
  *    "overall": N, "competencies": {...}, "failed": [MARK...], "cases": N,
@@ -73,6 +79,8 @@ typedef struct record_case {
     int has_seconds;          /* older desk journals have no per-case time */
     double seconds;           /* at the counter until decided */
     double t;                 /* session time when decided */
+    const char *texts; /* written only: JSON object {lang: {key: text}} of the scenario's words
+                          the case uses, so a report can show them without the scenario */
 } record_case;
 
 /* "clock" or "stop": the time spent, so a restart cannot reset the clocks. */

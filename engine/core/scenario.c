@@ -11,6 +11,9 @@ static const char *situations[SIT_COUNT] = {
     "fear_of_return",   "unaccompanied_child", "trafficking", "discriminatory_question",
     "language_barrier", "disability_medical",  "stateless",   "undocumented_returnee"};
 
+static const char *statuses[STATUS_COUNT] = {"visitor", "citizen", "probable_national",
+                                             "stateless"};
+
 static int index_of(const char *const *names, int n, const char *s) {
     for (int i = 0; i < n; i++)
         if (!strcmp(names[i], s)) return i;
@@ -30,17 +33,51 @@ int scn_situation_from_name(const char *s) {
     return index_of(situations, SIT_COUNT, s);
 }
 
+const char *scn_status_name(int s) {
+    return s >= 0 && s < STATUS_COUNT ? statuses[s] : "?";
+}
+int scn_status_from_name(const char *s) {
+    return index_of(statuses, STATUS_COUNT, s);
+}
+
 #define TERM(a)          ((a)[sizeof(a) - 1] = '\0')
 #define CLAMP(v, lo, hi) ((v) = (v) < (lo) ? (lo) : (v) > (hi) ? (hi) : (v))
+
+static void sanitise_cond(scn_cond *c) {
+    TERM(c->asked), TERM(c->not_asked), TERM(c->light), TERM(c->flagged);
+    CLAMP(c->decision, -1, DECIDE_COUNT - 1);
+    CLAMP(c->protection, -1, PROTECT_COUNT - 1);
+}
 
 static void sanitise_question(scn_question *q) {
     TERM(q->id), TERM(q->text), TERM(q->after), TERM(q->answer);
     CLAMP(q->kind, ANSWER_KEY, ANSWER_FUNCTION);
     CLAMP(q->n_rules, 0, SCN_MAX_RULES);
+    CLAMP(q->competency, 0, COMP_COUNT - 1);
     for (int r = 0; r < SCN_MAX_RULES; r++) {
-        scn_rule *ru = &q->rules[r];
-        TERM(ru->say), TERM(ru->when.asked), TERM(ru->when.not_asked);
-        TERM(ru->when.light), TERM(ru->when.flagged);
+        TERM(q->rules[r].say);
+        sanitise_cond(&q->rules[r].when);
+    }
+}
+
+static void sanitise_expected(scn_expected *e) {
+    CLAMP(e->decision, DECIDE_NONE, DECIDE_COUNT - 1);
+    CLAMP(e->protection, PROTECT_NONE, PROTECT_COUNT - 1);
+    CLAMP(e->n_ask, 0, SCN_MAX_LIST);
+    for (int i = 0; i < SCN_MAX_LIST; i++)
+        TERM(e->ask[i]);
+    TERM(e->why);
+    CLAMP(e->n_accept, 0, SCN_MAX_ACCEPT);
+    for (int i = 0; i < SCN_MAX_ACCEPT; i++) {
+        CLAMP(e->accept[i].decision, DECIDE_NONE, DECIDE_COUNT - 1);
+        CLAMP(e->accept[i].protection, PROTECT_NONE, PROTECT_COUNT - 1);
+    }
+    if (!(e->pass >= 0 && e->pass <= 100)) e->pass = 0; /* NaN too */
+    CLAMP(e->n_critical, 0, SCN_MAX_CRITICAL);
+    CLAMP(e->n_waive, 0, SCN_MAX_CRITICAL);
+    for (int i = 0; i < SCN_MAX_CRITICAL; i++) {
+        sanitise_cond(&e->critical[i].when);
+        TERM(e->critical[i].reason), TERM(e->waive[i].critical), TERM(e->waive[i].reason);
     }
 }
 
@@ -65,13 +102,8 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->n_questions, 0, SCN_MAX_QUESTIONS);
     for (int q = 0; q < SCN_MAX_QUESTIONS; q++)
         sanitise_question(&s->questions[q]);
-    scn_expected *e = &s->expected;
-    CLAMP(e->decision, DECIDE_NONE, DECIDE_COUNT - 1);
-    CLAMP(e->protection, PROTECT_NONE, PROTECT_COUNT - 1);
-    CLAMP(e->n_ask, 0, SCN_MAX_LIST);
-    for (int i = 0; i < SCN_MAX_LIST; i++)
-        TERM(e->ask[i]);
-    TERM(e->why);
+    CLAMP(s->status, 0, STATUS_COUNT - 1);
+    sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);
 }
@@ -97,7 +129,7 @@ int scenario_question_index(const scenario *s, const char *id) {
     return -1;
 }
 
-static int holds(const scenario *s, const scn_cond *c, const scn_ctx *ctx) {
+int scenario_cond_holds(const scenario *s, const scn_cond *c, const scn_ctx *ctx) {
     if (c->asked[0]) {
         int i = scenario_question_index(s, c->asked);
         if (i < 0 || ctx->asked_times[i] == 0) return 0;
@@ -118,12 +150,13 @@ static int holds(const scenario *s, const scn_cond *c, const scn_ctx *ctx) {
     }
     if (c->reader >= 0 && !!ctx->reader != c->reader) return 0;
     if (c->interpreter >= 0 && !!ctx->interpreter != c->interpreter) return 0;
+    if (c->separated >= 0 && !!ctx->separated != c->separated) return 0;
     return 1;
 }
 
 const char *scenario_rules_answer(const scenario *s, const scn_question *q, const scn_ctx *ctx) {
     if (q->kind == ANSWER_KEY) return q->answer;
     for (int i = 0; i < q->n_rules; i++)
-        if (holds(s, &q->rules[i].when, ctx)) return q->rules[i].say;
+        if (scenario_cond_holds(s, &q->rules[i].when, ctx)) return q->rules[i].say;
     return NULL;
 }

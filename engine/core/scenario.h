@@ -38,15 +38,31 @@ typedef enum {
     SIT_COUNT
 } scn_situation;
 
+/* Who the traveler is to the country whose border this is: a citizen (their
+ * nationality shown by genuine documents), a probable national (says so,
+ * credibly, without proof), a stateless person, or anyone else. */
+typedef enum {
+    STATUS_VISITOR,
+    STATUS_CITIZEN,
+    STATUS_PROBABLE_NATIONAL,
+    STATUS_STATELESS,
+    STATUS_COUNT
+} scn_status;
+
 const char *scn_competency_name(int c); /* "document_examination", ... */
 const char *scn_situation_name(int s);  /* "fear_of_return", ... */
 int scn_competency_from_name(const char *s);
 int scn_situation_from_name(const char *s);
+const char *scn_status_name(int s); /* "visitor", "citizen", ... */
+int scn_status_from_name(const char *s);
 
-/* A condition on what happened at the desk; empty fields and -1 mean "any". */
+/* A condition on what happened at the desk; empty fields and -1 mean "any".
+ * decision and protection are for expected.critical only (answers are given
+ * before anything is decided). */
 typedef struct scn_cond {
     char asked[32], not_asked[32], light[16], flagged[32];
-    int reader, interpreter;
+    int reader, interpreter, separated;
+    int decision, protection;
 } scn_cond;
 
 typedef struct scn_rule {
@@ -61,6 +77,8 @@ typedef struct scn_question {
     char text[SCN_KEY];
     char after[32]; /* offered only once this question was asked */
     int forbidden;  /* discriminatory: must not be asked */
+    int must;       /* not asking it is a critical error */
+    int competency; /* what asking it shows (scn_competency; interview by default) */
     scn_answer_kind kind;
     char answer[SCN_KEY]; /* ANSWER_KEY */
     int n_rules;
@@ -82,9 +100,40 @@ typedef struct scn_doc {
     int line;
 } scn_doc;
 
+#define SCN_MAX_ACCEPT   4
+#define SCN_MAX_CRITICAL 6
+
+/* A decision that is also right (a cautious one): passes like the expected
+ * one, with its own share of the decision points. */
+typedef struct scn_accept {
+    int decision, protection;
+} scn_accept;
+
+/* The author's own critical error: when the condition holds, the case fails
+ * with the reason (a key of the scenario's strings). */
+typedef struct scn_critical {
+    scn_cond when;
+    char reason[SCN_KEY];
+    int line;
+} scn_critical;
+
+/* A built-in critical error this scenario switches off, and why. */
+typedef struct scn_waive {
+    char critical[32]; /* critical.h id */
+    char reason[SCN_KEY];
+    int line;
+} scn_waive;
+
 typedef struct scn_expected {
-    int decision;      /* desk_decision */
-    int protection;    /* desk_protection */
+    int decision;   /* desk_decision */
+    int protection; /* desk_protection */
+    int n_accept;
+    scn_accept accept[SCN_MAX_ACCEPT];
+    double pass; /* the case's pass mark in points; 0: the session's (or 70) */
+    int n_critical;
+    scn_critical critical[SCN_MAX_CRITICAL];
+    int n_waive;
+    scn_waive waive[SCN_MAX_CRITICAL];
     unsigned findings; /* defect bits */
     int n_ask;
     char ask[SCN_MAX_LIST][32];
@@ -110,6 +159,7 @@ typedef struct scenario {
     char speaks[4][8];
     double impostor;
     int companion;
+    int status; /* scn_status */
     char needs[SCN_KEY];
     int n_carries;
     char carries[4][SCN_KEY];
@@ -141,7 +191,12 @@ typedef struct scn_ctx {
     unsigned lights_used;   /* light bits */
     unsigned flagged;       /* bit per desk finding kind */
     int reader, interpreter;
+    int separated; /* spoken to apart from their companion */
 } scn_ctx;
+
+/* Whether a condition's desk part holds (decision and protection are the
+ * caller's to compare). */
+int scenario_cond_holds(const scenario *s, const scn_cond *c, const scn_ctx *ctx);
 
 /* Evaluates a rule list; returns the key to say, NULL when no rule holds. */
 const char *scenario_rules_answer(const scenario *s, const scn_question *q, const scn_ctx *ctx);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "critical.h"
 #include "scn_docs.h"
 
 /* Desk finding kinds, by id, for the defect -> finding kind table. */
@@ -66,6 +67,17 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
             sd->w = it->w / ppm, sd->h = it->h / ppm;
             sd->lights = it->lights;
         }
+        for (int i = 0; i < tr->n_features && t->n_features < SCORE_MAX_FEATURES; i++) {
+            const doc_item *it = &tr->features[i];
+            score_feature *sf = &t->f[t->n_features++];
+            double x = it->x / ppm;
+            sf->doc = d;
+            sf->side = tp.n_pieces > 1 && x >= tp.pieces[1].x ? 1 : 0;
+            snprintf(sf->kind, sizeof sf->kind, "%s", it->kind);
+            sf->x = x - tp.pieces[sf->side].x;
+            sf->y = it->y / ppm - tp.pieces[sf->side].y;
+            sf->w = it->w / ppm, sf->h = it->h / ppm;
+        }
     }
     free(tr);
     return 0;
@@ -85,35 +97,80 @@ static double overlap(double ax, double ay, double aw, double ah, double bx, dou
     return small > 0 ? ix * iy / small : 0;
 }
 
-/* Decision points: rows expected, columns given (none, admit, refuse,
- * second line, protection). */
-static double decision_points(const scn_expected *e, int dec, int prot, char crit[4][48],
-                              int *n_crit) {
+/* ------------------------------------------------------------ decision */
+
+static int same_decision(int dec, int prot, int want, int want_prot) {
+    return dec == want && (dec != DECIDE_PROTECTION || prot == want_prot);
+}
+
+/* Whether the decision is the expected one (1), one the scenario accepts
+ * (2), or neither (0). */
+static int decision_fit(const scn_expected *e, int dec, int prot) {
+    if (same_decision(dec, prot, e->decision, e->protection)) return 1;
+    for (int i = 0; i < e->n_accept; i++)
+        if (same_decision(dec, prot, e->accept[i].decision, e->accept[i].protection)) return 2;
+    return 0;
+}
+
+/* Decision points (0..1): the expected decision 1, an accepted one 0.8, a
+ * wrong one what it got partly right (rows expected, columns given: none,
+ * admit, refuse, second line, protection); a wrong decision never passes
+ * whatever these points. */
+static double decision_points(const scn_expected *e, int dec, int prot) {
     static const double m[5][5] = {
         /* given:  none  admit refuse second protect     expected: */
         {0, 0, 0, 0, 0},         /* none (unused) */
-        {0, 1.0, 0.0, 0.5, 0.3}, /* admit */
-        {0, 0.0, 1.0, 0.8, 0.3}, /* refuse */
-        {0, 0.0, 0.7, 1.0, 0.3}, /* second line */
-        {0, 0.2, 0.0, 0.3, 1.0}, /* protection */
+        {0, 1.0, 0.0, 0.3, 0.2}, /* admit */
+        {0, 0.0, 1.0, 0.6, 0.2}, /* refuse */
+        {0, 0.0, 0.4, 1.0, 0.3}, /* second line */
+        {0, 0.0, 0.0, 0.3, 0.5}, /* protection (another kind) */
     };
+    int fit = decision_fit(e, dec, prot);
+    if (fit) return fit == 1 ? 1.0 : 0.8;
     int ex = e->decision;
     if (ex < 1 || ex > 4 || dec < 0 || dec > 4) return 0;
-    double p = m[ex][dec];
-    if (ex == DECIDE_PROTECTION && dec == DECIDE_PROTECTION && prot != e->protection) p = 0.6;
-    if ((ex == DECIDE_REFUSE || ex == DECIDE_SECOND_LINE) && dec == DECIDE_ADMIT && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], sizeof crit[0], "admitted_invalid_document");
-    if (ex == DECIDE_PROTECTION && dec == DECIDE_REFUSE && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], sizeof crit[0], "refused_protection");
-    if (dec == DECIDE_NONE && *n_crit < 4)
-        snprintf(crit[(*n_crit)++], sizeof crit[0], "no_decision");
-    return p;
+    return m[ex][dec];
 }
 
-/* Findings: each flag against each true defect on its document and side.
- * A flag counts only if a light that shows the defect had been used. Fills
- * flag_matched, defect_found, precision and recall; returns the documents
- * competency (their harmonic mean). */
+/* ------------------------------------------------------------ findings */
+
+/* The feature of a document most under a flag (a false finding: what is
+ * really there), or -1. */
+static int feature_under(const score_truth *t, const score_flag *fl) {
+    int best = -1;
+    double best_ov = 0.2;
+    for (int i = 0; i < t->n_features; i++) {
+        const score_feature *f = &t->f[i];
+        if (f->doc != fl->doc || f->side != fl->side) continue;
+        double ov = overlap(fl->x, fl->y, fl->w, fl->h, f->x, f->y, f->w, f->h);
+        if (ov > best_ov) best = i, best_ov = ov;
+    }
+    return best;
+}
+
+/* The true defect a flag found (named best, then most overlapped), or -1.
+ * A flag counts only if a light that shows the defect had been used. */
+static int defect_under(const score_truth *t, const score_flag *fl, int *named) {
+    int best = -1;
+    double best_ov = 0;
+    *named = 0;
+    for (int d = 0; d < t->n; d++) {
+        const score_defect *sd = &t->d[d];
+        if (sd->doc != fl->doc || sd->side != fl->side) continue;
+        if (!(sd->lights & fl->lights_before)) continue; /* could not have seen it */
+        double ov = overlap(fl->x, fl->y, fl->w, fl->h, sd->x, sd->y, sd->w, sd->h);
+        if (ov < 0.25) continue;
+        int n = score_finding_kind_of(sd->kind) == fl->kind;
+        if (n > *named || (n == *named && ov > best_ov)) best = d, *named = n, best_ov = ov;
+    }
+    return best;
+}
+
+/* Findings: each flag against the true defects. Fills flag_matched,
+ * flag_there, defect_found, precision, recall and false_flags; returns the
+ * documents competency: the share of the expected defects found (named
+ * counts whole, located half), less a quarter for each false finding, so
+ * one stray flag on a genuine document costs part of the marks, not all. */
 static double score_findings(const scenario *s, const score_truth *t, const score_actions *a,
                              score_result *out) {
     const scn_expected *e = &s->expected;
@@ -123,25 +180,18 @@ static double score_findings(const scenario *s, const score_truth *t, const scor
         const score_flag *fl = &a->flags[f];
         if (fl->kind == impostor_kind && s->impostor > 0) {
             true_pos++; /* the person does not match the photo: right */
+            out->flag_matched[f] = -2;
             continue;
         }
-        int best = -1, best_named = 0;
-        double best_ov = 0;
-        for (int d = 0; d < t->n; d++) {
-            const score_defect *sd = &t->d[d];
-            if (sd->doc != fl->doc || sd->side != fl->side) continue;
-            if (!(sd->lights & fl->lights_before)) continue; /* could not have seen it */
-            double ov = overlap(fl->x, fl->y, fl->w, fl->h, sd->x, sd->y, sd->w, sd->h);
-            if (ov < 0.25) continue;
-            int named = score_finding_kind_of(sd->kind) == fl->kind;
-            if (named > best_named || (named == best_named && ov > best_ov))
-                best = d, best_named = named, best_ov = ov;
-        }
+        int named;
+        int best = defect_under(t, fl, &named);
         if (best >= 0) {
             true_pos++;
             out->flag_matched[f] = best;
-            int level = best_named ? 2 : 1;
-            if (level > out->defect_found[best]) out->defect_found[best] = level;
+            if (named + 1 > out->defect_found[best]) out->defect_found[best] = named + 1;
+        } else {
+            out->false_flags++;
+            out->flag_there[f] = feature_under(t, fl);
         }
     }
     int n_expected = 0;
@@ -156,167 +206,184 @@ static double score_findings(const scenario *s, const score_truth *t, const scor
     }
     out->precision = a->n_flags ? (double)true_pos / a->n_flags : 1.0;
     out->recall = n_expected ? found / n_expected : 1.0;
-    return (out->precision + out->recall) > 0
-               ? 2 * out->precision * out->recall / (out->precision + out->recall)
-               : 0;
+    return out->recall * fmax(0.0, 1.0 - 0.25 * out->false_flags);
 }
+
+/* ------------------------------------------------------------ interview */
+
+/* Whether question q was asked so that the traveler understood it: after
+ * the interpreter came when the case needs one. */
+static int heard(const scenario *s, const score_actions *a, int q) {
+    int n = a->asked[q];
+    if (s->expected.interpreter) n -= a->asked_before_interp[q];
+    return n > 0;
+}
+
+/* The questions the case requires (expected.ask, and those marked must):
+ * per competency the share heard; fills ask_missed, must_missed,
+ * not_understood and forbidden_asked. */
+static void score_questions(const scenario *s, const score_actions *a, score_result *out,
+                            double share[COMP_COUNT]) {
+    int need[COMP_COUNT] = {0}, got[COMP_COUNT] = {0};
+    unsigned required = 0;
+    for (int i = 0; i < s->expected.n_ask; i++) {
+        int q = scenario_question_index(s, s->expected.ask[i]);
+        if (q < 0) continue;
+        required |= 1u << q;
+        if (!heard(s, a, q)) out->ask_missed |= 1u << i;
+    }
+    for (int q = 0; q < s->n_questions; q++) {
+        const scn_question *sq = &s->questions[q];
+        if (sq->must) required |= 1u << q;
+        if (sq->must && !heard(s, a, q)) out->must_missed |= 1u << q;
+        if (a->asked[q] > 0 && !heard(s, a, q)) out->not_understood |= 1u << q;
+        if (sq->forbidden && a->asked[q] > 0) out->forbidden_asked |= 1u << q;
+        if (!(required >> q & 1)) continue;
+        need[sq->competency]++;
+        got[sq->competency] += heard(s, a, q);
+    }
+    for (int c = 0; c < COMP_COUNT; c++)
+        share[c] = need[c] ? (double)got[c] / need[c] : 1.0;
+}
+
+/* ------------------------------------------------------------ critical errors */
+
+static int waived(const scenario *s, const char *id, score_result *out) {
+    for (int i = 0; i < s->expected.n_waive; i++)
+        if (!strcmp(s->expected.waive[i].critical, id)) {
+            int seen = 0;
+            for (int k = 0; k < out->n_waived; k++)
+                seen |= out->waived[k] == i;
+            if (!seen && out->n_waived < SCN_MAX_CRITICAL) out->waived[out->n_waived++] = i;
+            return 1;
+        }
+    return 0;
+}
+
+static void add_critical(const scenario *s, score_result *out, int kind) {
+    const char *id = critical_get(kind)->id;
+    if (critical_get(kind)->waivable && waived(s, id, out)) return;
+    if (out->n_critical < SCORE_MAX_CRITICAL)
+        snprintf(out->critical[out->n_critical++], sizeof out->critical[0], "%s", id);
+}
+
+/* A document is not one to admit on: forged, counterfeit or altered (any
+ * defect but expiry, which is no fraud), or not the bearer's. */
+static int invalid_document(const scenario *s, const score_truth *t) {
+    if (s->impostor > 0) return 1;
+    for (int d = 0; d < t->n; d++)
+        if (t->d[d].kind != DEFECT_EXPIRED) return 1;
+    for (int d = 0; d < s->n_docs; d++)
+        if (s->docs[d].spec.defects & ~(1u << DEFECT_EXPIRED)) return 1;
+    return 0;
+}
+
+static int has_situation(const scenario *s, int sit) {
+    return (s->situations >> sit & 1) != 0;
+}
+
+/* The built-in critical errors, judged by principle (critical.h). */
+static void builtin_criticals(const scenario *s, const score_truth *t, const score_actions *a,
+                              score_result *out) {
+    const scn_expected *e = &s->expected;
+    int dec = a->decided ? a->decision : DECIDE_NONE;
+    int admit = dec == DECIDE_ADMIT, refuse = dec == DECIDE_REFUSE;
+    int child = has_situation(s, SIT_UNACCOMPANIED_CHILD) ||
+                (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_CHILD);
+    int trafficking = has_situation(s, SIT_TRAFFICKING) ||
+                      (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_TRAFFICKING);
+    int fear = has_situation(s, SIT_FEAR_OF_RETURN) ||
+               (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_ASYLUM);
+    if (admit && invalid_document(s, t)) add_critical(s, out, CRIT_ADMITTED_INVALID_DOCUMENT);
+    if (refuse && fear) add_critical(s, out, CRIT_REFUSED_PROTECTION);
+    if (refuse && (s->status == STATUS_CITIZEN || s->status == STATUS_PROBABLE_NATIONAL ||
+                   has_situation(s, SIT_UNDOCUMENTED_RETURNEE)))
+        add_critical(s, out, CRIT_REFUSED_OWN_NATIONAL);
+    if (refuse && (s->status == STATUS_STATELESS || has_situation(s, SIT_STATELESS)))
+        add_critical(s, out, CRIT_REFUSED_STATELESS);
+    if ((admit || refuse) && child) add_critical(s, out, CRIT_CHILD_WITHOUT_PROTECTION);
+    if ((admit || refuse) && trafficking) add_critical(s, out, CRIT_TRAFFICKING_NO_REFERRAL);
+    if (out->forbidden_asked) add_critical(s, out, CRIT_DISCRIMINATORY_QUESTION);
+    if (a->decided && s->companion && (child || trafficking) && !a->separated)
+        add_critical(s, out, CRIT_NOT_HEARD_ALONE);
+    if (refuse && !(e->interpreter ? a->reasons_interpreted : a->reasons))
+        add_critical(s, out, CRIT_REFUSAL_NOT_EXPLAINED);
+    if (out->must_missed) add_critical(s, out, CRIT_MUST_ASK_MISSED);
+    if (!a->decided) add_critical(s, out, a->timed_out ? CRIT_TIME_RAN_OUT : CRIT_NO_DECISION);
+}
+
+/* The author's critical errors (expected.critical): the condition over the
+ * desk as it was at the decision, and the decision itself. */
+static void authored_criticals(const scenario *s, const score_actions *a, score_result *out) {
+    unsigned flagged = 0;
+    for (int f = 0; f < a->n_flags; f++)
+        if (a->flags[f].kind >= 0 && a->flags[f].kind < 32) flagged |= 1u << a->flags[f].kind;
+    scn_ctx ctx = {a->asked, a->lights_used, flagged, a->reader, a->interpreter, a->separated};
+    int dec = a->decided ? a->decision : DECIDE_NONE;
+    for (int i = 0; i < s->expected.n_critical; i++) {
+        const scn_critical *c = &s->expected.critical[i];
+        if (c->when.decision >= 0 && c->when.decision != dec) continue;
+        if (c->when.protection >= 0 && (dec != DECIDE_PROTECTION || c->when.protection != a->protection))
+            continue;
+        if (!scenario_cond_holds(s, &c->when, &ctx)) continue;
+        if (out->n_critical < SCORE_MAX_CRITICAL)
+            snprintf(out->critical[out->n_critical++], sizeof out->critical[0], "%s%s",
+                     CRITICAL_AUTHORED_PREFIX, c->reason);
+    }
+}
+
+/* Critical errors that are about the person's rights (they zero the human
+ * rights competency); the others are about documents and duty. */
+static int rights_critical(const score_result *r) {
+    static const int kinds[] = {CRIT_REFUSED_PROTECTION,       CRIT_REFUSED_OWN_NATIONAL,
+                                CRIT_REFUSED_STATELESS,        CRIT_CHILD_WITHOUT_PROTECTION,
+                                CRIT_TRAFFICKING_NO_REFERRAL,  CRIT_DISCRIMINATORY_QUESTION,
+                                CRIT_NOT_HEARD_ALONE,          CRIT_REFUSAL_NOT_EXPLAINED};
+    for (int i = 0; i < r->n_critical; i++)
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+            if (critical_from_id(r->critical[i]) == kinds[k]) return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ the case */
 
 void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
                 score_result *out) {
     memset(out, 0, sizeof *out);
     for (int i = 0; i < SCORE_MAX_FLAGS; i++)
-        out->flag_matched[i] = -1;
+        out->flag_matched[i] = out->flag_there[i] = -1;
     const scn_expected *e = &s->expected;
     double docs = score_findings(s, t, a, out);
-    /* Interview: the questions that had to be asked, and none that must not. */
-    int must = 0, asked = 0, forbidden = 0;
-    for (int i = 0; i < e->n_ask; i++) {
-        int q = scenario_question_index(s, e->ask[i]);
-        if (q < 0) continue;
-        must++;
-        asked += a->asked[q] > 0;
-        if (a->asked[q] == 0) out->ask_missed |= 1u << i;
-    }
-    for (int q = 0; q < s->n_questions; q++)
-        if (s->questions[q].forbidden && a->asked[q] > 0) {
-            forbidden++;
-            out->forbidden_asked |= 1u << q;
-        }
+    double share[COMP_COUNT];
+    score_questions(s, a, out, share);
     out->interpreter_missed = e->interpreter && !a->interpreter;
-    double interview = must ? (double)asked / must : 1.0;
-    if (e->interpreter && !a->interpreter) interview *= 0.5;
-    /* Decision and procedure. */
-    double dec =
-        a->decided ? decision_points(e, a->decision, a->protection, out->critical, &out->n_critical)
-                   : decision_points(e, DECIDE_NONE, 0, out->critical, &out->n_critical);
+    int fit = a->decided ? decision_fit(e, a->decision, a->protection) : 0;
+    out->decision_ok = fit != 0, out->accepted = fit == 2;
+    double dec = a->decided ? decision_points(e, a->decision, a->protection) : 0;
     out->decision_score = dec;
-    if (a->timed_out && !a->decided)
-        for (int i = 0; i < out->n_critical; i++)
-            if (!strcmp(out->critical[i], "no_decision"))
-                snprintf(out->critical[i], sizeof out->critical[i], "time_ran_out");
-    if (forbidden && out->n_critical < 4)
-        snprintf(out->critical[out->n_critical++], sizeof out->critical[0],
-                 "asked_discriminatory_question");
+    builtin_criticals(s, t, a, out);
+    authored_criticals(s, a, out);
     int need_l = 0, used_l = 0;
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (e->lights & LIGHT_BIT(l)) need_l++, used_l += (a->lights_used & LIGHT_BIT(l)) != 0;
     double lights = need_l ? (double)used_l / need_l : 1.0;
     out->lights_missed = e->lights & ~a->lights_used;
     double time = a->seconds <= 600 ? 1.0 : a->seconds <= 1200 ? 0.8 : 0.6;
+    double interp = out->interpreter_missed ? 0.5 : 1.0;
     /* Human rights: protection handled, no discrimination, language access. */
-    int protection_case = e->decision == DECIDE_PROTECTION;
-    double rights = forbidden ? 0.0 : 1.0;
-    if (protection_case) rights *= dec;
-    if (e->interpreter && !a->interpreter) rights *= 0.5;
-    out->competency[COMP_DOCUMENTS] = docs;
-    out->competency[COMP_INTERVIEW] = interview;
-    out->competency[COMP_HUMAN_RIGHTS] = rights;
-    out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time;
-    if (!a->decided) {
-        /* nothing was decided (time ran out): the findings and questions
-         * still show what was examined, but the person was not dealt with */
-        out->competency[COMP_HUMAN_RIGHTS] = out->competency[COMP_PROCEDURE] = 0;
-    }
+    double rights = rights_critical(out) ? 0.0 : interp;
+    if (e->decision == DECIDE_PROTECTION) rights *= dec;
+    out->competency[COMP_DOCUMENTS] = docs * share[COMP_DOCUMENTS];
+    out->competency[COMP_INTERVIEW] = share[COMP_INTERVIEW] * interp;
+    out->competency[COMP_HUMAN_RIGHTS] = rights * share[COMP_HUMAN_RIGHTS];
+    out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time * share[COMP_PROCEDURE];
     double pts = 0;
-    for (int c = 0; c < COMP_COUNT; c++)
-        pts += s->rubric[c] * out->competency[c];
-    if (!a->decided) pts = 0;
+    if (a->decided)
+        for (int c = 0; c < COMP_COUNT; c++)
+            pts += s->rubric[c] * out->competency[c];
+    else /* the person was not dealt with: what was examined still shows */
+        out->competency[COMP_HUMAN_RIGHTS] = out->competency[COMP_PROCEDURE] = 0;
     out->points = pts;
-    out->passed = out->n_critical == 0 && pts >= pass_mark;
-}
-
-int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
-                           score_actions *a, bl_err *err) {
-    memset(a, 0, sizeof *a);
-    int ids[SCORE_MAX_FLAGS];
-    int light = LIGHT_VISIBLE, inside = 0, lineno = 0;
-    double t0 = 0;
-    size_t pos = 0, tl = strlen(traveler_id);
-    while (pos < len) {
-        size_t end = pos;
-        while (end < len && log[end] != '\n')
-            end++;
-        lineno++;
-        size_t start = pos, blank = 1;
-        for (size_t i = start; i < end; i++)
-            if (log[i] != ' ' && log[i] != '\t' && log[i] != '\r') blank = 0;
-        pos = end + 1;
-        if (blank) continue;
-        cJSON *o = cJSON_ParseWithLength(log + start, end - start);
-        if (!o)
-            return err_set(err, "action log line %d is not JSON: is the log cut or edited?",
-                           lineno);
-        const cJSON *act = cJSON_GetObjectItemCaseSensitive(o, "action");
-        const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(o, "target");
-        const cJSON *tt = cJSON_GetObjectItemCaseSensitive(o, "t");
-        const cJSON *pr = cJSON_GetObjectItemCaseSensitive(o, "params");
-        const char *ac = cJSON_IsString(act) ? act->valuestring : "";
-        const char *tg = cJSON_IsString(tgt) ? tgt->valuestring : "";
-        double t = cJSON_IsNumber(tt) ? tt->valuedouble : 0;
-        /* the light in use carries over from one traveler to the next */
-        if (!strcmp(ac, "light")) {
-            int l = light_from_name(tg);
-            if (l >= 0) light = l;
-            if (inside && l >= 0) a->lights_used |= LIGHT_BIT(l);
-        } else if (!strcmp(ac, "traveler")) {
-            inside = !strcmp(tg, traveler_id);
-            if (inside) {
-                t0 = t;
-                a->lights_used = LIGHT_BIT(light);
-            }
-        } else if (inside && !strcmp(ac, "flag") && a->n_flags < SCORE_MAX_FLAGS &&
-                   !strncmp(tg, traveler_id, tl) && tg[tl] == '/') {
-            score_flag *f = &a->flags[a->n_flags];
-            f->doc = atoi(tg + tl + 4) - 1; /* "<id>/docN:<template>" */
-            const cJSON *k = cJSON_GetObjectItemCaseSensitive(pr, "kind");
-            const cJSON *side = cJSON_GetObjectItemCaseSensitive(pr, "side");
-            const cJSON *r = cJSON_GetObjectItemCaseSensitive(pr, "region_mm");
-            const cJSON *id = cJSON_GetObjectItemCaseSensitive(pr, "id");
-            f->kind = cJSON_IsString(k) ? kind_index(k->valuestring) : -1;
-            f->side = cJSON_IsNumber(side) ? side->valueint : 0;
-            if (cJSON_GetArraySize(r) == 4) {
-                f->x = cJSON_GetArrayItem(r, 0)->valuedouble;
-                f->y = cJSON_GetArrayItem(r, 1)->valuedouble;
-                f->w = cJSON_GetArrayItem(r, 2)->valuedouble;
-                f->h = cJSON_GetArrayItem(r, 3)->valuedouble;
-            }
-            f->lights_before = a->lights_used;
-            ids[a->n_flags++] = cJSON_IsNumber(id) ? id->valueint : -1;
-        } else if (inside && !strcmp(ac, "unflag")) {
-            const cJSON *id = cJSON_GetObjectItemCaseSensitive(pr, "id");
-            for (int i = 0; i < a->n_flags; i++)
-                if (cJSON_IsNumber(id) && ids[i] == id->valueint) {
-                    memmove(&a->flags[i], &a->flags[i + 1],
-                            sizeof *a->flags * (size_t)(a->n_flags - i - 1));
-                    memmove(&ids[i], &ids[i + 1], sizeof *ids * (size_t)(a->n_flags - i - 1));
-                    a->n_flags--;
-                    break;
-                }
-        } else if (inside && !strcmp(ac, "ask")) {
-            const cJSON *q = cJSON_GetObjectItemCaseSensitive(pr, "question");
-            int i = cJSON_IsString(q) ? scenario_question_index(s, q->valuestring) : -1;
-            if (i >= 0) a->asked[i]++;
-        } else if (inside && !strcmp(ac, "interpreter")) {
-            a->interpreter = 1;
-        } else if (inside && !strcmp(ac, "mrz_reader")) {
-            const cJSON *on = cJSON_GetObjectItemCaseSensitive(pr, "on");
-            if (cJSON_IsTrue(on)) a->reader = 1;
-        } else if (inside && !strcmp(ac, "decide") && !strcmp(tg, traveler_id)) {
-            const cJSON *d = cJSON_GetObjectItemCaseSensitive(pr, "decision");
-            const cJSON *p = cJSON_GetObjectItemCaseSensitive(pr, "protection");
-            a->decided = 1;
-            a->decision = cJSON_IsString(d) ? decision_from_name(d->valuestring) : 0;
-            if (a->decision < 0) a->decision = 0;
-            a->protection = cJSON_IsString(p) ? protection_from_name(p->valuestring) : 0;
-            if (a->protection < 0) a->protection = 0;
-            a->seconds = t - t0;
-            inside = 0;
-        } else if (inside && !strcmp(ac, "timeout") && !strcmp(tg, traveler_id)) {
-            a->timed_out = 1; /* not decided: scored as no decision, in time's name */
-            a->seconds = t - t0;
-            inside = 0;
-        }
-        cJSON_Delete(o);
-    }
-    return 0;
+    out->pass_mark = e->pass > 0 ? e->pass : pass_mark;
+    out->passed = out->decision_ok && out->n_critical == 0 && pts >= out->pass_mark - 1e-9;
 }

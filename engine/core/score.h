@@ -7,11 +7,17 @@
  * 100 weighted by the rubric, the critical errors that fail the case whatever
  * the points, and the details a debrief needs (each defect found or missed).
  *
- * The decision matrix: admitting a forged, altered or expired document, or
- * refusing a person who needs protection, are critical errors; refusing a
- * genuine traveler scores no decision points; near misses (second line
- * instead of refusal, another protection kind) score part. A case not
- * decided (time ran out) scores 0 points, 0 for human rights and procedure.
+ * The verdict: a case passes only when the decision is the expected one or
+ * one the scenario accepts, no critical error was made (critical.h: judged
+ * by principle from the scenario and the actions, plus the author's own,
+ * minus the ones the scenario waives) and the points reach the pass mark.
+ * Points measure the quality of the work: each competency 0..1 weighted by
+ * the rubric. A case not decided (time ran out) scores 0 points.
+ *
+ * Process counts, not only the outcome: questions asked before a needed
+ * interpreter was called were not understood; a trafficking or child case
+ * with a companion needs the person heard apart; a refusal needs its
+ * reasons given (through the interpreter when one is needed).
  */
 #ifndef BL_SCORE_H
 #define BL_SCORE_H
@@ -20,8 +26,11 @@
 #include "doc.h"
 #include "scenario.h"
 
-#define SCORE_MAX_DEFECTS 32
-#define SCORE_MAX_FLAGS   32
+#define SCORE_MAX_DEFECTS  32
+#define SCORE_MAX_FEATURES 96
+#define SCORE_MAX_FLAGS    32
+#define SCORE_MAX_ASKS     32
+#define SCORE_MAX_CRITICAL 8
 
 typedef struct score_defect {
     int doc, side;
@@ -30,9 +39,19 @@ typedef struct score_defect {
     light_set lights;
 } score_defect;
 
+/* A security feature or printed field: what is really at a place a trainee
+ * flagged where nothing is wrong. */
+typedef struct score_feature {
+    int doc, side;
+    char kind[32]; /* doc_item kind: "portrait", "uv_emblem", ... */
+    double x, y, w, h;
+} score_feature;
+
 typedef struct score_truth {
     int n;
     score_defect d[SCORE_MAX_DEFECTS];
+    int n_features;
+    score_feature f[SCORE_MAX_FEATURES];
 } score_truth;
 
 typedef struct score_flag {
@@ -42,32 +61,55 @@ typedef struct score_flag {
     light_set lights_before; /* lights used before the flag was drawn */
 } score_flag;
 
+/* One question as it was asked, in order, and the answer the desk gave. */
+typedef struct score_ask {
+    int q;                  /* question index */
+    int before_interpreter; /* asked before an interpreter was called */
+    char answer[48];        /* the answer's key ("" : none recorded) */
+} score_ask;
+
 typedef struct score_actions {
     int decided;
     int decision, protection; /* desk_decision, desk_protection */
     int n_flags;
     score_flag flags[SCORE_MAX_FLAGS];
-    int asked[SCN_MAX_QUESTIONS]; /* times, by question index */
+    int asked[SCN_MAX_QUESTIONS];               /* times, by question index */
+    int asked_before_interp[SCN_MAX_QUESTIONS]; /* of those, before the interpreter came */
+    int n_asks;
+    score_ask asks[SCORE_MAX_ASKS]; /* the transcript, in order */
     light_set lights_used;
     int interpreter, reader;
-    double seconds; /* from the traveler's arrival to the decision */
-    int timed_out;  /* not decided within the time limit */
+    int separated;           /* spoke to the traveler apart from their companion */
+    int reasons;             /* gave the reasons for a refusal */
+    int reasons_interpreted; /* ... with the interpreter there */
+    double seconds;          /* from the traveler's arrival to the decision */
+    int timed_out;           /* not decided within the time limit */
 } score_actions;
 
 typedef struct score_result {
     double competency[COMP_COUNT]; /* 0..1 */
     double points;                 /* 0..100 */
+    double pass_mark;              /* the mark the points were held to */
+    int decision_ok;               /* the expected decision or one the scenario accepts */
+    int accepted;                  /* ... an accepted one, not the expected */
     int n_critical;
-    char critical[4][48]; /* ids: "admitted_invalid_document", ... */
-    int passed;
+    char critical[SCORE_MAX_CRITICAL][48]; /* critical.h ids, authored ones prefixed */
+    int n_waived;
+    int waived[SCN_MAX_CRITICAL]; /* expected.waive entries that switched one off */
+    int passed; /* decision_ok, no critical error and the pass mark */
     double precision, recall;
     double decision_score;
     int defect_found[SCORE_MAX_DEFECTS]; /* per truth defect: 0 missed, 1 located, 2 located and
                                             named */
-    int flag_matched[SCORE_MAX_FLAGS];   /* per flag: index of the defect it found, or -1 */
+    int flag_matched[SCORE_MAX_FLAGS];   /* per flag: index of the defect it found, -1 none,
+                                            -2 the impostor (no region) */
+    int flag_there[SCORE_MAX_FLAGS];     /* a false flag: the feature under it, or -1 */
+    int false_flags;                     /* flags that found nothing wrong */
     /* what the debrief teaches besides the defects */
-    unsigned ask_missed;      /* bit per expected.ask entry not asked */
+    unsigned ask_missed;      /* bit per expected.ask entry not asked (or not understood) */
+    unsigned must_missed;     /* bit per question index that must be asked and was not */
     unsigned forbidden_asked; /* bit per question index asked that must not be */
+    unsigned not_understood;  /* bit per question index asked only before the interpreter */
     int interpreter_missed;   /* an interpreter was needed and not called */
     light_set lights_missed;  /* lights the scenario expects that were not used */
 } score_result;
@@ -82,11 +124,13 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
 
 /* Reads one traveler's actions from an action log (JSON lines as the desk
  * writes them): lights used (and which were on before each flag), flags not
- * removed, questions, interpreter, MRZ reader, the decision and its time. */
+ * removed, questions and answers in order, interpreter, speaking apart,
+ * reasons given, MRZ reader, the decision and its time. */
 int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
                            score_actions *a, bl_err *err);
 
-/* Scores a case; pass_mark in points (e.g. 70). Pure and fast. */
+/* Scores a case; pass_mark in points (e.g. 70), used unless the scenario
+ * sets its own (expected.pass). Pure and fast. */
 void score_case(const scenario *s, const score_truth *t, const score_actions *a, double pass_mark,
                 score_result *out);
 

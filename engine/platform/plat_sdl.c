@@ -145,6 +145,10 @@ static int map_key(SDL_Keycode k) {
         return KEY_Q;
     case SDLK_i:
         return KEY_I;
+    case SDLK_c:
+        return KEY_C;
+    case SDLK_g:
+        return KEY_G;
     default:
         return KEY_NONE;
     }

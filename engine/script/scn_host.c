@@ -100,11 +100,12 @@ static int serve_answer(scn_work *w, wire_reader *r, hbuf *reply) {
     int qi = wire_get_i32(r);
     for (int i = 0; i < SCN_MAX_QUESTIONS; i++)
         asked[i] = wire_get_i32(r);
-    scn_ctx ctx = {asked, 0, 0, 0, 0};
+    scn_ctx ctx = {.asked_times = asked};
     ctx.lights_used = wire_get_u32(r); /* one read after another, in order */
     ctx.flagged = wire_get_u32(r);
     ctx.reader = wire_get_i32(r);
     ctx.interpreter = wire_get_i32(r);
+    ctx.separated = wire_get_i32(r);
     char key[256];
     bl_err err = {0};
     if (r->bad || !w->sb || qi < 0 || qi >= w->s.n_questions)
@@ -310,6 +311,7 @@ static int ask_worker(scn_runtime *rt, const scenario *s, int qi, const scn_ctx 
     wire_put_u32(&req, ctx->flagged);
     wire_put_i32(&req, ctx->reader);
     wire_put_i32(&req, ctx->interpreter);
+    wire_put_i32(&req, ctx->separated);
     int rc = host_call(rt->h, req.p, req.n, HOST_SECONDS, &reply, err);
     hbuf_free(&req);
     if (rc != 0) {

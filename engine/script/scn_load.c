@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "critical.h"
 #include "defect.h"
 #include "doc.h"
 #include "fsio.h"
@@ -106,8 +107,8 @@ static void add_ask(loader *ld, const char *v, int i, void *arg) {
 }
 
 static void read_traveler(loader *ld) {
-    static const char *keys[] = {"age",       "sex",   "speaks",  "impostor",
-                                 "companion", "needs", "carries", NULL};
+    static const char *keys[] = {"age",   "sex",     "speaks", "impostor", "companion",
+                                 "needs", "carries", "status", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "traveler");
@@ -130,6 +131,15 @@ static void read_traveler(loader *ld) {
     rd_get_bool(ld, "traveler", "companion", &s->companion);
     rd_get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
     rd_each_string(ld, "traveler", "carries", add_carries, NULL);
+    char st[32] = "", q[64];
+    if (rd_get_string(ld, "traveler", "status", st, sizeof st, 0) == 0 &&
+        (s->status = scn_status_from_name(st)) < 0) {
+        rd_problem(ld, rd_quoted(st, q, sizeof q),
+                   "traveler.status: \"%s\" is not visitor, citizen, probable_national or "
+                   "stateless",
+                   st);
+        s->status = STATUS_VISITOR;
+    }
     lua_pop(L, 1);
 }
 
@@ -209,25 +219,48 @@ static void read_documents(loader *ld) {
     lua_pop(L, 1);
 }
 
-static void read_cond(loader *ld, scn_cond *c, const char *what) {
-    static const char *keys[] = {"asked",  "not_asked",   "light", "flagged",
-                                 "reader", "interpreter", NULL};
-    rd_only_keys(ld, what, keys);
-    c->reader = c->interpreter = -1;
+/* A boolean condition word: -1 when absent. */
+static int cond_bool(loader *ld, const char *key) {
+    int v = -1;
+    rd_rawfield(ld->L, key);
+    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
+    lua_pop(ld->L, 1);
+    return v;
+}
+
+/* A condition ("when"); with_decision: expected.critical's, which may also
+ * name the decision (and the protection referral) it is about. */
+static void read_cond(loader *ld, scn_cond *c, const char *what, int with_decision) {
+    static const char *keys[] = {"asked",     "not_asked",  "light",    "flagged",
+                                 "reader",    "interpreter", "separated", NULL};
+    static const char *keys_dec[] = {"asked",       "not_asked", "light",    "flagged",
+                                     "reader",      "interpreter", "separated", "decision",
+                                     "protection", NULL};
+    rd_only_keys(ld, what, with_decision ? keys_dec : keys);
     rd_get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
     rd_get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
     rd_get_string(ld, what, "light", c->light, sizeof c->light, 0);
     rd_get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
-    int v = -1;
-    rd_rawfield(ld->L, "reader");
-    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
-    lua_pop(ld->L, 1);
-    c->reader = v;
-    v = -1;
-    rd_rawfield(ld->L, "interpreter");
-    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
-    lua_pop(ld->L, 1);
-    c->interpreter = v;
+    c->reader = cond_bool(ld, "reader");
+    c->interpreter = cond_bool(ld, "interpreter");
+    c->separated = cond_bool(ld, "separated");
+    c->decision = c->protection = -1;
+    if (!with_decision) return;
+    char dec[32] = "", prot[32] = "", q[64];
+    if (rd_get_string(ld, what, "decision", dec, sizeof dec, 0) == 0 &&
+        (c->decision = decision_from_name(dec)) < 0)
+        rd_problem(ld, rd_quoted(dec, q, sizeof q),
+                   "%s.decision: \"%s\" is not admit, refuse, second_line or protection", what,
+                   dec);
+    if (rd_get_string(ld, what, "protection", prot, sizeof prot, 0) == 0 &&
+        (c->protection = protection_from_name(prot)) < 0)
+        rd_problem(ld, rd_quoted(prot, q, sizeof q),
+                   "%s.protection: \"%s\" is not asylum, child or trafficking", what, prot);
+}
+
+static void cond_clear(scn_cond *c) {
+    memset(c, 0, sizeof *c);
+    c->reader = c->interpreter = c->separated = c->decision = c->protection = -1;
 }
 
 /* q.answer = { { when = {...}, say = "key" }, ... }: the rule list at the top
@@ -248,12 +281,12 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
         }
         scn_rule *ru = &q->rules[q->n_rules++];
         memset(ru, 0, sizeof *ru);
-        ru->when.reader = ru->when.interpreter = -1;
+        cond_clear(&ru->when);
         rd_only_keys(ld, rw, rule_keys);
         rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
         rd_rawfield(L, "when");
         if (lua_istable(L, -1))
-            read_cond(ld, &ru->when, rw);
+            read_cond(ld, &ru->when, rw, 0);
         else if (!lua_isnil(L, -1))
             rd_problem(ld, q->id, "%s.when: expected a table", rw);
         lua_pop(L, 1);
@@ -264,7 +297,7 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
     const scn_cond *c = &q->rules[q->n_rules - 1].when;
     char buf[96];
     if (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] || c->reader >= 0 ||
-        c->interpreter >= 0)
+        c->interpreter >= 0 || c->separated >= 0)
         rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
                    "%s.answer: the last rule has a condition; end with { say = \"...\" } "
                    "so every situation gets an answer",
@@ -300,7 +333,8 @@ static void read_answer(loader *ld, scn_question *q, const char *what, int keep_
 }
 
 static void read_questions(loader *ld, int keep_functions) {
-    static const char *keys[] = {"id", "text", "after", "forbidden", "answer", NULL};
+    static const char *keys[] = {"id",     "text", "after",      "forbidden",
+                                 "answer", "must", "competency", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "questions");
@@ -331,6 +365,21 @@ static void read_questions(loader *ld, int keep_functions) {
         rd_get_string(ld, what, "text", q->text, sizeof q->text, 1);
         rd_get_string(ld, what, "after", q->after, sizeof q->after, 0);
         rd_get_bool(ld, what, "forbidden", &q->forbidden);
+        rd_get_bool(ld, what, "must", &q->must);
+        if (q->must && q->forbidden)
+            rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+                       "%s: a question cannot be both must and forbidden", what);
+        char comp[32] = "";
+        q->competency = COMP_INTERVIEW;
+        if (rd_get_string(ld, what, "competency", comp, sizeof comp, 0) == 0 &&
+            (q->competency = scn_competency_from_name(comp)) < 0) {
+            char cq[64];
+            rd_problem(ld, rd_quoted(comp, cq, sizeof cq),
+                       "%s.competency: \"%s\" is not document_examination, interview, "
+                       "human_rights or procedure",
+                       what, comp);
+            q->competency = COMP_INTERVIEW;
+        }
         for (int k = 0; k < s->n_questions - 1; k++)
             if (!strcmp(s->questions[k].id, q->id))
                 rd_problem(ld, rd_quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice",
@@ -341,9 +390,128 @@ static void read_questions(loader *ld, int keep_functions) {
     lua_pop(L, 1);
 }
 
+/* expected.accept = { "second_line", "asylum", ... }: a decision, or a
+ * protection referral by its kind. */
+static void add_accept(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    scn_expected *e = &ld->s->expected;
+    char q[80];
+    int d = decision_from_name(v), p = protection_from_name(v);
+    if (d == DECIDE_PROTECTION) {
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "expected.accept: name the protection referral (asylum, child or "
+                   "trafficking), not \"protection\"");
+        return;
+    }
+    if (d < 0 && p < 0) {
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "expected.accept: \"%s\" is not admit, refuse, second_line, asylum, child "
+                   "or trafficking",
+                   v);
+        return;
+    }
+    if (i >= SCN_MAX_ACCEPT) {
+        rd_problem(ld, "accept", "expected.accept: at most %d decisions", SCN_MAX_ACCEPT);
+        return;
+    }
+    scn_accept *a = &e->accept[e->n_accept++];
+    a->decision = d >= 0 ? d : DECIDE_PROTECTION;
+    a->protection = d >= 0 ? PROTECT_NONE : p;
+    if (a->decision == e->decision && (a->decision != DECIDE_PROTECTION || a->protection == e->protection))
+        rd_problem(ld, rd_quoted(v, q, sizeof q),
+                   "expected.accept: \"%s\" is the expected decision already", v);
+}
+
+/* expected.critical = { { when = {...}, reason = "key" }, ... } */
+static void read_criticals(loader *ld) {
+    static const char *keys[] = {"when", "reason", NULL};
+    lua_State *L = ld->L;
+    scn_expected *e = &ld->s->expected;
+    if (rd_rawfield(L, "critical") != LUA_TTABLE) {
+        if (!lua_isnil(L, -1))
+            rd_problem(ld, "critical", "expected.critical: expected a list of { when = {...}, "
+                                       "reason = \"key\" }");
+        lua_pop(L, 1);
+        return;
+    }
+    int n = (int)lua_rawlen(L, -1);
+    if (n > SCN_MAX_CRITICAL)
+        rd_problem(ld, "critical", "expected.critical: at most %d", SCN_MAX_CRITICAL);
+    for (int i = 1; i <= n && e->n_critical < SCN_MAX_CRITICAL; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "expected.critical[%d]", i);
+        lua_rawgeti(L, -1, i);
+        scn_critical *c = &e->critical[e->n_critical++];
+        memset(c, 0, sizeof *c);
+        cond_clear(&c->when);
+        if (!lua_istable(L, -1)) {
+            rd_problem(ld, "critical", "%s: expected { when = {...}, reason = \"key\" }", what);
+            lua_pop(L, 1);
+            continue;
+        }
+        rd_only_keys(ld, what, keys);
+        char q[96];
+        if (rd_get_string(ld, what, "reason", c->reason, sizeof c->reason, 1) == 0)
+            c->line = rd_line_of(ld, rd_quoted(c->reason, q, sizeof q));
+        if (rd_rawfield(L, "when") == LUA_TTABLE) {
+            char w[64];
+            snprintf(w, sizeof w, "%s.when", what);
+            read_cond(ld, &c->when, w, 1);
+        } else {
+            rd_problem(ld, "when", "%s.when: expected a table (the condition; { decision = "
+                                   "\"admit\" } for instance)",
+                       what);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
+/* expected.waive = { { critical = "id", reason = "key" }, ... } */
+static void read_waivers(loader *ld) {
+    static const char *keys[] = {"critical", "reason", NULL};
+    lua_State *L = ld->L;
+    scn_expected *e = &ld->s->expected;
+    if (rd_rawfield(L, "waive") != LUA_TTABLE) {
+        if (!lua_isnil(L, -1))
+            rd_problem(ld, "waive", "expected.waive: expected a list of { critical = \"id\", "
+                                    "reason = \"key\" }");
+        lua_pop(L, 1);
+        return;
+    }
+    int n = (int)lua_rawlen(L, -1);
+    if (n > SCN_MAX_CRITICAL) rd_problem(ld, "waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
+    for (int i = 1; i <= n && e->n_waive < SCN_MAX_CRITICAL; i++) {
+        char what[48], q[96];
+        snprintf(what, sizeof what, "expected.waive[%d]", i);
+        lua_rawgeti(L, -1, i);
+        scn_waive *w = &e->waive[e->n_waive++];
+        memset(w, 0, sizeof *w);
+        if (!lua_istable(L, -1)) {
+            rd_problem(ld, "waive", "%s: expected { critical = \"id\", reason = \"key\" }", what);
+            lua_pop(L, 1);
+            continue;
+        }
+        rd_only_keys(ld, what, keys);
+        if (rd_get_string(ld, what, "critical", w->critical, sizeof w->critical, 1) == 0) {
+            w->line = rd_line_of(ld, rd_quoted(w->critical, q, sizeof q));
+            int k = critical_from_id(w->critical);
+            if (k < 0)
+                rd_problem(ld, q, "%s.critical: \"%s\" is not a built-in critical error",
+                           what, w->critical);
+            else if (!critical_get(k)->waivable)
+                rd_problem(ld, q, "%s.critical: \"%s\" cannot be waived", what, w->critical);
+        }
+        rd_get_string(ld, what, "reason", w->reason, sizeof w->reason, 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 static void read_expected(loader *ld) {
-    static const char *keys[] = {"decision", "protection",  "findings", "ask",
-                                 "lights",   "interpreter", "why",      NULL};
+    static const char *keys[] = {"decision",    "protection", "findings", "ask",   "lights",
+                                 "interpreter", "why",        "accept",   "pass",  "critical",
+                                 "waive",       NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
     rd_rawfield(L, "expected");
@@ -365,11 +533,18 @@ static void read_expected(loader *ld) {
                    "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
     if (e->decision < 0) e->decision = 0;
     if (e->protection < 0) e->protection = 0;
+    if (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_NONE)
+        rd_problem(ld, "decision",
+                   "expected.protection: say which referral (asylum, child or trafficking)");
     rd_each_string(ld, "expected", "findings", add_defect, &e->findings);
     rd_each_string(ld, "expected", "ask", add_ask, NULL);
     rd_each_string(ld, "expected", "lights", add_light, &e->lights);
     rd_get_bool(ld, "expected", "interpreter", &e->interpreter);
     rd_get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
+    rd_each_string(ld, "expected", "accept", add_accept, NULL);
+    rd_get_number(ld, "expected", "pass", &e->pass, 1, 100, 0);
+    read_criticals(ld);
+    read_waivers(ld);
     lua_pop(L, 1);
 }
 
