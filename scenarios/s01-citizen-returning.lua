@@ -16,6 +16,7 @@ return scenario {
     speaks = { "en", "fr" },
     impostor = 0,
     companion = false,
+    status = "citizen",
     carries = { "carries.suitcase" },
   },
 

@@ -36,6 +36,7 @@ return scenario {
 
   expected = {
     decision = "refuse",
+    accept = { "second_line" }, -- a first-line officer may leave the refusal to second line
     findings = { "expired" },
     ask = { "purpose", "expired" },
     lights = {},

@@ -17,6 +17,7 @@ return scenario {
     speaks = { "en", "fr" },
     impostor = 0,
     companion = false,
+    status = "citizen",
     needs = "needs.wheelchair",
     carries = { "carries.cabin_bag" },
   },
@@ -26,7 +27,7 @@ return scenario {
   },
 
   questions = {
-    { id = "help", text = "q.help", answer = "a.help" },
+    { id = "help", text = "q.help", answer = "a.help", competency = "human_rights" },
     { id = "from", text = "q.from", answer = "a.from" },
     { id = "bags", text = "q.bags", after = "help", answer = "a.bags" },
     { id = "live", text = "q.live", answer = "a.live" },

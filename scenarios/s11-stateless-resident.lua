@@ -20,6 +20,7 @@ return scenario {
     speaks = { "en", "fr", "ar" },
     impostor = 0,
     companion = false,
+    status = "stateless",
     carries = { "carries.residence_card", "carries.conference_bag" },
   },
 

@@ -19,6 +19,7 @@ return scenario {
     speaks = { "en", "fr" },
     impostor = 0,
     companion = false,
+    status = "probable_national",
     carries = { "carries.police_report", "carries.consulate_letter" },
   },
 

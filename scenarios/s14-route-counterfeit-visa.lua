@@ -44,6 +44,7 @@ return scenario {
 
   expected = {
     decision = "refuse",
+    accept = { "second_line" }, -- a first-line officer may leave the refusal to second line
     findings = { "halftone_print", "printed_watermark" },
     ask = { "from", "boarding", "visa_where" },
     lights = { "transmitted" },

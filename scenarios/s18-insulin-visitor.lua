@@ -28,7 +28,7 @@ return scenario {
   },
 
   questions = {
-    { id = "unwell", text = "q.unwell", answer = "a.unwell" },
+    { id = "unwell", text = "q.unwell", answer = "a.unwell", competency = "human_rights" },
     { id = "sugar", text = "q.sugar", after = "unwell", answer = "a.sugar" },
     { id = "bag", text = "q.bag", answer = "a.bag" },
     { id = "purpose", text = "q.purpose",

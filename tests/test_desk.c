@@ -467,6 +467,68 @@ static void a_question_is_asked_and_its_answer_logged(void **state) {
     assert_true(b->st.interpreter);
 }
 
+/* Speaking apart needs a companion and happens once; a recorded "ask ID"
+ * asks a question only when it is on offer. */
+static void the_traveler_is_heard_apart_and_asked_by_id(void **state) {
+    bench *b = *state;
+    interview(b);
+    start(b, 0);
+    key(b, KEY_C); /* no companion: nothing to separate */
+    click_rect(b, desk_layout.buttons[DESK_BTN_ALONE].r);
+    assert_int_equal(count(b, "separate"), 0);
+    b->s.travelers[0].companion = 1;
+    start(b, 0);
+    key(b, KEY_C);
+    click_rect(b, desk_layout.buttons[DESK_BTN_ALONE].r);
+    assert_int_equal(count(b, "separate"), 1);
+    assert_true(b->st.separated);
+    input_event ask = {.kind = EV_ASK};
+    snprintf(ask.text, sizeof ask.text, "stay"); /* not on offer before "purpose" */
+    step(b, ask);
+    assert_int_equal(count(b, "ask"), 0);
+    snprintf(ask.text, sizeof ask.text, "purpose");
+    step(b, ask);
+    cJSON *p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "purpose");
+    cJSON_Delete(p);
+    /* the next traveler arrives without anyone sent out */
+    key(b, KEY_A);
+    key(b, KEY_Y);
+    if (b->st.mode == DESK_DEBRIEF) key(b, KEY_RETURN);
+    assert_int_equal(b->st.traveler, 1);
+    assert_false(b->st.separated);
+}
+
+/* A refusal's dialog gives the reasons (G or its button), logged with
+ * whether an interpreter was there; other decisions have no such step. */
+static void a_refusal_gives_its_reasons(void **state) {
+    bench *b = *state;
+    interview(b);
+    start(b, 0);
+    key(b, KEY_A);
+    key(b, KEY_G); /* admitting: no reasons to give */
+    assert_int_equal(count(b, "reasons"), 0);
+    key(b, KEY_N);
+    key(b, KEY_X);
+    assert_int_equal(b->st.mode, DESK_CONFIRM);
+    key(b, KEY_G);
+    cJSON *p = params(last(b, "reasons"));
+    assert_false(param_bool(p, "interpreter"));
+    cJSON_Delete(p);
+    assert_int_equal(b->st.reasons, 1);
+    key(b, KEY_N);
+    key(b, KEY_I);
+    key(b, KEY_X);
+    click_rect(b, desk_layout.confirm_reasons);
+    p = params(last(b, "reasons"));
+    assert_true(param_bool(p, "interpreter"));
+    cJSON_Delete(p);
+    assert_int_equal(b->st.reasons, 2);
+    assert_int_equal(b->st.mode, DESK_CONFIRM); /* still to confirm */
+    key(b, KEY_Y);
+    assert_int_equal(count(b, "decide"), 1);
+}
+
 static void no_answer_is_logged_without_a_question(void **state) {
     bench *b = *state;
     start(b, 0);
@@ -535,7 +597,8 @@ static void a_mode_ignores_what_belongs_to_another(void **state) {
 static void every_button_is_clicked_where_it_is_drawn(void **state) {
     bench *b = *state;
     interview(b); /* the interpreter's button */
-    start(b, 2);  /* the language's button */
+    b->s.travelers[0].companion = 1; /* the button to speak to them alone */
+    start(b, 2);                     /* the language's button */
     desk_draw(&b->st, &b->dl);
     for (int i = 0; i < DESK_BTN_COUNT; i++) {
         desk_rect r = desk_layout.buttons[i].r;
@@ -646,6 +709,8 @@ int main(void) {
         T(a_decision_is_confirmed_by_key_and_a_referral_names_its_kind),
         T(a_cancelled_decision_is_not_taken),
         T(a_question_is_asked_and_its_answer_logged),
+        T(the_traveler_is_heard_apart_and_asked_by_id),
+        T(a_refusal_gives_its_reasons),
         T(no_answer_is_logged_without_a_question),
         T(a_mode_ignores_what_belongs_to_another),
         T(every_button_is_clicked_where_it_is_drawn),

@@ -65,8 +65,9 @@ static int teardown(void **state) {
 }
 
 /* What a perfect trainee does: every needed light, each expected defect
- * flagged exactly with the right kind, every expected question, the
- * interpreter when needed, the expected decision. */
+ * flagged exactly with the right kind, every expected question (after the
+ * interpreter, when one is needed), the person heard apart from a companion,
+ * a refusal's reasons given, the expected decision. */
 static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
     memset(a, 0, sizeof *a);
     a->lights_used = LIGHT_BIT(LIGHT_VISIBLE) | s->expected.lights;
@@ -82,7 +83,11 @@ static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
     }
     for (int i = 0; i < s->expected.n_ask; i++)
         a->asked[scenario_question_index(s, s->expected.ask[i])] = 1;
+    for (int q = 0; q < s->n_questions; q++)
+        if (s->questions[q].must) a->asked[q] = 1;
     a->interpreter = s->expected.interpreter;
+    a->separated = s->companion; /* heard apart from a companion */
+    a->reasons = a->reasons_interpreted = 1; /* a refusal's reasons, understood */
     a->decided = 1;
     a->decision = s->expected.decision;
     a->protection = s->expected.protection;
@@ -104,6 +109,14 @@ static void a_perfect_trainee_passes_every_scenario_with_full_points(void **stat
     }
 }
 
+static int has_critical(const score_result *r, const char *id) {
+    for (int i = 0; i < r->n_critical; i++)
+        if (!strcmp(r->critical[i], id)) return 1;
+    return 0;
+}
+
+/* Admitting on a forged, altered or impostor document, and refusing a
+ * person who needs protection, fail whatever else was done well. */
 static void the_gravest_errors_fail_a_case_whatever_the_points(void **state) {
     pack_fixture *p = *state;
     int forged = 0, protection = 0;
@@ -112,29 +125,27 @@ static void the_gravest_errors_fail_a_case_whatever_the_points(void **state) {
         score_actions a;
         score_result r;
         perfect(s, &p->truth[i], &a);
-        if (s->expected.decision == DECIDE_REFUSE || s->expected.decision == DECIDE_SECOND_LINE) {
+        int fraud = s->impostor > 0;
+        for (int d = 0; d < p->truth[i].n; d++)
+            fraud |= p->truth[i].d[d].kind != DEFECT_EXPIRED;
+        if (fraud) {
             a.decision = DECIDE_ADMIT; /* every finding flagged, then admitted */
             score_case(s, &p->truth[i], &a, 0, &r);
             assert_false(r.passed);
-            assert_string_equal(r.critical[0], "admitted_invalid_document");
+            assert_true(has_critical(&r, "admitted_invalid_document"));
             forged++;
         }
-        if (s->expected.decision == DECIDE_PROTECTION) {
+        if (s->situations >> SIT_FEAR_OF_RETURN & 1) {
+            perfect(s, &p->truth[i], &a);
             a.decision = DECIDE_REFUSE, a.protection = 0;
             score_case(s, &p->truth[i], &a, 0, &r);
             assert_false(r.passed);
-            assert_string_equal(r.critical[0], "refused_protection");
+            assert_true(has_critical(&r, "refused_protection"));
             assert_true(r.competency[COMP_HUMAN_RIGHTS] < 0.01);
             protection++;
         }
-        if (s->expected.decision == DECIDE_ADMIT) { /* refusing a bona fide traveler */
-            a.decision = DECIDE_REFUSE;
-            score_case(s, &p->truth[i], &a, 70, &r);
-            assert_true(r.decision_score < 0.01);
-            assert_true(r.competency[COMP_PROCEDURE] < 0.01);
-        }
     }
-    assert_true(forged >= 3 && protection >= 3);
+    assert_true(forged >= 8 && protection >= 1);
 }
 
 static void asking_a_forbidden_question_is_critical(void **state) {
@@ -150,7 +161,7 @@ static void asking_a_forbidden_question_is_critical(void **state) {
             a.asked[q] = 1;
             score_case(s, &p->truth[i], &a, 0, &r);
             assert_false(r.passed);
-            assert_string_equal(r.critical[0], "asked_discriminatory_question");
+            assert_true(has_critical(&r, "asked_discriminatory_question"));
             assert_true(r.competency[COMP_HUMAN_RIGHTS] < 0.01);
             assert_int_equal(r.forbidden_asked, 1u << q); /* the debrief names it */
             tested++;

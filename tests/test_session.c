@@ -81,7 +81,7 @@ static void test_seed(void **state) {
 }
 
 static session_case one(double pts, double docs, double intv, int crit, int assess_intv) {
-    session_case c = {pts, pts >= 70, {docs, intv, 1, 1}, {1, assess_intv, 1, 1}, crit};
+    session_case c = {pts, pts >= 70, {docs, intv, 1, 1}, {1, assess_intv, 1, 1}, crit, 1};
     return c;
 }
 
@@ -121,6 +121,16 @@ static void test_verdict(void **state) {
     session_judge(&d, c, 1, 3, &v);
     assert_false(v.passed);
     assert_true(v.overall > 33.3 && v.overall < 33.4);
+    /* a wrong decision fails the session whatever its points, unless the
+     * session allows that many */
+    c[1].decision_ok = 0;
+    session_judge(&d, c, 3, 3, &v);
+    assert_false(v.passed);
+    assert_int_equal(v.wrong, 1);
+    assert_string_equal(v.failed[v.n_failed - 1], "wrong_decision");
+    d.wrong_allowed = 1;
+    session_judge(&d, c, 3, 3, &v);
+    assert_true(v.passed);
 }
 
 static char dir[64];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decision.h"
 #include "fonts.h"
 #include "args.h"
 #include "cmd.h"
@@ -17,7 +18,9 @@ static void usage(FILE *o) {
     fprintf(o, "usage: borderlab score LOG [--scenario FILE]... [--pass-mark N]\n\n"
                "Scores each traveler decided in an action log (JSON lines, as the desk\n"
                "writes them) against its scenario: one JSON object per traveler with points,\n"
-               "competencies, critical errors and whether the case passed.\n");
+               "competencies, critical errors, whether the decision was the expected one\n"
+               "(or one the scenario accepts) and whether the case passed: only a right\n"
+               "decision with no critical error and the pass mark passes.\n");
 }
 
 int cmd_score(int argc, char **argv) {
@@ -62,11 +65,15 @@ int cmd_score(int argc, char **argv) {
         score_case(&p->scn[i], &t, &a, pass, &r);
         char line[1024];
         json_fmt(line, sizeof line,
-                 "{\"traveler\": \"%s\", \"points\": %.1f, \"passed\": %s, \"competencies\": "
+                 "{\"traveler\": \"%s\", \"decision\": \"%s\", \"protection\": \"%s\", "
+                 "\"decision_ok\": %s, \"pass_mark\": %.1f, "
+                 "\"points\": %.1f, \"passed\": %s, \"competencies\": "
                  "{\"document_examination\": %.3f, \"interview\": %.3f, \"human_rights\": %.3f, "
                  "\"procedure\": %.3f}, \"precision\": %.3f, \"recall\": %.3f, \"seconds\": "
                  "%.1f, \"critical\": [",
-                 p->scn[i].id, r.points, r.passed ? "true" : "false", r.competency[0],
+                 p->scn[i].id, decision_name(a.decision), protection_name(a.protection),
+                 r.decision_ok ? "true" : "false", r.pass_mark, r.points,
+                 r.passed ? "true" : "false", r.competency[0],
                  r.competency[1], r.competency[2], r.competency[3], r.precision, r.recall,
                  a.seconds);
         fputs(line, stdout);

@@ -122,6 +122,7 @@ static void on_decision(desk_app *a, int tv) {
     d->timed_out = st->timed_out[tv];
     double seconds = score_traveler(a, tv, d, c);
     c->points = d->points, c->passed = d->passed, c->n_critical = d->n_critical;
+    c->decision_ok = d->decision_ok;
     d->decision = st->decisions[tv], d->protection = st->protections[tv];
     desk_set_debrief(st, tv, d);
     desk_set_result(st, tv, d->points, d->passed);
@@ -143,7 +144,11 @@ static void on_decision(desk_app *a, int tv) {
         rc.assessed[k] = c->assessed[k];
     rc.has_seconds = 1, rc.seconds = seconds;
     rc.t = desk_elapsed(st);
+    char *texts = a->cfg.pack && tv < a->cfg.pack->n ? debrief_texts_json(&a->cfg.pack->scn[tv], d)
+                                                     : NULL;
+    rc.texts = texts;
     journal_write(a, record_case_json(&rc));
+    free(texts);
 }
 
 /* The session is over: its verdict on the summary, and (once) in the journal. */
@@ -163,6 +168,8 @@ static void finish_session(desk_app *a) {
                        .pass_overall = sd->pass_overall,
                        .critical_fails = sd->critical_fails,
                        .criticals = v->criticals,
+                       .wrong = v->wrong,
+                       .wrong_allowed = sd->wrong_allowed,
                        .time_up = st->time_up};
     for (int k = 0; k < COMP_COUNT; k++)
         dv.competency[k] = v->competency[k], dv.pass_comp[k] = sd->pass_comp[k];
@@ -202,6 +209,7 @@ static void restore_case(desk_app *a, const record_case *rc) {
     for (int k = 0; k < COMP_COUNT; k++)
         c->competency[k] = d->competency[k], c->assessed[k] = rc->assessed[k];
     c->points = d->points, c->passed = d->passed, c->n_critical = d->n_critical;
+    c->decision_ok = d->decision_ok;
     desk_restore_case(&a->st, tv, d->decision, d->timed_out);
     desk_set_debrief(&a->st, tv, d);
     desk_set_result(&a->st, tv, d->points, d->passed);

@@ -1,9 +1,11 @@
 /* debrief.c - see debrief.h */
 #include "debrief.h"
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "critical.h"
 #include "defect.h"
 #include "score.h"
 
@@ -115,4 +117,34 @@ void debrief_from_score(const scenario *s, const score_truth *t, const score_act
     snprintf(d->why, sizeof d->why, "%s", s->expected.why);
     add_notes(s, r, d);
     d->expected = s->expected.decision, d->expected_protection = s->expected.protection;
+}
+
+/* One key's text in a language's catalogue (English fills what it lacks). */
+static void add_text(cJSON *lang, const i18n *cat, const char *key) {
+    if (!key[0] || cJSON_GetObjectItemCaseSensitive(lang, key)) return;
+    cJSON_AddStringToObject(lang, key, i18n_get(cat, key));
+}
+
+char *debrief_texts_json(const scenario *s, const desk_debrief *d) {
+    cJSON *all = cJSON_CreateObject();
+    size_t plen = strlen(CRITICAL_AUTHORED_PREFIX);
+    for (int l = 0; l < s->n_langs && all; l++) {
+        const i18n *cat = scenario_strings(s, s->langs[l]);
+        if (!cat) continue;
+        cJSON *lang = cJSON_AddObjectToObject(all, s->langs[l]);
+        add_text(lang, cat, s->title);
+        add_text(lang, cat, d->why);
+        for (int i = 0; i < d->n_asks; i++)
+            add_text(lang, cat, d->asks[i].text), add_text(lang, cat, d->asks[i].answer);
+        for (int i = 0; i < d->n_notes; i++)
+            add_text(lang, cat, d->notes[i].key);
+        for (int i = 0; i < d->n_critical; i++)
+            if (!strncmp(d->critical[i], CRITICAL_AUTHORED_PREFIX, plen))
+                add_text(lang, cat, d->critical[i] + plen);
+        for (int i = 0; i < d->n_waived; i++)
+            add_text(lang, cat, d->waived_reason[i]);
+    }
+    char *text = all ? cJSON_PrintUnformatted(all) : NULL;
+    cJSON_Delete(all);
+    return text;
 }

@@ -23,6 +23,12 @@
 void debrief_from_score(const scenario *s, const score_truth *t, const score_actions *a,
                         const score_result *r, desk_debrief *d);
 
+/* The scenario's words a debrief uses (title, why, questions and answers,
+ * notes, authored critical errors and waivers) in each of its languages, as
+ * the JSON object {lang: {key: text}} a case's record keeps (caller frees;
+ * NULL when out of memory). */
+char *debrief_texts_json(const scenario *s, const desk_debrief *d);
+
 /* The light to show a defect under: UV or IR when they reveal it (what a
  * trainee most often forgets to try), else the first light that does. */
 int debrief_telling_light(light_set lights);

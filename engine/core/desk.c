@@ -135,6 +135,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
     st->interpreter = st->separated = st->reasons = 0;
+    st->debrief_page = st->debrief_doc = 0;
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
     for (int d = 0; d < t->n_docs; d++) {

@@ -218,7 +218,7 @@ typedef struct desk_debrief {
     int accepted;    /* ... an accepted one */
     double competency[4]; /* document examination, interview, human rights, procedure */
     int n_critical;
-    char critical[DEBRIEF_MAX_CRITICAL][48]; /* ids; shown as "critical.<id>", an authored
+    char critical[DEBRIEF_MAX_CRITICAL][64]; /* ids; shown as "critical.<id>", an authored
                                                 one as its reason in the traveler's strings */
     int n_waived;
     char waived[4][32];        /* built-in critical errors this scenario waived */
@@ -243,7 +243,8 @@ typedef struct desk_verdict {
     double overall, pass_overall;
     double competency[4], pass_comp[4]; /* competency -1: not assessed; mark 0: none */
     int critical_fails, criticals;
-    int time_up; /* the session's time ran out */
+    int wrong, wrong_allowed; /* cases with a wrong decision, and how many the session allows */
+    int time_up;              /* the session's time ran out */
 } desk_verdict;
 
 typedef struct desk_state {
@@ -291,6 +292,8 @@ typedef struct desk_state {
     desk_debrief debriefs[DESK_MAX_TRAVELERS];   /* each case's, for the end of an exam */
     desk_verdict verdict;
     int review;            /* DESK_REVIEW: the case shown */
+    int debrief_page;      /* 0 the documents, 1 the interview */
+    int debrief_doc;       /* the document shown (its place among those worth showing) */
     double elapsed_before; /* seconds of the session spent before a restart */
     long case_frame0;      /* the frame the current traveler arrived */
     long end_frame;        /* the frame the queue was done (-1: not yet) */

@@ -5,7 +5,8 @@
  *                        the toolbar, the status line, the dialogs
  *   desk_draw_panels.c   the traveler and the interview, the MRZ reader, the
  *                        reference specimen, the help
- *   desk_draw_results.c  the debrief, and the session's summary
+ *   desk_draw_debrief.c  the debrief of a case
+ *   desk_draw_results.c  the session's summary
  *
  * Everything is drawn left to right at the places desk_layout gives;
  * desk_draw mirrors the whole list for a right-to-left language.

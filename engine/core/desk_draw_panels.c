@@ -215,11 +215,11 @@ void desk_draw_help(const desk_state *st, draw_list *dl) {
     dl_fill(dl, p, C_DIALOG);
     dl_frame(dl, p, 2, C_ACCENT);
     dl_text(dl, p.x + 20, p.y + 34, 20, C_ACCENT, 1, 0, "%s", desk_tr(st, "help.title"));
-    for (int i = 1; i <= 16; i++) {
+    for (int i = 1; i <= 17; i++) {
         char k[16], d[16];
         snprintf(k, sizeof k, "help.k%d", i);
         snprintf(d, sizeof d, "help.d%d", i);
-        dl_text(dl, p.x + 24, p.y + 38 + i * 32, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, k));
-        dl_text(dl, p.x + 170, p.y + 38 + i * 32, 15, C_TEXT, 0, 0, "%s", desk_tr(st, d));
+        dl_text(dl, p.x + 24, p.y + 40 + i * 30, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, k));
+        dl_text(dl, p.x + 170, p.y + 40 + i * 30, 15, C_TEXT, 0, 0, "%s", desk_tr(st, d));
     }
 }

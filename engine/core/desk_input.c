@@ -368,8 +368,24 @@ static int step_ask(desk_state *st, const input_event *ev, desk_log_fn log, void
     return 0;
 }
 
+/* Within a debrief: Tab turns the page (documents, interview), Up and Down
+ * show the other documents. 1 when the event was one of these. */
+static int debrief_browse(desk_state *st, const input_event *ev) {
+    if (key(ev, KEY_TAB)) {
+        st->debrief_page = !st->debrief_page;
+        return 1;
+    }
+    if (key(ev, KEY_UP) || key(ev, KEY_DOWN)) {
+        int n = st->n_docs > 0 ? st->n_docs : 1;
+        st->debrief_doc = (st->debrief_doc + (ev->key == KEY_DOWN ? 1 : n - 1)) % n;
+        return 1;
+    }
+    return 0;
+}
+
 /* The debrief after a decision: Return, Escape or a click moves on. */
 static int step_debrief(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    if (debrief_browse(st, ev)) return 0;
     if (key(ev, KEY_RETURN) || key(ev, KEY_ESCAPE) || left_click(ev)) {
         desk_emit(st, log, ud, "debrief_closed", desk_current_traveler(st)->id, "{}");
         return desk_next_traveler(st, log, ud);
@@ -400,6 +416,7 @@ static int step_done(desk_state *st, const input_event *ev, desk_log_fn log, voi
 /* A case's debrief after the session: the arrows go to the case before or
  * after, Return, Escape or a click back to the summary. */
 static int step_review(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    if (debrief_browse(st, ev)) return 0;
     if (key(ev, KEY_LEFT) || key(ev, KEY_RIGHT)) {
         int dir = ev->key == KEY_RIGHT ? 1 : -1;
         for (int i = st->review + dir; i >= 0 && i < st->session->n_travelers; i += dir)

@@ -49,7 +49,7 @@ void record_header_init(record_header *h, const session_def *d, const char *cons
         snprintf(h->scenarios[h->n_scenarios++], sizeof h->scenarios[0], "%s", scenario_ids[i]);
     h->pass_overall = d->pass_overall;
     memcpy(h->pass_comp, d->pass_comp, sizeof h->pass_comp);
-    h->critical_fails = d->critical_fails;
+    h->critical_fails = d->critical_fails, h->wrong_allowed = d->wrong_allowed;
     h->case_limit_s = d->case_limit_s, h->session_limit_s = d->session_limit_s;
     snprintf(h->pack_signature_sha256, sizeof h->pack_signature_sha256, "%s", sig_sha256);
     snprintf(h->pack_public_key, sizeof h->pack_public_key, "%s", pub_hex);
@@ -61,6 +61,7 @@ static void add_pass_marks(cJSON *pass, const record_header *h) {
     for (int c = 0; c < COMP_COUNT; c++)
         if (h->pass_comp[c] > 0) cJSON_AddNumberToObject(pass, session_comp_id(c), h->pass_comp[c]);
     cJSON_AddBoolToObject(pass, "critical_fails", h->critical_fails);
+    cJSON_AddNumberToObject(pass, "wrong_decisions", h->wrong_allowed);
 }
 
 char *record_header_json(const record_header *h) {
@@ -298,6 +299,7 @@ static void parse_header(const cJSON *e, record_header *h) {
     for (int c = 0; c < COMP_COUNT; c++)
         h->pass_comp[c] = jnum(pass, session_comp_id(c));
     h->critical_fails = jbool(pass, "critical_fails");
+    h->wrong_allowed = jint(pass, "wrong_decisions");
     const cJSON *lim = cJSON_GetObjectItemCaseSensitive(e, "limits");
     h->case_limit_s = jnum(lim, "case_s"), h->session_limit_s = jnum(lim, "session_s");
     copy(h->pack_signature_sha256, sizeof h->pack_signature_sha256,
@@ -422,7 +424,7 @@ static void parse_end(const cJSON *e, record_end *en) {
     }
     const cJSON *it;
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "failed")) {
-        if (cJSON_IsString(it) && v->n_failed < COMP_COUNT + 2)
+        if (cJSON_IsString(it) && v->n_failed < COMP_COUNT + 3)
             copy(v->failed[v->n_failed++], sizeof v->failed[0], it->valuestring);
     }
     en->cases = v->cases = jint(e, "cases");

@@ -13,7 +13,7 @@
  *   {"kind": "session", "session": ID, "title": ..., "trainee": ID,
  *    "trainee_name": ..., "cohort": ..., "exam": bool, "mrz_reader": bool,
  *    "seed": "DECIMAL", "scenarios": [ID...], "pass": {"overall": N,
- *    "<competency>": 0..1 ..., "critical_fails": bool}, "limits": {"case_s":
+ *    "<competency>": 0..1 ..., "critical_fails": bool, "wrong_decisions": N}, "limits": {"case_s":
  *    N, "session_s": N}, "pack_signature_sha256": HEX|"", "pack_public_key":
  *    HEX|"", ["pack_version": N, "pack_date": "YYYY-MM-DD",] "started":
  *    "YYYY-MM-DDTHH:MM:SSZ"}   (the pack's version when its signature has one)
@@ -61,6 +61,7 @@ typedef struct record_header {
     char scenarios[RECORD_MAX_SCENARIOS][48]; /* the trainee's draw, in order */
     double pass_overall, pass_comp[COMP_COUNT];
     int critical_fails;
+    int wrong_allowed; /* cases with a wrong decision the session tolerates */
     double case_limit_s, session_limit_s;
     char pack_signature_sha256[65]; /* "" : not signed */
     char pack_public_key[65];       /* the key that verified the pack; "" : not verified */

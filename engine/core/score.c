@@ -134,16 +134,20 @@ static double decision_points(const scn_expected *e, int dec, int prot) {
 
 /* ------------------------------------------------------------ findings */
 
-/* The feature of a document most under a flag (a false finding: what is
- * really there), or -1. */
+/* The feature of a document a false flag sits on (what is really there),
+ * or -1: the one it overlaps most as intersection over union, so a flag on
+ * the portrait names the portrait, not the guilloche under the whole page. */
 static int feature_under(const score_truth *t, const score_flag *fl) {
     int best = -1;
-    double best_ov = 0.2;
+    double best_iou = 0.05;
     for (int i = 0; i < t->n_features; i++) {
         const score_feature *f = &t->f[i];
         if (f->doc != fl->doc || f->side != fl->side) continue;
-        double ov = overlap(fl->x, fl->y, fl->w, fl->h, f->x, f->y, f->w, f->h);
-        if (ov > best_ov) best = i, best_ov = ov;
+        double ix = fmax(0, fmin(fl->x + fl->w, f->x + f->w) - fmax(fl->x, f->x));
+        double iy = fmax(0, fmin(fl->y + fl->h, f->y + f->h) - fmax(fl->y, f->y));
+        double uni = fl->w * fl->h + f->w * f->h - ix * iy;
+        double iou = uni > 0 ? ix * iy / uni : 0;
+        if (iou > best_iou) best = i, best_iou = iou;
     }
     return best;
 }

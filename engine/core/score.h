@@ -93,7 +93,7 @@ typedef struct score_result {
     int decision_ok;               /* the expected decision or one the scenario accepts */
     int accepted;                  /* ... an accepted one, not the expected */
     int n_critical;
-    char critical[SCORE_MAX_CRITICAL][48]; /* critical.h ids, authored ones prefixed */
+    char critical[SCORE_MAX_CRITICAL][64]; /* critical.h ids, authored ones prefixed */
     int n_waived;
     int waived[SCN_MAX_CRITICAL]; /* expected.waive entries that switched one off */
     int passed; /* decision_ok, no critical error and the pass mark */

@@ -90,6 +90,7 @@ void session_judge(const session_def *d, const session_case *cases, int n, int t
     for (int i = 0; i < n; i++) {
         sum += cases[i].points;
         if (cases[i].n_critical) v->criticals++;
+        if (!cases[i].decision_ok) v->wrong++;
         for (int c = 0; c < COMP_COUNT; c++)
             if (cases[i].assessed[c]) csum[c] += cases[i].competency[c], cn[c]++;
     }
@@ -103,5 +104,7 @@ void session_judge(const session_def *d, const session_case *cases, int n, int t
         if (d->pass_comp[c] > 0 && v->competency[c] >= 0 && v->competency[c] < d->pass_comp[c])
             snprintf(v->failed[v->n_failed++], 32, "%s", comp_ids[c]);
     if (d->critical_fails && v->criticals) snprintf(v->failed[v->n_failed++], 32, "critical_error");
+    /* points measure the work, not whether the person was dealt with rightly */
+    if (v->wrong > d->wrong_allowed) snprintf(v->failed[v->n_failed++], 32, "wrong_decision");
     v->passed = v->n_failed == 0;
 }

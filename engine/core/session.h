@@ -39,6 +39,7 @@ typedef struct session_def {
     double pass_overall;                            /* points, 0..100 */
     double pass_comp[COMP_COUNT];                   /* 0..1 each; 0: no mark */
     int critical_fails;                             /* 1: one critical error fails the session */
+    int wrong_allowed; /* cases with a wrong decision the session tolerates (default 0) */
     char trainee[64], trainee_name[96], cohort[64]; /* may be given on the command line */
     int n_items;
     session_item items[SESSION_MAX_ITEMS];
@@ -66,6 +67,7 @@ typedef struct session_case {
     double competency[COMP_COUNT]; /* 0..1 */
     int assessed[COMP_COUNT];      /* 1 when the scenario's rubric weights it */
     int n_critical;
+    int decision_ok; /* the expected decision or an accepted one */
 } session_case;
 
 typedef struct session_verdict {
@@ -73,8 +75,10 @@ typedef struct session_verdict {
     double overall;                  /* mean points over the cases */
     double competency[COMP_COUNT];   /* mean over the cases that assess it; -1: none did */
     int n_failed;                    /* marks not reached */
-    char failed[COMP_COUNT + 2][32]; /* "overall", "document_examination", ..., "critical_error" */
+    char failed[COMP_COUNT + 3][32]; /* "overall", "document_examination", ...,
+                                        "critical_error", "wrong_decision" */
     int criticals;                   /* cases with a critical error */
+    int wrong;                       /* cases with a wrong decision */
     int cases;
 } session_verdict;
 

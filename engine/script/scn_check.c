@@ -18,6 +18,7 @@
 #include "defect.h"
 #include "doc.h"
 #include "scn_docs.h"
+#include "score.h"
 
 /* "expected\001\"value\"": a value inside the expected table. */
 static const char *in_expected(const char *v, char *buf, size_t cap) {
@@ -212,6 +213,10 @@ static void scenario_strings_defined(loader *ld) {
     need_key(ld, s->needs, "traveler.needs");
     for (int i = 0; i < s->n_carries; i++)
         need_key(ld, s->carries[i], "traveler.carries");
+    for (int i = 0; i < s->expected.n_critical; i++)
+        need_key(ld, s->expected.critical[i].reason, "expected.critical reason");
+    for (int i = 0; i < s->expected.n_waive; i++)
+        need_key(ld, s->expected.waive[i].reason, "expected.waive reason");
 }
 
 static void questions_hold(loader *ld) {
@@ -343,6 +348,45 @@ static void stateless_holder_is_xxa(loader *ld) {
                    "situation \"stateless\": give a document holder.nationality = \"XXA\"");
 }
 
+/* The built-in critical errors a decision would make in this scenario,
+ * done well otherwise (every question heard but the forbidden ones, the
+ * person heard alone, reasons given through the interpreter). */
+static int criticals_of(const scenario *s, int dec, int prot, score_result *r) {
+    static score_truth none; /* the documents' defects come from their specs */
+    score_actions a;
+    memset(&a, 0, sizeof a);
+    a.decided = 1, a.decision = dec, a.protection = prot;
+    a.interpreter = a.separated = a.reasons = a.reasons_interpreted = a.reader = 1;
+    for (int q = 0; q < s->n_questions; q++)
+        a.asked[q] = !s->questions[q].forbidden;
+    scenario copy = *s;
+    copy.expected.n_critical = 0; /* the author's own are about the way, not the decision */
+    score_case(&copy, &none, &a, 0, r);
+    return r->n_critical;
+}
+
+/* The expected decision and the accepted ones break no principle: an
+ * expected refusal of a citizen, say, needs a waiver with a reason. */
+static void expected_is_no_critical_error(loader *ld) {
+    const scenario *s = ld->s;
+    const scn_expected *e = &s->expected;
+    score_result *r = malloc(sizeof *r);
+    if (!r) return;
+    for (int i = -1; i < e->n_accept; i++) {
+        int dec = i < 0 ? e->decision : e->accept[i].decision;
+        int prot = i < 0 ? e->protection : e->accept[i].protection;
+        if (dec <= DECIDE_NONE || criticals_of(s, dec, prot, r) == 0) continue;
+        const char *name = dec == DECIDE_PROTECTION ? protection_script_name(prot)
+                                                    : decision_name(dec);
+        char q[96];
+        rd_problem(ld, i < 0 ? "expected\001decision" : in_expected(name, q, sizeof q),
+                   "expected%s: \"%s\" is itself a critical error here (%s): change it, or "
+                   "waive the error with a reason (expected.waive)",
+                   i < 0 ? ".decision" : ".accept", name, r->critical[0]);
+    }
+    free(r);
+}
+
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
     ids_and_keys_are_safe,
@@ -360,6 +404,7 @@ static const scenario_rule scenario_rules[] = {
     language_barrier_needs_interpreter,
     discriminatory_question_is_marked,
     stateless_holder_is_xxa,
+    expected_is_no_critical_error,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -105,7 +105,7 @@ static void read_pass(loader *ld, session_def *d) {
     if (lua_istable(L, -1)) {
         static const char *keys[] = {
             "overall",   "document_examination", "interview", "human_rights",
-            "procedure", "critical_fails",       NULL};
+            "procedure", "critical_fails",       "wrong_decisions", NULL};
         rd_only_keys(ld, "pass", keys);
         rd_get_number(ld, "pass", "overall", &d->pass_overall, 0, 100, 0);
         for (int c = 0; c < COMP_COUNT; c++) {
@@ -114,6 +114,10 @@ static void read_pass(loader *ld, session_def *d) {
             d->pass_comp[c] = m / 100;
         }
         rd_get_bool(ld, "pass", "critical_fails", &d->critical_fails);
+        double wrong = 0;
+        if (rd_get_number(ld, "pass", "wrong_decisions", &wrong, 0, SESSION_MAX_ITEMS * 64.0, 0) ==
+            0)
+            d->wrong_allowed = (int)wrong;
     } else if (!lua_isnil(L, -1)) {
         rd_problem(ld, "pass", "pass: expected { overall = 70, interview = 50, ... }");
     }
