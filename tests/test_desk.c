@@ -596,7 +596,7 @@ static void a_mode_ignores_what_belongs_to_another(void **state) {
 
 static void every_button_is_clicked_where_it_is_drawn(void **state) {
     bench *b = *state;
-    interview(b); /* the interpreter's button */
+    interview(b);                    /* the interpreter's button */
     b->s.travelers[0].companion = 1; /* the button to speak to them alone */
     start(b, 2);                     /* the language's button */
     desk_draw(&b->st, &b->dl);

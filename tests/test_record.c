@@ -62,7 +62,9 @@ static void the_header_reads_back_as_written(void **state) {
     assert_string_equal(again, text);
     /* the pass marks as the results database keeps them */
     char *marks = record_pass_marks_json(h);
-    assert_string_equal(marks, "{\"overall\":70,\"human_rights\":0.6,\"critical_fails\":true,\"wrong_decisions\":0}");
+    assert_string_equal(
+        marks,
+        "{\"overall\":70,\"human_rights\":0.6,\"critical_fails\":true,\"wrong_decisions\":0}");
     free(marks);
     free(again);
     free(text);

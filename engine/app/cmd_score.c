@@ -73,9 +73,8 @@ int cmd_score(int argc, char **argv) {
                  "%.1f, \"critical\": [",
                  p->scn[i].id, decision_name(a.decision), protection_name(a.protection),
                  r.decision_ok ? "true" : "false", r.pass_mark, r.points,
-                 r.passed ? "true" : "false", r.competency[0],
-                 r.competency[1], r.competency[2], r.competency[3], r.precision, r.recall,
-                 a.seconds);
+                 r.passed ? "true" : "false", r.competency[0], r.competency[1], r.competency[2],
+                 r.competency[3], r.precision, r.recall, a.seconds);
         fputs(line, stdout);
         for (int c = 0; c < r.n_critical; c++) {
             json_fmt(line, sizeof line, "%s\"%s\"", c ? ", " : "", r.critical[c]);

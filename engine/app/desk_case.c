@@ -144,8 +144,8 @@ static void on_decision(desk_app *a, int tv) {
         rc.assessed[k] = c->assessed[k];
     rc.has_seconds = 1, rc.seconds = seconds;
     rc.t = desk_elapsed(st);
-    char *texts = a->cfg.pack && tv < a->cfg.pack->n ? debrief_texts_json(&a->cfg.pack->scn[tv], d)
-                                                     : NULL;
+    char *texts =
+        a->cfg.pack && tv < a->cfg.pack->n ? debrief_texts_json(&a->cfg.pack->scn[tv], d) : NULL;
     rc.texts = texts;
     journal_write(a, record_case_json(&rc));
     free(texts);

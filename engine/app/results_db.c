@@ -36,7 +36,7 @@ static const char *schema =
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, scenario TEXT NOT NULL, decision TEXT,"
     " protection TEXT, points REAL, passed INTEGER, critical TEXT, document_examination REAL,"
     " interview REAL, human_rights REAL, procedure REAL, t REAL, seconds REAL, time_limit REAL,"
-    " missed TEXT, PRIMARY KEY (journal, seq));"
+    " missed TEXT, detail TEXT, PRIMARY KEY (journal, seq));"
     "CREATE TABLE IF NOT EXISTS sessions ("
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
@@ -48,6 +48,9 @@ static const char *schema =
 /* From schema 2: the entries a journal had when imported (an import never
  * goes back to fewer), and the index a copy is looked up by. */
 static const char *migrate_2 = "ALTER TABLE sessions ADD COLUMN entries INTEGER;";
+/* From schema 3: each case's whole entry (its debrief: flags, transcript,
+ * the scenario's words), for reports that show a case as the desk did. */
+static const char *migrate_3 = "ALTER TABLE results ADD COLUMN detail TEXT;";
 
 /* What to do about an SQLite error, the same words for reading and writing. */
 static const char *db_advice(int code) {
@@ -171,6 +174,7 @@ static int results_import_path(const char *journal_path, const results_import_op
  * journal's identity, wherever it is copied). */
 typedef struct entries {
     record_entry **e;
+    char **json; /* each entry's text (a case's detail) */
     int *seq;
     int n, cap;
     int bad; /* an entry could not be read or kept */
@@ -185,7 +189,9 @@ static void collect(void *ud, int seq, const char *json, const char *mac) {
         if (ne) g->e = ne;
         int *ns = realloc(g->seq, sizeof *ns * (size_t)cap);
         if (ns) g->seq = ns;
-        if (!ne || !ns) {
+        char **nj = realloc(g->json, sizeof *nj * (size_t)cap);
+        if (nj) g->json = nj;
+        if (!ne || !ns || !nj) {
             g->bad = 1;
             return;
         }
@@ -193,19 +199,23 @@ static void collect(void *ud, int seq, const char *json, const char *mac) {
     }
     if (seq == 1) snprintf(g->first_mac, sizeof g->first_mac, "%s", mac);
     record_entry *e = malloc(sizeof *e);
-    if (!e || record_parse(json, e, NULL) != 0) {
+    char *text = strdup(json);
+    if (!e || !text || record_parse(json, e, NULL) != 0) {
         free(e);
+        free(text);
         g->bad = 1;
         return;
     }
     g->seq[g->n] = seq;
+    g->json[g->n] = text;
     g->e[g->n++] = e;
 }
 
 static void entries_free(entries *g) {
     for (int i = 0; i < g->n; i++)
-        free(g->e[i]);
+        free(g->e[i]), free(g->json[i]);
     free(g->e);
+    free(g->json);
     free(g->seq);
 }
 
@@ -291,9 +301,10 @@ static char *json_list(const char *const *items, int n) {
 }
 
 /* Binds one case's row (journal and seq are bound by the caller). */
-static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, double case_limit) {
+static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, const char *json,
+                      double case_limit) {
     const desk_debrief *d = &c->d;
-    const char *crit[4], *missed[DEBRIEF_MAX_ITEMS];
+    const char *crit[DEBRIEF_MAX_CRITICAL], *missed[DEBRIEF_MAX_ITEMS];
     int n_missed = 0;
     for (int k = 0; k < d->n_critical; k++)
         crit[k] = d->critical[k];
@@ -319,6 +330,7 @@ static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, doub
     if (c->has_seconds) sqlite3_bind_double(st, 18, c->seconds);
     if (case_limit > 0) sqlite3_bind_double(st, 19, case_limit);
     sqlite3_bind_text(st, 20, missed_text ? missed_text : "[]", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 21, json, -1, SQLITE_TRANSIENT);
     free(crit_text);
     free(missed_text);
 }
@@ -330,7 +342,7 @@ static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_pa
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, "cannot write to", db_path);
     int rc = 0;
@@ -346,7 +358,7 @@ static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_pa
         sqlite3_clear_bindings(st);
         sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, got->seq[i]);
-        bind_case(st, w, &e->kase, case_limit);
+        bind_case(st, w, &e->kase, got->json[i], case_limit);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = db_fail(db, "cannot write to", db_path);
         else
@@ -407,6 +419,8 @@ static int import_entries(const char *journal_path, const char *db_path, const e
     }
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         (version == 2 && sqlite3_exec(db, migrate_2, NULL, NULL, NULL) != SQLITE_OK) ||
+        (version >= 2 && version <= 3 &&
+         sqlite3_exec(db, migrate_3, NULL, NULL, NULL) != SQLITE_OK) ||
         sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
         goto rollback;

@@ -32,7 +32,7 @@ int results_import(const char *journal, const results_import_opts *o);
 
 /* The schema this borderlab writes (PRAGMA user_version), and the oldest it
  * reads: 2 lacks sessions.entries and its index, which an import adds. */
-#define RESULTS_SCHEMA_VERSION 3
+#define RESULTS_SCHEMA_VERSION 4
 #define RESULTS_SCHEMA_OLDEST  2
 
 /* Opens the database read-only (a reader never changes it; a busy database

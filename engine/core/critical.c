@@ -47,7 +47,6 @@ int critical_from_id(const char *id) {
 const char *critical_principle(const char *id) {
     int k = critical_from_id(id);
     if (k >= 0) return table[k].principle;
-    if (!strncmp(id, CRITICAL_AUTHORED_PREFIX, strlen(CRITICAL_AUTHORED_PREFIX)))
-        return "scenario";
+    if (!strncmp(id, CRITICAL_AUTHORED_PREFIX, strlen(CRITICAL_AUTHORED_PREFIX))) return "scenario";
     return NULL;
 }

@@ -14,18 +14,18 @@
 #define BL_CRITICAL_H
 
 typedef enum {
-    CRIT_ADMITTED_INVALID_DOCUMENT,  /* admitted on a forged, altered or impostor document */
-    CRIT_REFUSED_PROTECTION,         /* refused a person who expressed fear of return */
-    CRIT_REFUSED_OWN_NATIONAL,       /* refused a citizen or a probable national */
-    CRIT_REFUSED_STATELESS,          /* refused a stateless person */
-    CRIT_CHILD_WITHOUT_PROTECTION,   /* admitted or refused an unaccompanied child */
-    CRIT_TRAFFICKING_NO_REFERRAL,    /* admitted or refused a probable trafficking victim */
-    CRIT_DISCRIMINATORY_QUESTION,    /* asked about religion, ethnicity... */
-    CRIT_NOT_HEARD_ALONE,            /* decided without speaking to them apart */
-    CRIT_REFUSAL_NOT_EXPLAINED,      /* refused without reasons they understood */
-    CRIT_MUST_ASK_MISSED,            /* a question the scenario requires was not asked */
-    CRIT_NO_DECISION,                /* the desk was left without a decision */
-    CRIT_TIME_RAN_OUT,               /* not decided within the time limit */
+    CRIT_ADMITTED_INVALID_DOCUMENT, /* admitted on a forged, altered or impostor document */
+    CRIT_REFUSED_PROTECTION,        /* refused a person who expressed fear of return */
+    CRIT_REFUSED_OWN_NATIONAL,      /* refused a citizen or a probable national */
+    CRIT_REFUSED_STATELESS,         /* refused a stateless person */
+    CRIT_CHILD_WITHOUT_PROTECTION,  /* admitted or refused an unaccompanied child */
+    CRIT_TRAFFICKING_NO_REFERRAL,   /* admitted or refused a probable trafficking victim */
+    CRIT_DISCRIMINATORY_QUESTION,   /* asked about religion, ethnicity... */
+    CRIT_NOT_HEARD_ALONE,           /* decided without speaking to them apart */
+    CRIT_REFUSAL_NOT_EXPLAINED,     /* refused without reasons they understood */
+    CRIT_MUST_ASK_MISSED,           /* a question the scenario requires was not asked */
+    CRIT_NO_DECISION,               /* the desk was left without a decision */
+    CRIT_TIME_RAN_OUT,              /* not decided within the time limit */
     CRIT_COUNT
 } critical_kind;
 

@@ -7,8 +7,8 @@
  * light to look at it), each of the trainee's flags (a false one with what
  * is really there), the interview as it went, and the lessons besides the
  * defects (a question that had to be asked, one that must never be, the
- * interpreter, a light the case needed). Pure: the same score gives the same debrief, on the desk, after a
- * restart and in the end-of-exam review.
+ * interpreter, a light the case needed). Pure: the same score gives the same debrief, on the desk,
+ * after a restart and in the end-of-exam review.
  */
 #ifndef BL_DEBRIEF_H
 #define BL_DEBRIEF_H

@@ -196,10 +196,10 @@ typedef struct desk_debrief_flag {
 
 /* One question of the transcript, in the order asked. */
 enum {
-    ASK_REQUIRED = 1,     /* the case needed it asked (expected.ask or must) */
-    ASK_FORBIDDEN = 2,    /* discriminatory: must never be asked */
-    ASK_NOT_HEARD = 4,    /* asked before a needed interpreter: not understood */
-    ASK_MUST = 8          /* not asking it is a critical error */
+    ASK_REQUIRED = 1,  /* the case needed it asked (expected.ask or must) */
+    ASK_FORBIDDEN = 2, /* discriminatory: must never be asked */
+    ASK_NOT_HEARD = 4, /* asked before a needed interpreter: not understood */
+    ASK_MUST = 8       /* not asking it is a critical error */
 };
 
 typedef struct desk_debrief_ask {
@@ -214,8 +214,8 @@ typedef struct desk_debrief {
     double points; /* 0..100 */
     double pass_mark;
     int passed;
-    int decision_ok; /* the expected decision, or one the scenario accepts */
-    int accepted;    /* ... an accepted one */
+    int decision_ok;      /* the expected decision, or one the scenario accepts */
+    int accepted;         /* ... an accepted one */
     double competency[4]; /* document examination, interview, human rights, procedure */
     int n_critical;
     char critical[DEBRIEF_MAX_CRITICAL][64]; /* ids; shown as "critical.<id>", an authored

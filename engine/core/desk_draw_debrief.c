@@ -60,9 +60,9 @@ static void draw_head(const desk_state *st, draw_list *dl, desk_rect p) {
     char buf[256], mine[96], want[96];
     decision_words(st, d->decision, d->protection, mine, sizeof mine);
     decision_words(st, d->expected, d->expected_protection, want, sizeof want);
-    const char *key = d->decision_ok ? (d->accepted ? "debrief.decision_accepted"
-                                                    : "debrief.decision_right")
-                                     : "debrief.decision_wrong";
+    const char *key = d->decision_ok
+                          ? (d->accepted ? "debrief.decision_accepted" : "debrief.decision_right")
+                          : "debrief.decision_wrong";
     uint32_t col = d->decision_ok ? (d->accepted ? C_ACCENT : C_GREEN) : C_RED;
     dl_text(dl, p.x + 20, p.y + 32, 19, col, 1, 0, "%s",
             desk_fmt(st, buf, sizeof buf, key, 0, 0, mine, NULL, want));
@@ -138,8 +138,11 @@ static void draw_findings(const desk_state *st, draw_list *dl, desk_rect p, int 
     for (int i = 0; i < d->n_items && y < bottom; i++) {
         int f = d->items[i].found;
         snprintf(key, sizeof key, "defect.%s", d->items[i].defect);
-        snprintf(buf, sizeof buf, "%s %s: %s", f == 2 ? "+" : f ? "~" : "-", desk_tr(st, key),
-                 desk_tr(st, status[f]));
+        snprintf(buf, sizeof buf, "%s %s: %s",
+                 f == 2 ? "+"
+                 : f    ? "~"
+                        : "-",
+                 desk_tr(st, key), desk_tr(st, status[f]));
         y = para(dl, p.x + 20, y, w, 13, f == 2 ? C_GREEN : f ? C_ACCENT : C_RED, 0, buf);
     }
     for (int i = 0; i < d->n_flags && y < bottom; i++) {
@@ -153,8 +156,9 @@ static void draw_findings(const desk_state *st, draw_list *dl, desk_rect p, int 
         for (int j = 0; j < desk_finding_kind_count(); j++)
             if (!strcmp(desk_finding_kind_get(j)->id, fl->kind)) k = desk_finding_kind_get(j);
         snprintf(key2, sizeof key2, "feature.%s", fl->there);
-        desk_fmt(st, buf, sizeof buf, fl->there[0] ? "debrief.false_flag" : "debrief.false_flag_nothing",
-                 0, 0, k ? desk_tr(st, k->label) : fl->kind, NULL, desk_tr(st, key2));
+        desk_fmt(st, buf, sizeof buf,
+                 fl->there[0] ? "debrief.false_flag" : "debrief.false_flag_nothing", 0, 0,
+                 k ? desk_tr(st, k->label) : fl->kind, NULL, desk_tr(st, key2));
         y = para(dl, p.x + 20, y, w, 13, C_YELLOW, 0, buf);
     }
     for (int i = 0; i < d->n_notes && y < bottom; i++) {
@@ -208,8 +212,9 @@ static void doc_view(const desk_debrief *d, int doc, int *side, int *light) {
 static void frame_mm(const desk_state *st, draw_list *dl, desk_rect pic, double k, double x,
                      double y, double w, double h, int thick, uint32_t col) {
     int fx = desk_rtl(st) ? pic.x + pic.w - (int)((x + w) * k) : pic.x + (int)(x * k);
-    dl_frame(dl, (desk_rect){fx - thick, pic.y + (int)(y * k) - thick, (int)(w * k) + 2 * thick,
-                             (int)(h * k) + 2 * thick},
+    dl_frame(dl,
+             (desk_rect){fx - thick, pic.y + (int)(y * k) - thick, (int)(w * k) + 2 * thick,
+                         (int)(h * k) + 2 * thick},
              thick, col);
 }
 
@@ -233,8 +238,10 @@ static void draw_document(const desk_state *st, draw_list *dl, desk_rect p) {
     dl_tex(dl, TEX_DOC, doc, light, side, pic);
     for (int i = 0; i < d->n_items; i++)
         if (d->items[i].doc == doc && d->items[i].side == side)
-            frame_mm(st, dl, pic, k, d->items[i].x, d->items[i].y, d->items[i].w, d->items[i].h,
-                     3, d->items[i].found == 2 ? C_GREEN : d->items[i].found ? C_ACCENT : C_RED);
+            frame_mm(st, dl, pic, k, d->items[i].x, d->items[i].y, d->items[i].w, d->items[i].h, 3,
+                     d->items[i].found == 2 ? C_GREEN
+                     : d->items[i].found    ? C_ACCENT
+                                            : C_RED);
     for (int i = 0; i < d->n_flags; i++) {
         const desk_debrief_flag *f = &d->flags[i];
         if (f->doc == doc && f->side == side && f->status != FLAG_IMPOSTOR)
@@ -271,8 +278,10 @@ static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, in
         snprintf(line, sizeof line, "%s. %s", num, q);
         y = para(dl, x, y, w, 13, a->tags & ASK_FORBIDDEN ? C_RED : C_TEXT, 1, line);
         char tags[200] = "";
-        if (a->tags & ASK_REQUIRED) snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_required"));
-        if (a->tags & ASK_FORBIDDEN) snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_forbidden"));
+        if (a->tags & ASK_REQUIRED)
+            snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_required"));
+        if (a->tags & ASK_FORBIDDEN)
+            snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_forbidden"));
         if (a->tags & ASK_NOT_HEARD)
             snprintf(tags + strlen(tags), sizeof tags - strlen(tags), "%s%s", tags[0] ? " · " : "",
                      desk_tr(st, "debrief.tag_not_heard"));

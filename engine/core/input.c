@@ -20,8 +20,9 @@ int input_key_from_name(const char *name) {
     return KEY_NONE;
 }
 
-static const char *kind_names[EV_KIND_COUNT] = {
-    "move", "down", "up", "wheel", "key", "text", "resize", "focus_lost", "quit", "screenshot", "ask"};
+static const char *kind_names[EV_KIND_COUNT] = {"move", "down",       "up",     "wheel",
+                                                "key",  "text",       "resize", "focus_lost",
+                                                "quit", "screenshot", "ask"};
 
 static const char *button_name(int b) {
     return b == BUTTON_RIGHT ? "right" : b == BUTTON_MIDDLE ? "middle" : "left";

@@ -142,7 +142,8 @@ static void add_case_work(cJSON *e, const desk_debrief *d) {
         const desk_debrief_flag *f = &d->flags[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "kind", f->kind);
-        cJSON_AddStringToObject(o, "status", flag_names[f->status >= 0 && f->status < 4 ? f->status : 0]);
+        cJSON_AddStringToObject(o, "status",
+                                flag_names[f->status >= 0 && f->status < 4 ? f->status : 0]);
         cJSON_AddNumberToObject(o, "doc", f->doc);
         cJSON_AddNumberToObject(o, "side", f->side);
         add_mm(o, f->x, f->y, f->w, f->h);
@@ -156,7 +157,8 @@ static void add_case_work(cJSON *e, const desk_debrief *d) {
         cJSON_AddStringToObject(o, "a", d->asks[i].answer);
         cJSON *tags = cJSON_AddArrayToObject(o, "tags");
         for (int k = 0; k < 4; k++)
-            if (d->asks[i].tags >> k & 1) cJSON_AddItemToArray(tags, cJSON_CreateString(tag_names[k]));
+            if (d->asks[i].tags >> k & 1)
+                cJSON_AddItemToArray(tags, cJSON_CreateString(tag_names[k]));
         cJSON_AddItemToArray(tr, o);
     }
     cJSON *wv = cJSON_AddArrayToObject(e, "waived");
@@ -405,8 +407,8 @@ static void parse_case(const cJSON *e, record_case *c) {
     if (cJSON_GetObjectItemCaseSensitive(e, "decision_ok")) /* older entries did not say */
         d->decision_ok = jbool(e, "decision_ok");
     else
-        d->decision_ok = d->decision == d->expected &&
-                         (d->decision != DECIDE_PROTECTION || d->protection == d->expected_protection);
+        d->decision_ok = d->decision == d->expected && (d->decision != DECIDE_PROTECTION ||
+                                                        d->protection == d->expected_protection);
     c->has_seconds = cJSON_GetObjectItemCaseSensitive(e, "seconds") != NULL;
     c->seconds = jnum(e, "seconds");
     c->t = jnum(e, "t");

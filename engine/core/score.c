@@ -327,7 +327,8 @@ static void authored_criticals(const scenario *s, const score_actions *a, score_
     for (int i = 0; i < s->expected.n_critical; i++) {
         const scn_critical *c = &s->expected.critical[i];
         if (c->when.decision >= 0 && c->when.decision != dec) continue;
-        if (c->when.protection >= 0 && (dec != DECIDE_PROTECTION || c->when.protection != a->protection))
+        if (c->when.protection >= 0 &&
+            (dec != DECIDE_PROTECTION || c->when.protection != a->protection))
             continue;
         if (!scenario_cond_holds(s, &c->when, &ctx)) continue;
         if (out->n_critical < SCORE_MAX_CRITICAL)
@@ -339,10 +340,10 @@ static void authored_criticals(const scenario *s, const score_actions *a, score_
 /* Critical errors that are about the person's rights (they zero the human
  * rights competency); the others are about documents and duty. */
 static int rights_critical(const score_result *r) {
-    static const int kinds[] = {CRIT_REFUSED_PROTECTION,       CRIT_REFUSED_OWN_NATIONAL,
-                                CRIT_REFUSED_STATELESS,        CRIT_CHILD_WITHOUT_PROTECTION,
-                                CRIT_TRAFFICKING_NO_REFERRAL,  CRIT_DISCRIMINATORY_QUESTION,
-                                CRIT_NOT_HEARD_ALONE,          CRIT_REFUSAL_NOT_EXPLAINED};
+    static const int kinds[] = {CRIT_REFUSED_PROTECTION,      CRIT_REFUSED_OWN_NATIONAL,
+                                CRIT_REFUSED_STATELESS,       CRIT_CHILD_WITHOUT_PROTECTION,
+                                CRIT_TRAFFICKING_NO_REFERRAL, CRIT_DISCRIMINATORY_QUESTION,
+                                CRIT_NOT_HEARD_ALONE,         CRIT_REFUSAL_NOT_EXPLAINED};
     for (int i = 0; i < r->n_critical; i++)
         for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
             if (critical_from_id(r->critical[i]) == kinds[k]) return 1;

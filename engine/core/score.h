@@ -96,7 +96,7 @@ typedef struct score_result {
     char critical[SCORE_MAX_CRITICAL][64]; /* critical.h ids, authored ones prefixed */
     int n_waived;
     int waived[SCN_MAX_CRITICAL]; /* expected.waive entries that switched one off */
-    int passed; /* decision_ok, no critical error and the pass mark */
+    int passed;                   /* decision_ok, no critical error and the pass mark */
     double precision, recall;
     double decision_score;
     int defect_found[SCORE_MAX_DEFECTS]; /* per truth defect: 0 missed, 1 located, 2 located and

@@ -151,8 +151,8 @@ static int blank(const char *p, size_t n) {
 int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
                            score_actions *a, bl_err *err) {
     memset(a, 0, sizeof *a);
-    reader rd = {.s = s, .id = traveler_id, .id_len = strlen(traveler_id), .a = a,
-                 .light = LIGHT_VISIBLE};
+    reader rd = {
+        .s = s, .id = traveler_id, .id_len = strlen(traveler_id), .a = a, .light = LIGHT_VISIBLE};
     int lineno = 0;
     for (size_t pos = 0; pos < len;) {
         size_t end = pos;

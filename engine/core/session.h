@@ -35,10 +35,10 @@ typedef struct session_def {
     int mrz_reader; /* 1: the MRZ reader may be used (default: off in an exam) */
     int has_seed;   /* 1: everybody draws the same scenarios */
     uint64_t seed;
-    double case_limit_s, session_limit_s;           /* 0: none */
-    double pass_overall;                            /* points, 0..100 */
-    double pass_comp[COMP_COUNT];                   /* 0..1 each; 0: no mark */
-    int critical_fails;                             /* 1: one critical error fails the session */
+    double case_limit_s, session_limit_s; /* 0: none */
+    double pass_overall;                  /* points, 0..100 */
+    double pass_comp[COMP_COUNT];         /* 0..1 each; 0: no mark */
+    int critical_fails;                   /* 1: one critical error fails the session */
     int wrong_allowed; /* cases with a wrong decision the session tolerates (default 0) */
     char trainee[64], trainee_name[96], cohort[64]; /* may be given on the command line */
     int n_items;

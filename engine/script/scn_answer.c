@@ -78,10 +78,10 @@ static int w_ctx_separated(lua_State *L) {
 /* Runs protected (sbx_call): builds ctx, calls the answer function with it,
  * returns what it returned. */
 static int call_answer(lua_State *L) {
-    static const luaL_Reg fns[] = {{"asked", w_ctx_asked},   {"times", w_ctx_times},
-                                   {"light", w_ctx_light},   {"flagged", w_ctx_flagged},
-                                   {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter},
-                                   {"separated", w_ctx_separated}};
+    static const luaL_Reg fns[] = {
+        {"asked", w_ctx_asked},        {"times", w_ctx_times},   {"light", w_ctx_light},
+        {"flagged", w_ctx_flagged},    {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter},
+        {"separated", w_ctx_separated}};
     answering *a = lua_touserdata(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->s->questions[a->qi].fn);
     lua_createtable(L, 0, (int)(sizeof fns / sizeof fns[0]));

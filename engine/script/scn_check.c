@@ -376,8 +376,8 @@ static void expected_is_no_critical_error(loader *ld) {
         int dec = i < 0 ? e->decision : e->accept[i].decision;
         int prot = i < 0 ? e->protection : e->accept[i].protection;
         if (dec <= DECIDE_NONE || criticals_of(s, dec, prot, r) == 0) continue;
-        const char *name = dec == DECIDE_PROTECTION ? protection_script_name(prot)
-                                                    : decision_name(dec);
+        const char *name =
+            dec == DECIDE_PROTECTION ? protection_script_name(prot) : decision_name(dec);
         char q[96];
         rd_problem(ld, i < 0 ? "expected\001decision" : in_expected(name, q, sizeof q),
                    "expected%s: \"%s\" is itself a critical error here (%s): change it, or "

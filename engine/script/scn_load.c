@@ -231,11 +231,10 @@ static int cond_bool(loader *ld, const char *key) {
 /* A condition ("when"); with_decision: expected.critical's, which may also
  * name the decision (and the protection referral) it is about. */
 static void read_cond(loader *ld, scn_cond *c, const char *what, int with_decision) {
-    static const char *keys[] = {"asked",     "not_asked",  "light",    "flagged",
-                                 "reader",    "interpreter", "separated", NULL};
-    static const char *keys_dec[] = {"asked",       "not_asked", "light",    "flagged",
-                                     "reader",      "interpreter", "separated", "decision",
-                                     "protection", NULL};
+    static const char *keys[] = {"asked",  "not_asked",   "light",     "flagged",
+                                 "reader", "interpreter", "separated", NULL};
+    static const char *keys_dec[] = {"asked",       "not_asked", "light",    "flagged",    "reader",
+                                     "interpreter", "separated", "decision", "protection", NULL};
     rd_only_keys(ld, what, with_decision ? keys_dec : keys);
     rd_get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
     rd_get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
@@ -417,7 +416,8 @@ static void add_accept(loader *ld, const char *v, int i, void *arg) {
     scn_accept *a = &e->accept[e->n_accept++];
     a->decision = d >= 0 ? d : DECIDE_PROTECTION;
     a->protection = d >= 0 ? PROTECT_NONE : p;
-    if (a->decision == e->decision && (a->decision != DECIDE_PROTECTION || a->protection == e->protection))
+    if (a->decision == e->decision &&
+        (a->decision != DECIDE_PROTECTION || a->protection == e->protection))
         rd_problem(ld, rd_quoted(v, q, sizeof q),
                    "expected.accept: \"%s\" is the expected decision already", v);
 }
@@ -429,8 +429,9 @@ static void read_criticals(loader *ld) {
     scn_expected *e = &ld->s->expected;
     if (rd_rawfield(L, "critical") != LUA_TTABLE) {
         if (!lua_isnil(L, -1))
-            rd_problem(ld, "critical", "expected.critical: expected a list of { when = {...}, "
-                                       "reason = \"key\" }");
+            rd_problem(ld, "critical",
+                       "expected.critical: expected a list of { when = {...}, "
+                       "reason = \"key\" }");
         lua_pop(L, 1);
         return;
     }
@@ -458,8 +459,9 @@ static void read_criticals(loader *ld) {
             snprintf(w, sizeof w, "%s.when", what);
             read_cond(ld, &c->when, w, 1);
         } else {
-            rd_problem(ld, "when", "%s.when: expected a table (the condition; { decision = "
-                                   "\"admit\" } for instance)",
+            rd_problem(ld, "when",
+                       "%s.when: expected a table (the condition; { decision = "
+                       "\"admit\" } for instance)",
                        what);
         }
         lua_pop(L, 2);
@@ -474,13 +476,15 @@ static void read_waivers(loader *ld) {
     scn_expected *e = &ld->s->expected;
     if (rd_rawfield(L, "waive") != LUA_TTABLE) {
         if (!lua_isnil(L, -1))
-            rd_problem(ld, "waive", "expected.waive: expected a list of { critical = \"id\", "
-                                    "reason = \"key\" }");
+            rd_problem(ld, "waive",
+                       "expected.waive: expected a list of { critical = \"id\", "
+                       "reason = \"key\" }");
         lua_pop(L, 1);
         return;
     }
     int n = (int)lua_rawlen(L, -1);
-    if (n > SCN_MAX_CRITICAL) rd_problem(ld, "waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
+    if (n > SCN_MAX_CRITICAL)
+        rd_problem(ld, "waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
     for (int i = 1; i <= n && e->n_waive < SCN_MAX_CRITICAL; i++) {
         char what[48], q[96];
         snprintf(what, sizeof what, "expected.waive[%d]", i);
@@ -497,8 +501,8 @@ static void read_waivers(loader *ld) {
             w->line = rd_line_of(ld, rd_quoted(w->critical, q, sizeof q));
             int k = critical_from_id(w->critical);
             if (k < 0)
-                rd_problem(ld, q, "%s.critical: \"%s\" is not a built-in critical error",
-                           what, w->critical);
+                rd_problem(ld, q, "%s.critical: \"%s\" is not a built-in critical error", what,
+                           w->critical);
             else if (!critical_get(k)->waivable)
                 rd_problem(ld, q, "%s.critical: \"%s\" cannot be waived", what, w->critical);
         }
@@ -509,9 +513,9 @@ static void read_waivers(loader *ld) {
 }
 
 static void read_expected(loader *ld) {
-    static const char *keys[] = {"decision",    "protection", "findings", "ask",   "lights",
-                                 "interpreter", "why",        "accept",   "pass",  "critical",
-                                 "waive",       NULL};
+    static const char *keys[] = {"decision", "protection",  "findings", "ask",
+                                 "lights",   "interpreter", "why",      "accept",
+                                 "pass",     "critical",    "waive",    NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
     rd_rawfield(L, "expected");

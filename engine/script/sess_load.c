@@ -104,7 +104,7 @@ static void read_pass(loader *ld, session_def *d) {
     rd_rawfield(L, "pass");
     if (lua_istable(L, -1)) {
         static const char *keys[] = {
-            "overall",   "document_examination", "interview", "human_rights",
+            "overall",   "document_examination", "interview",       "human_rights",
             "procedure", "critical_fails",       "wrong_decisions", NULL};
         rd_only_keys(ld, "pass", keys);
         rd_get_number(ld, "pass", "overall", &d->pass_overall, 0, 100, 0);
