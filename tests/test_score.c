@@ -86,8 +86,8 @@ static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
     for (int q = 0; q < s->n_questions; q++)
         if (s->questions[q].must) a->asked[q] = 1;
     a->interpreter = s->expected.interpreter;
-    a->separated = s->companion;             /* heard apart from a companion */
-    a->reasons = a->reasons_interpreted = 1; /* a refusal's reasons, understood */
+    a->separated = a->heard_apart = s->companion; /* heard apart from a companion */
+    a->reasons = a->reasons_interpreted = 1;      /* a refusal's reasons, understood */
     a->decided = 1;
     a->decision = s->expected.decision;
     a->protection = s->expected.protection;

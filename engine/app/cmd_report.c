@@ -85,6 +85,18 @@ static int load_langs(const char *lang, i18n **en, i18n **page) {
     return 0;
 }
 
+/* The desk's catalogue in the page's language (English when the desk has
+ * none), with English behind it: the debrief's own sentences. NULL on error. */
+static i18n *load_desk_words(const char *lang, i18n **desk_en) {
+    bl_err err = {0};
+    const char *en_json = i18n_builtin_json("en"), *json = i18n_builtin_json(lang);
+    *desk_en = en_json ? i18n_load_json(en_json, strlen(en_json), "assets/i18n/en.json", NULL, &err)
+                       : NULL;
+    if (!*desk_en || !json || !strcmp(lang, "en")) return *desk_en;
+    i18n *page = i18n_load_json(json, strlen(json), lang, *desk_en, &err);
+    return page ? page : *desk_en;
+}
+
 static void usage(FILE *f) {
     fprintf(f, "usage: borderlab report --db DB (--trainee ID | --cohort NAME) --out FILE.html "
                "[--lang ");
@@ -132,8 +144,15 @@ int cmd_report(int argc, char **argv) {
     if (rc != ARGS_GO) return rc;
     i18n *en = NULL, *lang = NULL;
     if ((rc = load_langs(op.lang, &en, &lang)) != 0) return rc;
+    i18n *desk_en = NULL, *desk = load_desk_words(op.lang, &desk_en);
+    if (!desk) {
+        fprintf(stderr, "borderlab report: the built-in desk catalogue cannot be read\n");
+        if (lang != en) i18n_destroy(lang);
+        i18n_destroy(en);
+        return 2;
+    }
     report r = {.db_path = op.db, .trainee = op.trainee, .cohort = op.cohort};
-    sb page = {.lang = lang, .en = en};
+    sb page = {.lang = lang, .en = en, .desk = desk};
     if ((rc = report_load(&r)) == 0) {
         if ((r.trainee ? report_trainee_page(&page, &r) : report_cohort_page(&page, &r)) != 0)
             page.oom = 1;
@@ -150,5 +169,7 @@ int cmd_report(int argc, char **argv) {
     report_free(&r);
     if (lang != en) i18n_destroy(lang);
     i18n_destroy(en);
+    if (desk != desk_en) i18n_destroy(desk);
+    i18n_destroy(desk_en);
     return rc;
 }

@@ -21,11 +21,11 @@ static char *dup_col(sqlite3_stmt *st, int i) {
 
 /* The strings a case or a session owns, listed once: to check that each
  * copy was made, and to free them. */
-enum { CASE_STRINGS = 9, SESSION_STRINGS = 7 };
+enum { CASE_STRINGS = 10, SESSION_STRINGS = 7 };
 
 static void case_strings(const rcase *c, char *out[CASE_STRINGS]) {
     char *s[CASE_STRINGS] = {c->journal,  c->trainee,    c->name,     c->cohort, c->scenario,
-                             c->decision, c->protection, c->critical, c->missed};
+                             c->decision, c->protection, c->critical, c->missed, c->detail};
     memcpy(out, s, sizeof s);
 }
 
@@ -74,7 +74,7 @@ static int grow(void **items, int n, int *cap, size_t size) {
 static const char *cases_sql =
     "SELECT journal, seq, trainee, trainee_name, cohort, scenario, decision, protection,"
     " points, passed, critical, document_examination, interview, human_rights, procedure,"
-    " secs, time_limit, missed"
+    " secs, time_limit, missed, %s"
     " FROM (SELECT *, COALESCE(seconds, t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY"
     " seq), 0)) AS secs, MIN(rowid) OVER (PARTITION BY journal) AS jorder FROM results) r"
     " LEFT JOIN (SELECT journal AS sj, started FROM sessions) s ON s.sj = r.journal"
@@ -91,7 +91,7 @@ static int read_case(sqlite3_stmt *st, rcase *c) {
         c->comp[k] = sqlite3_column_double(st, 11 + k);
     c->secs = sqlite3_column_double(st, 15);
     c->limit = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 16);
-    c->missed = dup_col(st, 17);
+    c->missed = dup_col(st, 17), c->detail = dup_col(st, 18);
     char *s[CASE_STRINGS];
     case_strings(c, s);
     return all_made(s, CASE_STRINGS);
@@ -167,6 +167,17 @@ static int session_row(sqlite3_stmt *st, report *r) {
 
 /* ------------------------------------------------------------ loading */
 
+/* Whether the results table has the detail column (schema 4 on). */
+static void query_has_detail(sqlite3 *db, int *has) {
+    sqlite3_stmt *st = NULL;
+    *has = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('results') WHERE name = 'detail'",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        *has = 1;
+    sqlite3_finalize(st);
+}
+
 /* Names what the database does hold, so a typo can be put right. */
 static void list_known(sqlite3 *db, const char *col) {
     char sql[128];
@@ -202,7 +213,12 @@ int report_load(report *r) {
     sqlite3 *db = NULL;
     bl_err err = {0};
     if (results_db_open_read(r->db_path, &db, &err) != 0) return cmd_fail("report", &err);
-    int rc = 0, qc = load_rows(db, cases_sql, r, case_row);
+    /* a database from before schema 4 keeps no case's detail */
+    int with_detail = 0;
+    query_has_detail(db, &with_detail);
+    char sql[1024];
+    snprintf(sql, sizeof sql, cases_sql, with_detail ? "detail" : "NULL");
+    int rc = 0, qc = load_rows(db, sql, r, case_row);
     if (qc == SQLITE_DONE) qc = load_rows(db, sessions_sql, r, session_row);
     if (qc == SQLITE_NOMEM)
         err_setc(&err, BL_E_NOMEM, "out of memory reading '%s'", r->db_path);

@@ -12,6 +12,7 @@
 typedef struct rcase {
     char *journal, *trainee, *name, *cohort, *scenario, *decision, *protection;
     char *critical, *missed; /* JSON arrays of ids, as stored */
+    char *detail;            /* the case's whole journal entry (JSON), "" before schema 4 */
     int seq, passed;
     double points;      /* 0..100 */
     double comp[4];     /* 0..1: document examination, interview, human rights, procedure */

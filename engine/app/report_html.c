@@ -12,7 +12,7 @@
 /* ------------------------------------------------------------ markup and text */
 
 sb sb_apart(const sb *page) {
-    return (sb){.lang = page->lang, .en = page->en};
+    return (sb){.lang = page->lang, .en = page->en, .desk = page->desk};
 }
 
 void sb_add(sb *b, const char *s, size_t len) {

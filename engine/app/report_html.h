@@ -23,6 +23,8 @@ typedef struct sb {
     int oom;          /* an append failed: the page is not to be written */
     const i18n *lang; /* the page's words, digits and direction */
     const i18n *en;   /* English, every catalogue's fallback: whether a word exists at all */
+    const i18n *desk; /* the desk's words in the page's language: a case's debrief reads as
+                         the trainee read it (critical errors, principles, lessons) */
 } sb;
 
 /* An empty buffer in the same language as page: for text built apart (a

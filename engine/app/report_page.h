@@ -20,6 +20,8 @@
  * (o->oom may also be set: check it before writing the page). */
 int report_trainee_page(sb *o, const report *r);
 int report_cohort_page(sb *o, const report *r);
+/* A trainee page's section: each case as it was debriefed (report_case.c). */
+void report_case_debriefs(sb *o, const report *r);
 
 /* ---- the parts */
 

@@ -1,6 +1,7 @@
 /* report_trainee.c - one trainee's page: their sessions and verdicts, the
  * competencies against the pass marks, the points and errors and the time of
- * each case, and every case with every number (report_page.h). */
+ * each case, every case with every number, and each case as it was
+ * debriefed (report_case.c) (report_page.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
@@ -312,6 +313,7 @@ int report_trainee_page(sb *o, const report *r) {
     outcomes_section(o, r, rows);
     time_section(o, r, rows);
     cases_section(o, r);
+    report_case_debriefs(o, r);
     page_end(o, r);
     free(rows);
     return 0;

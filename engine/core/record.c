@@ -161,6 +161,13 @@ static void add_case_work(cJSON *e, const desk_debrief *d) {
                 cJSON_AddItemToArray(tags, cJSON_CreateString(tag_names[k]));
         cJSON_AddItemToArray(tr, o);
     }
+    cJSON *docs = cJSON_AddArrayToObject(e, "docs");
+    for (int i = 0; i < d->n_docs && i < DESK_MAX_DOCS; i++) {
+        cJSON *o = cJSON_CreateArray();
+        cJSON_AddItemToArray(o, cJSON_CreateNumber(round_to(d->doc_w[i], 100)));
+        cJSON_AddItemToArray(o, cJSON_CreateNumber(round_to(d->doc_h[i], 100)));
+        cJSON_AddItemToArray(docs, o);
+    }
     cJSON *wv = cJSON_AddArrayToObject(e, "waived");
     for (int i = 0; i < d->n_waived; i++) {
         cJSON *o = cJSON_CreateObject();
@@ -352,6 +359,12 @@ static void parse_work(const cJSON *e, desk_debrief *d) {
             int k = cJSON_IsString(t) ? name_index(tag_names, 4, t->valuestring) : -1;
             if (k >= 0) a->tags |= 1u << k;
         }
+    }
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "docs")) {
+        if (d->n_docs >= DESK_MAX_DOCS) break;
+        const cJSON *w = cJSON_GetArrayItem(it, 0), *h = cJSON_GetArrayItem(it, 1);
+        d->doc_w[d->n_docs] = cJSON_IsNumber(w) ? w->valuedouble : 0;
+        d->doc_h[d->n_docs++] = cJSON_IsNumber(h) ? h->valuedouble : 0;
     }
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "waived")) {
         if (d->n_waived >= 4) break;

@@ -26,7 +26,8 @@
  *    "pass_mark": N, "decision_ok": bool, "accepted": bool,
  *    "flags": [{"kind", "status": false|located|named|impostor, "doc", "side",
  *    "mm", ["there": FEATURE]}], "transcript": [{"q": KEY, "a": KEY, "tags":
- *    [required|forbidden|not_understood|must...]}], "waived": [{"critical",
+ *    [required|forbidden|not_understood|must...]}], "docs": [[w, h] mm...],
+ *    "waived": [{"critical",
  *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}]}
  *   (older case entries have none of the fields from "pass_mark" on)
  *   {"kind": "clock"|"stop", "index": N, "t": N, "case_s": N}

@@ -55,6 +55,7 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
         if (doc_build(&spec, fonts, &mb, tr, err) != 0) goto fail;
         double ppm = mb.px_per_mm;
         matbuf_deinit(&mb);
+        t->doc_w[d] = tp.pieces[0].w, t->doc_h[d] = tp.pieces[0].h;
         for (int i = 0; i < tr->n_defects && t->n < SCORE_MAX_DEFECTS; i++) {
             const doc_item *it = &tr->defects[i];
             score_defect *sd = &t->d[t->n++];
@@ -164,8 +165,14 @@ static int defect_under(const score_truth *t, const score_flag *fl, int *named) 
         if (!(sd->lights & fl->lights_before)) continue; /* could not have seen it */
         double ov = overlap(fl->x, fl->y, fl->w, fl->h, sd->x, sd->y, sd->w, sd->h);
         if (ov < 0.25) continue;
+        /* among defects the flag covers, the one it outlines best: a flag on
+         * the emblem is the emblem, not the fibres spread over the page */
+        double ix = fmax(0, fmin(fl->x + fl->w, sd->x + sd->w) - fmax(fl->x, sd->x));
+        double iy = fmax(0, fmin(fl->y + fl->h, sd->y + sd->h) - fmax(fl->y, sd->y));
+        double uni = fl->w * fl->h + sd->w * sd->h - ix * iy;
+        double iou = uni > 0 ? ix * iy / uni : 0;
         int n = score_finding_kind_of(sd->kind) == fl->kind;
-        if (n > *named || (n == *named && ov > best_ov)) best = d, *named = n, best_ov = ov;
+        if (n > *named || (n == *named && iou > best_ov)) best = d, *named = n, best_ov = iou;
     }
     return best;
 }
@@ -308,7 +315,8 @@ static void builtin_criticals(const scenario *s, const score_truth *t, const sco
     if ((admit || refuse) && child) add_critical(s, out, CRIT_CHILD_WITHOUT_PROTECTION);
     if ((admit || refuse) && trafficking) add_critical(s, out, CRIT_TRAFFICKING_NO_REFERRAL);
     if (out->forbidden_asked) add_critical(s, out, CRIT_DISCRIMINATORY_QUESTION);
-    if (a->decided && s->companion && (child || trafficking) && !a->separated)
+    /* sent out after the interview, the companion had answered everything */
+    if (a->decided && s->companion && (child || trafficking) && !a->heard_apart)
         add_critical(s, out, CRIT_NOT_HEARD_ALONE);
     if (refuse && !(e->interpreter ? a->reasons_interpreted : a->reasons))
         add_critical(s, out, CRIT_REFUSAL_NOT_EXPLAINED);
@@ -374,7 +382,9 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     double lights = need_l ? (double)used_l / need_l : 1.0;
     out->lights_missed = e->lights & ~a->lights_used;
     double time = a->seconds <= 600 ? 1.0 : a->seconds <= 1200 ? 0.8 : 0.6;
-    double interp = out->interpreter_missed ? 0.5 : 1.0;
+    /* language access: an interpreter never called, or called only after
+     * questions the person could not understand */
+    double interp = out->interpreter_missed || out->not_understood ? 0.5 : 1.0;
     /* Human rights: protection handled, no discrimination, language access. */
     double rights = rights_critical(out) ? 0.0 : interp;
     if (e->decision == DECIDE_PROTECTION) rights *= dec;

@@ -48,6 +48,7 @@ typedef struct score_feature {
 } score_feature;
 
 typedef struct score_truth {
+    double doc_w[DESK_MAX_DOCS], doc_h[DESK_MAX_DOCS]; /* one side of each document, mm */
     int n;
     score_defect d[SCORE_MAX_DEFECTS];
     int n_features;
@@ -65,6 +66,7 @@ typedef struct score_flag {
 typedef struct score_ask {
     int q;                  /* question index */
     int before_interpreter; /* asked before an interpreter was called */
+    int apart;              /* asked once the companion was sent out */
     char answer[48];        /* the answer's key ("" : none recorded) */
 } score_ask;
 
@@ -79,7 +81,8 @@ typedef struct score_actions {
     score_ask asks[SCORE_MAX_ASKS]; /* the transcript, in order */
     light_set lights_used;
     int interpreter, reader;
-    int separated;           /* spoke to the traveler apart from their companion */
+    int separated;           /* sent the companion out */
+    int heard_apart;         /* ... and asked the traveler something after that */
     int reasons;             /* gave the reasons for a refusal */
     int reasons_interpreted; /* ... with the interpreter there */
     double seconds;          /* from the traveler's arrival to the decision */

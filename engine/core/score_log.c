@@ -72,7 +72,8 @@ static void read_ask(reader *rd, const cJSON *pr) {
     if (a->n_asks < SCORE_MAX_ASKS) {
         score_ask *k = &a->asks[a->n_asks++];
         memset(k, 0, sizeof *k);
-        k->q = i, k->before_interpreter = !a->interpreter;
+        k->q = i, k->before_interpreter = !a->interpreter, k->apart = a->separated;
+        if (a->separated) a->heard_apart = 1;
     }
 }
 

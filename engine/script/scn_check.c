@@ -356,7 +356,7 @@ static int criticals_of(const scenario *s, int dec, int prot, score_result *r) {
     score_actions a;
     memset(&a, 0, sizeof a);
     a.decided = 1, a.decision = dec, a.protection = prot;
-    a.interpreter = a.separated = a.reasons = a.reasons_interpreted = a.reader = 1;
+    a.interpreter = a.separated = a.heard_apart = a.reasons = a.reasons_interpreted = a.reader = 1;
     for (int q = 0; q < s->n_questions; q++)
         a.asked[q] = !s->questions[q].forbidden;
     scenario copy = *s;

@@ -285,7 +285,7 @@ def check_mirror(page, rtl):
     """Charts: labels on the left of the bars, values on the right; mirrored
     when rtl is "1" (and the SVG says direction="rtl", so text anchors turn)."""
     rtl, n = rtl == "1", 0
-    for svg in re.findall(r"<svg .*?</svg>", open(page, encoding="utf-8").read(), re.S):
+    for svg in re.findall(r'<svg class="chart".*?</svg>', open(page, encoding="utf-8").read(), re.S):
         n += 1
         assert ('direction="rtl"' in svg.split(">")[0]) == rtl, "direction of " + svg[:80]
         bars = [(float(x), float(x) + float(w)) for x, w in
@@ -313,7 +313,7 @@ check "trainee report: tiles, every case, errors, times and limits, competencies
 # dashed lines: 4 competencies' pass marks, the points' pass mark, and the
 # limit of the 6 session cases (the desk practice has none)
 check "trainee report: three charts; pass marks and time limits drawn as lines" bash -c "
-    test \$(grep -o '<svg ' '$T/trainee.html' | wc -l) -eq 3 && grep -q '>pass mark 60 pts<' '$T/trainee.html' &&
+    test \$(grep -o '<svg class=\"chart\"' '$T/trainee.html' | wc -l) -eq 3 && grep -q '>pass mark 60 pts<' '$T/trainee.html' &&
     test \$(grep -o '<line class=\"mark\"' '$T/trainee.html' | wc -l) -eq 11"
 "$BL" report --db "$T/r.db" --cohort spring --out "$T/cohort.html" >"$T/out" 2>&1; rc=$?
 check "cohort report: written, exit 0" bash -c "test $rc -eq 0 && grep -q 'wrote the cohort report' '$T/out'"
@@ -341,7 +341,7 @@ check "no script and nothing loaded from outside (no http(s)://, src=, href=, ur
     bash -c "! grep -qiE 'https?://|src=|href=|url\(|@import|<script|<link' '$T/trainee.html' '$T/cohort.html' '$T/hostile.html' '$T/t103.html' '$T/hostile-cohort.html'"
 check "every chart has a title and a description, and its numbers a table" bash -c "
     for f in '$T/trainee.html' '$T/cohort.html'; do
-        n=\$(grep -o '<svg ' \"\$f\" | wc -l)
+        n=\$(grep -o '<svg class=\"chart\"' \"\$f\" | wc -l)
         test \$n -gt 0 && test \$(grep -o '<desc id=' \"\$f\" | wc -l) -eq \$n &&
             test \$(grep -o 'aria-labelledby=\"[a-z-]*-t [a-z-]*-d\"' \"\$f\" | wc -l) -eq \$n &&
             test \$(grep -o '<table ' \"\$f\" | wc -l) -ge \$n || exit 1
@@ -407,7 +407,7 @@ for lang in ("en", "fr", "ar"):
 src = lambda f: open(f, encoding="utf-8").read()
 defects = re.findall(r'^\s*\{"([a-z_]+)", "', src("engine/core/defect.c"), re.M)
 critical = set(re.findall(r'"critical\.([a-z_]+)"', src("assets/i18n/en.json"))) | \
-    set(re.findall(r'snprintf\((?:crit|out->critical)[^;]*?"([a-z_]+)"\);', src("engine/core/score.c")))
+    set(re.findall(r'\[CRIT_[A-Z_]+\] = \{"([a-z_]+)"', src("engine/core/critical.c")))
 app = src("engine/core/record.c")  # the journal entries (the session end's reasons)
 names = src("engine/core/decision.c")  # the one table of names the journal writes
 decisions = re.findall(r'"([a-z_]+)"', re.search(r"decisions\[DECIDE_COUNT\] = \{([^}]*)\}", names).group(1))
@@ -447,7 +447,7 @@ done
 check "French pages: <html lang=\"fr\">, French headings" bash -c "
     grep -qx '<html lang=\"fr\">' '$T/trainee-fr.html' && grep -qx '<html lang=\"fr\">' '$T/cohort-fr.html' &&
     python3 '$T/rep.py' headings '$T/trainee-fr.html' >'$T/h' &&
-    diff <(printf 'Stagiaire\xc2\xa0: t-101\nSessions\nComp\xc3\xa9tences\nR\xc3\xa9sultats par sc\xc3\xa9nario\nTemps par cas\nTous les cas\n') '$T/h' &&
+    diff <(printf 'Stagiaire\xc2\xa0: t-101\nSessions\nComp\xc3\xa9tences\nR\xc3\xa9sultats par sc\xc3\xa9nario\nTemps par cas\nTous les cas\nChaque cas tel qu\x27il a \xc3\xa9t\xc3\xa9 d\xc3\xa9brief\xc3\xa9\n') '$T/h' &&
     python3 '$T/rep.py' headings '$T/cohort-fr.html' >'$T/h' &&
     diff <(printf 'Promotion\xc2\xa0: spring\nStagiaires\nComp\xc3\xa9tences\nR\xc3\xa9sultats par sc\xc3\xa9nario\nTemps par sc\xc3\xa9nario\nErreurs critiques\n') '$T/h'"
 check "French numbers: a decimal comma, a no-break space before the unit and %" bash -c "
@@ -477,7 +477,7 @@ check "--lang en is the default" bash -c "test $rc -eq 0 && cmp -s '$T/trainee-e
 check "French and Arabic pages load nothing either; every chart has a title and a description" bash -c "
     ! grep -qiE 'https?://|src=|href=|url\(|@import|<script|<link' '$T'/*-fr.html '$T'/*-ar.html &&
     for f in '$T'/*-fr.html '$T'/*-ar.html; do
-        n=\$(grep -o '<svg ' \"\$f\" | wc -l)
+        n=\$(grep -o '<svg class=\"chart\"' \"\$f\" | wc -l)
         test \$n -gt 0 && test \$(grep -o '<desc id=\"[a-z-]*-d\">[^<]' \"\$f\" | wc -l) -eq \$n || exit 1
     done"
 
@@ -502,7 +502,7 @@ refused "an output path that is a folder" 2 "cannot replace" --db "$T/r.db" --tr
 echo "not a database at all, just text that is long enough to have a header" >"$T/junk.db"
 refused "a file that is not a database" 2 "not an SQLite database" --db "$T/junk.db" --trainee t-101 --out "$T/keep.html"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE results(x)'); c.execute('CREATE TABLE sessions(x)'); c.execute('PRAGMA user_version=1'); c.commit()" "$T/old.db"
-refused "a database of another schema" 2 "not a results database of schema 3 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
+refused "a database of another schema" 2 "not a results database of schema 4 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
 refused "usage: no --out" 2 "give --db DB, --out FILE.html" --db "$T/r.db" --trainee t-101
 refused "usage: both --trainee and --cohort" 2 "one of --trainee ID or --cohort NAME" --db "$T/r.db" --trainee t-101 --cohort spring --out "$T/keep.html"
 refused "usage: an unknown language" 2 "unknown language 'xx' (en, fr, ar)" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang xx
@@ -555,7 +555,7 @@ for page in trainee cohort hostile; do
 done
 check "the trainee report's headings in the browser's DOM" bash -c "
     python3 '$T/rep.py' headings '$T/trainee.dom' >'$T/h' &&
-    diff <(printf 'Trainee: t-101\nSessions\nCompetencies\nOutcomes per scenario\nTime per case\nEvery case\n') '$T/h'"
+    diff <(printf 'Trainee: t-101\nSessions\nCompetencies\nOutcomes per scenario\nTime per case\nEvery case\nEach case as it was debriefed\n') '$T/h'"
 check "the cohort report's headings in the browser's DOM" bash -c "
     python3 '$T/rep.py' headings '$T/cohort.dom' >'$T/h' &&
     diff <(printf 'Cohort: spring\nTrainees\nCompetencies\nOutcomes per scenario\nTime per scenario\nCritical errors\n') '$T/h'"

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The verdict corpus: each tests/verdicts/NN-name.input is a trainee's recorded
+# behaviour at the desk on one scenario, with the verdict a border-procedure
+# trainer gives it in its header (written from principles, not from what the
+# program says):
+#   # scenario: s03-business-visitor
+#   # verdict: pass | fail
+#   # decision_ok: true | false    (the decision is the expected one or one expected.accept lists)
+#   # critical: none | id id ...   (exactly the set of critical errors)
+#   # why: ...
+# Each row is replayed through the real desk (play --headless), the action log
+# scored (score --scenario), and the program's passed, decision_ok and set of
+# critical errors compared with the row's.
+set -u
+BL=${1:?usage: verdicts.sh borderlab imgtool}
+IMG=${2:-}   # not used: the verdicts are read from the score, not from pixels
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/../lib/cli.sh"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ROWS="$ROOT/tests/verdicts"
+
+# header FIELD FILE: the value of "# FIELD: value" in the row's header
+header() { sed -n "s/^# $1: *//p" "$2" | head -n 1 | sed 's/[[:space:]]*$//'; }
+
+# verdict ROW: replays the row and compares the program's verdict with the row's
+verdict() {
+    local row=$1 name scn want_v want_ok want_c out
+    name=$(basename "$row" .input)
+    scn=$(header scenario "$row")
+    want_v=$(header verdict "$row")
+    want_ok=$(header decision_ok "$row")
+    want_c=$(header critical "$row")
+    out="$T/$name"
+    mkdir -p "$out"
+    if [ ! -f "$ROOT/scenarios/$scn.lua" ]; then
+        echo "  $row: no scenario '$scn'"
+        return 1
+    fi
+    case "$want_v/$want_ok" in
+        pass/true | fail/true | fail/false) ;;
+        *) echo "  $row: bad header (verdict '$want_v', decision_ok '$want_ok')"; return 1 ;;
+    esac
+    if ! "$BL" play --headless --scenario "$ROOT/scenarios/$scn.lua" --input "$row" \
+        --out-dir "$out" --log "$out/actions.jsonl" >"$out/play.out" 2>&1; then
+        echo "  $row: play failed:"; sed 's/^/    /' "$out/play.out"
+        return 1
+    fi
+    if ! "$BL" score "$out/actions.jsonl" --scenario "$ROOT/scenarios/$scn.lua" \
+        >"$out/score.json" 2>"$out/score.err"; then
+        echo "  $row: score failed:"; sed 's/^/    /' "$out/score.err"
+        return 1
+    fi
+    python3 - "$row" "$out/score.json" "$want_v" "$want_ok" "$want_c" <<'PY'
+import json, sys
+row, score, want_v, want_ok, want_c = sys.argv[1:]
+lines = [l for l in open(score) if l.strip()]
+if len(lines) != 1:
+    print(f"  {row}: expected one scored traveler, got {len(lines)}")
+    sys.exit(1)
+got = json.loads(lines[0])
+want = {"passed": want_v == "pass", "decision_ok": want_ok == "true",
+        "critical": sorted(set(want_c.split()) - {"none"})}
+have = {"passed": got["passed"], "decision_ok": got["decision_ok"],
+        "critical": sorted(set(got["critical"]))}
+if want != have:
+    diff = ", ".join(f"{k}: row {want[k]}, program {have[k]}" for k in want if want[k] != have[k])
+    print(f"  {row}\n    expected: verdict {want_v}, decision_ok {want_ok}, critical {want_c}\n"
+          f"    differs:  {diff}\n    program:  {lines[0].strip()}")
+    sys.exit(1)
+PY
+}
+
+n=0
+for row in "$ROWS"/[0-9][0-9]-*.input; do
+    [ -e "$row" ] || continue
+    n=$((n + 1))
+    what="$(basename "$row" .input): $(header verdict "$row"), critical $(header critical "$row")"
+    if verdict "$row" >"$T/why" 2>&1; then ok "$what"; else bad "$what"; cat "$T/why"; fi
+done
+check "the corpus has rows ($n)" test "$n" -ge 44
+
+echo "verdicts: $passes passed, $fails failed"
+[ $fails -eq 0 ]
