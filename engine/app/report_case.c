@@ -243,6 +243,12 @@ static void case_documents(sb *o, const case_view *v) {
             }
             sb_put(o, "</svg><figcaption>");
             sb_tfp(o, side ? "debriefs.document_back" : "debriefs.document", "n", n, NULL);
+            char key[96];
+            snprintf(key, sizeof key, "template.%s", d->doc_template[doc]);
+            if (d->doc_template[doc][0] && o->desk && i18n_has(o->desk, key)) {
+                sb_put(o, ": ");
+                desk_esc(o, desk_word(o, key));
+            }
             sb_put(o, "</figcaption></figure>");
         }
 }

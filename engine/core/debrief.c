@@ -112,8 +112,11 @@ void debrief_from_score(const scenario *s, const score_truth *t, const score_act
         snprintf(d->waived_reason[d->n_waived++], sizeof d->waived_reason[0], "%s", w->reason);
     }
     d->n_docs = s->n_docs;
-    for (int k = 0; k < s->n_docs && k < DESK_MAX_DOCS; k++)
+    for (int k = 0; k < s->n_docs && k < DESK_MAX_DOCS; k++) {
         d->doc_w[k] = t->doc_w[k], d->doc_h[k] = t->doc_h[k];
+        snprintf(d->doc_template[k], sizeof d->doc_template[k], "%s",
+                 s->docs[k].capture[0] ? "" : s->docs[k].spec.template_id);
+    }
     add_items(t, r, d);
     add_flags(t, a, r, d);
     add_transcript(s, a, d);

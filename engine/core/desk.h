@@ -229,6 +229,7 @@ typedef struct desk_debrief {
     desk_debrief_ask asks[DEBRIEF_MAX_ASKS];
     int n_docs;
     double doc_w[DESK_MAX_DOCS], doc_h[DESK_MAX_DOCS]; /* one side of each document, mm */
+    char doc_template[DESK_MAX_DOCS][48];              /* each document's template id */
     int n_items;
     desk_debrief_item items[DEBRIEF_MAX_ITEMS];
     char why[48];  /* key into the traveler's strings */

@@ -248,7 +248,7 @@ static void draw_document(const desk_state *st, draw_list *dl, desk_rect p) {
             frame_mm(st, dl, pic, k, f->x, f->y, f->w, f->h, 1,
                      f->status == FLAG_FALSE ? C_YELLOW : C_GREEN);
     }
-    int y = para(dl, pic.x, pic.y + pic.h + 20, 460, 12, C_DIM, 0, desk_tr(st, "debrief.legend"));
+    int y = para(dl, pic.x, pic.y + pic.h + 20, pic.w, 12, C_DIM, 0, desk_tr(st, "debrief.legend"));
     if (n > 1) {
         char a[16], b[16];
         dl_text(dl, pic.x, y, 12, C_ACCENT, 0, 0, "%s (%s/%s)", desk_tr(st, "debrief.doc_hint"),

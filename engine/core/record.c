@@ -163,9 +163,9 @@ static void add_case_work(cJSON *e, const desk_debrief *d) {
     }
     cJSON *docs = cJSON_AddArrayToObject(e, "docs");
     for (int i = 0; i < d->n_docs && i < DESK_MAX_DOCS; i++) {
-        cJSON *o = cJSON_CreateArray();
-        cJSON_AddItemToArray(o, cJSON_CreateNumber(round_to(d->doc_w[i], 100)));
-        cJSON_AddItemToArray(o, cJSON_CreateNumber(round_to(d->doc_h[i], 100)));
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "template", d->doc_template[i]);
+        add_mm(o, 0, 0, d->doc_w[i], d->doc_h[i]);
         cJSON_AddItemToArray(docs, o);
     }
     cJSON *wv = cJSON_AddArrayToObject(e, "waived");
@@ -362,9 +362,10 @@ static void parse_work(const cJSON *e, desk_debrief *d) {
     }
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "docs")) {
         if (d->n_docs >= DESK_MAX_DOCS) break;
-        const cJSON *w = cJSON_GetArrayItem(it, 0), *h = cJSON_GetArrayItem(it, 1);
-        d->doc_w[d->n_docs] = cJSON_IsNumber(w) ? w->valuedouble : 0;
-        d->doc_h[d->n_docs++] = cJSON_IsNumber(h) ? h->valuedouble : 0;
+        double x, y;
+        copy(d->doc_template[d->n_docs], sizeof d->doc_template[0], jstr(it, "template"));
+        read_mm(it, &x, &y, &d->doc_w[d->n_docs], &d->doc_h[d->n_docs]);
+        d->n_docs++;
     }
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(e, "waived")) {
         if (d->n_waived >= 4) break;

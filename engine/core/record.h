@@ -26,7 +26,7 @@
  *    "pass_mark": N, "decision_ok": bool, "accepted": bool,
  *    "flags": [{"kind", "status": false|located|named|impostor, "doc", "side",
  *    "mm", ["there": FEATURE]}], "transcript": [{"q": KEY, "a": KEY, "tags":
- *    [required|forbidden|not_understood|must...]}], "docs": [[w, h] mm...],
+ *    [required|forbidden|not_understood|must...]}], "docs": [{"template", "mm": [0, 0, w, h]}],
  *    "waived": [{"critical",
  *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}]}
  *   (older case entries have none of the fields from "pass_mark" on)
