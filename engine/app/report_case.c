@@ -246,8 +246,8 @@ static void case_documents(sb *o, const case_view *v) {
             char key[96];
             snprintf(key, sizeof key, "template.%s", d->doc_template[doc]);
             if (d->doc_template[doc][0] && o->desk && i18n_has(o->desk, key)) {
-                sb_put(o, ": ");
-                desk_esc(o, desk_word(o, key));
+                sb_put(o, ": "); /* isolated: "(TD3)" is a format's code, not words */
+                sb_data(o, desk_word(o, key));
             }
             sb_put(o, "</figcaption></figure>");
         }
