@@ -272,11 +272,14 @@ static void protection_kind_needs_decision(loader *ld) {
 static void admit_only_genuine(loader *ld) {
     const scenario *s = ld->s;
     unsigned present = defects_present(s);
-    if (s->expected.decision == DECIDE_ADMIT && has_fraud(s))
+    int national = s->status == STATUS_CITIZEN || s->status == STATUS_PROBABLE_NATIONAL;
+    /* an expired document is no fraud, and no bar to a citizen coming home */
+    unsigned bars = present & ~(national ? 1u << DEFECT_EXPIRED : 0u);
+    if (s->expected.decision == DECIDE_ADMIT && (bars || s->impostor > 0))
         rd_problem(ld, "expected\001decision",
                    "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
-                   "forged, altered or expired document is the gravest error",
-                   present ? "yes" : "none",
+                   "forged, altered or (for a foreigner) expired document is the gravest error",
+                   bars ? "yes" : "none",
                    s->impostor > 0 ? ", and the traveler is an impostor" : "");
 }
 
