@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "scn_load.h"
+#include "scn_where.h"
 
 /* A scenario whose first answer keeps its ctx in a global and whose second
  * uses the kept one: the case an instructor's script can write by mistake
@@ -80,9 +81,58 @@ static void a_ctx_kept_past_its_answer_is_a_script_error(void **state) {
     scenario_release(&s);
 }
 
+/* Each field's line as the file writes it: strings, long strings and
+ * comments holding braces or "=" do not mislead the walk, nor do answer
+ * functions with their own blocks; a field built at run time gives its
+ * nearest written ancestor's line. */
+static void fields_are_found_where_the_file_writes_them(void **state) {
+    (void)state;
+    static const char src[] =
+        "-- a comment { with = braces }\n"                                          /* 1 */
+        "local x = \"scenario {\"\n"                                                /* 2 */
+        "return scenario {\n"                                                       /* 3 */
+        "  id = \"a{b}=c\", --[[ id = 'no' ]]\n"                                    /* 4 */
+        "  questions = {\n"                                                         /* 5 */
+        "    { id = \"q1\", text = [[ { = } ]],\n"                                  /* 6 */
+        "      answer = function(ctx)\n"                                            /* 7 */
+        "        if ctx.asked('q1') then return { say = 1 } end\n"                  /* 8 */
+        "        return \"a\" end },\n"                                             /* 9 */
+        "    {\n"                                                                   /* 10 */
+        "      id = \"q2\" },\n"                                                    /* 11 */
+        "  },\n"                                                                    /* 12 */
+        "  expected = { decision = x == 1 and 'a' or 'b',\n"                        /* 13 */
+        "    critical = { { when = { decision = 'admit' }, reason = \"r\" } } },\n" /* 14 */
+        "  strings = { en = { [\"q.purpose\"] = \"P\" } },\n"                       /* 15 */
+        "  rubric = make_rubric(),\n"                                               /* 16 */
+        "}\n";
+    scn_where *w = scn_where_index(src, sizeof src - 1);
+    assert_non_null(w);
+    assert_int_equal(scn_where_line(w, "id"), 4);
+    assert_int_equal(scn_where_line(w, "questions"), 5);
+    assert_int_equal(scn_where_line(w, "questions[1]"), 6);
+    assert_int_equal(scn_where_line(w, "questions[1].text"), 6);
+    assert_int_equal(scn_where_line(w, "questions[1].answer"), 7);
+    assert_int_equal(scn_where_line(w, "questions[2]"), 10);
+    assert_int_equal(scn_where_line(w, "questions[2].id"), 11);
+    assert_int_equal(scn_where_line(w, "expected.decision"), 13);
+    assert_int_equal(scn_where_line(w, "expected.critical[1].when.decision"), 14);
+    assert_int_equal(scn_where_line(w, "strings.en[\"q.purpose\"]"), 15);
+    /* built at run time: the nearest written ancestor */
+    assert_false(scn_where_has(w, "rubric.interview"));
+    assert_int_equal(scn_where_line(w, "rubric.interview"), 16);
+    assert_int_equal(scn_where_line(w, "questions[9].id"), 5);
+    assert_int_equal(scn_where_line(w, "nowhere"), 3); /* the constructor itself */
+    scn_where_free(w);
+    /* a file without the constructor knows no line */
+    w = scn_where_index("return 1", 8);
+    assert_int_equal(scn_where_line(w, "id"), 0);
+    scn_where_free(w);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_ctx_kept_past_its_answer_is_a_script_error),
+        cmocka_unit_test(fields_are_found_where_the_file_writes_them),
     };
     return cmocka_run_group_tests_name("script", tests, NULL, NULL);
 }

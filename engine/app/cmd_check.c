@@ -43,6 +43,18 @@ static int is_session_file(const char *path) {
     return yes;
 }
 
+/* A scenario: read, checked, and its answer functions run against generated
+ * desk situations. */
+static int check_scenario(const char *path, tally *t) {
+    scenario s;
+    scn_runtime *rt = NULL;
+    if (scn_load_file(&s, &rt, path, &t->fonts, report, t) != 0) return -1;
+    scn_probe_answers(&s, rt, report, t);
+    scn_runtime_destroy(rt);
+    scenario_release(&s);
+    return 0;
+}
+
 /* A session: the file itself, then every scenario it can draw. */
 static void check_session(const char *path, tally *t) {
     session_def *d = calloc(1, sizeof *d);
@@ -52,21 +64,16 @@ static void check_session(const char *path, tally *t) {
     }
     for (int i = 0; i < d->n_items; i++)
         for (int k = 0; k < d->items[i].n; k++) {
-            scenario s;
-            if (scn_load_file(&s, NULL, d->items[i].paths[k], &t->fonts, report, t) == 0)
-                scenario_release(&s);
+            check_scenario(d->items[i].paths[k], t);
         }
     free(d);
 }
 
 static int check_file(const char *path, tally *t) {
-    scenario s;
     int before = t->problems;
     if (is_session_file(path))
         check_session(path, t);
-    else if (scn_load_file(&s, NULL, path, &t->fonts, report, t) == 0)
-        scenario_release(&s);
-    else if (t->problems == before)
+    else if (check_scenario(path, t) != 0 && t->problems == before)
         t->problems++; /* a failure must count even unreported */
     return t->problems == before;
 }
@@ -77,7 +84,11 @@ static void usage(FILE *o) {
                "Lua errors, unknown or missing keys, unknown templates, defects, lights and\n"
                "situations, questions that do not exist or cannot be reached, an expected\n"
                "outcome that contradicts the documents, strings missing in a declared\n"
-               "language. A session file (docs/sessions.md) is checked with every scenario\n"
+               "language; every answer function is run against generated desk situations\n"
+               "(questions asked in combination, each light and finding kind, the reader, the\n"
+               "interpreter, the companion sent out) and a key that is not a string, an\n"
+               "unknown finding kind or question, or a script error is reported at its line.\n"
+               "A session file (docs/sessions.md) is checked with every scenario\n"
                "it can draw. Prints file:line: what is wrong; exit 0 only when all pass.\n");
 }
 

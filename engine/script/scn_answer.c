@@ -27,17 +27,25 @@ static const answering *ctx_of(lua_State *L) {
     return a;
 }
 
+/* The index of the question named by argument 1; a script error when the
+ * scenario has no such question (a typo would otherwise read as "never
+ * asked", silently). */
+static int question_arg(lua_State *L, const answering *c, const char *fn) {
+    const char *id = luaL_checkstring(L, 1);
+    int i = scenario_question_index(c->s, id);
+    if (i < 0) return luaL_error(L, "ctx.%s: \"%s\" is not a question of this scenario", fn, id);
+    return i;
+}
+
 static int w_ctx_asked(lua_State *L) {
     const answering *c = ctx_of(L);
-    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
-    lua_pushboolean(L, i >= 0 && c->ctx->asked_times[i] > 0);
+    lua_pushboolean(L, c->ctx->asked_times[question_arg(L, c, "asked")] > 0);
     return 1;
 }
 
 static int w_ctx_times(lua_State *L) {
     const answering *c = ctx_of(L);
-    int i = scenario_question_index(c->s, luaL_checkstring(L, 1));
-    lua_pushinteger(L, i >= 0 ? c->ctx->asked_times[i] : 0);
+    lua_pushinteger(L, c->ctx->asked_times[question_arg(L, c, "times")]);
     return 1;
 }
 

@@ -20,12 +20,6 @@
 #include "scn_docs.h"
 #include "score.h"
 
-/* "expected\001\"value\"": a value inside the expected table. */
-static const char *in_expected(const char *v, char *buf, size_t cap) {
-    snprintf(buf, cap, "expected\001\"%s\"", v);
-    return buf;
-}
-
 /* A key the scenario uses must be defined (in English, every language's
  * fallback; keys missing in the other languages are reported once, after). */
 static void need_key(loader *ld, const char *key, const char *used_for) {
@@ -53,41 +47,52 @@ static int has_fraud(const scenario *s) {
 
 /* ------------------------------------------------------------ answer rules */
 
-typedef void (*answer_rule)(loader *ld, const scn_question *qu, const scn_rule *ru);
+/* path: the rule's own ("questions[2].answer[1]"); its fields are path.when.x */
+typedef void (*answer_rule)(loader *ld, const scn_question *qu, const scn_rule *ru,
+                            const char *path);
 
-static void answer_says_defined_key(loader *ld, const scn_question *qu, const scn_rule *ru) {
-    (void)qu;
+static const char *field(const char *path, const char *rest, char *buf, size_t cap) {
+    snprintf(buf, cap, "%s%s", path, rest);
+    return buf;
+}
+
+static void answer_says_defined_key(loader *ld, const scn_question *qu, const scn_rule *ru,
+                                    const char *path) {
+    (void)qu, (void)path;
     need_key(ld, ru->say, "answer");
 }
 
-static void answer_names_existing_questions(loader *ld, const scn_question *qu,
-                                            const scn_rule *ru) {
-    char q[96];
+static void answer_names_existing_questions(loader *ld, const scn_question *qu, const scn_rule *ru,
+                                            const char *path) {
+    char q[200];
     const char *refs[2] = {ru->when.asked, ru->when.not_asked};
+    static const char *names[2] = {".when.asked", ".when.not_asked"};
     for (int k = 0; k < 2; k++)
         if (refs[k][0] && scenario_question_index(ld->s, refs[k]) < 0)
-            rd_problem(ld, rd_quoted(refs[k], q, sizeof q),
+            rd_problem(ld, field(path, names[k], q, sizeof q),
                        "question \"%s\": a rule names question \"%s\", which does not exist",
                        qu->id, refs[k]);
 }
 
-static void answer_names_a_light(loader *ld, const scn_question *qu, const scn_rule *ru) {
+static void answer_names_a_light(loader *ld, const scn_question *qu, const scn_rule *ru,
+                                 const char *path) {
     (void)qu;
-    char q[96];
+    char q[200];
     if (ru->when.light[0] && light_from_name(ru->when.light) < 0)
-        rd_problem(ld, rd_quoted(ru->when.light, q, sizeof q), "\"%s\" is not a light",
+        rd_problem(ld, field(path, ".when.light", q, sizeof q), "\"%s\" is not a light",
                    ru->when.light);
 }
 
-static void answer_names_a_finding_kind(loader *ld, const scn_question *qu, const scn_rule *ru) {
+static void answer_names_a_finding_kind(loader *ld, const scn_question *qu, const scn_rule *ru,
+                                        const char *path) {
     (void)qu;
     if (!ru->when.flagged[0]) return;
     int ok = 0;
     for (int f = 0; f < desk_finding_kind_count(); f++)
         ok |= !strcmp(desk_finding_kind_get(f)->id, ru->when.flagged);
-    char q[96];
+    char q[200];
     if (!ok)
-        rd_problem(ld, rd_quoted(ru->when.flagged, q, sizeof q),
+        rd_problem(ld, field(path, ".when.flagged", q, sizeof q),
                    "\"%s\" is not a finding kind of the desk (see docs/scenarios.md)",
                    ru->when.flagged);
 }
@@ -110,10 +115,12 @@ static void question_strings_defined(loader *ld, const scn_question *qu, int i) 
 }
 
 static void question_answer_rules_hold(loader *ld, const scn_question *qu, int i) {
-    (void)i;
-    for (int r = 0; r < qu->n_rules; r++)
+    char path[64];
+    for (int r = 0; r < qu->n_rules; r++) {
+        snprintf(path, sizeof path, "questions[%d].answer[%d]", i + 1, r + 1);
         for (size_t k = 0; k < sizeof answer_rules / sizeof *answer_rules; k++)
-            answer_rules[k](ld, qu, &qu->rules[r]);
+            answer_rules[k](ld, qu, &qu->rules[r], path);
+    }
 }
 
 static int question_reachable(const scenario *s, int q, int depth) {
@@ -127,10 +134,10 @@ static int question_reachable(const scenario *s, int q, int depth) {
 static void question_can_be_asked(loader *ld, const scn_question *qu, int i) {
     char q[96];
     if (qu->after[0] && scenario_question_index(ld->s, qu->after) < 0)
-        rd_problem(ld, rd_quoted(qu->after, q, sizeof q),
+        rd_problem(ld, (snprintf(q, sizeof q, "questions[%d].after", i + 1), q),
                    "question \"%s\" comes after \"%s\", which does not exist", qu->id, qu->after);
     else if (!question_reachable(ld->s, i, 0))
-        rd_problem(ld, rd_quoted(qu->id, q, sizeof q),
+        rd_problem(ld, (snprintf(q, sizeof q, "questions[%d]", i + 1), q),
                    "question \"%s\" can never be asked: its \"after\" questions form a loop",
                    qu->id);
 }
@@ -148,14 +155,12 @@ typedef void (*scenario_rule)(loader *ld);
 /* The file scenarios/x.lua holds the scenario whose id is x. */
 static void id_is_file_name(loader *ld) {
     const scenario *s = ld->s;
-    char q[96];
     const char *base = strrchr(ld->file, '/');
     base = base ? base + 1 : ld->file;
     size_t bl = strlen(base);
     if (bl > 4 && !strcmp(base + bl - 4, ".lua") &&
         (strlen(s->id) != bl - 4 || strncmp(base, s->id, bl - 4)))
-        rd_problem(ld, rd_quoted(s->id, q, sizeof q), "id \"%s\" differs from the file name \"%s\"",
-                   s->id, base);
+        rd_problem(ld, "id", "id \"%s\" differs from the file name \"%s\"", s->id, base);
 }
 
 /* Ids and keys go into the action log, the journal, file names and messages:
@@ -233,10 +238,10 @@ static void expected_ask_allowed(loader *ld) {
     for (int i = 0; i < e->n_ask; i++) {
         int k = scenario_question_index(s, e->ask[i]);
         if (k < 0)
-            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+            rd_problem(ld, (snprintf(q, sizeof q, "expected.ask[%d]", i + 1), q),
                        "expected.ask: question \"%s\" does not exist", e->ask[i]);
         else if (s->questions[k].forbidden)
-            rd_problem(ld, in_expected(e->ask[i], q, sizeof q),
+            rd_problem(ld, (snprintf(q, sizeof q, "expected.ask[%d]", i + 1), q),
                        "expected.ask: question \"%s\" is forbidden; it cannot also be expected",
                        e->ask[i]);
     }
@@ -245,10 +250,9 @@ static void expected_ask_allowed(loader *ld) {
 static void expected_findings_on_documents(loader *ld) {
     const scn_expected *e = &ld->s->expected;
     unsigned present = defects_present(ld->s);
-    char q[96];
     for (int k = 0; k < DEFECT_COUNT; k++)
         if ((e->findings >> k & 1) && !(present >> k & 1))
-            rd_problem(ld, in_expected(defect_get((defect_kind)k)->id, q, sizeof q),
+            rd_problem(ld, "expected.findings",
                        "expected.findings: \"%s\" is not on any of the documents",
                        defect_get((defect_kind)k)->id);
 }
@@ -257,14 +261,14 @@ static void protection_decision_names_kind(loader *ld) {
     const scn_expected *e = &ld->s->expected;
     if (e->decision == DECIDE_PROTECTION && !e->protection)
         rd_problem(
-            ld, "expected\001decision",
+            ld, "expected.decision",
             "expected: decision \"protection\" needs protection = asylum, child or trafficking");
 }
 
 static void protection_kind_needs_decision(loader *ld) {
     const scn_expected *e = &ld->s->expected;
     if (e->decision != DECIDE_PROTECTION && e->protection)
-        rd_problem(ld, "expected\001protection",
+        rd_problem(ld, "expected.protection",
                    "expected: a protection kind is given but the decision is \"%s\"",
                    decision_name(e->decision));
 }
@@ -276,7 +280,7 @@ static void admit_only_genuine(loader *ld) {
     /* an expired document is no fraud, and no bar to a citizen coming home */
     unsigned bars = present & ~(national ? 1u << DEFECT_EXPIRED : 0u);
     if (s->expected.decision == DECIDE_ADMIT && (bars || s->impostor > 0))
-        rd_problem(ld, "expected\001decision",
+        rd_problem(ld, "expected.decision",
                    "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
                    "forged, altered or (for a foreigner) expired document is the gravest error",
                    bars ? "yes" : "none",
@@ -292,7 +296,7 @@ static void refusal_has_reason(loader *ld) {
                           (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
     if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !has_fraud(s) &&
         !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
-        rd_problem(ld, "expected\001decision",
+        rd_problem(ld, "expected.decision",
                    "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
                    "refusing a bona fide traveler is an error too",
                    decision_name(e->decision));
@@ -310,7 +314,7 @@ static void situation_gets_its_decision(loader *ld) {
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         if ((s->situations >> needs[i].sit & 1) &&
             (e->decision != needs[i].decision || e->protection != needs[i].protection))
-            rd_problem(ld, "expected\001decision", "situation \"%s\" expects %s%s%s",
+            rd_problem(ld, "expected.decision", "situation \"%s\" expects %s%s%s",
                        scn_situation_name(needs[i].sit), decision_name(needs[i].decision),
                        needs[i].protection ? " / " : "",
                        needs[i].protection ? protection_script_name(needs[i].protection) : "");
@@ -318,13 +322,12 @@ static void situation_gets_its_decision(loader *ld) {
 
 static void returnee_has_no_documents(loader *ld) {
     if ((ld->s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && ld->s->n_docs)
-        rd_problem(ld, "undocumented_returnee",
-                   "situation \"undocumented_returnee\": documents should be {}");
+        rd_problem(ld, "situations", "situation \"undocumented_returnee\": documents should be {}");
 }
 
 static void language_barrier_needs_interpreter(loader *ld) {
     if ((ld->s->situations >> SIT_LANGUAGE_BARRIER & 1) && !ld->s->expected.interpreter)
-        rd_problem(ld, "language_barrier",
+        rd_problem(ld, "situations",
                    "situation \"language_barrier\": expected.interpreter should be true");
 }
 
@@ -335,7 +338,7 @@ static void discriminatory_question_is_marked(loader *ld) {
     for (int i = 0; i < s->n_questions; i++)
         any |= s->questions[i].forbidden;
     if (!any)
-        rd_problem(ld, "discriminatory_question",
+        rd_problem(ld, "situations",
                    "situation \"discriminatory_question\": mark the question not to ask with "
                    "forbidden = true");
 }
@@ -347,7 +350,7 @@ static void stateless_holder_is_xxa(loader *ld) {
     for (int d = 0; d < s->n_docs; d++)
         any |= !strcmp(s->docs[d].holder.nationality, "XXA");
     if (!any)
-        rd_problem(ld, "stateless",
+        rd_problem(ld, "situations",
                    "situation \"stateless\": give a document holder.nationality = \"XXA\"");
 }
 
@@ -382,7 +385,9 @@ static void expected_is_no_critical_error(loader *ld) {
         const char *name =
             dec == DECIDE_PROTECTION ? protection_script_name(prot) : decision_name(dec);
         char q[96];
-        rd_problem(ld, i < 0 ? "expected\001decision" : in_expected(name, q, sizeof q),
+        rd_problem(ld,
+                   i < 0 ? "expected.decision"
+                         : (snprintf(q, sizeof q, "expected.accept[%d]", i + 1), q),
                    "expected%s: \"%s\" is itself a critical error here (%s): change it, or "
                    "waive the error with a reason (expected.waive)",
                    i < 0 ? ".decision" : ".accept", name, r->critical[0]);
@@ -429,8 +434,8 @@ static void documents_can_be_made(loader *ld, const doc_fonts *fonts) {
         if (tr && doc_build(&spec, fonts, &mb, tr, &err) == 0)
             matbuf_deinit(&mb);
         else
-            rd_problem(ld, rd_quoted(s->docs[d].spec.template_id, q, sizeof q), "documents[%d]: %s",
-                       d + 1, err.msg);
+            rd_problem(ld, (snprintf(q, sizeof q, "documents[%d].template", d + 1), q),
+                       "documents[%d]: %s", d + 1, err.msg);
         free(tr);
     }
 }

@@ -222,8 +222,10 @@ int scn_load(scenario *out, scn_runtime **rt, const char *code, size_t len, cons
             problems++;
             if (report) report(ud, file, 0, err.msg);
         } else { /* what needs no Lua: the documents, the translations */
-            loader ld = {code, len, file, report, ud, 0, NULL, out};
+            loader ld = {code, len, file, report, ud, 0, NULL, out, NULL, ""};
+            ld.where = scn_where_index(code, len);
             scn_check_finish(&ld, deep);
+            scn_where_free(ld.where);
             problems += ld.problems;
         }
     }

@@ -34,9 +34,8 @@ static int parse_date(const char *s, bl_date *d) {
 static void add_competency(loader *ld, const char *v, int i, void *arg) {
     (void)i, (void)arg;
     int c = scn_competency_from_name(v);
-    char q[80];
     if (c < 0)
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
+        rd_problem(ld, ld->item,
                    "competencies: \"%s\" is not one of document_examination, interview, "
                    "human_rights, procedure",
                    v);
@@ -47,19 +46,17 @@ static void add_competency(loader *ld, const char *v, int i, void *arg) {
 static void add_situation(loader *ld, const char *v, int i, void *arg) {
     (void)i, (void)arg;
     int c = scn_situation_from_name(v);
-    char q[80];
     if (c < 0)
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
-                   "situations: \"%s\" is not a situation (see docs/scenarios.md)", v);
+        rd_problem(ld, ld->item, "situations: \"%s\" is not a situation (see docs/scenarios.md)",
+                   v);
     else
         ld->s->situations |= 1u << c;
 }
 
 static void add_lang(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
-    char q[80];
     if (strcmp(v, "en") && strcmp(v, "fr") && strcmp(v, "ar")) {
-        rd_problem(ld, rd_quoted(v, q, sizeof q), "languages: \"%s\" is not one of en, fr, ar", v);
+        rd_problem(ld, ld->item, "languages: \"%s\" is not one of en, fr, ar", v);
         return;
     }
     if (i < 4) snprintf(ld->s->langs[ld->s->n_langs++], 8, "%s", v);
@@ -80,10 +77,9 @@ static void add_defect(loader *ld, const char *v, int i, void *arg) {
     (void)i;
     unsigned *bits = arg;
     int k = defect_from_id(v);
-    char q[80];
     if (k < 0)
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
-                   "\"%s\" is not a defect kind ('borderlab templates' lists them)", v);
+        rd_problem(ld, ld->item, "\"%s\" is not a defect kind ('borderlab templates' lists them)",
+                   v);
     else
         *bits |= 1u << k;
 }
@@ -92,10 +88,9 @@ static void add_light(loader *ld, const char *v, int i, void *arg) {
     (void)i;
     unsigned *bits = arg;
     int l = light_from_name(v);
-    char q[80];
     if (l < 0)
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
-                   "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)", v);
+        rd_problem(ld, ld->item, "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)",
+                   v);
     else
         *bits |= LIGHT_BIT(l);
 }
@@ -123,18 +118,19 @@ static void read_traveler(loader *ld) {
     s->age = (int)age;
     if (rd_get_string(ld, "traveler", "sex", s->sex, sizeof s->sex, 1) == 0 &&
         strcmp(s->sex, "F") && strcmp(s->sex, "M") && strcmp(s->sex, "X"))
-        rd_problem(ld, "sex", "traveler.sex: expected \"F\", \"M\" or \"X\"");
+        rd_problem(ld, "traveler.sex", "traveler.sex: expected \"F\", \"M\" or \"X\"");
     rd_each_string(ld, "traveler", "speaks", add_speaks, NULL);
-    if (s->n_speaks == 0) rd_problem(ld, "traveler", "traveler.speaks: name at least one language");
+    if (s->n_speaks == 0)
+        rd_problem(ld, "traveler.speaks", "traveler.speaks: name at least one language");
     rd_get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
     s->impostor = imp;
     rd_get_bool(ld, "traveler", "companion", &s->companion);
     rd_get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
     rd_each_string(ld, "traveler", "carries", add_carries, NULL);
-    char st[32] = "", q[64];
+    char st[32] = "";
     if (rd_get_string(ld, "traveler", "status", st, sizeof st, 0) == 0 &&
         (s->status = scn_status_from_name(st)) < 0) {
-        rd_problem(ld, rd_quoted(st, q, sizeof q),
+        rd_problem(ld, "traveler.status",
                    "traveler.status: \"%s\" is not visitor, citizen, probable_national or "
                    "stateless",
                    st);
@@ -143,20 +139,22 @@ static void read_traveler(loader *ld) {
     lua_pop(L, 1);
 }
 
-static void read_holder(loader *ld, scn_holder *h) {
+static void read_holder(loader *ld, scn_holder *h, const char *what) {
     static const char *keys[] = {"surname",    "given_names", "sex", "nationality",
                                  "birth_date", "expiry_date", NULL};
-    rd_only_keys(ld, "holder", keys);
+    rd_only_keys(ld, what, keys);
     char b[16] = "", e[16] = "";
-    rd_get_string(ld, "holder", "surname", h->surname, sizeof h->surname, 0);
-    rd_get_string(ld, "holder", "given_names", h->given_names, sizeof h->given_names, 0);
-    rd_get_string(ld, "holder", "sex", h->sex, sizeof h->sex, 0);
-    rd_get_string(ld, "holder", "nationality", h->nationality, sizeof h->nationality, 0);
-    if (rd_get_string(ld, "holder", "birth_date", b, sizeof b, 0) == 0 && parse_date(b, &h->birth))
-        rd_problem(ld, "birth_date", "holder.birth_date: \"%s\" is not a date (YYYY-MM-DD)", b);
-    if (rd_get_string(ld, "holder", "expiry_date", e, sizeof e, 0) == 0 &&
-        parse_date(e, &h->expiry))
-        rd_problem(ld, "expiry_date", "holder.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", e);
+    rd_get_string(ld, what, "surname", h->surname, sizeof h->surname, 0);
+    rd_get_string(ld, what, "given_names", h->given_names, sizeof h->given_names, 0);
+    rd_get_string(ld, what, "sex", h->sex, sizeof h->sex, 0);
+    rd_get_string(ld, what, "nationality", h->nationality, sizeof h->nationality, 0);
+    char p[160];
+    if (rd_get_string(ld, what, "birth_date", b, sizeof b, 0) == 0 && parse_date(b, &h->birth))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.birth_date", what), p),
+                   "%s.birth_date: \"%s\" is not a date (YYYY-MM-DD)", what, b);
+    if (rd_get_string(ld, what, "expiry_date", e, sizeof e, 0) == 0 && parse_date(e, &h->expiry))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.expiry_date", what), p),
+                   "%s.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", what, e);
 }
 
 static void read_documents(loader *ld) {
@@ -178,7 +176,7 @@ static void read_documents(loader *ld) {
         char what[32];
         snprintf(what, sizeof what, "documents[%d]", i);
         if (!lua_istable(L, -1)) {
-            rd_problem(ld, "documents", "%s: expected a table", what);
+            rd_problem(ld, what, "%s: expected a table", what);
             lua_pop(L, 1);
             continue;
         }
@@ -186,19 +184,18 @@ static void read_documents(loader *ld) {
         memset(d, 0, sizeof *d);
         rd_only_keys(ld, what, keys);
         char q[96];
+        d->line = rd_line_at(ld, what);
         if (rd_get_string(ld, what, "capture", d->capture, sizeof d->capture, 0) == 0) {
-            d->line = rd_line_of(ld, rd_quoted(d->capture, q, sizeof q));
             lua_pop(L, 1);
             continue;
         }
         if (rd_get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id,
                           1) == 0) {
-            d->line = rd_line_of(ld, rd_quoted(d->spec.template_id, q, sizeof q));
             tpl t;
             bl_err err = {0};
+            snprintf(q, sizeof q, "%s.template", what);
             if (tpl_builtin(&t, d->spec.template_id, &err) != 0)
-                rd_problem(ld, rd_quoted(d->spec.template_id, q, sizeof q), "%s: %s", what,
-                           err.msg);
+                rd_problem(ld, q, "%s: %s", what, err.msg);
         }
         double seed = 0;
         if (rd_get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
@@ -206,13 +203,14 @@ static void read_documents(loader *ld) {
         rd_each_string(ld, what, "defects", add_defect, &d->spec.defects);
         rd_get_bool(ld, what, "same_holder", &d->same_holder);
         if (d->same_holder && i == 1)
-            rd_problem(ld, "same_holder",
+            rd_problem(ld, (snprintf(q, sizeof q, "%s.same_holder", what), q),
                        "%s: same_holder on the first document (it is the holder)", what);
+        snprintf(q, sizeof q, "%s.holder", what);
         rd_rawfield(L, "holder");
         if (lua_istable(L, -1))
-            read_holder(ld, &d->holder);
+            read_holder(ld, &d->holder, q);
         else if (!lua_isnil(L, -1))
-            rd_problem(ld, "holder", "%s.holder: expected a table", what);
+            rd_problem(ld, q, "%s: expected a table", q);
         lua_pop(L, 1);
         lua_pop(L, 1);
     }
@@ -245,15 +243,15 @@ static void read_cond(loader *ld, scn_cond *c, const char *what, int with_decisi
     c->separated = cond_bool(ld, "separated");
     c->decision = c->protection = -1;
     if (!with_decision) return;
-    char dec[32] = "", prot[32] = "", q[64];
+    char dec[32] = "", prot[32] = "", q[200];
     if (rd_get_string(ld, what, "decision", dec, sizeof dec, 0) == 0 &&
         (c->decision = decision_from_name(dec)) < 0)
-        rd_problem(ld, rd_quoted(dec, q, sizeof q),
+        rd_problem(ld, (snprintf(q, sizeof q, "%s.decision", what), q),
                    "%s.decision: \"%s\" is not admit, refuse, second_line or protection", what,
                    dec);
     if (rd_get_string(ld, what, "protection", prot, sizeof prot, 0) == 0 &&
         (c->protection = protection_from_name(prot)) < 0)
-        rd_problem(ld, rd_quoted(prot, q, sizeof q),
+        rd_problem(ld, (snprintf(q, sizeof q, "%s.protection", what), q),
                    "%s.protection: \"%s\" is not asylum, child or trafficking", what, prot);
 }
 
@@ -268,13 +266,15 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
     static const char *rule_keys[] = {"when", "say", NULL};
     lua_State *L = ld->L;
     int nr = (int)lua_rawlen(L, -1);
-    if (nr == 0) rd_problem(ld, q->id, "%s.answer: an empty rule list", what);
+    char aw[64];
+    snprintf(aw, sizeof aw, "%s.answer", what);
+    if (nr == 0) rd_problem(ld, aw, "%s: an empty rule list", aw);
     for (int r = 1; r <= nr && q->n_rules < SCN_MAX_RULES; r++) {
         lua_rawgeti(L, -1, r);
         char rw[64];
         snprintf(rw, sizeof rw, "%s.answer[%d]", what, r);
         if (!lua_istable(L, -1)) {
-            rd_problem(ld, q->id, "%s: expected { when = {...}, say = \"key\" }", rw);
+            rd_problem(ld, rw, "%s: expected { when = {...}, say = \"key\" }", rw);
             lua_pop(L, 1);
             continue;
         }
@@ -283,21 +283,24 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
         cond_clear(&ru->when);
         rd_only_keys(ld, rw, rule_keys);
         rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
+        char ww[80];
+        snprintf(ww, sizeof ww, "%s.when", rw);
         rd_rawfield(L, "when");
         if (lua_istable(L, -1))
-            read_cond(ld, &ru->when, rw, 0);
+            read_cond(ld, &ru->when, ww, 0);
         else if (!lua_isnil(L, -1))
-            rd_problem(ld, q->id, "%s.when: expected a table", rw);
+            rd_problem(ld, ww, "%s: expected a table", ww);
         lua_pop(L, 1);
         lua_pop(L, 1);
     }
     /* the last rule should hold always, or some desk states get no answer */
     if (!q->n_rules) return;
     const scn_cond *c = &q->rules[q->n_rules - 1].when;
-    char buf[96];
+    char last[80];
+    snprintf(last, sizeof last, "%s[%d]", aw, q->n_rules);
     if (c->asked[0] || c->not_asked[0] || c->light[0] || c->flagged[0] || c->reader >= 0 ||
         c->interpreter >= 0 || c->separated >= 0)
-        rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
+        rd_problem(ld, last,
                    "%s.answer: the last rule has a condition; end with { say = \"...\" } "
                    "so every situation gets an answer",
                    what);
@@ -308,6 +311,7 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
 static void read_answer(loader *ld, scn_question *q, const char *what, int keep_functions) {
     lua_State *L = ld->L;
     char buf[96];
+    snprintf(buf, sizeof buf, "%s.answer", what);
     rd_rawfield(L, "answer");
     int t = lua_type(L, -1);
     if (t == LUA_TSTRING) {
@@ -325,8 +329,7 @@ static void read_answer(loader *ld, scn_question *q, const char *what, int keep_
         read_rules(ld, q, what);
         lua_pop(L, 1);
     } else {
-        rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
-                   "%s.answer: expected a string key, a rule list or a function", what);
+        rd_problem(ld, buf, "%s.answer: expected a string key, a rule list or a function", what);
         lua_pop(L, 1);
     }
 }
@@ -350,7 +353,7 @@ static void read_questions(loader *ld, int keep_functions) {
         char what[40];
         snprintf(what, sizeof what, "questions[%d]", i);
         if (!lua_istable(L, -1)) {
-            rd_problem(ld, "questions", "%s: expected a table", what);
+            rd_problem(ld, what, "%s: expected a table", what);
             lua_pop(L, 1);
             continue;
         }
@@ -360,20 +363,20 @@ static void read_questions(loader *ld, int keep_functions) {
         rd_only_keys(ld, what, keys);
         rd_get_string(ld, what, "id", q->id, sizeof q->id, 1);
         char buf[96];
-        q->line = rd_line_of(ld, rd_quoted(q->id, buf, sizeof buf));
+        snprintf(buf, sizeof buf, "%s.id", what);
+        q->line = rd_line_at(ld, buf);
         rd_get_string(ld, what, "text", q->text, sizeof q->text, 1);
         rd_get_string(ld, what, "after", q->after, sizeof q->after, 0);
         rd_get_bool(ld, what, "forbidden", &q->forbidden);
         rd_get_bool(ld, what, "must", &q->must);
         if (q->must && q->forbidden)
-            rd_problem(ld, rd_quoted(q->id, buf, sizeof buf),
-                       "%s: a question cannot be both must and forbidden", what);
+            rd_problem(ld, what, "%s: a question cannot be both must and forbidden", what);
         char comp[32] = "";
         q->competency = COMP_INTERVIEW;
         if (rd_get_string(ld, what, "competency", comp, sizeof comp, 0) == 0 &&
             (q->competency = scn_competency_from_name(comp)) < 0) {
             char cq[64];
-            rd_problem(ld, rd_quoted(comp, cq, sizeof cq),
+            rd_problem(ld, (snprintf(cq, sizeof cq, "%s.competency", what), cq),
                        "%s.competency: \"%s\" is not document_examination, interview, "
                        "human_rights or procedure",
                        what, comp);
@@ -381,8 +384,7 @@ static void read_questions(loader *ld, int keep_functions) {
         }
         for (int k = 0; k < s->n_questions - 1; k++)
             if (!strcmp(s->questions[k].id, q->id))
-                rd_problem(ld, rd_quoted(q->id, buf, sizeof buf), "%s: id \"%s\" is used twice",
-                           what, q->id);
+                rd_problem(ld, buf, "%s: id \"%s\" is used twice", what, q->id);
         read_answer(ld, q, what, keep_functions);
         lua_pop(L, 1);
     }
@@ -394,23 +396,22 @@ static void read_questions(loader *ld, int keep_functions) {
 static void add_accept(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
     scn_expected *e = &ld->s->expected;
-    char q[80];
     int d = decision_from_name(v), p = protection_from_name(v);
     if (d == DECIDE_PROTECTION) {
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
+        rd_problem(ld, ld->item,
                    "expected.accept: name the protection referral (asylum, child or "
                    "trafficking), not \"protection\"");
         return;
     }
     if (d < 0 && p < 0) {
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
+        rd_problem(ld, ld->item,
                    "expected.accept: \"%s\" is not admit, refuse, second_line, asylum, child "
                    "or trafficking",
                    v);
         return;
     }
     if (i >= SCN_MAX_ACCEPT) {
-        rd_problem(ld, "accept", "expected.accept: at most %d decisions", SCN_MAX_ACCEPT);
+        rd_problem(ld, "expected.accept", "expected.accept: at most %d decisions", SCN_MAX_ACCEPT);
         return;
     }
     scn_accept *a = &e->accept[e->n_accept++];
@@ -418,8 +419,7 @@ static void add_accept(loader *ld, const char *v, int i, void *arg) {
     a->protection = d >= 0 ? PROTECT_NONE : p;
     if (a->decision == e->decision &&
         (a->decision != DECIDE_PROTECTION || a->protection == e->protection))
-        rd_problem(ld, rd_quoted(v, q, sizeof q),
-                   "expected.accept: \"%s\" is the expected decision already", v);
+        rd_problem(ld, ld->item, "expected.accept: \"%s\" is the expected decision already", v);
 }
 
 /* expected.critical = { { when = {...}, reason = "key" }, ... } */
@@ -429,7 +429,7 @@ static void read_criticals(loader *ld) {
     scn_expected *e = &ld->s->expected;
     if (rd_rawfield(L, "critical") != LUA_TTABLE) {
         if (!lua_isnil(L, -1))
-            rd_problem(ld, "critical",
+            rd_problem(ld, "expected.critical",
                        "expected.critical: expected a list of { when = {...}, "
                        "reason = \"key\" }");
         lua_pop(L, 1);
@@ -437,7 +437,7 @@ static void read_criticals(loader *ld) {
     }
     int n = (int)lua_rawlen(L, -1);
     if (n > SCN_MAX_CRITICAL)
-        rd_problem(ld, "critical", "expected.critical: at most %d", SCN_MAX_CRITICAL);
+        rd_problem(ld, "expected.critical", "expected.critical: at most %d", SCN_MAX_CRITICAL);
     for (int i = 1; i <= n && e->n_critical < SCN_MAX_CRITICAL; i++) {
         char what[48];
         snprintf(what, sizeof what, "expected.critical[%d]", i);
@@ -446,20 +446,19 @@ static void read_criticals(loader *ld) {
         memset(c, 0, sizeof *c);
         cond_clear(&c->when);
         if (!lua_istable(L, -1)) {
-            rd_problem(ld, "critical", "%s: expected { when = {...}, reason = \"key\" }", what);
+            rd_problem(ld, what, "%s: expected { when = {...}, reason = \"key\" }", what);
             lua_pop(L, 1);
             continue;
         }
         rd_only_keys(ld, what, keys);
-        char q[96];
-        if (rd_get_string(ld, what, "reason", c->reason, sizeof c->reason, 1) == 0)
-            c->line = rd_line_of(ld, rd_quoted(c->reason, q, sizeof q));
+        c->line = rd_line_at(ld, what);
+        rd_get_string(ld, what, "reason", c->reason, sizeof c->reason, 1);
         if (rd_rawfield(L, "when") == LUA_TTABLE) {
             char w[64];
             snprintf(w, sizeof w, "%s.when", what);
             read_cond(ld, &c->when, w, 1);
         } else {
-            rd_problem(ld, "when",
+            rd_problem(ld, what,
                        "%s.when: expected a table (the condition; { decision = "
                        "\"admit\" } for instance)",
                        what);
@@ -476,7 +475,7 @@ static void read_waivers(loader *ld) {
     scn_expected *e = &ld->s->expected;
     if (rd_rawfield(L, "waive") != LUA_TTABLE) {
         if (!lua_isnil(L, -1))
-            rd_problem(ld, "waive",
+            rd_problem(ld, "expected.waive",
                        "expected.waive: expected a list of { critical = \"id\", "
                        "reason = \"key\" }");
         lua_pop(L, 1);
@@ -484,7 +483,7 @@ static void read_waivers(loader *ld) {
     }
     int n = (int)lua_rawlen(L, -1);
     if (n > SCN_MAX_CRITICAL)
-        rd_problem(ld, "waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
+        rd_problem(ld, "expected.waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
     for (int i = 1; i <= n && e->n_waive < SCN_MAX_CRITICAL; i++) {
         char what[48], q[96];
         snprintf(what, sizeof what, "expected.waive[%d]", i);
@@ -492,13 +491,14 @@ static void read_waivers(loader *ld) {
         scn_waive *w = &e->waive[e->n_waive++];
         memset(w, 0, sizeof *w);
         if (!lua_istable(L, -1)) {
-            rd_problem(ld, "waive", "%s: expected { critical = \"id\", reason = \"key\" }", what);
+            rd_problem(ld, what, "%s: expected { critical = \"id\", reason = \"key\" }", what);
             lua_pop(L, 1);
             continue;
         }
         rd_only_keys(ld, what, keys);
         if (rd_get_string(ld, what, "critical", w->critical, sizeof w->critical, 1) == 0) {
-            w->line = rd_line_of(ld, rd_quoted(w->critical, q, sizeof q));
+            w->line = rd_line_at(ld, what);
+            snprintf(q, sizeof q, "%s.critical", what);
             int k = critical_from_id(w->critical);
             if (k < 0)
                 rd_problem(ld, q, "%s.critical: \"%s\" is not a built-in critical error", what,
@@ -525,20 +525,20 @@ static void read_expected(loader *ld) {
         return;
     }
     rd_only_keys(ld, "expected", keys);
-    char dec[32] = "", prot[32] = "", q[64];
+    char dec[32] = "", prot[32] = "";
     if (rd_get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
         (e->decision = decision_from_name(dec)) < 0)
-        rd_problem(ld, rd_quoted(dec, q, sizeof q),
+        rd_problem(ld, "expected.decision",
                    "expected.decision: \"%s\" is not admit, refuse, second_line or protection",
                    dec);
     if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
         (e->protection = protection_from_name(prot)) < 0)
-        rd_problem(ld, rd_quoted(prot, q, sizeof q),
+        rd_problem(ld, "expected.protection",
                    "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
     if (e->decision < 0) e->decision = 0;
     if (e->protection < 0) e->protection = 0;
     if (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_NONE)
-        rd_problem(ld, "decision",
+        rd_problem(ld, "expected.decision",
                    "expected.protection: say which referral (asylum, child or trafficking)");
     rd_each_string(ld, "expected", "findings", add_defect, &e->findings);
     rd_each_string(ld, "expected", "ask", add_ask, NULL);
@@ -654,11 +654,11 @@ static void lua_problem(loader *ld, const char *msg) {
     ld->report(ld->ud, ld->file, line, text);
 }
 
-int scn_load_local(scenario *out, sbx **keep, const char *code, size_t len, const char *file,
-                   scn_report_fn report, void *ud) {
-    memset(out, 0, sizeof *out);
-    snprintf(out->file, sizeof out->file, "%s", file);
-    loader ld = {code, len, file, report, ud, 0, NULL, out};
+/* Runs the file and reads its table into ld.s (ld is this call's own). */
+static int load_local(loader ld, sbx **keep) {
+    scenario *out = ld.s;
+    const char *code = ld.code, *file = ld.file;
+    size_t len = ld.len;
     if (keep) *keep = NULL;
     bl_err err = {0};
     sbx_limits lim;
@@ -727,4 +727,15 @@ int scn_load_local(scenario *out, sbx **keep, const char *code, size_t len, cons
     }
     sbx_destroy(sb);
     return ld.problems; /* out holds what was read: the caller releases it */
+}
+
+int scn_load_local(scenario *out, sbx **keep, const char *code, size_t len, const char *file,
+                   scn_report_fn report, void *ud) {
+    memset(out, 0, sizeof *out);
+    snprintf(out->file, sizeof out->file, "%s", file);
+    loader ld = {code, len, file, report, ud, 0, NULL, out, NULL, ""};
+    ld.where = scn_where_index(code, len); /* each field's line */
+    int problems = load_local(ld, keep);
+    scn_where_free(ld.where);
+    return problems;
 }

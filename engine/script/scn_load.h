@@ -34,6 +34,15 @@ int scn_load_file(scenario *out, scn_runtime **rt, const char *path, const doc_f
 
 void scn_runtime_destroy(scn_runtime *rt);
 
+/* Runs every answer function of a loaded scenario against generated desk
+ * situations (questions asked in combination, each light, each finding kind,
+ * the MRZ reader, the interpreter, the companion sent out) and reports each
+ * problem once per question and message at its line: a returned key that is
+ * not one of the scenario's strings, ctx.flagged of a kind that does not
+ * exist, ctx.asked of a question that does not, any other script error.
+ * Returns the number of problems. What `borderlab check` runs. */
+int scn_probe_answers(const scenario *s, scn_runtime *rt, scn_report_fn report, void *ud);
+
 /* The key of the traveler's answer to question `q` given what happened at
  * the desk. Runs the answer function in the sandbox when there is one; a
  * script error is returned as -1 with err naming file:line (the desk then

@@ -41,7 +41,21 @@ int rd_line_of(const loader *ld, const char *needle) {
     return 0;
 }
 
-/* Reports a problem at the line where `where` (a word of the source) stands. */
+int rd_line_at(const loader *ld, const char *path) {
+    return scn_where_line(ld->where, path);
+}
+
+/* Whether `where` names a field (a path whose first name the file writes)
+ * rather than a word to search for. */
+static int is_path(const loader *ld, const char *where) {
+    char root[64];
+    size_t n = strcspn(where, ".[");
+    if (!ld->where || n == 0 || n >= sizeof root || strpbrk(where, " \"\001")) return 0;
+    memcpy(root, where, n);
+    root[n] = '\0';
+    return scn_where_has(ld->where, root) || !strcmp(root, "scenario");
+}
+
 void rd_problem(loader *ld, const char *where, const char *fmt, ...) {
     char msg[512];
     va_list ap;
@@ -49,7 +63,18 @@ void rd_problem(loader *ld, const char *where, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ld->problems++;
-    if (ld->report) ld->report(ld->ud, ld->file, rd_line_of(ld, where), msg);
+    int line = where && is_path(ld, where) ? rd_line_at(ld, where) : rd_line_of(ld, where);
+    if (ld->report) ld->report(ld->ud, ld->file, line, msg);
+}
+
+/* what.key as a path (the file's own table is the root: its fields have
+ * no prefix). */
+static const char *path_of(const char *what, const char *key, char *buf, size_t cap) {
+    if (!strcmp(what, "scenario") || !strcmp(what, "session"))
+        snprintf(buf, cap, "%s", key);
+    else
+        snprintf(buf, cap, "%s.%s", what, key);
+    return buf;
 }
 
 /* "where" for a quoted value: "\"value\"" as it appears in the source. */
@@ -78,7 +103,9 @@ void rd_only_keys(loader *ld, const char *what, const char *const *allowed) {
                 if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
                 strncat(list, allowed[i], sizeof list - strlen(list) - 1);
             }
-            rd_problem(ld, k, "%s: unknown key \"%s\" (expected one of: %s)", what, k, list);
+            char p[200];
+            rd_problem(ld, path_of(what, k, p, sizeof p),
+                       "%s: unknown key \"%s\" (expected one of: %s)", what, k, list);
         }
     }
 }
@@ -87,6 +114,8 @@ void rd_only_keys(loader *ld, const char *what, const char *const *allowed) {
 int rd_get_string(loader *ld, const char *what, const char *key, char *out, size_t cap,
                   int required) {
     lua_State *L = ld->L;
+    char p[200];
+    path_of(what, key, p, sizeof p);
     rd_rawfield(L, key);
     int t = lua_type(L, -1);
     int rc = 0;
@@ -94,13 +123,13 @@ int rd_get_string(loader *ld, const char *what, const char *key, char *out, size
         if (required) rd_problem(ld, what, "%s: missing \"%s\"", what, key);
         rc = required ? -1 : 1;
     } else if (t != LUA_TSTRING) {
-        rd_problem(ld, key, "%s.%s: expected a string, found a %s", what, key, lua_typename(L, t));
+        rd_problem(ld, p, "%s.%s: expected a string, found a %s", what, key, lua_typename(L, t));
         rc = -1;
     } else {
         size_t n;
         const char *v = lua_tolstring(L, -1, &n);
         if (n >= cap) {
-            rd_problem(ld, key, "%s.%s: longer than %zu characters", what, key, cap - 1);
+            rd_problem(ld, p, "%s.%s: longer than %zu characters", what, key, cap - 1);
             rc = -1;
         } else {
             memcpy(out, v, n + 1);
@@ -113,6 +142,8 @@ int rd_get_string(loader *ld, const char *what, const char *key, char *out, size
 int rd_get_number(loader *ld, const char *what, const char *key, double *out, double lo, double hi,
                   int required) {
     lua_State *L = ld->L;
+    char p[200];
+    path_of(what, key, p, sizeof p);
     rd_rawfield(L, key);
     int t = lua_type(L, -1), rc = 0;
     if (t == LUA_TNIL) {
@@ -120,7 +151,7 @@ int rd_get_number(loader *ld, const char *what, const char *key, double *out, do
         rc = required ? -1 : 1;
     } else if (t != LUA_TNUMBER || !(lua_tonumber(L, -1) >= lo && lua_tonumber(L, -1) <= hi)) {
         /* (written so that NaN, which compares false with everything, fails too) */
-        rd_problem(ld, key, "%s.%s: expected a number from %g to %g", what, key, lo, hi);
+        rd_problem(ld, p, "%s.%s: expected a number from %g to %g", what, key, lo, hi);
         rc = -1;
     } else {
         *out = lua_tonumber(L, -1);
@@ -131,12 +162,14 @@ int rd_get_number(loader *ld, const char *what, const char *key, double *out, do
 
 int rd_get_bool(loader *ld, const char *what, const char *key, int *out) {
     lua_State *L = ld->L;
+    char p[200];
+    path_of(what, key, p, sizeof p);
     rd_rawfield(L, key);
     int t = lua_type(L, -1), rc = 0;
     if (t == LUA_TBOOLEAN)
         *out = lua_toboolean(L, -1);
     else if (t != LUA_TNIL) {
-        rd_problem(ld, key, "%s.%s: expected true or false", what, key);
+        rd_problem(ld, p, "%s.%s: expected true or false", what, key);
         rc = -1;
     }
     lua_pop(L, 1);
@@ -148,20 +181,23 @@ int rd_get_bool(loader *ld, const char *what, const char *key, int *out) {
 int rd_each_string(loader *ld, const char *what, const char *key,
                    void (*fn)(loader *, const char *, int, void *), void *arg) {
     lua_State *L = ld->L;
+    char p[200];
+    path_of(what, key, p, sizeof p);
     rd_rawfield(L, key);
     int n = 0;
     if (lua_istable(L, -1)) {
         int len = (int)lua_rawlen(L, -1);
         for (int i = 1; i <= len; i++) {
             lua_rawgeti(L, -1, i);
+            snprintf(ld->item, sizeof ld->item, "%s[%d]", p, i);
             if (lua_type(L, -1) != LUA_TSTRING)
-                rd_problem(ld, key, "%s.%s[%d]: expected a string", what, key, i);
+                rd_problem(ld, ld->item, "%s.%s[%d]: expected a string", what, key, i);
             else
                 fn(ld, lua_tostring(L, -1), n++, arg);
             lua_pop(L, 1);
         }
     } else if (!lua_isnil(L, -1)) {
-        rd_problem(ld, key, "%s.%s: expected a list like { \"a\", \"b\" }", what, key);
+        rd_problem(ld, p, "%s.%s: expected a list like { \"a\", \"b\" }", what, key);
     }
     lua_pop(L, 1);
     return n;

@@ -12,6 +12,7 @@
 
 #include "scenario.h"
 #include "scn_load.h"
+#include "scn_where.h"
 
 typedef struct {
     const char *code;
@@ -22,6 +23,8 @@ typedef struct {
     int problems;
     lua_State *L;
     scenario *s;
+    scn_where *where; /* each field's line (NULL: found by searching the text) */
+    char item[232];   /* rd_each_string: the path of the item handed to fn */
 } loader;
 
 /* Pushes t[k] of the table at the top of the stack (raw); returns its type. */
@@ -29,7 +32,11 @@ int rd_rawfield(lua_State *L, const char *k);
 /* The line where `needle` first appears in the source, or 0;
  * "anchor\001needle" looks for the needle after the anchor. */
 int rd_line_of(const loader *ld, const char *needle);
-/* Reports a problem at the line where `where` (a word of the source) stands. */
+/* The line of a field by its path ("expected.decision", "questions[2].id"):
+ * where the file writes it, or its nearest written ancestor; 0 unknown. */
+int rd_line_at(const loader *ld, const char *path);
+/* Reports a problem at the line of `where`: a field's path (as rd_line_at),
+ * else a word of the source (its first place, as rd_line_of). */
 void rd_problem(loader *ld, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

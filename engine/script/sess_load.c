@@ -25,11 +25,10 @@ static int resolve(loader *ld, const char *rel, char *out) {
 
 static void add_path(loader *ld, const char *v, int i, void *arg) {
     session_item *it = arg;
-    char q[300];
     if (i >= SESSION_MAX_POOL)
-        rd_problem(ld, rd_quoted(v, q, sizeof q), "pool: more than %d scenarios", SESSION_MAX_POOL);
+        rd_problem(ld, ld->item, "pool: more than %d scenarios", SESSION_MAX_POOL);
     else if (resolve(ld, v, it->paths[i]) != 0)
-        rd_problem(ld, rd_quoted(v, q, sizeof q), "scenario path too long: \"%s\"", v);
+        rd_problem(ld, ld->item, "scenario path too long: \"%s\"", v);
     else
         it->n = i + 1;
 }
@@ -168,8 +167,8 @@ static void check_id(loader *ld, const char *what, const char *id) {
                    what, id);
 }
 
-int sess_load_local(session_def *d, const char *code, size_t len, const char *path,
-                    scn_report_fn report, void *ud) {
+static int load_session(session_def *d, const char *code, size_t len, const char *path,
+                        scn_report_fn report, void *ud, scn_where *where) {
     memset(d, 0, sizeof *d);
     if (strlen(path) >= sizeof d->file) {
         if (report) report(ud, path, 0, "the session file's path is too long");
@@ -177,7 +176,7 @@ int sess_load_local(session_def *d, const char *code, size_t len, const char *pa
     }
     snprintf(d->file, sizeof d->file, "%s", path);
     bl_err err = {0};
-    loader ld = {code, len, path, report, ud, 0, NULL, NULL};
+    loader ld = {code, len, path, report, ud, 0, NULL, NULL, where, ""};
     sbx_limits lim;
     memset(&lim, 0, sizeof lim);
     sbx *sb = sbx_create(&lim, &err);
@@ -219,4 +218,12 @@ int sess_load_local(session_def *d, const char *code, size_t len, const char *pa
     }
     sbx_destroy(sb);
     return ld.problems;
+}
+
+int sess_load_local(session_def *d, const char *code, size_t len, const char *path,
+                    scn_report_fn report, void *ud) {
+    scn_where *where = scn_where_index(code, len); /* each field's line */
+    int problems = load_session(d, code, len, path, report, ud, where);
+    scn_where_free(where);
+    return problems;
 }

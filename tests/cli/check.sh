@@ -38,6 +38,81 @@ check "expected finding not on the documents" has "$T/many.out" "$F:15: expected
 check "admitting a forged document contradicts the documents" has "$T/many.out" "$F:14: expected: \"admit\" contradicts the documents"
 check "rubric must add up to 100" has "$T/many.out" "$F:16: rubric: points add up to 90, not 100"
 check "a string missing in a declared language" has "$T/many.out" "$F:19: string \"a.b\" is missing in \"fr\""
+# Answer functions are run against generated desk situations: a key that is
+# not a string (only once the reader was used), ctx.flagged of no finding
+# kind (only once something is flagged), ctx.asked of no question (only once
+# "stay" was asked), each at the script's line.
+cat >"$T/probe.lua" <<'LUA'
+return scenario {
+  id = "probe", title = "title", competencies = { "interview" }, situations = {},
+  difficulty = 1, languages = { "en" },
+  traveler = { age = 40, sex = "F", speaks = { "en" } },
+  documents = { { template = "uto-passport-td3", seed = 9001 } },
+  questions = {
+    { id = "purpose", text = "q.purpose", answer = function(ctx)
+        if ctx.reader() then return "a.nowhere" end
+        return "a.purpose"
+      end },
+    { id = "stay", text = "q.stay", answer = function(ctx)
+        if ctx.light("uv") and ctx.flagged("counterfeit") then return "a.stay" end
+        if ctx.flagged("glitter") then return "a.stay" end
+        return "a.stay"
+      end },
+    { id = "work", text = "q.work", answer = function(ctx)
+        if ctx.asked("stay") and ctx.asked("jobb") then return "a.stay" end
+        return "a.stay"
+      end },
+  },
+  expected = { decision = "admit", why = "why" },
+  rubric = { document_examination = 50, interview = 30, human_rights = 10, procedure = 10 },
+  strings = { en = { title = "T", why = "W", ["q.purpose"] = "P?", ["a.purpose"] = "p",
+                     ["q.stay"] = "S?", ["a.stay"] = "s", ["q.work"] = "W?" } },
+}
+LUA
+"$BL" check "$T/probe.lua" >"$T/probe.out" 2>&1; rc=$?
+cat "$T/probe.out"
+check "answer functions probed: exit 1" test $rc -eq 1
+check "a returned key that is not a string, with the situation" has "$T/probe.out" "$T/probe.lua:7: question \"purpose\": the answer function returned a key that is not one of the scenario's strings (at the desk: nothing asked; MRZ reader)"
+check "ctx.flagged of a kind that does not exist, at its line" has "$T/probe.out" "$T/probe.lua:13: question \"stay\": ctx.flagged: \"glitter\" is not a finding kind"
+check "ctx.asked of a question that does not exist, at its line" has "$T/probe.out" "$T/probe.lua:17: question \"work\": ctx.asked: \"jobb\" is not a question of this scenario"
+check "each problem once" test "$(grep -c 'glitter' "$T/probe.out")" -eq 1
+# Lines come from where the file writes a field, not from the first place a
+# word appears: the id holds "rubric", "decision" and "critical", yet each
+# problem is reported at its own field's line.
+cat >"$T/lines.lua" <<'LUA'
+return scenario {
+  id = "lines-rubric-decision-critical-waive",
+  title = "title", competencies = { "interview" }, situations = {},
+  difficulty = 1, languages = { "en" },
+  traveler = { age = 40, sex = "F", speaks = { "en" } },
+  documents = { { template = "uto-passport-td3", seed = 9001 } },
+  questions = {
+    { id = "purpose", text = "q.purpose", answer = "a.purpose" },
+    { id = "critical", text = "q.purpose", answer = "a.purpose", competency = "charm" },
+  },
+  expected = {
+    why = "why",
+    decision = "welcome",
+    critical = {
+      { when = { asked = "purpose", decision = "maybe" }, reason = "r.none" },
+    },
+    waive = {
+      { critical = "no_decision", reason = "why" },
+    },
+  },
+  rubric = { document_examination = 50, interview = 30, human_rights = 10, procedure = 0 },
+  strings = { en = { title = "T", why = "W", ["q.purpose"] = "P?", ["a.purpose"] = "p" } },
+}
+LUA
+"$BL" check "$T/lines.lua" >"$T/lines.out" 2>&1; rc=$?
+cat "$T/lines.out"
+check "field problems: exit 1" test $rc -eq 1
+check "a question's competency at its line" has "$T/lines.out" "$T/lines.lua:9: questions[2].competency: \"charm\""
+check "expected.decision at its line, not the id's" has "$T/lines.out" "$T/lines.lua:13: expected.decision: \"welcome\""
+check "a critical condition's decision at its line" has "$T/lines.out" "$T/lines.lua:15: expected.critical[1].when.decision: \"maybe\""
+check "a waiver of what cannot be waived at its line" has "$T/lines.out" "$T/lines.lua:18: expected.waive[1].critical: \"no_decision\" cannot be waived"
+check "an author's reason that is not a string at its line" has "$T/lines.out" "$T/lines.lua:15: string \"r.none\" (expected.critical reason) is not defined"
+check "the rubric at its line, not the id's" has "$T/lines.out" "$T/lines.lua:21: rubric: points add up to 90, not 100"
 timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
 check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
