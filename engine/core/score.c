@@ -165,6 +165,11 @@ static int defect_under(const score_truth *t, const score_flag *fl, int *named) 
         if (!(sd->lights & fl->lights_before)) continue; /* could not have seen it */
         double ov = overlap(fl->x, fl->y, fl->w, fl->h, sd->x, sd->y, sd->w, sd->h);
         if (ov < 0.25) continue;
+        /* a defect of the whole page (the paper, the fibres) is under every
+         * flag: there only naming it finds it */
+        double page = t->doc_w[sd->doc] * t->doc_h[sd->doc];
+        if (page > 0 && sd->w * sd->h > 0.25 * page && score_finding_kind_of(sd->kind) != fl->kind)
+            continue;
         /* among defects the flag covers, the one it outlines best: a flag on
          * the emblem is the emblem, not the fibres spread over the page */
         double ix = fmax(0, fmin(fl->x + fl->w, sd->x + sd->w) - fmax(fl->x, sd->x));
