@@ -14,6 +14,7 @@
 
 #include "scn_load.h"
 #include "score.h"
+#include "score_work.h"
 #include "test_fonts.h"
 
 #define MAX_SCN 32
@@ -64,34 +65,10 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* What a perfect trainee does: every needed light, each expected defect
- * flagged exactly with the right kind, every expected question (after the
- * interpreter, when one is needed), the person heard apart from a companion,
- * a refusal's reasons given, the expected decision. */
+/* What a perfect trainee does: good work (score_work.h), then the expected
+ * decision. */
 static void perfect(const scenario *s, const score_truth *t, score_actions *a) {
-    memset(a, 0, sizeof *a);
-    a->lights_used = LIGHT_BIT(LIGHT_VISIBLE) | s->expected.lights;
-    for (int d = 0; d < t->n; d++)
-        a->lights_used |= t->d[d].lights;
-    for (int d = 0; d < t->n && a->n_flags < SCORE_MAX_FLAGS; d++) {
-        if (!(s->expected.findings >> t->d[d].kind & 1)) continue;
-        score_flag *f = &a->flags[a->n_flags++];
-        f->doc = t->d[d].doc, f->side = t->d[d].side;
-        f->kind = score_finding_kind_of(t->d[d].kind);
-        f->x = t->d[d].x, f->y = t->d[d].y, f->w = t->d[d].w, f->h = t->d[d].h;
-        f->lights_before = a->lights_used;
-    }
-    for (int i = 0; i < s->expected.n_ask; i++)
-        a->asked[scenario_question_index(s, s->expected.ask[i])] = 1;
-    for (int q = 0; q < s->n_questions; q++)
-        if (s->questions[q].must) a->asked[q] = 1;
-    a->interpreter = s->expected.interpreter;
-    a->separated = a->heard_apart = s->companion; /* heard apart from a companion */
-    a->reasons = a->reasons_interpreted = 1;      /* a refusal's reasons, understood */
-    a->decided = 1;
-    a->decision = s->expected.decision;
-    a->protection = s->expected.protection;
-    a->seconds = 240;
+    score_good_work(s, t, s->expected.decision, s->expected.protection, 240, a);
 }
 
 static void a_perfect_trainee_passes_every_scenario_with_full_points(void **state) {

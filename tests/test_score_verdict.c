@@ -22,6 +22,7 @@
 #include "debrief.h"
 #include "scn_load.h"
 #include "score.h"
+#include "score_work.h"
 #include "test_fonts.h"
 
 #define MAX_SCN 48
@@ -97,33 +98,10 @@ static int find(const pack_fixture *p, const char *id) {
     return -1;
 }
 
-/* Good work on a case, whatever is decided: the lights, each expected
- * defect flagged with its kind, the required questions understood (the
- * interpreter first when needed), the person heard apart from a companion,
- * a refusal's reasons given through the interpreter. */
+/* Good work on a case (score_work.h), whatever is decided. */
 static void good_work(const scenario *s, const score_truth *t, int decision, int protection,
                       score_actions *a) {
-    memset(a, 0, sizeof *a);
-    a->lights_used = LIGHT_BIT(LIGHT_VISIBLE) | s->expected.lights;
-    for (int d = 0; d < t->n; d++)
-        a->lights_used |= t->d[d].lights;
-    for (int d = 0; d < t->n && a->n_flags < SCORE_MAX_FLAGS; d++) {
-        if (!(s->expected.findings >> t->d[d].kind & 1)) continue;
-        score_flag *f = &a->flags[a->n_flags++];
-        f->doc = t->d[d].doc, f->side = t->d[d].side;
-        f->kind = score_finding_kind_of(t->d[d].kind);
-        f->x = t->d[d].x, f->y = t->d[d].y, f->w = t->d[d].w, f->h = t->d[d].h;
-        f->lights_before = a->lights_used;
-    }
-    a->interpreter = s->expected.interpreter;
-    a->separated = a->heard_apart = s->companion;
-    for (int i = 0; i < s->expected.n_ask; i++)
-        a->asked[scenario_question_index(s, s->expected.ask[i])] = 1;
-    for (int q = 0; q < s->n_questions; q++)
-        if (s->questions[q].must) a->asked[q] = 1;
-    a->reasons = a->reasons_interpreted = 1;
-    a->decided = 1, a->decision = decision, a->protection = protection;
-    a->seconds = 200;
+    score_good_work(s, t, decision, protection, 200, a);
 }
 
 static int has(const score_result *r, const char *id) {

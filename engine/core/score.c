@@ -135,6 +135,16 @@ static double decision_points(const scn_expected *e, int dec, int prot) {
 
 /* ------------------------------------------------------------ findings */
 
+/* Intersection over union of two rectangles (0..1): how well one outlines
+ * the other, where overlap() only asks whether they meet. */
+static double iou(double ax, double ay, double aw, double ah, double bx, double by, double bw,
+                  double bh) {
+    double ix = fmax(0, fmin(ax + aw, bx + bw) - fmax(ax, bx));
+    double iy = fmax(0, fmin(ay + ah, by + bh) - fmax(ay, by));
+    double uni = aw * ah + bw * bh - ix * iy;
+    return uni > 0 ? ix * iy / uni : 0;
+}
+
 /* The feature of a document a false flag sits on (what is really there),
  * or -1: the one it overlaps most as intersection over union, so a flag on
  * the portrait names the portrait, not the guilloche under the whole page. */
@@ -144,11 +154,8 @@ static int feature_under(const score_truth *t, const score_flag *fl) {
     for (int i = 0; i < t->n_features; i++) {
         const score_feature *f = &t->f[i];
         if (f->doc != fl->doc || f->side != fl->side) continue;
-        double ix = fmax(0, fmin(fl->x + fl->w, f->x + f->w) - fmax(fl->x, f->x));
-        double iy = fmax(0, fmin(fl->y + fl->h, f->y + f->h) - fmax(fl->y, f->y));
-        double uni = fl->w * fl->h + f->w * f->h - ix * iy;
-        double iou = uni > 0 ? ix * iy / uni : 0;
-        if (iou > best_iou) best = i, best_iou = iou;
+        double fit = iou(fl->x, fl->y, fl->w, fl->h, f->x, f->y, f->w, f->h);
+        if (fit > best_iou) best = i, best_iou = fit;
     }
     return best;
 }
@@ -172,12 +179,9 @@ static int defect_under(const score_truth *t, const score_flag *fl, int *named) 
             continue;
         /* among defects the flag covers, the one it outlines best: a flag on
          * the emblem is the emblem, not the fibres spread over the page */
-        double ix = fmax(0, fmin(fl->x + fl->w, sd->x + sd->w) - fmax(fl->x, sd->x));
-        double iy = fmax(0, fmin(fl->y + fl->h, sd->y + sd->h) - fmax(fl->y, sd->y));
-        double uni = fl->w * fl->h + sd->w * sd->h - ix * iy;
-        double iou = uni > 0 ? ix * iy / uni : 0;
+        double fit = iou(fl->x, fl->y, fl->w, fl->h, sd->x, sd->y, sd->w, sd->h);
         int n = score_finding_kind_of(sd->kind) == fl->kind;
-        if (n > *named || (n == *named && iou > best_ov)) best = d, *named = n, best_ov = iou;
+        if (n > *named || (n == *named && fit > best_ov)) best = d, *named = n, best_ov = fit;
     }
     return best;
 }
