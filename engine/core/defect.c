@@ -32,6 +32,8 @@ static const defect_info defects[DEFECT_COUNT] = {
     {"metameric_mismatch", "optical", "the metameric pair does not split in infrared", I},
     {"name_script_mismatch", "data_alteration",
      "the Latin or MRZ name does not match the Arabic-script name (read both scripts)", V | I},
+    {"visa_passport_mismatch", "data_alteration",
+     "the visa's passport number is not the number of the passport it is in", V},
 };
 
 const defect_info *defect_get(defect_kind k) {

@@ -28,6 +28,7 @@ typedef enum {
     DEFECT_INTAGLIO_MISSING,     /* flat print where intaglio relief belongs */
     DEFECT_METAMERIC_MISMATCH,   /* the metameric pair does not split in IR */
     DEFECT_NAME_SCRIPT_MISMATCH, /* Latin / MRZ name does not match the Arabic-script name */
+    DEFECT_VISA_PASSPORT,        /* the visa names another passport than the one it is in */
     DEFECT_COUNT
 } defect_kind;
 

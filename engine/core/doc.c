@@ -37,24 +37,6 @@ void doc_fonts_unload(doc_fonts *f) {
 
 /* --------------------------------------------------------------- holder */
 
-/* Replaces the first Arabic letter that has a look-alike (differing only in
- * its dots) by it: the kind of slip only a reader of both scripts catches.
- * Returns 0 when the name has no such letter. */
-static int swap_arabic_letter(char *name, size_t cap) {
-    static const char *pairs[][2] = {{"ح", "خ"}, {"خ", "ح"}, {"س", "ش"}, {"ش", "س"},
-                                     {"د", "ذ"}, {"ر", "ز"}, {"ص", "ض"}, {"ط", "ظ"},
-                                     {"ع", "غ"}, {"ف", "ق"}, {"ن", "ت"}, {"ب", "ت"}};
-    for (char *p = name; *p; p++)
-        for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
-            size_t n = strlen(pairs[k][0]);
-            if (strncmp(p, pairs[k][0], n) == 0 && strlen(name) < cap) {
-                memcpy(p, pairs[k][1], n); /* both are two bytes in UTF-8 */
-                return 1;
-            }
-        }
-    return 0;
-}
-
 /* The holder step: the MRZ always encodes the true data (mrzh); some defects
  * change what the visual zone shows (viz), or the names one of them was made
  * from. Draws from b->r only for the defects that need a choice. Returns
@@ -75,22 +57,21 @@ static int make_holders(doc_ctx *b, doc_holder *viz, doc_holder *mrzh) {
     }
     *viz = real, *mrzh = real;
     if (doc_has(spec, DEFECT_MRZ_VIZ_MISMATCH)) viz->birth = date_add_years(viz->birth, -4);
+    if (doc_has(spec, DEFECT_VISA_PASSPORT)) { /* another passport's number */
+        char *n = viz->passport_number;
+        for (int i = 1; n[i] && i < 9; i++)
+            if (rng_below(&b->r, 2)) n[i] = n[i] >= '0' && n[i] <= '8' ? (char)(n[i] + 1) : '3';
+        n[8] = n[8] == '7' ? '2' : '7'; /* at least one character differs */
+    }
     int script_mismatch = doc_has(spec, DEFECT_NAME_SCRIPT_MISMATCH) &&
                           tpl_field_of(b->t, "surname_native") && real.surname_native[0];
     if (script_mismatch) {
-        /* Either the Latin and MRZ names are given in the wrong order, or the
-         * MRZ was made from an Arabic name with one letter changed; the Arabic
-         * script still shows the true name. */
-        if (rng_below(&b->r, 2) == 0 ||
-            !swap_arabic_letter(mrzh->surname_native, sizeof mrzh->surname_native)) {
-            doc_copy(viz->surname, sizeof viz->surname, real.given_names);
-            doc_copy(viz->given_names, sizeof viz->given_names, real.surname);
-            doc_copy(mrzh->surname_native, sizeof mrzh->surname_native, real.given_names_native);
-            doc_copy(mrzh->given_names_native, sizeof mrzh->given_names_native,
-                     real.surname_native);
-            doc_copy(mrzh->surname, sizeof mrzh->surname, real.given_names);
-            doc_copy(mrzh->given_names, sizeof mrzh->given_names, real.surname);
-        }
+        /* The Latin name and the MRZ were remade for someone else; the
+         * Arabic script, which the forger could not write, still names the
+         * holder. */
+        doc_holder_other_latin_name(&b->r, &real, viz);
+        doc_copy(mrzh->surname, sizeof mrzh->surname, viz->surname);
+        doc_copy(mrzh->given_names, sizeof mrzh->given_names, viz->given_names);
     }
     return script_mismatch;
 }

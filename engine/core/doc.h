@@ -29,6 +29,7 @@ typedef struct doc_holder {
     char sex[2];
     char place_of_birth[48], place_of_birth_native[96];
     char document_number[16];
+    char passport_number[16]; /* a visa: the passport it is in */
     char personal_number[16];
     char authority[48];
     char visa_type[8], entries[8], duration[16];

@@ -40,6 +40,35 @@ static const name_pair places[] = {
     {"AIN ZARQA", "عين زرقاء"}, {"BIR NAJM", "بئر نجم"},
 };
 
+/* A document number: a letter, then eight letters or digits (no I or O,
+ * which read as 1 and 0). */
+static void doc_number(rng *r, char out[16]) {
+    static const char alnum[] = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    out[0] = (char)('A' + rng_below(r, 26));
+    for (int i = 1; i < 9; i++)
+        out[i] = alnum[rng_below(r, sizeof alnum - 1)];
+    out[9] = '\0';
+}
+
+/* A visa's terms that agree with each other: a short-stay (C) visa allows
+ * at most 90 days, valid long enough to use them; a long-stay (D) visa more
+ * than 90, valid as long as the stay. Issued within the last two months,
+ * valid today. */
+void doc_visa_terms(rng *r, bl_date today, doc_holder *h) {
+    long now = date_to_days(today);
+    int long_stay = rng_below(r, 4) == 0;
+    int days = long_stay ? (rng_below(r, 2) ? 365 : 180) : 15 + 15 * (int)rng_below(r, 6);
+    long issued = now - (long)rng_below(r, 60);
+    long valid = long_stay ? days : days + 30 + 30 * (long)rng_below(r, 3);
+    if (issued + valid <= now + 14) valid = now + 14 + days - issued; /* still valid */
+    h->issue = date_from_days(issued);
+    h->expiry = date_from_days(issued + valid - 1);
+    doc_copy(h->visa_type, sizeof h->visa_type, long_stay ? "D" : "C");
+    static const char *entries[] = {"1", "2", "MULT"};
+    doc_copy(h->entries, sizeof h->entries, long_stay ? "MULT" : entries[rng_below(r, 3)]);
+    snprintf(h->duration, sizeof h->duration, "%d DAYS", days);
+}
+
 /* Draws a name pair, only among those with an Arabic form when `native`. */
 static const name_pair *pick_name(rng *r, const name_pair *list, size_t n, int native) {
     for (;;) {
@@ -75,11 +104,7 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
     h->birth = date_from_days(now - (long)age * 365 - (long)rng_below(&r, 365));
     int valid_years = strcmp(t->kind, "passport") == 0 ? 10 : 5;
     if (strcmp(t->kind, "visa") == 0) {
-        h->issue = date_from_days(now - (long)rng_below(&r, 60));
-        h->expiry = date_from_days(date_to_days(h->issue) + 180);
-        doc_copy(h->visa_type, sizeof h->visa_type, rng_below(&r, 2) ? "C" : "D");
-        doc_copy(h->entries, sizeof h->entries, rng_below(&r, 2) ? "MULT" : "1");
-        snprintf(h->duration, sizeof h->duration, "%d DAYS", 15 + 15 * (int)rng_below(&r, 6));
+        doc_visa_terms(&r, today, h);
         /* The visa holder is a foreigner: another fictional state. */
         /* (QNV and QWH are in ISO 3166's user-assigned range: no real state.) */
         doc_copy(h->nationality, sizeof h->nationality, rng_below(&r, 2) ? "QNV" : "QWH");
@@ -88,16 +113,27 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
             date_from_days(now - 30 - (long)rng_below(&r, (unsigned)(valid_years * 365 - 60)));
         h->expiry = date_from_days(date_to_days(date_add_years(h->issue, valid_years)) - 1);
     }
-    static const char alnum[] = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
-    h->document_number[0] = (char)('A' + rng_below(&r, 26));
-    for (int i = 1; i < 9; i++)
-        h->document_number[i] = alnum[rng_below(&r, sizeof alnum - 1)];
-    h->document_number[9] = '\0';
+    doc_number(&r, h->document_number);
+    doc_number(&r, h->passport_number); /* a visa's passport, until it is shared */
     for (int i = 0; i < 9; i++)
         h->personal_number[i] = (char)('0' + rng_below(&r, 10));
     h->personal_number[9] = '\0';
     doc_copy(h->authority, sizeof h->authority, "MINISTRY OF INTERIOR");
     h->face_seed = rng_u64(&r);
+}
+
+void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out) {
+    int female = real->sex[0] == 'F';
+    const name_pair *sn, *gn;
+    do {
+        sn = pick_name(r, surnames, sizeof surnames / sizeof surnames[0], 1);
+    } while (!strcmp(sn->latin, real->surname));
+    do {
+        gn = female ? pick_name(r, given_f, sizeof given_f / sizeof given_f[0], 1)
+                    : pick_name(r, given_m, sizeof given_m / sizeof given_m[0], 1);
+    } while (!strcmp(gn->latin, real->given_names));
+    doc_copy(out->surname, sizeof out->surname, sn->latin);
+    doc_copy(out->given_names, sizeof out->given_names, gn->latin);
 }
 
 void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
@@ -119,6 +155,9 @@ void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passpor
     doc_copy(h->sex, sizeof h->sex, from->sex);
     doc_copy(h->nationality, sizeof h->nationality,
              passport_state ? passport_state : from->nationality);
+    /* a visa names the passport it is in */
+    if (passport_state)
+        doc_copy(h->passport_number, sizeof h->passport_number, from->document_number);
     h->birth = from->birth;
     h->face_seed = from->face_seed;
 }

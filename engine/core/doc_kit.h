@@ -125,6 +125,13 @@ int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f);
 int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f);
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
 
+/* doc_holder.c: a visa's category, entries, stay and validity, drawn to
+ * agree with each other (a short stay C at most 90 days, a long stay D more). */
+void doc_visa_terms(rng *r, bl_date today, doc_holder *h);
+/* Gives `out` the Latin names of another person than `real` (same sex, a
+ * name pair with an Arabic form): what a remade Latin zone shows. */
+void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out);
+
 /* doc_person.c: personalisation. */
 /* The portrait in the template's place, recorded as feature "portrait": the
  * holder's, laser-engraved, or when substituted a lookalike's photograph. */

@@ -141,6 +141,8 @@ static void field_value(const doc_holder *h, const tpl *t, const char *key, char
         doc_copy(out, cap, t->issuing_state);
     else if (!strcmp(key, "document_number"))
         doc_copy(out, cap, h->document_number);
+    else if (!strcmp(key, "passport_number"))
+        doc_copy(out, cap, h->passport_number);
     else if (!strcmp(key, "surname"))
         doc_copy(out, cap, h->surname);
     else if (!strcmp(key, "given_names"))
@@ -188,11 +190,12 @@ int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
     date_yymmdd(h->birth, f.birth_date);
     doc_copy(f.sex, sizeof f.sex, h->sex);
     date_yymmdd(h->expiry, f.expiry_date);
-    /* mrz_make transliterates (Doc 9303 Part 3) and truncates names itself. On a
-     * bilingual document the MRZ name comes from the Arabic-script name. */
-    int native = tpl_field_of(b->t, "surname_native") && h->surname_native[0];
-    doc_copy(f.surname, sizeof f.surname, native ? h->surname_native : h->surname);
-    doc_copy(f.given_names, sizeof f.given_names, native ? h->given_names_native : h->given_names);
+    /* The MRZ carries the Latin name of the visual zone, as issuing states
+     * print it (a bilingual page's Arabic-script name has its Latin form
+     * beside it); mrz_make transliterates what Latin letters need it (Doc
+     * 9303 Part 3) and truncates. See docs/mrz.md. */
+    doc_copy(f.surname, sizeof f.surname, h->surname);
+    doc_copy(f.given_names, sizeof f.given_names, h->given_names);
     if (b->t->mrz_format == MRZ_TD3)
         doc_copy(f.optional_data, sizeof f.optional_data, h->personal_number);
     char out[3][45];

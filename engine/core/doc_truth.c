@@ -68,6 +68,9 @@ void doc_truth_data_defects(doc_ctx *b, int script_mismatch) {
         }
         doc_truth_defect(b->truth, DEFECT_NAME_SCRIPT_MISMATCH, r);
     }
+    const tpl_field *pn = tpl_field_of(t, "passport_number");
+    if (doc_has(b->spec, DEFECT_VISA_PASSPORT) && pn)
+        doc_truth_defect(b->truth, DEFECT_VISA_PASSPORT, field_rect(mb, pn));
     if (doc_has(b->spec, DEFECT_EXPIRED))
         doc_truth_defect(b->truth, DEFECT_EXPIRED, ed ? field_rect(mb, ed) : mrz_r);
 }

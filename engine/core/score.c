@@ -36,6 +36,7 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_INTAGLIO_MISSING] = "relief",
         [DEFECT_METAMERIC_MISMATCH] = "optical",
         [DEFECT_NAME_SCRIPT_MISMATCH] = "data_alteration",
+        [DEFECT_VISA_PASSPORT] = "data_alteration",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

@@ -141,6 +141,7 @@ static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) 
     static const char *field_keys[] = {"document_code",
                                        "issuing_state",
                                        "document_number",
+                                       "passport_number",
                                        "surname",
                                        "given_names",
                                        "nationality",
