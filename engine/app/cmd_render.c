@@ -10,27 +10,31 @@
 #include "image.h"
 #include "light.h"
 #include "render_out.h"
+#include "render_scenario.h"
 
 static void usage(FILE *out) {
-    fprintf(
-        out,
-        "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
-        "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
-        "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
-        "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n\n"
-        "Renders a fictional travel document from its materials.\n"
-        "  --template ID       a built-in template ('borderlab templates' lists them)\n"
-        "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
-        "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
-        "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
-        "  --dpi N             72..1200 (default 300)\n"
-        "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
-        "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
-        "  --out FILE.png      write one light\n"
-        "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
-        "                      and truth.json (features and defects with their regions)\n"
-        "  --capture DIR       an academy's captured document: images per light and a\n"
-        "                      regions.json (docs/captures.md); shown the same way\n");
+    fprintf(out,
+            "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
+            "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
+            "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+            "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+            "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
+            "Renders a fictional travel document from its materials.\n"
+            "  --template ID       a built-in template ('borderlab templates' lists them)\n"
+            "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
+            "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
+            "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
+            "  --dpi N             72..1200 (default 300)\n"
+            "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
+            "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
+            "  --out FILE.png      write one light\n"
+            "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
+            "                      and truth.json (features and defects with their regions)\n"
+            "  --capture DIR       an academy's captured document: images per light and a\n"
+            "                      regions.json (docs/captures.md); shown the same way\n"
+            "  --scenario FILE     every document of a scenario as the desk shows it (its\n"
+            "                      holder, the passport a visa names): DIR/docN-TEMPLATE/\n"
+            "                      under every light with truth.json, and DIR/documents.json\n");
 }
 
 static int parse_today(const char *v, void *dst, bl_err *err) {
@@ -41,7 +45,7 @@ static int parse_today(const char *v, void *dst, bl_err *err) {
 #define NO_SEED UINT64_MAX /* above every seed --seed takes */
 
 int cmd_render(int argc, char **argv) {
-    const char *capture_dir = NULL;
+    const char *capture_dir = NULL, *scenario_file = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;
     render_request_init(&rq);
@@ -56,10 +60,21 @@ int cmd_render(int argc, char **argv) {
                              ARGS_CALL("--today", parse_today, &rq.spec.today),
                              ARGS_CALL("--defect", args_defect, &rq.spec.defects),
                              ARGS_STR("--capture", &capture_dir),
+                             ARGS_STR("--scenario", &scenario_file),
                              ARGS_END};
     int rc = args_parse("render", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
     int have_seed = rq.spec.seed != NO_SEED;
+    if (scenario_file) {
+        if (tpl_id || tpl_file || have_seed || rq.spec.defects || capture_dir || !out_dir || out)
+            return args_fail("render", "--scenario takes --out-dir DIR (and --dpi): its documents "
+                                       "come from the scenario");
+        bl_err err = {0};
+        if (render_scenario(scenario_file, rq.spec.dpi, out_dir, &err) != 0)
+            return cmd_fail("render", &err);
+        printf("wrote %s/documents.json and a folder per document\n", out_dir);
+        return 0;
+    }
     if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects))
         return args_fail("render", "--capture shows captured images as they are; it takes no "
                                    "--template, --seed or --defect");

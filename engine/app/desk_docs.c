@@ -174,6 +174,7 @@ int app_load_traveler(desk_app *a, bl_err *err) {
         for (const char *c = t->id; *c; c++)
             h = (h ^ (unsigned char)*c) * 1099511628211ull;
         face_from_seed(h, &fp);
+        if (t->age > 0) face_fit_age(&fp, t->age);
         if (t->sex[0] == 'F') fp.beard = 0;
         if (t->sex[0] == 'M') {
             if (fp.hair_style == 3 || fp.hair_style == 1) fp.hair_style = 0;

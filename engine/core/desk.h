@@ -66,6 +66,7 @@ typedef struct desk_traveler {
     char speaks[4][8]; /* languages the traveler speaks */
     int companion;     /* someone speaks for them */
     char sex[2];       /* "F", "M", "X" (a face of their own when they carry no document) */
+    int age;           /* years (0: not said) */
     char needs[48];    /* key, or "" */
     int n_carries;
     char carries[4][48];    /* keys */

@@ -93,6 +93,16 @@ typedef struct doc_truth {
 int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
               bl_err *err);
 
+/* Makes a holder the person the scenario describes: of sex `sex` ("F",
+ * "M", "X"; given names of that sex drawn again when they were the other's)
+ * and `age` years old on `today` (the birth year moved, the day kept); an
+ * empty sex or an age of 0 leaves that datum. */
+void doc_holder_fit(doc_holder *h, const tpl *t, const char *sex, int age, bl_date today);
+
+/* The Arabic-script form of a fictional Latin name or place of the
+ * generator's lists ("HADDAD" -> "حداد"), or NULL. */
+const char *doc_name_arabic(const char *latin);
+
 /* Makes holder `h` the same person as `from` (names, birth, sex, place of
  * birth, face), keeping h's own document data: what a traveler's second
  * document (a visa, an ID card) shows. A visa keeps its own nationality

@@ -122,6 +122,43 @@ void doc_holder_generate(uint64_t seed, const tpl *t, bl_date today, doc_holder 
     h->face_seed = rng_u64(&r);
 }
 
+void doc_holder_fit(doc_holder *h, const tpl *t, const char *sex, int age, bl_date today) {
+    if (sex && (sex[0] == 'F' || sex[0] == 'M') && h->sex[0] != sex[0]) {
+        rng r;
+        rng_init(&r, rng_derive(h->face_seed, "given names"));
+        int native = tpl_field_of(t, "surname_native") != NULL;
+        const name_pair *gn =
+            sex[0] == 'F' ? pick_name(&r, given_f, sizeof given_f / sizeof given_f[0], native)
+                          : pick_name(&r, given_m, sizeof given_m / sizeof given_m[0], native);
+        doc_copy(h->given_names, sizeof h->given_names, gn->latin);
+        doc_copy(h->given_names_native, sizeof h->given_names_native,
+                 h->surname_native[0] && gn->arabic ? gn->arabic : "");
+    }
+    if (sex && sex[0]) doc_copy(h->sex, sizeof h->sex, sex);
+    if (age > 0) {
+        /* born on the same day of the year, `age` birthdays ago */
+        int y = today.y - age;
+        if (h->birth.m > today.m || (h->birth.m == today.m && h->birth.d > today.d)) y--;
+        bl_date b = {y, h->birth.m, h->birth.d};
+        if (b.m == 2 && b.d == 29) b.d = 28; /* a year that may have no 29 February */
+        h->birth = b;
+    }
+}
+
+static const char *arabic_in(const name_pair *list, size_t n, const char *latin) {
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i].latin, latin)) return list[i].arabic;
+    return NULL;
+}
+
+const char *doc_name_arabic(const char *latin) {
+    const char *a = arabic_in(surnames, sizeof surnames / sizeof surnames[0], latin);
+    if (!a) a = arabic_in(given_f, sizeof given_f / sizeof given_f[0], latin);
+    if (!a) a = arabic_in(given_m, sizeof given_m / sizeof given_m[0], latin);
+    if (!a) a = arabic_in(places, sizeof places / sizeof places[0], latin);
+    return a;
+}
+
 void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out) {
     int female = real->sex[0] == 'F';
     const name_pair *sn, *gn;
@@ -138,6 +175,9 @@ void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out
 
 void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
     face_from_seed(h->face_seed, out);
+    /* as old as the holder was when the photo was taken (the document's issue) */
+    bl_date at = h->issue.y ? h->issue : spec->today;
+    if (h->birth.y) face_fit_age(out, at.y - h->birth.y);
     if (h->sex[0] == 'F') out->beard = 0;
     if (h->sex[0] == 'M' && out->hair_style == 3) out->hair_style = 0; /* no headscarf */
     /* A substituted photo shows a lookalike, not the holder. */

@@ -36,6 +36,26 @@ void face_from_seed(uint64_t seed, face_params *p) {
     p->shirt_tone = rng_unit(&r);
 }
 
+void face_fit_age(face_params *p, int years) {
+    if (years < 14) { /* a child */
+        double k = years < 8 ? 1.0 : (14 - years) / 6.0;
+        p->face_h *= 1 - 0.10 * k, p->face_w *= 1 - 0.02 * k;
+        p->jaw *= 0.3;
+        p->eye_size *= 1 + 0.25 * k, p->eye_y += 0.03 * k;
+        p->nose_len *= 1 - 0.3 * k, p->nose_w *= 1 - 0.2 * k;
+        p->mouth_w *= 1 - 0.2 * k;
+        p->brow_thick *= 0.7;
+        p->beard = 0, p->glasses = 0;
+        if (p->hair_style == 2) p->hair_style = 0; /* no bald children */
+        p->age = 0;
+    } else if (years < 18) {
+        p->beard = 0, p->age = 0.05;
+        if (p->hair_style == 2) p->hair_style = 0;
+    } else {
+        p->age = fmin(1, fmax(0, (years - 22) / 50.0));
+    }
+}
+
 static double jitter(rng *r, double v, double span, double amount) {
     return v + rng_range(r, -span, span) * amount;
 }

@@ -34,6 +34,11 @@ void face_from_seed(uint64_t seed, face_params *p);
  * seed: what an impostor's face is to the document photo. */
 void face_vary(face_params *p, uint64_t seed, double amount);
 
+/* Makes a face look `years` old: a child's rounder, smaller face with larger
+ * eyes, a short nose and no beard; a teenager's without beard or lines; an
+ * adult's lines growing with age. */
+void face_fit_age(face_params *p, int years);
+
 /* Draws a head-and-shoulders portrait into an RGBA buffer (stride in bytes).
  * `gray` renders a neutral greyscale (laser-engraved portraits). */
 void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, int gray);

@@ -84,7 +84,10 @@ static void sanitise_expected(scn_expected *e) {
 static void sanitise_doc(scn_doc *d) {
     TERM(d->spec.template_id), TERM(d->capture);
     TERM(d->holder.surname), TERM(d->holder.given_names), TERM(d->holder.sex);
-    TERM(d->holder.nationality);
+    TERM(d->holder.nationality), TERM(d->holder.surname_native);
+    TERM(d->holder.given_names_native), TERM(d->holder.place_of_birth);
+    TERM(d->holder.place_of_birth_native), TERM(d->visa.category), TERM(d->visa.entries);
+    CLAMP(d->visa.duration_days, 0, 3650);
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     CLAMP(d->spec.pieces, 0, 2);
 }

@@ -89,13 +89,24 @@ typedef struct scn_question {
 
 typedef struct scn_holder {
     char surname[64], given_names[64], sex[2], nationality[4];
+    char surname_native[128], given_names_native[128]; /* Arabic script */
+    char place_of_birth[48], place_of_birth_native[96];
     bl_date birth, expiry; /* y == 0: not overridden */
 } scn_holder;
+
+/* A visa's terms as the scenario sets them ("" / 0: drawn with the rest). */
+typedef struct scn_visa {
+    char category[2]; /* "C" short stay (at most 90 days), "D" long stay */
+    char entries[8];  /* "1", "2", "MULT" */
+    int duration_days;
+    bl_date valid_from, valid_until;
+} scn_visa;
 
 typedef struct scn_doc {
     desk_doc_spec spec;
     int same_holder;
     scn_holder holder;
+    scn_visa visa;
     char capture[256]; /* an academy's captured images instead of a template */
     int line;
 } scn_doc;

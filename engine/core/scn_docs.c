@@ -15,14 +15,42 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
     return 0;
 }
 
-/* The scenario's holder overrides: fields it gives replace the generated ones. */
+static void set(char *dst, size_t cap, const char *v) {
+    if (v && v[0]) snprintf(dst, cap, "%s", v);
+}
+
+/* The scenario's holder overrides: fields it gives replace the generated
+ * ones. A Latin name given without its Arabic form takes the generator's
+ * form of that name when there is one (check reports a bilingual page left
+ * without). */
 static void apply_overrides(const scn_holder *o, doc_holder *h) {
-    if (o->surname[0]) snprintf(h->surname, sizeof h->surname, "%s", o->surname);
-    if (o->given_names[0]) snprintf(h->given_names, sizeof h->given_names, "%s", o->given_names);
-    if (o->sex[0]) snprintf(h->sex, sizeof h->sex, "%s", o->sex);
-    if (o->nationality[0]) snprintf(h->nationality, sizeof h->nationality, "%s", o->nationality);
+    set(h->surname, sizeof h->surname, o->surname);
+    set(h->given_names, sizeof h->given_names, o->given_names);
+    if (h->surname_native[0] && o->surname[0] && !o->surname_native[0])
+        set(h->surname_native, sizeof h->surname_native, doc_name_arabic(o->surname));
+    if (h->given_names_native[0] && o->given_names[0] && !o->given_names_native[0])
+        set(h->given_names_native, sizeof h->given_names_native, doc_name_arabic(o->given_names));
+    set(h->surname_native, sizeof h->surname_native, o->surname_native);
+    set(h->given_names_native, sizeof h->given_names_native, o->given_names_native);
+    set(h->place_of_birth, sizeof h->place_of_birth, o->place_of_birth);
+    if (h->place_of_birth_native[0] && o->place_of_birth[0] && !o->place_of_birth_native[0])
+        set(h->place_of_birth_native, sizeof h->place_of_birth_native,
+            doc_name_arabic(o->place_of_birth));
+    set(h->place_of_birth_native, sizeof h->place_of_birth_native, o->place_of_birth_native);
+    set(h->sex, sizeof h->sex, o->sex);
+    set(h->nationality, sizeof h->nationality, o->nationality);
     if (o->birth.y) h->birth = o->birth;
     if (o->expiry.y) h->expiry = o->expiry;
+}
+
+/* A visa's terms the scenario sets. */
+static void apply_visa(const scn_visa *v, doc_holder *h) {
+    set(h->visa_type, sizeof h->visa_type, v->category);
+    set(h->entries, sizeof h->entries, v->entries);
+    if (v->duration_days > 0)
+        snprintf(h->duration, sizeof h->duration, "%d DAYS", v->duration_days);
+    if (v->valid_from.y) h->issue = v->valid_from;
+    if (v->valid_until.y) h->expiry = v->valid_until;
 }
 
 void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const char *first_state,
@@ -30,7 +58,26 @@ void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const ch
     const scn_doc *sd = &s->docs[d];
     spec->has_holder = 1;
     doc_holder_generate(spec->seed, spec->t, spec->today, &spec->holder);
+    /* the first document is the traveler's (an impostor is of their sex, not
+     * necessarily their age) */
+    if (!first)
+        doc_holder_fit(&spec->holder, spec->t, s->sex, s->impostor > 0 ? 0 : s->age, spec->today);
     if (first && sd->same_holder)
         doc_holder_share(&spec->holder, first, !strcmp(spec->t->kind, "visa") ? first_state : NULL);
     apply_overrides(&sd->holder, &spec->holder);
+    if (!strcmp(spec->t->kind, "visa")) apply_visa(&sd->visa, &spec->holder);
+}
+
+int scn_docs_specs(const scenario *s, double dpi, tpl tpls[DESK_MAX_DOCS],
+                   doc_spec specs[DESK_MAX_DOCS], bl_err *err) {
+    const doc_holder *first = NULL;
+    const char *first_state = NULL;
+    for (int d = 0; d < s->n_docs && d < DESK_MAX_DOCS; d++) {
+        memset(&specs[d], 0, sizeof specs[d]);
+        if (s->docs[d].capture[0]) continue;
+        if (scn_docs_spec(s, d, dpi, &tpls[d], &specs[d], err) != 0) return -1;
+        scn_docs_holder(s, d, first, first_state, &specs[d]);
+        if (!first) first = &specs[d].holder, first_state = tpls[d].issuing_state;
+    }
+    return 0;
 }

@@ -41,4 +41,11 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
 void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const char *first_state,
                      doc_spec *spec);
 
+/* Every document of the scenario as the desk shows it, into specs[d] (with
+ * tpls[d] its template): the spec of scn_docs_spec with the holder of
+ * scn_docs_holder, the first document's holder passed on to the others.
+ * A captured document has specs[d].t NULL. Returns 0, or -1 with err. */
+int scn_docs_specs(const scenario *s, double dpi, tpl tpls[DESK_MAX_DOCS],
+                   doc_spec specs[DESK_MAX_DOCS], bl_err *err);
+
 #endif

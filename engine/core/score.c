@@ -43,49 +43,56 @@ int score_finding_kind_of(int defect_kind) {
                : -1;
 }
 
+/* A region of the document image (pixels) in mm on its side. */
+static int to_side_mm(const tpl *tp, const doc_item *it, double ppm, double mm[4]) {
+    double x = it->x / ppm;
+    int side = tp->n_pieces > 1 && x >= tp->pieces[1].x ? 1 : 0;
+    mm[0] = x - tp->pieces[side].x;
+    mm[1] = it->y / ppm - tp->pieces[side].y;
+    mm[2] = it->w / ppm, mm[3] = it->h / ppm;
+    return side;
+}
+
+/* One document's defects and features into the truth. */
+static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *tr, double ppm) {
+    double mm[4];
+    t->doc_w[d] = tp->pieces[0].w, t->doc_h[d] = tp->pieces[0].h;
+    for (int i = 0; i < tr->n_defects && t->n < SCORE_MAX_DEFECTS; i++) {
+        score_defect *sd = &t->d[t->n++];
+        sd->doc = d;
+        sd->side = to_side_mm(tp, &tr->defects[i], ppm, mm);
+        sd->kind = defect_from_id(tr->defects[i].kind);
+        sd->x = mm[0], sd->y = mm[1], sd->w = mm[2], sd->h = mm[3];
+        sd->lights = tr->defects[i].lights;
+    }
+    for (int i = 0; i < tr->n_features && t->n_features < SCORE_MAX_FEATURES; i++) {
+        score_feature *sf = &t->f[t->n_features++];
+        sf->doc = d;
+        sf->side = to_side_mm(tp, &tr->features[i], ppm, mm);
+        snprintf(sf->kind, sizeof sf->kind, "%s", tr->features[i].kind);
+        sf->x = mm[0], sf->y = mm[1], sf->w = mm[2], sf->h = mm[3];
+    }
+}
+
 int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t, bl_err *err) {
     memset(t, 0, sizeof *t);
-    doc_truth *tr = malloc(sizeof *tr);
-    if (!tr) return err_set(err, "out of memory");
-    for (int d = 0; d < s->n_docs; d++) {
-        if (s->docs[d].capture[0]) continue;
-        tpl tp;
-        doc_spec spec;
-        if (scn_docs_spec(s, d, 72, &tp, &spec, err) != 0) goto fail;
+    /* the documents as the desk shows them, holders and all */
+    struct docs {
+        tpl tpls[DESK_MAX_DOCS];
+        doc_spec specs[DESK_MAX_DOCS];
+        doc_truth tr;
+    } *k = malloc(sizeof *k);
+    if (!k) return err_set(err, "out of memory");
+    int rc = scn_docs_specs(s, 72, k->tpls, k->specs, err);
+    for (int d = 0; d < s->n_docs && rc == 0; d++) {
+        if (!k->specs[d].t) continue; /* captured images */
         matbuf mb;
-        if (doc_build(&spec, fonts, &mb, tr, err) != 0) goto fail;
-        double ppm = mb.px_per_mm;
+        if ((rc = doc_build(&k->specs[d], fonts, &mb, &k->tr, err)) != 0) break;
+        add_document(t, d, &k->tpls[d], &k->tr, mb.px_per_mm);
         matbuf_deinit(&mb);
-        t->doc_w[d] = tp.pieces[0].w, t->doc_h[d] = tp.pieces[0].h;
-        for (int i = 0; i < tr->n_defects && t->n < SCORE_MAX_DEFECTS; i++) {
-            const doc_item *it = &tr->defects[i];
-            score_defect *sd = &t->d[t->n++];
-            double x = it->x / ppm;
-            sd->doc = d;
-            sd->side = tp.n_pieces > 1 && x >= tp.pieces[1].x ? 1 : 0;
-            sd->kind = defect_from_id(it->kind);
-            sd->x = x - tp.pieces[sd->side].x;
-            sd->y = it->y / ppm - tp.pieces[sd->side].y;
-            sd->w = it->w / ppm, sd->h = it->h / ppm;
-            sd->lights = it->lights;
-        }
-        for (int i = 0; i < tr->n_features && t->n_features < SCORE_MAX_FEATURES; i++) {
-            const doc_item *it = &tr->features[i];
-            score_feature *sf = &t->f[t->n_features++];
-            double x = it->x / ppm;
-            sf->doc = d;
-            sf->side = tp.n_pieces > 1 && x >= tp.pieces[1].x ? 1 : 0;
-            snprintf(sf->kind, sizeof sf->kind, "%s", it->kind);
-            sf->x = x - tp.pieces[sf->side].x;
-            sf->y = it->y / ppm - tp.pieces[sf->side].y;
-            sf->w = it->w / ppm, sf->h = it->h / ppm;
-        }
     }
-    free(tr);
-    return 0;
-fail:
-    free(tr);
-    return err_prefix(err, "%s", s->file);
+    free(k);
+    return rc == 0 ? 0 : err_prefix(err, "%s", s->file);
 }
 
 /* Overlap of two rectangles relative to the smaller one (0..1): a flag is a

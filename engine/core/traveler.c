@@ -32,6 +32,7 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     t->n_speaks = s->n_speaks;
     memcpy(t->speaks, s->speaks, sizeof t->speaks);
     t->companion = s->companion;
+    t->age = s->age;
     snprintf(t->sex, sizeof t->sex, "%s", s->sex);
     snprintf(t->needs, sizeof t->needs, "%s", s->needs);
     t->n_carries = s->n_carries;

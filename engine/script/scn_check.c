@@ -395,6 +395,80 @@ static void expected_is_no_critical_error(loader *ld) {
     free(r);
 }
 
+/* A visa's terms agree: set only on a visa; a short-stay (C) visa allows at
+ * most 90 days, a long-stay (D) one more; no stay longer than the visa is
+ * valid; valid until after valid from. */
+static void visa_terms_agree(loader *ld) {
+    const scenario *s = ld->s;
+    for (int d = 0; d < s->n_docs; d++) {
+        const scn_visa *v = &s->docs[d].visa;
+        char p[64];
+        snprintf(p, sizeof p, "documents[%d].visa", d + 1);
+        if (!v->category[0] && !v->entries[0] && !v->duration_days && !v->valid_from.y &&
+            !v->valid_until.y)
+            continue;
+        tpl t;
+        bl_err err = {0};
+        if (tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 && strcmp(t.kind, "visa"))
+            rd_problem(ld, p, "%s: \"%s\" is not a visa", p, s->docs[d].spec.template_id);
+        if (v->category[0] == 'C' && v->duration_days > 90)
+            rd_problem(ld, p, "%s: a short-stay (C) visa allows at most 90 days, not %d", p,
+                       v->duration_days);
+        if (v->category[0] == 'D' && v->duration_days && v->duration_days <= 90)
+            rd_problem(ld, p, "%s: a long-stay (D) visa is for more than 90 days, not %d", p,
+                       v->duration_days);
+        long from = v->valid_from.y ? date_to_days(v->valid_from) : 0;
+        long until = v->valid_until.y ? date_to_days(v->valid_until) : 0;
+        if (from && until && until < from)
+            rd_problem(ld, p, "%s: valid_until comes before valid_from", p);
+        if (from && until && v->duration_days > until - from + 1)
+            rd_problem(ld, p, "%s: a stay of %d days does not fit a visa valid %ld days", p,
+                       v->duration_days, until - from + 1);
+    }
+}
+
+/* The traveler is the first document's holder (unless an impostor): a birth
+ * date given there must make them traveler.age on the scenario's day. */
+static void age_agrees_with_birth(loader *ld) {
+    const scenario *s = ld->s;
+    if (s->impostor > 0 || s->n_docs == 0 || s->docs[0].capture[0]) return;
+    bl_date b = s->docs[0].holder.birth, t = s->today;
+    if (!b.y) return;
+    int age = t.y - b.y - (b.m > t.m || (b.m == t.m && b.d > t.d));
+    if (age != s->age)
+        rd_problem(ld, "documents[1].holder.birth_date",
+                   "traveler.age is %d, but documents[1].holder.birth_date makes them %d on "
+                   "%04d-%02d-%02d (today): give one of them, or make them agree",
+                   s->age, age, t.y, t.m, t.d);
+}
+
+/* A Latin name given on a bilingual page needs its Arabic-script form: the
+ * scenario's, or the generator's for one of its own names. */
+static void bilingual_names_have_both_scripts(loader *ld) {
+    const scenario *s = ld->s;
+    for (int d = 0; d < s->n_docs; d++) {
+        const scn_holder *h = &s->docs[d].holder;
+        tpl t;
+        bl_err err = {0};
+        if (tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0 ||
+            !tpl_field_of(&t, "surname_native"))
+            continue;
+        const char *latin[3] = {h->surname, h->given_names, h->place_of_birth};
+        const char *native[3] = {h->surname_native, h->given_names_native,
+                                 h->place_of_birth_native};
+        static const char *keys[3] = {"surname", "given_names", "place_of_birth"};
+        for (int k = 0; k < 3; k++)
+            if (latin[k][0] && !native[k][0] && !doc_name_arabic(latin[k])) {
+                char p[96];
+                snprintf(p, sizeof p, "documents[%d].holder.%s", d + 1, keys[k]);
+                rd_problem(ld, p,
+                           "%s \"%s\" on a bilingual page: give its Arabic-script form too "
+                           "(holder.%s_native)",
+                           p, latin[k], keys[k]);
+            }
+    }
+}
+
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
     ids_and_keys_are_safe,
@@ -413,6 +487,9 @@ static const scenario_rule scenario_rules[] = {
     discriminatory_question_is_marked,
     stateless_holder_is_xxa,
     expected_is_no_critical_error,
+    visa_terms_agree,
+    age_agrees_with_birth,
+    bilingual_names_have_both_scripts,
 };
 
 /* ------------------------------------------------------------ after the rules */

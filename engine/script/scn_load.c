@@ -140,12 +140,27 @@ static void read_traveler(loader *ld) {
 }
 
 static void read_holder(loader *ld, scn_holder *h, const char *what) {
-    static const char *keys[] = {"surname",    "given_names", "sex", "nationality",
-                                 "birth_date", "expiry_date", NULL};
+    static const char *keys[] = {"surname",
+                                 "given_names",
+                                 "sex",
+                                 "nationality",
+                                 "birth_date",
+                                 "expiry_date",
+                                 "surname_native",
+                                 "given_names_native",
+                                 "place_of_birth",
+                                 "place_of_birth_native",
+                                 NULL};
     rd_only_keys(ld, what, keys);
     char b[16] = "", e[16] = "";
     rd_get_string(ld, what, "surname", h->surname, sizeof h->surname, 0);
     rd_get_string(ld, what, "given_names", h->given_names, sizeof h->given_names, 0);
+    rd_get_string(ld, what, "surname_native", h->surname_native, sizeof h->surname_native, 0);
+    rd_get_string(ld, what, "given_names_native", h->given_names_native,
+                  sizeof h->given_names_native, 0);
+    rd_get_string(ld, what, "place_of_birth", h->place_of_birth, sizeof h->place_of_birth, 0);
+    rd_get_string(ld, what, "place_of_birth_native", h->place_of_birth_native,
+                  sizeof h->place_of_birth_native, 0);
     rd_get_string(ld, what, "sex", h->sex, sizeof h->sex, 0);
     rd_get_string(ld, what, "nationality", h->nationality, sizeof h->nationality, 0);
     char p[160];
@@ -157,9 +172,36 @@ static void read_holder(loader *ld, scn_holder *h, const char *what) {
                    "%s.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", what, e);
 }
 
+/* documents[i].visa = { category, entries, duration_days, valid_from,
+ * valid_until }: a visa's terms, each optional. */
+static void read_visa(loader *ld, scn_visa *v, const char *what) {
+    static const char *keys[] = {"category",   "entries",     "duration_days",
+                                 "valid_from", "valid_until", NULL};
+    rd_only_keys(ld, what, keys);
+    char p[160], f[16] = "", u[16] = "";
+    if (rd_get_string(ld, what, "category", v->category, sizeof v->category, 0) == 0 &&
+        strcmp(v->category, "C") && strcmp(v->category, "D"))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.category", what), p),
+                   "%s.category: \"%s\" is not C (short stay) or D (long stay)", what, v->category);
+    if (rd_get_string(ld, what, "entries", v->entries, sizeof v->entries, 0) == 0 &&
+        strcmp(v->entries, "1") && strcmp(v->entries, "2") && strcmp(v->entries, "MULT"))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.entries", what), p),
+                   "%s.entries: \"%s\" is not \"1\", \"2\" or \"MULT\"", what, v->entries);
+    double days = 0;
+    if (rd_get_number(ld, what, "duration_days", &days, 1, 3650, 0) == 0)
+        v->duration_days = (int)days;
+    if (rd_get_string(ld, what, "valid_from", f, sizeof f, 0) == 0 && parse_date(f, &v->valid_from))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.valid_from", what), p),
+                   "%s.valid_from: \"%s\" is not a date (YYYY-MM-DD)", what, f);
+    if (rd_get_string(ld, what, "valid_until", u, sizeof u, 0) == 0 &&
+        parse_date(u, &v->valid_until))
+        rd_problem(ld, (snprintf(p, sizeof p, "%s.valid_until", what), p),
+                   "%s.valid_until: \"%s\" is not a date (YYYY-MM-DD)", what, u);
+}
+
 static void read_documents(loader *ld) {
     static const char *keys[] = {"template", "seed",    "defects", "same_holder",
-                                 "holder",   "capture", NULL};
+                                 "holder",   "capture", "visa",    NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -209,6 +251,13 @@ static void read_documents(loader *ld) {
         rd_rawfield(L, "holder");
         if (lua_istable(L, -1))
             read_holder(ld, &d->holder, q);
+        else if (!lua_isnil(L, -1))
+            rd_problem(ld, q, "%s: expected a table", q);
+        lua_pop(L, 1);
+        snprintf(q, sizeof q, "%s.visa", what);
+        rd_rawfield(L, "visa");
+        if (lua_istable(L, -1))
+            read_visa(ld, &d->visa, q);
         else if (!lua_isnil(L, -1))
             rd_problem(ld, q, "%s: expected a table", q);
         lua_pop(L, 1);

@@ -105,5 +105,73 @@ echo '{"id": "x", "defects": [{"id": "d", "kind": "smudge", "region_px": [1,1,2,
 expect_fail "capture: unknown defect kind" "\"smudge\" is not a borderlab defect kind" "$BL" render --capture "$T/cap" --out-dir "$T/capout5"
 check "capture: failed loads wrote nothing" bash -c "test ! -e '$T/capout2' && test ! -e '$T/capout3' && test ! -e '$T/capout5'"
 
+# --- a scenario's documents, as the desk shows them, agree with each other:
+# every scenario of the pack rendered (72 dpi); genuine documents of the same
+# holder carry the same person; a visa names the passport it is in, is of the
+# passport's state's national, and its terms fit its category; a bilingual
+# page's MRZ carries its Latin name; the traveler's age is the holder's.
+mkdir -p "$T/scn"
+for f in scenarios/*.lua; do
+    id=$(basename "$f" .lua)
+    "$BL" render --scenario "$f" --out-dir "$T/scn/$id" --dpi 72 >/dev/null 2>"$T/scn-$id.err" ||
+        { echo "  $f: $(cat "$T/scn-$id.err")"; }
+done
+check "render --scenario: every document of every scenario, with documents.json" \
+    bash -c "test \$(ls '$T/scn' | wc -l) -eq \$(ls scenarios/*.lua | wc -l) &&
+             for d in '$T'/scn/*; do test -s \$d/documents.json || exit 1; done &&
+             ls '$T'/scn/s03-business-visitor/doc2-uto-visa-mrva/transmitted.png >/dev/null"
+check "render --scenario: no genuine document of the pack contradicts another" python3 - "$T/scn" <<'PY'
+import datetime, glob, json, os, sys
+bad, scenarios, visas = [], 0, 0
+for d in sorted(glob.glob(sys.argv[1] + "/*")):
+    scenarios += 1
+    doc = json.load(open(d + "/documents.json"))
+    sid, docs = doc["scenario"], doc["documents"]
+    truth = {x["document"]: json.load(open(os.path.join(d, x["dir"], "truth.json")))
+             for x in docs if "template" in x}
+    defects = {k: {y["kind"] for y in t["defects"]} for k, t in truth.items()}
+    first = docs[0] if docs else None
+    for x in docs:
+        if "template" not in x: continue
+        h, n, dfs = x["holder"], x["document"], defects[x["document"]]
+        t = truth[n]
+        # a bilingual page's MRZ carries the Latin name printed beside the Arabic
+        if h.get("surname_native") and "name_script_mismatch" not in dfs:
+            want = "<".join(h["surname"].split()) + "<<" + "<".join(h["given_names"].split())
+            if want[:30] not in t["mrz"][0]:
+                bad.append("%s doc%d: MRZ %s lacks the Latin name %s" % (sid, n, t["mrz"][0], want))
+        if x["template"].startswith("uto-visa"):
+            visas += 1
+            days = int(h["duration"].split()[0])
+            if (h["visa_type"] == "C") != (days <= 90):
+                bad.append("%s doc%d: a %s visa for %d days" % (sid, n, h["visa_type"], days))
+            va = datetime.date.fromisoformat(t["holder"]["issue_date"])
+            vb = datetime.date.fromisoformat(t["holder"]["expiry_date"])
+            if (vb - va).days + 1 < days:
+                bad.append("%s doc%d: a %d-day stay on a visa valid %d days" % (sid, n, days, (vb - va).days + 1))
+            if "visa_passport_mismatch" not in dfs and x.get("names_passport") is None:
+                bad.append("%s doc%d: the visa names passport %s, which is not on the desk"
+                           % (sid, n, h["passport_number"]))
+            if x.get("names_passport") and h["nationality"] != docs[x["names_passport"] - 1]["holder"]["nationality"]:
+                bad.append("%s doc%d: the visa's nationality %s is not its passport's" % (sid, n, h["nationality"]))
+        if first and x is not first and "template" in first:
+            for k in ("surname", "given_names", "birth_date", "sex"):
+                if h[k] != first["holder"][k]:
+                    bad.append("%s doc%d: %s %s, but the first document says %s"
+                               % (sid, n, k, h[k], first["holder"][k]))
+    tr = doc["traveler"]
+    if first and "template" in first and tr["impostor"] == 0:
+        b = datetime.date.fromisoformat(first["holder"]["birth_date"])
+        today = datetime.date.fromisoformat(doc["today"])
+        age = today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+        if age != tr["age"] or first["holder"]["sex"] != tr["sex"]:
+            bad.append("%s: the traveler is %d %s, the holder %d %s" % (sid, tr["age"], tr["sex"], age, first["holder"]["sex"]))
+if scenarios < 16 or visas < 8:
+    bad.append("only %d scenarios and %d visas were rendered" % (scenarios, visas))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+expect_fail "render --scenario: with a --template" "scenario takes --out-dir" "$BL" render --scenario scenarios/s03-business-visitor.lua --template uto-visa-mrva --out-dir "$T/x"
+
 echo "render: $passes passed, $fails failed"
 [ $fails -eq 0 ]
