@@ -119,6 +119,9 @@ static void score_as(const pack_fixture *p, int i, const score_actions *a, score
 static int acceptable(const scenario *s, int dec, int prot) {
     const scn_expected *e = &s->expected;
     if (dec == e->decision && (dec != DECIDE_PROTECTION || prot == e->protection)) return 1;
+    if (dec == DECIDE_PROTECTION && e->decision == DECIDE_PROTECTION &&
+        (e->protections >> prot & 1))
+        return 1; /* one of several needs */
     for (int k = 0; k < e->n_accept; k++)
         if (dec == e->accept[k].decision &&
             (dec != DECIDE_PROTECTION || prot == e->accept[k].protection))
@@ -281,6 +284,27 @@ static void an_unaccompanied_child_goes_to_child_protection(void **state) {
     }
 }
 
+/* A child who is also a probable victim of trafficking has two needs: a
+ * referral to either is right; admitting breaks both principles. */
+static void several_protection_needs_at_once(void **state) {
+    pack_fixture *p = *state;
+    int i = find(p, "s06-unaccompanied-child");
+    static scenario s; /* large */
+    s = p->scn[i];
+    s.expected.protections |= 1u << PROTECT_TRAFFICKING;
+    score_actions a;
+    score_result r;
+    good_work(&s, &p->truth[i], DECIDE_PROTECTION, PROTECT_TRAFFICKING, &a);
+    score_case(&s, &p->truth[i], &a, 70, &r);
+    assert_true(r.passed && r.decision_ok && !r.accepted);
+    good_work(&s, &p->truth[i], DECIDE_PROTECTION, PROTECT_ASYLUM, &a);
+    score_case(&s, &p->truth[i], &a, 70, &r);
+    assert_false(r.decision_ok);
+    good_work(&s, &p->truth[i], DECIDE_ADMIT, 0, &a);
+    score_case(&s, &p->truth[i], &a, 70, &r);
+    assert_true(has(&r, "child_without_protection") && has(&r, "trafficking_without_referral"));
+}
+
 /* A refusal needs its reasons, in a language the person understands. */
 static void a_refusal_is_explained_in_a_language_understood(void **state) {
     pack_fixture *p = *state;
@@ -366,6 +390,7 @@ int main(void) {
         cmocka_unit_test(a_possible_victim_is_heard_apart_from_the_companion),
         cmocka_unit_test(questions_before_a_needed_interpreter_are_not_understood),
         cmocka_unit_test(an_unaccompanied_child_goes_to_child_protection),
+        cmocka_unit_test(several_protection_needs_at_once),
         cmocka_unit_test(a_refusal_is_explained_in_a_language_understood),
         cmocka_unit_test(an_authors_rules_hold),
     };

@@ -63,6 +63,7 @@ static void sanitise_question(scn_question *q) {
 static void sanitise_expected(scn_expected *e) {
     CLAMP(e->decision, DECIDE_NONE, DECIDE_COUNT - 1);
     CLAMP(e->protection, PROTECT_NONE, PROTECT_COUNT - 1);
+    e->protections &= (1u << PROTECT_COUNT) - 2;
     CLAMP(e->n_ask, 0, SCN_MAX_LIST);
     for (int i = 0; i < SCN_MAX_LIST; i++)
         TERM(e->ask[i]);

@@ -136,8 +136,10 @@ typedef struct scn_waive {
 } scn_waive;
 
 typedef struct scn_expected {
-    int decision;   /* desk_decision */
-    int protection; /* desk_protection */
+    int decision;         /* desk_decision */
+    int protection;       /* desk_protection: the first need */
+    unsigned protections; /* bit per desk_protection: every need ({ "child", "trafficking" }); a
+                             referral to any of them is the expected decision */
     int n_accept;
     scn_accept accept[SCN_MAX_ACCEPT];
     double pass; /* the case's pass mark in points; 0: the session's (or 70) */

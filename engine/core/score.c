@@ -116,6 +116,9 @@ static int same_decision(int dec, int prot, int want, int want_prot) {
  * (2), or neither (0). */
 static int decision_fit(const scn_expected *e, int dec, int prot) {
     if (same_decision(dec, prot, e->decision, e->protection)) return 1;
+    if (dec == DECIDE_PROTECTION && e->decision == DECIDE_PROTECTION && prot > 0 &&
+        (e->protections >> prot & 1))
+        return 1; /* one of several needs, each a right referral */
     for (int i = 0; i < e->n_accept; i++)
         if (same_decision(dec, prot, e->accept[i].decision, e->accept[i].protection)) return 2;
     return 0;
@@ -316,12 +319,10 @@ static void builtin_criticals(const scenario *s, const score_truth *t, const sco
     const scn_expected *e = &s->expected;
     int dec = a->decided ? a->decision : DECIDE_NONE;
     int admit = dec == DECIDE_ADMIT, refuse = dec == DECIDE_REFUSE;
-    int child = has_situation(s, SIT_UNACCOMPANIED_CHILD) ||
-                (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_CHILD);
-    int trafficking = has_situation(s, SIT_TRAFFICKING) ||
-                      (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_TRAFFICKING);
-    int fear = has_situation(s, SIT_FEAR_OF_RETURN) ||
-               (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_ASYLUM);
+    unsigned needs = e->decision == DECIDE_PROTECTION ? e->protections | 1u << e->protection : 0;
+    int child = has_situation(s, SIT_UNACCOMPANIED_CHILD) || (needs >> PROTECT_CHILD & 1);
+    int trafficking = has_situation(s, SIT_TRAFFICKING) || (needs >> PROTECT_TRAFFICKING & 1);
+    int fear = has_situation(s, SIT_FEAR_OF_RETURN) || (needs >> PROTECT_ASYLUM & 1);
     if (admit && invalid_document(s, t)) add_critical(s, out, CRIT_ADMITTED_INVALID_DOCUMENT);
     if (refuse && fear) add_critical(s, out, CRIT_REFUSED_PROTECTION);
     if (refuse && (s->status == STATUS_CITIZEN || s->status == STATUS_PROBABLE_NATIONAL ||

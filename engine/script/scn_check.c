@@ -313,7 +313,8 @@ static void situation_gets_its_decision(loader *ld) {
                  {SIT_UNDOCUMENTED_RETURNEE, DECIDE_SECOND_LINE, 0}};
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
         if ((s->situations >> needs[i].sit & 1) &&
-            (e->decision != needs[i].decision || e->protection != needs[i].protection))
+            (e->decision != needs[i].decision ||
+             (needs[i].protection && !(e->protections >> needs[i].protection & 1))))
             rd_problem(ld, "expected.decision", "situation \"%s\" expects %s%s%s",
                        scn_situation_name(needs[i].sit), decision_name(needs[i].decision),
                        needs[i].protection ? " / " : "",

@@ -440,6 +440,22 @@ static void read_questions(loader *ld, int keep_functions) {
     lua_pop(L, 1);
 }
 
+/* expected.protection: a need, or one of a list (the first is the one the
+ * debrief names). */
+static void add_protection(loader *ld, const char *v, int i, void *arg) {
+    (void)arg;
+    scn_expected *e = &ld->s->expected;
+    int p = protection_from_name(v);
+    if (p <= 0) {
+        (void)i;
+        rd_problem(ld, ld->item[0] ? ld->item : "expected.protection",
+                   "expected.protection: \"%s\" is not asylum, child or trafficking", v);
+        return;
+    }
+    if (!e->protection) e->protection = p;
+    e->protections |= 1u << p;
+}
+
 /* expected.accept = { "second_line", "asylum", ... }: a decision, or a
  * protection referral by its kind. */
 static void add_accept(loader *ld, const char *v, int i, void *arg) {
@@ -580,10 +596,14 @@ static void read_expected(loader *ld) {
         rd_problem(ld, "expected.decision",
                    "expected.decision: \"%s\" is not admit, refuse, second_line or protection",
                    dec);
-    if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0 &&
-        (e->protection = protection_from_name(prot)) < 0)
-        rd_problem(ld, "expected.protection",
-                   "expected.protection: \"%s\" is not asylum, child or trafficking", prot);
+    (void)prot;
+    rd_rawfield(L, "protection");
+    int list = lua_istable(L, -1);
+    lua_pop(L, 1);
+    if (list) /* several needs at once: { "child", "trafficking" } */
+        rd_each_string(ld, "expected", "protection", add_protection, NULL);
+    else if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0)
+        ld->item[0] = '\0', add_protection(ld, prot, 0, NULL);
     if (e->decision < 0) e->decision = 0;
     if (e->protection < 0) e->protection = 0;
     if (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_NONE)

@@ -113,6 +113,16 @@ check "a critical condition's decision at its line" has "$T/lines.out" "$T/lines
 check "a waiver of what cannot be waived at its line" has "$T/lines.out" "$T/lines.lua:18: expected.waive[1].critical: \"no_decision\" cannot be waived"
 check "an author's reason that is not a string at its line" has "$T/lines.out" "$T/lines.lua:15: string \"r.none\" (expected.critical reason) is not defined"
 check "the rubric at its line, not the id's" has "$T/lines.out" "$T/lines.lua:21: rubric: points add up to 90, not 100"
+# Several protection needs at once: a list; a kind that is not one is named
+# at its place in the list.
+mkdir -p "$T/needs"
+sed -e 's/expected = { decision = "admit", ask = { "purpose" }, why = "why" },/expected = { decision = "protection", protection = { "child", "charity" }, ask = { "purpose" }, why = "why" },/' \
+    -e 's/situations = {},/situations = { "unaccompanied_child" },/' "$D/good.lua" >"$T/needs/good.lua"
+"$BL" check "$T/needs/good.lua" >"$T/needs.out" 2>&1; rc=$?
+check "protection = { list }: an unknown need named at its place" bash -c "test $rc -eq 1 && grep -q 'expected.protection: \"charity\" is not asylum, child or trafficking' '$T/needs.out' && test \$(grep -c 'good.lua:' '$T/needs.out') -eq 1"
+sed -i 's/"charity"/"trafficking"/' "$T/needs/good.lua"
+"$BL" check "$T/needs/good.lua" >"$T/needs.out" 2>&1; rc=$?
+check "protection = { \"child\", \"trafficking\" } passes" bash -c "test $rc -eq 0 || { cat '$T/needs.out'; false; }"
 timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
 check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
