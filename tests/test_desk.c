@@ -499,6 +499,39 @@ static void the_traveler_is_heard_apart_and_asked_by_id(void **state) {
     assert_false(b->st.separated);
 }
 
+/* Twelve questions: the menu shows ten, Tab turns to the rest, a number
+ * picks on the page shown; every question is reached by keyboard. */
+static void every_question_is_reached_by_keyboard(void **state) {
+    bench *b = *state;
+    desk_traveler *t = &b->s.travelers[0];
+    t->n_questions = 12;
+    for (int i = 0; i < 12; i++) {
+        snprintf(t->questions[i].id, sizeof t->questions[i].id, "q%d", i + 1);
+        snprintf(t->questions[i].text, sizeof t->questions[i].text, "q.q%d", i + 1);
+    }
+    start(b, 0);
+    key(b, KEY_Q);
+    key(b, KEY_TAB);
+    key(b, KEY_2); /* the second of the second page: the twelfth */
+    cJSON *p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "q12");
+    cJSON_Delete(p);
+    key(b, KEY_Q); /* a new menu starts on its first page */
+    key(b, KEY_0);
+    p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "q10");
+    cJSON_Delete(p);
+    key(b, KEY_Q);
+    key(b, KEY_TAB);
+    key(b, KEY_3); /* no third question on the second page: nothing asked */
+    assert_int_equal(count(b, "ask"), 2);
+    key(b, KEY_TAB); /* back to the first page */
+    key(b, KEY_1);
+    p = params(last(b, "ask"));
+    assert_string_equal(param_str(p, "question"), "q1");
+    cJSON_Delete(p);
+}
+
 /* A refusal's dialog gives the reasons (G or its button), logged with
  * whether an interpreter was there; other decisions have no such step. */
 static void a_refusal_gives_its_reasons(void **state) {
@@ -711,6 +744,7 @@ int main(void) {
         T(a_question_is_asked_and_its_answer_logged),
         T(the_traveler_is_heard_apart_and_asked_by_id),
         T(a_refusal_gives_its_reasons),
+        T(every_question_is_reached_by_keyboard),
         T(no_answer_is_logged_without_a_question),
         T(a_mode_ignores_what_belongs_to_another),
         T(every_button_is_clicked_where_it_is_drawn),

@@ -280,6 +280,7 @@ typedef struct desk_state {
     /* the interview */
     int asked[DESK_MAX_QUESTIONS]; /* times each question was asked */
     int pending_ask;               /* question waiting for the app's answer, or -1 */
+    int ask_page;                  /* DESK_ASK: the page of ten questions shown (Tab turns) */
     int answer_q;                  /* question last answered, or -1 */
     char answer[48];               /* its answer's key */
     int interpreter;               /* an interpreter was requested */

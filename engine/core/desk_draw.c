@@ -334,13 +334,23 @@ static void draw_note(const desk_state *st, draw_list *dl) {
     dl_text(dl, field.x + 8, field.y + 24, 16, C_TEXT, 0, 0, "%s_", st->note);
 }
 
+/* The questions on offer, ten to a page; with more than ten, which page
+ * and that Tab turns it. */
 static void draw_ask_menu(const desk_state *st, draw_list *dl) {
     const char *rows[10];
-    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
-    if (n > 10) n = 10;
+    int av[DESK_MAX_QUESTIONS], all = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
+    int pages = (all + 9) / 10, page = st->ask_page < pages ? st->ask_page : 0;
+    int first = page * 10, n = all - first < 10 ? all - first : 10;
     for (int i = 0; i < n; i++)
-        rows[i] = desk_scn_text(st, st->lang, desk_current_traveler(st)->questions[av[i]].text);
+        rows[i] =
+            desk_scn_text(st, st->lang, desk_current_traveler(st)->questions[av[first + i]].text);
     draw_menu_texts(st, dl, "menu.ask", rows, n);
+    if (pages > 1) {
+        char buf[128];
+        const desk_rect box = desk_layout_menu_box(n);
+        dl_text(dl, box.x + box.w - 16, box.y + 30, 13, C_DIM, 0, 2, "%s",
+                desk_fmt(st, buf, sizeof buf, "menu.ask_page", page + 1, pages, NULL, NULL, NULL));
+    }
 }
 
 static void draw_protection_menu(const desk_state *st, draw_list *dl) {

@@ -134,6 +134,7 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         st->mrz_panel = st->ref_panel = 0;
     } else if (k == KEY_Q && desk_current_traveler(st)->n_questions > 0) {
         st->mode = DESK_ASK;
+        st->ask_page = 0;
     } else if (k == KEY_DELETE) {
         int f = finding_at(st, st->mx, st->my, 0);
         if (f >= 0) desk_act_unflag(st, f, log, ud);
@@ -355,15 +356,19 @@ static int step_confirm(desk_state *st, const input_event *ev, desk_log_fn log, 
     return 0;
 }
 
-/* Picking a question from the menu (the first ten on offer). */
+/* Picking a question from the menu, ten to a page: Tab shows the next
+ * page, a number or a click picks on the page shown. */
 static int step_ask(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
-    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
-    if (n > 10) n = 10;
+    int av[DESK_MAX_QUESTIONS], all = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
+    int pages = (all + 9) / 10;
+    if (pages > 0 && key(ev, KEY_TAB)) st->ask_page = (st->ask_page + 1) % pages;
+    if (st->ask_page >= pages) st->ask_page = 0;
+    int first = st->ask_page * 10, n = all - first < 10 ? all - first : 10;
     if (key(ev, KEY_ESCAPE)) st->mode = DESK_EXAMINE;
     int pick = menu_pick(ev, n);
     if (pick >= 0 && pick < n) {
         st->mode = DESK_EXAMINE;
-        desk_act_ask(st, av[pick], log, ud);
+        desk_act_ask(st, av[first + pick], log, ud);
     }
     return 0;
 }
