@@ -15,6 +15,7 @@
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     desk_app *a = calloc(1, sizeof *a);
+    if (a) a->truth_of = -1;
     if (!a) {
         err_set(err, "out of memory");
         return NULL;
@@ -91,6 +92,7 @@ void desk_app_destroy(desk_app *a) {
     journal_close(a->journal);
     if (a->log) fclose(a->log);
     free(a->log_mem);
+    free(a->truth);
     if (a->rec) fclose(a->rec);
     free(a);
 }

@@ -20,6 +20,7 @@
 #include "desk_app.h"
 #include "journal.h"
 #include "record.h"
+#include "score.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
 #define LOUPE_D           220
@@ -79,6 +80,8 @@ struct desk_app {
     session_case cases[DESK_MAX_TRAVELERS];   /* for the session's verdict */
     char *log_mem; /* the session's action log, also kept in memory for scoring */
     size_t log_len, log_cap;
+    score_truth *truth; /* the true defects of the traveler truth_of's documents (built once) */
+    int truth_of;       /* -1: none built */
 };
 
 /* desk_docs.c */

@@ -47,6 +47,35 @@ void app_write_action(void *ud, const desk_action *act) {
     log_action(ud, act, 1);
 }
 
+/* The traveler's true defects, built once per traveler (NULL when they
+ * cannot be: the answer then knows no defect found). */
+static const score_truth *traveler_truth(desk_app *a, int tv) {
+    pack *p = a->cfg.pack;
+    if (a->truth && a->truth_of == tv) return a->truth;
+    if (!a->truth && !(a->truth = malloc(sizeof *a->truth))) return NULL;
+    bl_err err = {0};
+    a->truth_of = -1;
+    if (!p || tv >= p->n || score_truth_build(&p->scn[tv], &a->fonts, a->truth, &err) != 0)
+        return NULL;
+    a->truth_of = tv;
+    return a->truth;
+}
+
+/* The defect kinds the traveler's flags have found so far, read from the
+ * action log as scoring reads it. */
+static unsigned defects_found(desk_app *a, const scenario *s) {
+    const score_truth *t = traveler_truth(a, a->st.traveler);
+    score_actions act;
+    score_result r;
+    bl_err err = {0};
+    if (!t || score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) != 0) return 0;
+    score_case(s, t, &act, 70, &r);
+    unsigned found = 0;
+    for (int d = 0; d < t->n; d++)
+        if (r.defect_found[d]) found |= 1u << t->d[d].kind;
+    return found;
+}
+
 /* Asks the scenario for the traveler's answer to the pending question. A
  * script error does not stop the desk: it is reported, logged, and the
  * traveler gives no answer. */
@@ -55,8 +84,20 @@ void app_answer(desk_app *a) {
     pack *p = a->cfg.pack;
     char key[64] = "interview.no_answer";
     if (p && st->traveler < p->n) {
-        scn_ctx ctx = {st->asked,    st->lights_used, st->flagged_kinds,
-                       st->mrz_used, st->interpreter, st->separated};
+        scn_ctx ctx = {.asked_times = st->asked,
+                       .lights_used = st->lights_used,
+                       .flagged = st->flagged_kinds,
+                       .reader = st->mrz_used,
+                       .interpreter = st->interpreter,
+                       .separated = st->separated,
+                       .opened = st->opened_docs,
+                       .turned = st->turned_docs,
+                       .reference = st->reference_used,
+                       .loupe = st->loupe_used,
+                       .elapsed = (double)(st->frame - st->case_frame0) / DESK_FPS,
+                       .found = defects_found(a, &p->scn[st->traveler]),
+                       .n_said = st->n_said,
+                       .said = st->said};
         bl_err err = {0};
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {
@@ -89,19 +130,19 @@ static double score_traveler(desk_app *a, int tv, desk_debrief *d, session_case 
     pack *p = a->cfg.pack;
     if (!p || tv >= p->n) return 0;
     const scenario *s = &p->scn[tv];
-    score_truth truth;
+    const score_truth *truth = traveler_truth(a, tv);
     score_actions act;
     score_result r;
     bl_err err = {0};
-    if (score_truth_build(s, &a->fonts, &truth, &err) != 0 ||
-        score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) != 0) {
+    if (!truth) err_set(&err, "%s: its documents cannot be built", s->file);
+    if (!truth || score_actions_from_log(a->log_mem, a->log_len, s, s->id, &act, &err) != 0) {
         fprintf(stderr, "borderlab: debrief: %s\n", err.msg);
         return 0;
     }
     act.seconds = a->st.case_seconds[tv]; /* across a restart too */
     /* a case passes at the session's mark (the academy's usual 70 elsewhere) */
-    score_case(s, &truth, &act, a->cfg.sdef ? a->cfg.sdef->pass_overall : 70, &r);
-    debrief_from_score(s, &truth, &act, &r, d);
+    score_case(s, truth, &act, a->cfg.sdef ? a->cfg.sdef->pass_overall : 70, &r);
+    debrief_from_score(s, truth, &act, &r, d);
     for (int k = 0; k < COMP_COUNT; k++) {
         c->competency[k] = r.competency[k];
         c->assessed[k] = s->rubric[k] > 0;

@@ -135,6 +135,8 @@ void desk_load_traveler(desk_state *st, int i) {
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
     st->interpreter = st->separated = st->reasons = 0;
+    st->opened_docs = st->turned_docs = 0;
+    st->reference_used = st->loupe_used = st->n_said = 0;
     st->debrief_page = st->debrief_doc = 0;
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);

@@ -287,6 +287,11 @@ typedef struct desk_state {
     int separated;                 /* spoke to the traveler apart from their companion */
     int reasons;                   /* gave the reasons for a refusal (2: through the interpreter) */
     unsigned flagged_kinds;        /* bit per finding kind flagged for this traveler */
+    /* what this traveler's answers may know of the desk (scn_ctx) */
+    unsigned opened_docs, turned_docs; /* bit per document opened / turned at least once */
+    int reference_used, loupe_used;
+    int n_said;
+    int said[DESK_MAX_QUESTIONS * 2]; /* question indices as asked, in order */
     desk_debrief debrief;
     int n_decided, last_decided;      /* decisions taken; the traveler of the latest */
     float points[DESK_MAX_TRAVELERS]; /* each decided traveler's score (-1: not scored) */

@@ -20,6 +20,7 @@ void desk_act_light(desk_state *st, int l, desk_log_fn log, void *ud) {
 
 void desk_act_loupe(desk_state *st, desk_log_fn log, void *ud) {
     st->loupe = !st->loupe;
+    if (st->loupe) st->loupe_used = 1;
     desk_emit(st, log, ud, "loupe", "", "{\"on\": %s, \"zoom\": %d}", st->loupe ? "true" : "false",
               st->loupe_zoom);
 }
@@ -45,7 +46,7 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
 
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
     st->ref_panel = !st->ref_panel;
-    if (st->ref_panel) st->mrz_panel = 0;
+    if (st->ref_panel) st->mrz_panel = 0, st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
@@ -91,6 +92,7 @@ void desk_act_ask(desk_state *st, int q, desk_log_fn log, void *ud) {
     const desk_question *dq = &desk_current_traveler(st)->questions[q];
     st->asked[q]++;
     st->pending_ask = q;
+    if (st->n_said < (int)(sizeof st->said / sizeof st->said[0])) st->said[st->n_said++] = q;
     desk_emit(st, log, ud, "ask", desk_current_traveler(st)->id,
               "{\"question\": \"%s\", \"forbidden\": %s, \"times\": %d}", dq->id,
               dq->forbidden ? "true" : "false", st->asked[q]);
@@ -103,6 +105,7 @@ void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud) {
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     if (!ds->passport) return;
     st->docs[d].closed = !st->docs[d].closed;
+    if (!st->docs[d].closed) st->opened_docs |= 1u << d;
     char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, st->docs[d].closed ? "close" : "open", target, "{}");
@@ -116,6 +119,7 @@ void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud) {
         return;
     }
     st->docs[d].side = !st->docs[d].side;
+    if (st->docs[d].side) st->turned_docs |= 1u << d;
     char target[128];
     desk_doc_target(st, d, target, sizeof target);
     desk_emit(st, log, ud, "turn", target, "{\"side\": \"%s\"}",

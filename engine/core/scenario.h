@@ -204,7 +204,14 @@ typedef struct scn_ctx {
     unsigned lights_used;   /* light bits */
     unsigned flagged;       /* bit per desk finding kind */
     int reader, interpreter;
-    int separated; /* spoken to apart from their companion */
+    int separated;        /* spoken to apart from their companion */
+    unsigned opened;      /* bit per document opened at least once */
+    unsigned turned;      /* bit per document turned to its back */
+    int reference, loupe; /* the genuine specimen, the loupe, used */
+    double elapsed;       /* seconds since the traveler came to the counter */
+    unsigned found;       /* bit per defect kind a flag has found */
+    int n_said;           /* questions asked so far, in order (indices) */
+    const int *said;
 } scn_ctx;
 
 /* Whether a condition's desk part holds (decision and protection are the

@@ -348,7 +348,12 @@ static void authored_criticals(const scenario *s, const score_actions *a, score_
     unsigned flagged = 0;
     for (int f = 0; f < a->n_flags; f++)
         if (a->flags[f].kind >= 0 && a->flags[f].kind < 32) flagged |= 1u << a->flags[f].kind;
-    scn_ctx ctx = {a->asked, a->lights_used, flagged, a->reader, a->interpreter, a->separated};
+    scn_ctx ctx = {.asked_times = a->asked,
+                   .lights_used = a->lights_used,
+                   .flagged = flagged,
+                   .reader = a->reader,
+                   .interpreter = a->interpreter,
+                   .separated = a->separated};
     int dec = a->decided ? a->decision : DECIDE_NONE;
     for (int i = 0; i < s->expected.n_critical; i++) {
         const scn_critical *c = &s->expected.critical[i];

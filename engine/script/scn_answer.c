@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "defect.h"
 #include "desk.h"
 #include "scn_local.h"
 
@@ -83,13 +84,74 @@ static int w_ctx_separated(lua_State *L) {
     return 1;
 }
 
+/* Document n (1-based, as they lie on the desk) argument 1. */
+static unsigned doc_bit(lua_State *L, const char *fn) {
+    lua_Integer n = luaL_checkinteger(L, 1);
+    if (n < 1 || n > DESK_MAX_DOCS)
+        return (unsigned)luaL_error(L, "ctx.%s: document %d does not exist (1 to %d)", fn, (int)n,
+                                    DESK_MAX_DOCS);
+    return 1u << (n - 1);
+}
+
+static int w_ctx_opened(lua_State *L) {
+    const answering *c = ctx_of(L);
+    lua_pushboolean(L, (c->ctx->opened & doc_bit(L, "opened")) != 0);
+    return 1;
+}
+
+static int w_ctx_turned(lua_State *L) {
+    const answering *c = ctx_of(L);
+    lua_pushboolean(L, (c->ctx->turned & doc_bit(L, "turned")) != 0);
+    return 1;
+}
+
+static int w_ctx_reference(lua_State *L) {
+    lua_pushboolean(L, ctx_of(L)->ctx->reference);
+    return 1;
+}
+
+static int w_ctx_loupe(lua_State *L) {
+    lua_pushboolean(L, ctx_of(L)->ctx->loupe);
+    return 1;
+}
+
+static int w_ctx_elapsed(lua_State *L) {
+    lua_pushnumber(L, ctx_of(L)->ctx->elapsed);
+    return 1;
+}
+
+static int w_ctx_found(lua_State *L) {
+    const answering *c = ctx_of(L);
+    const char *k = luaL_checkstring(L, 1);
+    int d = defect_from_id(k);
+    if (d < 0) return luaL_error(L, "ctx.found: \"%s\" is not a defect kind", k);
+    lua_pushboolean(L, (c->ctx->found >> d) & 1);
+    return 1;
+}
+
+/* The questions asked so far, in order: a new list of ids. */
+static int w_ctx_transcript(lua_State *L) {
+    const answering *c = ctx_of(L);
+    lua_createtable(L, c->ctx->n_said, 0);
+    for (int i = 0; i < c->ctx->n_said; i++) {
+        int q = c->ctx->said[i];
+        lua_pushstring(L, q >= 0 && q < c->s->n_questions ? c->s->questions[q].id : "");
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
 /* Runs protected (sbx_call): builds ctx, calls the answer function with it,
  * returns what it returned. */
 static int call_answer(lua_State *L) {
     static const luaL_Reg fns[] = {
-        {"asked", w_ctx_asked},        {"times", w_ctx_times},   {"light", w_ctx_light},
-        {"flagged", w_ctx_flagged},    {"reader", w_ctx_reader}, {"interpreter", w_ctx_interpreter},
-        {"separated", w_ctx_separated}};
+        {"asked", w_ctx_asked},         {"times", w_ctx_times},
+        {"light", w_ctx_light},         {"flagged", w_ctx_flagged},
+        {"reader", w_ctx_reader},       {"interpreter", w_ctx_interpreter},
+        {"separated", w_ctx_separated}, {"opened", w_ctx_opened},
+        {"turned", w_ctx_turned},       {"reference", w_ctx_reference},
+        {"loupe", w_ctx_loupe},         {"elapsed", w_ctx_elapsed},
+        {"found", w_ctx_found},         {"transcript", w_ctx_transcript}};
     answering *a = lua_touserdata(L, 1);
     lua_rawgeti(L, LUA_REGISTRYINDEX, a->s->questions[a->qi].fn);
     lua_createtable(L, 0, (int)(sizeof fns / sizeof fns[0]));

@@ -96,7 +96,7 @@ static int serve_load(scn_work *w, hbuf *reply) {
 
 /* 'A': question index and context in; 'K' key, or 'E' reset flag and message out. */
 static int serve_answer(scn_work *w, wire_reader *r, hbuf *reply) {
-    int asked[SCN_MAX_QUESTIONS];
+    int asked[SCN_MAX_QUESTIONS], said[SCN_MAX_QUESTIONS * 2];
     int qi = wire_get_i32(r);
     for (int i = 0; i < SCN_MAX_QUESTIONS; i++)
         asked[i] = wire_get_i32(r);
@@ -106,6 +106,19 @@ static int serve_answer(scn_work *w, wire_reader *r, hbuf *reply) {
     ctx.reader = wire_get_i32(r);
     ctx.interpreter = wire_get_i32(r);
     ctx.separated = wire_get_i32(r);
+    ctx.opened = wire_get_u32(r);
+    ctx.turned = wire_get_u32(r);
+    ctx.reference = wire_get_i32(r);
+    ctx.loupe = wire_get_i32(r);
+    ctx.elapsed = wire_get_i32(r) / 1000.0; /* milliseconds on the wire */
+    ctx.found = wire_get_u32(r);
+    ctx.n_said = wire_get_i32(r);
+    if (ctx.n_said < 0 || ctx.n_said > SCN_MAX_QUESTIONS * 2) r->bad = 1, ctx.n_said = 0;
+    for (int i = 0; i < ctx.n_said; i++) {
+        said[i] = wire_get_i32(r);
+        if (said[i] < 0 || said[i] >= SCN_MAX_QUESTIONS) r->bad = 1, said[i] = 0;
+    }
+    ctx.said = said;
     char key[256];
     bl_err err = {0};
     if (r->bad || !w->sb || qi < 0 || qi >= w->s.n_questions)
@@ -314,6 +327,17 @@ static int ask_worker(scn_runtime *rt, const scenario *s, int qi, const scn_ctx 
     wire_put_i32(&req, ctx->reader);
     wire_put_i32(&req, ctx->interpreter);
     wire_put_i32(&req, ctx->separated);
+    wire_put_u32(&req, ctx->opened);
+    wire_put_u32(&req, ctx->turned);
+    wire_put_i32(&req, ctx->reference);
+    wire_put_i32(&req, ctx->loupe);
+    wire_put_i32(&req, (int32_t)(ctx->elapsed * 1000 + 0.5));
+    wire_put_u32(&req, ctx->found);
+    int n_said = ctx->said && ctx->n_said > 0 ? ctx->n_said : 0;
+    if (n_said > SCN_MAX_QUESTIONS * 2) n_said = SCN_MAX_QUESTIONS * 2;
+    wire_put_i32(&req, n_said);
+    for (int i = 0; i < n_said; i++)
+        wire_put_i32(&req, ctx->said[i]);
     int rc = host_call(rt->h, req.p, req.n, HOST_SECONDS, &reply, err);
     hbuf_free(&req);
     if (rc != 0) {

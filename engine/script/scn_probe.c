@@ -9,11 +9,14 @@
  * problem (a key that is not one of the scenario's strings, ctx.flagged of a
  * kind that does not exist, ctx.asked of a question that does not, any other
  * script error) is reported once per question and message, at the line the
- * script's error names or else the question's. */
+ * script's error names or else the question's. Each defect kind found, and
+ * a desk where every document was opened and turned, the specimen and the
+ * loupe used and ten minutes passed, are tried too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "defect.h"
 #include "desk.h"
 #include "scn_load.h"
 
@@ -89,12 +92,16 @@ static int run(probe *p, int q, const scn_ctx *ctx) {
     return -1;
 }
 
-/* The desk with questions `asked` (a bit per question index) asked once. */
-static void situation(const scenario *s, unsigned asked, int *times, scn_ctx *ctx) {
+/* The desk with questions `asked` (a bit per question index) asked once,
+ * in the order of the menu (times and said hold them). */
+static void situation(const scenario *s, unsigned asked, int *times, int *said, scn_ctx *ctx) {
     memset(ctx, 0, sizeof *ctx);
-    for (int i = 0; i < s->n_questions; i++)
+    for (int i = 0; i < s->n_questions; i++) {
         times[i] = (asked >> i) & 1;
+        if (times[i]) said[ctx->n_said++] = i;
+    }
     ctx->asked_times = times;
+    ctx->said = said;
     ctx->lights_used = LIGHT_BIT(LIGHT_VISIBLE);
 }
 
@@ -117,29 +124,40 @@ static int asked_sets(int n, unsigned *out, int cap) {
 
 static void probe_question(probe *p, int q) {
     const scenario *s = p->s;
-    int times[SCN_MAX_QUESTIONS];
+    int times[SCN_MAX_QUESTIONS], said[SCN_MAX_QUESTIONS];
     unsigned sets[256];
     int n = asked_sets(s->n_questions, sets, 256);
     scn_ctx ctx;
     p->n_seen = 0;
     for (int k = 0; k < n; k++)
         for (int b = 0; b < 8; b++) { /* reader, interpreter, companion sent out */
-            situation(s, sets[k], times, &ctx);
+            situation(s, sets[k], times, said, &ctx);
             ctx.reader = b & 1, ctx.interpreter = (b >> 1) & 1, ctx.separated = (b >> 2) & 1;
             run(p, q, &ctx);
         }
     unsigned ends[2] = {0, sets[n - 1]};
     for (int e = 0; e < 2; e++) {
         for (int l = 0; l < LIGHT_COUNT; l++) {
-            situation(s, ends[e], times, &ctx);
+            situation(s, ends[e], times, said, &ctx);
             ctx.lights_used |= LIGHT_BIT(l);
             run(p, q, &ctx);
         }
         for (int f = 0; f < desk_finding_kind_count(); f++) {
-            situation(s, ends[e], times, &ctx);
+            situation(s, ends[e], times, said, &ctx);
             ctx.flagged = 1u << f;
             run(p, q, &ctx);
         }
+        for (int d = 0; d < DEFECT_COUNT; d++) {
+            situation(s, ends[e], times, said, &ctx);
+            ctx.found = 1u << d;
+            run(p, q, &ctx);
+        }
+        /* every document opened and turned, the specimen and the loupe
+         * used, ten minutes at the counter */
+        situation(s, ends[e], times, said, &ctx);
+        ctx.opened = ctx.turned = (1u << DESK_MAX_DOCS) - 1;
+        ctx.reference = ctx.loupe = 1, ctx.elapsed = 600;
+        run(p, q, &ctx);
     }
 }
 

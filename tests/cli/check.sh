@@ -123,6 +123,33 @@ check "protection = { list }: an unknown need named at its place" bash -c "test 
 sed -i 's/"charity"/"trafficking"/' "$T/needs/good.lua"
 "$BL" check "$T/needs/good.lua" >"$T/needs.out" 2>&1; rc=$?
 check "protection = { \"child\", \"trafficking\" } passes" bash -c "test $rc -eq 0 || { cat '$T/needs.out'; false; }"
+# ctx knows the whole desk: nothing done yet; then the passport opened, the
+# loupe and the specimen used, the questions in order; then the counterfeit
+# paper found by a flag under UV.
+cat >"$T/ctx.input" <<'IN'
+@10 ask hello
+@20 ask state
+@21 key o
+@22 key l
+@23 key l
+@24 key r
+@25 key r
+@26 ask state
+@27 key 2
+@28 key f
+@29 down left 650 83
+@30 move 687 105
+@31 up left 725 127
+@32 key 1
+@33 key return
+@34 ask state
+IN
+"$BL" play --headless --scenario "$D/desk_ctx.lua" --input "$T/ctx.input" --out-dir "$T/ctx" >"$T/ctx.out" 2>&1; rc=$?
+check "ctx: documents opened, loupe, specimen, time, transcript, defects found" python3 -c "
+import json
+a=[json.loads(l) for l in open('$T/ctx/actions.jsonl')]
+ans=[x['params']['answer'] for x in a if x['action']=='answer']
+assert ans==['a.hello','a.nothing','a.looked','a.found'], ans"
 timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
 check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
