@@ -73,34 +73,6 @@ static void add_carries(loader *ld, const char *v, int i, void *arg) {
     if (i < 4) snprintf(ld->s->carries[ld->s->n_carries++], SCN_KEY, "%s", v);
 }
 
-static void add_defect(loader *ld, const char *v, int i, void *arg) {
-    (void)i;
-    unsigned *bits = arg;
-    int k = defect_from_id(v);
-    if (k < 0)
-        rd_problem(ld, ld->item, "\"%s\" is not a defect kind ('borderlab templates' lists them)",
-                   v);
-    else
-        *bits |= 1u << k;
-}
-
-static void add_light(loader *ld, const char *v, int i, void *arg) {
-    (void)i;
-    unsigned *bits = arg;
-    int l = light_from_name(v);
-    if (l < 0)
-        rd_problem(ld, ld->item, "\"%s\" is not a light (visible, uv, ir, oblique, transmitted)",
-                   v);
-    else
-        *bits |= LIGHT_BIT(l);
-}
-
-static void add_ask(loader *ld, const char *v, int i, void *arg) {
-    (void)arg;
-    scn_expected *e = &ld->s->expected;
-    if (i < SCN_MAX_LIST) snprintf(e->ask[e->n_ask++], 32, "%s", v);
-}
-
 static void read_traveler(loader *ld) {
     static const char *keys[] = {"age",   "sex",     "speaks", "impostor", "companion",
                                  "needs", "carries", "status", NULL};
@@ -242,7 +214,7 @@ static void read_documents(loader *ld) {
         double seed = 0;
         if (rd_get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
             d->spec.seed = (uint64_t)seed;
-        rd_each_string(ld, what, "defects", add_defect, &d->spec.defects);
+        rd_each_string(ld, what, "defects", rd_add_defect, &d->spec.defects);
         rd_get_bool(ld, what, "same_holder", &d->same_holder);
         if (d->same_holder && i == 1)
             rd_problem(ld, (snprintf(q, sizeof q, "%s.same_holder", what), q),
@@ -266,49 +238,6 @@ static void read_documents(loader *ld) {
     lua_pop(L, 1);
 }
 
-/* A boolean condition word: -1 when absent. */
-static int cond_bool(loader *ld, const char *key) {
-    int v = -1;
-    rd_rawfield(ld->L, key);
-    if (!lua_isnil(ld->L, -1)) v = lua_toboolean(ld->L, -1);
-    lua_pop(ld->L, 1);
-    return v;
-}
-
-/* A condition ("when"); with_decision: expected.critical's, which may also
- * name the decision (and the protection referral) it is about. */
-static void read_cond(loader *ld, scn_cond *c, const char *what, int with_decision) {
-    static const char *keys[] = {"asked",  "not_asked",   "light",     "flagged",
-                                 "reader", "interpreter", "separated", NULL};
-    static const char *keys_dec[] = {"asked",       "not_asked", "light",    "flagged",    "reader",
-                                     "interpreter", "separated", "decision", "protection", NULL};
-    rd_only_keys(ld, what, with_decision ? keys_dec : keys);
-    rd_get_string(ld, what, "asked", c->asked, sizeof c->asked, 0);
-    rd_get_string(ld, what, "not_asked", c->not_asked, sizeof c->not_asked, 0);
-    rd_get_string(ld, what, "light", c->light, sizeof c->light, 0);
-    rd_get_string(ld, what, "flagged", c->flagged, sizeof c->flagged, 0);
-    c->reader = cond_bool(ld, "reader");
-    c->interpreter = cond_bool(ld, "interpreter");
-    c->separated = cond_bool(ld, "separated");
-    c->decision = c->protection = -1;
-    if (!with_decision) return;
-    char dec[32] = "", prot[32] = "", q[200];
-    if (rd_get_string(ld, what, "decision", dec, sizeof dec, 0) == 0 &&
-        (c->decision = decision_from_name(dec)) < 0)
-        rd_problem(ld, (snprintf(q, sizeof q, "%s.decision", what), q),
-                   "%s.decision: \"%s\" is not admit, refuse, second_line or protection", what,
-                   dec);
-    if (rd_get_string(ld, what, "protection", prot, sizeof prot, 0) == 0 &&
-        (c->protection = protection_from_name(prot)) < 0)
-        rd_problem(ld, (snprintf(q, sizeof q, "%s.protection", what), q),
-                   "%s.protection: \"%s\" is not asylum, child or trafficking", what, prot);
-}
-
-static void cond_clear(scn_cond *c) {
-    memset(c, 0, sizeof *c);
-    c->reader = c->interpreter = c->separated = c->decision = c->protection = -1;
-}
-
 /* q.answer = { { when = {...}, say = "key" }, ... }: the rule list at the top
  * of the stack (left there). */
 static void read_rules(loader *ld, scn_question *q, const char *what) {
@@ -329,14 +258,14 @@ static void read_rules(loader *ld, scn_question *q, const char *what) {
         }
         scn_rule *ru = &q->rules[q->n_rules++];
         memset(ru, 0, sizeof *ru);
-        cond_clear(&ru->when);
+        rd_cond_clear(&ru->when);
         rd_only_keys(ld, rw, rule_keys);
         rd_get_string(ld, rw, "say", ru->say, sizeof ru->say, 1);
         char ww[80];
         snprintf(ww, sizeof ww, "%s.when", rw);
         rd_rawfield(L, "when");
         if (lua_istable(L, -1))
-            read_cond(ld, &ru->when, ww, 0);
+            rd_cond(ld, &ru->when, ww, 0);
         else if (!lua_isnil(L, -1))
             rd_problem(ld, ww, "%s: expected a table", ww);
         lua_pop(L, 1);
@@ -437,187 +366,6 @@ static void read_questions(loader *ld, int keep_functions) {
         read_answer(ld, q, what, keep_functions);
         lua_pop(L, 1);
     }
-    lua_pop(L, 1);
-}
-
-/* expected.protection: a need, or one of a list (the first is the one the
- * debrief names). */
-static void add_protection(loader *ld, const char *v, int i, void *arg) {
-    (void)arg;
-    scn_expected *e = &ld->s->expected;
-    int p = protection_from_name(v);
-    if (p <= 0) {
-        (void)i;
-        rd_problem(ld, ld->item[0] ? ld->item : "expected.protection",
-                   "expected.protection: \"%s\" is not asylum, child or trafficking", v);
-        return;
-    }
-    if (!e->protection) e->protection = p;
-    e->protections |= 1u << p;
-}
-
-/* expected.accept = { "second_line", "asylum", ... }: a decision, or a
- * protection referral by its kind. */
-static void add_accept(loader *ld, const char *v, int i, void *arg) {
-    (void)arg;
-    scn_expected *e = &ld->s->expected;
-    int d = decision_from_name(v), p = protection_from_name(v);
-    if (d == DECIDE_PROTECTION) {
-        rd_problem(ld, ld->item,
-                   "expected.accept: name the protection referral (asylum, child or "
-                   "trafficking), not \"protection\"");
-        return;
-    }
-    if (d < 0 && p < 0) {
-        rd_problem(ld, ld->item,
-                   "expected.accept: \"%s\" is not admit, refuse, second_line, asylum, child "
-                   "or trafficking",
-                   v);
-        return;
-    }
-    if (i >= SCN_MAX_ACCEPT) {
-        rd_problem(ld, "expected.accept", "expected.accept: at most %d decisions", SCN_MAX_ACCEPT);
-        return;
-    }
-    scn_accept *a = &e->accept[e->n_accept++];
-    a->decision = d >= 0 ? d : DECIDE_PROTECTION;
-    a->protection = d >= 0 ? PROTECT_NONE : p;
-    if (a->decision == e->decision &&
-        (a->decision != DECIDE_PROTECTION || a->protection == e->protection))
-        rd_problem(ld, ld->item, "expected.accept: \"%s\" is the expected decision already", v);
-}
-
-/* expected.critical = { { when = {...}, reason = "key" }, ... } */
-static void read_criticals(loader *ld) {
-    static const char *keys[] = {"when", "reason", NULL};
-    lua_State *L = ld->L;
-    scn_expected *e = &ld->s->expected;
-    if (rd_rawfield(L, "critical") != LUA_TTABLE) {
-        if (!lua_isnil(L, -1))
-            rd_problem(ld, "expected.critical",
-                       "expected.critical: expected a list of { when = {...}, "
-                       "reason = \"key\" }");
-        lua_pop(L, 1);
-        return;
-    }
-    int n = (int)lua_rawlen(L, -1);
-    if (n > SCN_MAX_CRITICAL)
-        rd_problem(ld, "expected.critical", "expected.critical: at most %d", SCN_MAX_CRITICAL);
-    for (int i = 1; i <= n && e->n_critical < SCN_MAX_CRITICAL; i++) {
-        char what[48];
-        snprintf(what, sizeof what, "expected.critical[%d]", i);
-        lua_rawgeti(L, -1, i);
-        scn_critical *c = &e->critical[e->n_critical++];
-        memset(c, 0, sizeof *c);
-        cond_clear(&c->when);
-        if (!lua_istable(L, -1)) {
-            rd_problem(ld, what, "%s: expected { when = {...}, reason = \"key\" }", what);
-            lua_pop(L, 1);
-            continue;
-        }
-        rd_only_keys(ld, what, keys);
-        c->line = rd_line_at(ld, what);
-        rd_get_string(ld, what, "reason", c->reason, sizeof c->reason, 1);
-        if (rd_rawfield(L, "when") == LUA_TTABLE) {
-            char w[64];
-            snprintf(w, sizeof w, "%s.when", what);
-            read_cond(ld, &c->when, w, 1);
-        } else {
-            rd_problem(ld, what,
-                       "%s.when: expected a table (the condition; { decision = "
-                       "\"admit\" } for instance)",
-                       what);
-        }
-        lua_pop(L, 2);
-    }
-    lua_pop(L, 1);
-}
-
-/* expected.waive = { { critical = "id", reason = "key" }, ... } */
-static void read_waivers(loader *ld) {
-    static const char *keys[] = {"critical", "reason", NULL};
-    lua_State *L = ld->L;
-    scn_expected *e = &ld->s->expected;
-    if (rd_rawfield(L, "waive") != LUA_TTABLE) {
-        if (!lua_isnil(L, -1))
-            rd_problem(ld, "expected.waive",
-                       "expected.waive: expected a list of { critical = \"id\", "
-                       "reason = \"key\" }");
-        lua_pop(L, 1);
-        return;
-    }
-    int n = (int)lua_rawlen(L, -1);
-    if (n > SCN_MAX_CRITICAL)
-        rd_problem(ld, "expected.waive", "expected.waive: at most %d", SCN_MAX_CRITICAL);
-    for (int i = 1; i <= n && e->n_waive < SCN_MAX_CRITICAL; i++) {
-        char what[48], q[96];
-        snprintf(what, sizeof what, "expected.waive[%d]", i);
-        lua_rawgeti(L, -1, i);
-        scn_waive *w = &e->waive[e->n_waive++];
-        memset(w, 0, sizeof *w);
-        if (!lua_istable(L, -1)) {
-            rd_problem(ld, what, "%s: expected { critical = \"id\", reason = \"key\" }", what);
-            lua_pop(L, 1);
-            continue;
-        }
-        rd_only_keys(ld, what, keys);
-        if (rd_get_string(ld, what, "critical", w->critical, sizeof w->critical, 1) == 0) {
-            w->line = rd_line_at(ld, what);
-            snprintf(q, sizeof q, "%s.critical", what);
-            int k = critical_from_id(w->critical);
-            if (k < 0)
-                rd_problem(ld, q, "%s.critical: \"%s\" is not a built-in critical error", what,
-                           w->critical);
-            else if (!critical_get(k)->waivable)
-                rd_problem(ld, q, "%s.critical: \"%s\" cannot be waived", what, w->critical);
-        }
-        rd_get_string(ld, what, "reason", w->reason, sizeof w->reason, 1);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-}
-
-static void read_expected(loader *ld) {
-    static const char *keys[] = {"decision", "protection",  "findings", "ask",
-                                 "lights",   "interpreter", "why",      "accept",
-                                 "pass",     "critical",    "waive",    NULL};
-    lua_State *L = ld->L;
-    scn_expected *e = &ld->s->expected;
-    rd_rawfield(L, "expected");
-    if (!lua_istable(L, -1)) {
-        rd_problem(ld, "scenario", "missing \"expected\" table");
-        lua_pop(L, 1);
-        return;
-    }
-    rd_only_keys(ld, "expected", keys);
-    char dec[32] = "", prot[32] = "";
-    if (rd_get_string(ld, "expected", "decision", dec, sizeof dec, 1) == 0 &&
-        (e->decision = decision_from_name(dec)) < 0)
-        rd_problem(ld, "expected.decision",
-                   "expected.decision: \"%s\" is not admit, refuse, second_line or protection",
-                   dec);
-    (void)prot;
-    rd_rawfield(L, "protection");
-    int list = lua_istable(L, -1);
-    lua_pop(L, 1);
-    if (list) /* several needs at once: { "child", "trafficking" } */
-        rd_each_string(ld, "expected", "protection", add_protection, NULL);
-    else if (rd_get_string(ld, "expected", "protection", prot, sizeof prot, 0) == 0)
-        ld->item[0] = '\0', add_protection(ld, prot, 0, NULL);
-    if (e->decision < 0) e->decision = 0;
-    if (e->protection < 0) e->protection = 0;
-    if (e->decision == DECIDE_PROTECTION && e->protection == PROTECT_NONE)
-        rd_problem(ld, "expected.decision",
-                   "expected.protection: say which referral (asylum, child or trafficking)");
-    rd_each_string(ld, "expected", "findings", add_defect, &e->findings);
-    rd_each_string(ld, "expected", "ask", add_ask, NULL);
-    rd_each_string(ld, "expected", "lights", add_light, &e->lights);
-    rd_get_bool(ld, "expected", "interpreter", &e->interpreter);
-    rd_get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
-    rd_each_string(ld, "expected", "accept", add_accept, NULL);
-    rd_get_number(ld, "expected", "pass", &e->pass, 1, 100, 0);
-    read_criticals(ld);
-    read_waivers(ld);
     lua_pop(L, 1);
 }
 
@@ -772,7 +520,7 @@ static int load_local(loader ld, sbx **keep) {
     read_traveler(&ld);
     read_documents(&ld);
     read_questions(&ld, keep != NULL);
-    read_expected(&ld);
+    rd_expected(&ld);
     read_rubric(&ld);
     read_strings(&ld);
     lua_pop(L, 1);

@@ -56,4 +56,15 @@ int rd_get_bool(loader *ld, const char *what, const char *key, int *out);
 int rd_each_string(loader *ld, const char *what, const char *key,
                    void (*fn)(loader *, const char *, int, void *), void *arg);
 
+/* scn_expect.c: what a scenario expects, and the parts documents share. */
+/* rd_each_string callbacks: a defect kind or a light into the unsigned bits at arg. */
+void rd_add_defect(loader *ld, const char *v, int i, void *arg);
+void rd_add_light(loader *ld, const char *v, int i, void *arg);
+/* A condition (when = {...}) at the top of the stack; with_decision: a
+ * critical error's, which may also name the decision and the referral. */
+void rd_cond(loader *ld, scn_cond *c, const char *what, int with_decision);
+void rd_cond_clear(scn_cond *c); /* every word "any" */
+/* expected = {...} of the scenario's table at the top of the stack. */
+void rd_expected(loader *ld);
+
 #endif
