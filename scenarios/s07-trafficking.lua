@@ -17,13 +17,14 @@ return scenario {
     age = 22, sex = "F",
     speaks = { "ar", "en" },
     impostor = 0,
-    companion = true,
+    companion = { relationship = "relative", sex = "M", age = 36 }, -- he says he is her cousin
     carries = { "carries.no_bag", "carries.papers_held" },
   },
 
   documents = {
     { template = "qwh-passport-td3", seed = 7001, holder = { sex = "F", birth_date = "2003-11-20" } },
     { template = "uto-visa-mrva", seed = 7002, same_holder = true },
+    { template = "qwh-passport-td3", seed = 7003, companion = true }, -- his own passport
   },
 
   questions = {

@@ -478,10 +478,14 @@ static void the_traveler_is_heard_apart_and_asked_by_id(void **state) {
     assert_int_equal(count(b, "separate"), 0);
     b->s.travelers[0].companion = 1;
     start(b, 0);
+    desk_draw(&b->st, &b->dl); /* the companion stands beside them */
+    assert_true(drawn_at(&b->dl, DRAW_TEX, desk_layout.companion));
     key(b, KEY_C);
     click_rect(b, desk_layout.buttons[DESK_BTN_ALONE].r);
     assert_int_equal(count(b, "separate"), 1);
     assert_true(b->st.separated);
+    desk_draw(&b->st, &b->dl); /* and is gone once sent out */
+    assert_false(drawn_at(&b->dl, DRAW_TEX, desk_layout.companion));
     input_event ask = {.kind = EV_ASK};
     snprintf(ask.text, sizeof ask.text, "stay"); /* not on offer before "purpose" */
     step(b, ask);

@@ -111,11 +111,57 @@ static void holders_are_shared_and_overridden(void **state) {
     same_holder(&spec[2].holder, &want);
 }
 
+/* scn_docs_specs: the traveler's first document is of their sex and age, a
+ * visa of the same holder prints that passport's number, and a companion's
+ * documents are the companion's (their sex and age, shared between them). */
+static void holders_follow_the_traveler_and_the_companion(void **state) {
+    (void)state;
+    static scenario s; /* large */
+    memset(&s, 0, sizeof s);
+    snprintf(s.file, sizeof s.file, "scenarios/y.lua");
+    s.today = (bl_date){2026, 6, 1};
+    snprintf(s.sex, sizeof s.sex, "F");
+    s.age = 22;
+    s.companion = 1;
+    snprintf(s.companion_sex, sizeof s.companion_sex, "M");
+    s.companion_age = 36;
+    static const char *tpls[4] = {"qwh-passport-td3", "uto-visa-mrva", "qwh-passport-td3",
+                                  "uto-visa-mrva"};
+    s.n_docs = 4;
+    for (int d = 0; d < 4; d++) {
+        snprintf(s.docs[d].spec.template_id, sizeof s.docs[d].spec.template_id, "%s", tpls[d]);
+        s.docs[d].spec.seed = 7001 + (uint64_t)d;
+    }
+    s.docs[1].same_holder = 1;
+    s.docs[2].companion = 1;
+    s.docs[3].companion = 1, s.docs[3].same_holder = 1;
+    static tpl t[DESK_MAX_DOCS];
+    static doc_spec spec[DESK_MAX_DOCS];
+    bl_err err = {0};
+    assert_int_equal(scn_docs_specs(&s, 72, t, spec, &err), 0);
+    const doc_holder *her = &spec[0].holder, *him = &spec[2].holder;
+    assert_string_equal(her->sex, "F");
+    assert_int_equal(s.today.y - her->birth.y -
+                         (her->birth.m > 6 || (her->birth.m == 6 && her->birth.d > 1)),
+                     22);
+    assert_string_equal(spec[1].holder.passport_number, her->document_number);
+    assert_string_equal(spec[1].holder.surname, her->surname);
+    assert_string_equal(him->sex, "M");
+    assert_int_equal(s.today.y - him->birth.y -
+                         (him->birth.m > 6 || (him->birth.m == 6 && him->birth.d > 1)),
+                     36);
+    /* his visa is his, naming his passport */
+    assert_string_equal(spec[3].holder.surname, him->surname);
+    assert_string_equal(spec[3].holder.passport_number, him->document_number);
+    assert_string_not_equal(him->document_number, her->document_number);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_spec_is_what_the_scenario_gives),
         cmocka_unit_test(captures_and_unknown_templates_are_errors),
         cmocka_unit_test(holders_are_shared_and_overridden),
+        cmocka_unit_test(holders_follow_the_traveler_and_the_companion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

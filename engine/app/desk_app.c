@@ -165,6 +165,8 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             plat_tex *t = NULL;
             if (c->tex == TEX_FACE)
                 t = a->face;
+            else if (c->tex == TEX_COMPANION)
+                t = a->companion;
             else if (c->tex == TEX_DOC && c->a < a->n_slots)
                 t = a->slots[c->a].tex[c->b][c->c];
             else if (c->tex == TEX_COVER && c->a < a->n_slots)

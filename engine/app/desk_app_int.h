@@ -61,7 +61,7 @@ struct desk_app {
     desk_state st;
     int n_slots;
     doc_slot slots[DESK_MAX_DOCS];
-    plat_tex *face;
+    plat_tex *face, *companion;
     plat_tex *loupe_tex;
     bl_image loupe_img, region;
     text_entry text[TEXT_CACHE];

@@ -70,7 +70,8 @@ void app_free_traveler(desk_app *a) {
         slot_free(&a->slots[i]);
     a->n_slots = 0;
     plat_tex_destroy(a->face);
-    a->face = NULL;
+    plat_tex_destroy(a->companion);
+    a->face = a->companion = NULL;
 }
 
 /* Renders one document for the desk: every light, every side, at the desk's
@@ -153,39 +154,60 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     return 0;
 }
 
+/* A face of their own for a person with no document: seeded by the
+ * traveler's id (and who they are), of their sex and age. */
+static void own_face(const char *id, const char *who, const char *sex, int age, face_params *fp) {
+    uint64_t h = 1469598103934665603ull;
+    for (const char *c = id; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    for (const char *c = who; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    face_from_seed(h, fp);
+    if (age > 0) face_fit_age(fp, age);
+    if (sex[0] == 'F') fp->beard = 0;
+    if (sex[0] == 'M' && (fp->hair_style == 3 || fp->hair_style == 1)) fp->hair_style = 0;
+}
+
+/* The person's face as the desk shows it: the photo of their first
+ * document (slot `d`, -1 none), a lookalike's for an impostor. */
+static plat_tex *person_tex(desk_app *a, int d, double impostor, const char *id, const char *who,
+                            const char *sex, int age, bl_err *err) {
+    face_params fp;
+    if (d >= 0) {
+        doc_portrait_face(&a->slots[d].spec, &a->slots[d].spec.holder, &fp);
+        if (impostor > 0) face_vary(&fp, a->slots[d].spec.seed ^ 0x1390u, impostor);
+    } else {
+        own_face(id, who, sex, age, &fp);
+    }
+    bl_image face;
+    if (image_init(&face, 242, 300, err) != 0) return NULL;
+    face_render(&fp, face.px, face.w, face.h, face.w * 4, 0);
+    plat_tex *t = plat_tex_create(a->p, &face, 0, 0, err);
+    image_deinit(&face);
+    return t;
+}
+
 int app_load_traveler(desk_app *a, bl_err *err) {
     app_free_traveler(a);
     if (a->st.mode == DESK_DONE) return 0;
     const desk_traveler *t = &a->cfg.session->travelers[a->st.traveler];
+    int first[2] = {-1, -1}; /* the traveler's first document's slot, the companion's */
     for (int i = 0; i < t->n_docs; i++) {
+        int who = (t->companion_docs >> i) & 1;
         a->n_slots = i + 1;
-        if (build_slot(a, i, &t->docs[i], i ? &a->slots[0].spec.holder : NULL,
-                       i ? a->slots[0].t.issuing_state : NULL, err) != 0)
+        int f = first[who];
+        if (build_slot(a, i, &t->docs[i], f >= 0 ? &a->slots[f].spec.holder : NULL,
+                       f >= 0 ? a->slots[f].t.issuing_state : NULL, err) != 0)
             return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1,
                               t->docs[i].template_id);
+        if (first[who] < 0) first[who] = i;
     }
-    /* The person at the counter: the first document's photo, or a lookalike. */
-    face_params fp;
-    if (a->n_slots > 0) {
-        doc_portrait_face(&a->slots[0].spec, &a->slots[0].spec.holder, &fp);
-        if (t->impostor > 0) face_vary(&fp, a->slots[0].spec.seed ^ 0x1390u, t->impostor);
-    } else { /* no documents: a face of their own, of the scenario's sex */
-        uint64_t h = 1469598103934665603ull;
-        for (const char *c = t->id; *c; c++)
-            h = (h ^ (unsigned char)*c) * 1099511628211ull;
-        face_from_seed(h, &fp);
-        if (t->age > 0) face_fit_age(&fp, t->age);
-        if (t->sex[0] == 'F') fp.beard = 0;
-        if (t->sex[0] == 'M') {
-            if (fp.hair_style == 3 || fp.hair_style == 1) fp.hair_style = 0;
-        }
-    }
-    bl_image face;
-    if (image_init(&face, 242, 300, err) != 0) return -1;
-    face_render(&fp, face.px, face.w, face.h, face.w * 4, 0);
-    a->face = plat_tex_create(a->p, &face, 0, 0, err);
-    image_deinit(&face);
-    if (!a->face) return -1;
+    /* The person at the counter, and the one with them */
+    if (!(a->face = person_tex(a, first[0], t->impostor, t->id, "", t->sex, t->age, err)))
+        return -1;
+    if (t->companion && !(a->companion = person_tex(a, first[1], 0, t->id, "companion",
+                                                    t->companion_sex, t->companion_age, err)))
+        return -1;
     if (!a->cfg.sync_loading && thrd_create(&a->worker, hires_worker, a) == thrd_success)
         a->worker_running = 1;
     return 0;

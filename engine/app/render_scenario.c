@@ -7,7 +7,8 @@
  *
  *   DIR/documents.json   {"scenario", "today", "traveler": {"age", "sex",
  *                        "impostor"}, "documents": [{"document": 1, "template",
- *                        "dir", "holder": {...}, "names_passport": N|null}]}
+ *                        "dir", "belongs_to": "traveler"|"companion",
+ *                        "same_holder", "holder": {...}, "names_passport": N|null}]}
  *   DIR/doc1-<template>/          visible.png ... transmitted.png, truth.json
  */
 #include <cjson/cJSON.h>
@@ -64,6 +65,8 @@ static int render_one(const scenario *s, const tpl *tpls, const doc_spec *specs,
     cJSON_AddItemToArray(list, o);
     cJSON_AddNumberToObject(o, "document", d + 1);
     cJSON_AddStringToObject(o, "dir", name);
+    cJSON_AddStringToObject(o, "belongs_to", sd->companion ? "companion" : "traveler");
+    cJSON_AddBoolToObject(o, "same_holder", sd->same_holder);
     if (sd->capture[0]) {
         cJSON_AddStringToObject(o, "capture", sd->capture);
         return render_capture_dir(sd->capture, sub, err);

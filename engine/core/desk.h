@@ -65,9 +65,13 @@ typedef struct desk_traveler {
     int n_speaks;
     char speaks[4][8]; /* languages the traveler speaks */
     int companion;     /* someone speaks for them */
-    char sex[2];       /* "F", "M", "X" (a face of their own when they carry no document) */
-    int age;           /* years (0: not said) */
-    char needs[48];    /* key, or "" */
+    int companion_rel; /* scn_relationship, as claimed */
+    char companion_sex[2];
+    int companion_age;
+    unsigned companion_docs; /* bit per document that is the companion's */
+    char sex[2];             /* "F", "M", "X" (a face of their own when they carry no document) */
+    int age;                 /* years (0: not said) */
+    char needs[48];          /* key, or "" */
     int n_carries;
     char carries[4][48];    /* keys */
     const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */
@@ -403,11 +407,12 @@ typedef enum {
 } draw_kind; /* CLIP: w 0 = none */
 
 typedef enum {
-    TEX_FACE,  /* the traveler at the counter */
-    TEX_DOC,   /* a: doc, b: light, c: side */
-    TEX_COVER, /* a: doc (closed passport) */
-    TEX_LOUPE, /* the magnifier, already composed by the app */
-    TEX_REF,   /* a: doc whose template's genuine specimen, b: light */
+    TEX_FACE,      /* the traveler at the counter */
+    TEX_COMPANION, /* the person with them */
+    TEX_DOC,       /* a: doc, b: light, c: side */
+    TEX_COVER,     /* a: doc (closed passport) */
+    TEX_LOUPE,     /* the magnifier, already composed by the app */
+    TEX_REF,       /* a: doc whose template's genuine specimen, b: light */
 } draw_tex;
 
 typedef struct draw_cmd {

@@ -10,6 +10,7 @@
 
 #include "desk_draw_internal.h"
 #include "mrz.h"
+#include "scenario.h"
 
 /* ------------------------------------------------------------ the traveler */
 
@@ -38,11 +39,21 @@ static void draw_person(const desk_state *st, draw_list *dl) {
     dl_tex(dl, TEX_FACE, st->traveler, 0, 0, desk_layout.face);
     dl_frame(dl, desk_layout.face, 2, 0xFF57504Au);
     int x = desk_layout.face.x + desk_layout.face.w + 8, y = 62;
-    if (t->companion) { /* up to four wrapped lines */
-        dl_text(dl, x, y, 12, st->separated ? C_DIM : C_ACCENT, 1, 0, "%s",
-                desk_tr(st, st->separated ? "traveler.companion_apart" : "traveler.companion"));
+    if (t->companion && !st->separated) { /* the person beside them, and who they say they are */
+        const desk_rect cf = desk_layout.companion;
+        dl_tex(dl, TEX_COMPANION, st->traveler, 0, 0, cf);
+        dl_frame(dl, cf, 1, 0xFF57504Au);
+        char key[48], buf[160];
+        snprintf(key, sizeof key, "relationship.%s", scn_relationship_name(t->companion_rel));
+        dl_text(dl, x, cf.y + cf.h + 14, 12, C_ACCENT, 1, 0, "%s",
+                desk_fmt(st, buf, sizeof buf, "traveler.companion_with", 0, 0, desk_tr(st, key),
+                         NULL, NULL));
+        dl->cmd[dl->n - 1].max_w = -90;
+        y = cf.y + cf.h + 46;
+    } else if (t->companion) {
+        dl_text(dl, x, y, 12, C_DIM, 1, 0, "%s", desk_tr(st, "traveler.companion_apart"));
         dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
-        y += 70;
+        y += 52;
     }
     if (t->needs[0]) {
         dl_text(dl, x, y, 12, C_ACCENT, 0, 0, "%s", desk_scn_text(st, st->lang, t->needs));

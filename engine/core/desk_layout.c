@@ -9,6 +9,7 @@ const desk_layout_table desk_layout = {
     .traveler = {0, 36, 282, DESK_H - 36},
     .face = {16, 46, 160, 198},
     .face_alone = {20, 56, 242, 300},
+    .companion = {184, 46, 80, 99},
     .questions = {16, 268, 250, 26 * 8},
     .question_rows = 8,
     .answer = {16, 480, 250, 98},

@@ -61,6 +61,7 @@ typedef struct desk_layout_table {
     desk_rect traveler;   /* the column of the person at the counter */
     desk_rect face;       /* their face beside the interview */
     desk_rect face_alone; /* their face without a scenario */
+    desk_rect companion;  /* the person with them, beside their face */
     desk_rect questions;  /* the interview's questions: question_rows rows */
     int question_rows;
     desk_rect answer;  /* the last answer, as the officer hears it */

@@ -14,6 +14,9 @@ static const char *situations[SIT_COUNT] = {
 static const char *statuses[STATUS_COUNT] = {"visitor", "citizen", "probable_national",
                                              "stateless"};
 
+static const char *relationships[REL_COUNT] = {"none_claimed", "parent",   "guardian", "spouse",
+                                               "relative",     "employer", "escort"};
+
 static int index_of(const char *const *names, int n, const char *s) {
     for (int i = 0; i < n; i++)
         if (!strcmp(names[i], s)) return i;
@@ -38,6 +41,13 @@ const char *scn_status_name(int s) {
 }
 int scn_status_from_name(const char *s) {
     return index_of(statuses, STATUS_COUNT, s);
+}
+
+const char *scn_relationship_name(int r) {
+    return r >= 0 && r < REL_COUNT ? relationships[r] : "?";
+}
+int scn_relationship_from_name(const char *s) {
+    return index_of(relationships, REL_COUNT, s);
 }
 
 #define TERM(a)          ((a)[sizeof(a) - 1] = '\0')
@@ -107,6 +117,9 @@ void scenario_sanitise(scenario *s) {
     for (int q = 0; q < SCN_MAX_QUESTIONS; q++)
         sanitise_question(&s->questions[q]);
     CLAMP(s->status, 0, STATUS_COUNT - 1);
+    CLAMP(s->companion_rel, 0, REL_COUNT - 1);
+    CLAMP(s->companion_age, 0, 120);
+    TERM(s->companion_sex);
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);

@@ -54,6 +54,19 @@ const char *scn_situation_name(int s);  /* "fear_of_return", ... */
 int scn_competency_from_name(const char *s);
 int scn_situation_from_name(const char *s);
 const char *scn_status_name(int s); /* "visitor", "citizen", ... */
+/* A companion's relationship to the traveler, as claimed. */
+typedef enum {
+    REL_NONE_CLAIMED,
+    REL_PARENT,
+    REL_GUARDIAN,
+    REL_SPOUSE,
+    REL_RELATIVE,
+    REL_EMPLOYER,
+    REL_ESCORT,
+    REL_COUNT
+} scn_relationship;
+const char *scn_relationship_name(int r); /* "none_claimed", "parent", ... */
+int scn_relationship_from_name(const char *s);
 int scn_status_from_name(const char *s);
 
 /* A condition on what happened at the desk; empty fields and -1 mean "any".
@@ -104,6 +117,7 @@ typedef struct scn_visa {
 
 typedef struct scn_doc {
     desk_doc_spec spec;
+    int companion; /* the companion's document (their own holder), not the traveler's */
     int same_holder;
     scn_holder holder;
     scn_visa visa;
@@ -171,8 +185,11 @@ typedef struct scenario {
     int n_speaks;
     char speaks[4][8];
     double impostor;
-    int companion;
-    int status; /* scn_status */
+    int companion;     /* someone travels with them and may answer for them */
+    int companion_rel; /* scn_relationship */
+    char companion_sex[2];
+    int companion_age; /* 0: not said */
+    int status;        /* scn_status */
     char needs[SCN_KEY];
     int n_carries;
     char carries[4][SCN_KEY];

@@ -59,8 +59,10 @@ void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const ch
     spec->has_holder = 1;
     doc_holder_generate(spec->seed, spec->t, spec->today, &spec->holder);
     /* the first document is the traveler's (an impostor is of their sex, not
-     * necessarily their age) */
-    if (!first)
+     * necessarily their age), or the companion's */
+    if (!first && sd->companion)
+        doc_holder_fit(&spec->holder, spec->t, s->companion_sex, s->companion_age, spec->today);
+    else if (!first)
         doc_holder_fit(&spec->holder, spec->t, s->sex, s->impostor > 0 ? 0 : s->age, spec->today);
     if (first && sd->same_holder)
         doc_holder_share(&spec->holder, first, !strcmp(spec->t->kind, "visa") ? first_state : NULL);
@@ -70,14 +72,16 @@ void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const ch
 
 int scn_docs_specs(const scenario *s, double dpi, tpl tpls[DESK_MAX_DOCS],
                    doc_spec specs[DESK_MAX_DOCS], bl_err *err) {
-    const doc_holder *first = NULL;
-    const char *first_state = NULL;
+    /* the traveler's documents, and the companion's: each their own first */
+    const doc_holder *first[2] = {NULL, NULL};
+    const char *first_state[2] = {NULL, NULL};
     for (int d = 0; d < s->n_docs && d < DESK_MAX_DOCS; d++) {
         memset(&specs[d], 0, sizeof specs[d]);
         if (s->docs[d].capture[0]) continue;
+        int who = s->docs[d].companion != 0;
         if (scn_docs_spec(s, d, dpi, &tpls[d], &specs[d], err) != 0) return -1;
-        scn_docs_holder(s, d, first, first_state, &specs[d]);
-        if (!first) first = &specs[d].holder, first_state = tpls[d].issuing_state;
+        scn_docs_holder(s, d, first[who], first_state[who], &specs[d]);
+        if (!first[who]) first[who] = &specs[d].holder, first_state[who] = tpls[d].issuing_state;
     }
     return 0;
 }

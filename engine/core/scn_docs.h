@@ -37,7 +37,10 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
  * holder, NULL on the first document) when the document says same_holder, a
  * visa keeping `first_state` (the first document's issuing state) as its
  * nationality; then the scenario's holder overrides (surname, given names,
- * sex, nationality, birth and expiry dates, where given). */
+ * sex, nationality, birth and expiry dates, where given). A companion's
+ * document (scn_doc.companion) is the companion's: `first` is then the
+ * companion's first document's holder, and without one the holder is made
+ * of the companion's sex and age. */
 void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const char *first_state,
                      doc_spec *spec);
 

@@ -17,6 +17,7 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     t->impostor = s->impostor;
     t->n_docs = 0;
     for (int d; t->n_docs < DESK_MAX_DOCS && (d = traveler_scenario_doc(s, t->n_docs)) >= 0;) {
+        if (s->docs[d].companion) t->companion_docs |= 1u << t->n_docs;
         t->docs[t->n_docs] = s->docs[d].spec;
         t->docs[t->n_docs++].same_holder = s->docs[d].same_holder;
     }
@@ -32,6 +33,9 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     t->n_speaks = s->n_speaks;
     memcpy(t->speaks, s->speaks, sizeof t->speaks);
     t->companion = s->companion;
+    t->companion_rel = s->companion_rel;
+    memcpy(t->companion_sex, s->companion_sex, sizeof t->companion_sex);
+    t->companion_age = s->companion_age;
     t->age = s->age;
     snprintf(t->sex, sizeof t->sex, "%s", s->sex);
     snprintf(t->needs, sizeof t->needs, "%s", s->needs);

@@ -73,6 +73,41 @@ static void add_carries(loader *ld, const char *v, int i, void *arg) {
     if (i < 4) snprintf(ld->s->carries[ld->s->n_carries++], SCN_KEY, "%s", v);
 }
 
+/* traveler.companion: true, or { relationship = "parent", sex = "M", age = 45 }. */
+static void read_companion(loader *ld) {
+    static const char *keys[] = {"relationship", "sex", "age", NULL};
+    lua_State *L = ld->L;
+    scenario *s = ld->s;
+    int t = rd_rawfield(L, "companion");
+    if (t == LUA_TTABLE) {
+        const char *w = "traveler.companion";
+        s->companion = 1;
+        rd_only_keys(ld, w, keys);
+        char rel[32] = "";
+        if (rd_get_string(ld, w, "relationship", rel, sizeof rel, 0) == 0 &&
+            (s->companion_rel = scn_relationship_from_name(rel)) < 0) {
+            rd_problem(ld, "traveler.companion.relationship",
+                       "%s.relationship: \"%s\" is not none_claimed, parent, guardian, spouse, "
+                       "relative, employer or escort",
+                       w, rel);
+            s->companion_rel = REL_NONE_CLAIMED;
+        }
+        if (rd_get_string(ld, w, "sex", s->companion_sex, sizeof s->companion_sex, 0) == 0 &&
+            strcmp(s->companion_sex, "F") && strcmp(s->companion_sex, "M") &&
+            strcmp(s->companion_sex, "X"))
+            rd_problem(ld, "traveler.companion.sex", "%s.sex: expected \"F\", \"M\" or \"X\"", w);
+        double age = 0;
+        if (rd_get_number(ld, w, "age", &age, 0, 120, 0) == 0) s->companion_age = (int)age;
+    } else if (t == LUA_TBOOLEAN) {
+        s->companion = lua_toboolean(L, -1);
+    } else if (t != LUA_TNIL) {
+        rd_problem(ld, "traveler.companion",
+                   "traveler.companion: expected true, false or { relationship = ..., sex = "
+                   "..., age = ... }");
+    }
+    lua_pop(L, 1);
+}
+
 static void read_traveler(loader *ld) {
     static const char *keys[] = {"age",   "sex",     "speaks", "impostor", "companion",
                                  "needs", "carries", "status", NULL};
@@ -96,7 +131,7 @@ static void read_traveler(loader *ld) {
         rd_problem(ld, "traveler.speaks", "traveler.speaks: name at least one language");
     rd_get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
     s->impostor = imp;
-    rd_get_bool(ld, "traveler", "companion", &s->companion);
+    read_companion(ld);
     rd_get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
     rd_each_string(ld, "traveler", "carries", add_carries, NULL);
     char st[32] = "";
@@ -172,8 +207,8 @@ static void read_visa(loader *ld, scn_visa *v, const char *what) {
 }
 
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed",    "defects", "same_holder",
-                                 "holder",   "capture", "visa",    NULL};
+    static const char *keys[] = {"template", "seed", "defects",   "same_holder", "holder",
+                                 "capture",  "visa", "companion", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -216,6 +251,10 @@ static void read_documents(loader *ld) {
             d->spec.seed = (uint64_t)seed;
         rd_each_string(ld, what, "defects", rd_add_defect, &d->spec.defects);
         rd_get_bool(ld, what, "same_holder", &d->same_holder);
+        rd_get_bool(ld, what, "companion", &d->companion);
+        if (d->companion && !s->companion)
+            rd_problem(ld, (snprintf(q, sizeof q, "%s.companion", what), q),
+                       "%s: the companion's document, but traveler.companion is not set", what);
         if (d->same_holder && i == 1)
             rd_problem(ld, (snprintf(q, sizeof q, "%s.same_holder", what), q),
                        "%s: same_holder on the first document (it is the holder)", what);

@@ -130,7 +130,10 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
     truth = {x["document"]: json.load(open(os.path.join(d, x["dir"], "truth.json")))
              for x in docs if "template" in x}
     defects = {k: {y["kind"] for y in t["defects"]} for k, t in truth.items()}
-    first = docs[0] if docs else None
+    firsts = {}
+    for x in docs:
+        firsts.setdefault(x.get("belongs_to", "traveler"), x)
+    first = firsts.get("traveler")
     for x in docs:
         if "template" not in x: continue
         h, n, dfs = x["holder"], x["document"], defects[x["document"]]
@@ -154,11 +157,12 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
                            % (sid, n, h["passport_number"]))
             if x.get("names_passport") and h["nationality"] != docs[x["names_passport"] - 1]["holder"]["nationality"]:
                 bad.append("%s doc%d: the visa's nationality %s is not its passport's" % (sid, n, h["nationality"]))
-        if first and x is not first and "template" in first:
+        mine = firsts[x.get("belongs_to", "traveler")]
+        if x.get("same_holder") and x is not mine and "template" in mine:
             for k in ("surname", "given_names", "birth_date", "sex"):
-                if h[k] != first["holder"][k]:
-                    bad.append("%s doc%d: %s %s, but the first document says %s"
-                               % (sid, n, k, h[k], first["holder"][k]))
+                if h[k] != mine["holder"][k]:
+                    bad.append("%s doc%d: %s %s, but its holder's first document says %s"
+                               % (sid, n, k, h[k], mine["holder"][k]))
     tr = doc["traveler"]
     if first and "template" in first and tr["impostor"] == 0:
         b = datetime.date.fromisoformat(first["holder"]["birth_date"])
