@@ -22,7 +22,12 @@ return scenario {
 
   documents = {
     { template = "qwh-passport-td3", seed = 3001 },
-    { template = "uto-visa-mrva", seed = 3002, same_holder = true },
+    { template = "uto-visa-mrva", seed = 3002, same_holder = true,
+      visa = { category = "C", entries = "1", duration_days = 14 } },
+    -- the fair's letter names him and his passport, for the days of the fair
+    { template = "uto-invitation-letter", seed = 3003, same_holder = true,
+      texts = { from = "28 MAY 2026", ["until"] = "06 JUN 2026",
+                purpose = "EXHIBITOR, DRIP-IRRIGATION PUMPS" } },
   },
 
   questions = {

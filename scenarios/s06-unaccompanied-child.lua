@@ -24,7 +24,12 @@ return scenario {
   documents = {
     { template = "qwh-passport-td3", seed = 6001, defects = { "mrz_viz_mismatch" },
       holder = { sex = "M", birth_date = "2010-10-12" } },
-    { template = "uto-visa-mrva", seed = 6002, same_holder = true },
+    { template = "uto-visa-mrva", seed = 6002, same_holder = true,
+      visa = { category = "C", entries = "1", duration_days = 30 } },
+    -- his father's consent to travel, notarised: it names a child, not an adult
+    { template = "qwh-parental-consent", seed = 6003, same_holder = true,
+      texts = { parent = "KHALED NASSER", destination = "REPUBLIC OF UTOPIA",
+                ["until"] = "30 JUN 2026" } },
   },
 
   questions = {

@@ -25,6 +25,9 @@ return scenario {
     { template = "qwh-passport-td3", seed = 7001, holder = { sex = "F", birth_date = "2003-11-20" } },
     { template = "uto-visa-mrva", seed = 7002, same_holder = true },
     { template = "qwh-passport-td3", seed = 7003, companion = true }, -- his own passport
+    -- her boarding pass: from Nordhaven, not from home as he says
+    { template = "nordair-boarding-pass", seed = 7004, same_holder = true,
+      texts = { from = "NORDHAVEN", to = "CITADEL", flight = "NR 417", date = "01 JUN 2026" } },
   },
 
   questions = {

@@ -29,6 +29,7 @@ typedef struct {
     tpl passport;  /* uto-passport-td3 */
     tpl bilingual; /* qwh-passport-td3: Arabic and Latin names */
     tpl visa;      /* uto-visa-mrva: names the passport it is in */
+    tpl letter;    /* uto-invitation-letter: a supporting document, stamped */
 } fixture;
 
 static int setup(void **state) {
@@ -36,7 +37,8 @@ static int setup(void **state) {
     bl_err err = {0};
     if (test_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err) ||
-        tpl_builtin(&f->visa, "uto-visa-mrva", &err)) {
+        tpl_builtin(&f->visa, "uto-visa-mrva", &err) ||
+        tpl_builtin(&f->letter, "uto-invitation-letter", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);
         return -1;
@@ -93,7 +95,7 @@ static const struct {
     defect_kind k;
     light_set shows;
     light_set hidden;
-    int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa */
+    int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter */
 } defect_table[] = {
     /* brighteners glow at 365 nm; the forger matched the paper's tint */
     {DEFECT_COUNTERFEIT_PAPER, U, V | I | O | T, 0},
@@ -122,21 +124,25 @@ static const struct {
     {DEFECT_NAME_SCRIPT_MISMATCH, V | I, 0, 1},
     /* another passport's number printed on the visa: read against the passport */
     {DEFECT_VISA_PASSPORT, V, 0, 2},
+    /* a stamp printed with a dot screen: the same ink and tone, dots under the loupe */
+    {DEFECT_STAMP_COUNTERFEIT, V, 0, 3},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
     fixture *f = *state;
     rendered *genuine = malloc(sizeof *genuine), *forged = malloc(sizeof *forged);
     rendered *genuine2 = malloc(sizeof *genuine2), *genuine3 = malloc(sizeof *genuine3);
-    const tpl *docs[3] = {&f->passport, &f->bilingual, &f->visa};
+    rendered *genuine4 = malloc(sizeof *genuine4);
+    const tpl *docs[4] = {&f->passport, &f->bilingual, &f->visa, &f->letter};
     render_all(f, &f->passport, 5, 0, 150, genuine);
     render_all(f, &f->bilingual, 5, 0, 150, genuine2);
     render_all(f, &f->visa, 5, 0, 150, genuine3);
+    render_all(f, &f->letter, 5, 0, 150, genuine4);
     assert_int_equal(genuine->truth.n_defects, 0);
     assert_int_equal((int)(sizeof defect_table / sizeof defect_table[0]), DEFECT_COUNT);
     for (size_t i = 0; i < sizeof defect_table / sizeof defect_table[0]; i++) {
         const defect_info *d = defect_get(defect_table[i].k);
-        const rendered *bases[3] = {genuine, genuine2, genuine3};
+        const rendered *bases[4] = {genuine, genuine2, genuine3, genuine4};
         const rendered *base = bases[defect_table[i].doc];
         render_all(f, docs[defect_table[i].doc], 5, 1u << defect_table[i].k, 150, forged);
         const doc_item *it = find_defect(&forged->truth, d->id);
@@ -169,9 +175,11 @@ static void defects_show_only_under_their_lights(void **state) {
     release(genuine);
     release(genuine2);
     release(genuine3);
+    release(genuine4);
     free(genuine);
     free(genuine2);
     free(genuine3);
+    free(genuine4);
     free(forged);
 }
 
@@ -277,6 +285,38 @@ static void bilingual_mrz_carries_the_latin_name(void **state) {
     free(r);
 }
 
+/* A supporting document: no MRZ, no portrait; its texts come from the
+ * scenario, else its template's defaults. */
+static void a_letter_prints_its_texts(void **state) {
+    fixture *f = *state;
+    doc_spec spec = {.t = &f->letter, .seed = 3, .dpi = 100, .today = {2026, 6, 1}};
+    snprintf(spec.texts[0].key, sizeof spec.texts[0].key, "until");
+    snprintf(spec.texts[0].value, sizeof spec.texts[0].value, "09 JUN 2026");
+    spec.n_texts = 1;
+    doc_spec plain = spec;
+    plain.n_texts = 0;
+    matbuf a, b;
+    doc_truth *ta = malloc(sizeof *ta), *tb = malloc(sizeof *tb);
+    bl_err err = {0};
+    assert_int_equal(doc_build(&spec, &f->fonts, &a, ta, &err), 0);
+    assert_int_equal(doc_build(&plain, &f->fonts, &b, tb, &err), 0);
+    assert_int_equal(ta->mrz_lines, 0);
+    for (int i = 0; i < ta->n_features; i++)
+        assert_string_not_equal(ta->features[i].kind, "portrait");
+    /* the "until" field differs, the rest is the same paper */
+    const tpl_field *u = tpl_field_of(&f->letter, "text.until");
+    assert_non_null(u);
+    int ux = (int)(u->x * a.px_per_mm), uy = (int)((u->y + 1) * a.px_per_mm), differ = 0;
+    for (int y = uy; y < uy + (int)(4 * a.px_per_mm); y++)
+        for (int x = ux; x < ux + (int)(40 * a.px_per_mm); x++)
+            differ += a.cov[LAYER_FG][(size_t)y * a.w + x] != b.cov[LAYER_FG][(size_t)y * b.w + x];
+    assert_true(differ > 20);
+    matbuf_deinit(&a);
+    matbuf_deinit(&b);
+    free(ta);
+    free(tb);
+}
+
 static void data_defects_change_the_data(void **state) {
     fixture *f = *state;
     rendered *r = malloc(sizeof *r);
@@ -329,6 +369,7 @@ int main(void) {
         cmocka_unit_test(defects_show_only_under_their_lights),
         cmocka_unit_test(same_seed_same_pixels_other_seed_other_document),
         cmocka_unit_test(truth_regions_lie_on_the_document),
+        cmocka_unit_test(a_letter_prints_its_texts),
         cmocka_unit_test(data_defects_change_the_data),
         cmocka_unit_test(bilingual_mrz_carries_the_latin_name),
         cmocka_unit_test(lights_answer_materials),

@@ -45,6 +45,7 @@ static cJSON *holder_json(const doc_holder *h, const tpl *t) {
     cJSON_AddStringToObject(o, "birth_date", b);
     cJSON_AddStringToObject(o, "nationality", h->nationality);
     cJSON_AddStringToObject(o, "document_number", h->document_number);
+    if (tpl_is_supporting(t)) cJSON_AddStringToObject(o, "passport_number", h->passport_number);
     if (!strcmp(t->kind, "visa")) {
         cJSON_AddStringToObject(o, "passport_number", h->passport_number);
         cJSON_AddStringToObject(o, "visa_type", h->visa_type);

@@ -34,6 +34,8 @@ static const defect_info defects[DEFECT_COUNT] = {
      "the Latin or MRZ name does not match the Arabic-script name (read both scripts)", V | I},
     {"visa_passport_mismatch", "data_alteration",
      "the visa's passport number is not the number of the passport it is in", V},
+    {"stamp_counterfeit", "counterfeit",
+     "the stamp is printed with a dot screen, not stamped in ink (use the loupe)", V},
 };
 
 const defect_info *defect_get(defect_kind k) {

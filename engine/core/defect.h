@@ -29,6 +29,7 @@ typedef enum {
     DEFECT_METAMERIC_MISMATCH,   /* the metameric pair does not split in IR */
     DEFECT_NAME_SCRIPT_MISMATCH, /* Latin / MRZ name does not match the Arabic-script name */
     DEFECT_VISA_PASSPORT,        /* the visa names another passport than the one it is in */
+    DEFECT_STAMP_COUNTERFEIT,    /* an official stamp printed (dot screen), not stamped in ink */
     DEFECT_COUNT
 } defect_kind;
 

@@ -59,6 +59,7 @@ int desk_session_resolve(desk_session *s, bl_err *err) {
             ds->mm_w = t.pieces[0].w;
             ds->mm_h = t.pieces[0].h;
             ds->passport = !strcmp(t.kind, "passport");
+            ds->supporting = tpl_is_supporting(&t);
         }
     return 0;
 }
@@ -147,6 +148,10 @@ void desk_load_traveler(desk_state *st, int i) {
         doc->h = (int)lround(ds->mm_h * DESK_PX_PER_MM);
         doc->x = desk_layout.desk.x + 20 + d * 70;
         doc->y = desk_layout.desk.y + 20 + d * 50;
+        if (ds->supporting) { /* beside the travel documents, not on them */
+            doc->x = desk_layout.desk.x + desk_layout.desk.w - doc->w - 20;
+            doc->y = desk_layout.desk.y + 20 + (d % 2) * 40;
+        }
         doc->side = 0;
         doc->closed = ds->passport;
         st->order[d] = d;

@@ -42,6 +42,7 @@ typedef struct desk_doc_spec {
     double mm_w, mm_h; /* one face */
     int pieces;        /* 2 for a card shown front / back */
     int passport;      /* starts closed, opens to its data page */
+    int supporting;    /* a letter, a boarding pass: laid at the desk's top right */
 } desk_doc_spec;
 
 #define DESK_MAX_QUESTIONS 20

@@ -105,6 +105,7 @@ static const struct {
     {PASS_PERSONAL, "intaglio", doc_paint_intaglio},
     {PASS_PERSONAL, "emboss", doc_paint_emboss},
     {PASS_PERSONAL, "signature", doc_paint_signature},
+    {PASS_PERSONAL, "stamp", doc_paint_stamp},
     {PASS_PERSONAL, "ir_mrz", doc_note_ir},
     {PASS_PERSONAL, "ir_data", doc_note_ir},
 };
@@ -126,12 +127,15 @@ static int paint_pass(doc_ctx *b, doc_pass pass) {
  * data zone (from viz), the portrait, then what is made with or after it. */
 static int personalise(doc_ctx *b, const doc_holder *viz, const doc_holder *mrzh) {
     doc_truth *truth = b->truth;
-    if (doc_make_mrz(b, mrzh, truth->mrz, &truth->mrz_lines)) return -1;
-    if (doc_has(b->spec, DEFECT_MRZ_CHECK_DIGIT))
+    int mrz = b->t->mrz_format != TPL_NO_MRZ; /* a letter has none */
+    if (mrz && doc_make_mrz(b, mrzh, truth->mrz, &truth->mrz_lines)) return -1;
+    if (mrz && doc_has(b->spec, DEFECT_MRZ_CHECK_DIGIT))
         doc_break_check_digit(truth->mrz, b->t->mrz_format);
-    if (doc_paint_data(b, viz) || doc_paint_mrz(b, truth->mrz, truth->mrz_lines)) return -1;
+    if (doc_paint_data(b, viz) || (mrz && doc_paint_mrz(b, truth->mrz, truth->mrz_lines)))
+        return -1;
     int subst = doc_has(b->spec, DEFECT_PHOTO_SUBSTITUTION);
-    if (doc_paint_portrait(b, subst) || paint_pass(b, PASS_PERSONAL)) return -1;
+    if ((b->t->portrait.w > 0 && doc_paint_portrait(b, subst)) || paint_pass(b, PASS_PERSONAL))
+        return -1;
     if (subst)
         doc_truth_defect(truth, DEFECT_PHOTO_SUBSTITUTION, doc_px_rect(b->mb, b->t->portrait));
     return 0;

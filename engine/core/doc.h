@@ -58,6 +58,15 @@ typedef enum {
 int doc_fonts_load(doc_fonts *f, const char *const paths[DOC_FONTS], int *bad, bl_err *err);
 void doc_fonts_unload(doc_fonts *f);
 
+#define DOC_MAX_TEXTS 8
+
+/* A text of a supporting document's own (a letter's inviter, a flight): the
+ * value of its template's "text.KEY" field. */
+typedef struct doc_text {
+    char key[24];
+    char value[96];
+} doc_text;
+
 typedef struct doc_spec {
     const tpl *t;
     uint64_t seed;
@@ -66,6 +75,8 @@ typedef struct doc_spec {
     int has_holder; /* 0: generate from seed */
     doc_holder holder;
     unsigned defects; /* bit (1u << defect_kind) per defect */
+    int n_texts;
+    doc_text texts[DOC_MAX_TEXTS]; /* the scenario's; a field without one prints its default */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48

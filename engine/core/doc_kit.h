@@ -124,6 +124,9 @@ int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f);
 int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f);
 int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f);
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
+/* An official rubber stamp in stamp ink: two rings, the state's emblem and
+ * the feature's text; printed with a dot screen when counterfeit. */
+int doc_paint_stamp(doc_ctx *b, const tpl_feature *f);
 
 /* doc_holder.c: a visa's category, entries, stay and validity, drawn to
  * agree with each other (a short stay C at most 90 days, a long stay D more). */

@@ -115,7 +115,9 @@ int doc_paint_signature(doc_ctx *b, const tpl_feature *f) {
     int ink = doc_ink(mb, f->ink[0] ? f->ink : "pen_blue", b->err);
     if (ink < 0) return -1;
     rng sr;
-    rng_init(&sr, rng_derive(b->truth->holder.face_seed, "signature"));
+    /* the holder signs their documents; a letter is signed by its writer */
+    rng_init(&sr, rng_derive(tpl_is_supporting(b->t) ? b->spec->seed : b->truth->holder.face_seed,
+                             "signature"));
     double x = r.x + r.w * 0.08, y = r.y + r.h * 0.6, w = fmax(1, 0.3 * mb->px_per_mm);
     double vx = 0, vy = 0;
     int steps = 90;
@@ -178,6 +180,13 @@ static void field_value(const doc_holder *h, const tpl *t, const char *key, char
         doc_copy(out, cap, h->entries);
     else if (!strcmp(key, "duration"))
         doc_copy(out, cap, h->duration);
+}
+
+/* A "text.KEY" field's text: the scenario's, else the template's default. */
+static void text_value(const doc_spec *spec, const tpl_field *f, char *out, size_t cap) {
+    doc_copy(out, cap, f->value);
+    for (int i = 0; i < spec->n_texts && i < DOC_MAX_TEXTS; i++)
+        if (!strcmp(spec->texts[i].key, f->key + 5)) doc_copy(out, cap, spec->texts[i].value);
 }
 
 int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
@@ -254,12 +263,15 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
     for (int i = 0; i < t->n_fields; i++) {
         const tpl_field *f = &t->fields[i];
         char v[160];
-        field_value(viz, t, f->key, v, sizeof v);
+        if (!strncmp(f->key, "text.", 5))
+            text_value(b->spec, f, v, sizeof v);
+        else
+            field_value(viz, t, f->key, v, sizeof v);
         if (f->label[0] && doc_draw_text(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5,
                                          LAYER_BG, lab, 0, f->align_right, b->err) < 0)
             return -1;
         if (!v[0]) continue;
-        int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, "birth_date");
+        int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, t->alterable);
         if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
                           f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right, b->err) < 0)
             return -1;

@@ -27,7 +27,8 @@ int doc_paint_paper(doc_ctx *b) {
                 double qx = fabs(x + 0.5 - cx) - (r.w * 0.5 - rad);
                 double qy = fabs(y + 0.5 - cy) - (r.h * 0.5 - rad);
                 double d = sqrt(fmax(qx, 0) * fmax(qx, 0) + fmax(qy, 0) * fmax(qy, 0)) - rad;
-                if (d < 0) mb->sub[(size_t)y * mb->w + x] = (uint8_t)sub;
+                /* (a square corner, rad 0: the inside is where d is 0) */
+                if (d < 0 || (rad <= 0 && d <= 0)) mb->sub[(size_t)y * mb->w + x] = (uint8_t)sub;
             }
     }
     return 0;
@@ -396,5 +397,44 @@ int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
             *rl = (uint8_t)fmax(*rl, c * 110);
         }
     doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_OBLIQUE));
+    return 0;
+}
+
+int doc_paint_stamp(doc_ctx *b, const tpl_feature *f) {
+    matbuf *mb = b->mb;
+    irect r = doc_px_rect(mb, f->r);
+    int ink = doc_ink(mb, f->ink[0] ? f->ink : "stamp_violet", b->err);
+    if (ink < 0) return -1;
+    int printed = doc_has(b->spec, DEFECT_STAMP_COUNTERFEIT);
+    double ppm = mb->px_per_mm, screen = 0.2; /* a 125 lpi dot screen, mm */
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
+    double lw = 0.35 * ppm;
+    rng ir; /* a rubber stamp's ink is uneven: the same unevenness for the same stamp */
+    rng_init(&ir, rng_derive(b->spec->seed, "stamp"));
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            double dx = x + 0.5 - cx, dy = y + 0.5 - cy, d = sqrt(dx * dx + dy * dy);
+            double c =
+                fmax(doc_edge(fabs(d - rad * 0.95) - lw), doc_edge(fabs(d - rad * 0.8) - lw * 0.6));
+            c = fmax(c, doc_emblem_cov(dx, dy, rad * 0.35, 12, 0));
+            if (c <= 0) continue;
+            if (printed) { /* the same tone as a dot screen */
+                double xm = x / ppm, ym = y / ppm;
+                double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
+                double fu = u - floor(u) - 0.5, fv = v - floor(v) - 0.5;
+                c *= doc_edge((sqrt(fu * fu + fv * fv) * screen - 0.3 * screen) * ppm);
+            } else {
+                c *= 0.75 + 0.25 * rng_unit(&ir);
+            }
+            matbuf_paint(mb, LAYER_FG, x, y, ink, (int)(c * 255));
+        }
+    /* its words under the emblem, inside the inner ring */
+    if (f->text[0] && doc_draw_text(mb, b->fonts, b->fonts->sans_bold, f->text,
+                                    f->r.x + f->r.w * 0.2, f->r.y + f->r.h * 0.78,
+                                    fmin(f->r.h * 0.08, 2.0), LAYER_FG, ink, 0, 0, b->err) < 0)
+        return -1;
+    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_VISIBLE));
+    if (printed) doc_truth_defect(b->truth, DEFECT_STAMP_COUNTERFEIT, r);
     return 0;
 }

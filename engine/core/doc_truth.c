@@ -50,10 +50,11 @@ void doc_truth_data_defects(doc_ctx *b, int script_mismatch) {
     matbuf *mb = b->mb;
     const tpl_field *bd = tpl_field_of(t, "birth_date");
     const tpl_field *ed = tpl_field_of(t, "expiry_date");
+    const tpl_field *al = tpl_field_of(t, t->alterable);
     irect mrz_r = doc_px_rect(mb, t->mrz);
     irect birth = bd ? field_rect(mb, bd) : mrz_r;
-    if (doc_has(b->spec, DEFECT_DATA_ALTERATION_IR))
-        doc_truth_defect(b->truth, DEFECT_DATA_ALTERATION_IR, birth);
+    if (doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && al)
+        doc_truth_defect(b->truth, DEFECT_DATA_ALTERATION_IR, field_rect(mb, al));
     if (doc_has(b->spec, DEFECT_MRZ_VIZ_MISMATCH))
         doc_truth_defect(b->truth, DEFECT_MRZ_VIZ_MISMATCH, birth);
     if (doc_has(b->spec, DEFECT_MRZ_CHECK_DIGIT))

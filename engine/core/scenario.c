@@ -99,6 +99,9 @@ static void sanitise_doc(scn_doc *d) {
     TERM(d->holder.given_names_native), TERM(d->holder.place_of_birth);
     TERM(d->holder.place_of_birth_native), TERM(d->visa.category), TERM(d->visa.entries);
     CLAMP(d->visa.duration_days, 0, 3650);
+    CLAMP(d->n_texts, 0, SCN_MAX_TEXTS);
+    for (int i = 0; i < SCN_MAX_TEXTS; i++)
+        TERM(d->texts[i].key), TERM(d->texts[i].value);
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     CLAMP(d->spec.pieces, 0, 2);
 }

@@ -115,9 +115,16 @@ typedef struct scn_visa {
     bl_date valid_from, valid_until;
 } scn_visa;
 
+#define SCN_MAX_TEXTS 8
+
 typedef struct scn_doc {
     desk_doc_spec spec;
     int companion; /* the companion's document (their own holder), not the traveler's */
+    int n_texts;
+    struct {
+        char key[24];
+        char value[96];
+    } texts[SCN_MAX_TEXTS]; /* a supporting document's own texts ("text.KEY" fields) */
     int same_holder;
     scn_holder holder;
     scn_visa visa;

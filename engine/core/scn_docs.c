@@ -12,6 +12,11 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
     if (tpl_builtin(t, sd->spec.template_id, err) != 0) return -1;
     *spec = (doc_spec){
         .t = t, .seed = sd->spec.seed, .dpi = dpi, .today = s->today, .defects = sd->spec.defects};
+    for (int i = 0; i < sd->n_texts && i < DOC_MAX_TEXTS; i++) {
+        snprintf(spec->texts[i].key, sizeof spec->texts[i].key, "%s", sd->texts[i].key);
+        snprintf(spec->texts[i].value, sizeof spec->texts[i].value, "%s", sd->texts[i].value);
+        spec->n_texts = i + 1;
+    }
     return 0;
 }
 
@@ -66,6 +71,13 @@ void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const ch
         doc_holder_fit(&spec->holder, spec->t, s->sex, s->impostor > 0 ? 0 : s->age, spec->today);
     if (first && sd->same_holder)
         doc_holder_share(&spec->holder, first, !strcmp(spec->t->kind, "visa") ? first_state : NULL);
+    /* a letter or a boarding pass names the person, and the passport, it is for */
+    if (first && sd->same_holder && tpl_is_supporting(spec->t)) {
+        snprintf(spec->holder.passport_number, sizeof spec->holder.passport_number, "%s",
+                 first->document_number);
+        snprintf(spec->holder.nationality, sizeof spec->holder.nationality, "%s",
+                 first->nationality);
+    }
     apply_overrides(&sd->holder, &spec->holder);
     if (!strcmp(spec->t->kind, "visa")) apply_visa(&sd->visa, &spec->holder);
 }

@@ -37,6 +37,7 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_METAMERIC_MISMATCH] = "optical",
         [DEFECT_NAME_SCRIPT_MISMATCH] = "data_alteration",
         [DEFECT_VISA_PASSPORT] = "data_alteration",
+        [DEFECT_STAMP_COUNTERFEIT] = "counterfeit",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

@@ -13,10 +13,24 @@
 
 #include "bl_builtin_templates.h"
 
-static const char *feature_kinds[] = {
-    "guilloche",      "rainbow",  "microtext", "uv_emblem",   "uv_fibres", "uv_overprint",
-    "metameric_pair", "intaglio", "emboss",    "ghost_image", "watermark", "see_through_register",
-    "portrait",       "ir_mrz",   "ir_data",   "signature",   NULL};
+static const char *feature_kinds[] = {"guilloche",
+                                      "rainbow",
+                                      "microtext",
+                                      "uv_emblem",
+                                      "uv_fibres",
+                                      "uv_overprint",
+                                      "metameric_pair",
+                                      "intaglio",
+                                      "emboss",
+                                      "stamp",
+                                      "ghost_image",
+                                      "watermark",
+                                      "see_through_register",
+                                      "portrait",
+                                      "ir_mrz",
+                                      "ir_data",
+                                      "signature",
+                                      NULL};
 
 static int in_list(const char *s, const char *const *list) {
     for (int i = 0; list[i]; i++)
@@ -137,7 +151,8 @@ static int load_texts(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
 }
 
 static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
-    static const char *keys[] = {"key", "label", "at_mm", "size_mm", "width_mm", "align", NULL};
+    static const char *keys[] = {"key",      "label", "at_mm", "size_mm",
+                                 "width_mm", "align", "value", NULL};
     static const char *field_keys[] = {"document_code",
                                        "issuing_state",
                                        "document_number",
@@ -178,10 +193,15 @@ static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) 
             get_nums(o, "at_mm", at, 2, 1, name, where, err) ||
             get_num(o, "size_mm", &f->size_mm, 0.5, 20, 0, name, where, err) ||
             get_num(o, "width_mm", &f->width_mm, 1, 200, 0, name, where, err) ||
-            get_align(o, &f->align_right, name, where, err))
+            get_align(o, &f->align_right, name, where, err) ||
+            get_str(o, "value", f->value, sizeof f->value, 0, name, where, err))
             return -1;
-        if (!in_list(f->key, field_keys))
-            return err_set(err, "%s: %s.key: unknown holder datum \"%s\"", name, where, f->key);
+        /* "text.NAME": a text of the document's own (a letter's inviter, a
+         * flight), its default in "value", the scenario's in texts */
+        int text = !strncmp(f->key, "text.", 5) && f->key[5];
+        if (!text && !in_list(f->key, field_keys))
+            return err_set(err, "%s: %s.key: unknown holder datum \"%s\" (or text.NAME)", name,
+                           where, f->key);
         f->x = at[0], f->y = at[1];
     }
     return 0;
@@ -234,6 +254,7 @@ static const char *template_keys[] = {"id",
                                       "fields",
                                       "portrait_mm",
                                       "mrz_mm",
+                                      "alterable",
                                       "features",
                                       NULL};
 
@@ -258,16 +279,28 @@ static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err)
         get_num(root, "corner_mm", &t->corner_mm, 0, 20, 0, name, "template", err) ||
         get_str(root, "substrate", t->substrate, sizeof t->substrate, 0, name, "template", err) ||
         get_str(root, "label_ink", t->label_ink, sizeof t->label_ink, 0, name, "template", err) ||
-        get_rect(root, "portrait_mm", &t->portrait, 1, name, "template", err) ||
-        get_rect(root, "mrz_mm", &t->mrz, 1, name, "template", err))
+        get_rect(root, "portrait_mm", &t->portrait, 0, name, "template", err) ||
+        get_rect(root, "mrz_mm", &t->mrz, 0, name, "template", err) ||
+        get_str(root, "alterable", t->alterable, sizeof t->alterable, 0, name, "template", err))
         return -1;
-    if (strcmp(t->kind, "passport") && strcmp(t->kind, "id_card") && strcmp(t->kind, "visa"))
-        return err_set(err, "%s: kind: \"%s\" is not one of passport, id_card, visa", name,
-                       t->kind);
-    t->mrz_format = mrz_format_from_name(fmt);
-    if (t->mrz_format < 0)
-        return err_set(err, "%s: mrz_format: \"%s\" is not one of TD1, TD2, TD3, MRV-A, MRV-B",
+    if (!t->alterable[0]) snprintf(t->alterable, sizeof t->alterable, "birth_date");
+    if (strcmp(t->kind, "passport") && strcmp(t->kind, "id_card") && strcmp(t->kind, "visa") &&
+        !tpl_is_supporting(t))
+        return err_set(err,
+                       "%s: kind: \"%s\" is not one of passport, id_card, visa, letter, "
+                       "boarding_pass",
+                       name, t->kind);
+    t->mrz_format = strcmp(fmt, "none") ? mrz_format_from_name(fmt) : TPL_NO_MRZ;
+    if (t->mrz_format < 0 && (strcmp(fmt, "none") || !tpl_is_supporting(t)))
+        return err_set(err,
+                       "%s: mrz_format: \"%s\" is not one of TD1, TD2, TD3, MRV-A, MRV-B (or "
+                       "none, for a letter or a boarding pass)",
                        name, fmt);
+    /* a travel document has its portrait and its MRZ; a supporting one may not */
+    if (!tpl_is_supporting(t) && t->portrait.w <= 0)
+        return err_set(err, "%s: portrait_mm: missing (a %s has a portrait)", name, t->kind);
+    if (t->mrz_format != TPL_NO_MRZ && t->mrz.w <= 0)
+        return err_set(err, "%s: mrz_mm: missing (the MRZ's place)", name);
     if (size[0] < 20 || size[0] > 300 || size[1] < 20 || size[1] > 300)
         return err_set(err, "%s: size_mm: %gx%g is not a document size (20..300 mm)", name, size[0],
                        size[1]);
@@ -383,6 +416,10 @@ const tpl_feature *tpl_feature_of(const tpl *t, const char *kind) {
     for (int i = 0; i < t->n_features; i++)
         if (strcmp(t->features[i].kind, kind) == 0) return &t->features[i];
     return NULL;
+}
+
+int tpl_is_supporting(const tpl *t) {
+    return !strcmp(t->kind, "letter") || !strcmp(t->kind, "boarding_pass");
 }
 
 const tpl_field *tpl_field_of(const tpl *t, const char *key) {

@@ -26,6 +26,7 @@ typedef struct tpl_field {
     double size_mm;  /* value's em size */
     double width_mm; /* box for region reporting */
     int align_right; /* x is the right edge (Arabic-script labels and values) */
+    char value[96];  /* a "text.NAME" field's default text (the scenario may set it) */
 } tpl_field;
 
 typedef struct tpl_text {
@@ -41,7 +42,7 @@ typedef struct tpl_feature {
     char id[40];
     char kind[32]; /* guilloche, rainbow, microtext, uv_emblem, uv_fibres, uv_overprint,
                       metameric_pair, intaglio, emboss, ghost_image, watermark,
-                      see_through_register, portrait, ir_mrz, ir_data, signature */
+                      see_through_register, portrait, ir_mrz, ir_data, signature, stamp */
     tpl_rect r;
     char text[64]; /* microtext / metameric message */
     char ink[32];  /* main ink, when the kind takes one */
@@ -56,7 +57,8 @@ typedef struct tpl {
     char state_name[48];
     char nationality_name[32];
     char document_code[3];
-    int mrz_format; /* mrz_format value */
+    int mrz_format;     /* mrz_format value; TPL_NO_MRZ for a supporting document */
+    char alterable[32]; /* the field data_alteration_ir reprints (default birth_date) */
     double w_mm, h_mm, corner_mm;
     int n_pieces;       /* physical pieces on the canvas (a card's front and back) */
     tpl_rect pieces[2]; /* default: one piece covering the canvas */
@@ -85,5 +87,14 @@ int tpl_builtin(tpl *t, const char *id, bl_err *err); /* unknown id: error lists
 /* Finds a feature by kind; NULL when the template has none. */
 const tpl_feature *tpl_feature_of(const tpl *t, const char *kind);
 const tpl_field *tpl_field_of(const tpl *t, const char *key);
+
+/* A template without a machine-readable zone (a letter, a boarding pass):
+ * its mrz_format. Such a template prints no MRZ, and no portrait when it
+ * gives no portrait_mm. */
+#define TPL_NO_MRZ (-1)
+
+/* Whether a template is a supporting document rather than a travel document
+ * (kinds letter and boarding_pass). */
+int tpl_is_supporting(const tpl *t);
 
 #endif

@@ -470,6 +470,25 @@ static void bilingual_names_have_both_scripts(loader *ld) {
     }
 }
 
+/* A document's texts name "text.NAME" fields of its template. */
+static void texts_name_fields(loader *ld) {
+    const scenario *s = ld->s;
+    for (int d = 0; d < s->n_docs; d++) {
+        tpl t;
+        bl_err err = {0};
+        if (!s->docs[d].n_texts || tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0)
+            continue;
+        for (int i = 0; i < s->docs[d].n_texts; i++) {
+            char key[40], p[64];
+            snprintf(key, sizeof key, "text.%s", s->docs[d].texts[i].key);
+            if (tpl_field_of(&t, key)) continue;
+            snprintf(p, sizeof p, "documents[%d].texts", d + 1);
+            rd_problem(ld, p, "%s: \"%s\" is not a text of %s (borderlab templates lists them)", p,
+                       s->docs[d].texts[i].key, t.id);
+        }
+    }
+}
+
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
     ids_and_keys_are_safe,
@@ -491,6 +510,7 @@ static const scenario_rule scenario_rules[] = {
     visa_terms_agree,
     age_agrees_with_birth,
     bilingual_names_have_both_scripts,
+    texts_name_fields,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -179,6 +179,37 @@ static void read_holder(loader *ld, scn_holder *h, const char *what) {
                    "%s.expiry_date: \"%s\" is not a date (YYYY-MM-DD)", what, e);
 }
 
+/* documents[i].texts = { inviter = "...", until = "..." }: a supporting
+ * document's own texts, each a "text.NAME" field of its template. */
+static void read_texts(loader *ld, scn_doc *d, const char *what) {
+    lua_State *L = ld->L;
+    char p[96];
+    snprintf(p, sizeof p, "%s.texts", what);
+    int t = rd_rawfield(L, "texts");
+    if (t == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
+                rd_problem(ld, p, "%s: expected name = \"text\" pairs", p);
+            } else if (d->n_texts >= SCN_MAX_TEXTS) {
+                rd_problem(ld, p, "%s: at most %d texts", p, SCN_MAX_TEXTS);
+            } else if (strlen(lua_tostring(L, -2)) >= sizeof d->texts[0].key ||
+                       strlen(lua_tostring(L, -1)) >= sizeof d->texts[0].value) {
+                rd_problem(ld, p, "%s.%s: too long", p, lua_tostring(L, -2));
+            } else {
+                snprintf(d->texts[d->n_texts].key, sizeof d->texts[0].key, "%s",
+                         lua_tostring(L, -2));
+                snprintf(d->texts[d->n_texts++].value, sizeof d->texts[0].value, "%s",
+                         lua_tostring(L, -1));
+            }
+            lua_pop(L, 1);
+        }
+    } else if (t != LUA_TNIL) {
+        rd_problem(ld, p, "%s: expected a table of texts", p);
+    }
+    lua_pop(L, 1);
+}
+
 /* documents[i].visa = { category, entries, duration_days, valid_from,
  * valid_until }: a visa's terms, each optional. */
 static void read_visa(loader *ld, scn_visa *v, const char *what) {
@@ -208,7 +239,7 @@ static void read_visa(loader *ld, scn_visa *v, const char *what) {
 
 static void read_documents(loader *ld) {
     static const char *keys[] = {"template", "seed", "defects",   "same_holder", "holder",
-                                 "capture",  "visa", "companion", NULL};
+                                 "capture",  "visa", "companion", "texts",       NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -265,6 +296,7 @@ static void read_documents(loader *ld) {
         else if (!lua_isnil(L, -1))
             rd_problem(ld, q, "%s: expected a table", q);
         lua_pop(L, 1);
+        read_texts(ld, d, what);
         snprintf(q, sizeof q, "%s.visa", what);
         rd_rawfield(L, "visa");
         if (lua_istable(L, -1))
@@ -575,6 +607,7 @@ static int load_local(loader ld, sbx **keep) {
             out->docs[d].spec.mm_w = t.pieces[0].w;
             out->docs[d].spec.mm_h = t.pieces[0].h;
             out->docs[d].spec.passport = !strcmp(t.kind, "passport");
+            out->docs[d].spec.supporting = tpl_is_supporting(&t);
         }
     }
     if (ld.problems == 0 && keep) {

@@ -114,7 +114,7 @@ check "restarted: the journal is intact, no decided case lost, resumed at the th
     '$BL' results verify '$J' --key jk --witness '$W' >/dev/null"
 rm -f "$J" "$W"/*
 run all.in o6 BORDERLAB_FAULT=mid-write:3; rc=$?
-check "killed halfway through writing the second case" bash -c "test $rc -eq 137 && test \$(tail -c 1 '$J' | od -An -c | tr -d ' ') != '\\n'"
+check "killed halfway through writing the second case" bash -c "test $rc -eq 137 && test \"\$(tail -c 1 '$J' | od -An -tx1 | tr -d ' ')\" != 0a"
 run /dev/null o7; rc=$?
 check "restarted: the half line is cut off, not taken as an entry; the first case stands" bash -c "
     test $rc -eq 0 && grep -q 'cut short' o7.log && grep -q 'stopped after 1 of 4' o7.log &&
