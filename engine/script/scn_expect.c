@@ -37,7 +37,10 @@ void rd_add_light(loader *ld, const char *v, int i, void *arg) {
 static void add_ask(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
     scn_expected *e = &ld->s->expected;
-    if (i < SCN_MAX_LIST) snprintf(e->ask[e->n_ask++], 32, "%s", v);
+    if (i < SCN_MAX_LIST)
+        snprintf(e->ask[e->n_ask++], 32, "%s", v);
+    else if (i == SCN_MAX_LIST)
+        rd_problem(ld, ld->item, "expected.ask: at most %d questions", SCN_MAX_LIST);
 }
 
 /* A boolean condition word: -1 when absent. */

@@ -59,18 +59,26 @@ static void add_lang(loader *ld, const char *v, int i, void *arg) {
         rd_problem(ld, ld->item, "languages: \"%s\" is not one of en, fr, ar", v);
         return;
     }
-    if (i < 4) snprintf(ld->s->langs[ld->s->n_langs++], 8, "%s", v);
+    if (i < 4)
+        snprintf(ld->s->langs[ld->s->n_langs++], 8, "%s", v);
+    else if (i == 4)
+        rd_problem(ld, ld->item, "languages: at most 4");
 }
 
 static void add_speaks(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
-    if (i < 4) snprintf(ld->s->speaks[ld->s->n_speaks++], 8, "%s", v);
-    (void)ld;
+    if (i < 4)
+        snprintf(ld->s->speaks[ld->s->n_speaks++], 8, "%s", v);
+    else if (i == 4)
+        rd_problem(ld, ld->item, "traveler.speaks: at most 4 languages");
 }
 
 static void add_carries(loader *ld, const char *v, int i, void *arg) {
     (void)arg;
-    if (i < 4) snprintf(ld->s->carries[ld->s->n_carries++], SCN_KEY, "%s", v);
+    if (i < 4)
+        snprintf(ld->s->carries[ld->s->n_carries++], SCN_KEY, "%s", v);
+    else if (i == 4)
+        rd_problem(ld, ld->item, "traveler.carries: at most 4 things (the desk shows no more)");
 }
 
 /* traveler.companion: true, or { relationship = "parent", sex = "M", age = 45 }. */

@@ -150,6 +150,12 @@ import json
 a=[json.loads(l) for l in open('$T/ctx/actions.jsonl')]
 ans=[x['params']['answer'] for x in a if x['action']=='answer']
 assert ans==['a.hello','a.nothing','a.looked','a.found'], ans"
+# Limits the guide states are enforced: a fifth thing carried is reported.
+mkdir -p "$T/limits"
+sed 's/carries = { "carries.bag" }/carries = { "carries.bag", "carries.bag", "carries.bag", "carries.bag", "carries.bag" }/' \
+    "$D/good.lua" >"$T/limits/good.lua"
+"$BL" check "$T/limits/good.lua" >"$T/limits.out" 2>&1; rc=$?
+check "limits: a fifth carried thing is reported" bash -c "test $rc -eq 1 && grep -q 'traveler.carries: at most 4' '$T/limits.out'"
 timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
 check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?
