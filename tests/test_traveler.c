@@ -21,6 +21,8 @@ static void two_scenarios(void) {
     scn[0].n_docs = 3;
     strcpy(scn[0].docs[0].spec.template_id, "uto-passport-td3");
     strcpy(scn[0].docs[1].capture, "captures/academy-id"); /* the academy's own images */
+    strcpy(scn[0].docs[1].spec.template_id, "capture");   /* as the loader marks it */
+    scn[0].docs[1].spec.mm_w = 85.6, scn[0].docs[1].spec.mm_h = 54;
     strcpy(scn[0].docs[2].spec.template_id, "uto-visa-mrva");
     scn[0].docs[2].same_holder = 1;
     scn[0].n_questions = 2;
@@ -40,10 +42,13 @@ static void a_scenario_becomes_the_traveler_at_the_counter(void **state) {
     desk_traveler t;
     traveler_from_scenario(&scn[0], &t);
     assert_string_equal(t.id, "s01");
-    /* captured documents are not placed on the desk: the two generated ones are */
-    assert_int_equal(t.n_docs, 2);
-    assert_string_equal(t.docs[1].template_id, "uto-visa-mrva");
-    assert_int_equal(t.docs[1].same_holder, 1);
+    /* captured documents lie at the desk in their place, at their size */
+    assert_int_equal(t.n_docs, 3);
+    assert_string_equal(t.docs[1].template_id, "capture");
+    assert_true(t.docs[1].mm_w == 85.6 && t.docs[1].mm_h == 54);
+    assert_int_equal(traveler_scenario_doc(&scn[0], 1), 1);
+    assert_string_equal(t.docs[2].template_id, "uto-visa-mrva");
+    assert_int_equal(t.docs[2].same_holder, 1);
     assert_int_equal(t.n_questions, 2);
     assert_string_equal(t.questions[1].after, "purpose");
     assert_int_equal(t.questions[1].forbidden, 1);

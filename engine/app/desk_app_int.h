@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <threads.h>
 
+#include "capture.h"
 #include "desk_app.h"
 #include "journal.h"
 #include "record.h"
@@ -52,6 +53,9 @@ typedef struct {
     light_scene *hi_sc;
     atomic_int hi_state; /* 0 not built, 1 ready, -1 failed */
     double hi_ppm;
+    /* an academy's captured document: its images are the loupe's full
+     * resolution; `ref` its captured genuine specimen, or NULL */
+    capture *cap, *ref_cap;
 } doc_slot;
 
 struct desk_app {

@@ -28,12 +28,20 @@ static void slot_free(doc_slot *s) {
     light_scene_destroy(s->hi_sc);
     if (s->hi.sub) matbuf_deinit(&s->hi);
     free(s->truth);
+    if (s->cap) capture_unload(s->cap);
+    if (s->ref_cap) capture_unload(s->ref_cap);
+    free(s->cap);
+    free(s->ref_cap);
     memset(s, 0, sizeof *s);
 }
 
 /* Builds a document at full resolution (for the loupe). */
 int app_build_hires(desk_app *a, doc_slot *s) {
     bl_err err = {0};
+    if (s->cap) { /* a capture's own images are the loupe's */
+        atomic_store(&s->hi_state, 1);
+        return 0;
+    }
     doc_spec spec = s->spec;
     spec.dpi = a->cfg.loupe_dpi;
     doc_truth *tr = malloc(sizeof *tr);
@@ -74,6 +82,68 @@ void app_free_traveler(desk_app *a) {
     a->face = a->companion = NULL;
 }
 
+/* The features the desk's reference panel outlines, in mm on side 0. */
+static void info_features(desk_doc_info *info, const doc_item *it, int n, double ppm) {
+    for (int f = 0; f < n && info->n_features < DESK_MAX_FEATURES; f++) {
+        desk_feature *df = &info->features[info->n_features++];
+        snprintf(df->kind, sizeof df->kind, "%s", it[f].kind);
+        df->x_mm = it[f].x / ppm, df->y_mm = it[f].y / ppm;
+        df->w_mm = it[f].w / ppm, df->h_mm = it[f].h / ppm;
+        df->lights = it[f].lights;
+    }
+}
+
+/* Scales one captured light to the desk; a light that was not captured is
+ * a dark slate (the desk says so over it). */
+static int capture_disp(desk_app *a, doc_slot *s, int l, int dw, int dh, bl_err *err) {
+    if (image_init(&s->disp[l][0], dw, dh, err) != 0) return -1;
+    if (s->cap->have & LIGHT_BIT(l))
+        image_resample(&s->cap->img[l], 0, 0, s->cap->w, s->cap->h, &s->disp[l][0]);
+    else
+        image_fill_rect(&s->disp[l][0], 0, 0, dw, dh, 0xff2a2a2au);
+    return (s->tex[l][0] = plat_tex_create(a->p, &s->disp[l][0], 0, 1, err)) ? 0 : -1;
+}
+
+/* An academy's captured document (and its captured genuine specimen): shown
+ * at the size its region file gives, each captured light as photographed. */
+static int build_capture_slot(desk_app *a, doc_slot *s, int i, const scn_doc *sd, bl_err *err) {
+    if (!(s->cap = malloc(sizeof *s->cap)) || !(s->truth = malloc(sizeof *s->truth)))
+        return err_set(err, "out of memory");
+    if (capture_load(s->cap, sd->capture, err) != 0) {
+        free(s->cap), s->cap = NULL;
+        return -1;
+    }
+    capture_as_doc(s->cap, &s->t, s->truth);
+    s->hi_ppm = s->truth->dpi / 25.4;
+    atomic_store(&s->hi_state, 1);
+    int dw = (int)lround(s->t.pieces[0].w * DISPLAY_PX_PER_MM),
+        dh = (int)lround(s->t.pieces[0].h * DISPLAY_PX_PER_MM);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (capture_disp(a, s, l, dw, dh, err) != 0) return -1;
+    desk_doc_info info;
+    memset(&info, 0, sizeof info);
+    snprintf(info.name, sizeof info.name, "%s", s->t.name);
+    snprintf(info.template_id, sizeof info.template_id, "%s", s->t.id);
+    info.mrz_lines = s->truth->mrz_lines;
+    memcpy(info.mrz, s->truth->mrz, sizeof info.mrz);
+    info.captured = s->cap->have;
+    if (sd->reference[0]) { /* the specimen's features are the ones to compare with */
+        if (!(s->ref_cap = malloc(sizeof *s->ref_cap))) return err_set(err, "out of memory");
+        if (capture_load(s->ref_cap, sd->reference, err) != 0) {
+            free(s->ref_cap), s->ref_cap = NULL;
+            return err_prefix(err, "its reference");
+        }
+        double w_mm, h_mm;
+        capture_size_mm(s->ref_cap, &w_mm, &h_mm);
+        info_features(&info, s->ref_cap->regions.features, s->ref_cap->regions.n_features,
+                      s->ref_cap->w / w_mm);
+    } else {
+        info.no_reference = 1;
+    }
+    desk_set_doc_info(&a->st, i, &info);
+    return 0;
+}
+
 /* Renders one document for the desk: every light, every side, at the desk's
  * scale (box-filtered from twice that), plus what the desk needs to know. */
 static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_holder *first,
@@ -83,6 +153,7 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     const pack *p = a->cfg.pack;
     const scenario *scn = p && a->st.traveler < p->n ? &p->scn[a->st.traveler] : NULL;
     int d = scn ? traveler_scenario_doc(scn, i) : -1;
+    if (d >= 0 && scn->docs[d].capture[0]) return build_capture_slot(a, s, i, &scn->docs[d], err);
     if (d >= 0) { /* the scenario's document, as scoring and check build it */
         if (scn_docs_spec(scn, d, dpi, &s->t, &s->spec, err) != 0) return -1;
         s->spec.today = a->cfg.session->today; /* the desk's day */
@@ -187,11 +258,34 @@ static plat_tex *person_tex(desk_app *a, int d, double impostor, const char *id,
     return t;
 }
 
+/* The portrait a captured page marks (a feature of kind "portrait"), cut
+ * to the counter's proportions; NULL when it marks none. */
+static plat_tex *capture_face(desk_app *a, const doc_slot *s, bl_err *err) {
+    const capture_regions *r = &s->cap->regions;
+    const doc_item *p = NULL;
+    for (int i = 0; i < r->n_features && !p; i++)
+        if (!strcmp(r->features[i].kind, "portrait")) p = &r->features[i];
+    if (!p) return NULL;
+    int w = p->w, h = p->h; /* the middle of the portrait, 242:300 */
+    if (w * 300 > h * 242)
+        w = h * 242 / 300;
+    else
+        h = w * 300 / 242;
+    bl_image face;
+    if (w < 1 || h < 1 || image_init(&face, 242, 300, err) != 0) return NULL;
+    image_resample(&s->cap->img[LIGHT_VISIBLE], p->x + (p->w - w) / 2, p->y + (p->h - h) / 2, w,
+                   h, &face);
+    plat_tex *t = plat_tex_create(a->p, &face, 0, 0, err);
+    image_deinit(&face);
+    return t;
+}
+
 int app_load_traveler(desk_app *a, bl_err *err) {
     app_free_traveler(a);
     if (a->st.mode == DESK_DONE) return 0;
     const desk_traveler *t = &a->cfg.session->travelers[a->st.traveler];
     int first[2] = {-1, -1}; /* the traveler's first document's slot, the companion's */
+    int cap_face = -1;       /* the traveler's first captured document */
     for (int i = 0; i < t->n_docs; i++) {
         int who = (t->companion_docs >> i) & 1;
         a->n_slots = i + 1;
@@ -200,10 +294,14 @@ int app_load_traveler(desk_app *a, bl_err *err) {
                        f >= 0 ? a->slots[f].t.issuing_state : NULL, err) != 0)
             return err_prefix(err, "traveler %s, document %d (%s)", t->id, i + 1,
                               t->docs[i].template_id);
-        if (first[who] < 0) first[who] = i;
+        if (!a->slots[i].cap && first[who] < 0) first[who] = i;
+        if (a->slots[i].cap && !who && cap_face < 0) cap_face = i;
     }
-    /* The person at the counter, and the one with them */
-    if (!(a->face = person_tex(a, first[0], t->impostor, t->id, "", t->sex, t->age, err)))
+    /* The person at the counter (a captured page's own portrait when the
+     * traveler's first document is one that marks it), and the one with them */
+    a->face = cap_face == 0 && !t->impostor ? capture_face(a, &a->slots[0], err) : NULL;
+    if (!a->face &&
+        !(a->face = person_tex(a, first[0], t->impostor, t->id, "", t->sex, t->age, err)))
         return -1;
     if (t->companion && !(a->companion = person_tex(a, first[1], 0, t->id, "companion",
                                                     t->companion_sex, t->companion_age, err)))
@@ -225,7 +323,14 @@ plat_tex *app_compose_loupe(desk_app *a) {
     bl_err err = {0};
     if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
     double zoom = st->loupe_zoom;
-    if (atomic_load(&s->hi_state) == 1) {
+    if (s->cap) { /* the captured image itself, at the resolution it was taken */
+        const bl_image *src = &s->cap->img[st->light];
+        if (!(s->cap->have & LIGHT_BIT(st->light))) src = &s->disp[st->light][0];
+        double ppm = src == &s->disp[st->light][0] ? DISPLAY_PX_PER_MM : s->hi_ppm;
+        if (loupe_render(src, u * ppm, v * ppm, ppm / (DISPLAY_PX_PER_MM * zoom), LOUPE_D,
+                         &a->loupe_img, &err) != 0)
+            return NULL;
+    } else if (atomic_load(&s->hi_state) == 1) {
         double ppm = s->hi_ppm;
         double cx = (u + s->t.pieces[side].x) * ppm, cy = (v + s->t.pieces[side].y) * ppm;
         double spo = ppm / (DISPLAY_PX_PER_MM * zoom);
@@ -252,8 +357,19 @@ plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int 
     if (d < 0 || d >= a->n_slots) return NULL;
     doc_slot *s = &a->slots[d];
     if (s->ref[light][side]) return s->ref[light][side];
-    /* The genuine specimen of the same template: seed 1, no defects. */
     bl_err err = {0};
+    if (s->cap) { /* a capture's reference is the academy's captured genuine specimen */
+        const capture *r = s->ref_cap;
+        if (!r || !(r->have & LIGHT_BIT(light))) return NULL;
+        bl_image small = {0, 0, NULL};
+        if (image_init(&small, w, h, &err) == 0) {
+            image_resample(&r->img[light], 0, 0, r->w, r->h, &small);
+            s->ref[light][side] = plat_tex_create(a->p, &small, 0, 1, &err);
+        }
+        image_deinit(&small);
+        return s->ref[light][side];
+    }
+    /* The genuine specimen of the same template: seed 1, no defects. */
     doc_spec spec = {.t = &s->t,
                      .seed = 1,
                      .dpi = fmax(72, 2 * w / s->t.pieces[0].w * 25.4),

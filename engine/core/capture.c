@@ -2,11 +2,13 @@
 #include "capture.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "defect.h"
+#include "mrz.h"
 #include "fsio.h"
 
 static int str_field(const cJSON *o, const char *key, char *out, size_t cap, const char *name,
@@ -24,14 +26,15 @@ static int str_field(const cJSON *o, const char *key, char *out, size_t cap, con
 
 static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect, const char *name,
                        const char *what, bl_err *err) {
+    /* a document's truth holds one region per defect kind at most */
+    const int max = is_defect ? DEFECT_COUNT : DOC_MAX_ITEMS;
     static const char *keys[] = {"id", "kind", "region_px", "lights", NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: %s: expected an array", name, what);
     *n = 0;
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[48];
         snprintf(where, sizeof where, "%s[%d]", what, *n);
-        if (*n >= DOC_MAX_ITEMS)
-            return err_set(err, "%s: %s: more than %d entries", name, what, DOC_MAX_ITEMS);
+        if (*n >= max) return err_set(err, "%s: %s: more than %d entries", name, what, max);
         if (!cJSON_IsObject(o)) return err_set(err, "%s: %s: expected an object", name, where);
         for (const cJSON *c = o->child; c; c = c->next) {
             int ok = 0;
@@ -87,9 +90,49 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
     return 0;
 }
 
+/* The optional name, physical size and printed MRZ. */
+static int parse_extras(const cJSON *root, capture_regions *out, const char *name, bl_err *err) {
+    if (cJSON_GetObjectItemCaseSensitive(root, "name") &&
+        str_field(root, "name", out->name, sizeof out->name, name, "region file", err))
+        return -1;
+    const cJSON *sz = cJSON_GetObjectItemCaseSensitive(root, "size_mm");
+    if (sz) {
+        int ok = cJSON_IsArray(sz) && cJSON_GetArraySize(sz) == 2;
+        for (int i = 0; ok && i < 2; i++) {
+            const cJSON *v = cJSON_GetArrayItem(sz, i);
+            ok = cJSON_IsNumber(v) && v->valuedouble >= 20 && v->valuedouble <= 400;
+            if (ok) out->size_mm[i] = v->valuedouble;
+        }
+        if (!ok)
+            return err_set(err,
+                           "%s: size_mm: expected [width, height] in millimetres, each from 20 "
+                           "to 400 (a passport page is [125, 88])",
+                           name);
+    }
+    const cJSON *mrz = cJSON_GetObjectItemCaseSensitive(root, "mrz");
+    if (!mrz) return 0;
+    if (!cJSON_IsArray(mrz) || cJSON_GetArraySize(mrz) < 2 || cJSON_GetArraySize(mrz) > 3)
+        return err_set(err, "%s: mrz: expected the 2 or 3 lines of the MRZ as printed", name);
+    for (const cJSON *l = mrz->child; l; l = l->next, out->mrz_lines++) {
+        size_t n = cJSON_IsString(l) ? strlen(l->valuestring) : 0;
+        int ok = n >= 30 && n <= 44;
+        for (size_t i = 0; ok && i < n; i++) {
+            char ch = l->valuestring[i];
+            ok = ch == '<' || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+        }
+        if (!ok)
+            return err_set(err,
+                           "%s: mrz[%d]: expected an MRZ line of 30 to 44 characters A-Z, 0-9 "
+                           "and <",
+                           name, out->mrz_lines);
+        memcpy(out->mrz[out->mrz_lines], l->valuestring, n + 1);
+    }
+    return 0;
+}
+
 int capture_regions_parse(capture_regions *out, const char *json, size_t len, const char *name,
                           bl_err *err) {
-    static const char *keys[] = {"id", "lights", "features", "defects", NULL};
+    static const char *keys[] = {"id", "name", "size_mm", "mrz", "lights", "features", "defects", NULL};
     memset(out, 0, sizeof *out);
     cJSON *root = cJSON_ParseWithLength(json, len);
     if (!root) {
@@ -107,12 +150,15 @@ int capture_regions_parse(capture_regions *out, const char *json, size_t len, co
         for (int k = 0; keys[k]; k++)
             ok |= !strcmp(c->string, keys[k]);
         if (!ok) {
-            err_set(err, "%s: unknown key \"%s\" (expected id, lights, features, defects)", name,
-                    c->string);
+            err_set(err,
+                    "%s: unknown key \"%s\" (expected id, name, size_mm, mrz, lights, "
+                    "features, defects)",
+                    name, c->string);
             goto done;
         }
     }
     if (str_field(root, "id", out->id, sizeof out->id, name, "region file", err)) goto done;
+    if (parse_extras(root, out, name, err) != 0) goto done;
     const cJSON *ls = cJSON_GetObjectItemCaseSensitive(root, "lights");
     if (ls) {
         if (!cJSON_IsObject(ls)) {
@@ -155,7 +201,20 @@ static int file_exists(const char *path) {
     return 1;
 }
 
-int capture_load(capture *c, const char *dir, bl_err *err) {
+/* The file that holds light l's image ("" when that light was not captured). */
+static void light_path(const capture *c, const char *dir, int l, char *path, size_t cap) {
+    const char *name = light_name((light_kind)l);
+    if (c->regions.files[l][0]) {
+        snprintf(path, cap, "%s/%s", dir, c->regions.files[l]);
+        return;
+    }
+    snprintf(path, cap, "%s/%s.png", dir, name);
+    if (!file_exists(path)) snprintf(path, cap, "%s/%s.jpg", dir, name);
+    if (!file_exists(path)) path[0] = 0;
+}
+
+/* The region file and each light's image (decoded, or only its header). */
+static int capture_open(capture *c, const char *dir, int decode, bl_err *err) {
     memset(c, 0, sizeof *c);
     char path[4096];
     snprintf(path, sizeof path, "%s/regions.json", dir);
@@ -166,23 +225,20 @@ int capture_load(capture *c, const char *dir, bl_err *err) {
     free(json);
     if (rc) return -1;
     for (int l = 0; l < LIGHT_COUNT; l++) {
-        const char *name = light_name((light_kind)l);
-        if (c->regions.files[l][0]) {
-            snprintf(path, sizeof path, "%s/%s", dir, c->regions.files[l]);
-        } else {
-            snprintf(path, sizeof path, "%s/%s.png", dir, name);
-            if (!file_exists(path)) snprintf(path, sizeof path, "%s/%s.jpg", dir, name);
-            if (!file_exists(path)) continue; /* that light was not captured */
-        }
-        if (image_load_file(&c->img[l], path, err) != 0) goto fail;
-        if (c->have && (c->img[l].w != c->w || c->img[l].h != c->h)) {
+        light_path(c, dir, l, path, sizeof path);
+        if (!path[0]) continue; /* that light was not captured */
+        int w, h;
+        if (decode ? image_load_file(&c->img[l], path, err) : image_probe_file(path, &w, &h, err))
+            goto fail;
+        if (decode) w = c->img[l].w, h = c->img[l].h;
+        if (c->have && (w != c->w || h != c->h)) {
             err_set(err,
                     "capture '%s': %s is %dx%d but the other images are %dx%d; export all "
                     "lights at one size",
-                    dir, path, c->img[l].w, c->img[l].h, c->w, c->h);
+                    dir, path, w, h, c->w, c->h);
             goto fail;
         }
-        c->w = c->img[l].w, c->h = c->img[l].h;
+        c->w = w, c->h = h;
         c->have |= LIGHT_BIT(l);
     }
     if (!(c->have & LIGHT_BIT(LIGHT_VISIBLE))) {
@@ -201,10 +257,68 @@ int capture_load(capture *c, const char *dir, bl_err *err) {
             goto fail;
         }
     }
+    const double *mm = c->regions.size_mm;
+    if (mm[0] > 0) { /* a stated size must have the images' proportions (5 %) */
+        double want = mm[0] / mm[1], got = (double)c->w / c->h;
+        if (fabs(want / got - 1) > 0.05) {
+            err_set(err,
+                    "capture '%s': size_mm [%g, %g] is not the shape of the %dx%d images "
+                    "(%.2f wide to 1 tall against %.2f); give the size of the whole image",
+                    dir, mm[0], mm[1], c->w, c->h, want, got);
+            goto fail;
+        }
+    }
     return 0;
 fail:
     capture_unload(c);
     return -1;
+}
+
+int capture_load(capture *c, const char *dir, bl_err *err) {
+    return capture_open(c, dir, 1, err);
+}
+
+int capture_probe(capture *c, const char *dir, bl_err *err) {
+    return capture_open(c, dir, 0, err);
+}
+
+void capture_size_mm(const capture *c, double *w_mm, double *h_mm) {
+    if (c->regions.size_mm[0] > 0) {
+        *w_mm = c->regions.size_mm[0], *h_mm = c->regions.size_mm[1];
+        return;
+    }
+    *w_mm = CAPTURE_DEFAULT_W_MM;
+    *h_mm = c->w > 0 ? CAPTURE_DEFAULT_W_MM * c->h / c->w : CAPTURE_DEFAULT_W_MM;
+}
+
+void capture_as_doc(const capture *c, tpl *t, doc_truth *tr) {
+    double w_mm, h_mm;
+    capture_size_mm(c, &w_mm, &h_mm);
+    memset(t, 0, sizeof *t);
+    snprintf(t->id, sizeof t->id, "capture");
+    if (c->regions.name[0])
+        snprintf(t->name, sizeof t->name, "%s", c->regions.name);
+    else
+        snprintf(t->name, sizeof t->name, "%.60s (captured)", c->regions.id);
+    snprintf(t->kind, sizeof t->kind, "capture");
+    const capture_regions *r = &c->regions;
+    size_t len = r->mrz_lines ? strlen(r->mrz[0]) : 0;
+    t->mrz_format = !r->mrz_lines ? TPL_NO_MRZ
+                    : r->mrz_lines == 3 ? MRZ_TD1
+                    : len == 44         ? MRZ_TD3
+                                        : MRZ_TD2;
+    t->w_mm = w_mm, t->h_mm = h_mm;
+    t->n_pieces = 1;
+    t->pieces[0] = (tpl_rect){0, 0, w_mm, h_mm};
+    memset(tr, 0, sizeof *tr);
+    tr->w = c->w, tr->h = c->h;
+    tr->dpi = c->w / w_mm * 25.4;
+    tr->mrz_lines = c->regions.mrz_lines;
+    memcpy(tr->mrz, c->regions.mrz, sizeof tr->mrz);
+    tr->n_features = c->regions.n_features;
+    memcpy(tr->features, c->regions.features, sizeof tr->features[0] * (size_t)tr->n_features);
+    tr->n_defects = c->regions.n_defects;
+    memcpy(tr->defects, c->regions.defects, sizeof tr->defects[0] * (size_t)tr->n_defects);
 }
 
 void capture_unload(capture *c) {

@@ -154,6 +154,9 @@ typedef struct desk_doc_info {
     int mrz_lines;
     int n_features;
     desk_feature features[DESK_MAX_FEATURES]; /* for the reference specimen */
+    light_set captured; /* an academy's capture: the lights it has images for (0: a
+                           rendered document, every light) */
+    int no_reference;   /* a capture without a captured genuine specimen */
 } desk_doc_info;
 
 #define DEBRIEF_MAX_ITEMS 8

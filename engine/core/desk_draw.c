@@ -206,6 +206,15 @@ static void draw_findings(const desk_state *st, draw_list *dl, int d) {
     }
 }
 
+/* Over a captured document under a light the academy did not photograph. */
+static void draw_not_captured(const desk_state *st, draw_list *dl, desk_rect r) {
+    char buf[160];
+    dl_text(dl, r.x + r.w / 2, r.y + r.h / 2, 15, C_TEXT, 1, 1, "%s",
+            desk_fmt(st, buf, sizeof buf, "capture.not_captured", 0, 0, NULL,
+                     desk_light_label(st, st->light), NULL));
+    dl->cmd[dl->n - 1].max_w = r.w - 16;
+}
+
 /* The desk top and its documents, back to front, each on a soft shadow,
  * clipped to the desk; the finding being drawn over them. */
 static void draw_desk(const desk_state *st, draw_list *dl) {
@@ -223,6 +232,8 @@ static void draw_desk(const desk_state *st, draw_list *dl) {
             dl_tex(dl, TEX_COVER, d, 0, 0, r);
         else
             dl_tex(dl, TEX_DOC, d, st->light, doc->side, r);
+        if (!doc->closed && st->info[d].captured && !(st->info[d].captured & LIGHT_BIT(st->light)))
+            draw_not_captured(st, dl, r);
         draw_findings(st, dl, d);
     }
     dl_push(dl, DRAW_CLIP); /* no clip */

@@ -232,7 +232,9 @@ static void draw_document(const desk_state *st, draw_list *dl, desk_rect p) {
                      (int)(ds->mm_h * k)};
     char buf[256], name[96];
     snprintf(name, sizeof name, "template.%s", ds->template_id);
-    snprintf(buf, sizeof buf, "%s (%s)", desk_tr(st, name), desk_light_label(st, light));
+    const char *tname = desk_tr(st, name);
+    if (!strcmp(tname, name)) tname = st->info[doc].name; /* an academy's capture: its own */
+    snprintf(buf, sizeof buf, "%s (%s)", tname, desk_light_label(st, light));
     dl_text(dl, pic.x, pic.y - 10, 13, C_ACCENT, 1, 0, "%s", buf);
     dl->cmd[dl->n - 1].max_w = pic.w;
     dl_tex(dl, TEX_DOC, doc, light, side, pic);

@@ -191,6 +191,12 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
     dl_text(dl, x + 16, y + 50, 14, C_DIM, 0, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "ref.under", 0, 0, NULL, desk_light_label(st, st->light),
                      tname));
+    dl->cmd[dl->n - 1].max_w = p.w - 32; /* an academy's long name: smaller, not cut */
+    if (in->no_reference) { /* an academy's capture without its genuine twin */
+        dl_text(dl, x + 16, y + 90, 15, C_TEXT, 0, 0, "%s", desk_tr(st, "ref.none_captured"));
+        dl->cmd[dl->n - 1].max_w = -(p.w - 32);
+        return;
+    }
     double k = fmin((p.w - 32) / ds->mm_w, 260 / ds->mm_h);
     int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + 16, iy = y + 66;
     dl_tex(dl, TEX_REF, d, st->light, st->docs[d].side, (desk_rect){ix, iy, iw, ih});
@@ -210,8 +216,10 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
             snprintf(key, sizeof key, "feature.%s", f->kind);
             dl_text(dl, fx + 2, iy + (int)(f->y_mm * k) + 12, 11, C_ACCENT, 1, 0, "%s",
                     desk_num(st, shown + 1, n, sizeof n));
+            const char *label = desk_tr(st, key);
+            if (!strcmp(label, key)) label = f->kind; /* an academy's own word for it */
             dl_text(dl, x + 16 + (shown % 2) * 230, yy + (shown / 2) * 20, 13, C_TEXT, 0, 0,
-                    "%s  %s", n, desk_tr(st, key));
+                    "%s  %s", n, label);
             shown++;
         }
     }

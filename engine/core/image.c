@@ -312,6 +312,36 @@ int image_load_file(bl_image *img, const char *path, bl_err *err) {
     return rc;
 }
 
+int image_probe_file(const char *path, int *w, int *h, bl_err *err) {
+    static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    size_t len = 0;
+    unsigned char *b = (unsigned char *)fs_read_all(path, IMAGE_MAX_FILE_BYTES + 1, &len, err);
+    if (!b) return -1;
+    int rc = 0, comp = 0;
+    *w = *h = 0;
+    if (len > IMAGE_MAX_FILE_BYTES) {
+        rc = err_set(err, "'%s' is larger than %u MiB; re-export it smaller", path,
+                     IMAGE_MAX_FILE_BYTES >> 20);
+    } else if (len >= 24 && !memcmp(b, png_sig, 8) && !memcmp(b + 12, "IHDR", 4)) {
+        *w = (int)((uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19]);
+        *h = (int)((uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23]);
+    } else if (len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) {
+        if (!stbi_info_from_memory(b, (int)len, w, h, &comp))
+            rc = err_set(err, "'%s' is not a readable JPEG image (%s)", path,
+                         stbi_failure_reason());
+    } else {
+        rc = err_set(err, "'%s' is not a PNG or JPEG image", path);
+    }
+    if (rc == 0 && (*w <= 0 || *h <= 0 || *w > IMAGE_MAX_SIDE || *h > IMAGE_MAX_SIDE ||
+                    (uint64_t)*w * (uint64_t)*h > IMAGE_MAX_DECODE_PIXELS))
+        rc = err_set(err,
+                     "'%s' claims %dx%d pixels, outside the 1..%d-pixel side / %u-pixel limit; "
+                     "re-export it at a lower resolution",
+                     path, *w, *h, IMAGE_MAX_SIDE, IMAGE_MAX_DECODE_PIXELS);
+    free(b);
+    return rc;
+}
+
 /* Clips a rectangle to both images; returns 0 when nothing is left. */
 static int clip_pair(const bl_image *a, const bl_image *b, int *x0, int *y0, int *x1, int *y1) {
     if (*x0 < 0) *x0 = 0;

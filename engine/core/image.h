@@ -44,6 +44,10 @@ int image_save_png(const bl_image *img, const char *path, bl_err *err);
 int image_load_mem(bl_image *img, const void *data, size_t len, const char *name, bl_err *err);
 int image_load_file(bl_image *img, const char *path, bl_err *err);
 
+/* The size a PNG or JPEG file's header claims, without decoding it: what
+ * image_load_file would refuse for its kind or size is refused the same way. */
+int image_probe_file(const char *path, int *w, int *h, bl_err *err);
+
 /* Mean absolute difference per channel (0-255) inside the rectangle; the
  * rectangle is clipped to both images. Used by tests and the contact sheet. */
 double image_mean_diff(const bl_image *a, const bl_image *b, int x, int y, int w, int h);

@@ -128,7 +128,9 @@ typedef struct scn_doc {
     int same_holder;
     scn_holder holder;
     scn_visa visa;
-    char capture[256]; /* an academy's captured images instead of a template */
+    char capture[256];   /* an academy's captured images instead of a template (a folder,
+                            resolved against the scenario file's folder) */
+    char reference[256]; /* a captured genuine specimen of the same document, or "" */
     int line;
 } scn_doc;
 

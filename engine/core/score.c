@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "critical.h"
 #include "scn_docs.h"
 
@@ -82,11 +83,17 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
         tpl tpls[DESK_MAX_DOCS];
         doc_spec specs[DESK_MAX_DOCS];
         doc_truth tr;
+        capture cap;
     } *k = malloc(sizeof *k);
     if (!k) return err_set(err, "out of memory");
     int rc = scn_docs_specs(s, 72, k->tpls, k->specs, err);
     for (int d = 0; d < s->n_docs && rc == 0; d++) {
-        if (!k->specs[d].t) continue; /* captured images */
+        if (s->docs[d].capture[0]) { /* the academy's regions, at its images' resolution */
+            if ((rc = capture_probe(&k->cap, s->docs[d].capture, err)) != 0) break;
+            capture_as_doc(&k->cap, &k->tpls[d], &k->tr);
+            add_document(t, d, &k->tpls[d], &k->tr, k->tr.dpi / 25.4);
+            continue;
+        }
         matbuf mb;
         if ((rc = doc_build(&k->specs[d], fonts, &mb, &k->tr, err)) != 0) break;
         add_document(t, d, &k->tpls[d], &k->tr, mb.px_per_mm);

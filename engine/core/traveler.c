@@ -5,9 +5,7 @@
 #include <string.h>
 
 int traveler_scenario_doc(const scenario *s, int i) {
-    for (int d = 0; d < s->n_docs; d++)
-        if (!s->docs[d].capture[0] && i-- == 0) return d;
-    return -1;
+    return i >= 0 && i < s->n_docs && i < DESK_MAX_DOCS ? i : -1;
 }
 
 /* The desk's view of a scenario: documents and interview. */

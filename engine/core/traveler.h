@@ -11,12 +11,12 @@
 #include "desk.h"
 #include "scenario.h"
 
-/* The traveler of a scenario: their documents (captured ones are not placed
- * on the desk), questions, languages, companion, needs and belongings. */
+/* The traveler of a scenario: their documents (an academy's captured ones
+ * too), questions, languages, companion, needs and belongings. */
 void traveler_from_scenario(const scenario *s, desk_traveler *t);
 
-/* The scenario document shown as the traveler's i-th document (captured
- * documents are not placed on the desk: they are skipped); -1 when none. */
+/* The scenario document shown as the traveler's i-th document (the same
+ * place in the scenario's list); -1 when none. */
 int traveler_scenario_doc(const scenario *s, int i);
 
 /* A desk session of n scenarios in order: named after the scenario when

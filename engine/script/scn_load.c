@@ -20,6 +20,7 @@
 #include "defect.h"
 #include "doc.h"
 #include "fsio.h"
+#include "capture.h"
 #include "sandbox.h"
 #include "scn_check.h"
 #include "scn_read.h"
@@ -245,9 +246,64 @@ static void read_visa(loader *ld, scn_visa *v, const char *what) {
                    "%s.valid_until: \"%s\" is not a date (YYYY-MM-DD)", what, u);
 }
 
+/* A folder named by the scenario, as a path from where borderlab runs: a
+ * relative name is taken from the scenario file's folder. */
+static int scenario_path(const loader *ld, char *name, size_t cap) {
+    if (name[0] == '/') return 0;
+    const char *slash = strrchr(ld->file, '/');
+    if (!slash) return 0;
+    char joined[512];
+    int n = snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - ld->file), ld->file, name);
+    if (n < 0 || (size_t)n >= cap) return -1;
+    memcpy(name, joined, (size_t)n + 1);
+    return 0;
+}
+
+/* One captured folder: found, and its region file and images sound. */
+static void probe_capture(loader *ld, const char *what, const char *key, char *dir, size_t cap,
+                          capture *c, int *ok) {
+    char q[96];
+    snprintf(q, sizeof q, "%s.%s", what, key);
+    bl_err err = {0};
+    *ok = 0;
+    if (scenario_path(ld, dir, cap) != 0)
+        rd_problem(ld, q, "%s: the folder's path is longer than %zu characters", q, cap - 1);
+    else if (capture_probe(c, dir, &err) != 0)
+        rd_problem(ld, q, "%s: %s (docs/captures.md says what a capture folder holds)", q,
+                   err.msg);
+    else
+        *ok = 1;
+}
+
+/* documents[i] = { capture = "folder", reference = "folder", companion = true }:
+ * an academy's own images, placed at the desk at the size they give. */
+static void read_capture(loader *ld, const char *what, scn_doc *d) {
+    static const char *only[] = {"capture", "reference", "companion", NULL};
+    rd_only_keys(ld, what, only);
+    rd_get_bool(ld, what, "companion", &d->companion);
+    capture *c = malloc(sizeof *c);
+    if (!c) {
+        rd_problem(ld, what, "%s: out of memory", what);
+        return;
+    }
+    int ok;
+    probe_capture(ld, what, "capture", d->capture, sizeof d->capture, c, &ok);
+    if (ok) {
+        capture_size_mm(c, &d->spec.mm_w, &d->spec.mm_h);
+        d->spec.pieces = 1;
+        snprintf(d->spec.template_id, sizeof d->spec.template_id, "capture");
+        for (int i = 0; i < c->regions.n_defects; i++) /* what check and scoring expect */
+            d->spec.defects |= 1u << defect_from_id(c->regions.defects[i].kind);
+    }
+    if (rd_get_string(ld, what, "reference", d->reference, sizeof d->reference, 0) == 0)
+        probe_capture(ld, what, "reference", d->reference, sizeof d->reference, c, &ok);
+    free(c);
+}
+
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed", "defects",   "same_holder", "holder",
-                                 "capture",  "visa", "companion", "texts",       NULL};
+    static const char *keys[] = {"template", "seed",      "defects", "same_holder",
+                                 "holder",   "capture",   "visa",    "companion",
+                                 "texts",    "reference", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -274,9 +330,15 @@ static void read_documents(loader *ld) {
         char q[96];
         d->line = rd_line_at(ld, what);
         if (rd_get_string(ld, what, "capture", d->capture, sizeof d->capture, 0) == 0) {
+            read_capture(ld, what, d);
             lua_pop(L, 1);
             continue;
         }
+        if (rd_get_string(ld, what, "reference", d->reference, sizeof d->reference, 0) == 0)
+            rd_problem(ld, (snprintf(q, sizeof q, "%s.reference", what), q),
+                       "%s.reference: only a captured document takes a captured reference (a "
+                       "template's reference is its own genuine specimen)",
+                       what);
         if (rd_get_string(ld, what, "template", d->spec.template_id, sizeof d->spec.template_id,
                           1) == 0) {
             tpl t;
