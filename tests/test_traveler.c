@@ -21,7 +21,7 @@ static void two_scenarios(void) {
     scn[0].n_docs = 3;
     strcpy(scn[0].docs[0].spec.template_id, "uto-passport-td3");
     strcpy(scn[0].docs[1].capture, "captures/academy-id"); /* the academy's own images */
-    strcpy(scn[0].docs[1].spec.template_id, "capture");   /* as the loader marks it */
+    strcpy(scn[0].docs[1].spec.template_id, "capture");    /* as the loader marks it */
     scn[0].docs[1].spec.mm_w = 85.6, scn[0].docs[1].spec.mm_h = 54;
     strcpy(scn[0].docs[2].spec.template_id, "uto-visa-mrva");
     scn[0].docs[2].same_holder = 1;

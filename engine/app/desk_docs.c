@@ -273,8 +273,8 @@ static plat_tex *capture_face(desk_app *a, const doc_slot *s, bl_err *err) {
         h = w * 300 / 242;
     bl_image face;
     if (w < 1 || h < 1 || image_init(&face, 242, 300, err) != 0) return NULL;
-    image_resample(&s->cap->img[LIGHT_VISIBLE], p->x + (p->w - w) / 2, p->y + (p->h - h) / 2, w,
-                   h, &face);
+    image_resample(&s->cap->img[LIGHT_VISIBLE], p->x + (p->w - w) / 2, p->y + (p->h - h) / 2, w, h,
+                   &face);
     plat_tex *t = plat_tex_create(a->p, &face, 0, 0, err);
     image_deinit(&face);
     return t;

@@ -132,7 +132,8 @@ static int parse_extras(const cJSON *root, capture_regions *out, const char *nam
 
 int capture_regions_parse(capture_regions *out, const char *json, size_t len, const char *name,
                           bl_err *err) {
-    static const char *keys[] = {"id", "name", "size_mm", "mrz", "lights", "features", "defects", NULL};
+    static const char *keys[] = {"id",     "name",     "size_mm", "mrz",
+                                 "lights", "features", "defects", NULL};
     memset(out, 0, sizeof *out);
     cJSON *root = cJSON_ParseWithLength(json, len);
     if (!root) {
@@ -303,7 +304,7 @@ void capture_as_doc(const capture *c, tpl *t, doc_truth *tr) {
     snprintf(t->kind, sizeof t->kind, "capture");
     const capture_regions *r = &c->regions;
     size_t len = r->mrz_lines ? strlen(r->mrz[0]) : 0;
-    t->mrz_format = !r->mrz_lines ? TPL_NO_MRZ
+    t->mrz_format = !r->mrz_lines       ? TPL_NO_MRZ
                     : r->mrz_lines == 3 ? MRZ_TD1
                     : len == 44         ? MRZ_TD3
                                         : MRZ_TD2;

@@ -192,7 +192,7 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
             desk_fmt(st, buf, sizeof buf, "ref.under", 0, 0, NULL, desk_light_label(st, st->light),
                      tname));
     dl->cmd[dl->n - 1].max_w = p.w - 32; /* an academy's long name: smaller, not cut */
-    if (in->no_reference) { /* an academy's capture without its genuine twin */
+    if (in->no_reference) {              /* an academy's capture without its genuine twin */
         dl_text(dl, x + 16, y + 90, 15, C_TEXT, 0, 0, "%s", desk_tr(st, "ref.none_captured"));
         dl->cmd[dl->n - 1].max_w = -(p.w - 32);
         return;

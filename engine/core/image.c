@@ -327,8 +327,8 @@ int image_probe_file(const char *path, int *w, int *h, bl_err *err) {
         *h = (int)((uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23]);
     } else if (len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) {
         if (!stbi_info_from_memory(b, (int)len, w, h, &comp))
-            rc = err_set(err, "'%s' is not a readable JPEG image (%s)", path,
-                         stbi_failure_reason());
+            rc =
+                err_set(err, "'%s' is not a readable JPEG image (%s)", path, stbi_failure_reason());
     } else {
         rc = err_set(err, "'%s' is not a PNG or JPEG image", path);
     }

@@ -269,8 +269,7 @@ static void probe_capture(loader *ld, const char *what, const char *key, char *d
     if (scenario_path(ld, dir, cap) != 0)
         rd_problem(ld, q, "%s: the folder's path is longer than %zu characters", q, cap - 1);
     else if (capture_probe(c, dir, &err) != 0)
-        rd_problem(ld, q, "%s: %s (docs/captures.md says what a capture folder holds)", q,
-                   err.msg);
+        rd_problem(ld, q, "%s: %s (docs/captures.md says what a capture folder holds)", q, err.msg);
     else
         *ok = 1;
 }
