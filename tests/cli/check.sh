@@ -269,5 +269,22 @@ mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" check $D/good.lua >"$T/out" 2>&1; rc=$?
 check "check without its fonts: exit 2 and which package to install" bash -c "test $rc -eq 2 && grep -q 'fonts-dejavu-core' '$T/out'"
 
+# docs/scenarios.md's second example is a whole scenario: it checks clean, and
+# its documents are the pack's own s07 (the guide shortened the dialogue only)
+mkdir -p "$T/doc-example"
+python3 - "$T/doc-example/s07-trafficking.lua" <<'PY'
+import re, sys
+text = open('docs/scenarios.md', encoding='utf-8').read()
+part = text.split('## A second example', 1)[1]
+block = re.search(r'```lua\n(.*?)```', part, re.S).group(1)
+open(sys.argv[1], 'w', encoding='utf-8').write(block)
+PY
+"$BL" check "$T/doc-example/s07-trafficking.lua" >"$T/out" 2>&1; rc=$?
+check "the guide's second example checks clean (exit $rc: $(head -c 200 "$T/out"))" test $rc -eq 0
+"$BL" render --scenario "$T/doc-example/s07-trafficking.lua" --dpi 72 --out-dir "$T/doc-example/r" >/dev/null 2>&1
+"$BL" render --scenario scenarios/s07-trafficking.lua --dpi 72 --out-dir "$T/doc-example/p" >/dev/null 2>&1
+check "the guide's example has the pack's documents, holders and all" \
+    cmp -s "$T/doc-example/r/documents.json" "$T/doc-example/p/documents.json"
+
 echo "check: $passes passed, $fails failed"
 [ $fails -eq 0 ]
