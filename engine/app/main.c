@@ -28,7 +28,8 @@ static const args_cmd commands[] = {
 static void usage(FILE *out) {
     fprintf(out, "borderlab %s - a training simulator for document examination\n\n", BL_VERSION);
     fprintf(out, "usage: borderlab [COMMAND] [OPTIONS]\n\n");
-    fprintf(out, "With no command, starts the built-in default session.\n\ncommands:\n");
+    fprintf(out, "With no command, starts the built-in default session (options with no\n"
+                 "command are the desk's: borderlab --lang ar).\n\ncommands:\n");
     for (const args_cmd *c = commands; c->name; c++)
         fprintf(out, "  %-14s %s\n", c->name, c->summary);
     fprintf(out, "\n'borderlab COMMAND --help' explains a command.\n");
@@ -43,8 +44,9 @@ int cmd_fail(const char *who, const bl_err *err) {
     return err_exit_code(err);
 }
 
-/* No command: the default session; `help` and --version; else the command
- * table (-h/--help, unknown commands: args_dispatch). */
+/* No command: the default session; `help` and --version; options with no
+ * command (`borderlab --lang ar`) are the desk's; else the command table
+ * (-h/--help, unknown commands: args_dispatch). */
 int main(int argc, char **argv) {
     if (argc < 2) return cmd_default(argc, argv);
     if (strcmp(argv[1], "help") == 0) {
@@ -54,6 +56,10 @@ int main(int argc, char **argv) {
     if (strcmp(argv[1], "--version") == 0) {
         printf("borderlab %s\n", BL_VERSION);
         return 0;
+    }
+    if (argv[1][0] == '-' && argv[1][1] == '-' && strcmp(argv[1], "--help") != 0) {
+        argv[0] = "desk"; /* the desk's options, as `borderlab desk` takes them */
+        return cmd_desk(argc, argv);
     }
     return args_dispatch(NULL, commands, usage, argc, argv);
 }

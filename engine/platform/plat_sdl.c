@@ -44,6 +44,21 @@ plat *plat_create(const plat_config *cfg, bl_err *err) {
             free(p);
             return NULL;
         }
+        /* Without a display SDL falls back to drivers that draw nowhere: a
+         * window nobody sees would wait for input forever. */
+        const char *drv = SDL_GetCurrentVideoDriver();
+        if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy") || !strcmp(drv, "evdev")) &&
+            !getenv("SDL_VIDEODRIVER")) {
+            err_setc(err, BL_E_INPUT,
+                     "there is no display to open the desk's window on (SDL found only its "
+                     "'%s' driver). On a server or over SSH, replay recorded input with "
+                     "'borderlab play --headless --input FILE', or run the window under a "
+                     "virtual display: 'xvfb-run -s \"-screen 0 1280x720x24\" borderlab'",
+                     drv);
+            SDL_Quit();
+            free(p);
+            return NULL;
+        }
         p->win = SDL_CreateWindow(cfg->title ? cfg->title : "borderlab", SDL_WINDOWPOS_CENTERED,
                                   SDL_WINDOWPOS_CENTERED, p->w, p->h,
                                   SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);

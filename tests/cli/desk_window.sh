@@ -2,8 +2,8 @@
 # Smoke test of the real window: under Xvfb, replay a short input in an SDL
 # window, take a screenshot and check it is a desk, not a blank frame.
 set -u
-BL=${1:?usage: desk_window.sh borderlab imgtool}
-IMG=${2:?usage: desk_window.sh borderlab imgtool}
+BL=$(realpath "${1:?usage: desk_window.sh borderlab imgtool}")
+IMG=$(realpath "${2:?usage: desk_window.sh borderlab imgtool}")
 if ! command -v xvfb-run >/dev/null 2>&1; then
     echo "SKIP: xvfb-run is not installed (Debian package xvfb; scripts/test installs it)"
     exit 77
@@ -34,4 +34,15 @@ if file "$T/o/big.png" | grep -q '1920 x 1080' && [ "$("$IMG" colors "$T/o/big.p
 if grep -q '"action": "help"' "$T/o/actions.jsonl" && grep -q '"action": "light"' "$T/o/actions.jsonl"; then
     echo "ok   the session carried on after the resize and focus loss"; else
     echo "FAIL the action log lost actions"; exit 1; fi
-echo "desk_window: 4 passed, 0 failed"
+# `borderlab --lang ar`: options with no command open the desk, in Arabic
+(cd "$T" && ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" SDL_VIDEODRIVER=x11 timeout 8 \
+    xvfb-run -a -s "-screen 0 1280x720x24" "$BL" --lang ar --log "$T/ar.jsonl" >"$T/log" 2>&1)
+if grep -q '"action": "language", "target": "ar"' "$T/ar.jsonl" 2>/dev/null; then
+    echo "ok   borderlab --lang ar opens the desk in Arabic"; else
+    cat "$T/log"; echo "FAIL borderlab --lang ar did not open the Arabic desk"; exit 1; fi
+# no display at all: say so, say what to do, exit 2 (not a window nobody sees)
+(cd "$T" && env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER timeout 20 "$BL" desk >"$T/nodisplay.txt" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q "no display" "$T/nodisplay.txt" && grep -q "play --headless" "$T/nodisplay.txt" && grep -q "xvfb-run" "$T/nodisplay.txt"; then
+    echo "ok   with no display: exit 2, and how to run headless or under Xvfb"; else
+    cat "$T/nodisplay.txt"; echo "FAIL with no display (exit $rc)"; exit 1; fi
+echo "desk_window: 6 passed, 0 failed"
