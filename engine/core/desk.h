@@ -73,6 +73,7 @@ typedef struct desk_traveler {
     char sex[2];             /* "F", "M", "X" (a face of their own when they carry no document) */
     int age;                 /* years (0: not said) */
     char needs[48];          /* key, or "" */
+    char place[16];          /* the desk's place for this traveler: "airport", ... */
     int n_carries;
     char carries[4][48];    /* keys */
     const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */

@@ -140,33 +140,66 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
     int running = st->mode < DESK_DONE;
     if (s->session_limit_s > 0) {
         double left = s->session_limit_s - desk_elapsed(st);
-        dl_text(dl, 1266, 25, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
+        dl_text(dl, 1266, 24, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
                 desk_fmt(st, buf, sizeof buf, "desk.time_left", 0, 0, NULL,
                          clock_text(st, left, c1, sizeof c1), NULL));
     } else {
-        dl_text(dl, 1266, 25, 17, C_TEXT, 1, 2, "%s",
+        dl_text(dl, 1266, 24, 17, C_TEXT, 1, 2, "%s",
                 clock_text(st, desk_elapsed(st), c1, sizeof c1));
     }
-    int x = 1120;
+    int x = 870; /* right of it: today's date and place (draw_top_bar) */
     if (s->case_limit_s > 0 && running && st->mode != DESK_DEBRIEF) {
         double left = s->case_limit_s - (double)(st->frame - st->case_frame0) / DESK_FPS;
-        dl_text(dl, x, 25, 14, left < 60 ? C_RED : C_DIM, 0, 2, "%s",
+        dl_text(dl, x, 24, 14, left < 60 ? C_RED : C_DIM, 0, 2, "%s",
                 desk_fmt(st, buf, sizeof buf, "desk.case_left", 0, 0, NULL,
                          clock_text(st, left, c2, sizeof c2), NULL));
-        x -= 150;
+        dl->cmd[dl->n - 1].max_w = 110;
+        x -= 120;
     }
-    if (s->exam || s->trainee[0])
-        dl_text(dl, x, 25, 14, C_ACCENT, 1, 2, "%s%s%s", s->exam ? desk_tr(st, "desk.exam") : "",
+    if (s->exam || s->trainee[0]) {
+        dl_text(dl, x, 24, 14, C_ACCENT, 1, 2, "%s%s%s", s->exam ? desk_tr(st, "desk.exam") : "",
                 s->exam && s->trainee[0] ? " · " : "", s->trainee);
+        dl->cmd[dl->n - 1].max_w = x - 520;
+    }
 }
 
-/* The title, the clock, which traveler under which light, and the queue:
- * one mark per traveler. */
+/* Today as the interface's language writes it, and where the desk is:
+ * "Monday 1 June 2026 · Airport" (Arabic-Indic digits in Arabic). */
+static const char *date_place(const desk_state *st, char *out, size_t cap) {
+    const bl_date d = st->session->today;
+    long days = date_to_days(d);
+    int wd = (int)(((days % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday (4) */
+    char day[16], y4[8], year[24], wkey[16], mkey[16], pkey[32];
+    desk_num(st, d.d, day, sizeof day);
+    snprintf(y4, sizeof y4, "%d", d.y); /* a year has no thousands separator */
+    if (st->n_langs > 0)
+        i18n_digits(st->langs[st->lang], y4, year, sizeof year);
+    else
+        snprintf(year, sizeof year, "%s", y4);
+    snprintf(wkey, sizeof wkey, "weekday.%d", wd);
+    snprintf(mkey, sizeof mkey, "month.%d", d.m);
+    const char *place = desk_current_traveler(st)->place;
+    snprintf(pkey, sizeof pkey, "place.%s", place[0] ? place : "airport");
+    if (st->n_langs == 0) {
+        snprintf(out, cap, "%04d-%02d-%02d", d.y, d.m, d.d);
+        return out;
+    }
+    i18n_format(st->langs[st->lang], out, cap, "desk.date", "weekday", desk_tr(st, wkey), "day",
+                day, "month", desk_tr(st, mkey), "year", year, "place", desk_tr(st, pkey),
+                (const char *)NULL);
+    return out;
+}
+
+/* The name, which traveler under which light, today's date and place, the
+ * clock; the queue as a strip along the bar's foot (one mark per traveler),
+ * under the texts rather than across them. */
 static void draw_top_bar(const desk_state *st, draw_list *dl) {
     const desk_session *s = st->session;
-    dl_fill(dl, desk_layout.top_bar, C_BAR);
-    dl_text(dl, 14, 25, 17, C_ACCENT, 1, 0, "%s", desk_tr(st, "desk.title"));
+    const desk_rect bar = desk_layout.top_bar;
+    dl_fill(dl, bar, C_BAR);
+    dl_text(dl, 14, 24, 17, C_ACCENT, 1, 0, "borderlab"); /* a name: not translated */
     draw_clock(st, dl);
+    char buf[160];
     if (st->mode != DESK_DONE) {
         char t1[96], t2[96];
         desk_fmt(st, t1, sizeof t1, "desk.traveler_of", st->traveler + 1, s->n_travelers, NULL,
@@ -174,15 +207,20 @@ static void draw_top_bar(const desk_state *st, draw_list *dl) {
         desk_fmt(st, t2, sizeof t2, "desk.light", 0, 0, NULL, desk_light_label(st, st->light),
                  NULL);
         if (st->mode == DESK_REVIEW) /* the debrief names the light it shows */
-            dl_text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s", t1);
+            dl_text(dl, 130, 24, 16, C_TEXT, 0, 0, "%s", t1);
         else
-            dl_text(dl, 640, 25, 16, C_TEXT, 0, 1, "%s   |   %s", t1, t2);
+            dl_text(dl, 130, 24, 16, C_TEXT, 0, 0, "%s   |   %s", t1, t2);
+        dl->cmd[dl->n - 1].max_w = 370;
     }
-    for (int i = 0; i < s->n_travelers && i < 20; i++)
-        dl_fill(dl, (desk_rect){330 + i * 10, 13, 7, 10},
+    dl_text(dl, 1180, 24, 15, C_TEXT, 0, 2, "%s", date_place(st, buf, sizeof buf));
+    dl->cmd[dl->n - 1].max_w = 300;
+    int n = s->n_travelers > 0 ? s->n_travelers : 1;
+    double seg = (double)bar.w / n;
+    for (int i = 0; i < s->n_travelers; i++)
+        dl_fill(dl, (desk_rect){(int)(i * seg) + 1, bar.h - 4, (int)seg - 2, 4},
                 i < st->traveler || st->mode == DESK_DONE ? 0xFF606060u
                 : i == st->traveler                       ? C_ACCENT
-                                                          : 0xFFA0A0A0u);
+                                                          : 0xFF3A3F47u);
 }
 
 /* ------------------------------------------------------------ the desk */

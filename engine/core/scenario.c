@@ -107,7 +107,8 @@ static void sanitise_doc(scn_doc *d) {
 }
 
 void scenario_sanitise(scenario *s) {
-    TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs);
+    TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs),
+        TERM(s->place);
     CLAMP(s->n_langs, 0, 4);
     CLAMP(s->n_speaks, 0, 4);
     CLAMP(s->n_carries, 0, 4);

@@ -188,6 +188,7 @@ typedef struct scenario {
     int n_langs;
     char langs[4][8];
     bl_date today;
+    char place[16]; /* where the desk is: airport, land_border, seaport, rail_station */
     /* the traveler */
     int age;
     char sex[2];

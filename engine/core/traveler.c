@@ -37,6 +37,7 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     t->age = s->age;
     snprintf(t->sex, sizeof t->sex, "%s", s->sex);
     snprintf(t->needs, sizeof t->needs, "%s", s->needs);
+    snprintf(t->place, sizeof t->place, "%s", s->place);
     t->n_carries = s->n_carries;
     memcpy(t->carries, s->carries, sizeof t->carries);
 }

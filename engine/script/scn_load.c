@@ -639,9 +639,10 @@ static int load_local(loader ld, sbx **keep) {
         sbx_destroy(sb);
         return ld.problems;
     }
-    static const char *keys[] = {"id",         "title",     "summary", "competencies", "situations",
-                                 "difficulty", "languages", "today",   "traveler",     "documents",
-                                 "questions",  "expected",  "rubric",  "strings",      NULL};
+    static const char *keys[] = {"id",         "title",      "summary",   "competencies",
+                                 "situations", "difficulty", "languages", "today",
+                                 "traveler",   "documents",  "questions", "expected",
+                                 "rubric",     "strings",    "place",     NULL};
     rd_only_keys(&ld, "scenario", keys);
     rd_get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
     rd_get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
@@ -657,6 +658,13 @@ static int load_local(loader ld, sbx **keep) {
     rd_get_string(&ld, "scenario", "today", today, sizeof today, 0);
     if (parse_date(today, &out->today))
         rd_problem(&ld, "today", "today: \"%s\" is not a date (YYYY-MM-DD)", today);
+    snprintf(out->place, sizeof out->place, "airport");
+    if (rd_get_string(&ld, "scenario", "place", out->place, sizeof out->place, 0) == 0 &&
+        strcmp(out->place, "airport") && strcmp(out->place, "land_border") &&
+        strcmp(out->place, "seaport") && strcmp(out->place, "rail_station"))
+        rd_problem(&ld, "place",
+                   "place: \"%s\" is not one of airport, land_border, seaport, rail_station",
+                   out->place);
     read_traveler(&ld);
     read_documents(&ld);
     read_questions(&ld, keep != NULL);

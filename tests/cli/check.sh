@@ -264,6 +264,14 @@ sed 's/answer = "a.purpose" }/answer = {} }/' $D/good.lua >"$T/good.lua"
 "$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?
 check "an empty rule list is refused, not read out of bounds" bash -c "test $rc -eq 1 && grep -q 'questions\[1\].answer: an empty rule list' '$T/out'"
 
+# the desk's place: one of the places a border desk is
+sed 's/^  languages = /  place = "moon",\n  languages = /' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?
+check "an unknown place is refused at its line" bash -c "test $rc -eq 1 && grep -q 'good.lua:[0-9]*: place: \"moon\" is not one of airport, land_border, seaport, rail_station' '$T/out'"
+sed 's/^  languages = /  place = "land_border",\n  languages = /' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1
+check "a land border desk is a place" grep -q "1 passed" "$T/out"
+
 # check builds every document with the fonts every other command uses (BORDERLAB_FONT_DIR too)
 mkdir -p "$T/nofonts"
 BORDERLAB_FONT_DIR="$T/nofonts" "$BL" check $D/good.lua >"$T/out" 2>&1; rc=$?

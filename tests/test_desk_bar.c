@@ -1,0 +1,125 @@
+/* test_desk_bar.c - what the desk's top bar tells a trainee: today's date
+ * and the desk's place, in the interface's language and digits, so an
+ * expiry can be judged. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "desk.h"
+#include "desk_layout.h"
+
+typedef struct bench {
+    desk_session s;
+    desk_state st;
+    draw_list dl;
+    i18n *langs[3];
+} bench;
+
+static void on_log(void *ud, const desk_action *a) {
+    (void)ud, (void)a;
+}
+
+static i18n *catalogue(const char *lang, const i18n *fallback) {
+    bl_err err = {0};
+    const char *json = i18n_builtin_json(lang);
+    i18n *c = json ? i18n_load_json(json, strlen(json), lang, fallback, &err) : NULL;
+    if (!c) fail_msg("catalogue %s: %s", lang, err.msg);
+    return c;
+}
+
+static int setup(void **state) {
+    bench *b = calloc(1, sizeof *b);
+    if (!b) return -1;
+    desk_session_default(&b->s);
+    bl_err err = {0};
+    if (desk_session_resolve(&b->s, &err) != 0) {
+        free(b);
+        return -1;
+    }
+    b->langs[0] = catalogue("en", NULL);
+    b->langs[1] = catalogue("fr", b->langs[0]);
+    b->langs[2] = catalogue("ar", b->langs[0]);
+    *state = b;
+    return 0;
+}
+
+static int teardown(void **state) {
+    bench *b = *state;
+    for (int i = 0; i < 3; i++)
+        i18n_destroy(b->langs[i]);
+    free(b);
+    return 0;
+}
+
+/* The text drawn inside the top bar that contains `part`, or NULL. */
+static const char *bar_text(const draw_list *dl, const char *part) {
+    const desk_rect bar = desk_layout.top_bar;
+    for (int i = 0; i < dl->n; i++) {
+        const draw_cmd *c = &dl->cmd[i];
+        if (c->kind == DRAW_TEXT && c->y > bar.y && c->y < bar.y + bar.h && strstr(c->text, part))
+            return c->text;
+    }
+    return NULL;
+}
+
+static void bar_in(bench *b, int lang) {
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    desk_set_language(&b->st, lang, on_log, b);
+    desk_draw(&b->st, &b->dl);
+}
+
+/* 7 December 2026 was a Monday; 29 February 2028 a Tuesday. */
+static void the_bar_shows_today_and_the_place_in_each_language(void **state) {
+    bench *b = *state;
+    b->s.today = (bl_date){2026, 12, 7};
+    snprintf(b->s.travelers[0].place, sizeof b->s.travelers[0].place, "land_border");
+    bar_in(b, 0);
+    assert_non_null(bar_text(&b->dl, "Monday 7 December 2026"));
+    assert_non_null(bar_text(&b->dl, "Land border"));
+    bar_in(b, 1);
+    assert_non_null(bar_text(&b->dl, "lundi 7 décembre 2026"));
+    assert_non_null(bar_text(&b->dl, "Frontière terrestre"));
+    bar_in(b, 2); /* Arabic-Indic digits: ٧ and ٢٠٢٦ */
+    assert_non_null(bar_text(&b->dl, "الاثنين \xd9\xa7 ديسمبر \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6"));
+    assert_non_null(bar_text(&b->dl, "منفذ بري"));
+    assert_null(bar_text(&b->dl, "2026"));
+
+    b->s.today = (bl_date){2028, 2, 29};
+    b->s.travelers[0].place[0] = 0; /* unsaid: an airport */
+    bar_in(b, 0);
+    assert_non_null(bar_text(&b->dl, "Tuesday 29 February 2028 · Airport"));
+}
+
+/* The queue strip never runs under a text of the bar. */
+static void the_queue_strip_stays_clear_of_the_bar_texts(void **state) {
+    bench *b = *state;
+    bar_in(b, 1); /* French: the longest texts */
+    const desk_rect bar = desk_layout.top_bar;
+    int strips = 0;
+    for (int i = 0; i < b->dl.n; i++) {
+        const draw_cmd *c = &b->dl.cmd[i];
+        if (c->kind != DRAW_FILL || c->y < bar.y || c->y + c->h > bar.y + bar.h || c->h > 6)
+            continue;
+        strips++;
+        for (int k = 0; k < b->dl.n; k++) { /* below every baseline's descent */
+            const draw_cmd *t = &b->dl.cmd[k];
+            if (t->kind == DRAW_TEXT && t->y < bar.y + bar.h) assert_true(c->y >= t->y + 4);
+        }
+    }
+    assert_int_equal(strips, b->s.n_travelers);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(the_queue_strip_stays_clear_of_the_bar_texts, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests_name("desk_bar", tests, NULL, NULL);
+}
