@@ -30,7 +30,7 @@ return scenario {
     { id = "purpose", text = "q.purpose", answer = "a.purpose" },
     { id = "length", text = "q.length", answer = "a.length" },
     { id = "visa", text = "q.visa", answer = "a.visa" },
-    { id = "expired", text = "q.expired", answer = "a.expired" },
+    { id = "expired", text = "q.expired", after = { flagged = "expired" }, answer = "a.expired" },
     { id = "consulate", text = "q.consulate", after = "expired", answer = "a.consulate" },
   },
 

@@ -29,7 +29,7 @@ return scenario {
     { id = "from", text = "q.from", answer = "a.from" },
     { id = "work", text = "q.work", answer = "a.work" },
     { id = "live", text = "q.live", answer = "a.live" },
-    { id = "issued", text = "q.issued",
+    { id = "issued", text = "q.issued", after = { opened = 1 }, -- about the passport: once it is open
       answer = function(ctx)
         if ctx.light("uv") then return "a.issued_uv" end
         return "a.issued"

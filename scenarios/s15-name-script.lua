@@ -32,7 +32,7 @@ return scenario {
   questions = {
     { id = "purpose", text = "q.purpose", answer = "a.purpose" },
     { id = "name", text = "q.name", answer = "a.name" },
-    { id = "issued", text = "q.issued",
+    { id = "issued", text = "q.issued", after = { opened = 1 }, -- about the passport: once it is open
       answer = function(ctx)
         if ctx.flagged("data_alteration") or ctx.flagged("mrz_error")
             or ctx.flagged("microprint") then

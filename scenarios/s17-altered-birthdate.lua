@@ -36,7 +36,7 @@ return scenario {
         if ctx.reader() then return "a.birth_reader" end
         return "a.birth"
       end },
-    { id = "obtained", text = "q.obtained",
+    { id = "obtained", text = "q.obtained", after = { opened = 1 },
       answer = function(ctx)
         if ctx.flagged("data_alteration") or ctx.flagged("mrz_error")
             or ctx.flagged("microprint") then

@@ -310,12 +310,20 @@ const desk_traveler *desk_current_traveler(const desk_state *st) {
     return &st->session->travelers[st->traveler];
 }
 
-/* A question is offered once the question it comes after was asked. */
+/* A question is offered once the question it comes after was asked and
+ * what it is about happened at the desk: "Did you know your passport has
+ * expired?" only once the trainee has found that out. */
 static int question_available(const desk_state *st, int i) {
     const desk_traveler *t = desk_current_traveler(st);
-    if (!t->questions[i].after[0]) return 1;
+    const desk_question *q = &t->questions[i];
+    if (q->after_opened > 0 && !(st->opened_docs >> (q->after_opened - 1) & 1)) return 0;
+    if (q->after_flagged > 0 && !(st->flagged_kinds >> (q->after_flagged - 1) & 1)) return 0;
+    if (q->after_light > 0 && !(st->lights_used >> (q->after_light - 1) & 1)) return 0;
+    if (q->after_reader && !st->mrz_used) return 0;
+    if (q->after_separated && !st->separated) return 0;
+    if (!q->after[0]) return 1;
     for (int k = 0; k < t->n_questions; k++)
-        if (!strcmp(t->questions[k].id, t->questions[i].after)) return st->asked[k] > 0;
+        if (!strcmp(t->questions[k].id, q->after)) return st->asked[k] > 0;
     return 0;
 }
 

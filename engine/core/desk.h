@@ -51,7 +51,13 @@ typedef struct desk_question {
     char id[32];
     char text[48];  /* key into the traveler's strings */
     char after[32]; /* offered once this question was asked */
-    int forbidden;  /* discriminatory: must not be asked (logged as such) */
+    /* ... and once these happened for this traveler (0: no condition) */
+    int after_opened;    /* passport n (1-based) opened */
+    int after_flagged;   /* finding kind + 1 flagged */
+    int after_light;     /* light + 1 used */
+    int after_reader;    /* 1: the MRZ reader used */
+    int after_separated; /* 1: the companion sent out */
+    int forbidden;       /* discriminatory: must not be asked (logged as such) */
 } desk_question;
 
 typedef struct desk_traveler {

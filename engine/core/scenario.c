@@ -61,6 +61,8 @@ static void sanitise_cond(scn_cond *c) {
 
 static void sanitise_question(scn_question *q) {
     TERM(q->id), TERM(q->text), TERM(q->after), TERM(q->answer);
+    TERM(q->after_flagged), TERM(q->after_light);
+    CLAMP(q->after_opened, 0, DESK_MAX_DOCS);
     CLAMP(q->kind, ANSWER_KEY, ANSWER_FUNCTION);
     CLAMP(q->n_rules, 0, SCN_MAX_RULES);
     CLAMP(q->competency, 0, COMP_COUNT - 1);

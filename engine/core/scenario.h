@@ -89,9 +89,15 @@ typedef struct scn_question {
     char id[32];
     char text[SCN_KEY];
     char after[32]; /* offered only once this question was asked */
-    int forbidden;  /* discriminatory: must not be asked */
-    int must;       /* not asking it is a critical error */
-    int competency; /* what asking it shows (scn_competency; interview by default) */
+    /* ... and once these happened at the desk: after = { opened = 1, ... } */
+    int after_opened;       /* passport n (1-based) was opened; 0: no condition */
+    char after_flagged[32]; /* a finding of this kind was flagged */
+    char after_light[16];   /* the documents were looked at under this light */
+    int after_reader;       /* 1: the MRZ reader was used */
+    int after_separated;    /* 1: the companion was sent out */
+    int forbidden;          /* discriminatory: must not be asked */
+    int must;               /* not asking it is a critical error */
+    int competency;         /* what asking it shows (scn_competency; interview by default) */
     scn_answer_kind kind;
     char answer[SCN_KEY]; /* ANSWER_KEY */
     int n_rules;

@@ -8,6 +8,18 @@ int traveler_scenario_doc(const scenario *s, int i) {
     return i >= 0 && i < s->n_docs && i < DESK_MAX_DOCS ? i : -1;
 }
 
+/* What must have happened at the desk before a question is offered. */
+static void after_events(const scn_question *sq, desk_question *dq) {
+    snprintf(dq->after, sizeof dq->after, "%s", sq->after);
+    dq->after_opened = sq->after_opened;
+    for (int k = 0; k < desk_finding_kind_count() && sq->after_flagged[0]; k++)
+        if (!strcmp(desk_finding_kind_get(k)->id, sq->after_flagged)) dq->after_flagged = k + 1;
+    int l = sq->after_light[0] ? light_from_name(sq->after_light) : -1;
+    dq->after_light = l >= 0 ? l + 1 : 0;
+    dq->after_reader = sq->after_reader;
+    dq->after_separated = sq->after_separated;
+}
+
 /* The desk's view of a scenario: documents and interview. */
 void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     memset(t, 0, sizeof *t);
@@ -25,7 +37,7 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
         desk_question *dq = &t->questions[q];
         snprintf(dq->id, sizeof dq->id, "%s", s->questions[q].id);
         snprintf(dq->text, sizeof dq->text, "%s", s->questions[q].text);
-        snprintf(dq->after, sizeof dq->after, "%s", s->questions[q].after);
+        after_events(&s->questions[q], dq);
         dq->forbidden = s->questions[q].forbidden;
     }
     t->n_speaks = s->n_speaks;

@@ -142,10 +142,43 @@ static void question_can_be_asked(loader *ld, const scn_question *qu, int i) {
                    qu->id);
 }
 
+/* after = { ... }: each desk event can happen in this scenario. */
+static void question_events_can_happen(loader *ld, const scn_question *qu, int i) {
+    char q[96];
+    const scenario *s = ld->s;
+    int n = qu->after_opened;
+    tpl t;
+    bl_err err = {0};
+    if (n > 0 &&
+        (n > s->n_docs || s->docs[n - 1].capture[0] ||
+         tpl_builtin(&t, s->docs[n - 1].spec.template_id, &err) != 0 || strcmp(t.kind, "passport")))
+        rd_problem(ld, (snprintf(q, sizeof q, "questions[%d].after.opened", i + 1), q),
+                   "%s: document %d is %s: only a passport is opened", q, n,
+                   n > s->n_docs ? "not in documents" : "not a passport (it is never closed)");
+    if (qu->after_flagged[0]) {
+        int ok = 0;
+        for (int f = 0; f < desk_finding_kind_count(); f++)
+            ok |= !strcmp(desk_finding_kind_get(f)->id, qu->after_flagged);
+        if (!ok)
+            rd_problem(ld, (snprintf(q, sizeof q, "questions[%d].after.flagged", i + 1), q),
+                       "%s: \"%s\" is not a finding kind (the kinds a trainee flags: "
+                       "docs/scenarios.md, Defects and findings)",
+                       q, qu->after_flagged);
+    }
+    if (qu->after_light[0] && light_from_name(qu->after_light) < 0)
+        rd_problem(ld, (snprintf(q, sizeof q, "questions[%d].after.light", i + 1), q),
+                   "%s: \"%s\" is not a light (visible, uv, ir, oblique, transmitted)", q,
+                   qu->after_light);
+    if (qu->after_separated && !s->companion)
+        rd_problem(ld, (snprintf(q, sizeof q, "questions[%d].after.separated", i + 1), q),
+                   "%s: the traveler has no companion to send out", q);
+}
+
 static const question_rule question_rules[] = {
     question_strings_defined,
     question_answer_rules_hold,
     question_can_be_asked,
+    question_events_can_happen,
 };
 
 /* ------------------------------------------------------------ scenario rules */

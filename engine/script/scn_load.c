@@ -299,6 +299,40 @@ static void read_capture(loader *ld, const char *what, scn_doc *d) {
     free(c);
 }
 
+/* after = "question id", or after = { asked = "id", opened = n, flagged =
+ * "kind", light = "uv", reader = true, separated = true }: every one must
+ * have happened before the question is offered. */
+static void read_after(loader *ld, const char *what, scn_question *q) {
+    static const char *keys[] = {"asked",  "opened",    "flagged", "light",
+                                 "reader", "separated", NULL};
+    lua_State *L = ld->L;
+    char w[64];
+    snprintf(w, sizeof w, "%s.after", what);
+    int t = rd_rawfield(L, "after");
+    lua_pop(L, 1);
+    if (t == LUA_TNIL || t == LUA_TSTRING) {
+        rd_get_string(ld, what, "after", q->after, sizeof q->after, 0);
+        return;
+    }
+    if (t != LUA_TTABLE) {
+        rd_problem(ld, w,
+                   "%s: a question's id, or { asked = \"id\", opened = 1, flagged = "
+                   "\"expired\", light = \"uv\", reader = true, separated = true }",
+                   w);
+        return;
+    }
+    rd_rawfield(L, "after");
+    rd_only_keys(ld, w, keys);
+    rd_get_string(ld, w, "asked", q->after, sizeof q->after, 0);
+    double n = 0;
+    if (rd_get_number(ld, w, "opened", &n, 1, DESK_MAX_DOCS, 0) == 0) q->after_opened = (int)n;
+    rd_get_string(ld, w, "flagged", q->after_flagged, sizeof q->after_flagged, 0);
+    rd_get_string(ld, w, "light", q->after_light, sizeof q->after_light, 0);
+    rd_get_bool(ld, w, "reader", &q->after_reader);
+    rd_get_bool(ld, w, "separated", &q->after_separated);
+    lua_pop(L, 1);
+}
+
 static void read_documents(loader *ld) {
     static const char *keys[] = {"template", "seed",      "defects", "same_holder",
                                  "holder",   "capture",   "visa",    "companion",
@@ -484,7 +518,7 @@ static void read_questions(loader *ld, int keep_functions) {
         snprintf(buf, sizeof buf, "%s.id", what);
         q->line = rd_line_at(ld, buf);
         rd_get_string(ld, what, "text", q->text, sizeof q->text, 1);
-        rd_get_string(ld, what, "after", q->after, sizeof q->after, 0);
+        read_after(ld, what, q);
         rd_get_bool(ld, what, "forbidden", &q->forbidden);
         rd_get_bool(ld, what, "must", &q->must);
         if (q->must && q->forbidden)

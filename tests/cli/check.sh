@@ -264,6 +264,21 @@ sed 's/answer = "a.purpose" }/answer = {} }/' $D/good.lua >"$T/good.lua"
 "$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?
 check "an empty rule list is refused, not read out of bounds" bash -c "test $rc -eq 1 && grep -q 'questions\[1\].answer: an empty rule list' '$T/out'"
 
+# after = { ... }: desk events that can happen in this scenario
+sed 's/after = "purpose",/after = { asked = "purpose", opened = 2, flagged = "smudge", light = "xray", separated = true },/' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?
+check "after: each impossible event named (exit $rc)" bash -c "test $rc -eq 1 &&
+    grep -q 'questions\[2\].after.opened: document 2 is not in documents' '$T/out' &&
+    grep -q 'after.flagged: \"smudge\" is not a finding kind' '$T/out' &&
+    grep -q 'after.light: \"xray\" is not a light' '$T/out' &&
+    grep -q 'after.separated: the traveler has no companion' '$T/out'"
+sed 's/after = "purpose",/after = { asked = "purpose", opened = 1, flagged = "expired", light = "uv", reader = true },/' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1
+check "after: events that can happen are accepted" grep -q "1 passed" "$T/out"
+sed 's/after = "purpose",/after = { asked = "purpose", when = 3 },/' $D/good.lua >"$T/good.lua"
+"$BL" check "$T/good.lua" >"$T/out" 2>&1
+check "after: an unknown event is named" grep -q 'questions\[2\].after: unknown key "when"' "$T/out"
+
 # the desk's place: one of the places a border desk is
 sed 's/^  languages = /  place = "moon",\n  languages = /' $D/good.lua >"$T/good.lua"
 "$BL" check "$T/good.lua" >"$T/out" 2>&1; rc=$?

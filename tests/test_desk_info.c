@@ -1,6 +1,7 @@
-/* test_desk_bar.c - what the desk's top bar tells a trainee: today's date
- * and the desk's place, in the interface's language and digits, so an
- * expiry can be judged. */
+/* test_desk_info.c - what the desk tells a trainee, and what it does not
+ * give away: today's date and the desk's place in the top bar (in the
+ * interface's language and digits, so an expiry can be judged); questions
+ * offered only once what they are about happened at the desk. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,10 +19,35 @@ typedef struct bench {
     desk_state st;
     draw_list dl;
     i18n *langs[3];
+    int n_asked;
+    char asked[16][32]; /* the questions asked, in order */
 } bench;
 
 static void on_log(void *ud, const desk_action *a) {
-    (void)ud, (void)a;
+    bench *b = ud;
+    const char *q = strstr(a->params, "\"question\": \"");
+    if (strcmp(a->action, "ask") || !q || b->n_asked >= 16) return;
+    q += strlen("\"question\": \"");
+    snprintf(b->asked[b->n_asked], sizeof b->asked[0], "%.*s", (int)strcspn(q, "\""), q);
+    b->n_asked++;
+}
+
+static int step(bench *b, input_event ev) {
+    return desk_step(&b->st, &ev, on_log, b);
+}
+
+static void key(bench *b, int k) {
+    step(b, (input_event){.kind = EV_KEY, .key = k});
+}
+
+/* Asks question `id` by its id (as recorded input does); 1 when it was asked. */
+static int ask(bench *b, const char *id) {
+    input_event ev = {.kind = EV_ASK};
+    snprintf(ev.text, sizeof ev.text, "%s", id);
+    int before = b->n_asked;
+    step(b, ev);
+    if (b->st.pending_ask >= 0) desk_set_answer(&b->st, "a.any", on_log, b);
+    return b->n_asked > before && !strcmp(b->asked[b->n_asked - 1], id);
 }
 
 static i18n *catalogue(const char *lang, const i18n *fallback) {
@@ -114,12 +140,58 @@ static void the_queue_strip_stays_clear_of_the_bar_texts(void **state) {
     assert_int_equal(strips, b->s.n_travelers);
 }
 
+/* "Did you know your passport has expired?" only once the trainee flagged
+ * it; a question about the passport's pages only once it was opened; both
+ * conditions and an earlier question together. */
+static void questions_wait_for_what_they_are_about(void **state) {
+    bench *b = *state;
+    desk_traveler *t = &b->s.travelers[0];
+    assert_true(t->docs[0].passport); /* the default session's first: a closed passport */
+    static const char *ids[] = {"purpose", "expired", "issued", "consulate"};
+    t->n_questions = 4;
+    memset(t->questions, 0, sizeof t->questions);
+    for (int i = 0; i < 4; i++) {
+        snprintf(t->questions[i].id, sizeof t->questions[i].id, "%s", ids[i]);
+        snprintf(t->questions[i].text, sizeof t->questions[i].text, "q.%s", ids[i]);
+    }
+    int expired = -1;
+    for (int k = 0; k < desk_finding_kind_count(); k++)
+        if (!strcmp(desk_finding_kind_get(k)->id, "expired")) expired = k;
+    assert_true(expired >= 0);
+    t->questions[1].after_flagged = expired + 1;
+    t->questions[2].after_opened = 1;
+    t->questions[3].after_opened = 1; /* consulate: after "expired" and with the passport open */
+    snprintf(t->questions[3].after, sizeof t->questions[3].after, "expired");
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    assert_true(ask(b, "purpose"));
+    assert_false(ask(b, "expired"));
+    assert_false(ask(b, "issued"));
+    key(b, KEY_O); /* open the passport */
+    assert_int_equal(b->st.docs[0].closed, 0);
+    assert_true(ask(b, "issued"));
+    assert_false(ask(b, "expired")); /* seen, perhaps, but not flagged */
+    assert_false(ask(b, "consulate"));
+    /* flag the page as expired: F, a rectangle on it, the kind, Return */
+    const desk_doc *d = &b->st.docs[0];
+    int x0 = (int)d->x + 40, y0 = (int)d->y + 40;
+    key(b, KEY_F);
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = x0, .y = y0});
+    step(b, (input_event){.kind = EV_MOVE, .button = BUTTON_LEFT, .x = x0 + 60, .y = y0 + 40});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = x0 + 120, .y = y0 + 80});
+    key(b, KEY_1 + expired);
+    key(b, KEY_RETURN);
+    assert_int_equal(b->st.n_findings, 1);
+    assert_true(ask(b, "expired"));
+    assert_true(ask(b, "consulate"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_queue_strip_stays_clear_of_the_bar_texts, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(questions_wait_for_what_they_are_about, setup, teardown),
     };
-    return cmocka_run_group_tests_name("desk_bar", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("desk_info", tests, NULL, NULL);
 }
