@@ -11,7 +11,8 @@
  *
  *   doc_kit.c       the kit: text, strokes, the emblem, rectangles, inks
  *   doc_security.c  paper, watermark, fibres, offset print, UV, intaglio, emboss
- *   doc_person.c    personalisation: portrait, signature, data, MRZ
+ *   doc_person.c    personalisation: portrait, data, MRZ
+ *   doc_sign.c      handwritten signatures, the holder's, a writer's or another hand's
  *   doc_truth.c     the truth's items, the data defects' regions, truth.json
  *   doc_holder.c    fictional holders
  *   doc_cover.c     a closed passport's cover
@@ -140,6 +141,9 @@ void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out
  * holder's, laser-engraved, or when substituted a lookalike's photograph. */
 int doc_paint_portrait(doc_ctx *b, int substituted);
 int doc_paint_ghost(doc_ctx *b, const tpl_feature *f); /* the ghost image */
+/* doc_sign.c: a signature in its signer's hand (the holder's or the writer's,
+ * tpl_feature.by_holder); with signature_mismatch the holder's is written by
+ * another hand, and recorded as that defect. */
 int doc_paint_signature(doc_ctx *b, const tpl_feature *f);
 /* Records an IR feature that the personalisation inks make (ir_mrz, ir_data). */
 int doc_note_ir(doc_ctx *b, const tpl_feature *f);

@@ -109,7 +109,8 @@ check "capture: failed loads wrote nothing" bash -c "test ! -e '$T/capout2' && t
 # every scenario of the pack rendered (72 dpi); genuine documents of the same
 # holder carry the same person; a visa names the passport it is in, is of the
 # passport's state's national, and its terms fit its category; a bilingual
-# page's MRZ carries its Latin name; the traveler's age is the holder's.
+# page's MRZ carries its Latin name; the traveler's age is the holder's; a
+# letter names its holder's passport and the holder signs in their own hand.
 mkdir -p "$T/scn"
 for f in scenarios/*.lua; do
     id=$(basename "$f" .lua)
@@ -157,8 +158,9 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
                            % (sid, n, h["passport_number"]))
             if x.get("names_passport") and h["nationality"] != docs[x["names_passport"] - 1]["holder"]["nationality"]:
                 bad.append("%s doc%d: the visa's nationality %s is not its passport's" % (sid, n, h["nationality"]))
-        if x["template"].endswith(("-letter", "-consent", "-pass")) and x.get("same_holder"):
+        if x.get("kind") in ("letter", "boarding_pass"):
             supporting += 1
+        if x.get("kind") in ("letter", "boarding_pass") and x.get("same_holder"):
             mine = firsts[x.get("belongs_to", "traveler")]
             if h["passport_number"] != mine["holder"]["document_number"]:
                 bad.append("%s doc%d: names passport %s, its holder's is %s"
@@ -169,6 +171,10 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
                 if h[k] != mine["holder"][k]:
                     bad.append("%s doc%d: %s %s, but its holder's first document says %s"
                                % (sid, n, k, h[k], mine["holder"][k]))
+            # the same person: the same face, the same hand where they sign
+            if t["holder"]["face_seed"] != truth[mine["document"]]["holder"]["face_seed"]:
+                bad.append("%s doc%d: another face and hand than its holder's first document's"
+                           % (sid, n))
     tr = doc["traveler"]
     if first and "template" in first and tr["impostor"] == 0:
         b = datetime.date.fromisoformat(first["holder"]["birth_date"])
@@ -176,8 +182,9 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
         age = today.year - b.year - ((today.month, today.day) < (b.month, b.day))
         if age != tr["age"] or first["holder"]["sex"] != tr["sex"]:
             bad.append("%s: the traveler is %d %s, the holder %d %s" % (sid, tr["age"], tr["sex"], age, first["holder"]["sex"]))
-if scenarios < 16 or visas < 8 or supporting < 3:
-    bad.append("only %d scenarios and %d visas were rendered" % (scenarios, visas))
+if scenarios < 16 or visas < 8 or supporting < 5:
+    bad.append("only %d scenarios, %d visas and %d supporting documents were rendered"
+               % (scenarios, visas, supporting))
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
 PY
