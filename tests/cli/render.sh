@@ -190,5 +190,20 @@ sys.exit(1 if bad else 0)
 PY
 expect_fail "render --scenario: with a --template" "scenario takes --out-dir" "$BL" render --scenario scenarios/s03-business-visitor.lua --template uto-visa-mrva --out-dir "$T/x"
 
+# --- contact sheets: several templates a row each, only the lights asked for
+"$BL" contact-sheet --genuine --dpi 72 --light visible --light ir --template qnv-police-loss-report \
+    --template nordair-boarding-pass --out "$T/sheet.png" >/dev/null; rc=$?
+check "contact-sheet: two templates, genuine rows, two lights" python3 -c "
+import struct, sys
+w, h = struct.unpack('>II', open('$T/sheet.png', 'rb').read(24)[16:24])
+px = lambda mm: round(mm * 72 / 25.4)  # columns as wide as the widest (190 mm)
+sys.exit(0 if $rc == 0 and (w, h) == (230 + 2 * (px(190) + 16) + 16, 34 + px(105) + px(70) + 3 * 16) else 1)"
+"$BL" contact-sheet --template qnv-police-loss-report --defect signature_mismatch --light visible \
+    --out "$T/sheet2.png" >/dev/null
+check "contact-sheet: a letter forged with signature_mismatch" test -s "$T/sheet2.png"
+expect_fail "contact-sheet: an unknown light" "light needs one of visible.*xray" "$BL" contact-sheet --light xray --out "$T/x.png"
+expect_fail "contact-sheet: a defect with no place on the template" "no feature that defect .signature_mismatch." \
+    "$BL" contact-sheet --template uto-school-enrolment --defect signature_mismatch --out "$T/x.png"
+
 echo "render: $passes passed, $fails failed"
 [ $fails -eq 0 ]
