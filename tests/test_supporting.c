@@ -195,6 +195,25 @@ static void a_signature_that_does_not_match(void **state) {
     }
     tpl t;
     bl_err err = {0};
+    /* many hands, genuine and not: the strokes stay inside the signature's box */
+    assert_int_equal(tpl_builtin(&t, "uto-passport-td3", &err), 0);
+    for (uint64_t seed = 100; seed < 116; seed++) {
+        doc_spec g = {.t = &t, .seed = seed, .dpi = 100, .today = {2026, 6, 1}};
+        doc_spec x = g;
+        x.defects = 1u << DEFECT_SIGNATURE_MISMATCH;
+        lit *lg = malloc(sizeof *lg), *lx = malloc(sizeof *lx);
+        build_lit(f, &g, LIGHT_VISIBLE, lg);
+        build_lit(f, &x, LIGHT_VISIBLE, lx);
+        const doc_item *sig = item(lg->truth.features, lg->truth.n_features, "signature");
+        long in = image_count_diff(&lg->img, &lx->img, sig->x, sig->y, sig->w, sig->h, 0);
+        long all = image_count_diff(&lg->img, &lx->img, 0, 0, lg->img.w, lg->img.h, 0);
+        if (all != in)
+            fail_msg("seed %d: %ld px differ outside the signature", (int)seed, all - in);
+        image_deinit(&lg->img);
+        image_deinit(&lx->img);
+        free(lg);
+        free(lx);
+    }
     assert_int_equal(tpl_builtin(&t, "uto-school-enrolment", &err), 0);
     doc_spec s = {.t = &t, .seed = 1, .dpi = 72, .today = {2026, 6, 1}};
     s.defects = 1u << DEFECT_SIGNATURE_MISMATCH;

@@ -146,10 +146,14 @@ static void paint_path(matbuf *mb, int ink, irect r, const sign_path *p, const s
                 double t = j / 12.0;
                 double ux = catmull(p->x[s][a], p->x[s][i], p->x[s][i + 1], p->x[s][d], t);
                 double uy = catmull(p->y[s][a], p->y[s][i], p->y[s][i + 1], p->y[s][d], t);
-                if (h->tremor > 0)
-                    ux += rng_range(shake, -h->tremor, h->tremor),
-                        uy += rng_range(shake, -h->tremor, h->tremor);
+                if (h->tremor > 0) {
+                    ux += rng_range(shake, -h->tremor, h->tremor);
+                    uy += rng_range(shake, -h->tremor, h->tremor);
+                }
+                /* inside the box, whatever a curve's overshoot: the truth's region */
                 double X = ox + (ux + h->slant * uy) * kx, Y = oy - uy * k;
+                X = fmin(fmax(X, r.x + base_w), r.x + r.w - base_w);
+                Y = fmin(fmax(Y, r.y + base_w), r.y + r.h - base_w);
                 if (i > 0 || j > 0) {
                     /* a fast stroke is thin, a slow one (a turn) wider */
                     double len = hypot((X - px) / kx, (Y - py) / k);
