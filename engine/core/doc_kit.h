@@ -13,6 +13,7 @@
  *   doc_security.c  paper, watermark, fibres, offset print, UV, intaglio, emboss
  *   doc_person.c    personalisation: portrait, data, MRZ
  *   doc_sign.c      handwritten signatures, the holder's, a writer's or another hand's
+ *   doc_stamp.c     official rubber stamps, lettered round their rings
  *   doc_truth.c     the truth's items, the data defects' regions, truth.json
  *   doc_holder.c    fictional holders
  *   doc_cover.c     a closed passport's cover
@@ -125,8 +126,9 @@ int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f);
 int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f);
 int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f);
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
-/* An official rubber stamp in stamp ink: two rings, the state's emblem and
- * the feature's text; printed with a dot screen when counterfeit. */
+/* doc_stamp.c: an official rubber stamp in stamp ink: two rings, the
+ * feature's text round the band between them, the emblem inside; printed
+ * with a dot screen when counterfeit. */
 int doc_paint_stamp(doc_ctx *b, const tpl_feature *f);
 
 /* doc_holder.c: a visa's category, entries, stay and validity, drawn to
