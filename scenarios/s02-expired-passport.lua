@@ -24,6 +24,10 @@ return scenario {
   documents = {
     { template = "qwh-passport-td3", seed = 2011, defects = { "expired" } },
     { template = "uto-visa-mrva", seed = 2002, same_holder = true },
+    -- the language school's letter: genuine, for the four weeks she says
+    { template = "uto-school-enrolment", seed = 2003, same_holder = true,
+      texts = { course = "INTENSIVE UTOPIAN, LEVEL B1, FOUR WEEKS",
+                from = "01 JUN 2026", ["until"] = "26 JUN 2026" } },
   },
 
   questions = {
@@ -49,7 +53,7 @@ return scenario {
       title = "Out of date",
       summary = "A valid visa in an expired passport: an honest mistake, but no valid travel document.",
       why = "A valid travel document is a condition of entry and a visa cannot replace it: refuse entry. Expiry is not fraud: explain the reason in a language she understands, give the written refusal with the right to appeal, and offer contact with her consulate.",
-      ["carries.backpack"] = "A backpack and a school enrolment letter",
+      ["carries.backpack"] = "A backpack",
       ["q.purpose"] = "What is the purpose of your visit?",
       ["a.purpose"] = "I'm enrolled in a four-week language course in Citadel. Here is the letter from the school.",
       ["q.length"] = "How long will you stay?",
@@ -65,7 +69,7 @@ return scenario {
       title = "Périmé",
       summary = "Un visa valide dans un passeport expiré : une erreur de bonne foi, mais pas de document de voyage valide.",
       why = "Un document de voyage valide est une condition d'entrée, et le visa ne le remplace pas : refus d'entrée. L'expiration n'est pas une fraude : expliquez le motif dans une langue qu'elle comprend, remettez la décision écrite avec les voies de recours et proposez de contacter son consulat.",
-      ["carries.backpack"] = "Un sac à dos et une lettre d'inscription",
+      ["carries.backpack"] = "Un sac à dos",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Je suis inscrite à un cours de langue de quatre semaines à Citadel. Voici la lettre de l'école.",
       ["q.length"] = "Combien de temps allez-vous rester ?",
@@ -81,7 +85,7 @@ return scenario {
       title = "منتهي الصلاحية",
       summary = "تأشيرة سارية في جواز سفر منتهي الصلاحية: خطأ بحسن نية، لكن لا توجد وثيقة سفر صالحة.",
       why = "وثيقة السفر السارية شرط للدخول، والتأشيرة لا تحلّ محلّها: يُرفض الدخول. انتهاء الصلاحية ليس تزويرًا: اشرح لها السبب بلغة تفهمها، وسلّمها قرار الرفض مكتوبًا مع بيان حقها في الطعن، واعرض عليها الاتصال بقنصلية بلدها.",
-      ["carries.backpack"] = "حقيبة ظهر ورسالة قبول من مدرسة لغات",
+      ["carries.backpack"] = "حقيبة ظهر",
       ["q.purpose"] = "ما الغرض من زيارتك؟",
       ["a.purpose"] = "أنا مسجّلة في دورة لغة مدتها أربعة أسابيع في سيتاديل. هذه رسالة المدرسة.",
       ["q.length"] = "كم ستبقين؟",

@@ -20,10 +20,18 @@ return scenario {
     impostor = 0,
     companion = false,
     status = "probable_national",
-    carries = { "carries.police_report", "carries.consulate_letter" },
+    carries = { "carries.consulate_letter" },
   },
 
-  documents = {},
+  -- no travel document: the Nordavian police's receipt for his declaration
+  -- names him and the passport he lost (second line can look the number up)
+  documents = {
+    { template = "qnv-police-loss-report", seed = 12001,
+      holder = { surname = "QUENNEVAL", given_names = "MATEO", birth_date = "1988-03-03",
+                 nationality = "UTO" },
+      texts = { reported = "29 MAY 2026", items = "PASSPORT, IDENTITY CARD",
+                incident = "THEFT OF A WALLET ON TRAIN IC 22 FROM NORDHAVEN, 29 MAY 2026" } },
+  },
 
   questions = {
     { id = "name", text = "q.name", answer = "a.name" },
@@ -49,7 +57,6 @@ return scenario {
       title = "Nothing but a police report",
       summary = "A man who says he is Utopian arrives without any document after a theft abroad.",
       why = "No document: establish his identity by interview (name, date and place of birth, address, people who can confirm) and refer him to second line to check it against the registers. A citizen cannot be refused entry to his own country, so do not refuse; but do not admit on his word alone either.",
-      ["carries.police_report"] = "A police theft report",
       ["carries.consulate_letter"] = "A letter from the Utopian consulate in Nordhaven",
       ["q.name"] = "What is your full name?",
       ["a.name"] = "Mateo Quenneval.",
@@ -70,7 +77,6 @@ return scenario {
       title = "Rien qu'une déclaration de vol",
       summary = "Un homme qui se dit utopien arrive sans aucun document après un vol à l'étranger.",
       why = "Aucun document : établissez son identité par l'entretien (nom, date et lieu de naissance, adresse, personnes pouvant confirmer) et orientez-le vers la deuxième ligne pour la vérifier dans les registres. Un citoyen ne peut être refoulé de son propre pays : ne refusez pas ; mais n'admettez pas non plus sur sa seule parole.",
-      ["carries.police_report"] = "Une plainte pour vol",
       ["carries.consulate_letter"] = "Une lettre du consulat utopien de Nordhaven",
       ["q.name"] = "Quels sont vos nom et prénom ?",
       ["a.name"] = "Mateo Quenneval.",
@@ -91,7 +97,6 @@ return scenario {
       title = "لا شيء سوى محضر شرطة",
       summary = "رجل يقول إنه من يوتوبيا يصل بلا أي وثيقة بعد سرقة في الخارج.",
       why = "لا وثيقة: تحقّق من هويته بالمقابلة (الاسم، وتاريخ الميلاد ومكانه، والعنوان، وأشخاص يمكنهم التأكيد) وأحِله إلى الخط الثاني لمطابقتها مع السجلات. لا يجوز منع مواطن من دخول بلده، فلا ترفض دخوله؛ ولكن لا تسمح له بالدخول بناءً على كلامه وحده أيضًا.",
-      ["carries.police_report"] = "محضر سرقة من الشرطة",
       ["carries.consulate_letter"] = "رسالة من قنصلية يوتوبيا في نوردهافن",
       ["q.name"] = "ما اسمك الكامل؟",
       ["a.name"] = "ماتيو كونفال.",

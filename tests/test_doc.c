@@ -126,6 +126,9 @@ static const struct {
     {DEFECT_VISA_PASSPORT, V, 0, 2},
     /* a stamp printed with a dot screen: the same ink and tone, dots under the loupe */
     {DEFECT_STAMP_COUNTERFEIT, V, 0, 3},
+    /* the holder's signature in another hand: compared in white light; the
+     * pen's ink is IR-transparent, so neither hand shows in IR */
+    {DEFECT_SIGNATURE_MISMATCH, V, I, 0},
 };
 
 static void defects_show_only_under_their_lights(void **state) {

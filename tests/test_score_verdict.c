@@ -78,6 +78,7 @@ static int setup(void **state) {
         free(names[i]);
     }
     if (rc == 0) rc = load(p, "tests/data/scenarios/authored.lua", &fonts);
+    if (rc == 0) rc = load(p, "tests/data/scenarios/signature.lua", &fonts);
     doc_fonts_unload(&fonts);
     *state = p;
     return rc;
@@ -381,6 +382,47 @@ static void an_authors_rules_hold(void **state) {
     assert_string_equal(d.waived_reason[0], "waive.reasons");
 }
 
+/* tests/data/scenarios/signature.lua: the escort order's "copy received"
+ * signature is another hand's. Flagged where that signature is, in white
+ * light, as data_alteration it is found and named; as another kind only
+ * found; the genuine signature in the passport flagged is a false finding. */
+static void a_signature_in_another_hand_is_named_data_alteration(void **state) {
+    pack_fixture *p = *state;
+    int i = find(p, "signature");
+    const scenario *s = &p->scn[i];
+    const score_truth *t = &p->truth[i];
+    assert_int_equal(t->n, 1);
+    assert_int_equal(t->d[0].kind, DEFECT_SIGNATURE_MISMATCH);
+    assert_int_equal(t->d[0].doc, 1);
+    assert_int_equal(t->d[0].lights, LIGHT_BIT(LIGHT_VISIBLE));
+    assert_string_equal(desk_finding_kind_get(score_finding_kind_of(DEFECT_SIGNATURE_MISMATCH))->id,
+                        "data_alteration");
+    score_actions a;
+    score_result r;
+    good_work(s, t, DECIDE_SECOND_LINE, 0, &a);
+    score_as(p, i, &a, &r);
+    assert_true(r.passed);
+    assert_int_equal(r.defect_found[0], 2);
+    /* named as a counterfeit: located, not named */
+    for (int k = 0; k < desk_finding_kind_count(); k++)
+        if (!strcmp(desk_finding_kind_get(k)->id, "counterfeit")) a.flags[0].kind = k;
+    score_as(p, i, &a, &r);
+    assert_int_equal(r.defect_found[0], 1);
+    /* the passport's own signature, which is genuine: a false finding there */
+    int sig = -1;
+    for (int f = 0; f < t->n_features; f++)
+        if (t->f[f].doc == 0 && !strcmp(t->f[f].kind, "signature")) sig = f;
+    assert_true(sig >= 0);
+    good_work(s, t, DECIDE_SECOND_LINE, 0, &a);
+    score_flag *fl = &a.flags[a.n_flags++];
+    *fl = a.flags[0];
+    fl->doc = 0, fl->x = t->f[sig].x, fl->y = t->f[sig].y, fl->w = t->f[sig].w, fl->h = t->f[sig].h;
+    score_as(p, i, &a, &r);
+    assert_int_equal(r.defect_found[0], 2);
+    assert_int_equal(r.false_flags, 1);
+    assert_int_equal(r.flag_there[1], sig);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_the_expected_or_accepted_decisions_pass),
@@ -393,6 +435,7 @@ int main(void) {
         cmocka_unit_test(several_protection_needs_at_once),
         cmocka_unit_test(a_refusal_is_explained_in_a_language_understood),
         cmocka_unit_test(an_authors_rules_hold),
+        cmocka_unit_test(a_signature_in_another_hand_is_named_data_alteration),
     };
     return cmocka_run_group_tests_name("verdict", tests, setup, teardown);
 }

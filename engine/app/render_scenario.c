@@ -7,7 +7,7 @@
  *
  *   DIR/documents.json   {"scenario", "today", "traveler": {"age", "sex",
  *                        "impostor"}, "documents": [{"document": 1, "template",
- *                        "dir", "belongs_to": "traveler"|"companion",
+ *                        "kind", "dir", "belongs_to": "traveler"|"companion",
  *                        "same_holder", "holder": {...}, "names_passport": N|null}]}
  *   DIR/doc1-<template>/          visible.png ... transmitted.png, truth.json
  */
@@ -73,6 +73,7 @@ static int render_one(const scenario *s, const tpl *tpls, const doc_spec *specs,
         return render_capture_dir(sd->capture, sub, err);
     }
     cJSON_AddStringToObject(o, "template", tpls[d].id);
+    cJSON_AddStringToObject(o, "kind", tpls[d].kind);
     cJSON_AddItemToObject(o, "holder", holder_json(&specs[d].holder, &tpls[d]));
     int named = !strcmp(tpls[d].kind, "visa") ? passport_named(s, specs, d) : 0;
     if (!strcmp(tpls[d].kind, "visa"))

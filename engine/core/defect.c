@@ -36,6 +36,8 @@ static const defect_info defects[DEFECT_COUNT] = {
      "the visa's passport number is not the number of the passport it is in", V},
     {"stamp_counterfeit", "counterfeit",
      "the stamp is printed with a dot screen, not stamped in ink (use the loupe)", V},
+    {"signature_mismatch", "data_alteration",
+     "the holder's signature is in another hand (compare it with their passport's)", V},
 };
 
 const defect_info *defect_get(defect_kind k) {

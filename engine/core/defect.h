@@ -30,6 +30,7 @@ typedef enum {
     DEFECT_NAME_SCRIPT_MISMATCH, /* Latin / MRZ name does not match the Arabic-script name */
     DEFECT_VISA_PASSPORT,        /* the visa names another passport than the one it is in */
     DEFECT_STAMP_COUNTERFEIT,    /* an official stamp printed (dot screen), not stamped in ink */
+    DEFECT_SIGNATURE_MISMATCH,   /* the holder's signature written by another hand */
     DEFECT_COUNT
 } defect_kind;
 

@@ -11,7 +11,9 @@
  *
  *   doc_kit.c       the kit: text, strokes, the emblem, rectangles, inks
  *   doc_security.c  paper, watermark, fibres, offset print, UV, intaglio, emboss
- *   doc_person.c    personalisation: portrait, signature, data, MRZ
+ *   doc_person.c    personalisation: portrait, data, MRZ
+ *   doc_sign.c      handwritten signatures, the holder's, a writer's or another hand's
+ *   doc_stamp.c     official rubber stamps, lettered round their rings
  *   doc_truth.c     the truth's items, the data defects' regions, truth.json
  *   doc_holder.c    fictional holders
  *   doc_cover.c     a closed passport's cover
@@ -124,8 +126,9 @@ int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f);
 int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f);
 int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f);
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
-/* An official rubber stamp in stamp ink: two rings, the state's emblem and
- * the feature's text; printed with a dot screen when counterfeit. */
+/* doc_stamp.c: an official rubber stamp in stamp ink: two rings, the
+ * feature's text round the band between them, the emblem inside; printed
+ * with a dot screen when counterfeit. */
 int doc_paint_stamp(doc_ctx *b, const tpl_feature *f);
 
 /* doc_holder.c: a visa's category, entries, stay and validity, drawn to
@@ -140,6 +143,9 @@ void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out
  * holder's, laser-engraved, or when substituted a lookalike's photograph. */
 int doc_paint_portrait(doc_ctx *b, int substituted);
 int doc_paint_ghost(doc_ctx *b, const tpl_feature *f); /* the ghost image */
+/* doc_sign.c: a signature in its signer's hand (the holder's or the writer's,
+ * tpl_feature.by_holder); with signature_mismatch the holder's is written by
+ * another hand, and recorded as that defect. */
 int doc_paint_signature(doc_ctx *b, const tpl_feature *f);
 /* Records an IR feature that the personalisation inks make (ir_mrz, ir_data). */
 int doc_note_ir(doc_ctx *b, const tpl_feature *f);

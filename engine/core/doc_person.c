@@ -109,31 +109,6 @@ int doc_note_ir(doc_ctx *b, const tpl_feature *f) {
     return 0;
 }
 
-int doc_paint_signature(doc_ctx *b, const tpl_feature *f) {
-    matbuf *mb = b->mb;
-    irect r = doc_px_rect(mb, f->r);
-    int ink = doc_ink(mb, f->ink[0] ? f->ink : "pen_blue", b->err);
-    if (ink < 0) return -1;
-    rng sr;
-    /* the holder signs their documents; a letter is signed by its writer */
-    rng_init(&sr, rng_derive(tpl_is_supporting(b->t) ? b->spec->seed : b->truth->holder.face_seed,
-                             "signature"));
-    double x = r.x + r.w * 0.08, y = r.y + r.h * 0.6, w = fmax(1, 0.3 * mb->px_per_mm);
-    double vx = 0, vy = 0;
-    int steps = 90;
-    for (int i = 0; i < steps; i++) {
-        vx = vx * 0.7 + rng_range(&sr, -0.2, 1.0) * r.w * 0.02;
-        vy = vy * 0.7 + rng_range(&sr, -1, 1) * r.h * 0.12;
-        double nx = x + vx, ny = y + vy;
-        ny = fmax(r.y + r.h * 0.15, fmin(r.y + r.h * 0.9, ny));
-        nx = fmin(r.x + r.w * 0.95, nx);
-        doc_paint_segment(mb, LAYER_FG, ink, x, y, nx, ny, w, 1.0);
-        x = nx, y = ny;
-    }
-    doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_VISIBLE));
-    return 0;
-}
-
 /* The text printed for a field in the visual zone. */
 static void field_value(const doc_holder *h, const tpl *t, const char *key, char *out, size_t cap) {
     out[0] = '\0';

@@ -39,6 +39,9 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_NAME_SCRIPT_MISMATCH] = "data_alteration",
         [DEFECT_VISA_PASSPORT] = "data_alteration",
         [DEFECT_STAMP_COUNTERFEIT] = "counterfeit",
+        /* signed in the holder's name by someone else: a falsified document,
+         * which the desk's menu calls "Data altered" */
+        [DEFECT_SIGNATURE_MISMATCH] = "data_alteration",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

@@ -208,7 +208,7 @@ static int load_fields(tpl *t, const cJSON *arr, const char *name, bl_err *err) 
 }
 
 static int load_features(tpl *t, const cJSON *arr, const char *name, bl_err *err) {
-    static const char *keys[] = {"id", "kind", "rect_mm", "text", "ink", "param", NULL};
+    static const char *keys[] = {"id", "kind", "rect_mm", "text", "ink", "param", "signer", NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: features: expected an array", name);
     for (const cJSON *o = arr->child; o; o = o->next) {
         char where[32];
@@ -217,7 +217,10 @@ static int load_features(tpl *t, const cJSON *arr, const char *name, bl_err *err
             return err_set(err, "%s: features: more than %d", name, TPL_MAX_FEATURES);
         if (!cJSON_IsObject(o)) return err_set(err, "%s: %s: expected an object", name, where);
         tpl_feature *f = &t->features[t->n_features++];
+        /* a travel document is signed by its holder, a letter by its writer */
+        char signer[8] = "";
         if (check_keys(o, keys, name, where, err) ||
+            get_str(o, "signer", signer, sizeof signer, 0, name, where, err) ||
             get_str(o, "id", f->id, sizeof f->id, 1, name, where, err) ||
             get_str(o, "kind", f->kind, sizeof f->kind, 1, name, where, err) ||
             get_rect(o, "rect_mm", &f->r, 1, name, where, err) ||
@@ -227,6 +230,12 @@ static int load_features(tpl *t, const cJSON *arr, const char *name, bl_err *err
             return -1;
         if (!in_list(f->kind, feature_kinds))
             return err_set(err, "%s: %s.kind: unknown feature kind \"%s\"", name, where, f->kind);
+        if (signer[0] && (strcmp(f->kind, "signature") ||
+                          (strcmp(signer, "holder") && strcmp(signer, "writer"))))
+            return err_set(err, "%s: %s.signer: \"holder\" or \"writer\", on a signature only",
+                           name, where);
+        f->by_holder = !strcmp(f->kind, "signature") &&
+                       (signer[0] ? !strcmp(signer, "holder") : !tpl_is_supporting(t));
         if (f->ink[0] && !mat_ink_find(f->ink))
             return err_set(err, "%s: %s.ink: unknown ink \"%s\"", name, where, f->ink);
         for (int i = 0; i < t->n_features - 1; i++)
@@ -420,6 +429,12 @@ const tpl_feature *tpl_feature_of(const tpl *t, const char *kind) {
 
 int tpl_is_supporting(const tpl *t) {
     return !strcmp(t->kind, "letter") || !strcmp(t->kind, "boarding_pass");
+}
+
+const tpl_feature *tpl_holder_signature(const tpl *t) {
+    for (int i = 0; i < t->n_features; i++)
+        if (t->features[i].by_holder) return &t->features[i];
+    return NULL;
 }
 
 const tpl_field *tpl_field_of(const tpl *t, const char *key) {

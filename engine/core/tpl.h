@@ -13,7 +13,7 @@
 
 #define TPL_MAX_FIELDS   24
 #define TPL_MAX_FEATURES 32
-#define TPL_MAX_TEXTS    8
+#define TPL_MAX_TEXTS    16
 
 typedef struct tpl_rect {
     double x, y, w, h; /* millimetres from the top-left corner */
@@ -47,6 +47,8 @@ typedef struct tpl_feature {
     char text[64]; /* microtext / metameric message */
     char ink[32];  /* main ink, when the kind takes one */
     double param;  /* kind-specific: microtext height (mm), fibre count, ... */
+    int by_holder; /* a signature: in the holder's hand (a passport's, a declarant's), or
+                      0 in the document's writer's (a letter's); "signer" in the JSON */
 } tpl_feature;
 
 typedef struct tpl {
@@ -96,5 +98,9 @@ const tpl_field *tpl_field_of(const tpl *t, const char *key);
 /* Whether a template is a supporting document rather than a travel document
  * (kinds letter and boarding_pass). */
 int tpl_is_supporting(const tpl *t);
+
+/* The first signature in the holder's hand, NULL when the template has
+ * none (a letter signed only by its writer). */
+const tpl_feature *tpl_holder_signature(const tpl *t);
 
 #endif

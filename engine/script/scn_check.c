@@ -354,9 +354,29 @@ static void situation_gets_its_decision(loader *ld) {
                        needs[i].protection ? protection_script_name(needs[i].protection) : "");
 }
 
+/* Whether document d is a supporting one (a letter, a boarding pass); an
+ * unknown template (reported when read) or a capture counts as not. */
+static int is_supporting(const scenario *s, int d) {
+    tpl t;
+    bl_err err = {0};
+    return !s->docs[d].capture[0] && tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 &&
+           tpl_is_supporting(&t);
+}
+
+/* An undocumented returnee has no travel document; what they carry (a
+ * police report of the loss) may lie on the desk. */
 static void returnee_has_no_documents(loader *ld) {
-    if ((ld->s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1) && ld->s->n_docs)
-        rd_problem(ld, "situations", "situation \"undocumented_returnee\": documents should be {}");
+    const scenario *s = ld->s;
+    if (!(s->situations >> SIT_UNDOCUMENTED_RETURNEE & 1)) return;
+    for (int d = 0; d < s->n_docs; d++)
+        if (!is_supporting(s, d)) {
+            rd_problem(ld, "situations",
+                       "situation \"undocumented_returnee\": no travel document (documents[%d] "
+                       "is one); only supporting documents, such as a police report of the "
+                       "loss",
+                       d + 1);
+            return;
+        }
 }
 
 static void language_barrier_needs_interpreter(loader *ld) {
@@ -522,6 +542,38 @@ static void texts_name_fields(loader *ld) {
     }
 }
 
+/* A signature that does not match is seen by comparing it with the holder's
+ * own on another of their documents (their passport), in white light: a
+ * document carrying signature_mismatch needs one, of the same person (the
+ * first of the traveler's or the companion's documents, or same_holder). */
+static void signature_has_a_comparison(loader *ld) {
+    const scenario *s = ld->s;
+    int first[2] = {-1, -1}, signed_by[DESK_MAX_DOCS] = {0};
+    for (int d = 0; d < s->n_docs && d < DESK_MAX_DOCS; d++) {
+        int who = s->docs[d].companion != 0;
+        if (first[who] < 0) first[who] = d;
+        tpl t;
+        bl_err err = {0};
+        signed_by[d] = -1; /* not the person's, or not signed by them */
+        if ((first[who] == d || s->docs[d].same_holder) && !s->docs[d].capture[0] &&
+            tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 && tpl_holder_signature(&t))
+            signed_by[d] = who;
+    }
+    for (int d = 0; d < s->n_docs && d < DESK_MAX_DOCS; d++) {
+        if (!(s->docs[d].spec.defects >> DEFECT_SIGNATURE_MISMATCH & 1)) continue;
+        int other = 0;
+        for (int e = 0; e < s->n_docs && e < DESK_MAX_DOCS; e++)
+            other |= e != d && signed_by[d] >= 0 && signed_by[e] == signed_by[d];
+        if (other) continue;
+        char p[64];
+        snprintf(p, sizeof p, "documents[%d].defects", d + 1);
+        rd_problem(ld, p,
+                   "%s: signature_mismatch needs the holder's own signature on another of their "
+                   "documents to compare with (their passport, same_holder = true)",
+                   p);
+    }
+}
+
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
     ids_and_keys_are_safe,
@@ -544,6 +596,7 @@ static const scenario_rule scenario_rules[] = {
     age_agrees_with_birth,
     bilingual_names_have_both_scripts,
     texts_name_fields,
+    signature_has_a_comparison,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -156,6 +156,32 @@ sed 's/carries = { "carries.bag" }/carries = { "carries.bag", "carries.bag", "ca
     "$D/good.lua" >"$T/limits/good.lua"
 "$BL" check "$T/limits/good.lua" >"$T/limits.out" 2>&1; rc=$?
 check "limits: a fifth carried thing is reported" bash -c "test $rc -eq 1 && grep -q 'traveler.carries: at most 4' '$T/limits.out'"
+# Supporting documents: an undocumented returnee may carry a police report
+# but no travel document; a signature that does not match needs the holder's
+# own signature on another document to compare with; a letter signed only by
+# its writer has no place for that defect; a text names a field.
+mkdir -p "$T/sup"
+sup() { # $1 name, $2 the documents, $3 situations, $4 decision, $5 findings
+    mkdir -p "$T/sup/$1"
+    sed -e "s|{ template = \"uto-passport-td3\", seed = 9001 },|$2|" \
+        -e "s|situations = {},|situations = { $3 },|" \
+        -e "s|expected = { decision = \"admit\",|expected = { decision = \"$4\", findings = { $5 },|" \
+        "$D/good.lua" >"$T/sup/$1/good.lua"
+    "$BL" check "$T/sup/$1/good.lua" >"$T/sup/$1.out" 2>&1
+}
+REPORT='{ template = "qnv-police-loss-report", seed = 5, texts = { reported = "30 MAY 2026" } },'
+sup returnee "$REPORT" '"undocumented_returnee"' second_line ""; rc=$?
+check "a returnee with a police report passes" bash -c "test $rc -eq 0 || { cat '$T/sup/returnee.out'; false; }"
+sup returnee_pp '{ template = "uto-passport-td3", seed = 9001 },' '"undocumented_returnee"' second_line ""; rc=$?
+check "a returnee with a passport: no travel document" bash -c "test $rc -eq 1 && grep -q 'no travel document (documents\[1\] is one)' '$T/sup/returnee_pp.out'"
+sup alone '{ template = "qnv-police-loss-report", seed = 5, defects = { "signature_mismatch" } },' "" second_line '"signature_mismatch"'; rc=$?
+check "signature_mismatch with nothing to compare with" bash -c "test $rc -eq 1 && grep -q 'documents\[1\].defects: signature_mismatch needs the holder.s own signature on another' '$T/sup/alone.out'"
+sup compared '{ template = "uto-passport-td3", seed = 9001 }, { template = "qnv-police-loss-report", seed = 5, same_holder = true, defects = { "signature_mismatch" } },' "" second_line '"signature_mismatch"'; rc=$?
+check "signature_mismatch beside the holder's passport passes" bash -c "test $rc -eq 0 || { cat '$T/sup/compared.out'; false; }"
+sup writer '{ template = "uto-passport-td3", seed = 9001 }, { template = "uto-school-enrolment", seed = 5, same_holder = true, defects = { "signature_mismatch" } },' "" second_line '"signature_mismatch"'; rc=$?
+check "signature_mismatch on a letter signed by its writer only" bash -c "test $rc -eq 1 && grep -q 'template \"uto-school-enrolment\" has no feature that defect \"signature_mismatch\" applies to' '$T/sup/writer.out'"
+sup text '{ template = "uto-passport-td3", seed = 9001 }, { template = "qnv-escort-order", seed = 5, same_holder = true, texts = { gate = "B12" } },' "" admit ""; rc=$?
+check "a text the template does not have" bash -c "test $rc -eq 1 && grep -q '\"gate\" is not a text of qnv-escort-order' '$T/sup/text.out'"
 timeout 60 "$BL" check "$D/bad_meta.lua" >"$T/meta.out" 2>&1; rc=$?
 check "a table with hostile metamethods is read without running them" bash -c "test $rc -eq 1 && grep -q 'missing \"title\"' '$T/meta.out'"
 "$BL" check "$T/nope.lua" >"$T/nope.out" 2>&1; rc=$?

@@ -109,7 +109,8 @@ check "capture: failed loads wrote nothing" bash -c "test ! -e '$T/capout2' && t
 # every scenario of the pack rendered (72 dpi); genuine documents of the same
 # holder carry the same person; a visa names the passport it is in, is of the
 # passport's state's national, and its terms fit its category; a bilingual
-# page's MRZ carries its Latin name; the traveler's age is the holder's.
+# page's MRZ carries its Latin name; the traveler's age is the holder's; a
+# letter names its holder's passport and the holder signs in their own hand.
 mkdir -p "$T/scn"
 for f in scenarios/*.lua; do
     id=$(basename "$f" .lua)
@@ -157,8 +158,9 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
                            % (sid, n, h["passport_number"]))
             if x.get("names_passport") and h["nationality"] != docs[x["names_passport"] - 1]["holder"]["nationality"]:
                 bad.append("%s doc%d: the visa's nationality %s is not its passport's" % (sid, n, h["nationality"]))
-        if x["template"].endswith(("-letter", "-consent", "-pass")) and x.get("same_holder"):
+        if x.get("kind") in ("letter", "boarding_pass"):
             supporting += 1
+        if x.get("kind") in ("letter", "boarding_pass") and x.get("same_holder"):
             mine = firsts[x.get("belongs_to", "traveler")]
             if h["passport_number"] != mine["holder"]["document_number"]:
                 bad.append("%s doc%d: names passport %s, its holder's is %s"
@@ -169,6 +171,10 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
                 if h[k] != mine["holder"][k]:
                     bad.append("%s doc%d: %s %s, but its holder's first document says %s"
                                % (sid, n, k, h[k], mine["holder"][k]))
+            # the same person: the same face, the same hand where they sign
+            if t["holder"]["face_seed"] != truth[mine["document"]]["holder"]["face_seed"]:
+                bad.append("%s doc%d: another face and hand than its holder's first document's"
+                           % (sid, n))
     tr = doc["traveler"]
     if first and "template" in first and tr["impostor"] == 0:
         b = datetime.date.fromisoformat(first["holder"]["birth_date"])
@@ -176,12 +182,28 @@ for d in sorted(glob.glob(sys.argv[1] + "/*")):
         age = today.year - b.year - ((today.month, today.day) < (b.month, b.day))
         if age != tr["age"] or first["holder"]["sex"] != tr["sex"]:
             bad.append("%s: the traveler is %d %s, the holder %d %s" % (sid, tr["age"], tr["sex"], age, first["holder"]["sex"]))
-if scenarios < 16 or visas < 8 or supporting < 3:
-    bad.append("only %d scenarios and %d visas were rendered" % (scenarios, visas))
+if scenarios < 16 or visas < 8 or supporting < 5:
+    bad.append("only %d scenarios, %d visas and %d supporting documents were rendered"
+               % (scenarios, visas, supporting))
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
 PY
 expect_fail "render --scenario: with a --template" "scenario takes --out-dir" "$BL" render --scenario scenarios/s03-business-visitor.lua --template uto-visa-mrva --out-dir "$T/x"
+
+# --- contact sheets: several templates a row each, only the lights asked for
+"$BL" contact-sheet --genuine --dpi 72 --light visible --light ir --template qnv-police-loss-report \
+    --template nordair-boarding-pass --out "$T/sheet.png" >/dev/null; rc=$?
+check "contact-sheet: two templates, genuine rows, two lights" python3 -c "
+import struct, sys
+w, h = struct.unpack('>II', open('$T/sheet.png', 'rb').read(24)[16:24])
+px = lambda mm: round(mm * 72 / 25.4)  # columns as wide as the widest (190 mm)
+sys.exit(0 if $rc == 0 and (w, h) == (230 + 2 * (px(190) + 16) + 16, 34 + px(105) + px(70) + 3 * 16) else 1)"
+"$BL" contact-sheet --template qnv-police-loss-report --defect signature_mismatch --light visible \
+    --out "$T/sheet2.png" >/dev/null
+check "contact-sheet: a letter forged with signature_mismatch" test -s "$T/sheet2.png"
+expect_fail "contact-sheet: an unknown light" "light needs one of visible.*xray" "$BL" contact-sheet --light xray --out "$T/x.png"
+expect_fail "contact-sheet: a defect with no place on the template" "no feature that defect .signature_mismatch." \
+    "$BL" contact-sheet --template uto-school-enrolment --defect signature_mismatch --out "$T/x.png"
 
 echo "render: $passes passed, $fails failed"
 [ $fails -eq 0 ]
