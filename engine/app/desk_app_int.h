@@ -32,7 +32,7 @@
 
 typedef struct {
     char *s;
-    int size, bold, rtl;
+    int size, bold, max_w, lines, dir, rtl_ui; /* the draw_cmd's, and the interface's */
     uint32_t rgba;
     plat_tex *t;
     int w, h, ascent;
@@ -92,8 +92,10 @@ plat_tex *app_compose_loupe(desk_app *a);
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);
 
 /* desk_text.c */
-text_entry *app_text_get(desk_app *a, const char *s, int size, int bold, int rtl, uint32_t rgba);
-void app_draw_wrapped(desk_app *a, const draw_cmd *c, int rtl);
+/* A text command's picture, fitted to its place (desk_fit.h), cached; NULL
+ * when it cannot be made. rtl_ui: the interface is right to left. */
+text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui);
+void app_draw_text(desk_app *a, const draw_cmd *c);
 void app_text_free(desk_app *a);
 
 /* desk_case.c */

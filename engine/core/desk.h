@@ -347,6 +347,14 @@ void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud);
 /* True when the current language is written right to left. */
 int desk_rtl(const desk_state *st);
 
+/* The language a traveler's answers reach the officer in, as an index of
+ * `langs` (language codes, the desk's; `ui` the interface's): the
+ * interface's when they speak it or an interpreter is there, else the first
+ * they speak (*foreign 1; the interface's still when the desk lacks that
+ * language). What the answer panel shows and what `check` measures. */
+int desk_answer_lang(const char *const *langs, int n_langs, int ui, const char (*speaks)[8],
+                     int n_speaks, int interpreter, int *foreign);
+
 /* What the app tells the desk about the current traveler's documents once
  * it has built them (MRZ lines, feature regions in mm). */
 void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info);
@@ -426,7 +434,9 @@ typedef struct draw_cmd {
     int size;         /* text size, px */
     int bold;
     int align; /* 0 left, 1 centre, 2 right */
-    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w */
+    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w
+                  (engine/core/desk_fit.h: how) */
+    int lines; /* wrapped text: the most lines drawn (0: all) */
     int dir;   /* text: 0 the interface's direction, 1 left to right, 2 right to left */
 } draw_cmd;
 

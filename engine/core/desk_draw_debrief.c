@@ -34,12 +34,19 @@ static int lines_of(const char *s, int size, int width) {
     return per_line > 0 ? chars / per_line + 1 : 1;
 }
 
-/* Wrapped text; returns the height below it. */
+/* Wrapped text in direction `dir` (draw_cmd.dir); returns the height below it. */
+static int para_dir(draw_list *dl, int x, int y, int w, int size, uint32_t col, int bold, int dir,
+                    const char *s) {
+    int n = dl->n;
+    dl_text(dl, x, y, size, col, bold, 0, "%s", s);
+    if (dl->n > n) dl->cmd[n].max_w = -w, dl->cmd[n].dir = dir;
+    return y + lines_of(s, size, w) * (size + 5);
+}
+
+/* Wrapped text in the interface's direction. */
 static int para(draw_list *dl, int x, int y, int w, int size, uint32_t col, int bold,
                 const char *s) {
-    dl_text(dl, x, y, size, col, bold, 0, "%s", s);
-    dl->cmd[dl->n - 1].max_w = -w;
-    return y + lines_of(s, size, w) * (size + 5);
+    return para_dir(dl, x, y, w, size, col, bold, 0, s);
 }
 
 /* "Refused entry", "Protection (Child protection)", or "none". */
@@ -103,8 +110,9 @@ static int draw_criticals(const desk_state *st, draw_list *dl, desk_rect p, int 
         const char *id = d->critical[i];
         int authored = !strncmp(id, CRITICAL_AUTHORED_PREFIX, plen);
         snprintf(key, sizeof key, "critical.%s", id);
-        y = para(dl, p.x + 20, y, w, 14, C_RED, 1,
-                 authored ? desk_scn_text(st, st->lang, id + plen) : desk_tr(st, key));
+        y = para_dir(dl, p.x + 20, y, w, 14, C_RED, 1,
+                     authored ? desk_scn_dir(st, st->lang, id + plen) : 0,
+                     authored ? desk_scn_text(st, st->lang, id + plen) : desk_tr(st, key));
         const char *pr = critical_principle(id);
         if (pr && !authored) {
             snprintf(key, sizeof key, "principle.%s", pr);
@@ -276,7 +284,8 @@ static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, in
         desk_num(st, i + 1, num, sizeof num);
         char line[320];
         snprintf(line, sizeof line, "%s. %s", num, q);
-        y = para(dl, x, y, w, 13, a->tags & ASK_FORBIDDEN ? C_RED : C_TEXT, 1, line);
+        y = para_dir(dl, x, y, w, 13, a->tags & ASK_FORBIDDEN ? C_RED : C_TEXT, 1,
+                     desk_scn_dir(st, st->lang, a->text), line);
         char tags[200] = "";
         if (a->tags & ASK_REQUIRED)
             snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_required"));
@@ -288,7 +297,9 @@ static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, in
         if (tags[0])
             y = para(dl, x + 12, y, w - 12, 12,
                      a->tags & (ASK_FORBIDDEN | ASK_NOT_HEARD) ? C_RED : C_GREEN, 0, tags);
-        y = para(dl, x + 12, y, w - 12, 12, C_DIM, 0, ans) + 4;
+        y = para_dir(dl, x + 12, y, w - 12, 12, C_DIM, 0,
+                     a->answer[0] ? desk_scn_dir(st, st->lang, a->answer) : 0, ans) +
+            4;
     }
 }
 
@@ -308,8 +319,8 @@ void desk_draw_debrief(const desk_state *st, draw_list *dl) {
         draw_document(st, dl, p);
     }
     if (desk_current_traveler(st)->n_questions > 0 || d->why[0])
-        para(dl, p.x + 20, p.y + p.h - 84, p.w - 40, 13, C_TEXT, 0,
-             desk_scn_text(st, st->lang, d->why));
+        para_dir(dl, p.x + 20, p.y + p.h - 84, p.w - 40, 13, C_TEXT, 0,
+                 desk_scn_dir(st, st->lang, d->why), desk_scn_text(st, st->lang, d->why));
     dl_text(dl, p.x + 20, p.y + p.h - 16, 14, C_ACCENT, 1, 0, "%s",
             desk_tr(st, st->debrief_page ? "debrief.page_hint2" : "debrief.page_hint"));
     dl_text(dl, p.x + p.w - 20, p.y + p.h - 16, 14, C_ACCENT, 1, 2, "%s",

@@ -50,6 +50,19 @@ const desk_layout_table desk_layout = {
     .ref_panel = {780, 56, 484, 540},
     .help = {300, 44, 700, 572},
     .summary_top = 189,
+    .text =
+        {
+            /* the row is 250 px: 6 px either side */
+            [DESK_TEXT_QUESTION] = {"a row of the question list", 13, 0, 250 - 12, 0},
+            /* the menu's 420 px less its number's 44 and a 20 px margin */
+            [DESK_TEXT_ASK] = {"a row of the question menu", 15, 0, 420 - 64, 0},
+            /* 98 px high: the first baseline 18 px down, 17 px a line */
+            [DESK_TEXT_ANSWER] = {"the answer panel", 13, 0, 250 - 12, 5},
+            [DESK_TEXT_ANSWER_FOREIGN] = {"the answer panel under its language", 13, 0, 250 - 12,
+                                          4},
+            [DESK_TEXT_NEEDS] = {"the column beside the face", 12, 0, 90, 3},
+            [DESK_TEXT_CARRIES] = {"the column beside the face", 12, 0, 90, 2},
+        },
 };
 
 int desk_rect_hit(desk_rect r, int x, int y) {
@@ -77,6 +90,32 @@ int desk_layout_menu_row_at(int x, int y, int rows) {
     for (int i = 0; i < rows; i++)
         if (desk_rect_hit(desk_layout_menu_row(i), x, y)) return i;
     return -1;
+}
+
+desk_person_rows desk_layout_person(int companion, int apart, int needs, int n_carries) {
+    const desk_rect face = desk_layout.face, cf = desk_layout.companion;
+    desk_person_rows r = {face.x + face.w + 8, 0, 0, {0}};
+    int y = 62;
+    if (companion && !apart) { /* beside their picture's foot: two lines */
+        r.companion_y = cf.y + cf.h + 14;
+        y = cf.y + cf.h + 46;
+    } else if (companion) {
+        r.companion_y = y;
+        y += 52;
+    }
+    if (needs) {
+        r.needs_y = y;
+        y += DESK_LINE_H(desk_layout.text[DESK_TEXT_NEEDS].size) *
+                 desk_layout.text[DESK_TEXT_NEEDS].lines +
+             4;
+    }
+    /* each thing carried: its lines and a gap; the last line's baseline above
+     * 252 (the question list's title stands at 260) */
+    const desk_text_box *c = &desk_layout.text[DESK_TEXT_CARRIES];
+    int lh = DESK_LINE_H(c->size), step = lh * c->lines + 2;
+    for (int i = 0; i < n_carries && i < 4 && y + lh * (c->lines - 1) < 252; i++, y += step)
+        r.carries_y[i] = y;
+    return r;
 }
 
 desk_rect desk_layout_question_row(int r) {
