@@ -108,7 +108,6 @@ const char *desk_light_label(const desk_state *st, int l) {
     return desk_tr(st, keys[l]);
 }
 
-/* Traveler i's strings in interface language `lang`, else the first's. */
 static const i18n *scn_catalogue(const desk_state *st, int i, int lang) {
     const desk_traveler *t = &st->session->travelers[i];
     const i18n *c = lang >= 0 && lang < 8 ? t->strings[lang] : NULL;
@@ -118,6 +117,10 @@ static const i18n *scn_catalogue(const desk_state *st, int i, int lang) {
 const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key) {
     const i18n *c = scn_catalogue(st, i, lang);
     return c ? i18n_get(c, key) : key;
+}
+
+const i18n *desk_scn_catalogue(const desk_state *st, int lang) {
+    return scn_catalogue(st, st->traveler, lang);
 }
 
 int desk_scn_dir(const desk_state *st, int lang, const char *key) {

@@ -38,6 +38,15 @@ static int answer_language(const desk_state *st, int *foreign) {
                             st->interpreter, foreign);
 }
 
+/* An interface text at its place (desk_layout.text), in the interface's
+ * direction. */
+static void ui_text(draw_list *dl, int place, int x, int y, uint32_t rgba, const char *text) {
+    const draw_cmd want = desk_text_cmd(place, text, 0);
+    int n = dl->n;
+    dl_text(dl, x, y, want.size, rgba, want.bold, 0, "%s", text);
+    if (dl->n > n) dl->cmd[n].max_w = want.max_w, dl->cmd[n].lines = want.lines;
+}
+
 /* A scenario's text at its place (desk_layout.text), in the direction of the
  * language it is written in: an Arabic answer reads right to left under an
  * English interface, an English one left to right under the Arabic one. */
@@ -57,8 +66,7 @@ static void draw_person(const desk_state *st, draw_list *dl) {
     const desk_traveler *t = desk_current_traveler(st);
     dl_tex(dl, TEX_FACE, st->traveler, 0, 0, desk_layout.face);
     dl_frame(dl, desk_layout.face, 2, 0xFF57504Au);
-    const desk_person_rows rows =
-        desk_layout_person(t->companion, st->separated, t->needs[0] != '\0', t->n_carries);
+    const desk_person_rows rows = desk_layout_person(t->companion, st->separated, t->needs[0]);
     int x = rows.x;
     if (t->companion && !st->separated) { /* the person beside them, and who they say they are */
         const desk_rect cf = desk_layout.companion;
@@ -66,19 +74,28 @@ static void draw_person(const desk_state *st, draw_list *dl) {
         dl_frame(dl, cf, 1, 0xFF57504Au);
         char key[48], buf[160];
         snprintf(key, sizeof key, "relationship.%s", scn_relationship_name(t->companion_rel));
-        dl_text(dl, x, rows.companion_y, 12, C_ACCENT, 1, 0, "%s",
-                desk_fmt(st, buf, sizeof buf, "traveler.companion_with", 0, 0, desk_tr(st, key),
-                         NULL, NULL));
-        dl->cmd[dl->n - 1].max_w = -90;
+        desk_fmt(st, buf, sizeof buf, "traveler.companion_with", 0, 0, desk_tr(st, key), NULL,
+                 NULL);
+        ui_text(dl, DESK_TEXT_COMPANION, x, rows.companion_y, C_ACCENT, buf);
     } else if (t->companion) {
-        dl_text(dl, x, rows.companion_y, 12, C_DIM, 1, 0, "%s",
+        ui_text(dl, DESK_TEXT_COMPANION_APART, x, rows.companion_y, C_DIM,
                 desk_tr(st, "traveler.companion_apart"));
-        dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
     }
     if (t->needs[0])
         place_text(st, dl, DESK_TEXT_NEEDS, x, rows.needs_y, C_ACCENT, st->lang, t->needs);
-    for (int i = 0; i < t->n_carries && i < 4 && rows.carries_y[i]; i++)
-        place_text(st, dl, DESK_TEXT_CARRIES, x, rows.carries_y[i], C_DIM, st->lang, t->carries[i]);
+    if (t->n_carries > 0 && rows.carries_lines > 0) { /* one list, as many lines as are left */
+        char list[4 * 200];
+        desk_carried_text(desk_scn_catalogue(st, st->lang), (const char(*)[48])t->carries,
+                          t->n_carries < 4 ? t->n_carries : 4, list, sizeof list, NULL);
+        int n = dl->n;
+        dl_text(dl, x, rows.carries_y, desk_layout.text[DESK_TEXT_CARRIES].size, C_DIM, 0, 0, "%s",
+                list);
+        if (dl->n == n) return;
+        const draw_cmd want =
+            desk_text_cmd(DESK_TEXT_CARRIES, list, desk_scn_dir(st, st->lang, t->carries[0]));
+        dl->cmd[n].max_w = want.max_w, dl->cmd[n].lines = rows.carries_lines;
+        dl->cmd[n].dir = want.dir;
+    }
 }
 
 /* The questions on offer, one per row (the one answered last lit, those

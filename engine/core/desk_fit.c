@@ -2,6 +2,7 @@
 #include "desk_fit.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static int text_dir_of(const draw_cmd *c, int rtl_ui) {
@@ -70,6 +71,18 @@ draw_cmd desk_text_cmd(int place, const char *text, int dir) {
     c.lines = b->lines;
     c.dir = dir;
     return c;
+}
+
+void desk_carried_text(const i18n *cat, const char (*keys)[48], int n, char *out, size_t cap,
+                       int *ends) {
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        int w = snprintf(out + used, cap - used, "%s\u2022 %s", i ? "\n" : "",
+                         cat ? i18n_get(cat, keys[i]) : keys[i]);
+        used = w < 0 || (size_t)w >= cap - used ? cap - 1 : used + (size_t)w;
+        if (ends) ends[i] = (int)used;
+    }
 }
 
 int desk_text_dir(const i18n *cat, const char *key) {

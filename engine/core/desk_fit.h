@@ -45,6 +45,13 @@ void desk_fit_free(desk_fit *fit);
  * with (at x, y 0; dir as draw_cmd.dir). */
 draw_cmd desk_text_cmd(int place, const char *text, int dir);
 
+/* The things a traveler carries as the desk lists them beside the face:
+ * one paragraph of catalogue `cat`'s texts for `keys`, each thing on a line
+ * of its own after a bullet. ends[i] (may be NULL) receives the byte where
+ * thing i's text ends. */
+void desk_carried_text(const i18n *cat, const char (*keys)[48], int n, char *out, size_t cap,
+                       int *ends);
+
 /* The direction (draw_cmd.dir, 1 or 2) of a catalogue's text for a key: that
  * of the language the text is in (the catalogue that holds it, a fallback's
  * when this one lacks it), whatever the interface's. */

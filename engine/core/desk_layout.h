@@ -66,12 +66,15 @@ typedef struct desk_button {
 /* The places a scenario's words are drawn at (desk_layout.text): what the
  * desk draws them with and what `borderlab check` measures them against. */
 typedef enum {
-    DESK_TEXT_QUESTION,       /* a question in the interview's list */
-    DESK_TEXT_ASK,            /* a question in the ask menu (Q), after its number */
-    DESK_TEXT_ANSWER,         /* the answer panel */
-    DESK_TEXT_ANSWER_FOREIGN, /* the same under "Answers in Arabic:" */
-    DESK_TEXT_NEEDS,          /* a need, beside the face */
-    DESK_TEXT_CARRIES,        /* a thing carried, beside the face */
+    DESK_TEXT_QUESTION,        /* a question in the interview's list */
+    DESK_TEXT_ASK,             /* a question in the ask menu (Q), after its number */
+    DESK_TEXT_ANSWER,          /* the answer panel */
+    DESK_TEXT_ANSWER_FOREIGN,  /* the same under "Answers in Arabic:" */
+    DESK_TEXT_COMPANION,       /* "With: a relative", under the companion's picture */
+    DESK_TEXT_COMPANION_APART, /* "Companion sent out: ...", beside the face */
+    DESK_TEXT_NEEDS,           /* a need, beside the face */
+    DESK_TEXT_CARRIES,         /* the things carried, beside the face (lines: as many as
+                                  desk_layout_person leaves) */
     DESK_TEXT_PLACES
 } desk_text_place;
 
@@ -118,14 +121,15 @@ int desk_layout_menu_row_at(int x, int y, int rows);
 
 /* Where the column beside the face puts what an officer sees of the
  * traveler: the companion's label (shown with a companion, `apart` once sent
- * out), the need, and each thing carried (the first line's baseline, x
- * person_x; 0: no room left for it). */
+ * out), the need (desk_layout.text[DESK_TEXT_NEEDS]), then the things
+ * carried, one list taking the lines left above the question list (the
+ * first line's baseline, and how many lines; 0: none left). x: the column's. */
 typedef struct desk_person_rows {
     int x;
     int companion_y, needs_y;
-    int carries_y[4];
+    int carries_y, carries_lines;
 } desk_person_rows;
-desk_person_rows desk_layout_person(int companion, int apart, int needs, int n_carries);
+desk_person_rows desk_layout_person(int companion, int apart, int needs);
 
 /* Row r of the interview's questions (r < desk_layout.question_rows). */
 desk_rect desk_layout_question_row(int r);
