@@ -25,6 +25,7 @@
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
 #define LOUPE_D           220
 #define TEXT_CACHE        1024
+#define MEASURE_CACHE     256
 /* The time spent so far is journaled so that closing the desk, or a crash,
  * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
  * entry every CLOCK_EVERY_S seconds while it runs (a crash loses at most that). */
@@ -38,6 +39,12 @@ typedef struct {
     int w, h, ascent;
     long used;
 } text_entry;
+
+typedef struct {
+    char *s;
+    uint64_t hash; /* of the command, as the text cache's */
+    int lines;
+} text_measured;
 
 typedef struct {
     tpl t;
@@ -65,6 +72,7 @@ struct desk_app {
     plat_tex *loupe_tex;
     bl_image loupe_img, region;
     text_entry text[TEXT_CACHE];
+    text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
     FILE *log, *rec;
     thrd_t worker;
     int worker_running;
@@ -96,6 +104,9 @@ plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int 
  * when it cannot be made. rtl_ui: the interface is right to left. */
 text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui);
 void app_draw_text(desk_app *a, const draw_cmd *c);
+/* A desk_measure_fn (ud: the app): the lines a wrapped text command takes
+ * as drawn, remembered. */
+int app_text_lines(void *ud, const draw_cmd *c);
 void app_text_free(desk_app *a);
 
 /* desk_case.c */

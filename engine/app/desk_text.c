@@ -126,9 +126,29 @@ void app_draw_text(desk_app *a, const draw_cmd *c) {
     plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
 }
 
+int app_text_lines(void *ud, const draw_cmd *c) {
+    desk_app *a = ud;
+    draw_cmd k = *c;
+    k.rgba = 0; /* the colour does not change the lines */
+    int rtl = desk_rtl(&a->st);
+    uint64_t h = text_hash(&k, rtl);
+    text_measured *m = &a->measured[h % MEASURE_CACHE];
+    if (m->s && m->hash == h && !strcmp(m->s, c->text)) return m->lines;
+    desk_fit fit;
+    bl_err err = {0};
+    int lines = desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0 ? fit.shown : 1;
+    desk_fit_free(&fit);
+    free(m->s);
+    m->s = strdup(c->text);
+    m->hash = h, m->lines = lines;
+    return lines;
+}
+
 void app_text_free(desk_app *a) {
     for (int i = 0; i < TEXT_CACHE; i++) {
         free(a->text[i].s);
         plat_tex_destroy(a->text[i].t);
     }
+    for (int i = 0; i < MEASURE_CACHE; i++)
+        free(a->measured[i].s);
 }

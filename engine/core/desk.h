@@ -256,6 +256,11 @@ typedef struct desk_verdict {
     int time_up;              /* the session's time ran out */
 } desk_verdict;
 
+struct draw_cmd;
+/* The lines a wrapped text command takes as the app will draw it (at most
+ * its `lines`): what the desk stacks paragraphs by. */
+typedef int (*desk_measure_fn)(void *ud, const struct draw_cmd *c);
+
 typedef struct desk_state {
     const desk_session *session;
     int traveler; /* index in the queue */
@@ -319,6 +324,10 @@ typedef struct desk_state {
     /* languages the desk can switch between (F2); strings come from langs[lang] */
     const i18n *langs[8];
     int n_langs, lang;
+    /* measures wrapped text (desk_set_measure); NULL: an estimate from the
+     * number of characters */
+    desk_measure_fn measure;
+    void *measure_ud;
 } desk_state;
 
 /* ------------------------------------------------------------ actions */
@@ -339,6 +348,11 @@ typedef void (*desk_log_fn)(void *ud, const desk_action *a);
  * the catalogues F2 cycles through (at least English; the first is used). */
 void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
                desk_log_fn log, void *ud);
+
+/* How the desk learns how many lines a wrapped text takes: the app's text
+ * layout (desk_fit.h), so paragraphs stack as drawn. Without it (fn NULL)
+ * the desk estimates from the number of characters. */
+void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud);
 
 /* Switches the interface language (and direction: Arabic mirrors the
  * panels); logged. */
