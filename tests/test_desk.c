@@ -818,6 +818,27 @@ static void spoken_words_keep_the_direction_of_their_language(void **state) {
     i18n_destroy(en);
 }
 
+/* Document data keeps its own order under the Arabic interface: the MRZ
+ * reader's lines read left to right (their fillers stay at their end). */
+static void document_data_reads_left_to_right_in_arabic(void **state) {
+    bench *b = *state;
+    start(b, 3);
+    open_passport(b);
+    desk_doc_info in = {.mrz_lines = 2};
+    snprintf(in.mrz[0], sizeof in.mrz[0], "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+    snprintf(in.mrz[1], sizeof in.mrz[1], "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    desk_set_doc_info(&b->st, 0, &in);
+    desk_set_language(&b->st, 2, on_log, b);
+    key(b, KEY_M);
+    assert_true(b->st.mrz_panel);
+    desk_draw(&b->st, &b->dl);
+    for (int l = 0; l < 2; l++) {
+        const draw_cmd *c = text_cmd(&b->dl, in.mrz[l]);
+        assert_non_null(c);
+        assert_int_equal(c->dir, 1);
+    }
+}
+
 /* The desk's own words at the places of desk_layout.text fit them in every
  * built-in language, measured as the desk draws them: the label under a
  * companion's picture (two lines, whatever the relationship) and the one
@@ -883,6 +904,7 @@ int main(void) {
         T(the_summary_opens_a_case_and_goes_back),
         T(spoken_words_keep_the_direction_of_their_language),
         T(the_companion_labels_fit_their_places_in_every_language),
+        T(document_data_reads_left_to_right_in_arabic),
 #undef T
     };
     return cmocka_run_group_tests_name("desk", tests, NULL, NULL);

@@ -173,6 +173,7 @@ void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
         strncat(joined, in->mrz[l], sizeof joined - strlen(joined) - 2);
         strcat(joined, "\n");
         dl_text(dl, x + 16, y + 64 + l * 22, 11, C_TEXT, 0, 0, "%s", in->mrz[l]);
+        dl->cmd[dl->n - 1].dir = 1; /* document data: left to right in any interface */
     }
     mrz_result r;
     mrz_parse(joined, strlen(joined), &r);
@@ -191,11 +192,14 @@ void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
         dl_text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", desk_tr(st, rows[i][0]));
         dl_text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
+        dl->cmd[dl->n - 1].dir = 1;
     }
     /* the reader's own findings stay in English: they quote the MRZ's fields */
-    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20)
+    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20) {
         dl_text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
                 r.issues[i].message);
+        dl->cmd[dl->n - 1].dir = 1;
+    }
 }
 
 /* ------------------------------------------------------------ the specimen */
