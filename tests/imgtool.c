@@ -114,7 +114,7 @@ static int run(int argc, char **argv, bl_image *pa, bl_image *pb) {
         image_fill_rect(&a, 0, 0, a.w, a.h,
                         0xFF000000u | (bg & 0xFF) << 16 | (bg & 0xFF00) | (bg >> 16 & 0xFF));
         text_style st = {atoi(argv[8]) ? f.sans_bold : f.sans, f.arabic, atoi(argv[7]), 0,
-                         atoi(argv[9])};
+                         atoi(argv[9]) ? TEXT_DIR_RTL : TEXT_DIR_AUTO};
         text_layout lay;
         if (text_layout_make(&st, argv[13], &lay, &err) != 0) {
             fprintf(stderr, "imgtool: %s\n", err.msg);

@@ -18,7 +18,10 @@
 #include <cmocka.h>
 
 #include "desk.h"
+#include "desk_fit.h"
 #include "desk_layout.h"
+#include "scenario.h"
+#include "test_fonts.h"
 
 /* ------------------------------------------------------------ the bench */
 
@@ -669,7 +672,7 @@ static void every_button_is_clicked_where_it_is_drawn(void **state) {
     desk_draw(&b->st, &b->dl);
     assert_non_null(drawn_at(&b->dl, DRAW_FILL, desk_layout_menu_box(desk_finding_kind_count())));
     for (int i = 0; i < b->dl.n; i++)
-        if (b->dl.cmd[i].kind == DRAW_TEXT && !strncmp(b->dl.cmd[i].text, "2  ", 3))
+        if (b->dl.cmd[i].kind == DRAW_TEXT && !strcmp(b->dl.cmd[i].text, "2"))
             click(b, b->dl.cmd[i].x, b->dl.cmd[i].y - 4);
     assert_int_equal(b->st.mode, DESK_FLAG_NOTE);
     assert_int_equal(b->st.pending_kind, 1);
@@ -735,6 +738,150 @@ static void the_summary_opens_a_case_and_goes_back(void **state) {
     assert_int_equal(count(b, "review"), 2);
 }
 
+/* A scenario's own strings in one language, as the script layer builds them. */
+static i18n *scenario_catalogue(const char *lang, const char *strings, const i18n *fallback) {
+    char json[1024];
+    snprintf(json, sizeof json, "{\"lang\": \"%s\", \"dir\": \"%s\", \"strings\": %s}", lang,
+             strcmp(lang, "ar") ? "ltr" : "rtl", strings);
+    bl_err err = {0};
+    i18n *c = i18n_load_json(json, strlen(json), lang, fallback, &err);
+    if (!c) fail_msg("scenario strings %s: %s", lang, err.msg);
+    return c;
+}
+
+/* The draw list's text command showing exactly `s`, or NULL. */
+static const draw_cmd *text_cmd(const draw_list *dl, const char *s) {
+    for (int i = 0; i < dl->n; i++)
+        if (dl->cmd[i].kind == DRAW_TEXT && !strcmp(dl->cmd[i].text, s)) return &dl->cmd[i];
+    return NULL;
+}
+
+/* What the traveler says takes the direction of the language it is said
+ * in, whatever the interface's: an Arabic answer that opens with an English
+ * stage direction is a right-to-left paragraph under the English interface
+ * (read from the right, "(looks down)" first); an English answer under the
+ * Arabic interface is a left-to-right paragraph, in the mirrored panel. A
+ * string the Arabic strings lack is shown in English, left to right. */
+static void spoken_words_keep_the_direction_of_their_language(void **state) {
+    bench *b = *state;
+    interview(b);
+    desk_traveler *t = &b->s.travelers[0];
+    i18n *en = scenario_catalogue(
+        "en",
+        "{\"q.purpose\": \"Why are you here?\", \"a.tourism\": \"(looks down) I do not know.\", "
+        "\"a.english\": \"Only in English.\"}",
+        NULL);
+    i18n *ar = scenario_catalogue(
+        "ar", "{\"q.purpose\": \"لماذا أنت هنا؟\", \"a.tourism\": \"(looks down) لا أعرف\"}", en);
+    t->strings[0] = t->strings[1] = en, t->strings[2] = ar;
+    t->n_speaks = 1;
+    snprintf(t->speaks[0], sizeof t->speaks[0], "ar");
+    start(b, 3);
+    click_rect(b, desk_layout_question_row(0));
+    desk_set_answer(&b->st, "a.tourism", on_log, b);
+    const desk_rect box = desk_layout.answer;
+    /* English interface, no interpreter: the Arabic words, right to left */
+    desk_draw(&b->st, &b->dl);
+    const draw_cmd *c = text_cmd(&b->dl, "(looks down) لا أعرف");
+    assert_non_null(c);
+    assert_int_equal(c->dir, 2);
+    assert_int_equal(c->max_w, -desk_layout.text[DESK_TEXT_ANSWER_FOREIGN].width);
+    assert_int_equal(c->lines, desk_layout.text[DESK_TEXT_ANSWER_FOREIGN].lines);
+    assert_int_equal(c->x, box.x + 6);
+    assert_int_equal(text_cmd(&b->dl, "Why are you here?")->dir, 1);
+    /* the Arabic interface: the same words, right to left, in the mirrored panel */
+    desk_set_language(&b->st, 2, on_log, b);
+    desk_draw(&b->st, &b->dl);
+    c = text_cmd(&b->dl, "(looks down) لا أعرف");
+    assert_non_null(c);
+    assert_int_equal(c->dir, 2);
+    assert_int_equal(c->lines, desk_layout.text[DESK_TEXT_ANSWER].lines);
+    assert_int_equal(c->x, DESK_W - (box.x + 6));
+    assert_int_equal(c->align, 2);
+    assert_int_equal(text_cmd(&b->dl, "لماذا أنت هنا؟")->dir, 2);
+    /* an English speaker under the Arabic interface: left to right, still
+     * in the mirrored panel (the paragraph starts at the panel's left) */
+    snprintf(t->speaks[0], sizeof t->speaks[0], "en");
+    desk_draw(&b->st, &b->dl);
+    c = text_cmd(&b->dl, "(looks down) I do not know.");
+    assert_non_null(c);
+    assert_int_equal(c->dir, 1);
+    assert_int_equal(c->x, DESK_W - (box.x + 6));
+    /* an Arabic speaker whose answer the Arabic strings lack: English words,
+     * left to right */
+    snprintf(t->speaks[0], sizeof t->speaks[0], "ar");
+    snprintf(b->st.answer, sizeof b->st.answer, "a.english");
+    desk_draw(&b->st, &b->dl);
+    assert_non_null(c = text_cmd(&b->dl, "Only in English."));
+    assert_int_equal(c->dir, 1);
+    i18n_destroy(ar);
+    i18n_destroy(en);
+}
+
+/* Document data keeps its own order under the Arabic interface: the MRZ
+ * reader's lines read left to right (their fillers stay at their end). */
+static void document_data_reads_left_to_right_in_arabic(void **state) {
+    bench *b = *state;
+    start(b, 3);
+    open_passport(b);
+    desk_doc_info in = {.mrz_lines = 2};
+    snprintf(in.mrz[0], sizeof in.mrz[0], "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+    snprintf(in.mrz[1], sizeof in.mrz[1], "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    desk_set_doc_info(&b->st, 0, &in);
+    desk_set_language(&b->st, 2, on_log, b);
+    key(b, KEY_M);
+    assert_true(b->st.mrz_panel);
+    desk_draw(&b->st, &b->dl);
+    for (int l = 0; l < 2; l++) {
+        const draw_cmd *c = text_cmd(&b->dl, in.mrz[l]);
+        assert_non_null(c);
+        assert_int_equal(c->dir, 1);
+    }
+}
+
+/* The desk's own words at the places of desk_layout.text fit them in every
+ * built-in language, measured as the desk draws them: the label under a
+ * companion's picture (two lines, whatever the relationship) and the one
+ * once they are sent out. */
+static void the_companion_labels_fit_their_places_in_every_language(void **state) {
+    (void)state;
+    doc_fonts f;
+    bl_err err = {0};
+    if (test_fonts_load(&f, &err) != 0) fail_msg("fonts: %s", err.msg);
+    i18n *cats[3] = {catalogue("en", NULL), NULL, NULL};
+    char why[8][300];
+    int bad = 0;
+    cats[1] = catalogue("fr", cats[0]), cats[2] = catalogue("ar", cats[0]);
+    for (int l = 0; l < 3; l++) {
+        for (int r = 0; r <= REL_COUNT; r++) {
+            char key[64], text[256];
+            int place = r < REL_COUNT ? DESK_TEXT_COMPANION : DESK_TEXT_COMPANION_APART;
+            snprintf(key, sizeof key, "relationship.%s", scn_relationship_name(r));
+            if (r < REL_COUNT)
+                i18n_format(cats[l], text, sizeof text, "traveler.companion_with", "kind",
+                            i18n_get(cats[l], key), (const char *)NULL);
+            else
+                snprintf(text, sizeof text, "%s", i18n_get(cats[l], "traveler.companion_apart"));
+            draw_cmd c = desk_text_cmd(place, text, 0);
+            desk_fit fit;
+            assert_int_equal(desk_fit_cmd(&f, &c, i18n_rtl(cats[l]), &fit, &err), 0);
+            if (fit.cut && bad < 8)
+                snprintf(why[bad++], sizeof why[0],
+                         "%s: \"%s\" needs %d lines of %.0f px, %s holds %d of %d px",
+                         i18n_lang(cats[l]), text, fit.lines, fit.width,
+                         desk_layout.text[place].name, desk_layout.text[place].lines,
+                         desk_layout.text[place].width);
+            desk_fit_free(&fit);
+        }
+    }
+    for (int l = 2; l >= 0; l--)
+        i18n_destroy(cats[l]);
+    doc_fonts_unload(&f);
+    for (int i = 0; i < bad; i++)
+        print_error("%s\n", why[i]);
+    assert_int_equal(bad, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -755,6 +902,9 @@ int main(void) {
         T(in_arabic_a_button_is_clicked_where_the_mirrored_screen_shows_it),
         T(a_traveler_not_decided_in_time_times_out),
         T(the_summary_opens_a_case_and_goes_back),
+        T(spoken_words_keep_the_direction_of_their_language),
+        T(the_companion_labels_fit_their_places_in_every_language),
+        T(document_data_reads_left_to_right_in_arabic),
 #undef T
     };
     return cmocka_run_group_tests_name("desk", tests, NULL, NULL);

@@ -1,7 +1,9 @@
 #define _POSIX_C_SOURCE 200809L
 /* test_text.c - text is shaped and ordered right: Arabic glyphs as HarfBuzz's
  * own hb-shape gives them for the same font, mixed lines in FriBidi's visual
- * order, and joined letters on the rendered pixels. */
+ * order, a right-to-left paragraph's Latin stage direction and its mirrored
+ * brackets, paragraphs wrapped in logical order, and joined letters on the
+ * rendered pixels. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -194,6 +196,97 @@ static void rendered_arabic_letters_join(void **state) {
     free(apart.px);
 }
 
+/* The glyph drawn for the character at byte `at`, or -1. */
+static int glyph_at(const text_layout *lay, int at) {
+    for (int i = 0; i < lay->n; i++)
+        if (lay->g[i].cluster == (uint32_t)at) return i;
+    return -1;
+}
+
+/* An Arabic answer that opens with an English stage direction, laid out as
+ * the right-to-left paragraph it is: read from the right, the bracketed
+ * Latin words come first (at the right end, themselves left to right, the
+ * opening bracket on their right drawn as the mirrored glyph), then the
+ * Arabic. From its first strong letter the same text would be a
+ * left-to-right paragraph with the brackets at the left: the wrong order. */
+static void rtl_paragraph_keeps_a_latin_stage_direction_first(void **state) {
+    fonts *f = *state;
+    const char *s = "(looks down) لا أعرف";
+    const int open = 0, l = 1, n = 10, close = 11, arabic = 13;
+    text_style st = {f->latin, f->arabic, 30, 0, TEXT_DIR_RTL};
+    text_layout lay;
+    bl_err err = {0};
+    assert_int_equal(text_layout_make(&st, s, &lay, &err), 0);
+    int go = glyph_at(&lay, open), gl = glyph_at(&lay, l), gn = glyph_at(&lay, n),
+        gc = glyph_at(&lay, close), ga = glyph_at(&lay, arabic);
+    assert_true(go >= 0 && gl >= 0 && gn >= 0 && gc >= 0 && ga >= 0);
+    for (int i = 0; i < lay.n; i++) /* the opening bracket is the rightmost glyph */
+        if (i != go) assert_true(lay.g[i].x < lay.g[go].x);
+    assert_true(lay.g[gl].x < lay.g[gn].x); /* "looks down" reads left to right */
+    assert_true(lay.g[gc].x < lay.g[gl].x); /* the closing bracket on its left */
+    assert_true(lay.g[ga].x < lay.g[gc].x); /* the Arabic after it, further left */
+    assert_true(lay.g[go].rtl && lay.g[gc].rtl && !lay.g[gl].rtl);
+    /* mirrored: "(" is drawn with the glyph of ")" in its font, and the other way */
+    assert_int_equal(lay.g[go].gid, text_font_glyph(lay.g[go].font, ')'));
+    assert_int_equal(lay.g[gc].gid, text_font_glyph(lay.g[gc].font, '('));
+    text_layout_free(&lay);
+    /* the same text from its first strong letter: left to right, "(" leftmost */
+    st.dir = TEXT_DIR_AUTO;
+    assert_int_equal(text_layout_make(&st, s, &lay, &err), 0);
+    go = glyph_at(&lay, open);
+    for (int i = 0; i < lay.n; i++)
+        if (i != go) assert_true(lay.g[i].x > lay.g[go].x);
+    assert_int_equal(lay.g[go].gid, text_font_glyph(lay.g[go].font, '('));
+    text_layout_free(&lay);
+}
+
+/* A wrapped right-to-left paragraph: lines in logical order (the first
+ * words on the first line), none wider than asked, every character on
+ * exactly one line, and each line laid out with the paragraph's direction
+ * even when it opens with Latin letters: the line "(looks down) ok" keeps
+ * its bracket at its right end, as the paragraph reads. */
+static void wrapped_lines_keep_logical_order_and_the_paragraphs_direction(void **state) {
+    fonts *f = *state;
+    const char *s = "لا أعرف شيئا عن ذلك (looks down) ok يا سيدي";
+    text_style st = {f->latin, f->arabic, 20, 0, TEXT_DIR_RTL};
+    text_para p;
+    bl_err err = {0};
+    assert_int_equal(text_para_make(&st, s, 150, &p, &err), 0);
+    assert_true(p.rtl);
+    assert_true(p.n >= 3);
+    int expect = 0, bracket_line = -1;
+    for (int i = 0; i < p.n; i++) {
+        const text_line *ln = &p.line[i];
+        assert_int_equal(ln->start, expect); /* logical order, nothing skipped but spaces */
+        expect = ln->start + ln->len;
+        while (s[expect] == ' ')
+            expect++;
+        if (ln->lay.width > 150)
+            fail_msg("line %d is %.1f px wide, more than 150", i, ln->lay.width);
+        if (s[ln->start] == '(') bracket_line = i;
+    }
+    assert_int_equal(expect, (int)strlen(s));
+    if (bracket_line < 0) fail_msg("no line starts at the bracket: the test text wraps elsewhere");
+    const text_layout *lay = &p.line[bracket_line].lay;
+    int go = glyph_at(lay, p.line[bracket_line].start);
+    for (int i = 0; i < lay->n; i++)
+        if (i != go) assert_true(lay->g[i].x < lay->g[go].x);
+    text_para_free(&p);
+    /* one word wider than the width has a line of its own */
+    assert_int_equal(text_para_make(&st, "a Constantinople b", 40, &p, &err), 0);
+    assert_int_equal(p.n, 3);
+    assert_true(p.line[1].lay.width > 40 && p.width == p.line[1].lay.width);
+    text_para_free(&p);
+    /* a line feed breaks; width 0 keeps one line */
+    assert_int_equal(text_para_make(&st, "one two\nthree", 1000, &p, &err), 0);
+    assert_int_equal(p.n, 2);
+    assert_int_equal(p.line[1].start, 8);
+    text_para_free(&p);
+    assert_int_equal(text_para_make(&st, "one two three", 0, &p, &err), 0);
+    assert_int_equal(p.n, 1);
+    text_para_free(&p);
+}
+
 static void invalid_utf8_is_an_error_with_offset(void **state) {
     fonts *f = *state;
     text_style st = {f->latin, f->arabic, 20, 0, 0};
@@ -209,6 +302,8 @@ int main(void) {
         cmocka_unit_test(arabic_names_shape_as_hb_shape_does),
         cmocka_unit_test(mixed_line_in_fribidi_visual_order),
         cmocka_unit_test(rendered_arabic_letters_join),
+        cmocka_unit_test(rtl_paragraph_keeps_a_latin_stage_direction_first),
+        cmocka_unit_test(wrapped_lines_keep_logical_order_and_the_paragraphs_direction),
         cmocka_unit_test(invalid_utf8_is_an_error_with_offset),
     };
     return cmocka_run_group_tests_name("text", tests, setup, teardown);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "args.h"
+#include "check_fit.h"
 #include "cmd.h"
 #include "fonts.h"
 #include "fsio.h"
@@ -15,13 +16,20 @@
 #include "sess_load.h"
 
 typedef struct {
-    int problems;
-    doc_fonts fonts; /* every document is built once, with the desk's fonts */
+    int problems, warnings;
+    doc_fonts fonts; /* every document is built, and every text measured, with the desk's fonts */
 } tally;
 
 static void report(void *ud, const char *file, int line, const char *msg) {
     tally *t = ud;
     t->problems++;
+    pack_print_problem_to(stdout, file, line, msg);
+}
+
+/* A warning: printed, counted apart; it does not fail the check. */
+static void warn(void *ud, const char *file, int line, const char *msg) {
+    tally *t = ud;
+    t->warnings++;
     pack_print_problem_to(stdout, file, line, msg);
 }
 
@@ -43,13 +51,17 @@ static int is_session_file(const char *path) {
     return yes;
 }
 
-/* A scenario: read, checked, and its answer functions run against generated
- * desk situations. */
+/* A scenario: read, checked, its answer functions run against generated
+ * desk situations, then its words measured at their places on the desk. */
 static int check_scenario(const char *path, tally *t) {
     scenario s;
     scn_runtime *rt = NULL;
     if (scn_load_file(&s, &rt, path, &t->fonts, report, t) != 0) return -1;
-    scn_probe_answers(&s, rt, report, t);
+    check_fit *fit = check_fit_create(&s, rt, &t->fonts);
+    if (!fit) report(t, path, 0, "out of memory measuring the texts");
+    scn_probe_answers(&s, rt, report, t, fit ? check_fit_said : NULL, fit);
+    if (fit) check_fit_run(fit, warn, t);
+    check_fit_destroy(fit);
     scn_runtime_destroy(rt);
     scenario_release(&s);
     return 0;
@@ -88,6 +100,8 @@ static void usage(FILE *o) {
                "(questions asked in combination, each light and finding kind, the reader, the\n"
                "interpreter, the companion sent out) and a key that is not a string, an\n"
                "unknown finding kind or question, or a script error is reported at its line.\n"
+               "Warns (without failing) when a question, an answer or a thing carried will\n"
+               "not fit its place on the desk at 1280x720 in a language it is written in.\n"
                "A session file (docs/sessions.md) is checked with every scenario\n"
                "it can draw. Prints file:line: what is wrong; exit 0 only when all pass.\n");
 }
@@ -147,7 +161,11 @@ int cmd_check(int argc, char **argv) {
     }
     free(paths);
     doc_fonts_unload(&t.fonts);
-    printf("checked %d scenario file%s: %d passed, %d with problems (%d problem%s)\n", files,
+    printf("checked %d scenario file%s: %d passed, %d with problems (%d problem%s)", files,
            files == 1 ? "" : "s", passed, files - passed, t.problems, t.problems == 1 ? "" : "s");
+    if (t.warnings)
+        printf("; %d warning%s (texts that will not fit the desk)", t.warnings,
+               t.warnings == 1 ? "" : "s");
+    printf("\n");
     return t.problems ? 1 : 0;
 }

@@ -61,6 +61,7 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     plat_config pc = {DESK_W, DESK_H, cfg->headless, "borderlab - inspection desk"};
     if (!(a->p = plat_create(&pc, err))) goto fail;
     desk_init(&a->st, cfg->session, (const i18n *const *)a->langs, a->n_langs, app_write_action, a);
+    desk_set_measure(&a->st, app_text_lines, a);
     desk_set_language(&a->st, first, app_write_action, a);
     if (cfg->pack) {
         const char *codes[8];
@@ -145,22 +146,9 @@ int desk_app_draw(desk_app *a, bl_err *err) {
         case DRAW_CLIP:
             plat_clip(a->p, c->x, c->y, c->w, c->h);
             break;
-        case DRAW_TEXT: {
-            int rtl = c->dir ? c->dir == 2 : desk_rtl(&a->st);
-            if (c->max_w < 0) {
-                app_draw_wrapped(a, c, rtl);
-                break;
-            }
-            text_entry *e = app_text_get(a, c->text, c->size, c->bold, rtl, c->rgba);
-            if (e && c->max_w > 0 && e->w > c->max_w && c->size > 8) {
-                int size = c->size * c->max_w / e->w; /* too long for its box: smaller */
-                e = app_text_get(a, c->text, size < 8 ? 8 : size, c->bold, rtl, c->rgba);
-            }
-            if (!e) break;
-            int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
-            plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
+        case DRAW_TEXT:
+            app_draw_text(a, c);
             break;
-        }
         case DRAW_TEX: {
             plat_tex *t = NULL;
             if (c->tex == TEX_FACE)

@@ -26,6 +26,7 @@
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
 #define LOUPE_D           220
 #define TEXT_CACHE        1024
+#define MEASURE_CACHE     256
 /* The time spent so far is journaled so that closing the desk, or a crash,
  * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
  * entry every CLOCK_EVERY_S seconds while it runs (a crash loses at most that). */
@@ -33,12 +34,18 @@
 
 typedef struct {
     char *s;
-    int size, bold, rtl;
+    int size, bold, max_w, lines, dir, rtl_ui; /* the draw_cmd's, and the interface's */
     uint32_t rgba;
     plat_tex *t;
     int w, h, ascent;
     long used;
 } text_entry;
+
+typedef struct {
+    char *s;
+    uint64_t hash; /* of the command, as the text cache's */
+    int lines;
+} text_measured;
 
 typedef struct {
     tpl t;
@@ -69,6 +76,7 @@ struct desk_app {
     plat_tex *loupe_tex;
     bl_image loupe_img, region;
     text_entry text[TEXT_CACHE];
+    text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
     FILE *log, *rec;
     thrd_t worker;
     int worker_running;
@@ -96,8 +104,13 @@ plat_tex *app_compose_loupe(desk_app *a);
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);
 
 /* desk_text.c */
-text_entry *app_text_get(desk_app *a, const char *s, int size, int bold, int rtl, uint32_t rgba);
-void app_draw_wrapped(desk_app *a, const draw_cmd *c, int rtl);
+/* A text command's picture, fitted to its place (desk_fit.h), cached; NULL
+ * when it cannot be made. rtl_ui: the interface is right to left. */
+text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui);
+void app_draw_text(desk_app *a, const draw_cmd *c);
+/* A desk_measure_fn (ud: the app): the lines a wrapped text command takes
+ * as drawn, remembered. */
+int app_text_lines(void *ud, const draw_cmd *c);
 void app_text_free(desk_app *a);
 
 /* desk_case.c */

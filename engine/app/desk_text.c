@@ -1,22 +1,32 @@
-/* desk_text.c - the desk's words as textures: each string is shaped and
- * ordered (HarfBuzz, FriBidi: engine/core/text.h) once per size, weight,
- * direction and colour and kept in a cache, the least recently used dropped
- * first; text too long for its line is wrapped word by word. */
+/* desk_text.c - the desk's words as textures: each text command is laid
+ * out by desk_fit_cmd (engine/core/desk_fit.h: shrunk to its place, or
+ * wrapped into it, ordered and shaped by FriBidi and HarfBuzz) once per
+ * text, size, place, direction and colour and kept in a cache, the least
+ * recently used dropped first. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "desk_app_int.h"
+#include "desk_fit.h"
 
-/* ------------------------------------------------------------ text */
-
-static uint64_t text_hash(const char *s, int size, int bold, uint32_t rgba) {
-    uint64_t h =
-        1469598103934665603ull ^ (uint64_t)size ^ ((uint64_t)bold << 8) ^ ((uint64_t)rgba << 16);
-    for (; *s; s++)
+/* The cache's key: everything desk_fit_cmd lays a command out by, and the colour. */
+static uint64_t text_hash(const draw_cmd *c, int rtl_ui) {
+    uint64_t h = 1469598103934665603ull;
+    const int parts[] = {c->size, c->bold, c->max_w, c->lines, c->dir, rtl_ui};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        h = (h ^ (uint64_t)(unsigned)parts[i]) * 1099511628211ull;
+    h ^= (uint64_t)c->rgba << 16;
+    for (const char *s = c->text; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
+}
+
+static int same_text(const text_entry *e, const draw_cmd *c, int rtl_ui) {
+    return e->s && e->size == c->size && e->bold == c->bold && e->max_w == c->max_w &&
+           e->lines == c->lines && e->dir == c->dir && e->rtl_ui == rtl_ui && e->rgba == c->rgba &&
+           !strcmp(e->s, c->text);
 }
 
 typedef struct {
@@ -35,13 +45,40 @@ static void text_plot(void *ud, int x, int y, int cov) {
     }
 }
 
-text_entry *app_text_get(desk_app *a, const char *s, int size, int bold, int rtl, uint32_t rgba) {
-    uint64_t h = text_hash(s, size, bold | rtl << 1, rgba);
+/* The fitted text as a picture: one line as wide as it is (cut at max_w), or
+ * a wrapped paragraph as wide as its place, each line at the paragraph's
+ * start (the right end for a right-to-left one), one under the other. What
+ * falls outside the picture is not drawn: that is the cut desk_fit reports. */
+static int fit_image(const desk_fit *fit, const draw_cmd *c, bl_image *img, int *ascent,
+                     bl_err *err) {
+    double asc = 0, desc = 0;
+    for (int i = 0; i < fit->shown; i++) {
+        if (fit->para.line[i].lay.ascent > asc) asc = fit->para.line[i].lay.ascent;
+        if (fit->para.line[i].lay.descent > desc) desc = fit->para.line[i].lay.descent;
+    }
+    int lh = DESK_LINE_H(fit->size);
+    int w = c->max_w < 0 ? -c->max_w + 2 : (int)ceil(fit->para.width) + 2;
+    if (c->max_w > 0 && w > c->max_w + 2) w = c->max_w + 2;
+    int h = (int)ceil(asc + desc) + 2 + (fit->shown > 1 ? (fit->shown - 1) * lh : 0);
+    if (image_init(img, w, h, err) != 0) return -1;
+    memset(img->px, 0, (size_t)w * h * 4);
+    text_ctx ctx = {img, c->rgba};
+    for (int i = 0; i < fit->shown; i++) {
+        const text_layout *lay = &fit->para.line[i].lay;
+        /* a right-to-left paragraph's lines, or its one line cut, end at the right */
+        double x = fit->para.rtl && (c->max_w < 0 || lay->width > w - 2) ? w - 1 - lay->width : 1;
+        text_layout_draw(lay, x, asc + 1 + i * lh, text_plot, &ctx);
+    }
+    *ascent = (int)ceil(asc) + 1;
+    return 0;
+}
+
+text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
+    uint64_t h = text_hash(c, rtl_ui);
     size_t slot = (size_t)(h % TEXT_CACHE);
     for (int probe = 0; probe < 8; probe++, slot = (slot + 1) % TEXT_CACHE) {
         text_entry *e = &a->text[slot];
-        if (e->s && e->size == size && e->bold == bold && e->rtl == rtl && e->rgba == rgba &&
-            !strcmp(e->s, s)) {
+        if (same_text(e, c, rtl_ui)) {
             e->used = a->st.frame;
             return e;
         }
@@ -60,69 +97,51 @@ text_entry *app_text_get(desk_app *a, const char *s, int size, int bold, int rtl
     free(victim->s);
     plat_tex_destroy(victim->t);
     memset(victim, 0, sizeof *victim);
-    text_style st = {bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, size, 0, rtl};
-    text_layout lay;
+    desk_fit fit;
     bl_err err = {0};
-    if (text_layout_make(&st, s, &lay, &err) != 0) return NULL;
-    int w = (int)ceil(lay.width) + 2, hh = (int)ceil(lay.ascent + lay.descent) + 2;
     bl_image img;
-    if (w < 1) w = 1;
-    if (image_init(&img, w, hh, &err) != 0) {
-        text_layout_free(&lay);
+    int ascent = 0;
+    if (desk_fit_cmd(&a->fonts, c, rtl_ui, &fit, &err) != 0 ||
+        fit_image(&fit, c, &img, &ascent, &err) != 0) {
+        desk_fit_free(&fit);
         return NULL;
     }
-    memset(img.px, 0, (size_t)w * hh * 4);
-    text_ctx c = {&img, rgba};
-    text_layout_draw(&lay, 1, lay.ascent + 1, text_plot, &c);
     victim->t = plat_tex_create(a->p, &img, 0, 1, &err);
-    victim->w = w, victim->h = hh, victim->ascent = (int)ceil(lay.ascent) + 1;
-    victim->s = strdup(s);
-    victim->size = size, victim->bold = bold, victim->rtl = rtl, victim->rgba = rgba,
-    victim->used = a->st.frame;
+    victim->w = img.w, victim->h = img.h, victim->ascent = ascent;
+    victim->s = strdup(c->text);
+    victim->size = c->size, victim->bold = c->bold, victim->max_w = c->max_w;
+    victim->lines = c->lines, victim->dir = c->dir, victim->rtl_ui = rtl_ui;
+    victim->rgba = c->rgba, victim->used = a->st.frame;
     image_deinit(&img);
-    text_layout_free(&lay);
+    desk_fit_free(&fit);
     return victim->t && victim->s ? victim : NULL;
 }
 
-/* Draws a text broken into lines no wider than -c->max_w, word by word. */
-void app_draw_wrapped(desk_app *a, const draw_cmd *c, int rtl) {
-    int width = -c->max_w, y = c->y;
-    text_style st = {c->bold ? a->fonts.sans_bold : a->fonts.sans, a->fonts.arabic, c->size, 0,
-                     rtl};
-    const char *p = c->text;
-    char line[512];
-    while (*p) {
-        /* grow the line word by word while it fits */
-        size_t best = 0, len = 0;
-        for (;;) {
-            while (p[len] && p[len] != ' ')
-                len++;
-            if (len >= sizeof line) break;
-            memcpy(line, p, len);
-            line[len] = '\0';
-            text_layout lay;
-            bl_err err = {0};
-            double w = text_layout_make(&st, line, &lay, &err) == 0 ? lay.width : 0;
-            text_layout_free(&lay);
-            if (w > width && best) break;
-            best = len;
-            if (!p[len] || w > width) break;
-            len++; /* the space */
-        }
-        if (!best) best = len ? len : strlen(p);
-        if (best >= sizeof line) best = sizeof line - 1;
-        memcpy(line, p, best);
-        line[best] = '\0';
-        text_entry *e = app_text_get(a, line, c->size, c->bold, rtl, c->rgba);
-        if (e) {
-            int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
-            plat_draw(a->p, e->t, x, y - e->ascent, e->w, e->h);
-        }
-        y += c->size * 4 / 3;
-        p += best;
-        while (*p == ' ')
-            p++;
-    }
+/* Draws a text command: its baseline's left end, centre or right end at
+ * (x, y) (a wrapped text: its place's). */
+void app_draw_text(desk_app *a, const draw_cmd *c) {
+    text_entry *e = app_text_get(a, c, desk_rtl(&a->st));
+    if (!e) return;
+    int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
+    plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
+}
+
+int app_text_lines(void *ud, const draw_cmd *c) {
+    desk_app *a = ud;
+    draw_cmd k = *c;
+    k.rgba = 0; /* the colour does not change the lines */
+    int rtl = desk_rtl(&a->st);
+    uint64_t h = text_hash(&k, rtl);
+    text_measured *m = &a->measured[h % MEASURE_CACHE];
+    if (m->s && m->hash == h && !strcmp(m->s, c->text)) return m->lines;
+    desk_fit fit;
+    bl_err err = {0};
+    int lines = desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0 ? fit.shown : 1;
+    desk_fit_free(&fit);
+    free(m->s);
+    m->s = strdup(c->text);
+    m->hash = h, m->lines = lines;
+    return lines;
 }
 
 void app_text_free(desk_app *a) {
@@ -130,4 +149,6 @@ void app_text_free(desk_app *a) {
         free(a->text[i].s);
         plat_tex_destroy(a->text[i].t);
     }
+    for (int i = 0; i < MEASURE_CACHE; i++)
+        free(a->measured[i].s);
 }

@@ -158,6 +158,11 @@ void desk_load_traveler(desk_state *st, int i) {
     }
 }
 
+void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud) {
+    st->measure = fn;
+    st->measure_ud = ud;
+}
+
 void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
                desk_log_fn log, void *ud) {
     memset(st, 0, sizeof *st);

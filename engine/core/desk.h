@@ -266,6 +266,11 @@ typedef struct desk_verdict {
     int time_up;              /* the session's time ran out */
 } desk_verdict;
 
+struct draw_cmd;
+/* The lines a wrapped text command takes as the app will draw it (at most
+ * its `lines`): what the desk stacks paragraphs by. */
+typedef int (*desk_measure_fn)(void *ud, const struct draw_cmd *c);
+
 typedef struct desk_state {
     const desk_session *session;
     int traveler; /* index in the queue */
@@ -329,6 +334,10 @@ typedef struct desk_state {
     /* languages the desk can switch between (F2); strings come from langs[lang] */
     const i18n *langs[8];
     int n_langs, lang;
+    /* measures wrapped text (desk_set_measure); NULL: an estimate from the
+     * number of characters */
+    desk_measure_fn measure;
+    void *measure_ud;
 } desk_state;
 
 /* ------------------------------------------------------------ actions */
@@ -350,12 +359,25 @@ typedef void (*desk_log_fn)(void *ud, const desk_action *a);
 void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
                desk_log_fn log, void *ud);
 
+/* How the desk learns how many lines a wrapped text takes: the app's text
+ * layout (desk_fit.h), so paragraphs stack as drawn. Without it (fn NULL)
+ * the desk estimates from the number of characters. */
+void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud);
+
 /* Switches the interface language (and direction: Arabic mirrors the
  * panels); logged. */
 void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud);
 
 /* True when the current language is written right to left. */
 int desk_rtl(const desk_state *st);
+
+/* The language a traveler's answers reach the officer in, as an index of
+ * `langs` (language codes, the desk's; `ui` the interface's): the
+ * interface's when they speak it or an interpreter is there, else the first
+ * they speak (*foreign 1; the interface's still when the desk lacks that
+ * language). What the answer panel shows and what `check` measures. */
+int desk_answer_lang(const char *const *langs, int n_langs, int ui, const char (*speaks)[8],
+                     int n_speaks, int interpreter, int *foreign);
 
 /* What the app tells the desk about the current traveler's documents once
  * it has built them (MRZ lines, feature regions in mm). */
@@ -436,7 +458,9 @@ typedef struct draw_cmd {
     int size;         /* text size, px */
     int bold;
     int align; /* 0 left, 1 centre, 2 right */
-    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w */
+    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w
+                  (engine/core/desk_fit.h: how) */
+    int lines; /* wrapped text: the most lines drawn (0: all) */
     int dir;   /* text: 0 the interface's direction, 1 left to right, 2 right to left */
 } draw_cmd;
 

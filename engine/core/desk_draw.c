@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "desk_draw_internal.h"
+#include "desk_fit.h"
 
 /* ------------------------------------------------------------ primitives */
 
@@ -107,11 +108,24 @@ const char *desk_light_label(const desk_state *st, int l) {
     return desk_tr(st, keys[l]);
 }
 
-const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key) {
+static const i18n *scn_catalogue(const desk_state *st, int i, int lang) {
     const desk_traveler *t = &st->session->travelers[i];
     const i18n *c = lang >= 0 && lang < 8 ? t->strings[lang] : NULL;
-    if (!c) c = t->strings[0];
+    return c ? c : t->strings[0];
+}
+
+const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key) {
+    const i18n *c = scn_catalogue(st, i, lang);
     return c ? i18n_get(c, key) : key;
+}
+
+const i18n *desk_scn_catalogue(const desk_state *st, int lang) {
+    return scn_catalogue(st, st->traveler, lang);
+}
+
+int desk_scn_dir(const desk_state *st, int lang, const char *key) {
+    const i18n *c = scn_catalogue(st, st->traveler, lang);
+    return c ? desk_text_dir(c, key) : 1;
 }
 
 const char *desk_scn_text(const desk_state *st, int lang, const char *key) {
@@ -338,9 +352,10 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
 
 /* ------------------------------------------------------------ dialogs */
 
-/* A menu whose rows are already texts (scenario strings). */
+/* A menu whose rows are already texts: each after its number, at the menu
+ * row's text place, in its own direction (dirs NULL: the interface's). */
 static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *title_key,
-                            const char *const *rows, int n) {
+                            const char *const *rows, const int *dirs, int n) {
     const desk_rect box = desk_layout_menu_box(n);
     dl_fill(dl, box, C_DIALOG);
     dl_frame(dl, box, 2, C_ACCENT);
@@ -348,9 +363,14 @@ static void draw_menu_texts(const desk_state *st, draw_list *dl, const char *tit
     for (int i = 0; i < n; i++) {
         const desk_rect row = desk_layout_menu_row(i);
         char b[16];
-        dl_text(dl, row.x + 20, row.y + 21, 15, C_TEXT, 0, 0, "%s  %s",
-                desk_num(st, (i + 1) % 10, b, sizeof b), rows[i]);
-        dl->cmd[dl->n - 1].max_w = row.w - 40;
+        const desk_text_box *place = &desk_layout.text[DESK_TEXT_ASK];
+        dl_text(dl, row.x + 20, row.y + 21, place->size, C_TEXT, 0, 0, "%s",
+                desk_num(st, (i + 1) % 10, b, sizeof b));
+        int k = dl->n;
+        dl_text(dl, row.x + 44, row.y + 21, place->size, C_TEXT, place->bold, 0, "%s", rows[i]);
+        if (dl->n == k) continue; /* the list is full */
+        const draw_cmd want = desk_text_cmd(DESK_TEXT_ASK, rows[i], dirs ? dirs[i] : 0);
+        dl->cmd[k].max_w = want.max_w, dl->cmd[k].lines = want.lines, dl->cmd[k].dir = want.dir;
     }
 }
 
@@ -361,7 +381,7 @@ static void draw_menu(const desk_state *st, draw_list *dl, const char *title_key
     if (n > 16) n = 16;
     for (int i = 0; i < n; i++)
         rows[i] = desk_tr(st, row_keys[i]);
-    draw_menu_texts(st, dl, title_key, rows, n);
+    draw_menu_texts(st, dl, title_key, rows, NULL, n);
 }
 
 static void draw_kind_menu(const desk_state *st, draw_list *dl) {
@@ -387,13 +407,16 @@ static void draw_note(const desk_state *st, draw_list *dl) {
  * and that Tab turns it. */
 static void draw_ask_menu(const desk_state *st, draw_list *dl) {
     const char *rows[10];
+    int dirs[10];
     int av[DESK_MAX_QUESTIONS], all = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
     int pages = (all + 9) / 10, page = st->ask_page < pages ? st->ask_page : 0;
     int first = page * 10, n = all - first < 10 ? all - first : 10;
-    for (int i = 0; i < n; i++)
-        rows[i] =
-            desk_scn_text(st, st->lang, desk_current_traveler(st)->questions[av[first + i]].text);
-    draw_menu_texts(st, dl, "menu.ask", rows, n);
+    for (int i = 0; i < n; i++) {
+        const char *key = desk_current_traveler(st)->questions[av[first + i]].text;
+        rows[i] = desk_scn_text(st, st->lang, key);
+        dirs[i] = desk_scn_dir(st, st->lang, key);
+    }
+    draw_menu_texts(st, dl, "menu.ask", rows, dirs, n);
     if (pages > 1) {
         char buf[128];
         const desk_rect box = desk_layout_menu_box(n);

@@ -24,22 +24,39 @@
 
 #define C_YELLOW 0xFF30E0F0u
 
-/* A rough count of the lines a wrapped text takes (the platform wraps it;
- * the draw list cannot measure): characters times an average advance. */
-static int lines_of(const char *s, int size, int width) {
-    int chars = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+/* The lines a wrapped text takes: measured by the app's text layout when
+ * the desk has it (desk_set_measure), else a rough count (characters times
+ * an average advance). */
+static int lines_of(const desk_state *st, const draw_cmd *c) {
+    if (st->measure) return st->measure(st->measure_ud, c);
+    int chars = 0, width = -c->max_w;
+    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++)
         chars += (*p & 0xC0) != 0x80;
-    int per_line = (int)(width / (0.55 * size));
+    int per_line = (int)(width / (0.55 * c->size));
     return per_line > 0 ? chars / per_line + 1 : 1;
 }
 
-/* Wrapped text; returns the height below it. */
-static int para(draw_list *dl, int x, int y, int w, int size, uint32_t col, int bold,
-                const char *s) {
+/* The height a paragraph of `s` takes, wrapped to w at `size`. */
+static int para_height(const desk_state *st, const char *s, int w, int size, int bold, int dir) {
+    draw_cmd c = {
+        .kind = DRAW_TEXT, .text = s, .size = size, .bold = bold, .max_w = -w, .dir = dir};
+    return lines_of(st, &c) * DESK_LINE_H(size) + 2;
+}
+
+/* Wrapped text in direction `dir` (draw_cmd.dir); returns the height below it. */
+static int para_dir(const desk_state *st, draw_list *dl, int x, int y, int w, int size,
+                    uint32_t col, int bold, int dir, const char *s) {
+    int n = dl->n;
     dl_text(dl, x, y, size, col, bold, 0, "%s", s);
-    dl->cmd[dl->n - 1].max_w = -w;
-    return y + lines_of(s, size, w) * (size + 5);
+    if (dl->n == n) return y + DESK_LINE_H(size);
+    dl->cmd[n].max_w = -w, dl->cmd[n].dir = dir;
+    return y + lines_of(st, &dl->cmd[n]) * DESK_LINE_H(size) + 2;
+}
+
+/* Wrapped text in the interface's direction. */
+static int para(const desk_state *st, draw_list *dl, int x, int y, int w, int size, uint32_t col,
+                int bold, const char *s) {
+    return para_dir(st, dl, x, y, w, size, col, bold, 0, s);
 }
 
 /* "Refused entry", "Protection (Child protection)", or "none". */
@@ -103,12 +120,13 @@ static int draw_criticals(const desk_state *st, draw_list *dl, desk_rect p, int 
         const char *id = d->critical[i];
         int authored = !strncmp(id, CRITICAL_AUTHORED_PREFIX, plen);
         snprintf(key, sizeof key, "critical.%s", id);
-        y = para(dl, p.x + 20, y, w, 14, C_RED, 1,
-                 authored ? desk_scn_text(st, st->lang, id + plen) : desk_tr(st, key));
+        y = para_dir(st, dl, p.x + 20, y, w, 14, C_RED, 1,
+                     authored ? desk_scn_dir(st, st->lang, id + plen) : 0,
+                     authored ? desk_scn_text(st, st->lang, id + plen) : desk_tr(st, key));
         const char *pr = critical_principle(id);
         if (pr && !authored) {
             snprintf(key, sizeof key, "principle.%s", pr);
-            y = para(dl, p.x + 32, y, w - 12, 12, C_DIM, 0, desk_tr(st, key));
+            y = para(st, dl, p.x + 32, y, w - 12, 12, C_DIM, 0, desk_tr(st, key));
         }
         y += 4;
     }
@@ -118,8 +136,8 @@ static int draw_criticals(const desk_state *st, draw_list *dl, desk_rect p, int 
                  desk_scn_text(st, st->lang, d->waived_reason[i]));
         char head[128];
         desk_fmt(st, head, sizeof head, "debrief.waived", 0, 0, "", NULL, NULL);
-        y = para(dl, p.x + 20, y, w, 12, C_DIM, 0, head);
-        y = para(dl, p.x + 32, y, w - 12, 12, C_DIM, 0, buf);
+        y = para(st, dl, p.x + 20, y, w, 12, C_DIM, 0, head);
+        y = para(st, dl, p.x + 32, y, w - 12, 12, C_DIM, 0, buf);
     }
     return y;
 }
@@ -134,7 +152,7 @@ static void draw_findings(const desk_state *st, draw_list *dl, desk_rect p, int 
     const int bottom = p.y + p.h - 100;
     char key[96], key2[96], buf[320];
     if (!d->n_items && y < bottom)
-        y = para(dl, p.x + 20, y, w, 13, C_DIM, 0, desk_tr(st, "debrief.none"));
+        y = para(st, dl, p.x + 20, y, w, 13, C_DIM, 0, desk_tr(st, "debrief.none"));
     for (int i = 0; i < d->n_items && y < bottom; i++) {
         int f = d->items[i].found;
         snprintf(key, sizeof key, "defect.%s", d->items[i].defect);
@@ -143,12 +161,12 @@ static void draw_findings(const desk_state *st, draw_list *dl, desk_rect p, int 
                  : f    ? "~"
                         : "-",
                  desk_tr(st, key), desk_tr(st, status[f]));
-        y = para(dl, p.x + 20, y, w, 13, f == 2 ? C_GREEN : f ? C_ACCENT : C_RED, 0, buf);
+        y = para(st, dl, p.x + 20, y, w, 13, f == 2 ? C_GREEN : f ? C_ACCENT : C_RED, 0, buf);
     }
     for (int i = 0; i < d->n_flags && y < bottom; i++) {
         const desk_debrief_flag *fl = &d->flags[i];
         if (fl->status == FLAG_IMPOSTOR) {
-            y = para(dl, p.x + 20, y, w, 13, C_GREEN, 0, desk_tr(st, "debrief.impostor_flag"));
+            y = para(st, dl, p.x + 20, y, w, 13, C_GREEN, 0, desk_tr(st, "debrief.impostor_flag"));
             continue;
         }
         if (fl->status != FLAG_FALSE) continue;
@@ -159,14 +177,14 @@ static void draw_findings(const desk_state *st, draw_list *dl, desk_rect p, int 
         desk_fmt(st, buf, sizeof buf,
                  fl->there[0] ? "debrief.false_flag" : "debrief.false_flag_nothing", 0, 0,
                  k ? desk_tr(st, k->label) : fl->kind, NULL, desk_tr(st, key2));
-        y = para(dl, p.x + 20, y, w, 13, C_YELLOW, 0, buf);
+        y = para(st, dl, p.x + 20, y, w, 13, C_YELLOW, 0, buf);
     }
     for (int i = 0; i < d->n_notes && y < bottom; i++) {
         const desk_debrief_note *n = &d->notes[i];
         const char *q = n->key[0] ? desk_scn_text(st, st->lang, n->key) : NULL;
         desk_fmt(st, buf, sizeof buf, notes[n->kind], 0, 0, NULL,
                  n->kind == NOTE_LIGHT ? desk_light_label(st, n->light) : NULL, q);
-        y = para(dl, p.x + 20, y, w, 13,
+        y = para(st, dl, p.x + 20, y, w, 13,
                  n->kind == NOTE_FORBIDDEN || n->kind == NOTE_MUST_MISSED ? C_RED : C_ACCENT, 0,
                  buf);
     }
@@ -250,7 +268,8 @@ static void draw_document(const desk_state *st, draw_list *dl, desk_rect p) {
             frame_mm(st, dl, pic, k, f->x, f->y, f->w, f->h, 1,
                      f->status == FLAG_FALSE ? C_YELLOW : C_GREEN);
     }
-    int y = para(dl, pic.x, pic.y + pic.h + 20, pic.w, 12, C_DIM, 0, desk_tr(st, "debrief.legend"));
+    int y =
+        para(st, dl, pic.x, pic.y + pic.h + 20, pic.w, 12, C_DIM, 0, desk_tr(st, "debrief.legend"));
     if (n > 1) {
         char a[16], b[16];
         dl_text(dl, pic.x, y, 12, C_ACCENT, 0, 0, "%s (%s/%s)", desk_tr(st, "debrief.doc_hint"),
@@ -265,20 +284,22 @@ static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, in
     int x = p.x + 20, y = y0, col = 0;
     dl_text(dl, x, y, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, "debrief.transcript"));
     y += 24;
-    if (!d->n_asks) para(dl, x, y, w, 13, C_DIM, 0, desk_tr(st, "debrief.no_questions"));
+    if (!d->n_asks) para(st, dl, x, y, w, 13, C_DIM, 0, desk_tr(st, "debrief.no_questions"));
     for (int i = 0; i < d->n_asks; i++) {
         const desk_debrief_ask *a = &d->asks[i];
         const char *q = desk_scn_text(st, st->lang, a->text);
         const char *ans = a->answer[0] ? desk_scn_text(st, st->lang, a->answer)
                                        : desk_tr(st, "debrief.no_answer");
-        int need = (lines_of(q, 13, w) + lines_of(ans, 12, w - 12) + 1) * 18;
+        char num[16], line[320];
+        desk_num(st, i + 1, num, sizeof num);
+        snprintf(line, sizeof line, "%s. %s", num, q);
+        int qdir = desk_scn_dir(st, st->lang, a->text);
+        int adir = a->answer[0] ? desk_scn_dir(st, st->lang, a->answer) : 0;
+        int need = para_height(st, line, w, 13, 1, qdir) +
+                   para_height(st, ans, w - 12, 12, 0, adir) + (a->tags ? DESK_LINE_H(12) + 2 : 0);
         if (y + need > bottom && col == 0) x = p.x + 500, y = y0 + 24, col = 1;
         if (y + need > bottom && col == 1) break;
-        char num[16];
-        desk_num(st, i + 1, num, sizeof num);
-        char line[320];
-        snprintf(line, sizeof line, "%s. %s", num, q);
-        y = para(dl, x, y, w, 13, a->tags & ASK_FORBIDDEN ? C_RED : C_TEXT, 1, line);
+        y = para_dir(st, dl, x, y, w, 13, a->tags & ASK_FORBIDDEN ? C_RED : C_TEXT, 1, qdir, line);
         char tags[200] = "";
         if (a->tags & ASK_REQUIRED)
             snprintf(tags, sizeof tags, "%s", desk_tr(st, "debrief.tag_required"));
@@ -288,9 +309,9 @@ static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, in
             snprintf(tags + strlen(tags), sizeof tags - strlen(tags), "%s%s", tags[0] ? " · " : "",
                      desk_tr(st, "debrief.tag_not_heard"));
         if (tags[0])
-            y = para(dl, x + 12, y, w - 12, 12,
+            y = para(st, dl, x + 12, y, w - 12, 12,
                      a->tags & (ASK_FORBIDDEN | ASK_NOT_HEARD) ? C_RED : C_GREEN, 0, tags);
-        y = para(dl, x + 12, y, w - 12, 12, C_DIM, 0, ans) + 4;
+        y = para_dir(st, dl, x + 12, y, w - 12, 12, C_DIM, 0, adir, ans) + 4;
     }
 }
 
@@ -310,8 +331,8 @@ void desk_draw_debrief(const desk_state *st, draw_list *dl) {
         draw_document(st, dl, p);
     }
     if (desk_current_traveler(st)->n_questions > 0 || d->why[0])
-        para(dl, p.x + 20, p.y + p.h - 84, p.w - 40, 13, C_TEXT, 0,
-             desk_scn_text(st, st->lang, d->why));
+        para_dir(st, dl, p.x + 20, p.y + p.h - 84, p.w - 40, 13, C_TEXT, 0,
+                 desk_scn_dir(st, st->lang, d->why), desk_scn_text(st, st->lang, d->why));
     dl_text(dl, p.x + 20, p.y + p.h - 16, 14, C_ACCENT, 1, 0, "%s",
             desk_tr(st, st->debrief_page ? "debrief.page_hint2" : "debrief.page_hint"));
     dl_text(dl, p.x + p.w - 20, p.y + p.h - 16, 14, C_ACCENT, 1, 2, "%s",

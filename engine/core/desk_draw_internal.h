@@ -67,6 +67,11 @@ const char *desk_light_label(const desk_state *st, int light);
 const char *desk_scn_text_of(const desk_state *st, int i, int lang, const char *key);
 /* The same, of the traveler at the counter. */
 const char *desk_scn_text(const desk_state *st, int lang, const char *key);
+/* The catalogue those texts come from (NULL: none). */
+const i18n *desk_scn_catalogue(const desk_state *st, int lang);
+/* The direction of that text (draw_cmd.dir: 1 left to right, 2 right to
+ * left): its language's, whatever the interface's (desk_text_dir). */
+int desk_scn_dir(const desk_state *st, int lang, const char *key);
 
 /* Catalogue keys: a decision's name (index desk_decision; 0 none), a
  * protection referral's (index desk_protection; 0 none), a competency's. */

@@ -9,28 +9,56 @@
 #include <string.h>
 
 #include "desk_draw_internal.h"
+#include "desk_fit.h"
 #include "mrz.h"
 #include "scenario.h"
 
 /* ------------------------------------------------------------ the traveler */
 
-/* The language the traveler's answers reach the officer in: the interface's
- * when the traveler speaks it or an interpreter is there, else the
- * traveler's own (which the officer may not read: that is the point). */
+int desk_answer_lang(const char *const *langs, int n_langs, int ui, const char (*speaks)[8],
+                     int n_speaks, int interpreter, int *foreign) {
+    *foreign = 0;
+    if (n_speaks == 0 || interpreter) return ui;
+    const char *code = ui < n_langs ? langs[ui] : "en";
+    for (int i = 0; i < n_speaks; i++)
+        if (!strcmp(speaks[i], code)) return ui;
+    *foreign = 1;
+    for (int l = 0; l < n_langs; l++)
+        if (!strcmp(langs[l], speaks[0])) return l;
+    return ui;
+}
+
+/* desk_answer_lang for the traveler at the counter. */
 static int answer_language(const desk_state *st, int *foreign) {
     const desk_traveler *t = desk_current_traveler(st);
-    *foreign = 0;
-    if (t->n_speaks == 0 || st->interpreter) return st->lang;
-    const char *ui = st->n_langs ? i18n_lang(st->langs[st->lang]) : "en";
-    for (int i = 0; i < t->n_speaks; i++)
-        if (!strcmp(t->speaks[i], ui)) return st->lang;
-    for (int l = 0; l < st->n_langs; l++)
-        if (!strcmp(i18n_lang(st->langs[l]), t->speaks[0])) {
-            *foreign = 1;
-            return l;
-        }
-    *foreign = 1;
-    return st->lang;
+    const char *codes[8];
+    for (int l = 0; l < st->n_langs && l < 8; l++)
+        codes[l] = i18n_lang(st->langs[l]);
+    return desk_answer_lang(codes, st->n_langs, st->lang, (const char(*)[8])t->speaks, t->n_speaks,
+                            st->interpreter, foreign);
+}
+
+/* An interface text at its place (desk_layout.text), in the interface's
+ * direction. */
+static void ui_text(draw_list *dl, int place, int x, int y, uint32_t rgba, const char *text) {
+    const draw_cmd want = desk_text_cmd(place, text, 0);
+    int n = dl->n;
+    dl_text(dl, x, y, want.size, rgba, want.bold, 0, "%s", text);
+    if (dl->n > n) dl->cmd[n].max_w = want.max_w, dl->cmd[n].lines = want.lines;
+}
+
+/* A scenario's text at its place (desk_layout.text), in the direction of the
+ * language it is written in: an Arabic answer reads right to left under an
+ * English interface, an English one left to right under the Arabic one. */
+static void place_text(const desk_state *st, draw_list *dl, int place, int x, int y, uint32_t rgba,
+                       int lang, const char *key) {
+    int n = dl->n;
+    dl_text(dl, x, y, desk_layout.text[place].size, rgba, desk_layout.text[place].bold, 0, "%s",
+            desk_scn_text(st, lang, key));
+    if (dl->n == n) return; /* the list is full */
+    draw_cmd *c = &dl->cmd[n];
+    const draw_cmd want = desk_text_cmd(place, c->text, desk_scn_dir(st, lang, key));
+    c->max_w = want.max_w, c->lines = want.lines, c->dir = want.dir;
 }
 
 /* What an officer sees of them: a companion, a need, what they carry. */
@@ -38,31 +66,35 @@ static void draw_person(const desk_state *st, draw_list *dl) {
     const desk_traveler *t = desk_current_traveler(st);
     dl_tex(dl, TEX_FACE, st->traveler, 0, 0, desk_layout.face);
     dl_frame(dl, desk_layout.face, 2, 0xFF57504Au);
-    int x = desk_layout.face.x + desk_layout.face.w + 8, y = 62;
+    const desk_person_rows rows = desk_layout_person(t->companion, st->separated, t->needs[0]);
+    int x = rows.x;
     if (t->companion && !st->separated) { /* the person beside them, and who they say they are */
         const desk_rect cf = desk_layout.companion;
         dl_tex(dl, TEX_COMPANION, st->traveler, 0, 0, cf);
         dl_frame(dl, cf, 1, 0xFF57504Au);
         char key[48], buf[160];
         snprintf(key, sizeof key, "relationship.%s", scn_relationship_name(t->companion_rel));
-        dl_text(dl, x, cf.y + cf.h + 14, 12, C_ACCENT, 1, 0, "%s",
-                desk_fmt(st, buf, sizeof buf, "traveler.companion_with", 0, 0, desk_tr(st, key),
-                         NULL, NULL));
-        dl->cmd[dl->n - 1].max_w = -90;
-        y = cf.y + cf.h + 46;
+        desk_fmt(st, buf, sizeof buf, "traveler.companion_with", 0, 0, desk_tr(st, key), NULL,
+                 NULL);
+        ui_text(dl, DESK_TEXT_COMPANION, x, rows.companion_y, C_ACCENT, buf);
     } else if (t->companion) {
-        dl_text(dl, x, y, 12, C_DIM, 1, 0, "%s", desk_tr(st, "traveler.companion_apart"));
-        dl->cmd[dl->n - 1].max_w = -90; /* wrap to 90 px */
-        y += 52;
+        ui_text(dl, DESK_TEXT_COMPANION_APART, x, rows.companion_y, C_DIM,
+                desk_tr(st, "traveler.companion_apart"));
     }
-    if (t->needs[0]) {
-        dl_text(dl, x, y, 12, C_ACCENT, 0, 0, "%s", desk_scn_text(st, st->lang, t->needs));
-        dl->cmd[dl->n - 1].max_w = -90;
-        y += 52;
-    }
-    for (int i = 0; i < t->n_carries && y < 236; i++, y += 34) {
-        dl_text(dl, x, y, 12, C_DIM, 0, 0, "%s", desk_scn_text(st, st->lang, t->carries[i]));
-        dl->cmd[dl->n - 1].max_w = -90;
+    if (t->needs[0])
+        place_text(st, dl, DESK_TEXT_NEEDS, x, rows.needs_y, C_ACCENT, st->lang, t->needs);
+    if (t->n_carries > 0 && rows.carries_lines > 0) { /* one list, as many lines as are left */
+        char list[4 * 200];
+        desk_carried_text(desk_scn_catalogue(st, st->lang), (const char(*)[48])t->carries,
+                          t->n_carries < 4 ? t->n_carries : 4, list, sizeof list, NULL);
+        int n = dl->n;
+        dl_text(dl, x, rows.carries_y, desk_layout.text[DESK_TEXT_CARRIES].size, C_DIM, 0, 0, "%s",
+                list);
+        if (dl->n == n) return;
+        const draw_cmd want =
+            desk_text_cmd(DESK_TEXT_CARRIES, list, desk_scn_dir(st, st->lang, t->carries[0]));
+        dl->cmd[n].max_w = want.max_w, dl->cmd[n].lines = rows.carries_lines;
+        dl->cmd[n].dir = want.dir;
     }
 }
 
@@ -78,13 +110,13 @@ static void draw_questions(const desk_state *st, draw_list *dl) {
         const desk_rect row = desk_layout_question_row(r);
         dl_fill(dl, (desk_rect){row.x, row.y + 2, row.w, row.h - 4},
                 st->answer_q == av[r] ? C_BUTTON_ON : C_BUTTON);
-        dl_text(dl, row.x + 6, row.y + 18, 13, st->asked[av[r]] ? C_DIM : C_TEXT, 0, 0, "%s",
-                desk_scn_text(st, st->lang, q->text));
-        dl->cmd[dl->n - 1].max_w = row.w - 12;
+        place_text(st, dl, DESK_TEXT_QUESTION, row.x + 6, row.y + 18,
+                   st->asked[av[r]] ? C_DIM : C_TEXT, st->lang, q->text);
     }
 }
 
-/* The last answer, as the officer hears it. */
+/* The last answer, as the officer hears it, in the direction of the
+ * language it is said in. */
 static void draw_answer(const desk_state *st, draw_list *dl) {
     const desk_traveler *t = desk_current_traveler(st);
     const desk_rect box = desk_layout.answer;
@@ -99,10 +131,8 @@ static void draw_answer(const desk_state *st, draw_list *dl) {
         dl_text(dl, box.x + 6, y, 12, C_ACCENT, 1, 0, "%s", buf);
         y += 18;
     }
-    dl_text(dl, box.x + 6, y, 13, C_TEXT, 0, 0, "%s", desk_scn_text(st, l, st->answer));
-    dl->cmd[dl->n - 1].max_w = -(box.w - 12); /* negative: wrap */
-    /* the answer keeps its own language's direction */
-    if (l < st->n_langs) dl->cmd[dl->n - 1].dir = i18n_rtl(st->langs[l]) ? 2 : 1;
+    place_text(st, dl, foreign ? DESK_TEXT_ANSWER_FOREIGN : DESK_TEXT_ANSWER, box.x + 6, y, C_TEXT,
+               l, st->answer);
 }
 
 void desk_draw_traveler(const desk_state *st, draw_list *dl) {
@@ -143,6 +173,7 @@ void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
         strncat(joined, in->mrz[l], sizeof joined - strlen(joined) - 2);
         strcat(joined, "\n");
         dl_text(dl, x + 16, y + 64 + l * 22, 11, C_TEXT, 0, 0, "%s", in->mrz[l]);
+        dl->cmd[dl->n - 1].dir = 1; /* document data: left to right in any interface */
     }
     mrz_result r;
     mrz_parse(joined, strlen(joined), &r);
@@ -161,11 +192,14 @@ void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
         dl_text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", desk_tr(st, rows[i][0]));
         dl_text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
+        dl->cmd[dl->n - 1].dir = 1;
     }
     /* the reader's own findings stay in English: they quote the MRZ's fields */
-    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20)
+    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20) {
         dl_text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
                 r.issues[i].message);
+        dl->cmd[dl->n - 1].dir = 1;
+    }
 }
 
 /* ------------------------------------------------------------ the specimen */

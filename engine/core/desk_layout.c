@@ -12,7 +12,7 @@ const desk_layout_table desk_layout = {
     .companion = {184, 46, 80, 99},
     .questions = {16, 268, 250, 26 * 8},
     .question_rows = 8,
-    .answer = {16, 480, 250, 98},
+    .answer = {16, 480, 250, 118},
     .desk = {290, 46, 1270 - 290, 612 - 46},
     .toolbar = {282, 616, DESK_W - 282, DESK_H - 616},
     .buttons =
@@ -34,8 +34,8 @@ const desk_layout_table desk_layout = {
             [DESK_BTN_TURN] = {{1014, 670, 90, 36}, "btn.turn"},
             [DESK_BTN_HELP] = {{1184, 626, 86, 36}, "btn.help"},
             [DESK_BTN_LANG] = {{1120, 670, 150, 36}, "btn.lang"},
-            [DESK_BTN_INTERP] = {{16, 612, 250, 28}, "btn.interpreter"},
-            [DESK_BTN_ALONE] = {{16, 581, 250, 28}, "btn.alone"},
+            [DESK_BTN_INTERP] = {{16, 632, 250, 28}, "btn.interpreter"},
+            [DESK_BTN_ALONE] = {{16, 601, 250, 28}, "btn.alone"},
         },
     .menu = {460, 150, 420, 44},
     .menu_row_h = 30,
@@ -50,6 +50,22 @@ const desk_layout_table desk_layout = {
     .ref_panel = {780, 56, 484, 540},
     .help = {300, 44, 700, 572},
     .summary_top = 189,
+    .text =
+        {
+            /* the row is 250 px: 6 px either side */
+            [DESK_TEXT_QUESTION] = {"a row of the question list", 13, 0, 250 - 12, 0},
+            /* the menu's 420 px less its number's 44 and a 20 px margin */
+            [DESK_TEXT_ASK] = {"a row of the question menu", 15, 0, 420 - 64, 0},
+            /* 118 px high: the first baseline 18 px down (36 under the
+             * language's name), 17 px a line */
+            [DESK_TEXT_ANSWER] = {"the answer panel", 13, 0, 250 - 12, 6},
+            [DESK_TEXT_ANSWER_FOREIGN] = {"the answer panel under its language", 13, 0, 250 - 12,
+                                          5},
+            [DESK_TEXT_COMPANION] = {"the label under the companion", 12, 1, 90, 2},
+            [DESK_TEXT_COMPANION_APART] = {"the column beside the face", 12, 1, 90, 3},
+            [DESK_TEXT_NEEDS] = {"the column beside the face", 12, 0, 90, 3},
+            [DESK_TEXT_CARRIES] = {"the column beside the face", 12, 0, 90, 12},
+        },
 };
 
 int desk_rect_hit(desk_rect r, int x, int y) {
@@ -77,6 +93,32 @@ int desk_layout_menu_row_at(int x, int y, int rows) {
     for (int i = 0; i < rows; i++)
         if (desk_rect_hit(desk_layout_menu_row(i), x, y)) return i;
     return -1;
+}
+
+desk_person_rows desk_layout_person(int companion, int apart, int needs) {
+    const desk_rect face = desk_layout.face, cf = desk_layout.companion;
+    desk_person_rows r = {face.x + face.w + 8, 0, 0, 0, 0};
+    int y = 62;
+    const desk_text_box *with = &desk_layout.text[DESK_TEXT_COMPANION],
+                        *apart_box = &desk_layout.text[DESK_TEXT_COMPANION_APART];
+    if (companion && !apart) { /* at their picture's foot */
+        r.companion_y = cf.y + cf.h + 14;
+        y = r.companion_y + DESK_LINE_H(with->size) * with->lines;
+    } else if (companion) {
+        r.companion_y = y;
+        y += DESK_LINE_H(apart_box->size) * apart_box->lines + 4;
+    }
+    if (needs) {
+        const desk_text_box *n = &desk_layout.text[DESK_TEXT_NEEDS];
+        r.needs_y = y;
+        y += DESK_LINE_H(n->size) * n->lines + 4;
+    }
+    /* the things carried: every line's baseline above 252 (the question
+     * list's title stands at 260) */
+    int lh = DESK_LINE_H(desk_layout.text[DESK_TEXT_CARRIES].size);
+    r.carries_y = y;
+    r.carries_lines = y < 252 ? (252 - 1 - y) / lh + 1 : 0;
+    return r;
 }
 
 desk_rect desk_layout_question_row(int r) {

@@ -55,6 +55,36 @@ typedef struct desk_button {
     const char *label; /* catalogue key */
 } desk_button;
 
+/* The smallest size the desk draws a text at: a one-line text too long for
+ * its place shrinks down to this, no further (what is still too long is cut
+ * at the place's edge). */
+#define DESK_TEXT_MIN_PX 10
+
+/* Baseline to baseline of a wrapped text's lines, px. */
+#define DESK_LINE_H(size) ((size)*4 / 3)
+
+/* The places a scenario's words are drawn at (desk_layout.text): what the
+ * desk draws them with and what `borderlab check` measures them against. */
+typedef enum {
+    DESK_TEXT_QUESTION,        /* a question in the interview's list */
+    DESK_TEXT_ASK,             /* a question in the ask menu (Q), after its number */
+    DESK_TEXT_ANSWER,          /* the answer panel */
+    DESK_TEXT_ANSWER_FOREIGN,  /* the same under "Answers in Arabic:" */
+    DESK_TEXT_COMPANION,       /* "With: a relative", under the companion's picture */
+    DESK_TEXT_COMPANION_APART, /* "Companion sent out: ...", beside the face */
+    DESK_TEXT_NEEDS,           /* a need, beside the face */
+    DESK_TEXT_CARRIES,         /* the things carried, beside the face (lines: as many as
+                                  desk_layout_person leaves) */
+    DESK_TEXT_PLACES
+} desk_text_place;
+
+typedef struct desk_text_box {
+    const char *name; /* in check's warnings: "the answer panel" */
+    int size, bold;   /* px */
+    int width;        /* px */
+    int lines;        /* 0: one line, shrunk to fit; n: wrapped into at most n lines */
+} desk_text_box;
+
 typedef struct desk_layout_table {
     desk_rect screen;
     desk_rect top_bar;
@@ -75,6 +105,7 @@ typedef struct desk_layout_table {
     desk_rect confirm_reasons; /* a refusal's "give the reasons" */
     desk_rect mrz_panel, ref_panel, help;
     int summary_top; /* the end of the session: the first case's row */
+    desk_text_box text[DESK_TEXT_PLACES];
 } desk_layout_table;
 
 extern const desk_layout_table desk_layout;
@@ -87,6 +118,18 @@ desk_rect desk_layout_menu_box(int rows);
 desk_rect desk_layout_menu_row(int i);
 /* The row of a `rows`-row menu under a point, or -1. */
 int desk_layout_menu_row_at(int x, int y, int rows);
+
+/* Where the column beside the face puts what an officer sees of the
+ * traveler: the companion's label (shown with a companion, `apart` once sent
+ * out), the need (desk_layout.text[DESK_TEXT_NEEDS]), then the things
+ * carried, one list taking the lines left above the question list (the
+ * first line's baseline, and how many lines; 0: none left). x: the column's. */
+typedef struct desk_person_rows {
+    int x;
+    int companion_y, needs_y;
+    int carries_y, carries_lines;
+} desk_person_rows;
+desk_person_rows desk_layout_person(int companion, int apart, int needs);
 
 /* Row r of the interview's questions (r < desk_layout.question_rows). */
 desk_rect desk_layout_question_row(int r);

@@ -220,6 +220,12 @@ const char *i18n_get(const i18n *c, const char *key) {
     return key;
 }
 
+const i18n *i18n_source(const i18n *c, const char *key) {
+    for (const i18n *x = c; x; x = x->fallback)
+        if (find(x, key) >= 0) return x;
+    return NULL;
+}
+
 int i18n_has(const i18n *c, const char *key) {
     return find(c, key) >= 0;
 }

@@ -37,6 +37,9 @@ int i18n_rtl(const i18n *cat);
 /* The text for a key: this catalogue, its fallback, else the key. Never NULL. */
 const char *i18n_get(const i18n *cat, const char *key);
 int i18n_has(const i18n *cat, const char *key); /* in this catalogue itself */
+/* The catalogue i18n_get takes a key's text from (this one or a fallback;
+ * NULL: none has it): what language, and so what direction, the text is in. */
+const i18n *i18n_source(const i18n *cat, const char *key);
 
 /* Calls fn for every key of the catalogue itself (not its fallback), in
  * sorted order. */

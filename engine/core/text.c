@@ -129,25 +129,86 @@ typedef struct {
 
 #define TEXT_MAX_CHARS 1024
 
-/* Runs of equal level and equal font, in logical order; returns how many. */
-static int make_runs(const text_style *st, const uint32_t *cps, const FriBidiLevel *levels, int n,
-                     run *runs) {
+/* A paragraph decoded and its embedding levels resolved: what every line
+ * of it is laid out from. */
+typedef struct {
+    uint32_t *cps, *offs; /* code points; byte offset of each */
+    int n, bytes;         /* characters; bytes of the text */
+    FriBidiCharType *types;
+    FriBidiBracketType *brackets;
+    FriBidiLevel *levels;
+    run *runs;
+    int *order;
+    hb_buffer_t *buf;
+    int rtl; /* resolved paragraph direction */
+} para_work;
+
+static void work_close(para_work *w) {
+    hb_buffer_destroy(w->buf);
+    free(w->cps);
+    free(w->offs);
+    free(w->types);
+    free(w->brackets);
+    free(w->levels);
+    free(w->runs);
+    free(w->order);
+    memset(w, 0, sizeof *w);
+}
+
+/* Decodes the text and resolves its levels (rules up to I2 of UAX #9,
+ * bracket pairs included) with the style's paragraph direction. */
+static int work_open(para_work *w, const text_style *st, const char *utf8, bl_err *err) {
+    memset(w, 0, sizeof *w);
+    if (!st || !st->latin) return err_set(err, "text: no font given");
+    const int cap = TEXT_MAX_CHARS;
+    w->cps = malloc(sizeof *w->cps * cap);
+    w->offs = malloc(sizeof *w->offs * cap);
+    w->types = malloc(sizeof *w->types * cap);
+    w->brackets = malloc(sizeof *w->brackets * cap);
+    w->levels = malloc(sizeof *w->levels * cap);
+    w->runs = malloc(sizeof *w->runs * cap);
+    w->order = malloc(sizeof *w->order * cap);
+    w->buf = hb_buffer_create();
+    if (!w->cps || !w->offs || !w->types || !w->brackets || !w->levels || !w->runs || !w->order)
+        return err_set(err, "text: out of memory");
+    size_t bad = 0;
+    int n = decode_utf8(utf8, w->cps, w->offs, cap, &bad);
+    if (n == -1) return err_set(err, "text: invalid UTF-8 at byte %zu of \"%.40s\"", bad, utf8);
+    if (n == -2) return err_set(err, "text: line longer than %d characters", cap);
+    w->n = n;
+    w->bytes = (int)strlen(utf8);
+    fribidi_get_bidi_types((const FriBidiChar *)w->cps, n, w->types);
+    fribidi_get_bracket_types((const FriBidiChar *)w->cps, n, w->types, w->brackets);
+    FriBidiParType base = st->dir == TEXT_DIR_RTL   ? FRIBIDI_PAR_RTL
+                          : st->dir == TEXT_DIR_LTR ? FRIBIDI_PAR_LTR
+                                                    : FRIBIDI_PAR_ON;
+    if (n > 0 && !fribidi_get_par_embedding_levels_ex(w->types, w->brackets, n, &base, w->levels))
+        return err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
+    w->rtl = base == FRIBIDI_PAR_RTL || (n == 0 && st->dir == TEXT_DIR_RTL);
+    return 0;
+}
+
+/* Runs of equal level and equal font over characters [from, to), in
+ * logical order; returns how many. */
+static int make_runs(const text_style *st, const para_work *w, int from, int to) {
     int nruns = 0;
-    for (int i = 0; i < n; i++) {
-        const text_font *f = pick_font(st, cps[i], levels[i] & 1);
-        if (nruns > 0 && runs[nruns - 1].level == levels[i] &&
-            (runs[nruns - 1].font == f || !has_glyph(f, cps[i]) ||
-             fribidi_get_bidi_type(cps[i]) == FRIBIDI_TYPE_WS)) {
-            runs[nruns - 1].len++;
+    for (int i = from; i < to; i++) {
+        const text_font *f = pick_font(st, w->cps[i], w->levels[i] & 1);
+        run *last = nruns > 0 ? &w->runs[nruns - 1] : NULL;
+        if (last && last->level == w->levels[i] &&
+            (last->font == f || !has_glyph(f, w->cps[i]) ||
+             fribidi_get_bidi_type(w->cps[i]) == FRIBIDI_TYPE_WS)) {
+            last->len++;
             continue;
         }
-        runs[nruns++] = (run){i, 1, levels[i], f};
+        w->runs[nruns++] = (run){i, 1, w->levels[i], f};
     }
     return nruns;
 }
 
-/* Visual order of runs (rule L2): from the highest level down to the lowest
- * odd level, reverse every maximal sequence of runs at that level or above. */
+/* Visual order of a line's runs (rule L2): from the highest level down to
+ * the lowest odd level, reverse every maximal sequence of runs at that level
+ * or above. */
 static void visual_order(const run *runs, int nruns, int *order) {
     int maxl = 0, minodd = 255;
     for (int r = 0; r < nruns; r++) {
@@ -174,21 +235,21 @@ static void visual_order(const run *runs, int nruns, int *order) {
     }
 }
 
-/* Shapes one run with its neighbours as context and places its glyphs from
- * *pen on; *gcap is out->g's capacity. */
-static int shape_run(const text_style *st, hb_buffer_t *buf, const uint32_t *cps,
-                     const uint32_t *offs, int n, const run *rn, double *pen, int *gcap,
+/* Shapes one run with the paragraph around it as context and places its
+ * glyphs from *pen on; *gcap is out->g's capacity. In a right-to-left run
+ * HarfBuzz draws each mirrored character (brackets) with its mirror's glyph. */
+static int shape_run(const text_style *st, para_work *w, const run *rn, double *pen, int *gcap,
                      text_layout *out, bl_err *err) {
     const text_font *f = rn->font;
     double scale = st->size_px / f->upem;
-    hb_buffer_clear_contents(buf);
-    hb_buffer_add_codepoints(buf, cps, n, (unsigned)rn->start, rn->len);
-    hb_buffer_set_direction(buf, (rn->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-    hb_buffer_guess_segment_properties(buf);
-    hb_shape(f->font, buf, NULL, 0);
+    hb_buffer_clear_contents(w->buf);
+    hb_buffer_add_codepoints(w->buf, w->cps, w->n, (unsigned)rn->start, rn->len);
+    hb_buffer_set_direction(w->buf, (rn->level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb_buffer_guess_segment_properties(w->buf);
+    hb_shape(f->font, w->buf, NULL, 0);
     unsigned gn = 0;
-    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(buf, &gn);
-    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(buf, &gn);
+    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(w->buf, &gn);
+    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(w->buf, &gn);
     for (unsigned k = 0; k < gn; k++) {
         if (out->n >= *gcap) {
             *gcap *= 2;
@@ -199,7 +260,7 @@ static int shape_run(const text_style *st, hb_buffer_t *buf, const uint32_t *cps
         text_glyph *g = &out->g[out->n++];
         g->font = f;
         g->gid = gi[k].codepoint;
-        g->cluster = gi[k].cluster < (unsigned)n ? offs[gi[k].cluster] : 0;
+        g->cluster = gi[k].cluster < (unsigned)w->n ? w->offs[gi[k].cluster] : 0;
         g->x = *pen + gp[k].x_offset * scale;
         g->y = -gp[k].y_offset * scale;
         g->rtl = rn->level & 1;
@@ -211,31 +272,22 @@ static int shape_run(const text_style *st, hb_buffer_t *buf, const uint32_t *cps
     return 0;
 }
 
-/* Decodes, orders (FriBidi) and shapes (HarfBuzz) the text into out. */
-static int layout_text(const text_style *st, const char *utf8, uint32_t *cps, int cap,
-                       FriBidiCharType *types, FriBidiBracketType *brackets, FriBidiLevel *levels,
-                       run *runs, int *order, hb_buffer_t *buf, text_layout *out, bl_err *err) {
-    uint32_t *offs = cps + cap;
-    size_t bad = 0;
-    int n = decode_utf8(utf8, cps, offs, cap, &bad);
-    if (n == -1) return err_set(err, "text: invalid UTF-8 at byte %zu of \"%.40s\"", bad, utf8);
-    if (n == -2) return err_set(err, "text: line longer than %d characters", cap);
-    /* Bidi levels for the paragraph (base direction from its first strong char). */
-    fribidi_get_bidi_types((const FriBidiChar *)cps, n, types);
-    fribidi_get_bracket_types((const FriBidiChar *)cps, n, types, brackets);
-    FriBidiParType base = st->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_ON;
-    if (n > 0 && !fribidi_get_par_embedding_levels_ex(types, brackets, n, &base, levels))
-        return err_set(err, "text: the bidirectional algorithm failed on \"%.40s\"", utf8);
-    int nruns = make_runs(st, cps, levels, n, runs);
-    visual_order(runs, nruns, order);
-    /* each run shaped in visual order, placed left to right */
-    int gcap = n * 2 + 8;
+/* Lays out characters [from, to) of the paragraph as one line: its runs in
+ * visual order (by the paragraph's levels), each shaped, left to right. */
+static int layout_range(const text_style *st, para_work *w, int from, int to, text_layout *out,
+                        bl_err *err) {
+    memset(out, 0, sizeof *out);
+    int nruns = make_runs(st, w, from, to);
+    visual_order(w->runs, nruns, w->order);
+    int gcap = (to - from) * 2 + 8;
     out->g = malloc(sizeof *out->g * (size_t)gcap);
     if (!out->g) return err_set(err, "text: out of memory");
     double pen = 0;
     for (int oi = 0; oi < nruns; oi++)
-        if (shape_run(st, buf, cps, offs, n, &runs[order[oi]], &pen, &gcap, out, err) != 0)
+        if (shape_run(st, w, &w->runs[w->order[oi]], &pen, &gcap, out, err) != 0) {
+            text_layout_free(out);
             return -1;
+        }
     if (out->ascent == 0) {
         out->ascent = st->latin->ascent * st->size_px / st->latin->upem;
         out->descent = -st->latin->descent * st->size_px / st->latin->upem;
@@ -247,29 +299,113 @@ static int layout_text(const text_style *st, const char *utf8, uint32_t *cps, in
 
 int text_layout_make(const text_style *st, const char *utf8, text_layout *out, bl_err *err) {
     memset(out, 0, sizeof *out);
-    if (!st || !st->latin) return err_set(err, "text: no font given");
-    static const int cap = TEXT_MAX_CHARS;
-    uint32_t *cps = malloc(sizeof(uint32_t) * cap * 2);
-    FriBidiCharType *types = malloc(sizeof *types * cap);
-    FriBidiBracketType *brackets = malloc(sizeof *brackets * cap);
-    FriBidiLevel *levels = malloc(sizeof *levels * cap);
-    run *runs = malloc(sizeof *runs * cap);
-    int *order = malloc(sizeof *order * cap);
-    hb_buffer_t *buf = hb_buffer_create();
-    int rc = -1;
-    if (!cps || !types || !brackets || !levels || !runs || !order)
-        err_set(err, "text: out of memory");
-    else
-        rc = layout_text(st, utf8, cps, cap, types, brackets, levels, runs, order, buf, out, err);
-    if (rc != 0) text_layout_free(out);
-    hb_buffer_destroy(buf);
-    free(cps);
-    free(types);
-    free(brackets);
-    free(levels);
-    free(runs);
-    free(order);
+    para_work w;
+    int rc = work_open(&w, st, utf8, err);
+    if (rc == 0) rc = layout_range(st, &w, 0, w.n, out, err);
+    work_close(&w);
     return rc;
+}
+
+uint32_t text_font_glyph(const text_font *f, uint32_t codepoint) {
+    return f ? (uint32_t)stbtt_FindGlyphIndex(&f->info, (int)codepoint) : 0;
+}
+
+static int is_space(uint32_t c) {
+    return c == ' ';
+}
+
+/* The end of the line that starts at `from` (exclusive, before the spaces it
+ * breaks at): the last word end whose line is no wider than `width`, or the
+ * first word end when even one word is wider; a line feed ends it. *lay
+ * receives that line's layout. */
+static int fit_line(const text_style *st, para_work *w, int from, double width, text_layout *lay,
+                    bl_err *err) {
+    int best = -1;
+    memset(lay, 0, sizeof *lay);
+    for (int e = from; e <= w->n; e++) {
+        int at_end = e == w->n || w->cps[e] == '\n';
+        int word_end = at_end || (is_space(w->cps[e]) && e > from && !is_space(w->cps[e - 1]));
+        if (!word_end) continue;
+        int end = e; /* the paragraph's (or the line feed's) trailing spaces left out */
+        while (at_end && end > from && is_space(w->cps[end - 1]))
+            end--;
+        text_layout cand;
+        if (layout_range(st, w, from, end, &cand, err) != 0) {
+            text_layout_free(lay);
+            return -1;
+        }
+        if (best >= 0 && cand.width > width) {
+            text_layout_free(&cand);
+            break;
+        }
+        text_layout_free(lay);
+        *lay = cand;
+        best = end;
+        if (at_end || cand.width > width) break;
+    }
+    return best;
+}
+
+/* Adds a line to p (its layout moved in). */
+static int add_line(text_para *p, int *cap, int start, int len, text_layout *lay, bl_err *err) {
+    if (p->n >= *cap) {
+        int ncap = *cap ? *cap * 2 : 4;
+        text_line *nl = realloc(p->line, sizeof *nl * (size_t)ncap);
+        if (!nl) {
+            text_layout_free(lay);
+            return err_set(err, "text: out of memory");
+        }
+        p->line = nl;
+        *cap = ncap;
+    }
+    p->line[p->n++] = (text_line){start, len, *lay};
+    if (lay->width > p->width) p->width = lay->width;
+    return 0;
+}
+
+/* Breaks the decoded paragraph into lines (see text_para_make). */
+static int break_lines(const text_style *st, para_work *w, double width, text_para *out,
+                       bl_err *err) {
+    int cap = 0, i = 0;
+    while (i < w->n) {
+        text_layout lay;
+        int e = fit_line(st, w, i, width, &lay, err);
+        if (e < 0) return -1;
+        int bytes_end = e < w->n ? (int)w->offs[e] : w->bytes;
+        if (add_line(out, &cap, (int)w->offs[i], bytes_end - (int)w->offs[i], &lay, err) != 0)
+            return -1;
+        i = e;
+        while (i < w->n && is_space(w->cps[i]))
+            i++;
+        if (i < w->n && w->cps[i] == '\n') i++;
+    }
+    return 0;
+}
+
+int text_para_make(const text_style *st, const char *utf8, double width, text_para *out,
+                   bl_err *err) {
+    memset(out, 0, sizeof *out);
+    para_work w;
+    int rc = work_open(&w, st, utf8, err);
+    out->rtl = w.rtl;
+    if (rc == 0 && width <= 0 && w.n > 0) {
+        text_layout lay;
+        int cap = 0;
+        rc = layout_range(st, &w, 0, w.n, &lay, err);
+        if (rc == 0) rc = add_line(out, &cap, 0, w.bytes, &lay, err);
+    } else if (rc == 0) {
+        rc = break_lines(st, &w, width, out, err);
+    }
+    work_close(&w);
+    if (rc != 0) text_para_free(out);
+    return rc;
+}
+
+void text_para_free(text_para *p) {
+    for (int i = 0; i < p->n; i++)
+        text_layout_free(&p->line[i].lay);
+    free(p->line);
+    memset(p, 0, sizeof *p);
 }
 
 void text_layout_free(text_layout *lay) {

@@ -4,7 +4,10 @@
  * mixed as the Unicode bidirectional algorithm says), HarfBuzz shapes each run
  * (Arabic contextual forms and ligatures, kerning), stb_truetype rasterises the
  * glyphs. A style names a Latin font and an Arabic font; each character goes
- * to the first of them that has it. Single lines only; no hand-made shaping.
+ * to the first of them that has it. One line (text_layout_make), or a
+ * paragraph broken into lines at spaces (text_para_make: the bidirectional
+ * levels are resolved once for the whole paragraph, then each line is put
+ * in visual order on its own, as UAX #9 says). No hand-made shaping.
  */
 #ifndef BL_TEXT_H
 #define BL_TEXT_H
@@ -18,12 +21,19 @@ typedef struct text_font text_font;
 text_font *text_font_load(const char *path, bl_err *err);
 void text_font_destroy(text_font *f);
 
+/* The glyph a font draws a character with (0: the font lacks it). */
+uint32_t text_font_glyph(const text_font *f, uint32_t codepoint);
+
+/* A paragraph's direction: from its first strong letter (names, document
+ * data), or set (a text in a language's own direction). */
+typedef enum { TEXT_DIR_AUTO, TEXT_DIR_LTR, TEXT_DIR_RTL } text_dir;
+
 typedef struct text_style {
     const text_font *latin;  /* required */
     const text_font *arabic; /* may be NULL: Arabic then falls back to latin */
     double size_px;          /* em size in pixels */
     double tracking_px;      /* extra space after each glyph (0 for normal text) */
-    int rtl; /* paragraph direction: 1 right to left, 0 from its first strong letter */
+    int dir;                 /* text_dir of the paragraph */
 } text_style;
 
 typedef struct text_glyph {
@@ -47,6 +57,30 @@ typedef struct text_layout {
  * Invalid UTF-8 is an error with its byte offset. Free with text_layout_free. */
 int text_layout_make(const text_style *st, const char *utf8, text_layout *out, bl_err *err);
 void text_layout_free(text_layout *lay);
+
+/* A line of a paragraph: bytes [start, start + len) of its text (the
+ * spaces it was broken at left out), laid out in visual order. */
+typedef struct text_line {
+    int start, len;
+    text_layout lay;
+} text_line;
+
+typedef struct text_para {
+    text_line *line;
+    int n;        /* lines (0 for an empty text) */
+    int rtl;      /* the paragraph's direction as resolved */
+    double width; /* of the widest line, pixels */
+} text_para;
+
+/* Breaks a paragraph into lines no wider than `width` pixels, at spaces and
+ * at line feeds, filling each line with as many words as fit (a word wider
+ * than `width` gets a line of its own, and the line is that wide); width <=
+ * 0: one line. Lines are in logical order (the first line is read first,
+ * whatever the direction); each is laid out with the paragraph's embedding
+ * levels. Errors as text_layout_make. Free with text_para_free. */
+int text_para_make(const text_style *st, const char *utf8, double width, text_para *out,
+                   bl_err *err);
+void text_para_free(text_para *p);
 
 /* Receives one pixel of glyph coverage (0-255). */
 typedef void (*text_plot_fn)(void *ud, int x, int y, int cov);

@@ -278,6 +278,31 @@ int scn_load_file(scenario *out, scn_runtime **rt, const char *path, const doc_f
     return n;
 }
 
+int scn_field_line(const scn_runtime *rt, const char *path) {
+    if (!rt || !rt->code) return 0;
+    scn_where *w = scn_where_index(rt->code, strlen(rt->code));
+    int line = scn_where_line(w, path);
+    scn_where_free(w);
+    return line;
+}
+
+int scn_string_line(const scn_runtime *rt, const char *lang, const char *key) {
+    if (!rt || !rt->code) return 0;
+    scn_where *w = scn_where_index(rt->code, strlen(rt->code));
+    char path[160];
+    /* written as a name (strings.en.title) or in brackets (strings.en["q.a"]) */
+    int name = (*key >= 'a' && *key <= 'z') || (*key >= 'A' && *key <= 'Z') || *key == '_';
+    for (const char *c = key; *c && name; c++)
+        name = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_' ||
+               (*c >= '0' && *c <= '9');
+    snprintf(path, sizeof path, "strings.%s.%s", lang, key);
+    if (!name || !scn_where_has(w, path))
+        snprintf(path, sizeof path, "strings.%s[\"%s\"]", lang, key);
+    int line = scn_where_line(w, path);
+    scn_where_free(w);
+    return line;
+}
+
 void scn_runtime_destroy(scn_runtime *rt) {
     if (!rt) return;
     host_stop(rt->h);

@@ -40,8 +40,24 @@ void scn_runtime_destroy(scn_runtime *rt);
  * problem once per question and message at its line: a returned key that is
  * not one of the scenario's strings, ctx.flagged of a kind that does not
  * exist, ctx.asked of a question that does not, any other script error.
- * Returns the number of problems. What `borderlab check` runs. */
-int scn_probe_answers(const scenario *s, scn_runtime *rt, scn_report_fn report, void *ud);
+ * Returns the number of problems; `said` (may be NULL) hears every key the
+ * functions returned. What `borderlab check` runs. */
+/* Receives a key an answer function returned for question q (the same key
+ * may come many times). */
+typedef void (*scn_said_fn)(void *ud, int q, const char *key);
+
+int scn_probe_answers(const scenario *s, scn_runtime *rt, scn_report_fn report, void *ud,
+                      scn_said_fn said, void *said_ud);
+
+/* The line of the loaded file that writes a field (a path as scn_where.h
+ * names them: "traveler.carries[2]"), else of its nearest written
+ * ancestor; 0 when unknown. */
+int scn_field_line(const scn_runtime *rt, const char *path);
+
+/* The line of the loaded file that writes string `key` of language `lang`
+ * (strings.fr["a.purpose"]), else of the nearest table around it; 0 when
+ * unknown. For messages about a text, after loading. */
+int scn_string_line(const scn_runtime *rt, const char *lang, const char *key);
 
 /* The key of the traveler's answer to question `q` given what happened at
  * the desk. Runs the answer function in the sandbox when there is one; a

@@ -28,6 +28,8 @@ typedef struct probe {
     scn_runtime *rt;
     scn_report_fn report;
     void *ud;
+    scn_said_fn said;
+    void *said_ud;
     int problems;
     char seen[PROBE_MAX_REPORTS][512]; /* the messages reported for this question */
     int n_seen;
@@ -65,7 +67,10 @@ static void describe(const scenario *s, const scn_ctx *ctx, char *out, size_t ca
 static int run(probe *p, int q, const scn_ctx *ctx) {
     char key[128];
     bl_err err = {0};
-    if (scn_answer(p->rt, p->s, q, ctx, key, sizeof key, &err) == 0) return 0;
+    if (scn_answer(p->rt, p->s, q, ctx, key, sizeof key, &err) == 0) {
+        if (p->said) p->said(p->said_ud, q, key);
+        return 0;
+    }
     for (int i = 0; i < p->n_seen; i++)
         if (!strcmp(p->seen[i], err.msg)) return -1;
     if (p->n_seen < PROBE_MAX_REPORTS) {
@@ -161,13 +166,14 @@ static void probe_question(probe *p, int q) {
     }
 }
 
-int scn_probe_answers(const scenario *s, scn_runtime *rt, scn_report_fn report, void *ud) {
+int scn_probe_answers(const scenario *s, scn_runtime *rt, scn_report_fn report, void *ud,
+                      scn_said_fn said, void *said_ud) {
     probe *p = calloc(1, sizeof *p);
     if (!p) {
         if (report) report(ud, s->file, 0, "out of memory probing the answer functions");
         return 1;
     }
-    p->s = s, p->rt = rt, p->report = report, p->ud = ud;
+    p->s = s, p->rt = rt, p->report = report, p->ud = ud, p->said = said, p->said_ud = said_ud;
     for (int q = 0; q < s->n_questions; q++)
         if (s->questions[q].kind == ANSWER_FUNCTION) probe_question(p, q);
     int problems = p->problems;

@@ -14,11 +14,26 @@ if ls scenarios/*.lua >/dev/null 2>&1; then
     "$BL" check scenarios >"$T/pack.out" 2>&1; rc=$?
     cat "$T/pack.out" | tail -3
     check "every scenario of the pack passes" test $rc -eq 0
+    check "every text of the pack fits the desk (no warning)" bash -c "! grep -q 'warning' '$T/pack.out'"
     n=$(ls scenarios/*.lua | wc -l)
     check "the pack has at least 16 scenarios ($n)" test "$n" -ge 16
 fi
 "$BL" check "$D/good.lua" >"$T/good.out" 2>&1; rc=$?
 check "a correct scenario passes" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/good.out'"
+
+# Words too long for their place on the desk, measured as the desk lays them
+# out: warnings at the line that writes the text, with its language and how
+# much too long; they do not fail the check.
+F="$D/too_long.lua"
+"$BL" check "$F" >"$T/long.out" 2>&1; rc=$?
+cat "$T/long.out"
+check "too long: warnings only, exit 0" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems (0 problems); 5 warnings' '$T/long.out'"
+check "a question too long for its row even at 10 px" has "$T/long.out" "$F:39: warning: question \"q.long\" in en will not fit the desk: needs 511 px at 10 px, the smallest size the desk shrinks to; a row of the question list holds 238: \"Could you please tell me"
+check "the same question in Arabic, at its own line" has "$T/long.out" "$F:49: warning: question \"q.long\" in ar will not fit the desk: needs 288 px"
+check "an answer with more lines than the panel holds" has "$T/long.out" "$F:40: warning: answer \"a.long\" in en will not fit the desk: needs 9 lines, the answer panel holds 6: \"I came to see my brother"
+check "an answer only the answer function gives, in Arabic" has "$T/long.out" "$F:53: warning: answer \"a.told\" in ar will not fit the desk: needs 7 lines, the answer panel holds 6"
+check "things carried, under a need" has "$T/long.out" "$F:36: warning: thing carried \"carries.long\" in en will not fit the desk: the things carried need 12 lines, the column beside the face holds 9"
+check "what fits is not named" bash -c "! grep -q 'a.purpose\|carries.bag\|q.more\|a.short' '$T/long.out'"
 
 "$BL" check "$D/bad_syntax.lua" >"$T/syntax.out" 2>&1; rc=$?
 check "a Lua syntax error: exit 1, file:line" bash -c "test $rc -eq 1 && grep -q '^$D/bad_syntax.lua:4: ' '$T/syntax.out'"
