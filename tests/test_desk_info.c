@@ -185,6 +185,56 @@ static void questions_wait_for_what_they_are_about(void **state) {
     assert_true(ask(b, "consulate"));
 }
 
+/* The MRZ reader shows the lines as read in OCR-B on an opaque screen, and
+ * says what a reader says of the dates: this specimen (ICAO Doc 9303's
+ * Anna Eriksson) expired on 15 April 2012 and she was born 12 August 1974. */
+static void the_mrz_reader_judges_the_expiry_against_today(void **state) {
+    bench *b = *state;
+    b->s.today = (bl_date){2026, 12, 7};
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    desk_doc_info in;
+    memset(&in, 0, sizeof in);
+    snprintf(in.mrz[0], sizeof in.mrz[0], "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+    snprintf(in.mrz[1], sizeof in.mrz[1], "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    in.mrz_lines = 2;
+    for (int d = 0; d < b->st.n_docs; d++)
+        desk_set_doc_info(&b->st, d, &in);
+    for (int d = 0; d < b->st.n_docs; d++)
+        b->st.docs[d].closed = 0;
+    key(b, KEY_M);
+    desk_draw(&b->st, &b->dl);
+    int ocrb = 0, opaque = 0;
+    const desk_rect p = desk_layout.mrz_panel;
+    for (int i = 0; i < b->dl.n; i++) {
+        const draw_cmd *c = &b->dl.cmd[i];
+        if (c->kind == DRAW_TEXT && !strncmp(c->text, "P<UTOERIKSSON", 13))
+            ocrb = c->bold == DRAW_OCRB && c->dir == 1;
+        if (c->kind == DRAW_FILL && c->x == p.x && c->y == p.y && c->w == p.w && c->h == p.h)
+            opaque = (c->rgba >> 24) == 0xFF;
+    }
+    assert_true(ocrb);
+    assert_true(opaque);
+    const desk_rect bar = desk_layout.top_bar; /* the panel's texts are below the bar */
+    int found_expired = 0, found_born = 0;
+    for (int i = 0; i < b->dl.n; i++) {
+        const draw_cmd *c = &b->dl.cmd[i];
+        if (c->kind != DRAW_TEXT || c->y < bar.y + bar.h) continue;
+        found_expired |= strstr(c->text, "EXPIRED on 15 April 2012") != NULL;
+        found_born |= strstr(c->text, "Born 12 August 1974 (age 52)") != NULL;
+    }
+    assert_true(found_expired);
+    assert_true(found_born);
+    b->s.today = (bl_date){2012, 4, 15}; /* its last day: still valid */
+    b->st.session = &b->s;
+    desk_draw(&b->st, &b->dl);
+    int valid = 0;
+    for (int i = 0; i < b->dl.n; i++)
+        if (b->dl.cmd[i].kind == DRAW_TEXT &&
+            strstr(b->dl.cmd[i].text, "Valid until 15 April 2012"))
+            valid = 1;
+    assert_true(valid);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
@@ -192,6 +242,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(the_queue_strip_stays_clear_of_the_bar_texts, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(questions_wait_for_what_they_are_about, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_mrz_reader_judges_the_expiry_against_today, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("desk_info", tests, NULL, NULL);
 }

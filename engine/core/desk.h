@@ -456,13 +456,15 @@ typedef struct draw_cmd {
     int tex, a, b, c;
     const char *text; /* into the list's string store */
     int size;         /* text size, px */
-    int bold;
-    int align; /* 0 left, 1 centre, 2 right */
-    int max_w; /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w
-                  (engine/core/desk_fit.h: how) */
-    int lines; /* wrapped text: the most lines drawn (0: all) */
-    int dir;   /* text: 0 the interface's direction, 1 left to right, 2 right to left */
+    int bold;         /* 0 regular, 1 bold, DRAW_OCRB the MRZ's typeface */
+    int align;        /* 0 left, 1 centre, 2 right */
+    int max_w;        /* text: > 0 shrink to fit this width; < 0 wrap into lines of -max_w
+                         (engine/core/desk_fit.h: how) */
+    int lines;        /* wrapped text: the most lines drawn (0: all) */
+    int dir;          /* text: 0 the interface's direction, 1 left to right, 2 right to left */
 } draw_cmd;
+
+#define DRAW_OCRB 2 /* draw_cmd.bold: OCR-B, as an MRZ is printed and read */
 
 #define DRAW_MAX 768
 

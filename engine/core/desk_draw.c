@@ -177,30 +177,35 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
     }
 }
 
+const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap) {
+    char day[16], y4[8], year[24], mkey[16];
+    if (st->n_langs == 0 || d.m < 1 || d.m > 12) {
+        snprintf(out, cap, "%04d-%02d-%02d", d.y, d.m, d.d);
+        return out;
+    }
+    desk_num(st, d.d, day, sizeof day);
+    snprintf(y4, sizeof y4, "%d", d.y); /* a year has no thousands separator */
+    i18n_digits(st->langs[st->lang], y4, year, sizeof year);
+    snprintf(mkey, sizeof mkey, "month.%d", d.m);
+    i18n_format(st->langs[st->lang], out, cap, "date.dmy", "day", day, "month", desk_tr(st, mkey),
+                "year", year, (const char *)NULL);
+    return out;
+}
+
 /* Today as the interface's language writes it, and where the desk is:
  * "Monday 1 June 2026 · Airport" (Arabic-Indic digits in Arabic). */
 static const char *date_place(const desk_state *st, char *out, size_t cap) {
     const bl_date d = st->session->today;
     long days = date_to_days(d);
     int wd = (int)(((days % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday (4) */
-    char day[16], y4[8], year[24], wkey[16], mkey[16], pkey[32];
-    desk_num(st, d.d, day, sizeof day);
-    snprintf(y4, sizeof y4, "%d", d.y); /* a year has no thousands separator */
-    if (st->n_langs > 0)
-        i18n_digits(st->langs[st->lang], y4, year, sizeof year);
-    else
-        snprintf(year, sizeof year, "%s", y4);
+    char date[64], wkey[16], pkey[32];
+    desk_date_text(st, d, date, sizeof date);
+    if (st->n_langs == 0) return snprintf(out, cap, "%s", date), out;
     snprintf(wkey, sizeof wkey, "weekday.%d", wd);
-    snprintf(mkey, sizeof mkey, "month.%d", d.m);
     const char *place = desk_current_traveler(st)->place;
     snprintf(pkey, sizeof pkey, "place.%s", place[0] ? place : "airport");
-    if (st->n_langs == 0) {
-        snprintf(out, cap, "%04d-%02d-%02d", d.y, d.m, d.d);
-        return out;
-    }
-    i18n_format(st->langs[st->lang], out, cap, "desk.date", "weekday", desk_tr(st, wkey), "day",
-                day, "month", desk_tr(st, mkey), "year", year, "place", desk_tr(st, pkey),
-                (const char *)NULL);
+    i18n_format(st->langs[st->lang], out, cap, "desk.date", "weekday", desk_tr(st, wkey), "date",
+                date, "place", desk_tr(st, pkey), (const char *)NULL);
     return out;
 }
 

@@ -19,18 +19,19 @@
 
 #include "desk_internal.h"
 
-#define C_BG        0xFF2B2520u /* booth wall */
-#define C_DESK      0xFF3A4A5Cu /* desk top (brown-grey, ABGR) */
-#define C_PANEL     0xF0302A26u
-#define C_DIALOG    0xF8201C18u /* menus, dialogs, the help */
-#define C_BAR       0xFF1A1613u /* the top bar, the toolbar */
-#define C_TEXT      0xFFEDEDEDu
-#define C_DIM       0xFFB0B0B0u
-#define C_ACCENT    0xFF3FC8F0u /* amber */
-#define C_RED       0xFF4040E8u
-#define C_GREEN     0xFF70D090u
-#define C_BUTTON    0xFF4A423Cu
-#define C_BUTTON_ON 0xFF8A6A3Au
+#define C_BG          0xFF2B2520u /* booth wall */
+#define C_DESK        0xFF3A4A5Cu /* desk top (brown-grey, ABGR) */
+#define C_PANEL       0xF0302A26u
+#define C_PANEL_SOLID 0xFF302A26u /* a tool's screen: nothing shows through */
+#define C_DIALOG      0xF8201C18u /* menus, dialogs, the help */
+#define C_BAR         0xFF1A1613u /* the top bar, the toolbar */
+#define C_TEXT        0xFFEDEDEDu
+#define C_DIM         0xFFB0B0B0u
+#define C_ACCENT      0xFF3FC8F0u /* amber */
+#define C_RED         0xFF4040E8u
+#define C_GREEN       0xFF70D090u
+#define C_BUTTON      0xFF4A423Cu
+#define C_BUTTON_ON   0xFF8A6A3Au
 
 /* ------------------------------------------------------------ primitives */
 
@@ -58,6 +59,10 @@ const char *desk_num(const desk_state *st, long n, char *buf, size_t cap);
 /* A catalogue text with {n}, {total}, {kind}, {light}, {name} filled in. */
 const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
                      long total, const char *kind, const char *light, const char *name);
+
+/* A date as the interface's language writes it: "29 May 2034" (Arabic-Indic
+ * digits in Arabic). */
+const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap);
 
 /* A light's name, shown. */
 const char *desk_light_label(const desk_state *st, int light);

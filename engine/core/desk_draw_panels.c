@@ -156,49 +156,101 @@ void desk_draw_traveler(const desk_state *st, draw_list *dl) {
 
 /* The top document's MRZ as read: its lines, the format and whether it is
  * valid, each field, and the reader's issues. */
+/* A YYMMDD of the MRZ as a date: a birth in the last hundred years up to
+ * today, an expiry in this century; 0 when it is no date. */
+static int mrz_date(const char *yymmdd, int birth, bl_date today, bl_date *out) {
+    if (strlen(yymmdd) != 6) return 0;
+    for (int i = 0; i < 6; i++)
+        if (yymmdd[i] < '0' || yymmdd[i] > '9') return 0;
+    int yy = (yymmdd[0] - '0') * 10 + yymmdd[1] - '0';
+    *out = (bl_date){2000 + yy, (yymmdd[2] - '0') * 10 + yymmdd[3] - '0',
+                     (yymmdd[4] - '0') * 10 + yymmdd[5] - '0'};
+    if (birth && date_to_days(*out) > date_to_days(today)) out->y -= 100;
+    return date_valid(*out);
+}
+
+/* What a reader says of the dates: the expiry against today (as border
+ * readers flag an expired document), the birth date with the age it gives. */
+static int mrz_dates(const desk_state *st, draw_list *dl, const mrz_fields *f, int x, int y) {
+    const bl_date today = st->session->today;
+    char date[64], buf[160];
+    bl_date e, b;
+    if (!mrz_date(f->expiry_date, 0, today, &e)) {
+        dl_text(dl, x, y, 15, C_RED, 1, 0, "%s", desk_tr(st, "mrz.expiry_unreadable"));
+    } else {
+        int expired = date_to_days(e) < date_to_days(today);
+        desk_fmt(st, buf, sizeof buf, expired ? "mrz.expired_on" : "mrz.valid_until", 0, 0, NULL,
+                 NULL, desk_date_text(st, e, date, sizeof date));
+        dl_text(dl, x, y, 15, expired ? C_RED : C_GREEN, 1, 0, "%s%s", expired ? "✗ " : "✓ ", buf);
+    }
+    dl->cmd[dl->n - 1].max_w = desk_layout.mrz_panel.w - 32;
+    if (mrz_date(f->birth_date, 1, today, &b)) {
+        int age = today.y - b.y - (today.m < b.m || (today.m == b.m && today.d < b.d));
+        desk_fmt(st, buf, sizeof buf, "mrz.born", age, 0, NULL, NULL,
+                 desk_date_text(st, b, date, sizeof date));
+        dl_text(dl, x, y + 22, 15, C_TEXT, 0, 0, "%s", buf);
+        dl->cmd[dl->n - 1].max_w = desk_layout.mrz_panel.w - 32;
+    }
+    return y + 44;
+}
+
+/* The top document's MRZ as a reader shows it: the lines in OCR-B as read,
+ * whether every check digit holds, the expiry against today and the birth
+ * date with the age, then each field and the reader's findings. Opaque: what
+ * lies under it does not show through. */
 void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
     const desk_rect p = desk_layout.mrz_panel;
     int x = p.x, y = p.y;
-    dl_fill(dl, p, C_PANEL);
+    dl_fill(dl, p, C_PANEL_SOLID);
     dl_frame(dl, p, 2, C_ACCENT);
     dl_text(dl, x + 16, y + 30, 18, C_ACCENT, 1, 0, "%s", desk_tr(st, "mrz.title"));
     int d = desk_top_doc(st);
     const desk_doc_info *in = d >= 0 ? &st->info[d] : NULL;
     if (!in || in->mrz_lines == 0 || st->docs[d].closed) {
         dl_text(dl, x + 16, y + 64, 15, C_TEXT, 0, 0, "%s", desk_tr(st, "mrz.put_open"));
+        dl->cmd[dl->n - 1].max_w = -(p.w - 32);
         return;
     }
+    /* the reader's screen: the lines as read, in the MRZ's own typeface */
+    dl_fill(dl, (desk_rect){x + 12, y + 44, p.w - 24, 14 + in->mrz_lines * 22}, 0xFFEAF1F4u);
     char joined[160] = "";
     for (int l = 0; l < in->mrz_lines; l++) {
         strncat(joined, in->mrz[l], sizeof joined - strlen(joined) - 2);
         strcat(joined, "\n");
-        dl_text(dl, x + 16, y + 64 + l * 22, 11, C_TEXT, 0, 0, "%s", in->mrz[l]);
+        dl_text(dl, x + 18, y + 66 + l * 22, 14, 0xFF202020u, DRAW_OCRB, 0, "%s", in->mrz[l]);
         dl->cmd[dl->n - 1].dir = 1; /* document data: left to right in any interface */
+        dl->cmd[dl->n - 1].max_w = p.w - 36;
     }
     mrz_result r;
     mrz_parse(joined, strlen(joined), &r);
-    int yy = y + 64 + in->mrz_lines * 22 + 16;
-    dl_text(dl, x + 16, yy, 16, r.valid ? C_GREEN : C_RED, 1, 0, "%s  %s",
+    int yy = y + 66 + in->mrz_lines * 22 + 22;
+    dl_text(dl, x + 16, yy, 16, r.valid ? C_GREEN : C_RED, 1, 0, "%s%s  %s", r.valid ? "✓ " : "✗ ",
             r.format >= 0 ? mrz_format_name(r.format) : desk_tr(st, "mrz.unreadable"),
             desk_tr(st, r.valid ? "mrz.valid" : "mrz.invalid"));
-    yy += 28;
+    dl->cmd[dl->n - 1].max_w = p.w - 32;
     const mrz_fields *f = &r.fields;
-    const char *rows[][2] = {
-        {"mrz.f.document", f->document_code}, {"mrz.f.state", f->issuing_state},
-        {"mrz.f.number", f->document_number}, {"mrz.f.surname", f->surname},
-        {"mrz.f.given", f->given_names},      {"mrz.f.nationality", f->nationality},
-        {"mrz.f.birth", f->birth_date},       {"mrz.f.sex", f->sex},
-        {"mrz.f.expiry", f->expiry_date},     {"mrz.f.optional", f->optional_data}};
+    yy = mrz_dates(st, dl, f, x + 16, yy + 26) + 6;
+    const char *rows[][2] = {{"mrz.f.document", f->document_code},
+                             {"mrz.f.state", f->issuing_state},
+                             {"mrz.f.number", f->document_number},
+                             {"mrz.f.surname", f->surname},
+                             {"mrz.f.given", f->given_names},
+                             {"mrz.f.nationality", f->nationality},
+                             {"mrz.f.sex", f->sex},
+                             {"mrz.f.optional", f->optional_data}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, yy += 22) {
         dl_text(dl, x + 16, yy, 14, C_DIM, 0, 0, "%s", desk_tr(st, rows[i][0]));
+        dl->cmd[dl->n - 1].max_w = 150;
         dl_text(dl, x + 170, yy, 14, C_TEXT, 1, 0, "%s", rows[i][1]);
         dl->cmd[dl->n - 1].dir = 1;
+        dl->cmd[dl->n - 1].max_w = p.w - 186;
     }
     /* the reader's own findings stay in English: they quote the MRZ's fields */
-    for (int i = 0; i < r.n_issues && i < 6; i++, yy += 20) {
-        dl_text(dl, x + 16, yy + 6, 13, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
+    for (int i = 0; i < r.n_issues && i < 5 && yy < p.y + p.h - 12; i++, yy += 20) {
+        dl_text(dl, x + 16, yy + 6, 14, C_RED, 0, 0, "%s: %.60s", r.issues[i].field,
                 r.issues[i].message);
         dl->cmd[dl->n - 1].dir = 1;
+        dl->cmd[dl->n - 1].max_w = p.w - 32;
     }
 }
 

@@ -34,8 +34,8 @@ static int shrink(const text_style *base, const draw_cmd *c, desk_fit *out, bl_e
 
 int desk_fit_cmd(const doc_fonts *f, const draw_cmd *c, int rtl_ui, desk_fit *out, bl_err *err) {
     memset(out, 0, sizeof *out);
-    text_style st = {c->bold ? f->sans_bold : f->sans, f->arabic, c->size, 0,
-                     text_dir_of(c, rtl_ui)};
+    const text_font *latin = c->bold == DRAW_OCRB ? f->ocrb : c->bold ? f->sans_bold : f->sans;
+    text_style st = {latin, f->arabic, c->size, 0, text_dir_of(c, rtl_ui)};
     const char *s = c->text ? c->text : "";
     out->size = c->size;
     if (c->max_w < 0) {
