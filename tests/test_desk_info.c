@@ -235,6 +235,53 @@ static void the_mrz_reader_judges_the_expiry_against_today(void **state) {
     assert_true(valid);
 }
 
+/* The transcript keeps every question and its answer in order, each in the
+ * language it was heard in (Arabic before the interpreter came, English
+ * after), opens with H and closes with Escape, and is logged. */
+static void the_transcript_keeps_the_whole_interview(void **state) {
+    bench *b = *state;
+    desk_traveler *t = &b->s.travelers[0];
+    static const char *ids[] = {"purpose", "stay", "work"};
+    t->n_questions = 3;
+    memset(t->questions, 0, sizeof t->questions);
+    for (int i = 0; i < 3; i++) {
+        snprintf(t->questions[i].id, sizeof t->questions[i].id, "%s", ids[i]);
+        snprintf(t->questions[i].text, sizeof t->questions[i].text, "q.%s", ids[i]);
+    }
+    t->n_speaks = 1;
+    snprintf(t->speaks[0], sizeof t->speaks[0], "ar");
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    assert_true(ask(b, "purpose"));
+    assert_true(ask(b, "stay"));
+    key(b, KEY_I);                  /* the interpreter comes */
+    assert_true(ask(b, "purpose")); /* asked again: a third entry, not a changed first */
+    assert_int_equal(b->st.n_said, 3);
+    assert_int_equal(b->st.said[0], 0);
+    assert_int_equal(b->st.said[1], 1);
+    assert_int_equal(b->st.said[2], 0);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(b->st.said_answer[i], "a.any");
+    assert_int_equal(b->st.said_lang[0], 2); /* heard in Arabic */
+    assert_int_equal(b->st.said_lang[1], 2);
+    assert_int_equal(b->st.said_lang[2], 0); /* through the interpreter, in English */
+    key(b, KEY_H);
+    assert_true(b->st.transcript);
+    desk_draw(&b->st, &b->dl);
+    const desk_rect p = desk_layout.transcript;
+    int entries = 0;
+    for (int i = 0; i < b->dl.n; i++) {
+        const draw_cmd *c = &b->dl.cmd[i];
+        if (c->kind == DRAW_TEXT && desk_rect_hit(p, c->x, c->y) && strstr(c->text, "q.purpose"))
+            entries++;
+    }
+    assert_int_equal(entries, 2); /* "1. q.purpose" and "3. q.purpose" (no scenario strings) */
+    key(b, KEY_R);                /* another panel takes its place */
+    assert_false(b->st.transcript);
+    key(b, KEY_H);
+    key(b, KEY_ESCAPE);
+    assert_false(b->st.transcript);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
@@ -244,6 +291,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(questions_wait_for_what_they_are_about, setup, teardown),
         cmocka_unit_test_setup_teardown(the_mrz_reader_judges_the_expiry_against_today, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(the_transcript_keeps_the_whole_interview, setup, teardown),
     };
     return cmocka_run_group_tests_name("desk_info", tests, NULL, NULL);
 }

@@ -131,13 +131,14 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
-    st->mrz_panel = st->ref_panel = 0;
+    st->mrz_panel = st->ref_panel = st->transcript = 0;
     memset(st->asked, 0, sizeof st->asked);
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
     st->interpreter = st->separated = st->reasons = 0;
     st->opened_docs = st->turned_docs = 0;
     st->reference_used = st->loupe_used = st->n_said = 0;
+    st->transcript_scroll = 0;
     st->debrief_page = st->debrief_doc = 0;
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
@@ -272,7 +273,7 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     if (s->debrief) {
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);
@@ -344,6 +345,14 @@ void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud)
     st->answer_q = st->pending_ask;
     st->pending_ask = -1;
     snprintf(st->answer, sizeof st->answer, "%s", key ? key : "");
+    for (int k = st->n_said - 1; k >= 0; k--) /* the transcript keeps it, as it was heard */
+        if (st->said[k] == st->answer_q && !st->said_answer[k][0]) {
+            int foreign;
+            snprintf(st->said_answer[k], sizeof st->said_answer[k], "%s", st->answer);
+            st->said_lang[k] = (unsigned char)desk_answer_language(st, &foreign);
+            break;
+        }
+    st->transcript_scroll = 0; /* the newest answer comes into view */
     desk_emit(st, log, ud, "answer", desk_current_traveler(st)->id,
               "{\"question\": \"%s\", \"answer\": \"%s\"}",
               desk_current_traveler(st)->questions[st->answer_q].id, st->answer);
@@ -382,7 +391,7 @@ int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud) {
         st->mode = DESK_DONE;
         st->end_frame = st->frame;
         st->n_docs = 0;
-        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
         desk_status(st, st->time_up ? "status.time_up" : "status.session_complete",
                     st->session->n_travelers, 0, 0);
         desk_emit(st, log, ud, "session_end", st->session->id,

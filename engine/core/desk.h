@@ -311,7 +311,11 @@ typedef struct desk_state {
     unsigned opened_docs, turned_docs; /* bit per document opened / turned at least once */
     int reference_used, loupe_used;
     int n_said;
-    int said[DESK_MAX_QUESTIONS * 2]; /* question indices as asked, in order */
+    int said[DESK_MAX_QUESTIONS * 2];                /* question indices as asked, in order */
+    char said_answer[DESK_MAX_QUESTIONS * 2][48];    /* the answer each was given ("": none yet) */
+    unsigned char said_lang[DESK_MAX_QUESTIONS * 2]; /* the language it was heard in */
+    int transcript;                                  /* the transcript panel is open (H) */
+    int transcript_scroll;                           /* px scrolled back from the newest line */
     desk_debrief debrief;
     int n_decided, last_decided;      /* decisions taken; the traveler of the latest */
     float points[DESK_MAX_TRAVELERS]; /* each decided traveler's score (-1: not scored) */

@@ -40,16 +40,30 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
         return;
     }
     st->mrz_panel = !st->mrz_panel;
-    if (st->mrz_panel) st->ref_panel = 0, st->mrz_used = 1;
+    if (st->mrz_panel) st->ref_panel = st->transcript = 0, st->mrz_used = 1;
     desk_emit(st, log, ud, "mrz_reader", "", "{\"on\": %s}", st->mrz_panel ? "true" : "false");
 }
 
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
     st->ref_panel = !st->ref_panel;
-    if (st->ref_panel) st->mrz_panel = 0, st->reference_used = 1;
+    if (st->ref_panel) st->mrz_panel = st->transcript = 0, st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
+}
+
+void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
+    if (desk_current_traveler(st)->n_questions == 0) return; /* no interview */
+    st->transcript = !st->transcript;
+    if (st->transcript) st->mrz_panel = st->ref_panel = 0;
+    st->transcript_scroll = 0;
+    desk_emit(st, log, ud, "transcript", desk_current_traveler(st)->id, "{\"on\": %s}",
+              st->transcript ? "true" : "false");
+}
+
+void desk_act_transcript_scroll(desk_state *st, int lines) {
+    int v = st->transcript_scroll + lines * DESK_LINE_H(14), max = desk_transcript_scroll_max(st);
+    st->transcript_scroll = v < 0 ? 0 : v > max ? max : v;
 }
 
 void desk_act_help(desk_state *st, desk_log_fn log, void *ud) {
@@ -92,7 +106,10 @@ void desk_act_ask(desk_state *st, int q, desk_log_fn log, void *ud) {
     const desk_question *dq = &desk_current_traveler(st)->questions[q];
     st->asked[q]++;
     st->pending_ask = q;
-    if (st->n_said < (int)(sizeof st->said / sizeof st->said[0])) st->said[st->n_said++] = q;
+    if (st->n_said < (int)(sizeof st->said / sizeof st->said[0])) {
+        st->said_answer[st->n_said][0] = '\0';
+        st->said[st->n_said++] = q;
+    }
     desk_emit(st, log, ud, "ask", desk_current_traveler(st)->id,
               "{\"question\": \"%s\", \"forbidden\": %s, \"times\": %d}", dq->id,
               dq->forbidden ? "true" : "false", st->asked[q]);
@@ -224,7 +241,7 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);

@@ -177,6 +177,15 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
     }
 }
 
+int desk_text_lines(const desk_state *st, const draw_cmd *c) {
+    if (st->measure) return st->measure(st->measure_ud, c);
+    int chars = 0, width = -c->max_w;
+    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    int per_line = (int)(width / (0.55 * c->size));
+    return per_line > 0 ? chars / per_line + 1 : 1;
+}
+
 const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap) {
     char day[16], y4[8], year[24], mkey[16];
     if (st->n_langs == 0 || d.m < 1 || d.m > 12) {
@@ -503,6 +512,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     draw_desk(st, dl);
     if (st->mrz_panel) desk_draw_mrz_panel(st, dl);
     if (st->ref_panel) desk_draw_ref_panel(st, dl);
+    if (st->transcript) desk_draw_transcript(st, dl);
     draw_loupe(st, dl);
     draw_toolbar(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);

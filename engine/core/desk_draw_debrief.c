@@ -24,16 +24,8 @@
 
 #define C_YELLOW 0xFF30E0F0u
 
-/* The lines a wrapped text takes: measured by the app's text layout when
- * the desk has it (desk_set_measure), else a rough count (characters times
- * an average advance). */
 static int lines_of(const desk_state *st, const draw_cmd *c) {
-    if (st->measure) return st->measure(st->measure_ud, c);
-    int chars = 0, width = -c->max_w;
-    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++)
-        chars += (*p & 0xC0) != 0x80;
-    int per_line = (int)(width / (0.55 * c->size));
-    return per_line > 0 ? chars / per_line + 1 : 1;
+    return desk_text_lines(st, c);
 }
 
 /* The height a paragraph of `s` takes, wrapped to w at `size`. */

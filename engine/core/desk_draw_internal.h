@@ -60,6 +60,14 @@ const char *desk_num(const desk_state *st, long n, char *buf, size_t cap);
 const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
                      long total, const char *kind, const char *light, const char *name);
 
+/* The lines a wrapped text command takes: measured by the app's text layout
+ * when the desk has it (desk_set_measure), else a rough count (characters
+ * times an average advance). */
+int desk_text_lines(const desk_state *st, const draw_cmd *c);
+
+/* The transcript panel (desk_draw_transcript.c). */
+void desk_draw_transcript(const desk_state *st, draw_list *dl);
+
 /* A date as the interface's language writes it: "29 May 2034" (Arabic-Indic
  * digits in Arabic). */
 const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap);

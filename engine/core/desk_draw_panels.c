@@ -28,8 +28,7 @@ int desk_answer_lang(const char *const *langs, int n_langs, int ui, const char (
     return ui;
 }
 
-/* desk_answer_lang for the traveler at the counter. */
-static int answer_language(const desk_state *st, int *foreign) {
+int desk_answer_language(const desk_state *st, int *foreign) {
     const desk_traveler *t = desk_current_traveler(st);
     const char *codes[8];
     for (int l = 0; l < st->n_langs && l < 8; l++)
@@ -121,7 +120,7 @@ static void draw_answer(const desk_state *st, draw_list *dl) {
     const desk_traveler *t = desk_current_traveler(st);
     const desk_rect box = desk_layout.answer;
     char buf[256];
-    int foreign, l = answer_language(st, &foreign);
+    int foreign, l = desk_answer_language(st, &foreign);
     dl_fill(dl, box, 0xFF15110Eu);
     int y = box.y + 18;
     if (foreign) {
@@ -154,8 +153,6 @@ void desk_draw_traveler(const desk_state *st, draw_list *dl) {
 
 /* ------------------------------------------------------------ the MRZ reader */
 
-/* The top document's MRZ as read: its lines, the format and whether it is
- * valid, each field, and the reader's issues. */
 /* A YYMMDD of the MRZ as a date: a birth in the last hundred years up to
  * today, an expiry in this century; 0 when it is no date. */
 static int mrz_date(const char *yymmdd, int birth, bl_date today, bl_date *out) {

@@ -131,13 +131,17 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
 
 static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
     if (k == KEY_ESCAPE) {
-        st->mrz_panel = st->ref_panel = 0;
+        st->mrz_panel = st->ref_panel = st->transcript = 0;
     } else if (k == KEY_Q && desk_current_traveler(st)->n_questions > 0) {
         st->mode = DESK_ASK;
         st->ask_page = 0;
     } else if (k == KEY_DELETE) {
         int f = finding_at(st, st->mx, st->my, 0);
         if (f >= 0) desk_act_unflag(st, f, log, ud);
+    } else if (k == KEY_H) {
+        desk_act_transcript(st, log, ud);
+    } else if ((k == KEY_UP || k == KEY_DOWN) && st->transcript) {
+        desk_act_transcript_scroll(st, k == KEY_UP ? 3 : -3); /* back through it, or on */
     } else if (k >= KEY_UP && k <= KEY_RIGHT) {
         examine_arrow(st, k, log, ud);
     } else if (k == KEY_TAB && st->n_docs > 1) {
@@ -170,6 +174,11 @@ static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *u
         return;
     }
     if (ask_at(st, x, y, log, ud) == 0) return;
+    if (st->answer_q >= 0 && desk_rect_hit(desk_layout.answer, x, y)) { /* the whole interview */
+        desk_act_transcript(st, log, ud);
+        return;
+    }
+    if (st->transcript && desk_rect_hit(desk_layout.transcript, x, y)) return; /* over the desk */
     int f = finding_at(st, x, y, 1);
     if (f >= 0) {
         desk_act_unflag(st, f, log, ud);
@@ -203,6 +212,9 @@ static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, 
         ask_by_id(st, ev->text, log, ud);
     } else if (ev->kind == EV_KEY) {
         examine_key(st, ev->key, log, ud);
+    } else if (ev->kind == EV_WHEEL && st->transcript &&
+               desk_rect_hit(desk_layout.transcript, ev->x, ev->y)) {
+        desk_act_transcript_scroll(st, ev->wheel > 0 ? 2 : -2);
     } else if (ev->kind == EV_WHEEL && st->loupe) {
         desk_act_zoom(st, ev->wheel > 0 ? 1 : -1, log, ud);
     } else if (left_click(ev)) {

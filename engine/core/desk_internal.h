@@ -59,6 +59,9 @@ void desk_finding_rect(const desk_state *st, const desk_finding *f, desk_rect *a
 /* The questions on offer (a question comes once the one it follows was
  * asked), in menu order; returns how many. */
 int desk_available_questions(const desk_state *st, int *out, int cap);
+/* The language the traveler at the counter's answers are heard in now (an
+ * index of st->langs); *foreign: not the interface's (no interpreter yet). */
+int desk_answer_language(const desk_state *st, int *foreign);
 
 /* ------------------------------------------------------------ desk_act.c */
 
@@ -79,6 +82,11 @@ void desk_act_ask(desk_state *st, int question, desk_log_fn log, void *ud);
 /* Documents: open or close a passport, turn a card, bring one to the top,
  * and log where one was put down. d < 0: nothing. */
 void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud);
+/* The transcript panel: open or closed (H); scrolled back (+) or on (-) by lines. */
+void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud);
+void desk_act_transcript_scroll(desk_state *st, int lines);
+/* How far back the transcript scrolls, px (desk_draw_transcript.c measures it). */
+int desk_transcript_scroll_max(const desk_state *st);
 void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud);
 void desk_act_pick_up(desk_state *st, int d, desk_log_fn log, void *ud);
 void desk_act_moved(desk_state *st, int d, desk_log_fn log, void *ud);

@@ -48,6 +48,7 @@ const desk_layout_table desk_layout = {
     .confirm_reasons = {460 + 16, 150 + 52, 420 - 32, 30},
     .mrz_panel = {820, 56, 440, 540},
     .ref_panel = {780, 56, 484, 540},
+    .transcript = {780, 56, 484, 540},
     .help = {300, 44, 700, 572},
     .summary_top = 189,
     .text =

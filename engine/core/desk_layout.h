@@ -104,7 +104,8 @@ typedef struct desk_layout_table {
     desk_rect confirm, confirm_yes, confirm_no;
     desk_rect confirm_reasons; /* a refusal's "give the reasons" */
     desk_rect mrz_panel, ref_panel, help;
-    int summary_top; /* the end of the session: the first case's row */
+    desk_rect transcript; /* the interview so far (H) */
+    int summary_top;      /* the end of the session: the first case's row */
     desk_text_box text[DESK_TEXT_PLACES];
 } desk_layout_table;
 

@@ -85,6 +85,8 @@ typedef enum {
     KEY_I,
     KEY_C,
     KEY_G,
+    KEY_H,
+    KEY_V,
     KEY_COUNT
 } input_key;
 

@@ -162,6 +162,10 @@ static int map_key(SDL_Keycode k) {
         return KEY_I;
     case SDLK_c:
         return KEY_C;
+    case SDLK_h:
+        return KEY_H;
+    case SDLK_v:
+        return KEY_V;
     case SDLK_g:
         return KEY_G;
     default:
