@@ -282,6 +282,57 @@ static void the_transcript_keeps_the_whole_interview(void **state) {
     assert_false(b->st.transcript);
 }
 
+/* Escape closes what is open, then asks before leaving; the answer is
+ * needed (other keys do nothing meanwhile); leaving is logged with what was
+ * decided; the quit button asks from any screen. */
+static void leaving_the_desk_asks_first(void **state) {
+    bench *b = *state;
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    key(b, KEY_R); /* the reference open: Escape closes it, nothing more */
+    key(b, KEY_ESCAPE);
+    assert_false(b->st.ref_panel);
+    assert_false(b->st.quit_ask);
+    key(b, KEY_ESCAPE);
+    assert_true(b->st.quit_ask);
+    key(b, KEY_A); /* no decision while it is asked */
+    assert_int_equal(b->st.mode, DESK_EXAMINE);
+    key(b, KEY_N);
+    assert_false(b->st.quit_ask);
+    assert_false(b->st.quit);
+    const desk_rect q = desk_layout.buttons[DESK_BTN_QUIT].r;
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = q.x + 5, .y = q.y + 5});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = q.x + 5, .y = q.y + 5});
+    assert_true(b->st.quit_ask);
+    desk_draw(&b->st, &b->dl);
+    int says_kept = 0;
+    for (int i = 0; i < b->dl.n; i++)
+        if (b->dl.cmd[i].kind == DRAW_TEXT && strstr(b->dl.cmd[i].text, "Nothing is lost"))
+            says_kept = 1;
+    assert_true(says_kept);
+    key(b, KEY_Y);
+    assert_true(b->st.quit);
+    key(b, KEY_ESCAPE); /* after leaving nothing more happens */
+    assert_false(b->st.quit_ask);
+}
+
+/* On the summary the toolbar does nothing: drawn dim, not as buttons to
+ * press; the quit button stays live there, and Escape asks to leave. */
+static void buttons_that_do_nothing_are_not_drawn_active(void **state) {
+    bench *b = *state;
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    assert_true(desk_button_active(&b->st, DESK_BTN_LIGHT1));
+    while (b->st.mode != DESK_DONE) { /* admit everyone */
+        key(b, KEY_A);
+        key(b, KEY_Y);
+        if (b->st.mode == DESK_DEBRIEF) key(b, KEY_RETURN);
+    }
+    assert_false(desk_button_active(&b->st, DESK_BTN_LIGHT1));
+    assert_false(desk_button_active(&b->st, DESK_BTN_ADMIT));
+    assert_true(desk_button_active(&b->st, DESK_BTN_QUIT));
+    key(b, KEY_ESCAPE);
+    assert_true(b->st.quit_ask);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
@@ -292,6 +343,9 @@ int main(void) {
         cmocka_unit_test_setup_teardown(the_mrz_reader_judges_the_expiry_against_today, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_transcript_keeps_the_whole_interview, setup, teardown),
+        cmocka_unit_test_setup_teardown(leaving_the_desk_asks_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(buttons_that_do_nothing_are_not_drawn_active, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("desk_info", tests, NULL, NULL);
 }

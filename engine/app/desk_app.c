@@ -111,6 +111,7 @@ int desk_app_event(desk_app *a, const input_event *ev, bl_err *err) {
     if (desk_step(&a->st, ev, app_write_action, a) && app_load_traveler(a, err) != 0) return -1;
     if (a->st.pending_ask >= 0) app_answer(a);
     app_after_change(a);
+    if (a->st.quit) return 1; /* the trainee chose to leave: everything is logged already */
     if (a->journal_failed)
         return err_setc(err, BL_E_IO,
                         "the results journal could not be written: the session stops so that "

@@ -283,6 +283,8 @@ typedef struct desk_state {
     desk_doc_info info[DESK_MAX_DOCS];
     int order[DESK_MAX_DOCS]; /* drawing order, back to front */
     int mrz_panel, ref_panel, help;
+    int quit_ask; /* "leave the desk?" is asked (Escape, the quit button) */
+    int quit;     /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
     int drag_doc;
     double drag_dx, drag_dy;
@@ -481,5 +483,9 @@ typedef struct draw_list {
 
 /* Describes the whole screen for the current state. */
 void desk_draw(const desk_state *st, draw_list *dl);
+
+/* Whether pressing button b (desk_layout's) does what it says on the
+ * current screen; the others are drawn flat and dim. */
+int desk_button_active(const desk_state *st, int b);
 
 #endif

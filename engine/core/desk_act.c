@@ -66,6 +66,12 @@ void desk_act_transcript_scroll(desk_state *st, int lines) {
     st->transcript_scroll = v < 0 ? 0 : v > max ? max : v;
 }
 
+void desk_act_ask_quit(desk_state *st, desk_log_fn log, void *ud) {
+    st->quit_ask = 1;
+    st->help = 0;
+    desk_emit(st, log, ud, "quit_asked", st->session->id, "{}");
+}
+
 void desk_act_help(desk_state *st, desk_log_fn log, void *ud) {
     st->help = !st->help;
     if (st->help) desk_emit(st, log, ud, "help", "", "{}");

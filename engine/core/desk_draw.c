@@ -57,12 +57,30 @@ void dl_text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int
     c->x = x, c->y = y, c->size = size, c->rgba = rgba, c->bold = bold, c->align = align;
 }
 
+/* Whether pressing button b does what it says on this screen: on the
+ * others it is drawn flat and dim, not as something to press. */
+int desk_button_active(const desk_state *st, int b) {
+    if (b == DESK_BTN_QUIT) return 1;
+    if (st->quit_ask) return 0;
+    if (st->mode == DESK_EXAMINE) {
+        if (b == DESK_BTN_OPEN || b == DESK_BTN_TURN) { /* a passport to open, a card to turn */
+            int d = desk_top_doc(st);
+            const desk_doc_spec *ds = d >= 0 ? &desk_current_traveler(st)->docs[d] : NULL;
+            return ds && (b == DESK_BTN_OPEN ? ds->passport : ds->pieces > 1);
+        }
+        return 1;
+    }
+    if (st->mode == DESK_FLAG_DRAW) return b == DESK_BTN_FLAG;
+    return 0;
+}
+
 void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on) {
     const desk_button *btn = &desk_layout.buttons[b];
-    dl_fill(dl, btn->r, on ? C_BUTTON_ON : C_BUTTON);
-    dl_frame(dl, btn->r, 1, 0xFF6A625Cu);
-    dl_text(dl, btn->r.x + btn->r.w / 2, btn->r.y + 24, 15, C_TEXT, 0, 1, "%s",
-            desk_tr(st, btn->label));
+    int active = desk_button_active(st, b);
+    dl_fill(dl, btn->r, on ? C_BUTTON_ON : active ? C_BUTTON : 0xFF2A2420u);
+    dl_frame(dl, btn->r, 1, active ? 0xFF6A625Cu : 0xFF3A3430u);
+    dl_text(dl, btn->r.x + btn->r.w / 2, btn->r.y + btn->r.h / 2 + 6, 15,
+            active || on ? C_TEXT : 0xFF808080u, 0, 1, "%s", desk_tr(st, btn->label));
     if (dl->n > 0 && dl->cmd[dl->n - 1].kind == DRAW_TEXT)
         dl->cmd[dl->n - 1].max_w = btn->r.w - 6; /* longer labels shrink to fit */
 }
@@ -154,14 +172,14 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
     int running = st->mode < DESK_DONE;
     if (s->session_limit_s > 0) {
         double left = s->session_limit_s - desk_elapsed(st);
-        dl_text(dl, 1266, 24, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
+        dl_text(dl, 1156, 24, 17, left < 60 && running ? C_RED : C_TEXT, 1, 2, "%s",
                 desk_fmt(st, buf, sizeof buf, "desk.time_left", 0, 0, NULL,
                          clock_text(st, left, c1, sizeof c1), NULL));
     } else {
-        dl_text(dl, 1266, 24, 17, C_TEXT, 1, 2, "%s",
+        dl_text(dl, 1156, 24, 17, C_TEXT, 1, 2, "%s",
                 clock_text(st, desk_elapsed(st), c1, sizeof c1));
     }
-    int x = 870; /* right of it: today's date and place (draw_top_bar) */
+    int x = 806; /* right of it: today's date and place (draw_top_bar) */
     if (s->case_limit_s > 0 && running && st->mode != DESK_DEBRIEF) {
         double left = s->case_limit_s - (double)(st->frame - st->case_frame0) / DESK_FPS;
         dl_text(dl, x, 24, 14, left < 60 ? C_RED : C_DIM, 0, 2, "%s",
@@ -240,8 +258,9 @@ static void draw_top_bar(const desk_state *st, draw_list *dl) {
             dl_text(dl, 130, 24, 16, C_TEXT, 0, 0, "%s   |   %s", t1, t2);
         dl->cmd[dl->n - 1].max_w = 370;
     }
-    dl_text(dl, 1180, 24, 15, C_TEXT, 0, 2, "%s", date_place(st, buf, sizeof buf));
-    dl->cmd[dl->n - 1].max_w = 300;
+    dl_text(dl, 1076, 24, 15, C_TEXT, 0, 2, "%s", date_place(st, buf, sizeof buf));
+    dl->cmd[dl->n - 1].max_w = 260;
+    desk_draw_button(st, dl, DESK_BTN_QUIT, st->quit_ask);
     int n = s->n_travelers > 0 ? s->n_travelers : 1;
     double seg = (double)bar.w / n;
     for (int i = 0; i < s->n_travelers; i++)
@@ -349,7 +368,7 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
     dl_fill(dl, desk_layout.toolbar, C_BAR);
     for (int b = 0; b < DESK_BTN_COUNT; b++) {
         if (b == DESK_BTN_LANG && st->n_langs < 2) continue;
-        if (b == DESK_BTN_INTERP || b == DESK_BTN_ALONE) continue;
+        if (b == DESK_BTN_INTERP || b == DESK_BTN_ALONE || b == DESK_BTN_QUIT) continue;
         desk_draw_button(st, dl, b, button_on(st, b));
     }
     if (!st->session->mrz_reader) dl_frame(dl, desk_layout.buttons[DESK_BTN_MRZ].r, 2, C_RED);
@@ -488,6 +507,30 @@ _Static_assert(sizeof mode_dialogs / sizeof mode_dialogs[0] == DESK_REVIEW + 1,
 
 /* ------------------------------------------------------------ desk_draw */
 
+/* "Leave the desk?": what is kept, and the two answers. */
+static void draw_quit(const desk_state *st, draw_list *dl) {
+    const desk_rect q = desk_layout.quit, yes = desk_layout.quit_yes, no = desk_layout.quit_no;
+    char buf[320];
+    dl_fill(dl, desk_layout.screen, 0x80000000u); /* the desk stays visible, dimmed */
+    dl_fill(dl, q, C_DIALOG);
+    dl_frame(dl, q, 2, C_ACCENT);
+    dl_text(dl, q.x + 20, q.y + 34, 18, C_ACCENT, 1, 0, "%s", desk_tr(st, "quit.title"));
+    dl->cmd[dl->n - 1].max_w = q.w - 40;
+    dl_text(dl, q.x + 20, q.y + 66, 15, C_TEXT, 0, 0, "%s",
+            desk_fmt(st, buf, sizeof buf, "quit.kept", st->n_decided, st->session->n_travelers,
+                     NULL, NULL, NULL));
+    dl->cmd[dl->n - 1].max_w = -(q.w - 40);
+    dl->cmd[dl->n - 1].lines = 5;
+    dl_fill(dl, yes, C_BUTTON);
+    dl_frame(dl, yes, 1, C_ACCENT);
+    dl_text(dl, yes.x + yes.w / 2, yes.y + 26, 15, C_TEXT, 1, 1, "%s", desk_tr(st, "quit.yes"));
+    dl->cmd[dl->n - 1].max_w = yes.w - 8;
+    dl_fill(dl, no, C_BUTTON_ON);
+    dl_frame(dl, no, 1, C_ACCENT);
+    dl_text(dl, no.x + no.w / 2, no.y + 26, 15, C_TEXT, 1, 1, "%s", desk_tr(st, "quit.no"));
+    dl->cmd[dl->n - 1].max_w = no.w - 8;
+}
+
 /* Right-to-left: mirror every command's position across the screen (text
  * anchors flip side); textures keep their own orientation. */
 static void mirror(draw_list *dl) {
@@ -517,5 +560,6 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     draw_toolbar(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);
     if (st->help) desk_draw_help(st, dl);
+    if (st->quit_ask) draw_quit(st, dl);
     if (desk_rtl(st)) mirror(dl);
 }

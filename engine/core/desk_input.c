@@ -129,9 +129,17 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
     return -1;
 }
 
+/* Escape closes what is open; with nothing open it asks to leave the desk. */
+static void examine_escape(desk_state *st, desk_log_fn log, void *ud) {
+    if (st->mrz_panel || st->ref_panel || st->transcript)
+        st->mrz_panel = st->ref_panel = st->transcript = 0;
+    else
+        desk_act_ask_quit(st, log, ud);
+}
+
 static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
     if (k == KEY_ESCAPE) {
-        st->mrz_panel = st->ref_panel = st->transcript = 0;
+        examine_escape(st, log, ud);
     } else if (k == KEY_Q && desk_current_traveler(st)->n_questions > 0) {
         st->mode = DESK_ASK;
         st->ask_page = 0;
@@ -421,6 +429,10 @@ static int summary_row_traveler(const desk_state *st, int row) {
 
 /* The summary: a number or a click on a case's row opens its debrief. */
 static int step_done(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    if (key(ev, KEY_ESCAPE)) {
+        desk_act_ask_quit(st, log, ud);
+        return 0;
+    }
     if (ev->kind == EV_KEY && ev->key >= KEY_1 && ev->key <= KEY_0)
         return desk_act_review(st, summary_row_traveler(st, ev->key - KEY_1), log, ud);
     if (left_click(ev)) {
@@ -474,10 +486,34 @@ static input_event unmirrored(const desk_state *st, const input_event *ev) {
     return e;
 }
 
+/* "Leave the desk?": Y, Return or its button leaves; N, Escape or the other
+ * button stays. Nothing else happens while it is asked. */
+static int step_quit(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    int yes = key(ev, KEY_Y) || key(ev, KEY_RETURN) ||
+              (left_click(ev) && desk_rect_hit(desk_layout.quit_yes, ev->x, ev->y));
+    int no = key(ev, KEY_N) || key(ev, KEY_ESCAPE) ||
+             (left_click(ev) && desk_rect_hit(desk_layout.quit_no, ev->x, ev->y));
+    if (yes) {
+        st->quit_ask = 0, st->quit = 1;
+        desk_emit(st, log, ud, "quit", st->session->id, "{\"decided\": %d, \"travelers\": %d}",
+                  st->n_decided, st->session->n_travelers);
+    } else if (no) {
+        st->quit_ask = 0;
+        desk_emit(st, log, ud, "quit_cancelled", st->session->id, "{}");
+    }
+    return 0;
+}
+
 int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *ud) {
     if (!ev_in) return 0;
     input_event ev = unmirrored(st, ev_in);
     if (ev.kind == EV_MOVE || ev.kind == EV_DOWN || ev.kind == EV_UP) st->mx = ev.x, st->my = ev.y;
+    if (st->quit) return 0;
+    if (st->quit_ask) return step_quit(st, &ev, log, ud);
+    if (left_click(&ev) && desk_rect_hit(desk_layout.buttons[DESK_BTN_QUIT].r, ev.x, ev.y)) {
+        desk_act_ask_quit(st, log, ud); /* from any screen */
+        return 0;
+    }
     /* Help overlay: any key or click closes it (the summary shows none). */
     int over = st->mode == DESK_DONE || st->mode == DESK_REVIEW;
     if (st->help && !over && (ev.kind == EV_KEY || ev.kind == EV_DOWN)) {

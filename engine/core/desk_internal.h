@@ -87,6 +87,8 @@ void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_transcript_scroll(desk_state *st, int lines);
 /* How far back the transcript scrolls, px (desk_draw_transcript.c measures it). */
 int desk_transcript_scroll_max(const desk_state *st);
+/* Asks "leave the desk?" (the answer is desk_step's). */
+void desk_act_ask_quit(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud);
 void desk_act_pick_up(desk_state *st, int d, desk_log_fn log, void *ud);
 void desk_act_moved(desk_state *st, int d, desk_log_fn log, void *ud);

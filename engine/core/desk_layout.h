@@ -47,6 +47,7 @@ typedef enum {
     DESK_BTN_LANG,   /* drawn only with more than one language */
     DESK_BTN_INTERP, /* drawn with the traveler, only with an interview */
     DESK_BTN_ALONE,  /* drawn with the traveler, only with a companion */
+    DESK_BTN_QUIT,   /* in the top bar: leave the desk (asks first) */
     DESK_BTN_COUNT
 } desk_button_id;
 
@@ -104,8 +105,9 @@ typedef struct desk_layout_table {
     desk_rect confirm, confirm_yes, confirm_no;
     desk_rect confirm_reasons; /* a refusal's "give the reasons" */
     desk_rect mrz_panel, ref_panel, help;
-    desk_rect transcript; /* the interview so far (H) */
-    int summary_top;      /* the end of the session: the first case's row */
+    desk_rect transcript;              /* the interview so far (H) */
+    desk_rect quit, quit_yes, quit_no; /* leave the desk? */
+    int summary_top;                   /* the end of the session: the first case's row */
     desk_text_box text[DESK_TEXT_PLACES];
 } desk_layout_table;
 
