@@ -333,6 +333,51 @@ static void buttons_that_do_nothing_are_not_drawn_active(void **state) {
     assert_true(b->st.quit_ask);
 }
 
+/* V puts the top document beside a genuine specimen; with the loupe on,
+ * the pointer on either picture shows one loupe position on both (the
+ * same mm of each); the reference panel's button opens it too; a click on
+ * the view does not pick up the documents under it. */
+static void the_compare_view_shows_one_loupe_position_on_both(void **state) {
+    bench *b = *state;
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    key(b, KEY_O); /* the passport open, on top */
+    key(b, KEY_V);
+    assert_true(b->st.compare);
+    key(b, KEY_L);
+    const desk_rect a = desk_layout.compare;
+    int x = a.x + 120, y = a.y + 200; /* on the left picture: this document */
+    step(b, (input_event){.kind = EV_MOVE, .x = x, .y = y});
+    desk_draw(&b->st, &b->dl);
+    const draw_cmd *doc = NULL, *ref = NULL;
+    for (int i = 0; i < b->dl.n; i++) {
+        const draw_cmd *c = &b->dl.cmd[i];
+        if (c->kind == DRAW_TEX && c->tex == TEX_LOUPE_DOC) doc = c;
+        if (c->kind == DRAW_TEX && c->tex == TEX_LOUPE_REF) ref = c;
+        assert_false(c->kind == DRAW_TEX && c->tex == TEX_LOUPE); /* not the desk's loupe */
+    }
+    assert_non_null(doc);
+    assert_non_null(ref);
+    assert_int_equal(doc->b, ref->b); /* the same place, in mm/100 */
+    assert_int_equal(doc->c, ref->c);
+    assert_true(doc->b > 0 && doc->c > 0);
+    assert_int_equal(doc->x + doc->w / 2, x); /* centred on the pointer */
+    assert_int_equal(ref->y, doc->y);
+    assert_true(ref->x > doc->x + 400); /* on the specimen, to the right */
+    int order0 = b->st.order[b->st.n_docs - 1];
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = x, .y = y});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = x, .y = y});
+    assert_int_equal(b->st.mode, DESK_EXAMINE); /* no drag of what lies under the view */
+    assert_int_equal(b->st.order[b->st.n_docs - 1], order0);
+    key(b, KEY_ESCAPE);
+    assert_false(b->st.compare);
+    key(b, KEY_R); /* from the reference panel's button */
+    const desk_rect cb = desk_layout.ref_compare;
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = cb.x + 9, .y = cb.y + 9});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = cb.x + 9, .y = cb.y + 9});
+    assert_true(b->st.compare);
+    assert_false(b->st.ref_panel);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
@@ -344,6 +389,8 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(the_transcript_keeps_the_whole_interview, setup, teardown),
         cmocka_unit_test_setup_teardown(leaving_the_desk_asks_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_compare_view_shows_one_loupe_position_on_both, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(buttons_that_do_nothing_are_not_drawn_active, setup,
                                         teardown),
     };

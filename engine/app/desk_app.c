@@ -83,8 +83,10 @@ void desk_app_destroy(desk_app *a) {
     app_journal_clock(a, REC_STOP);
     app_free_traveler(a);
     app_text_free(a);
-    plat_tex_destroy(a->loupe_tex);
-    image_deinit(&a->loupe_img);
+    for (int i = 0; i < 2; i++) {
+        plat_tex_destroy(a->loupe_tex[i]);
+        image_deinit(&a->loupe_img[i]);
+    }
     image_deinit(&a->region);
     plat_destroy(a->p);
     doc_fonts_unload(&a->fonts);
@@ -164,6 +166,9 @@ int desk_app_draw(desk_app *a, bl_err *err) {
                 t = app_compose_loupe(a);
             else if (c->tex == TEX_REF)
                 t = app_reference_tex(a, c->a, c->b, c->c, c->w, c->h);
+            else if (c->tex == TEX_LOUPE_DOC || c->tex == TEX_LOUPE_REF)
+                t = app_compose_loupe_at(a, c->a, c->b / 100.0, c->c / 100.0,
+                                         c->tex == TEX_LOUPE_REF);
             if (t) plat_draw(a->p, t, c->x, c->y, c->w, c->h);
             break;
         }

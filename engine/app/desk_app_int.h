@@ -63,6 +63,10 @@ typedef struct {
     /* an academy's captured document: its images are the loupe's full
      * resolution; `ref` its captured genuine specimen, or NULL */
     capture *cap, *ref_cap;
+    /* the genuine specimen at the loupe's resolution (built on first use) */
+    matbuf ref_hi;
+    light_scene *ref_hi_sc;
+    int ref_hi_state; /* 0 not built, 1 ready, -1 failed */
 } doc_slot;
 
 struct desk_app {
@@ -73,8 +77,8 @@ struct desk_app {
     int n_slots;
     doc_slot slots[DESK_MAX_DOCS];
     plat_tex *face, *companion;
-    plat_tex *loupe_tex;
-    bl_image loupe_img, region;
+    plat_tex *loupe_tex[2]; /* the loupe on a document, on its specimen */
+    bl_image loupe_img[2], region;
     text_entry text[TEXT_CACHE];
     text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
     FILE *log, *rec;
@@ -101,6 +105,8 @@ int app_load_traveler(desk_app *a, bl_err *err); /* the current traveler's docum
 void app_free_traveler(desk_app *a);
 int app_build_hires(desk_app *a, doc_slot *s); /* one document at the loupe's resolution */
 plat_tex *app_compose_loupe(desk_app *a);
+/* The loupe at (u, v) mm of document d's side shown, or of its specimen (ref). */
+plat_tex *app_compose_loupe_at(desk_app *a, int d, double u, double v, int ref);
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);
 
 /* desk_text.c */

@@ -27,6 +27,8 @@ static void slot_free(doc_slot *s) {
     plat_tex_destroy(s->cover);
     light_scene_destroy(s->hi_sc);
     if (s->hi.sub) matbuf_deinit(&s->hi);
+    light_scene_destroy(s->ref_hi_sc);
+    if (s->ref_hi_state > 0) matbuf_deinit(&s->ref_hi);
     free(s->truth);
     if (s->cap) capture_unload(s->cap);
     if (s->ref_cap) capture_unload(s->ref_cap);
@@ -313,42 +315,91 @@ int app_load_traveler(desk_app *a, bl_err *err) {
 
 /* ------------------------------------------------------------ loupe */
 
-plat_tex *app_compose_loupe(desk_app *a) {
-    const desk_state *st = &a->st;
-    double u, v;
-    int d = desk_doc_at(st, st->mx, st->my, &u, &v);
+/* The genuine specimen at the loupe's resolution (built on first use). */
+static int ref_hires(desk_app *a, doc_slot *s) {
+    if (s->ref_hi_state) return s->ref_hi_state > 0 ? 0 : -1;
+    bl_err err = {0};
+    doc_spec spec = {.t = &s->t, .seed = 1, .dpi = a->cfg.loupe_dpi, .today = s->spec.today};
+    doc_truth *tr = malloc(sizeof *tr);
+    int ok = tr && doc_build(&spec, &a->fonts, &s->ref_hi, tr, &err) == 0;
+    free(tr);
+    if (ok && !(s->ref_hi_sc = light_scene_create(&s->ref_hi, &err))) {
+        matbuf_deinit(&s->ref_hi);
+        ok = 0;
+    }
+    s->ref_hi_state = ok ? 1 : -1;
+    if (!ok) fprintf(stderr, "borderlab: loupe image for %s's specimen: %s\n", s->t.id, err.msg);
+    return ok ? 0 : -1;
+}
+
+/* Magnifies a light scene around (u, v) mm of side `side` of template t. */
+static int loupe_from_scene(desk_app *a, light_scene *sc, const tpl *t, double ppm, int side,
+                            double u, double v, bl_image *out, bl_err *err) {
+    double cx = (u + t->pieces[side].x) * ppm, cy = (v + t->pieces[side].y) * ppm;
+    double spo = ppm / (DISPLAY_PX_PER_MM * a->st.loupe_zoom);
+    int r = (int)ceil(LOUPE_D * spo * 0.5) + 2;
+    int x0 = (int)floor(cx) - r, y0 = (int)floor(cy) - r;
+    if (light_scene_render_region(sc, (light_kind)a->st.light, x0, y0, 2 * r, 2 * r, &a->region,
+                                  err) != 0)
+        return -1;
+    return loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, out, err);
+}
+
+/* Magnifies captured images (their own resolution; a light not captured
+ * is the desk's slate). */
+static int loupe_from_capture(desk_app *a, const capture *c, const bl_image *slate, double u,
+                              double v, bl_image *out, bl_err *err) {
+    int l = a->st.light;
+    double w_mm, h_mm;
+    capture_size_mm(c, &w_mm, &h_mm);
+    const bl_image *src = c->have & LIGHT_BIT(l) ? &c->img[l] : slate;
+    double ppm = src == slate ? DISPLAY_PX_PER_MM : c->w / w_mm;
+    return loupe_render(src, u * ppm, v * ppm, ppm / (DISPLAY_PX_PER_MM * a->st.loupe_zoom),
+                        LOUPE_D, out, err);
+}
+
+/* The loupe on document d (ref: on its genuine specimen) at (u, v) mm of
+ * the side it shows, into a texture of its own (which: 0 the document's,
+ * 1 the specimen's: both can show at once). */
+static plat_tex *compose(desk_app *a, int d, double u, double v, int ref) {
     if (d < 0 || d >= a->n_slots) return NULL;
     doc_slot *s = &a->slots[d];
-    int side = st->docs[d].side;
+    int side = a->st.docs[d].side;
     bl_err err = {0};
-    if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
-    double zoom = st->loupe_zoom;
-    if (s->cap) { /* the captured image itself, at the resolution it was taken */
-        const bl_image *src = &s->cap->img[st->light];
-        if (!(s->cap->have & LIGHT_BIT(st->light))) src = &s->disp[st->light][0];
-        double ppm = src == &s->disp[st->light][0] ? DISPLAY_PX_PER_MM : s->hi_ppm;
-        if (loupe_render(src, u * ppm, v * ppm, ppm / (DISPLAY_PX_PER_MM * zoom), LOUPE_D,
-                         &a->loupe_img, &err) != 0)
-            return NULL;
-    } else if (atomic_load(&s->hi_state) == 1) {
-        double ppm = s->hi_ppm;
-        double cx = (u + s->t.pieces[side].x) * ppm, cy = (v + s->t.pieces[side].y) * ppm;
-        double spo = ppm / (DISPLAY_PX_PER_MM * zoom);
-        int r = (int)ceil(LOUPE_D * spo * 0.5) + 2;
-        int x0 = (int)floor(cx) - r, y0 = (int)floor(cy) - r;
-        if (light_scene_render_region(s->hi_sc, (light_kind)st->light, x0, y0, 2 * r, 2 * r,
-                                      &a->region, &err) != 0 ||
-            loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, &a->loupe_img, &err) != 0)
-            return NULL;
-    } else { /* still building: magnify what the desk shows */
-        if (loupe_render(&s->disp[st->light][side], u * DISPLAY_PX_PER_MM, v * DISPLAY_PX_PER_MM,
-                         1.0 / zoom, LOUPE_D, &a->loupe_img, &err) != 0)
-            return NULL;
+    bl_image *img = &a->loupe_img[ref];
+    int rc;
+    if (ref && s->cap) {
+        if (!s->ref_cap) return NULL;
+        rc = loupe_from_capture(a, s->ref_cap, &s->disp[a->st.light][0], u, v, img, &err);
+    } else if (ref) {
+        if (ref_hires(a, s) != 0) return NULL;
+        rc = loupe_from_scene(a, s->ref_hi_sc, &s->t, a->cfg.loupe_dpi / 25.4, side, u, v, img,
+                              &err);
+    } else if (s->cap) {
+        rc = loupe_from_capture(a, s->cap, &s->disp[a->st.light][0], u, v, img, &err);
+    } else {
+        if (atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
+        if (atomic_load(&s->hi_state) == 1)
+            rc = loupe_from_scene(a, s->hi_sc, &s->t, s->hi_ppm, side, u, v, img, &err);
+        else /* still building: magnify what the desk shows */
+            rc = loupe_render(&s->disp[a->st.light][side], u * DISPLAY_PX_PER_MM,
+                              v * DISPLAY_PX_PER_MM, 1.0 / a->st.loupe_zoom, LOUPE_D, img, &err);
     }
-    if (!a->loupe_tex && !(a->loupe_tex = plat_tex_create(a->p, &a->loupe_img, 1, 1, &err)))
-        return NULL;
-    plat_tex_update(a->loupe_tex, &a->loupe_img, &err);
-    return a->loupe_tex;
+    if (rc != 0) return NULL;
+    plat_tex **tex = &a->loupe_tex[ref];
+    if (!*tex && !(*tex = plat_tex_create(a->p, img, 1, 1, &err))) return NULL;
+    plat_tex_update(*tex, img, &err);
+    return *tex;
+}
+
+plat_tex *app_compose_loupe(desk_app *a) {
+    double u, v;
+    int d = desk_doc_at(&a->st, a->st.mx, a->st.my, &u, &v);
+    return compose(a, d, u, v, 0);
+}
+
+plat_tex *app_compose_loupe_at(desk_app *a, int d, double u, double v, int ref) {
+    return compose(a, d, u, v, ref);
 }
 
 /* ------------------------------------------------------------ reference */

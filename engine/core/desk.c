@@ -131,7 +131,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
-    st->mrz_panel = st->ref_panel = st->transcript = 0;
+    st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
     memset(st->asked, 0, sizeof st->asked);
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
@@ -273,7 +273,7 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     if (s->debrief) {
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);
@@ -391,7 +391,7 @@ int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud) {
         st->mode = DESK_DONE;
         st->end_frame = st->frame;
         st->n_docs = 0;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
         desk_status(st, st->time_up ? "status.time_up" : "status.session_complete",
                     st->session->n_travelers, 0, 0);
         desk_emit(st, log, ud, "session_end", st->session->id,

@@ -283,6 +283,7 @@ typedef struct desk_state {
     desk_doc_info info[DESK_MAX_DOCS];
     int order[DESK_MAX_DOCS]; /* drawing order, back to front */
     int mrz_panel, ref_panel, help;
+    int compare;  /* the top document and its genuine specimen side by side (V) */
     int quit_ask; /* "leave the desk?" is asked (Escape, the quit button) */
     int quit;     /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
@@ -452,6 +453,8 @@ typedef enum {
     TEX_COVER,     /* a: doc (closed passport) */
     TEX_LOUPE,     /* the magnifier, already composed by the app */
     TEX_REF,       /* a: doc whose template's genuine specimen, b: light */
+    TEX_LOUPE_DOC, /* the magnifier on document a at b, c (hundredths of a mm on its side) */
+    TEX_LOUPE_REF, /* the same on document a's genuine specimen */
 } draw_tex;
 
 typedef struct draw_cmd {

@@ -40,13 +40,13 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
         return;
     }
     st->mrz_panel = !st->mrz_panel;
-    if (st->mrz_panel) st->ref_panel = st->transcript = 0, st->mrz_used = 1;
+    if (st->mrz_panel) st->ref_panel = st->transcript = st->compare = 0, st->mrz_used = 1;
     desk_emit(st, log, ud, "mrz_reader", "", "{\"on\": %s}", st->mrz_panel ? "true" : "false");
 }
 
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
     st->ref_panel = !st->ref_panel;
-    if (st->ref_panel) st->mrz_panel = st->transcript = 0, st->reference_used = 1;
+    if (st->ref_panel) st->mrz_panel = st->transcript = st->compare = 0, st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
@@ -55,7 +55,7 @@ void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
 void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
     if (desk_current_traveler(st)->n_questions == 0) return; /* no interview */
     st->transcript = !st->transcript;
-    if (st->transcript) st->mrz_panel = st->ref_panel = 0;
+    if (st->transcript) st->mrz_panel = st->ref_panel = st->compare = 0;
     st->transcript_scroll = 0;
     desk_emit(st, log, ud, "transcript", desk_current_traveler(st)->id, "{\"on\": %s}",
               st->transcript ? "true" : "false");
@@ -64,6 +64,14 @@ void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
 void desk_act_transcript_scroll(desk_state *st, int lines) {
     int v = st->transcript_scroll + lines * DESK_LINE_H(14), max = desk_transcript_scroll_max(st);
     st->transcript_scroll = v < 0 ? 0 : v > max ? max : v;
+}
+
+void desk_act_compare(desk_state *st, desk_log_fn log, void *ud) {
+    st->compare = !st->compare;
+    if (st->compare) st->mrz_panel = st->ref_panel = st->transcript = 0, st->reference_used = 1;
+    char target[128] = "";
+    if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
+    desk_emit(st, log, ud, "compare", target, "{\"on\": %s}", st->compare ? "true" : "false");
 }
 
 void desk_act_ask_quit(desk_state *st, desk_log_fn log, void *ud) {
@@ -247,7 +255,7 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);

@@ -195,6 +195,13 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
     }
 }
 
+int desk_panel_at(const desk_state *st, int x, int y) {
+    return (st->compare && desk_rect_hit(desk_layout.compare, x, y)) ||
+           (st->ref_panel && desk_rect_hit(desk_layout.ref_panel, x, y)) ||
+           (st->mrz_panel && desk_rect_hit(desk_layout.mrz_panel, x, y)) ||
+           (st->transcript && desk_rect_hit(desk_layout.transcript, x, y));
+}
+
 int desk_text_lines(const desk_state *st, const draw_cmd *c) {
     if (st->measure) return st->measure(st->measure_ud, c);
     int chars = 0, width = -c->max_w;
@@ -335,6 +342,7 @@ static void draw_desk(const desk_state *st, draw_list *dl) {
 static void draw_loupe(const desk_state *st, draw_list *dl) {
     int under = desk_doc_at(st, st->mx, st->my, NULL, NULL);
     if (!st->loupe || st->mode >= DESK_DONE || under < 0 || st->docs[under].closed) return;
+    if (desk_panel_at(st, st->mx, st->my)) return; /* a panel over the desk: its own loupe */
     int dmt = 220;
     char b1[24];
     dl_tex(dl, TEX_LOUPE, 0, st->light, st->loupe_zoom,
@@ -556,6 +564,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->mrz_panel) desk_draw_mrz_panel(st, dl);
     if (st->ref_panel) desk_draw_ref_panel(st, dl);
     if (st->transcript) desk_draw_transcript(st, dl);
+    if (st->compare) desk_draw_compare(st, dl);
     draw_loupe(st, dl);
     draw_toolbar(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);

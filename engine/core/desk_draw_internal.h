@@ -65,6 +65,13 @@ const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *ke
  * times an average advance). */
 int desk_text_lines(const desk_state *st, const draw_cmd *c);
 
+/* The compare view and the loupe over the reference panel's specimen
+ * (pic: where it is drawn, k: its px per mm) (desk_draw_compare.c). */
+void desk_draw_compare(const desk_state *st, draw_list *dl);
+void desk_draw_ref_loupe(const desk_state *st, draw_list *dl, int d, desk_rect pic, double k);
+
+#define DESK_HELP_ROWS 20 /* help.k1..20 / help.d1..20 in every catalogue */
+
 /* The transcript panel (desk_draw_transcript.c). */
 void desk_draw_transcript(const desk_state *st, draw_list *dl);
 

@@ -307,6 +307,13 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
         }
     }
     if (!shown) dl_text(dl, x + 16, yy, 13, C_DIM, 0, 0, "%s", desk_tr(st, "ref.none"));
+    const desk_rect cb = desk_layout.ref_compare; /* side by side, larger */
+    dl_fill(dl, cb, C_BUTTON);
+    dl_frame(dl, cb, 1, 0xFF6A625Cu);
+    dl_text(dl, cb.x + cb.w / 2, cb.y + cb.h / 2 + 6, 15, C_TEXT, 0, 1, "%s",
+            desk_tr(st, "btn.compare"));
+    dl->cmd[dl->n - 1].max_w = cb.w - 8;
+    desk_draw_ref_loupe(st, dl, d, (desk_rect){ix, iy, iw, ih}, k);
 }
 
 /* ------------------------------------------------------------ the help */
@@ -317,11 +324,14 @@ void desk_draw_help(const desk_state *st, draw_list *dl) {
     dl_fill(dl, p, C_DIALOG);
     dl_frame(dl, p, 2, C_ACCENT);
     dl_text(dl, p.x + 20, p.y + 34, 20, C_ACCENT, 1, 0, "%s", desk_tr(st, "help.title"));
-    for (int i = 1; i <= 17; i++) {
+    for (int i = 1; i <= DESK_HELP_ROWS; i++) { /* every action, each with its key */
         char k[16], d[16];
         snprintf(k, sizeof k, "help.k%d", i);
         snprintf(d, sizeof d, "help.d%d", i);
-        dl_text(dl, p.x + 24, p.y + 40 + i * 30, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, k));
-        dl_text(dl, p.x + 170, p.y + 40 + i * 30, 15, C_TEXT, 0, 0, "%s", desk_tr(st, d));
+        int y = p.y + 44 + i * 26;
+        dl_text(dl, p.x + 24, y, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, k));
+        dl->cmd[dl->n - 1].max_w = 140;
+        dl_text(dl, p.x + 170, y, 15, C_TEXT, 0, 0, "%s", desk_tr(st, d));
+        dl->cmd[dl->n - 1].max_w = p.w - 190;
     }
 }

@@ -131,8 +131,8 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
 
 /* Escape closes what is open; with nothing open it asks to leave the desk. */
 static void examine_escape(desk_state *st, desk_log_fn log, void *ud) {
-    if (st->mrz_panel || st->ref_panel || st->transcript)
-        st->mrz_panel = st->ref_panel = st->transcript = 0;
+    if (st->mrz_panel || st->ref_panel || st->transcript || st->compare)
+        st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
     else
         desk_act_ask_quit(st, log, ud);
 }
@@ -148,6 +148,8 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         if (f >= 0) desk_act_unflag(st, f, log, ud);
     } else if (k == KEY_H) {
         desk_act_transcript(st, log, ud);
+    } else if (k == KEY_V) {
+        desk_act_compare(st, log, ud);
     } else if ((k == KEY_UP || k == KEY_DOWN) && st->transcript) {
         desk_act_transcript_scroll(st, k == KEY_UP ? 3 : -3); /* back through it, or on */
     } else if (k >= KEY_UP && k <= KEY_RIGHT) {
@@ -186,7 +188,11 @@ static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *u
         desk_act_transcript(st, log, ud);
         return;
     }
-    if (st->transcript && desk_rect_hit(desk_layout.transcript, x, y)) return; /* over the desk */
+    if (st->ref_panel && desk_rect_hit(desk_layout.ref_compare, x, y)) {
+        desk_act_compare(st, log, ud);
+        return;
+    }
+    if (desk_panel_at(st, x, y)) return; /* a panel over the desk: not the documents under it */
     int f = finding_at(st, x, y, 1);
     if (f >= 0) {
         desk_act_unflag(st, f, log, ud);

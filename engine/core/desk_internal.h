@@ -87,6 +87,10 @@ void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_transcript_scroll(desk_state *st, int lines);
 /* How far back the transcript scrolls, px (desk_draw_transcript.c measures it). */
 int desk_transcript_scroll_max(const desk_state *st);
+/* Whether (x, y) is on an open panel or the compare view (over the desk). */
+int desk_panel_at(const desk_state *st, int x, int y);
+/* The compare view: open or closed (V). */
+void desk_act_compare(desk_state *st, desk_log_fn log, void *ud);
 /* Asks "leave the desk?" (the answer is desk_step's). */
 void desk_act_ask_quit(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud);

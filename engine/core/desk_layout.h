@@ -106,6 +106,8 @@ typedef struct desk_layout_table {
     desk_rect confirm_reasons; /* a refusal's "give the reasons" */
     desk_rect mrz_panel, ref_panel, help;
     desk_rect transcript;              /* the interview so far (H) */
+    desk_rect compare;                 /* a document and its specimen side by side (V) */
+    desk_rect ref_compare;             /* the reference panel's button to it */
     desk_rect quit, quit_yes, quit_no; /* leave the desk? */
     int summary_top;                   /* the end of the session: the first case's row */
     desk_text_box text[DESK_TEXT_PLACES];
