@@ -378,6 +378,63 @@ static void the_compare_view_shows_one_loupe_position_on_both(void **state) {
     assert_false(b->st.ref_panel);
 }
 
+/* Feedback for what the trainee does: a flag saved says its number, kind
+ * and note; the note shows again under the pointer and in the findings
+ * list (E); findings are numbered from 1 for each traveler; the interpreter
+ * and a document that does not open say so. */
+static void every_action_answers_back(void **state) {
+    bench *b = *state;
+    desk_init(&b->st, &b->s, (const i18n *const *)b->langs, 3, on_log, b);
+    key(b, KEY_O);
+    const desk_doc *d = &b->st.docs[0];
+    int x0 = (int)d->x + 40, y0 = (int)d->y + 40;
+    key(b, KEY_F);
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = x0, .y = y0});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = x0 + 120, .y = y0 + 80});
+    key(b, KEY_3);
+    input_event t = {.kind = EV_TEXT};
+    snprintf(t.text, sizeof t.text, "edge lifted");
+    step(b, t);
+    key(b, KEY_RETURN);
+    assert_string_equal(b->st.status_key, "status.finding_saved_note");
+    assert_string_equal(b->st.status_note, "edge lifted");
+    step(b, (input_event){.kind = EV_MOVE, .x = x0 + 60, .y = y0 + 40});
+    desk_draw(&b->st, &b->dl);
+    int tip = 0;
+    for (int i = 0; i < b->dl.n; i++)
+        if (b->dl.cmd[i].kind == DRAW_TEXT && strstr(b->dl.cmd[i].text, ": edge lifted")) tip = 1;
+    assert_true(tip);
+    key(b, KEY_E);
+    assert_true(b->st.findings_panel);
+    desk_draw(&b->st, &b->dl);
+    int listed = 0;
+    for (int i = 0; i < b->dl.n; i++)
+        if (b->dl.cmd[i].kind == DRAW_TEXT && strstr(b->dl.cmd[i].text, "edge lifted") &&
+            desk_rect_hit(desk_layout.findings, b->dl.cmd[i].x, b->dl.cmd[i].y))
+            listed = 1;
+    assert_true(listed);
+    key(b, KEY_E);
+    key(b, KEY_I);
+    assert_string_equal(b->st.status_key, "status.interpreter");
+    key(b, KEY_I);
+    assert_string_equal(b->st.status_key, "status.interpreter_here");
+    /* the next traveler's first finding is number 1 again */
+    key(b, KEY_S);
+    key(b, KEY_Y);
+    if (b->st.mode == DESK_DEBRIEF) key(b, KEY_RETURN);
+    assert_int_equal(b->st.traveler, 1);
+    d = &b->st.docs[b->st.order[b->st.n_docs - 1]]; /* the top document, open */
+    if (d->closed) key(b, KEY_O);
+    x0 = (int)d->x + 40, y0 = (int)d->y + 40;
+    key(b, KEY_F);
+    step(b, (input_event){.kind = EV_DOWN, .button = BUTTON_LEFT, .x = x0, .y = y0});
+    step(b, (input_event){.kind = EV_UP, .button = BUTTON_LEFT, .x = x0 + 120, .y = y0 + 80});
+    key(b, KEY_1);
+    key(b, KEY_RETURN);
+    assert_int_equal(b->st.n_findings, 1);
+    assert_int_equal(b->st.findings[0].id, 1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_bar_shows_today_and_the_place_in_each_language, setup,
@@ -389,6 +446,7 @@ int main(void) {
                                         teardown),
         cmocka_unit_test_setup_teardown(the_transcript_keeps_the_whole_interview, setup, teardown),
         cmocka_unit_test_setup_teardown(leaving_the_desk_asks_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_action_answers_back, setup, teardown),
         cmocka_unit_test_setup_teardown(the_compare_view_shows_one_loupe_position_on_both, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(buttons_that_do_nothing_are_not_drawn_active, setup,

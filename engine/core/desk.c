@@ -95,6 +95,7 @@ int desk_rtl(const desk_state *st) {
 
 void desk_status(desk_state *st, const char *key, int n, int total, int kind) {
     st->status_key = key;
+    st->status_note[0] = '\0';
     st->status_n = n, st->status_total = total, st->status_kind = kind;
 }
 
@@ -131,7 +132,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
-    st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+    st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
     memset(st->asked, 0, sizeof st->asked);
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
@@ -139,6 +140,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->opened_docs = st->turned_docs = 0;
     st->reference_used = st->loupe_used = st->n_said = 0;
     st->transcript_scroll = 0;
+    st->next_finding_id = 0; /* findings are numbered per traveler */
     st->debrief_page = st->debrief_doc = 0;
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
@@ -273,7 +275,8 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     if (s->debrief) {
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
+            st->findings_panel = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);
@@ -391,7 +394,8 @@ int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud) {
         st->mode = DESK_DONE;
         st->end_frame = st->frame;
         st->n_docs = 0;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
+            st->findings_panel = 0;
         desk_status(st, st->time_up ? "status.time_up" : "status.session_complete",
                     st->session->n_travelers, 0, 0);
         desk_emit(st, log, ud, "session_end", st->session->id,

@@ -283,9 +283,11 @@ typedef struct desk_state {
     desk_doc_info info[DESK_MAX_DOCS];
     int order[DESK_MAX_DOCS]; /* drawing order, back to front */
     int mrz_panel, ref_panel, help;
-    int compare;  /* the top document and its genuine specimen side by side (V) */
-    int quit_ask; /* "leave the desk?" is asked (Escape, the quit button) */
-    int quit;     /* the trainee chose to leave: the app closes the desk */
+    int compare;          /* the top document and its genuine specimen side by side (V) */
+    int findings_panel;   /* the list of this traveler's findings and notes (E) */
+    char status_note[96]; /* the status line's quoted words (a finding's note), or "" */
+    int quit_ask;         /* "leave the desk?" is asked (Escape, the quit button) */
+    int quit;             /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
     int drag_doc;
     double drag_dx, drag_dy;

@@ -40,13 +40,16 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
         return;
     }
     st->mrz_panel = !st->mrz_panel;
-    if (st->mrz_panel) st->ref_panel = st->transcript = st->compare = 0, st->mrz_used = 1;
+    if (st->mrz_panel)
+        st->ref_panel = st->transcript = st->compare = st->findings_panel = 0, st->mrz_used = 1;
     desk_emit(st, log, ud, "mrz_reader", "", "{\"on\": %s}", st->mrz_panel ? "true" : "false");
 }
 
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
     st->ref_panel = !st->ref_panel;
-    if (st->ref_panel) st->mrz_panel = st->transcript = st->compare = 0, st->reference_used = 1;
+    if (st->ref_panel)
+        st->mrz_panel = st->transcript = st->compare = st->findings_panel = 0,
+        st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
@@ -55,7 +58,7 @@ void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
 void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
     if (desk_current_traveler(st)->n_questions == 0) return; /* no interview */
     st->transcript = !st->transcript;
-    if (st->transcript) st->mrz_panel = st->ref_panel = st->compare = 0;
+    if (st->transcript) st->mrz_panel = st->ref_panel = st->compare = st->findings_panel = 0;
     st->transcript_scroll = 0;
     desk_emit(st, log, ud, "transcript", desk_current_traveler(st)->id, "{\"on\": %s}",
               st->transcript ? "true" : "false");
@@ -68,10 +71,19 @@ void desk_act_transcript_scroll(desk_state *st, int lines) {
 
 void desk_act_compare(desk_state *st, desk_log_fn log, void *ud) {
     st->compare = !st->compare;
-    if (st->compare) st->mrz_panel = st->ref_panel = st->transcript = 0, st->reference_used = 1;
+    if (st->compare)
+        st->mrz_panel = st->ref_panel = st->transcript = st->findings_panel = 0,
+        st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "compare", target, "{\"on\": %s}", st->compare ? "true" : "false");
+}
+
+void desk_act_findings(desk_state *st, desk_log_fn log, void *ud) {
+    st->findings_panel = !st->findings_panel;
+    if (st->findings_panel) st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+    desk_emit(st, log, ud, "findings_list", desk_current_traveler(st)->id, "{\"on\": %s}",
+              st->findings_panel ? "true" : "false");
 }
 
 void desk_act_ask_quit(desk_state *st, desk_log_fn log, void *ud) {
@@ -92,8 +104,12 @@ void desk_act_language(desk_state *st, desk_log_fn log, void *ud) {
 /* ------------------------------------------------------------ interview */
 
 void desk_act_interpreter(desk_state *st, desk_log_fn log, void *ud) {
-    if (st->interpreter) return;
+    if (st->interpreter) {
+        desk_status(st, "status.interpreter_here", 0, 0, 0);
+        return;
+    }
     st->interpreter = 1;
+    desk_status(st, "status.interpreter", 0, 0, 0);
     desk_emit(st, log, ud, "interpreter", desk_current_traveler(st)->id, "{}");
 }
 
@@ -134,8 +150,12 @@ void desk_act_ask(desk_state *st, int q, desk_log_fn log, void *ud) {
 void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud) {
     if (d < 0) return;
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
-    if (!ds->passport) return;
+    if (!ds->passport) {
+        desk_status(st, "status.nothing_to_open", 0, 0, 0);
+        return;
+    }
     st->docs[d].closed = !st->docs[d].closed;
+    desk_status(st, st->docs[d].closed ? "status.closed" : "status.opened", d + 1, 0, 0);
     if (!st->docs[d].closed) st->opened_docs |= 1u << d;
     char target[128];
     desk_doc_target(st, d, target, sizeof target);
@@ -224,7 +244,9 @@ void desk_act_flag_save(desk_state *st, desk_log_fn log, void *ud) {
         "\"light\": \"%s\", \"note\": \"%s\"}",
         f->id, desk_finding_kind_get(f->kind)->id, f->side, f->x_mm, f->y_mm, f->w_mm, f->h_mm,
         light_name((light_kind)st->light), f->note);
-    desk_status(st, "status.finding_saved", f->id, 0, f->kind);
+    desk_status(st, f->note[0] ? "status.finding_saved_note" : "status.finding_saved", f->id, 0,
+                f->kind);
+    snprintf(st->status_note, sizeof st->status_note, "%s", f->note);
     st->mode = DESK_EXAMINE;
     st->draft_active = 0;
     st->note[0] = '\0';
@@ -255,7 +277,8 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
+            st->findings_panel = 0;
         return 0;
     }
     return desk_next_traveler(st, log, ud);

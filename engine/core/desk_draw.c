@@ -197,6 +197,7 @@ static void draw_clock(const desk_state *st, draw_list *dl) {
 
 int desk_panel_at(const desk_state *st, int x, int y) {
     return (st->compare && desk_rect_hit(desk_layout.compare, x, y)) ||
+           (st->findings_panel && desk_rect_hit(desk_layout.findings, x, y)) ||
            (st->ref_panel && desk_rect_hit(desk_layout.ref_panel, x, y)) ||
            (st->mrz_panel && desk_rect_hit(desk_layout.mrz_panel, x, y)) ||
            (st->transcript && desk_rect_hit(desk_layout.transcript, x, y));
@@ -279,10 +280,29 @@ static void draw_top_bar(const desk_state *st, draw_list *dl) {
 
 /* ------------------------------------------------------------ the desk */
 
+/* A finding's note in a box under the pointer, in the note's own direction. */
+static void draw_note_tip(const desk_state *st, draw_list *dl, const desk_finding *f) {
+    char buf[200], n[16];
+    const desk_finding_kind *k = desk_finding_kind_get(f->kind);
+    desk_num(st, f->id, n, sizeof n);
+    if (st->n_langs > 0)
+        i18n_format(st->langs[st->lang], buf, sizeof buf, "finding.hover", "n", n, "kind",
+                    k ? desk_tr(st, k->label) : "?", "name", f->note, (const char *)NULL);
+    else
+        snprintf(buf, sizeof buf, "%s %s", n, f->note);
+    int w = 320, x = st->mx + 16 + w > DESK_W - 10 ? DESK_W - 10 - w : st->mx + 16, y = st->my + 24;
+    int m = dl->n;
+    dl_fill(dl, (desk_rect){x, y, w, 58}, C_DIALOG);
+    dl_frame(dl, (desk_rect){x, y, w, 58}, 1, C_ACCENT);
+    dl_text(dl, x + 8, y + 20, 14, C_TEXT, 0, 0, "%s", buf);
+    if (dl->n > m + 2) dl->cmd[m + 2].max_w = -(w - 16), dl->cmd[m + 2].lines = 2;
+}
+
 /* A document's findings on the side it shows: a red frame, a delete box,
  * the finding's number and kind. */
 static void draw_findings(const desk_state *st, draw_list *dl, int d) {
     const desk_doc *doc = &st->docs[d];
+    const desk_finding *hover = NULL;
     char b1[24];
     for (int i = 0; i < st->n_findings; i++) {
         const desk_finding *f = &st->findings[i];
@@ -295,7 +315,10 @@ static void draw_findings(const desk_state *st, draw_list *dl, int d) {
         dl_text(dl, area.x + 2, area.y + area.h + 14, 12, C_RED, 1, 0, "%s %s",
                 desk_num(st, f->id, b1, sizeof b1),
                 desk_tr(st, desk_finding_kind_get(f->kind)->label));
+        if (f->note[0] && st->mode == DESK_EXAMINE && desk_rect_hit(area, st->mx, st->my))
+            hover = f; /* its note, again, under the pointer */
     }
+    if (hover) draw_note_tip(st, dl, hover);
 }
 
 /* Over a captured document under a light the academy did not photograph. */
@@ -384,8 +407,11 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
         const desk_finding_kind *k = desk_finding_kind_get(st->status_kind);
         desk_fmt(st, buf, sizeof buf, st->status_key, st->status_n, st->status_total,
                  k ? desk_tr(st, k->label) : "", NULL,
-                 st->n_langs ? i18n_name(st->langs[st->lang]) : "");
+                 st->status_note[0] ? st->status_note
+                 : st->n_langs      ? i18n_name(st->langs[st->lang])
+                                    : "");
         dl_text(dl, 20, 700, 13, C_DIM, 0, 0, "%s", buf);
+        dl->cmd[dl->n - 1].max_w = 256; /* the traveler's column, not the buttons */
     }
     dl_text(dl, 20, 680, 14, C_TEXT, 0, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "desk.findings", st->n_findings, 0, NULL, NULL, NULL));
@@ -565,6 +591,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->ref_panel) desk_draw_ref_panel(st, dl);
     if (st->transcript) desk_draw_transcript(st, dl);
     if (st->compare) desk_draw_compare(st, dl);
+    if (st->findings_panel) desk_draw_findings_list(st, dl);
     draw_loupe(st, dl);
     draw_toolbar(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);

@@ -72,7 +72,8 @@ void desk_draw_ref_loupe(const desk_state *st, draw_list *dl, int d, desk_rect p
 
 #define DESK_HELP_ROWS 20 /* help.k1..20 / help.d1..20 in every catalogue */
 
-/* The transcript panel (desk_draw_transcript.c). */
+/* The transcript panel and the findings list (desk_draw_transcript.c). */
+void desk_draw_findings_list(const desk_state *st, draw_list *dl);
 void desk_draw_transcript(const desk_state *st, draw_list *dl);
 
 /* A date as the interface's language writes it: "29 May 2034" (Arabic-Indic

@@ -111,3 +111,44 @@ void desk_draw_transcript(const desk_state *st, draw_list *dl) {
         dl_fill(dl, (desk_rect){p.x + p.w - 8, a.y + (a.h - 40) * (max - scroll) / max, 4, 40},
                 C_DIM);
 }
+
+/* The findings of the traveler at the counter (E, or a click on "Findings:
+ * 3"): each with its number, kind, document and note, as flagged. */
+void desk_draw_findings_list(const desk_state *st, draw_list *dl) {
+    const desk_rect p = desk_layout.findings;
+    char buf[256], n1[16];
+    dl_fill(dl, p, C_PANEL_SOLID);
+    dl_frame(dl, p, 2, C_ACCENT);
+    dl_text(dl, p.x + TR_PAD, p.y + 30, 18, C_ACCENT, 1, 0, "%s",
+            desk_fmt(st, buf, sizeof buf, "findings.title", st->n_findings, 0, NULL, NULL, NULL));
+    dl->cmd[dl->n - 1].max_w = p.w - 2 * TR_PAD;
+    int y = p.y + TR_TOP + 16, w = p.w - 2 * TR_PAD;
+    if (st->n_findings == 0) {
+        dl_text(dl, p.x + TR_PAD, y, 15, C_TEXT, 0, 0, "%s", desk_tr(st, "findings.none"));
+        dl->cmd[dl->n - 1].max_w = -w;
+        return;
+    }
+    for (int i = 0; i < st->n_findings && y < p.y + p.h - 20; i++) {
+        const desk_finding *f = &st->findings[i];
+        const desk_finding_kind *k = desk_finding_kind_get(f->kind);
+        desk_num(st, f->id, n1, sizeof n1);
+        dl_text(dl, p.x + TR_PAD, y, 15, C_ACCENT, 1, 0, "%s. %s", n1,
+                k ? desk_tr(st, k->label) : "?");
+        dl->cmd[dl->n - 1].max_w = w;
+        y += DESK_LINE_H(15);
+        desk_fmt(st, buf, sizeof buf, f->side ? "findings.where_back" : "findings.where",
+                 f->doc + 1, 0, NULL, NULL, NULL);
+        dl_text(dl, p.x + TR_PAD + 12, y, 14, C_DIM, 0, 0, "%s", buf);
+        dl->cmd[dl->n - 1].max_w = w - 12;
+        y += DESK_LINE_H(14);
+        if (f->note[0]) { /* the trainee's own words, in their own direction */
+            int m = dl->n;
+            dl_text(dl, p.x + TR_PAD + 12, y, 14, C_TEXT, 0, 0, "“%s”", f->note);
+            if (dl->n > m) {
+                dl->cmd[m].max_w = -(w - 12);
+                y += desk_text_lines(st, &dl->cmd[m]) * DESK_LINE_H(14);
+            }
+        }
+        y += TR_GAP;
+    }
+}

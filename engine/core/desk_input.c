@@ -131,8 +131,8 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
 
 /* Escape closes what is open; with nothing open it asks to leave the desk. */
 static void examine_escape(desk_state *st, desk_log_fn log, void *ud) {
-    if (st->mrz_panel || st->ref_panel || st->transcript || st->compare)
-        st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+    if (st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel)
+        st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
     else
         desk_act_ask_quit(st, log, ud);
 }
@@ -150,6 +150,8 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         desk_act_transcript(st, log, ud);
     } else if (k == KEY_V) {
         desk_act_compare(st, log, ud);
+    } else if (k == KEY_E) {
+        desk_act_findings(st, log, ud);
     } else if ((k == KEY_UP || k == KEY_DOWN) && st->transcript) {
         desk_act_transcript_scroll(st, k == KEY_UP ? 3 : -3); /* back through it, or on */
     } else if (k >= KEY_UP && k <= KEY_RIGHT) {
@@ -186,6 +188,10 @@ static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *u
     if (ask_at(st, x, y, log, ud) == 0) return;
     if (st->answer_q >= 0 && desk_rect_hit(desk_layout.answer, x, y)) { /* the whole interview */
         desk_act_transcript(st, log, ud);
+        return;
+    }
+    if (desk_rect_hit(desk_layout.findings_line, x, y)) {
+        desk_act_findings(st, log, ud);
         return;
     }
     if (st->ref_panel && desk_rect_hit(desk_layout.ref_compare, x, y)) {

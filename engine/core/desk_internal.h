@@ -89,6 +89,8 @@ void desk_act_transcript_scroll(desk_state *st, int lines);
 int desk_transcript_scroll_max(const desk_state *st);
 /* Whether (x, y) is on an open panel or the compare view (over the desk). */
 int desk_panel_at(const desk_state *st, int x, int y);
+/* The list of this traveler's findings: open or closed (E). */
+void desk_act_findings(desk_state *st, desk_log_fn log, void *ud);
 /* The compare view: open or closed (V). */
 void desk_act_compare(desk_state *st, desk_log_fn log, void *ud);
 /* Asks "leave the desk?" (the answer is desk_step's). */

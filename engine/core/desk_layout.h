@@ -107,6 +107,8 @@ typedef struct desk_layout_table {
     desk_rect mrz_panel, ref_panel, help;
     desk_rect transcript;              /* the interview so far (H) */
     desk_rect compare;                 /* a document and its specimen side by side (V) */
+    desk_rect findings;                /* the list of findings (E), where the transcript is */
+    desk_rect findings_line;           /* "Findings: 3" in the corner: a click opens the list */
     desk_rect ref_compare;             /* the reference panel's button to it */
     desk_rect quit, quit_yes, quit_no; /* leave the desk? */
     int summary_top;                   /* the end of the session: the first case's row */

@@ -87,6 +87,7 @@ typedef enum {
     KEY_G,
     KEY_H,
     KEY_V,
+    KEY_E,
     KEY_COUNT
 } input_key;
 

@@ -166,6 +166,8 @@ static int map_key(SDL_Keycode k) {
         return KEY_H;
     case SDLK_v:
         return KEY_V;
+    case SDLK_e:
+        return KEY_E;
     case SDLK_g:
         return KEY_G;
     default:
