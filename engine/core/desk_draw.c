@@ -496,10 +496,12 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     dl_fill(dl, desk_layout.traveler, 0xFF241F1Bu);
     if (st->mode != DESK_DONE && st->mode != DESK_REVIEW) desk_draw_traveler(st, dl);
     draw_desk(st, dl);
+    desk_draw_tutorial_marks(st, dl);
     if (st->mrz_panel) desk_draw_mrz_panel(st, dl);
     if (st->ref_panel) desk_draw_ref_panel(st, dl);
     draw_loupe(st, dl);
     draw_toolbar(st, dl);
+    desk_draw_tutorial(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);
     if (st->help) desk_draw_help(st, dl);
     if (desk_rtl(st)) mirror(dl);

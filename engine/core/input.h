@@ -85,6 +85,7 @@ typedef enum {
     KEY_I,
     KEY_C,
     KEY_G,
+    KEY_K, /* skips a tutorial */
     KEY_COUNT
 } input_key;
 
