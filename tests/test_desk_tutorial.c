@@ -339,6 +339,26 @@ static void a_step_the_session_does_not_offer_is_passed_over(void **state) {
     assert_non_null(text_drawn(&b->dl, title));
 }
 
+/* Out of time is not a decision: the tutorial ends with nothing practised
+ * and its debrief says it ended early. */
+static void a_tutorial_out_of_time_practised_no_decision(void **state) {
+    bench *b = *state;
+    b->s.case_limit_s = 1;
+    start(b);
+    for (int f = 0; f <= DESK_FPS && b->st.mode == DESK_EXAMINE; f++)
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(b->st.timed_out[0], 1);
+    assert_int_equal(b->st.mode, DESK_DEBRIEF);
+    mouse(b, EV_MOVE, 900, 500);
+    assert_int_equal(desk_tutorial_current(&b->st), -1);
+    assert_int_equal(count(b, "tutorial_step"), 0);
+    assert_int_equal(desk_tutorial_practised(&b->st, 0), 0);
+    desk_debrief d = {.timed_out = 1};
+    desk_set_debrief(&b->st, 0, &d);
+    desk_draw(&b->st, &b->dl);
+    assert_non_null(text_drawn(&b->dl, i18n_get(b->langs[0], "tutorial.ended_title")));
+}
+
 /* Every step in the three languages, each language its own words (no
  * fallback to English), the Arabic marked for a translator's review; drawn
  * in the interface's language (F2 switches it), at 14 px or more, fitted to
@@ -425,6 +445,7 @@ int main(void) {
         T(each_step_waits_for_its_own_action),
         T(k_skips_the_tutorial_and_it_is_not_a_case),
         T(a_step_the_session_does_not_offer_is_passed_over),
+        T(a_tutorial_out_of_time_practised_no_decision),
         T(every_step_speaks_three_languages_and_fits_its_banner),
         T(the_banner_covers_nothing_a_step_needs),
 #undef T

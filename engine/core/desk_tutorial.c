@@ -188,7 +188,7 @@ void desk_tutorial_after(desk_state *st, desk_log_fn log, void *ud) {
     int s = desk_tutorial_current(st);
     if (s < 0 || st->mode == DESK_REVIEW) return;
     if (st->decided[st->traveler]) { /* a decision ends it, at whatever step */
-        practised(st, TUT_DECIDE, log, ud);
+        if (!st->timed_out[st->traveler]) practised(st, TUT_DECIDE, log, ud);
         st->tutorial.step = -1;
         return;
     }
