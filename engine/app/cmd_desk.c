@@ -49,6 +49,19 @@ static pack *load_session(const session_opts *o, bl_err *err) {
         pack_destroy(p);
         return NULL;
     }
+    /* results recorded (an exam, a journal): a tutorial never counts, so it
+     * is not in the queue (docs/scenarios.md, "A tutorial") */
+    if ((o->exam || o->journal) && pack_drop_tutorials(p) > 0) {
+        fprintf(stderr,
+                "borderlab: the tutorial is left out: %s records results, and a tutorial "
+                "never counts\n",
+                o->exam ? "an exam" : "a journaled desk");
+        if (p->n == 0) {
+            err_setc(err, BL_E_USAGE, "no scenario to play but a tutorial");
+            pack_destroy(p);
+            return NULL;
+        }
+    }
     pack_set_mrz_reader(p, o->mrz >= 0 ? o->mrz : o->exam ? 0 : -1);
     if (o->exam) p->session.debrief = 0;
     return p;

@@ -1,6 +1,7 @@
 /* cmd_score.c - `borderlab score LOG`: scores every decided traveler of an
  * action log against the scenarios of the session (the built-in pack, or the
- * files named with --scenario), one JSON object per line. */
+ * files named with --scenario), one JSON object per line. A tutorial is not
+ * scored (desk_tutorial.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,8 @@ static void usage(FILE *o) {
                "writes them) against its scenario: one JSON object per traveler with points,\n"
                "competencies, critical errors, whether the decision was the expected one\n"
                "(or one the scenario accepts) and whether the case passed: only a right\n"
-               "decision with no critical error and the pass mark passes.\n");
+               "decision with no critical error and the pass mark passes. A tutorial\n"
+               "(tutorial = true) is practice and never scored.\n");
 }
 
 int cmd_score(int argc, char **argv) {
@@ -54,7 +56,7 @@ int cmd_score(int argc, char **argv) {
             rc = 2;
             break;
         }
-        if (!a.decided) continue;
+        if (!a.decided || p->scn[i].tutorial) continue; /* a tutorial is practice: not scored */
         score_truth t;
         score_result r;
         if (score_truth_build(&p->scn[i], &fonts, &t, &err) != 0) {

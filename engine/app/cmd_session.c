@@ -383,6 +383,11 @@ static int check_signature(const run_opts *o, const session_def *d, const pack_b
     return 0;
 }
 
+/* A session records results; a tutorial never counts (desk_tutorial.h). */
+#define TUTORIAL_IN_SESSION                                                                        \
+    "a tutorial (tutorial = true) cannot be in a session: a session records results, and a "       \
+    "tutorial never counts; leave it out"
+
 /* The trainee's draw, loaded from the bytes that were verified, as a desk
  * session under the session file's rules. *out is NULL on failure (the
  * exit code is returned). */
@@ -408,6 +413,12 @@ static int load_draw(const session_def *d, const pack_bytes *pb, uint64_t seed, 
         pack_destroy(p);
         return cmd_fail("session run", &err);
     }
+    for (int i = 0; i < p->n; i++)
+        if (p->scn[i].tutorial) { /* session check says so too */
+            err_set(&err, "%s: %s", files[i], TUTORIAL_IN_SESSION);
+            pack_destroy(p);
+            return cmd_fail("session run", &err);
+        }
     for (int i = 0; i < p->n; i++) /* each traveler is scored by their scenario's id */
         for (int j = i + 1; j < p->n; j++)
             if (!strcmp(p->scn[i].id, p->scn[j].id)) {
@@ -563,6 +574,11 @@ static int cmd_check_session(int argc, char **argv) {
         for (int k = 0; k < d->items[i].n; k++) {
             scenario s;
             int n = scn_load_file(&s, NULL, d->items[i].paths[k], &fonts, pack_print_problem, NULL);
+            if (n == 0 && s.tutorial) {
+                pack_print_problem(NULL, d->items[i].paths[k], 0, TUTORIAL_IN_SESSION);
+                scenario_release(&s);
+                n = 1;
+            }
             if (n == 0) scenario_release(&s);
             problems += n, files++;
         }

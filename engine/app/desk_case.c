@@ -166,6 +166,13 @@ static void on_decision(desk_app *a, int tv) {
     c->decision_ok = d->decision_ok;
     d->decision = st->decisions[tv], d->protection = st->protections[tv];
     desk_set_debrief(st, tv, d);
+    if (st->session->travelers[tv].tutorial) {
+        /* practice (desk_tutorial.h): its debrief says what was practised and
+         * whether the decision was right; no points, no score line, no journal
+         * entry (a journaled desk leaves tutorials out: cmd_desk.c) */
+        desk_set_result(st, tv, -1, 0);
+        return;
+    }
     desk_set_result(st, tv, d->points, d->passed);
     desk_action act;
     memset(&act, 0, sizeof act);
@@ -198,12 +205,15 @@ static void finish_session(desk_app *a) {
     desk_state *st = &a->st;
     if (!sd || st->verdict.ready) return;
     session_case cases[DESK_MAX_TRAVELERS];
-    int n = 0;
-    for (int i = 0; i < st->session->n_travelers; i++)
+    int n = 0, total = 0;
+    for (int i = 0; i < st->session->n_travelers; i++) {
+        if (st->session->travelers[i].tutorial) continue; /* never counts (sessions refuse one) */
+        total++;
         if (a->scored[i]) cases[n++] = a->cases[i];
+    }
     record_end end = {.time_up = st->time_up, .cases = n, .elapsed = desk_elapsed(st)};
     session_verdict *v = &end.v;
-    session_judge(sd, cases, n, st->session->n_travelers, v);
+    session_judge(sd, cases, n, total, v);
     desk_verdict dv = {.passed = v->passed,
                        .overall = v->overall,
                        .pass_overall = sd->pass_overall,

@@ -104,6 +104,28 @@ int pack_reload(pack *p, int i, bl_err *err) {
     return 0;
 }
 
+int pack_drop_tutorials(pack *p) {
+    int k = 0, dropped = 0;
+    for (int i = 0; i < p->n; i++) {
+        if (p->scn[i].tutorial) {
+            scenario_release(&p->scn[i]);
+            scn_runtime_destroy(p->rt[i]);
+            free(p->source[i]);
+            dropped++;
+            continue;
+        }
+        if (k != i) p->scn[k] = p->scn[i], p->rt[k] = p->rt[i], p->source[k] = p->source[i];
+        k++;
+    }
+    for (int i = k; i < p->n; i++) {
+        memset(&p->scn[i], 0, sizeof p->scn[i]);
+        p->rt[i] = NULL, p->source[i] = NULL;
+    }
+    p->n = k;
+    if (dropped) rebuild_session(p);
+    return dropped;
+}
+
 void pack_free(pack *p) {
     for (int i = 0; i < p->n; i++) {
         scenario_release(&p->scn[i]);

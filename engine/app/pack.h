@@ -44,6 +44,10 @@ int pack_load_texts(pack *p, char **paths, const char *const *texts, const size_
                     bl_err *err);
 /* Reloads scenario i from its file (--watch); on failure keeps the old one. */
 int pack_reload(pack *p, int i, bl_err *err);
+/* Takes the tutorials (scenario tutorial = true) out of the pack, keeping
+ * the others' order: a desk that records results (an exam, a journal) never
+ * holds one, since a tutorial never counts. Returns how many were taken. */
+int pack_drop_tutorials(pack *p);
 /* Releases the scenarios a pack holds and leaves it empty (the pack itself stays). */
 void pack_free(pack *p);
 

@@ -159,6 +159,7 @@ void desk_load_traveler(desk_state *st, int i) {
         doc->closed = ds->passport;
         st->order[d] = d;
     }
+    desk_tutorial_begin(st);
 }
 
 void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud) {

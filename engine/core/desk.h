@@ -63,6 +63,7 @@ typedef struct desk_question {
 typedef struct desk_traveler {
     char id[48];
     double impostor; /* 0: the holder of the first document; >0: a lookalike */
+    int tutorial;    /* 1: the desk guides the trainee through each tool (desk_tutorial.h) */
     int n_docs;
     desk_doc_spec docs[DESK_MAX_DOCS];
     /* the interview (empty without a scenario) */
@@ -266,6 +267,14 @@ typedef struct desk_verdict {
     int time_up;              /* the session's time ran out */
 } desk_verdict;
 
+/* A tutorial's progress (a traveler with tutorial = 1): the step shown and
+ * what each traveler practised. See desk_tutorial.h. */
+typedef struct desk_tutorial_state {
+    int step;                               /* desk_tutorial_step shown, or -1: none */
+    int findings0, said0;                   /* next_finding_id and n_said when it began */
+    unsigned practised[DESK_MAX_TRAVELERS]; /* bit per step done, per traveler */
+} desk_tutorial_state;
+
 struct draw_cmd;
 /* The lines a wrapped text command takes as the app will draw it (at most
  * its `lines`): what the desk stacks paragraphs by. */
@@ -330,6 +339,8 @@ typedef struct desk_state {
     float case_seconds[DESK_MAX_TRAVELERS];      /* time at the counter until decided */
     desk_debrief debriefs[DESK_MAX_TRAVELERS];   /* each case's, for the end of an exam */
     desk_verdict verdict;
+    /* the guided first case (desk_tutorial.h) */
+    desk_tutorial_state tutorial;
     int review;            /* DESK_REVIEW: the case shown */
     int debrief_page;      /* 0 the documents, 1 the interview */
     int debrief_doc;       /* the document shown (its place among those worth showing) */

@@ -587,6 +587,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     dl_fill(dl, desk_layout.traveler, 0xFF241F1Bu);
     if (st->mode != DESK_DONE && st->mode != DESK_REVIEW) desk_draw_traveler(st, dl);
     draw_desk(st, dl);
+    desk_draw_tutorial_marks(st, dl);
     if (st->mrz_panel) desk_draw_mrz_panel(st, dl);
     if (st->ref_panel) desk_draw_ref_panel(st, dl);
     if (st->transcript) desk_draw_transcript(st, dl);
@@ -594,6 +595,7 @@ void desk_draw(const desk_state *st, draw_list *dl) {
     if (st->findings_panel) desk_draw_findings_list(st, dl);
     draw_loupe(st, dl);
     draw_toolbar(st, dl);
+    desk_draw_tutorial(st, dl);
     if (mode_dialogs[st->mode]) mode_dialogs[st->mode](st, dl);
     if (st->help) desk_draw_help(st, dl);
     if (st->quit_ask) draw_quit(st, dl);

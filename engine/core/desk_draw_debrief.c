@@ -312,7 +312,7 @@ void desk_draw_debrief(const desk_state *st, draw_list *dl) {
     const desk_rect p = desk_layout.desk;
     dl_fill(dl, p, 0xFF1C1815u);
     dl_frame(dl, p, 2, C_ACCENT);
-    if (!d->ready) return;
+    if (!d->ready || desk_draw_tutorial_debrief(st, dl)) return;
     draw_head(st, dl, p);
     if (st->debrief_page == 1) {
         draw_transcript(st, dl, p, p.y + 96);

@@ -7,6 +7,7 @@
  *                        reference specimen, the help
  *   desk_draw_debrief.c  the debrief of a case
  *   desk_draw_results.c  the session's summary
+ *   desk_draw_tutorial.c a tutorial's banner, debrief and summary row
  *
  * Everything is drawn left to right at the places desk_layout gives;
  * desk_draw mirrors the whole list for a right-to-left language.
@@ -108,5 +109,14 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl);
 void desk_draw_help(const desk_state *st, draw_list *dl);
 void desk_draw_debrief(const desk_state *st, draw_list *dl);
 void desk_draw_summary(const desk_state *st, draw_list *dl);
+
+/* A tutorial (desk_tutorial.h): the microtext outlined for the loupe step
+ * (under the panels and the loupe), the instruction's banner (under the
+ * dialogs), its debrief and summary row (each 1 when it drew one, in place
+ * of a case's). */
+void desk_draw_tutorial_marks(const desk_state *st, draw_list *dl);
+void desk_draw_tutorial(const desk_state *st, draw_list *dl);
+int desk_draw_tutorial_debrief(const desk_state *st, draw_list *dl);
+int desk_draw_tutorial_row(const desk_state *st, draw_list *dl, int i, int y);
 
 #endif

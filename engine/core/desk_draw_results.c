@@ -66,6 +66,7 @@ static void draw_case_row(const desk_state *st, draw_list *dl, int i, int row) {
             : dec            ? desk_tr(st, desk_decision_keys[dec])
                              : "");
     dl->cmd[dl->n - 1].max_w = 190;
+    if (desk_draw_tutorial_row(st, dl, i, y)) return; /* practice: no points */
     if (st->points[i] >= 0) {
         dl_text(dl, 930, y, 14, col, 1, 2, "%s",
                 desk_num(st, (long)(st->points[i] + 0.5), n, sizeof n));
@@ -93,7 +94,7 @@ void desk_draw_summary(const desk_state *st, draw_list *dl) {
             desk_tr(st, st->time_up ? "done.time_up_title" : "done.title"));
     if (!st->verdict.ready)
         dl_text(dl, 780, 120, 16, C_TEXT, 0, 1, "%s",
-                desk_fmt(st, buf, sizeof buf, "done.text", s->n_travelers, 0, NULL, NULL, NULL));
+                desk_fmt(st, buf, sizeof buf, "done.text", st->n_decided, 0, NULL, NULL, NULL));
     draw_verdict(st, dl);
     for (int i = 0, row = 0; i < s->n_travelers && row < DESK_MAX_TRAVELERS; i++)
         if (st->decided[i]) draw_case_row(st, dl, i, row++);

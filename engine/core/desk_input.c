@@ -228,6 +228,7 @@ static void ask_by_id(desk_state *st, const char *id, desk_log_fn log, void *ud)
 }
 
 static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
+    if (key(ev, KEY_K)) return desk_tutorial_skip(st, log, ud);
     if (ev->kind == EV_ASK) {
         ask_by_id(st, ev->text, log, ud);
     } else if (ev->kind == EV_KEY) {
@@ -532,5 +533,7 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
         st->help = 0;
         return 0;
     }
-    return mode_steps[st->mode](st, &ev, log, ud);
+    int changed = mode_steps[st->mode](st, &ev, log, ud);
+    desk_tutorial_after(st, log, ud); /* a tutorial's step done? */
+    return changed;
 }

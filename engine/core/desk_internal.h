@@ -7,6 +7,7 @@
  *                   function per desk_mode
  *   desk_draw*.c    desk_draw (their own header: desk_draw_internal.h)
  *   desk_layout.c   the one table of rectangles input and drawing share
+ *   desk_tutorial.c the guided first case's steps (desk_tutorial.h)
  */
 #ifndef BL_DESK_INTERNAL_H
 #define BL_DESK_INTERNAL_H
@@ -115,5 +116,16 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud);
  * traveler's documents to show a missed defect under its light). Returns 1
  * when it did (the traveler changed). */
 int desk_act_review(desk_state *st, int i, desk_log_fn log, void *ud);
+
+/* ------------------------------------------------------------ desk_tutorial.c */
+
+/* A traveler arrived (desk_load_traveler): a tutorial's first step. */
+void desk_tutorial_begin(desk_state *st);
+/* An input event was applied: the step shown done? (logged "tutorial_step") */
+void desk_tutorial_after(desk_state *st, desk_log_fn log, void *ud);
+/* K: skips the tutorial at the counter (logged "tutorial_skip"); the next
+ * traveler comes, the tutorial undecided. Returns 1 when the traveler
+ * changed, 0 when there was no tutorial to skip. */
+int desk_tutorial_skip(desk_state *st, desk_log_fn log, void *ud);
 
 #endif

@@ -88,6 +88,7 @@ typedef enum {
     KEY_H,
     KEY_V,
     KEY_E,
+    KEY_K, /* skips a tutorial */
     KEY_COUNT
 } input_key;
 

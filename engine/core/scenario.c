@@ -123,6 +123,7 @@ void scenario_sanitise(scenario *s) {
     for (int q = 0; q < SCN_MAX_QUESTIONS; q++)
         sanitise_question(&s->questions[q]);
     CLAMP(s->status, 0, STATUS_COUNT - 1);
+    s->tutorial = !!s->tutorial;
     CLAMP(s->companion_rel, 0, REL_COUNT - 1);
     CLAMP(s->companion_age, 0, 120);
     TERM(s->companion_sex);

@@ -191,6 +191,8 @@ typedef struct scenario {
     unsigned competencies; /* bit per scn_competency */
     unsigned situations;   /* bit per scn_situation */
     int difficulty;
+    int tutorial; /* 1: the desk guides a first session through each tool (docs/scenarios.md);
+                     practice only: not scored, left out of exams and journaled sessions */
     int n_langs;
     char langs[4][8];
     bl_date today;

@@ -25,6 +25,7 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     memset(t, 0, sizeof *t);
     snprintf(t->id, sizeof t->id, "%s", s->id);
     t->impostor = s->impostor;
+    t->tutorial = s->tutorial;
     t->n_docs = 0;
     for (int d; t->n_docs < DESK_MAX_DOCS && (d = traveler_scenario_doc(s, t->n_docs)) >= 0;) {
         if (s->docs[d].companion) t->companion_docs |= 1u << t->n_docs;

@@ -170,6 +170,8 @@ static int map_key(SDL_Keycode k) {
         return KEY_E;
     case SDLK_g:
         return KEY_G;
+    case SDLK_k:
+        return KEY_K;
     default:
         return KEY_NONE;
     }

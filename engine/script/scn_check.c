@@ -574,6 +574,32 @@ static void signature_has_a_comparison(loader *ld) {
     }
 }
 
+/* A tutorial's steps can all be done (desk_tutorial.h): a passport to open
+ * with a microtext line for the loupe, and questions to ask (the
+ * interpreter's button comes with them). */
+static void tutorial_can_be_followed(loader *ld) {
+    const scenario *s = ld->s;
+    if (!s->tutorial) return;
+    int passport = 0;
+    for (int d = 0; d < s->n_docs && !passport; d++) {
+        tpl t;
+        bl_err err = {0};
+        if (s->docs[d].capture[0] || tpl_builtin(&t, s->docs[d].spec.template_id, &err) != 0 ||
+            strcmp(t.kind, "passport"))
+            continue;
+        for (int f = 0; f < t.n_features; f++)
+            passport |= !strcmp(t.features[f].kind, "microtext");
+    }
+    if (!passport)
+        rd_problem(ld, "tutorial",
+                   "tutorial = true needs a passport with a microtext line among the documents "
+                   "(the tutorial opens it and puts the loupe on its microtext)");
+    if (s->n_questions == 0)
+        rd_problem(ld, "tutorial",
+                   "tutorial = true needs questions (the tutorial asks one, then calls the "
+                   "interpreter)");
+}
+
 static const scenario_rule scenario_rules[] = {
     id_is_file_name,
     ids_and_keys_are_safe,
@@ -597,6 +623,7 @@ static const scenario_rule scenario_rules[] = {
     bilingual_names_have_both_scripts,
     texts_name_fields,
     signature_has_a_comparison,
+    tutorial_can_be_followed,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -673,10 +673,10 @@ static int load_local(loader ld, sbx **keep) {
         sbx_destroy(sb);
         return ld.problems;
     }
-    static const char *keys[] = {"id",         "title",      "summary",   "competencies",
-                                 "situations", "difficulty", "languages", "today",
-                                 "traveler",   "documents",  "questions", "expected",
-                                 "rubric",     "strings",    "place",     NULL};
+    static const char *keys[] = {"id",         "title",     "summary", "competencies", "situations",
+                                 "difficulty", "languages", "today",   "traveler",     "documents",
+                                 "questions",  "expected",  "rubric",  "strings",      "place",
+                                 "tutorial",   NULL};
     rd_only_keys(&ld, "scenario", keys);
     rd_get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
     rd_get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
@@ -686,6 +686,7 @@ static int load_local(loader ld, sbx **keep) {
     double diff = 1;
     rd_get_number(&ld, "scenario", "difficulty", &diff, 1, 5, 0);
     out->difficulty = (int)diff;
+    rd_get_bool(&ld, "scenario", "tutorial", &out->tutorial);
     if (!rd_each_string(&ld, "scenario", "languages", add_lang, NULL))
         rd_problem(&ld, "scenario", "missing \"languages\" (at least { \"en\" })");
     char today[16] = "2026-06-01";

@@ -11,9 +11,12 @@ trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/../lib/cli.sh"
 play() { "$BL" play --headless --loupe-dpi 300 --input "$1" --out-dir "$2" >"$T/play.out" 2>&1 || { cat "$T/play.out"; return 1; }; }
 
-# The first traveler's passport lies closed at (310, 66), 425x299 on the desk.
+# The default session opens on its tutorial (scenarios/s00-tutorial.lua): K
+# skips it (tests/cli/tutorial.sh goes through it), and the first real
+# traveler's passport lies closed at (310, 66), 425x299 on the desk.
 cat >"$T/main.input" <<'IN'
-# open the passport, look under UV, flag the photo, admit the traveler
+# skip the tutorial; open the passport, look under UV, flag the photo, admit the traveler
+@0 key k
 @1 move 400 150
 @2 down left 400 150
 @3 up left 400 150
@@ -57,7 +60,7 @@ check "the flag is logged with its region in mm" python3 -c "
 import json
 f=[json.loads(l) for l in open('$L') if '\"flag\"' in l][0]
 p=f['params']; x,y,w,h=p['region_mm']
-first=[x for x in map(json.loads, open('$L')) if x['action']=='traveler'][0]['target']
+first=[x for x in map(json.loads, open('$L')) if x['action']=='traveler'][1]['target']
 assert f['target']==first+'/doc1:uto-passport-td3', f
 assert p['kind']=='photo_substitution' and p['note']=='edge of photo' and p['light']=='visible', p
 assert abs(x-(330-310)/3.4)<0.5 and abs(y-(120-66)/3.4)<0.5 and abs(w-110/3.4)<0.5 and abs(h-110/3.4)<0.5, p"
@@ -67,6 +70,10 @@ check "the decision is logged and the next traveler comes" python3 -c "
 import json
 a=[json.loads(l) for l in open('$L')]
 t=[x['target'] for x in a if x['action']=='traveler']
+# the tutorial skipped, not decided: the first real traveler comes
+assert t[0]=='s00-tutorial' and [x['action'] for x in a].count('tutorial_skip')==1, t
+assert not [x for x in a if x['target']=='s00-tutorial' and x['action'] in ('decide','score')], a
+t=t[1:]
 d=[x for x in a if x['action']=='decide'][0]
 assert d['target']==t[0] and d['params']['decision']=='admit' and d['params']['findings']==1, d
 assert len(t)==2 and t[0]!=t[1], t
@@ -151,6 +158,7 @@ check "Arabic top bar: the date is the shaped RTL rendering ($same px differ; We
 # a note typed with quotes, backslashes and a line break: the log stays JSON a
 # reader can score (every string escaped by the one writer, jsonfmt.h)
 cat >"$T/note.input" <<'IN'
+@0 key k
 @1 move 400 150
 @2 down left 400 150
 @3 up left 400 150
