@@ -77,10 +77,10 @@ int desk_button_active(const desk_state *st, int b) {
 void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on) {
     const desk_button *btn = &desk_layout.buttons[b];
     int active = desk_button_active(st, b);
-    dl_fill(dl, btn->r, on ? C_BUTTON_ON : active ? C_BUTTON : 0xFF2A2420u);
+    dl_fill(dl, btn->r, on && active ? C_BUTTON_ON : active ? C_BUTTON : 0xFF2A2420u);
     dl_frame(dl, btn->r, 1, active ? 0xFF6A625Cu : 0xFF3A3430u);
     dl_text(dl, btn->r.x + btn->r.w / 2, btn->r.y + btn->r.h / 2 + 6, 15,
-            active || on ? C_TEXT : 0xFF808080u, 0, 1, "%s", desk_tr(st, btn->label));
+            active ? C_TEXT : 0xFF808080u, 0, 1, "%s", desk_tr(st, btn->label));
     if (dl->n > 0 && dl->cmd[dl->n - 1].kind == DRAW_TEXT)
         dl->cmd[dl->n - 1].max_w = btn->r.w - 6; /* longer labels shrink to fit */
 }
