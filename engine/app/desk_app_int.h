@@ -111,6 +111,8 @@ void app_draw_text(desk_app *a, const draw_cmd *c);
 /* A desk_measure_fn (ud: the app): the lines a wrapped text command takes
  * as drawn, remembered. */
 int app_text_lines(void *ud, const draw_cmd *c);
+/* The width a one-line text command takes as drawn (desk_width_fn). */
+int app_text_width(void *ud, const draw_cmd *c);
 void app_text_free(desk_app *a);
 
 /* desk_case.c */

@@ -45,31 +45,20 @@ static void text_plot(void *ud, int x, int y, int cov) {
     }
 }
 
-/* The fitted text as a picture: one line as wide as it is (cut at max_w), or
- * a wrapped paragraph as wide as its place, each line at the paragraph's
- * start (the right end for a right-to-left one), one under the other. What
- * falls outside the picture is not drawn: that is the cut desk_fit reports. */
+/* The fitted text as a picture, placed as desk_fit_picture says (one
+ * owner for where a text's lines go: the layout test measures the same). */
 static int fit_image(const desk_fit *fit, const draw_cmd *c, bl_image *img, int *ascent,
                      bl_err *err) {
-    double asc = 0, desc = 0;
-    for (int i = 0; i < fit->shown; i++) {
-        if (fit->para.line[i].lay.ascent > asc) asc = fit->para.line[i].lay.ascent;
-        if (fit->para.line[i].lay.descent > desc) desc = fit->para.line[i].lay.descent;
-    }
-    int lh = DESK_LINE_H(fit->size);
-    int w = c->max_w < 0 ? -c->max_w + 2 : (int)ceil(fit->para.width) + 2;
-    if (c->max_w > 0 && w > c->max_w + 2) w = c->max_w + 2;
-    int h = (int)ceil(asc + desc) + 2 + (fit->shown > 1 ? (fit->shown - 1) * lh : 0);
+    desk_fit_pic pic;
+    desk_fit_picture(fit, c, 1, &pic);
+    int w = (int)pic.w, h = (int)pic.h;
     if (image_init(img, w, h, err) != 0) return -1;
     memset(img->px, 0, (size_t)w * h * 4);
     text_ctx ctx = {img, c->rgba};
-    for (int i = 0; i < fit->shown; i++) {
-        const text_layout *lay = &fit->para.line[i].lay;
-        /* a right-to-left paragraph's lines, or its one line cut, end at the right */
-        double x = fit->para.rtl && (c->max_w < 0 || lay->width > w - 2) ? w - 1 - lay->width : 1;
-        text_layout_draw(lay, x, asc + 1 + i * lh, text_plot, &ctx);
-    }
-    *ascent = (int)ceil(asc) + 1;
+    for (int i = 0; i < pic.n; i++)
+        text_layout_draw(&fit->para.line[i].lay, pic.line_x[i] - pic.x, pic.line_y[i] - pic.y,
+                         text_plot, &ctx);
+    *ascent = c->y - (int)pic.y;
     return 0;
 }
 
@@ -126,22 +115,35 @@ void app_draw_text(desk_app *a, const draw_cmd *c) {
     plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
 }
 
-int app_text_lines(void *ud, const draw_cmd *c) {
-    desk_app *a = ud;
+/* A measure of a command (its lines, or its width), kept in a small cache:
+ * the desk asks for the same ones every frame. */
+static int measure_cached(desk_app *a, const draw_cmd *c, int want_width) {
     draw_cmd k = *c;
-    k.rgba = 0; /* the colour does not change the lines */
+    k.rgba = want_width ? 0x57u : 0; /* the colour changes neither: it keys which measure */
     int rtl = desk_rtl(&a->st);
     uint64_t h = text_hash(&k, rtl);
     text_measured *m = &a->measured[h % MEASURE_CACHE];
     if (m->s && m->hash == h && !strcmp(m->s, c->text)) return m->lines;
     desk_fit fit;
     bl_err err = {0};
-    int lines = desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0 ? fit.shown : 1;
+    int v = want_width ? 0 : 1;
+    if (desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0) {
+        v = want_width ? (int)ceil(fit.para.width) : fit.shown;
+        if (want_width && c->max_w > 0 && v > c->max_w) v = c->max_w;
+    }
     desk_fit_free(&fit);
     free(m->s);
     m->s = strdup(c->text);
-    m->hash = h, m->lines = lines;
-    return lines;
+    m->hash = h, m->lines = v;
+    return v;
+}
+
+int app_text_lines(void *ud, const draw_cmd *c) {
+    return measure_cached(ud, c, 0);
+}
+
+int app_text_width(void *ud, const draw_cmd *c) {
+    return measure_cached(ud, c, 1);
 }
 
 void app_text_free(desk_app *a) {

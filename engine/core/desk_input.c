@@ -153,9 +153,10 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
 /* A click asks the question under it; -1: not on the questions. */
 static int ask_at(desk_state *st, int x, int y, desk_log_fn log, void *ud) {
     if (!desk_rect_hit(desk_layout.questions, x, y)) return -1;
-    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
-    for (int r = 0; r < n && r < desk_layout.question_rows; r++)
-        if (desk_rect_hit(desk_layout_question_row(r), x, y)) desk_act_ask(st, av[r], log, ud);
+    desk_column col;
+    desk_column_layout(st, &col);
+    for (int r = 0; r < col.n_rows; r++)
+        if (desk_rect_hit(col.row[r], x, y)) desk_act_ask(st, col.q[r], log, ud);
     return 0;
 }
 

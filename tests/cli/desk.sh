@@ -139,9 +139,9 @@ check "Arabic: the same face, at the mirrored place" test "$("$IMG" diffat "$T/a
 # words with Arabic-Indic digits, pixel for pixel (right-aligned at x 1180,
 # mirrored to start at x 100); unjoined letters or Western digits would not match.
 date="الاثنين ١ يونيو ٢٠٢٦ · المطار"
-"$IMG" text "$T/rtl.png" 1280 720 13161A EDEDED 15 0 1 100 24 0 "$date"
-"$IMG" text "$T/latin.png" 1280 720 13161A EDEDED 15 0 1 100 24 0 "الاثنين 1 يونيو 2026 · المطار"
-"$IMG" text "$T/apart.png" 1280 720 13161A EDEDED 15 0 1 100 24 0 "ا‌ل‌ا‌ث‌ن‌ي‌ن ١ ي‌و‌ن‌ي‌و ٢٠٢٦ · ا‌ل‌م‌ط‌ا‌ر"
+"$IMG" text "$T/rtl.png" 1280 720 13161A EDEDED 15 0 1 100 21 0 "$date"
+"$IMG" text "$T/latin.png" 1280 720 13161A EDEDED 15 0 1 100 21 0 "الاثنين 1 يونيو 2026 · المطار"
+"$IMG" text "$T/apart.png" 1280 720 13161A EDEDED 15 0 1 100 21 0 "ا‌ل‌ا‌ث‌ن‌ي‌ن ١ ي‌و‌ن‌ي‌و ٢٠٢٦ · ا‌ل‌م‌ط‌ا‌ر"
 same=$("$IMG" diff "$T/ar/visible.png" "$T/rtl.png" 90 0 320 31)
 latin=$("$IMG" diff "$T/ar/visible.png" "$T/latin.png" 90 0 320 31)
 apart=$("$IMG" diff "$T/ar/visible.png" "$T/apart.png" 90 0 320 31)
