@@ -471,9 +471,10 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
     if (!st->session->mrz_reader) dl_frame(dl, desk_layout.buttons[DESK_BTN_MRZ].r, 2, C_RED);
     /* under the traveler's buttons: the findings count, then what the desk
      * last said, one paragraph of three lines at most */
-    char count[64], said[256] = "";
+    char count[64] = "", said[256] = "";
     const desk_rect foot = desk_layout.status;
-    desk_fmt(st, count, sizeof count, "desk.findings", st->n_findings, 0, NULL, NULL, NULL);
+    if (st->mode < DESK_DEBRIEF) /* while a traveler is at the counter */
+        desk_fmt(st, count, sizeof count, "desk.findings", st->n_findings, 0, NULL, NULL, NULL);
     if (st->status_key) {
         const desk_finding_kind *k = desk_finding_kind_get(st->status_kind);
         desk_fmt(st, said, sizeof said, st->status_key, st->status_n, st->status_total,
@@ -481,8 +482,8 @@ static void draw_toolbar(const desk_state *st, draw_list *dl) {
                  st->n_langs ? i18n_name(st->langs[st->lang]) : "");
     }
     dl_box(dl, foot);
-    dl_text(dl, foot.x + 4, foot.y + 20, 14, C_TEXT, 0, 0, "%s%s%s", count, said[0] ? " · " : "",
-            said);
+    dl_text(dl, foot.x + 4, foot.y + 20, 14, C_TEXT, 0, 0, "%s%s%s", count,
+            count[0] && said[0] ? " · " : "", said);
     dl->cmd[dl->n - 1].max_w = -(foot.w - 8), dl->cmd[dl->n - 1].lines = 3;
 }
 
