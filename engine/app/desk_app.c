@@ -134,6 +134,7 @@ int desk_app_tick(desk_app *a, bl_err *err) {
 
 int desk_app_draw(desk_app *a, bl_err *err) {
     (void)err;
+    a->zoom = plat_pixel_scale(a->p);
     desk_draw(&a->st, &a->dl);
     for (int i = 0; i < a->dl.n; i++) {
         const draw_cmd *c = &a->dl.cmd[i];

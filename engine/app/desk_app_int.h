@@ -36,8 +36,10 @@ typedef struct {
     char *s;
     int size, bold, max_w, lines, dir, rtl_ui; /* the draw_cmd's, and the interface's */
     uint32_t rgba;
+    int zoom_pct; /* rasterised at this many window pixels per 100 logical ones */
     plat_tex *t;
-    int w, h, ascent;
+    int w, h;       /* the picture, window pixels */
+    int lw, ascent; /* its width, and its top above the baseline, logical px */
     long used;
 } text_entry;
 
@@ -76,6 +78,7 @@ struct desk_app {
     plat_tex *loupe_tex;
     bl_image loupe_img, region;
     text_entry text[TEXT_CACHE];
+    double zoom; /* window pixels per logical one this frame (plat_pixel_scale) */
     text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
     FILE *log, *rec;
     thrd_t worker;

@@ -76,7 +76,8 @@ void desk_fit_picture(const desk_fit *fit, const draw_cmd *c, double zoom, desk_
     int h = (int)ceil(asc + desc) + 2 + (fit->shown > 1 ? (fit->shown - 1) * lh : 0);
     int ascent = (int)ceil(asc) + 1;
     int left = c->align == 1 ? w / 2 : c->align == 2 ? w : 0;
-    out->x = (c->x - left) * zoom, out->y = (c->y - ascent) * zoom;
+    /* the picture's corner on a whole pixel of the window (the app puts it there) */
+    out->x = floor((c->x - left) * zoom + 0.5), out->y = floor((c->y - ascent) * zoom + 0.5);
     out->w = w * zoom, out->h = h * zoom;
     out->n = fit->shown < 64 ? fit->shown : 64;
     for (int i = 0; i < out->n; i++) {

@@ -43,8 +43,9 @@ void desk_fit_free(desk_fit *fit);
 
 /* Where the app puts a fitted text's picture (engine/app/desk_text.c) and
  * its lines in it, in desk px multiplied by `zoom` (1: the desk's 1280x720;
- * 1.5: a 1920x1080 window's pixels). What falls outside the picture is not
- * drawn: that is the cut desk_fit reports. */
+ * 1.5: a 1920x1080 window's pixels: the corner on a whole pixel, the lines
+ * zoomed from it, as engine/app/desk_text.c rasterises them). What falls
+ * outside the picture is not drawn: that is the cut desk_fit reports. */
 typedef struct desk_fit_pic {
     double x, y; /* the picture's top-left */
     double w, h;

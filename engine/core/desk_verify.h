@@ -25,9 +25,13 @@
  *               desk, which may lie on another's findings)
  *
  * Opaque means a fill of alpha 0xE0 or more. `zoom` checks the screen in a
- * bigger window's pixels (1.5: 1920x1080): the draw list is the same, every
- * length is multiplied and glyphs are rasterised at that size, so only the
- * rounding of glyph boxes can differ; the rule's margin absorbs it.
+ * bigger window's pixels (1.5: 1920x1080). The draw list is the same: SDL
+ * scales the logical 1280x720 by 1.5 (no letterbox at 16:9), and the app
+ * rasterises each text at the window's pixels from the layout made at
+ * 1280x720 (desk_text.c), its corner on a whole window pixel. So lines
+ * break and shrink exactly as at 1280x720; what can differ is where glyph
+ * edges round to pixels (a window pixel either way), which is what this
+ * checks; the rule's margin absorbs it.
  */
 #ifndef BL_DESK_VERIFY_H
 #define BL_DESK_VERIFY_H
