@@ -216,8 +216,8 @@ static void marks_legend(sb *o) {
     sb_put(o, "<p class=\"legend marks\">");
     for (int i = 0; i < 4; i++) {
         sb_printf(o,
-                  "<span><svg class=\"key\" width=\"28\" height=\"14\" aria-hidden=\"true\">"
-                  "<rect class=\"%s\" x=\"2\" y=\"2\" width=\"24\" height=\"10\"",
+                  "<span><svg class=\"mark\" width=\"44\" height=\"16\" aria-hidden=\"true\">"
+                  "<rect class=\"%s\" x=\"2\" y=\"2\" width=\"40\" height=\"12\"",
                   cls[i]);
         mark_attrs(o, marks[i]);
         sb_put(o, "/></svg>");

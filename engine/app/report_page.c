@@ -92,7 +92,7 @@ static const char *page_css =
     "svg rect.truth,svg rect.flag{fill:none}svg rect.truth.found{stroke:var(--pass)}"
     "svg rect.truth.missed{stroke:var(--fail)}svg rect.truth.located{stroke:var(--open)}"
     "svg rect.flag.true{stroke:var(--pass)}svg rect.flag.false{stroke:#d4a800}"
-    ".legend.marks svg{vertical-align:-2px;margin-inline-end:5px}"
+    ".legend.marks svg.mark{vertical-align:-2px;margin-inline-end:5px}"
     "ol.transcript li{margin:4px 0}ol.transcript .answer{color:var(--muted)}"
     "li.forbidden strong{color:var(--fail)}.tag{font-size:11px;border-radius:8px;padding:0 6px}"
     ".tag.req{background:#e2f2e8;color:#1f5c39}.tag.bad{background:#fbe4e1;color:#8f2a20}"

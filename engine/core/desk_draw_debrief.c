@@ -286,13 +286,13 @@ static int draw_key(const desk_state *st, draw_list *dl, int x0, int w, int y) {
     int x = x0, lines = 1;
     for (int i = 0; i < 4; i++) {
         draw_cmd c = {.kind = DRAW_TEXT, .text = desk_tr(st, keys[i]), .size = 14};
-        int tw = 38 + desk_text_width(st, &c);
+        int tw = 50 + desk_text_width(st, &c);
         if (x > x0 && x + tw > x0 + w) x = x0, y += 24, lines++;
         if (dl) {
             const desk_mark_style m = desk_debrief_mark(marks[i]);
-            dl_frame_pattern(dl, (desk_rect){x, y - 12, 28, 14}, m.thick, m.pattern, m.rgba);
-            dl_box(dl, dl_line_box(x + 36, y, x0 + w - x - 36));
-            dl_text(dl, x + 36, y, 14, C_TEXT, 0, 0, "%s", c.text);
+            dl_frame_pattern(dl, (desk_rect){x, y - 12, 40, 14}, m.thick, m.pattern, m.rgba);
+            dl_box(dl, dl_line_box(x + 48, y, x0 + w - x - 48));
+            dl_text(dl, x + 48, y, 14, C_TEXT, 0, 0, "%s", c.text);
         }
         x += tw + 18;
     }
