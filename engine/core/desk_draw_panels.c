@@ -284,10 +284,20 @@ void desk_draw_mrz_panel(const desk_state *st, draw_list *dl) {
 
 /* ------------------------------------------------------------ the specimen */
 
+static int plates_meet(desk_rect a, desk_rect b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
 /* A feature's number on the specimen: small, on a plate of its own at the
- * outline's corner (desk_layout.h: the one exception to the smallest size). */
-static void feature_number(draw_list *dl, int x, int y, const char *n) {
-    const desk_rect plate = {x, y, 12 + 8 * (int)strlen(n), 18};
+ * outline's corner (desk_layout.h: the one exception to the smallest size),
+ * moved along the outline's top past the plates already placed (placed[0..
+ * *n_placed)), so that features sharing a corner keep both numbers readable. */
+static void feature_number(draw_list *dl, int x, int y, const char *n, desk_rect *placed,
+                           int *n_placed) {
+    desk_rect plate = {x, y, 12 + 8 * (int)strlen(n), 18};
+    for (int i = 0; i < *n_placed; i++)
+        if (plates_meet(plate, placed[i])) plate.x = placed[i].x + placed[i].w + 2, i = -1;
+    placed[(*n_placed)++] = plate;
     dl_fill(dl, plate, C_DIALOG);
     dl_box(dl, plate);
     dl_text(dl, plate.x + plate.w / 2, plate.y + 13, DESK_TEXT_LABEL_PX, C_ACCENT, 1, 1, "%s", n);
@@ -327,7 +337,8 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
     double k = fmin((p.w - 32) / ds->mm_w, 240 / ds->mm_h);
     int iw = (int)(ds->mm_w * k), ih = (int)(ds->mm_h * k), ix = x + 16;
     dl_tex(dl, TEX_REF, d, st->light, st->docs[d].side, (desk_rect){ix, iy, iw, ih});
-    int yy = iy + ih + 24, shown = 0, row_lines = 1;
+    int yy = iy + ih + 24, shown = 0, row_lines = 1, n_plates = 0;
+    desk_rect plates[10];
     const int col_w = (p.w - 32) / 2, lh = DESK_LINE_H(14);
     for (int i = 0; i < in->n_features; i++) {
         const desk_feature *f = &in->features[i];
@@ -343,7 +354,7 @@ void desk_draw_ref_panel(const desk_state *st, draw_list *dl) {
             char key[48], n[16];
             snprintf(key, sizeof key, "feature.%s", f->kind);
             desk_num(st, shown + 1, n, sizeof n);
-            feature_number(dl, fx, iy + (int)(f->y_mm * k), n);
+            feature_number(dl, fx, iy + (int)(f->y_mm * k), n, plates, &n_plates);
             const char *label = desk_tr(st, key);
             if (!strcmp(label, key)) label = f->kind; /* an academy's own word for it */
             /* two columns; a long name takes a second line */
