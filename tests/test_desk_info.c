@@ -99,26 +99,26 @@ static void bar_in(bench *b, int lang) {
     desk_draw(&b->st, &b->dl);
 }
 
-/* 7 December 2026 was a Monday; 29 February 2028 a Tuesday. */
+/* A date in each language's words and digits, a leap day, the place. */
 static void the_bar_shows_today_and_the_place_in_each_language(void **state) {
     bench *b = *state;
     b->s.today = (bl_date){2026, 12, 7};
     snprintf(b->s.travelers[0].place, sizeof b->s.travelers[0].place, "land_border");
     bar_in(b, 0);
-    assert_non_null(bar_text(&b->dl, "Monday 7 December 2026"));
+    assert_non_null(bar_text(&b->dl, "7 December 2026 · Land border"));
     assert_non_null(bar_text(&b->dl, "Land border"));
     bar_in(b, 1);
-    assert_non_null(bar_text(&b->dl, "lundi 7 décembre 2026"));
+    assert_non_null(bar_text(&b->dl, "7 décembre 2026 · Frontière terrestre"));
     assert_non_null(bar_text(&b->dl, "Frontière terrestre"));
     bar_in(b, 2); /* Arabic-Indic digits: ٧ and ٢٠٢٦ */
-    assert_non_null(bar_text(&b->dl, "الاثنين \xd9\xa7 ديسمبر \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6"));
+    assert_non_null(bar_text(&b->dl, "\xd9\xa7 ديسمبر \xd9\xa2\xd9\xa0\xd9\xa2\xd9\xa6"));
     assert_non_null(bar_text(&b->dl, "منفذ بري"));
     assert_null(bar_text(&b->dl, "2026"));
 
     b->s.today = (bl_date){2028, 2, 29};
     b->s.travelers[0].place[0] = 0; /* unsaid: an airport */
     bar_in(b, 0);
-    assert_non_null(bar_text(&b->dl, "Tuesday 29 February 2028 · Airport"));
+    assert_non_null(bar_text(&b->dl, "29 February 2028 · Airport"));
 }
 
 /* The queue strip never runs under a text of the bar. */
@@ -397,7 +397,6 @@ static void every_action_answers_back(void **state) {
     step(b, t);
     key(b, KEY_RETURN);
     assert_string_equal(b->st.status_key, "status.finding_saved_note");
-    assert_string_equal(b->st.status_note, "edge lifted");
     step(b, (input_event){.kind = EV_MOVE, .x = x0 + 60, .y = y0 + 40});
     desk_draw(&b->st, &b->dl);
     int tip = 0;

@@ -123,17 +123,17 @@ static void measure_answers(check_fit *c, int place, const i18n *cat) {
     }
 }
 
-/* The things carried, one list in the lines the column beside the face
- * leaves (with the companion at the counter, and sent out): the first thing
- * not wholly shown is named. */
+/* The things carried, one list in the lines their place under the face
+ * has (the same with or without a companion): the first thing not wholly
+ * shown is named. */
 static void measure_carried(check_fit *c, const i18n *cat) {
     const scenario *s = c->s;
     int n = s->n_carries < 4 ? s->n_carries : 4, ends[4];
     if (n == 0 || !i18n_source(cat, s->carries[0])) return;
     char list[4 * 200], why[300], quoted[128], msg[900];
     desk_carried_text(cat, (const char(*)[48])s->carries, n, list, sizeof list, ends);
-    for (int apart = 0; apart <= (s->companion ? 1 : 0); apart++) {
-        desk_person_rows r = desk_layout_person(s->companion, apart, s->needs[0] != '\0');
+    for (int once = 0; once < 1; once++) {
+        desk_person_rows r = desk_layout_person(s->companion, 0, s->needs[0] != '\0');
         draw_cmd cmd = desk_text_cmd(DESK_TEXT_CARRIES, list, desk_text_dir(cat, s->carries[0]));
         cmd.lines = r.carries_lines;
         desk_fit fit;
@@ -154,10 +154,9 @@ static void measure_carried(check_fit *c, const i18n *cat) {
                 for (int i = 0; i < n && bad < 0; i++)
                     if (ends[i] > fit.para.line[l].start) bad = i;
         if (bad >= 0) {
-            const char *with = s->companion && !apart ? " with the companion at the counter" : "";
             if (fit.lines > fit.shown)
-                snprintf(why, sizeof why, "the things carried need %d lines, %s holds %d%s",
-                         fit.lines, desk_layout.text[DESK_TEXT_CARRIES].name, fit.shown, with);
+                snprintf(why, sizeof why, "the things carried need %d lines, %s holds %d",
+                         fit.lines, desk_layout.text[DESK_TEXT_CARRIES].name, fit.shown);
             else
                 overflow_words(&fit, &desk_layout.text[DESK_TEXT_CARRIES], why, sizeof why);
         }

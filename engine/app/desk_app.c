@@ -62,6 +62,7 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     if (!(a->p = plat_create(&pc, err))) goto fail;
     desk_init(&a->st, cfg->session, (const i18n *const *)a->langs, a->n_langs, app_write_action, a);
     desk_set_measure(&a->st, app_text_lines, a);
+    desk_set_measure_width(&a->st, app_text_width, a);
     desk_set_language(&a->st, first, app_write_action, a);
     if (cfg->pack) {
         const char *codes[8];
@@ -136,6 +137,7 @@ int desk_app_tick(desk_app *a, bl_err *err) {
 
 int desk_app_draw(desk_app *a, bl_err *err) {
     (void)err;
+    a->zoom = plat_pixel_scale(a->p);
     desk_draw(&a->st, &a->dl);
     for (int i = 0; i < a->dl.n; i++) {
         const draw_cmd *c = &a->dl.cmd[i];

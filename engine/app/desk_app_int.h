@@ -36,8 +36,10 @@ typedef struct {
     char *s;
     int size, bold, max_w, lines, dir, rtl_ui; /* the draw_cmd's, and the interface's */
     uint32_t rgba;
+    int zoom_pct; /* rasterised at this many window pixels per 100 logical ones */
     plat_tex *t;
-    int w, h, ascent;
+    int w, h;       /* the picture, window pixels */
+    int lw, ascent; /* its width, and its top above the baseline, logical px */
     long used;
 } text_entry;
 
@@ -80,6 +82,7 @@ struct desk_app {
     plat_tex *loupe_tex[2]; /* the loupe on a document, on its specimen */
     bl_image loupe_img[2], region;
     text_entry text[TEXT_CACHE];
+    double zoom; /* window pixels per logical one this frame (plat_pixel_scale) */
     text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
     FILE *log, *rec;
     thrd_t worker;
@@ -117,6 +120,8 @@ void app_draw_text(desk_app *a, const draw_cmd *c);
 /* A desk_measure_fn (ud: the app): the lines a wrapped text command takes
  * as drawn, remembered. */
 int app_text_lines(void *ud, const draw_cmd *c);
+/* The width a one-line text command takes as drawn (desk_width_fn). */
+int app_text_width(void *ud, const draw_cmd *c);
 void app_text_free(desk_app *a);
 
 /* desk_case.c */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "desk_app_int.h"
+#include "desk_docinfo.h"
 #include "loupe.h"
 #include "scn_docs.h"
 #include "traveler.h"
@@ -206,23 +207,7 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
     }
     /* What the desk shows about it: the MRZ as printed, features in mm per side. */
     desk_doc_info info;
-    memset(&info, 0, sizeof info);
-    snprintf(info.name, sizeof info.name, "%s", s->t.name);
-    snprintf(info.template_id, sizeof info.template_id, "%s", s->t.id);
-    info.mrz_lines = s->truth->mrz_lines;
-    for (int l = 0; l < s->truth->mrz_lines; l++)
-        memcpy(info.mrz[l], s->truth->mrz[l], sizeof info.mrz[l]);
-    for (int f = 0; f < s->truth->n_features && info.n_features < DESK_MAX_FEATURES; f++) {
-        const doc_item *it = &s->truth->features[f];
-        double x = it->x / ppm, y = it->y / ppm;
-        int side = s->t.n_pieces > 1 && x >= s->t.pieces[1].x ? 1 : 0;
-        desk_feature *df = &info.features[info.n_features++];
-        df->side = side;
-        snprintf(df->kind, sizeof df->kind, "%s", it->kind);
-        df->x_mm = x - s->t.pieces[side].x, df->y_mm = y - s->t.pieces[side].y;
-        df->w_mm = it->w / ppm, df->h_mm = it->h / ppm;
-        df->lights = it->lights;
-    }
+    desk_doc_info_from_truth(&info, &s->t, s->truth, ppm);
     desk_set_doc_info(&a->st, i, &info);
     return 0;
 }

@@ -1,8 +1,12 @@
 /* desk_text.c - the desk's words as textures: each text command is laid
  * out by desk_fit_cmd (engine/core/desk_fit.h: shrunk to its place, or
  * wrapped into it, ordered and shaped by FriBidi and HarfBuzz) once per
- * text, size, place, direction and colour and kept in a cache, the least
- * recently used dropped first. */
+ * text, size, place, direction, colour and window scale and kept in a
+ * cache, the least recently used dropped first. Laid out at the desk's
+ * 1280x720, it is rasterised at the window's own pixels (1.5 times in a
+ * 1920x1080 window), so the words are sharp where the window is bigger and
+ * break and fit exactly as laid out (what tests/test_desk_layout checks at
+ * both sizes). */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
@@ -23,10 +27,10 @@ static uint64_t text_hash(const draw_cmd *c, int rtl_ui) {
     return h;
 }
 
-static int same_text(const text_entry *e, const draw_cmd *c, int rtl_ui) {
+static int same_text(const text_entry *e, const draw_cmd *c, int rtl_ui, int zoom_pct) {
     return e->s && e->size == c->size && e->bold == c->bold && e->max_w == c->max_w &&
            e->lines == c->lines && e->dir == c->dir && e->rtl_ui == rtl_ui && e->rgba == c->rgba &&
-           !strcmp(e->s, c->text);
+           e->zoom_pct == zoom_pct && !strcmp(e->s, c->text);
 }
 
 typedef struct {
@@ -45,40 +49,34 @@ static void text_plot(void *ud, int x, int y, int cov) {
     }
 }
 
-/* The fitted text as a picture: one line as wide as it is (cut at max_w), or
- * a wrapped paragraph as wide as its place, each line at the paragraph's
- * start (the right end for a right-to-left one), one under the other. What
- * falls outside the picture is not drawn: that is the cut desk_fit reports. */
-static int fit_image(const desk_fit *fit, const draw_cmd *c, bl_image *img, int *ascent,
-                     bl_err *err) {
-    double asc = 0, desc = 0;
-    for (int i = 0; i < fit->shown; i++) {
-        if (fit->para.line[i].lay.ascent > asc) asc = fit->para.line[i].lay.ascent;
-        if (fit->para.line[i].lay.descent > desc) desc = fit->para.line[i].lay.descent;
-    }
-    int lh = DESK_LINE_H(fit->size);
-    int w = c->max_w < 0 ? -c->max_w + 2 : (int)ceil(fit->para.width) + 2;
-    if (c->max_w > 0 && w > c->max_w + 2) w = c->max_w + 2;
-    int h = (int)ceil(asc + desc) + 2 + (fit->shown > 1 ? (fit->shown - 1) * lh : 0);
+/* The fitted text as a picture of `zoom` window pixels per logical one,
+ * placed as desk_fit_picture says (one owner for where a text's lines go:
+ * the layout test measures the same); e gets its size and place. */
+static int fit_image(const desk_fit *fit, const draw_cmd *c, double zoom, bl_image *img,
+                     text_entry *e, bl_err *err) {
+    desk_fit_pic pic, at1;
+    desk_fit_picture(fit, c, zoom, &pic);
+    desk_fit_picture(fit, c, 1, &at1);
+    int w = (int)ceil(pic.w - 1e-9), h = (int)ceil(pic.h - 1e-9);
     if (image_init(img, w, h, err) != 0) return -1;
     memset(img->px, 0, (size_t)w * h * 4);
     text_ctx ctx = {img, c->rgba};
-    for (int i = 0; i < fit->shown; i++) {
-        const text_layout *lay = &fit->para.line[i].lay;
-        /* a right-to-left paragraph's lines, or its one line cut, end at the right */
-        double x = fit->para.rtl && (c->max_w < 0 || lay->width > w - 2) ? w - 1 - lay->width : 1;
-        text_layout_draw(lay, x, asc + 1 + i * lh, text_plot, &ctx);
-    }
-    *ascent = (int)ceil(asc) + 1;
+    for (int i = 0; i < pic.n; i++)
+        text_layout_draw_zoomed(&fit->para.line[i].lay, pic.line_x[i] - pic.x,
+                                pic.line_y[i] - pic.y, zoom, text_plot, &ctx);
+    e->w = w, e->h = h;
+    e->lw = (int)at1.w, e->ascent = c->y - (int)at1.y;
     return 0;
 }
 
 text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
-    uint64_t h = text_hash(c, rtl_ui);
+    double zoom = a->zoom > 0 ? a->zoom : 1;
+    int zoom_pct = (int)lround(zoom * 100);
+    uint64_t h = (text_hash(c, rtl_ui) ^ (uint64_t)zoom_pct) * 1099511628211ull;
     size_t slot = (size_t)(h % TEXT_CACHE);
     for (int probe = 0; probe < 8; probe++, slot = (slot + 1) % TEXT_CACHE) {
         text_entry *e = &a->text[slot];
-        if (same_text(e, c, rtl_ui)) {
+        if (same_text(e, c, rtl_ui, zoom_pct)) {
             e->used = a->st.frame;
             return e;
         }
@@ -100,14 +98,13 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
     desk_fit fit;
     bl_err err = {0};
     bl_image img;
-    int ascent = 0;
     if (desk_fit_cmd(&a->fonts, c, rtl_ui, &fit, &err) != 0 ||
-        fit_image(&fit, c, &img, &ascent, &err) != 0) {
+        fit_image(&fit, c, zoom, &img, victim, &err) != 0) {
         desk_fit_free(&fit);
         return NULL;
     }
     victim->t = plat_tex_create(a->p, &img, 0, 1, &err);
-    victim->w = img.w, victim->h = img.h, victim->ascent = ascent;
+    victim->zoom_pct = zoom_pct;
     victim->s = strdup(c->text);
     victim->size = c->size, victim->bold = c->bold, victim->max_w = c->max_w;
     victim->lines = c->lines, victim->dir = c->dir, victim->rtl_ui = rtl_ui;
@@ -122,26 +119,46 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
 void app_draw_text(desk_app *a, const draw_cmd *c) {
     text_entry *e = app_text_get(a, c, desk_rtl(&a->st));
     if (!e) return;
-    int x = c->x - (c->align == 1 ? e->w / 2 : c->align == 2 ? e->w : 0);
-    plat_draw(a->p, e->t, x, c->y - e->ascent, e->w, e->h);
+    int x = c->x - (c->align == 1 ? e->lw / 2 : c->align == 2 ? e->lw : 0);
+    int y = c->y - e->ascent;
+    if (e->zoom_pct == 100) {
+        plat_draw(a->p, e->t, x, y, e->w, e->h);
+        return;
+    }
+    /* at whole window pixels, one texture pixel to one window pixel */
+    double z = e->zoom_pct / 100.0;
+    plat_draw_f(a->p, e->t, floor(x * z + 0.5) / z, floor(y * z + 0.5) / z, e->w / z, e->h / z);
 }
 
-int app_text_lines(void *ud, const draw_cmd *c) {
-    desk_app *a = ud;
+/* A measure of a command (its lines, or its width), kept in a small cache:
+ * the desk asks for the same ones every frame. */
+static int measure_cached(desk_app *a, const draw_cmd *c, int want_width) {
     draw_cmd k = *c;
-    k.rgba = 0; /* the colour does not change the lines */
+    k.rgba = want_width ? 0x57u : 0; /* the colour changes neither: it keys which measure */
     int rtl = desk_rtl(&a->st);
     uint64_t h = text_hash(&k, rtl);
     text_measured *m = &a->measured[h % MEASURE_CACHE];
     if (m->s && m->hash == h && !strcmp(m->s, c->text)) return m->lines;
     desk_fit fit;
     bl_err err = {0};
-    int lines = desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0 ? fit.shown : 1;
+    int v = want_width ? 0 : 1;
+    if (desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0) {
+        v = want_width ? (int)ceil(fit.para.width) : fit.shown;
+        if (want_width && c->max_w > 0 && v > c->max_w) v = c->max_w;
+    }
     desk_fit_free(&fit);
     free(m->s);
     m->s = strdup(c->text);
-    m->hash = h, m->lines = lines;
-    return lines;
+    m->hash = h, m->lines = v;
+    return v;
+}
+
+int app_text_lines(void *ud, const draw_cmd *c) {
+    return measure_cached(ud, c, 0);
+}
+
+int app_text_width(void *ud, const draw_cmd *c) {
+    return measure_cached(ud, c, 1);
 }
 
 void app_text_free(desk_app *a) {

@@ -194,10 +194,45 @@ static void case_findings(sb *o, const case_view *v) {
     sb_put(o, "</ul>");
 }
 
+/* A debrief mark's line, as the desk draws it (desk_debrief_mark): its
+ * width and, for a defect missed and a false finding, its dashes or dots,
+ * as attributes (the page's style gives only the colour). */
+static void mark_attrs(sb *o, int what) {
+    const desk_mark_style m = desk_debrief_mark(what);
+    sb_printf(o, " stroke-width=\"%d\"", m.thick);
+    if (m.pattern == DESK_LINE_DASHED)
+        sb_printf(o, " stroke-dasharray=\"%d %d\"", 3 * m.thick + 4, 2 * m.thick + 1);
+    else if (m.pattern == DESK_LINE_DOTTED)
+        sb_printf(o, " stroke-dasharray=\"%d %d\"", m.thick, m.thick + 2);
+}
+
+/* Under a case's pictures, each mark drawn as it is on them and named. */
+static void marks_legend(sb *o) {
+    static const char *const keys[4] = {"debrief.key_found", "debrief.key_missed",
+                                        "debrief.key_flag", "debrief.key_false"};
+    static const char *const cls[4] = {"truth found", "truth missed", "flag true", "flag false"};
+    static const int marks[4] = {DESK_MARK_FOUND, DESK_MARK_MISSED, DESK_MARK_FLAG,
+                                 DESK_MARK_FALSE};
+    sb_put(o, "<p class=\"legend marks\">");
+    for (int i = 0; i < 4; i++) {
+        sb_printf(o,
+                  "<span><svg class=\"mark\" width=\"44\" height=\"16\" aria-hidden=\"true\">"
+                  "<rect class=\"%s\" x=\"2\" y=\"2\" width=\"40\" height=\"12\"",
+                  cls[i]);
+        mark_attrs(o, marks[i]);
+        sb_put(o, "/></svg>");
+        desk_esc(o, desk_word(o, keys[i]));
+        sb_put(o, "</span>");
+    }
+    sb_put(o, "</p>");
+}
+
 /* Each document with something to show: its outline, the true regions
- * (thick) and the trainee's flags (thin), in millimetres. */
+ * (thick: solid found, dashed missed) and the trainee's flags (thin: dotted
+ * where nothing is wrong), in millimetres; then what the marks mean. */
 static void case_documents(sb *o, const case_view *v) {
     const desk_debrief *d = &v->e.kase.d;
+    int shown = 0;
     for (int doc = 0; doc < d->n_docs; doc++)
         for (int side = 0; side < 2; side++) {
             int any = 0;
@@ -226,20 +261,26 @@ static void case_documents(sb *o, const case_view *v) {
                 if (it->doc != doc || it->side != side) continue;
                 sb_printf(o,
                           "<rect class=\"truth %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                          "height=\"%.1f\"/>",
+                          "height=\"%.1f\"",
                           it->found == 2 ? "found"
                           : it->found    ? "located"
                                          : "missed",
                           it->x * k, it->y * k, it->w * k, it->h * k);
+                mark_attrs(o, it->found == 2 ? DESK_MARK_FOUND
+                              : it->found    ? DESK_MARK_LOCATED
+                                             : DESK_MARK_MISSED);
+                sb_put(o, "/>");
             }
             for (int i = 0; i < d->n_flags; i++) {
                 const desk_debrief_flag *f = &d->flags[i];
                 if (f->doc != doc || f->side != side || f->status == FLAG_IMPOSTOR) continue;
                 sb_printf(o,
                           "<rect class=\"flag %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                          "height=\"%.1f\"/>",
+                          "height=\"%.1f\"",
                           f->status == FLAG_FALSE ? "false" : "true", f->x * k, f->y * k, f->w * k,
                           f->h * k);
+                mark_attrs(o, f->status == FLAG_FALSE ? DESK_MARK_FALSE : DESK_MARK_FLAG);
+                sb_put(o, "/>");
             }
             sb_put(o, "</svg><figcaption>");
             sb_tfp(o, side ? "debriefs.document_back" : "debriefs.document", "n", n, NULL);
@@ -250,7 +291,9 @@ static void case_documents(sb *o, const case_view *v) {
                 sb_data(o, desk_word(o, key));
             }
             sb_put(o, "</figcaption></figure>");
+            shown = 1;
         }
+    if (shown) marks_legend(o);
 }
 
 /* The interview as it went. */

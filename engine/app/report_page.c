@@ -87,10 +87,12 @@ static const char *page_css =
     "li.missed{color:var(--fail)}li.located,li.note{color:var(--open)}li.false{color:#8a6d00}"
     "figure.doc{margin:6px 0;display:inline-block}figure.doc figcaption{font-size:12px;"
     "color:var(--muted)}svg rect.page{fill:#f7f4ec;stroke:#9aa3ab}"
-    "svg rect.truth{fill:none;stroke-width:3}svg rect.truth.found{stroke:var(--pass)}"
+    /* a mark's width and dashes are the rect's own attributes (the desk's
+     * marks: report_case.c); the colour only says it again */
+    "svg rect.truth,svg rect.flag{fill:none}svg rect.truth.found{stroke:var(--pass)}"
     "svg rect.truth.missed{stroke:var(--fail)}svg rect.truth.located{stroke:var(--open)}"
-    "svg rect.flag{fill:none;stroke-width:1.5;stroke-dasharray:4 2}"
     "svg rect.flag.true{stroke:var(--pass)}svg rect.flag.false{stroke:#d4a800}"
+    ".legend.marks svg.mark{vertical-align:-2px;margin-inline-end:5px}"
     "ol.transcript li{margin:4px 0}ol.transcript .answer{color:var(--muted)}"
     "li.forbidden strong{color:var(--fail)}.tag{font-size:11px;border-radius:8px;padding:0 6px}"
     ".tag.req{background:#e2f2e8;color:#1f5c39}.tag.bad{background:#fbe4e1;color:#8f2a20}"

@@ -95,7 +95,6 @@ int desk_rtl(const desk_state *st) {
 
 void desk_status(desk_state *st, const char *key, int n, int total, int kind) {
     st->status_key = key;
-    st->status_note[0] = '\0';
     st->status_n = n, st->status_total = total, st->status_kind = kind;
 }
 
@@ -165,6 +164,11 @@ void desk_load_traveler(desk_state *st, int i) {
 void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud) {
     st->measure = fn;
     st->measure_ud = ud;
+}
+
+void desk_set_measure_width(desk_state *st, desk_width_fn fn, void *ud) {
+    st->width = fn;
+    st->width_ud = ud;
 }
 
 void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, int n_langs,
@@ -301,17 +305,6 @@ int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm) 
         }
     }
     return -1;
-}
-
-void desk_finding_rect(const desk_state *st, const desk_finding *f, desk_rect *area,
-                       desk_rect *box) {
-    const desk_doc *doc = &st->docs[f->doc];
-    int fw = (int)(f->w_mm * DESK_PX_PER_MM), fh = (int)(f->h_mm * DESK_PX_PER_MM);
-    int fx = desk_rtl(st) ? (int)(doc->x + doc->w - (f->x_mm + f->w_mm) * DESK_PX_PER_MM)
-                          : (int)(doc->x + f->x_mm * DESK_PX_PER_MM);
-    int fy = (int)(doc->y + f->y_mm * DESK_PX_PER_MM);
-    *area = (desk_rect){fx, fy, fw, fh};
-    *box = (desk_rect){desk_rtl(st) ? fx : fx + fw - 14, fy, 14, 14};
 }
 
 /* ------------------------------------------------------------ interview */

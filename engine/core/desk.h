@@ -18,6 +18,7 @@
 
 #include "date.h"
 #include "decision.h"
+#include "desk_layout.h"
 #include "err.h"
 #include "i18n.h"
 #include "input.h"
@@ -279,6 +280,9 @@ struct draw_cmd;
 /* The lines a wrapped text command takes as the app will draw it (at most
  * its `lines`): what the desk stacks paragraphs by. */
 typedef int (*desk_measure_fn)(void *ud, const struct draw_cmd *c);
+/* The width in px a one-line text command takes as the app will draw it
+ * (shrunk to its max_w when it has one): what the desk lines texts up by. */
+typedef int (*desk_width_fn)(void *ud, const struct draw_cmd *c);
 
 typedef struct desk_state {
     const desk_session *session;
@@ -292,11 +296,10 @@ typedef struct desk_state {
     desk_doc_info info[DESK_MAX_DOCS];
     int order[DESK_MAX_DOCS]; /* drawing order, back to front */
     int mrz_panel, ref_panel, help;
-    int compare;          /* the top document and its genuine specimen side by side (V) */
-    int findings_panel;   /* the list of this traveler's findings and notes (E) */
-    char status_note[96]; /* the status line's quoted words (a finding's note), or "" */
-    int quit_ask;         /* "leave the desk?" is asked (Escape, the quit button) */
-    int quit;             /* the trainee chose to leave: the app closes the desk */
+    int compare;        /* the top document and its genuine specimen side by side (V) */
+    int findings_panel; /* the list of this traveler's findings and notes (E) */
+    int quit_ask;       /* "leave the desk?" is asked (Escape, the quit button) */
+    int quit;           /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
     int drag_doc;
     double drag_dx, drag_dy;
@@ -358,6 +361,8 @@ typedef struct desk_state {
      * number of characters */
     desk_measure_fn measure;
     void *measure_ud;
+    desk_width_fn width; /* desk_set_measure_width; NULL: an estimate */
+    void *width_ud;
 } desk_state;
 
 /* ------------------------------------------------------------ actions */
@@ -383,6 +388,9 @@ void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, 
  * layout (desk_fit.h), so paragraphs stack as drawn. Without it (fn NULL)
  * the desk estimates from the number of characters. */
 void desk_set_measure(desk_state *st, desk_measure_fn fn, void *ud);
+/* The same for the width of a one-line text (the top bar's texts follow
+ * one another, a finding's label gets a backing its size). */
+void desk_set_measure_width(desk_state *st, desk_width_fn fn, void *ud);
 
 /* Switches the interface language (and direction: Arabic mirrors the
  * panels); logged. */
@@ -484,17 +492,22 @@ typedef struct draw_cmd {
                          (engine/core/desk_fit.h: how) */
     int lines;        /* wrapped text: the most lines drawn (0: all) */
     int dir;          /* text: 0 the interface's direction, 1 left to right, 2 right to left */
+    desk_rect box;    /* text: the rectangle it belongs to and stays inside (a panel, a row, a
+                         button: the draw list's box when it was added, dl_box); w 0: none */
+    int label;        /* text: a number marking a region on a picture, which may be as small as
+                         DESK_TEXT_LABEL_PX (desk_layout.h: the rule) */
 } draw_cmd;
 
 #define DRAW_OCRB 2 /* draw_cmd.bold: OCR-B, as an MRZ is printed and read */
 
-#define DRAW_MAX 768
+#define DRAW_MAX 1536
 
 typedef struct draw_list {
     int n;
     draw_cmd cmd[DRAW_MAX];
     int used;
     char strings[32768];
+    desk_rect box; /* the box the texts added next belong to (desk_draw_internal.h: dl_box) */
 } draw_list;
 
 /* Describes the whole screen for the current state. */
@@ -503,5 +516,24 @@ void desk_draw(const desk_state *st, draw_list *dl);
 /* Whether pressing button b (desk_layout's) does what it says on the
  * current screen; the others are drawn flat and dim. */
 int desk_button_active(const desk_state *st, int b);
+/* What the debrief marks on a document, and how: by line as well as by
+ * colour, so that a trainee who does not tell red from green still tells a
+ * defect found (solid) from one missed (dashed) and a false finding
+ * (dotted). The HTML report's case pictures draw the same. */
+enum {
+    DESK_MARK_FOUND,   /* a true defect, located and named */
+    DESK_MARK_LOCATED, /* ... located under another name */
+    DESK_MARK_MISSED,  /* ... missed */
+    DESK_MARK_FLAG,    /* the trainee's flag on a defect */
+    DESK_MARK_FALSE,   /* the trainee's flag where nothing is wrong */
+    DESK_MARKS
+};
+enum { DESK_LINE_SOLID, DESK_LINE_DASHED, DESK_LINE_DOTTED };
+typedef struct desk_mark_style {
+    int thick;     /* px */
+    int pattern;   /* DESK_LINE_* */
+    uint32_t rgba; /* 0xAABBGGRR */
+} desk_mark_style;
+desk_mark_style desk_debrief_mark(int what);
 
 #endif

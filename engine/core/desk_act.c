@@ -64,8 +64,8 @@ void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
               st->transcript ? "true" : "false");
 }
 
-void desk_act_transcript_scroll(desk_state *st, int lines) {
-    int v = st->transcript_scroll + lines * DESK_LINE_H(14), max = desk_transcript_scroll_max(st);
+void desk_act_transcript_scroll(desk_state *st, int entries) {
+    int v = st->transcript_scroll + entries, max = desk_transcript_scroll_max(st);
     st->transcript_scroll = v < 0 ? 0 : v > max ? max : v;
 }
 
@@ -246,7 +246,6 @@ void desk_act_flag_save(desk_state *st, desk_log_fn log, void *ud) {
         light_name((light_kind)st->light), f->note);
     desk_status(st, f->note[0] ? "status.finding_saved_note" : "status.finding_saved", f->id, 0,
                 f->kind);
-    snprintf(st->status_note, sizeof st->status_note, "%s", f->note);
     st->mode = DESK_EXAMINE;
     st->draft_active = 0;
     st->note[0] = '\0';

@@ -48,6 +48,7 @@ void desk_draw_compare(const desk_state *st, draw_list *dl) {
     char buf[256];
     dl_fill(dl, a, C_PANEL_SOLID);
     dl_frame(dl, a, 2, C_ACCENT);
+    dl_box(dl, a);
     dl_text(dl, a.x + 20, a.y + 32, 18, C_ACCENT, 1, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "compare.title", 0, 0, NULL,
                      desk_light_label(st, st->light), NULL));

@@ -22,17 +22,21 @@
 
 #define C_BG          0xFF2B2520u /* booth wall */
 #define C_DESK        0xFF3A4A5Cu /* desk top (brown-grey, ABGR) */
-#define C_PANEL       0xF0302A26u
-#define C_PANEL_SOLID 0xFF302A26u /* a tool's screen: nothing shows through */
-#define C_DIALOG      0xF8201C18u /* menus, dialogs, the help */
+#define C_PANEL       0xF8221D19u /* the MRZ reader, the reference: dark enough for red words */
+#define C_PANEL_SOLID 0xFF221D19u /* a tool's screen: nothing shows through */
+#define C_DIALOG      0xFF201C18u /* menus, dialogs, the help: opaque, nothing shows through */
 #define C_BAR         0xFF1A1613u /* the top bar, the toolbar */
 #define C_TEXT        0xFFEDEDEDu
 #define C_DIM         0xFFB0B0B0u
 #define C_ACCENT      0xFF3FC8F0u /* amber */
-#define C_RED         0xFF4040E8u
+#define C_RED         0xFF5050F0u /* light enough to read on the dark panels */
 #define C_GREEN       0xFF70D090u
 #define C_BUTTON      0xFF4A423Cu
 #define C_BUTTON_ON   0xFF8A6A3Au
+#define C_FLAG_TAG    0xF81E1E8Cu /* a finding's tag: dark red under white words */
+#define C_FLAG_BOX    0xFF2828C0u /* its delete box */
+
+#define DESK_FLAG_BOX 28 /* a finding's delete box, and its tag's height */
 
 /* ------------------------------------------------------------ primitives */
 
@@ -40,16 +44,44 @@
 draw_cmd *dl_push(draw_list *dl, draw_kind k);
 void dl_fill(draw_list *dl, desk_rect r, uint32_t rgba);
 void dl_frame(draw_list *dl, desk_rect r, int thick, uint32_t rgba);
+/* A frame drawn solid, dashed or dotted (DESK_LINE_*, desk.h): what tells a
+ * found defect from a missed one and a false finding without colour
+ * (red-green colour blindness), as fills; solid is one DRAW_FRAME. */
+void dl_frame_pattern(draw_list *dl, desk_rect r, int thick, int pattern, uint32_t rgba);
 void dl_tex(draw_list *dl, int tex, int a, int b, int c, desk_rect r);
 /* Text at (x, y): the baseline's left end, centre or right end (align 0,
  * 1, 2); the string is kept in the list's store. */
 void dl_text(draw_list *dl, int x, int y, int size, uint32_t rgba, int bold, int align,
              const char *fmt, ...) DESK_PRINTF(8, 9);
 
+/* The box the texts added next belong to (draw_cmd.box; w 0: none). Each
+ * part of the screen sets its own before it writes; desk_draw clears it
+ * between parts, so a text nobody boxed is found by the layout test. */
+void dl_box(draw_list *dl, desk_rect box);
+/* Gives a text its box, and a one-line text with no width of its own the
+ * room its anchor has there (it shrinks to fit, desk_fit.h). dl_text calls
+ * it with the list's box; call it again to box one text otherwise. */
+void dl_fit_box(draw_cmd *c, desk_rect box);
+
+/* The box of one line of 14-16 px text whose baseline is at y, w wide
+ * from x: room above for Latin capitals with accents, below for Arabic's
+ * deepest letters (ink from about 1 em above the baseline to 0.5 em under). */
+static inline desk_rect dl_line_box(int x, int y, int w) {
+    return (desk_rect){x - 2, y - 18, w + 4, 28};
+}
+
 /* A button of the layout table, lit when on. */
 void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on);
 
 /* ------------------------------------------------------------ texts */
+
+/* The lines a text command takes as drawn (at most its `lines`): measured
+ * by the app's text layout when the desk has it (desk_set_measure), else a
+ * rough count (characters times an average advance). */
+int desk_text_lines(const desk_state *st, const draw_cmd *c);
+/* The width a one-line text command takes as drawn (desk_set_measure_width;
+ * else an estimate). */
+int desk_text_width(const desk_state *st, const draw_cmd *c);
 
 /* A catalogue text in the interface's language (the key without one). */
 const char *desk_tr(const desk_state *st, const char *key);
@@ -61,17 +93,10 @@ const char *desk_num(const desk_state *st, long n, char *buf, size_t cap);
 const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *key, long n,
                      long total, const char *kind, const char *light, const char *name);
 
-/* The lines a wrapped text command takes: measured by the app's text layout
- * when the desk has it (desk_set_measure), else a rough count (characters
- * times an average advance). */
-int desk_text_lines(const desk_state *st, const draw_cmd *c);
-
 /* The compare view and the loupe over the reference panel's specimen
  * (pic: where it is drawn, k: its px per mm) (desk_draw_compare.c). */
 void desk_draw_compare(const desk_state *st, draw_list *dl);
 void desk_draw_ref_loupe(const desk_state *st, draw_list *dl, int d, desk_rect pic, double k);
-
-#define DESK_HELP_ROWS 20 /* help.k1..20 / help.d1..20 in every catalogue */
 
 /* The transcript panel and the findings list (desk_draw_transcript.c). */
 void desk_draw_findings_list(const desk_state *st, draw_list *dl);

@@ -33,7 +33,7 @@ static void entry_cmds(const desk_state *st, int i, char *qbuf, size_t cap, draw
                       .text = qbuf,
                       .size = TR_SIZE,
                       .bold = 1,
-                      .max_w = -a.w,
+                      .max_w = -(a.w - 6),
                       .dir = desk_scn_dir(st, st->lang, qkey)};
     *n = 1;
     if (!st->said_answer[i][0]) return;
@@ -41,7 +41,7 @@ static void entry_cmds(const desk_state *st, int i, char *qbuf, size_t cap, draw
     c[1] = (draw_cmd){.kind = DRAW_TEXT,
                       .text = desk_scn_text(st, st->said_lang[i], key),
                       .size = TR_SIZE,
-                      .max_w = -(a.w - 12),
+                      .max_w = -(a.w - 16),
                       .dir = desk_scn_dir(st, st->said_lang[i], key)};
     *n = 2;
 }
@@ -57,11 +57,16 @@ static int entry_height(const desk_state *st, int i) {
 }
 
 int desk_transcript_scroll_max(const desk_state *st) {
-    int total = 0;
-    for (int i = 0; i < st->n_said; i++)
-        total += entry_height(st, i);
-    int over = total - area().h;
-    return over > 0 ? over : 0;
+    return st->n_said > 1 ? st->n_said - 1 : 0;
+}
+
+/* The entries shown: the newest one `scroll` back from the last, and as
+ * many older ones as fit whole above it (a scrolled view never cuts one). */
+static int first_shown(const desk_state *st, int last, int room) {
+    int first = last, used = entry_height(st, last);
+    while (first > 0 && used + entry_height(st, first - 1) <= room)
+        used += entry_height(st, --first);
+    return first;
 }
 
 void desk_draw_transcript(const desk_state *st, draw_list *dl) {
@@ -69,6 +74,7 @@ void desk_draw_transcript(const desk_state *st, draw_list *dl) {
     char buf[160];
     dl_fill(dl, p, C_PANEL_SOLID);
     dl_frame(dl, p, 2, C_ACCENT);
+    dl_box(dl, p);
     dl_text(dl, p.x + TR_PAD, p.y + 30, 18, C_ACCENT, 1, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "transcript.title", st->n_said, 0, NULL, NULL, NULL));
     dl->cmd[dl->n - 1].max_w = p.w - 2 * TR_PAD;
@@ -79,23 +85,18 @@ void desk_draw_transcript(const desk_state *st, draw_list *dl) {
     }
     int max = desk_transcript_scroll_max(st);
     int scroll = st->transcript_scroll < max ? st->transcript_scroll : max;
-    int y = a.y + 14 - max + scroll; /* the newest entry ends at the area's foot */
-    draw_cmd *clip = dl_push(dl, DRAW_CLIP);
-    if (clip) clip->x = a.x, clip->y = a.y, clip->w = a.w, clip->h = a.h;
-    for (int i = 0; i < st->n_said; i++) {
-        int h = entry_height(st, i);
-        if (y + h < a.y || y - 20 > a.y + a.h) { /* out of view */
-            y += h;
-            continue;
-        }
+    int last = st->n_said - 1 - scroll, first = first_shown(st, last, a.h - 8);
+    int y = a.y + 16;
+    dl_box(dl, a);
+    for (int i = first; i <= last; i++) {
         draw_cmd c[2];
         char q[320];
         int n;
         entry_cmds(st, i, q, sizeof q, c, &n);
         for (int k = 0; k < n; k++) {
             int m = dl->n;
-            dl_text(dl, k ? a.x + 12 : a.x, y, TR_SIZE, k ? C_TEXT : C_ACCENT, c[k].bold, 0, "%s",
-                    c[k].text);
+            dl_text(dl, k ? a.x + 12 : a.x + 2, y, TR_SIZE, k ? C_TEXT : C_ACCENT, c[k].bold, 0,
+                    "%s", c[k].text);
             if (dl->n == m) break; /* the list is full */
             dl->cmd[m].max_w = c[k].max_w, dl->cmd[m].dir = c[k].dir;
             y += desk_text_lines(st, &c[k]) * DESK_LINE_H(TR_SIZE) + 2;
@@ -106,10 +107,11 @@ void desk_draw_transcript(const desk_state *st, draw_list *dl) {
         }
         y += TR_GAP;
     }
-    dl_push(dl, DRAW_CLIP); /* no clip */
-    if (max > 0)            /* where the view is in the whole: a thin bar at the right */
-        dl_fill(dl, (desk_rect){p.x + p.w - 8, a.y + (a.h - 40) * (max - scroll) / max, 4, 40},
-                C_DIM);
+    if (first > 0 || last < st->n_said - 1) /* more above or below: where the view is */
+        dl_fill(
+            dl,
+            (desk_rect){p.x + p.w - 8, a.y + (a.h - 40) * (max - scroll) / (max ? max : 1), 4, 40},
+            C_DIM);
 }
 
 /* The findings of the traveler at the counter (E, or a click on "Findings:
@@ -119,6 +121,7 @@ void desk_draw_findings_list(const desk_state *st, draw_list *dl) {
     char buf[256], n1[16];
     dl_fill(dl, p, C_PANEL_SOLID);
     dl_frame(dl, p, 2, C_ACCENT);
+    dl_box(dl, p);
     dl_text(dl, p.x + TR_PAD, p.y + 30, 18, C_ACCENT, 1, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "findings.title", st->n_findings, 0, NULL, NULL, NULL));
     dl->cmd[dl->n - 1].max_w = p.w - 2 * TR_PAD;

@@ -38,6 +38,7 @@ void desk_draw_tutorial(const desk_state *st, draw_list *dl) {
         if (desk_tutorial_available(st, st->traveler, k)) total++, shown += k <= s;
     dl_fill(dl, b, C_DIALOG);
     dl_frame(dl, b, 2, C_ACCENT);
+    dl_box(dl, b);
     int n = dl->n;
     dl_text(dl, b.x + 12, b.y + 21, 14, C_ACCENT, 1, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "tutorial.title", shown, total, NULL, NULL, NULL));
@@ -46,7 +47,7 @@ void desk_draw_tutorial(const desk_state *st, draw_list *dl) {
     dl_text(dl, b.x + b.w - 12, b.y + 21, 14, C_DIM, 0, 2, "%s", desk_tr(st, "tutorial.skip"));
     fit_last(dl, n, b.w / 2 - 18, 0, 0);
     n = dl->n;
-    dl_text(dl, b.x + 12, b.y + 43, 15, C_TEXT, 0, 0, "%s", desk_tr(st, desk_tutorial_step_key(s)));
+    dl_text(dl, b.x + 12, b.y + 46, 15, C_TEXT, 0, 0, "%s", desk_tr(st, desk_tutorial_step_key(s)));
     fit_last(dl, n, -(b.w - 24), 3, 0);
 }
 
@@ -135,6 +136,7 @@ int desk_draw_tutorial_row(const desk_state *st, draw_list *dl, int i, int y) {
     char buf[160];
     int total, done = desk_tutorial_count(st, i, &total);
     int n = dl->n;
+    dl_box(dl, (desk_rect){926, y - 20, 1270 - 926 + 4, 30}); /* the points' and marks' columns */
     dl_text(dl, 930, y, 14, C_DIM, 0, 0, "%s",
             desk_fmt(st, buf, sizeof buf, "tutorial.row", done, total, NULL, NULL, NULL));
     fit_last(dl, n, 1270 - 930, 0, 0);

@@ -59,6 +59,35 @@ void desk_fit_free(desk_fit *fit) {
     text_para_free(&fit->para);
 }
 
+/* One line as wide as it is (cut at max_w), or a wrapped paragraph as wide
+ * as its place, each line at the paragraph's start (the right end for a
+ * right-to-left one), DESK_LINE_H apart; a pixel of room all round. The
+ * picture's top is the ascent (rounded up) above the baseline at c->y, its
+ * left end at c->x, or centred on it, or ending there (align). */
+void desk_fit_picture(const desk_fit *fit, const draw_cmd *c, double zoom, desk_fit_pic *out) {
+    double asc = 0, desc = 0;
+    for (int i = 0; i < fit->shown; i++) {
+        if (fit->para.line[i].lay.ascent > asc) asc = fit->para.line[i].lay.ascent;
+        if (fit->para.line[i].lay.descent > desc) desc = fit->para.line[i].lay.descent;
+    }
+    int lh = DESK_LINE_H(fit->size);
+    int w = c->max_w < 0 ? -c->max_w + 2 : (int)ceil(fit->para.width) + 2;
+    if (c->max_w > 0 && w > c->max_w + 2) w = c->max_w + 2;
+    int h = (int)ceil(asc + desc) + 2 + (fit->shown > 1 ? (fit->shown - 1) * lh : 0);
+    int ascent = (int)ceil(asc) + 1;
+    int left = c->align == 1 ? w / 2 : c->align == 2 ? w : 0;
+    /* the picture's corner on a whole pixel of the window (the app puts it there) */
+    out->x = floor((c->x - left) * zoom + 0.5), out->y = floor((c->y - ascent) * zoom + 0.5);
+    out->w = w * zoom, out->h = h * zoom;
+    out->n = fit->shown < 64 ? fit->shown : 64;
+    for (int i = 0; i < out->n; i++) {
+        const text_layout *lay = &fit->para.line[i].lay;
+        double x = fit->para.rtl && (c->max_w < 0 || lay->width > w - 2) ? w - 1 - lay->width : 1;
+        out->line_x[i] = out->x + x * zoom;
+        out->line_y[i] = out->y + (asc + 1 + i * lh) * zoom;
+    }
+}
+
 draw_cmd desk_text_cmd(int place, const char *text, int dir) {
     const desk_text_box *b = &desk_layout.text[place];
     draw_cmd c;

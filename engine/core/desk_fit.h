@@ -41,6 +41,20 @@ typedef struct desk_fit {
 int desk_fit_cmd(const doc_fonts *f, const draw_cmd *c, int rtl_ui, desk_fit *out, bl_err *err);
 void desk_fit_free(desk_fit *fit);
 
+/* Where the app puts a fitted text's picture (engine/app/desk_text.c) and
+ * its lines in it, in desk px multiplied by `zoom` (1: the desk's 1280x720;
+ * 1.5: a 1920x1080 window's pixels: the corner on a whole pixel, the lines
+ * zoomed from it, as engine/app/desk_text.c rasterises them). What falls
+ * outside the picture is not drawn: that is the cut desk_fit reports. */
+typedef struct desk_fit_pic {
+    double x, y; /* the picture's top-left */
+    double w, h;
+    double line_x[64]; /* each shown line's origin (left end of its baseline) */
+    double line_y[64];
+    int n; /* lines placed (at most 64) */
+} desk_fit_pic;
+void desk_fit_picture(const desk_fit *fit, const draw_cmd *c, double zoom, desk_fit_pic *out);
+
 /* The text command the desk draws `text` at a place of desk_layout.text
  * with (at x, y 0; dir as draw_cmd.dir). */
 draw_cmd desk_text_cmd(int place, const char *text, int dir);

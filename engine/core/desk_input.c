@@ -153,7 +153,7 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
     } else if (k == KEY_E) {
         desk_act_findings(st, log, ud);
     } else if ((k == KEY_UP || k == KEY_DOWN) && st->transcript) {
-        desk_act_transcript_scroll(st, k == KEY_UP ? 3 : -3); /* back through it, or on */
+        desk_act_transcript_scroll(st, k == KEY_UP ? 1 : -1); /* back through it, or on */
     } else if (k >= KEY_UP && k <= KEY_RIGHT) {
         examine_arrow(st, k, log, ud);
     } else if (k == KEY_TAB && st->n_docs > 1) {
@@ -169,9 +169,10 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
 /* A click asks the question under it; -1: not on the questions. */
 static int ask_at(desk_state *st, int x, int y, desk_log_fn log, void *ud) {
     if (!desk_rect_hit(desk_layout.questions, x, y)) return -1;
-    int av[DESK_MAX_QUESTIONS], n = desk_available_questions(st, av, DESK_MAX_QUESTIONS);
-    for (int r = 0; r < n && r < desk_layout.question_rows; r++)
-        if (desk_rect_hit(desk_layout_question_row(r), x, y)) desk_act_ask(st, av[r], log, ud);
+    desk_column col;
+    desk_column_layout(st, &col);
+    for (int r = 0; r < col.n_rows; r++)
+        if (desk_rect_hit(col.row[r], x, y)) desk_act_ask(st, col.q[r], log, ud);
     return 0;
 }
 
@@ -235,7 +236,7 @@ static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, 
         examine_key(st, ev->key, log, ud);
     } else if (ev->kind == EV_WHEEL && st->transcript &&
                desk_rect_hit(desk_layout.transcript, ev->x, ev->y)) {
-        desk_act_transcript_scroll(st, ev->wheel > 0 ? 2 : -2);
+        desk_act_transcript_scroll(st, ev->wheel > 0 ? 1 : -1);
     } else if (ev->kind == EV_WHEEL && st->loupe) {
         desk_act_zoom(st, ev->wheel > 0 ? 1 : -1, log, ud);
     } else if (left_click(ev)) {

@@ -53,7 +53,8 @@ int desk_top_doc(const desk_state *st);
 
 /* A finding's rectangle on the desk (which the screen mirrors in
  * right-to-left languages, while documents keep their own orientation), and
- * its delete box: the screen's top-right corner of the rectangle. */
+ * its delete box: the start of the tag under the rectangle that names the
+ * finding, outside what it marks (desk_draw.c). */
 void desk_finding_rect(const desk_state *st, const desk_finding *f, desk_rect *area,
                        desk_rect *box);
 
@@ -63,6 +64,30 @@ int desk_available_questions(const desk_state *st, int *out, int cap);
 /* The language the traveler at the counter's answers are heard in now (an
  * index of st->langs); *foreign: not the interface's (no interpreter yet). */
 int desk_answer_language(const desk_state *st, int *foreign);
+
+/* ------------------------------------------------------------ desk_draw_panels.c */
+
+/* The traveler's column as drawn and clicked: the need and the things
+ * carried under the face (as many lines as they take, up to their places'),
+ * then the question list's title and one row per question on offer, each as
+ * tall as its text (one line or two), as many as fit above the answer (whose
+ * panel grows upward for a long one); the questions left over are in the
+ * ask menu (Q), and a last line says how many. */
+typedef struct desk_column {
+    desk_person_rows person;
+    int needs_lines, carries_lines; /* as drawn */
+    int title_y;                    /* the list title's baseline */
+    int n_rows;
+    desk_rect row[DESK_MAX_QUESTIONS];
+    int q[DESK_MAX_QUESTIONS]; /* each row's question (index in the traveler's) */
+    int more;                  /* questions on offer not shown */
+    int more_y;                /* the baseline of the line saying so */
+    desk_rect answer;          /* the last answer's panel: desk_layout.answer, taller upward
+                                  when the answer needs more lines (the list gets less) */
+    int answer_foreign;        /* ... said in a language the interface is not in */
+    int answer_lang;           /* the catalogue it is said from (index of st->langs) */
+} desk_column;
+void desk_column_layout(const desk_state *st, desk_column *out);
 
 /* ------------------------------------------------------------ desk_act.c */
 
@@ -83,10 +108,10 @@ void desk_act_ask(desk_state *st, int question, desk_log_fn log, void *ud);
 /* Documents: open or close a passport, turn a card, bring one to the top,
  * and log where one was put down. d < 0: nothing. */
 void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud);
-/* The transcript panel: open or closed (H); scrolled back (+) or on (-) by lines. */
+/* The transcript panel: open or closed (H); scrolled back (+) or on (-) by entries. */
 void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud);
-void desk_act_transcript_scroll(desk_state *st, int lines);
-/* How far back the transcript scrolls, px (desk_draw_transcript.c measures it). */
+void desk_act_transcript_scroll(desk_state *st, int entries);
+/* How far back the transcript scrolls, in entries. */
 int desk_transcript_scroll_max(const desk_state *st);
 /* Whether (x, y) is on an open panel or the compare view (over the desk). */
 int desk_panel_at(const desk_state *st, int x, int y);

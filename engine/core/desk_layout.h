@@ -56,10 +56,29 @@ typedef struct desk_button {
     const char *label; /* catalogue key */
 } desk_button;
 
-/* The smallest size the desk draws a text at: a one-line text too long for
- * its place shrinks down to this, no further (what is still too long is cut
- * at the place's edge). */
-#define DESK_TEXT_MIN_PX 10
+/* How the desk's words fit (the rule tests/test_desk_layout.c holds every
+ * screen to, in every language, through desk_verify.h):
+ *
+ *   - Every text belongs to a box (draw_cmd.box: the panel, dialog, row or
+ *     button it is part of) and its ink stays DESK_TEXT_MARGIN px inside it.
+ *     A one-line text given no width of its own gets the room its anchor has
+ *     in its box (dl_text), so a longer translation shrinks instead of
+ *     running out.
+ *   - No text is drawn smaller than DESK_TEXT_MIN_PX (14 px of the desk's
+ *     1280x720, 21 px of a 1920x1080 window): a line shrinks down to it and
+ *     no further. What would not fit even so wraps (a paragraph, a question's
+ *     row, the help's lines) or is laid out again; a text cut short is a
+ *     fault, like one outside its box or over another.
+ *   - The one exception: a number marking a region on a picture (the
+ *     specimen's features) may be DESK_TEXT_LABEL_PX, on a backing of its
+ *     own; a bigger one would hide the small features it points at, and the
+ *     list beside the picture names each number at full size.
+ *   - Text stands on a plain backing with a contrast of at least 4.5:1 (3:1
+ *     from 24 px, or 19 px bold: WCAG's large text), never straight over a
+ *     document's picture. */
+#define DESK_TEXT_MIN_PX   14
+#define DESK_TEXT_LABEL_PX 12
+#define DESK_TEXT_MARGIN   2
 
 /* Baseline to baseline of a wrapped text's lines, px. */
 #define DESK_LINE_H(size) ((size)*4 / 3)
@@ -67,15 +86,14 @@ typedef struct desk_button {
 /* The places a scenario's words are drawn at (desk_layout.text): what the
  * desk draws them with and what `borderlab check` measures them against. */
 typedef enum {
-    DESK_TEXT_QUESTION,        /* a question in the interview's list */
+    DESK_TEXT_QUESTION,        /* a question's row in the interview's list (two lines) */
     DESK_TEXT_ASK,             /* a question in the ask menu (Q), after its number */
     DESK_TEXT_ANSWER,          /* the answer panel */
     DESK_TEXT_ANSWER_FOREIGN,  /* the same under "Answers in Arabic:" */
     DESK_TEXT_COMPANION,       /* "With: a relative", under the companion's picture */
     DESK_TEXT_COMPANION_APART, /* "Companion sent out: ...", beside the face */
-    DESK_TEXT_NEEDS,           /* a need, beside the face */
-    DESK_TEXT_CARRIES,         /* the things carried, beside the face (lines: as many as
-                                  desk_layout_person leaves) */
+    DESK_TEXT_NEEDS,           /* a need, under the face */
+    DESK_TEXT_CARRIES,         /* the things carried, under the face and the need */
     DESK_TEXT_PLACES
 } desk_text_place;
 
@@ -93,11 +111,14 @@ typedef struct desk_layout_table {
     desk_rect face;       /* their face beside the interview */
     desk_rect face_alone; /* their face without a scenario */
     desk_rect companion;  /* the person with them, beside their face */
-    desk_rect questions;  /* the interview's questions: question_rows rows */
+    desk_rect questions;  /* the interview's questions, under the person: at most
+                             question_rows rows, as many as fit above the answer
+                             (desk_internal.h: desk_column_layout) */
     int question_rows;
     desk_rect answer;  /* the last answer, as the officer hears it */
     desk_rect desk;    /* where documents lie (each keeps a corner on it) */
     desk_rect toolbar; /* under the desk, right of the traveler */
+    desk_rect status;  /* under the traveler's buttons: the findings count, the status line */
     desk_button buttons[DESK_BTN_COUNT];
     desk_rect menu; /* a menu's title; its rows follow (desk_layout_menu_row) */
     int menu_row_h, menu_foot;
@@ -126,20 +147,18 @@ desk_rect desk_layout_menu_row(int i);
 /* The row of a `rows`-row menu under a point, or -1. */
 int desk_layout_menu_row_at(int x, int y, int rows);
 
-/* Where the column beside the face puts what an officer sees of the
- * traveler: the companion's label (shown with a companion, `apart` once sent
- * out), the need (desk_layout.text[DESK_TEXT_NEEDS]), then the things
- * carried, one list taking the lines left above the question list (the
- * first line's baseline, and how many lines; 0: none left). x: the column's. */
+/* Where the traveler's column puts what an officer sees of them: beside the
+ * face, under the companion's picture, who the companion is (or, once sent
+ * out, at the column's top); under the face, the column's width, the need
+ * (desk_layout.text[DESK_TEXT_NEEDS]), then the things carried, one list of
+ * at most carries_lines lines (baselines; 0: not shown). The question list
+ * follows what they take (desk_column_layout). */
 typedef struct desk_person_rows {
-    int x;
-    int companion_y, needs_y;
+    int side_x, companion_y; /* beside the face */
+    int x, needs_y;          /* under it */
     int carries_y, carries_lines;
 } desk_person_rows;
 desk_person_rows desk_layout_person(int companion, int apart, int needs);
-
-/* Row r of the interview's questions (r < desk_layout.question_rows). */
-desk_rect desk_layout_question_row(int r);
 
 /* The summary's rows, one per decided case: row r of a summary of `n`
  * rows (shorter rows for a long session, so every case fits), and the row

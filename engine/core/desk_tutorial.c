@@ -40,9 +40,10 @@ const char *desk_tutorial_name_key(int s) {
 
 desk_rect desk_tutorial_banner(void) {
     /* below the kind and question menus (which end at y 510), left of the
-     * panels (x 780 on), above the toolbar */
+     * panels (the MRZ reader's edge, the leftmost), above the toolbar */
     const desk_rect dk = desk_layout.desk;
-    return (desk_rect){dk.x + 6, 514, 478, dk.y + dk.h - 4 - 514};
+    return (desk_rect){dk.x + 6, 514, desk_layout.mrz_panel.x - 4 - (dk.x + 6),
+                       dk.y + dk.h - 4 - 514};
 }
 
 /* ------------------------------------------------------------ queries */

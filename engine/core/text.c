@@ -413,16 +413,50 @@ void text_layout_free(text_layout *lay) {
     memset(lay, 0, sizeof *lay);
 }
 
+/* Glyph g of a layout drawn from (x, y) at `zoom`: its pixel origin, the
+ * subpixel shift and stb's scale. */
+static void glyph_at(const text_layout *lay, const text_glyph *g, double x, double y, double zoom,
+                     int *ix, int *iy, float *sx, float *sy, float *scale) {
+    double gx = x + g->x * zoom, gy = y + g->y * zoom;
+    *scale = (float)(lay->size_px * zoom / g->font->upem);
+    *ix = (int)floor(gx), *iy = (int)floor(gy);
+    *sx = (float)(gx - *ix), *sy = (float)(gy - *iy);
+}
+
+int text_layout_ink(const text_layout *lay, double x, double y, double zoom, int box[4]) {
+    int any = 0;
+    for (int i = 0; i < lay->n; i++) {
+        const text_glyph *g = &lay->g[i];
+        int ix, iy, x0, y0, x1, y1;
+        float sx, sy, scale;
+        glyph_at(lay, g, x, y, zoom, &ix, &iy, &sx, &sy, &scale);
+        stbtt_GetGlyphBitmapBoxSubpixel(&g->font->info, (int)g->gid, scale, scale, sx, sy, &x0, &y0,
+                                        &x1, &y1);
+        if (x1 <= x0 || y1 <= y0) continue;
+        x0 += ix, x1 += ix, y0 += iy, y1 += iy;
+        if (!any || x0 < box[0]) box[0] = x0;
+        if (!any || y0 < box[1]) box[1] = y0;
+        if (!any || x1 > box[2]) box[2] = x1;
+        if (!any || y1 > box[3]) box[3] = y1;
+        any = 1;
+    }
+    return any;
+}
+
 void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn plot, void *ud) {
+    text_layout_draw_zoomed(lay, x, y, 1, plot, ud);
+}
+
+void text_layout_draw_zoomed(const text_layout *lay, double x, double y, double zoom,
+                             text_plot_fn plot, void *ud) {
     unsigned char *bmp = NULL;
     size_t bmp_cap = 0;
     for (int i = 0; i < lay->n; i++) {
         const text_glyph *g = &lay->g[i];
         const stbtt_fontinfo *info = &g->font->info;
-        float scale = (float)(lay->size_px / g->font->upem);
-        double gx = x + g->x, gy = y + g->y;
-        int ix = (int)floor(gx), iy = (int)floor(gy);
-        float sx = (float)(gx - ix), sy = (float)(gy - iy);
+        float scale, sx, sy;
+        int ix, iy;
+        glyph_at(lay, g, x, y, zoom, &ix, &iy, &sx, &sy, &scale);
         int x0, y0, x1, y1;
         stbtt_GetGlyphBitmapBoxSubpixel(info, (int)g->gid, scale, scale, sx, sy, &x0, &y0, &x1,
                                         &y1);

@@ -88,6 +88,18 @@ typedef void (*text_plot_fn)(void *ud, int x, int y, int cov);
 /* Rasterises a layout with its origin (left end of the baseline) at (x, y). */
 void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn plot, void *ud);
 
+/* The same with every length multiplied by `zoom` (glyphs rasterised at
+ * zoom times the layout's size, placed at zoom times their offsets from
+ * (x, y)): a text laid out for the desk's 1280x720 drawn in a bigger
+ * window's own pixels, breaking and spacing exactly as laid out. */
+void text_layout_draw_zoomed(const text_layout *lay, double x, double y, double zoom,
+                             text_plot_fn plot, void *ud);
+
+/* The pixels text_layout_draw_zoomed may cover: the union of its glyphs'
+ * bitmap boxes, box = {x0, y0, x1, y1} (x1, y1 exclusive). Returns 0, box
+ * untouched, when no glyph has ink (an empty or all-space line). */
+int text_layout_ink(const text_layout *lay, double x, double y, double zoom, int box[4]);
+
 /* Layout + draw in one call; returns the width in pixels, or -1 on error. */
 double text_draw(const text_style *st, const char *utf8, double x, double y, text_plot_fn plot,
                  void *ud, bl_err *err);

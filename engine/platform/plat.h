@@ -45,6 +45,12 @@ void plat_tex_size(const plat_tex *t, int *w, int *h);
 void plat_fill(plat *p, int x, int y, int w, int h, uint32_t rgba); /* 0xAABBGGRR */
 void plat_frame(plat *p, int x, int y, int w, int h, int thick, uint32_t rgba);
 void plat_draw(plat *p, plat_tex *t, int x, int y, int w, int h);
+/* The same over a rectangle given in fractions of a logical pixel: a
+ * texture made at plat_pixel_scale's size lands on whole window pixels. */
+void plat_draw_f(plat *p, plat_tex *t, double x, double y, double w, double h);
+/* How many of the window's pixels a logical pixel spans (1 headless; 1.5 in
+ * a 1920x1080 window of the 1280x720 desk): text is rasterised at it. */
+double plat_pixel_scale(const plat *p);
 /* Restricts drawing to a rectangle; w <= 0 removes the restriction. */
 void plat_clip(plat *p, int x, int y, int w, int h);
 void plat_present(plat *p);

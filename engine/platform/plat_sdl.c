@@ -295,6 +295,19 @@ void plat_draw(plat *p, plat_tex *t, int x, int y, int w, int h) {
     SDL_RenderCopy(p->ren, t->t, NULL, &d);
 }
 
+void plat_draw_f(plat *p, plat_tex *t, double x, double y, double w, double h) {
+    SDL_FRect d = {(float)x, (float)y, (float)w, (float)h};
+    SDL_RenderCopyF(p->ren, t->t, NULL, &d);
+}
+
+double plat_pixel_scale(const plat *p) {
+    int ow = 0, oh = 0;
+    if (p->headless || SDL_GetRendererOutputSize(p->ren, &ow, &oh) != 0 || ow <= 0 || oh <= 0)
+        return 1;
+    double sx = (double)ow / p->w, sy = (double)oh / p->h; /* the logical size keeps its shape */
+    return sx < sy ? sx : sy;
+}
+
 void plat_clip(plat *p, int x, int y, int w, int h) {
     SDL_Rect r = {x, y, w, h};
     SDL_RenderSetClipRect(p->ren, w > 0 ? &r : NULL);

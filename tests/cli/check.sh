@@ -28,11 +28,11 @@ F="$D/too_long.lua"
 "$BL" check "$F" >"$T/long.out" 2>&1; rc=$?
 cat "$T/long.out"
 check "too long: warnings only, exit 0" bash -c "test $rc -eq 0 && grep -q '1 passed, 0 with problems (0 problems); 5 warnings' '$T/long.out'"
-check "a question too long for its row even at 10 px" has "$T/long.out" "$F:39: warning: question \"q.long\" in en will not fit the desk: needs 511 px at 10 px, the smallest size the desk shrinks to; a row of the question list holds 238: \"Could you please tell me"
-check "the same question in Arabic, at its own line" has "$T/long.out" "$F:49: warning: question \"q.long\" in ar will not fit the desk: needs 288 px"
-check "an answer with more lines than the panel holds" has "$T/long.out" "$F:40: warning: answer \"a.long\" in en will not fit the desk: needs 9 lines, the answer panel holds 6: \"I came to see my brother"
-check "an answer only the answer function gives, in Arabic" has "$T/long.out" "$F:53: warning: answer \"a.told\" in ar will not fit the desk: needs 7 lines, the answer panel holds 6"
-check "things carried, under a need" has "$T/long.out" "$F:36: warning: thing carried \"carries.long\" in en will not fit the desk: the things carried need 12 lines, the column beside the face holds 9"
+check "a question too long for the two lines of its row" has "$T/long.out" "$F:39: warning: question \"q.long\" in en will not fit the desk: needs 4 lines, a row of the question list holds 2: \"Could you please tell me"
+check "the same question in Arabic, at its own line" has "$T/long.out" "$F:49: warning: question \"q.long\" in ar will not fit the desk: needs 3 lines"
+check "an answer with more lines than the panel holds" has "$T/long.out" "$F:40: warning: answer \"a.long\" in en will not fit the desk: needs 9 lines, the answer panel holds 8: \"I came to see my brother"
+check "an answer only the answer function gives, in Arabic" has "$T/long.out" "$F:53: warning: answer \"a.told\" in ar will not fit the desk: needs 8 lines, the answer panel under its language holds 7"
+check "things carried, under a need" has "$T/long.out" "$F:36: warning: thing carried \"carries.long\" in en will not fit the desk: the things carried need 6 lines, the column under the face holds 4"
 check "what fits is not named" bash -c "! grep -q 'a.purpose\|carries.bag\|q.more\|a.short' '$T/long.out'"
 
 "$BL" check "$D/bad_syntax.lua" >"$T/syntax.out" 2>&1; rc=$?

@@ -31,6 +31,15 @@ if [ "$d" -lt 92160 ]; then echo "ok   the window shows what the headless replay
 if file "$T/o/big.png" | grep -q '1920 x 1080' && [ "$("$IMG" colors "$T/o/big.png")" -gt 200 ]; then
     echo "ok   after a resize to 1920x1080 the desk fills the window"; else
     file "$T/o/big.png"; echo "FAIL resize"; exit 1; fi
+# ... and its words are drawn at the window's own pixels, not stretched from
+# 1280x720: the top bar's text keeps its edges (mean gradient per pixel,
+# lower at 1.5x since the strokes are further apart: about 0.73 of the
+# 1280x720 one when sharp, 0.57 when stretched)
+small=$("$IMG" detail "$T/o/window.png" 130 4 300 24)
+large=$("$IMG" detail "$T/o/big.png" 195 6 450 36)
+if python3 -c "import sys; sys.exit(0 if $large >= 0.66 * $small else 1)"; then
+    echo "ok   at 1920x1080 the words are rasterised at the window's pixels ($large vs $small)"; else
+    echo "FAIL at 1920x1080 the words look stretched ($large vs $small)"; exit 1; fi
 if grep -q '"action": "help"' "$T/o/actions.jsonl" && grep -q '"action": "light"' "$T/o/actions.jsonl"; then
     echo "ok   the session carried on after the resize and focus loss"; else
     echo "FAIL the action log lost actions"; exit 1; fi
@@ -45,4 +54,4 @@ if grep -q '"action": "language", "target": "ar"' "$T/ar.jsonl" 2>/dev/null; the
 if [ $rc -eq 2 ] && grep -q "no display" "$T/nodisplay.txt" && grep -q "play --headless" "$T/nodisplay.txt" && grep -q "xvfb-run" "$T/nodisplay.txt"; then
     echo "ok   with no display: exit 2, and how to run headless or under Xvfb"; else
     cat "$T/nodisplay.txt"; echo "FAIL with no display (exit $rc)"; exit 1; fi
-echo "desk_window: 6 passed, 0 failed"
+echo "desk_window: 7 passed, 0 failed"

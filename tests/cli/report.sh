@@ -315,6 +315,29 @@ check "trainee report: tiles, every case, errors, times and limits, competencies
 check "trainee report: three charts; pass marks and time limits drawn as lines" bash -c "
     test \$(grep -o '<svg class=\"chart\"' '$T/trainee.html' | wc -l) -eq 3 && grep -q '>pass mark 60 pts<' '$T/trainee.html' &&
     test \$(grep -o '<line class=\"mark\"' '$T/trainee.html' | wc -l) -eq 11"
+# each case's pictures tell a defect found (solid), one missed (dashed) and a
+# false finding (dotted) apart by line, not by colour alone, with a key
+check "trainee report: found, missed and false findings by line as well as colour" python3 -c "
+import re, sys
+page = open('$T/trainee.html', encoding='utf-8').read()
+style = re.search(r'<style>(.*?)</style>', page, re.S).group(1)
+rules = re.findall(r'svg rect\\.(?:truth|flag)[^{]*\\{([^}]*)\\}', style)
+assert rules and not any('stroke-dasharray' in r or 'stroke-width' in r for r in rules), rules
+def dash(r): m = re.search(r'stroke-dasharray=\"([^\"]*)\"', r); return m.group(1) if m else ''
+maps = ''.join(re.findall(r'<svg class=\"docmap\".*?</svg>', page, re.S))
+seen = {}
+for cls, r in re.findall(r'<rect class=\"((?:truth|flag) [a-z]+)\"([^>]*)>', maps):
+    seen.setdefault(cls, set()).add(dash(r))
+want = {'truth found': {''}, 'truth missed': {'13 7'}, 'flag false': {'2 4'}, 'flag true': {''}}
+assert 'truth missed' in seen, seen  # (a false finding's dots: tests/test_report_case.c)
+for cls, d in seen.items():
+    assert cls not in want or d == want[cls], (cls, d)
+keys = re.findall(r'<p class=\"legend marks\">(.*?)</p>', page, re.S)
+assert keys, 'no key under the pictures'
+styles = [(c, dash(r), re.search(r'stroke-width=\"(\\d+)\"', r).group(1))
+          for c, r in re.findall(r'<rect class=\"([a-z ]+)\"([^>]*)>', keys[0])]
+assert len(styles) == 4 and len({(d, w) for c, d, w in styles}) == 4, styles
+"
 "$BL" report --db "$T/r.db" --cohort spring --out "$T/cohort.html" >"$T/out" 2>&1; rc=$?
 check "cohort report: written, exit 0" bash -c "test $rc -eq 0 && grep -q 'wrote the cohort report' '$T/out'"
 check "cohort report: trainees and their verdicts, outcomes and time per scenario, critical errors as in the database" \
