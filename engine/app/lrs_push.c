@@ -55,7 +55,7 @@ typedef struct push {
     char *userpwd;       /* user:password, wiped when done */
     const char *journal; /* the journal whose statements are being collected */
     pending p;
-    int total, before, sent, batches, conflicts, retried;
+    int total, before, sent, requests, conflicts, retried;
     bl_err err;
 } push;
 
@@ -294,6 +294,7 @@ static int put_each(push *ps, int from, int n) {
         char url[2200];
         snprintf(url, sizeof url, "%s?statementId=%s", ps->url, ps->p.id[i]);
         long code = request(ps, "PUT", url, ps->p.json[i], &reply);
+        ps->requests++;
         if (code == 409) {
             fprintf(stderr,
                     WHO ": the store already holds another statement with id %s (journal %s): "
@@ -323,7 +324,7 @@ static int send_batch(push *ps, int from, int n) {
         return err_setc(&ps->err, BL_E_NOMEM, "out of memory");
     }
     long code = request(ps, "POST", ps->url, body.s, &reply);
-    ps->batches++;
+    ps->requests++;
     if (code == 200 || code == 204) {
         rc = mark_sent(ps, from, n);
         if (rc == 0) ps->sent += n;
@@ -433,7 +434,7 @@ int lrs_push(const lrs_push_opts *o) {
     if (rc == 0)
         printf("pushed %d statement%s to %s in %d request%s; %d of %d had been sent before; %d "
                "kept as the store already had them\n",
-               ps.sent, ps.sent == 1 ? "" : "s", ps.url, ps.batches, ps.batches == 1 ? "" : "s",
+               ps.sent, ps.sent == 1 ? "" : "s", ps.url, ps.requests, ps.requests == 1 ? "" : "s",
                ps.before, ps.total, ps.conflicts);
     else if (ps.total)
         fprintf(stderr,

@@ -332,7 +332,7 @@ PY
 "$BL" results export --db old.db --format xapi >old.jsonl 2>e; rc=$?
 check "schema 4: exported read-only, the same statement ids" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 4 && diff <(python3 -c \"import json; print(sorted(json.loads(l)['id'] for l in open('old.jsonl')))\") <(python3 -c \"import json; print(sorted(json.loads(l)['id'] for l in open('x.jsonl')))\") >/dev/null"
 "$BL" results push --db old.db --lrs "$LRS" >o 2>e; rc=$?
-check "schema 4: a push brings it to schema 5 and sends (the store has them all)" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 5 && grep -q \"^pushed $N statements\" o" || cat o e
+check "schema 4: a push brings it to schema 5; what the store holds with other content (no pack hash then) is kept as the store has it" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 5 && grep -q \"^pushed $N statements.* [1-9][0-9]* kept as the store already had them\" o && grep -q 'the store already holds another statement with id' e" || cat o e
 $TOOL fetch "$LRS" >got5.jsonl
 check "and still one of each in the store" test "$(wc -l <got5.jsonl)" -eq "$N"
 
