@@ -136,13 +136,6 @@ return session {
 EOF
 "$BL" session keygen sk pk >/dev/null && "$BL" session sign pack/sessions/practice.lua --secret sk --version 1 >/dev/null
 "$BL" results keygen key >/dev/null
-input() {
-    local f=$1 spec fr k; shift; : >"$f"
-    for spec in "$@"; do
-        fr=${spec%%:*}
-        for k in ${spec#*:}; do echo "@$fr key $k" >>"$f"; fr=$((fr + 1)); done
-    done
-}
 input all.in 60:"a return return" 200:"x return return" 500:"a return return" \
     650:"x return return" 900:"p 1 return return" 1300:"p 2 return return"
 input late.in 100:"x return return" 400:"a return return" 450:"s return return" \

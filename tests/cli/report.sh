@@ -37,14 +37,6 @@ return session {
                 "../s05-fear-of-return.lua", "../s06-unaccompanied-child.lua" },
 }
 EOF
-# input FILE FRAME:"keys" ...: a key press a frame, starting at FRAME
-input() {
-    local f=$1 spec fr k; shift; : >"$f"
-    for spec in "$@"; do
-        fr=${spec%%:*}
-        for k in ${spec#*:}; do echo "@$fr key $k" >>"$f"; fr=$((fr + 1)); done
-    done
-}
 # a decision is its key (a admit, x refuse, s second line, p N protection),
 # return to confirm, return to close the debrief; 60 frames a second, 30 s a case
 input "$T/a.in" 10:2 20:3 60:"a return return" 200:"x return return" 500:"a return return" \
