@@ -24,9 +24,11 @@ int cmd_check(int argc, char **argv);     /* borderlab check */
 int cmd_score(int argc, char **argv);     /* borderlab score */
 int cmd_results(int argc, char **argv);   /* borderlab results */
 int cmd_session(int argc, char **argv);   /* borderlab session */
+int cmd_config(int argc, char **argv);    /* borderlab config */
 int results_query(const char *db, const char *by, const char *trainee, const char *cohort,
                   const char *scenario);
-int results_export(const char *db, const char *format, const char *home);
+struct xapi_academy;
+int results_export(const char *db, const char *format, const struct xapi_academy *a);
 int cmd_report(int argc, char **argv); /* borderlab report */
 
 /* Prints "borderlab WHO: message" on stderr and returns the exit code the

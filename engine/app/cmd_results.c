@@ -1,13 +1,16 @@
 /* cmd_results.c - `borderlab results keygen|verify|import|query|export`: the
  * academy's key, the check that a results journal is intact, and the results
  * database (results_db.c) on the command line. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "academy.h"
 #include "args.h"
 #include "cmd.h"
 #include "journal.h"
+#include "lrs_push.h"
 #include "results_db.h"
 
 static void usage(FILE *o) {
@@ -18,7 +21,10 @@ static void usage(FILE *o) {
             "--cohort NAME]\n"
             "                                [--witness DIR] [--pack-key PUBLIC]\n"
             "       borderlab results query --db DB [--by trainee|cohort|scenario] [--trainee ID]\n"
-            "                               [--cohort NAME] [--scenario ID]\n\n"
+            "                               [--cohort NAME] [--scenario ID]\n"
+            "       borderlab results export --db DB [--format csv|xapi] [--home URL]\n"
+            "       borderlab results push --db DB [--lrs URL] [--credentials FILE] [--batch N]\n"
+            "                              [--retries N]\n\n"
             "keygen makes the academy's journal key (never overwrites one). verify says\n"
             "whether a results journal is intact, or exactly which line was changed,\n"
             "removed, reordered or cut; with --witness (or BORDERLAB_WITNESS_DIR), also\n"
@@ -26,7 +32,16 @@ static void usage(FILE *o) {
             "intact, 1 not, 2 usage or I/O error. import takes the trainee and cohort from a\n"
             "session journal's first entry (a plain desk journal needs --trainee and\n"
             "--cohort); it refuses a journal cut short (--witness), one sat on another\n"
-            "academy's pack (--pack-key), and an older copy of one imported before.\n");
+            "academy's pack (--pack-key), and an older copy of one imported before.\n\n"
+            "export --format xapi writes the xAPI 1.0.3 statements of every journal, one a\n"
+            "line; push sends them to the academy's learning record store (--lrs, else\n"
+            "lrs_endpoint in the academy configuration) with HTTP Basic credentials read\n"
+            "from a file holding user:password (--credentials, else lrs_credentials), in\n"
+            "batches of --batch (50), retrying a store that does not answer --retries\n"
+            "times (4) with backoff. What the store accepted is remembered in DB: run push\n"
+            "again to resume; nothing is sent twice. The IRIs (home_page, activity_base)\n"
+            "come from the academy configuration (`borderlab config`); --home overrides\n"
+            "the home page.\n");
 }
 
 static int keygen(int argc, char **argv) {
@@ -70,15 +85,70 @@ static int verify(int argc, char **argv) {
 
 static const char *const formats[] = {"csv", "xapi", NULL};
 
+/* The academy configuration with a command line's overrides, and the IRIs
+ * statements need from it. 0, or the exit code (a message said why). */
+static int academy_iris(academy_conf *c, const char *home, xapi_academy *a) {
+    bl_err err = {0};
+    if (academy_load(c, &err) != 0) return cmd_fail("results", &err);
+    academy_set(c, ACADEMY_HOME_PAGE, home);
+    academy_settle(c);
+    a->home_page = academy_get(c, ACADEMY_HOME_PAGE);
+    a->activity_base = academy_get(c, ACADEMY_ACTIVITY_BASE);
+    if (a->home_page) return 0;
+    fprintf(stderr,
+            "borderlab results: no home page for the trainees' accounts: set home_page in the "
+            "academy configuration file (%s, or %s for all users), or give --home URL\n",
+            c->user_path[0] ? c->user_path : "$XDG_CONFIG_HOME/borderlab/academy.json",
+            c->system_path);
+    academy_free(c);
+    return 2;
+}
+
 static int export(int argc, char **argv) {
-    const char *db = NULL, *home = "https://academy.example";
+    const char *db = NULL, *home = NULL;
     int format = 0;
     const args_opt opts[] = {ARGS_STR("--db", &db), ARGS_CHOICE("--format", &format, formats),
                              ARGS_STR("--home", &home), ARGS_END};
     int rc = args_parse("results export", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
     if (!db) return args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
-    return results_export(db, formats[format], home);
+    academy_conf c;
+    xapi_academy a = {0};
+    if (format == 1 && (rc = academy_iris(&c, home, &a)) != 0) return rc;
+    rc = results_export(db, formats[format], &a);
+    if (format == 1) academy_free(&c);
+    return rc;
+}
+
+static int push(int argc, char **argv) {
+    lrs_push_opts o = {.batch = 50, .retries = 4};
+    const char *lrs = NULL, *credentials = NULL, *home = NULL;
+    uint64_t batch = 50, retries = 4;
+    const args_opt opts[] = {ARGS_STR("--db", &o.db),
+                             ARGS_STR("--lrs", &lrs),
+                             ARGS_STR("--credentials", &credentials),
+                             ARGS_STR("--home", &home),
+                             ARGS_U64("--batch", &batch, 1, 1000),
+                             ARGS_U64("--retries", &retries, 0, 20),
+                             ARGS_END};
+    int rc = args_parse("results push", opts, usage, argc, argv);
+    if (rc != ARGS_GO) return rc;
+    if (!o.db) return args_fail("results", "push --db DB [--lrs URL] [--credentials FILE]");
+    academy_conf c;
+    if ((rc = academy_iris(&c, home, &o.academy)) != 0) return rc;
+    academy_set(&c, ACADEMY_LRS, lrs);
+    academy_set(&c, ACADEMY_CREDENTIALS, credentials);
+    o.lrs = academy_get(&c, ACADEMY_LRS);
+    o.credentials = academy_get(&c, ACADEMY_CREDENTIALS);
+    o.batch = (int)batch, o.retries = (int)retries;
+    if (!o.lrs)
+        rc = args_fail("results push",
+                       "no learning record store: give --lrs URL (its xAPI base) or set "
+                       "lrs_endpoint in the academy configuration (`borderlab config`)");
+    else
+        rc = lrs_push(&o);
+    academy_free(&c);
+    return rc;
 }
 
 /* import and query without what they need. */
@@ -133,6 +203,7 @@ static int query(int argc, char **argv) {
 int cmd_results(int argc, char **argv) {
     static const args_cmd subs[] = {{"keygen", keygen, NULL}, {"verify", verify, NULL},
                                     {"import", import, NULL}, {"query", query, NULL},
-                                    {"export", export, NULL}, {NULL, NULL, NULL}};
+                                    {"export", export, NULL}, {"push", push, NULL},
+                                    {NULL, NULL, NULL}};
     return args_dispatch("results", subs, usage, argc, argv);
 }

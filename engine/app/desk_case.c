@@ -5,13 +5,27 @@
  * debrief, and the results journal: its entries are the exam record
  * (engine/core/record.h), written and read back only through that module. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "debrief.h"
 #include "desk_app_int.h"
 #include "jsonfmt.h"
 #include "score.h"
+
+/* The machine's clock now, as a journal entry's "at" records it
+ * ("2026-03-01T09:30:12.345Z", UTC): when a decision was taken, for the
+ * academy's learning record store (record.h). */
+static void clock_now(char out[32]) {
+    struct timespec ts;
+    struct tm tm;
+    char day[20] = "1970-01-01T00:00:00";
+    timespec_get(&ts, TIME_UTC);
+    if (gmtime_r(&ts.tv_sec, &tm)) strftime(day, sizeof day, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out, 32, "%.19s.%03dZ", day, (int)(ts.tv_nsec / 1000000 % 1000));
+}
 
 /* ------------------------------------------------------------ logging */
 
@@ -192,6 +206,7 @@ static void on_decision(desk_app *a, int tv) {
         rc.assessed[k] = c->assessed[k];
     rc.has_seconds = 1, rc.seconds = seconds;
     rc.t = desk_elapsed(st);
+    clock_now(rc.at);
     char *texts =
         a->cfg.pack && tv < a->cfg.pack->n ? debrief_texts_json(&a->cfg.pack->scn[tv], d) : NULL;
     rc.texts = texts;
@@ -226,6 +241,7 @@ static void finish_session(desk_app *a) {
         dv.competency[k] = v->competency[k], dv.pass_comp[k] = sd->pass_comp[k];
     desk_set_verdict(st, &dv);
     if (!a->journal || a->journal_ended) return;
+    clock_now(end.at);
     journal_write(a, record_end_json(&end));
     a->journal_ended = 1;
 }

@@ -22,6 +22,7 @@
 #include "packsig.h"
 #include "record.h"
 #include "results_db.h"
+#include "results_xapi.h"
 
 #define STR_(x) #x
 #define STR(x)  STR_(x)
@@ -29,7 +30,8 @@
 /* The schema, RESULTS_SCHEMA_VERSION. results: one row per decided case.
  * sessions: one row per journal (a certification session's header and, once
  * it ended, its verdict; a plain desk journal has an empty session id and no
- * verdict). */
+ * verdict). lrs_sent: the xAPI statements a learning record store accepted
+ * (lrs_push.c), so an interrupted push resumes. */
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS results ("
     " journal TEXT NOT NULL, seq INTEGER NOT NULL, session TEXT NOT NULL, trainee TEXT NOT NULL,"
@@ -41,16 +43,50 @@ static const char *schema =
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
     " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT,"
-    " entries INTEGER);"
+    " entries INTEGER, pack_sha256 TEXT, end_seq INTEGER, ended_at TEXT, overall REAL,"
+    " elapsed REAL);"
     "CREATE INDEX IF NOT EXISTS sessions_first_mac ON sessions (first_mac);"
+    "CREATE TABLE IF NOT EXISTS lrs_sent ("
+    " lrs TEXT NOT NULL, id TEXT NOT NULL, journal TEXT NOT NULL, sent TEXT NOT NULL,"
+    " PRIMARY KEY (lrs, id));"
     "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
 
-/* From schema 2: the entries a journal had when imported (an import never
- * goes back to fewer), and the index a copy is looked up by. */
-static const char *migrate_2 = "ALTER TABLE sessions ADD COLUMN entries INTEGER;";
-/* From schema 3: each case's whole entry (its debrief: flags, transcript,
- * the scenario's words), for reports that show a case as the desk did. */
-static const char *migrate_3 = "ALTER TABLE results ADD COLUMN detail TEXT;";
+/* The steps from one schema to the next, each run once, in order, in the
+ * transaction of the write that finds the older schema (then `schema` adds
+ * what is missing and stamps the version). Numbered by the schema they
+ * start from; a step added on another branch takes the next number at the
+ * merge. */
+static const struct {
+    int from;
+    const char *sql;
+} migrations[] = {
+    /* 2: the entries a journal had when imported (an import never goes back
+     * to fewer), and the index a copy is looked up by */
+    {2, "ALTER TABLE sessions ADD COLUMN entries INTEGER;"},
+    /* 3: each case's whole entry (its debrief: flags, transcript, the
+     * scenario's words), for reports that show a case as the desk did */
+    {3, "ALTER TABLE results ADD COLUMN detail TEXT;"},
+    /* 4 (issue 15, xAPI): what a sitting's statements need from its header
+     * and end entry, and the statements a store accepted (the table itself
+     * comes from `schema`). Journals imported before have NULL here until
+     * imported again: their statements lack the pack hash and use the
+     * session's time for the end. */
+    {4, "ALTER TABLE sessions ADD COLUMN pack_sha256 TEXT;"
+        "ALTER TABLE sessions ADD COLUMN end_seq INTEGER;"
+        "ALTER TABLE sessions ADD COLUMN ended_at TEXT;"
+        "ALTER TABLE sessions ADD COLUMN overall REAL;"
+        "ALTER TABLE sessions ADD COLUMN elapsed REAL;"},
+};
+
+/* Brings a database of schema `version` (0: new) to RESULTS_SCHEMA_VERSION,
+ * inside the caller's transaction. SQLITE_OK or SQLite's error. */
+static int migrate(sqlite3 *db, int version) {
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0] && rc == SQLITE_OK; i++)
+        if (version && version <= migrations[i].from)
+            rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? sqlite3_exec(db, schema, NULL, NULL, NULL) : rc;
+}
 
 /* What to do about an SQLite error, the same words for reading and writing. */
 static const char *db_advice(int code) {
@@ -133,6 +169,38 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
     return rc;
 }
 
+int results_db_open_write(const char *path, sqlite3 **db, bl_err *err) {
+    int version = 0, rc = 0;
+    *db = NULL;
+    if (sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        rc = err_setc(err, BL_E_IO,
+                      "cannot open the results database '%s' for writing: %s (%s; make one with "
+                      "`borderlab results import JOURNAL --key KEY --db %s`)",
+                      path, sqlite3_errmsg(*db), db_advice(sqlite3_errcode(*db)), path);
+    } else {
+        sqlite3_busy_timeout(*db, 2000);
+        rc = check_schema(*db, path, 0, &version, err);
+    }
+    if (rc == 0 && version < RESULTS_SCHEMA_VERSION &&
+        (sqlite3_exec(*db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+         migrate(*db, version) != SQLITE_OK ||
+         sqlite3_exec(*db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)) {
+        rc = err_setc(err, BL_E_IO, "cannot bring '%s' to schema %d: %s (%s)", path,
+                      RESULTS_SCHEMA_VERSION, sqlite3_errmsg(*db), db_advice(sqlite3_errcode(*db)));
+        sqlite3_exec(*db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    if (rc) {
+        sqlite3_close(*db);
+        *db = NULL;
+    }
+    return rc;
+}
+
+int results_db_version(sqlite3 *db) {
+    int version = 0;
+    return query_int(db, "PRAGMA user_version", &version) == SQLITE_OK ? version : 0;
+}
+
 /* Who the journal belongs to: a session journal names its trainee in its
  * first entry; a plain desk journal needs --trainee and --cohort. */
 typedef struct who {
@@ -142,13 +210,21 @@ typedef struct who {
     char *marks; /* JSON text */
     const char *first_mac;
     int entries; /* how many entries the journal holds */
+    /* for xAPI: the pack's signature hash, and the end entry's index, clock,
+     * overall and session time (end_seq 0: not ended) */
+    const char *pack_sha256, *ended_at;
+    int end_seq;
+    double overall, elapsed;
 } who;
 
 static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
-                           "INSERT OR REPLACE INTO sessions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13, ?14)",
+                           "INSERT OR REPLACE INTO sessions (journal, session, title, trainee,"
+                           " trainee_name, cohort, started, exam, cases, passed, reason,"
+                           " pass_marks, first_mac, entries, pack_sha256, end_seq, ended_at,"
+                           " overall, elapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     const char *texts[] = {journal_path, w->session, w->title,  w->trainee,
@@ -162,6 +238,13 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
     sqlite3_bind_text(st, 12, w->marks ? w->marks : "{}", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 13, w->first_mac, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 14, w->entries);
+    sqlite3_bind_text(st, 15, w->pack_sha256 ? w->pack_sha256 : "", -1, SQLITE_TRANSIENT);
+    if (w->end_seq) {
+        sqlite3_bind_int(st, 16, w->end_seq);
+        sqlite3_bind_text(st, 17, w->ended_at ? w->ended_at : "", -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(st, 18, w->overall);
+        sqlite3_bind_double(st, 19, w->elapsed);
+    }
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(st);
     return rc;
@@ -351,6 +434,8 @@ static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_pa
         if (e->kind == REC_END) {
             w->passed = e->end.v.passed;
             w->reason = e->end.time_up ? "time_up" : "completed";
+            w->end_seq = got->seq[i], w->ended_at = e->end.at;
+            w->overall = e->end.v.overall, w->elapsed = e->end.elapsed;
         }
         if (e->kind != REC_CASE) continue; /* headers, clocks and ends are not cases */
         w->cases++;
@@ -386,6 +471,7 @@ static int whose(const char *journal_path, const entries *got, const char *train
         w->started = h->started, w->exam = h->exam;
         w->marks = record_pass_marks_json(h);
         w->trainee = h->trainee, w->cohort = h->cohort;
+        w->pack_sha256 = h->pack_signature_sha256;
         *case_limit = h->case_limit_s;
         return 0;
     }
@@ -418,10 +504,7 @@ static int import_entries(const char *journal_path, const char *db_path, const e
         goto done;
     }
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-        (version == 2 && sqlite3_exec(db, migrate_2, NULL, NULL, NULL) != SQLITE_OK) ||
-        (version >= 2 && version <= 3 &&
-         sqlite3_exec(db, migrate_3, NULL, NULL, NULL) != SQLITE_OK) ||
-        sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+        migrate(db, version) != SQLITE_OK) {
         rc = db_fail(db, "cannot write to", db_path);
         goto rollback;
     }
@@ -503,19 +586,15 @@ static int results_import_path(const char *journal_path, const results_import_op
                 "borderlab results: warning: %s: line %d is cut short (a crash while it was "
                 "written): it is not an entry; the %d before it are imported\n",
                 journal_path, torn, n);
-    who w = {"",
-             "",
-             o->trainee ? o->trainee : "",
-             "",
-             o->cohort ? o->cohort : "",
-             "",
-             0,
-             0,
-             -1,
-             NULL,
-             NULL,
-             got.first_mac,
-             n};
+    who w = {.session = "",
+             .title = "",
+             .trainee = o->trainee ? o->trainee : "",
+             .name = "",
+             .cohort = o->cohort ? o->cohort : "",
+             .started = "",
+             .passed = -1,
+             .first_mac = got.first_mac,
+             .entries = n};
     double case_limit = 0;
     int rc = pack_key_differs(journal_path, &got, o->pack_key);
     if (rc == 0) rc = whose(journal_path, &got, o->trainee, o->cohort, &w, &case_limit);
@@ -574,55 +653,41 @@ int results_query(const char *db_path, const char *by, const char *trainee, cons
     return rows ? 0 : 1;
 }
 
-/* One xAPI 1.0.3 statement: trainee (an account on the academy's home page)
- * passed or failed an activity (a scenario, or a whole session), with the
- * score scaled 0..1 and raw 0..100, success and duration. */
-static void xapi_statement(const char *home, const char *tr, const char *kind, const char *id_part,
-                           const char *name, double pts, int passed, double secs) {
-    cJSON *o = cJSON_CreateObject();
-    cJSON *actor = cJSON_AddObjectToObject(o, "actor");
-    cJSON_AddStringToObject(actor, "objectType", "Agent");
-    cJSON *acc = cJSON_AddObjectToObject(actor, "account");
-    cJSON_AddStringToObject(acc, "homePage", home);
-    cJSON_AddStringToObject(acc, "name", tr);
-    cJSON *verb = cJSON_AddObjectToObject(o, "verb");
-    cJSON_AddStringToObject(verb, "id",
-                            passed ? "http://adlnet.gov/expapi/verbs/passed"
-                                   : "http://adlnet.gov/expapi/verbs/failed");
-    cJSON_AddStringToObject(cJSON_AddObjectToObject(verb, "display"), "en-US",
-                            passed ? "passed" : "failed");
-    cJSON *obj = cJSON_AddObjectToObject(o, "object");
-    char id[512];
-    snprintf(id, sizeof id, "%s/borderlab/%s/%s", home, kind, id_part);
-    cJSON_AddStringToObject(obj, "objectType", "Activity");
-    cJSON_AddStringToObject(obj, "id", id);
-    cJSON_AddStringToObject(
-        cJSON_AddObjectToObject(cJSON_AddObjectToObject(obj, "definition"), "name"), "en-US", name);
-    cJSON *res = cJSON_AddObjectToObject(o, "result");
-    cJSON *score = cJSON_AddObjectToObject(res, "score");
-    cJSON_AddNumberToObject(score, "scaled", pts / 100.0);
-    cJSON_AddNumberToObject(score, "raw", pts);
-    cJSON_AddNumberToObject(score, "min", 0);
-    cJSON_AddNumberToObject(score, "max", 100);
-    cJSON_AddBoolToObject(res, "success", passed);
-    char dur[32];
-    snprintf(dur, sizeof dur, "PT%.1fS", secs < 0 ? 0 : secs);
-    cJSON_AddStringToObject(res, "duration", dur);
-    cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "context"), "platform", "borderlab");
-    char *s = cJSON_PrintUnformatted(o);
-    puts(s);
-    free(s);
-    cJSON_Delete(o);
+/* Prints one statement as a line. */
+static int print_statement(void *ud, const char *id, cJSON *st) {
+    (void)ud, (void)id;
+    char *text = cJSON_PrintUnformatted(st);
+    cJSON_Delete(st);
+    if (!text) return -1;
+    puts(text);
+    free(text);
+    return 0;
 }
 
-/* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line)
- * for the academy's learning record store. The duration of a case is its
+/* Every journal's statements (results_xapi.h), one JSON object a line. */
+static int export_xapi(sqlite3 *db, const char *db_path, const xapi_academy *a) {
+    bl_err err = {0};
+    char **journals = NULL;
+    int n = 0, rc = results_xapi_journals(db, db_path, &journals, &n, &err);
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = results_xapi_journal(db, db_path, journals[i], a, print_statement, NULL, &err);
+    results_xapi_free_list(journals);
+    return rc ? cmd_fail("results", &err) : 0;
+}
+
+/* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line,
+ * results_xapi.h) for the academy's learning record store. The duration of a case is its
  * own time at the desk (older desk journals: the time since the previous
  * decision). */
-int results_export(const char *db_path, const char *format, const char *home) {
+int results_export(const char *db_path, const char *format, const xapi_academy *a) {
     sqlite3 *db = NULL;
     bl_err err = {0};
     if (results_db_open_read(db_path, &db, &err) != 0) return cmd_fail("results", &err);
+    if (strcmp(format, "csv")) {
+        int rc = export_xapi(db, db_path, a);
+        sqlite3_close(db);
+        return rc;
+    }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(
             db,
@@ -635,45 +700,24 @@ int results_export(const char *db_path, const char *format, const char *home) {
         sqlite3_close(db);
         return rc;
     }
-    int csv = !strcmp(format, "csv");
-    if (csv)
-        puts("trainee,cohort,scenario,decision,protection,points,passed,critical,"
-             "document_examination,interview,human_rights,procedure,seconds");
+    puts("trainee,cohort,scenario,decision,protection,points,passed,critical,"
+         "document_examination,interview,human_rights,procedure,seconds");
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *tr = (const char *)sqlite3_column_text(st, 0);
         const char *sc = (const char *)sqlite3_column_text(st, 2);
         double pts = sqlite3_column_double(st, 5), secs = sqlite3_column_double(st, 13);
         int passed = sqlite3_column_int(st, 6);
-        if (csv) {
-            /* fields are ids and numbers; critical is a JSON list: quote it */
-            const char *crit = (const char *)sqlite3_column_text(st, 7);
-            printf("%s,%s,%s,%s,%s,%.1f,%d,\"", tr, sqlite3_column_text(st, 1), sc,
-                   sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), pts, passed);
-            for (const char *c = crit; c && *c; c++)
-                printf(*c == '"' ? "\"\"" : "%c", *c);
-            printf("\",%.3f,%.3f,%.3f,%.3f,%.1f\n", sqlite3_column_double(st, 8),
-                   sqlite3_column_double(st, 9), sqlite3_column_double(st, 10),
-                   sqlite3_column_double(st, 11), secs);
-            continue;
-        }
-        xapi_statement(home, tr, "scenarios", sc, sc, pts, passed, secs);
+        /* fields are ids and numbers; critical is a JSON list: quote it */
+        const char *crit = (const char *)sqlite3_column_text(st, 7);
+        printf("%s,%s,%s,%s,%s,%.1f,%d,\"", tr, sqlite3_column_text(st, 1), sc,
+               sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), pts, passed);
+        for (const char *c = crit; c && *c; c++)
+            printf(*c == '"' ? "\"\"" : "%c", *c);
+        printf("\",%.3f,%.3f,%.3f,%.3f,%.1f\n", sqlite3_column_double(st, 8),
+               sqlite3_column_double(st, 9), sqlite3_column_double(st, 10),
+               sqlite3_column_double(st, 11), secs);
     }
     sqlite3_finalize(st);
-    /* and each ended session as a whole: what the LMS records as the
-     * certification (its score is the mean of its cases) */
-    if (!csv &&
-        sqlite3_prepare_v2(db,
-                           "SELECT s.trainee, s.session, s.title, s.passed, AVG(r.points), MAX(r.t)"
-                           " FROM sessions s JOIN results r ON r.journal = s.journal"
-                           " WHERE s.passed IS NOT NULL GROUP BY s.journal ORDER BY s.journal",
-                           -1, &st, NULL) == SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW)
-            xapi_statement(home, (const char *)sqlite3_column_text(st, 0), "sessions",
-                           (const char *)sqlite3_column_text(st, 1),
-                           (const char *)sqlite3_column_text(st, 2), sqlite3_column_double(st, 4),
-                           sqlite3_column_int(st, 3), sqlite3_column_double(st, 5));
-        sqlite3_finalize(st);
-    }
     sqlite3_close(db);
     return 0;
 }

@@ -31,8 +31,10 @@ typedef struct results_import_opts {
 int results_import(const char *journal, const results_import_opts *o);
 
 /* The schema this borderlab writes (PRAGMA user_version), and the oldest it
- * reads: 2 lacks sessions.entries and its index, which an import adds. */
-#define RESULTS_SCHEMA_VERSION 4
+ * reads: 2 lacks sessions.entries and its index, which an import adds; 4
+ * lacks what xAPI statements need (the pack hash, the end entry) and the
+ * table of statements a store accepted, which an import or a push adds. */
+#define RESULTS_SCHEMA_VERSION 5
 #define RESULTS_SCHEMA_OLDEST  2
 
 /* Opens the database read-only (a reader never changes it; a busy database
@@ -41,6 +43,15 @@ int results_import(const char *journal, const results_import_opts *o);
  * with *db NULL and err saying what, where and what to do (BL_E_IO: missing, unreadable, locked or
  * not SQLite; BL_E_INPUT: another schema). */
 int results_db_open_read(const char *path, sqlite3 **db, bl_err *err);
+
+/* Opens an existing database to write (never makes one) and brings an
+ * older schema to RESULTS_SCHEMA_VERSION in one transaction (the migration
+ * steps in results_db.c). 0 with *db open; else -1, *db NULL, err set
+ * (BL_E_IO: missing, unreadable, locked; BL_E_INPUT: another schema). */
+int results_db_open_write(const char *path, sqlite3 **db, bl_err *err);
+
+/* The schema of an open results database (PRAGMA user_version). */
+int results_db_version(sqlite3 *db);
 
 /* The error of a read that failed on an open database (the message of
  * results_db_open_read's read failures, with what to do for SQLite's error

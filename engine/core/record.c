@@ -227,6 +227,7 @@ char *record_case_json(const record_case *c) {
     }
     if (c->has_seconds) cJSON_AddNumberToObject(e, "seconds", round_to(c->seconds, 1000));
     cJSON_AddNumberToObject(e, "t", round_to(c->t, 1000));
+    if (c->at[0]) cJSON_AddStringToObject(e, "at", c->at);
     return print_and_delete(e);
 }
 
@@ -255,6 +256,7 @@ char *record_end_json(const record_end *en) {
         cJSON_AddItemToArray(failed, cJSON_CreateString(v->failed[i]));
     cJSON_AddNumberToObject(e, "cases", en->cases);
     cJSON_AddNumberToObject(e, "elapsed", round_to(en->elapsed, 1000));
+    if (en->at[0]) cJSON_AddStringToObject(e, "at", en->at);
     return print_and_delete(e);
 }
 
@@ -426,6 +428,7 @@ static void parse_case(const cJSON *e, record_case *c) {
     c->has_seconds = cJSON_GetObjectItemCaseSensitive(e, "seconds") != NULL;
     c->seconds = jnum(e, "seconds");
     c->t = jnum(e, "t");
+    copy(c->at, sizeof c->at, jstr(e, "at"));
 }
 
 static void parse_end(const cJSON *e, record_end *en) {
@@ -445,6 +448,18 @@ static void parse_end(const cJSON *e, record_end *en) {
     }
     en->cases = v->cases = jint(e, "cases");
     en->elapsed = jnum(e, "elapsed");
+    copy(en->at, sizeof en->at, jstr(e, "at"));
+}
+
+int record_case_title(const char *entry_json, const char *lang, char *out, size_t cap) {
+    cJSON *e = cJSON_Parse(entry_json);
+    const cJSON *texts = cJSON_GetObjectItemCaseSensitive(e, "texts");
+    const cJSON *title =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(texts, lang), "title");
+    int found = cJSON_IsString(title) && title->valuestring[0];
+    copy(out, cap, found ? title->valuestring : "");
+    cJSON_Delete(e);
+    return found;
 }
 
 int record_parse(const char *json, record_entry *out, bl_err *err) {

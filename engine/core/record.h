@@ -28,12 +28,16 @@
  *    "mm", ["there": FEATURE]}], "transcript": [{"q": KEY, "a": KEY, "tags":
  *    [required|forbidden|not_understood|must...]}], "docs": [{"template", "mm": [0, 0, w, h]}],
  *    "waived": [{"critical",
- *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}]}
- *   (older case entries have none of the fields from "pass_mark" on)
+ *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}], ["at": "YYYY-MM-DDTHH:MM:SS.mmmZ"]}
+ *   (older case entries have none of the fields from "pass_mark" on, nor "at")
  *   {"kind": "clock"|"stop", "index": N, "t": N, "case_s": N}
  *   {"kind": "end", "reason": "completed"|"time_up", "passed": bool,
  *    "overall": N, "competencies": {...}, "failed": [MARK...], "cases": N,
- *    "elapsed": N}
+ *    "elapsed": N, ["at": "YYYY-MM-DDTHH:MM:SS.mmmZ"]}
+ *
+ * "at" is the machine's clock (UTC, as the app reads it: the core has no clock) when the entry was
+ * written: when the decision was taken, or the session ended (xAPI's timestamp). Entries from
+ * before it was recorded have none ("").
  *
  * A plain desk's journal has no header, and its oldest entries no "kind":
  * an entry without one is a case. Decision and protection names come from
@@ -83,6 +87,7 @@ typedef struct record_case {
     double t;                 /* session time when decided */
     const char *texts; /* written only: JSON object {lang: {key: text}} of the scenario's words
                           the case uses, so a report can show them without the scenario */
+    char at[32];       /* UTC wall clock when decided; "" unknown (older entries) */
 } record_case;
 
 /* "clock" or "stop": the time spent, so a restart cannot reset the clocks. */
@@ -98,6 +103,7 @@ typedef struct record_end {
     session_verdict v; /* passed, overall, competency (-1: not assessed), failed marks */
     int cases;         /* cases decided */
     double elapsed;    /* session time at the end */
+    char at[32];       /* UTC wall clock at the end; "" unknown (older entries) */
 } record_end;
 
 typedef struct record_entry {
@@ -122,6 +128,10 @@ char *record_end_json(const record_end *e);
 /* The header's pass marks as the results database keeps them:
  * {"overall": N, "<competency>": x ..., "critical_fails": bool}. */
 char *record_pass_marks_json(const record_header *h);
+
+/* A case entry's scenario title in `lang` (from its "texts"), copied into
+ * out; 1 when it has one, 0 (out "") when not. */
+int record_case_title(const char *entry_json, const char *lang, char *out, size_t cap);
 
 /* Reads one entry's text. A kind this version does not know is REC_OTHER
  * (skipped by readers); text that is not a JSON object is an error. */

@@ -14,3 +14,11 @@ time.sleep(float(sys.argv[2]))
 c.execute("ROLLBACK")
 PY
 }
+# input FILE FRAME:"keys" ...: desk input for `play --input`, a key press a frame from FRAME
+input() {
+    local f=$1 spec fr k; shift; : >"$f"
+    for spec in "$@"; do
+        fr=${spec%%:*}
+        for k in ${spec#*:}; do echo "@$fr key $k" >>"$f"; fr=$((fr + 1)); done
+    done
+}
