@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <uuid/uuid.h>
 
 #include "date.h"
 #include "session.h"
@@ -49,16 +50,16 @@ void xapi_statement_id(const char *journal, int seq, xapi_verb v, char out[UUID_
     char name[160];
     unsigned char u[UUID_BYTES];
     snprintf(name, sizeof name, "%s/%d/%s", journal, seq, verbs[v].name);
-    uuid_v5(XAPI_NAMESPACE, name, u);
-    uuid_format(u, out);
+    uuid_generate_sha1(u, XAPI_NAMESPACE, name, strlen(name));
+    uuid_unparse_lower(u, out);
 }
 
 void xapi_registration(const char *journal, char out[UUID_TEXT_SIZE]) {
     char name[160];
     unsigned char u[UUID_BYTES];
     snprintf(name, sizeof name, "%s/registration", journal);
-    uuid_v5(XAPI_NAMESPACE, name, u);
-    uuid_format(u, out);
+    uuid_generate_sha1(u, XAPI_NAMESPACE, name, strlen(name));
+    uuid_unparse_lower(u, out);
 }
 
 void xapi_duration(double seconds, char *out, size_t cap) {

@@ -3,7 +3,7 @@
  *
  * Promises, each one a test in tests/test_xapi.c:
  * - Same journal, same statements. Each statement's id is a version 5 UUID
- *   (uuid.h) of the journal's identity (its first entry's MAC, which every
+ *   (libuuid's uuid_generate_sha1) of the journal's identity (its first entry's MAC, which every
  *   copy of the journal shares) and the index of the entry it reports, in
  *   borderlab's namespace XAPI_NAMESPACE: "<first MAC>/<index>/<verb>". A
  *   statement sent twice is the same statement, and the LRS keeps one.
@@ -41,7 +41,7 @@
  *   .../journal (the first MAC) and .../entry (the entry's index).
  * - Ids in IRIs are percent-encoded (anything but A-Z a-z 0-9 - . _ ~).
  *
- * Depends on cJSON and uuid.h only; the caller reads the journal or the
+ * Depends on cJSON and libuuid only; the caller reads the journal or the
  * results database and fills the structs below.
  */
 #ifndef BL_XAPI_H
@@ -50,7 +50,8 @@
 #include <cjson/cJSON.h>
 
 #include "err.h"
-#include "uuid.h"
+#define UUID_BYTES     16
+#define UUID_TEXT_SIZE 37 /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" and a NUL */
 
 /* The language maps' languages (en, fr, ar: the interface's). */
 #define XAPI_LANGS 3
