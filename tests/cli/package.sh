@@ -17,9 +17,10 @@ for tool in dpkg dpkg-deb cpack; do
     command -v $tool >/dev/null || { echo "SKIP: $tool is not installed (Debian: dpkg-dev, cmake)"; exit 77; }
 done
 
-# A release build of this tree in its own folder (kept between runs: only
-# what changed is rebuilt), then cpack.
-B="$SRC/build-pkg"
+# A release build of this tree (scripts/test's build/, BORDERLAB_PKG_BUILD,
+# else one of its own kept between runs: only what changed is rebuilt), then
+# cpack.
+B="${BORDERLAB_PKG_BUILD:-$SRC/build-pkg}"
 if ! { cmake -S "$SRC" -B "$B" -DCMAKE_BUILD_TYPE=Release -DBL_TESTS=OFF >"$T/cmake.log" 2>&1 &&
        cmake --build "$B" -j2 >>"$T/cmake.log" 2>&1 &&
        (cd "$B" && rm -f borderlab_*.deb && cpack -G DEB >>"$T/cmake.log" 2>&1); }; then
