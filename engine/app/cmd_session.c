@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "academy.h"
 #include "args.h"
 #include "cmd.h"
 #include "desk_app.h"
@@ -227,6 +228,7 @@ static int cmd_verify(int argc, char **argv) {
 typedef struct run_opts {
     const char *file, *trainee, *name, *cohort, *journal, *key, *pack_key, *lang, *log, *record,
         *input, *out_dir, *witness;
+    const char *journal_dir; /* the academy's journal folder (academy.h), or NULL */
     int headless;
     uint64_t min_version; /* --min-pack-version: refuse a pack signed with an older one */
 } run_opts;
@@ -448,8 +450,9 @@ static int journal_path(const run_opts *o, const session_def *d, char *out, size
     else if (o->journal) {
         snprintf(out, cap, "%s", o->journal);
         return 0;
-    } else if (fs_mkdir("results", &err) == 0) {
-        snprintf(out, cap, "results/%s-%s.jsonl", d->id, d->trainee);
+    } else if (fs_mkdir(o->journal_dir ? o->journal_dir : "results", &err) == 0) {
+        snprintf(out, cap, "%s/%s-%s.jsonl", o->journal_dir ? o->journal_dir : "results", d->id,
+                 d->trainee);
         return 0;
     }
     return cmd_fail("session run", &err);
@@ -523,10 +526,36 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     return rc;
 }
 
+static int cmd_run_with(const run_opts *op);
+
+/* What the command line and the environment left unset comes from the
+ * academy's configuration file (academy.h): the pack key, the witness and
+ * journal folders, the interface language. */
+static int academy_defaults(run_opts *o, academy_conf *ac) {
+    bl_err err = {0};
+    if (academy_load(ac, &err) != 0) return cmd_fail("session run", &err);
+    if (!o->pack_key) o->pack_key = academy_get(ac, ACADEMY_PACK_KEY);
+    if (!o->witness) o->witness = academy_get(ac, ACADEMY_WITNESS_DIR);
+    if (!o->lang && ac->origin[ACADEMY_LANGUAGE] > ACADEMY_DEFAULT)
+        o->lang = academy_get(ac, ACADEMY_LANGUAGE);
+    o->journal_dir = academy_get(ac, ACADEMY_JOURNAL_DIR);
+    return 0;
+}
+
 static int cmd_run(int argc, char **argv) {
     run_opts o;
     int rc = parse_run(argc, argv, &o);
     if (rc != ARGS_GO) return rc;
+    academy_conf ac;
+    if ((rc = academy_defaults(&o, &ac)) != 0) return rc;
+    rc = cmd_run_with(&o);
+    academy_free(&ac);
+    return rc;
+}
+
+static int cmd_run_with(const run_opts *op) {
+    run_opts o = *op;
+    int rc;
     bl_err err = {0};
     size_t len = 0;
     char *code = fs_read_all(o.file, 1u << 20, &len, &err);

@@ -48,6 +48,23 @@ check "a scenario changed after signing is named" bash -c "test $rc -eq 1 && gre
 "$BL" session run "$S" --trainee T-1 --key jk --pack-key pk --headless --input /dev/null >o 2>e; rc=$?
 check "and the exam refuses it" bash -c "test $rc -eq 1 && grep -q 'exam refused: ../s16-metameric-id.lua was changed' e"
 cp keep.lua pack/s16-metameric-id.lua
+# the academy's configuration file gives what the command line does not: the
+# pack key (the exam then verifies the pack) and the journal folder
+mkdir -p etc
+printf '{"pack_key": "../pk", "journal_dir": "../academy-journals"}\n' >etc/academy.json
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" session run "$S" --trainee T-9 --key jk --headless --input /dev/null >o 2>e; rc=$?
+check "the configuration's pack key verifies the exam, its folder keeps the journal (exit $rc)" \
+    bash -c "test $rc -eq 0 && ls academy-journals/*-T-9.jsonl >/dev/null 2>&1"
+"$BL" session keygen skx pkx >/dev/null
+printf '{"pack_key": "../pkx"}\n' >etc/academy.json
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" session run "$S" --trainee T-8 --key jk --headless --input /dev/null >o 2>e; rc=$?
+check "another academy's key from the configuration refuses the pack" bash -c "test $rc -eq 1"
+printf '{"pack_key": ' >etc/academy.json
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" session run "$S" --trainee T-8 --key jk --headless --input /dev/null >o 2>e; rc=$?
+check "a broken configuration file: exit 2, the file named" bash -c "test $rc -eq 2 && grep -q 'academy.json' e"
 "$BL" session keygen sk2 pk2 >/dev/null
 "$BL" session run "$S" --trainee T-1 --key jk --pack-key pk2 --headless --input /dev/null >o 2>e; rc=$?
 check "another academy's key does not open the exam" bash -c "test $rc -eq 1 && grep -q 'signature fails' e"
