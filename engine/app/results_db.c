@@ -289,6 +289,15 @@ int results_import(const char *journal_arg, const results_import_opts *o) {
     return rc;
 }
 
+int results_import_all(char *const *journals, int n, const results_import_opts *o) {
+    int rc = 0;
+    for (int k = 0; k < n; k++) {
+        int r = results_import(journals[k], o);
+        if (r > rc) rc = r;
+    }
+    return rc;
+}
+
 /* A JSON list of strings, as the database keeps critical errors and missed
  * defects. Caller frees. */
 static char *json_list(const char *const *items, int n) {

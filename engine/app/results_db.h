@@ -30,6 +30,11 @@ typedef struct results_import_opts {
  * results stay), 2 usage or I/O. */
 int results_import(const char *journal, const results_import_opts *o);
 
+/* Imports n journals (a cohort's results folder) into o->db, each as
+ * results_import does: one refused leaves the others in. Returns the highest
+ * exit code of them. */
+int results_import_all(char *const *journals, int n, const results_import_opts *o);
+
 /* The schema this borderlab writes (PRAGMA user_version), and the oldest it
  * reads: 2 lacks sessions.entries and its index, which an import adds. */
 #define RESULTS_SCHEMA_VERSION 4
