@@ -502,7 +502,7 @@ refused "an output path that is a folder" 2 "cannot replace" --db "$T/r.db" --tr
 echo "not a database at all, just text that is long enough to have a header" >"$T/junk.db"
 refused "a file that is not a database" 2 "not an SQLite database" --db "$T/junk.db" --trainee t-101 --out "$T/keep.html"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE results(x)'); c.execute('CREATE TABLE sessions(x)'); c.execute('PRAGMA user_version=1'); c.commit()" "$T/old.db"
-refused "a database of another schema" 2 "not a results database of schema 4 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
+refused "a database of another schema" 2 "not a results database of schema 5 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
 refused "usage: no --out" 2 "give --db DB, --out FILE.html" --db "$T/r.db" --trainee t-101
 refused "usage: both --trainee and --cohort" 2 "one of --trainee ID or --cohort NAME" --db "$T/r.db" --trainee t-101 --cohort spring --out "$T/keep.html"
 refused "usage: an unknown language" 2 "unknown language 'xx' (en, fr, ar)" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang xx
