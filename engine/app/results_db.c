@@ -176,7 +176,7 @@ int results_db_open_read(const char *path, sqlite3 **db, bl_err *err) {
  * what earlier batches committed stays, and importing again is safe (what is
  * in adds nothing). */
 #define BATCH_JOURNALS 1000
-#define BATCH_MS       500
+#define BATCH_MS       1000
 
 static const char *version_sql = "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
 
