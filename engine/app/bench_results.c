@@ -305,7 +305,7 @@ enum {
 };
 
 /* Times each step on the generated store; 0, else the failing step's exit code. */
-static int time_steps(const cohort *g, int n_main, const char *name, double ms[T_N]) {
+static int time_steps(const cohort *g, int trainees, int n_main, const char *name, double ms[T_N]) {
     step s = {.g = g, .journals = g->paths, .n = n_main, .who = name};
     snprintf(s.key, sizeof s.key, "%s/key", g->dir);
     snprintf(s.db, sizeof s.db, "%s/results.db", g->dir);
@@ -313,7 +313,8 @@ static int time_steps(const cohort *g, int n_main, const char *name, double ms[T
     extra.journals = g->paths + n_main, extra.n = EXTRA_JOURNALS;
     snprintf(extra.db, sizeof extra.db, "%s/extra.db", g->dir);
     char trainee[64];
-    snprintf(trainee, sizeof trainee, "%s-%05d", name, 3); /* sat twice */
+    /* the trainee report: one who sat twice (the third), or the first */
+    snprintf(trainee, sizeof trainee, "%s-%05d", name, trainees >= 3 ? 3 : 1);
     int rc = quietly(do_import, &s, &ms[T_IMPORT]);
     if (!rc) rc = quietly(do_import, &extra, &ms[T_EXTRA_EMPTY]);
     snprintf(extra.db, sizeof extra.db, "%s", s.db);
@@ -415,12 +416,14 @@ int bench_results(int argc, char **argv) {
     ms[T_GEN] = bench_now_ms() - t0;
     if (rc != 0)
         rc = cmd_fail("bench", &err);
-    else if ((rc = time_steps(&g, n_main, "bench", ms)) != 0)
-        fprintf(stderr, "borderlab bench: a step failed (exit %d); the store is in %s\n", rc,
-                g.dir);
+    else if ((rc = time_steps(&g, (int)trainees, n_main, "bench", ms)) != 0)
+        fprintf(stderr, "borderlab bench: a step failed (exit %d)\n", rc);
     else
         print_figures(&g, (int)trainees, n_main, ms);
-    if (!want_dir && rc == 0) remove_dir(&g);
+    if (!want_dir && rc == 0)
+        remove_dir(&g);
+    else if (!want_dir)
+        fprintf(stderr, "borderlab bench: what was made is left in %s\n", g.dir);
     cohort_deinit(&g);
     return rc;
 }

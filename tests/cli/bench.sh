@@ -37,6 +37,9 @@ kept() {
         test "$(ls "$T/cohort/journals" | grep -c '^bench-')" -eq 4 && ! ls "$T" | grep -q borderlab-bench
 }
 t "bench results --dir keeps the cohort there; a temporary one is removed" kept
+TMPDIR="$T" "$BL" bench results --trainees 1 --cases 2 >"$T/one" 2>&1; rc=$?
+t "bench results of one trainee (the trainee report is theirs)" \
+    bash -c "test $rc -eq 0 && tail -1 '$T/one' | grep -q '\"trainees\": 1,'"
 "$BL" bench results --trainees 3 --dir "$T/cohort" >/dev/null 2>"$T/err"; rc=$?
 t "bench results refuses a --dir that holds files (exit 2)" \
     bash -c "test $rc -eq 2 && grep -q 'give a new or empty folder' '$T/err'"
