@@ -1,25 +1,20 @@
-/* cmd_bench.c - `borderlab bench render`: speed figures, printed, not asserted.
+/* cmd_bench.c - `borderlab bench render|score` (desk: cmd_desk.c; results:
+ * bench_results.c): speed figures, printed, not asserted.
  * The last line is one JSON object so scripts can read the figures. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "fonts.h"
 #include "args.h"
+#include "bench.h"
 #include "cmd.h"
 #include "jsonfmt.h"
 #include "doc.h"
 #include "light.h"
 #include "pack.h"
 #include "score.h"
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static int cmp_double(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -54,12 +49,12 @@ static int bench_render(int argc, char **argv) {
     rc = 0;
     for (uint64_t r = 0; r < reps && rc == 0; r++) {
         matbuf mb;
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (doc_build(&spec, &fonts, &mb, truth, &err)) {
             rc = -1;
             break;
         }
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         /* All lights: prepare the scene from the material buffer, then five passes. */
         light_scene *sc = light_scene_create(&mb, &err);
         if (!sc) {
@@ -68,15 +63,15 @@ static int bench_render(int argc, char **argv) {
             break;
         }
         stacks = light_scene_stacks(sc);
-        prep[r] = now_ms() - t1;
+        prep[r] = bench_now_ms() - t1;
         for (int l = 0; l < LIGHT_COUNT && rc == 0; l++)
             rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         /* A light switch: one pass over the prepared scene for the new light. */
         for (int l = 0; l < LIGHT_COUNT && rc == 0; l++) {
-            double a = now_ms();
+            double a = bench_now_ms();
             rc = light_scene_render(sc, (light_kind)l, &img[l], &err);
-            sw[r * LIGHT_COUNT + (uint64_t)l] = now_ms() - a;
+            sw[r * LIGHT_COUNT + (uint64_t)l] = bench_now_ms() - a;
         }
         light_scene_destroy(sc);
         build[r] = t1 - t0;
@@ -105,37 +100,6 @@ static int bench_render(int argc, char **argv) {
     free(build), free(all), free(sw), free(prep), free(truth);
     doc_fonts_unload(&fonts);
     return rc == 0 ? 0 : 2;
-}
-
-/* A recorded case as the desk logs it: the traveler arrives, UV and oblique
- * light, a flag on each expected defect, the expected questions, a decision. */
-static size_t synth_log(const scenario *s, const score_truth *t, char *out, size_t cap) {
-    size_t n = 0;
-#define PUT(...) n += (size_t)json_fmt(out + n, n < cap ? cap - n : 0, __VA_ARGS__)
-    PUT("{\"t\": 0.000, \"frame\": 0, \"action\": \"traveler\", \"target\": \"%s\", \"params\": "
-        "{\"index\": 1}}\n",
-        s->id);
-    PUT("{\"t\": 1.000, \"frame\": 60, \"action\": \"light\", \"target\": \"uv\", \"params\": "
-        "{}}\n");
-    PUT("{\"t\": 2.000, \"frame\": 120, \"action\": \"light\", \"target\": \"oblique\", "
-        "\"params\": {}}\n");
-    for (int d = 0; d < t->n; d++) {
-        const desk_finding_kind *k = desk_finding_kind_get(score_finding_kind_of(t->d[d].kind));
-        PUT("{\"t\": 3.000, \"frame\": 180, \"action\": \"flag\", \"target\": \"%s/doc%d:%s\", "
-            "\"params\": {\"id\": %d, \"kind\": \"%s\", \"side\": %d, \"region_mm\": [%.2f, %.2f, "
-            "%.2f, %.2f], \"light\": \"uv\", \"note\": \"\"}}\n",
-            s->id, t->d[d].doc + 1, s->docs[t->d[d].doc].spec.template_id, d + 1, k ? k->id : "",
-            t->d[d].side, t->d[d].x, t->d[d].y, t->d[d].w, t->d[d].h);
-    }
-    for (int i = 0; i < s->expected.n_ask; i++)
-        PUT("{\"t\": 4.000, \"frame\": 240, \"action\": \"ask\", \"target\": \"%s\", \"params\": "
-            "{\"question\": \"%s\", \"forbidden\": false, \"times\": 1}}\n",
-            s->id, s->expected.ask[i]);
-    PUT("{\"t\": 60.000, \"frame\": 3600, \"action\": \"decide\", \"target\": \"%s\", \"params\": "
-        "{\"decision\": \"%s\", \"protection\": \"%s\"}}\n",
-        s->id, decision_name(s->expected.decision), protection_name(s->expected.protection));
-#undef PUT
-    return n < cap ? n : cap - 1;
 }
 
 /* What bench score reads: the built-in pack, each scenario's truth and a
@@ -177,7 +141,8 @@ static bench_cases *bench_cases_create(bl_err *err) {
     for (int i = 0; i < b->p->n && rc == 0; i++) {
         rc = score_truth_build(&b->p->scn[i], &fonts, &b->truth[i], err);
         if (rc == 0)
-            b->lens[i] = synth_log(&b->p->scn[i], &b->truth[i], b->logs[i], sizeof b->logs[i]);
+            b->lens[i] =
+                bench_case_log(&b->p->scn[i], &b->truth[i], NULL, b->logs[i], sizeof b->logs[i]);
     }
     doc_fonts_unload(&fonts);
     if (rc != 0) {
@@ -196,7 +161,7 @@ static int bench_score(int argc, char **argv) {
     bench_cases *b = bench_cases_create(&err);
     if (!b) return cmd_fail("bench", &err);
     const pack *p = b->p;
-    double t0 = now_ms(), points = 0;
+    double t0 = bench_now_ms(), points = 0;
     int passed = 0;
     for (uint64_t c = 0; c < cases; c++) {
         int i = (int)(c % (uint64_t)p->n);
@@ -211,7 +176,7 @@ static int bench_score(int argc, char **argv) {
         points += r.points;
         passed += r.passed;
     }
-    double ms = now_ms() - t0;
+    double ms = bench_now_ms() - t0;
     printf("score: %llu recorded cases of the %d-scenario pack (read from the action log, then "
            "scored)\n",
            (unsigned long long)cases, p->n);
@@ -226,18 +191,24 @@ static int bench_score(int argc, char **argv) {
 void bench_usage(FILE *o) {
     fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n"
                "       borderlab bench desk [--frames N]\n"
-               "       borderlab bench score [--cases N]\n\n"
+               "       borderlab bench score [--cases N]\n"
+               "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n\n"
                "bench render prints milliseconds per TD3 data page: the material build, all\n"
                "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
                "desk and the time to the first frame. bench score prints how many recorded\n"
-               "cases per second are read from the action log and scored. The last line of\n"
-               "each is a JSON object.\n");
+               "cases per second are read from the action log and scored. bench results\n"
+               "generates a cohort of N trainees (default 1000; --cases scenarios a session,\n"
+               "default 6) as signed session journals and prints the milliseconds to import\n"
+               "them, query, report on the cohort and one trainee, and export; --dir keeps the\n"
+               "cohort, its key, store and reports there (a new or empty folder). The last\n"
+               "line of each is a JSON object.\n");
 }
 
 int cmd_bench(int argc, char **argv) {
     static const args_cmd subs[] = {{"render", bench_render, NULL},
                                     {"desk", bench_desk, NULL},
                                     {"score", bench_score, NULL},
+                                    {"results", bench_results, NULL},
                                     {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }

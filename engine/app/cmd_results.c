@@ -175,12 +175,7 @@ static int import(int argc, char **argv) {
     int rc = journals ? args_parse("results import", opts, usage, argc, argv) : 2;
     if (rc == ARGS_GO && (!o.db || !o.key || !n)) rc = db_usage();
     if (rc == ARGS_GO) {
-        /* each journal in its own transaction: one refused leaves the others in */
-        rc = 0;
-        for (int k = 0; k < n; k++) {
-            int r = results_import(journals[k], &o);
-            if (r > rc) rc = r;
-        }
+        rc = results_import_all(journals, n, &o);
     }
     free(journals);
     return rc;

@@ -10,15 +10,14 @@
 #include "report_chart.h"
 #include "report_page.h"
 
-/* The trainee's sessions' verdicts, one pill each. */
-static void trainee_verdicts(sb *o, const report *r, const char *trainee) {
-    int any = 0;
-    for (int i = 0; i < r->ns; i++)
-        if (!strcmp(r->s[i].trainee, trainee)) {
-            if (any++) sb_put(o, " ");
-            page_verdict_pill(o, &r->s[i]);
-        }
-    if (!any) sb_put(o, "<span class=\"muted\">\xE2\x80\x94</span>");
+/* The trainee's sessions' verdicts, one pill each (their sessions are next
+ * to each other in r->s: report_data.h). */
+static void trainee_verdicts(sb *o, const report *r, const group *g) {
+    for (int i = 0; i < g->ns; i++) {
+        if (i) sb_put(o, " ");
+        page_verdict_pill(o, &r->s[g->first_session + i]);
+    }
+    if (!g->ns) sb_put(o, "<span class=\"muted\">\xE2\x80\x94</span>");
 }
 
 static void trainees_section(sb *o, const report *r, const groups *by_tr) {
@@ -32,9 +31,8 @@ static void trainees_section(sb *o, const report *r, const groups *by_tr) {
         char a[64];
         page_row_head(o, g->key);
         sb_put(o, "<td>");
-        const char *name = report_trainee_name(r, g->key);
-        if (*name)
-            sb_data(o, name);
+        if (*g->name)
+            sb_data(o, g->name);
         else
             sb_put(o, "<span class=\"muted\">\xE2\x80\x94</span>");
         sb_put(o, "</td>");
@@ -48,7 +46,7 @@ static void trainees_section(sb *o, const report *r, const groups *by_tr) {
         }
         page_num_cell(o, INT(o, a, g->critical));
         sb_put(o, "<td>");
-        trainee_verdicts(o, r, g->key);
+        trainee_verdicts(o, r, g);
         sb_put(o, "</td></tr>");
     }
     page_table_end(o);

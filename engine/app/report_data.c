@@ -1,5 +1,6 @@
 /* report_data.c - the report's cases and sessions, read from the results
- * database, and the cohort's groups of them (report_data.h). */
+ * database (report_read.c reads them), and the cohort's groups of them
+ * (report_data.h). */
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
@@ -9,161 +10,8 @@
 
 #include "cmd.h"
 #include "report_data.h"
+#include "report_read.h"
 #include "results_db.h"
-
-/* The pass marks' names of the competencies, in rcase.comp's order. */
-static const char *comp_key[4] = {"document_examination", "interview", "human_rights", "procedure"};
-
-static char *dup_col(sqlite3_stmt *st, int i) {
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return strdup(t ? (const char *)t : "");
-}
-
-/* The strings a case or a session owns, listed once: to check that each
- * copy was made, and to free them. */
-enum { CASE_STRINGS = 10, SESSION_STRINGS = 7 };
-
-static void case_strings(const rcase *c, char *out[CASE_STRINGS]) {
-    char *s[CASE_STRINGS] = {c->journal,  c->trainee,    c->name,     c->cohort, c->scenario,
-                             c->decision, c->protection, c->critical, c->missed, c->detail};
-    memcpy(out, s, sizeof s);
-}
-
-static void session_strings(const rsession *x, char *out[SESSION_STRINGS]) {
-    char *s[SESSION_STRINGS] = {x->journal, x->session, x->title, x->trainee,
-                                x->name,    x->started, x->reason};
-    memcpy(out, s, sizeof s);
-}
-
-/* 0 when all n strings exist, -1 when a copy failed (out of memory). */
-static int all_made(char *const *s, int n) {
-    for (int i = 0; i < n; i++)
-        if (!s[i]) return -1;
-    return 0;
-}
-
-static void free_all(char *const *s, int n) {
-    for (int i = 0; i < n; i++)
-        free(s[i]);
-}
-
-void report_free(report *r) {
-    char *s[CASE_STRINGS > SESSION_STRINGS ? CASE_STRINGS : SESSION_STRINGS];
-    for (int i = 0; i < r->n; i++)
-        case_strings(&r->c[i], s), free_all(s, CASE_STRINGS);
-    for (int i = 0; i < r->ns; i++)
-        session_strings(&r->s[i], s), free_all(s, SESSION_STRINGS);
-    free(r->c);
-    free(r->s);
-}
-
-/* Grows an array of `size`-byte items to hold one more; 0 ok, -1 out of memory. */
-static int grow(void **items, int n, int *cap, size_t size) {
-    if (n < *cap) return 0;
-    int nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*items, (size_t)nc * size);
-    if (!p) return -1;
-    *items = p, *cap = nc;
-    return 0;
-}
-
-/* The cases in report order: by trainee, then by session (its start, else
- * the order journals were first imported), then as decided. A case's time is
- * its own seconds; older desk journals have none, and then it is the time
- * since the previous decision in the same journal (as `results export`). */
-static const char *cases_sql =
-    "SELECT journal, seq, trainee, trainee_name, cohort, scenario, decision, protection,"
-    " points, passed, critical, document_examination, interview, human_rights, procedure,"
-    " secs, time_limit, missed, %s"
-    " FROM (SELECT *, COALESCE(seconds, t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY"
-    " seq), 0)) AS secs, MIN(rowid) OVER (PARTITION BY journal) AS jorder FROM results) r"
-    " LEFT JOIN (SELECT journal AS sj, started FROM sessions) s ON s.sj = r.journal"
-    " WHERE (?1 IS NULL OR trainee = ?1) AND (?2 IS NULL OR cohort = ?2)"
-    " ORDER BY trainee, COALESCE(started, ''), jorder, seq";
-
-static int read_case(sqlite3_stmt *st, rcase *c) {
-    c->journal = dup_col(st, 0), c->seq = sqlite3_column_int(st, 1);
-    c->trainee = dup_col(st, 2), c->name = dup_col(st, 3), c->cohort = dup_col(st, 4);
-    c->scenario = dup_col(st, 5), c->decision = dup_col(st, 6), c->protection = dup_col(st, 7);
-    c->points = sqlite3_column_double(st, 8), c->passed = sqlite3_column_int(st, 9);
-    c->critical = dup_col(st, 10);
-    for (int k = 0; k < 4; k++)
-        c->comp[k] = sqlite3_column_double(st, 11 + k);
-    c->secs = sqlite3_column_double(st, 15);
-    c->limit = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 16);
-    c->missed = dup_col(st, 17), c->detail = dup_col(st, 18);
-    char *s[CASE_STRINGS];
-    case_strings(c, s);
-    return all_made(s, CASE_STRINGS);
-}
-
-/* A session belongs to the trainee and cohort its cases were imported under
- * (the sessions row says the same unless a journal was imported twice under
- * different names; the cases are what the report shows). */
-static const char *sessions_sql =
-    "SELECT journal, session, title, tr, started, cases, passed, reason, pass_marks, trainee_name"
-    " FROM"
-    " (SELECT s.*, COALESCE((SELECT trainee FROM results r WHERE r.journal = s.journal LIMIT 1),"
-    " s.trainee) AS tr, COALESCE((SELECT cohort FROM results r WHERE r.journal = s.journal"
-    " LIMIT 1), s.cohort) AS co, (SELECT MIN(rowid) FROM results r WHERE r.journal = s.journal)"
-    " AS jorder FROM sessions s)"
-    " WHERE (?1 IS NULL OR tr = ?1) AND (?2 IS NULL OR co = ?2) ORDER BY tr, started, jorder";
-
-/* Folds a session's pass marks ({"overall":70,"interview":0.5,...}) into pm. */
-static void marks_add(marks *pm, const char *json) {
-    cJSON *o = cJSON_Parse(json);
-    for (int k = 0; k < 5; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k < 4 ? comp_key[k] : "overall");
-        if (!cJSON_IsNumber(v)) continue;
-        if (pm->has[k] && pm->v[k] != v->valuedouble) pm->differ = 1;
-        if (!pm->has[k] || v->valuedouble > pm->v[k]) pm->v[k] = v->valuedouble;
-        pm->has[k] = 1;
-    }
-    cJSON_Delete(o);
-}
-
-static int read_session(sqlite3_stmt *st, rsession *s, marks *pm) {
-    s->journal = dup_col(st, 0), s->session = dup_col(st, 1), s->title = dup_col(st, 2);
-    s->trainee = dup_col(st, 3), s->started = dup_col(st, 4);
-    s->cases = sqlite3_column_int(st, 5);
-    s->passed = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
-    s->reason = dup_col(st, 7), s->name = dup_col(st, 9);
-    marks_add(pm, (const char *)sqlite3_column_text(st, 8));
-    char *all[SESSION_STRINGS];
-    session_strings(s, all);
-    return all_made(all, SESSION_STRINGS);
-}
-
-/* Runs sql with the report's trainee and cohort bound as ?1 and ?2 and
- * hands each row to `row`. Returns SQLITE_DONE, an SQLite error code, or
- * SQLITE_NOMEM when a row could not be kept. */
-static int load_rows(sqlite3 *db, const char *sql, report *r,
-                     int (*row)(sqlite3_stmt *, report *)) {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    if (r->trainee) sqlite3_bind_text(st, 1, r->trainee, -1, SQLITE_TRANSIENT);
-    if (r->cohort) sqlite3_bind_text(st, 2, r->cohort, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (row(st, r) != 0) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static int case_row(sqlite3_stmt *st, report *r) {
-    if (grow((void **)&r->c, r->n, &r->cap, sizeof *r->c) != 0) return -1;
-    memset(&r->c[r->n], 0, sizeof r->c[0]);
-    return read_case(st, &r->c[r->n++]);
-}
-
-static int session_row(sqlite3_stmt *st, report *r) {
-    if (grow((void **)&r->s, r->ns, &r->scap, sizeof *r->s) != 0) return -1;
-    memset(&r->s[r->ns], 0, sizeof r->s[0]);
-    return read_session(st, &r->s[r->ns++], &r->pm);
-}
 
 /* ------------------------------------------------------------ loading */
 
@@ -213,13 +61,11 @@ int report_load(report *r) {
     sqlite3 *db = NULL;
     bl_err err = {0};
     if (results_db_open_read(r->db_path, &db, &err) != 0) return cmd_fail("report", &err);
-    /* a database from before schema 4 keeps no case's detail */
+    /* a database from before schema 4 keeps no case's detail; a cohort's
+     * page shows none */
     int with_detail = 0;
-    query_has_detail(db, &with_detail);
-    char sql[1024];
-    snprintf(sql, sizeof sql, cases_sql, with_detail ? "detail" : "NULL");
-    int rc = 0, qc = load_rows(db, sql, r, case_row);
-    if (qc == SQLITE_DONE) qc = load_rows(db, sessions_sql, r, session_row);
+    if (r->trainee) query_has_detail(db, &with_detail);
+    int rc = 0, qc = report_read(db, r, with_detail);
     if (qc == SQLITE_NOMEM)
         err_setc(&err, BL_E_NOMEM, "out of memory reading '%s'", r->db_path);
     else if (qc != SQLITE_DONE)
@@ -242,16 +88,46 @@ const char *report_trainee_name(const report *r, const char *trainee) {
 
 /* ------------------------------------------------------------ groups */
 
-/* Linear lookup: a cohort has tens of scenarios and trainees, not thousands. */
-static group *groups_get(groups *gs, const char *key) {
+/* FNV-1a: the groups' hash table. */
+static unsigned key_hash(const char *key) {
+    unsigned h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The slot of key in the table: its group's, or the free one it would take. */
+static int *groups_slot(const groups *gs, const char *key) {
+    unsigned mask = (unsigned)gs->nslot - 1, i = key_hash(key) & mask;
+    while (gs->slot[i] && strcmp(gs->g[gs->slot[i] - 1].key, key))
+        i = (i + 1) & mask;
+    return &gs->slot[i];
+}
+
+/* Doubles the table (every group placed again); 0 ok, -1 out of memory. */
+static int groups_rehash(groups *gs) {
+    int nslot = gs->nslot ? 2 * gs->nslot : 256;
+    int *slot = calloc((size_t)nslot, sizeof *slot);
+    if (!slot) return -1;
+    free(gs->slot);
+    gs->slot = slot, gs->nslot = nslot;
     for (int i = 0; i < gs->n; i++)
-        if (!strcmp(gs->g[i].key, key)) return &gs->g[i];
-    if (grow((void **)&gs->g, gs->n, &gs->cap, sizeof *gs->g) != 0) return NULL;
+        *groups_slot(gs, gs->g[i].key) = i + 1;
+    return 0;
+}
+
+/* The group with that key, made (zeroed, no time limit) when new; NULL out
+ * of memory. */
+static group *groups_get(groups *gs, const char *key) {
+    if (2 * (gs->n + 1) > gs->nslot && groups_rehash(gs) != 0) return NULL;
+    int *slot = groups_slot(gs, key);
+    if (*slot) return &gs->g[*slot - 1];
+    if (report_grow((void **)&gs->g, gs->n, &gs->cap, sizeof *gs->g) != 0) return NULL;
     group *g = &gs->g[gs->n];
     memset(g, 0, sizeof *g);
-    g->limit = -1;
+    g->limit = -1, g->name = "", g->first_session = -1;
     if (!(g->key = strdup(key))) return NULL;
-    gs->n++;
+    *slot = ++gs->n;
     return g;
 }
 
@@ -259,6 +135,7 @@ void groups_free(groups *gs) {
     for (int i = 0; i < gs->n; i++)
         free(gs->g[i].key);
     free(gs->g);
+    free(gs->slot);
 }
 
 static int group_cmp(const void *a, const void *b) {
@@ -275,6 +152,7 @@ static void group_add(group *g, const rcase *c) {
 }
 
 int report_each_id(const char *json, void (*fn)(const char *id, void *ud), void *ud) {
+    if (!strcmp(json, "[]")) return 0; /* most cases: no critical error, nothing missed */
     cJSON *a = cJSON_Parse(json);
     int n = 0;
     const cJSON *v;
@@ -309,12 +187,19 @@ int report_group_cases(const report *r, groups *by_scn, groups *by_tr, groups *b
         if (!s || !t) return -1;
         group_add(s, &r->c[i]);
         group_add(t, &r->c[i]);
+        if (!*t->name) t->name = r->c[i].name; /* the first case's name that is not "" */
         u.c = &r->c[i];
         t->critical += report_each_id(r->c[i].critical, count_critical, &u) > 0;
     }
-    /* a trainee whose session has no decided case yet is still in the cohort */
-    for (int i = 0; i < r->ns; i++)
-        if (!groups_get(by_tr, r->s[i].trainee)) return -1;
+    /* a trainee whose session has no decided case yet is still in the
+     * cohort; a name from a session only when no case has one */
+    for (int i = 0; i < r->ns; i++) {
+        group *t = groups_get(by_tr, r->s[i].trainee);
+        if (!t) return -1;
+        if (t->first_session < 0) t->first_session = i;
+        t->ns++;
+        if (!*t->name) t->name = r->s[i].name;
+    }
     if (by_tr->n > 1) qsort(by_tr->g, (size_t)by_tr->n, sizeof *by_tr->g, group_cmp);
     if (by_scn->n > 1) qsort(by_scn->g, (size_t)by_scn->n, sizeof *by_scn->g, group_cmp);
     if (by_crit->n > 1) qsort(by_crit->g, (size_t)by_crit->n, sizeof *by_crit->g, group_cmp);

@@ -8,11 +8,13 @@
 #ifndef BL_REPORT_DATA_H
 #define BL_REPORT_DATA_H
 
-/* One decided case (a row of `results`). */
+/* One decided case (a row of `results`). Its strings, and a session's, are
+ * the report's (report.text), freed with it. */
 typedef struct rcase {
     char *journal, *trainee, *name, *cohort, *scenario, *decision, *protection;
     char *critical, *missed; /* JSON arrays of ids, as stored */
-    char *detail;            /* the case's whole journal entry (JSON), "" before schema 4 */
+    char *detail;            /* the case's whole journal entry (JSON); "" before schema 4, and in a
+                                cohort's report (it shows no case's debrief: not read) */
     int seq, passed;
     double points;      /* 0..100 */
     double comp[4];     /* 0..1: document examination, interview, human rights, procedure */
@@ -38,9 +40,11 @@ typedef struct report {
     rcase *c; /* by trainee, then by session (its start, else the order
                  journals were first imported), then as decided */
     int n, cap;
-    rsession *s; /* by trainee, then start */
+    rsession *s; /* by trainee (a trainee's sessions are next to each other), then
+                    start, then the order journals were first imported */
     int ns, scap;
     marks pm;
+    struct report_text *text; /* the cases' and sessions' strings, in large blocks */
 } report;
 
 /* Loads the cases and sessions of r->trainee or r->cohort from r->db_path
@@ -66,17 +70,26 @@ typedef struct group {
     const char *last_trainee;                /* cases come by trainee: counts distinct ones */
     double points, secs, secs_min, secs_max; /* sums, and the fastest and slowest case */
     double limit;                            /* the highest time limit, < 0 none */
+    /* by trainee only: */
+    const char *name;      /* the trainee's name, as report_trainee_name says ("" none) */
+    int first_session, ns; /* their sessions: r->s[first_session ..], ns of them */
 } group;
 
+/* Groups, found by key through a hash table (a cohort has thousands of
+ * trainees: each case finds its groups in constant time). */
 typedef struct groups {
     group *g;
     int n, cap;
+    int *slot; /* open addressing: 1 + the index in g of the group with that key, 0 free */
+    int nslot; /* a power of two, at least twice n */
 } groups;
 
 /* Groups the report's cases by scenario, by trainee (with every trainee who
- * has a session, even with no case decided) and by critical error (a case
- * counts once under each of its kinds); each sorted by key. The groups start
- * zeroed; free them with groups_free even on failure. 0 ok, -1 out of memory. */
+ * has a session, even with no case decided: their name and sessions too) and
+ * by critical error (a case counts once under each of its kinds); each
+ * sorted by key. One pass over the cases and one over the sessions. The
+ * groups start zeroed; free them with groups_free even on failure. 0 ok, -1
+ * out of memory. */
 int report_group_cases(const report *r, groups *by_scn, groups *by_tr, groups *by_crit);
 void groups_free(groups *gs);
 

@@ -1,11 +1,13 @@
-/* results_db.c - `borderlab results import|query|export`: exam results in SQLite.
+/* results_db.c - `borderlab results import`: exam results in SQLite; the
+ * schema, its migrations, and the read-only open every reader shares
+ * (results_db.h; query and export: results_out.c).
  *
- * import verifies a journal first (an edited journal never reaches the
- * database), then inserts its entries in one transaction; importing the same
- * journal again adds nothing. A locked or read-only database is reported and
- * nothing is half-written (the transaction rolls back). Also the read-only
- * open every reader shares (results_db.h). */
-#define _XOPEN_SOURCE 700 /* realpath */
+ * import verifies each journal first (an edited journal never reaches the
+ * database), then inserts its entries; importing the same journal again adds
+ * nothing. Journals go in by batches of transactions (see BATCH_JOURNALS),
+ * each journal all or nothing. A locked or read-only database is reported and
+ * nothing is half-written (the transaction rolls back). */
+#define _XOPEN_SOURCE 700 /* realpath, open_memstream, clock_gettime */
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <sqlite3.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "fsio.h"
@@ -32,7 +35,7 @@
  * it ended, its verdict; a plain desk journal has an empty session id and no
  * verdict). lrs_sent: the xAPI statements a learning record store accepted
  * (lrs_push.c), so an interrupted push resumes. */
-static const char *schema =
+static const char *tables =
     "CREATE TABLE IF NOT EXISTS results ("
     " journal TEXT NOT NULL, seq INTEGER NOT NULL, session TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, scenario TEXT NOT NULL, decision TEXT,"
@@ -45,47 +48,71 @@ static const char *schema =
     " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT,"
     " entries INTEGER, pack_sha256 TEXT, end_seq INTEGER, ended_at TEXT, overall REAL,"
     " elapsed REAL);"
-    "CREATE INDEX IF NOT EXISTS sessions_first_mac ON sessions (first_mac);"
     "CREATE TABLE IF NOT EXISTS lrs_sent ("
     " lrs TEXT NOT NULL, id TEXT NOT NULL, journal TEXT NOT NULL, sent TEXT NOT NULL,"
-    " PRIMARY KEY (lrs, id));"
-    "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
+    " PRIMARY KEY (lrs, id));";
 
-/* The steps from one schema to the next, each run once, in order, in the
- * transaction of the write that finds the older schema (then `schema` adds
- * what is missing and stamps the version). Numbered by the schema they
- * start from; a step added on another branch takes the next number at the
- * merge. */
-static const struct {
-    int from;
-    const char *sql;
-} migrations[] = {
-    /* 2: the entries a journal had when imported (an import never goes back
-     * to fewer), and the index a copy is looked up by */
-    {2, "ALTER TABLE sessions ADD COLUMN entries INTEGER;"},
-    /* 3: each case's whole entry (its debrief: flags, transcript, the
+/* What is looked up. An import finds a copy of a journal by its first MAC
+ * (and a journal by its path: the primary keys). A report reads one
+ * trainee's or one cohort's journals (report_data.c): results_trainee and
+ * results_cohort name them, sessions_trainee and sessions_cohort their
+ * sessions, and results_cases holds every column of a case but its detail
+ * (a case's whole entry, most of a row's bytes), in journal order: a cohort's
+ * cases are read from it without reading the rows themselves (which a report
+ * of thousands of trainees spent most of its time on). Query and export read
+ * it as well. */
+static const char *indexes =
+    "CREATE INDEX IF NOT EXISTS sessions_first_mac ON sessions (first_mac);"
+    "CREATE INDEX IF NOT EXISTS results_cases ON results (journal, seq, trainee, trainee_name,"
+    " cohort, scenario, decision, protection, points, passed, critical, document_examination,"
+    " interview, human_rights, procedure, t, seconds, time_limit, missed, session);"
+    "CREATE INDEX IF NOT EXISTS results_trainee ON results (trainee, journal);"
+    "CREATE INDEX IF NOT EXISTS results_cohort ON results (cohort, journal);"
+    "CREATE INDEX IF NOT EXISTS sessions_trainee ON sessions (trainee, journal);"
+    "CREATE INDEX IF NOT EXISTS sessions_cohort ON sessions (cohort, journal);";
+
+/* What takes a database of schema v to v + 1 (migrations[v -
+ * RESULTS_SCHEMA_OLDEST]), run in order by the first import into it, in
+ * that import's transaction; then the tables and indexes above are made
+ * where missing. */
+static const char *const migrations[RESULTS_SCHEMA_VERSION - RESULTS_SCHEMA_OLDEST] = {
+    /* 2 to 3: the entries a journal had when imported (an import never goes
+     * back to fewer), and the index a copy is looked up by (sessions_first_mac) */
+    "ALTER TABLE sessions ADD COLUMN entries INTEGER;",
+    /* 3 to 4: each case's whole entry (its debrief: flags, transcript, the
      * scenario's words), for reports that show a case as the desk did */
-    {3, "ALTER TABLE results ADD COLUMN detail TEXT;"},
-    /* 4 (issue 15, xAPI): what a sitting's statements need from its header
-     * and end entry, and the statements a store accepted (the table itself
-     * comes from `schema`). Journals imported before have NULL here until
-     * imported again: their statements lack the pack hash and use the
-     * session's time for the end. */
-    {4, "ALTER TABLE sessions ADD COLUMN pack_sha256 TEXT;"
-        "ALTER TABLE sessions ADD COLUMN end_seq INTEGER;"
-        "ALTER TABLE sessions ADD COLUMN ended_at TEXT;"
-        "ALTER TABLE sessions ADD COLUMN overall REAL;"
-        "ALTER TABLE sessions ADD COLUMN elapsed REAL;"},
+    "ALTER TABLE results ADD COLUMN detail TEXT;",
+    /* 4 to 5 (xAPI): what a sitting's statements need from its header and
+     * end entry, and the statements a store accepted (lrs_sent comes from
+     * `tables`). Journals imported before have NULL here until imported
+     * again: their statements lack the pack hash and use the session's time
+     * for the end. */
+    "ALTER TABLE sessions ADD COLUMN pack_sha256 TEXT;"
+    "ALTER TABLE sessions ADD COLUMN end_seq INTEGER;"
+    "ALTER TABLE sessions ADD COLUMN ended_at TEXT;"
+    "ALTER TABLE sessions ADD COLUMN overall REAL;"
+    "ALTER TABLE sessions ADD COLUMN elapsed REAL;",
+    /* 5 to 6: the indexes on trainee and cohort (a report of a cohort of
+     * thousands read without going through every row of the store) */
+    "",
 };
 
+static const char *version_sql = "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
+
 /* Brings a database of schema `version` (0: new) to RESULTS_SCHEMA_VERSION,
- * inside the caller's transaction. SQLITE_OK or SQLite's error. */
+ * inside the caller's transaction: each step from its version on, then the
+ * tables and indexes where missing. SQLITE_OK or SQLite's error. */
 static int migrate(sqlite3 *db, int version) {
     int rc = SQLITE_OK;
-    for (size_t i = 0; i < sizeof migrations / sizeof migrations[0] && rc == SQLITE_OK; i++)
-        if (version && version <= migrations[i].from)
-            rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL);
-    return rc == SQLITE_OK ? sqlite3_exec(db, schema, NULL, NULL, NULL) : rc;
+    for (int v = version; v && v < RESULTS_SCHEMA_VERSION && rc == SQLITE_OK; v++)
+        rc = sqlite3_exec(db, migrations[v - RESULTS_SCHEMA_OLDEST], NULL, NULL, NULL);
+    if (rc == SQLITE_OK && version != RESULTS_SCHEMA_VERSION &&
+        ((rc = sqlite3_exec(db, tables, NULL, NULL, NULL)) != SQLITE_OK ||
+         (rc = sqlite3_exec(db, indexes, NULL, NULL, NULL)) != SQLITE_OK))
+        return rc;
+    return rc == SQLITE_OK && version != RESULTS_SCHEMA_VERSION
+               ? sqlite3_exec(db, version_sql, NULL, NULL, NULL)
+               : rc;
 }
 
 /* What to do about an SQLite error, the same words for reading and writing. */
@@ -101,7 +128,7 @@ static const char *db_advice(int code) {
                : "check the file, or import the journals again into a new database";
 }
 
-static int db_fail(sqlite3 *db, const char *what, const char *path) {
+int results_db_fail(sqlite3 *db, const char *what, const char *path) {
     fprintf(stderr, "borderlab results: %s '%s': %s (%s)\n", what, path, sqlite3_errmsg(db),
             db_advice(sqlite3_errcode(db)));
     return 2;
@@ -201,6 +228,67 @@ int results_db_version(sqlite3 *db) {
     return query_int(db, "PRAGMA user_version", &version) == SQLITE_OK ? version : 0;
 }
 
+/* ------------------------------------------------------------ import */
+
+/* Journals go into the database in batches: one transaction holds up to
+ * BATCH_JOURNALS of them (a commit, with its fsyncs, was most of what an
+ * import of a journal cost), each journal within it in its own savepoint, so
+ * one refused leaves the others in as before. A batch also ends once it has
+ * held the write lock BATCH_MS, so that another workstation's import, which
+ * waits for the lock up to 2 s, is never refused because a large one runs.
+ * The lines saying what was imported are printed once their batch is
+ * committed; a batch that cannot be (the disk full, the database locked or
+ * read-only) is rolled back whole and said so, and the import stops there:
+ * what earlier batches committed stays, and importing again is safe (what is
+ * in adds nothing). */
+#define BATCH_JOURNALS 1000
+#define BATCH_MS       1000
+
+/* The statements an import runs for each journal, prepared once. */
+enum { Q_KNOWN, Q_BEFORE, Q_CASE, Q_SESSION, Q_COUNT };
+static const char *const import_sql[Q_COUNT] = {
+    /* the journal imported before with this first MAC (sessions_first_mac) */
+    "SELECT journal FROM sessions WHERE first_mac = ?1",
+    /* whose a journal was, and how many entries it had */
+    "SELECT trainee, cohort, entries FROM sessions WHERE journal = ?1",
+    "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    "INSERT OR REPLACE INTO sessions (journal, session, title, trainee, trainee_name, cohort,"
+    " started, exam, cases, passed, reason, pass_marks, first_mac, entries, pack_sha256, end_seq,"
+    " ended_at, overall, elapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+    " ?13, ?14, ?15, ?16, ?17, ?18, ?19)"};
+
+/* One `results import`: the keys, the database and the batch in progress. */
+typedef struct importer {
+    const results_import_opts *o;
+    char *const *journals; /* as given */
+    unsigned char key[JOURNAL_KEY_BYTES];
+    char pack_hex[2 * PACKSIG_PUBLIC_BYTES + 1]; /* --pack-key's key, "" none */
+    sqlite3 *db;                                 /* opened for the first journal that verifies */
+    int version; /* its schema (0: new) until the first batch brings it up to date */
+    sqlite3_stmt *q[Q_COUNT];
+    int open;     /* a batch's transaction is open */
+    int first, n; /* its journals: journals[first], n of them imported */
+    double t0;    /* when it began (ms) */
+    FILE *said;   /* its lines for stdout, printed once it is committed */
+    char *said_text;
+    size_t said_len;
+    int failed; /* the database failed: the import stops */
+} importer;
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* A prepared statement, reset for its next use. */
+static sqlite3_stmt *q(importer *im, int which) {
+    sqlite3_reset(im->q[which]);
+    sqlite3_clear_bindings(im->q[which]);
+    return im->q[which];
+}
+
 /* Who the journal belongs to: a session journal names its trainee in its
  * first entry; a plain desk journal needs --trainee and --cohort. */
 typedef struct who {
@@ -217,16 +305,8 @@ typedef struct who {
     double overall, elapsed;
 } who;
 
-static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT OR REPLACE INTO sessions (journal, session, title, trainee,"
-                           " trainee_name, cohort, started, exam, cases, passed, reason,"
-                           " pass_marks, first_mac, entries, pack_sha256, end_seq, ended_at,"
-                           " overall, elapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                           " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return -1;
+static int insert_session(importer *im, const char *journal_path, const who *w) {
+    sqlite3_stmt *st = q(im, Q_SESSION);
     const char *texts[] = {journal_path, w->session, w->title,  w->trainee,
                            w->name,      w->cohort,  w->started};
     for (int k = 0; k < 7; k++)
@@ -245,12 +325,8 @@ static int insert_session(sqlite3 *db, const char *journal_path, const who *w) {
         sqlite3_bind_double(st, 18, w->overall);
         sqlite3_bind_double(st, 19, w->elapsed);
     }
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-    sqlite3_finalize(st);
-    return rc;
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
-
-static int results_import_path(const char *journal_path, const results_import_opts *o);
 
 /* The verified entries of a journal as the exam record reads them
  * (record.h), each with its sequence number, and the MAC of the first (the
@@ -303,36 +379,34 @@ static void entries_free(entries *g) {
 }
 
 /* The journal already imported with this first MAC, or NULL. */
-static char *known_as(sqlite3 *db, const char *first_mac) {
-    sqlite3_stmt *st = NULL;
-    char *path = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT journal FROM sessions WHERE first_mac = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
-        return NULL;
+static char *known_as(importer *im, const char *first_mac) {
+    sqlite3_stmt *st = q(im, Q_KNOWN);
     sqlite3_bind_text(st, 1, first_mac, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        const char *p = (const char *)sqlite3_column_text(st, 0);
-        if (p && (path = malloc(strlen(p) + 1))) strcpy(path, p);
-    }
-    sqlite3_finalize(st);
-    return path;
+    const char *p =
+        sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    return p ? strdup(p) : NULL;
 }
 
-/* A journal imported before under another trainee or cohort stays theirs:
- * importing it again under other names would split its cases from its row. */
-/* An import never goes back: a copy of a journal with fewer entries than
- * were imported from it before (cut short, or an old copy) would replace a
- * stored verdict with "not finished". Refused; what is stored stays. */
-static int older_copy(sqlite3 *db, const char *journal, const who *w) {
-    sqlite3_stmt *st = NULL;
-    int before = -1;
-    if (sqlite3_prepare_v2(db, "SELECT entries FROM sessions WHERE journal = ?1", -1, &st, NULL) ==
-        SQLITE_OK) {
-        sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            before = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
+/* What an import of the journal before this one left: 1 refused (said why),
+ * else 0. A journal imported before under another trainee or cohort stays
+ * theirs: importing it again under other names would split its cases from
+ * its row. And an import never goes back: a copy of a journal with fewer
+ * entries than were imported from it before (cut short, or an old copy)
+ * would replace a stored verdict with "not finished". What is stored stays. */
+static int refused_by_before(importer *im, const char *journal, const who *w) {
+    sqlite3_stmt *st = q(im, Q_BEFORE);
+    sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW) return 0;
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    const char *c = (const char *)sqlite3_column_text(st, 1);
+    if (strcmp(t ? t : "", w->trainee) || strcmp(c ? c : "", w->cohort)) {
+        fprintf(stderr,
+                "borderlab results: %s was imported before for trainee '%s' of cohort '%s'; "
+                "nothing imported (import it into another database to file it otherwise)\n",
+                journal, t ? t : "", c ? c : "");
+        return 1;
     }
+    int before = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
     if (before <= w->entries) return 0;
     fprintf(stderr,
             "borderlab results: this copy of %s holds %d entr%s, but %d were imported from it "
@@ -340,36 +414,6 @@ static int older_copy(sqlite3 *db, const char *journal, const who *w) {
             "the stored results stay\n",
             journal, w->entries, w->entries == 1 ? "y" : "ies", before, w->entries + 1, before);
     return 1;
-}
-
-static int owner_differs(sqlite3 *db, const char *journal, const who *w) {
-    sqlite3_stmt *st = NULL;
-    int differs = 0;
-    if (sqlite3_prepare_v2(db, "SELECT trainee, cohort FROM sessions WHERE journal = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        const char *c = (const char *)sqlite3_column_text(st, 1);
-        if (strcmp(t ? t : "", w->trainee) || strcmp(c ? c : "", w->cohort)) {
-            fprintf(stderr,
-                    "borderlab results: %s was imported before for trainee '%s' of cohort '%s'; "
-                    "nothing imported (import it into another database to file it otherwise)\n",
-                    journal, t ? t : "", c ? c : "");
-            differs = 1;
-        }
-    }
-    sqlite3_finalize(st);
-    return differs;
-}
-
-int results_import(const char *journal_arg, const results_import_opts *o) {
-    /* a journal is known by its full path, however it is named on the command line */
-    char *abs = realpath(journal_arg, NULL);
-    int rc = results_import_path(abs ? abs : journal_arg, o);
-    free(abs);
-    return rc;
 }
 
 /* A JSON list of strings, as the database keeps critical errors and missed
@@ -418,18 +462,11 @@ static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, cons
     free(missed_text);
 }
 
-/* Inserts every case entry (a copy imported before adds nothing) and notes
- * the session's end in w; returns 0 or an exit code. */
-static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_path,
-                        const entries *got, double case_limit, who *w, int *added) {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-                           -1, &st, NULL) != SQLITE_OK)
-        return db_fail(db, "cannot write to", db_path);
-    int rc = 0;
-    for (int i = 0; i < got->n && rc == 0; i++) {
+/* The journal's cases into results (those stored before are kept), and its
+ * verdict into w. 0, or the exit code. */
+static int insert_cases(importer *im, const char *journal_path, const entries *got,
+                        double case_limit, who *w, int *added) {
+    for (int i = 0; i < got->n; i++) {
         const record_entry *e = got->e[i];
         if (e->kind == REC_END) {
             w->passed = e->end.v.passed;
@@ -439,18 +476,15 @@ static int insert_cases(sqlite3 *db, const char *db_path, const char *journal_pa
         }
         if (e->kind != REC_CASE) continue; /* headers, clocks and ends are not cases */
         w->cases++;
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
+        sqlite3_stmt *st = q(im, Q_CASE);
         sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, got->seq[i]);
         bind_case(st, w, &e->kase, got->json[i], case_limit);
         if (sqlite3_step(st) != SQLITE_DONE)
-            rc = db_fail(db, "cannot write to", db_path);
-        else
-            *added += sqlite3_changes(db);
+            return results_db_fail(im->db, "cannot write to", im->o->db);
+        *added += sqlite3_changes(im->db);
     }
-    sqlite3_finalize(st);
-    return rc;
+    return 0;
 }
 
 /* Who the journal is: its session header's trainee and cohort, or the
@@ -485,54 +519,107 @@ static int whose(const char *journal_path, const entries *got, const char *train
     return 0;
 }
 
-/* Imports one verified journal in one transaction. */
-static int import_entries(const char *journal_path, const char *db_path, const entries *got, who *w,
-                          double case_limit) {
-    sqlite3 *db = NULL;
-    char *known = NULL;
-    int rc = 0, added = 0;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
-                        NULL) != SQLITE_OK) {
-        rc = db_fail(db, "cannot open", db_path);
-        goto done;
-    }
-    sqlite3_busy_timeout(db, 2000);
+/* ---- the database and its batches */
+
+/* Opens the database (made when missing) and checks its schema; 0, or the
+ * exit code (the message printed). */
+static int importer_open(importer *im) {
+    const char *path = im->o->db;
+    if (sqlite3_open_v2(path, &im->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+                        NULL) != SQLITE_OK)
+        return results_db_fail(im->db, "cannot open", path);
+    sqlite3_busy_timeout(im->db, 2000);
     bl_err err = {0};
-    int version = 0;
-    if (check_schema(db, db_path, 1, &version, &err) != 0) {
-        rc = cmd_fail("results", &err);
-        goto done;
+    if (check_schema(im->db, path, 1, &im->version, &err) != 0) return cmd_fail("results", &err);
+    return 0;
+}
+
+/* Brings the database to RESULTS_SCHEMA_VERSION (in the open transaction)
+ * and prepares the import's statements; SQLITE_OK or SQLite's error. */
+static int importer_ready(importer *im) {
+    int rc = migrate(im->db, im->version);
+    for (int k = 0; k < Q_COUNT && rc == SQLITE_OK; k++)
+        if (!im->q[k]) rc = sqlite3_prepare_v2(im->db, import_sql[k], -1, &im->q[k], NULL);
+    return rc;
+}
+
+/* Begins a batch at journal `first` unless one is open; 0, or the exit code. */
+static int batch_begin(importer *im, int first) {
+    if (im->open) return 0;
+    if (sqlite3_exec(im->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return results_db_fail(im->db, "cannot write to", im->o->db);
+    int rc = importer_ready(im);
+    if (rc != SQLITE_OK) {
+        int code = results_db_fail(im->db, "cannot write to", im->o->db);
+        sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
+        return code;
     }
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-        migrate(db, version) != SQLITE_OK) {
-        rc = db_fail(db, "cannot write to", db_path);
-        goto rollback;
+    im->version = RESULTS_SCHEMA_VERSION; /* once committed; a failed batch ends the import */
+    if (!(im->said = open_memstream(&im->said_text, &im->said_len))) {
+        sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
+        fprintf(stderr, "borderlab results: out of memory\n");
+        return 2;
+    }
+    im->open = 1, im->first = first, im->n = 0, im->t0 = now_ms();
+    return 0;
+}
+
+/* Ends the open batch: committed (its lines printed), or rolled back when
+ * `commit` is 0 or the commit fails (then said so). 0, or the exit code. */
+static int batch_end(importer *im, int commit) {
+    if (!im->open) return 0;
+    int rc = 0;
+    if (commit && sqlite3_exec(im->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        rc = results_db_fail(im->db, "cannot commit to", im->o->db);
+    if (!commit || rc) sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
+    fclose(im->said);
+    if (commit && !rc)
+        fwrite(im->said_text, 1, im->said_len, stdout);
+    else if (im->n)
+        fprintf(stderr,
+                "borderlab results: %s and the journals after it in the same transaction (%d "
+                "imported until then) are not in %s: nothing of them was written; import them "
+                "again once the database is put right\n",
+                im->journals[im->first], im->n, im->o->db);
+    free(im->said_text);
+    im->said_text = NULL, im->said_len = 0, im->open = 0;
+    if (rc) im->failed = 1;
+    return rc;
+}
+
+/* One verified journal into the open batch, in its own savepoint; 0, or the
+ * exit code (2 with im->failed set: the database failed). */
+static int store(importer *im, int k, const char *journal_path, const entries *got, who *w,
+                 double case_limit) {
+    int rc = (!im->db ? importer_open(im) : 0);
+    if (rc == 0) rc = batch_begin(im, k);
+    if (rc == 0 && sqlite3_exec(im->db, "SAVEPOINT journal", NULL, NULL, NULL) != SQLITE_OK)
+        rc = results_db_fail(im->db, "cannot write to", im->o->db);
+    if (rc != 0) {
+        im->failed = 1;
+        return rc;
     }
     /* a copy of a journal imported before is that journal (same first MAC) */
-    known = known_as(db, got->first_mac);
+    char *known = known_as(im, got->first_mac);
     if (known && strcmp(known, journal_path)) {
         fprintf(stderr, "borderlab results: %s is a copy of %s, imported before: counted once\n",
                 journal_path, known);
         journal_path = known;
     }
-    if (owner_differs(db, journal_path, w) || older_copy(db, journal_path, w)) {
-        rc = 1;
-        goto rollback;
-    }
-    rc = insert_cases(db, db_path, journal_path, got, case_limit, w, &added);
-    if (rc == 0 && insert_session(db, journal_path, w) != 0)
-        rc = db_fail(db, "cannot write to", db_path);
-    if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        rc = db_fail(db, "cannot commit to", db_path);
+    int added = 0;
+    rc = refused_by_before(im, journal_path, w);
+    if (rc == 0) rc = insert_cases(im, journal_path, got, case_limit, w, &added);
+    if (rc == 0 && insert_session(im, journal_path, w) != 0)
+        rc = results_db_fail(im->db, "cannot write to", im->o->db);
     if (rc == 0) {
-        printf("imported %d new of %d cases from %s into %s\n", added, w->cases, journal_path,
-               db_path);
-        goto done;
+        fprintf(im->said, "imported %d new of %d cases from %s into %s\n", added, w->cases,
+                journal_path, im->o->db);
+        im->n++;
+    } else {
+        sqlite3_exec(im->db, "ROLLBACK TO journal", NULL, NULL, NULL);
     }
-rollback:
-    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-done:
-    sqlite3_close(db);
+    sqlite3_exec(im->db, "RELEASE journal", NULL, NULL, NULL);
+    if (rc == 2) im->failed = 1;
     free(known);
     return rc;
 }
@@ -540,17 +627,12 @@ done:
 /* With --pack-key: the journal's session must have been sat on a pack that
  * key verified (a journal recorded under another academy's pack is refused;
  * a practice session on an unsigned pack imports with a note). */
-static int pack_key_differs(const char *journal_path, const entries *got, const char *pack_key) {
-    if (!pack_key) return 0;
-    unsigned char pub[PACKSIG_PUBLIC_BYTES];
-    char hex[2 * PACKSIG_PUBLIC_BYTES + 1];
-    bl_err err = {0};
-    if (packsig_public_load(pack_key, pub, &err) != 0) return cmd_fail("results", &err);
-    keyfile_hex(pub, sizeof pub, hex);
+static int pack_key_differs(const importer *im, const char *journal_path, const entries *got) {
+    if (!im->o->pack_key) return 0;
     const record_entry *first = got->n ? got->e[0] : NULL;
     if (!first || first->kind != REC_HEADER) return 0; /* a plain desk's: no pack */
     const record_header *h = &first->header;
-    if (!strcmp(h->pack_public_key, hex)) return 0;
+    if (!strcmp(h->pack_public_key, im->pack_hex)) return 0;
     if (!h->pack_public_key[0] && !h->exam) {
         fprintf(stderr, "borderlab results: note: %s was a practice session on an unsigned pack\n",
                 journal_path);
@@ -562,162 +644,86 @@ static int pack_key_differs(const char *journal_path, const entries *got, const 
             journal_path,
             h->pack_public_key[0] ? "sat on a pack another key signed"
                                   : "an exam on an unverified pack",
-            pack_key);
+            im->o->pack_key);
     return 1;
 }
 
-static int results_import_path(const char *journal_path, const results_import_opts *o) {
+/* Journal k: verified (only what was verified is imported: the entries as
+ * journal_read hands them over, never the file read a second time; a
+ * journal must meet its witness, none cut short), then stored. A journal is
+ * known by its full path, however it is named on the command line. */
+static int import_one(importer *im, int k) {
+    char *abs = realpath(im->journals[k], NULL);
+    const char *path = abs ? abs : im->journals[k];
     bl_err err = {0};
-    unsigned char key[JOURNAL_KEY_BYTES];
-    int n = 0, torn = 0;
-    /* only what was verified is imported: the entries as journal_read hands
-     * them over, never the file read a second time; a journal must meet its
-     * witness (none cut short) */
+    int n = 0, torn = 0, rc = 0;
     entries got = {0};
-    if (journal_key_load(o->key, key, &err) != 0 ||
-        journal_read(journal_path, key, o->witness, collect, &got, &n, &torn, &err) != 0 ||
-        (got.bad && err_setc(&err, BL_E_NOMEM, "%s: out of memory reading it", journal_path))) {
+    if (journal_read(path, im->key, im->o->witness, collect, &got, &n, &torn, &err) != 0 ||
+        (got.bad && err_setc(&err, BL_E_NOMEM, "%s: out of memory reading it", path))) {
         fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
-        entries_free(&got);
-        return err_exit_code(&err);
-    }
-    if (torn)
+        rc = err_exit_code(&err);
+    } else if (torn) {
         fprintf(stderr,
                 "borderlab results: warning: %s: line %d is cut short (a crash while it was "
                 "written): it is not an entry; the %d before it are imported\n",
-                journal_path, torn, n);
+                path, torn, n);
+    }
     who w = {.session = "",
              .title = "",
-             .trainee = o->trainee ? o->trainee : "",
+             .trainee = im->o->trainee ? im->o->trainee : "",
              .name = "",
-             .cohort = o->cohort ? o->cohort : "",
+             .cohort = im->o->cohort ? im->o->cohort : "",
              .started = "",
              .passed = -1,
              .first_mac = got.first_mac,
              .entries = n};
     double case_limit = 0;
-    int rc = pack_key_differs(journal_path, &got, o->pack_key);
-    if (rc == 0) rc = whose(journal_path, &got, o->trainee, o->cohort, &w, &case_limit);
-    if (rc == 0) rc = import_entries(journal_path, o->db, &got, &w, case_limit);
+    if (rc == 0) rc = pack_key_differs(im, path, &got);
+    if (rc == 0) rc = whose(path, &got, im->o->trainee, im->o->cohort, &w, &case_limit);
+    if (rc == 0) rc = store(im, k, path, &got, &w, case_limit);
     entries_free(&got);
     free(w.marks);
+    free(abs);
     return rc;
 }
 
-/* Results grouped by trainee, cohort, scenario or competency: one JSON object per line. */
-int results_query(const char *db_path, const char *by, const char *trainee, const char *cohort,
-                  const char *scenario) {
-    sqlite3 *db = NULL;
+/* The journal key, and --pack-key's public key; 0, or the exit code. */
+static int importer_keys(importer *im) {
     bl_err err = {0};
-    if (results_db_open_read(db_path, &db, &err) != 0) return cmd_fail("results", &err);
-    const char *col = !strcmp(by, "cohort")     ? "cohort"
-                      : !strcmp(by, "scenario") ? "scenario"
-                                                : "trainee";
-    char sql[1024];
-    snprintf(
-        sql, sizeof sql,
-        "SELECT %s, COUNT(*), AVG(points), AVG(passed), AVG(document_examination), AVG(interview),"
-        " AVG(human_rights), AVG(procedure) FROM results WHERE (?1 IS NULL OR trainee = ?1)"
-        " AND (?2 IS NULL OR cohort = ?2) AND (?3 IS NULL OR scenario = ?3)"
-        " GROUP BY %s ORDER BY %s",
-        col, col, col);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        int rc = db_fail(db, "cannot read", db_path);
-        sqlite3_close(db);
-        return rc;
+    if (journal_key_load(im->o->key, im->key, &err) != 0) {
+        fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
+        return err_exit_code(&err);
     }
-    if (trainee) sqlite3_bind_text(st, 1, trainee, -1, SQLITE_TRANSIENT);
-    if (cohort) sqlite3_bind_text(st, 2, cohort, -1, SQLITE_TRANSIENT);
-    if (scenario) sqlite3_bind_text(st, 3, scenario, -1, SQLITE_TRANSIENT);
-    int rows = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, col, (const char *)sqlite3_column_text(st, 0));
-        cJSON_AddNumberToObject(o, "cases", sqlite3_column_int(st, 1));
-        cJSON_AddNumberToObject(o, "mean_points", sqlite3_column_double(st, 2));
-        cJSON_AddNumberToObject(o, "pass_rate", sqlite3_column_double(st, 3));
-        cJSON *c = cJSON_AddObjectToObject(o, "competencies");
-        static const char *names[4] = {"document_examination", "interview", "human_rights",
-                                       "procedure"};
-        for (int k = 0; k < 4; k++)
-            cJSON_AddNumberToObject(c, names[k], sqlite3_column_double(st, 4 + k));
-        char *s = cJSON_PrintUnformatted(o);
-        puts(s);
-        free(s);
-        cJSON_Delete(o);
-        rows++;
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return rows ? 0 : 1;
-}
-
-/* Prints one statement as a line. */
-static int print_statement(void *ud, const char *id, cJSON *st) {
-    (void)ud, (void)id;
-    char *text = cJSON_PrintUnformatted(st);
-    cJSON_Delete(st);
-    if (!text) return -1;
-    puts(text);
-    free(text);
+    if (!im->o->pack_key) return 0;
+    unsigned char pub[PACKSIG_PUBLIC_BYTES];
+    if (packsig_public_load(im->o->pack_key, pub, &err) != 0) return cmd_fail("results", &err);
+    keyfile_hex(pub, sizeof pub, im->pack_hex);
     return 0;
 }
 
-/* Every journal's statements (results_xapi.h), one JSON object a line. */
-static int export_xapi(sqlite3 *db, const char *db_path, const xapi_academy *a) {
-    bl_err err = {0};
-    char **journals = NULL;
-    int n = 0, rc = results_xapi_journals(db, db_path, &journals, &n, &err);
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = results_xapi_journal(db, db_path, journals[i], a, print_statement, NULL, &err);
-    results_xapi_free_list(journals);
-    return rc ? cmd_fail("results", &err) : 0;
-}
-
-/* CSV (one row per case) or xAPI 1.0.3 statements (one JSON object per line,
- * results_xapi.h) for the academy's learning record store. The duration of a case is its
- * own time at the desk (older desk journals: the time since the previous
- * decision). */
-int results_export(const char *db_path, const char *format, const xapi_academy *a) {
-    sqlite3 *db = NULL;
-    bl_err err = {0};
-    if (results_db_open_read(db_path, &db, &err) != 0) return cmd_fail("results", &err);
-    if (strcmp(format, "csv")) {
-        int rc = export_xapi(db, db_path, a);
-        sqlite3_close(db);
-        return rc;
+int results_import_all(char *const *journals, int n, const results_import_opts *o) {
+    importer im = {.o = o, .journals = journals};
+    int rc = importer_keys(&im), k = 0;
+    if (rc != 0) return rc;
+    /* a journal's own problem (refused, unreadable) leaves the others to go
+     * on; the database's ends the import */
+    for (; k < n && !im.failed; k++) {
+        int r = import_one(&im, k);
+        if (r > rc) rc = r;
+        if (im.open && (im.n >= BATCH_JOURNALS || now_ms() - im.t0 >= BATCH_MS)) {
+            r = batch_end(&im, 1);
+            if (r > rc) rc = r;
+        }
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(
-            db,
-            "SELECT trainee, cohort, scenario, decision, protection, points, passed,"
-            " critical, document_examination, interview, human_rights, procedure, t,"
-            " COALESCE(seconds, t - COALESCE(LAG(t) OVER (PARTITION BY journal ORDER BY seq), 0))"
-            " FROM results ORDER BY journal, seq",
-            -1, &st, NULL) != SQLITE_OK) {
-        int rc = db_fail(db, "cannot read", db_path);
-        sqlite3_close(db);
-        return rc;
-    }
-    puts("trainee,cohort,scenario,decision,protection,points,passed,critical,"
-         "document_examination,interview,human_rights,procedure,seconds");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *tr = (const char *)sqlite3_column_text(st, 0);
-        const char *sc = (const char *)sqlite3_column_text(st, 2);
-        double pts = sqlite3_column_double(st, 5), secs = sqlite3_column_double(st, 13);
-        int passed = sqlite3_column_int(st, 6);
-        /* fields are ids and numbers; critical is a JSON list: quote it */
-        const char *crit = (const char *)sqlite3_column_text(st, 7);
-        printf("%s,%s,%s,%s,%s,%.1f,%d,\"", tr, sqlite3_column_text(st, 1), sc,
-               sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), pts, passed);
-        for (const char *c = crit; c && *c; c++)
-            printf(*c == '"' ? "\"\"" : "%c", *c);
-        printf("\",%.3f,%.3f,%.3f,%.3f,%.1f\n", sqlite3_column_double(st, 8),
-               sqlite3_column_double(st, 9), sqlite3_column_double(st, 10),
-               sqlite3_column_double(st, 11), secs);
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return 0;
+    int r = batch_end(&im, !im.failed);
+    if (r > rc) rc = r;
+    if (im.failed && k < n)
+        fprintf(stderr,
+                "borderlab results: the import stopped: the %d journal%s after %s %s not "
+                "tried\n",
+                n - k, n - k == 1 ? "" : "s", journals[k - 1], n - k == 1 ? "was" : "were");
+    for (int i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(im.q[i]);
+    sqlite3_close(im.db);
+    return rc;
 }

@@ -2,9 +2,10 @@
  * opening it to read.
  *
  * The one owner of the schema version: results_db.c writes it (`results
- * import` stamps it as PRAGMA user_version and refuses a database of an older
- * one); every reader (`results query|export`, `report`) opens the database
- * with results_db_open_read, which refuses any other. The tables themselves
+ * import` stamps it as PRAGMA user_version, upgrading a database of an older
+ * schema from RESULTS_SCHEMA_OLDEST, and refuses any other); every reader
+ * (`results query|export`, `report`) opens the database with
+ * results_db_open_read, which refuses any other. The tables themselves
  * (results: one row per decided case; sessions: one row per journal) are
  * written in results_db.c. */
 #ifndef BL_RESULTS_DB_H
@@ -24,17 +25,22 @@ typedef struct results_import_opts {
     const char *pack_key; /* the academy's pack public key file (NULL: not checked) */
 } results_import_opts;
 
-/* Verifies a journal (and its witness) and imports it in one transaction.
- * Returns the exit code: 0, 1 refused (not intact, cut short, another's,
- * another academy's pack, an older copy of one imported before: the stored
- * results stay), 2 usage or I/O. */
-int results_import(const char *journal, const results_import_opts *o);
+/* Verifies each of n journals (and its witness) and imports it, all or
+ * nothing, one refused leaving the others in; journals are committed in
+ * batches of up to 1000 (results_db.c), and "imported ..." is printed for
+ * each once its batch is. Returns the highest exit code of them: 0, 1
+ * refused (not intact, cut short, another's, another academy's pack, an
+ * older copy of one imported before: the stored results stay), 2 usage or
+ * I/O. A database error (locked, read-only, full) rolls back the batch in
+ * progress, says which journals it held, and ends the import. */
+int results_import_all(char *const *journals, int n, const results_import_opts *o);
 
 /* The schema this borderlab writes (PRAGMA user_version), and the oldest it
- * reads: 2 lacks sessions.entries and its index, which an import adds; 4
- * lacks what xAPI statements need (the pack hash, the end entry) and the
- * table of statements a store accepted, which an import or a push adds. */
-#define RESULTS_SCHEMA_VERSION 5
+ * reads: 2 lacks sessions.entries and its index, 3 results.detail, 4 what
+ * xAPI statements need (the pack hash, the end entry) and the table of
+ * statements a store accepted, 5 the indexes on trainee and cohort. The
+ * first import (or push) into an older one adds them. */
+#define RESULTS_SCHEMA_VERSION 6
 #define RESULTS_SCHEMA_OLDEST  2
 
 /* Opens the database read-only (a reader never changes it; a busy database
@@ -52,6 +58,10 @@ int results_db_open_write(const char *path, sqlite3 **db, bl_err *err);
 
 /* The schema of an open results database (PRAGMA user_version). */
 int results_db_version(sqlite3 *db);
+
+/* Prints "borderlab results: WHAT 'PATH': SQLite's message (what to do)" for
+ * an error on an open database; returns 2. */
+int results_db_fail(sqlite3 *db, const char *what, const char *path);
 
 /* The error of a read that failed on an open database (the message of
  * results_db_open_read's read failures, with what to do for SQLite's error

@@ -292,8 +292,23 @@ def check_mirror(page, rtl):
             assert max(lbl) < left and min(val) > right, "mirrored: %s %s %s" % (bars, lbl, val)
     assert n, "no chart"
 
+# The sessions of a cohort in the order the report read them until schema 4,
+# with this very statement: each trainee's verdicts must come in that order.
+OLD_SESSIONS = """SELECT journal, session, title, tr, started, cases, passed, reason, pass_marks,
+ trainee_name FROM (SELECT s.*, COALESCE((SELECT trainee FROM results r WHERE r.journal = s.journal
+ LIMIT 1), s.trainee) AS tr, COALESCE((SELECT cohort FROM results r WHERE r.journal = s.journal
+ LIMIT 1), s.cohort) AS co, (SELECT MIN(rowid) FROM results r WHERE r.journal = s.journal) AS jorder
+ FROM sessions s) WHERE (?1 IS NULL OR tr = ?1) AND (?2 IS NULL OR co = ?2) ORDER BY tr, started, jorder"""
+def check_order(db, page, cohort):
+    want = {}
+    for s in connect(db).execute(OLD_SESSIONS, (None, cohort)):
+        want.setdefault(s["tr"], []).append(verdict(s))
+    words = sorted((word("verdict." + v) for v in ("practice", "open", "passed", "failed")), key=len, reverse=True)
+    got = {r[0]: re.findall("|".join(map(re.escape, words)), r[6]) for r in Page(open(page, encoding="utf-8").read()).rows("trainees-table")}
+    same("each trainee's sessions in order", {t: v for t, v in got.items() if v}, want)
+
 {"trainee": check_trainee, "cohort": check_cohort, "headings": headings, "arabic": check_arabic,
- "mirror": check_mirror}[sys.argv[1]](*sys.argv[2:])
+ "mirror": check_mirror, "order": check_order}[sys.argv[1]](*sys.argv[2:])
 PY
 rep() { python3 "$T/rep.py" "$@"; }
 
@@ -386,6 +401,98 @@ PY
 check "more kinds of critical error than cases: all counted" \
     bash -c "test $rc -eq 0 && python3 '$T/rep.py' cohort '$T/kinds.db' '$T/kinds.html' \"\$1\" &&
              test \$(grep -o '<th scope=\"row\"><bdi>k [1-5]</bdi></th>' '$T/kinds.html' | wc -l) -eq 5" _ "$HOSTILE_COHORT"
+
+# ---- a generated cohort: `bench results` writes session journals through
+# the journal writer (second sittings, one stopped half-way, one with nothing
+# decided) and imports them with trainees interleaved (the second sittings
+# after everyone's first); the report groups each trainee's cases and
+# sessions whatever order they came in.
+TMPDIR="$T" "$BL" bench results --trainees 24 --cases 4 --dir "$T/gen" >"$T/gen.out" 2>&1; rc=$?
+check "a generated cohort of 24 trainees: written, imported, reported" bash -c "
+    test $rc -eq 0 && test -f '$T/gen/cohort.html' && tail -1 '$T/gen.out' | grep -q '\"trainees\": 24'" ||
+    cat "$T/gen.out"
+G=$T/gen/results.db
+check "generated cohort: two sittings of a trainee imported apart" python3 -c "
+import sqlite3
+c = sqlite3.connect('$G')
+rows = [r[0] for r in c.execute('SELECT trainee FROM sessions ORDER BY rowid')]
+t = 'bench-00003'
+first, second = [i for i, x in enumerate(rows) if x == t]
+assert second - first > 1, rows"
+check "generated cohort report: every trainee once with all their sittings, outcomes and times per scenario, critical errors, as in the database" \
+    rep cohort "$G" "$T/gen/cohort.html" bench
+check "generated cohort report: each trainee's sittings in the order the SQL of schema 4 read them" \
+    rep order "$G" "$T/gen/cohort.html" bench
+check "the order check can fail: sittings swapped in the database are caught" bash -c "
+    cp '$G' '$T/swapped.db' && python3 -c \"
+import sqlite3; c = sqlite3.connect('$T/swapped.db')
+c.execute(\\\"UPDATE sessions SET started = '2027' || substr(started, 5) WHERE journal LIKE '%bench-00011-a.jsonl'\\\"); c.commit()\" &&
+    ! python3 '$T/rep.py' order '$T/swapped.db' '$T/gen/cohort.html' bench 2>/dev/null"
+for who in bench-00003 bench-00007 bench-00019; do
+    "$BL" report --db "$G" --trainee $who --out "$T/gen-$who.html" >/dev/null 2>&1; rc=$?
+    check "generated trainee $who: numbers and sessions as in the database" \
+        bash -c "test $rc -eq 0 && python3 '$T/rep.py' trainee '$G' '$T/gen-$who.html' $who"
+done
+# A journal whose cases were filed under two cohorts (a store edited by hand,
+# or from before a journal was kept to one trainee): each cohort's report
+# shows its own cases, times and first imports counted over the whole journal.
+mkdir "$T/split" && cp "$G" "$T/split/results.db"
+python3 - "$T/split/results.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+j = c.execute("SELECT journal FROM results WHERE trainee = 'bench-00005' LIMIT 1").fetchone()[0]
+seqs = [r[0] for r in c.execute("SELECT seq FROM results WHERE journal = ? ORDER BY seq", (j,))]
+c.execute("UPDATE results SET cohort = 'other' WHERE journal = ? AND seq >= ?", (j, seqs[len(seqs) // 2]))
+c.execute("UPDATE results SET seconds = NULL WHERE journal = ?", (j,))
+c.commit()
+PY
+for co in bench other; do
+    "$BL" report --db "$T/split/results.db" --cohort $co --out "$T/split-$co.html" >/dev/null 2>&1; rc=$?
+    check "a journal split between two cohorts: the $co report as in the database" \
+        bash -c "test $rc -eq 0 && python3 '$T/rep.py' cohort '$T/split/results.db' '$T/split-$co.html' $co"
+done
+
+# Older stores: what borderlab wrote before schema 6 (no indexes on trainee
+# and cohort), before schema 5 (nor what xAPI statements need), and schema 2
+# (neither a case's detail nor a journal's entry count); each is read as it
+# is, and upgraded by the next import with the same reports.
+for v in 5 4 2; do
+    mkdir "$T/v$v" && cp "$G" "$T/v$v/results.db"
+    python3 - "$T/v$v/results.db" $v <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for i in ("results_cases", "results_trainee", "results_cohort", "sessions_trainee", "sessions_cohort"):
+    c.execute("DROP INDEX " + i)
+if int(sys.argv[2]) <= 4:
+    for col in ("pack_sha256", "end_seq", "ended_at", "overall", "elapsed"):
+        c.execute("ALTER TABLE sessions DROP COLUMN " + col)
+    c.execute("DROP TABLE lrs_sent")
+if sys.argv[2] == "2":
+    c.execute("DROP INDEX sessions_first_mac")
+    c.execute("ALTER TABLE results DROP COLUMN detail")
+    c.execute("ALTER TABLE sessions DROP COLUMN entries")
+c.execute("PRAGMA user_version = %d" % int(sys.argv[2]))
+c.commit()
+PY
+    "$BL" report --db "$T/v$v/results.db" --cohort bench --out "$T/v$v/cohort.html" >/dev/null 2>&1; rc=$?
+    check "a store of schema $v reports the cohort as the same store at schema 6" \
+        bash -c "test $rc -eq 0 && cmp -s '$T/v$v/cohort.html' '$T/gen/cohort.html'"
+    "$BL" results import "$T/gen/journals/bench-00001-a.jsonl" --key "$T/gen/key" --db "$T/v$v/results.db" \
+        >"$T/v$v/imp" 2>&1; rc=$?
+    check "importing into a store of schema $v upgrades it to 6, with its indexes" bash -c "
+        test $rc -eq 0 && grep -q 'imported 0 new of 4 cases' '$T/v$v/imp' && python3 -c \"
+import sqlite3
+c = sqlite3.connect('$T/v$v/results.db')
+assert c.execute('PRAGMA user_version').fetchone()[0] == 6
+have = {r[0] for r in c.execute(\\\"SELECT name FROM sqlite_master WHERE type = 'index'\\\")}
+assert {'results_cases', 'results_cohort', 'sessions_cohort', 'sessions_first_mac'} <= have, have\""
+    "$BL" report --db "$T/v$v/results.db" --cohort bench --out "$T/v$v/cohort5.html" >/dev/null 2>&1; rc=$?
+    check "upgraded from schema $v: the same cohort report" \
+        bash -c "test $rc -eq 0 && cmp -s '$T/v$v/cohort5.html' '$T/gen/cohort.html'"
+done
+"$BL" report --db "$T/v4/results.db" --trainee bench-00003 --out "$T/v4/t.html" >/dev/null 2>&1; rc=$?
+check "upgraded from schema 4: the same trainee report" \
+    bash -c "test $rc -eq 0 && cmp -s '$T/v4/t.html' '$T/gen-bench-00003.html'"
 
 # ---- French and Arabic
 # The catalogues: every key of English in each other language (no silent
@@ -517,7 +624,7 @@ refused "an output path that is a folder" 2 "cannot replace" --db "$T/r.db" --tr
 echo "not a database at all, just text that is long enough to have a header" >"$T/junk.db"
 refused "a file that is not a database" 2 "not an SQLite database" --db "$T/junk.db" --trainee t-101 --out "$T/keep.html"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE results(x)'); c.execute('CREATE TABLE sessions(x)'); c.execute('PRAGMA user_version=1'); c.commit()" "$T/old.db"
-refused "a database of another schema" 2 "not a results database of schema 5 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
+refused "a database of another schema" 2 "not a results database of schema 6 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
 refused "usage: no --out" 2 "give --db DB, --out FILE.html" --db "$T/r.db" --trainee t-101
 refused "usage: both --trainee and --cohort" 2 "one of --trainee ID or --cohort NAME" --db "$T/r.db" --trainee t-101 --cohort spring --out "$T/keep.html"
 refused "usage: an unknown language" 2 "unknown language 'xx' (en, fr, ar)" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang xx

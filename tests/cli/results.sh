@@ -5,7 +5,7 @@
 set -u
 BL=${1:?usage: results.sh borderlab imgtool}
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+[ -n "${KEEP:-}" ] && echo "kept $T" || trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/../lib/cli.sh"
 # no academy configuration but what a check gives (tests/cli/lrs.sh tests the file)
 export BORDERLAB_SYSTEM_CONFIG="$T/none.json" XDG_CONFIG_HOME="$T/xdg"
@@ -81,10 +81,41 @@ hold_lock "$T/r.db" 6 &
 lock=$!
 sleep 1
 cp "$T/before" "$T/j2.jsonl"
-"$BL" results import "$T/j2.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-103 --cohort spring >"$T/imp" 2>&1; rc=$?
-check "a locked database: a clear message, exit 2" bash -c "test $rc -eq 2 && grep -q 'another program holds the database' '$T/imp'"
+"$BL" results import "$T/j2.jsonl" "$T/j.jsonl" --key "$T/key" --db "$T/r.db" --trainee t-103 --cohort spring >"$T/imp" 2>&1; rc=$?
+check "a locked database: a clear message, exit 2; the import stops there" bash -c "test $rc -eq 2 && grep -q 'another program holds the database' '$T/imp' &&
+    grep -q 'the import stopped: the 1 journal after $T/j2.jsonl was not tried' '$T/imp'"
 wait $lock
 check "and nothing was half-written" bash -c "test \$('$BL' results query --db '$T/r.db' --trainee t-103 | wc -l) -eq 0 && test \$('$BL' results query --db '$T/r.db' | python3 -c 'import json,sys; print(sum(json.loads(l)[\"cases\"] for l in sys.stdin))') -eq 3"
+
+# Journals go in by batches of transactions: a batch that cannot be
+# committed (here a reader holds the database past the 2 s the import waits)
+# is rolled back whole, and says which journals it held; none is reported
+# imported. (A database of its own: the checks below count r.db's rows.)
+for d in x s; do # journals of their own: refuse, second line (first MACs unlike any imported)
+    printf '@1 key %s\n@2 key return\n@3 key return\n' $d >"$T/$d.input"
+done
+"$BL" play --headless --journal "$T/j4.jsonl" --key "$T/key" --input "$T/x.input" --out-dir "$T/p4" >/dev/null 2>&1
+"$BL" play --headless --journal "$T/j5.jsonl" --key "$T/key" --input "$T/s.input" --out-dir "$T/p5" >/dev/null 2>&1
+"$BL" results import "$T/before" --key "$T/key" --db "$T/b.db" --trainee t-101 --cohort spring >/dev/null 2>&1
+python3 - "$T/b.db" 6 <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN")
+c.execute("SELECT COUNT(*) FROM results").fetchone()  # a reader's lock, held
+time.sleep(float(sys.argv[2]))
+c.execute("COMMIT")
+PY
+reader=$!
+sleep 1
+"$BL" results import "$T/j4.jsonl" "$T/j5.jsonl" --key "$T/key" --db "$T/b.db" --trainee t-104 --cohort spring >"$T/imp" 2>"$T/imp.err"; rc=$?
+wait $reader
+check "a batch that cannot be committed: rolled back whole, its journals named, exit 2" bash -c "
+    test $rc -eq 2 && ! grep -q imported '$T/imp' && grep -q 'cannot commit to' '$T/imp.err' &&
+    grep -q '$T/j4.jsonl and the journals after it in the same transaction (2 imported until then) are not in' '$T/imp.err' &&
+    test \$('$BL' results query --db '$T/b.db' --trainee t-104 | wc -l) -eq 0" || cat "$T/imp.err"
+"$BL" results import "$T/j4.jsonl" "$T/j5.jsonl" --key "$T/key" --db "$T/b.db" --trainee t-104 --cohort spring >"$T/imp" 2>&1; rc=$?
+check "imported again once the database is free: both journals" bash -c "
+    test $rc -eq 0 && test \$(grep -c 'imported 1 new of 1 cases' '$T/imp') -eq 2"
 
 "$BL" results export --db "$T/r.db" --format csv >"$T/r.csv" 2>&1; rc=$?
 check "CSV export: a header and one row per case" python3 -c "
@@ -115,7 +146,7 @@ cp "$T/old.db" "$T/old.keep"
 for sub in "query --db $T/old.db" "export --db $T/old.db --format csv" "import $T/j.jsonl --key $T/key --db $T/old.db --trainee t --cohort c"; do
     # shellcheck disable=SC2086
     "$BL" results $sub >"$T/o" 2>&1; rc=$?
-    check "results ${sub%% *} refuses a database of another schema, untouched" bash -c "test $rc -eq 2 && grep -q 'not a results database of schema 5 (it has schema 1)' '$T/o' && cmp -s '$T/old.db' '$T/old.keep'"
+    check "results ${sub%% *} refuses a database of another schema, untouched" bash -c "test $rc -eq 2 && grep -q 'not a results database of schema 6 (it has schema 1)' '$T/o' && cmp -s '$T/old.db' '$T/old.keep'"
 done
 
 echo "results: $passes passed, $fails failed"
