@@ -8,7 +8,7 @@
  * the rows of the report's own journals: those statements sorted the whole
  * store twice and looked each session's journal up three times, which made
  * a cohort of 20,000 trainees take seconds. The rows come through the
- * indexes of schema 5 (results_db.c: results_trainee or results_cohort name
+ * indexes of schema 6 (results_db.c: results_trainee or results_cohort name
  * the journals, results_cases holds every column read here but a case's
  * detail); a store of an older schema is read the same way, only slower.
  *
