@@ -251,16 +251,7 @@ static const char *tid(tour *t) {
 static void answer(tour *t) {
     desk_state *st = &t->st;
     int i = st->traveler;
-    scn_ctx ctx = {.asked_times = st->asked,
-                   .lights_used = st->lights_used,
-                   .flagged = st->flagged_kinds,
-                   .reader = st->mrz_used,
-                   .interpreter = st->interpreter,
-                   .separated = st->separated,
-                   .opened = st->opened_docs,
-                   .turned = st->turned_docs,
-                   .n_said = st->n_said,
-                   .said = st->said};
+    scn_ctx ctx = desk_answer_ctx(st); /* found: none (no truth in this tour) */
     char k[64] = "interview.no_answer";
     bl_err err = {0};
     if (scn_answer(t->p->rt[i], &t->p->scn[i], st->pending_ask, &ctx, k, sizeof k, &err) != 0)

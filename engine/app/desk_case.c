@@ -98,20 +98,8 @@ void app_answer(desk_app *a) {
     pack *p = a->cfg.pack;
     char key[64] = "interview.no_answer";
     if (p && st->traveler < p->n) {
-        scn_ctx ctx = {.asked_times = st->asked,
-                       .lights_used = st->lights_used,
-                       .flagged = st->flagged_kinds,
-                       .reader = st->mrz_used,
-                       .interpreter = st->interpreter,
-                       .separated = st->separated,
-                       .opened = st->opened_docs,
-                       .turned = st->turned_docs,
-                       .reference = st->reference_used,
-                       .loupe = st->loupe_used,
-                       .elapsed = (double)(st->frame - st->case_frame0) / DESK_FPS,
-                       .found = defects_found(a, &p->scn[st->traveler]),
-                       .n_said = st->n_said,
-                       .said = st->said};
+        scn_ctx ctx = desk_answer_ctx(st);
+        ctx.found = defects_found(a, &p->scn[st->traveler]);
         bl_err err = {0};
         if (scn_answer(p->rt[st->traveler], &p->scn[st->traveler], st->pending_ask, &ctx, key,
                        sizeof key, &err) != 0) {

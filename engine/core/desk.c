@@ -14,6 +14,7 @@
 #include "defect.h"
 #include "desk_internal.h"
 #include "jsonfmt.h"
+#include "scenario.h"
 #include "tpl.h"
 
 /* ------------------------------------------------------------ session */
@@ -131,7 +132,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
-    st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
+    desk_close_panels(st);
     memset(st->asked, 0, sizeof st->asked);
     st->pending_ask = st->answer_q = -1;
     st->answer[0] = '\0';
@@ -280,8 +281,8 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     if (s->debrief) {
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
-            st->findings_panel = 0;
+        st->loupe = 0;
+        desk_close_panels(st);
         return 0;
     }
     return desk_next_traveler(st, log, ud);
@@ -337,6 +338,30 @@ int desk_available_questions(const desk_state *st, int *out, int cap) {
     return n;
 }
 
+void desk_close_panels(desk_state *st) {
+    st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
+}
+
+int desk_any_panel(const desk_state *st) {
+    return st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel;
+}
+
+scn_ctx desk_answer_ctx(const desk_state *st) {
+    return (scn_ctx){.asked_times = st->asked,
+                     .lights_used = st->lights_used,
+                     .flagged = st->flagged_kinds,
+                     .reader = st->mrz_used,
+                     .interpreter = st->interpreter,
+                     .separated = st->separated,
+                     .opened = st->opened_docs,
+                     .turned = st->turned_docs,
+                     .reference = st->reference_used,
+                     .loupe = st->loupe_used,
+                     .elapsed = (double)(st->frame - st->case_frame0) / DESK_FPS,
+                     .n_said = st->n_said,
+                     .said = st->said};
+}
+
 void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud) {
     if (st->pending_ask < 0) return;
     st->answer_q = st->pending_ask;
@@ -388,8 +413,8 @@ int desk_next_traveler(desk_state *st, desk_log_fn log, void *ud) {
         st->mode = DESK_DONE;
         st->end_frame = st->frame;
         st->n_docs = 0;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
-            st->findings_panel = 0;
+        st->loupe = 0;
+        desk_close_panels(st);
         desk_status(st, st->time_up ? "status.time_up" : "status.session_complete",
                     st->session->n_travelers, 0, 0);
         desk_emit(st, log, ud, "session_end", st->session->id,

@@ -298,8 +298,9 @@ typedef struct desk_state {
     int mrz_panel, ref_panel, help;
     int compare;        /* the top document and its genuine specimen side by side (V) */
     int findings_panel; /* the list of this traveler's findings and notes (E) */
-    int quit_ask;       /* "leave the desk?" is asked (Escape, the quit button) */
-    int quit;           /* the trainee chose to leave: the app closes the desk */
+    /* (at most one of the five panels is open: desk_close_panels) */
+    int quit_ask; /* "leave the desk?" is asked (Escape, the quit button) */
+    int quit;     /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
     int drag_doc;
     double drag_dx, drag_dy;
@@ -418,6 +419,12 @@ int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
 /* The app's answer to st->pending_ask (a key of the traveler's strings);
  * logged, shown at the counter. */
 void desk_set_answer(desk_state *st, const char *key, desk_log_fn log, void *ud);
+
+/* What the traveler at the counter's answer rules may know of the desk
+ * (scenario.h's scn_ctx), as the app and the tests hand it to scn_answer;
+ * `found` (the defects found, which needs the documents' truth) is the
+ * caller's. */
+struct scn_ctx desk_answer_ctx(const desk_state *st);
 
 /* A decided traveler's debrief: the app scores the case and hands the
  * result here; it is shown now (mode DESK_DEBRIEF) or kept for the end of

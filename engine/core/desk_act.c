@@ -39,17 +39,18 @@ void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud) {
         desk_emit(st, log, ud, "mrz_reader", "", "{\"on\": false, \"refused\": true}");
         return;
     }
-    st->mrz_panel = !st->mrz_panel;
-    if (st->mrz_panel)
-        st->ref_panel = st->transcript = st->compare = st->findings_panel = 0, st->mrz_used = 1;
+    int on = !st->mrz_panel;
+    desk_close_panels(st);
+    st->mrz_panel = on;
+    if (on) st->mrz_used = 1;
     desk_emit(st, log, ud, "mrz_reader", "", "{\"on\": %s}", st->mrz_panel ? "true" : "false");
 }
 
 void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
-    st->ref_panel = !st->ref_panel;
-    if (st->ref_panel)
-        st->mrz_panel = st->transcript = st->compare = st->findings_panel = 0,
-        st->reference_used = 1;
+    int on = !st->ref_panel;
+    desk_close_panels(st);
+    st->ref_panel = on;
+    if (on) st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "reference", target, "{\"on\": %s}", st->ref_panel ? "true" : "false");
@@ -57,8 +58,9 @@ void desk_act_reference(desk_state *st, desk_log_fn log, void *ud) {
 
 void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud) {
     if (desk_current_traveler(st)->n_questions == 0) return; /* no interview */
-    st->transcript = !st->transcript;
-    if (st->transcript) st->mrz_panel = st->ref_panel = st->compare = st->findings_panel = 0;
+    int on = !st->transcript;
+    desk_close_panels(st);
+    st->transcript = on;
     st->transcript_scroll = 0;
     desk_emit(st, log, ud, "transcript", desk_current_traveler(st)->id, "{\"on\": %s}",
               st->transcript ? "true" : "false");
@@ -70,18 +72,19 @@ void desk_act_transcript_scroll(desk_state *st, int entries) {
 }
 
 void desk_act_compare(desk_state *st, desk_log_fn log, void *ud) {
-    st->compare = !st->compare;
-    if (st->compare)
-        st->mrz_panel = st->ref_panel = st->transcript = st->findings_panel = 0,
-        st->reference_used = 1;
+    int on = !st->compare;
+    desk_close_panels(st);
+    st->compare = on;
+    if (on) st->reference_used = 1;
     char target[128] = "";
     if (desk_top_doc(st) >= 0) desk_doc_target(st, desk_top_doc(st), target, sizeof target);
     desk_emit(st, log, ud, "compare", target, "{\"on\": %s}", st->compare ? "true" : "false");
 }
 
 void desk_act_findings(desk_state *st, desk_log_fn log, void *ud) {
-    st->findings_panel = !st->findings_panel;
-    if (st->findings_panel) st->mrz_panel = st->ref_panel = st->transcript = st->compare = 0;
+    int on = !st->findings_panel;
+    desk_close_panels(st);
+    st->findings_panel = on;
     desk_emit(st, log, ud, "findings_list", desk_current_traveler(st)->id, "{\"on\": %s}",
               st->findings_panel ? "true" : "false");
 }
@@ -276,8 +279,8 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;
-        st->loupe = st->mrz_panel = st->ref_panel = st->transcript = st->compare =
-            st->findings_panel = 0;
+        st->loupe = 0;
+        desk_close_panels(st);
         return 0;
     }
     return desk_next_traveler(st, log, ud);

@@ -131,8 +131,8 @@ static int finding_at(const desk_state *st, int x, int y, int box_only) {
 
 /* Escape closes what is open; with nothing open it asks to leave the desk. */
 static void examine_escape(desk_state *st, desk_log_fn log, void *ud) {
-    if (st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel)
-        st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
+    if (desk_any_panel(st))
+        desk_close_panels(st);
     else
         desk_act_ask_quit(st, log, ud);
 }

@@ -113,6 +113,10 @@ void desk_act_transcript(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_transcript_scroll(desk_state *st, int entries);
 /* How far back the transcript scrolls, in entries. */
 int desk_transcript_scroll_max(const desk_state *st);
+/* The panels over the desk (MRZ reader, reference, transcript, compare view,
+ * findings list): at most one open. desk_any_panel: whether one is. */
+void desk_close_panels(desk_state *st);
+int desk_any_panel(const desk_state *st);
 /* Whether (x, y) is on an open panel or the compare view (over the desk). */
 int desk_panel_at(const desk_state *st, int x, int y);
 /* The list of this traveler's findings: open or closed (E). */

@@ -205,6 +205,7 @@ int desk_tutorial_skip(desk_state *st, desk_log_fn log, void *ud) {
     desk_emit(st, log, ud, "tutorial_skip", desk_current_traveler(st)->id,
               "{\"step\": \"%s\", \"practised\": %d, \"steps\": %d}", steps[s].id, n, total);
     st->tutorial.step = -1;
-    st->loupe = st->mrz_panel = st->ref_panel = 0;
+    st->loupe = 0;
+    desk_close_panels(st);
     return desk_next_traveler(st, log, ud);
 }
