@@ -36,6 +36,15 @@ static const struct {
     [ACADEMY_WITNESS_DIR] = {"witness_dir", "BORDERLAB_WITNESS_DIR", 1,
                              "the journals' witness folder (the exam account's)"},
     [ACADEMY_LANGUAGE] = {"language", "BORDERLAB_LANG", 0, "the interface's language: en, fr, ar"},
+    [ACADEMY_JOURNAL_KEY] = {"journal_key", "BORDERLAB_JOURNAL_KEY", 1,
+                             "the academy's journal key file (results keygen; mode 0600)"},
+    [ACADEMY_RESULTS_DB] = {"results_db", "BORDERLAB_RESULTS_DB", 1,
+                            "this workstation's results database (the desk imports each "
+                            "decision and pushes it to the store)"},
+    [ACADEMY_SESSIONS_DIR] = {"sessions_dir", "BORDERLAB_SESSIONS_DIR", 1,
+                              "the folder of the session files open at this workstation"},
+    [ACADEMY_ROSTER] = {"roster", "BORDERLAB_ROSTER", 1,
+                        "the trainees who may sign in (JSON list of id, name, cohort)"},
 };
 
 const char *academy_key_name(academy_key k) {

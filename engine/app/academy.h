@@ -37,6 +37,10 @@ typedef enum academy_key {
     ACADEMY_JOURNAL_DIR,   /* journal_dir: where the desk keeps journals */
     ACADEMY_WITNESS_DIR,   /* witness_dir: the journals' witness folder */
     ACADEMY_LANGUAGE,      /* language: the interface's (en, fr, ar) */
+    ACADEMY_JOURNAL_KEY,   /* journal_key: the academy's journal key file */
+    ACADEMY_RESULTS_DB,    /* results_db: this workstation's results database */
+    ACADEMY_SESSIONS_DIR,  /* sessions_dir: the sessions open at this workstation */
+    ACADEMY_ROSTER,        /* roster: the trainees who may sign in (JSON) */
     ACADEMY_KEYS
 } academy_key;
 

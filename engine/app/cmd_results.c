@@ -41,7 +41,9 @@ static void usage(FILE *o) {
             "times (4) with backoff. What the store accepted is remembered in DB: run push\n"
             "again to resume; nothing is sent twice. The IRIs (home_page, activity_base)\n"
             "come from the academy configuration (`borderlab config`); --home overrides\n"
-            "the home page.\n");
+            "the home page.\n\n"
+            "--key, --witness, --pack-key and --db default to the academy configuration's\n"
+            "journal_key, witness_dir, pack_key and results_db (`borderlab config`).\n");
 }
 
 static int keygen(int argc, char **argv) {
@@ -56,31 +58,63 @@ static int keygen(int argc, char **argv) {
     return 0;
 }
 
+/* What the command line left unset (a NULL pointer: not wanted) from the
+ * academy configuration (which has read the environment): the journal key,
+ * the witness folder, the pack key, the results database. 0, or the exit
+ * code. c is freed by the caller when 0. */
+static int conf_fill(academy_conf *c, const char *who, const char **key, const char **witness,
+                     const char **pack_key, const char **db) {
+    bl_err err = {0};
+    if (academy_load(c, &err) != 0) return cmd_fail(who, &err);
+    const struct {
+        const char **v;
+        academy_key k;
+    } from[] = {{key, ACADEMY_JOURNAL_KEY},
+                {witness, ACADEMY_WITNESS_DIR},
+                {pack_key, ACADEMY_PACK_KEY},
+                {db, ACADEMY_RESULTS_DB}};
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++)
+        if (from[i].v && !*from[i].v) *from[i].v = academy_get(c, from[i].k);
+    return 0;
+}
+
 static int verify(int argc, char **argv) {
     char *journal[1];
     int n_journal = 0;
-    const char *key_path = NULL, *witness = getenv("BORDERLAB_WITNESS_DIR");
+    const char *key_path = NULL, *witness = NULL;
     const args_opt opts[] = {ARGS_POS("JOURNAL", journal, &n_journal, 1, 1),
                              ARGS_STR("--key", &key_path), ARGS_STR("--witness", &witness),
                              ARGS_END};
     int rc = args_parse("results verify", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    if (!key_path) return args_fail("results verify", "--key KEYFILE is required (try --help)");
+    academy_conf c;
+    if ((rc = conf_fill(&c, "results verify", &key_path, &witness, NULL, NULL)) != 0) return rc;
+    if (!key_path) {
+        academy_free(&c);
+        return args_fail("results verify",
+                         "--key KEYFILE is required (or journal_key in the academy configuration)");
+    }
     bl_err err = {0};
     unsigned char key[JOURNAL_KEY_BYTES];
     int n = 0, seen = 0;
-    if (journal_key_load(key_path, key, &err) != 0) return cmd_fail("results", &err);
-    if (journal_verify(journal[0], key, witness, &n, &seen, &err) != 0) {
-        if (err.code != BL_E_REFUSED) return cmd_fail("results", &err);
-        printf("NOT INTACT: %s\n", err.msg);
-        return err_exit_code(&err);
+    if (journal_key_load(key_path, key, &err) != 0)
+        rc = cmd_fail("results", &err);
+    else if (journal_verify(journal[0], key, witness, &n, &seen, &err) != 0) {
+        if (err.code != BL_E_REFUSED)
+            rc = cmd_fail("results", &err);
+        else {
+            printf("NOT INTACT: %s\n", err.msg);
+            rc = err_exit_code(&err);
+        }
+    } else {
+        printf("intact: %s holds %d entr%s, each as written", journal[0], n, n == 1 ? "y" : "ies");
+        if (witness && seen)
+            printf("; its witness saw %d\n", seen);
+        else
+            printf(witness ? "; it has no witness in %s\n" : "\n", witness);
     }
-    printf("intact: %s holds %d entr%s, each as written", journal[0], n, n == 1 ? "y" : "ies");
-    if (witness && seen)
-        printf("; its witness saw %d\n", seen);
-    else
-        printf(witness ? "; it has no witness in %s\n" : "\n", witness);
-    return 0;
+    academy_free(&c);
+    return rc;
 }
 
 static const char *const formats[] = {"csv", "xapi", NULL};
@@ -111,12 +145,17 @@ static int export(int argc, char **argv) {
                              ARGS_STR("--home", &home), ARGS_END};
     int rc = args_parse("results export", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    if (!db) return args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
     academy_conf c;
     xapi_academy a = {0};
-    if (format == 1 && (rc = academy_iris(&c, home, &a)) != 0) return rc;
-    rc = results_export(db, formats[format], &a);
-    if (format == 1) academy_free(&c);
+    if ((rc = conf_fill(&c, "results export", NULL, NULL, NULL, &db)) != 0) return rc;
+    if (!db)
+        rc = args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
+    else if (format == 1) {
+        academy_free(&c);
+        if ((rc = academy_iris(&c, home, &a)) != 0) return rc;
+    }
+    if (rc == 0) rc = results_export(db, formats[format], &a);
+    academy_free(&c);
     return rc;
 }
 
@@ -133,9 +172,13 @@ static int push(int argc, char **argv) {
                              ARGS_END};
     int rc = args_parse("results push", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    if (!o.db) return args_fail("results", "push --db DB [--lrs URL] [--credentials FILE]");
     academy_conf c;
     if ((rc = academy_iris(&c, home, &o.academy)) != 0) return rc;
+    if (!o.db) o.db = academy_get(&c, ACADEMY_RESULTS_DB);
+    if (!o.db) {
+        academy_free(&c);
+        return args_fail("results", "push --db DB [--lrs URL] [--credentials FILE]");
+    }
     academy_set(&c, ACADEMY_LRS, lrs);
     academy_set(&c, ACADEMY_CREDENTIALS, credentials);
     o.lrs = academy_get(&c, ACADEMY_LRS);
@@ -159,8 +202,7 @@ static int db_usage(void) {
 }
 
 static int import(int argc, char **argv) {
-    results_import_opts o = {.witness = getenv("BORDERLAB_WITNESS_DIR"),
-                             .pack_key = getenv("BORDERLAB_PACK_KEY")};
+    results_import_opts o = {0};
     /* one or more journals (a cohort's results/ folder, say) */
     char **journals = calloc((size_t)argc, sizeof *journals);
     int n = 0;
@@ -173,10 +215,14 @@ static int import(int argc, char **argv) {
                              ARGS_STR("--pack-key", &o.pack_key),
                              ARGS_END};
     int rc = journals ? args_parse("results import", opts, usage, argc, argv) : 2;
+    academy_conf c = {0};
+    if (rc == ARGS_GO && conf_fill(&c, "results import", &o.key, &o.witness, &o.pack_key, &o.db))
+        rc = 2;
     if (rc == ARGS_GO && (!o.db || !o.key || !n)) rc = db_usage();
     if (rc == ARGS_GO) {
         rc = results_import_all(journals, n, &o);
     }
+    academy_free(&c);
     free(journals);
     return rc;
 }
@@ -191,8 +237,11 @@ static int query(int argc, char **argv) {
                              ARGS_END};
     int rc = args_parse("results query", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    if (!db) return db_usage();
-    return results_query(db, by, trainee, cohort, scenario);
+    academy_conf c;
+    if ((rc = conf_fill(&c, "results query", NULL, NULL, NULL, &db)) != 0) return rc;
+    rc = db ? results_query(db, by, trainee, cohort, scenario) : db_usage();
+    academy_free(&c);
+    return rc;
 }
 
 int cmd_results(int argc, char **argv) {

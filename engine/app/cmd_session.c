@@ -534,6 +534,7 @@ static int cmd_run_with(const run_opts *op);
 static int academy_defaults(run_opts *o, academy_conf *ac) {
     bl_err err = {0};
     if (academy_load(ac, &err) != 0) return cmd_fail("session run", &err);
+    if (!o->key) o->key = academy_get(ac, ACADEMY_JOURNAL_KEY);
     if (!o->pack_key) o->pack_key = academy_get(ac, ACADEMY_PACK_KEY);
     if (!o->witness) o->witness = academy_get(ac, ACADEMY_WITNESS_DIR);
     if (!o->lang && ac->origin[ACADEMY_LANGUAGE] > ACADEMY_DEFAULT)

@@ -57,6 +57,22 @@ BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
 check "the configuration's pack key verifies the exam, its folder keeps the journal (exit $rc)" \
     bash -c "test $rc -eq 0 && ls academy-journals/*-T-9.jsonl >/dev/null 2>&1"
 "$BL" session keygen skx pkx >/dev/null
+printf '{"pack_key": "../pk", "journal_key": "../jk", "journal_dir": "../academy-journals", "results_db": "../ws.db"}\n' >etc/academy.json
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" session run "$S" --trainee T-7 --headless --input /dev/null >o 2>e; rc=$?
+check "the configuration's journal key: a session runs without --key (exit $rc)" bash -c "test $rc -eq 0"
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" results import academy-journals/*-T-7.jsonl >o 2>e; rc=$?
+check "results import takes the key, the pack key and the database from the configuration (exit $rc)" \
+    bash -c "test $rc -eq 0 && test -s ws.db"
+BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
+    "$BL" results query >o 2>e; rc=$?
+check "results query reads the configuration's database (no case decided yet: exit $rc, 1)" \
+    bash -c "test $rc -eq 1 && ! test -s e"
+check "the sitting is in the configuration's database" python3 -c "
+import sqlite3, sys
+rows = sqlite3.connect('ws.db').execute('SELECT trainee FROM sessions').fetchall()
+sys.exit(0 if ('T-7',) in rows else 1)"
 printf '{"pack_key": "../pkx"}\n' >etc/academy.json
 BORDERLAB_SYSTEM_CONFIG=$PWD/etc/academy.json XDG_CONFIG_HOME=$PWD/nowhere \
     "$BL" session run "$S" --trainee T-8 --key jk --headless --input /dev/null >o 2>e; rc=$?
