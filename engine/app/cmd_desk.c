@@ -202,7 +202,7 @@ int cmd_desk(int argc, char **argv) {
 /* Replays recorded input at a fixed time step (1/60 s per frame), taking
  * the screenshots the input asks for (and every `every` frames). */
 int desk_run_replay(desk_app *a, const input_script *script_in, const char *out_dir, uint64_t every,
-                    int headless, const char *log) {
+                    int headless, const char *log, int *used) {
     bl_err err = {0};
     const input_script script = *script_in;
     long last = script.n ? script.ev[script.n - 1].frame : 0;
@@ -223,7 +223,11 @@ int desk_run_replay(desk_app *a, const input_script *script_in, const char *out_
             }
             int r = desk_app_event(a, e, &err);
             if (r < 0) rc = 2;
-            if (r == 1) quit = 1;
+            if (r == 1) {
+                quit = 1; /* what follows is not the desk's (a workstation's next sign-in) */
+                k++;
+                break;
+            }
         }
         if (every && f % (long)every == 0 && rc == 0) {
             desk_app_draw(a, &err);
@@ -239,6 +243,7 @@ int desk_run_replay(desk_app *a, const input_script *script_in, const char *out_
         if (quit) break;
         if (desk_app_tick(a, &err) != 0) rc = 2;
     }
+    if (used) *used = k;
     if (rc != 0)
         fprintf(stderr, "borderlab play: %s\n", err.msg);
     else
@@ -310,7 +315,7 @@ int cmd_play(int argc, char **argv) {
                            .lang = o.lang};
     desk_app *a = desk_app_create(&cfg, &err);
     if (a)
-        rc = desk_run_replay(a, &script, out_dir, every, headless, log);
+        rc = desk_run_replay(a, &script, out_dir, every, headless, log, NULL);
     else
         rc = cmd_fail("play", &err);
     desk_app_destroy(a);

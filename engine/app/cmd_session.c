@@ -28,6 +28,7 @@
 #include "record.h"
 #include "sess_load.h"
 #include "session.h"
+#include "session_run.h"
 
 static void usage(FILE *o) {
     fprintf(o,
@@ -224,14 +225,6 @@ static int cmd_verify(int argc, char **argv) {
 }
 
 /* ------------------------------------------------------------ run */
-
-typedef struct run_opts {
-    const char *file, *trainee, *name, *cohort, *journal, *key, *pack_key, *lang, *log, *record,
-        *input, *out_dir, *witness;
-    const char *journal_dir; /* the academy's journal folder (academy.h), or NULL */
-    int headless;
-    uint64_t min_version; /* --min-pack-version: refuse a pack signed with an older one */
-} run_opts;
 
 static int parse_run(int argc, char **argv, run_opts *o) {
     memset(o, 0, sizeof *o);
@@ -469,7 +462,9 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
     input_script script = {0};
     int rc = 0;
     if ((!o->out_dir && fs_mkdir("out", &err) != 0) || fs_mkdir(out_dir, &err) != 0) rc = 2;
-    if (rc == 0 && o->input) {
+    if (rc == 0 && o->script) {
+        script = *o->script; /* the workstation's recording, from the desk's first event */
+    } else if (rc == 0 && o->input) {
         size_t len = 0;
         char *text = fs_read_all(o->input, 16u << 20, &len, &err);
         if (!text || input_parse(&script, text, len, o->input, &err) != 0) rc = 2;
@@ -489,7 +484,8 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
                                .key_path = o->key,
                                .witness_dir = o->witness,
                                .journal_header = header,
-                               .sdef = d};
+                               .sdef = d,
+                               .window = o->window};
         /* a journal that is not this session's, or not intact: refused (1) */
         if (!(a = desk_app_create(&cfg, &err))) rc = err_exit_code(&err);
     }
@@ -498,12 +494,15 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
     } else {
         printf("session %s (%s): trainee %s, %d travelers%s; journal %s\n", d->id, d->title,
                d->trainee, p->n, d->exam ? ", exam" : "", journal);
-        rc = o->input ? desk_run_replay(a, &script, out_dir, 0, o->headless, log)
-                      : desk_run_window(a, NULL, NULL, 0);
+        int used = 0;
+        rc = o->input || o->script
+                 ? desk_run_replay(a, &script, out_dir, 0, o->headless, log, &used)
+                 : desk_run_window(a, NULL, NULL, 0);
         print_outcome(a, journal);
+        if (o->out) o->out->used = used, o->out->left = desk_app_state(a)->quit;
     }
     desk_app_destroy(a);
-    input_free(&script);
+    if (!o->script) input_free(&script);
     return rc;
 }
 
@@ -526,12 +525,10 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
     return rc;
 }
 
-static int cmd_run_with(const run_opts *op);
-
 /* What the command line and the environment left unset comes from the
  * academy's configuration file (academy.h): the pack key, the witness and
  * journal folders, the interface language. */
-static int academy_defaults(run_opts *o, academy_conf *ac) {
+int session_run_defaults(run_opts *o, academy_conf *ac) {
     bl_err err = {0};
     if (academy_load(ac, &err) != 0) return cmd_fail("session run", &err);
     if (!o->key) o->key = academy_get(ac, ACADEMY_JOURNAL_KEY);
@@ -548,13 +545,13 @@ static int cmd_run(int argc, char **argv) {
     int rc = parse_run(argc, argv, &o);
     if (rc != ARGS_GO) return rc;
     academy_conf ac;
-    if ((rc = academy_defaults(&o, &ac)) != 0) return rc;
-    rc = cmd_run_with(&o);
+    if ((rc = session_run_defaults(&o, &ac)) != 0) return rc;
+    rc = session_run(&o);
     academy_free(&ac);
     return rc;
 }
 
-static int cmd_run_with(const run_opts *op) {
+int session_run(const run_opts *op) {
     run_opts o = *op;
     int rc;
     bl_err err = {0};

@@ -1,7 +1,7 @@
 /* desk_app.c - see desk_app.h. The desk running: creates it (fonts, logs,
  * languages, the platform, the journal, the first traveler), feeds it events
  * and frames, and draws its draw list with the platform. What it owns is
- * split by job: desk_docs.c (documents as pictures), desk_text.c (text as
+ * split by job: desk_docs.c (documents as pictures), text_tex.c (text as
  * textures), desk_case.c (the action log, answers, scoring and the results
  * journal); desk_app_int.h is what they share. */
 #define _POSIX_C_SOURCE 200809L
@@ -12,6 +12,10 @@
 #include "desk_app_int.h"
 #include "fonts.h"
 #include "i18n.h"
+
+static int state_rtl(const void *st) {
+    return desk_rtl(st);
+}
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
     desk_app *a = calloc(1, sizeof *a);
@@ -59,10 +63,13 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         goto fail;
     }
     plat_config pc = {DESK_W, DESK_H, cfg->headless, "borderlab - inspection desk"};
-    if (!(a->p = plat_create(&pc, err))) goto fail;
+    a->p = cfg->window, a->owns_p = !cfg->window;
+    if (!a->p && !(a->p = plat_create(&pc, err))) goto fail;
     desk_init(&a->st, cfg->session, (const i18n *const *)a->langs, a->n_langs, app_write_action, a);
-    desk_set_measure(&a->st, app_text_lines, a);
-    desk_set_measure_width(&a->st, app_text_width, a);
+    a->tx.p = a->p, a->tx.fonts = &a->fonts;
+    a->tx.is_rtl = state_rtl, a->tx.rtl_ud = &a->st;
+    desk_set_measure(&a->st, text_tex_lines, &a->tx);
+    desk_set_measure_width(&a->st, text_tex_width, &a->tx);
     desk_set_language(&a->st, first, app_write_action, a);
     if (cfg->pack) {
         const char *codes[8];
@@ -83,13 +90,13 @@ void desk_app_destroy(desk_app *a) {
     if (!a) return;
     app_journal_clock(a, REC_STOP);
     app_free_traveler(a);
-    app_text_free(a);
+    text_tex_free(&a->tx);
     for (int i = 0; i < 2; i++) {
         plat_tex_destroy(a->loupe_tex[i]);
         image_deinit(&a->loupe_img[i]);
     }
     image_deinit(&a->region);
-    plat_destroy(a->p);
+    if (a->owns_p) plat_destroy(a->p);
     doc_fonts_unload(&a->fonts);
     for (int i = 0; i < a->n_langs; i++)
         i18n_destroy(a->langs[i]);
@@ -137,7 +144,8 @@ int desk_app_tick(desk_app *a, bl_err *err) {
 
 int desk_app_draw(desk_app *a, bl_err *err) {
     (void)err;
-    a->zoom = plat_pixel_scale(a->p);
+    a->tx.zoom = plat_pixel_scale(a->p);
+    a->tx.frame = a->st.frame;
     desk_draw(&a->st, &a->dl);
     for (int i = 0; i < a->dl.n; i++) {
         const draw_cmd *c = &a->dl.cmd[i];
@@ -152,7 +160,7 @@ int desk_app_draw(desk_app *a, bl_err *err) {
             plat_clip(a->p, c->x, c->y, c->w, c->h);
             break;
         case DRAW_TEXT:
-            app_draw_text(a, c);
+            text_tex_draw(&a->tx, c);
             break;
         case DRAW_TEX: {
             plat_tex *t = NULL;

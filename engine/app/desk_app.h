@@ -30,6 +30,8 @@ typedef struct desk_app_config {
     const char *journal_header; /* a session journal's first entry (JSON object); NULL: a
                                    plain desk journal */
     const session_def *sdef;    /* the certification session (its verdict); NULL: none */
+    plat *window;               /* a window to borrow (the workstation's, kept open between
+                                   trainees); NULL: the desk opens its own */
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);

@@ -1,11 +1,10 @@
 /* desk_app_int.h - what the files of the running desk share (private to
- * desk_app.c, desk_docs.c, desk_text.c and desk_case.c; users of the desk
+ * desk_app.c, desk_docs.c and desk_case.c; users of the desk
  * include desk_app.h).
  *
  *   desk_app.c   creating and destroying the desk; events, ticks, drawing
  *   desk_docs.c  the traveler's documents as textures, the loupe's full
  *                resolution (built by a worker thread), the reference specimen
- *   desk_text.c  text as textures, cached; wrapped text
  *   desk_case.c  the action log, the interview's answers, scoring each decided
  *                case into its debrief, and the results journal (the exam
  *                record, engine/core/record.h)
@@ -22,32 +21,14 @@
 #include "journal.h"
 #include "record.h"
 #include "score.h"
+#include "text_tex.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
 #define LOUPE_D           220
-#define TEXT_CACHE        1024
-#define MEASURE_CACHE     256
 /* The time spent so far is journaled so that closing the desk, or a crash,
  * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
  * entry every CLOCK_EVERY_S seconds while it runs (a crash loses at most that). */
 #define CLOCK_EVERY_S 30
-
-typedef struct {
-    char *s;
-    int size, bold, max_w, lines, dir, rtl_ui; /* the draw_cmd's, and the interface's */
-    uint32_t rgba;
-    int zoom_pct; /* rasterised at this many window pixels per 100 logical ones */
-    plat_tex *t;
-    int w, h;       /* the picture, window pixels */
-    int lw, ascent; /* its width, and its top above the baseline, logical px */
-    long used;
-} text_entry;
-
-typedef struct {
-    char *s;
-    uint64_t hash; /* of the command, as the text cache's */
-    int lines;
-} text_measured;
 
 typedef struct {
     tpl t;
@@ -74,6 +55,7 @@ typedef struct {
 struct desk_app {
     desk_app_config cfg;
     plat *p;
+    int owns_p; /* 0: the window is borrowed (desk_app_config.window) */
     doc_fonts fonts;
     desk_state st;
     int n_slots;
@@ -81,9 +63,7 @@ struct desk_app {
     plat_tex *face, *companion;
     plat_tex *loupe_tex[2]; /* the loupe on a document, on its specimen */
     bl_image loupe_img[2], region;
-    text_entry text[TEXT_CACHE];
-    double zoom; /* window pixels per logical one this frame (plat_pixel_scale) */
-    text_measured measured[MEASURE_CACHE]; /* app_text_lines' answers */
+    text_tex tx; /* the words as textures (text_tex.h) */
     FILE *log, *rec;
     thrd_t worker;
     int worker_running;
@@ -111,18 +91,6 @@ plat_tex *app_compose_loupe(desk_app *a);
 /* The loupe at (u, v) mm of document d's side shown, or of its specimen (ref). */
 plat_tex *app_compose_loupe_at(desk_app *a, int d, double u, double v, int ref);
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);
-
-/* desk_text.c */
-/* A text command's picture, fitted to its place (desk_fit.h), cached; NULL
- * when it cannot be made. rtl_ui: the interface is right to left. */
-text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui);
-void app_draw_text(desk_app *a, const draw_cmd *c);
-/* A desk_measure_fn (ud: the app): the lines a wrapped text command takes
- * as drawn, remembered. */
-int app_text_lines(void *ud, const draw_cmd *c);
-/* The width a one-line text command takes as drawn (desk_width_fn). */
-int app_text_width(void *ud, const draw_cmd *c);
-void app_text_free(desk_app *a);
 
 /* desk_case.c */
 void app_write_action(void *ud, const desk_action *act); /* a desk_log_fn */

@@ -13,8 +13,10 @@
  * and `watch` (a scenario file and its last change) may be NULL. */
 int desk_run_window(desk_app *a, pack *watched, const char *watch, time_t seen);
 
-/* 0 when the replay ran to its end, 2 on an error (printed). */
+/* 0 when the replay ran to its end or the desk was left, 2 on an error
+ * (printed). *used (may be NULL) receives how many events it took: the
+ * events after a quit are the workstation's next sign-in. */
 int desk_run_replay(desk_app *a, const input_script *script, const char *out_dir, uint64_t every,
-                    int headless, const char *log);
+                    int headless, const char *log, int *used);
 
 #endif

@@ -15,6 +15,7 @@ static const args_cmd commands[] = {
     {"render", cmd_render, "render a document under one or all lights (PNG + truth.json)"},
     {"check", cmd_check, "check scenario files without playing them"},
     {"session", cmd_session, "sit a certification session; sign and verify exam packs"},
+    {"workstation", cmd_workstation, "a shared workstation: trainees sign in, then sit a session"},
     {"results", cmd_results, "journal keys, verify, import, query, export, push to a store"},
     {"config", cmd_config, "show the academy configuration in force and where it came from"},
     {"score", cmd_score, "score the travelers decided in an action log"},

@@ -734,7 +734,7 @@ static void draw_quit(const desk_state *st, draw_list *dl) {
 
 /* Right-to-left: mirror every command's position across the screen (text
  * anchors flip side); textures keep their own orientation. */
-static void mirror(draw_list *dl) {
+void dl_mirror(draw_list *dl) {
     for (int i = 0; i < dl->n; i++) {
         draw_cmd *c = &dl->cmd[i];
         if (c->kind == DRAW_TEXT) {
@@ -761,5 +761,5 @@ void desk_draw(const desk_state *st, draw_list *dl) {
         dl_box(dl, (desk_rect){0, 0, 0, 0});
         parts[i](st, dl);
     }
-    if (desk_rtl(st)) mirror(dl);
+    if (desk_rtl(st)) dl_mirror(dl);
 }

@@ -70,6 +70,10 @@ static inline desk_rect dl_line_box(int x, int y, int w) {
     return (desk_rect){x - 2, y - 18, w + 4, 28};
 }
 
+/* Right to left: every command's place mirrored across the screen (text
+ * anchors flip side; pictures keep their own orientation). */
+void dl_mirror(draw_list *dl);
+
 /* A button of the layout table, lit when on. */
 void desk_draw_button(const desk_state *st, draw_list *dl, int b, int on);
 

@@ -35,6 +35,7 @@ for p in libsdl2-2.0-0 liblua5.4-0 libsodium23 libsqlite3-0 libharfbuzz0b libfri
 done
 dpkg-deb -c "$DEB" | awk '{print $6}' >"$T/files"
 for f in ./usr/bin/borderlab ./usr/share/man/man1/borderlab.1.gz ./usr/share/applications/borderlab.desktop \
+         ./usr/share/applications/borderlab-workstation.desktop \
          ./usr/share/icons/hicolor/scalable/apps/borderlab.svg ./usr/share/borderlab/scenarios/s01-citizen-returning.lua \
          ./usr/share/borderlab/scenarios/sessions/basic-certification.lua ./usr/share/doc/borderlab/scenarios.md; do
     check "the package holds $f" grep -qxF "$f" "$T/files"
@@ -63,7 +64,8 @@ run_installed() { # run_installed BIN: the installed binary answers, checks its 
 run_installed "$R/usr/bin/borderlab" "$R/usr/share/borderlab"
 check "it reports the version of this tree" cmp -s <("$R/usr/bin/borderlab" --version) <("$BL" --version)
 if command -v desktop-file-validate >/dev/null; then
-    check "the desktop entry is valid" desktop-file-validate "$R/usr/share/applications/borderlab.desktop"
+    check "the desktop entries are valid" desktop-file-validate "$R/usr/share/applications/borderlab.desktop" \
+        "$R/usr/share/applications/borderlab-workstation.desktop"
 fi
 
 # apt can satisfy its dependencies here (a simulation: nothing is changed)

@@ -1,8 +1,4 @@
-/* desk_text.c - the desk's words as textures: each text command is laid
- * out by desk_fit_cmd (engine/core/desk_fit.h: shrunk to its place, or
- * wrapped into it, ordered and shaped by FriBidi and HarfBuzz) once per
- * text, size, place, direction, colour and window scale and kept in a
- * cache, the least recently used dropped first. Laid out at the desk's
+/* text_tex.c - see text_tex.h. Laid out at the desk's
  * 1280x720, it is rasterised at the window's own pixels (1.5 times in a
  * 1920x1080 window), so the words are sharp where the window is bigger and
  * break and fit exactly as laid out (what tests/test_desk_layout checks at
@@ -12,8 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "desk_app_int.h"
+#include "text_tex.h"
+
 #include "desk_fit.h"
+
+static int rtl_now(const text_tex *t) {
+    return t->is_rtl ? t->is_rtl(t->rtl_ud) : t->rtl;
+}
 
 /* The cache's key: everything desk_fit_cmd lays a command out by, and the colour. */
 static uint64_t text_hash(const draw_cmd *c, int rtl_ui) {
@@ -69,7 +70,8 @@ static int fit_image(const desk_fit *fit, const draw_cmd *c, double zoom, bl_ima
     return 0;
 }
 
-text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
+text_entry *text_tex_get(text_tex *a, const draw_cmd *c) {
+    int rtl_ui = rtl_now(a);
     double zoom = a->zoom > 0 ? a->zoom : 1;
     int zoom_pct = (int)lround(zoom * 100);
     uint64_t h = (text_hash(c, rtl_ui) ^ (uint64_t)zoom_pct) * 1099511628211ull;
@@ -77,7 +79,7 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
     for (int probe = 0; probe < 8; probe++, slot = (slot + 1) % TEXT_CACHE) {
         text_entry *e = &a->text[slot];
         if (same_text(e, c, rtl_ui, zoom_pct)) {
-            e->used = a->st.frame;
+            e->used = a->frame;
             return e;
         }
     }
@@ -98,7 +100,7 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
     desk_fit fit;
     bl_err err = {0};
     bl_image img;
-    if (desk_fit_cmd(&a->fonts, c, rtl_ui, &fit, &err) != 0 ||
+    if (desk_fit_cmd(a->fonts, c, rtl_ui, &fit, &err) != 0 ||
         fit_image(&fit, c, zoom, &img, victim, &err) != 0) {
         desk_fit_free(&fit);
         return NULL;
@@ -108,7 +110,7 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
     victim->s = strdup(c->text);
     victim->size = c->size, victim->bold = c->bold, victim->max_w = c->max_w;
     victim->lines = c->lines, victim->dir = c->dir, victim->rtl_ui = rtl_ui;
-    victim->rgba = c->rgba, victim->used = a->st.frame;
+    victim->rgba = c->rgba, victim->used = a->frame;
     image_deinit(&img);
     desk_fit_free(&fit);
     return victim->t && victim->s ? victim : NULL;
@@ -116,8 +118,8 @@ text_entry *app_text_get(desk_app *a, const draw_cmd *c, int rtl_ui) {
 
 /* Draws a text command: its baseline's left end, centre or right end at
  * (x, y) (a wrapped text: its place's). */
-void app_draw_text(desk_app *a, const draw_cmd *c) {
-    text_entry *e = app_text_get(a, c, desk_rtl(&a->st));
+void text_tex_draw(text_tex *a, const draw_cmd *c) {
+    text_entry *e = text_tex_get(a, c);
     if (!e) return;
     int x = c->x - (c->align == 1 ? e->lw / 2 : c->align == 2 ? e->lw : 0);
     int y = c->y - e->ascent;
@@ -132,17 +134,17 @@ void app_draw_text(desk_app *a, const draw_cmd *c) {
 
 /* A measure of a command (its lines, or its width), kept in a small cache:
  * the desk asks for the same ones every frame. */
-static int measure_cached(desk_app *a, const draw_cmd *c, int want_width) {
+static int measure_cached(text_tex *a, const draw_cmd *c, int want_width) {
     draw_cmd k = *c;
     k.rgba = want_width ? 0x57u : 0; /* the colour changes neither: it keys which measure */
-    int rtl = desk_rtl(&a->st);
+    int rtl = rtl_now(a);
     uint64_t h = text_hash(&k, rtl);
     text_measured *m = &a->measured[h % MEASURE_CACHE];
     if (m->s && m->hash == h && !strcmp(m->s, c->text)) return m->lines;
     desk_fit fit;
     bl_err err = {0};
     int v = want_width ? 0 : 1;
-    if (desk_fit_cmd(&a->fonts, c, rtl, &fit, &err) == 0) {
+    if (desk_fit_cmd(a->fonts, c, rtl, &fit, &err) == 0) {
         v = want_width ? (int)ceil(fit.para.width) : fit.shown;
         if (want_width && c->max_w > 0 && v > c->max_w) v = c->max_w;
     }
@@ -153,19 +155,21 @@ static int measure_cached(desk_app *a, const draw_cmd *c, int want_width) {
     return v;
 }
 
-int app_text_lines(void *ud, const draw_cmd *c) {
+int text_tex_lines(void *ud, const draw_cmd *c) {
     return measure_cached(ud, c, 0);
 }
 
-int app_text_width(void *ud, const draw_cmd *c) {
+int text_tex_width(void *ud, const draw_cmd *c) {
     return measure_cached(ud, c, 1);
 }
 
-void app_text_free(desk_app *a) {
+void text_tex_free(text_tex *a) {
     for (int i = 0; i < TEXT_CACHE; i++) {
         free(a->text[i].s);
         plat_tex_destroy(a->text[i].t);
     }
     for (int i = 0; i < MEASURE_CACHE; i++)
         free(a->measured[i].s);
+    memset(a->text, 0, sizeof a->text);
+    memset(a->measured, 0, sizeof a->measured);
 }
