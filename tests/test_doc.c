@@ -60,9 +60,14 @@ typedef struct {
 } rendered;
 
 /* Renders all five lights of a passport with the given defects at 150 dpi. */
-static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects, double dpi,
-                       rendered *out) {
-    doc_spec spec = {.t = t, .seed = seed, .dpi = dpi, .today = {2026, 6, 1}, .defects = defects};
+static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
+                            unsigned imitated, double dpi, rendered *out) {
+    doc_spec spec = {.t = t,
+                     .seed = seed,
+                     .dpi = dpi,
+                     .today = {2026, 6, 1},
+                     .defects = defects,
+                     .imitated = imitated};
     matbuf mb;
     bl_err err = {0};
     memset(out, 0, sizeof *out);
@@ -75,6 +80,11 @@ static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects
         assert_int_equal(light_scene_render(sc, (light_kind)l, &out->img[l], &err), 0);
     light_scene_destroy(sc);
     matbuf_deinit(&mb);
+}
+
+static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects, double dpi,
+                       rendered *out) {
+    render_imitated(f, t, seed, defects, 0, dpi, out);
 }
 
 static void release(rendered *r) {
@@ -97,8 +107,9 @@ static const struct {
     light_set hidden;
     int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter */
 } defect_table[] = {
-    /* brighteners glow at 365 nm; the forger matched the paper's tint */
-    {DEFECT_COUNTERFEIT_PAPER, U, V | I | O | T, 0},
+    /* brighteners glow at 365 nm; the forger matched the paper's tint. What
+     * else ordinary paper lacks shows too: counterfeit_holds_together */
+    {DEFECT_COUNTERFEIT_PAPER, U, 0, 0},
     /* the emblem is printed in invisible fluorescent ink */
     {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T, 0},
     {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T, 0},
@@ -129,6 +140,10 @@ static const struct {
     /* the holder's signature in another hand: compared in white light; the
      * pen's ink is IR-transparent, so neither hand shows in IR */
     {DEFECT_SIGNATURE_MISMATCH, V, I, 0},
+    /* even paper where the watermark belongs: only light from behind shows it */
+    {DEFECT_WATERMARK_MISSING, T, V | U | I | O, 0},
+    /* no relief where the seal belongs: only raking light shows it (it has no ink) */
+    {DEFECT_SEAL_MISSING, O, V | U | I | T, 0},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
@@ -339,6 +354,75 @@ static void data_defects_change_the_data(void **state) {
     free(r);
 }
 
+/* A counterfeit on ordinary paper lacks, on its own, everything the genuine
+ * paper and printer make (defect.h: defect_counterfeit_implies): each
+ * missing feature is in the truth as following from the counterfeit and
+ * shows under its light; what the forger imitated is not missing, and
+ * then the lights that only those features answer do not move at all. */
+static void counterfeit_holds_together(void **state) {
+    fixture *f = *state;
+    rendered *g = malloc(sizeof *g), *c = malloc(sizeof *c);
+    render_all(f, &f->passport, 5, 0, 150, g);
+    render_all(f, &f->passport, 5, 1u << DEFECT_COUNTERFEIT_PAPER, 150, c);
+    static const struct {
+        defect_kind k;
+        light_set shows;
+    } lacks[] = {{DEFECT_WATERMARK_MISSING, T}, {DEFECT_FIBRES_MISSING, U},
+                 {DEFECT_UV_EMBLEM_MISSING, U}, {DEFECT_INTAGLIO_MISSING, O},
+                 {DEFECT_SEAL_MISSING, O},      {DEFECT_METAMERIC_MISMATCH, I}};
+    for (size_t i = 0; i < sizeof lacks / sizeof lacks[0]; i++) {
+        const char *id = defect_get(lacks[i].k)->id;
+        const doc_item *it = find_defect(&c->truth, id);
+        if (!it) fail_msg("a counterfeit on ordinary paper should lack it: %s", id);
+        assert_string_equal(it->of, "counterfeit_paper");
+        assert_int_equal(it->lights, lacks[i].shows);
+        for (int l = 0; l < LIGHT_COUNT; l++)
+            if (lacks[i].shows & LIGHT_BIT(l) &&
+                image_count_diff(&g->img[l], &c->img[l], it->x, it->y, it->w, it->h, 24) < 30)
+                fail_msg("%s should show under %s", id, light_name((light_kind)l));
+    }
+    /* the paper itself is not "missing" anything: it stands alone */
+    assert_string_equal(find_defect(&c->truth, "counterfeit_paper")->of, "");
+    release(c);
+    /* every feature imitated: only the paper, and the watermark printed */
+    unsigned all = IMITATED_WATERMARK | IMITATED_FIBRES | IMITATED_UV | IMITATED_INTAGLIO |
+                   IMITATED_SEAL | IMITATED_IR;
+    render_imitated(f, &f->passport, 5, 1u << DEFECT_COUNTERFEIT_PAPER, all, 150, c);
+    assert_int_equal(c->truth.n_defects, 2);
+    assert_non_null(find_defect(&c->truth, "counterfeit_paper"));
+    assert_string_equal(find_defect(&c->truth, "printed_watermark")->of, "counterfeit_paper");
+    /* nothing lacking shows in infrared; in raking light only the
+     * watermark's place moves (true watermarks have a faint relief of
+     * their own, which a printed one lacks) */
+    const bl_image *gi = &g->img[LIGHT_IR], *ci = &c->img[LIGHT_IR];
+    assert_int_equal(image_count_diff(gi, ci, 0, 0, gi->w, gi->h, 2), 0);
+    const doc_item *wm = find_defect(&c->truth, "printed_watermark");
+    const bl_image *go = &g->img[LIGHT_OBLIQUE], *co = &c->img[LIGHT_OBLIQUE];
+    assert_int_equal(image_count_diff(go, co, 0, 0, go->w, go->h, 2),
+                     image_count_diff(go, co, wm->x, wm->y, wm->w, wm->h, 2));
+    release(c);
+    /* a wrong UV emblem is the forger's own: not also a missing one */
+    render_all(f, &f->passport, 5, 1u << DEFECT_COUNTERFEIT_PAPER | 1u << DEFECT_UV_EMBLEM_WRONG,
+               150, c);
+    assert_null(find_defect(&c->truth, "uv_emblem_missing"));
+    assert_string_equal(find_defect(&c->truth, "uv_emblem_wrong")->of, "");
+    release(c);
+    /* a template without a feature lacks nothing there (and builds: no
+     * "defect without a place" error) */
+    const tpl *docs[2] = {&f->visa, &f->letter};
+    for (int d = 0; d < 2; d++) {
+        if (d) release(c);
+        render_all(f, docs[d], 5, 1u << DEFECT_COUNTERFEIT_PAPER, 150, c);
+        if (!tpl_feature_of(docs[d], "emboss")) assert_null(find_defect(&c->truth, "seal_missing"));
+        if (!tpl_feature_of(docs[d], "watermark"))
+            assert_null(find_defect(&c->truth, "watermark_missing"));
+    }
+    release(c);
+    release(g);
+    free(g);
+    free(c);
+}
+
 /* Physical sanity of the lights on plain paper: security paper is dull under
  * UV, brightened paper glows; IR is grey; transmitted shows the watermark. */
 static void lights_answer_materials(void **state) {
@@ -376,6 +460,7 @@ int main(void) {
         cmocka_unit_test(data_defects_change_the_data),
         cmocka_unit_test(bilingual_mrz_carries_the_latin_name),
         cmocka_unit_test(lights_answer_materials),
+        cmocka_unit_test(counterfeit_holds_together),
     };
     return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }

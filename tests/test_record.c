@@ -256,7 +256,7 @@ static void a_score_becomes_its_debrief(void **state) {
     s.expected.decision = DECIDE_REFUSE;
     strcpy(s.expected.why, "why.counterfeit");
     score_truth t = {.n = 1};
-    t.d[0] = (score_defect){0, 1, DEFECT_COUNTERFEIT_PAPER, 1, 2, 3, 4, LIGHT_BIT(LIGHT_UV)};
+    t.d[0] = (score_defect){0, 1, DEFECT_COUNTERFEIT_PAPER, 1, 2, 3, 4, LIGHT_BIT(LIGHT_UV), -1};
     score_result r;
     memset(&r, 0, sizeof r);
     r.points = 35, r.passed = 0, r.n_critical = 1;

@@ -28,7 +28,7 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
                        const char *what, bl_err *err) {
     /* a document's truth holds one region per defect kind at most */
     const int max = is_defect ? DEFECT_COUNT : DOC_MAX_ITEMS;
-    static const char *keys[] = {"id", "kind", "region_px", "lights", NULL};
+    static const char *keys[] = {"id", "kind", "region_px", "lights", "follows_from", NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: %s: expected an array", name, what);
     *n = 0;
     for (const cJSON *o = arr->child; o; o = o->next) {
@@ -47,6 +47,11 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
         if (str_field(o, "id", it->id, sizeof it->id, name, where, err) ||
             str_field(o, "kind", it->kind, sizeof it->kind, name, where, err))
             return -1;
+        const cJSON *of = cJSON_GetObjectItemCaseSensitive(o, "follows_from");
+        if (of && (!is_defect || !cJSON_IsString(of) || defect_from_id(of->valuestring) < 0))
+            return err_set(err, "%s: %s.follows_from: expected a defect kind, on a defect", name,
+                           where);
+        if (of) snprintf(it->of, sizeof it->of, "%s", of->valuestring);
         if (is_defect && defect_from_id(it->kind) < 0)
             return err_set(err,
                            "%s: %s.kind: \"%s\" is not a borderlab defect kind "
@@ -328,24 +333,6 @@ void capture_unload(capture *c) {
     c->have = 0;
 }
 
-static cJSON *items(const doc_item *it, int n) {
-    cJSON *arr = cJSON_CreateArray();
-    for (int i = 0; i < n; i++) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "id", it[i].id);
-        cJSON_AddStringToObject(o, "kind", it[i].kind);
-        double v[4] = {it[i].x, it[i].y, it[i].w, it[i].h};
-        cJSON_AddItemToObject(o, "region_px", cJSON_CreateDoubleArray(v, 4));
-        cJSON *ls = cJSON_CreateArray();
-        for (int l = 0; l < LIGHT_COUNT; l++)
-            if (it[i].lights & LIGHT_BIT(l))
-                cJSON_AddItemToArray(ls, cJSON_CreateString(light_name((light_kind)l)));
-        cJSON_AddItemToObject(o, "lights", ls);
-        cJSON_AddItemToArray(arr, o);
-    }
-    return arr;
-}
-
 char *capture_truth_json(const capture *c) {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "capture", c->regions.id);
@@ -356,8 +343,9 @@ char *capture_truth_json(const capture *c) {
         if (c->have & LIGHT_BIT(l))
             cJSON_AddItemToArray(have, cJSON_CreateString(light_name((light_kind)l)));
     cJSON_AddItemToObject(o, "lights_captured", have);
-    cJSON_AddItemToObject(o, "features", items(c->regions.features, c->regions.n_features));
-    cJSON_AddItemToObject(o, "defects", items(c->regions.defects, c->regions.n_defects));
+    cJSON_AddItemToObject(o, "features",
+                          doc_items_json(c->regions.features, c->regions.n_features));
+    cJSON_AddItemToObject(o, "defects", doc_items_json(c->regions.defects, c->regions.n_defects));
     char *s = cJSON_Print(o);
     cJSON_Delete(o);
     return s;

@@ -38,7 +38,44 @@ static const defect_info defects[DEFECT_COUNT] = {
      "the stamp is printed with a dot screen, not stamped in ink (use the loupe)", V},
     {"signature_mismatch", "data_alteration",
      "the holder's signature is in another hand (compare it with their passport's)", V},
+    {"watermark_missing", "counterfeit",
+     "no watermark: transmitted light shows even paper where the emblem belongs", T},
+    {"seal_missing", "relief", "no dry seal: raking light shows no relief where it belongs", O},
 };
+
+static const char *const imitated_ids[] = {"watermark", "fibres",   "uv_emblem",
+                                           "intaglio",  "dry_seal", "ir"};
+
+int imitated_from_id(const char *id) {
+    for (size_t i = 0; i < sizeof imitated_ids / sizeof imitated_ids[0]; i++)
+        if (!strcmp(imitated_ids[i], id)) return (int)i;
+    return -1;
+}
+
+const char *imitated_id(unsigned bit) {
+    for (size_t i = 0; i < sizeof imitated_ids / sizeof imitated_ids[0]; i++)
+        if (bit == 1u << i) return imitated_ids[i];
+    return NULL;
+}
+
+unsigned defect_counterfeit_implies(unsigned defects, unsigned imitated) {
+    if (!(defects >> DEFECT_COUNTERFEIT_PAPER & 1)) return 0;
+    unsigned out = 0;
+    /* a watermark is thickness of the paper: an imitation can only be printed */
+    out |=
+        1u << (imitated & IMITATED_WATERMARK ? DEFECT_PRINTED_WATERMARK : DEFECT_WATERMARK_MISSING);
+    if (!(imitated & IMITATED_FIBRES)) out |= 1u << DEFECT_FIBRES_MISSING;
+    if (!(imitated & IMITATED_UV)) out |= 1u << DEFECT_UV_EMBLEM_MISSING;
+    if (!(imitated & IMITATED_INTAGLIO)) out |= 1u << DEFECT_INTAGLIO_MISSING;
+    if (!(imitated & IMITATED_SEAL)) out |= 1u << DEFECT_SEAL_MISSING;
+    if (!(imitated & IMITATED_IR)) out |= 1u << DEFECT_METAMERIC_MISMATCH;
+    /* one defect per feature: an explicit one stands for it (a wrong UV
+     * emblem is the forger's, not a missing one) */
+    if (defects >> DEFECT_UV_EMBLEM_WRONG & 1) out &= ~(1u << DEFECT_UV_EMBLEM_MISSING);
+    if (defects >> DEFECT_PRINTED_WATERMARK & 1) out &= ~(1u << DEFECT_WATERMARK_MISSING);
+    if (defects >> DEFECT_WATERMARK_MISSING & 1) out &= ~(1u << DEFECT_PRINTED_WATERMARK);
+    return out & ~defects;
+}
 
 const defect_info *defect_get(defect_kind k) {
     return (unsigned)k < DEFECT_COUNT ? &defects[k] : NULL;

@@ -31,6 +31,8 @@ typedef enum {
     DEFECT_VISA_PASSPORT,        /* the visa names another passport than the one it is in */
     DEFECT_STAMP_COUNTERFEIT,    /* an official stamp printed (dot screen), not stamped in ink */
     DEFECT_SIGNATURE_MISMATCH,   /* the holder's signature written by another hand */
+    DEFECT_WATERMARK_MISSING,    /* no watermark: ordinary paper has none */
+    DEFECT_SEAL_MISSING,         /* no dry seal: nobody pressed one */
     DEFECT_COUNT
 } defect_kind;
 
@@ -40,6 +42,30 @@ typedef struct defect_info {
     const char *summary; /* one line for people */
     light_set lights;    /* where an examiner can see it */
 } defect_info;
+
+/* What a counterfeit on ordinary paper lacks (doc_counterfeit_implies):
+ * the features the scenario says the forger imitated. */
+typedef enum {
+    IMITATED_WATERMARK = 1u << 0, /* printed: a true watermark cannot be made on a printer */
+    IMITATED_FIBRES = 1u << 1,    /* printed on the surface in fluorescent ink (drawn as the
+                                     genuine ones: only the paper's glow then tells) */
+    IMITATED_UV = 1u << 2,        /* the UV emblem, in a commercial fluorescent ink */
+    IMITATED_INTAGLIO = 1u << 3,  /* raised print (thermography) where intaglio belongs */
+    IMITATED_SEAL = 1u << 4,      /* a seal pressed by the forger */
+    IMITATED_IR = 1u << 5,        /* a pair of inks that split in infrared */
+} imitated_feature;
+
+/* "watermark", "fibres", "uv_emblem", "intaglio", "dry_seal", "ir"; -1 unknown. */
+int imitated_from_id(const char *id);
+const char *imitated_id(unsigned bit); /* one bit's id; NULL when not one */
+
+/* The defects a document printed on ordinary paper has besides its paper,
+ * given its explicit defects and what was imitated: everything the genuine
+ * paper and printer make and an office printer cannot (no watermark, or a
+ * printed one; no fibres; no UV emblem; flat intaglio; no dry seal; a
+ * metameric pair that does not split in infrared). 0 without
+ * DEFECT_COUNTERFEIT_PAPER. The explicit ones are not repeated. */
+unsigned defect_counterfeit_implies(unsigned defects, unsigned imitated);
 
 const defect_info *defect_get(defect_kind k); /* NULL when out of range */
 int defect_from_id(const char *id);           /* -1 when unknown */

@@ -38,7 +38,8 @@ typedef struct desk_doc_spec {
     int same_holder; /* the same person as the traveler's first document */
     char template_id[48];
     uint64_t seed;
-    unsigned defects; /* bit per defect_kind */
+    unsigned defects;  /* bit per defect_kind */
+    unsigned imitated; /* a counterfeit's imitated features (defect.h) */
     /* geometry, filled by desk_session_resolve from the template */
     double mm_w, mm_h; /* one face */
     int pieces;        /* 2 for a card shown front / back */

@@ -9,6 +9,7 @@
 #include "doc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "doc_kit.h"
@@ -150,13 +151,47 @@ static int check_spec(const doc_spec *spec, const doc_fonts *fonts, bl_err *err)
     if (!fonts || !fonts->sans || !fonts->sans_bold || !fonts->ocrb)
         return err_set(err, "fonts are not loaded");
     if (spec->defects >> DEFECT_COUNT) return err_set(err, "unknown defect bit set");
+    if (spec->imitated && !(spec->defects >> DEFECT_COUNTERFEIT_PAPER & 1))
+        return err_set(err, "imitated features belong to a counterfeit (counterfeit_paper)");
     return 0;
 }
 
-int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
+/* What a counterfeit on ordinary paper lacks, of the features this
+ * template has (defect_counterfeit_implies). */
+static unsigned implied_defects(const doc_spec *spec) {
+    static const struct {
+        defect_kind k;
+        const char *feature;
+    } where[] = {
+        {DEFECT_WATERMARK_MISSING, "watermark"},      {DEFECT_PRINTED_WATERMARK, "watermark"},
+        {DEFECT_FIBRES_MISSING, "uv_fibres"},         {DEFECT_UV_EMBLEM_MISSING, "uv_emblem"},
+        {DEFECT_INTAGLIO_MISSING, "intaglio"},        {DEFECT_SEAL_MISSING, "emboss"},
+        {DEFECT_METAMERIC_MISMATCH, "metameric_pair"}};
+    unsigned out = defect_counterfeit_implies(spec->defects, spec->imitated), have = 0;
+    for (size_t i = 0; i < sizeof where / sizeof where[0]; i++)
+        if (tpl_feature_of(spec->t, where[i].feature)) have |= 1u << where[i].k;
+    return out & have;
+}
+
+/* The implied defects say which one they follow from (truth.json: follows_from). */
+static void mark_implied(doc_truth *truth, unsigned implied) {
+    for (int i = 0; i < truth->n_defects; i++) {
+        int k = defect_from_id(truth->defects[i].kind);
+        if (k >= 0 && implied >> k & 1)
+            snprintf(truth->defects[i].of, sizeof truth->defects[i].of, "%s",
+                     defect_get(DEFECT_COUNTERFEIT_PAPER)->id);
+    }
+}
+
+int doc_build(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
               bl_err *err) {
     memset(truth, 0, sizeof *truth);
-    if (check_spec(spec, fonts, err)) return -1;
+    if (check_spec(spec_in, fonts, err)) return -1;
+    /* the painters see the counterfeit whole: its paper and all it lacks */
+    doc_spec eff = *spec_in;
+    unsigned implied = implied_defects(spec_in);
+    eff.defects |= implied;
+    const doc_spec *spec = &eff;
     const tpl *t = spec->t;
     double ppm = spec->dpi / 25.4;
     int w = (int)lround(t->w_mm * ppm), h = (int)lround(t->h_mm * ppm);
@@ -178,6 +213,7 @@ int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_trut
     if (doc_truth_check_placed(&b)) goto fail;
     if (doc_has(spec, DEFECT_COUNTERFEIT_PAPER))
         doc_truth_defect(truth, DEFECT_COUNTERFEIT_PAPER, (irect){0, 0, w, h});
+    mark_implied(truth, implied);
     return 0;
 fail:
     matbuf_deinit(mb);

@@ -74,7 +74,8 @@ typedef struct doc_spec {
     bl_date today;  /* the scenario's date: validity and ages are relative to it */
     int has_holder; /* 0: generate from seed */
     doc_holder holder;
-    unsigned defects; /* bit (1u << defect_kind) per defect */
+    unsigned defects;  /* bit (1u << defect_kind) per defect */
+    unsigned imitated; /* a counterfeit's imitated features (imitated_feature, defect.h) */
     int n_texts;
     doc_text texts[DOC_MAX_TEXTS]; /* the scenario's; a field without one prints its default */
 } doc_spec;
@@ -86,6 +87,7 @@ typedef struct doc_item {
     char kind[32];
     int x, y, w, h; /* region in the image's pixels */
     light_set lights;
+    char of[32]; /* a defect: the one it follows from ("counterfeit_paper"), or "" */
 } doc_item;
 
 typedef struct doc_truth {
@@ -132,5 +134,8 @@ int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_imag
 /* Serialises the truth as the JSON object truth.json holds (template, seed,
  * dpi, size, mrz, holder, features, defects). Caller frees with free(). */
 char *doc_truth_json(const doc_spec *spec, const doc_truth *truth);
+/* Features or defects as truth.json lists them (capture.c writes the same). */
+struct cJSON;
+struct cJSON *doc_items_json(const doc_item *items, int n);
 
 #endif

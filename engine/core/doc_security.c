@@ -41,6 +41,12 @@ int doc_paint_watermark(doc_ctx *b, const tpl_feature *f) {
     irect r = doc_px_rect(mb, f->r);
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
     int printed = doc_has(b->spec, DEFECT_PRINTED_WATERMARK);
+    if (!printed && doc_has(b->spec, DEFECT_WATERMARK_MISSING)) {
+        /* ordinary paper: even thickness, nothing to see against the light */
+        doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
+        doc_truth_defect(b->truth, DEFECT_WATERMARK_MISSING, r);
+        return 0;
+    }
     int ink = printed ? doc_ink(mb, "watermark_print", b->err) : 0;
     if (ink < 0) return -1;
     for (int y = r.y; y < r.y + r.h; y++)
@@ -384,10 +390,16 @@ int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f) {
     return 0;
 }
 
-/* Dry seal: relief only, no ink. */
+/* Dry seal: relief only, no ink. A counterfeit has none unless the forger
+ * pressed one. */
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = doc_px_rect(mb, f->r);
+    if (doc_has(b->spec, DEFECT_SEAL_MISSING)) {
+        doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_OBLIQUE));
+        doc_truth_defect(b->truth, DEFECT_SEAL_MISSING, r);
+        return 0;
+    }
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
     for (int y = r.y; y < r.y + r.h; y++)
         for (int x = r.x; x < r.x + r.w; x++) {

@@ -97,7 +97,7 @@ static cJSON *rect_json(const doc_item *it) {
     return cJSON_CreateDoubleArray(v, 4);
 }
 
-static cJSON *items_json(const doc_item *items, int n) {
+cJSON *doc_items_json(const doc_item *items, int n) {
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < n; i++) {
         cJSON *o = cJSON_CreateObject();
@@ -109,6 +109,8 @@ static cJSON *items_json(const doc_item *items, int n) {
             if (items[i].lights & LIGHT_BIT(l))
                 cJSON_AddItemToArray(ls, cJSON_CreateString(light_name((light_kind)l)));
         cJSON_AddItemToObject(o, "lights", ls);
+        /* a counterfeit's missing features: what they follow from */
+        if (items[i].of[0]) cJSON_AddStringToObject(o, "follows_from", items[i].of);
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -155,8 +157,8 @@ char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
         ho, "face_seed",
         (snprintf(seed, sizeof seed, "%llu", (unsigned long long)h->face_seed), seed));
     cJSON_AddItemToObject(o, "holder", ho);
-    cJSON_AddItemToObject(o, "features", items_json(t->features, t->n_features));
-    cJSON_AddItemToObject(o, "defects", items_json(t->defects, t->n_defects));
+    cJSON_AddItemToObject(o, "features", doc_items_json(t->features, t->n_features));
+    cJSON_AddItemToObject(o, "defects", doc_items_json(t->defects, t->n_defects));
     char *s = cJSON_Print(o);
     cJSON_Delete(o);
     return s;

@@ -105,6 +105,8 @@ static void sanitise_doc(scn_doc *d) {
     for (int i = 0; i < SCN_MAX_TEXTS; i++)
         TERM(d->texts[i].key), TERM(d->texts[i].value);
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
+    d->spec.imitated &= 0x3Fu; /* imitated_feature's bits */
+    if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
 }
 

@@ -10,8 +10,12 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
     if (sd->capture[0])
         return err_set(err, "%s: document %d is captured images, not a template", s->file, d + 1);
     if (tpl_builtin(t, sd->spec.template_id, err) != 0) return -1;
-    *spec = (doc_spec){
-        .t = t, .seed = sd->spec.seed, .dpi = dpi, .today = s->today, .defects = sd->spec.defects};
+    *spec = (doc_spec){.t = t,
+                       .seed = sd->spec.seed,
+                       .dpi = dpi,
+                       .today = s->today,
+                       .defects = sd->spec.defects,
+                       .imitated = sd->spec.imitated};
     for (int i = 0; i < sd->n_texts && i < DOC_MAX_TEXTS; i++) {
         snprintf(spec->texts[i].key, sizeof spec->texts[i].key, "%s", sd->texts[i].key);
         snprintf(spec->texts[i].value, sizeof spec->texts[i].value, "%s", sd->texts[i].value);

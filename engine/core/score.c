@@ -42,6 +42,8 @@ int score_finding_kind_of(int defect_kind) {
         /* signed in the holder's name by someone else: a falsified document,
          * which the desk's menu calls "Data altered" */
         [DEFECT_SIGNATURE_MISMATCH] = "data_alteration",
+        [DEFECT_WATERMARK_MISSING] = "optical",
+        [DEFECT_SEAL_MISSING] = "relief",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])
@@ -69,6 +71,7 @@ static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *
         sd->kind = defect_from_id(tr->defects[i].kind);
         sd->x = mm[0], sd->y = mm[1], sd->w = mm[2], sd->h = mm[3];
         sd->lights = tr->defects[i].lights;
+        sd->parent = tr->defects[i].of[0] ? defect_from_id(tr->defects[i].of) : -1;
     }
     for (int i = 0; i < tr->n_features && t->n_features < SCORE_MAX_FEATURES; i++) {
         score_feature *sf = &t->f[t->n_features++];
@@ -208,6 +211,16 @@ static int defect_under(const score_truth *t, const score_flag *fl, int *named) 
     return best;
 }
 
+/* A flag on what a counterfeit lacks that names the counterfeit (no
+ * watermark against the light: "counterfeit") finds the counterfeit itself:
+ * the missing feature is the proof the paper is not the genuine one. */
+static void name_parent(const score_truth *t, int d, const score_flag *fl, score_result *out) {
+    int parent = t->d[d].parent;
+    if (parent < 0 || score_finding_kind_of(parent) != fl->kind) return;
+    for (int p = 0; p < t->n; p++)
+        if (t->d[p].kind == parent && t->d[p].doc == t->d[d].doc) out->defect_found[p] = 2;
+}
+
 /* Findings: each flag against the true defects. Fills flag_matched,
  * flag_there, defect_found, precision, recall and false_flags; returns the
  * documents competency: the share of the expected defects found (named
@@ -231,6 +244,7 @@ static double score_findings(const scenario *s, const score_truth *t, const scor
             true_pos++;
             out->flag_matched[f] = best;
             if (named + 1 > out->defect_found[best]) out->defect_found[best] = named + 1;
+            name_parent(t, best, fl, out);
         } else {
             out->false_flags++;
             out->flag_there[f] = feature_under(t, fl);
@@ -242,8 +256,12 @@ static double score_findings(const scenario *s, const score_truth *t, const scor
         if (!(e->findings >> k & 1)) continue;
         n_expected++;
         int level = 0;
-        for (int d = 0; d < t->n; d++)
+        for (int d = 0; d < t->n; d++) {
             if (t->d[d].kind == k && out->defect_found[d] > level) level = out->defect_found[d];
+            /* what a counterfeit lacks, found, is the counterfeit located: the
+             * trainee saw its sign, but named another thing */
+            if (t->d[d].parent == k && out->defect_found[d] > 0 && level < 1) level = 1;
+        }
         found += level == 2 ? 1.0 : level == 1 ? 0.5 : 0.0;
     }
     out->precision = a->n_flags ? (double)true_pos / a->n_flags : 1.0;

@@ -37,6 +37,8 @@ typedef struct score_defect {
     int kind;          /* defect_kind */
     double x, y, w, h; /* mm on that side */
     light_set lights;
+    int parent; /* the defect kind it follows from (a counterfeit's missing watermark: the
+                   counterfeit paper), or -1 */
 } score_defect;
 
 /* A security feature or printed field: what is really at a place a trainee

@@ -35,8 +35,9 @@ static void need_key(loader *ld, const char *key, const char *used_for) {
 /* Defect bits on any of the documents. */
 static unsigned defects_present(const scenario *s) {
     unsigned present = 0;
-    for (int d = 0; d < s->n_docs; d++)
-        present |= s->docs[d].spec.defects;
+    for (int d = 0; d < s->n_docs; d++) /* with what a counterfeit lacks */
+        present |= s->docs[d].spec.defects |
+                   defect_counterfeit_implies(s->docs[d].spec.defects, s->docs[d].spec.imitated);
     return present;
 }
 

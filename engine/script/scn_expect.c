@@ -23,6 +23,19 @@ void rd_add_defect(loader *ld, const char *v, int i, void *arg) {
         *bits |= 1u << k;
 }
 
+void rd_add_imitated(loader *ld, const char *v, int i, void *arg) {
+    (void)i;
+    unsigned *bits = arg;
+    int k = imitated_from_id(v);
+    if (k < 0)
+        rd_problem(ld, ld->item,
+                   "\"%s\" is not a feature a forger imitates (watermark, fibres, uv_emblem, "
+                   "intaglio, dry_seal, ir)",
+                   v);
+    else
+        *bits |= 1u << k;
+}
+
 void rd_add_light(loader *ld, const char *v, int i, void *arg) {
     (void)i;
     unsigned *bits = arg;

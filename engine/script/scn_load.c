@@ -334,9 +334,9 @@ static void read_after(loader *ld, const char *what, scn_question *q) {
 }
 
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed",      "defects", "same_holder",
-                                 "holder",   "capture",   "visa",    "companion",
-                                 "texts",    "reference", NULL};
+    static const char *keys[] = {"template", "seed",      "defects",  "same_holder",
+                                 "holder",   "capture",   "visa",     "companion",
+                                 "texts",    "reference", "imitated", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -384,6 +384,12 @@ static void read_documents(loader *ld) {
         if (rd_get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
             d->spec.seed = (uint64_t)seed;
         rd_each_string(ld, what, "defects", rd_add_defect, &d->spec.defects);
+        rd_each_string(ld, what, "imitated", rd_add_imitated, &d->spec.imitated);
+        if (d->spec.imitated && !(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1))
+            rd_problem(ld, (snprintf(q, sizeof q, "%s.imitated", what), q),
+                       "%s.imitated: what a forger imitated belongs to a counterfeit on ordinary "
+                       "paper: add \"counterfeit_paper\" to its defects, or remove imitated",
+                       what);
         rd_get_bool(ld, what, "same_holder", &d->same_holder);
         rd_get_bool(ld, what, "companion", &d->companion);
         if (d->companion && !s->companion)

@@ -59,6 +59,7 @@ int rd_each_string(loader *ld, const char *what, const char *key,
 /* scn_expect.c: what a scenario expects, and the parts documents share. */
 /* rd_each_string callbacks: a defect kind or a light into the unsigned bits at arg. */
 void rd_add_defect(loader *ld, const char *v, int i, void *arg);
+void rd_add_imitated(loader *ld, const char *v, int i, void *arg); /* imitated = {...} */
 void rd_add_light(loader *ld, const char *v, int i, void *arg);
 /* A condition (when = {...}) at the top of the stack; with_decision: a
  * critical error's, which may also name the decision and the referral. */

@@ -34,7 +34,10 @@ assert d['template']=='uto-passport-td3' and d['seed']==42 and d['dpi']==150 and
 assert len(d['mrz'])==2 and all(len(l)==44 for l in d['mrz'])
 assert d['holder']['surname']
 kinds={x['kind'] for x in d['defects']}
-assert kinds=={'photo_substitution','counterfeit_paper'}, kinds
+# and what a counterfeit on ordinary paper lacks, each following from it
+lacks={'watermark_missing','fibres_missing','uv_emblem_missing','intaglio_missing','seal_missing','metameric_mismatch'}
+assert kinds=={'photo_substitution','counterfeit_paper'} | lacks, kinds
+assert all(x.get('follows_from')==('counterfeit_paper' if x['kind'] in lacks else None) for x in d['defects'])
 for x in d['features']+d['defects']:
     x0,y0,w,h=x['region_px']; assert w>0 and h>0 and x0+w<=738 and y0+h<=520, x
     assert x['lights'] and x['id']
