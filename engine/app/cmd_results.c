@@ -200,16 +200,17 @@ static int export(int argc, char **argv) {
                              ARGS_STR("--home", &home), ARGS_END};
     int rc = args_parse("results export", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    academy_conf c;
+    academy_conf c, ci = {0};
     xapi_academy a = {0};
     if ((rc = conf_fill(&c, "results export", NULL, NULL, NULL, &db)) != 0) return rc;
     if (!db)
         rc = args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
-    else if (format == 1) {
+    else if (format == 1 && (rc = academy_iris(&ci, home, &a)) != 0) { /* it freed ci */
         academy_free(&c);
-        if ((rc = academy_iris(&c, home, &a)) != 0) return rc;
+        return rc;
     }
-    if (rc == 0) rc = results_export(db, formats[format], &a);
+    if (rc == 0) rc = results_export(db, formats[format], &a); /* db: c's, still held */
+    academy_free(&ci);
     academy_free(&c);
     return rc;
 }
