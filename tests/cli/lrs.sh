@@ -388,6 +388,26 @@ check "verify --store: the store saw the journal up to its last entry, as writte
 head -n $((n - 2)) j-t-201.jsonl >cut.jsonl
 "$BL" results verify cut.jsonl --key key --lrs "$DL" >v 2>&1; rc=$?
 check "verify --lrs: a journal cut short after it was pushed is NOT INTACT, naming the entry" bash -c "test $rc -eq 1 && grep -q \"^NOT INTACT: the learning record store holds entry $n of 'cut.jsonl', but the journal ends at entry $((n - 2))\" v" || cat v
+# rewritten with the key itself: entry n-1's clock changed and the chain made
+# anew from there, so the journal verifies on its own; the store saw otherwise
+python3 - "$n" <<'PY'
+import hmac, hashlib, re, sys
+n = int(sys.argv[1])
+key = bytes.fromhex(re.sub(r'[^0-9a-fA-F]', '', open('key').read()))
+out, prev = [], '0' * 64
+for line in open('j-t-201.jsonl'):
+    seq = int(re.match(r'\{"seq": (\d+), "entry": ', line).group(1))
+    entry = line[line.index('"entry": ') + 9:line.rindex(', "prev": ')]
+    if seq == n - 1:
+        entry = re.sub(r'("at":"[^"]*)(\d)Z"', lambda m: m.group(1) + str((int(m.group(2)) + 1) % 10) + 'Z"', entry, 1)
+    mac = hmac.new(key, f'{seq}|{prev}|'.encode() + entry.encode(), hashlib.sha256).hexdigest()
+    out.append(f'{{"seq": {seq}, "entry": {entry}, "prev": "{prev}", "mac": "{mac}"}}\n')
+    prev = mac
+open('rewritten.jsonl', 'w').write(''.join(out))
+PY
+"$BL" results verify rewritten.jsonl --key key >v1 2>&1; rc1=$?
+"$BL" results verify rewritten.jsonl --key key --lrs "$DL" >v 2>&1; rc=$?
+check "verify --lrs: a journal rewritten with the key after it was pushed is NOT INTACT, naming the entry" bash -c "test $rc1 -eq 0 && test $rc -eq 1 && grep -q \"^NOT INTACT: entry $n of 'rewritten.jsonl' is not the entry the learning record store holds\" v" || cat v1 v
 "$BL" results verify j-t-201.jsonl --key key --lrs "http://127.0.0.1:$DEAD/xAPI" >v 2>&1; rc=$?
 check "verify --lrs: a store that cannot be reached is said, exit 2" bash -c "test $rc -eq 2 && grep -q 'cannot reach the learning record store' v" || cat v
 unset BORDERLAB_LRS BORDERLAB_RESULTS_DB
