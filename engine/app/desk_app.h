@@ -18,21 +18,22 @@ typedef struct desk_app desk_app;
 typedef struct desk_app_config {
     int headless;
     const desk_session *session;
-    const char *log_path;         /* action log (JSON lines); NULL: none */
-    const char *record_path;      /* input recording; NULL: none */
-    double loupe_dpi;             /* full resolution for the loupe (default 600) */
-    int sync_loading;             /* 1: build full-resolution documents when needed, in
-                                     this thread (replays: same pixels every time) */
-    const char *lang;             /* interface language to start in: "en", "fr", "ar" */
-    pack *pack;                   /* the scenarios behind the session (NULL: documents only) */
-    const char *journal_path;     /* exam results journal (resumes after its entries) */
-    const char *key_path;         /* the academy's journal key */
-    const char *witness_dir;      /* the journal's witness folder (NULL: none; journal.h) */
-    const char *journal_header;   /* a session journal's first entry (JSON object); NULL: a
-                                     plain desk journal */
-    const session_def *sdef;      /* the certification session (its verdict); NULL: none */
-    const desk_push_config *push; /* with a journal: each decision to the learning record
-                                     store as it is journaled (desk_push.h); NULL: none */
+    const char *log_path;       /* action log (JSON lines); NULL: none */
+    const char *record_path;    /* input recording; NULL: none */
+    double loupe_dpi;           /* full resolution for the loupe (default 600) */
+    int sync_loading;           /* 1: build full-resolution documents when needed, in
+                                   this thread (replays: same pixels every time) */
+    const char *lang;           /* interface language to start in: "en", "fr", "ar" */
+    pack *pack;                 /* the scenarios behind the session (NULL: documents only) */
+    const char *journal_path;   /* exam results journal (resumes after its entries) */
+    const char *key_path;       /* the academy's journal key */
+    const char *witness_dir;    /* the journal's witness folder (NULL: none; journal.h) */
+    const char *journal_header; /* a session journal's first entry (JSON object); NULL: a
+                                   plain desk journal */
+    const session_def *sdef;    /* the certification session (its verdict); NULL: none */
+    /* with a journal: each decision to the learning record store as it is
+     * journaled (desk_push.h); NULL: none */
+    const desk_push_config *push;
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);
