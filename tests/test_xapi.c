@@ -3,7 +3,8 @@
  * depend only on the journal and the entry, timestamps from the decision,
  * one registration per sitting, cmi5's verbs, results with score, success,
  * ISO 8601 duration and the competencies and critical errors, activities
- * with a type and three languages, the pack's hash in context. */
+ * with a type and three languages, the pack's hash in context, and each
+ * statement's entry MAC (the store as a witness of the journal's chain). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -168,6 +169,55 @@ static void same_input_same_statement(void **state) {
     assert_string_equal(id, "36865853-45c3-5d38-8424-40fc05e8a7c2");
 }
 
+#define MAC_CASE "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+#define MAC_END  "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"
+
+static const char *entry_mac(const cJSON *o) {
+    const cJSON *x = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(o, "context"), "extensions");
+    const cJSON *m =
+        cJSON_GetObjectItemCaseSensitive(x, "https://academy.test/borderlab/extensions/entry-mac");
+    return cJSON_IsString(m) ? m->valuestring : NULL;
+}
+
+/* Each statement carries the MAC of the entry it reports: a case its
+ * entry's, initialized the header's (the journal's first MAC), the verdict,
+ * completed and terminated the end entry's; unknown (a database imported
+ * before it was kept) or not a MAC: no extension, and the id stays. */
+static void statements_witness_the_chain(void **state) {
+    (void)state;
+    xapi_sitting s = sitting();
+    s.end_mac = MAC_END;
+    xapi_case c = a_case();
+    c.mac = MAC_CASE;
+    cJSON *o = xapi_case_statement(&academy, &s, &c, NULL);
+    assert_string_equal(entry_mac(o), MAC_CASE);
+    const cJSON *seq = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(o, "context"),
+                                         "extensions"),
+        "https://academy.test/borderlab/extensions/entry");
+    assert_int_equal(seq->valueint, 3);
+    cJSON *init = xapi_sitting_statement(&academy, &s, XAPI_INITIALIZED, NULL);
+    assert_string_equal(entry_mac(init), JOURNAL);
+    xapi_verb verbs[] = {XAPI_PASSED, XAPI_COMPLETED, XAPI_TERMINATED};
+    for (int i = 0; i < 3; i++) {
+        cJSON *e = xapi_sitting_statement(&academy, &s, verbs[i], NULL);
+        assert_string_equal(entry_mac(e), MAC_END);
+        cJSON_Delete(e);
+    }
+    c.mac = NULL;
+    cJSON *none = xapi_case_statement(&academy, &s, &c, NULL);
+    assert_null(entry_mac(none));
+    assert_string_equal(str_at(none, "id"), str_at(o, "id"));
+    c.mac = "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef"; /* not as written */
+    cJSON *bad = xapi_case_statement(&academy, &s, &c, NULL);
+    assert_null(entry_mac(bad));
+    assert_true(xapi_mac_ok(MAC_CASE));
+    assert_false(xapi_mac_ok("0123"));
+    assert_false(xapi_mac_ok(NULL));
+    cJSON_Delete(o), cJSON_Delete(init), cJSON_Delete(none), cJSON_Delete(bad);
+}
+
 static void sitting_verbs_as_cmi5(void **state) {
     (void)state;
     xapi_sitting s = sitting();
@@ -248,9 +298,13 @@ static void bad_iris_are_refused(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(uuid_v5_matches_rfc),       cmocka_unit_test(case_statement_says_it_all),
-        cmocka_unit_test(same_input_same_statement), cmocka_unit_test(sitting_verbs_as_cmi5),
-        cmocka_unit_test(durations_and_times),       cmocka_unit_test(bad_iris_are_refused),
+        cmocka_unit_test(uuid_v5_matches_rfc),
+        cmocka_unit_test(case_statement_says_it_all),
+        cmocka_unit_test(same_input_same_statement),
+        cmocka_unit_test(sitting_verbs_as_cmi5),
+        cmocka_unit_test(durations_and_times),
+        cmocka_unit_test(bad_iris_are_refused),
+        cmocka_unit_test(statements_witness_the_chain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,12 +11,14 @@
 #include "cmd.h"
 #include "journal.h"
 #include "lrs_push.h"
+#include "lrs_witness.h"
 #include "results_db.h"
 
 static void usage(FILE *o) {
     fprintf(o,
             "usage: borderlab results keygen KEYFILE\n"
             "       borderlab results verify JOURNAL --key KEYFILE [--witness DIR]\n"
+            "                                [--lrs URL | --store] [--credentials FILE]\n"
             "       borderlab results import JOURNAL... --key KEYFILE --db DB [--trainee ID "
             "--cohort NAME]\n"
             "                                [--witness DIR] [--pack-key PUBLIC]\n"
@@ -29,19 +31,29 @@ static void usage(FILE *o) {
             "whether a results journal is intact, or exactly which line was changed,\n"
             "removed, reordered or cut; with --witness (or BORDERLAB_WITNESS_DIR), also\n"
             "whether entries were deleted from its end since its witness saw them; exit 0\n"
-            "intact, 1 not, 2 usage or I/O error. import takes the trainee and cohort from a\n"
-            "session journal's first entry (a plain desk journal needs --trainee and\n"
-            "--cohort); it refuses a journal cut short (--witness), one sat on another\n"
-            "academy's pack (--pack-key), and an older copy of one imported before.\n\n"
+            "intact, 1 not, 2 usage or I/O error. With --lrs URL (or --store: the\n"
+            "configuration's lrs_endpoint) verify also asks the learning record store for\n"
+            "this journal's statements: each carries the MAC of the entry it reports, so the\n"
+            "highest entry the store holds must still be in the journal with that MAC; a\n"
+            "journal cut short or rewritten after it was pushed is NOT INTACT, naming that\n"
+            "entry.\n\n"
+            "import takes the trainee and cohort from a session journal's first entry (a\n"
+            "plain desk journal needs --trainee and --cohort); it refuses a journal cut\n"
+            "short (--witness), one sat on another academy's pack (--pack-key), and an\n"
+            "older copy of one imported before.\n\n"
             "export --format xapi writes the xAPI 1.0.3 statements of every journal, one a\n"
             "line; push sends them to the academy's learning record store (--lrs, else\n"
             "lrs_endpoint in the academy configuration) with HTTP Basic credentials read\n"
             "from a file holding user:password (--credentials, else lrs_credentials), in\n"
             "batches of --batch (50), retrying a store that does not answer --retries\n"
             "times (4) with backoff. What the store accepted is remembered in DB: run push\n"
-            "again to resume; nothing is sent twice. The IRIs (home_page, activity_base)\n"
-            "come from the academy configuration (`borderlab config`); --home overrides\n"
-            "the home page.\n\n"
+            "again to resume; nothing is sent twice. `session run` does the same for each\n"
+            "decision as it is journaled when the configuration names lrs_endpoint,\n"
+            "results_db and home_page: it imports its journal into results_db and pushes\n"
+            "from there, so what a store that cannot be reached did not take waits there\n"
+            "for the next decision, the next sitting, or push. The IRIs (home_page,\n"
+            "activity_base) come from the academy configuration (`borderlab config`);\n"
+            "--home overrides the home page.\n\n"
             "--key, --witness, --pack-key and --db default to the academy configuration's\n"
             "journal_key, witness_dir, pack_key and results_db (`borderlab config`).\n");
 }
@@ -78,12 +90,43 @@ static int conf_fill(academy_conf *c, const char *who, const char **key, const c
     return 0;
 }
 
+/* verify against the learning record store (lrs_witness.h): the exit code. */
+static int verify_store(const lrs_witness_opts *o) {
+    lrs_witness_result r;
+    bl_err err = {0};
+    if (lrs_witness_check(o, &r, &err) != 0) {
+        if (err.code != BL_E_REFUSED) return cmd_fail("results verify", &err);
+        printf("NOT INTACT: %s\n", err.msg);
+        return err_exit_code(&err);
+    }
+    printf("intact: %s holds %d entr%s, each as written", o->journal, r.entries,
+           r.entries == 1 ? "y" : "ies");
+    if (o->witness && r.witnessed) printf("; its witness saw %d", r.witnessed);
+    if (!r.statements)
+        printf("; the learning record store at %s holds none of its statements yet\n", r.url);
+    else if (r.mac_entry)
+        printf("; the learning record store at %s saw it up to entry %d (%d statement%s), and "
+               "the journal holds that entry as the store saw it\n",
+               r.url, r.store_entry, r.statements, r.statements == 1 ? "" : "s");
+    else
+        printf("; the learning record store at %s saw it up to entry %d (%d statement%s, sent "
+               "before statements carried their entry's MAC: entries are counted, not "
+               "compared)\n",
+               r.url, r.store_entry, r.statements, r.statements == 1 ? "" : "s");
+    return 0;
+}
+
 static int verify(int argc, char **argv) {
     char *journal[1];
     int n_journal = 0;
-    const char *key_path = NULL, *witness = NULL;
+    const char *key_path = NULL, *witness = NULL, *lrs = NULL, *credentials = NULL;
+    int store = 0;
     const args_opt opts[] = {ARGS_POS("JOURNAL", journal, &n_journal, 1, 1),
-                             ARGS_STR("--key", &key_path), ARGS_STR("--witness", &witness),
+                             ARGS_STR("--key", &key_path),
+                             ARGS_STR("--witness", &witness),
+                             ARGS_STR("--lrs", &lrs),
+                             ARGS_STR("--credentials", &credentials),
+                             ARGS_FLAG("--store", &store),
                              ARGS_END};
     int rc = args_parse("results verify", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
@@ -93,6 +136,18 @@ static int verify(int argc, char **argv) {
         academy_free(&c);
         return args_fail("results verify",
                          "--key KEYFILE is required (or journal_key in the academy configuration)");
+    }
+    if (lrs || credentials || store) {
+        academy_set(&c, ACADEMY_LRS, lrs);
+        academy_set(&c, ACADEMY_CREDENTIALS, credentials);
+        lrs_witness_opts wo = {journal[0], key_path, witness, academy_get(&c, ACADEMY_LRS),
+                               academy_get(&c, ACADEMY_CREDENTIALS)};
+        rc = wo.lrs ? verify_store(&wo)
+                    : args_fail("results verify",
+                                "--store: no learning record store configured (set lrs_endpoint "
+                                "in the academy configuration, or give --lrs URL)");
+        academy_free(&c);
+        return rc;
     }
     bl_err err = {0};
     unsigned char key[JOURNAL_KEY_BYTES];
@@ -145,16 +200,17 @@ static int export(int argc, char **argv) {
                              ARGS_STR("--home", &home), ARGS_END};
     int rc = args_parse("results export", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
-    academy_conf c;
+    academy_conf c, ci = {0};
     xapi_academy a = {0};
     if ((rc = conf_fill(&c, "results export", NULL, NULL, NULL, &db)) != 0) return rc;
     if (!db)
         rc = args_fail("results", "export --db DB [--format csv|xapi] [--home URL]");
-    else if (format == 1) {
+    else if (format == 1 && (rc = academy_iris(&ci, home, &a)) != 0) { /* it freed ci */
         academy_free(&c);
-        if ((rc = academy_iris(&c, home, &a)) != 0) return rc;
+        return rc;
     }
-    if (rc == 0) rc = results_export(db, formats[format], &a);
+    if (rc == 0) rc = results_export(db, formats[format], &a); /* db: c's, still held */
+    academy_free(&ci);
     academy_free(&c);
     return rc;
 }

@@ -460,6 +460,8 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
     snprintf(log_default, sizeof log_default, "%s/actions.jsonl", out_dir);
     const char *log = o->log ? o->log : log_default;
     input_script script = {0};
+    desk_push_config push = o->push;
+    push.pack_key = o->pack_key;
     int rc = 0;
     if ((!o->out_dir && fs_mkdir("out", &err) != 0) || fs_mkdir(out_dir, &err) != 0) rc = 2;
     if (rc == 0 && o->script) {
@@ -486,6 +488,8 @@ static int run_desk(const run_opts *o, session_def *d, pack *p, const char *head
                                .journal_header = header,
                                .sdef = d,
                                .window = o->window};
+        /* each decision to the store as it is journaled, when one is configured */
+        if (push.db && push.lrs && push.academy.home_page) cfg.push = &push;
         /* a journal that is not this session's, or not intact: refused (1) */
         if (!(a = desk_app_create(&cfg, &err))) rc = err_exit_code(&err);
     }
@@ -527,7 +531,9 @@ static int run_session(const run_opts *o, session_def *d, const pack_bytes *pb) 
 
 /* What the command line and the environment left unset comes from the
  * academy's configuration file (academy.h): the pack key, the witness and
- * journal folders, the interface language. */
+ * journal folders, the interface language; and where decisions are pushed
+ * as they are journaled (the store, its credentials, the IRIs, the results
+ * database). */
 int session_run_defaults(run_opts *o, academy_conf *ac) {
     bl_err err = {0};
     if (academy_load(ac, &err) != 0) return cmd_fail("session run", &err);
@@ -537,6 +543,12 @@ int session_run_defaults(run_opts *o, academy_conf *ac) {
     if (!o->lang && ac->origin[ACADEMY_LANGUAGE] > ACADEMY_DEFAULT)
         o->lang = academy_get(ac, ACADEMY_LANGUAGE);
     o->journal_dir = academy_get(ac, ACADEMY_JOURNAL_DIR);
+    academy_settle(ac);
+    o->push.db = academy_get(ac, ACADEMY_RESULTS_DB);
+    o->push.lrs = academy_get(ac, ACADEMY_LRS);
+    o->push.credentials = academy_get(ac, ACADEMY_CREDENTIALS);
+    o->push.academy.home_page = academy_get(ac, ACADEMY_HOME_PAGE);
+    o->push.academy.activity_base = academy_get(ac, ACADEMY_ACTIVITY_BASE);
     return 0;
 }
 

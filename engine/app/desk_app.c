@@ -78,6 +78,14 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
         pack_bind_languages(cfg->pack, codes, a->n_langs);
     }
     if (app_open_journal(a, err) != 0) goto fail;
+    if (cfg->push && a->journal) {
+        /* the store never stops the desk: without the push, the journal
+         * still records every decision */
+        bl_err perr = {0};
+        if (!(a->push = desk_push_create(cfg->push, cfg->journal_path, cfg->key_path,
+                                         cfg->witness_dir, &perr)))
+            fprintf(stderr, "borderlab: %s; decisions are journaled, not pushed\n", perr.msg);
+    }
     if (app_load_traveler(a, err) != 0) goto fail;
     app_after_change(a); /* a journal that ends the session: the summary and its verdict */
     return a;
@@ -101,6 +109,7 @@ void desk_app_destroy(desk_app *a) {
     for (int i = 0; i < a->n_langs; i++)
         i18n_destroy(a->langs[i]);
     journal_close(a->journal);
+    desk_push_destroy(a->push); /* after the journal's last entry: a last, bounded push */
     if (a->log) fclose(a->log);
     free(a->log_mem);
     free(a->truth);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk.h"
+#include "desk_push.h"
 #include "doc.h"
 #include "pack.h"
 #include "plat.h"
@@ -32,6 +33,9 @@ typedef struct desk_app_config {
     const session_def *sdef;    /* the certification session (its verdict); NULL: none */
     plat *window;               /* a window to borrow (the workstation's, kept open between
                                    trainees); NULL: the desk opens its own */
+    /* with a journal: each decision to the learning record store as it is
+     * journaled (desk_push.h); NULL: none */
+    const desk_push_config *push;
 } desk_app_config;
 
 desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err);

@@ -72,6 +72,7 @@ struct desk_app {
     i18n *langs[8];
     int n_langs;
     journal *journal; /* exam results, when the session keeps them */
+    desk_push *push;  /* its decisions to the learning record store, when configured */
     int journal_failed;
     int journal_ended;                        /* the journal holds the session's end */
     unsigned char scored[DESK_MAX_TRAVELERS]; /* cases scored (and journaled) */

@@ -117,11 +117,16 @@ void app_answer(desk_app *a) {
 
 /* ------------------------------------------------------------ cases */
 
-static void journal_write(desk_app *a, char *entry) {
+/* Appends an entry to the journal, and tells the desk's push (desk_push.h)
+ * that it grew: a decision (a case, the end, the header) wakes it, a clock
+ * entry does not. */
+static void journal_write(desk_app *a, char *entry, int decision) {
     bl_err err = {0};
     if (!entry || journal_append(a->journal, entry, &err) != 0) {
         fprintf(stderr, "borderlab: %s\n", entry ? err.msg : "out of memory");
         a->journal_failed = 1;
+    } else {
+        desk_push_notify(a->push, decision);
     }
     free(entry);
 }
@@ -198,7 +203,7 @@ static void on_decision(desk_app *a, int tv) {
     char *texts =
         a->cfg.pack && tv < a->cfg.pack->n ? debrief_texts_json(&a->cfg.pack->scn[tv], d) : NULL;
     rc.texts = texts;
-    journal_write(a, record_case_json(&rc));
+    journal_write(a, record_case_json(&rc), 1);
     free(texts);
 }
 
@@ -230,7 +235,7 @@ static void finish_session(desk_app *a) {
     desk_set_verdict(st, &dv);
     if (!a->journal || a->journal_ended) return;
     clock_now(end.at);
-    journal_write(a, record_end_json(&end));
+    journal_write(a, record_end_json(&end), 1);
     a->journal_ended = 1;
 }
 
@@ -326,7 +331,7 @@ int app_open_journal(desk_app *a, bl_err *err) {
     }
     if (cfg->journal_header && entries == 0) {
         char *h = strdup(cfg->journal_header);
-        journal_write(a, h);
+        journal_write(a, h, 1);
         if (a->journal_failed)
             return err_setc(err, BL_E_IO, "cannot begin the journal '%s'", cfg->journal_path);
     }
@@ -347,6 +352,6 @@ void app_journal_clock(desk_app *a, record_kind kind) {
     record_clock c = {.index = st->traveler + 1,
                       .t = desk_elapsed(st),
                       .case_s = (double)(st->frame - st->case_frame0) / DESK_FPS};
-    journal_write(a, record_clock_json(kind, &c));
+    journal_write(a, record_clock_json(kind, &c), 0);
     a->last_clock = desk_elapsed(st);
 }

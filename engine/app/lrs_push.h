@@ -18,12 +18,21 @@
  *   statements are immutable, that id cannot be sent otherwise).
  * - Transient failures (no connection, a timeout, a cut reply, HTTP 408,
  *   429, 5xx) are retried with backoff (0.5 s, doubling, at most 30 s); any
- *   other answer stops the push with a message saying what to do.
- * Exit: 0 every statement is in the store; 2 usage, configuration, database,
- * credentials or store error (what was accepted before stays marked). */
+ *   other answer stops the push with a message saying what to do
+ *   (lrs_http.h).
+ * - lrs_push_run prints nothing (unless given `notes`) and can be bounded
+ *   in time and cancelled from another thread: the desk's worker
+ *   (desk_push.h) pushes with it; lrs_push is `results push`.
+ * Exit (lrs_push): 0 every statement is in the store; 2 usage,
+ * configuration, database, credentials or store error (what was accepted
+ * before stays marked). */
 #ifndef BL_LRS_PUSH_H
 #define BL_LRS_PUSH_H
 
+#include <stdatomic.h>
+#include <stdio.h>
+
+#include "err.h"
 #include "xapi.h"
 
 typedef struct lrs_push_opts {
@@ -33,10 +42,32 @@ typedef struct lrs_push_opts {
     int batch;               /* statements per request */
     int retries;             /* tries after the first, for transient failures */
     xapi_academy academy;    /* IRIs (academy.h) */
+    double max_seconds;      /* 0: no limit; else nothing is tried after this long */
+    atomic_int *cancel;      /* NULL; else another thread sets it to stop the push now */
+    FILE *notes;             /* lrs_push_run: retries and conflicts said here (NULL: silent) */
+    const char *who;         /* the notes' prefix (NULL: "borderlab results push") */
 } lrs_push_opts;
 
-/* Sends what the store does not have yet; returns the exit code. Prints one
- * line on stdout when done, messages on stderr. */
+/* What a push did. */
+typedef struct lrs_push_stats {
+    int total;      /* statements of the database */
+    int before;     /* sent to this store by an earlier push */
+    int sent;       /* accepted by the store now (marked sent) */
+    int conflicts;  /* of those, kept as the store already had them (409 on PUT) */
+    int requests;   /* HTTP requests made (each try counts once) */
+    int retried;    /* requests tried again */
+    char url[2048]; /* the statements URL ("" when the store's URL is not one) */
+} lrs_push_stats;
+
+/* Sends what the store does not have yet, printing nothing but notes. 0
+ * every statement is in the store; -1 with err set (BL_E_USAGE: the URL or
+ * no credentials file; BL_E_IO: database or store; BL_E_INPUT: a file or
+ * statement). *stats says how far it got either way: total - before - sent
+ * statements are still to send. */
+int lrs_push_run(const lrs_push_opts *o, lrs_push_stats *stats, bl_err *err);
+
+/* `results push`: lrs_push_run with notes on stderr; returns the exit code.
+ * Prints one line on stdout when done, messages on stderr. */
 int lrs_push(const lrs_push_opts *o);
 
 #endif

@@ -41,13 +41,13 @@ static const char *tables =
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, scenario TEXT NOT NULL, decision TEXT,"
     " protection TEXT, points REAL, passed INTEGER, critical TEXT, document_examination REAL,"
     " interview REAL, human_rights REAL, procedure REAL, t REAL, seconds REAL, time_limit REAL,"
-    " missed TEXT, detail TEXT, PRIMARY KEY (journal, seq));"
+    " missed TEXT, detail TEXT, mac TEXT, PRIMARY KEY (journal, seq));"
     "CREATE TABLE IF NOT EXISTS sessions ("
     " journal TEXT PRIMARY KEY, session TEXT NOT NULL, title TEXT NOT NULL, trainee TEXT NOT NULL,"
     " trainee_name TEXT NOT NULL, cohort TEXT NOT NULL, started TEXT NOT NULL, exam INTEGER,"
     " cases INTEGER, passed INTEGER, reason TEXT, pass_marks TEXT, first_mac TEXT,"
     " entries INTEGER, pack_sha256 TEXT, end_seq INTEGER, ended_at TEXT, overall REAL,"
-    " elapsed REAL);"
+    " elapsed REAL, end_mac TEXT);"
     "CREATE TABLE IF NOT EXISTS lrs_sent ("
     " lrs TEXT NOT NULL, id TEXT NOT NULL, journal TEXT NOT NULL, sent TEXT NOT NULL,"
     " PRIMARY KEY (lrs, id));";
@@ -95,6 +95,12 @@ static const char *const migrations[RESULTS_SCHEMA_VERSION - RESULTS_SCHEMA_OLDE
     /* 5 to 6: the indexes on trainee and cohort (a report of a cohort of
      * thousands read without going through every row of the store) */
     "",
+    /* 6 to 7: each case's entry MAC and the end entry's, which its xAPI
+     * statements carry so that the store witnesses the journal's chain
+     * (xapi.h). NULL for what was imported before until it is imported
+     * again (the statements then lack the MAC). */
+    "ALTER TABLE results ADD COLUMN mac TEXT;"
+    "ALTER TABLE sessions ADD COLUMN end_mac TEXT;",
 };
 
 static const char *version_sql = "PRAGMA user_version = " STR(RESULTS_SCHEMA_VERSION) ";";
@@ -128,10 +134,14 @@ static const char *db_advice(int code) {
                : "check the file, or import the journals again into a new database";
 }
 
-int results_db_fail(sqlite3 *db, const char *what, const char *path) {
-    fprintf(stderr, "borderlab results: %s '%s': %s (%s)\n", what, path, sqlite3_errmsg(db),
+static int db_fail_to(FILE *f, sqlite3 *db, const char *what, const char *path) {
+    fprintf(f, "borderlab results: %s '%s': %s (%s)\n", what, path, sqlite3_errmsg(db),
             db_advice(sqlite3_errcode(db)));
     return 2;
+}
+
+int results_db_fail(sqlite3 *db, const char *what, const char *path) {
+    return db_fail_to(stderr, db, what, path);
 }
 
 /* The one integer a query such as a PRAGMA answers; SQLITE_OK, else the
@@ -245,18 +255,20 @@ int results_db_version(sqlite3 *db) {
 #define BATCH_MS       1000
 
 /* The statements an import runs for each journal, prepared once. */
-enum { Q_KNOWN, Q_BEFORE, Q_CASE, Q_SESSION, Q_COUNT };
+enum { Q_KNOWN, Q_BEFORE, Q_CASE, Q_SESSION, Q_MAC, Q_COUNT };
 static const char *const import_sql[Q_COUNT] = {
     /* the journal imported before with this first MAC (sessions_first_mac) */
     "SELECT journal FROM sessions WHERE first_mac = ?1",
     /* whose a journal was, and how many entries it had */
     "SELECT trainee, cohort, entries FROM sessions WHERE journal = ?1",
     "INSERT OR IGNORE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     "INSERT OR REPLACE INTO sessions (journal, session, title, trainee, trainee_name, cohort,"
     " started, exam, cases, passed, reason, pass_marks, first_mac, entries, pack_sha256, end_seq,"
-    " ended_at, overall, elapsed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-    " ?13, ?14, ?15, ?16, ?17, ?18, ?19)"};
+    " ended_at, overall, elapsed, end_mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+    " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    /* a case imported before its MAC was kept (schema 6) gets it */
+    "UPDATE results SET mac = ?3 WHERE journal = ?1 AND seq = ?2 AND mac IS NULL"};
 
 /* One `results import`: the keys, the database and the batch in progress. */
 typedef struct importer {
@@ -273,8 +285,20 @@ typedef struct importer {
     FILE *said;   /* its lines for stdout, printed once it is committed */
     char *said_text;
     size_t said_len;
-    int failed; /* the database failed: the import stops */
+    int failed;      /* the database failed: the import stops */
+    FILE *out, *msg; /* "imported ..." lines, and messages (o->out, o->msg, else stdout, stderr) */
 } importer;
+
+/* A database error, said where the import's messages go; returns 2. */
+static int im_db_fail(const importer *im, const char *what) {
+    return db_fail_to(im->msg, im->db, what, im->o->db);
+}
+
+/* An error, said where the import's messages go; returns its exit code. */
+static int im_fail(const importer *im, const bl_err *err) {
+    fprintf(im->msg, "borderlab results: %s\n", err->msg);
+    return err_exit_code(err);
+}
 
 static double now_ms(void) {
     struct timespec ts;
@@ -300,7 +324,7 @@ typedef struct who {
     int entries; /* how many entries the journal holds */
     /* for xAPI: the pack's signature hash, and the end entry's index, clock,
      * overall and session time (end_seq 0: not ended) */
-    const char *pack_sha256, *ended_at;
+    const char *pack_sha256, *ended_at, *end_mac;
     int end_seq;
     double overall, elapsed;
 } who;
@@ -324,6 +348,7 @@ static int insert_session(importer *im, const char *journal_path, const who *w) 
         sqlite3_bind_text(st, 17, w->ended_at ? w->ended_at : "", -1, SQLITE_TRANSIENT);
         sqlite3_bind_double(st, 18, w->overall);
         sqlite3_bind_double(st, 19, w->elapsed);
+        sqlite3_bind_text(st, 20, w->end_mac ? w->end_mac : "", -1, SQLITE_TRANSIENT);
     }
     return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
@@ -333,7 +358,8 @@ static int insert_session(importer *im, const char *journal_path, const who *w) 
  * journal's identity, wherever it is copied). */
 typedef struct entries {
     record_entry **e;
-    char **json; /* each entry's text (a case's detail) */
+    char **json;     /* each entry's text (a case's detail) */
+    char (*mac)[65]; /* each entry's MAC */
     int *seq;
     int n, cap;
     int bad; /* an entry could not be read or kept */
@@ -350,7 +376,9 @@ static void collect(void *ud, int seq, const char *json, const char *mac) {
         if (ns) g->seq = ns;
         char **nj = realloc(g->json, sizeof *nj * (size_t)cap);
         if (nj) g->json = nj;
-        if (!ne || !ns || !nj) {
+        char(*nm)[65] = realloc(g->mac, sizeof *nm * (size_t)cap);
+        if (nm) g->mac = nm;
+        if (!ne || !ns || !nj || !nm) {
             g->bad = 1;
             return;
         }
@@ -366,6 +394,7 @@ static void collect(void *ud, int seq, const char *json, const char *mac) {
         return;
     }
     g->seq[g->n] = seq;
+    snprintf(g->mac[g->n], sizeof g->mac[g->n], "%s", mac);
     g->json[g->n] = text;
     g->e[g->n++] = e;
 }
@@ -375,6 +404,7 @@ static void entries_free(entries *g) {
         free(g->e[i]), free(g->json[i]);
     free(g->e);
     free(g->json);
+    free(g->mac);
     free(g->seq);
 }
 
@@ -400,7 +430,7 @@ static int refused_by_before(importer *im, const char *journal, const who *w) {
     const char *t = (const char *)sqlite3_column_text(st, 0);
     const char *c = (const char *)sqlite3_column_text(st, 1);
     if (strcmp(t ? t : "", w->trainee) || strcmp(c ? c : "", w->cohort)) {
-        fprintf(stderr,
+        fprintf(im->msg,
                 "borderlab results: %s was imported before for trainee '%s' of cohort '%s'; "
                 "nothing imported (import it into another database to file it otherwise)\n",
                 journal, t ? t : "", c ? c : "");
@@ -408,7 +438,7 @@ static int refused_by_before(importer *im, const char *journal, const who *w) {
     }
     int before = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
     if (before <= w->entries) return 0;
-    fprintf(stderr,
+    fprintf(im->msg,
             "borderlab results: this copy of %s holds %d entr%s, but %d were imported from it "
             "before: entries %d-%d are missing (cut short, or an older copy); nothing imported, "
             "the stored results stay\n",
@@ -429,7 +459,7 @@ static char *json_list(const char *const *items, int n) {
 
 /* Binds one case's row (journal and seq are bound by the caller). */
 static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, const char *json,
-                      double case_limit) {
+                      const char *mac, double case_limit) {
     const desk_debrief *d = &c->d;
     const char *crit[DEBRIEF_MAX_CRITICAL], *missed[DEBRIEF_MAX_ITEMS];
     int n_missed = 0;
@@ -458,6 +488,7 @@ static void bind_case(sqlite3_stmt *st, const who *w, const record_case *c, cons
     if (case_limit > 0) sqlite3_bind_double(st, 19, case_limit);
     sqlite3_bind_text(st, 20, missed_text ? missed_text : "[]", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 21, json, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 22, mac, -1, SQLITE_TRANSIENT);
     free(crit_text);
     free(missed_text);
 }
@@ -471,7 +502,7 @@ static int insert_cases(importer *im, const char *journal_path, const entries *g
         if (e->kind == REC_END) {
             w->passed = e->end.v.passed;
             w->reason = e->end.time_up ? "time_up" : "completed";
-            w->end_seq = got->seq[i], w->ended_at = e->end.at;
+            w->end_seq = got->seq[i], w->ended_at = e->end.at, w->end_mac = got->mac[i];
             w->overall = e->end.v.overall, w->elapsed = e->end.elapsed;
         }
         if (e->kind != REC_CASE) continue; /* headers, clocks and ends are not cases */
@@ -479,23 +510,30 @@ static int insert_cases(importer *im, const char *journal_path, const entries *g
         sqlite3_stmt *st = q(im, Q_CASE);
         sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, got->seq[i]);
-        bind_case(st, w, &e->kase, got->json[i], case_limit);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            return results_db_fail(im->db, "cannot write to", im->o->db);
-        *added += sqlite3_changes(im->db);
+        bind_case(st, w, &e->kase, got->json[i], got->mac[i], case_limit);
+        if (sqlite3_step(st) != SQLITE_DONE) return im_db_fail(im, "cannot write to");
+        if (sqlite3_changes(im->db)) {
+            (*added)++;
+            continue;
+        }
+        st = q(im, Q_MAC);
+        sqlite3_bind_text(st, 1, journal_path, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(st, 2, got->seq[i]);
+        sqlite3_bind_text(st, 3, got->mac[i], -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE) return im_db_fail(im, "cannot write to");
     }
     return 0;
 }
 
 /* Who the journal is: its session header's trainee and cohort, or the
  * command line's for a plain desk journal. Returns 0 or an exit code. */
-static int whose(const char *journal_path, const entries *got, const char *trainee,
+static int whose(FILE *msg, const char *journal_path, const entries *got, const char *trainee,
                  const char *cohort, who *w, double *case_limit) {
     const record_entry *first = got->n ? got->e[0] : NULL;
     if (first && first->kind == REC_HEADER) {
         const record_header *h = &first->header;
         if ((trainee && strcmp(trainee, h->trainee)) || (cohort && strcmp(cohort, h->cohort))) {
-            fprintf(stderr,
+            fprintf(msg,
                     "borderlab results: %s belongs to trainee '%s' of cohort '%s', not what "
                     "--trainee/--cohort say; nothing imported\n",
                     journal_path, h->trainee, h->cohort);
@@ -510,7 +548,7 @@ static int whose(const char *journal_path, const entries *got, const char *train
         return 0;
     }
     if (!trainee || !cohort) {
-        fprintf(stderr,
+        fprintf(msg,
                 "borderlab results: %s is a desk journal without a session header: "
                 "say whose it is with --trainee ID --cohort NAME\n",
                 journal_path);
@@ -527,10 +565,10 @@ static int importer_open(importer *im) {
     const char *path = im->o->db;
     if (sqlite3_open_v2(path, &im->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                         NULL) != SQLITE_OK)
-        return results_db_fail(im->db, "cannot open", path);
+        return db_fail_to(im->msg, im->db, "cannot open", path);
     sqlite3_busy_timeout(im->db, 2000);
     bl_err err = {0};
-    if (check_schema(im->db, path, 1, &im->version, &err) != 0) return cmd_fail("results", &err);
+    if (check_schema(im->db, path, 1, &im->version, &err) != 0) return im_fail(im, &err);
     return 0;
 }
 
@@ -547,17 +585,17 @@ static int importer_ready(importer *im) {
 static int batch_begin(importer *im, int first) {
     if (im->open) return 0;
     if (sqlite3_exec(im->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return results_db_fail(im->db, "cannot write to", im->o->db);
+        return im_db_fail(im, "cannot write to");
     int rc = importer_ready(im);
     if (rc != SQLITE_OK) {
-        int code = results_db_fail(im->db, "cannot write to", im->o->db);
+        int code = im_db_fail(im, "cannot write to");
         sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
         return code;
     }
     im->version = RESULTS_SCHEMA_VERSION; /* once committed; a failed batch ends the import */
     if (!(im->said = open_memstream(&im->said_text, &im->said_len))) {
         sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
-        fprintf(stderr, "borderlab results: out of memory\n");
+        fprintf(im->msg, "borderlab results: out of memory\n");
         return 2;
     }
     im->open = 1, im->first = first, im->n = 0, im->t0 = now_ms();
@@ -570,13 +608,13 @@ static int batch_end(importer *im, int commit) {
     if (!im->open) return 0;
     int rc = 0;
     if (commit && sqlite3_exec(im->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        rc = results_db_fail(im->db, "cannot commit to", im->o->db);
+        rc = im_db_fail(im, "cannot commit to");
     if (!commit || rc) sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
     fclose(im->said);
     if (commit && !rc)
-        fwrite(im->said_text, 1, im->said_len, stdout);
+        fwrite(im->said_text, 1, im->said_len, im->out);
     else if (im->n)
-        fprintf(stderr,
+        fprintf(im->msg,
                 "borderlab results: %s and the journals after it in the same transaction (%d "
                 "imported until then) are not in %s: nothing of them was written; import them "
                 "again once the database is put right\n",
@@ -594,7 +632,7 @@ static int store(importer *im, int k, const char *journal_path, const entries *g
     int rc = (!im->db ? importer_open(im) : 0);
     if (rc == 0) rc = batch_begin(im, k);
     if (rc == 0 && sqlite3_exec(im->db, "SAVEPOINT journal", NULL, NULL, NULL) != SQLITE_OK)
-        rc = results_db_fail(im->db, "cannot write to", im->o->db);
+        rc = im_db_fail(im, "cannot write to");
     if (rc != 0) {
         im->failed = 1;
         return rc;
@@ -602,15 +640,14 @@ static int store(importer *im, int k, const char *journal_path, const entries *g
     /* a copy of a journal imported before is that journal (same first MAC) */
     char *known = known_as(im, got->first_mac);
     if (known && strcmp(known, journal_path)) {
-        fprintf(stderr, "borderlab results: %s is a copy of %s, imported before: counted once\n",
+        fprintf(im->msg, "borderlab results: %s is a copy of %s, imported before: counted once\n",
                 journal_path, known);
         journal_path = known;
     }
     int added = 0;
     rc = refused_by_before(im, journal_path, w);
     if (rc == 0) rc = insert_cases(im, journal_path, got, case_limit, w, &added);
-    if (rc == 0 && insert_session(im, journal_path, w) != 0)
-        rc = results_db_fail(im->db, "cannot write to", im->o->db);
+    if (rc == 0 && insert_session(im, journal_path, w) != 0) rc = im_db_fail(im, "cannot write to");
     if (rc == 0) {
         fprintf(im->said, "imported %d new of %d cases from %s into %s\n", added, w->cases,
                 journal_path, im->o->db);
@@ -634,11 +671,11 @@ static int pack_key_differs(const importer *im, const char *journal_path, const 
     const record_header *h = &first->header;
     if (!strcmp(h->pack_public_key, im->pack_hex)) return 0;
     if (!h->pack_public_key[0] && !h->exam) {
-        fprintf(stderr, "borderlab results: note: %s was a practice session on an unsigned pack\n",
+        fprintf(im->msg, "borderlab results: note: %s was a practice session on an unsigned pack\n",
                 journal_path);
         return 0;
     }
-    fprintf(stderr,
+    fprintf(im->msg,
             "borderlab results: %s was %s, not under this academy's pack key (%s): nothing "
             "imported\n",
             journal_path,
@@ -660,10 +697,10 @@ static int import_one(importer *im, int k) {
     entries got = {0};
     if (journal_read(path, im->key, im->o->witness, collect, &got, &n, &torn, &err) != 0 ||
         (got.bad && err_setc(&err, BL_E_NOMEM, "%s: out of memory reading it", path))) {
-        fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
+        fprintf(im->msg, "borderlab results: %s; nothing imported\n", err.msg);
         rc = err_exit_code(&err);
     } else if (torn) {
-        fprintf(stderr,
+        fprintf(im->msg,
                 "borderlab results: warning: %s: line %d is cut short (a crash while it was "
                 "written): it is not an entry; the %d before it are imported\n",
                 path, torn, n);
@@ -679,7 +716,7 @@ static int import_one(importer *im, int k) {
              .entries = n};
     double case_limit = 0;
     if (rc == 0) rc = pack_key_differs(im, path, &got);
-    if (rc == 0) rc = whose(path, &got, im->o->trainee, im->o->cohort, &w, &case_limit);
+    if (rc == 0) rc = whose(im->msg, path, &got, im->o->trainee, im->o->cohort, &w, &case_limit);
     if (rc == 0) rc = store(im, k, path, &got, &w, case_limit);
     entries_free(&got);
     free(w.marks);
@@ -691,18 +728,21 @@ static int import_one(importer *im, int k) {
 static int importer_keys(importer *im) {
     bl_err err = {0};
     if (journal_key_load(im->o->key, im->key, &err) != 0) {
-        fprintf(stderr, "borderlab results: %s; nothing imported\n", err.msg);
+        fprintf(im->msg, "borderlab results: %s; nothing imported\n", err.msg);
         return err_exit_code(&err);
     }
     if (!im->o->pack_key) return 0;
     unsigned char pub[PACKSIG_PUBLIC_BYTES];
-    if (packsig_public_load(im->o->pack_key, pub, &err) != 0) return cmd_fail("results", &err);
+    if (packsig_public_load(im->o->pack_key, pub, &err) != 0) return im_fail(im, &err);
     keyfile_hex(pub, sizeof pub, im->pack_hex);
     return 0;
 }
 
 int results_import_all(char *const *journals, int n, const results_import_opts *o) {
-    importer im = {.o = o, .journals = journals};
+    importer im = {.o = o,
+                   .journals = journals,
+                   .out = o->out ? o->out : stdout,
+                   .msg = o->msg ? o->msg : stderr};
     int rc = importer_keys(&im), k = 0;
     if (rc != 0) return rc;
     /* a journal's own problem (refused, unreadable) leaves the others to go
@@ -718,7 +758,7 @@ int results_import_all(char *const *journals, int n, const results_import_opts *
     int r = batch_end(&im, !im.failed);
     if (r > rc) rc = r;
     if (im.failed && k < n)
-        fprintf(stderr,
+        fprintf(im.msg,
                 "borderlab results: the import stopped: the %d journal%s after %s %s not "
                 "tried\n",
                 n - k, n - k == 1 ? "" : "s", journals[k - 1], n - k == 1 ? "was" : "were");

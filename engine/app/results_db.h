@@ -12,6 +12,7 @@
 #define BL_RESULTS_DB_H
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -23,6 +24,8 @@ typedef struct results_import_opts {
     const char *cohort;
     const char *witness;  /* the witness folder (NULL: none): the journal must meet its witness */
     const char *pack_key; /* the academy's pack public key file (NULL: not checked) */
+    FILE *out;            /* the "imported ..." lines (NULL: stdout) */
+    FILE *msg;            /* what is refused or fails, and notes (NULL: stderr) */
 } results_import_opts;
 
 /* Verifies each of n journals (and its witness) and imports it, all or
@@ -38,9 +41,10 @@ int results_import_all(char *const *journals, int n, const results_import_opts *
 /* The schema this borderlab writes (PRAGMA user_version), and the oldest it
  * reads: 2 lacks sessions.entries and its index, 3 results.detail, 4 what
  * xAPI statements need (the pack hash, the end entry) and the table of
- * statements a store accepted, 5 the indexes on trainee and cohort. The
+ * statements a store accepted, 5 the indexes on trainee and cohort, 6 the
+ * entries' MACs (each case's and the end's, which statements carry). The
  * first import (or push) into an older one adds them. */
-#define RESULTS_SCHEMA_VERSION 6
+#define RESULTS_SCHEMA_VERSION 7
 #define RESULTS_SCHEMA_OLDEST  2
 
 /* Opens the database read-only (a reader never changes it; a busy database

@@ -59,27 +59,28 @@ void results_xapi_free_list(char **list) {
     free(list);
 }
 
-/* The sitting's row; schema 4 lacks the xAPI columns (pack hash, end). */
+/* The sitting's row; schema 4 lacks the xAPI columns (pack hash, end),
+ * schema 6 the end entry's MAC. */
 static const char *sitting_sql_5 =
     "SELECT session, title, trainee, trainee_name, cohort, started, first_mac, passed, reason,"
     " pack_sha256, COALESCE(end_seq, entries), ended_at,"
     " COALESCE(overall, (SELECT AVG(points) FROM results r WHERE r.journal = s.journal)),"
-    " COALESCE(elapsed, (SELECT MAX(t) FROM results r WHERE r.journal = s.journal))"
+    " COALESCE(elapsed, (SELECT MAX(t) FROM results r WHERE r.journal = s.journal)), %s"
     " FROM sessions s WHERE journal = ?1";
 static const char *sitting_sql_4 =
     "SELECT session, title, trainee, trainee_name, cohort, started, first_mac, passed, reason,"
     " '', entries, '', (SELECT AVG(points) FROM results r WHERE r.journal = s.journal),"
-    " (SELECT MAX(t) FROM results r WHERE r.journal = s.journal)"
+    " (SELECT MAX(t) FROM results r WHERE r.journal = s.journal), %s"
     " FROM sessions s WHERE journal = ?1";
 
 /* The texts a sitting points to, kept while its statements are built. */
 typedef struct sitting_row {
-    char *text[12];
+    char *text[15];
     xapi_sitting s;
 } sitting_row;
 
 static void sitting_free(sitting_row *r) {
-    for (int i = 0; i < 12; i++)
+    for (int i = 0; i < 15; i++)
         free(r->text[i]);
 }
 
@@ -88,7 +89,10 @@ static int read_sitting(sqlite3 *db, const char *path, const char *journal, sitt
                         bl_err *err) {
     sqlite3_stmt *st = NULL;
     memset(r, 0, sizeof *r);
-    const char *sql = results_db_version(db) >= 5 ? sitting_sql_5 : sitting_sql_4;
+    int version = results_db_version(db);
+    char sql[1024];
+    snprintf(sql, sizeof sql, version >= 5 ? sitting_sql_5 : sitting_sql_4,
+             version >= 7 ? "end_mac" : "''");
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return results_db_read_error(db, path, err);
     sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
@@ -97,7 +101,7 @@ static int read_sitting(sqlite3 *db, const char *path, const char *journal, sitt
         sqlite3_finalize(st);
         return step == SQLITE_DONE ? 1 : results_db_read_error(db, path, err);
     }
-    static const int texts[] = {0, 1, 2, 3, 4, 5, 6, 8, 9, 11};
+    static const int texts[] = {0, 1, 2, 3, 4, 5, 6, 8, 9, 11, 14};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if (!(r->text[texts[i]] = strdup(col(st, texts[i])))) {
             sqlite3_finalize(st);
@@ -108,6 +112,7 @@ static int read_sitting(sqlite3 *db, const char *path, const char *journal, sitt
     s->session = r->text[0], s->title = r->text[1], s->trainee = r->text[2];
     s->trainee_name = r->text[3], s->cohort = r->text[4], s->started = r->text[5];
     s->journal = r->text[6], s->pack_sha256 = r->text[9], s->ended_at = r->text[11];
+    s->end_mac = r->text[14];
     s->ended = sqlite3_column_type(st, 7) != SQLITE_NULL;
     s->passed = sqlite3_column_int(st, 7);
     s->time_up = !strcmp(r->text[8], "time_up");
@@ -139,6 +144,7 @@ static void case_from_row(sqlite3_stmt *st, record_entry *e, case_keep *k, doubl
     c->seconds =
         sqlite3_column_type(st, 12) != SQLITE_NULL ? sqlite3_column_double(st, 12) : c->t - prev_t;
     c->at = "";
+    c->mac = col(st, 14);
     const char *detail = col(st, 13);
     if (detail[0] && record_parse(detail, e, NULL) == 0 && e->kind == REC_CASE) {
         for (int i = 0; i < 4; i++)
@@ -159,9 +165,10 @@ static void case_from_row(sqlite3_stmt *st, record_entry *e, case_keep *k, doubl
     c->critical = (const char *const *)k->critical;
 }
 
+/* A case's row; before schema 7 without its entry's MAC. */
 static const char *cases_sql =
     "SELECT seq, scenario, decision, protection, points, passed, critical, document_examination,"
-    " interview, human_rights, procedure, t, seconds, detail FROM results WHERE journal = ?1"
+    " interview, human_rights, procedure, t, seconds, detail, %s FROM results WHERE journal = ?1"
     " ORDER BY seq";
 
 /* Hands fn a statement made by make (NULL: err says why). */
@@ -176,7 +183,9 @@ static int journal_cases(sqlite3 *db, const char *path, const xapi_academy *a,
                          const xapi_sitting *s, const char *journal, results_xapi_fn fn, void *ud,
                          bl_err *err) {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, cases_sql, -1, &st, NULL) != SQLITE_OK)
+    char sql[512];
+    snprintf(sql, sizeof sql, cases_sql, results_db_version(db) >= 7 ? "mac" : "''");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
         return results_db_read_error(db, path, err);
     sqlite3_bind_text(st, 1, journal, -1, SQLITE_TRANSIENT);
     record_entry *e = malloc(sizeof *e);

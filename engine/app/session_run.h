@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "academy.h"
+#include "desk_push.h"
 #include "input.h"
 #include "plat.h"
 
@@ -21,6 +22,7 @@ typedef struct run_opts {
     const char *file, *trainee, *name, *cohort, *journal, *key, *pack_key, *lang, *log, *record,
         *input, *out_dir, *witness;
     const char *journal_dir; /* the academy's journal folder (academy.h), or NULL */
+    desk_push_config push;   /* the academy's store and results database (desk_push.h) */
     int headless;
     uint64_t min_version;       /* --min-pack-version: refuse a pack signed with an older one */
     plat *window;               /* a window to borrow (the workstation's); NULL: its own */

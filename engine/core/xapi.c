@@ -120,6 +120,13 @@ int xapi_iri_ok(const char *iri) {
     return 1;
 }
 
+int xapi_mac_ok(const char *s) {
+    if (!s || strlen(s) != 64) return 0;
+    for (const char *c = s; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'f'))) return 0;
+    return 1;
+}
+
 /* base + "/" + kind + "/" + id, the id percent-encoded; NULL when it does not fit. */
 static char *iri_of(char *out, size_t cap, const char *base, const char *kind, const char *id) {
     size_t n = (size_t)snprintf(out, cap, "%s/%s", base, kind);
@@ -193,7 +200,7 @@ static cJSON *sitting_activity(const xapi_academy *a, const xapi_sitting *s) {
 /* context: registration, the sitting as parent (of a case), the cohort as
  * grouping, and the journal, entry and pack in extensions. */
 static void add_context(cJSON *o, const xapi_academy *a, const xapi_sitting *s, int seq,
-                        int is_case) {
+                        const char *mac, int is_case) {
     char reg[UUID_TEXT_SIZE], iri[1024];
     xapi_registration(s->journal, reg);
     cJSON *ctx = cJSON_AddObjectToObject(o, "context");
@@ -214,6 +221,7 @@ static void add_context(cJSON *o, const xapi_academy *a, const xapi_sitting *s, 
     cJSON *x = cJSON_AddObjectToObject(ctx, "extensions");
     cJSON_AddStringToObject(x, ext(iri, sizeof iri, a, "journal"), s->journal);
     cJSON_AddNumberToObject(x, ext(iri, sizeof iri, a, "entry"), seq);
+    if (xapi_mac_ok(mac)) cJSON_AddStringToObject(x, ext(iri, sizeof iri, a, "entry-mac"), mac);
     if (s->pack_sha256 && s->pack_sha256[0])
         cJSON_AddStringToObject(x, ext(iri, sizeof iri, a, "pack-signature-sha256"),
                                 s->pack_sha256);
@@ -310,7 +318,7 @@ cJSON *xapi_case_statement(const xapi_academy *a, const xapi_sitting *s, const x
         cJSON_AddItemToArray(crit, cJSON_CreateString(c->critical[i]));
     if (c->protection && c->protection[0] && strcmp(c->protection, "none"))
         cJSON_AddStringToObject(x, ext(iri, sizeof iri, a, "protection"), c->protection);
-    add_context(o, a, s, c->seq, 1);
+    add_context(o, a, s, c->seq, c->mac, 1);
     return o;
 }
 
@@ -351,6 +359,6 @@ cJSON *xapi_sitting_statement(const xapi_academy *a, const xapi_sitting *s, xapi
         if (v != XAPI_TERMINATED) cJSON_AddBoolToObject(res, "completion", !s->time_up);
         add_duration(res, s->elapsed);
     }
-    add_context(o, a, s, seq, 0);
+    add_context(o, a, s, seq, v == XAPI_INITIALIZED ? s->journal : s->end_mac, 0);
     return o;
 }

@@ -38,7 +38,13 @@
  *   parent, the cohort (<activity base>/cohorts/<cohort>) its grouping.
  * - context.extensions: <activity base>/extensions/pack-signature-sha256
  *   (the signed pack the session was sat on; absent when unsigned),
- *   .../journal (the first MAC) and .../entry (the entry's index).
+ *   .../journal (the first MAC), .../entry (the entry's index) and
+ *   .../entry-mac (that entry's MAC in the journal's chain, 64 hex digits:
+ *   the header's for `initialized`, the end entry's for the sitting's
+ *   verdict, completed and terminated; absent when the results database
+ *   does not know it). The store's copy is so a witness of the journal's
+ *   chain head: a journal cut short or rewritten after its statements were
+ *   sent no longer holds the entry with that MAC (`results verify --lrs`).
  * - Ids in IRIs are percent-encoded (anything but A-Z a-z 0-9 - . _ ~).
  *
  * Depends on cJSON and libuuid only; the caller reads the journal or the
@@ -78,6 +84,7 @@ typedef struct xapi_sitting {
     const char *pack_sha256;     /* signed pack's signature hash; "" or NULL none */
     int ended;                   /* the journal holds the end entry: */
     int end_seq;                 /* its index */
+    const char *end_mac;         /* its MAC (64 hex); "" or NULL unknown */
     int passed, time_up;         /* the verdict, and whether time ran out */
     double score;                /* the session's overall, 0..100 */
     double elapsed;              /* session time at the end, seconds */
@@ -96,9 +103,10 @@ typedef struct xapi_case {
     int assessed[4];      /* 0: the scenario does not assess it (null) */
     const char *const *critical;
     int n_critical;
-    double seconds; /* time at the counter; < 0 unknown (no duration) */
-    double t;       /* session time when decided */
-    const char *at; /* the entry's "at"; "" unknown */
+    double seconds;  /* time at the counter; < 0 unknown (no duration) */
+    double t;        /* session time when decided */
+    const char *at;  /* the entry's "at"; "" unknown */
+    const char *mac; /* the entry's MAC (64 hex); "" or NULL unknown */
 } xapi_case;
 
 typedef enum xapi_verb {
@@ -135,6 +143,9 @@ void xapi_duration(double seconds, char *out, size_t cap);
 /* `start` ("YYYY-MM-DDTHH:MM:SS[.mmm]Z") plus `seconds`, as
  * "YYYY-MM-DDTHH:MM:SS.mmmZ"; 0, or -1 when start is not such a time. */
 int xapi_time_add(const char *start, double seconds, char out[32]);
+
+/* Whether s is a MAC as a journal writes it: 64 lowercase hex digits. */
+int xapi_mac_ok(const char *s);
 
 /* Whether an IRI is one the statements can use: http or https, a host,
  * nothing that needs escaping; 1 yes, 0 no. */

@@ -6,7 +6,8 @@
 # duplicated), every statement checked by Learning Locker's xapi-validation;
 # retries, refused credentials, unreachable stores, bad URLs and credentials
 # files; the academy configuration file and `borderlab config`; a schema-4
-# database brought to schema 6 by a push.
+# database brought to schema 7 by a push; the desk pushing as it journals (and
+# queueing while the store is away); the store as the witness of a journal.
 #
 # npm packages are installed once into ~/.cache/borderlab-tests (or
 # $BORDERLAB_TEST_CACHE); exit 77 (skipped) only when npm cannot reach its
@@ -318,16 +319,98 @@ python3 - <<'PY'
 import sqlite3
 c = sqlite3.connect('old.db')
 c.execute('DROP TABLE lrs_sent')
-for col in ('pack_sha256', 'end_seq', 'ended_at', 'overall', 'elapsed'):
+c.execute('ALTER TABLE results DROP COLUMN mac')
+for col in ('pack_sha256', 'end_seq', 'ended_at', 'overall', 'elapsed', 'end_mac'):
     c.execute('ALTER TABLE sessions DROP COLUMN ' + col)
 c.execute('PRAGMA user_version = 4'); c.commit()
 PY
 "$BL" results export --db old.db --format xapi >old.jsonl 2>e; rc=$?
 check "schema 4: exported read-only, the same statement ids" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 4 && diff <(python3 -c \"import json; print(sorted(json.loads(l)['id'] for l in open('old.jsonl')))\") <(python3 -c \"import json; print(sorted(json.loads(l)['id'] for l in open('x.jsonl')))\") >/dev/null"
 "$BL" results push --db old.db --lrs "$LRS" >o 2>e; rc=$?
-check "schema 4: a push brings it to schema 6; what the store holds with other content (no pack hash then) is kept as the store has it" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 6 && grep -q \"^pushed $N statements.* [1-9][0-9]* kept as the store already had them\" o && grep -q 'the store already holds another statement with id' e" || cat o e
+check "schema 4: a push brings it to schema 7; what the store holds with other content (no pack hash then) is kept as the store has it" bash -c "test $rc -eq 0 && test \$(python3 -c \"import sqlite3; print(sqlite3.connect('old.db').execute('PRAGMA user_version').fetchone()[0])\") -eq 7 && grep -q \"^pushed $N statements.* [1-9][0-9]* kept as the store already had them\" o && grep -q 'the store already holds another statement with id' e" || cat o e
 $TOOL fetch "$LRS" >got5.jsonl
 check "and still one of each in the store" test "$(wc -l <got5.jsonl)" -eq "$N"
+
+# ---- the desk pushes each decision as it is journaled (session run with
+# lrs_endpoint and results_db configured); with the store away it queues, and
+# `results push` sends the rest once; the store then witnesses each journal
+SP5=$(free_port); store "$SP5" || exit 1
+PP5=$(free_port); proxy "$PP5" "$SP5" pass
+DL="http://127.0.0.1:$PP5/xAPI"
+mkdir -p wit
+export BORDERLAB_LRS="$DL" BORDERLAB_RESULTS_DB="$T/desk.db"
+sit() { # sit TRAINEE: the practice session, every traveler decided (all.in)
+    "$BL" session run pack/sessions/practice.lua --trainee "$1" --key key --pack-key pk \
+        --journal "j-$1.jsonl" --witness wit --headless --input all.in --out-dir "o-$1" >"$1.out" 2>"$1.err"
+}
+sit t-201; rc=$?
+$TOOL fetch "http://127.0.0.1:$SP5/xAPI" >d1.jsonl
+check "the desk pushes as it journals: each decision in the store, with its entry's MAC" python3 - <<PY || cat t-201.out t-201.err
+import json
+assert $rc == 0, $rc
+st = [json.loads(l) for l in open('d1.jsonl')]
+mine = {}
+for l in open('j-t-201.jsonl'):
+    e = json.loads(l); mine[e['seq']] = e
+X = 'https://academy.test/xapi/borderlab/extensions/'
+cases = [s for s in st if '/scenarios/' in s['object']['id']]
+assert len(cases) == 6, len(cases)
+assert len(st) == len({s['id'] for s in st})
+verbs = [s['verb']['id'].rsplit('/', 1)[1] for s in st if '/sessions/' in s['object']['id']]
+assert sorted(verbs) == sorted(['initialized', 'passed' if 'passed' in verbs else 'failed', 'completed', 'terminated']), verbs
+for s in st:
+    x = s['context']['extensions']
+    assert x[X + 'entry-mac'] == mine[x[X + 'entry']]['mac'], s['id']
+PY
+$TOOL validate d1.jsonl >val 2>&1; rc=$?
+check "the desk's statements pass xapi-validation" test $rc -eq 0 || cat val
+kill "$PROXY" 2>/dev/null; wait "$PROXY" 2>/dev/null
+start=$(date +%s%N)
+sit t-202; rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+"$BL" results verify j-t-202.jsonl --key key --witness wit >v 2>&1; vrc=$?
+check "the store away: the session completes (exit 0, $ms ms), its journal intact, said once" bash -c "test $rc -eq 0 && test $vrc -eq 0 && grep -q 'PASSED\|NOT PASSED' t-202.out && test \$(grep -c 'cannot take the decisions now' t-202.err) -eq 1 && grep -q 'not in the learning record store yet' t-202.err" || cat t-202.out t-202.err v
+check "the store away: the decisions wait in the results database" test "$(sqlite3_count desk.db 'SELECT COUNT(*) FROM results')" -eq 12
+proxy "$PP5" "$SP5" pass
+"$BL" results push >o 2>e; rc=$?
+"$BL" results export --format xapi >dx.jsonl 2>/dev/null
+$TOOL fetch "http://127.0.0.1:$SP5/xAPI" >d2.jsonl
+check "results push from the configuration: everything arrives once, nothing duplicated" python3 - <<PY || cat o e
+import json
+assert $rc == 0, $rc
+ids = [json.loads(l)['id'] for l in open('d2.jsonl')]
+mine = {json.loads(l)['id'] for l in open('dx.jsonl')}
+assert len(ids) == len(set(ids)) == len(mine) and set(ids) == mine, (len(ids), len(set(ids)), len(mine))
+PY
+"$BL" results verify j-t-201.jsonl --key key --store >v 2>&1; rc=$?
+n=$(wc -l <j-t-201.jsonl)
+check "verify --store: the store saw the journal up to its last entry, as written" bash -c "test $rc -eq 0 && grep -q 'saw it up to entry $n (10 statements), and the journal holds that entry as the store saw it' v" || cat v
+head -n $((n - 2)) j-t-201.jsonl >cut.jsonl
+"$BL" results verify cut.jsonl --key key --lrs "$DL" >v 2>&1; rc=$?
+check "verify --lrs: a journal cut short after it was pushed is NOT INTACT, naming the entry" bash -c "test $rc -eq 1 && grep -q \"^NOT INTACT: the learning record store holds entry $n of 'cut.jsonl', but the journal ends at entry $((n - 2))\" v" || cat v
+# rewritten with the key itself: entry n-1's clock changed and the chain made
+# anew from there, so the journal verifies on its own; the store saw otherwise
+python3 - "$n" <<'PY'
+import hmac, hashlib, re, sys
+n = int(sys.argv[1])
+key = bytes.fromhex(re.sub(r'[^0-9a-fA-F]', '', open('key').read()))
+out, prev = [], '0' * 64
+for line in open('j-t-201.jsonl'):
+    seq = int(re.match(r'\{"seq": (\d+), "entry": ', line).group(1))
+    entry = line[line.index('"entry": ') + 9:line.rindex(', "prev": ')]
+    if seq == n - 1:
+        entry = re.sub(r'("at":"[^"]*)(\d)Z"', lambda m: m.group(1) + str((int(m.group(2)) + 1) % 10) + 'Z"', entry, 1)
+    mac = hmac.new(key, f'{seq}|{prev}|'.encode() + entry.encode(), hashlib.sha256).hexdigest()
+    out.append(f'{{"seq": {seq}, "entry": {entry}, "prev": "{prev}", "mac": "{mac}"}}\n')
+    prev = mac
+open('rewritten.jsonl', 'w').write(''.join(out))
+PY
+"$BL" results verify rewritten.jsonl --key key >v1 2>&1; rc1=$?
+"$BL" results verify rewritten.jsonl --key key --lrs "$DL" >v 2>&1; rc=$?
+check "verify --lrs: a journal rewritten with the key after it was pushed is NOT INTACT, naming the entry" bash -c "test $rc1 -eq 0 && test $rc -eq 1 && grep -q \"^NOT INTACT: entry $n of 'rewritten.jsonl' is not the entry the learning record store holds\" v" || cat v1 v
+"$BL" results verify j-t-201.jsonl --key key --lrs "http://127.0.0.1:$DEAD/xAPI" >v 2>&1; rc=$?
+check "verify --lrs: a store that cannot be reached is said, exit 2" bash -c "test $rc -eq 2 && grep -q 'cannot reach the learning record store' v" || cat v
+unset BORDERLAB_LRS BORDERLAB_RESULTS_DB
 
 echo "lrs: $passes passed, $fails failed"
 [ $fails -eq 0 ]

@@ -452,17 +452,21 @@ for co in bench other; do
         bash -c "test $rc -eq 0 && python3 '$T/rep.py' cohort '$T/split/results.db' '$T/split-$co.html' $co"
 done
 
-# Older stores: what borderlab wrote before schema 6 (no indexes on trainee
-# and cohort), before schema 5 (nor what xAPI statements need), and schema 2
-# (neither a case's detail nor a journal's entry count); each is read as it
-# is, and upgraded by the next import with the same reports.
-for v in 5 4 2; do
+# Older stores: what borderlab wrote before schema 7 (no entry MACs), before
+# schema 6 (nor indexes on trainee and cohort), before schema 5 (nor what xAPI
+# statements need), and schema 2 (neither a case's detail nor a journal's
+# entry count); each is read as it is, and upgraded by the next import with
+# the same reports.
+for v in 6 5 4 2; do
     mkdir "$T/v$v" && cp "$G" "$T/v$v/results.db"
     python3 - "$T/v$v/results.db" $v <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
+c.execute("ALTER TABLE results DROP COLUMN mac")
+c.execute("ALTER TABLE sessions DROP COLUMN end_mac")
 for i in ("results_cases", "results_trainee", "results_cohort", "sessions_trainee", "sessions_cohort"):
-    c.execute("DROP INDEX " + i)
+    if int(sys.argv[2]) <= 5:
+        c.execute("DROP INDEX " + i)
 if int(sys.argv[2]) <= 4:
     for col in ("pack_sha256", "end_seq", "ended_at", "overall", "elapsed"):
         c.execute("ALTER TABLE sessions DROP COLUMN " + col)
@@ -475,15 +479,17 @@ c.execute("PRAGMA user_version = %d" % int(sys.argv[2]))
 c.commit()
 PY
     "$BL" report --db "$T/v$v/results.db" --cohort bench --out "$T/v$v/cohort.html" >/dev/null 2>&1; rc=$?
-    check "a store of schema $v reports the cohort as the same store at schema 6" \
+    check "a store of schema $v reports the cohort as the same store at schema 7" \
         bash -c "test $rc -eq 0 && cmp -s '$T/v$v/cohort.html' '$T/gen/cohort.html'"
     "$BL" results import "$T/gen/journals/bench-00001-a.jsonl" --key "$T/gen/key" --db "$T/v$v/results.db" \
         >"$T/v$v/imp" 2>&1; rc=$?
-    check "importing into a store of schema $v upgrades it to 6, with its indexes" bash -c "
+    check "importing into a store of schema $v upgrades it to 7, with its indexes and entry MACs" bash -c "
         test $rc -eq 0 && grep -q 'imported 0 new of 4 cases' '$T/v$v/imp' && python3 -c \"
 import sqlite3
 c = sqlite3.connect('$T/v$v/results.db')
-assert c.execute('PRAGMA user_version').fetchone()[0] == 6
+assert c.execute('PRAGMA user_version').fetchone()[0] == 7
+assert c.execute(\\\"SELECT COUNT(*) FROM results WHERE journal LIKE '%bench-00001-a.jsonl' AND length(mac) = 64\\\").fetchone()[0] == 4
+assert c.execute(\\\"SELECT COUNT(*) FROM results WHERE mac IS NULL\\\").fetchone()[0] > 0
 have = {r[0] for r in c.execute(\\\"SELECT name FROM sqlite_master WHERE type = 'index'\\\")}
 assert {'results_cases', 'results_cohort', 'sessions_cohort', 'sessions_first_mac'} <= have, have\""
     "$BL" report --db "$T/v$v/results.db" --cohort bench --out "$T/v$v/cohort5.html" >/dev/null 2>&1; rc=$?
@@ -624,7 +630,7 @@ refused "an output path that is a folder" 2 "cannot replace" --db "$T/r.db" --tr
 echo "not a database at all, just text that is long enough to have a header" >"$T/junk.db"
 refused "a file that is not a database" 2 "not an SQLite database" --db "$T/junk.db" --trainee t-101 --out "$T/keep.html"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE results(x)'); c.execute('CREATE TABLE sessions(x)'); c.execute('PRAGMA user_version=1'); c.commit()" "$T/old.db"
-refused "a database of another schema" 2 "not a results database of schema 6 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
+refused "a database of another schema" 2 "not a results database of schema 7 (it has schema 1)" --db "$T/old.db" --trainee t-101 --out "$T/keep.html"
 refused "usage: no --out" 2 "give --db DB, --out FILE.html" --db "$T/r.db" --trainee t-101
 refused "usage: both --trainee and --cohort" 2 "one of --trainee ID or --cohort NAME" --db "$T/r.db" --trainee t-101 --cohort spring --out "$T/keep.html"
 refused "usage: an unknown language" 2 "unknown language 'xx' (en, fr, ar)" --db "$T/r.db" --trainee t-101 --out "$T/keep.html" --lang xx

@@ -146,7 +146,7 @@ cp "$T/old.db" "$T/old.keep"
 for sub in "query --db $T/old.db" "export --db $T/old.db --format csv" "import $T/j.jsonl --key $T/key --db $T/old.db --trainee t --cohort c"; do
     # shellcheck disable=SC2086
     "$BL" results $sub >"$T/o" 2>&1; rc=$?
-    check "results ${sub%% *} refuses a database of another schema, untouched" bash -c "test $rc -eq 2 && grep -q 'not a results database of schema 6 (it has schema 1)' '$T/o' && cmp -s '$T/old.db' '$T/old.keep'"
+    check "results ${sub%% *} refuses a database of another schema, untouched" bash -c "test $rc -eq 2 && grep -q 'not a results database of schema 7 (it has schema 1)' '$T/o' && cmp -s '$T/old.db' '$T/old.keep'"
 done
 
 echo "results: $passes passed, $fails failed"
