@@ -1,6 +1,7 @@
 /* test_doc.c - documents as a trainee sees them: defects show only under the
  * lights where they would in reality; renders are reproducible; truth regions
  * lie on the document. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -120,8 +121,9 @@ static const struct {
     /* a dot screen of IR-transparent process ink: the loupe shows dots; IR shows nothing */
     {DEFECT_HALFTONE_PRINT, V, I, 0},
     {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0, 0},
-    /* the reprinted field matches in colour, UV and opacity; only IR tells */
-    {DEFECT_DATA_ALTERATION_IR, I, V | U | O | T, 0},
+    /* the reprinted field matches in colour and opacity; IR tells the ink,
+     * raking light the scraped paper, UV the washed paper's halo */
+    {DEFECT_DATA_ALTERATION_IR, I | U | O, V | T, 0},
     {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0, 0},
     {DEFECT_MRZ_CHECK_DIGIT, V | I, 0, 0},
     {DEFECT_EXPIRED, V, 0, 0},
@@ -423,6 +425,98 @@ static void counterfeit_holds_together(void **state) {
     free(c);
 }
 
+static const doc_item *find_feature(const doc_truth *t, const char *kind) {
+    for (int i = 0; i < t->n_features; i++)
+        if (!strcmp(t->features[i].kind, kind)) return &t->features[i];
+    return NULL;
+}
+
+/* A photo put in later breaks what was laid across the old one at its
+ * edge: the dry seal's relief and the UV overprint stop at the new photo,
+ * and continue unchanged beyond it. */
+static void a_substituted_photo_breaks_what_crossed_it(void **state) {
+    fixture *f = *state;
+    rendered *g = malloc(sizeof *g), *c = malloc(sizeof *c);
+    render_all(f, &f->passport, 5, 0, 150, g);
+    render_all(f, &f->passport, 5, 1u << DEFECT_PHOTO_SUBSTITUTION, 150, c);
+    const doc_item *ph = find_feature(&g->truth, "portrait");
+    static const struct {
+        const char *kind;
+        light_kind light;
+    } crossing[] = {{"emboss", LIGHT_OBLIQUE}, {"uv_overprint", LIGHT_UV}};
+    for (int k = 0; k < 2; k++) {
+        const doc_item *x = find_feature(&g->truth, crossing[k].kind);
+        assert_non_null(x);
+        const bl_image *a = &g->img[crossing[k].light], *b = &c->img[crossing[k].light];
+        /* where it crosses the photo: broken */
+        int x0 = x->x > ph->x ? x->x : ph->x, y0 = x->y > ph->y ? x->y : ph->y;
+        int x1 = ph->x + ph->w, y1 = ph->y + ph->h;
+        assert_true(x1 > x0 && y1 > y0); /* the template lays it across the photo's corner */
+        long inside = image_count_diff(a, b, x0 + 3, y0 + 3, x1 - x0 - 6, y1 - y0 - 6, 24);
+        if (inside < 30)
+            fail_msg("%s: only %ld pixels change where it crosses the substituted photo",
+                     crossing[k].kind, inside);
+        /* beyond the photo and its new laminate's edge: as it was */
+        int m = 4;
+        long right = image_count_diff(a, b, x1 + m, x->y, x->x + x->w - x1 - m, x->h, 2);
+        long below = image_count_diff(a, b, x->x, y1 + m, x->w, x->y + x->h - y1 - m, 2);
+        if (right || below)
+            fail_msg("%s changed beyond the photo: %ld and %ld pixels", crossing[k].kind, right,
+                     below);
+    }
+    release(g);
+    release(c);
+    free(g);
+    free(c);
+}
+
+typedef struct {
+    int x, y, w, h;
+} px_rect;
+
+/* Correlation of two images' brightness in a rectangle, averaged over
+ * blocks of n x n px. */
+static double block_correlation(const bl_image *a, const bl_image *b, px_rect r, int n) {
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+    long k = 0;
+    for (int by = r.y; by + n <= r.y + r.h; by += n)
+        for (int bx = r.x; bx + n <= r.x + r.w; bx += n) {
+            double ma = 0, mb = 0;
+            for (int y = by; y < by + n; y++)
+                for (int x = bx; x < bx + n; x++) {
+                    ma += a->px[((size_t)y * a->w + x) * 4 + 1];
+                    mb += b->px[((size_t)y * b->w + x) * 4 + 1];
+                }
+            sa += ma, sb += mb, saa += ma * ma, sbb += mb * mb, sab += ma * mb, k++;
+        }
+    double cov = sab / k - sa / k * sb / k;
+    return cov / sqrt((saa / k - sa / k * sa / k) * (sbb / k - sb / k * sb / k));
+}
+
+/* A dot-screen copy keeps the design's line pattern, built from dots: at a
+ * quarter of a millimetre it follows the genuine lines (a uniform screen
+ * would not correlate at all), while pixel for pixel it is dots. */
+static void halftone_keeps_the_line_pattern(void **state) {
+    fixture *f = *state;
+    rendered *g = malloc(sizeof *g), *c = malloc(sizeof *c);
+    render_all(f, &f->passport, 5, 0, 300, g);
+    render_all(f, &f->passport, 5, 1u << DEFECT_HALFTONE_PRINT, 300, c);
+    const bl_image *a = &g->img[LIGHT_VISIBLE], *b = &c->img[LIGHT_VISIBLE];
+    /* guilloche alone, between the expiry date and the see-through register */
+    const double ppm = 300 / 25.4;
+    px_rect r = {(int)(106 * ppm), (int)(50 * ppm), (int)(14 * ppm), (int)(7 * ppm)};
+    double coarse = block_correlation(a, b, r, 3); /* 3 px at 300 dpi: 0.25 mm */
+    double fine = block_correlation(a, b, r, 1);
+    print_message("halftone vs genuine: correlation %.2f at 0.25 mm, %.2f per pixel\n", coarse,
+                  fine);
+    assert_true(coarse > 0.5);
+    assert_true(fine < coarse);
+    release(g);
+    release(c);
+    free(g);
+    free(c);
+}
+
 /* Physical sanity of the lights on plain paper: security paper is dull under
  * UV, brightened paper glows; IR is grey; transmitted shows the watermark. */
 static void lights_answer_materials(void **state) {
@@ -461,6 +555,8 @@ int main(void) {
         cmocka_unit_test(bilingual_mrz_carries_the_latin_name),
         cmocka_unit_test(lights_answer_materials),
         cmocka_unit_test(counterfeit_holds_together),
+        cmocka_unit_test(a_substituted_photo_breaks_what_crossed_it),
+        cmocka_unit_test(halftone_keeps_the_line_pattern),
     };
     return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }

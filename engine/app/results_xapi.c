@@ -150,9 +150,13 @@ static void case_from_row(sqlite3_stmt *st, record_entry *e, case_keep *k, doubl
         for (int i = 0; i < 4; i++)
             c->assessed[i] = e->kase.assessed[i];
         c->at = e->kase.at;
+        const char *langs[XAPI_LANGS];
         for (int i = 0; i < XAPI_LANGS; i++)
-            if (record_case_title(detail, xapi_lang(i), k->names[i], sizeof k->names[i]))
-                c->names[i] = k->names[i];
+            langs[i] = xapi_lang(i);
+        unsigned has =
+            record_case_titles(detail, langs, XAPI_LANGS, k->names[0], sizeof k->names[0]);
+        for (int i = 0; i < XAPI_LANGS; i++)
+            if (has >> i & 1) c->names[i] = k->names[i];
     }
     cJSON *crit = cJSON_Parse(col(st, 6));
     const cJSON *it;

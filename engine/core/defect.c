@@ -22,7 +22,9 @@ static const defect_info defects[DEFECT_COUNT] = {
      "photo replaced: colour print, laminate edge, UV overprint broken, vanishes in IR",
      V | U | I | O},
     {"data_alteration_ir", "data_alteration",
-     "a data field was reprinted in an ink that vanishes in infrared", I},
+     "a data field was scraped or washed and reprinted: the new ink vanishes in infrared, the "
+     "scraped paper is rough in raking light, the washed paper glows under UV",
+     I | U | O},
     {"mrz_viz_mismatch", "data_alteration", "the visual zone and the MRZ disagree", V | I},
     {"mrz_check_digit", "mrz", "an MRZ check digit is wrong", V | I},
     {"expired", "validity", "the document has expired", V},

@@ -109,6 +109,43 @@ int doc_note_ir(doc_ctx *b, const tpl_feature *f) {
     return 0;
 }
 
+/* What removing the old entry left before the new one was printed: the
+ * paper's surface roughened where it was scraped (raking light shows the
+ * abrasion), and a halo where a solvent washed the ink out (the treated
+ * paper fluoresces under 365 nm). Neither shows in white light, infrared
+ * or against the light. */
+static int alteration_traces(doc_ctx *b, const tpl_field *f) {
+    matbuf *mb = b->mb;
+    double ppm = mb->px_per_mm;
+    tpl_rect fr = {f->align_right ? f->x - f->width_mm : f->x, f->y + 0.2, f->width_mm,
+                   f->size_mm * 1.15 + 0.8};
+    irect r = doc_px_rect(mb, fr);
+    int stain = doc_ink(mb, "wash_stain", b->err);
+    if (stain < 0) return -1;
+    uint64_t seed = rng_derive(b->spec->seed, "alteration");
+    double halo = 1.6 * ppm, cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
+    for (int y = r.y - (int)halo; y < r.y + r.h + (int)halo; y++)
+        for (int x = r.x - (int)halo; x < r.x + r.w + (int)halo; x++) {
+            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            /* the solvent spread in a soft-edged oval beyond the field */
+            double dx = (x + 0.5 - cx) / (r.w * 0.5 + halo),
+                   dy = (y + 0.5 - cy) / (r.h * 0.5 + halo);
+            double d = sqrt(dx * dx + dy * dy);
+            if (d < 1) matbuf_paint(mb, LAYER_UV, x, y, stain, (int)(150 * fmin(1, (1 - d) * 4)));
+            /* scraped: the fibres raised in a patchy grain inside the field */
+            int in = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            /* grain of 0.05 mm cells: the same at every resolution and in
+             * any window of the page */
+            uint64_t gx = (uint64_t)(int64_t)floor((x + 0.5) / ppm / 0.05);
+            uint64_t gy = (uint64_t)(int64_t)floor((y + 0.5) / ppm / 0.05);
+            uint64_t h =
+                rng_derive(seed ^ gx * 0x9E3779B97F4A7C15ull ^ gy * 0xC2B2AE3D27D4EB4Full, "grain");
+            if (in && (h & 255) < 115) *rl = (uint8_t)fmax(*rl, 40 + (h >> 8) % 60);
+        }
+    return 0;
+}
+
 /* The text printed for a field in the visual zone. */
 static void field_value(const doc_holder *h, const tpl *t, const char *key, char *out, size_t cap) {
     out[0] = '\0';
@@ -247,6 +284,7 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
             return -1;
         if (!v[0]) continue;
         int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, t->alterable);
+        if (altered && alteration_traces(b, f) != 0) return -1;
         if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
                           f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right, b->err) < 0)
             return -1;

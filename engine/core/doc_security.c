@@ -146,9 +146,59 @@ static int rainbow_inks(doc_ctx *b, int inks[RAINBOW_STEPS], const tpl_feature *
     return 0;
 }
 
+/* The guilloche's geometry, mm: two families of wavy lines and a rosette. */
+typedef struct {
+    double pitch, amp, wl, rcx, rcy, rose_r;
+} guilloche_geom;
+
+/* Distance from (xm, ym) to the nearest line, mm; w1 and w2 are the two
+ * families' wave offsets at xm (amp * sin(...), cached per column). */
+static double guilloche_dist(const guilloche_geom *g, double xm, double ym, double w1, double w2) {
+    double t1 = ym / g->pitch + w1;
+    double d1 = fabs(t1 - floor(t1 + 0.5)) * g->pitch;
+    double t2 = ym / g->pitch - w2;
+    double d2 = fabs(t2 - floor(t2 + 0.5)) * g->pitch;
+    double d = fmin(d1, d2);
+    double dx = xm - g->rcx, dy = ym - g->rcy;
+    if (fabs(dx) < g->rose_r && fabs(dy) < g->rose_r) {
+        double rr = sqrt(dx * dx + dy * dy);
+        if (rr < g->rose_r) {
+            double t3 = rr / (g->pitch * 1.4) + 0.8 * sin(9 * atan2(dy, dx));
+            d = fmin(d, fabs(t3 - floor(t3 + 0.5)) * g->pitch * 1.4);
+        }
+    }
+    return d;
+}
+
+static double wave1(const guilloche_geom *g, double xm) {
+    return g->amp * sin(2 * M_PI * xm / g->wl);
+}
+static double wave2(const guilloche_geom *g, double xm) {
+    return g->amp * sin(2 * M_PI * xm / (g->wl * 1.37) + 1.3);
+}
+
+/* A copier's or printer's dot screen (150 lpi, 45 degrees) reproducing the
+ * line work: each screen cell's dot is as big as the tone of the lines
+ * around its centre, so the design's pattern stays, built from dots (the
+ * loupe shows them; at the desk's scale it looks like the lines, softer). */
+static double halftone_cov(const guilloche_geom *g, double xm, double ym, double lw, double ppm) {
+    const double screen = 0.17;
+    double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
+    double cu = floor(u) + 0.5, cv = floor(v) + 0.5;
+    /* the cell's centre back in mm */
+    double cx = (cu + cv) * screen * 1.4142 * 0.5, cy = (cu - cv) * screen * 1.4142 * 0.5;
+    double d = guilloche_dist(g, cx, cy, wave1(g, cx), wave2(g, cx));
+    /* the lines' tone in a cell-wide window around the centre */
+    double tone = fmax(0, 1 - d / (screen * 0.75)) * fmin(0.7, 3.2 * lw / screen);
+    if (tone <= 0) return 0;
+    double fu = u - cu, fv = v - cv;
+    double dd = sqrt(fu * fu + fv * fv) * screen;
+    return doc_edge((dd - sqrt(tone / M_PI) * screen) * ppm);
+}
+
 /* Guilloche: two families of fine wavy lines and a rosette, printed in a
- * split-fountain rainbow. A halftone counterfeit reproduces the same tone as
- * a dot screen, which the loupe shows as dots instead of lines. */
+ * split-fountain rainbow. A halftone counterfeit reproduces it with a dot
+ * screen (halftone_cov). */
 int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = doc_px_rect(mb, f->r);
@@ -158,19 +208,16 @@ int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f) {
     if (rainbow_inks(b, inks, rainbow)) return -1;
     int halftone = doc_has(b->spec, DEFECT_HALFTONE_PRINT);
     double ppm = mb->px_per_mm;
-    double lw = 0.09;                       /* line width, mm */
-    double pitch = 0.55, amp = 0.9, wl = 9; /* line family geometry, mm */
-    double rcx = b->t->w_mm * 0.62, rcy = b->t->h_mm * 0.45;
-    double screen = 0.17; /* 150 lpi dot screen for the counterfeit */
+    double lw = 0.09; /* line width, mm */
+    const guilloche_geom g = {0.55, 0.9, 9, b->t->w_mm * 0.62, b->t->h_mm * 0.45, 30};
     /* The wave terms depend on x only: compute them once per column. */
     double *wave = malloc(sizeof(double) * 2 * (size_t)(r.w > 0 ? r.w : 1));
     if (!wave) return err_set(b->err, "out of memory for the guilloche");
     for (int x = r.x; x < r.x + r.w; x++) {
         double xm = (x + 0.5) / ppm;
-        wave[2 * (x - r.x)] = amp * sin(2 * M_PI * xm / wl);
-        wave[2 * (x - r.x) + 1] = amp * sin(2 * M_PI * xm / (wl * 1.37) + 1.3);
+        wave[2 * (x - r.x)] = wave1(&g, xm);
+        wave[2 * (x - r.x) + 1] = wave2(&g, xm);
     }
-    const double rose_r = 30; /* mm */
     for (int y = r.y; y < r.y + r.h; y++) {
         if (y < 0 || y >= mb->h) continue;
         double ym = (y + 0.5) / ppm;
@@ -178,31 +225,11 @@ int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f) {
             if (x < 0 || x >= mb->w) continue;
             if (mb->sub[(size_t)y * mb->w + x] == 0) continue;
             double xm = (x + 0.5) / ppm;
-            double c = 0;
-            if (!halftone) {
-                double t1 = ym / pitch + wave[2 * (x - r.x)];
-                double d1 = fabs(t1 - floor(t1 + 0.5)) * pitch;
-                double t2 = ym / pitch - wave[2 * (x - r.x) + 1];
-                double d2 = fabs(t2 - floor(t2 + 0.5)) * pitch;
-                double d = fmin(d1, d2);
-                double dx = xm - rcx, dy = ym - rcy;
-                if (fabs(dx) < rose_r && fabs(dy) < rose_r) {
-                    double rr = sqrt(dx * dx + dy * dy);
-                    if (rr < rose_r) {
-                        double t3 = rr / (pitch * 1.4) + 0.8 * sin(9 * atan2(dy, dx));
-                        d = fmin(d, fabs(t3 - floor(t3 + 0.5)) * pitch * 1.4);
-                    }
-                }
-                c = doc_edge((d - lw * 0.5) * ppm);
-            } else {
-                /* Same average tone (three families of width lw at the pitch). */
-                double tone = fmin(0.55, 2.2 * lw / pitch);
-                double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
-                double fu = u - floor(u) - 0.5, fv = v - floor(v) - 0.5;
-                double dd = sqrt(fu * fu + fv * fv) * screen;
-                double rad = sqrt(tone / M_PI) * screen;
-                c = doc_edge((dd - rad) * ppm);
-            }
+            double c = halftone ? halftone_cov(&g, xm, ym, lw, ppm)
+                                : doc_edge((guilloche_dist(&g, xm, ym, wave[2 * (x - r.x)],
+                                                           wave[2 * (x - r.x) + 1]) -
+                                            lw * 0.5) *
+                                           ppm);
             if (c <= 0) continue;
             int band = (int)(xm / b->t->w_mm * STEPS);
             band = band < 0 ? 0 : band >= STEPS ? STEPS - 1 : band;
@@ -268,9 +295,29 @@ int doc_paint_microtext(doc_ctx *b, const tpl_feature *f) {
     return 0;
 }
 
-/* Metameric pair: a patch of one ink with a message in its twin, the same
- * colour in white light; only infrared tells them apart. A counterfeit prints
- * both in one ink, so nothing splits. */
+/* The hidden message's glyphs turn the ornament's lines under them into
+ * the twin ink (the lines stay where they are: same colour, same pattern). */
+typedef struct {
+    matbuf *mb;
+    int ka, kb;
+    irect r;
+} meta_ctx;
+
+static void meta_plot(void *ud, int x, int y, int cov) {
+    meta_ctx *m = ud;
+    if (cov < 128 || x < m->r.x || y < m->r.y || x >= m->r.x + m->r.w || y >= m->r.y + m->r.h ||
+        x >= m->mb->w || y >= m->mb->h)
+        return;
+    size_t i = (size_t)y * m->mb->w + x;
+    if (m->mb->ink[LAYER_BG][i] == m->kb && m->mb->cov[LAYER_BG][i] > 0)
+        m->mb->ink[LAYER_BG][i] = (uint8_t)m->ka;
+}
+
+/* Metameric pair: an oval rosette of fine lines woven into the background
+ * print, and a message in the rosette's twin ink, the same colour in white
+ * light: only infrared, which one ink absorbs and the other does not, shows
+ * the message (as hatched letters). A counterfeit prints it all in one ink,
+ * so nothing appears. */
 int doc_paint_metameric(doc_ctx *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = doc_px_rect(mb, f->r);
@@ -278,20 +325,28 @@ int doc_paint_metameric(doc_ctx *b, const tpl_feature *f) {
     int ka = doc_ink(mb, mism ? "metamer_b" : "metamer_a", b->err);
     int kb = doc_ink(mb, "metamer_b", b->err);
     if (ka < 0 || kb < 0) return -1;
+    double ppm = mb->px_per_mm, pitch = 0.3, lw = 0.14; /* mm */
+    double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
     for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++)
-            matbuf_set(mb, LAYER_BG, x, y, kb, 255);
-    /* The hidden message, in the twin ink: the same colour in white light. */
+        for (int x = r.x; x < r.x + r.w; x++) {
+            double ex = (x + 0.5 - cx) / (r.w * 0.5), ey = (y + 0.5 - cy) / (r.h * 0.5);
+            double rho = sqrt(ex * ex + ey * ey);
+            if (rho >= 1) continue;
+            /* concentric lines, waved six times round: distance in mm */
+            double rmm = rho * fmin(r.w, r.h) * 0.5 / ppm;
+            double t = rmm / pitch + 0.35 * sin(6 * atan2(ey, ex));
+            double d = fabs(t - floor(t + 0.5)) * pitch;
+            double c = doc_edge((d - lw * 0.5) * ppm) * fmin(1, (1 - rho) * 8);
+            if (c > 0) matbuf_set(mb, LAYER_BG, x, y, kb, (int)(c * 255));
+        }
     double size = f->r.h * 0.62;
-    doc_plot p = {mb, LAYER_BG, ka, 0, 1.0};
-    text_style st = {b->fonts->sans_bold, NULL, size * mb->px_per_mm, 0, 0};
+    meta_ctx m = {mb, ka, kb, r};
+    text_style st = {b->fonts->sans_bold, NULL, size * ppm, 0, 0};
     text_layout lay;
     if (text_layout_make(&st, f->text[0] ? f->text : b->t->issuing_state, &lay, b->err) != 0)
         return -1;
-    double x0 = r.x + (r.w - lay.width) * 0.5, base = r.y + r.h * 0.5 + size * 0.36 * mb->px_per_mm;
-    /* Paint the message with matbuf_set semantics: it replaces the patch ink. */
-    for (int pass = 0; pass < 1; pass++)
-        text_layout_draw(&lay, x0, base, doc_plot_cb, &p);
+    double x0 = r.x + (r.w - lay.width) * 0.5, base = r.y + r.h * 0.5 + size * 0.36 * ppm;
+    text_layout_draw(&lay, x0, base, meta_plot, &m);
     text_layout_free(&lay);
     doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_IR));
     if (mism) doc_truth_defect(b->truth, DEFECT_METAMERIC_MISMATCH, r);
@@ -400,10 +455,16 @@ int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
         doc_truth_defect(b->truth, DEFECT_SEAL_MISSING, r);
         return 0;
     }
+    /* pressed over the photo's corner: a photo put in later (substituted)
+     * does not carry the seal's part, which stops at its edge */
+    irect ph = doc_has(b->spec, DEFECT_PHOTO_SUBSTITUTION) && b->t->portrait.w > 0
+                   ? doc_px_rect(mb, b->t->portrait)
+                   : (irect){0, 0, 0, 0};
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
     for (int y = r.y; y < r.y + r.h; y++)
         for (int x = r.x; x < r.x + r.w; x++) {
             if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+            if (x >= ph.x && x < ph.x + ph.w && y >= ph.y && y < ph.y + ph.h) continue;
             double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 16, 1);
             uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
             *rl = (uint8_t)fmax(*rl, c * 110);

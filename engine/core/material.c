@@ -31,6 +31,8 @@ static const mat_ink inks[] = {
     {"pen_blue", {40, 60, 150}, 255, 0, 180, {0, 0, 0}, 150},      /* signature: IR-transparent */
     {"photo_dye", {128, 100, 84}, 255, 0, 170, {0, 0, 0}, 160},    /* colour photo print */
     {"stamp_violet", {110, 60, 150}, 230, 0, 160, {0, 0, 0}, 140}, /* rubber stamp ink */
+    {"wash_stain", {250, 248, 236}, 0, 0, 0, {150, 160, 215}, 0},  /* chemical washing: the
+                                                                      paper fluoresces */
 };
 
 static const mat_substrate subs[] = {

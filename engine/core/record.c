@@ -451,15 +451,24 @@ static void parse_end(const cJSON *e, record_end *en) {
     copy(en->at, sizeof en->at, jstr(e, "at"));
 }
 
-int record_case_title(const char *entry_json, const char *lang, char *out, size_t cap) {
+unsigned record_case_titles(const char *entry_json, const char *const *langs, int n, char *out,
+                            size_t cap) {
     cJSON *e = cJSON_Parse(entry_json);
     const cJSON *texts = cJSON_GetObjectItemCaseSensitive(e, "texts");
-    const cJSON *title =
-        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(texts, lang), "title");
-    int found = cJSON_IsString(title) && title->valuestring[0];
-    copy(out, cap, found ? title->valuestring : "");
+    unsigned found = 0;
+    for (int i = 0; i < n; i++) {
+        const cJSON *title = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(texts, langs[i]), "title");
+        int ok = cJSON_IsString(title) && title->valuestring[0];
+        copy(out + (size_t)i * cap, cap, ok ? title->valuestring : "");
+        if (ok) found |= 1u << i;
+    }
     cJSON_Delete(e);
     return found;
+}
+
+int record_case_title(const char *entry_json, const char *lang, char *out, size_t cap) {
+    return (int)record_case_titles(entry_json, &lang, 1, out, cap);
 }
 
 int record_parse(const char *json, record_entry *out, bl_err *err) {

@@ -132,6 +132,10 @@ char *record_pass_marks_json(const record_header *h);
 /* A case entry's scenario title in `lang` (from its "texts"), copied into
  * out; 1 when it has one, 0 (out "") when not. */
 int record_case_title(const char *entry_json, const char *lang, char *out, size_t cap);
+/* The same in n languages at once (one parse: an export reads thousands):
+ * title i into out + i * cap; returns a bit per language that has one. */
+unsigned record_case_titles(const char *entry_json, const char *const *langs, int n, char *out,
+                            size_t cap);
 
 /* Reads one entry's text. A kind this version does not know is REC_OTHER
  * (skipped by readers); text that is not a JSON object is an error. */
