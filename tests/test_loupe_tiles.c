@@ -86,7 +86,7 @@ static void check_draw(fixture *f, loupe_tiles *lt, int dpi) {
 static void tiles_draw_the_page_built_on_demand(void **state) {
     fixture *f = *state;
     bl_err err = {0};
-    loupe_tiles *lt = loupe_tiles_create(&f->fonts, 16u << 20, 0, &err);
+    loupe_tiles *lt = loupe_tiles_create(&f->fonts, 16u << 20, 0, NULL, &err);
     assert_non_null(lt);
     assert_int_equal(loupe_tiles_set_doc(lt, 0, &f->spec, &err), 0);
     /* unthreaded: asking builds, so nothing is missing after the first ask */
@@ -103,7 +103,7 @@ static void tiles_draw_the_page_built_on_demand(void **state) {
 static void tiles_draw_the_page_built_by_the_worker(void **state) {
     fixture *f = *state;
     bl_err err = {0};
-    loupe_tiles *lt = loupe_tiles_create(&f->fonts, 16u << 20, 1, &err);
+    loupe_tiles *lt = loupe_tiles_create(&f->fonts, 16u << 20, 1, NULL, &err);
     assert_non_null(lt);
     assert_int_equal(loupe_tiles_set_doc(lt, 0, &f->spec, &err), 0);
     int asked =
@@ -127,7 +127,7 @@ static void memory_never_exceeds_the_budget(void **state) {
     fixture *f = *state;
     bl_err err = {0};
     const size_t budget = 1200u * 1024u; /* three tiles and a bit */
-    loupe_tiles *lt = loupe_tiles_create(&f->fonts, budget, 0, &err);
+    loupe_tiles *lt = loupe_tiles_create(&f->fonts, budget, 0, NULL, &err);
     assert_non_null(lt);
     assert_int_equal(loupe_tiles_set_doc(lt, 0, &f->spec, &err), 0);
     assert_int_equal(loupe_tiles_set_doc(lt, 1, &f->spec, &err), 0);

@@ -13,7 +13,13 @@
 
 typedef struct {
     int doc, dpi, tx, ty;
+    unsigned long long asked; /* the loupe_tiles_missing call that last asked (not a key) */
 } tile_key;
+
+/* A request not asked again by the last STALE_AFTER calls of
+ * loupe_tiles_missing is of a place the loupe has left: dropped unbuilt, so
+ * a sweeping loupe does not leave a trail of tiles to build behind it. */
+#define STALE_AFTER 4
 
 typedef struct {
     int used;
@@ -40,14 +46,25 @@ struct loupe_tiles {
     tile_doc docs[LOUPE_TILE_DOCS];
     tile_key asked[MAX_ASKED];
     int n_asked;
-    int building; /* the worker is building a tile (outside the lock) */
+    unsigned long long calls; /* of loupe_tiles_missing */
+    int dropped;              /* stale requests */
+    int building;             /* the worker is building a tile (outside the lock) */
     tile_key building_key;
     int threaded, quit;
+    void (*worker_init)(void);
     mtx_t mu;
     cnd_t wake, idle;
     thrd_t worker;
     bl_image tmp;
 };
+
+int loupe_tiles_level(double need_dpi, double page_dpi) {
+    if (need_dpi <= 1.2 * page_dpi) return 0;
+    static const int levels[] = {1200, 1800, DOC_REGION_MAX_DPI};
+    for (int i = 0; i < 3; i++)
+        if (levels[i] >= need_dpi && levels[i] > page_dpi) return levels[i];
+    return DOC_REGION_MAX_DPI;
+}
 
 static int key_eq(tile_key a, tile_key b) {
     return a.doc == b.doc && a.dpi == b.dpi && a.tx == b.tx && a.ty == b.ty;
@@ -136,6 +153,7 @@ static void build_locked(loupe_tiles *lt, tile_key k) {
 
 static int worker(void *arg) {
     loupe_tiles *lt = arg;
+    if (lt->worker_init) lt->worker_init();
     tile_doc *d = malloc(sizeof *d);
     mtx_lock(&lt->mu);
     while (d && !lt->quit) {
@@ -145,6 +163,10 @@ static int worker(void *arg) {
             continue;
         }
         tile_key k = lt->asked[--lt->n_asked]; /* the newest */
+        if (k.asked + STALE_AFTER < lt->calls) {
+            lt->dropped++;
+            continue;
+        }
         if (!lt->docs[k.doc].set || find(lt, k)) continue;
         *d = lt->docs[k.doc];
         lt->building = 1, lt->building_key = k;
@@ -168,13 +190,14 @@ static int worker(void *arg) {
     return 0;
 }
 
-loupe_tiles *loupe_tiles_create(const doc_fonts *fonts, size_t budget, int threaded, bl_err *err) {
+loupe_tiles *loupe_tiles_create(const doc_fonts *fonts, size_t budget, int threaded,
+                                void (*worker_init)(void), bl_err *err) {
     loupe_tiles *lt = calloc(1, sizeof *lt);
     if (!lt) {
         err_setc(err, BL_E_NOMEM, "out of memory for the loupe's tiles");
         return NULL;
     }
-    lt->fonts = fonts, lt->budget = budget;
+    lt->fonts = fonts, lt->budget = budget, lt->worker_init = worker_init;
     if (mtx_init(&lt->mu, mtx_plain) != thrd_success || cnd_init(&lt->wake) != thrd_success ||
         cnd_init(&lt->idle) != thrd_success) {
         free(lt);
@@ -245,6 +268,7 @@ static void ask(loupe_tiles *lt, tile_key k) {
         memmove(lt->asked, lt->asked + 1, sizeof lt->asked[0] * (MAX_ASKED - 1));
         n--;
     }
+    k.asked = lt->calls;
     lt->asked[n++] = k;
     lt->n_asked = n;
 }
@@ -259,6 +283,7 @@ static void tile_span(int x, int y, int w, int h, int *tx0, int *ty0, int *tx1, 
 int loupe_tiles_missing(loupe_tiles *lt, int doc, int dpi, int x, int y, int w, int h) {
     if (doc < 0 || doc >= LOUPE_TILE_DOCS || w <= 0 || h <= 0) return 0;
     mtx_lock(&lt->mu);
+    lt->calls++;
     int pw = 0, ph = 0, missing = 0;
     tile_doc *d = &lt->docs[doc];
     bl_err err = {0};
@@ -274,7 +299,7 @@ int loupe_tiles_missing(loupe_tiles *lt, int doc, int dpi, int x, int y, int w, 
     tile_span(x, y, w, h, &tx0, &ty0, &tx1, &ty1);
     for (int ty = ty0; ty <= ty1 && w > 0 && h > 0; ty++)
         for (int tx = tx0; tx <= tx1; tx++) {
-            tile_key k = {doc, dpi, tx, ty};
+            tile_key k = {doc, dpi, tx, ty, 0};
             if (find(lt, k)) continue;
             if (!lt->threaded) {
                 build_locked(lt, k);
@@ -298,7 +323,7 @@ int loupe_tiles_draw(loupe_tiles *lt, int doc, int dpi, light_kind l, int x, int
     mtx_lock(&lt->mu);
     for (int ty = ty0; ty <= ty1 && rc == 0; ty++)
         for (int tx = tx0; tx <= tx1 && rc == 0; tx++) {
-            tile *t = find(lt, (tile_key){doc, dpi, tx, ty});
+            tile *t = find(lt, (tile_key){doc, dpi, tx, ty, 0});
             if (!t) continue;
             t->last = ++lt->clock;
             /* the part of the rectangle in this tile (not its margin) */
@@ -322,8 +347,8 @@ void loupe_tiles_get_stats(loupe_tiles *lt, loupe_tiles_stats *st) {
     int n = 0;
     for (int i = 0; i < MAX_TILES; i++)
         n += lt->tiles[i].used;
-    *st =
-        (loupe_tiles_stats){lt->bytes, lt->peak, lt->budget, n, lt->built, lt->evicted, lt->failed};
+    *st = (loupe_tiles_stats){lt->bytes, lt->peak,    lt->budget, n,
+                              lt->built, lt->evicted, lt->failed, lt->dropped};
     mtx_unlock(&lt->mu);
 }
 

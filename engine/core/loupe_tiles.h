@@ -29,9 +29,19 @@
 
 typedef struct loupe_tiles loupe_tiles;
 
+/* The resolution the loupe draws from when it needs `need_dpi` (a source
+ * pixel per screen pixel: the desk's pixels per inch times the zoom): 0
+ * when the page_dpi page serves (up to 1.2 x page_dpi, 8x on the desk);
+ * else the first tile level above page_dpi of 1200, 1800 and 2400 that
+ * gives it, capped at DOC_REGION_MAX_DPI. */
+int loupe_tiles_level(double need_dpi, double page_dpi);
+
 /* A cache holding at most `budget` bytes of tiles (at least one tile's,
- * about 0.35 MB); `fonts` must outlive it. NULL with err on failure. */
-loupe_tiles *loupe_tiles_create(const doc_fonts *fonts, size_t budget, int threaded, bl_err *err);
+ * about 0.35 MB); `fonts` must outlive it. Threaded, the worker first calls
+ * worker_init (may be NULL): the app lowers the worker's priority there, so
+ * that building tiles yields to drawing frames. NULL with err on failure. */
+loupe_tiles *loupe_tiles_create(const doc_fonts *fonts, size_t budget, int threaded,
+                                void (*worker_init)(void), bl_err *err);
 /* Stops the worker (after the tile it is building) and frees everything. */
 void loupe_tiles_destroy(loupe_tiles *lt);
 
@@ -57,6 +67,7 @@ int loupe_tiles_draw(loupe_tiles *lt, int doc, int dpi, light_kind l, int x, int
 typedef struct loupe_tiles_stats {
     size_t bytes, peak, budget;
     int tiles, built, evicted, failed;
+    int dropped; /* requests dropped unbuilt: the loupe had moved on */
 } loupe_tiles_stats;
 void loupe_tiles_get_stats(loupe_tiles *lt, loupe_tiles_stats *st);
 
