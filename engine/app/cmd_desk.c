@@ -364,9 +364,10 @@ static double clock_ms(void) {
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Opens the passport, spreads the documents, UV on, loupe on; then times
- * `frames` frames with the loupe sweeping across all three documents. */
-static void bench_frames(desk_app *a, double *ft, uint64_t frames) {
+/* Opens the passport, spreads the documents, UV on, loupe on at `zoom`;
+ * then times `frames` frames with the loupe sweeping across all three
+ * documents. */
+static void bench_frames(desk_app *a, double *ft, uint64_t frames, int zoom) {
     bl_err err = {0};
     input_event ev;
     memset(&ev, 0, sizeof ev);
@@ -382,6 +383,9 @@ static void bench_frames(desk_app *a, double *ft, uint64_t frames) {
     desk_app_event(a, &ev, &err);
     ev.key = KEY_L;
     desk_app_event(a, &ev, &err);
+    ev.key = KEY_PLUS; /* the loupe starts at 4x */
+    for (int z = 4; z != zoom && desk_zoom_step(z, 1) != z; z = desk_zoom_step(z, 1))
+        desk_app_event(a, &ev, &err);
     for (uint64_t f = 0; f < frames; f++) {
         double ang = (double)f / 90.0;
         ev.kind = EV_MOVE;
@@ -397,10 +401,18 @@ static void bench_frames(desk_app *a, double *ft, uint64_t frames) {
 }
 
 int bench_desk(int argc, char **argv) {
-    uint64_t frames = 600;
-    const args_opt opts[] = {ARGS_U64("--frames", &frames, 60, 100000), ARGS_END};
+    uint64_t frames = 600, zoom = 4;
+    const args_opt opts[] = {ARGS_U64("--frames", &frames, 60, 100000),
+                             ARGS_U64("--zoom", &zoom, 2, 40), ARGS_END};
     int rc = args_parse("bench desk", opts, bench_usage, argc, argv);
     if (rc != ARGS_GO) return rc;
+    if (desk_zoom_step((int)zoom, 0) != (int)zoom) {
+        fprintf(stderr,
+                "borderlab bench desk: --zoom %d is not one of the loupe's steps (2, 3, 4, "
+                "5, 6, 8, 10, 12, 15, 20, 25, 30, 40)\n",
+                (int)zoom);
+        return 2;
+    }
     bl_err err = {0};
     desk_session *s = bench_session(&err);
     double *ft = s ? malloc(sizeof(double) * frames) : NULL;
@@ -417,21 +429,32 @@ int bench_desk(int argc, char **argv) {
     desk_app_present(a);
     double first = clock_ms() - t0;
     desk_app_wait_loading(a); /* the loupe at full resolution from here on */
-    bench_frames(a, ft, frames);
+    bench_frames(a, ft, frames, (int)zoom);
+    long lf, ls;
+    loupe_tiles_stats ts;
+    desk_app_loupe_stats(a, &lf, &ls, &ts);
     desk_app_draw(a, &err);
     if (fs_mkdir("out", &err) == 0 && desk_app_screenshot(a, "out/bench-desk.png", &err) == 0)
         printf("  last frame: out/bench-desk.png\n");
     qsort(ft, frames, sizeof *ft, cmp_d);
     double p50 = ft[frames / 2], p99 = ft[(size_t)((double)frames * 0.99)];
-    printf("desk: 3 documents, UV on, loupe moving; %llu frames at 1280x720, software renderer\n",
-           (unsigned long long)frames);
+    printf("desk: 3 documents, UV on, loupe moving at %dx; %llu frames at 1280x720, software "
+           "renderer\n",
+           (int)zoom, (unsigned long long)frames);
     printf("  frame time p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", p50, p99, ft[frames - 1]);
     printf("  start to first frame %.1f ms (documents at desk resolution; full resolution for the\n"
            "  loupe is built after it, in the background)\n",
            first);
+    if (lf > 0)
+        printf(
+            "  loupe above 8x: %ld of %ld frames wholly at the zoom's resolution (the others\n"
+            "  partly magnified from 600 dpi while tiles were built); %d tiles built, %d evicted,\n"
+            "  at most %.1f MB held of a %.0f MB budget\n",
+            ls, lf, ts.built, ts.evicted, ts.peak / 1048576.0, ts.budget / 1048576.0);
     printf("{\"frame_ms_p50\": %.3f, \"frame_ms_p99\": %.3f, \"first_frame_ms\": %.1f, \"frames\": "
-           "%llu}\n",
-           p50, p99, first, (unsigned long long)frames);
+           "%llu, \"zoom\": %d, \"loupe_sharp_frames\": %ld, \"loupe_frames\": %ld, "
+           "\"tiles_built\": %d, \"tiles_peak_bytes\": %zu}\n",
+           p50, p99, first, (unsigned long long)frames, (int)zoom, ls, lf, ts.built, ts.peak);
     free(ft);
     desk_app_destroy(a);
     free(s);

@@ -77,6 +77,9 @@ desk_app *desk_app_create(const desk_app_config *cfg, bl_err *err) {
             codes[i] = i18n_lang(a->langs[i]);
         pack_bind_languages(cfg->pack, codes, a->n_langs);
     }
+    if (!(a->tiles = loupe_tiles_create(&a->fonts, LOUPE_CACHE_BYTES, !cfg->sync_loading,
+                                        app_background_thread, err)))
+        goto fail;
     if (app_open_journal(a, err) != 0) goto fail;
     if (cfg->push && a->journal) {
         /* the store never stops the desk: without the push, the journal
@@ -104,6 +107,8 @@ void desk_app_destroy(desk_app *a) {
         image_deinit(&a->loupe_img[i]);
     }
     image_deinit(&a->region);
+    image_deinit(&a->region_lo);
+    loupe_tiles_destroy(a->tiles);
     if (a->owns_p) plat_destroy(a->p);
     doc_fonts_unload(&a->fonts);
     for (int i = 0; i < a->n_langs; i++)

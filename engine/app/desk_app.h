@@ -9,6 +9,7 @@
 #include "desk.h"
 #include "desk_push.h"
 #include "doc.h"
+#include "loupe_tiles.h"
 #include "pack.h"
 #include "plat.h"
 #include "session.h"
@@ -62,5 +63,11 @@ plat *desk_app_plat(desk_app *a);
 /* Waits until every full-resolution document of the current traveler is
  * built (the benchmark measures frames with the loupe ready). */
 void desk_app_wait_loading(desk_app *a);
+
+/* The loupe above 8x (the benchmark's figures): frames drawn, how many of
+ * them wholly at the resolution their zoom needs (the others partly
+ * magnified from the 600 dpi page while tiles were built), and the tiles'
+ * cache. */
+void desk_app_loupe_stats(desk_app *a, long *frames, long *sharp, loupe_tiles_stats *tiles);
 
 #endif

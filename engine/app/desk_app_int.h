@@ -19,12 +19,14 @@
 #include "capture.h"
 #include "desk_app.h"
 #include "journal.h"
+#include "loupe_tiles.h"
 #include "record.h"
 #include "score.h"
 #include "text_tex.h"
 
 #define DISPLAY_PX_PER_MM 3.4 /* desk.c's scale */
 #define LOUPE_D           220
+#define LOUPE_CACHE_BYTES (32u << 20) /* the tiles' budget: about 90 tiles */
 /* The time spent so far is journaled so that closing the desk, or a crash,
  * cannot reset the clocks: a "stop" entry when the desk closes, a "clock"
  * entry every CLOCK_EVERY_S seconds while it runs (a crash loses at most that). */
@@ -62,7 +64,12 @@ struct desk_app {
     doc_slot slots[DESK_MAX_DOCS];
     plat_tex *face, *companion;
     plat_tex *loupe_tex[2]; /* the loupe on a document, on its specimen */
-    bl_image loupe_img[2], region;
+    bl_image loupe_img[2], region, region_lo;
+    /* Above 8x, tiles of up to 2400 dpi (document d's are tile document d,
+     * its specimen's DESK_MAX_DOCS + d); frames with the loupe on, and how
+     * many of them were drawn wholly at the resolution their zoom needs */
+    loupe_tiles *tiles;
+    long loupe_frames, loupe_sharp;
     text_tex tx; /* the words as textures (text_tex.h) */
     FILE *log, *rec;
     thrd_t worker;
@@ -89,6 +96,13 @@ int app_load_traveler(desk_app *a, bl_err *err); /* the current traveler's docum
 void app_free_traveler(desk_app *a);
 int app_build_hires(desk_app *a, doc_slot *s); /* one document at the loupe's resolution */
 plat_tex *app_compose_loupe(desk_app *a);
+/* The dpi the loupe draws from at `zoom`: the full-resolution page's up to
+ * 8x, above it the tiles' level (1200, 1800 or 2400) that gives at least a
+ * source pixel per screen pixel, capped at 2400. */
+int app_loupe_dpi(const desk_app *a, int zoom);
+/* Lowers the calling thread's priority (Linux: nice 10, for that thread
+ * only): the loupe's tile worker yields to the frames. */
+void app_background_thread(void);
 /* The loupe at (u, v) mm of document d's side shown, or of its specimen (ref). */
 plat_tex *app_compose_loupe_at(desk_app *a, int d, double u, double v, int ref);
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h);

@@ -4,11 +4,16 @@
  * full-resolution documents the loupe magnifies (built by a worker thread, or
  * in this thread for replays, so a replay gives the same pixels), and the
  * genuine specimen the reference panel shows. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "desk_app_int.h"
 #include "desk_docinfo.h"
@@ -77,6 +82,7 @@ static void stop_worker(desk_app *a) {
 
 void app_free_traveler(desk_app *a) {
     stop_worker(a);
+    if (a->tiles) loupe_tiles_clear(a->tiles);
     for (int i = 0; i < a->n_slots; i++)
         slot_free(&a->slots[i]);
     a->n_slots = 0;
@@ -293,6 +299,14 @@ int app_load_traveler(desk_app *a, bl_err *err) {
     if (t->companion && !(a->companion = person_tex(a, first[1], 0, t->id, "companion",
                                                     t->companion_sex, t->companion_age, err)))
         return -1;
+    /* the loupe's tiles above 8x: each document, and its genuine specimen */
+    for (int i = 0; i < a->n_slots; i++) {
+        doc_slot *s = &a->slots[i];
+        doc_spec ref = {.t = &s->t, .seed = 1, .today = s->spec.today};
+        if (!s->cap && (loupe_tiles_set_doc(a->tiles, i, &s->spec, err) != 0 ||
+                        loupe_tiles_set_doc(a->tiles, DESK_MAX_DOCS + i, &ref, err) != 0))
+            return -1;
+    }
     if (!a->cfg.sync_loading && thrd_create(&a->worker, hires_worker, a) == thrd_success)
         a->worker_running = 1;
     return 0;
@@ -330,6 +344,68 @@ static int loupe_from_scene(desk_app *a, light_scene *sc, const tpl *t, double p
     return loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, out, err);
 }
 
+void app_background_thread(void) {
+#ifdef __linux__
+    /* a thread's own nice value: Linux keeps one per thread, and the
+     * threads it starts inherit it */
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
+}
+
+int app_loupe_dpi(const desk_app *a, int zoom) {
+    return loupe_tiles_level(DISPLAY_PX_PER_MM * zoom * 25.4, a->cfg.loupe_dpi);
+}
+
+void desk_app_loupe_stats(desk_app *a, long *frames, long *sharp, loupe_tiles_stats *tiles) {
+    *frames = a->loupe_frames, *sharp = a->loupe_sharp;
+    loupe_tiles_get_stats(a->tiles, tiles);
+}
+
+/* What the loupe shows of the rectangle (x0, y0, n x n) at `dpi` (ppm
+ * pixels per mm) while tiles of it are missing: the best there is, the
+ * full-resolution page's (hi, when built) or the desk's picture of the
+ * side (disp), magnified. */
+static int loupe_fallback(desk_app *a, light_scene *hi, double hi_ppm, const bl_image *disp,
+                          const tpl_rect *piece, int x0, int y0, int n, double ppm, bl_err *err) {
+    if (!hi) { /* the desk's picture is of the side: its origin is the piece's */
+        double k = DISPLAY_PX_PER_MM / ppm;
+        loupe_upsample(disp, x0 * k - piece->x * DISPLAY_PX_PER_MM,
+                       y0 * k - piece->y * DISPLAY_PX_PER_MM, k, &a->region);
+        return 0;
+    }
+    double k = hi_ppm / ppm;
+    int hx = (int)floor(x0 * k) - 1, hy = (int)floor(y0 * k) - 1, hn = (int)ceil(n * k) + 3;
+    if (light_scene_render_region(hi, (light_kind)a->st.light, hx, hy, hn, hn, &a->region_lo,
+                                  err) != 0)
+        return -1;
+    loupe_upsample(&a->region_lo, x0 * k - hx, y0 * k - hy, k, &a->region);
+    return 0;
+}
+
+/* The loupe above 8x: from the tiles at the zoom's resolution (tile
+ * document `key`), the missing ones asked for and shown meanwhile from
+ * the fallback (loupe_fallback). */
+static int loupe_from_tiles(desk_app *a, int key, int dpi, light_scene *hi, double hi_ppm,
+                            const bl_image *disp, const tpl *t, int side, double u, double v,
+                            bl_image *out, bl_err *err) {
+    double ppm = dpi / 25.4;
+    double cx = (u + t->pieces[side].x) * ppm, cy = (v + t->pieces[side].y) * ppm;
+    double spo = ppm / (DISPLAY_PX_PER_MM * a->st.loupe_zoom);
+    int r = (int)ceil(LOUPE_D * spo * 0.5) + 2, n = 2 * r;
+    int x0 = (int)floor(cx) - r, y0 = (int)floor(cy) - r;
+    if ((!a->region.px || a->region.w != n || a->region.h != n) &&
+        (image_deinit(&a->region), image_init(&a->region, n, n, err) != 0))
+        return -1;
+    int missing = loupe_tiles_missing(a->tiles, key, dpi, x0, y0, n, n);
+    a->loupe_frames++;
+    a->loupe_sharp += missing == 0;
+    if (missing && loupe_fallback(a, hi, hi_ppm, disp, &t->pieces[side], x0, y0, n, ppm, err))
+        return -1;
+    if (loupe_tiles_draw(a->tiles, key, dpi, (light_kind)a->st.light, x0, y0, &a->region, err))
+        return -1;
+    return loupe_render(&a->region, cx - x0, cy - y0, spo, LOUPE_D, out, err);
+}
+
 /* Magnifies captured images (their own resolution; a light not captured
  * is the desk's slate). */
 static int loupe_from_capture(desk_app *a, const capture *c, const bl_image *slate, double u,
@@ -352,8 +428,16 @@ static plat_tex *compose(desk_app *a, int d, double u, double v, int ref) {
     int side = a->st.docs[d].side;
     bl_err err = {0};
     bl_image *img = &a->loupe_img[ref];
-    int rc;
-    if (ref && s->cap) {
+    int rc, dpi = app_loupe_dpi(a, a->st.loupe_zoom);
+    const bl_image *disp = &s->disp[a->st.light][side];
+    if (dpi && !s->cap) { /* above 8x: tiles */
+        if (ref && ref_hires(a, s) != 0) return NULL;
+        if (!ref && atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
+        int hi_ok = ref || atomic_load(&s->hi_state) == 1;
+        rc = loupe_from_tiles(a, ref ? DESK_MAX_DOCS + d : d, dpi,
+                              hi_ok ? (ref ? s->ref_hi_sc : s->hi_sc) : NULL,
+                              a->cfg.loupe_dpi / 25.4, disp, &s->t, side, u, v, img, &err);
+    } else if (ref && s->cap) {
         if (!s->ref_cap) return NULL;
         rc = loupe_from_capture(a, s->ref_cap, &s->disp[a->st.light][0], u, v, img, &err);
     } else if (ref) {

@@ -290,7 +290,7 @@ typedef struct desk_state {
     int traveler; /* index in the queue */
     long frame;
     int light;
-    int loupe, loupe_zoom; /* on/off, 2..8 */
+    int loupe, loupe_zoom; /* on/off, 2..40 (desk_zoom_step's steps) */
     int mx, my;            /* mouse, logical px */
     int n_docs;
     desk_doc docs[DESK_MAX_DOCS];
@@ -464,6 +464,11 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud);
 /* The document under a desk point and the point in that document's mm
  * (for the loupe); -1 when none. */
 int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm);
+
+/* The loupe's magnification one step (step > 0) in or out from `zoom`:
+ * 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40x; the ends stay where they
+ * are, a zoom between steps goes to the next one up (step 0: that one). */
+int desk_zoom_step(int zoom, int step);
 
 /* ------------------------------------------------------------ drawing */
 

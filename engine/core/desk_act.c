@@ -25,9 +25,23 @@ void desk_act_loupe(desk_state *st, desk_log_fn log, void *ud) {
               st->loupe_zoom);
 }
 
+/* The loupe's magnifications, as examiners' loupes and microscopes step:
+ * fine steps where the desk's own view is, coarser up to 40x. */
+static const int zooms[] = {2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40};
+enum { N_ZOOMS = sizeof zooms / sizeof zooms[0] };
+
+int desk_zoom_step(int zoom, int step) {
+    int i = 0;
+    while (i < N_ZOOMS - 1 && zooms[i] < zoom)
+        i++;
+    if (zooms[i] != zoom) return zooms[i]; /* not a step: the next one up */
+    i += step > 0 ? 1 : step < 0 ? -1 : 0;
+    return zooms[i < 0 ? 0 : i >= N_ZOOMS ? N_ZOOMS - 1 : i];
+}
+
 void desk_act_zoom(desk_state *st, int step, desk_log_fn log, void *ud) {
-    int z = st->loupe_zoom + step;
-    if (z >= 2 && z <= 8 && z != st->loupe_zoom) {
+    int z = desk_zoom_step(st->loupe_zoom, step);
+    if (z != st->loupe_zoom) {
         st->loupe_zoom = z;
         desk_emit(st, log, ud, "loupe_zoom", "", "{\"zoom\": %d}", z);
     }

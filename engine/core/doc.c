@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc_kit.h"
@@ -144,10 +145,10 @@ static int personalise(doc_ctx *b, const doc_holder *viz, const doc_holder *mrzh
 
 /* ---------------------------------------------------------------- build */
 
-static int check_spec(const doc_spec *spec, const doc_fonts *fonts, bl_err *err) {
+static int check_spec(const doc_spec *spec, const doc_fonts *fonts, double max_dpi, bl_err *err) {
     if (!spec->t) return err_set(err, "no template");
-    if (spec->dpi < 72 || spec->dpi > 1200)
-        return err_set(err, "dpi %g is out of range (72..1200)", spec->dpi);
+    if (spec->dpi < 72 || spec->dpi > max_dpi)
+        return err_set(err, "dpi %g is out of range (72..%g)", spec->dpi, max_dpi);
     if (!fonts || !fonts->sans || !fonts->sans_bold || !fonts->ocrb)
         return err_set(err, "fonts are not loaded");
     if (spec->defects >> DEFECT_COUNT) return err_set(err, "unknown defect bit set");
@@ -183,20 +184,23 @@ static void mark_implied(doc_truth *truth, unsigned implied) {
     }
 }
 
-int doc_build(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
-              bl_err *err) {
-    memset(truth, 0, sizeof *truth);
-    if (check_spec(spec_in, fonts, err)) return -1;
+/* The page's size in pixels at the spec's resolution. */
+static void page_px(const doc_spec *spec, int *w, int *h) {
+    double ppm = spec->dpi / 25.4;
+    *w = (int)lround(spec->t->w_mm * ppm), *h = (int)lround(spec->t->h_mm * ppm);
+}
+
+/* Paints every step into mb (initialised by the caller, whole page or a
+ * window of it); the truth is the whole page's either way. */
+static int paint(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
+                 bl_err *err) {
+    int w = mb->page_w, h = mb->page_h;
     /* the painters see the counterfeit whole: its paper and all it lacks */
     doc_spec eff = *spec_in;
     unsigned implied = implied_defects(spec_in);
     eff.defects |= implied;
     const doc_spec *spec = &eff;
-    const tpl *t = spec->t;
-    double ppm = spec->dpi / 25.4;
-    int w = (int)lround(t->w_mm * ppm), h = (int)lround(t->h_mm * ppm);
-    if (matbuf_init(mb, w, h, ppm, err) != 0) return -1;
-    doc_ctx b = {spec, t, fonts, mb, truth, err, {0}};
+    doc_ctx b = {spec, spec->t, fonts, mb, truth, err, {0}};
     rng_init(&b.r, spec->seed);
     truth->w = w, truth->h = h, truth->dpi = spec->dpi;
 
@@ -206,16 +210,52 @@ int doc_build(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, doc_t
 
     if (doc_paint_paper(&b) || paint_pass(&b, PASS_PAPER) || paint_pass(&b, PASS_OFFSET) ||
         paint_pass(&b, PASS_UV) || personalise(&b, &viz, &mrzh))
-        goto fail;
+        return -1;
     /* Data defects, with the regions an examiner would point at. */
     doc_truth_data_defects(&b, script_mismatch);
     /* A defect the template has no place for is an error, not a silent no-op. */
-    if (doc_truth_check_placed(&b)) goto fail;
+    if (doc_truth_check_placed(&b)) return -1;
     if (doc_has(spec, DEFECT_COUNTERFEIT_PAPER))
         doc_truth_defect(truth, DEFECT_COUNTERFEIT_PAPER, (irect){0, 0, w, h});
     mark_implied(truth, implied);
     return 0;
-fail:
+}
+
+int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
+              bl_err *err) {
+    memset(truth, 0, sizeof *truth);
+    if (check_spec(spec, fonts, 1200, err)) return -1;
+    int w, h;
+    page_px(spec, &w, &h);
+    if (matbuf_init(mb, w, h, spec->dpi / 25.4, err) != 0) return -1;
+    if (paint(spec, fonts, mb, truth, err) == 0) return 0;
     matbuf_deinit(mb);
     return -1;
+}
+
+int doc_page_size(const doc_spec *spec, int *w, int *h, bl_err *err) {
+    if (!spec->t) return err_set(err, "no template");
+    if (!(spec->dpi >= 72 && spec->dpi <= DOC_REGION_MAX_DPI))
+        return err_set(err, "dpi %g is out of range (72..%d)", spec->dpi, DOC_REGION_MAX_DPI);
+    page_px(spec, w, h);
+    return 0;
+}
+
+int doc_build_region(const doc_spec *spec, const doc_fonts *fonts, int x, int y, int w, int h,
+                     matbuf *mb, doc_truth *truth, bl_err *err) {
+    doc_truth *own = truth ? NULL : malloc(sizeof *own);
+    if (!truth && !(truth = own)) return err_setc(err, BL_E_NOMEM, "out of memory");
+    memset(truth, 0, sizeof *truth);
+    int pw, ph, rc = -1;
+    if (check_spec(spec, fonts, DOC_REGION_MAX_DPI, err) == 0) {
+        page_px(spec, &pw, &ph);
+        if (w <= 0 || h <= 0 || x < 0 || y < 0 || x + w > pw || y + h > ph)
+            err_set(err, "region %d,%d %dx%d is not on the %dx%d page", x, y, w, h, pw, ph);
+        else if (matbuf_init_window(mb, pw, ph, x, y, w, h, spec->dpi / 25.4, err) == 0) {
+            rc = paint(spec, fonts, mb, truth, err);
+            if (rc != 0) matbuf_deinit(mb);
+        }
+    }
+    free(own);
+    return rc;
 }

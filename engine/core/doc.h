@@ -70,7 +70,7 @@ typedef struct doc_text {
 typedef struct doc_spec {
     const tpl *t;
     uint64_t seed;
-    double dpi;     /* 72..1200 */
+    double dpi;     /* 72..1200 (doc_build_region: ..DOC_REGION_MAX_DPI) */
     bl_date today;  /* the scenario's date: validity and ages are relative to it */
     int has_holder; /* 0: generate from seed */
     doc_holder holder;
@@ -105,6 +105,21 @@ typedef struct doc_truth {
 /* Paints the document. `mb` is initialised here (matbuf_deinit it after). */
 int doc_build(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
               bl_err *err);
+
+/* The highest resolution a region may be built at: the loupe's 40x. */
+#define DOC_REGION_MAX_DPI 2400
+
+/* The page's size in pixels at spec->dpi (72..DOC_REGION_MAX_DPI). */
+int doc_page_size(const doc_spec *spec, int *w, int *h, bl_err *err);
+
+/* Paints only the rectangle (x, y, w, h) of the page, in page pixels at
+ * spec->dpi (72..DOC_REGION_MAX_DPI; the rectangle must lie on the page,
+ * see doc_page_size): mb holds that window (matbuf_init_window) with exactly
+ * the pixels doc_build gives there at the same resolution, for a cost that
+ * grows with the window's area (plus the page's text layout), never the
+ * page's. `truth` (may be NULL) is the whole page's, as doc_build fills it. */
+int doc_build_region(const doc_spec *spec, const doc_fonts *fonts, int x, int y, int w, int h,
+                     matbuf *mb, doc_truth *truth, bl_err *err);
 
 /* Makes a holder the person the scenario describes: of sex `sex` ("F",
  * "M", "X"; given names of that sex drawn again when they were the other's)

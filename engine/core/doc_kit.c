@@ -17,8 +17,8 @@ void doc_plot_cb(void *ud, int x, int y, int cov) {
     doc_plot *p = ud;
     int c = (int)(cov * p->gain);
     matbuf_paint(p->mb, p->layer, x, y, p->ink, c);
-    if (p->relief && x >= 0 && y >= 0 && x < p->mb->w && y < p->mb->h) {
-        uint8_t *r = &p->mb->relief[(size_t)y * p->mb->w + x];
+    if (p->relief && matbuf_has(p->mb, x, y)) {
+        uint8_t *r = &p->mb->relief[matbuf_at(p->mb, x, y)];
         int v = *r + p->relief * cov / 255;
         *r = (uint8_t)(v > 255 ? 255 : v);
     }
@@ -30,14 +30,28 @@ irect doc_px_rect(const matbuf *mb, tpl_rect r) {
     o.y = (int)floor(r.y * mb->px_per_mm);
     o.w = (int)ceil((r.x + r.w) * mb->px_per_mm) - o.x;
     o.h = (int)ceil((r.y + r.h) * mb->px_per_mm) - o.y;
-    /* Regions are reported in image pixels: keep them on the image. */
+    /* Regions are reported in image pixels: keep them on the page (the
+     * whole page, even when the buffer holds a window of it). */
     if (o.x < 0) o.w += o.x, o.x = 0;
     if (o.y < 0) o.h += o.y, o.y = 0;
-    if (o.x + o.w > mb->w) o.w = mb->w - o.x;
-    if (o.y + o.h > mb->h) o.h = mb->h - o.y;
+    if (o.x + o.w > mb->page_w) o.w = mb->page_w - o.x;
+    if (o.y + o.h > mb->page_h) o.h = mb->page_h - o.y;
     if (o.w < 0) o.w = 0;
     if (o.h < 0) o.h = 0;
     return o;
+}
+
+irect doc_clip(const matbuf *mb, irect r) {
+    int x0 = r.x > mb->ox ? r.x : mb->ox, y0 = r.y > mb->oy ? r.y : mb->oy;
+    int x1 = r.x + r.w < mb->ox + mb->w ? r.x + r.w : mb->ox + mb->w;
+    int y1 = r.y + r.h < mb->oy + mb->h ? r.y + r.h : mb->oy + mb->h;
+    return (irect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+void doc_layout_draw(const text_layout *lay, double x, double y, doc_plot *p) {
+    const matbuf *mb = p->mb;
+    text_layout_draw_clip(lay, x, y, mb->ox, mb->oy, mb->ox + mb->w, mb->oy + mb->h, doc_plot_cb,
+                          p);
 }
 
 int doc_ink(matbuf *mb, const char *id, bl_err *err) {
@@ -56,7 +70,7 @@ double doc_draw_text(matbuf *mb, const doc_fonts *fonts, const text_font *font, 
     text_layout lay;
     if (text_layout_make(&st, s, &lay, err) != 0) return -1;
     double x = x_mm * mb->px_per_mm - (align_right ? lay.width : 0);
-    text_layout_draw(&lay, x, y_mm * mb->px_per_mm, doc_plot_cb, &p);
+    doc_layout_draw(&lay, x, y_mm * mb->px_per_mm, &p);
     double w = lay.width;
     text_layout_free(&lay);
     return w;
@@ -84,6 +98,10 @@ void doc_paint_segment(matbuf *mb, mb_layer l, int ink, double x0, double y0, do
                        double width, double gain) {
     int bx0 = (int)floor(fmin(x0, x1) - width), bx1 = (int)ceil(fmax(x0, x1) + width);
     int by0 = (int)floor(fmin(y0, y1) - width), by1 = (int)ceil(fmax(y0, y1) + width);
+    /* only the pixels the buffer holds: the same ones, fewer visited */
+    bx0 = bx0 > mb->ox ? bx0 : mb->ox, by0 = by0 > mb->oy ? by0 : mb->oy;
+    bx1 = bx1 < mb->ox + mb->w - 1 ? bx1 : mb->ox + mb->w - 1;
+    by1 = by1 < mb->oy + mb->h - 1 ? by1 : mb->oy + mb->h - 1;
     double vx = x1 - x0, vy = y1 - y0, len2 = vx * vx + vy * vy;
     for (int y = by0; y <= by1; y++)
         for (int x = bx0; x <= bx1; x++) {

@@ -68,8 +68,18 @@ typedef struct {
 /* text_layout_draw's callback: paints into doc_plot `ud`. */
 void doc_plot_cb(void *ud, int x, int y, int cov);
 
-/* A template rectangle (mm) in image pixels, clipped to the image. */
+/* A template rectangle (mm) in page pixels, clipped to the page. */
 irect doc_px_rect(const matbuf *mb, tpl_rect r);
+
+/* The part of page rectangle r the buffer holds (its window): what a
+ * painter loops over, so that painting a window costs what the window's
+ * pixels cost. Geometry (centres, radii, random positions) stays computed
+ * from the whole rectangle, which is what makes a window's pixels the
+ * page's. */
+irect doc_clip(const matbuf *mb, irect r);
+
+/* text_layout_draw into doc_plot p, skipping the glyphs outside p's window. */
+void doc_layout_draw(const text_layout *lay, double x, double y, doc_plot *p);
 
 /* The buffer's index of ink `id`; -1 and err when unknown or the palette is full. */
 int doc_ink(matbuf *mb, const char *id, bl_err *err);

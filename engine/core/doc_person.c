@@ -10,10 +10,10 @@
 #include "doc_kit.h"
 #include "mrz.h"
 
-/* A substituted photo: the face `px` (r.w x r.h, RGBA) as a colour dye print
- * on photo paper that hides the page's print, and the new laminate's edge as
- * a ridge around it. */
-static int paint_photo(doc_ctx *b, irect r, const uint8_t *px) {
+/* A substituted photo in r: the face `px` (the part c of it the buffer
+ * holds, c.w x c.h, RGBA) as a colour dye print on photo paper that hides
+ * the page's print, and the new laminate's edge as a ridge around it. */
+static int paint_photo(doc_ctx *b, irect r, irect c, const uint8_t *px) {
     matbuf *mb = b->mb;
     int photo_sub = matbuf_substrate(mb, mat_substrate_find("photo_paper"));
     /* Dye photo: a few sepia-ish tones of an IR-transparent ink. */
@@ -25,13 +25,12 @@ static int paint_photo(doc_ctx *b, irect r, const uint8_t *px) {
         ink.ir_abs = 0;
         if ((inks[k] = matbuf_ink(mb, &ink)) < 0) return err_set(b->err, "too many inks");
     }
-    for (int y = 0; y < r.h; y++)
-        for (int x = 0; x < r.w; x++) {
-            int X = r.x + x, Y = r.y + y;
-            if (X < 0 || Y < 0 || X >= mb->w || Y >= mb->h) continue;
-            const uint8_t *p = px + ((size_t)y * r.w + x) * 4;
+    for (int y = 0; y < c.h; y++)
+        for (int x = 0; x < c.w; x++) {
+            int X = c.x + x, Y = c.y + y;
+            const uint8_t *p = px + ((size_t)y * c.w + x) * 4;
             int lum = (p[0] * 3 + p[1] * 5 + p[2] * 2) / 10;
-            size_t i = (size_t)Y * mb->w + X;
+            size_t i = matbuf_at(mb, X, Y);
             mb->sub[i] = (uint8_t)photo_sub;
             /* the photo covers whatever was printed on the page there */
             mb->cov[LAYER_BG][i] = mb->ink[LAYER_BG][i] = 0;
@@ -41,14 +40,15 @@ static int paint_photo(doc_ctx *b, irect r, const uint8_t *px) {
         }
     /* The new laminate's edge: a ridge around the photo. */
     int ridge = (int)fmax(1, 0.25 * mb->px_per_mm);
-    for (int y = r.y - ridge; y < r.y + r.h + ridge; y++)
-        for (int x = r.x - ridge; x < r.x + r.w + ridge; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect e = doc_clip(mb, (irect){r.x - ridge, r.y - ridge, r.w + 2 * ridge, r.h + 2 * ridge});
+    for (int y = e.y; y < e.y + e.h; y++)
+        for (int x = e.x; x < e.x + e.w; x++) {
+            if (x < 0 || y < 0 || x >= mb->page_w || y >= mb->page_h) continue;
             int inside = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
             int din = inside
                           ? fmin(fmin(x - r.x, r.x + r.w - 1 - x), fmin(y - r.y, r.y + r.h - 1 - y))
                           : 0;
-            if (!inside || din < ridge) mb->relief[(size_t)y * mb->w + x] = 120;
+            if (!inside || din < ridge) mb->relief[matbuf_at(mb, x, y)] = 120;
         }
     return 0;
 }
@@ -82,10 +82,12 @@ static int paint_portrait(doc_ctx *b, irect r, int ghost, int substituted) {
     } else {
         doc_portrait_face(b->spec, &b->truth->holder, &fp);
     }
-    uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);
+    irect c = doc_clip(b->mb, r); /* the part of it the buffer holds */
+    uint8_t *px = malloc((size_t)(c.w > 0 ? c.w : 1) * (size_t)(c.h > 0 ? c.h : 1) * 4);
     if (!px) return err_set(b->err, "out of memory for the portrait");
-    face_render(&fp, px, r.w, r.h, r.w * 4, !(substituted && !ghost));
-    int rc = substituted && !ghost ? paint_photo(b, r, px) : engrave(b, r, px, ghost);
+    face_render_window(&fp, px, r.w, r.h, c.x - r.x, c.y - r.y, c.w, c.h, c.w * 4,
+                       !(substituted && !ghost));
+    int rc = substituted && !ghost ? paint_photo(b, r, c, px) : engrave(b, c, px, ghost);
     free(px);
     return rc;
 }
@@ -124,9 +126,10 @@ static int alteration_traces(doc_ctx *b, const tpl_field *f) {
     if (stain < 0) return -1;
     uint64_t seed = rng_derive(b->spec->seed, "alteration");
     double halo = 1.6 * ppm, cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
-    for (int y = r.y - (int)halo; y < r.y + r.h + (int)halo; y++)
-        for (int x = r.x - (int)halo; x < r.x + r.w + (int)halo; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect all = {r.x - (int)halo, r.y - (int)halo, r.w + 2 * (int)halo, r.h + 2 * (int)halo};
+    irect cl = doc_clip(mb, all);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             /* the solvent spread in a soft-edged oval beyond the field */
             double dx = (x + 0.5 - cx) / (r.w * 0.5 + halo),
                    dy = (y + 0.5 - cy) / (r.h * 0.5 + halo);
@@ -134,7 +137,7 @@ static int alteration_traces(doc_ctx *b, const tpl_field *f) {
             if (d < 1) matbuf_paint(mb, LAYER_UV, x, y, stain, (int)(150 * fmin(1, (1 - d) * 4)));
             /* scraped: the fibres raised in a patchy grain inside the field */
             int in = x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            uint8_t *rl = &mb->relief[matbuf_at(mb, x, y)];
             /* grain of 0.05 mm cells: the same at every resolution and in
              * any window of the page */
             uint64_t gx = (uint64_t)(int64_t)floor((x + 0.5) / ppm / 0.05);

@@ -20,15 +20,15 @@ int doc_paint_paper(doc_ctx *b) {
     for (int k = 0; k < b->t->n_pieces; k++) {
         irect r = doc_px_rect(mb, b->t->pieces[k]);
         double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
-        for (int y = r.y; y < r.y + r.h; y++)
-            for (int x = r.x; x < r.x + r.w; x++) {
-                if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+        irect c = doc_clip(mb, r);
+        for (int y = c.y; y < c.y + c.h; y++)
+            for (int x = c.x; x < c.x + c.w; x++) {
                 /* Inside a rounded rectangle: distance to its corner arcs. */
                 double qx = fabs(x + 0.5 - cx) - (r.w * 0.5 - rad);
                 double qy = fabs(y + 0.5 - cy) - (r.h * 0.5 - rad);
                 double d = sqrt(fmax(qx, 0) * fmax(qx, 0) + fmax(qy, 0) * fmax(qy, 0)) - rad;
                 /* (a square corner, rad 0: the inside is where d is 0) */
-                if (d < 0 || (rad <= 0 && d <= 0)) mb->sub[(size_t)y * mb->w + x] = (uint8_t)sub;
+                if (d < 0 || (rad <= 0 && d <= 0)) mb->sub[matbuf_at(mb, x, y)] = (uint8_t)sub;
             }
     }
     return 0;
@@ -49,9 +49,9 @@ int doc_paint_watermark(doc_ctx *b, const tpl_feature *f) {
     }
     int ink = printed ? doc_ink(mb, "watermark_print", b->err) : 0;
     if (ink < 0) return -1;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect c = doc_clip(mb, r);
+    for (int y = c.y; y < c.y + c.h; y++)
+        for (int x = c.x; x < c.x + c.w; x++) {
             double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
             /* Multitone: the emblem is thinner paper (light), a halo thicker (dark). */
             double e = doc_emblem_cov(dx, dy, rad * 0.8, 12, 1);
@@ -62,7 +62,7 @@ int doc_paint_watermark(doc_ctx *b, const tpl_feature *f) {
                 matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(e * 90));
             } else {
                 double t = 128 + 34 * halo - 60 * e;
-                mb->thick[(size_t)y * mb->w + x] = (uint8_t)(t < 0 ? 0 : t > 255 ? 255 : t);
+                mb->thick[matbuf_at(mb, x, y)] = (uint8_t)(t < 0 ? 0 : t > 255 ? 255 : t);
             }
         }
     doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
@@ -109,8 +109,8 @@ int doc_paint_fibres(doc_ctx *b, const tpl_feature *f) {
             for (int dy = 0; dy < (int)ceil(w); dy++)
                 for (int dx = 0; dx < (int)ceil(w); dx++) {
                     int X = (int)px + dx, Y = (int)py + dy;
-                    if (X < 0 || Y < 0 || X >= mb->w || Y >= mb->h) continue;
-                    uint8_t *sp = &mb->sub[(size_t)Y * mb->w + X];
+                    if (!matbuf_has(mb, X, Y)) continue;
+                    uint8_t *sp = &mb->sub[matbuf_at(mb, X, Y)];
                     if (*sp == paper) *sp = (uint8_t)sub;
                 }
         }
@@ -211,23 +211,22 @@ int doc_paint_guilloche(doc_ctx *b, const tpl_feature *f) {
     double lw = 0.09; /* line width, mm */
     const guilloche_geom g = {0.55, 0.9, 9, b->t->w_mm * 0.62, b->t->h_mm * 0.45, 30};
     /* The wave terms depend on x only: compute them once per column. */
-    double *wave = malloc(sizeof(double) * 2 * (size_t)(r.w > 0 ? r.w : 1));
+    irect cl = doc_clip(mb, r);
+    double *wave = malloc(sizeof(double) * 2 * (size_t)(cl.w > 0 ? cl.w : 1));
     if (!wave) return err_set(b->err, "out of memory for the guilloche");
-    for (int x = r.x; x < r.x + r.w; x++) {
+    for (int x = cl.x; x < cl.x + cl.w; x++) {
         double xm = (x + 0.5) / ppm;
-        wave[2 * (x - r.x)] = wave1(&g, xm);
-        wave[2 * (x - r.x) + 1] = wave2(&g, xm);
+        wave[2 * (x - cl.x)] = wave1(&g, xm);
+        wave[2 * (x - cl.x) + 1] = wave2(&g, xm);
     }
-    for (int y = r.y; y < r.y + r.h; y++) {
-        if (y < 0 || y >= mb->h) continue;
+    for (int y = cl.y; y < cl.y + cl.h; y++) {
         double ym = (y + 0.5) / ppm;
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (x < 0 || x >= mb->w) continue;
-            if (mb->sub[(size_t)y * mb->w + x] == 0) continue;
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
+            if (mb->sub[matbuf_at(mb, x, y)] == 0) continue;
             double xm = (x + 0.5) / ppm;
             double c = halftone ? halftone_cov(&g, xm, ym, lw, ppm)
-                                : doc_edge((guilloche_dist(&g, xm, ym, wave[2 * (x - r.x)],
-                                                           wave[2 * (x - r.x) + 1]) -
+                                : doc_edge((guilloche_dist(&g, xm, ym, wave[2 * (x - cl.x)],
+                                                           wave[2 * (x - cl.x) + 1]) -
                                             lw * 0.5) *
                                            ppm);
             if (c <= 0) continue;
@@ -279,14 +278,14 @@ int doc_paint_microtext(doc_ctx *b, const tpl_feature *f) {
             keep++;
         lay.n = keep;
         if (!blur) {
-            text_layout_draw(&lay, x * mb->px_per_mm, base * mb->px_per_mm, doc_plot_cb, &p);
+            doc_layout_draw(&lay, x * mb->px_per_mm, base * mb->px_per_mm, &p);
         } else {
             /* A copy of a copy: the strokes spread into each other. Draw the
              * line several times offset by a fraction of a stroke. */
             double s = hmm * 0.18 * mb->px_per_mm;
             for (int k = 0; k < 9; k++)
-                text_layout_draw(&lay, x * mb->px_per_mm + (k % 3 - 1) * s,
-                                 base * mb->px_per_mm + (k / 3 - 1) * s, doc_plot_cb, &p);
+                doc_layout_draw(&lay, x * mb->px_per_mm + (k % 3 - 1) * s,
+                                base * mb->px_per_mm + (k / 3 - 1) * s, &p);
             doc_truth_defect(b->truth, DEFECT_MICROTEXT_BLURRED, r);
         }
         text_layout_free(&lay);
@@ -306,9 +305,9 @@ typedef struct {
 static void meta_plot(void *ud, int x, int y, int cov) {
     meta_ctx *m = ud;
     if (cov < 128 || x < m->r.x || y < m->r.y || x >= m->r.x + m->r.w || y >= m->r.y + m->r.h ||
-        x >= m->mb->w || y >= m->mb->h)
+        !matbuf_has(m->mb, x, y))
         return;
-    size_t i = (size_t)y * m->mb->w + x;
+    size_t i = matbuf_at(m->mb, x, y);
     if (m->mb->ink[LAYER_BG][i] == m->kb && m->mb->cov[LAYER_BG][i] > 0)
         m->mb->ink[LAYER_BG][i] = (uint8_t)m->ka;
 }
@@ -327,8 +326,9 @@ int doc_paint_metameric(doc_ctx *b, const tpl_feature *f) {
     if (ka < 0 || kb < 0) return -1;
     double ppm = mb->px_per_mm, pitch = 0.3, lw = 0.14; /* mm */
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             double ex = (x + 0.5 - cx) / (r.w * 0.5), ey = (y + 0.5 - cy) / (r.h * 0.5);
             double rho = sqrt(ex * ex + ey * ey);
             if (rho >= 1) continue;
@@ -362,9 +362,9 @@ int doc_paint_see_through(doc_ctx *b, const tpl_feature *f) {
     if (ink < 0) return -1;
     mb->back_ink = (uint8_t)ink;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 6, 1);
             if (c <= 0) continue;
             /* Front: the left half; back: the right half. Only light from
@@ -372,7 +372,7 @@ int doc_paint_see_through(doc_ctx *b, const tpl_feature *f) {
             if (x + 0.5 < cx)
                 matbuf_paint(mb, LAYER_BG, x, y, ink, (int)(c * 230));
             else
-                mb->back[(size_t)y * mb->w + x] = (uint8_t)(c * 230);
+                mb->back[matbuf_at(mb, x, y)] = (uint8_t)(c * 230);
         }
     doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
     return 0;
@@ -392,8 +392,9 @@ int doc_paint_uv_emblem(doc_ctx *b, const tpl_feature *f) {
     int ink = doc_ink(mb, wrong ? "uv_blue" : (f->ink[0] ? f->ink : "uv_yellow"), b->err);
     if (ink < 0) return -1;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             double c = wrong ? doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad * 0.85, 8, 0)
                              : doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 12, 1);
             if (c > 0) matbuf_paint(mb, LAYER_UV, x, y, ink, (int)(c * 255));
@@ -410,8 +411,9 @@ int doc_paint_uv_overprint(doc_ctx *b, const tpl_feature *f) {
     int ink = doc_ink(mb, f->ink[0] ? f->ink : "uv_green", b->err);
     if (ink < 0) return -1;
     double ppm = mb->px_per_mm;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             double xm = (x + 0.5) / ppm - f->r.x, ym = (y + 0.5) / ppm - f->r.y;
             double t = (ym + 1.2 * sin(xm * 0.8)) / 1.6;
             double d = fabs(t - floor(t + 0.5)) * 1.6;
@@ -430,13 +432,13 @@ int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f) {
     if (ink < 0) return -1;
     int relief = doc_has(b->spec, DEFECT_INTAGLIO_MISSING) ? 0 : 170;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 12, 1);
             if (c <= 0) continue;
             matbuf_paint(mb, LAYER_FG, x, y, ink, (int)(c * 255));
-            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            uint8_t *rl = &mb->relief[matbuf_at(mb, x, y)];
             *rl = (uint8_t)fmax(*rl, c * relief);
         }
     doc_truth_feature(b->truth, f->id, f->kind, r,
@@ -461,12 +463,12 @@ int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
                    ? doc_px_rect(mb, b->t->portrait)
                    : (irect){0, 0, 0, 0};
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
-            if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) continue;
+    irect cl = doc_clip(mb, r);
+    for (int y = cl.y; y < cl.y + cl.h; y++)
+        for (int x = cl.x; x < cl.x + cl.w; x++) {
             if (x >= ph.x && x < ph.x + ph.w && y >= ph.y && y < ph.y + ph.h) continue;
             double c = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 16, 1);
-            uint8_t *rl = &mb->relief[(size_t)y * mb->w + x];
+            uint8_t *rl = &mb->relief[matbuf_at(mb, x, y)];
             *rl = (uint8_t)fmax(*rl, c * 110);
         }
     doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_OBLIQUE));

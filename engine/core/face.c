@@ -240,19 +240,24 @@ static void shade(const face_params *p, const palette *k, double u, double v, do
 }
 
 void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, int gray) {
-    if (w <= 0 || h <= 0) return;
+    face_render_window(p, rgba, w, h, 0, 0, w, h, stride, gray);
+}
+
+void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int wx, int wy, int ww,
+                        int wh, int stride, int gray) {
+    if (w <= 0 || h <= 0 || ww <= 0 || wh <= 0) return;
     /* ICAO framing: the head fills about 70-80% of the photo's height. */
     const double zoom = 1.32;
     const double px = 2.0 / (w * zoom);
     palette k;
     palette_of(p, &k);
-    for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
+    for (int y = wy; y < wy + wh; y++) {
+        for (int x = wx; x < wx + ww; x++) {
             double u = (x + 0.5 - w * 0.5) / (w * 0.5 * zoom);
             double v = (y + 0.5 - h * 0.45) / (w * 0.5 * zoom);
             double c[3];
             shade(p, &k, u, v, px, c);
-            uint8_t *o = rgba + (size_t)y * (size_t)stride + (size_t)x * 4;
+            uint8_t *o = rgba + (size_t)(y - wy) * (size_t)stride + (size_t)(x - wx) * 4;
             if (gray) {
                 double l = 0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2];
                 c[0] = c[1] = c[2] = l;

@@ -43,4 +43,10 @@ void face_fit_age(face_params *p, int years);
  * `gray` renders a neutral greyscale (laser-engraved portraits). */
 void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, int gray);
 
+/* Only the window (wx, wy, ww, wh) of that w x h portrait, into an ww x wh
+ * buffer: the same pixels, at the cost of the window's (the loupe's 2400
+ * dpi region of a portrait). */
+void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int wx, int wy, int ww,
+                        int wh, int stride, int gray);
+
 #endif

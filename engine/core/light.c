@@ -134,7 +134,8 @@ static inline uint64_t stack_key(const matbuf *mb, size_t i) {
 }
 
 struct light_scene {
-    const matbuf *mb;
+    const matbuf *mb; /* NULL once detached */
+    int w, h;
     uint32_t *idx;  /* per pixel: its stack */
     uint8_t *shade; /* per pixel: raking-light factor (oblique) */
     uint64_t *keys; /* per stack */
@@ -255,6 +256,7 @@ light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
     uint32_t *remap = NULL;
     if (!sc) goto oom;
     sc->mb = mb;
+    sc->w = mb->w, sc->h = mb->h;
     sc->idx = malloc(npx * sizeof *sc->idx);
     sc->shade = malloc(npx);
     if (!sc->idx || !sc->shade) goto oom;
@@ -306,6 +308,25 @@ void light_scene_destroy(light_scene *sc) {
 
 int light_scene_stacks(const light_scene *sc) {
     return (int)sc->n;
+}
+
+static uint32_t *make_palette(const light_scene *sc, light_kind l);
+
+int light_scene_detach(light_scene *sc, bl_err *err) {
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (!sc->palette[l] && !(sc->palette[l] = make_palette(sc, (light_kind)l)))
+            return err_setc(err, BL_E_NOMEM, "out of memory for the %s light",
+                            light_name((light_kind)l));
+    sc->mb = NULL;
+    return 0;
+}
+
+size_t light_scene_bytes(const light_scene *sc) {
+    size_t n = sizeof *sc + (size_t)sc->w * (size_t)sc->h * (sizeof *sc->idx + 1) +
+               (size_t)sc->n * sizeof *sc->keys;
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        if (sc->palette[l]) n += (size_t)sc->n * sizeof(uint32_t);
+    return n;
 }
 
 /* The colour of one material stack under one light (before oblique shading). */
@@ -367,6 +388,7 @@ static int pass_run(void *arg) {
 
 int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_err *err) {
     if ((unsigned)l >= LIGHT_COUNT) return err_set(err, "unknown light %d", (int)l);
+    if (!sc->mb) return err_set(err, "a detached scene renders regions only");
     const matbuf *mb = sc->mb;
     if (!out->px || out->w != mb->w || out->h != mb->h) {
         image_deinit(out);
@@ -423,18 +445,18 @@ int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w
         image_deinit(out);
         if (image_init(out, w, h, err) != 0) return -1;
     }
-    const matbuf *mb = sc->mb;
     const uint32_t *pal = sc->palette[l];
+    const int sw = sc->w, sh_ = sc->h;
     for (int yy = 0; yy < h; yy++) {
         uint8_t *o = out->px + (size_t)yy * w * 4;
         int sy = y + yy;
         for (int xx = 0; xx < w; xx++, o += 4) {
             int sx = x + xx;
-            if (sx < 0 || sy < 0 || sx >= mb->w || sy >= mb->h) {
+            if (sx < 0 || sy < 0 || sx >= sw || sy >= sh_) {
                 o[0] = o[1] = o[2] = o[3] = 0;
                 continue;
             }
-            size_t i = (size_t)sy * mb->w + sx;
+            size_t i = (size_t)sy * sw + sx;
             uint32_t c = pal[sc->idx[i]];
             unsigned sh = l == LIGHT_OBLIQUE ? sc->shade[i] : 256;
             for (int k = 0; k < 3; k++) {

@@ -55,6 +55,14 @@ int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_er
 int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w, int h,
                               bl_image *out, bl_err *err);
 
+/* Computes every light's palette now and lets go of the matbuf, which may
+ * then be freed: the scene renders regions only (light_scene_render
+ * refuses), and holds light_scene_bytes. What the loupe's tiles keep. */
+int light_scene_detach(light_scene *sc, bl_err *err);
+
+/* The memory the scene holds: 5 bytes a pixel, and its stacks. */
+size_t light_scene_bytes(const light_scene *sc);
+
 /* One-off convenience: scene, render, release. */
 int light_render(const matbuf *mb, light_kind l, bl_image *out, bl_err *err);
 

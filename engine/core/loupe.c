@@ -2,6 +2,7 @@
 #include "loupe.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void sample(const bl_image *s, double x, double y, uint8_t out[4]) {
@@ -80,4 +81,52 @@ void image_resample(const bl_image *src, int sx, int sy, int sw, int sh, bl_imag
                 o[c] = (uint8_t)(n ? (acc[c] + n / 2) / n : 0);
         }
     }
+}
+
+/* One axis of loupe_upsample: for each destination index, the first of
+ * the two source pixels and the second's weight (0..256); a source pixel
+ * off the image is -1 (transparent). */
+static void upsample_axis(int n, double s0, double k, int size, int *i0, int *i1, int *w) {
+    for (int d = 0; d < n; d++) {
+        double s = s0 + (d + 0.5) * k - 0.5;
+        int a = (int)floor(s);
+        w[d] = (int)((s - a) * 256 + 0.5);
+        i0[d] = a >= 0 && a < size ? a : -1;
+        i1[d] = a + 1 >= 0 && a + 1 < size ? a + 1 : -1;
+    }
+}
+
+void loupe_upsample(const bl_image *src, double sx0, double sy0, double k, bl_image *dst) {
+    int n = dst->w > dst->h ? dst->w : dst->h;
+    int *buf = malloc(sizeof(int) * 6 * (size_t)n);
+    if (!buf) { /* the slow way, which needs nothing */
+        for (int y = 0; y < dst->h; y++)
+            for (int x = 0; x < dst->w; x++)
+                sample(src, sx0 + (x + 0.5) * k, sy0 + (y + 0.5) * k,
+                       dst->px + ((size_t)y * dst->w + x) * 4);
+        return;
+    }
+    int *x0 = buf, *x1 = buf + n, *wx = buf + 2 * n, *y0 = buf + 3 * n, *y1 = buf + 4 * n,
+        *wy = buf + 5 * n;
+    upsample_axis(dst->w, sx0, k, src->w, x0, x1, wx);
+    upsample_axis(dst->h, sy0, k, src->h, y0, y1, wy);
+    static const uint8_t clear[4] = {0, 0, 0, 0};
+    for (int y = 0; y < dst->h; y++) {
+        const uint8_t *r0 = y0[y] >= 0 ? src->px + (size_t)y0[y] * src->w * 4 : NULL;
+        const uint8_t *r1 = y1[y] >= 0 ? src->px + (size_t)y1[y] * src->w * 4 : NULL;
+        uint8_t *o = dst->px + (size_t)y * dst->w * 4;
+        int b = wy[y], a = 256 - b;
+        for (int x = 0; x < dst->w; x++, o += 4) {
+            const uint8_t *p00 = r0 && x0[x] >= 0 ? r0 + x0[x] * 4 : clear;
+            const uint8_t *p01 = r0 && x1[x] >= 0 ? r0 + x1[x] * 4 : clear;
+            const uint8_t *p10 = r1 && x0[x] >= 0 ? r1 + x0[x] * 4 : clear;
+            const uint8_t *p11 = r1 && x1[x] >= 0 ? r1 + x1[x] * 4 : clear;
+            int d = wx[x], c = 256 - d;
+            for (int ch = 0; ch < 4; ch++) {
+                int top = p00[ch] * c + p01[ch] * d, bot = p10[ch] * c + p11[ch] * d;
+                o[ch] = (uint8_t)((top * a + bot * b + 32768) >> 16);
+            }
+        }
+    }
+    free(buf);
 }

@@ -5,6 +5,11 @@
 #include <string.h>
 
 int matbuf_init(matbuf *mb, int w, int h, double px_per_mm, bl_err *err) {
+    return matbuf_init_window(mb, w, h, 0, 0, w, h, px_per_mm, err);
+}
+
+int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, int h,
+                       double px_per_mm, bl_err *err) {
     memset(mb, 0, sizeof *mb);
     if (w <= 0 || h <= 0 || w > 16384 || h > 16384 || (size_t)w * (size_t)h > 64u * 1024u * 1024u)
         return err_set(err, "document of %dx%d pixels is out of range; lower --dpi", w, h);
@@ -23,6 +28,8 @@ int matbuf_init(matbuf *mb, int w, int h, double px_per_mm, bl_err *err) {
     memset(mb->thick, 128, n);
     mb->w = w;
     mb->h = h;
+    mb->ox = x, mb->oy = y;
+    mb->page_w = page_w, mb->page_h = page_h;
     mb->px_per_mm = px_per_mm;
     mb->n_inks = 1; /* index 0: no ink */
     mb->inks[0] = (mat_ink){"none", {0, 0, 0}, 0, 0, 0, {0, 0, 0}, 0};

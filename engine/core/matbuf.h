@@ -10,11 +10,19 @@
  *   thick   paper thickness, 128 nominal (watermarks)
  *   back    coverage of print on the reverse side (see-through register)
  * Layers composite bottom to top: sub, bg, uv, fg.
+ *
+ * A buffer may hold only a window of the page (matbuf_init_window): what
+ * the loupe magnifies at 2400 dpi is a few hundred pixels square, never the
+ * whole page at that resolution. Painters always speak page pixels; the
+ * window's origin is subtracted when a pixel is stored (matbuf_has,
+ * matbuf_at), so a window holds exactly the pixels the whole page has there.
  */
 #ifndef BL_MATBUF_H
 #define BL_MATBUF_H
 
+#include <stddef.h>
 #include <stdint.h>
+
 #include "err.h"
 #include "material.h"
 
@@ -24,7 +32,9 @@
 typedef enum { LAYER_BG, LAYER_UV, LAYER_FG, LAYER_COUNT } mb_layer;
 
 typedef struct matbuf {
-    int w, h;
+    int w, h;           /* the planes' size: the window's */
+    int ox, oy;         /* the window's top left, page pixels (0, 0 for a whole page) */
+    int page_w, page_h; /* the whole page, pixels */
     double px_per_mm;
     uint8_t *sub;
     uint8_t *ink[LAYER_COUNT];
@@ -43,17 +53,33 @@ typedef struct matbuf {
 int matbuf_init(matbuf *mb, int w, int h, double px_per_mm, bl_err *err);
 void matbuf_deinit(matbuf *mb);
 
+/* Allocates the planes for the window (x, y, w, h) of a page_w x page_h
+ * page (page pixels; the window may reach past the page, where nothing is
+ * painted). */
+int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, int h,
+                       double px_per_mm, bl_err *err);
+
+/* Whether page pixel (x, y) is in the buffer's window. */
+static inline int matbuf_has(const matbuf *mb, int x, int y) {
+    return x >= mb->ox && y >= mb->oy && x < mb->ox + mb->w && y < mb->oy + mb->h;
+}
+
+/* The planes' index of page pixel (x, y), which must be in the window. */
+static inline size_t matbuf_at(const matbuf *mb, int x, int y) {
+    return (size_t)(y - mb->oy) * (size_t)mb->w + (size_t)(x - mb->ox);
+}
+
 /* Adds an ink or substrate to the buffer's palette (or finds it by id) and
  * returns its index; -1 when the palette is full. */
 int matbuf_ink(matbuf *mb, const mat_ink *ink);
 int matbuf_substrate(matbuf *mb, const mat_substrate *s);
 
-/* Paints `ink` with coverage `cov` (0-255) over one pixel of a layer. Over the
+/* Paints `ink` with coverage `cov` (0-255) over one page pixel of a layer. Over the
  * same ink, coverages add; over another ink, the stronger one wins the pixel
  * (one ink per layer per pixel is what keeps the light passes cheap). */
 static inline void matbuf_paint(matbuf *mb, mb_layer l, int x, int y, int ink, int cov) {
-    if (x < 0 || y < 0 || x >= mb->w || y >= mb->h || cov <= 0 || ink <= 0) return;
-    size_t i = (size_t)y * (size_t)mb->w + (size_t)x;
+    if (!matbuf_has(mb, x, y) || cov <= 0 || ink <= 0) return;
+    size_t i = matbuf_at(mb, x, y);
     if (cov > 255) cov = 255;
     int old = mb->cov[l][i];
     if (mb->ink[l][i] == ink || old == 0) {
@@ -67,8 +93,8 @@ static inline void matbuf_paint(matbuf *mb, mb_layer l, int x, int y, int ink, i
 
 /* Replaces a layer's pixel outright (erasing, reprinting). */
 static inline void matbuf_set(matbuf *mb, mb_layer l, int x, int y, int ink, int cov) {
-    if (x < 0 || y < 0 || x >= mb->w || y >= mb->h) return;
-    size_t i = (size_t)y * (size_t)mb->w + (size_t)x;
+    if (!matbuf_has(mb, x, y)) return;
+    size_t i = matbuf_at(mb, x, y);
     mb->ink[l][i] = (uint8_t)(cov > 0 ? ink : 0);
     mb->cov[l][i] = (uint8_t)(cov < 0 ? 0 : cov > 255 ? 255 : cov);
 }

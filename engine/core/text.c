@@ -443,12 +443,29 @@ int text_layout_ink(const text_layout *lay, double x, double y, double zoom, int
     return any;
 }
 
+static void draw_glyphs(const text_layout *lay, double x, double y, double zoom, const int *clip,
+                        text_plot_fn plot, void *ud);
+
 void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn plot, void *ud) {
     text_layout_draw_zoomed(lay, x, y, 1, plot, ud);
 }
 
 void text_layout_draw_zoomed(const text_layout *lay, double x, double y, double zoom,
                              text_plot_fn plot, void *ud) {
+    draw_glyphs(lay, x, y, zoom, NULL, plot, ud);
+}
+
+void text_layout_draw_clip(const text_layout *lay, double x, double y, int x0, int y0, int x1,
+                           int y1, text_plot_fn plot, void *ud) {
+    const int clip[4] = {x0, y0, x1, y1};
+    draw_glyphs(lay, x, y, 1, clip, plot, ud);
+}
+
+/* Rasterises each glyph and plots its coverage; with `clip` (x0, y0, x1,
+ * y1), a glyph whose box lies wholly outside it is skipped unrasterised
+ * (the glyphs drawn are drawn whole: the same pixels as without clip). */
+static void draw_glyphs(const text_layout *lay, double x, double y, double zoom, const int *clip,
+                        text_plot_fn plot, void *ud) {
     unsigned char *bmp = NULL;
     size_t bmp_cap = 0;
     for (int i = 0; i < lay->n; i++) {
@@ -462,6 +479,9 @@ void text_layout_draw_zoomed(const text_layout *lay, double x, double y, double 
                                         &y1);
         int w = x1 - x0, h = y1 - y0;
         if (w <= 0 || h <= 0) continue;
+        if (clip &&
+            (ix + x1 <= clip[0] || iy + y1 <= clip[1] || ix + x0 >= clip[2] || iy + y0 >= clip[3]))
+            continue;
         size_t need = (size_t)w * (size_t)h;
         if (need > bmp_cap) {
             unsigned char *nb = realloc(bmp, need);

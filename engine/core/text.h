@@ -88,6 +88,12 @@ typedef void (*text_plot_fn)(void *ud, int x, int y, int cov);
 /* Rasterises a layout with its origin (left end of the baseline) at (x, y). */
 void text_layout_draw(const text_layout *lay, double x, double y, text_plot_fn plot, void *ud);
 
+/* text_layout_draw for a target that holds only the pixels x0 <= x < x1,
+ * y0 <= y < y1: glyphs wholly outside are not rasterised (the others are
+ * plotted whole, so the pixels inside are the same). */
+void text_layout_draw_clip(const text_layout *lay, double x, double y, int x0, int y0, int x1,
+                           int y1, text_plot_fn plot, void *ud);
+
 /* The same with every length multiplied by `zoom` (glyphs rasterised at
  * zoom times the layout's size, placed at zoom times their offsets from
  * (x, y)): a text laid out for the desk's 1280x720 drawn in a bigger
