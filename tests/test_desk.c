@@ -291,6 +291,53 @@ static void a_closed_passport_opens_and_a_document_moves(void **state) {
     cJSON_Delete(p);
 }
 
+/* The loupe held still a quarter of a second on a document is a look at
+ * that place (what the examination's steps are read from, exam.h): once per
+ * place, again when it moves on, never while it moves or when it is off. */
+static void the_loupe_resting_on_a_place_is_a_look(void **state) {
+    bench *b = *state;
+    start(b, 0);
+    open_passport(b);
+    int x, y;
+    on_doc(b, 0, 100, 80, &x, &y);
+    mouse(b, EV_MOVE, x, y);
+    for (int i = 0; i < 3 * DESK_LOOK_FRAMES; i++) /* the loupe is off */
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 0);
+    key(b, KEY_L);
+    for (int i = 0; i < DESK_LOOK_FRAMES - 1; i++)
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 0); /* not yet a quarter of a second */
+    desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 1);
+    const logged *l = last(b, "look");
+    assert_string_equal(l->target, "T1/doc1:uto-passport-td3");
+    cJSON *p = params(l);
+    const cJSON *at = cJSON_GetObjectItemCaseSensitive(p, "at_mm");
+    assert_true(fabs(cJSON_GetArrayItem(at, 0)->valuedouble - 100 / DESK_PX_PER_MM) < 0.01);
+    assert_true(fabs(cJSON_GetArrayItem(at, 1)->valuedouble - 80 / DESK_PX_PER_MM) < 0.01);
+    assert_string_equal(param_str(p, "light"), "visible");
+    assert_int_equal((int)param_num(p, "zoom"), b->st.loupe_zoom);
+    cJSON_Delete(p);
+    for (int i = 0; i < 3 * DESK_LOOK_FRAMES; i++) /* still there: one look */
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 1);
+    /* a pixel further (well under 2 mm): the same place */
+    mouse(b, EV_MOVE, x + 3, y);
+    for (int i = 0; i < 2 * DESK_LOOK_FRAMES; i++)
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 1);
+    /* moving along, a tick at each step: no look until it rests again */
+    for (int k = 1; k <= 20; k++) {
+        mouse(b, EV_MOVE, x + 3 * k, y + k);
+        desk_tick(&b->st, on_log, b);
+    }
+    assert_int_equal(count(b, "look"), 1);
+    for (int i = 0; i < DESK_LOOK_FRAMES; i++)
+        desk_tick(&b->st, on_log, b);
+    assert_int_equal(count(b, "look"), 2);
+}
+
 static void a_finding_is_drawn_named_and_noted(void **state) {
     bench *b = *state;
     start(b, 0);
@@ -896,6 +943,7 @@ int main(void) {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
         T(lights_switch_by_key_and_by_the_toolbar),
         T(a_closed_passport_opens_and_a_document_moves),
+        T(the_loupe_resting_on_a_place_is_a_look),
         T(a_finding_is_drawn_named_and_noted),
         T(a_tiny_or_escaped_finding_is_not_kept),
         T(a_decision_is_confirmed_by_its_button_then_the_next_traveler_comes),

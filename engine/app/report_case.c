@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "critical.h"
+#include "exam.h"
 #include "record.h"
 #include "report_page.h"
 
@@ -149,8 +150,9 @@ static const char *finding_label(const sb *o, const char *kind) {
 static void case_findings(sb *o, const case_view *v) {
     static const char *status[3] = {"debrief.missed", "debrief.located", "debrief.found"};
     static const char *cls[3] = {"missed", "located", "found"};
-    static const char *notes[] = {"debrief.ask_missed", "debrief.forbidden", "debrief.interpreter",
-                                  "debrief.light_unused", "debrief.must_missed"};
+    static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
+                                  "debrief.interpreter", "debrief.light_unused",
+                                  "debrief.must_missed", "debrief.step_skipped"};
     const desk_debrief *d = &v->e.kase.d;
     char key[96], key2[96];
     sb_put(o, "<ul class=\"findings\">");
@@ -186,9 +188,15 @@ static void case_findings(sb *o, const case_view *v) {
         const desk_debrief_note *nt = &d->notes[i];
         char light[32];
         snprintf(light, sizeof light, "light.%s", light_name((light_kind)nt->light));
+        if (nt->kind < 0 || nt->kind >= (int)(sizeof notes / sizeof notes[0])) continue;
+        const char *name = nt->key[0] ? scn_word(v, nt->key) : NULL;
+        if (nt->kind == NOTE_STEP_SKIPPED) { /* the step's name in the interface */
+            snprintf(key2, sizeof key2, "step.%s", nt->key);
+            name = desk_word(o, key2);
+        }
         sb_put(o, "<li class=\"note\">");
-        desk_say_light(o, notes[nt->kind], NULL, nt->key[0] ? scn_word(v, nt->key) : NULL, NULL,
-                       NULL, nt->kind == NOTE_LIGHT ? desk_word(o, light) : NULL);
+        desk_say_light(o, notes[nt->kind], NULL, name, NULL, NULL,
+                       nt->kind == NOTE_LIGHT ? desk_word(o, light) : NULL);
         sb_put(o, "</li>");
     }
     sb_put(o, "</ul>");
@@ -296,6 +304,40 @@ static void case_documents(sb *o, const case_view *v) {
     if (shown) marks_legend(o);
 }
 
+/* The examination's steps in the manual's order (F.A.L.S.E.D.O.C.), as
+ * the desk's debrief shows them: done or not, where the evidence lay. */
+static void case_steps(sb *o, const case_view *v) {
+    const desk_debrief *d = &v->e.kase.d;
+    if (!d->steps_possible) return; /* no document, or an entry from before the steps */
+    char key[48];
+    sb_put(o, "<h4>");
+    desk_esc(o, desk_word(o, "debrief.steps"));
+    sb_put(o, "</h4><ol class=\"steps\">");
+    for (int s = 0; s < EXAM_STEPS; s++) {
+        int possible = d->steps_possible >> s & 1, done = d->steps_covered >> s & 1;
+        int needed = d->steps_needed >> s & 1;
+        sb_printf(o, "<li class=\"%s%s\"><strong><bdi>%c</bdi></strong> ",
+                  !possible ? "na"
+                  : done    ? "found"
+                  : needed  ? "missed"
+                            : "muted",
+                  needed ? " needed" : "", exam_step_letter(s));
+        snprintf(key, sizeof key, "step.%s", exam_step_id(s));
+        desk_esc(o, desk_word(o, key));
+        sb_put(o, ": ");
+        desk_esc(o, desk_word(o, !possible ? "step.na" : done ? "step.done" : "step.missed"));
+        if (d->steps_required >> s & 1) {
+            sb_put(o, " <span class=\"tag req\">");
+            desk_esc(o, desk_word(o, "step.required"));
+            sb_put(o, "</span>");
+        }
+        sb_put(o, "</li>");
+    }
+    sb_put(o, "</ol><p class=\"muted\">");
+    desk_esc(o, desk_word(o, "debrief.steps_legend"));
+    sb_put(o, "</p>");
+}
+
 /* The interview as it went. */
 static void case_transcript(sb *o, const case_view *v) {
     const desk_debrief *d = &v->e.kase.d;
@@ -365,6 +407,7 @@ static int case_card(sb *o, const rcase *c, int i) {
         case_findings(o, v);
         case_documents(o, v);
         sb_put(o, "</div><div>");
+        case_steps(o, v);
         case_transcript(o, v);
         sb_put(o, "</div></div>");
         const char *why = v->e.kase.d.why;

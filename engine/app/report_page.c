@@ -85,6 +85,8 @@ static const char *page_css =
     "@media (max-width:800px){.cols{grid-template-columns:1fr}}"
     "ul.findings{padding-inline-start:18px}li.found{color:var(--pass)}"
     "li.missed{color:var(--fail)}li.located,li.note{color:var(--open)}li.false{color:#8a6d00}"
+    "ol.steps{padding-inline-start:18px}ol.steps li.needed{outline:2px solid var(--open);"
+    "outline-offset:1px;margin:3px 0}ol.steps li.na{color:#777}"
     "figure.doc{margin:6px 0;display:inline-block}figure.doc figcaption{font-size:12px;"
     "color:var(--muted)}svg rect.page{fill:#f7f4ec;stroke:#9aa3ab}"
     /* a mark's width and dashes are the rect's own attributes (the desk's

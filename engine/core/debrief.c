@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "critical.h"
+#include "exam.h"
 #include "defect.h"
 #include "score.h"
 
@@ -39,6 +40,9 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
     if (r->interpreter_missed) add_note(d, NOTE_INTERPRETER, NULL, 0);
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (r->lights_missed & LIGHT_BIT(l)) add_note(d, NOTE_LIGHT, NULL, l);
+    for (int k = 0; k < EXAM_STEPS; k++)
+        if ((r->steps_required & ~r->steps_covered) >> k & 1)
+            add_note(d, NOTE_STEP_SKIPPED, exam_step_id(k), 0);
 }
 
 /* Each true defect, found or missed, and the light that shows it. */
@@ -123,6 +127,8 @@ void debrief_from_score(const scenario *s, const score_truth *t, const score_act
     snprintf(d->why, sizeof d->why, "%s", s->expected.why);
     add_notes(s, r, d);
     d->expected = s->expected.decision, d->expected_protection = s->expected.protection;
+    d->steps_possible = r->steps_possible, d->steps_needed = r->steps_needed;
+    d->steps_required = r->steps_required, d->steps_covered = r->steps_covered;
 }
 
 /* One key's text in a language's catalogue (English fills what it lacks). */

@@ -132,6 +132,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
     st->mrz_used = 0;
+    st->look_doc = -1, st->look_still = 0; /* a new traveler's documents: every place is new */
     desk_close_panels(st);
     memset(st->asked, 0, sizeof st->asked);
     st->pending_ask = st->answer_q = -1;
@@ -257,8 +258,32 @@ static void time_out(desk_state *st, int i, const char *why, desk_log_fn log, vo
     desk_emit(st, log, ud, "timeout", st->session->travelers[i].id, "{\"limit\": \"%s\"}", why);
 }
 
+/* The loupe held still on a document: logged once per place as a "look"
+ * (its document, side, place in mm, zoom and light). */
+static void watch_loupe(desk_state *st, desk_log_fn log, void *ud) {
+    if (!st->loupe || st->mode != DESK_EXAMINE || st->mx != st->look_mx || st->my != st->look_my) {
+        st->look_still = 0, st->look_mx = st->mx, st->look_my = st->my;
+        return;
+    }
+    if (++st->look_still != DESK_LOOK_FRAMES) return;
+    double u, v;
+    int d = desk_doc_at(st, st->mx, st->my, &u, &v);
+    if (d < 0 || st->docs[d].closed) return;
+    int side = st->docs[d].side;
+    if (d == st->look_doc && side == st->look_side &&
+        hypot(u - st->look_u, v - st->look_v) < DESK_LOOK_MOVE_MM)
+        return;
+    st->look_doc = d, st->look_side = side, st->look_u = u, st->look_v = v;
+    char target[128];
+    desk_doc_target(st, d, target, sizeof target);
+    desk_emit(st, log, ud, "look", target,
+              "{\"side\": %d, \"at_mm\": [%.2f, %.2f], \"zoom\": %d, \"light\": \"%s\"}", side, u,
+              v, st->loupe_zoom, light_name((light_kind)st->light));
+}
+
 int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
     st->frame++;
+    watch_loupe(st, log, ud);
     const desk_session *s = st->session;
     if (st->mode == DESK_DONE || st->mode == DESK_REVIEW) return 0;
     int undecided = 0;

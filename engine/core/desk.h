@@ -189,7 +189,8 @@ typedef enum {
     NOTE_FORBIDDEN,
     NOTE_INTERPRETER,
     NOTE_LIGHT,
-    NOTE_MUST_MISSED
+    NOTE_MUST_MISSED,
+    NOTE_STEP_SKIPPED /* an examination step the scenario requires, not done (key: its id) */
 } desk_note_kind;
 
 typedef struct desk_debrief_note {
@@ -257,6 +258,8 @@ typedef struct desk_debrief {
     desk_debrief_note notes[DEBRIEF_MAX_NOTES];
     int decision, protection; /* what the trainee decided (desk_decision, desk_protection) */
     int expected, expected_protection; /* what the scenario expects; expected 0: unknown */
+    /* the examination's steps, F.A.L.S.E.D.O.C. (exam.h: bit per step) */
+    unsigned steps_possible, steps_needed, steps_required, steps_covered;
 } desk_debrief;
 
 /* A certification session's verdict, shown in the summary. */
@@ -291,7 +294,11 @@ typedef struct desk_state {
     long frame;
     int light;
     int loupe, loupe_zoom; /* on/off, 2..40 (desk_zoom_step's steps) */
-    int mx, my;            /* mouse, logical px */
+    /* where the loupe rests (desk_act_look): a "look" is logged once it has
+       stayed DESK_LOOK_FRAMES on a new place of a document */
+    int look_still, look_mx, look_my, look_doc, look_side;
+    double look_u, look_v;
+    int mx, my; /* mouse, logical px */
     int n_docs;
     desk_doc docs[DESK_MAX_DOCS];
     desk_doc_info info[DESK_MAX_DOCS];
@@ -460,6 +467,10 @@ void desk_restart_traveler(desk_state *st, desk_log_fn log, void *ud);
  * session's limit) is recorded as timed out (logged "timeout"); returns 1
  * when the traveler changed, like desk_step. */
 int desk_tick(desk_state *st, desk_log_fn log, void *ud);
+/* A quarter of a second: the loupe held still that long on a place is a look
+ * at it (what an examination's steps are read from, exam.h). */
+#define DESK_LOOK_FRAMES  15
+#define DESK_LOOK_MOVE_MM 2.0 /* a look at least this far from the last one is a new look */
 
 /* The document under a desk point and the point in that document's mm
  * (for the loupe); -1 when none. */

@@ -21,6 +21,7 @@
 
 #include "critical.h"
 #include "desk_draw_internal.h"
+#include "exam.h"
 
 #define C_YELLOW 0xFF30E0F0u
 
@@ -166,8 +167,9 @@ static void draw_criticals(column *c) {
  * as many as the column has room for, and how many more. */
 static void draw_findings(column *c) {
     static const char *status[3] = {"debrief.missed", "debrief.located", "debrief.found"};
-    static const char *notes[] = {"debrief.ask_missed", "debrief.forbidden", "debrief.interpreter",
-                                  "debrief.light_unused", "debrief.must_missed"};
+    static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
+                                  "debrief.interpreter", "debrief.light_unused",
+                                  "debrief.must_missed", "debrief.step_skipped"};
     const desk_state *st = c->st;
     const desk_debrief *d = &st->debrief;
     char key[96], key2[96], buf[320];
@@ -201,9 +203,18 @@ static void draw_findings(column *c) {
     for (int i = 0; i < d->n_notes; i++) {
         const desk_debrief_note *n = &d->notes[i];
         const char *q = n->key[0] ? desk_scn_text(st, st->lang, n->key) : NULL;
+        if (n->kind == NOTE_STEP_SKIPPED) { /* the step's name in the interface */
+            snprintf(key, sizeof key, "step.%s", n->key);
+            q = desk_tr(st, key);
+        }
         desk_fmt(st, buf, sizeof buf, notes[n->kind], 0, 0, NULL,
                  n->kind == NOTE_LIGHT ? desk_light_label(st, n->light) : NULL, q);
-        lesson(c, n->kind == NOTE_FORBIDDEN || n->kind == NOTE_MUST_MISSED ? C_RED : C_ACCENT, buf);
+        lesson(c,
+               n->kind == NOTE_FORBIDDEN || n->kind == NOTE_MUST_MISSED ||
+                       n->kind == NOTE_STEP_SKIPPED
+                   ? C_RED
+                   : C_ACCENT,
+               buf);
     }
     if (c->hidden)
         dl_text(c->dl, c->x, c->y, 14, C_DIM, 0, 0, "%s",
@@ -355,6 +366,50 @@ static void draw_document(const desk_state *st, draw_list *dl, desk_rect p, int 
     dl_box(dl, p);
 }
 
+/* The examination's steps in the manual's order, F.A.L.S.E.D.O.C.: each
+ * done or not (+ and -: not by colour alone), framed where the case's
+ * evidence lay, "n/a" where its documents have no such step. Returns the
+ * baseline below. */
+static int draw_steps(const desk_state *st, draw_list *dl, desk_rect p, int y) {
+    const desk_debrief *d = &st->debrief;
+    if (!d->steps_possible) return y; /* no document: no examination */
+    dl_box(dl, dl_line_box(p.x + 20, y, p.w - 40));
+    dl_text(dl, p.x + 20, y, 15, C_ACCENT, 1, 0, "%s", desk_tr(st, "debrief.steps"));
+    /* two rows of four, in reading order (mirrored with the page in Arabic) */
+    const int gap = 8, per_row = EXAM_STEPS / 2, ch = 50;
+    const int cw = (p.w - 40 - gap * (per_row - 1)) / per_row;
+    int top = y + 12;
+    char key[48];
+    for (int s = 0; s < EXAM_STEPS; s++) {
+        desk_rect c = {p.x + 20 + (s % per_row) * (cw + gap), top + (s / per_row) * (ch + 6), cw,
+                       ch};
+        int possible = d->steps_possible >> s & 1, done = d->steps_covered >> s & 1;
+        int needed = d->steps_needed >> s & 1, required = d->steps_required >> s & 1;
+        /* on the dialog's own dark: every status reads at 4.5:1 */
+        dl_fill(dl, c, C_DIALOG);
+        dl_frame(dl, c, needed ? 2 : 1, needed ? C_ACCENT : possible ? C_BUTTON_ON : C_BUTTON);
+        dl_box(dl, c);
+        snprintf(key, sizeof key, "step.%s", exam_step_id(s));
+        dl_text(dl, c.x + 8, c.y + 19, 14, possible ? C_TEXT : C_DIM, 1, 0, "%c  %s",
+                exam_step_letter(s), desk_tr(st, key));
+        dl->cmd[dl->n - 1].max_w = c.w - 16;
+        uint32_t col = !possible ? C_DIM
+                       : done    ? (needed ? C_GREEN : C_TEXT)
+                       : needed  ? C_RED
+                                 : C_DIM;
+        const char *status = !possible ? "step.na" : done ? "step.done" : "step.missed";
+        dl_text(dl, c.x + 8, c.y + 42, 14, col, needed, 0, "%s%s%s", desk_tr(st, status),
+                required ? " · " : "", required ? desk_tr(st, "step.required") : "");
+        dl->cmd[dl->n - 1].max_w = c.w - 16;
+    }
+    top += ch + 6;
+    int ly = top + ch + 22;
+    dl_box(dl, dl_line_box(p.x + 20, ly, p.w - 40));
+    dl_text(dl, p.x + 20, ly, 14, C_DIM, 0, 0, "%s", desk_tr(st, "debrief.steps_legend"));
+    dl_box(dl, p);
+    return ly + 30;
+}
+
 /* The interview as it went, in two columns. */
 static void draw_transcript(const desk_state *st, draw_list *dl, desk_rect p, int y0, int bottom) {
     const desk_debrief *d = &st->debrief;
@@ -410,7 +465,7 @@ void desk_draw_debrief(const desk_state *st, draw_list *dl) {
     const int bottom = why_y - lh + 2; /* the ink above it ends here */
     int top = draw_head(st, dl, p) + 24;
     if (st->debrief_page == 1) {
-        draw_transcript(st, dl, p, top + 12, bottom);
+        draw_transcript(st, dl, p, draw_steps(st, dl, p, top + 12), bottom);
     } else {
         column c = {st, dl, p.x + 20, draw_bars(st, dl, p, top) + 22, 440, bottom, 0};
         draw_criticals(&c);

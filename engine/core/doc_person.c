@@ -286,6 +286,13 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
                                          LAYER_BG, lab, 0, f->align_right, b->err) < 0)
             return -1;
         if (!v[0]) continue;
+        /* the document's own number: where the "D" of an examination looks */
+        if (!strcmp(f->key, "document_number")) {
+            tpl_rect nr = {f->align_right ? f->x - f->width_mm : f->x, f->y, f->width_mm,
+                           f->size_mm * 1.15 + 2.2};
+            doc_truth_feature(b->truth, "document_number", "document_number", doc_px_rect(mb, nr),
+                              LIGHT_BIT(LIGHT_VISIBLE));
+        }
         int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, t->alterable);
         if (altered && alteration_traces(b, f) != 0) return -1;
         if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,

@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "decision.h"
+#include "exam.h"
 
 /* desk_note_kind as the journal names it */
-static const char *note_names[] = {"ask_missed", "forbidden", "interpreter", "light",
-                                   "must_missed"};
+static const char *note_names[] = {"ask_missed", "forbidden",   "interpreter",
+                                   "light",      "must_missed", "step_skipped"};
 #define NOTE_KINDS ((int)(sizeof note_names / sizeof note_names[0]))
 /* desk_flag_status, and the ASK_* tags, as the journal names them */
 static const char *flag_names[] = {"false", "located", "named", "impostor"};
@@ -190,6 +191,38 @@ static void add_case_notes(cJSON *e, const desk_debrief *d) {
     }
 }
 
+/* The examination's steps, by id (exam.h), in four lists. */
+static void add_case_steps(cJSON *e, const desk_debrief *d) {
+    if (!d->steps_possible) return; /* no document: no examination */
+    cJSON *o = cJSON_AddObjectToObject(e, "steps");
+    const unsigned sets[4] = {d->steps_possible, d->steps_needed, d->steps_required,
+                              d->steps_covered};
+    static const char *names[4] = {"possible", "needed", "required", "covered"};
+    for (int k = 0; k < 4; k++) {
+        cJSON *a = cJSON_AddArrayToObject(o, names[k]);
+        for (int s = 0; s < EXAM_STEPS; s++)
+            if (sets[k] >> s & 1) cJSON_AddItemToArray(a, cJSON_CreateString(exam_step_id(s)));
+    }
+}
+
+static unsigned parse_step_list(const cJSON *a) {
+    unsigned bits = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, a) {
+        int s = cJSON_IsString(it) ? exam_step_from_id(it->valuestring) : -1;
+        if (s >= 0) bits |= 1u << s;
+    }
+    return bits;
+}
+
+static void parse_steps(const cJSON *e, desk_debrief *d) {
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(e, "steps");
+    d->steps_possible = parse_step_list(cJSON_GetObjectItemCaseSensitive(o, "possible"));
+    d->steps_needed = parse_step_list(cJSON_GetObjectItemCaseSensitive(o, "needed"));
+    d->steps_required = parse_step_list(cJSON_GetObjectItemCaseSensitive(o, "required"));
+    d->steps_covered = parse_step_list(cJSON_GetObjectItemCaseSensitive(o, "covered"));
+}
+
 char *record_case_json(const record_case *c) {
     const desk_debrief *d = &c->d;
     cJSON *e = cJSON_CreateObject();
@@ -219,6 +252,7 @@ char *record_case_json(const record_case *c) {
     }
     add_case_items(e, d);
     add_case_notes(e, d);
+    add_case_steps(e, d);
     add_case_work(e, d);
     cJSON_AddStringToObject(e, "why", d->why);
     if (c->texts) { /* the scenario's words the case uses, for reports made without it */
@@ -412,6 +446,7 @@ static void parse_case(const cJSON *e, record_case *c) {
     }
     parse_items(e, d);
     parse_notes(e, d);
+    parse_steps(e, d);
     parse_work(e, d);
     copy(d->why, sizeof d->why, jstr(e, "why"));
     d->decision = jname(e, "decision", decision_from_name);

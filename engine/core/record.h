@@ -28,8 +28,10 @@
  *    "mm", ["there": FEATURE]}], "transcript": [{"q": KEY, "a": KEY, "tags":
  *    [required|forbidden|not_understood|must...]}], "docs": [{"template", "mm": [0, 0, w, h]}],
  *    "waived": [{"critical",
- *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}], ["at": "YYYY-MM-DDTHH:MM:SS.mmmZ"]}
- *   (older case entries have none of the fields from "pass_mark" on, nor "at")
+ *    "reason": KEY}], ["texts": {LANG: {KEY: TEXT}}], ["at": "YYYY-MM-DDTHH:MM:SS.mmmZ"],
+ *    ["steps": {"possible"|"needed"|"required"|"covered": [STEP...]}]}
+ *   (older case entries have none of the fields from "pass_mark" on, nor "at", nor "steps":
+ *   the examination's F.A.L.S.E.D.O.C. steps, exam.h, absent when there was no document)
  *   {"kind": "clock"|"stop", "index": N, "t": N, "case_s": N}
  *   {"kind": "end", "reason": "completed"|"time_up", "passed": bool,
  *    "overall": N, "competencies": {...}, "failed": [MARK...], "cases": N,

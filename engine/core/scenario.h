@@ -180,6 +180,7 @@ typedef struct scn_expected {
     int n_ask;
     char ask[SCN_MAX_LIST][32];
     unsigned lights; /* light bits */
+    unsigned steps;  /* examination steps the case requires (exam.h: bit per exam_step) */
     int interpreter;
     char why[SCN_KEY];
 } scn_expected;

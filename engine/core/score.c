@@ -10,6 +10,7 @@
 
 #include "capture.h"
 #include "critical.h"
+#include "exam.h"
 #include "scn_docs.h"
 
 /* Desk finding kinds, by id, for the defect -> finding kind table. */
@@ -64,6 +65,7 @@ static int to_side_mm(const tpl *tp, const doc_item *it, double ppm, double mm[4
 static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *tr, double ppm) {
     double mm[4];
     t->doc_w[d] = tp->pieces[0].w, t->doc_h[d] = tp->pieces[0].h;
+    snprintf(t->doc_kind[d], sizeof t->doc_kind[d], "%s", tp->kind);
     for (int i = 0; i < tr->n_defects && t->n < SCORE_MAX_DEFECTS; i++) {
         score_defect *sd = &t->d[t->n++];
         sd->doc = d;
@@ -426,6 +428,14 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     out->decision_ok = fit != 0, out->accepted = fit == 2;
     double dec = a->decided ? decision_points(e, a->decision, a->protection) : 0;
     out->decision_score = dec;
+    exam_steps ex;
+    exam_steps_of(s, t, a, &ex);
+    out->steps_possible = ex.possible, out->steps_needed = ex.needed;
+    out->steps_required = ex.required, out->steps_covered = ex.covered;
+    /* a step the scenario requires and the trainee skipped costs a fifth of
+     * the examination's marks: finding by luck is not examining */
+    int skipped = __builtin_popcount(ex.required & ~ex.covered);
+    docs *= fmax(0.0, 1.0 - 0.2 * skipped);
     builtin_criticals(s, t, a, out);
     authored_criticals(s, a, out);
     int need_l = 0, used_l = 0;

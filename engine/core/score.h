@@ -51,6 +51,7 @@ typedef struct score_feature {
 
 typedef struct score_truth {
     double doc_w[DESK_MAX_DOCS], doc_h[DESK_MAX_DOCS]; /* one side of each document, mm */
+    char doc_kind[DESK_MAX_DOCS][16];                  /* its template's kind: "passport", ... */
     int n;
     score_defect d[SCORE_MAX_DEFECTS];
     int n_features;
@@ -63,6 +64,16 @@ typedef struct score_flag {
     double x, y, w, h;
     light_set lights_before; /* lights used before the flag was drawn */
 } score_flag;
+
+/* The loupe held still on a place of a document (the desk's "look"). */
+typedef struct score_look {
+    int doc, side;
+    double x, y; /* mm on that side */
+    int zoom;
+    int light; /* light_kind */
+} score_look;
+
+#define SCORE_MAX_LOOKS 160
 
 /* One question as it was asked, in order, and the answer the desk gave. */
 typedef struct score_ask {
@@ -82,6 +93,8 @@ typedef struct score_actions {
     int n_asks;
     score_ask asks[SCORE_MAX_ASKS]; /* the transcript, in order */
     light_set lights_used;
+    int n_looks; /* the first SCORE_MAX_LOOKS looks of the case */
+    score_look looks[SCORE_MAX_LOOKS];
     int interpreter, reader;
     int separated;           /* sent the companion out */
     int heard_apart;         /* ... and asked the traveler something after that */
@@ -110,6 +123,8 @@ typedef struct score_result {
                                             -2 the impostor (no region) */
     int flag_there[SCORE_MAX_FLAGS];     /* a false flag: the feature under it, or -1 */
     int false_flags;                     /* flags that found nothing wrong */
+    /* the examination's steps (exam.h: bit per exam_step) */
+    unsigned steps_possible, steps_needed, steps_required, steps_covered;
     /* what the debrief teaches besides the defects */
     unsigned ask_missed;      /* bit per expected.ask entry not asked (or not understood) */
     unsigned must_missed;     /* bit per question index that must be asked and was not */

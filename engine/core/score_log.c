@@ -49,6 +49,22 @@ static void read_flag(reader *rd, const char *tg, const cJSON *pr) {
     rd->ids[a->n_flags++] = cJSON_IsNumber(id) ? id->valueint : -1;
 }
 
+static void read_look(reader *rd, const char *tg, const cJSON *pr) {
+    score_actions *a = rd->a;
+    if (a->n_looks >= SCORE_MAX_LOOKS || strncmp(tg, rd->id, rd->id_len) || tg[rd->id_len] != '/')
+        return;
+    const cJSON *at = param(pr, "at_mm"), *side = param(pr, "side"), *zoom = param(pr, "zoom");
+    const cJSON *light = param(pr, "light");
+    if (cJSON_GetArraySize(at) != 2) return;
+    score_look *l = &a->looks[a->n_looks++];
+    l->doc = atoi(tg + rd->id_len + 4) - 1; /* "<id>/docN:<template>" */
+    l->side = cJSON_IsNumber(side) ? side->valueint : 0;
+    l->x = cJSON_GetArrayItem(at, 0)->valuedouble;
+    l->y = cJSON_GetArrayItem(at, 1)->valuedouble;
+    l->zoom = cJSON_IsNumber(zoom) ? zoom->valueint : 0;
+    l->light = cJSON_IsString(light) ? light_from_name(light->valuestring) : -1;
+}
+
 static void read_unflag(reader *rd, const cJSON *pr) {
     score_actions *a = rd->a;
     const cJSON *id = param(pr, "id");
@@ -119,6 +135,8 @@ static void read_action(reader *rd, const cJSON *o) {
         return;
     } else if (!strcmp(ac, "flag")) {
         read_flag(rd, tg, pr);
+    } else if (!strcmp(ac, "look")) {
+        read_look(rd, tg, pr);
     } else if (!strcmp(ac, "unflag")) {
         read_unflag(rd, pr);
     } else if (!strcmp(ac, "ask")) {

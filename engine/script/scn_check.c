@@ -17,6 +17,7 @@
 
 #include "defect.h"
 #include "doc.h"
+#include "exam.h"
 #include "scn_docs.h"
 #include "score.h"
 
@@ -289,6 +290,30 @@ static void expected_findings_on_documents(loader *ld) {
             rd_problem(ld, "expected.findings",
                        "expected.findings: \"%s\" is not on any of the documents",
                        defect_get((defect_kind)k)->id);
+}
+
+/* A step the scenario requires must be one its documents allow: the
+ * stitching of a passport's booklet, the travel in a second document. */
+static void expected_steps_possible(loader *ld) {
+    const scenario *s = ld->s;
+    unsigned steps = s->expected.steps;
+    int passport = 0;
+    for (int d = 0; d < s->n_docs; d++) {
+        tpl t;
+        bl_err err = {0};
+        if (!s->docs[d].capture[0] && tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 &&
+            !strcmp(t.kind, "passport"))
+            passport = 1;
+    }
+    if (steps && s->n_docs == 0)
+        rd_problem(ld, "expected.steps", "expected.steps: the traveler has no document to examine");
+    if (steps >> EXAM_STITCHING & 1 && s->n_docs && !passport)
+        rd_problem(
+            ld, "expected.steps",
+            "expected.steps: \"stitching\" needs a passport (a booklet) among the documents");
+    if (steps >> EXAM_OVERSEAS & 1 && s->n_docs == 1)
+        rd_problem(ld, "expected.steps",
+                   "expected.steps: \"overseas\" needs a second document (a visa, a permit)");
 }
 
 static void protection_decision_names_kind(loader *ld) {
@@ -609,6 +634,7 @@ static const scenario_rule scenario_rules[] = {
     /* (strings missing in a declared language are reported last) */
     expected_ask_allowed,
     expected_findings_on_documents,
+    expected_steps_possible,
     protection_decision_names_kind,
     protection_kind_needs_decision,
     admit_only_genuine,

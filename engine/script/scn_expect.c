@@ -10,6 +10,7 @@
 
 #include "critical.h"
 #include "defect.h"
+#include "exam.h"
 #include "scn_read.h"
 
 void rd_add_defect(loader *ld, const char *v, int i, void *arg) {
@@ -31,6 +32,20 @@ void rd_add_imitated(loader *ld, const char *v, int i, void *arg) {
         rd_problem(ld, ld->item,
                    "\"%s\" is not a feature a forger imitates (watermark, fibres, uv_emblem, "
                    "intaglio, dry_seal, ir)",
+                   v);
+    else
+        *bits |= 1u << k;
+}
+
+/* expected.steps = { "face", "number", ... }: F.A.L.S.E.D.O.C. (exam.h) */
+static void add_step(loader *ld, const char *v, int i, void *arg) {
+    (void)i;
+    unsigned *bits = arg;
+    int k = exam_step_from_id(v);
+    if (k < 0)
+        rd_problem(ld, ld->item,
+                   "\"%s\" is not an examination step (face, altered, lamina, stitching, edges, "
+                   "number, overseas, consistency)",
                    v);
     else
         *bits |= 1u << k;
@@ -237,9 +252,9 @@ static void read_waivers(loader *ld) {
 }
 
 void rd_expected(loader *ld) {
-    static const char *keys[] = {"decision", "protection",  "findings", "ask",
-                                 "lights",   "interpreter", "why",      "accept",
-                                 "pass",     "critical",    "waive",    NULL};
+    static const char *keys[] = {"decision",    "protection", "findings", "ask",  "lights",
+                                 "interpreter", "why",        "accept",   "pass", "critical",
+                                 "waive",       "steps",      NULL};
     lua_State *L = ld->L;
     scn_expected *e = &ld->s->expected;
     rd_rawfield(L, "expected");
@@ -271,6 +286,7 @@ void rd_expected(loader *ld) {
     rd_each_string(ld, "expected", "findings", rd_add_defect, &e->findings);
     rd_each_string(ld, "expected", "ask", add_ask, NULL);
     rd_each_string(ld, "expected", "lights", rd_add_light, &e->lights);
+    rd_each_string(ld, "expected", "steps", add_step, &e->steps);
     rd_get_bool(ld, "expected", "interpreter", &e->interpreter);
     rd_get_string(ld, "expected", "why", e->why, sizeof e->why, 1);
     rd_each_string(ld, "expected", "accept", add_accept, NULL);
