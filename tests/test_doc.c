@@ -517,6 +517,101 @@ static void halftone_keeps_the_line_pattern(void **state) {
     free(c);
 }
 
+/* Ink pixels of a layer in a window with no inked 8-neighbour (a speck),
+ * and of those how many have ink within 6 px on their left side only. */
+static void specks(const matbuf *mb, int layer, px_rect r, int *n, int *left_only) {
+    *n = *left_only = 0;
+    for (int y = r.y + 7; y < r.y + r.h - 7; y++)
+        for (int x = r.x + 7; x < r.x + r.w - 7; x++) {
+            if (!mb->cov[layer][matbuf_at(mb, x, y)]) continue;
+            int alone = 1, left = 0, right = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                    if ((dx || dy) && mb->cov[layer][matbuf_at(mb, x + dx, y + dy)]) alone = 0;
+            if (!alone) continue;
+            ++*n;
+            for (int d = 2; d <= 6; d++)
+                for (int e = -d; e <= d; e++) {
+                    left |= mb->cov[layer][matbuf_at(mb, x - d, y + e)] > 160;
+                    right |= mb->cov[layer][matbuf_at(mb, x + d, y + e)] > 160;
+                }
+            *left_only += left && !right;
+        }
+}
+
+/* The separate pieces of a layer's ink in a window (4-connected): a few
+ * for line work that crosses itself, many for a screen's dots. */
+static int ink_pieces(const matbuf *mb, int layer, px_rect r) {
+    size_t n = (size_t)r.w * r.h;
+    uint8_t *seen = calloc(n, 1);
+    int *stack = malloc(n * sizeof *stack), pieces = 0;
+    for (size_t s0 = 0; s0 < n; s0++) {
+        int x0 = r.x + (int)(s0 % r.w), y0 = r.y + (int)(s0 / r.w);
+        if (seen[s0] || mb->cov[layer][matbuf_at(mb, x0, y0)] <= 60) continue;
+        pieces++;
+        int top = 0;
+        stack[top++] = (int)s0, seen[s0] = 1;
+        while (top) {
+            int i = stack[--top], x = i % r.w, y = i / r.w;
+            static const int d4[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+            for (int k = 0; k < 4; k++) {
+                int X = x + d4[k][0], Y = y + d4[k][1];
+                if (X < 0 || Y < 0 || X >= r.w || Y >= r.h) continue;
+                size_t j = (size_t)Y * r.w + X;
+                if (!seen[j] && mb->cov[layer][matbuf_at(mb, r.x + X, r.y + Y)] > 60)
+                    seen[j] = 1, stack[top++] = (int)j;
+            }
+        }
+    }
+    free(stack);
+    free(seen);
+    return pieces;
+}
+
+/* A forger's printer shows under the loupe (1200 dpi, 21 microns a pixel,
+ * around the surname): toner spatter and satellite droplets are specks
+ * apart from the letters, the droplets trailing to the right of them (the
+ * head's travel); the genuine print has none. A copier breaks the
+ * background's lines into its screen's dots. */
+static void a_forgers_printer_shows_under_the_loupe(void **state) {
+    fixture *f = *state;
+    const tpl_field *sn = tpl_field_of(&f->passport, "surname");
+    assert_non_null(sn);
+    const double ppm = 1200 / 25.4;
+    px_rect r = {(int)(sn->x * ppm), (int)((sn->y + 0.5) * ppm), (int)(25 * ppm),
+                 (int)((sn->size_mm + 1.5) * ppm)};
+    int n[PRINTER_COUNT], left[PRINTER_COUNT], bg[PRINTER_COUNT], bg_left;
+    int pieces[PRINTER_COUNT];
+    for (int p = PRINTER_NONE; p < PRINTER_COUNT; p++) {
+        doc_spec spec = {.t = &f->passport,
+                         .seed = 5,
+                         .dpi = 1200,
+                         .today = {2026, 6, 1},
+                         .defects = p ? 1u << DEFECT_COUNTERFEIT_PAPER : 0,
+                         .printer = p};
+        matbuf mb;
+        bl_err err = {0};
+        if (doc_build_region(&spec, &f->fonts, r.x - 8, r.y - 8, r.w + 16, r.h + 16, &mb, NULL,
+                             &err) != 0)
+            fail_msg("%s", err.msg);
+        specks(&mb, LAYER_FG, r, &n[p], &left[p]);
+        specks(&mb, LAYER_BG, r, &bg[p], &bg_left);
+        pieces[p] = ink_pieces(&mb, LAYER_BG, r);
+        matbuf_deinit(&mb);
+        print_message("%s: %d specks by the letters (%d trailing right), %d in the background, "
+                      "its lines in %d pieces\n",
+                      p ? doc_printer_name(p) : "genuine", n[p], left[p], bg[p], pieces[p]);
+    }
+    assert_true(n[PRINTER_NONE] <= 2);
+    assert_true(n[PRINTER_LASER] >= 20);
+    assert_true(n[PRINTER_INKJET] >= 20);
+    /* spatter falls all round; satellites trail the drops */
+    double inkjet = (double)left[PRINTER_INKJET] / n[PRINTER_INKJET];
+    double laser = (double)left[PRINTER_LASER] / n[PRINTER_LASER];
+    assert_true(inkjet > 0.6 && inkjet > laser + 0.2);
+    assert_true(pieces[PRINTER_COPIER] > 3 * pieces[PRINTER_NONE]); /* lines become dots */
+}
+
 /* Physical sanity of the lights on plain paper: security paper is dull under
  * UV, brightened paper glows; IR is grey; transmitted shows the watermark. */
 static void lights_answer_materials(void **state) {
@@ -557,6 +652,7 @@ int main(void) {
         cmocka_unit_test(counterfeit_holds_together),
         cmocka_unit_test(a_substituted_photo_breaks_what_crossed_it),
         cmocka_unit_test(halftone_keeps_the_line_pattern),
+        cmocka_unit_test(a_forgers_printer_shows_under_the_loupe),
     };
     return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }

@@ -15,7 +15,8 @@
 static void usage(FILE *out) {
     fprintf(out,
             "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
-            "                        [--defect KIND]... [--dpi N] [--today YYYY-MM-DD]\n"
+            "                        [--defect KIND]... [--printer laser|inkjet|copier]\n"
+            "                        [--dpi N] [--today YYYY-MM-DD]\n"
             "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
             "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
             "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
@@ -24,6 +25,8 @@ static void usage(FILE *out) {
             "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
             "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
             "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
+            "  --printer P         the forger's printer, whose marks the loupe shows (laser\n"
+            "                      for a counterfeit, inkjet for an altered field by default)\n"
             "  --dpi N             72..1200 (default 300)\n"
             "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
             "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
@@ -44,6 +47,9 @@ static int parse_today(const char *v, void *dst, bl_err *err) {
 
 #define NO_SEED UINT64_MAX /* above every seed --seed takes */
 
+/* doc_printer's names, by index (none first: the default) */
+static const char *const printers[] = {"none", "laser", "inkjet", "copier", NULL};
+
 int cmd_render(int argc, char **argv) {
     const char *capture_dir = NULL, *scenario_file = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
@@ -59,6 +65,7 @@ int cmd_render(int argc, char **argv) {
                              ARGS_DOUBLE("--dpi", &rq.spec.dpi, 72, 1200),
                              ARGS_CALL("--today", parse_today, &rq.spec.today),
                              ARGS_CALL("--defect", args_defect, &rq.spec.defects),
+                             ARGS_CHOICE("--printer", &rq.spec.printer, printers),
                              ARGS_STR("--capture", &capture_dir),
                              ARGS_STR("--scenario", &scenario_file),
                              ARGS_END};

@@ -40,6 +40,7 @@ typedef struct desk_doc_spec {
     uint64_t seed;
     unsigned defects;  /* bit per defect_kind */
     unsigned imitated; /* a counterfeit's imitated features (defect.h) */
+    int printer;       /* the forger's printer (doc.h: doc_printer); 0: the default */
     /* geometry, filled by desk_session_resolve from the template */
     double mm_w, mm_h; /* one face */
     int pieces;        /* 2 for a card shown front / back */

@@ -184,6 +184,21 @@ static void mark_implied(doc_truth *truth, unsigned implied) {
     }
 }
 
+/* What the forger printed shows its printer under the loupe: a counterfeit
+ * all over, an altered field where it was reprinted. */
+static int forger_prints(doc_ctx *b, int w, int h) {
+    const doc_spec *spec = b->spec;
+    if (doc_has(spec, DEFECT_COUNTERFEIT_PAPER))
+        return doc_print_structure(b, spec->printer ? spec->printer : PRINTER_LASER,
+                                   (irect){0, 0, w, h});
+    const tpl_field *f = tpl_field_of(b->t, b->t->alterable);
+    if (!doc_has(spec, DEFECT_DATA_ALTERATION_IR) || !f) return 0;
+    tpl_rect fr = {(f->align_right ? f->x - f->width_mm : f->x) - 0.5, f->y - 0.3,
+                   f->width_mm + 1.0, f->size_mm * 1.15 + 1.6};
+    return doc_print_structure(b, spec->printer ? spec->printer : PRINTER_INKJET,
+                               doc_px_rect(b->mb, fr));
+}
+
 /* The page's size in pixels at the spec's resolution. */
 static void page_px(const doc_spec *spec, int *w, int *h) {
     double ppm = spec->dpi / 25.4;
@@ -211,6 +226,7 @@ static int paint(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, do
     if (doc_paint_paper(&b) || paint_pass(&b, PASS_PAPER) || paint_pass(&b, PASS_OFFSET) ||
         paint_pass(&b, PASS_UV) || personalise(&b, &viz, &mrzh))
         return -1;
+    if (forger_prints(&b, w, h)) return -1;
     /* Data defects, with the regions an examiner would point at. */
     doc_truth_data_defects(&b, script_mismatch);
     /* A defect the template has no place for is an error, not a silent no-op. */
@@ -251,9 +267,18 @@ int doc_build_region(const doc_spec *spec, const doc_fonts *fonts, int x, int y,
         page_px(spec, &pw, &ph);
         if (w <= 0 || h <= 0 || x < 0 || y < 0 || x + w > pw || y + h > ph)
             err_set(err, "region %d,%d %dx%d is not on the %dx%d page", x, y, w, h, pw, ph);
-        else if (matbuf_init_window(mb, pw, ph, x, y, w, h, spec->dpi / 25.4, err) == 0) {
-            rc = paint(spec, fonts, mb, truth, err);
-            if (rc != 0) matbuf_deinit(mb);
+        else {
+            /* painted with a margin, for what reads its neighbours (the
+             * printer's marks), then cut to the window */
+            int m = (int)ceil(PRINT_REACH_MM * spec->dpi / 25.4) + 2;
+            int x0 = x - m < 0 ? 0 : x - m, y0 = y - m < 0 ? 0 : y - m;
+            int x1 = x + w + m > pw ? pw : x + w + m, y1 = y + h + m > ph ? ph : y + h + m;
+            if (matbuf_init_window(mb, pw, ph, x0, y0, x1 - x0, y1 - y0, spec->dpi / 25.4, err) ==
+                0) {
+                rc = paint(spec, fonts, mb, truth, err);
+                if (rc == 0) rc = matbuf_crop(mb, x, y, w, h, err);
+                if (rc != 0) matbuf_deinit(mb);
+            }
         }
     }
     free(own);

@@ -67,6 +67,18 @@ typedef struct doc_text {
     char value[96];
 } doc_text;
 
+/* A forger's printer, whose marks show under the loupe (doc_print.c). */
+typedef enum {
+    PRINTER_NONE,   /* the genuine processes only */
+    PRINTER_LASER,  /* toner: grains and spatter */
+    PRINTER_INKJET, /* wicking and satellite droplets */
+    PRINTER_COPIER, /* a colour copier's dot rosette */
+    PRINTER_COUNT
+} doc_printer;
+
+const char *doc_printer_name(int p);      /* "laser", "inkjet", "copier"; "" for none */
+int doc_printer_from_name(const char *s); /* -1 when unknown */
+
 typedef struct doc_spec {
     const tpl *t;
     uint64_t seed;
@@ -76,6 +88,8 @@ typedef struct doc_spec {
     doc_holder holder;
     unsigned defects;  /* bit (1u << defect_kind) per defect */
     unsigned imitated; /* a counterfeit's imitated features (imitated_feature, defect.h) */
+    int printer;       /* how the forger printed (doc_printer); 0: laser for a counterfeit,
+                          inkjet for an altered field */
     int n_texts;
     doc_text texts[DOC_MAX_TEXTS]; /* the scenario's; a field without one prints its default */
 } doc_spec;

@@ -78,6 +78,11 @@ irect doc_px_rect(const matbuf *mb, tpl_rect r);
  * page's. */
 irect doc_clip(const matbuf *mb, irect r);
 
+/* The marks of a forger's printer (doc_printer) over an area of the page,
+ * as doc_print.c describes them; reads pixels up to PRINT_REACH_MM away. */
+#define PRINT_REACH_MM 0.15
+int doc_print_structure(doc_ctx *b, int process, irect area);
+
 /* text_layout_draw into doc_plot p, skipping the glyphs outside p's window. */
 void doc_layout_draw(const text_layout *lay, double x, double y, doc_plot *p);
 

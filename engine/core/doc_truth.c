@@ -125,6 +125,15 @@ static void add_date(cJSON *o, const char *key, bl_date d) {
 char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "template", spec->t->id);
+    /* what a forger printed shows its printer under the loupe (doc_print.c) */
+    int forged =
+        doc_has(spec, DEFECT_COUNTERFEIT_PAPER) || doc_has(spec, DEFECT_DATA_ALTERATION_IR);
+    if (forged)
+        cJSON_AddStringToObject(o, "printer",
+                                doc_printer_name(spec->printer ? spec->printer
+                                                 : doc_has(spec, DEFECT_COUNTERFEIT_PAPER)
+                                                     ? PRINTER_LASER
+                                                     : PRINTER_INKJET));
     char seed[32];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)spec->seed);
     cJSON_AddNumberToObject(o, "seed", (double)spec->seed);

@@ -39,6 +39,35 @@ int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, 
     return 0;
 }
 
+int matbuf_crop(matbuf *mb, int x, int y, int w, int h, bl_err *err) {
+    if (x < mb->ox || y < mb->oy || x + w > mb->ox + mb->w || y + h > mb->oy + mb->h || w <= 0 ||
+        h <= 0)
+        return err_set(err, "crop %d,%d %dx%d is not inside the buffer", x, y, w, h);
+    if (x == mb->ox && y == mb->oy && w == mb->w && h == mb->h) return 0;
+    matbuf c = *mb;
+    if (matbuf_init_window(&c, mb->page_w, mb->page_h, x, y, w, h, mb->px_per_mm, err) != 0)
+        return -1;
+    /* the planes, in the order matbuf_init_window lays them out */
+    uint8_t *src[10] = {mb->sub,    mb->ink[0], mb->cov[0], mb->ink[1], mb->cov[1],
+                        mb->ink[2], mb->cov[2], mb->relief, mb->thick,  mb->back};
+    uint8_t *dst[10] = {c.sub,    c.ink[0], c.cov[0], c.ink[1], c.cov[1],
+                        c.ink[2], c.cov[2], c.relief, c.thick,  c.back};
+    for (int p = 0; p < 10; p++)
+        for (int r = 0; r < h; r++)
+            memcpy(dst[p] + (size_t)r * w, src[p] + (size_t)(y - mb->oy + r) * mb->w + (x - mb->ox),
+                   (size_t)w);
+    /* everything but the planes and the window stays (inks, substrates, ...) */
+    matbuf keep = *mb;
+    keep.sub = c.sub;
+    for (int l = 0; l < LAYER_COUNT; l++)
+        keep.ink[l] = c.ink[l], keep.cov[l] = c.cov[l];
+    keep.relief = c.relief, keep.thick = c.thick, keep.back = c.back;
+    keep.w = w, keep.h = h, keep.ox = x, keep.oy = y;
+    free(mb->sub); /* one allocation for all planes */
+    *mb = keep;
+    return 0;
+}
+
 void matbuf_deinit(matbuf *mb) {
     free(mb->sub);
     memset(mb, 0, sizeof *mb);

@@ -53,6 +53,11 @@ typedef struct matbuf {
 int matbuf_init(matbuf *mb, int w, int h, double px_per_mm, bl_err *err);
 void matbuf_deinit(matbuf *mb);
 
+/* Keeps only the window (x, y, w, h) of the page, inside the buffer's own:
+ * its planes reallocated and copied, inks and substrates kept. 0, or -1
+ * with err (the buffer unchanged). */
+int matbuf_crop(matbuf *mb, int x, int y, int w, int h, bl_err *err);
+
 /* Allocates the planes for the window (x, y, w, h) of a page_w x page_h
  * page (page pixels; the window may reach past the page, where nothing is
  * painted). */

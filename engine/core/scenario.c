@@ -1,9 +1,10 @@
 /* scenario.c - see scenario.h */
 #include "scenario.h"
 
-#include "defect.h"
-
 #include <string.h>
+
+#include "defect.h"
+#include "doc.h"
 
 static const char *competencies[COMP_COUNT] = {"document_examination", "interview", "human_rights",
                                                "procedure"};
@@ -106,6 +107,7 @@ static void sanitise_doc(scn_doc *d) {
         TERM(d->texts[i].key), TERM(d->texts[i].value);
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     d->spec.imitated &= 0x3Fu; /* imitated_feature's bits */
+    CLAMP(d->spec.printer, 0, PRINTER_COUNT - 1);
     if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
 }
