@@ -28,7 +28,9 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
                        const char *what, bl_err *err) {
     /* a document's truth holds one region per defect kind at most */
     const int max = is_defect ? DEFECT_COUNT : DOC_MAX_ITEMS;
-    static const char *keys[] = {"id", "kind", "region_px", "lights", "follows_from", NULL};
+    static const char *keys[] = {
+        "id", "kind", "region_px", "lights", "follows_from", "varies_with_tilt", "tilt_views_deg",
+        NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: %s: expected an array", name, what);
     *n = 0;
     for (const cJSON *o = arr->child; o; o = o->next) {

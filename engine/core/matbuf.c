@@ -14,8 +14,8 @@ int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, 
     if (w <= 0 || h <= 0 || w > 16384 || h > 16384 || (size_t)w * (size_t)h > 64u * 1024u * 1024u)
         return err_set(err, "document of %dx%d pixels is out of range; lower --dpi", w, h);
     size_t n = (size_t)w * (size_t)h;
-    /* One allocation for all planes: 10 bytes per pixel. */
-    uint8_t *all = calloc(n, 10);
+    /* One allocation for all planes: 14 bytes per pixel. */
+    uint8_t *all = calloc(n, 14);
     if (!all) return err_set(err, "out of memory for a %dx%d document; lower --dpi", w, h);
     mb->sub = all;
     for (int l = 0; l < LAYER_COUNT; l++) {
@@ -25,6 +25,10 @@ int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, 
     mb->relief = all + n * 7;
     mb->thick = all + n * 8;
     mb->back = all + n * 9;
+    mb->ovd = all + n * 10;
+    mb->ovd_cov = all + n * 11;
+    mb->ovd_arg = all + n * 12;
+    mb->retro = all + n * 13;
     memset(mb->thick, 128, n);
     mb->w = w;
     mb->h = h;
