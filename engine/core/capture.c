@@ -85,7 +85,7 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
             if (l < 0)
                 return err_set(err,
                                "%s: %s.lights: \"%s\" is not a light (visible, uv, ir, "
-                               "oblique, transmitted)",
+                               "oblique, transmitted, coaxial)",
                                name, where, cJSON_IsString(c) ? c->valuestring : "?");
             it->lights |= LIGHT_BIT(l);
         }
@@ -178,7 +178,7 @@ int capture_regions_parse(capture_regions *out, const char *json, size_t len, co
             if (l < 0) {
                 err_set(err,
                         "%s: lights: \"%s\" is not a light (visible, uv, ir, oblique, "
-                        "transmitted)",
+                        "transmitted, coaxial)",
                         name, c->string);
                 goto done;
             }

@@ -80,25 +80,22 @@ static int grating(int orient16, int period) {
  * the viewer (about -18..-2 degrees), the text's tilted away (2..30). */
 enum { HOLO_EMBLEM_PERIOD = 8, HOLO_TEXT_PERIOD = 1 };
 
-/* The forger's print of the foil: the emblem and text in two pale inks on a
- * silvery ground, as the foil looked once. */
+/* The forger's print of the foil, on top of the page (OVD_PRINT): the
+ * emblem and text in two pale inks on a silvery ground, as the foil looked
+ * once. */
 static int holo_printed(doc_ctx *b, const tpl_feature *f, irect r) {
     matbuf *mb = b->mb;
-    int silver = doc_ink(mb, "holo_print_silver", b->err),
-        green = doc_ink(mb, "holo_print_green", b->err),
-        violet = doc_ink(mb, "holo_print_violet", b->err);
-    if (silver < 0 || green < 0 || violet < 0) return -1;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.42;
     irect c = doc_clip(mb, r);
     for (int y = c.y; y < c.y + c.h; y++)
         for (int x = c.x; x < c.x + c.w; x++) {
-            matbuf_paint(mb, LAYER_UV, x, y, silver, 110);
+            matbuf_ovd(mb, x, y, OVD_PRINT, 150, OVD_PRINT_SILVER);
             double e = doc_emblem_cov(x + 0.5 - cx, y + 0.5 - cy, rad, 16, 1);
-            if (e > 0) matbuf_paint(mb, LAYER_UV, x, y, green, (int)(e * 255));
+            if (e > 0) matbuf_ovd(mb, x, y, OVD_PRINT, (int)(e * 255), OVD_PRINT_GREEN);
         }
-    doc_plot p = {mb, LAYER_UV, violet, 0, 1.0};
+    ovd_plot p = {mb, OVD_PRINT, OVD_PRINT_VIOLET, 0};
     return ovd_text(b, f->text[0] ? f->text : "UTO", r.h * 0.3, r.w * 0.9, cx, r.y + r.h * 0.92,
-                    doc_plot_cb, &p);
+                    ovd_plot_cb, &p);
 }
 
 int doc_paint_hologram(doc_ctx *b, const tpl_feature *f) {
@@ -298,6 +295,9 @@ int doc_paint_perforation(doc_ctx *b, const tpl_feature *f) {
             }
         }
     free(g.cell);
+    /* the region: the holes and their rims, and the pixel beside each rim
+     * that raking light shades by it */
+    r.x -= 2, r.y -= 2, r.w += 4, r.h += 4;
     doc_truth_feature(b->truth, f->id, f->kind, r,
                       LIGHT_BIT(LIGHT_TRANSMITTED) | LIGHT_BIT(LIGHT_OBLIQUE));
     if (printed) doc_truth_defect(b->truth, DEFECT_PERFORATION_PRINTED, r);

@@ -116,6 +116,12 @@ static void ovd_pixel(uint8_t *p, light_kind l, double t, double sin_t, int kind
         double s = fmin(fmax((angle - 4) / 24, 0), 1) * c;
         for (int k = 0; k < 3; k++)
             p[k] = mix8(p[k], p[k] + (tilted[k] - flat[k]), s);
+    } else if (kind == OVD_PRINT && l != LIGHT_IR) {
+        static const uint8_t ink[3][4] = {
+            {226, 226, 230, 110}, {150, 214, 170, 200}, {188, 160, 222, 200}}; /* colour, opacity */
+        const uint8_t *k = ink[arg < 3 ? arg : 0];
+        for (int j = 0; j < 3; j++)
+            p[j] = mix8(p[j], k[j], c * k[3] / 255.0);
     } else if (kind == OVD_CLI_A || kind == OVD_CLI_B) {
         double tt = l == LIGHT_IR ? 0 : t; /* an IR camera looks straight on */
         double w = 0.5 + (kind == OVD_CLI_A ? -tt : tt) / 14;

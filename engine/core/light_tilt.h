@@ -23,7 +23,11 @@
  *              by about 28 degrees. Flat, under white light, it is the ink alone.
  *   OVD_CLI_*  a changeable laser image: engraved through lenticular lenses at
  *              two angles; image A is seen tilted towards the viewer, image B
- *              away, both at half strength flat. Also dark in IR (carbon).
+ *              away, both at half strength flat. Also dark in IR (carbon),
+ *              seen there straight on.
+ *   OVD_PRINT  a forger's printed imitation of a foil: a fixed colour in
+ *              reflected white light (visible, oblique, coaxial), in inks
+ *              that neither fluoresce, absorb IR nor block the light box.
  * Nothing here answers UV or transmitted light.
  */
 #ifndef BL_LIGHT_TILT_H

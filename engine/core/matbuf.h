@@ -46,12 +46,16 @@ typedef enum {
     OVD_SHIFT, /* colour-shifting ink over the fg ink: ovd_arg = its pair (OVD_SHIFT_*) */
     OVD_CLI_A, /* changeable laser image: seen tilted towards the viewer (tilt < 0) */
     OVD_CLI_B, /* ...and tilted away (tilt > 0) */
+    OVD_PRINT, /* a forger's print of a foil on top of the page: a fixed colour
+                  (ovd_arg: OVD_PRINT_*) in reflected white light, whatever the tilt */
     OVD_KINDS
 } mb_ovd;
 
 /* A colour-shifting ink's pair: the genuine green to blue, a commercial
  * pigment's green to gold (a forger's wrong shift). */
 enum { OVD_SHIFT_GREEN_BLUE, OVD_SHIFT_GREEN_GOLD };
+/* The colours of a printed foil: a silvery ground, pale green and violet. */
+enum { OVD_PRINT_SILVER, OVD_PRINT_GREEN, OVD_PRINT_VIOLET };
 
 typedef struct matbuf {
     int w, h;           /* the planes' size: the window's */

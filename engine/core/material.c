@@ -36,10 +36,6 @@ static const mat_ink inks[] = {
     /* colour-shifting ink flat (its shift is light_tilt.c's); the forger's
      * look-alike is the same green that never shifts */
     {"shift_green", {40, 150, 95}, 255, 0, 150, {0, 0, 0}, 150},
-    /* a hologram printed by a forger in pale rainbow process inks */
-    {"holo_print_green", {150, 214, 170}, 200, 0, 0, {0, 0, 0}, 0},
-    {"holo_print_violet", {188, 160, 222}, 200, 0, 0, {0, 0, 0}, 0},
-    {"holo_print_silver", {226, 226, 230}, 120, 0, 0, {0, 0, 0}, 0},
     {"perf_print", {52, 48, 46}, 255, 255, 230, {0, 0, 0}, 230}, /* toner dots as holes */
     {"cli_print", {30, 30, 34}, 255, 0, 140, {0, 0, 0}, 100},    /* a printed "CLI" */
 };
