@@ -131,6 +131,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_docs = t->n_docs;
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
+    st->tilt = 0; /* the next traveler's documents are handed over flat */
     st->mrz_used = 0;
     desk_close_panels(st);
     memset(st->asked, 0, sizeof st->asked);

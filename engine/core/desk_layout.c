@@ -19,11 +19,12 @@ const desk_layout_table desk_layout =
         .status = {14, 654, 254, DESK_H - 654},
         .buttons =
             {
-                [DESK_BTN_LIGHT0] = {{296, 626, 94, 36}, "btn.light0"},
-                [DESK_BTN_LIGHT1] = {{394, 626, 94, 36}, "btn.light1"},
-                [DESK_BTN_LIGHT2] = {{492, 626, 94, 36}, "btn.light2"},
-                [DESK_BTN_LIGHT3] = {{590, 626, 94, 36}, "btn.light3"},
-                [DESK_BTN_LIGHT4] = {{688, 626, 94, 36}, "btn.light4"},
+                [DESK_BTN_LIGHT0] = {{296, 626, 78, 36}, "btn.light0"},
+                [DESK_BTN_LIGHT1] = {{377, 626, 78, 36}, "btn.light1"},
+                [DESK_BTN_LIGHT2] = {{458, 626, 78, 36}, "btn.light2"},
+                [DESK_BTN_LIGHT3] = {{539, 626, 78, 36}, "btn.light3"},
+                [DESK_BTN_LIGHT4] = {{620, 626, 78, 36}, "btn.light4"},
+                [DESK_BTN_LIGHT5] = {{701, 626, 81, 36}, "btn.light5"},
                 [DESK_BTN_LOUPE] = {{794, 626, 86, 36}, "btn.loupe"},
                 [DESK_BTN_MRZ] = {{884, 626, 96, 36}, "btn.mrz"},
                 [DESK_BTN_REF] = {{984, 626, 106, 36}, "btn.ref"},
