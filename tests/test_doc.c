@@ -24,6 +24,7 @@
 #define I LIGHT_BIT(LIGHT_IR)
 #define O LIGHT_BIT(LIGHT_OBLIQUE)
 #define T LIGHT_BIT(LIGHT_TRANSMITTED)
+#define C LIGHT_BIT(LIGHT_COAXIAL)
 
 typedef struct {
     doc_fonts fonts;
@@ -31,6 +32,7 @@ typedef struct {
     tpl bilingual; /* qwh-passport-td3: Arabic and Latin names */
     tpl visa;      /* uto-visa-mrva: names the passport it is in */
     tpl letter;    /* uto-invitation-letter: a supporting document, stamped */
+    tpl card;      /* uto-id-td1: a polycarbonate card, laser image and laminate */
 } fixture;
 
 static int setup(void **state) {
@@ -39,7 +41,8 @@ static int setup(void **state) {
     if (test_fonts_load(&f->fonts, &err) || tpl_builtin(&f->passport, "uto-passport-td3", &err) ||
         tpl_builtin(&f->bilingual, "qwh-passport-td3", &err) ||
         tpl_builtin(&f->visa, "uto-visa-mrva", &err) ||
-        tpl_builtin(&f->letter, "uto-invitation-letter", &err)) {
+        tpl_builtin(&f->letter, "uto-invitation-letter", &err) ||
+        tpl_builtin(&f->card, "uto-id-td1", &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         free(f);
         return -1;
@@ -60,9 +63,9 @@ typedef struct {
     doc_truth truth;
 } rendered;
 
-/* Renders all five lights of a passport with the given defects at 150 dpi. */
-static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
-                            unsigned imitated, double dpi, rendered *out) {
+/* Renders every light of a document with the given defects, tilted `tilt` degrees. */
+static void render_tilted(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
+                          unsigned imitated, double dpi, double tilt, rendered *out) {
     doc_spec spec = {.t = t,
                      .seed = seed,
                      .dpi = dpi,
@@ -78,9 +81,14 @@ static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned de
     light_scene *sc = light_scene_create(&mb, &err);
     assert_non_null(sc);
     for (int l = 0; l < LIGHT_COUNT; l++)
-        assert_int_equal(light_scene_render(sc, (light_kind)l, &out->img[l], &err), 0);
+        assert_int_equal(light_scene_render_tilt(sc, (light_kind)l, tilt, &out->img[l], &err), 0);
     light_scene_destroy(sc);
     matbuf_deinit(&mb);
+}
+
+static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
+                            unsigned imitated, double dpi, rendered *out) {
+    render_tilted(f, t, seed, defects, imitated, dpi, 0, out);
 }
 
 static void render_all(fixture *f, const tpl *t, uint64_t seed, unsigned defects, double dpi,
@@ -106,54 +114,71 @@ static const struct {
     defect_kind k;
     light_set shows;
     light_set hidden;
-    int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter */
+    int doc;  /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter, 4 the card */
+    int tilt; /* degrees: both documents seen tilted so (what changes with the angle) */
 } defect_table[] = {
     /* brighteners glow at 365 nm; the forger matched the paper's tint. What
      * else ordinary paper lacks shows too: counterfeit_holds_together */
-    {DEFECT_COUNTERFEIT_PAPER, U, 0, 0},
+    {DEFECT_COUNTERFEIT_PAPER, U, 0, 0, 0},
     /* the emblem is printed in invisible fluorescent ink */
-    {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T, 0},
-    {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T, 0},
+    {DEFECT_UV_EMBLEM_MISSING, U, V | I | O | T, 0, 0},
+    {DEFECT_UV_EMBLEM_WRONG, U, V | I | O | T, 0, 0},
     /* fibres are faintly visible in white light too, but never dark in IR */
-    {DEFECT_FIBRES_MISSING, U, I, 0},
+    {DEFECT_FIBRES_MISSING, U, I, 0, 0},
     /* a printed imitation is seen in reflected light and lacks the multitone */
-    {DEFECT_PRINTED_WATERMARK, V | T, I, 0},
+    {DEFECT_PRINTED_WATERMARK, V | T, I, 0, 0},
     /* a dot screen of IR-transparent process ink: the loupe shows dots; IR shows nothing */
-    {DEFECT_HALFTONE_PRINT, V, I, 0},
-    {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0, 0},
+    {DEFECT_HALFTONE_PRINT, V, I, 0, 0},
+    {DEFECT_PHOTO_SUBSTITUTION, V | U | I | O, 0, 0, 0},
     /* the reprinted field matches in colour and opacity; IR tells the ink,
      * raking light the scraped paper, UV the washed paper's halo */
-    {DEFECT_DATA_ALTERATION_IR, I | U | O, V | T, 0},
-    {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0, 0},
-    {DEFECT_MRZ_CHECK_DIGIT, V | I, 0, 0},
-    {DEFECT_EXPIRED, V, 0, 0},
-    {DEFECT_MICROTEXT_MISSING, V, 0, 0},
-    {DEFECT_MICROTEXT_BLURRED, V, 0, 0},
+    {DEFECT_DATA_ALTERATION_IR, I | U | O, V | T, 0, 0},
+    {DEFECT_MRZ_VIZ_MISMATCH, V | I, 0, 0, 0},
+    {DEFECT_MRZ_CHECK_DIGIT, V | I, 0, 0, 0},
+    {DEFECT_EXPIRED, V, 0, 0, 0},
+    {DEFECT_MICROTEXT_MISSING, V, 0, 0, 0},
+    {DEFECT_MICROTEXT_BLURRED, V, 0, 0, 0},
     /* same ink, no relief: only raking light differs */
-    {DEFECT_INTAGLIO_MISSING, O, V | U | I | T, 0},
+    {DEFECT_INTAGLIO_MISSING, O, V | U | I | T, 0, 0},
     /* both halves in the IR-transparent twin: the message no longer appears in IR */
-    {DEFECT_METAMERIC_MISMATCH, I, V | U | O | T, 0},
+    {DEFECT_METAMERIC_MISMATCH, I, V | U | O | T, 0, 0},
     /* the Latin and MRZ names no longer match the Arabic script: a reading check */
-    {DEFECT_NAME_SCRIPT_MISMATCH, V | I, 0, 1},
+    {DEFECT_NAME_SCRIPT_MISMATCH, V | I, 0, 1, 0},
     /* another passport's number printed on the visa: read against the passport */
-    {DEFECT_VISA_PASSPORT, V, 0, 2},
+    {DEFECT_VISA_PASSPORT, V, 0, 2, 0},
     /* a stamp printed with a dot screen: the same ink and tone, dots under the loupe */
-    {DEFECT_STAMP_COUNTERFEIT, V, 0, 3},
+    {DEFECT_STAMP_COUNTERFEIT, V, 0, 3, 0},
     /* the holder's signature in another hand: compared in white light; the
      * pen's ink is IR-transparent, so neither hand shows in IR */
-    {DEFECT_SIGNATURE_MISMATCH, V, I, 0},
+    {DEFECT_SIGNATURE_MISMATCH, V, I, 0, 0},
     /* even paper where the watermark belongs: only light from behind shows it */
-    {DEFECT_WATERMARK_MISSING, T, V | U | I | O, 0},
+    {DEFECT_WATERMARK_MISSING, T, V | U | I | O, 0, 0},
     /* no relief where the seal belongs: only raking light shows it (it has no ink) */
-    {DEFECT_SEAL_MISSING, O, V | U | I | T, 0},
+    {DEFECT_SEAL_MISSING, O, V | U | I | T, 0, 0},
+    /* tilted, the foil's image changes and the print's does not; its inks
+     * neither fluoresce, absorb IR nor block the light box, nor does the foil */
+    {DEFECT_PRINTED_HOLOGRAM, V | O | C, U | I | T, 0, 15},
+    {DEFECT_HOLOGRAM_MISSING, V | O | C, U | I | T, 0, 15},
+    /* the same green ink flat; tilted (or in raking light) only the genuine
+     * turns blue, the wrong pigment gold (colour_shift_matches_flat: hidden flat) */
+    {DEFECT_COLOUR_SHIFT_MISSING, V | O | C, U | I | T, 0, 25},
+    {DEFECT_COLOUR_SHIFT_WRONG, V | O | C, U | I | T, 0, 25},
+    /* dots the colour of the holes: only the light box (no light through
+     * toner) and raking light (no burred rims) tell */
+    {DEFECT_PERFORATION_PRINTED, T | O, V, 0, 0},
+    /* both images printed at half strength: tilted, the genuine shows one;
+     * the process ink vanishes in IR, where the laser's carbon stays */
+    {DEFECT_CLI_STATIC, V | O | C | I, 0, 4, 10},
+    /* the laminate's beads answer only light along the line of sight */
+    {DEFECT_RETRO_MISSING, C, V | U | I | O | T, 4, 0},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
     fixture *f = *state;
     rendered *genuine = malloc(sizeof *genuine), *forged = malloc(sizeof *forged);
     rendered *genuine2 = malloc(sizeof *genuine2), *genuine3 = malloc(sizeof *genuine3);
-    rendered *genuine4 = malloc(sizeof *genuine4);
-    const tpl *docs[4] = {&f->passport, &f->bilingual, &f->visa, &f->letter};
+    rendered *genuine4 = malloc(sizeof *genuine4), *tilted = malloc(sizeof *tilted);
+    const tpl *docs[5] = {&f->passport, &f->bilingual, &f->visa, &f->letter, &f->card};
     render_all(f, &f->passport, 5, 0, 150, genuine);
     render_all(f, &f->bilingual, 5, 0, 150, genuine2);
     render_all(f, &f->visa, 5, 0, 150, genuine3);
@@ -163,8 +188,13 @@ static void defects_show_only_under_their_lights(void **state) {
     for (size_t i = 0; i < sizeof defect_table / sizeof defect_table[0]; i++) {
         const defect_info *d = defect_get(defect_table[i].k);
         const rendered *bases[4] = {genuine, genuine2, genuine3, genuine4};
-        const rendered *base = bases[defect_table[i].doc];
-        render_all(f, docs[defect_table[i].doc], 5, 1u << defect_table[i].k, 150, forged);
+        int dk = defect_table[i].doc, tilt = defect_table[i].tilt;
+        const rendered *base = bases[dk < 4 ? dk : 0];
+        if (tilt || dk >= 4) { /* the genuine one seen the same way */
+            render_tilted(f, docs[dk], 5, 0, 0, 150, tilt, tilted);
+            base = tilted;
+        }
+        render_tilted(f, docs[dk], 5, 1u << defect_table[i].k, 0, 150, tilt, forged);
         const doc_item *it = find_defect(&forged->truth, d->id);
         if (!it) fail_msg("defect %s is not in the truth", d->id);
         /* The truth's lights are the table's "shows". */
@@ -191,11 +221,13 @@ static void defects_show_only_under_their_lights(void **state) {
             }
         }
         release(forged);
+        if (base == tilted) release(tilted);
     }
     release(genuine);
     release(genuine2);
     release(genuine3);
     release(genuine4);
+    free(tilted);
     free(genuine);
     free(genuine2);
     free(genuine3);
@@ -361,6 +393,22 @@ static void data_defects_change_the_data(void **state) {
  * missing feature is in the truth as following from the counterfeit and
  * shows under its light; what the forger imitated is not missing, and
  * then the lights that only those features answer do not move at all. */
+/* Pixels that differ by more than 2 levels outside the items' regions. */
+static long diff_outside(const bl_image *a, const bl_image *b, const doc_item *const *it, int n) {
+    long out = 0;
+    for (int y = 0; y < a->h; y++)
+        for (int x = 0; x < a->w; x++) {
+            int inside = 0;
+            for (int k = 0; k < n; k++)
+                inside |= x >= it[k]->x && y >= it[k]->y && x < it[k]->x + it[k]->w &&
+                          y < it[k]->y + it[k]->h;
+            const uint8_t *p = a->px + ((size_t)y * a->w + x) * 4, *q = b->px + (p - a->px);
+            if (!inside && (abs(p[0] - q[0]) > 2 || abs(p[1] - q[1]) > 2 || abs(p[2] - q[2]) > 2))
+                out++;
+        }
+    return out;
+}
+
 static void counterfeit_holds_together(void **state) {
     fixture *f = *state;
     rendered *g = malloc(sizeof *g), *c = malloc(sizeof *c);
@@ -369,15 +417,22 @@ static void counterfeit_holds_together(void **state) {
     static const struct {
         defect_kind k;
         light_set shows;
-    } lacks[] = {{DEFECT_WATERMARK_MISSING, T}, {DEFECT_FIBRES_MISSING, U},
-                 {DEFECT_UV_EMBLEM_MISSING, U}, {DEFECT_INTAGLIO_MISSING, O},
-                 {DEFECT_SEAL_MISSING, O},      {DEFECT_METAMERIC_MISMATCH, I}};
+    } lacks[] = {{DEFECT_WATERMARK_MISSING, T},
+                 {DEFECT_FIBRES_MISSING, U},
+                 {DEFECT_UV_EMBLEM_MISSING, U},
+                 {DEFECT_INTAGLIO_MISSING, O},
+                 {DEFECT_SEAL_MISSING, O},
+                 {DEFECT_METAMERIC_MISMATCH, I},
+                 {DEFECT_HOLOGRAM_MISSING, V | O | C},
+                 {DEFECT_COLOUR_SHIFT_MISSING, O},
+                 {DEFECT_PERFORATION_PRINTED, T | O}};
     for (size_t i = 0; i < sizeof lacks / sizeof lacks[0]; i++) {
         const char *id = defect_get(lacks[i].k)->id;
         const doc_item *it = find_defect(&c->truth, id);
         if (!it) fail_msg("a counterfeit on ordinary paper should lack it: %s", id);
         assert_string_equal(it->of, "counterfeit_paper");
-        assert_int_equal(it->lights, lacks[i].shows);
+        /* its lights are the defect's; the table lists those that show it flat */
+        assert_int_equal(it->lights, defect_get(lacks[i].k)->lights);
         for (int l = 0; l < LIGHT_COUNT; l++)
             if (lacks[i].shows & LIGHT_BIT(l) &&
                 image_count_diff(&g->img[l], &c->img[l], it->x, it->y, it->w, it->h, 24) < 30)
@@ -386,28 +441,45 @@ static void counterfeit_holds_together(void **state) {
     /* the paper itself is not "missing" anything: it stands alone */
     assert_string_equal(find_defect(&c->truth, "counterfeit_paper")->of, "");
     release(c);
-    /* every feature imitated: only the paper, and the watermark printed */
+    /* every feature imitated: only the paper, the watermark and the
+     * hologram printed, the wrong colour shift, and the holes printed (no
+     * printer makes a hole) */
     unsigned all = IMITATED_WATERMARK | IMITATED_FIBRES | IMITATED_UV | IMITATED_INTAGLIO |
-                   IMITATED_SEAL | IMITATED_IR;
+                   IMITATED_SEAL | IMITATED_IR | IMITATED_HOLOGRAM | IMITATED_COLOUR_SHIFT;
     render_imitated(f, &f->passport, 5, 1u << DEFECT_COUNTERFEIT_PAPER, all, 150, c);
-    assert_int_equal(c->truth.n_defects, 2);
+    assert_int_equal(c->truth.n_defects, 5);
     assert_non_null(find_defect(&c->truth, "counterfeit_paper"));
     assert_string_equal(find_defect(&c->truth, "printed_watermark")->of, "counterfeit_paper");
-    /* nothing lacking shows in infrared; in raking light only the
+    assert_string_equal(find_defect(&c->truth, "printed_hologram")->of, "counterfeit_paper");
+    assert_string_equal(find_defect(&c->truth, "colour_shift_wrong")->of, "counterfeit_paper");
+    assert_string_equal(find_defect(&c->truth, "perforation_printed")->of, "counterfeit_paper");
+    assert_null(find_defect(&c->truth, "hologram_missing"));
+    assert_null(find_defect(&c->truth, "colour_shift_missing"));
+    /* nothing lacking shows in infrared but the printed holes (toner is
+     * carbon; a hole shows the page beneath); in raking light only the
      * watermark's place moves (true watermarks have a faint relief of
-     * their own, which a printed one lacks) */
+     * their own, which a printed one lacks), and the OVD's and the holes' */
+    const doc_item *pf = find_defect(&c->truth, "perforation_printed");
     const bl_image *gi = &g->img[LIGHT_IR], *ci = &c->img[LIGHT_IR];
-    assert_int_equal(image_count_diff(gi, ci, 0, 0, gi->w, gi->h, 2), 0);
+    assert_int_equal(image_count_diff(gi, ci, 0, 0, gi->w, gi->h, 2),
+                     image_count_diff(gi, ci, pf->x, pf->y, pf->w, pf->h, 2));
     const doc_item *wm = find_defect(&c->truth, "printed_watermark");
-    const bl_image *go = &g->img[LIGHT_OBLIQUE], *co = &c->img[LIGHT_OBLIQUE];
-    assert_int_equal(image_count_diff(go, co, 0, 0, go->w, go->h, 2),
-                     image_count_diff(go, co, wm->x, wm->y, wm->w, wm->h, 2));
+    const doc_item *ho = find_defect(&c->truth, "printed_hologram");
+    const doc_item *cs = find_defect(&c->truth, "colour_shift_wrong");
+    const doc_item *moved[4] = {wm, ho, cs, pf};
+    assert_int_equal(diff_outside(&g->img[LIGHT_OBLIQUE], &c->img[LIGHT_OBLIQUE], moved, 4), 0);
     release(c);
     /* a wrong UV emblem is the forger's own: not also a missing one */
     render_all(f, &f->passport, 5, 1u << DEFECT_COUNTERFEIT_PAPER | 1u << DEFECT_UV_EMBLEM_WRONG,
                150, c);
     assert_null(find_defect(&c->truth, "uv_emblem_missing"));
     assert_string_equal(find_defect(&c->truth, "uv_emblem_wrong")->of, "");
+    release(c);
+    /* a counterfeit card: its laser image printed, no laminate pattern */
+    render_all(f, &f->card, 5, 1u << DEFECT_COUNTERFEIT_PAPER, 150, c);
+    assert_string_equal(find_defect(&c->truth, "cli_static")->of, "counterfeit_paper");
+    assert_string_equal(find_defect(&c->truth, "retroreflective_missing")->of, "counterfeit_paper");
+    assert_null(find_defect(&c->truth, "perforation_printed")); /* a card has none */
     release(c);
     /* a template without a feature lacks nothing there (and builds: no
      * "defect without a place" error) */

@@ -53,14 +53,17 @@ static void assert_planes_equal(const matbuf *p, const matbuf *w, const char *wh
         for (int x = 0; x < w->w; x++) {
             size_t i = (size_t)y * w->w + x, j = matbuf_at(p, w->ox + x, w->oy + y);
             int same = p->sub[j] == w->sub[i] && p->relief[j] == w->relief[i] &&
-                       p->thick[j] == w->thick[i] && p->back[j] == w->back[i];
+                       p->thick[j] == w->thick[i] && p->back[j] == w->back[i] &&
+                       p->ovd[j] == w->ovd[i] && p->ovd_cov[j] == w->ovd_cov[i] &&
+                       p->ovd_arg[j] == w->ovd_arg[i] && p->retro[j] == w->retro[i];
             for (int l = 0; l < LAYER_COUNT; l++)
                 same = same && p->ink[l][j] == w->ink[l][i] && p->cov[l][j] == w->cov[l][i];
             if (!same) fail_msg("%s: page pixel %d,%d differs", what, w->ox + x, w->oy + y);
         }
 }
 
-/* Every light of the window against the same crop of the whole page's.
+/* Every light of the window against the same crop of the whole page's,
+ * flat and tilted (the optically variable pixels).
  * Oblique light shades a pixel by its neighbours' relief: on the window's
  * own edge the neighbour outside is not there, so its outermost ring of
  * pixels is left out under that light (the loupe's tiles keep a margin for
@@ -71,10 +74,14 @@ static void assert_lights_equal(const matbuf *p, const matbuf *w, const char *wh
     assert_non_null(ps);
     assert_non_null(ws);
     bl_image a = {0, 0, NULL}, b = {0, 0, NULL};
-    for (int l = 0; l < LIGHT_COUNT; l++) {
-        assert_int_equal(
-            light_scene_render_region(ps, (light_kind)l, w->ox, w->oy, w->w, w->h, &a, &err), 0);
-        assert_int_equal(light_scene_render(ws, (light_kind)l, &b, &err), 0);
+    for (int k = 0; k < LIGHT_COUNT + 1; k++) {
+        /* the last pass: visible light, tilted */
+        int l = k < LIGHT_COUNT ? k : LIGHT_VISIBLE;
+        double tilt = k < LIGHT_COUNT ? 0 : 15;
+        assert_int_equal(light_scene_render_region_tilt(ps, (light_kind)l, tilt, w->ox, w->oy, w->w,
+                                                        w->h, &a, &err),
+                         0);
+        assert_int_equal(light_scene_render_tilt(ws, (light_kind)l, tilt, &b, &err), 0);
         int ring = l == LIGHT_OBLIQUE;
         for (int y = ring; y < w->h - ring; y++)
             for (int x = ring; x < w->w - ring; x++)
@@ -133,10 +140,12 @@ static void check_windows(fixture *f, const char *tpl_id, unsigned defects, doub
 }
 
 /* Windows over the portrait's edge, the microtext, the rosette of the
- * guilloche, the MRZ, the data, a corner of the page, and odd sizes. */
+ * guilloche, the MRZ, the data, a corner of the page, and odd sizes; the
+ * hologram, the colour-shifting emblem and the perforation. */
 static const double passport_windows[][4] = {
-    {30, 25, 12, 9}, {4, 11, 20, 3}, {70, 30, 14, 14}, {2, 68, 40, 12},
-    {50, 20, 25, 7}, {0, 0, 6, 5},   {118, 82, 7, 6},  {37.3, 41.9, 3.1, 2.2},
+    {30, 25, 12, 9},  {4, 11, 20, 3},  {70, 30, 14, 14},      {2, 68, 40, 12},
+    {50, 20, 25, 7},  {0, 0, 6, 5},    {118, 82, 7, 6},       {37.3, 41.9, 3.1, 2.2},
+    {29, 44, 12, 13}, {109, 1, 10, 9}, {80.2, 62.9, 13, 6.3},
 };
 
 static void passport_window_is_the_page_crop_at_600_dpi(void **state) {
@@ -152,6 +161,10 @@ static void windows_are_crops_with_every_painter_and_counterfeit(void **state) {
     check_windows(f, "uto-passport-td3", 0, 300, passport_windows, n);
     check_windows(f, "uto-passport-td3", forged, 300, passport_windows, n);
     check_windows(f, "uto-passport-td3", 1u << DEFECT_MICROTEXT_MISSING, 300, passport_windows, 2);
+    /* the forger's hologram, colour shift and perforation */
+    const unsigned ovd = 1u << DEFECT_PRINTED_HOLOGRAM | 1u << DEFECT_COLOUR_SHIFT_WRONG |
+                         1u << DEFECT_PERFORATION_PRINTED;
+    check_windows(f, "uto-passport-td3", ovd, 300, passport_windows + 8, 3);
     /* a counterfeit and all it lacks, by each printer (whose marks read their
      * neighbours: a window is painted with a margin); an altered field's
      * traces; the metameric twin */
@@ -164,9 +177,13 @@ static void windows_are_crops_with_every_painter_and_counterfeit(void **state) {
                   passport_windows, n);
     check_windows(f, "qwh-passport-td3", 1u << DEFECT_NAME_SCRIPT_MISMATCH, 300, passport_windows,
                   n);
-    /* a card's two sides and its fibres; a letter's stamp and signature */
-    static const double card[][4] = {{0, 0, 60, 20}, {20, 30, 30, 24}, {90, 10, 40, 30}};
-    check_windows(f, "uto-id-td1", 0, 300, card, 3);
+    /* a card's two sides and its fibres, its laser image, hologram and
+     * laminate; a letter's stamp and signature */
+    static const double card[][4] = {
+        {0, 0, 60, 20}, {20, 30, 30, 24}, {90, 10, 40, 30}, {70.3, 9.1, 14, 14.2}};
+    check_windows(f, "uto-id-td1", 0, 300, card, 4);
+    check_windows(f, "uto-id-td1", 1u << DEFECT_CLI_STATIC | 1u << DEFECT_HOLOGRAM_MISSING, 300,
+                  card, 4);
     static const double letter[][4] = {{80, 60, 40, 40}, {10, 10, 60, 30}, {95, 70, 13, 9}};
     check_windows(f, "uto-invitation-letter", 0, 300, letter, 3);
     check_windows(f, "uto-invitation-letter", 1u << DEFECT_STAMP_COUNTERFEIT, 300, letter, 3);

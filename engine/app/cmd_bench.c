@@ -85,7 +85,7 @@ static int bench_render(int argc, char **argv) {
         printf("document: uto-passport-td3 at %g dpi, %dx%d px, %d reps (medians)\n", dpi, w, h,
                (int)reps);
         printf("  material build (paint once): %8.2f ms\n", b);
-        printf("  all five lights from it:     %8.2f ms (of which %.2f ms numbering %d material "
+        printf("  all six lights from it:      %8.2f ms (of which %.2f ms numbering %d material "
                "stacks)\n",
                a, median(prep, (int)reps), stacks);
         printf("  one light switch (one pass): %8.2f ms\n", s);

@@ -13,31 +13,36 @@
 #include "render_scenario.h"
 
 static void usage(FILE *out) {
-    fprintf(out,
-            "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
-            "                        [--defect KIND]... [--printer laser|inkjet|copier]\n"
-            "                        [--dpi N] [--today YYYY-MM-DD]\n"
-            "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
-            "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
-            "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
-            "Renders a fictional travel document from its materials.\n"
-            "  --template ID       a built-in template ('borderlab templates' lists them)\n"
-            "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
-            "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
-            "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
-            "  --printer P         the forger's printer, whose marks the loupe shows (laser\n"
-            "                      for a counterfeit, inkjet for an altered field by default)\n"
-            "  --dpi N             72..1200 (default 300)\n"
-            "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
-            "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
-            "  --out FILE.png      write one light\n"
-            "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
-            "                      and truth.json (features and defects with their regions)\n"
-            "  --capture DIR       an academy's captured document: images per light and a\n"
-            "                      regions.json (docs/captures.md); shown the same way\n"
-            "  --scenario FILE     every document of a scenario as the desk shows it (its\n"
-            "                      holder, the passport a visa names): DIR/docN-TEMPLATE/\n"
-            "                      under every light with truth.json, and DIR/documents.json\n");
+    fprintf(
+        out,
+        "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
+        "                        [--defect KIND]... [--printer laser|inkjet|copier]\n"
+        "                        [--dpi N] [--today YYYY-MM-DD] [--tilt DEG]\n"
+        "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+        "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
+        "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
+        "Renders a fictional travel document from its materials.\n"
+        "  --template ID       a built-in template ('borderlab templates' lists them)\n"
+        "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
+        "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
+        "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
+        "  --printer P         the forger's printer, whose marks the loupe shows (laser\n"
+        "                      for a counterfeit, inkjet for an altered field by default)\n"
+        "  --dpi N             72..1200 (default 300)\n"
+        "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
+        "  --light LIGHT       visible, uv, ir, oblique, transmitted or coaxial (with --out)\n"
+        "  --tilt DEG          the document tilted DEG degrees (-45..45, default 0): the\n"
+        "                      hologram, colour-shifting ink and laser image change with it\n"
+        "                      under visible, oblique and coaxial light (truth.json says\n"
+        "                      which features vary with the tilt: varies_with_tilt)\n"
+        "  --out FILE.png      write one light\n"
+        "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
+        "                      and truth.json (features and defects with their regions)\n"
+        "  --capture DIR       an academy's captured document: images per light and a\n"
+        "                      regions.json (docs/captures.md); shown the same way\n"
+        "  --scenario FILE     every document of a scenario as the desk shows it (its\n"
+        "                      holder, the passport a visa names): DIR/docN-TEMPLATE/\n"
+        "                      under every light with truth.json, and DIR/documents.json\n");
 }
 
 static int parse_today(const char *v, void *dst, bl_err *err) {
@@ -63,6 +68,7 @@ int cmd_render(int argc, char **argv) {
                              ARGS_STR("--light", &light),
                              ARGS_U64("--seed", &rq.spec.seed, 0, 9007199254740991ull),
                              ARGS_DOUBLE("--dpi", &rq.spec.dpi, 72, 1200),
+                             ARGS_DOUBLE("--tilt", &rq.tilt, -45, 45),
                              ARGS_CALL("--today", parse_today, &rq.spec.today),
                              ARGS_CALL("--defect", args_defect, &rq.spec.defects),
                              ARGS_CHOICE("--printer", &rq.spec.printer, printers),
@@ -95,8 +101,8 @@ int cmd_render(int argc, char **argv) {
     }
     int lk = -1;
     if (light && (lk = light_from_name(light)) < 0)
-        return args_fail("render", "unknown light '%s' (visible, uv, ir, oblique, transmitted)",
-                         light);
+        return args_fail(
+            "render", "unknown light '%s' (visible, uv, ir, oblique, transmitted, coaxial)", light);
     bl_err err = {0};
     if (capture_dir) {
         rc = out_dir ? render_capture_dir(capture_dir, out_dir, &err)
@@ -118,7 +124,8 @@ int cmd_render(int argc, char **argv) {
         return cmd_fail("render", &err);
     }
     if (out_dir)
-        printf("wrote %s/{visible,uv,ir,oblique,transmitted}.png and truth.json\n", out_dir);
+        printf("wrote %s/{visible,uv,ir,oblique,transmitted,coaxial}.png and truth.json\n",
+               out_dir);
     else
         printf("wrote %s\n", out);
     return 0;

@@ -182,9 +182,10 @@ int desk_app_draw(desk_app *a, bl_err *err) {
                 t = a->face;
             else if (c->tex == TEX_COMPANION)
                 t = a->companion;
-            else if (c->tex == TEX_DOC && c->a < a->n_slots)
+            else if (c->tex == TEX_DOC && c->a < a->n_slots) {
+                app_slot_tilt(a, &a->slots[c->a], c->b);
                 t = a->slots[c->a].tex[c->b][c->c];
-            else if (c->tex == TEX_COVER && c->a < a->n_slots)
+            } else if (c->tex == TEX_COVER && c->a < a->n_slots)
                 t = a->slots[c->a].cover;
             else if (c->tex == TEX_LOUPE)
                 t = app_compose_loupe(a);

@@ -52,7 +52,20 @@ typedef struct {
     matbuf ref_hi;
     light_scene *ref_hi_sc;
     int ref_hi_state; /* 0 not built, 1 ready, -1 failed */
+    /* a document with optically variable features, at the desk's scale (a
+     * detached scene): re-rendered under a light when the desk's tilt is
+     * not the one its texture shows (desk_tilt.c) */
+    light_scene *tilt_sc;
+    double tilt_ppm;
+    int tilt_shown[LIGHT_COUNT];
 } doc_slot;
+
+/* desk_tilt.c: keeps the texture of slot s under light l at the desk's
+ * tilt (nothing for a document that nothing on changes with the tilt). */
+void app_slot_tilt(desk_app *a, doc_slot *s, int l);
+/* Keeps the slot's desk-scale scene when the tilt can change it (takes sc:
+ * destroys it otherwise); 0, or -1 with err. */
+int app_slot_keep_scene(doc_slot *s, light_scene *sc, double ppm, bl_err *err);
 
 struct desk_app {
     desk_app_config cfg;

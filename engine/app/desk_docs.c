@@ -31,6 +31,7 @@ static void slot_free(doc_slot *s) {
             image_deinit(&s->disp[l][k]);
         }
     plat_tex_destroy(s->cover);
+    light_scene_destroy(s->tilt_sc);
     light_scene_destroy(s->hi_sc);
     if (s->hi.sub) matbuf_deinit(&s->hi);
     light_scene_destroy(s->ref_hi_sc);
@@ -201,7 +202,10 @@ static int build_slot(desk_app *a, int i, const desk_doc_spec *ds, const doc_hol
         }
     }
     image_deinit(&full);
-    light_scene_destroy(sc);
+    if (rc == 0) /* what changes with the tilt is re-rendered from it (desk_tilt.c) */
+        rc = app_slot_keep_scene(s, sc, ppm, err);
+    else
+        light_scene_destroy(sc);
     matbuf_deinit(&mb);
     if (rc) return -1;
     if (!strcmp(s->t.kind, "passport")) {

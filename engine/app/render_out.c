@@ -38,7 +38,9 @@ int render_write_light(const render_request *rq, light_kind l, const char *path,
         return -1;
     }
     bl_image img = {0, 0, NULL};
-    int rc = light_render(&mb, l, &img, err);
+    light_scene *sc = light_scene_create(&mb, err);
+    int rc = sc ? light_scene_render_tilt(sc, l, rq->tilt, &img, err) : -1;
+    light_scene_destroy(sc);
     if (rc == 0) rc = image_save_png(&img, path, err);
     image_deinit(&img);
     matbuf_deinit(&mb);
@@ -62,7 +64,7 @@ int render_write_dir(const render_request *rq, const char *dir, bl_err *err) {
     light_scene *sc = light_scene_create(&mb, err);
     if (!sc) rc = -1;
     for (int l = 0; l < LIGHT_COUNT && rc == 0; l++)
-        rc = light_scene_render(sc, (light_kind)l, &img[l], err);
+        rc = light_scene_render_tilt(sc, (light_kind)l, rq->tilt, &img[l], err);
     light_scene_destroy(sc);
     char *json = rc == 0 ? doc_truth_json(&rq->spec, truth) : NULL;
     if (rc == 0 && !json) rc = err_set(err, "out of memory writing truth.json");

@@ -8,6 +8,7 @@
 
 typedef struct render_request {
     doc_spec spec;
+    double tilt; /* degrees, -45..45: visible, oblique and coaxial views of a tilted document */
 } render_request;
 
 /* Defaults: dpi 300, today 2026-06-01, no defects, generated holder. */

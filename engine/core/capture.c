@@ -28,7 +28,9 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
                        const char *what, bl_err *err) {
     /* a document's truth holds one region per defect kind at most */
     const int max = is_defect ? DEFECT_COUNT : DOC_MAX_ITEMS;
-    static const char *keys[] = {"id", "kind", "region_px", "lights", "follows_from", NULL};
+    static const char *keys[] = {
+        "id", "kind", "region_px", "lights", "follows_from", "varies_with_tilt", "tilt_views_deg",
+        NULL};
     if (!cJSON_IsArray(arr)) return err_set(err, "%s: %s: expected an array", name, what);
     *n = 0;
     for (const cJSON *o = arr->child; o; o = o->next) {
@@ -52,6 +54,17 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
             return err_set(err, "%s: %s.follows_from: expected a defect kind, on a defect", name,
                            where);
         if (of) snprintf(it->of, sizeof it->of, "%s", of->valuestring);
+        /* whether it changes with the tilt, and two tilts to compare (as truth.json) */
+        const cJSON *vt = cJSON_GetObjectItemCaseSensitive(o, "varies_with_tilt");
+        const cJSON *tv = cJSON_GetObjectItemCaseSensitive(o, "tilt_views_deg");
+        if (vt && !cJSON_IsBool(vt))
+            return err_set(err, "%s: %s.varies_with_tilt: expected true or false", name, where);
+        it->varies = cJSON_IsTrue(vt);
+        if (tv && (!cJSON_IsArray(tv) || cJSON_GetArraySize(tv) != 2 ||
+                   !cJSON_IsNumber(tv->child) || !cJSON_IsNumber(tv->child->next)))
+            return err_set(err, "%s: %s.tilt_views_deg: expected two angles in degrees", name,
+                           where);
+        if (tv) it->views[0] = tv->child->valueint, it->views[1] = tv->child->next->valueint;
         if (is_defect && defect_from_id(it->kind) < 0)
             return err_set(err,
                            "%s: %s.kind: \"%s\" is not a borderlab defect kind "
@@ -83,7 +96,7 @@ static int parse_items(const cJSON *arr, doc_item *items, int *n, int is_defect,
             if (l < 0)
                 return err_set(err,
                                "%s: %s.lights: \"%s\" is not a light (visible, uv, ir, "
-                               "oblique, transmitted)",
+                               "oblique, transmitted, coaxial)",
                                name, where, cJSON_IsString(c) ? c->valuestring : "?");
             it->lights |= LIGHT_BIT(l);
         }
@@ -176,7 +189,7 @@ int capture_regions_parse(capture_regions *out, const char *json, size_t len, co
             if (l < 0) {
                 err_set(err,
                         "%s: lights: \"%s\" is not a light (visible, uv, ir, oblique, "
-                        "transmitted)",
+                        "transmitted, coaxial)",
                         name, c->string);
                 goto done;
             }

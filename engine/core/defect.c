@@ -8,6 +8,7 @@
 #define I LIGHT_BIT(LIGHT_IR)
 #define O LIGHT_BIT(LIGHT_OBLIQUE)
 #define T LIGHT_BIT(LIGHT_TRANSMITTED)
+#define C LIGHT_BIT(LIGHT_COAXIAL)
 
 static const defect_info defects[DEFECT_COUNT] = {
     {"counterfeit_paper", "counterfeit", "ordinary paper: glows blue-white under UV", U},
@@ -43,10 +44,25 @@ static const defect_info defects[DEFECT_COUNT] = {
     {"watermark_missing", "counterfeit",
      "no watermark: transmitted light shows even paper where the emblem belongs", T},
     {"seal_missing", "relief", "no dry seal: raking light shows no relief where it belongs", O},
+    {"printed_hologram", "optical",
+     "the hologram is printed: tilted, its colours and image do not change", V | O | C},
+    {"hologram_missing", "optical", "no hologram (OVD) where the foil belongs: tilt and look",
+     V | O | C},
+    {"colour_shift_missing", "optical",
+     "the colour-shifting ink does not shift: tilted, it keeps its colour", V | O | C},
+    {"colour_shift_wrong", "optical",
+     "the colour-shifting ink shifts to the wrong colour (gold, not blue)", V | O | C},
+    {"perforation_printed", "relief",
+     "the perforated number is printed dots: no light through it, no relief", T | O},
+    {"cli_static", "optical",
+     "the changeable laser image is printed: both images at once, whatever the tilt, gone in IR",
+     V | O | C | I},
+    {"retroreflective_missing", "counterfeit",
+     "no retroreflective laminate pattern: coaxial light shows nothing", C},
 };
 
-static const char *const imitated_ids[] = {"watermark", "fibres",   "uv_emblem",
-                                           "intaglio",  "dry_seal", "ir"};
+static const char *const imitated_ids[] = {"watermark", "fibres", "uv_emblem", "intaglio",
+                                           "dry_seal",  "ir",     "hologram",  "colour_shift"};
 
 int imitated_from_id(const char *id) {
     for (size_t i = 0; i < sizeof imitated_ids / sizeof imitated_ids[0]; i++)
@@ -71,11 +87,21 @@ unsigned defect_counterfeit_implies(unsigned defects, unsigned imitated) {
     if (!(imitated & IMITATED_INTAGLIO)) out |= 1u << DEFECT_INTAGLIO_MISSING;
     if (!(imitated & IMITATED_SEAL)) out |= 1u << DEFECT_SEAL_MISSING;
     if (!(imitated & IMITATED_IR)) out |= 1u << DEFECT_METAMERIC_MISMATCH;
+    /* a foil's grating, a thin-film ink, laser holes, lenses and beads: none
+     * come out of a printer; the forger prints the look or does without */
+    out |= 1u << (imitated & IMITATED_HOLOGRAM ? DEFECT_PRINTED_HOLOGRAM : DEFECT_HOLOGRAM_MISSING);
+    out |= 1u << (imitated & IMITATED_COLOUR_SHIFT ? DEFECT_COLOUR_SHIFT_WRONG
+                                                   : DEFECT_COLOUR_SHIFT_MISSING);
+    out |= 1u << DEFECT_PERFORATION_PRINTED | 1u << DEFECT_CLI_STATIC | 1u << DEFECT_RETRO_MISSING;
     /* one defect per feature: an explicit one stands for it (a wrong UV
      * emblem is the forger's, not a missing one) */
     if (defects >> DEFECT_UV_EMBLEM_WRONG & 1) out &= ~(1u << DEFECT_UV_EMBLEM_MISSING);
     if (defects >> DEFECT_PRINTED_WATERMARK & 1) out &= ~(1u << DEFECT_WATERMARK_MISSING);
     if (defects >> DEFECT_WATERMARK_MISSING & 1) out &= ~(1u << DEFECT_PRINTED_WATERMARK);
+    if (defects >> DEFECT_PRINTED_HOLOGRAM & 1) out &= ~(1u << DEFECT_HOLOGRAM_MISSING);
+    if (defects >> DEFECT_HOLOGRAM_MISSING & 1) out &= ~(1u << DEFECT_PRINTED_HOLOGRAM);
+    if (defects >> DEFECT_COLOUR_SHIFT_WRONG & 1) out &= ~(1u << DEFECT_COLOUR_SHIFT_MISSING);
+    if (defects >> DEFECT_COLOUR_SHIFT_MISSING & 1) out &= ~(1u << DEFECT_COLOUR_SHIFT_WRONG);
     return out & ~defects;
 }
 

@@ -33,6 +33,13 @@ typedef enum {
     DEFECT_SIGNATURE_MISMATCH,   /* the holder's signature written by another hand */
     DEFECT_WATERMARK_MISSING,    /* no watermark: ordinary paper has none */
     DEFECT_SEAL_MISSING,         /* no dry seal: nobody pressed one */
+    DEFECT_PRINTED_HOLOGRAM,     /* the OVD printed: its colours and image do not change */
+    DEFECT_HOLOGRAM_MISSING,     /* no OVD where the foil belongs */
+    DEFECT_COLOUR_SHIFT_MISSING, /* an ordinary ink where colour-shifting ink belongs */
+    DEFECT_COLOUR_SHIFT_WRONG,   /* a commercial pigment that shifts to the wrong colour */
+    DEFECT_PERFORATION_PRINTED,  /* the perforated number printed as dots: no holes */
+    DEFECT_CLI_STATIC,           /* the changeable laser image printed: both images, fixed */
+    DEFECT_RETRO_MISSING,        /* no retroreflective laminate pattern */
     DEFECT_COUNT
 } defect_kind;
 
@@ -46,16 +53,19 @@ typedef struct defect_info {
 /* What a counterfeit on ordinary paper lacks (doc_counterfeit_implies):
  * the features the scenario says the forger imitated. */
 typedef enum {
-    IMITATED_WATERMARK = 1u << 0, /* printed: a true watermark cannot be made on a printer */
-    IMITATED_FIBRES = 1u << 1,    /* printed on the surface in fluorescent ink (drawn as the
-                                     genuine ones: only the paper's glow then tells) */
-    IMITATED_UV = 1u << 2,        /* the UV emblem, in a commercial fluorescent ink */
-    IMITATED_INTAGLIO = 1u << 3,  /* raised print (thermography) where intaglio belongs */
-    IMITATED_SEAL = 1u << 4,      /* a seal pressed by the forger */
-    IMITATED_IR = 1u << 5,        /* a pair of inks that split in infrared */
+    IMITATED_WATERMARK = 1u << 0,    /* printed: a true watermark cannot be made on a printer */
+    IMITATED_FIBRES = 1u << 1,       /* printed on the surface in fluorescent ink (drawn as the
+                                        genuine ones: only the paper's glow then tells) */
+    IMITATED_UV = 1u << 2,           /* the UV emblem, in a commercial fluorescent ink */
+    IMITATED_INTAGLIO = 1u << 3,     /* raised print (thermography) where intaglio belongs */
+    IMITATED_SEAL = 1u << 4,         /* a seal pressed by the forger */
+    IMITATED_IR = 1u << 5,           /* a pair of inks that split in infrared */
+    IMITATED_HOLOGRAM = 1u << 6,     /* the OVD, printed in rainbow inks (it does not change) */
+    IMITATED_COLOUR_SHIFT = 1u << 7, /* a commercial colour-shifting pigment (the wrong shift) */
 } imitated_feature;
 
-/* "watermark", "fibres", "uv_emblem", "intaglio", "dry_seal", "ir"; -1 unknown. */
+/* "watermark", "fibres", "uv_emblem", "intaglio", "dry_seal", "ir", "hologram",
+ * "colour_shift"; -1 unknown. */
 int imitated_from_id(const char *id);
 const char *imitated_id(unsigned bit); /* one bit's id; NULL when not one */
 

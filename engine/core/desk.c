@@ -131,6 +131,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->n_docs = t->n_docs;
     st->n_findings = 0;
     st->lights_used = LIGHT_BIT(st->light);
+    st->tilt = 0; /* the next traveler's documents are handed over flat */
     st->mrz_used = 0;
     st->look_doc = -1, st->look_still = 0; /* a new traveler's documents: every place is new */
     desk_close_panels(st);

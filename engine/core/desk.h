@@ -27,6 +27,8 @@
 #define DESK_W             1280
 #define DESK_H             720
 #define DESK_FPS           60
+#define DESK_TILT_STEP     5 /* degrees a key press or a wheel step tilts the documents */
+#define DESK_TILT_MAX      30
 #define DESK_MAX_DOCS      6
 #define DESK_MAX_TRAVELERS 24
 #define DESK_MAX_FINDINGS  32
@@ -294,6 +296,8 @@ typedef struct desk_state {
     int traveler; /* index in the queue */
     long frame;
     int light;
+    int tilt;              /* degrees the documents are tilted, -DESK_TILT_MAX..DESK_TILT_MAX by
+                              DESK_TILT_STEP ([ and ], the wheel over a document) */
     int loupe, loupe_zoom; /* on/off, 2..40 (desk_zoom_step's steps) */
     /* where the loupe rests (desk_act_look): a "look" is logged once it has
        stayed DESK_LOOK_FRAMES on a new place of a document */

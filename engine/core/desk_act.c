@@ -18,6 +18,14 @@ void desk_act_light(desk_state *st, int l, desk_log_fn log, void *ud) {
     desk_emit(st, log, ud, "light", light_name((light_kind)l), "{}");
 }
 
+void desk_act_tilt(desk_state *st, int steps, desk_log_fn log, void *ud) {
+    int t = st->tilt + steps * DESK_TILT_STEP;
+    t = t < -DESK_TILT_MAX ? -DESK_TILT_MAX : t > DESK_TILT_MAX ? DESK_TILT_MAX : t;
+    if (t == st->tilt) return;
+    st->tilt = t;
+    desk_emit(st, log, ud, "tilt", "", "{\"deg\": %d}", t);
+}
+
 void desk_act_loupe(desk_state *st, desk_log_fn log, void *ud) {
     st->loupe = !st->loupe;
     if (st->loupe) st->loupe_used = 1;

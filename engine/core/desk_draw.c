@@ -185,8 +185,8 @@ const char *desk_fmt(const desk_state *st, char *out, size_t cap, const char *ke
 }
 
 const char *desk_light_label(const desk_state *st, int l) {
-    static const char *keys[LIGHT_COUNT] = {"light.visible", "light.uv", "light.ir",
-                                            "light.oblique", "light.transmitted"};
+    static const char *keys[LIGHT_COUNT] = {"light.visible", "light.uv",          "light.ir",
+                                            "light.oblique", "light.transmitted", "light.coaxial"};
     return desk_tr(st, keys[l]);
 }
 
@@ -329,6 +329,12 @@ static void draw_top_bar(const desk_state *st, draw_list *dl) {
                  NULL, NULL);
         desk_fmt(st, t2, sizeof t2, "desk.light", 0, 0, NULL, desk_light_label(st, st->light),
                  NULL);
+        if (st->tilt) { /* "light: visible, tilted +10°" */
+            char deg[16], t3[64];
+            snprintf(deg, sizeof deg, "%+d°", st->tilt);
+            desk_fmt(st, t3, sizeof t3, "desk.tilt", 0, 0, NULL, deg, NULL);
+            snprintf(t2 + strlen(t2), sizeof t2 - strlen(t2), ", %s", t3);
+        }
         dl_box(dl, (desk_rect){124, 0, 386, BAR_TEXT_H});
         if (st->mode == DESK_REVIEW) /* the debrief names the light it shows */
             dl_text(dl, 130, BAR_BASE, 16, C_TEXT, 0, 0, "%s", t1);
@@ -506,7 +512,7 @@ static int button_on(const desk_state *st, int b) {
     case DESK_BTN_FLAG:
         return st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE;
     default:
-        return b <= DESK_BTN_LIGHT4 && st->light == b - DESK_BTN_LIGHT0;
+        return b <= DESK_BTN_LIGHT5 && st->light == b - DESK_BTN_LIGHT0;
     }
 }
 

@@ -64,6 +64,7 @@ static const struct {
     [DESK_BTN_LIGHT2] = {KEY_3},
     [DESK_BTN_LIGHT3] = {KEY_4},
     [DESK_BTN_LIGHT4] = {KEY_5},
+    [DESK_BTN_LIGHT5] = {KEY_6},
     [DESK_BTN_LOUPE] = {KEY_L, .tool = desk_act_loupe},
     [DESK_BTN_MRZ] = {KEY_M, .tool = desk_act_mrz},
     [DESK_BTN_REF] = {KEY_R, .tool = desk_act_reference},
@@ -81,7 +82,7 @@ static const struct {
 };
 
 static void command(desk_state *st, int b, desk_log_fn log, void *ud) {
-    if (b >= DESK_BTN_LIGHT0 && b <= DESK_BTN_LIGHT4)
+    if (b >= DESK_BTN_LIGHT0 && b <= DESK_BTN_LIGHT5)
         desk_act_light(st, LIGHT_VISIBLE + (b - DESK_BTN_LIGHT0), log, ud);
     else if (commands[b].decision)
         desk_act_decide(st, commands[b].decision);
@@ -160,6 +161,8 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         desk_act_pick_up(st, st->order[0], log, ud); /* the bottom document comes to the top */
     } else if (k == KEY_PLUS || k == KEY_MINUS) {
         desk_act_zoom(st, k == KEY_PLUS ? 1 : -1, log, ud);
+    } else if (k == KEY_LBRACKET || k == KEY_RBRACKET) {
+        desk_act_tilt(st, k == KEY_RBRACKET ? 1 : -1, log, ud);
     } else {
         int c = key_command(k);
         if (c >= 0) command(st, c, log, ud);
@@ -239,6 +242,8 @@ static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, 
         desk_act_transcript_scroll(st, ev->wheel > 0 ? 1 : -1);
     } else if (ev->kind == EV_WHEEL && st->loupe) {
         desk_act_zoom(st, ev->wheel > 0 ? 1 : -1, log, ud);
+    } else if (ev->kind == EV_WHEEL && desk_doc_at(st, st->mx, st->my, NULL, NULL) >= 0) {
+        desk_act_tilt(st, ev->wheel > 0 ? 1 : -1, log, ud); /* the top edge away, or back */
     } else if (left_click(ev)) {
         examine_click(st, ev->x, ev->y, log, ud);
     } else if (ev->kind == EV_DOWN && ev->button == BUTTON_RIGHT) {

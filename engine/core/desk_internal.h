@@ -94,6 +94,9 @@ void desk_column_layout(const desk_state *st, desk_column *out);
 /* Each changes the state as the trainee asked and logs it (when it does
  * something: an unchanged light is not logged). */
 void desk_act_light(desk_state *st, int light, desk_log_fn log, void *ud);
+/* Tilts the documents `steps` DESK_TILT_STEPs (negative: towards the viewer),
+ * within DESK_TILT_MAX; logs a "tilt" action with the new angle. */
+void desk_act_tilt(desk_state *st, int steps, desk_log_fn log, void *ud);
 void desk_act_loupe(desk_state *st, desk_log_fn log, void *ud);
 void desk_act_zoom(desk_state *st, int step, desk_log_fn log, void *ud); /* +1 / -1, 2..8 */
 void desk_act_mrz(desk_state *st, desk_log_fn log, void *ud);            /* the MRZ reader */

@@ -33,6 +33,7 @@ typedef enum {
     DESK_BTN_LIGHT2,
     DESK_BTN_LIGHT3,
     DESK_BTN_LIGHT4,
+    DESK_BTN_LIGHT5,
     DESK_BTN_LOUPE,
     DESK_BTN_MRZ,
     DESK_BTN_REF,

@@ -110,6 +110,11 @@ static const struct {
     {PASS_PERSONAL, "stamp", doc_paint_stamp},
     {PASS_PERSONAL, "ir_mrz", doc_note_ir},
     {PASS_PERSONAL, "ir_data", doc_note_ir},
+    {PASS_PERSONAL, "colour_shift", doc_paint_colour_shift},
+    {PASS_PERSONAL, "cli", doc_paint_cli},
+    {PASS_PERSONAL, "hologram", doc_paint_hologram},
+    {PASS_PERSONAL, "retroreflective", doc_paint_retro},
+    {PASS_PERSONAL, "perforation", doc_paint_perforation},
 };
 
 /* Paints the template's features of one pass, in the template's order. */
@@ -163,11 +168,20 @@ static unsigned implied_defects(const doc_spec *spec) {
     static const struct {
         defect_kind k;
         const char *feature;
-    } where[] = {
-        {DEFECT_WATERMARK_MISSING, "watermark"},      {DEFECT_PRINTED_WATERMARK, "watermark"},
-        {DEFECT_FIBRES_MISSING, "uv_fibres"},         {DEFECT_UV_EMBLEM_MISSING, "uv_emblem"},
-        {DEFECT_INTAGLIO_MISSING, "intaglio"},        {DEFECT_SEAL_MISSING, "emboss"},
-        {DEFECT_METAMERIC_MISMATCH, "metameric_pair"}};
+    } where[] = {{DEFECT_WATERMARK_MISSING, "watermark"},
+                 {DEFECT_PRINTED_WATERMARK, "watermark"},
+                 {DEFECT_FIBRES_MISSING, "uv_fibres"},
+                 {DEFECT_UV_EMBLEM_MISSING, "uv_emblem"},
+                 {DEFECT_INTAGLIO_MISSING, "intaglio"},
+                 {DEFECT_SEAL_MISSING, "emboss"},
+                 {DEFECT_METAMERIC_MISMATCH, "metameric_pair"},
+                 {DEFECT_PRINTED_HOLOGRAM, "hologram"},
+                 {DEFECT_HOLOGRAM_MISSING, "hologram"},
+                 {DEFECT_COLOUR_SHIFT_MISSING, "colour_shift"},
+                 {DEFECT_COLOUR_SHIFT_WRONG, "colour_shift"},
+                 {DEFECT_PERFORATION_PRINTED, "perforation"},
+                 {DEFECT_CLI_STATIC, "cli"},
+                 {DEFECT_RETRO_MISSING, "retroreflective"}};
     unsigned out = defect_counterfeit_implies(spec->defects, spec->imitated), have = 0;
     for (size_t i = 0; i < sizeof where / sizeof where[0]; i++)
         if (tpl_feature_of(spec->t, where[i].feature)) have |= 1u << where[i].k;

@@ -101,7 +101,9 @@ typedef struct doc_item {
     char kind[32];
     int x, y, w, h; /* region in the image's pixels */
     light_set lights;
-    char of[32]; /* a defect: the one it follows from ("counterfeit_paper"), or "" */
+    char of[32];  /* a defect: the one it follows from ("counterfeit_paper"), or "" */
+    int varies;   /* a feature that changes with the tilt (truth.json: varies_with_tilt) */
+    int views[2]; /* ...and two tilts, degrees, at which it looks different (tilt_views_deg) */
 } doc_item;
 
 typedef struct doc_truth {

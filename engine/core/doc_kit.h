@@ -14,6 +14,8 @@
  *   doc_person.c    personalisation: portrait, data, MRZ
  *   doc_sign.c      handwritten signatures, the holder's, a writer's or another hand's
  *   doc_stamp.c     official rubber stamps, lettered round their rings
+ *   doc_ovd.c       optically variable features: hologram, colour-shifting ink,
+ *                   changeable laser image, retroreflective laminate, laser perforation
  *   doc_truth.c     the truth's items, the data defects' regions, truth.json
  *   doc_holder.c    fictional holders
  *   doc_cover.c     a closed passport's cover
@@ -145,6 +147,13 @@ int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
  * feature's text round the band between them, the emblem inside; printed
  * with a dot screen when counterfeit. */
 int doc_paint_stamp(doc_ctx *b, const tpl_feature *f);
+
+/* doc_ovd.c: what a printer cannot make (light_tilt.h renders the tilt). */
+int doc_paint_hologram(doc_ctx *b, const tpl_feature *f);
+int doc_paint_colour_shift(doc_ctx *b, const tpl_feature *f);
+int doc_paint_cli(doc_ctx *b, const tpl_feature *f);
+int doc_paint_retro(doc_ctx *b, const tpl_feature *f);
+int doc_paint_perforation(doc_ctx *b, const tpl_feature *f);
 
 /* doc_holder.c: a visa's category, entries, stay and validity, drawn to
  * agree with each other (a short stay C at most 90 days, a long stay D more). */

@@ -111,6 +111,12 @@ cJSON *doc_items_json(const doc_item *items, int n) {
         cJSON_AddItemToObject(o, "lights", ls);
         /* a counterfeit's missing features: what they follow from */
         if (items[i].of[0]) cJSON_AddStringToObject(o, "follows_from", items[i].of);
+        /* whether tilting the document changes it, and two tilts to compare */
+        cJSON_AddBoolToObject(o, "varies_with_tilt", items[i].varies);
+        if (items[i].varies) {
+            double v[2] = {items[i].views[0], items[i].views[1]};
+            cJSON_AddItemToObject(o, "tilt_views_deg", cJSON_CreateDoubleArray(v, 2));
+        }
         cJSON_AddItemToArray(arr, o);
     }
     return arr;

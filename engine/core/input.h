@@ -88,7 +88,9 @@ typedef enum {
     KEY_H,
     KEY_V,
     KEY_E,
-    KEY_K, /* skips a tutorial */
+    KEY_K,        /* skips a tutorial */
+    KEY_LBRACKET, /* "[": tilt the document towards the viewer */
+    KEY_RBRACKET, /* "]": tilt it away */
     KEY_COUNT
 } input_key;
 

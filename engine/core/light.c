@@ -2,6 +2,7 @@
 #include "light.h"
 
 #include <stdlib.h>
+#include "light_tilt.h"
 #include <string.h>
 #include <threads.h>
 
@@ -12,7 +13,8 @@ static const struct {
     {"uv", "ultraviolet 365 nm: fluorescence, dull security paper"},
     {"ir", "infrared 870 nm: IR-absorbing inks stay dark, others vanish"},
     {"oblique", "raking white light: intaglio, embossing, laminate edges"},
-    {"transmitted", "light from behind: watermark, see-through register"},
+    {"transmitted", "light from behind: watermark, see-through register, perforation"},
+    {"coaxial", "light along the line of sight: retroreflective laminate, specular foil"},
 };
 
 const char *light_name(light_kind l) {
@@ -79,6 +81,11 @@ static void sub_response(const mat_substrate *s, light_kind l, uint8_t out[3]) {
         out[1] = (uint8_t)(s->trans * 250 / 255);
         out[2] = (uint8_t)(s->trans * 232 / 255);
         break;
+    case LIGHT_COAXIAL: /* matte paper sends little straight back: darker, cooler */
+        out[0] = (uint8_t)(s->vis[0] * 190 / 255);
+        out[1] = (uint8_t)(s->vis[1] * 194 / 255);
+        out[2] = (uint8_t)(s->vis[2] * 204 / 255);
+        break;
     default:
         memcpy(out, s->vis, 3);
         break;
@@ -122,15 +129,16 @@ static inline uint8_t clamp8(int v) {
  * once; a light then computes one colour per stack and each pixel copies its
  * stack's colour. Oblique light also needs the relief's slope, computed once. */
 
-/* sub:3 | bg ink:6 cov:8 | uv ink:6 cov:8 | fg ink:6 cov:8 | back:8 | thick:8 = 61 bits.
- * Coverages, back print and thickness keep their top 6 bits: 64 levels of an
- * anti-aliased edge are invisible, and it cuts the number of stacks 4-fold. */
+/* sub:3 | bg ink:6 cov:8 | uv ink:6 cov:8 | fg ink:6 cov:8 | back:8 | thick:8 | retro:3
+ * = 64 bits. Coverages, back print and thickness keep their top 6 bits: 64
+ * levels of an anti-aliased edge are invisible, and it cuts the number of
+ * stacks 4-fold; the retroreflective laminate keeps 8 levels. */
 static inline uint64_t stack_key(const matbuf *mb, size_t i) {
     const uint64_t q = 0xFC;
     return (uint64_t)mb->sub[i] | (uint64_t)mb->ink[0][i] << 3 | (mb->cov[0][i] & q) << 9 |
            (uint64_t)mb->ink[1][i] << 17 | (mb->cov[1][i] & q) << 23 |
            (uint64_t)mb->ink[2][i] << 31 | (mb->cov[2][i] & q) << 37 | (mb->back[i] & q) << 45 |
-           (mb->thick[i] & q) << 53;
+           (mb->thick[i] & q) << 53 | (uint64_t)(mb->retro[i] >> 5) << 61;
 }
 
 struct light_scene {
@@ -141,6 +149,7 @@ struct light_scene {
     uint64_t *keys; /* per stack */
     uint32_t n;
     uint32_t *palette[LIGHT_COUNT]; /* per light, computed on first region render */
+    light_ovd ovd;                  /* the optically variable pixels (light_tilt.h) */
 };
 
 static uint64_t mix64(uint64_t k) {
@@ -271,7 +280,7 @@ light_scene *light_scene_create(const matbuf *mb, bl_err *err) {
         thrd_join(th, NULL);
     else
         index_rows(&jobs[1]);
-    if (jobs[0].failed || jobs[1].failed) goto oom;
+    if (jobs[0].failed || jobs[1].failed || light_ovd_init(&sc->ovd, mb) != 0) goto oom;
     remap = malloc((jobs[1].t.n + 1) * sizeof *remap);
     if (!remap) goto oom;
     for (uint32_t s = 0; s < jobs[1].t.n; s++) {
@@ -303,6 +312,7 @@ void light_scene_destroy(light_scene *sc) {
     free(sc->idx);
     free(sc->shade);
     free(sc->keys);
+    light_ovd_deinit(&sc->ovd);
     free(sc);
 }
 
@@ -326,7 +336,7 @@ size_t light_scene_bytes(const light_scene *sc) {
                (size_t)sc->n * sizeof *sc->keys;
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (sc->palette[l]) n += (size_t)sc->n * sizeof(uint32_t);
-    return n;
+    return n + light_ovd_bytes(&sc->ovd);
 }
 
 /* The colour of one material stack under one light (before oblique shading). */
@@ -349,6 +359,10 @@ static uint32_t stack_color(const light_lut *lut, light_kind l, uint64_t k) {
         b = (b * e->m >> 8) + e->e[2];
     }
     if (l == LIGHT_IR) r = g = b = (r * 3 + g * 4 + b) >> 3;
+    if (l == LIGHT_COAXIAL) { /* the laminate's beads send the lamp straight back */
+        unsigned rt = (unsigned)(k >> 61) & 7;
+        r += rt * 15, g += rt * 15, b += rt * 13;
+    }
     /* Outside the document (substrate 0) is transparent: the desk shows
      * through a card's rounded corners. */
     uint32_t alpha = (k & 7) == 0 ? 0u : 0xFF000000u;
@@ -387,6 +401,11 @@ static int pass_run(void *arg) {
 }
 
 int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_err *err) {
+    return light_scene_render_tilt(sc, l, 0, out, err);
+}
+
+int light_scene_render_tilt(const light_scene *sc, light_kind l, double tilt_deg, bl_image *out,
+                            bl_err *err) {
     if ((unsigned)l >= LIGHT_COUNT) return err_set(err, "unknown light %d", (int)l);
     if (!sc->mb) return err_set(err, "a detached scene renders regions only");
     const matbuf *mb = sc->mb;
@@ -416,6 +435,7 @@ int light_scene_render(const light_scene *sc, light_kind l, bl_image *out, bl_er
         thrd_join(t, NULL);
     else
         pass_run(&jobs[1]);
+    light_ovd_apply(&sc->ovd, l, tilt_deg, out->px, 0, 0, mb->w, mb->h);
     free(pal);
     free(lut);
     return 0;
@@ -438,6 +458,15 @@ static uint32_t *make_palette(const light_scene *sc, light_kind l) {
 
 int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w, int h,
                               bl_image *out, bl_err *err) {
+    return light_scene_render_region_tilt(sc, l, 0, x, y, w, h, out, err);
+}
+
+int light_scene_varies_with_tilt(const light_scene *sc) {
+    return sc->ovd.n > 0;
+}
+
+int light_scene_render_region_tilt(light_scene *sc, light_kind l, double tilt_deg, int x, int y,
+                                   int w, int h, bl_image *out, bl_err *err) {
     if ((unsigned)l >= LIGHT_COUNT) return err_set(err, "unknown light %d", (int)l);
     if (!sc->palette[l] && !(sc->palette[l] = make_palette(sc, l)))
         return err_set(err, "out of memory for the %s light", light_name(l));
@@ -466,6 +495,7 @@ int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w
             o[3] = (uint8_t)(c >> 24);
         }
     }
+    light_ovd_apply(&sc->ovd, l, tilt_deg, out->px, x, y, w, h);
     return 0;
 }
 

@@ -1,4 +1,4 @@
-/* light.h - the five lights of the examination, each a pass over a matbuf.
+/* light.h - the six lights of the examination, each a pass over a matbuf.
  *
  *   visible      white light, reflected
  *   uv           365 nm: security paper stays dull, fluorescent inks and fibres glow,
@@ -7,7 +7,16 @@
  *   oblique      raking white light from the upper left: relief (intaglio, embossing,
  *                laminate edges) casts light and shadow
  *   transmitted  light from behind: watermarks (paper thickness) and see-through
- *                register (front and back print together)
+ *                register (front and back print together), laser perforations
+ *   coaxial      light along the line of sight (a VSC's coaxial illumination):
+ *                retroreflective laminate patterns shine, a foil's specular
+ *                layer is bright, matte paper darker
+ *
+ * Visible, oblique and coaxial views also take a tilt: the angle (degrees,
+ * -45..45, positive top edge away from the viewer) the document is turned
+ * about its horizontal axis. Only optically variable pixels answer it
+ * (matbuf.h's ovd planes: a diffractive foil's grating, colour-shifting ink,
+ * a changeable laser image); light_tilt.h says how.
  *
  * A pass reads each pixel's materials through a small per-light lookup table
  * (ink x coverage -> multiply/add), so switching lights never repaints the
@@ -25,6 +34,7 @@ typedef enum {
     LIGHT_IR,
     LIGHT_OBLIQUE,
     LIGHT_TRANSMITTED,
+    LIGHT_COAXIAL,
     LIGHT_COUNT
 } light_kind;
 
@@ -32,7 +42,8 @@ typedef unsigned light_set; /* bit (1u << light_kind) per light */
 #define LIGHT_BIT(l) (1u << (l))
 #define LIGHT_ALL    ((1u << LIGHT_COUNT) - 1u)
 
-const char *light_name(light_kind l);        /* "visible", "uv", "ir", "oblique", "transmitted" */
+/* "visible", "uv", "ir", "oblique", "transmitted", "coaxial" */
+const char *light_name(light_kind l);
 const char *light_description(light_kind l); /* one line for people */
 int light_from_name(const char *name);       /* -1 when unknown */
 
@@ -60,8 +71,24 @@ int light_scene_render_region(light_scene *sc, light_kind l, int x, int y, int w
  * refuses), and holds light_scene_bytes. What the loupe's tiles keep. */
 int light_scene_detach(light_scene *sc, bl_err *err);
 
-/* The memory the scene holds: 5 bytes a pixel, and its stacks. */
+/* The memory the scene holds: 5 bytes a pixel, its stacks and its optically
+ * variable pixels. */
 size_t light_scene_bytes(const light_scene *sc);
+
+/* The same two renders with the document tilted by `tilt_deg` (clamped to
+ * -45..45); tilt 0 is what the functions above give. Under UV, IR and
+ * transmitted light the tilt changes nothing. */
+int light_scene_render_tilt(const light_scene *sc, light_kind l, double tilt_deg, bl_image *out,
+                            bl_err *err);
+int light_scene_render_region_tilt(light_scene *sc, light_kind l, double tilt_deg, int x, int y,
+                                   int w, int h, bl_image *out, bl_err *err);
+
+/* Whether any pixel of the scene changes with the tilt (an optically
+ * variable feature): the desk re-renders only such documents when tilted. */
+int light_scene_varies_with_tilt(const light_scene *sc);
+
+/* Whether light l's picture can change with the tilt (visible, oblique, coaxial). */
+int light_tilts(light_kind l);
 
 /* One-off convenience: scene, render, release. */
 int light_render(const matbuf *mb, light_kind l, bl_image *out, bl_err *err);

@@ -1,6 +1,10 @@
 /* matbuf.c - see matbuf.h */
 #include "matbuf.h"
 
+/* the planes, each w x h bytes, in one allocation: sub, ink and cov per
+ * layer, relief, thick, back, ovd, ovd_cov, ovd_arg, retro */
+#define MATBUF_PLANES 14
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +18,8 @@ int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, 
     if (w <= 0 || h <= 0 || w > 16384 || h > 16384 || (size_t)w * (size_t)h > 64u * 1024u * 1024u)
         return err_set(err, "document of %dx%d pixels is out of range; lower --dpi", w, h);
     size_t n = (size_t)w * (size_t)h;
-    /* One allocation for all planes: 10 bytes per pixel. */
-    uint8_t *all = calloc(n, 10);
+    /* One allocation for all planes: MATBUF_PLANES bytes per pixel. */
+    uint8_t *all = calloc(n, MATBUF_PLANES);
     if (!all) return err_set(err, "out of memory for a %dx%d document; lower --dpi", w, h);
     mb->sub = all;
     for (int l = 0; l < LAYER_COUNT; l++) {
@@ -25,6 +29,10 @@ int matbuf_init_window(matbuf *mb, int page_w, int page_h, int x, int y, int w, 
     mb->relief = all + n * 7;
     mb->thick = all + n * 8;
     mb->back = all + n * 9;
+    mb->ovd = all + n * 10;
+    mb->ovd_cov = all + n * 11;
+    mb->ovd_arg = all + n * 12;
+    mb->retro = all + n * 13;
     memset(mb->thick, 128, n);
     mb->w = w;
     mb->h = h;
@@ -44,26 +52,24 @@ int matbuf_crop(matbuf *mb, int x, int y, int w, int h, bl_err *err) {
         h <= 0)
         return err_set(err, "crop %d,%d %dx%d is not inside the buffer", x, y, w, h);
     if (x == mb->ox && y == mb->oy && w == mb->w && h == mb->h) return 0;
-    matbuf c = *mb;
+    matbuf c;
     if (matbuf_init_window(&c, mb->page_w, mb->page_h, x, y, w, h, mb->px_per_mm, err) != 0)
         return -1;
-    /* the planes, in the order matbuf_init_window lays them out */
-    uint8_t *src[10] = {mb->sub,    mb->ink[0], mb->cov[0], mb->ink[1], mb->cov[1],
-                        mb->ink[2], mb->cov[2], mb->relief, mb->thick,  mb->back};
-    uint8_t *dst[10] = {c.sub,    c.ink[0], c.cov[0], c.ink[1], c.cov[1],
-                        c.ink[2], c.cov[2], c.relief, c.thick,  c.back};
-    for (int p = 0; p < 10; p++)
+    /* every plane lies in one allocation, plane after plane (matbuf_init_window) */
+    size_t n_old = (size_t)mb->w * mb->h, n_new = (size_t)w * h;
+    for (int p = 0; p < MATBUF_PLANES; p++)
         for (int r = 0; r < h; r++)
-            memcpy(dst[p] + (size_t)r * w, src[p] + (size_t)(y - mb->oy + r) * mb->w + (x - mb->ox),
+            memcpy(c.sub + n_new * p + (size_t)r * w,
+                   mb->sub + n_old * p + (size_t)(y - mb->oy + r) * mb->w + (x - mb->ox),
                    (size_t)w);
     /* everything but the planes and the window stays (inks, substrates, ...) */
     matbuf keep = *mb;
-    keep.sub = c.sub;
-    for (int l = 0; l < LAYER_COUNT; l++)
-        keep.ink[l] = c.ink[l], keep.cov[l] = c.cov[l];
-    keep.relief = c.relief, keep.thick = c.thick, keep.back = c.back;
+    memcpy(keep.ink, c.ink, sizeof keep.ink);
+    memcpy(keep.cov, c.cov, sizeof keep.cov);
+    keep.sub = c.sub, keep.relief = c.relief, keep.thick = c.thick, keep.back = c.back;
+    keep.ovd = c.ovd, keep.ovd_cov = c.ovd_cov, keep.ovd_arg = c.ovd_arg, keep.retro = c.retro;
     keep.w = w, keep.h = h, keep.ox = x, keep.oy = y;
-    free(mb->sub); /* one allocation for all planes */
+    free(mb->sub);
     *mb = keep;
     return 0;
 }

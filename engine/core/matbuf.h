@@ -9,7 +9,14 @@
  *   relief  surface height 0-255 (intaglio, embossing, laminate edges)
  *   thick   paper thickness, 128 nominal (watermarks)
  *   back    coverage of print on the reverse side (see-through register)
- * Layers composite bottom to top: sub, bg, uv, fg.
+ *   ovd     an optically variable element over the pixel (mb_ovd: a
+ *           diffractive foil, colour-shifting ink, a changeable laser image),
+ *           with its coverage (ovd_cov) and argument (ovd_arg: a grating's
+ *           orientation and period, an ink's shift, which CLI image)
+ *   retro   coverage of a retroreflective laminate pattern (seen under
+ *           coaxial light only)
+ * Layers composite bottom to top: sub, bg, uv, fg, then the ovd element.
+ * A laser perforation is a hole: the substrate "perforation" (light.h).
  *
  * A buffer may hold only a window of the page (matbuf_init_window): what
  * the loupe magnifies at 2400 dpi is a few hundred pixels square, never the
@@ -31,6 +38,25 @@
 
 typedef enum { LAYER_BG, LAYER_UV, LAYER_FG, LAYER_COUNT } mb_layer;
 
+/* What an ovd pixel is (light_tilt.h renders each). */
+typedef enum {
+    OVD_NONE,
+    OVD_HOLO,  /* diffractive foil: ovd_arg = orientation (high 4 bits, 16ths of
+                  180 degrees) and grating period (low 4 bits, OVD_PERIOD_NM) */
+    OVD_SHIFT, /* colour-shifting ink over the fg ink: ovd_arg = its pair (OVD_SHIFT_*) */
+    OVD_CLI_A, /* changeable laser image: seen tilted towards the viewer (tilt < 0) */
+    OVD_CLI_B, /* ...and tilted away (tilt > 0) */
+    OVD_PRINT, /* a forger's print of a foil on top of the page: a fixed colour
+                  (ovd_arg: OVD_PRINT_*) in reflected white light, whatever the tilt */
+    OVD_KINDS
+} mb_ovd;
+
+/* A colour-shifting ink's pair: the genuine green to blue, a commercial
+ * pigment's green to gold (a forger's wrong shift). */
+enum { OVD_SHIFT_GREEN_BLUE, OVD_SHIFT_GREEN_GOLD };
+/* The colours of a printed foil: a silvery ground, pale green and violet. */
+enum { OVD_PRINT_SILVER, OVD_PRINT_GREEN, OVD_PRINT_VIOLET };
+
 typedef struct matbuf {
     int w, h;           /* the planes' size: the window's */
     int ox, oy;         /* the window's top left, page pixels (0, 0 for a whole page) */
@@ -42,8 +68,10 @@ typedef struct matbuf {
     uint8_t *relief;
     uint8_t *thick;
     uint8_t *back;
-    uint8_t back_ink; /* ink printed on the reverse */
-    int n_inks;       /* index 0 is "no ink" */
+    uint8_t *ovd, *ovd_cov, *ovd_arg; /* mb_ovd per pixel, its coverage and argument */
+    uint8_t *retro;                   /* retroreflective laminate coverage */
+    uint8_t back_ink;                 /* ink printed on the reverse */
+    int n_inks;                       /* index 0 is "no ink" */
     mat_ink inks[MATBUF_MAX_INKS];
     int n_subs;
     mat_substrate subs[MATBUF_MAX_SUBS];
@@ -102,6 +130,16 @@ static inline void matbuf_set(matbuf *mb, mb_layer l, int x, int y, int ink, int
     size_t i = matbuf_at(mb, x, y);
     mb->ink[l][i] = (uint8_t)(cov > 0 ? ink : 0);
     mb->cov[l][i] = (uint8_t)(cov < 0 ? 0 : cov > 255 ? 255 : cov);
+}
+
+/* Puts an optically variable element over one page pixel (the stronger
+ * coverage wins the pixel). */
+static inline void matbuf_ovd(matbuf *mb, int x, int y, mb_ovd kind, int cov, int arg) {
+    if (!matbuf_has(mb, x, y) || cov <= 0) return;
+    size_t i = matbuf_at(mb, x, y);
+    if (cov > 255) cov = 255;
+    if (mb->ovd[i] && mb->ovd_cov[i] >= cov) return;
+    mb->ovd[i] = (uint8_t)kind, mb->ovd_cov[i] = (uint8_t)cov, mb->ovd_arg[i] = (uint8_t)arg;
 }
 
 /* Converts millimetres to pixels at the buffer's resolution. */

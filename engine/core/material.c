@@ -33,6 +33,11 @@ static const mat_ink inks[] = {
     {"stamp_violet", {110, 60, 150}, 230, 0, 160, {0, 0, 0}, 140}, /* rubber stamp ink */
     {"wash_stain", {250, 248, 236}, 0, 0, 0, {150, 160, 215}, 0},  /* chemical washing: the
                                                                       paper fluoresces */
+    /* colour-shifting ink flat (its shift is light_tilt.c's); the forger's
+     * look-alike is the same green that never shifts */
+    {"shift_green", {40, 150, 95}, 255, 0, 150, {0, 0, 0}, 150},
+    {"perf_print", {52, 48, 46}, 255, 255, 230, {0, 0, 0}, 230}, /* toner dots as holes */
+    {"cli_print", {30, 30, 34}, 255, 0, 140, {0, 0, 0}, 100},    /* a printed "CLI" */
 };
 
 static const mat_substrate subs[] = {
@@ -46,6 +51,9 @@ static const mat_substrate subs[] = {
      190}, /* tinted to match; brighteners glow */
     {"polycarbonate", {240, 241, 236}, {26, 22, 44}, 226, 150},  /* ID cards */
     {"photo_paper", {242, 240, 236}, {132, 140, 230}, 232, 120}, /* a glued-in photograph */
+    /* a laser perforation's hole: the next page's shadow in reflected light,
+     * the light box itself from behind */
+    {"perforation", {52, 48, 46}, {6, 4, 12}, 30, 255},
 };
 
 const mat_ink *mat_ink_find(const char *id) {

@@ -45,6 +45,13 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_SIGNATURE_MISMATCH] = "data_alteration",
         [DEFECT_WATERMARK_MISSING] = "optical",
         [DEFECT_SEAL_MISSING] = "relief",
+        [DEFECT_PRINTED_HOLOGRAM] = "optical",
+        [DEFECT_HOLOGRAM_MISSING] = "optical",
+        [DEFECT_COLOUR_SHIFT_MISSING] = "optical",
+        [DEFECT_COLOUR_SHIFT_WRONG] = "optical",
+        [DEFECT_PERFORATION_PRINTED] = "relief",
+        [DEFECT_CLI_STATIC] = "optical",
+        [DEFECT_RETRO_MISSING] = "counterfeit",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

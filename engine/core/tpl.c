@@ -30,6 +30,11 @@ static const char *feature_kinds[] = {"guilloche",
                                       "ir_mrz",
                                       "ir_data",
                                       "signature",
+                                      "hologram",
+                                      "colour_shift",
+                                      "cli",
+                                      "retroreflective",
+                                      "perforation",
                                       NULL};
 
 static int in_list(const char *s, const char *const *list) {

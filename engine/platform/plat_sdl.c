@@ -172,6 +172,10 @@ static int map_key(SDL_Keycode k) {
         return KEY_G;
     case SDLK_k:
         return KEY_K;
+    case SDLK_LEFTBRACKET:
+        return KEY_LBRACKET;
+    case SDLK_RIGHTBRACKET:
+        return KEY_RBRACKET;
     default:
         return KEY_NONE;
     }

@@ -17,17 +17,17 @@ expect_fail() {
 
 # --- templates
 "$BL" templates --json >"$T/t.json" 2>&1
-check "templates --json lists 3+ templates, 10+ defects, 5 lights" python3 -c "
+check "templates --json lists 3+ templates, 10+ defects, 6 lights" python3 -c "
 import json,sys; d=json.load(open('$T/t.json'))
 ids=[t['id'] for t in d['templates']]
 assert {'uto-passport-td3','uto-id-td1','uto-visa-mrva','qwh-passport-td3'} <= set(ids), ids
 assert len(d['defects'])>=10 and all('id' in x and x['lights'] for x in d['defects'])
-assert [l['id'] for l in d['lights']]==['visible','uv','ir','oblique','transmitted']"
+assert [l['id'] for l in d['lights']]==['visible','uv','ir','oblique','transmitted','coaxial']"
 check "templates (for people) names every light" bash -c "'$BL' templates | grep -q transmitted"
 
 # --- render to a folder
 "$BL" render --template uto-passport-td3 --seed 42 --defect photo_substitution --defect counterfeit_paper --dpi 150 --out-dir "$T/a" >/dev/null
-check "out-dir has five PNGs and truth.json" bash -c "for f in visible uv ir oblique transmitted; do file '$T/a/'\$f.png | grep -q 'PNG image data, 738 x 520'; done && test -s '$T/a/truth.json'"
+check "out-dir has six PNGs and truth.json" bash -c "for f in visible uv ir oblique transmitted coaxial; do file '$T/a/'\$f.png | grep -q 'PNG image data, 738 x 520'; done && test -s '$T/a/truth.json'"
 check "truth.json has mrz, holder, features and defects with regions and lights" python3 -c "
 import json; d=json.load(open('$T/a/truth.json'))
 assert d['template']=='uto-passport-td3' and d['seed']==42 and d['dpi']==150 and d['size_px']==[738,520]
@@ -35,7 +35,8 @@ assert len(d['mrz'])==2 and all(len(l)==44 for l in d['mrz'])
 assert d['holder']['surname']
 kinds={x['kind'] for x in d['defects']}
 # and what a counterfeit on ordinary paper lacks, each following from it
-lacks={'watermark_missing','fibres_missing','uv_emblem_missing','intaglio_missing','seal_missing','metameric_mismatch'}
+lacks={'watermark_missing','fibres_missing','uv_emblem_missing','intaglio_missing','seal_missing','metameric_mismatch',
+       'hologram_missing','colour_shift_missing','perforation_printed'}
 assert kinds=={'photo_substitution','counterfeit_paper'} | lacks, kinds
 assert all(x.get('follows_from')==('counterfeit_paper' if x['kind'] in lacks else None) for x in d['defects'])
 for x in d['features']+d['defects']:
@@ -43,6 +44,17 @@ for x in d['features']+d['defects']:
     assert x['lights'] and x['id']
 sub=[x for x in d['defects'] if x['kind']=='photo_substitution'][0]
 assert set(sub['lights'])>={'uv','ir','oblique'}"
+
+# --- the tilt: what changes with the angle changes, under white light only
+"$BL" render --template uto-passport-td3 --seed 42 --dpi 100 --tilt -10 --out-dir "$T/tm" >/dev/null
+"$BL" render --template uto-passport-td3 --seed 42 --dpi 100 --tilt 15 --out-dir "$T/tp" >/dev/null
+check "render --tilt: visible differs between -10 and 15 degrees, UV does not" bash -c "! cmp -s '$T/tm/visible.png' '$T/tp/visible.png' && cmp -s '$T/tm/uv.png' '$T/tp/uv.png'"
+check "truth.json says which features vary with the tilt" python3 -c "
+import json; d=json.load(open('$T/tp/truth.json'))
+v={x['kind'] for x in d['features'] if x['varies_with_tilt']}
+assert v=={'hologram','colour_shift'}, v
+assert all(len(x['tilt_views_deg'])==2 for x in d['features'] if x['varies_with_tilt'])"
+check "render --tilt out of range is refused" bash -c "'$BL' render --template uto-passport-td3 --seed 1 --tilt 60 --out-dir '$T/x' 2>&1; test \$? -eq 2"
 check "the truth's MRZ passes mrz check" bash -c "python3 -c \"import json;print('\n'.join(json.load(open('$T/a/truth.json'))['mrz']))\" | '$BL' mrz check >/dev/null"
 
 # --- determinism
