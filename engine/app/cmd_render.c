@@ -25,6 +25,8 @@ static void usage(FILE *out) {
             "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
             "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
             "  --dpi N             72..1200 (default 300)\n"
+            "  --page N            a passport's page by its printed number: 2 the data page\n"
+            "                      (default), 3 observations, 4..9 the visa pages\n"
             "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
             "  --light LIGHT       visible, uv, ir, oblique or transmitted (with --out)\n"
             "  --out FILE.png      write one light\n"
@@ -48,6 +50,7 @@ int cmd_render(int argc, char **argv) {
     const char *capture_dir = NULL, *scenario_file = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;
+    uint64_t page = 2; /* the data page */
     render_request_init(&rq);
     rq.spec.seed = NO_SEED;
     const args_opt opts[] = {ARGS_STR("--template", &tpl_id),
@@ -61,6 +64,7 @@ int cmd_render(int argc, char **argv) {
                              ARGS_CALL("--defect", args_defect, &rq.spec.defects),
                              ARGS_STR("--capture", &capture_dir),
                              ARGS_STR("--scenario", &scenario_file),
+                             ARGS_U64("--page", &page, 2, BOOKLET_PAGES + 1),
                              ARGS_END};
     int rc = args_parse("render", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
@@ -105,6 +109,7 @@ int cmd_render(int argc, char **argv) {
         return cmd_fail("render", &err);
     }
     rq.spec.t = &t;
+    rq.spec.page = booklet_index((int)page);
     rc = out_dir ? render_write_dir(&rq, out_dir, &err)
                  : render_write_light(&rq, (light_kind)lk, out, &err);
     if (rc != 0) {

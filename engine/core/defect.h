@@ -33,6 +33,8 @@ typedef enum {
     DEFECT_SIGNATURE_MISMATCH,   /* the holder's signature written by another hand */
     DEFECT_WATERMARK_MISSING,    /* no watermark: ordinary paper has none */
     DEFECT_SEAL_MISSING,         /* no dry seal: nobody pressed one */
+    DEFECT_RESTITCHED_BOOKLET,   /* the booklet was taken apart and sewn again (booklet.h) */
+    DEFECT_STAMP_DATE_CONFLICT,  /* an entry or exit stamp's date contradicts the route */
     DEFECT_COUNT
 } defect_kind;
 

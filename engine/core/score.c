@@ -44,6 +44,9 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_SIGNATURE_MISMATCH] = "data_alteration",
         [DEFECT_WATERMARK_MISSING] = "optical",
         [DEFECT_SEAL_MISSING] = "relief",
+        /* a booklet taken apart (a page swapped) is a falsified document */
+        [DEFECT_RESTITCHED_BOOKLET] = "data_alteration",
+        [DEFECT_STAMP_DATE_CONFLICT] = "data_alteration",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

@@ -18,6 +18,7 @@
 #include "defect.h"
 #include "doc.h"
 #include "scn_docs.h"
+#include "scn_travel.h"
 #include "score.h"
 
 /* A key the scenario uses must be defined (in English, every language's
@@ -35,9 +36,12 @@ static void need_key(loader *ld, const char *key, const char *used_for) {
 /* Defect bits on any of the documents. */
 static unsigned defects_present(const scenario *s) {
     unsigned present = 0;
-    for (int d = 0; d < s->n_docs; d++) /* with what a counterfeit lacks */
+    for (int d = 0; d < s->n_docs; d++) { /* with what a counterfeit lacks, and the stamps' */
         present |= s->docs[d].spec.defects |
                    defect_counterfeit_implies(s->docs[d].spec.defects, s->docs[d].spec.imitated);
+        for (int i = 0; i < s->docs[d].n_travel; i++)
+            present |= s->docs[d].travel[i].defects;
+    }
     return present;
 }
 
@@ -625,6 +629,7 @@ static const scenario_rule scenario_rules[] = {
     texts_name_fields,
     signature_has_a_comparison,
     tutorial_can_be_followed,
+    scn_route_holds,
 };
 
 /* ------------------------------------------------------------ after the rules */
