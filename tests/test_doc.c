@@ -60,6 +60,8 @@ typedef struct {
     doc_truth truth;
 } rendered;
 
+static void render_spec(fixture *f, const doc_spec *spec, rendered *out);
+
 /* Renders all five lights of a passport with the given defects at 150 dpi. */
 static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
                             unsigned imitated, double dpi, rendered *out) {
@@ -69,10 +71,34 @@ static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned de
                      .today = {2026, 6, 1},
                      .defects = defects,
                      .imitated = imitated};
+    render_spec(f, &spec, out);
+}
+
+/* The passport's booklet (booklet.h): doc 4 its centre page, where the
+ * binding's thread shows; doc 5 its first visa page with one entry stamp,
+ * the stamp carrying the defects (a conflicting date is another date than
+ * the genuine stamp's). */
+static void render_booklet(fixture *f, int doc, unsigned defects, rendered *out) {
+    doc_spec spec = {.t = &f->passport, .seed = 5, .dpi = 150, .today = {2026, 6, 1}};
+    if (doc == 4) {
+        spec.page = BOOKLET_CENTRE, spec.defects = defects;
+    } else {
+        booklet_stamp *st = &spec.stamps[0];
+        spec.page = st->page = BOOKLET_FIRST_VISA, spec.n_stamps = 1;
+        snprintf(st->port, sizeof st->port, "NORDAIR TERMINAL 2");
+        snprintf(st->state, sizeof st->state, "UTO");
+        st->post = 27, st->defects = defects;
+        st->date = defects >> DEFECT_STAMP_DATE_CONFLICT & 1 ? (bl_date){2026, 6, 20}
+                                                             : (bl_date){2026, 5, 10};
+    }
+    render_spec(f, &spec, out);
+}
+
+static void render_spec(fixture *f, const doc_spec *spec, rendered *out) {
     matbuf mb;
     bl_err err = {0};
     memset(out, 0, sizeof *out);
-    int rc = doc_build(&spec, &f->fonts, &mb, &out->truth, &err);
+    int rc = doc_build(spec, &f->fonts, &mb, &out->truth, &err);
     if (rc) fprintf(stderr, "doc_build: %s\n", err.msg);
     assert_int_equal(rc, 0);
     light_scene *sc = light_scene_create(&mb, &err);
@@ -106,7 +132,8 @@ static const struct {
     defect_kind k;
     light_set shows;
     light_set hidden;
-    int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter */
+    int doc; /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter, 4 and 5
+                the passport's centre page and a visa page with a stamp (render_booklet) */
 } defect_table[] = {
     /* brighteners glow at 365 nm; the forger matched the paper's tint. What
      * else ordinary paper lacks shows too: counterfeit_holds_together */
@@ -146,14 +173,22 @@ static const struct {
     {DEFECT_WATERMARK_MISSING, T, V | U | I | O, 0},
     /* no relief where the seal belongs: only raking light shows it (it has no ink) */
     {DEFECT_SEAL_MISSING, O, V | U | I | T, 0},
+    /* a booklet sewn again: another thread (colour; blue-white, not yellow and
+     * green, at 365 nm), stitches moved, the first sewing's holes against the light */
+    {DEFECT_RESTITCHED_BOOKLET, V | U | T, 0, 4},
+    /* a stamp dated otherwise: read in white light; stamp ink vanishes in IR */
+    {DEFECT_STAMP_DATE_CONFLICT, V, I, 5},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
     fixture *f = *state;
     rendered *genuine = malloc(sizeof *genuine), *forged = malloc(sizeof *forged);
     rendered *genuine2 = malloc(sizeof *genuine2), *genuine3 = malloc(sizeof *genuine3);
-    rendered *genuine4 = malloc(sizeof *genuine4);
+    rendered *genuine4 = malloc(sizeof *genuine4), *genuine5 = malloc(sizeof *genuine5);
+    rendered *genuine6 = malloc(sizeof *genuine6);
     const tpl *docs[4] = {&f->passport, &f->bilingual, &f->visa, &f->letter};
+    render_booklet(f, 4, 0, genuine5);
+    render_booklet(f, 5, 0, genuine6);
     render_all(f, &f->passport, 5, 0, 150, genuine);
     render_all(f, &f->bilingual, 5, 0, 150, genuine2);
     render_all(f, &f->visa, 5, 0, 150, genuine3);
@@ -162,9 +197,12 @@ static void defects_show_only_under_their_lights(void **state) {
     assert_int_equal((int)(sizeof defect_table / sizeof defect_table[0]), DEFECT_COUNT);
     for (size_t i = 0; i < sizeof defect_table / sizeof defect_table[0]; i++) {
         const defect_info *d = defect_get(defect_table[i].k);
-        const rendered *bases[4] = {genuine, genuine2, genuine3, genuine4};
+        const rendered *bases[6] = {genuine, genuine2, genuine3, genuine4, genuine5, genuine6};
         const rendered *base = bases[defect_table[i].doc];
-        render_all(f, docs[defect_table[i].doc], 5, 1u << defect_table[i].k, 150, forged);
+        if (defect_table[i].doc >= 4)
+            render_booklet(f, defect_table[i].doc, 1u << defect_table[i].k, forged);
+        else
+            render_all(f, docs[defect_table[i].doc], 5, 1u << defect_table[i].k, 150, forged);
         const doc_item *it = find_defect(&forged->truth, d->id);
         if (!it) fail_msg("defect %s is not in the truth", d->id);
         /* The truth's lights are the table's "shows". */
@@ -196,6 +234,10 @@ static void defects_show_only_under_their_lights(void **state) {
     release(genuine2);
     release(genuine3);
     release(genuine4);
+    release(genuine5);
+    release(genuine6);
+    free(genuine5);
+    free(genuine6);
     free(genuine);
     free(genuine2);
     free(genuine3);

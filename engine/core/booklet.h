@@ -40,6 +40,12 @@ static inline int booklet_index(int printed) {
     return printed >= 2 && printed < BOOKLET_PAGES + 2 ? printed - 2 : -1;
 }
 
+struct doc_spec;
+/* Whether page spec->page of a passport carries something to find (a
+ * stamp, or the centre page's binding when it was sewn again): the pages
+ * scoring builds a truth of. */
+int booklet_page_worth(const struct doc_spec *spec);
+
 /* One entry or exit stamp of a past journey. */
 typedef struct booklet_stamp {
     char port[40];    /* "NORDAIR TERMINAL 2" */

@@ -246,6 +246,13 @@ static int paint_security(doc_ctx *b, int counterfeit) {
     return 0;
 }
 
+int booklet_page_worth(const doc_spec *spec) {
+    if (spec->page == BOOKLET_CENTRE && doc_has(spec, DEFECT_RESTITCHED_BOOKLET)) return 1;
+    for (int i = 0; i < spec->n_stamps; i++)
+        if (spec->stamps[i].page == spec->page) return 1;
+    return 0;
+}
+
 int doc_booklet_paint(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
                       bl_err *err) {
     tpl pt;

@@ -88,7 +88,9 @@ typedef enum {
     KEY_H,
     KEY_V,
     KEY_E,
-    KEY_K, /* skips a tutorial */
+    KEY_K,        /* skips a tutorial */
+    KEY_PAGEUP,   /* a passport's previous page */
+    KEY_PAGEDOWN, /* its next page */
     KEY_COUNT
 } input_key;
 
