@@ -102,7 +102,7 @@ static int key_command(int k) {
 static void examine_arrow(desk_state *st, int k, desk_log_fn log, void *ud) {
     int dx = k == KEY_LEFT ? -1 : k == KEY_RIGHT ? 1 : 0;
     int dy = k == KEY_UP ? -1 : k == KEY_DOWN ? 1 : 0;
-    int d = desk_top_doc(st);
+    int d = desk_doc_host(st, desk_top_doc(st)); /* a visa on its page: its passport */
     if (st->loupe) {
         st->mx = st->mx + 8 * dx, st->my = st->my + 8 * dy;
     } else if (d >= 0) {
