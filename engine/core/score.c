@@ -348,8 +348,8 @@ static void add_critical(const scenario *s, score_result *out, int kind) {
  * defect but expiry, which is no fraud), or not the bearer's. */
 static int invalid_document(const scenario *s, const score_truth *t) {
     if (s->impostor > 0) return 1;
-    for (int d = 0; d < t->n; d++)
-        if (t->d[d].kind != DEFECT_EXPIRED) return 1;
+    for (int d = 0; d < t->n; d++) /* (a stamp's contradicting date proves no forgery) */
+        if (t->d[d].kind != DEFECT_EXPIRED && t->d[d].kind != DEFECT_STAMP_DATE_CONFLICT) return 1;
     for (int d = 0; d < s->n_docs; d++)
         if (s->docs[d].spec.defects & ~(1u << DEFECT_EXPIRED)) return 1;
     return 0;
