@@ -3,8 +3,9 @@
 -- A genuine Wahati passport with a counterfeit Utopian visa (dot-screen print,
 -- printed watermark). She says she flew in directly from El Qasra; her
 -- boarding pass says Nordhaven, where an "agent" sold her the visa.
--- (Documents carry no entry/exit stamps in this version, so the route is
--- checked against the boarding pass she carries.)
+-- Her passport's stamps tell the route too: out of Wahat on 8 May, into
+-- Nordavia the same day, out of Nordavia this morning. The visa is stuck on
+-- page 5 of her passport.
 return scenario {
   id = "s14-route-counterfeit-visa",
   title = "title",
@@ -24,8 +25,13 @@ return scenario {
   },
 
   documents = {
-    { template = "qwh-passport-td3", seed = 14001, holder = { sex = "F", birth_date = "1987-12-07" } },
-    { template = "uto-visa-mrva", seed = 14002, same_holder = true,
+    { template = "qwh-passport-td3", seed = 14001, holder = { sex = "F", birth_date = "1987-12-07" },
+      travel = {
+        { port = "EL QASRA INTERNATIONAL", state = "QWH", date = "2026-05-08", direction = "exit" },
+        { port = "NORDHAVEN AIRPORT", state = "QNV", date = "2026-05-08", direction = "entry" },
+        { port = "NORDHAVEN AIRPORT", state = "QNV", date = "2026-06-01", direction = "exit" },
+      } },
+    { template = "uto-visa-mrva", seed = 14002, same_holder = true, page = 5,
       defects = { "halftone_print", "printed_watermark" } },
   },
 

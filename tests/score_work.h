@@ -21,7 +21,8 @@ static inline void look_at(score_actions *a, int doc, int side, double x, double
 /* The loupe on the portrait, the data, the number and the MRZ of every
  * document, at its fold and its edge; infrared and raking light. */
 static inline void good_examination(const score_truth *t, score_actions *a) {
-    static const char *places[] = {"portrait", "ir_data", "document_number", "ir_mrz", "thread"};
+    static const char *places[] = {"portrait", "ir_data", "document_number", "ir_mrz",
+                                   "booklet_thread"};
     a->lights_used |= LIGHT_BIT(LIGHT_IR) | LIGHT_BIT(LIGHT_OBLIQUE);
     for (int i = 0; i < t->n_features; i++)
         for (size_t k = 0; k < sizeof places / sizeof places[0]; k++)

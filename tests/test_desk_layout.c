@@ -365,6 +365,23 @@ static void tools(tour *t, int i) {
     key(t, KEY_F1);
 }
 
+/* A passport's pages (booklet.h): the plate under it that turns them, the
+ * observations page, page 5 (where s14's visa is stuck), and the plate
+ * over the passport when it lies at the desk's foot. */
+static void pages(tour *t, int i) {
+    at_traveler(t, i);
+    if (t->st.n_docs == 0 || !t->s.travelers[i].docs[0].passport) return;
+    key(t, KEY_O);
+    key(t, KEY_PAGEDOWN);
+    look(t, "%s: page 3", tid(t));
+    key(t, KEY_PAGEDOWN);
+    key(t, KEY_PAGEDOWN);
+    look(t, "%s: page 5", tid(t));
+    for (int k = 0; k < 40; k++)
+        key(t, KEY_DOWN);
+    look(t, "%s: page 5, the plate over the passport", tid(t));
+}
+
 /* A document dragged; the MRZ reader over a closed passport; the built-in
  * session without a scenario (just the person at the counter). */
 static void odd_screens(tour *t) {
@@ -602,6 +619,7 @@ static void tour_language(tour *t, int lang) {
     for (int i = 0; i < t->p->n; i++) {
         interview(t, i);
         tools(t, i);
+        pages(t, i);
         if (i < 2) dialogs(t, i);
         debriefs(t, i);
     }

@@ -63,6 +63,22 @@ typedef struct {
     doc_truth truth;
 } rendered;
 
+/* Renders every light of a document from its spec, tilted `tilt` degrees. */
+static void render_spec_tilted(fixture *f, const doc_spec *spec, double tilt, rendered *out) {
+    matbuf mb;
+    bl_err err = {0};
+    memset(out, 0, sizeof *out);
+    int rc = doc_build(spec, &f->fonts, &mb, &out->truth, &err);
+    if (rc) fprintf(stderr, "doc_build: %s\n", err.msg);
+    assert_int_equal(rc, 0);
+    light_scene *sc = light_scene_create(&mb, &err);
+    assert_non_null(sc);
+    for (int l = 0; l < LIGHT_COUNT; l++)
+        assert_int_equal(light_scene_render_tilt(sc, (light_kind)l, tilt, &out->img[l], &err), 0);
+    light_scene_destroy(sc);
+    matbuf_deinit(&mb);
+}
+
 /* Renders every light of a document with the given defects, tilted `tilt` degrees. */
 static void render_tilted(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
                           unsigned imitated, double dpi, double tilt, rendered *out) {
@@ -72,18 +88,27 @@ static void render_tilted(fixture *f, const tpl *t, uint64_t seed, unsigned defe
                      .today = {2026, 6, 1},
                      .defects = defects,
                      .imitated = imitated};
-    matbuf mb;
-    bl_err err = {0};
-    memset(out, 0, sizeof *out);
-    int rc = doc_build(&spec, &f->fonts, &mb, &out->truth, &err);
-    if (rc) fprintf(stderr, "doc_build: %s\n", err.msg);
-    assert_int_equal(rc, 0);
-    light_scene *sc = light_scene_create(&mb, &err);
-    assert_non_null(sc);
-    for (int l = 0; l < LIGHT_COUNT; l++)
-        assert_int_equal(light_scene_render_tilt(sc, (light_kind)l, tilt, &out->img[l], &err), 0);
-    light_scene_destroy(sc);
-    matbuf_deinit(&mb);
+    render_spec_tilted(f, &spec, tilt, out);
+}
+
+/* The passport's booklet (booklet.h): doc 5 its centre page, where the
+ * binding's thread shows; doc 6 its first visa page with one entry stamp,
+ * the stamp carrying the defects (a conflicting date is another date than
+ * the genuine stamp's). */
+static void render_booklet(fixture *f, int doc, unsigned defects, rendered *out) {
+    doc_spec spec = {.t = &f->passport, .seed = 5, .dpi = 150, .today = {2026, 6, 1}};
+    if (doc == 5) {
+        spec.page = BOOKLET_CENTRE, spec.defects = defects;
+    } else {
+        booklet_stamp *st = &spec.stamps[0];
+        spec.page = st->page = BOOKLET_FIRST_VISA, spec.n_stamps = 1;
+        snprintf(st->port, sizeof st->port, "NORDAIR TERMINAL 2");
+        snprintf(st->state, sizeof st->state, "UTO");
+        st->post = 27, st->defects = defects;
+        st->date = defects >> DEFECT_STAMP_DATE_CONFLICT & 1 ? (bl_date){2026, 6, 20}
+                                                             : (bl_date){2026, 5, 10};
+    }
+    render_spec_tilted(f, &spec, 0, out);
 }
 
 static void render_imitated(fixture *f, const tpl *t, uint64_t seed, unsigned defects,
@@ -114,7 +139,8 @@ static const struct {
     defect_kind k;
     light_set shows;
     light_set hidden;
-    int doc;  /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter, 4 the card */
+    int doc;  /* 0 the passport, 1 the Arabic/Latin passport, 2 the visa, 3 a letter, 4 the card,
+                 5 and 6 the passport's centre page and a visa page with a stamp (render_booklet) */
     int tilt; /* degrees: both documents seen tilted so (what changes with the angle) */
 } defect_table[] = {
     /* brighteners glow at 365 nm; the forger matched the paper's tint. What
@@ -171,6 +197,11 @@ static const struct {
     {DEFECT_CLI_STATIC, V | O | C | I, 0, 4, 10},
     /* the laminate's beads answer only light along the line of sight */
     {DEFECT_RETRO_MISSING, C, V | U | I | O | T, 4, 0},
+    /* a booklet sewn again: another thread (colour; blue-white, not yellow and
+     * green, at 365 nm), stitches moved, the first sewing's holes against the light */
+    {DEFECT_RESTITCHED_BOOKLET, V | U | T, 0, 5, 0},
+    /* a stamp dated otherwise: read in white light; stamp ink vanishes in IR */
+    {DEFECT_STAMP_DATE_CONFLICT, V, I, 6, 0},
 };
 
 static void defects_show_only_under_their_lights(void **state) {
@@ -190,11 +221,17 @@ static void defects_show_only_under_their_lights(void **state) {
         const rendered *bases[4] = {genuine, genuine2, genuine3, genuine4};
         int dk = defect_table[i].doc, tilt = defect_table[i].tilt;
         const rendered *base = bases[dk < 4 ? dk : 0];
-        if (tilt || dk >= 4) { /* the genuine one seen the same way */
-            render_tilted(f, docs[dk], 5, 0, 0, 150, tilt, tilted);
+        if (dk >= 5) { /* a page of the booklet: the genuine page, the forged page */
+            render_booklet(f, dk, 0, tilted);
             base = tilted;
+            render_booklet(f, dk, 1u << defect_table[i].k, forged);
+        } else {
+            if (tilt || dk >= 4) { /* the genuine one seen the same way */
+                render_tilted(f, docs[dk], 5, 0, 0, 150, tilt, tilted);
+                base = tilted;
+            }
+            render_tilted(f, docs[dk], 5, 1u << defect_table[i].k, 0, 150, tilt, forged);
         }
-        render_tilted(f, docs[dk], 5, 1u << defect_table[i].k, 0, 150, tilt, forged);
         const doc_item *it = find_defect(&forged->truth, d->id);
         if (!it) fail_msg("defect %s is not in the truth", d->id);
         /* The truth's lights are the table's "shows". */

@@ -95,11 +95,12 @@ static void assert_lights_equal(const matbuf *p, const matbuf *w, const char *wh
     light_scene_destroy(ws);
 }
 
-/* Builds the whole page and windows of it at `dpi`; each window, given in
- * mm (x, y, w, h) and clipped to the page, must be that part of the page. */
 /* The forger's printer of the next check_windows (doc_printer; 0: default). */
 static int test_printer;
+static void check_spec_windows(fixture *f, const doc_spec *sp, const double (*mm)[4], int n);
 
+/* Builds the whole page and windows of it at `dpi`; each window, given in
+ * mm (x, y, w, h) and clipped to the page, must be that part of the page. */
 static void check_windows(fixture *f, const char *tpl_id, unsigned defects, double dpi,
                           const double (*mm)[4], int n) {
     tpl t;
@@ -111,6 +112,15 @@ static void check_windows(fixture *f, const char *tpl_id, unsigned defects, doub
                      .today = {2026, 6, 1},
                      .defects = defects,
                      .printer = test_printer};
+    check_spec_windows(f, &spec, mm, n);
+}
+
+/* The same for any spec (a passport's other page, with its stamps). */
+static void check_spec_windows(fixture *f, const doc_spec *sp, const double (*mm)[4], int n) {
+    const doc_spec spec = *sp;
+    const char *tpl_id = spec.t->id;
+    double dpi = spec.dpi;
+    bl_err err = {0};
     doc_truth *pt = malloc(sizeof *pt), *wt = malloc(sizeof *wt);
     matbuf page;
     if (doc_build(&spec, &f->fonts, &page, pt, &err)) fail_msg("%s: %s", tpl_id, err.msg);
@@ -187,6 +197,40 @@ static void windows_are_crops_with_every_painter_and_counterfeit(void **state) {
     static const double letter[][4] = {{80, 60, 40, 40}, {10, 10, 60, 30}, {95, 70, 13, 9}};
     check_windows(f, "uto-invitation-letter", 0, 300, letter, 3);
     check_windows(f, "uto-invitation-letter", 1u << DEFECT_STAMP_COUNTERFEIT, 300, letter, 3);
+}
+
+/* A passport's other pages: windows over the fold (holes, the thread),
+ * stamps (stamped and printed, in two inks), the printed and the
+ * perforated page number, the heading. */
+static void booklet_page_windows_are_crops(void **state) {
+    fixture *f = *state;
+    static const double page_windows[][4] = {
+        {0, 0, 30, 5},    {60, 1, 22, 3},    {6, 10, 30, 16}, {44, 12, 36, 20},
+        {90, 50, 30, 30}, {105, 74, 18, 10}, {56, 80, 12, 7}, {3, 5, 20, 6},
+    };
+    tpl t;
+    bl_err err = {0};
+    assert_int_equal(tpl_builtin(&t, "uto-passport-td3", &err), 0);
+    doc_spec spec = {.t = &t, .seed = 77, .dpi = 300, .today = {2026, 6, 1}};
+    static const char *const ports[] = {"NORDAIR TERMINAL 2", "CITADEL HARBOUR",
+                                        "EL QASRA INTERNATIONAL", "NORDHAVEN AIRPORT"};
+    for (int i = 0; i < 4; i++) {
+        booklet_stamp *st = &spec.stamps[i];
+        snprintf(st->port, sizeof st->port, "%s", ports[i]);
+        snprintf(st->state, sizeof st->state, "%s", i < 2 ? "UTO" : "QNV");
+        st->date = (bl_date){2026, 4 + i, 10};
+        st->exit = i & 1;
+        snprintf(st->ink, sizeof st->ink, "%s", i == 3 ? "green" : "");
+        st->defects = i == 1 ? 1u << DEFECT_STAMP_COUNTERFEIT : 0;
+    }
+    spec.n_stamps = 4;
+    assert_int_equal(booklet_place(spec.stamps, 4, 0, spec.seed, NULL), 0);
+    spec.page = BOOKLET_FIRST_VISA;
+    check_spec_windows(f, &spec, page_windows, 8);
+    spec.page = BOOKLET_CENTRE, spec.defects = 1u << DEFECT_RESTITCHED_BOOKLET;
+    check_spec_windows(f, &spec, page_windows, 3);
+    spec.page = 1, spec.defects = 1u << DEFECT_COUNTERFEIT_PAPER; /* observations, ordinary paper */
+    check_spec_windows(f, &spec, page_windows, 4);
 }
 
 static void a_window_off_the_page_is_refused(void **state) {
@@ -284,6 +328,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(passport_window_is_the_page_crop_at_600_dpi),
         cmocka_unit_test(windows_are_crops_with_every_painter_and_counterfeit),
+        cmocka_unit_test(booklet_page_windows_are_crops),
         cmocka_unit_test(a_window_off_the_page_is_refused),
         cmocka_unit_test(microtext_of_0_2_mm_is_crisp_at_20x),
     };

@@ -28,6 +28,8 @@ static void usage(FILE *out) {
             "  --printer P         the forger's printer, whose marks the loupe shows (laser\n"
             "                      for a counterfeit, inkjet for an altered field by default)\n"
             "  --dpi N             72..1200 (default 300)\n"
+            "  --page N            a passport's page by its printed number: 2 the data page\n"
+            "                      (default), 3 observations, 4..9 the visa pages\n"
             "  --today DATE        the scenario's date (default 2026-06-01): ages, validity\n"
             "  --light LIGHT       visible, uv, ir, oblique, transmitted or coaxial (with --out)\n"
             "  --tilt DEG          the document tilted DEG degrees (-45..45, default 0): the\n"
@@ -58,6 +60,7 @@ int cmd_render(int argc, char **argv) {
     const char *capture_dir = NULL, *scenario_file = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;
+    uint64_t page = 2; /* the data page */
     render_request_init(&rq);
     rq.spec.seed = NO_SEED;
     const args_opt opts[] = {ARGS_STR("--template", &tpl_id),
@@ -73,6 +76,7 @@ int cmd_render(int argc, char **argv) {
                              ARGS_CHOICE("--printer", &rq.spec.printer, printers),
                              ARGS_STR("--capture", &capture_dir),
                              ARGS_STR("--scenario", &scenario_file),
+                             ARGS_U64("--page", &page, 2, BOOKLET_PAGES + 1),
                              ARGS_END};
     int rc = args_parse("render", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
@@ -117,6 +121,7 @@ int cmd_render(int argc, char **argv) {
         return cmd_fail("render", &err);
     }
     rq.spec.t = &t;
+    rq.spec.page = booklet_index((int)page);
     rc = out_dir ? render_write_dir(&rq, out_dir, &err)
                  : render_write_light(&rq, (light_kind)lk, out, &err);
     if (rc != 0) {

@@ -182,7 +182,10 @@ int desk_app_draw(desk_app *a, bl_err *err) {
                 t = a->face;
             else if (c->tex == TEX_COMPANION)
                 t = a->companion;
-            else if (c->tex == TEX_DOC && c->a < a->n_slots) {
+            else if (c->tex == TEX_DOC && c->a < a->n_slots && c->c > 0 &&
+                     !strcmp(a->slots[c->a].t.kind, "passport"))
+                t = app_page_tex(a, c->a, c->b, c->c); /* a passport's other page */
+            else if (c->tex == TEX_DOC && c->a < a->n_slots && c->c < 2) {
                 app_slot_tilt(a, &a->slots[c->a], c->b);
                 t = a->slots[c->a].tex[c->b][c->c];
             } else if (c->tex == TEX_COVER && c->a < a->n_slots)

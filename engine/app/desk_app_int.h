@@ -58,6 +58,7 @@ typedef struct {
     light_scene *tilt_sc;
     double tilt_ppm;
     int tilt_shown[LIGHT_COUNT];
+    struct app_pages *pages; /* a passport's other pages, built when first shown (NULL: none) */
 } doc_slot;
 
 /* desk_tilt.c: keeps the texture of slot s under light l at the desk's
@@ -77,6 +78,8 @@ struct desk_app {
     doc_slot slots[DESK_MAX_DOCS];
     plat_tex *face, *companion;
     plat_tex *loupe_tex[2]; /* the loupe on a document, on its specimen */
+    int page_tiles[2];      /* whose page the tiles APP_PAGE_TILES (+1: the specimen's) hold:
+                               document * 16 + page + 1, 0 none */
     bl_image loupe_img[2], region, region_lo;
     /* Above 8x, tiles of up to 2400 dpi (document d's are tile document d,
      * its specimen's DESK_MAX_DOCS + d); frames with the loupe on, and how
@@ -108,6 +111,21 @@ struct desk_app {
 int app_load_traveler(desk_app *a, bl_err *err); /* the current traveler's documents and face */
 void app_free_traveler(desk_app *a);
 int app_build_hires(desk_app *a, doc_slot *s); /* one document at the loupe's resolution */
+
+/* desk_pages_app.c: a passport's pages besides the data page (booklet.h),
+ * rendered when first shown; the loupe on them from tiles APP_PAGE_TILES
+ * (the page shown) and APP_PAGE_TILES + 1 (its genuine specimen's). */
+#define APP_PAGE_TILES (2 * DESK_MAX_DOCS)
+plat_tex *app_page_tex(desk_app *a, int d, int light, int page);
+plat_tex *app_page_ref(desk_app *a, int d, int light, int page);
+int app_page_loupe(desk_app *a, int d, int page, double u, double v, int ref, bl_image *out,
+                   bl_err *err);
+void app_pages_free(doc_slot *s);
+/* desk_docs.c: the loupe above 8x from tiles of document `key` at `dpi`
+ * (hi, when built, is the fallback; else disp, the desk's picture). */
+int app_loupe_from_tiles(desk_app *a, int key, int dpi, light_scene *hi, double hi_ppm,
+                         const bl_image *disp, const tpl *t, int side, double u, double v,
+                         bl_image *out, bl_err *err);
 plat_tex *app_compose_loupe(desk_app *a);
 /* The dpi the loupe draws from at `zoom`: the full-resolution page's up to
  * 8x, above it the tiles' level (1200, 1800 or 2400) that gives at least a

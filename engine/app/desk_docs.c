@@ -32,6 +32,7 @@ static void slot_free(doc_slot *s) {
         }
     plat_tex_destroy(s->cover);
     light_scene_destroy(s->tilt_sc);
+    app_pages_free(s);
     light_scene_destroy(s->hi_sc);
     if (s->hi.sub) matbuf_deinit(&s->hi);
     light_scene_destroy(s->ref_hi_sc);
@@ -84,6 +85,7 @@ static void stop_worker(desk_app *a) {
 void app_free_traveler(desk_app *a) {
     stop_worker(a);
     if (a->tiles) loupe_tiles_clear(a->tiles);
+    a->page_tiles[0] = a->page_tiles[1] = 0; /* the tiles hold no page now */
     for (int i = 0; i < a->n_slots; i++)
         slot_free(&a->slots[i]);
     a->n_slots = 0;
@@ -389,9 +391,9 @@ static int loupe_fallback(desk_app *a, light_scene *hi, double hi_ppm, const bl_
 /* The loupe above 8x: from the tiles at the zoom's resolution (tile
  * document `key`), the missing ones asked for and shown meanwhile from
  * the fallback (loupe_fallback). */
-static int loupe_from_tiles(desk_app *a, int key, int dpi, light_scene *hi, double hi_ppm,
-                            const bl_image *disp, const tpl *t, int side, double u, double v,
-                            bl_image *out, bl_err *err) {
+int app_loupe_from_tiles(desk_app *a, int key, int dpi, light_scene *hi, double hi_ppm,
+                         const bl_image *disp, const tpl *t, int side, double u, double v,
+                         bl_image *out, bl_err *err) {
     double ppm = dpi / 25.4;
     double cx = (u + t->pieces[side].x) * ppm, cy = (v + t->pieces[side].y) * ppm;
     double spo = ppm / (DISPLAY_PX_PER_MM * a->st.loupe_zoom);
@@ -433,14 +435,17 @@ static plat_tex *compose(desk_app *a, int d, double u, double v, int ref) {
     bl_err err = {0};
     bl_image *img = &a->loupe_img[ref];
     int rc, dpi = app_loupe_dpi(a, a->st.loupe_zoom);
-    const bl_image *disp = &s->disp[a->st.light][side];
-    if (dpi && !s->cap) { /* above 8x: tiles */
+    int page = side > 0 && !s->cap && !strcmp(s->t.kind, "passport");
+    const bl_image *disp = side < 2 ? &s->disp[a->st.light][side] : NULL;
+    if (page) { /* a passport's other page */
+        rc = app_page_loupe(a, d, side, u, v, ref, img, &err);
+    } else if (dpi && !s->cap) { /* above 8x: tiles */
         if (ref && ref_hires(a, s) != 0) return NULL;
         if (!ref && atomic_load(&s->hi_state) == 0 && a->cfg.sync_loading) app_build_hires(a, s);
         int hi_ok = ref || atomic_load(&s->hi_state) == 1;
-        rc = loupe_from_tiles(a, ref ? DESK_MAX_DOCS + d : d, dpi,
-                              hi_ok ? (ref ? s->ref_hi_sc : s->hi_sc) : NULL,
-                              a->cfg.loupe_dpi / 25.4, disp, &s->t, side, u, v, img, &err);
+        rc = app_loupe_from_tiles(a, ref ? DESK_MAX_DOCS + d : d, dpi,
+                                  hi_ok ? (ref ? s->ref_hi_sc : s->hi_sc) : NULL,
+                                  a->cfg.loupe_dpi / 25.4, disp, &s->t, side, u, v, img, &err);
     } else if (ref && s->cap) {
         if (!s->ref_cap) return NULL;
         rc = loupe_from_capture(a, s->ref_cap, &s->disp[a->st.light][0], u, v, img, &err);
@@ -480,6 +485,9 @@ plat_tex *app_compose_loupe_at(desk_app *a, int d, double u, double v, int ref) 
 plat_tex *app_reference_tex(desk_app *a, int d, int light, int side, int w, int h) {
     if (d < 0 || d >= a->n_slots) return NULL;
     doc_slot *s = &a->slots[d];
+    if (side > 0 && !s->cap && !strcmp(s->t.kind, "passport"))
+        return app_page_ref(a, d, light, side);
+    if (side < 0 || side > 1) return NULL;
     if (s->ref[light][side]) return s->ref[light][side];
     bl_err err = {0};
     if (s->cap) { /* a capture's reference is the academy's captured genuine specimen */

@@ -82,7 +82,15 @@ static int render_one(const scenario *s, const tpl *tpls, const doc_spec *specs,
     render_request rq;
     render_request_init(&rq);
     rq.spec = specs[d];
-    return render_write_dir(&rq, sub, err);
+    int rc = render_write_dir(&rq, sub, err);
+    /* a passport's other pages, each in a folder of its own: page-3 .. page-9 */
+    for (int pg = 1; rc == 0 && !strcmp(tpls[d].kind, "passport") && pg < BOOKLET_PAGES; pg++) {
+        char page_dir[4200];
+        snprintf(page_dir, sizeof page_dir, "%s/page-%d", sub, booklet_printed(pg));
+        rq.spec.page = pg;
+        rc = render_write_dir(&rq, page_dir, err);
+    }
+    return rc;
 }
 
 int render_scenario(const char *file, double dpi, const char *dir, bl_err *err) {

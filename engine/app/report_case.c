@@ -16,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "booklet.h"
 #include "critical.h"
 #include "exam.h"
 #include "record.h"
 #include "report_page.h"
+#include "tpl.h"
 
 /* A case's entry: its debrief and the scenario's words in the page's
  * language (English when the scenario lacks it). */
@@ -235,6 +237,18 @@ static void marks_legend(sb *o) {
     sb_put(o, "</p>");
 }
 
+/* "Document 1", a card's "Document 2, back", a passport's "Document 1, page 5". */
+static void doc_title(sb *o, const char *template_id, int side, const char *n) {
+    tpl t;
+    bl_err err = {0};
+    char pg[16];
+    i18n_number(o->lang, booklet_printed(side), pg, sizeof pg);
+    if (side && tpl_builtin(&t, template_id, &err) == 0 && !strcmp(t.kind, "passport"))
+        sb_tfp(o, "debriefs.document_page", "n", n, "page", pg, NULL);
+    else
+        sb_tfp(o, side ? "debriefs.document_back" : "debriefs.document", "n", n, NULL);
+}
+
 /* Each document with something to show: its outline, the true regions
  * (thick: solid found, dashed missed) and the trainee's flags (thin: dotted
  * where nothing is wrong), in millimetres; then what the marks mean. */
@@ -242,7 +256,7 @@ static void case_documents(sb *o, const case_view *v) {
     const desk_debrief *d = &v->e.kase.d;
     int shown = 0;
     for (int doc = 0; doc < d->n_docs; doc++)
-        for (int side = 0; side < 2; side++) {
+        for (int side = 0; side < BOOKLET_PAGES; side++) { /* a card's back; a passport's pages */
             int any = 0;
             for (int i = 0; i < d->n_items; i++)
                 any |= d->items[i].doc == doc && d->items[i].side == side;
@@ -259,7 +273,7 @@ static void case_documents(sb *o, const case_view *v) {
                       "width=\"%.0f\" height=\"%.0f\"><title>",
                       d->doc_w[doc] * k + 8, d->doc_h[doc] * k + 8, d->doc_w[doc] * k + 8,
                       d->doc_h[doc] * k + 8);
-            sb_tfp(o, side ? "debriefs.document_back" : "debriefs.document", "n", n, NULL);
+            doc_title(o, d->doc_template[doc], side, n);
             sb_printf(o,
                       "</title><rect class=\"page\" x=\"0\" y=\"0\" width=\"%.1f\" "
                       "height=\"%.1f\" rx=\"6\"/>",
@@ -291,7 +305,7 @@ static void case_documents(sb *o, const case_view *v) {
                 sb_put(o, "/>");
             }
             sb_put(o, "</svg><figcaption>");
-            sb_tfp(o, side ? "debriefs.document_back" : "debriefs.document", "n", n, NULL);
+            doc_title(o, d->doc_template[doc], side, n);
             char key[96];
             snprintf(key, sizeof key, "template.%s", d->doc_template[doc]);
             if (d->doc_template[doc][0] && o->desk && i18n_has(o->desk, key)) {

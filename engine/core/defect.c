@@ -59,6 +59,12 @@ static const defect_info defects[DEFECT_COUNT] = {
      V | O | C | I},
     {"retroreflective_missing", "counterfeit",
      "no retroreflective laminate pattern: coaxial light shows nothing", C},
+    {"restitched_booklet", "booklet",
+     "the booklet was sewn again: a thread of the wrong colour that glows wrongly under UV, "
+     "uneven stitches, extra stitch holes at the fold (against the light)",
+     V | U | T},
+    {"stamp_date_conflict", "route",
+     "an entry or exit stamp's date contradicts another stamp, the visa or the story", V},
 };
 
 static const char *const imitated_ids[] = {"watermark", "fibres", "uv_emblem", "intaglio",

@@ -40,6 +40,8 @@ typedef enum {
     DEFECT_PERFORATION_PRINTED,  /* the perforated number printed as dots: no holes */
     DEFECT_CLI_STATIC,           /* the changeable laser image printed: both images, fixed */
     DEFECT_RETRO_MISSING,        /* no retroreflective laminate pattern */
+    DEFECT_RESTITCHED_BOOKLET,   /* the booklet was taken apart and sewn again (booklet.h) */
+    DEFECT_STAMP_DATE_CONFLICT,  /* an entry or exit stamp's date contradicts the route */
     DEFECT_COUNT
 } defect_kind;
 

@@ -161,6 +161,7 @@ void desk_load_traveler(desk_state *st, int i) {
         doc->closed = ds->passport;
         st->order[d] = d;
     }
+    desk_pages_sync(st); /* visas stuck in passports */
     desk_tutorial_begin(st);
 }
 
@@ -200,6 +201,7 @@ void desk_init(desk_state *st, const desk_session *s, const i18n *const *langs, 
 void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud) {
     if (lang < 0 || lang >= st->n_langs || lang == st->lang) return;
     st->lang = lang;
+    desk_pages_sync(st); /* a visa keeps its place on its page in a mirrored screen */
     desk_status(st, "status.language", 0, 0, 0);
     desk_emit(st, log, ud, "language", i18n_lang(st->langs[lang]), "{\"rtl\": %s}",
               desk_rtl(st) ? "true" : "false");
@@ -317,13 +319,16 @@ int desk_tick(desk_state *st, desk_log_fn log, void *ud) {
 /* ------------------------------------------------------------ geometry */
 
 int desk_top_doc(const desk_state *st) {
-    return st->n_docs ? st->order[st->n_docs - 1] : -1;
+    for (int k = st->n_docs - 1; k >= 0; k--) /* a visa on a page not shown is not on top */
+        if (!desk_doc_hidden(st, st->order[k])) return st->order[k];
+    return -1;
 }
 
 int desk_doc_at(const desk_state *st, int x, int y, double *u_mm, double *v_mm) {
     for (int k = st->n_docs - 1; k >= 0; k--) {
         int d = st->order[k];
         const desk_doc *doc = &st->docs[d];
+        if (desk_doc_hidden(st, d)) continue;
         if (desk_rect_hit((desk_rect){(int)doc->x, (int)doc->y, doc->w, doc->h}, x, y)) {
             /* The screen is mirrored in right-to-left languages, documents are not. */
             if (u_mm) *u_mm = (desk_rtl(st) ? doc->x + doc->w - x : x - doc->x) / DESK_PX_PER_MM;

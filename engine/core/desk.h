@@ -48,6 +48,9 @@ typedef struct desk_doc_spec {
     int pieces;        /* 2 for a card shown front / back */
     int passport;      /* starts closed, opens to its data page */
     int supporting;    /* a letter, a boarding pass: laid at the desk's top right */
+    int host;          /* a visa stuck in a passport: that passport's index + 1 (0: it lies
+                          loose on the desk); shown on the page host_page (booklet.h index) */
+    int host_page;
 } desk_doc_spec;
 
 #define DESK_MAX_QUESTIONS 20

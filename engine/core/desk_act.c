@@ -174,6 +174,7 @@ void desk_act_ask(desk_state *st, int q, desk_log_fn log, void *ud) {
 
 void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud) {
     if (d < 0) return;
+    d = desk_doc_host(st, d); /* the passport a visa is stuck in */
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     if (!ds->passport) {
         desk_status(st, "status.nothing_to_open", 0, 0, 0);
@@ -189,6 +190,11 @@ void desk_act_open(desk_state *st, int d, desk_log_fn log, void *ud) {
 
 void desk_act_turn(desk_state *st, int d, desk_log_fn log, void *ud) {
     if (d < 0) return;
+    d = desk_doc_host(st, d);
+    if (desk_doc_pages(st, d) > 1 && !st->docs[d].closed) { /* a passport's next page */
+        desk_act_page(st, d, 1, log, ud);
+        return;
+    }
     const desk_doc_spec *ds = &st->session->travelers[st->traveler].docs[d];
     if (ds->pieces < 2) {
         desk_status(st, "status.no_back", 0, 0, 0);

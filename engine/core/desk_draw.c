@@ -105,10 +105,11 @@ int desk_button_active(const desk_state *st, int b) {
     if (b == DESK_BTN_QUIT) return 1;
     if (st->quit_ask) return 0;
     if (st->mode == DESK_EXAMINE) {
-        if (b == DESK_BTN_OPEN || b == DESK_BTN_TURN) { /* a passport to open, a card to turn */
-            int d = desk_top_doc(st);
+        if (b == DESK_BTN_OPEN || b == DESK_BTN_TURN) {  /* a passport to open, a card to turn */
+            int d = desk_doc_host(st, desk_top_doc(st)); /* a visa's passport */
             const desk_doc_spec *ds = d >= 0 ? &desk_current_traveler(st)->docs[d] : NULL;
-            return ds && (b == DESK_BTN_OPEN ? ds->passport : ds->pieces > 1);
+            return ds && (b == DESK_BTN_OPEN ? ds->passport
+                                             : ds->pieces > 1 || desk_doc_pages(st, d) > 1);
         }
         return 1;
     }
@@ -460,6 +461,7 @@ static void draw_desk(const desk_state *st, draw_list *dl) {
     for (int k = 0; k < st->n_docs; k++) {
         int d = st->order[k];
         const desk_doc *doc = &st->docs[d];
+        if (desk_doc_hidden(st, d)) continue; /* a visa on another page */
         desk_rect r = {(int)doc->x, (int)doc->y, doc->w, doc->h};
         dl_fill(dl, (desk_rect){r.x + 5, r.y + 6, r.w, r.h}, 0x60000000u);
         if (doc->closed)
@@ -469,6 +471,7 @@ static void draw_desk(const desk_state *st, draw_list *dl) {
         if (!doc->closed && st->info[d].captured && !(st->info[d].captured & LIGHT_BIT(st->light)))
             draw_not_captured(st, dl, r);
         draw_findings(st, dl, d);
+        desk_draw_pages(st, dl, d); /* a passport's page, and the buttons that turn it */
     }
     dl_push(dl, DRAW_CLIP); /* no clip */
     if (st->draft_active) {

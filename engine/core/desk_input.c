@@ -103,7 +103,7 @@ static int key_command(int k) {
 static void examine_arrow(desk_state *st, int k, desk_log_fn log, void *ud) {
     int dx = k == KEY_LEFT ? -1 : k == KEY_RIGHT ? 1 : 0;
     int dy = k == KEY_UP ? -1 : k == KEY_DOWN ? 1 : 0;
-    int d = desk_top_doc(st);
+    int d = desk_doc_host(st, desk_top_doc(st)); /* a visa on its page: its passport */
     if (st->loupe) {
         st->mx = st->mx + 8 * dx, st->my = st->my + 8 * dy;
     } else if (d >= 0) {
@@ -159,6 +159,8 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         examine_arrow(st, k, log, ud);
     } else if (k == KEY_TAB && st->n_docs > 1) {
         desk_act_pick_up(st, st->order[0], log, ud); /* the bottom document comes to the top */
+    } else if (k == KEY_PAGEUP || k == KEY_PAGEDOWN) {
+        desk_act_page(st, desk_top_doc(st), k == KEY_PAGEDOWN ? 1 : -1, log, ud);
     } else if (k == KEY_PLUS || k == KEY_MINUS) {
         desk_act_zoom(st, k == KEY_PLUS ? 1 : -1, log, ud);
     } else if (k == KEY_LBRACKET || k == KEY_RBRACKET) {
@@ -208,7 +210,8 @@ static void examine_click(desk_state *st, int x, int y, desk_log_fn log, void *u
         desk_act_unflag(st, f, log, ud);
         return;
     }
-    int d = desk_doc_at(st, x, y, NULL, NULL);
+    if (desk_pages_click(st, x, y, log, ud)) return;              /* a passport's page plate */
+    int d = desk_doc_host(st, desk_doc_at(st, x, y, NULL, NULL)); /* a visa moves with its page */
     if (d < 0) return;
     if (desk_top_doc(st) != d) desk_act_pick_up(st, d, log, ud);
     if (st->docs[d].closed) {
@@ -540,6 +543,7 @@ int desk_step(desk_state *st, const input_event *ev_in, desk_log_fn log, void *u
         return 0;
     }
     int changed = mode_steps[st->mode](st, &ev, log, ud);
+    desk_pages_sync(st);              /* visas follow the passports they are stuck in */
     desk_tutorial_after(st, log, ud); /* a tutorial's step done? */
     return changed;
 }

@@ -149,6 +149,26 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud);
  * when it did (the traveler changed). */
 int desk_act_review(desk_state *st, int i, desk_log_fn log, void *ud);
 
+/* ------------------------------------------------------------ desk_pages.c */
+
+/* A passport's pages (booklet.h): how many document d has (1: not a
+ * booklet); the passport a visa is stuck in (d itself when it lies loose);
+ * whether d is a visa on a page not shown (not drawn, not hit). */
+int desk_doc_pages(const desk_state *st, int d);
+int desk_doc_host(const desk_state *st, int d);
+int desk_doc_hidden(const desk_state *st, int d);
+/* Visas stuck in passports follow them: placed on their page, drawn just
+ * above them. Called whenever documents move or the screen is mirrored. */
+void desk_pages_sync(desk_state *st);
+/* Turns passport d (or the one d is stuck in) `step` pages on (-1: back),
+ * round from the last to the data page; logged ("page"). */
+void desk_act_page(desk_state *st, int d, int step, desk_log_fn log, void *ud);
+/* A click on an open passport's page plate (its buttons turn the page):
+ * 1 when it was there. */
+int desk_pages_click(desk_state *st, int x, int y, desk_log_fn log, void *ud);
+/* The plate under open passport d: the page shown and the buttons. */
+void desk_draw_pages(const desk_state *st, draw_list *dl, int d);
+
 /* ------------------------------------------------------------ desk_tutorial.c */
 
 /* A traveler arrived (desk_load_traveler): a tutorial's first step. */

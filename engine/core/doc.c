@@ -159,6 +159,10 @@ static int check_spec(const doc_spec *spec, const doc_fonts *fonts, double max_d
     if (spec->defects >> DEFECT_COUNT) return err_set(err, "unknown defect bit set");
     if (spec->imitated && !(spec->defects >> DEFECT_COUNTERFEIT_PAPER & 1))
         return err_set(err, "imitated features belong to a counterfeit (counterfeit_paper)");
+    if (spec->page &&
+        (spec->page < 0 || spec->page >= BOOKLET_PAGES || strcmp(spec->t->kind, "passport")))
+        return err_set(err, "page %d: only a passport has pages, 0..%d", spec->page,
+                       BOOKLET_PAGES - 1);
     return 0;
 }
 
@@ -224,6 +228,7 @@ static void page_px(const doc_spec *spec, int *w, int *h) {
 static int paint(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
                  bl_err *err) {
     int w = mb->page_w, h = mb->page_h;
+    if (spec_in->page > 0) return doc_booklet_paint(spec_in, fonts, mb, truth, err);
     /* the painters see the counterfeit whole: its paper and all it lacks */
     doc_spec eff = *spec_in;
     unsigned implied = implied_defects(spec_in);

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "booklet.h"
 #include "date.h"
 #include "defect.h"
 #include "err.h"
@@ -92,6 +93,10 @@ typedef struct doc_spec {
                           inkjet for an altered field */
     int n_texts;
     doc_text texts[DOC_MAX_TEXTS]; /* the scenario's; a field without one prints its default */
+    int page;                      /* a passport's page (booklet.h index): 0 the data page; the
+                                      others are painted by doc_booklet.c */
+    int n_stamps;
+    booklet_stamp stamps[BOOKLET_MAX_STAMPS]; /* the journey's, placed (booklet_place) */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48

@@ -19,6 +19,9 @@
  *   doc_truth.c     the truth's items, the data defects' regions, truth.json
  *   doc_holder.c    fictional holders
  *   doc_cover.c     a closed passport's cover
+ *   doc_booklet.c   a passport's other pages: paper, background, page number,
+ *                   the stitches at the fold
+ *   doc_entry_stamp.c  entry and exit stamps on the visa pages
  */
 #ifndef BL_DOC_KIT_H
 #define BL_DOC_KIT_H
@@ -147,6 +150,17 @@ int doc_paint_emboss(doc_ctx *b, const tpl_feature *f);
  * feature's text round the band between them, the emblem inside; printed
  * with a dot screen when counterfeit. */
 int doc_paint_stamp(doc_ctx *b, const tpl_feature *f);
+/* A stamp's ink at page pixel (x, y) of coverage c: a rubber stamp's uneven
+ * ink (value noise of `uneven`, a seed), or, printed, a dot screen. */
+double doc_stamp_tone(const matbuf *mb, int x, int y, double c, int printed, uint64_t uneven);
+
+/* doc_booklet.c: page spec->page (> 0) of a passport booklet, into mb
+ * (the whole page or a window), its truth filled as doc_build's. */
+int doc_booklet_paint(const doc_spec *spec, const doc_fonts *fonts, matbuf *mb, doc_truth *truth,
+                      bl_err *err);
+/* doc_entry_stamp.c: the spec's stamps that are on page spec->page, each
+ * recorded as a feature (entry_stamp, exit_stamp) with its defects. */
+int doc_paint_entry_stamps(doc_ctx *b, uint64_t seed); /* seed: the booklet's */
 
 /* doc_ovd.c: what a printer cannot make (light_tilt.h renders the tilt). */
 int doc_paint_hologram(doc_ctx *b, const tpl_feature *f);

@@ -85,13 +85,24 @@ static double ink_noise(uint64_t seed, double xm, double ym) {
     return (a * (1 - fu) + bb * fu) * (1 - fv) + (c * (1 - fu) + d * fu) * fv;
 }
 
+double doc_stamp_tone(const matbuf *mb, int x, int y, double c, int printed, uint64_t uneven) {
+    double ppm = mb->px_per_mm, screen = 0.2; /* a 125 lpi dot screen, mm */
+    if (printed) {                            /* the same tone as a dot screen */
+        double xm = x / ppm, ym = y / ppm;
+        double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
+        double fu = u - floor(u) - 0.5, fv = v - floor(v) - 0.5;
+        return c * doc_edge((sqrt(fu * fu + fv * fv) * screen - 0.3 * screen) * ppm);
+    }
+    return c * (0.75 + 0.25 * ink_noise(uneven, (x + 0.5) / ppm, (y + 0.5) / ppm));
+}
+
 int doc_paint_stamp(doc_ctx *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = doc_px_rect(mb, f->r);
     int ink = doc_ink(mb, f->ink[0] ? f->ink : "stamp_violet", b->err);
     if (ink < 0) return -1;
     int printed = doc_has(b->spec, DEFECT_STAMP_COUNTERFEIT);
-    double ppm = mb->px_per_mm, screen = 0.2; /* a 125 lpi dot screen, mm */
+    double ppm = mb->px_per_mm;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
     double lw = fmax(1.0, 0.3 * ppm);
     double r_out = rad * 0.95, r_in = rad * 0.64; /* the rings; the text between them */
@@ -116,14 +127,7 @@ int doc_paint_stamp(doc_ctx *b, const tpl_feature *f) {
                 c = fmax(c, strip_at(&s, u, v));
             }
             if (c <= 0) continue;
-            if (printed) { /* the same tone as a dot screen */
-                double xm = x / ppm, ym = y / ppm;
-                double u = (xm + ym) / (screen * 1.4142), v = (xm - ym) / (screen * 1.4142);
-                double fu = u - floor(u) - 0.5, fv = v - floor(v) - 0.5;
-                c *= doc_edge((sqrt(fu * fu + fv * fv) * screen - 0.3 * screen) * ppm);
-            } else {
-                c *= 0.75 + 0.25 * ink_noise(uneven, (x + 0.5) / ppm, (y + 0.5) / ppm);
-            }
+            c = doc_stamp_tone(mb, x, y, c, printed, uneven);
             matbuf_paint(mb, LAYER_FG, x, y, ink, (int)(c * 255));
         }
     free(s.px);

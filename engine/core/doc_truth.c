@@ -83,7 +83,9 @@ int doc_truth_check_placed(const doc_ctx *b) {
         int found = 0;
         for (int i = 0; i < truth->n_defects; i++)
             if (!strcmp(truth->defects[i].kind, defect_get((defect_kind)k)->id)) found = 1;
-        if (!found && k != DEFECT_COUNTERFEIT_PAPER)
+        /* the booklet's binding is shown on its centre page (doc_booklet.c) */
+        int elsewhere = k == DEFECT_RESTITCHED_BOOKLET && !strcmp(b->t->kind, "passport");
+        if (!found && k != DEFECT_COUNTERFEIT_PAPER && !elsewhere)
             return err_set(b->err, "template \"%s\" has no feature that defect \"%s\" applies to",
                            b->t->id, defect_get((defect_kind)k)->id);
     }
@@ -144,6 +146,8 @@ char *doc_truth_json(const doc_spec *spec, const doc_truth *t) {
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)spec->seed);
     cJSON_AddNumberToObject(o, "seed", (double)spec->seed);
     cJSON_AddNumberToObject(o, "dpi", spec->dpi);
+    if (spec->page > 0) /* a passport's other page, by its printed number */
+        cJSON_AddNumberToObject(o, "page", booklet_printed(spec->page));
     double size[2] = {t->w, t->h};
     cJSON_AddItemToObject(o, "size_px", cJSON_CreateDoubleArray(size, 2));
     add_date(o, "today", spec->today);

@@ -94,6 +94,12 @@ static int looked_near_edges(const score_truth *t, const score_actions *a, int f
     return 0;
 }
 
+/* A passport's page other than its data page (the desk shows a passport's
+ * pages as its sides: booklet.h). */
+static int on_pages(const score_truth *t, int doc, int side) {
+    return doc >= 0 && doc < DESK_MAX_DOCS && side > 0 && !strcmp(t->doc_kind[doc], "passport");
+}
+
 static unsigned covered(const score_truth *t, const score_actions *a) {
     unsigned c = 0;
     int impostor_flag = 0;
@@ -109,15 +115,20 @@ static unsigned covered(const score_truth *t, const score_actions *a) {
     if (a->lights_used & LIGHT_BIT(LIGHT_OBLIQUE)) c |= BIT(EXAM_LAMINA);
     int thread = 0;
     for (int i = 0; i < t->n_features; i++)
-        thread |= !strcmp(t->f[i].kind, "thread");
-    if (thread ? looked_at(t, a, "thread") : looked_near_edges(t, a, 1)) c |= BIT(EXAM_STITCHING);
+        thread |= !strcmp(t->f[i].kind, "booklet_thread");
+    if (thread ? looked_at(t, a, "booklet_thread") || looked_at(t, a, "stitch_holes")
+               : looked_near_edges(t, a, 1))
+        c |= BIT(EXAM_STITCHING);
     if (looked_near_edges(t, a, 0)) c |= BIT(EXAM_EDGES);
     if (looked_at(t, a, "document_number") || flagged_on(t, a, "document_number") || a->reader)
         c |= BIT(EXAM_NUMBER);
+    /* travel: another document, or a passport's other pages (visas, stamps) */
     for (int i = 0; i < a->n_looks; i++)
-        if (a->looks[i].doc > 0) c |= BIT(EXAM_OVERSEAS);
+        if (a->looks[i].doc > 0 || on_pages(t, a->looks[i].doc, a->looks[i].side))
+            c |= BIT(EXAM_OVERSEAS);
     for (int i = 0; i < a->n_flags; i++)
-        if (a->flags[i].doc > 0) c |= BIT(EXAM_OVERSEAS);
+        if (a->flags[i].doc > 0 || on_pages(t, a->flags[i].doc, a->flags[i].side))
+            c |= BIT(EXAM_OVERSEAS);
     if (a->reader || looked_at(t, a, "ir_mrz")) c |= BIT(EXAM_CONSISTENCY);
     return c;
 }
@@ -128,7 +139,9 @@ void exam_steps_of(const scenario *s, const score_truth *t, const score_actions 
     if (s->n_docs == 0) return; /* nothing to examine: no step */
     out->possible = (BIT(EXAM_STEPS) - 1) & ~(BIT(EXAM_STITCHING) | BIT(EXAM_OVERSEAS));
     for (int d = 0; d < s->n_docs && d < DESK_MAX_DOCS; d++) {
-        if (!strcmp(t->doc_kind[d], "passport")) out->possible |= BIT(EXAM_STITCHING);
+        /* a passport is a booklet: sewn, with visa pages */
+        if (!strcmp(t->doc_kind[d], "passport"))
+            out->possible |= BIT(EXAM_STITCHING) | BIT(EXAM_OVERSEAS);
         if (d > 0) out->possible |= BIT(EXAM_OVERSEAS);
     }
     for (int i = 0; i < t->n; i++) {

@@ -20,14 +20,15 @@
  *              portrait, or an impostor flag
  *           A  infrared used, or a look or flag on the personal data
  *           L  raking (oblique) light used
- *           S  a look on the booklet's thread, or within 4 mm of a
- *              passport page's fold (its top edge)
+ *           S  a look on the booklet's thread or stitch holes (its centre
+ *              page), or within 4 mm of a passport page's fold (its top edge)
  *           E  a look within 3 mm of a document's edge
  *           D  a look or flag on the document number, or the MRZ reader
- *           O  a look or flag on a document other than the first
+ *           O  a look or flag on a document other than the first, or on a
+ *              passport's other pages (its visas and stamps)
  *           C  the MRZ reader, or a look on the MRZ
- *   possible   every step with a document, S only with a passport, O only
- *              with a second document
+ *   possible   every step with a document, S only with a passport, O with
+ *              a passport (its visa pages) or a second document
  *   needed     the steps of the case's true defects (a substituted photo:
  *              F and L; an altered field: A; a wrong check digit: D and C;
  *              a visa's own defect: O; ...), F for an impostor, and the

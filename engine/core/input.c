@@ -9,7 +9,7 @@ static const char *key_names[KEY_COUNT] = {
     "0",    "f1",    "f2",   "escape", "return",   "backspace", "tab", "delete", "up", "down",
     "left", "right", "plus", "minus",  "a",        "f",         "l",   "m",      "n",  "o",
     "p",    "r",     "s",    "t",      "x",        "y",         "q",   "i",      "c",  "g",
-    "h",    "v",     "e",    "k",      "lbracket", "rbracket"};
+    "h",    "v",     "e",    "k",      "lbracket", "rbracket", "pageup", "pagedown"};
 
 const char *input_key_name(int key) {
     return key >= 0 && key < KEY_COUNT ? key_names[key] : NULL;

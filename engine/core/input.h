@@ -91,6 +91,8 @@ typedef enum {
     KEY_K,        /* skips a tutorial */
     KEY_LBRACKET, /* "[": tilt the document towards the viewer */
     KEY_RBRACKET, /* "]": tilt it away */
+    KEY_PAGEUP,   /* a passport's previous page */
+    KEY_PAGEDOWN, /* its next page */
     KEY_COUNT
 } input_key;
 

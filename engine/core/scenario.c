@@ -110,6 +110,17 @@ static void sanitise_doc(scn_doc *d) {
     CLAMP(d->spec.printer, 0, PRINTER_COUNT - 1);
     if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
+    CLAMP(d->spec.host, 0, DESK_MAX_DOCS), CLAMP(d->spec.host_page, 0, BOOKLET_PAGES - 1);
+    CLAMP(d->page, 0, booklet_printed(BOOKLET_PAGES - 1));
+    CLAMP(d->n_travel, 0, BOOKLET_MAX_STAMPS);
+    for (int i = 0; i < BOOKLET_MAX_STAMPS; i++) {
+        booklet_stamp *st = &d->travel[i];
+        TERM(st->port), TERM(st->state), TERM(st->ink);
+        CLAMP(st->page, 0, BOOKLET_PAGES - 1), CLAMP(st->slot, 0, BOOKLET_SLOTS - 1);
+        CLAMP(st->post, 0, 999), CLAMP(st->exit, 0, 1);
+        st->defects &= 1u << DEFECT_STAMP_COUNTERFEIT | 1u << DEFECT_STAMP_DATE_CONFLICT;
+        if (!date_valid(st->date)) st->date = (bl_date){1970, 1, 1};
+    }
 }
 
 void scenario_sanitise(scenario *s) {

@@ -9,6 +9,7 @@
 #ifndef BL_SCENARIO_H
 #define BL_SCENARIO_H
 
+#include "booklet.h"
 #include "date.h"
 #include "desk.h"
 #include "i18n.h"
@@ -138,6 +139,9 @@ typedef struct scn_doc {
                             resolved against the scenario file's folder) */
     char reference[256]; /* a captured genuine specimen of the same document, or "" */
     int line;
+    int page;     /* a visa: the printed page of its holder's passport it is stuck on (0: loose) */
+    int n_travel; /* a passport: the journeys its stamps tell, in the order travelled */
+    booklet_stamp travel[BOOKLET_MAX_STAMPS];
 } scn_doc;
 
 #define SCN_MAX_ACCEPT   4

@@ -4,6 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A passport's stamps, placed on its visa pages around the visas stuck in
+ * it (booklet_place). */
+static int place_stamps(const scenario *s, int d, doc_spec *spec, bl_err *err) {
+    const scn_doc *sd = &s->docs[d];
+    unsigned visa_pages = 0;
+    for (int v = 0; v < s->n_docs; v++)
+        if (s->docs[v].spec.host == d + 1) visa_pages |= 1u << s->docs[v].spec.host_page;
+    int n = sd->n_travel < BOOKLET_MAX_STAMPS ? sd->n_travel : BOOKLET_MAX_STAMPS, bad = 0;
+    if (n <= 0 || strcmp(spec->t->kind, "passport")) return 0;
+    memcpy(spec->stamps, sd->travel, sizeof spec->stamps[0] * (size_t)n);
+    spec->n_stamps = n;
+    if (booklet_place(spec->stamps, n, visa_pages, spec->seed, &bad) != 0)
+        return err_set(
+            err, "%s: document %d: no room for travel[%d]'s stamp on page %d", s->file, d + 1,
+            bad + 1,
+            booklet_printed(sd->travel[bad].page ? sd->travel[bad].page : BOOKLET_PAGES - 1));
+    return 0;
+}
+
 int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, bl_err *err) {
     if (d < 0 || d >= s->n_docs) return err_set(err, "%s: no document %d", s->file, d + 1);
     const scn_doc *sd = &s->docs[d];
@@ -22,7 +41,7 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
         snprintf(spec->texts[i].value, sizeof spec->texts[i].value, "%s", sd->texts[i].value);
         spec->n_texts = i + 1;
     }
-    return 0;
+    return place_stamps(s, d, spec, err);
 }
 
 static void set(char *dst, size_t cap, const char *v) {

@@ -52,6 +52,9 @@ int score_finding_kind_of(int defect_kind) {
         [DEFECT_PERFORATION_PRINTED] = "relief",
         [DEFECT_CLI_STATIC] = "optical",
         [DEFECT_RETRO_MISSING] = "counterfeit",
+        /* a booklet taken apart (a page swapped) is a falsified document */
+        [DEFECT_RESTITCHED_BOOKLET] = "data_alteration",
+        [DEFECT_STAMP_DATE_CONFLICT] = "data_alteration",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])
@@ -68,8 +71,10 @@ static int to_side_mm(const tpl *tp, const doc_item *it, double ppm, double mm[4
     return side;
 }
 
-/* One document's defects and features into the truth. */
-static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *tr, double ppm) {
+/* One document's defects and features into the truth (page > 0: a
+ * passport's other page, whose side at the desk is its page). */
+static void add_document(score_truth *t, int d, int page, const tpl *tp, const doc_truth *tr,
+                         double ppm) {
     double mm[4];
     t->doc_w[d] = tp->pieces[0].w, t->doc_h[d] = tp->pieces[0].h;
     snprintf(t->doc_kind[d], sizeof t->doc_kind[d], "%s", tp->kind);
@@ -77,6 +82,7 @@ static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *
         score_defect *sd = &t->d[t->n++];
         sd->doc = d;
         sd->side = to_side_mm(tp, &tr->defects[i], ppm, mm);
+        if (page > 0) sd->side = page;
         sd->kind = defect_from_id(tr->defects[i].kind);
         sd->x = mm[0], sd->y = mm[1], sd->w = mm[2], sd->h = mm[3];
         sd->lights = tr->defects[i].lights;
@@ -86,6 +92,7 @@ static void add_document(score_truth *t, int d, const tpl *tp, const doc_truth *
         score_feature *sf = &t->f[t->n_features++];
         sf->doc = d;
         sf->side = to_side_mm(tp, &tr->features[i], ppm, mm);
+        if (page > 0) sf->side = page;
         snprintf(sf->kind, sizeof sf->kind, "%s", tr->features[i].kind);
         sf->x = mm[0], sf->y = mm[1], sf->w = mm[2], sf->h = mm[3];
     }
@@ -106,13 +113,23 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
         if (s->docs[d].capture[0]) { /* the academy's regions, at its images' resolution */
             if ((rc = capture_probe(&k->cap, s->docs[d].capture, err)) != 0) break;
             capture_as_doc(&k->cap, &k->tpls[d], &k->tr);
-            add_document(t, d, &k->tpls[d], &k->tr, k->tr.dpi / 25.4);
+            add_document(t, d, 0, &k->tpls[d], &k->tr, k->tr.dpi / 25.4);
             continue;
         }
         matbuf mb;
         if ((rc = doc_build(&k->specs[d], fonts, &mb, &k->tr, err)) != 0) break;
-        add_document(t, d, &k->tpls[d], &k->tr, mb.px_per_mm);
+        add_document(t, d, 0, &k->tpls[d], &k->tr, mb.px_per_mm);
         matbuf_deinit(&mb);
+        /* a passport's pages that carry something to find: stamps, the binding */
+        for (int pg = 1; rc == 0 && pg < BOOKLET_PAGES && !strcmp(k->tpls[d].kind, "passport");
+             pg++) {
+            doc_spec spec = k->specs[d];
+            spec.page = pg;
+            if (!booklet_page_worth(&spec)) continue;
+            if ((rc = doc_build(&spec, fonts, &mb, &k->tr, err)) != 0) break;
+            add_document(t, d, pg, &k->tpls[d], &k->tr, mb.px_per_mm);
+            matbuf_deinit(&mb);
+        }
     }
     free(k);
     return rc == 0 ? 0 : err_prefix(err, "%s", s->file);
@@ -340,8 +357,8 @@ static void add_critical(const scenario *s, score_result *out, int kind) {
  * defect but expiry, which is no fraud), or not the bearer's. */
 static int invalid_document(const scenario *s, const score_truth *t) {
     if (s->impostor > 0) return 1;
-    for (int d = 0; d < t->n; d++)
-        if (t->d[d].kind != DEFECT_EXPIRED) return 1;
+    for (int d = 0; d < t->n; d++) /* (a stamp's contradicting date proves no forgery) */
+        if (t->d[d].kind != DEFECT_EXPIRED && t->d[d].kind != DEFECT_STAMP_DATE_CONFLICT) return 1;
     for (int d = 0; d < s->n_docs; d++)
         if (s->docs[d].spec.defects & ~(1u << DEFECT_EXPIRED)) return 1;
     return 0;

@@ -106,6 +106,10 @@ static int map_key(SDL_Keycode k) {
         return KEY_F1;
     case SDLK_F2:
         return KEY_F2;
+    case SDLK_PAGEUP:
+        return KEY_PAGEUP;
+    case SDLK_PAGEDOWN:
+        return KEY_PAGEDOWN;
     case SDLK_ESCAPE:
         return KEY_ESCAPE;
     case SDLK_RETURN:

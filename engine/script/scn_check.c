@@ -19,6 +19,7 @@
 #include "doc.h"
 #include "exam.h"
 #include "scn_docs.h"
+#include "scn_travel.h"
 #include "score.h"
 
 /* A key the scenario uses must be defined (in English, every language's
@@ -36,9 +37,12 @@ static void need_key(loader *ld, const char *key, const char *used_for) {
 /* Defect bits on any of the documents. */
 static unsigned defects_present(const scenario *s) {
     unsigned present = 0;
-    for (int d = 0; d < s->n_docs; d++) /* with what a counterfeit lacks */
+    for (int d = 0; d < s->n_docs; d++) { /* with what a counterfeit lacks, and the stamps' */
         present |= s->docs[d].spec.defects |
                    defect_counterfeit_implies(s->docs[d].spec.defects, s->docs[d].spec.imitated);
+        for (int i = 0; i < s->docs[d].n_travel; i++)
+            present |= s->docs[d].travel[i].defects;
+    }
     return present;
 }
 
@@ -311,9 +315,10 @@ static void expected_steps_possible(loader *ld) {
         rd_problem(
             ld, "expected.steps",
             "expected.steps: \"stitching\" needs a passport (a booklet) among the documents");
-    if (steps >> EXAM_OVERSEAS & 1 && s->n_docs == 1)
+    if (steps >> EXAM_OVERSEAS & 1 && s->n_docs == 1 && !passport)
         rd_problem(ld, "expected.steps",
-                   "expected.steps: \"overseas\" needs a second document (a visa, a permit)");
+                   "expected.steps: \"overseas\" needs a passport (its visa pages) or a second "
+                   "document (a visa, a permit)");
 }
 
 static void protection_decision_names_kind(loader *ld) {
@@ -651,6 +656,7 @@ static const scenario_rule scenario_rules[] = {
     texts_name_fields,
     signature_has_a_comparison,
     tutorial_can_be_followed,
+    scn_route_holds,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -24,6 +24,7 @@
 #include "sandbox.h"
 #include "scn_check.h"
 #include "scn_read.h"
+#include "scn_travel.h"
 #include "tpl.h"
 
 static int parse_date(const char *s, bl_date *d) {
@@ -336,7 +337,7 @@ static void read_after(loader *ld, const char *what, scn_question *q) {
 static void read_documents(loader *ld) {
     static const char *keys[] = {"template", "seed",    "defects",   "same_holder", "holder",
                                  "capture",  "visa",    "companion", "texts",       "reference",
-                                 "imitated", "printer", NULL};
+                                 "imitated", "printer", "page",      "travel",      NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -421,6 +422,7 @@ static void read_documents(loader *ld) {
             rd_problem(ld, q, "%s: expected a table", q);
         lua_pop(L, 1);
         read_texts(ld, d, what);
+        scn_read_travel(ld, d, what);
         snprintf(q, sizeof q, "%s.visa", what);
         rd_rawfield(L, "visa");
         if (lua_istable(L, -1))
@@ -431,6 +433,7 @@ static void read_documents(loader *ld) {
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    scn_resolve_pages(ld);
 }
 
 /* q.answer = { { when = {...}, say = "key" }, ... }: the rule list at the top
