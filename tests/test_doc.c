@@ -202,6 +202,9 @@ static const struct {
     {DEFECT_RESTITCHED_BOOKLET, V | U | T, 0, 5, 0},
     /* a stamp dated otherwise: read in white light; stamp ink vanishes in IR */
     {DEFECT_STAMP_DATE_CONFLICT, V, I, 6, 0},
+    /* a strip of the page gone at its outer edge: its outline in white light
+     * and against the light, the cut's raised fibres in raking light */
+    {DEFECT_EDGE_TRIMMED, V | O | T, 0, 0, 0},
 };
 
 static void defects_show_only_under_their_lights(void **state) {

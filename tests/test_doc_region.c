@@ -183,8 +183,9 @@ static void windows_are_crops_with_every_painter_and_counterfeit(void **state) {
                       n);
     test_printer = 0;
     check_windows(f, "uto-passport-td3",
-                  1u << DEFECT_DATA_ALTERATION_IR | 1u << DEFECT_METAMERIC_MISMATCH, 300,
-                  passport_windows, n);
+                  1u << DEFECT_DATA_ALTERATION_IR | 1u << DEFECT_METAMERIC_MISMATCH |
+                      1u << DEFECT_EDGE_TRIMMED,
+                  300, passport_windows, n);
     check_windows(f, "qwh-passport-td3", 1u << DEFECT_NAME_SCRIPT_MISMATCH, 300, passport_windows,
                   n);
     /* a card's two sides and its fibres, its laser image, hologram and

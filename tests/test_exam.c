@@ -90,6 +90,26 @@ static void needed_from_the_evidence(void **state) {
     }
 }
 
+/* A data page cut along its edge: the evidence lies at the edges (E). */
+static void a_trimmed_page_needs_the_edges(void **state) {
+    (void)state;
+    loaded *l = load("s01-citizen-returning");
+    l->s.docs[0].spec.defects |= 1u << DEFECT_EDGE_TRIMMED;
+    doc_fonts fonts;
+    bl_err err = {0};
+    assert_int_equal(test_fonts_load(&fonts, &err), 0);
+    if (score_truth_build(&l->s, &fonts, &l->t, &err) != 0) fail_msg("%s", err.msg);
+    doc_fonts_unload(&fonts);
+    score_actions a;
+    memset(&a, 0, sizeof a);
+    exam_steps ex;
+    exam_steps_of(&l->s, &l->t, &a, &ex);
+    assert_true(ex.needed & B(EXAM_EDGES));
+    look_at(&a, 0, 0, l->t.doc_w[0] - 1.0, 20); /* the loupe along the cut */
+    exam_steps_of(&l->s, &l->t, &a, &ex);
+    assert_true(ex.covered & B(EXAM_EDGES));
+}
+
 static void possible_for_the_documents(void **state) {
     (void)state;
     exam_steps ex;
@@ -220,6 +240,7 @@ static void a_required_step_skipped_costs(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(needed_from_the_evidence),
+        cmocka_unit_test(a_trimmed_page_needs_the_edges),
         cmocka_unit_test(possible_for_the_documents),
         cmocka_unit_test(covered_by_the_place_looked_at),
         cmocka_unit_test(a_required_step_skipped_costs),

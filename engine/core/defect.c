@@ -65,6 +65,10 @@ static const defect_info defects[DEFECT_COUNT] = {
      V | U | T},
     {"stamp_date_conflict", "route",
      "an entry or exit stamp's date contradicts another stamp, the visa or the story", V},
+    {"edge_trimmed", "data_alteration",
+     "the page was cut along its outer edge: a straight, ragged cut where the rounded corners "
+     "belong, its fibres raised in raking light, narrower against the light",
+     V | O | T},
 };
 
 static const char *const imitated_ids[] = {"watermark", "fibres", "uv_emblem", "intaglio",

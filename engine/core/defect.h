@@ -42,6 +42,7 @@ typedef enum {
     DEFECT_RETRO_MISSING,        /* no retroreflective laminate pattern */
     DEFECT_RESTITCHED_BOOKLET,   /* the booklet was taken apart and sewn again (booklet.h) */
     DEFECT_STAMP_DATE_CONFLICT,  /* an entry or exit stamp's date contradicts the route */
+    DEFECT_EDGE_TRIMMED,         /* the page cut along its outer edge (a page taken out) */
     DEFECT_COUNT
 } defect_kind;
 

@@ -245,7 +245,7 @@ static int paint(const doc_spec *spec_in, const doc_fonts *fonts, matbuf *mb, do
     if (doc_paint_paper(&b) || paint_pass(&b, PASS_PAPER) || paint_pass(&b, PASS_OFFSET) ||
         paint_pass(&b, PASS_UV) || personalise(&b, &viz, &mrzh))
         return -1;
-    if (forger_prints(&b, w, h)) return -1;
+    if (forger_prints(&b, w, h) || doc_paint_trim(&b)) return -1;
     /* Data defects, with the regions an examiner would point at. */
     doc_truth_data_defects(&b, script_mismatch);
     /* A defect the template has no place for is an error, not a silent no-op. */

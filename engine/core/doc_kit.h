@@ -88,6 +88,10 @@ irect doc_clip(const matbuf *mb, irect r);
 #define PRINT_REACH_MM 0.15
 int doc_print_structure(doc_ctx *b, int process, irect area);
 
+/* The page cut along its outer edge (DEFECT_EDGE_TRIMMED), after everything
+ * else was printed on it. */
+int doc_paint_trim(doc_ctx *b);
+
 /* text_layout_draw into doc_plot p, skipping the glyphs outside p's window. */
 void doc_layout_draw(const text_layout *lay, double x, double y, doc_plot *p);
 

@@ -44,6 +44,7 @@ static const struct {
     {"restitched_booklet", BIT(EXAM_STITCHING)},
     {"stamp_counterfeit", BIT(EXAM_OVERSEAS)},
     {"stamp_date_conflict", BIT(EXAM_OVERSEAS) | BIT(EXAM_CONSISTENCY)},
+    {"edge_trimmed", BIT(EXAM_EDGES)},
 };
 
 /* A feature of the truth on (doc, side) whose kind is `kind`, or NULL. */

@@ -55,6 +55,8 @@ int score_finding_kind_of(int defect_kind) {
         /* a booklet taken apart (a page swapped) is a falsified document */
         [DEFECT_RESTITCHED_BOOKLET] = "data_alteration",
         [DEFECT_STAMP_DATE_CONFLICT] = "data_alteration",
+        /* a page cut free of its booklet and put back: a falsified document */
+        [DEFECT_EDGE_TRIMMED] = "data_alteration",
     };
     return defect_kind >= 0 && defect_kind < DEFECT_COUNT && map[defect_kind]
                ? kind_index(map[defect_kind])

@@ -334,6 +334,27 @@ static void read_after(loader *ld, const char *what, scn_question *q) {
     lua_pop(L, 1);
 }
 
+/* What the forger imitated and printed with (a counterfeit's, an altered
+ * field's): imitated = { ... }, printer = "laser" | "inkjet" | "copier". */
+static void read_forgery(loader *ld, const char *what, scn_doc *d) {
+    char q[96];
+    rd_each_string(ld, what, "imitated", rd_add_imitated, &d->spec.imitated);
+    char printer[16];
+    if (rd_get_string(ld, what, "printer", printer, sizeof printer, 0) == 0) {
+        snprintf(q, sizeof q, "%s.printer", what);
+        if ((d->spec.printer = doc_printer_from_name(printer)) < 0)
+            rd_problem(ld, q, "%s: \"%s\" is not a printer (laser, inkjet, copier)", q, printer);
+        else if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1) &&
+                 !(d->spec.defects >> DEFECT_DATA_ALTERATION_IR & 1))
+            rd_problem(ld, q,
+                       "%s: a forger's printer belongs to what a forger printed: add "
+                       "\"counterfeit_paper\" or \"data_alteration_ir\" to the defects, or "
+                       "remove it",
+                       q);
+        if (d->spec.printer < 0) d->spec.printer = 0;
+    }
+}
+
 static void read_documents(loader *ld) {
     static const char *keys[] = {"template", "seed",    "defects",   "same_holder", "holder",
                                  "capture",  "visa",    "companion", "texts",       "reference",
@@ -385,22 +406,7 @@ static void read_documents(loader *ld) {
         if (rd_get_number(ld, what, "seed", &seed, 0, 9007199254740991.0, 1) == 0)
             d->spec.seed = (uint64_t)seed;
         rd_each_string(ld, what, "defects", rd_add_defect, &d->spec.defects);
-        rd_each_string(ld, what, "imitated", rd_add_imitated, &d->spec.imitated);
-        char printer[16];
-        if (rd_get_string(ld, what, "printer", printer, sizeof printer, 0) == 0) {
-            snprintf(q, sizeof q, "%s.printer", what);
-            if ((d->spec.printer = doc_printer_from_name(printer)) < 0)
-                rd_problem(ld, q, "%s: \"%s\" is not a printer (laser, inkjet, copier)", q,
-                           printer);
-            else if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1) &&
-                     !(d->spec.defects >> DEFECT_DATA_ALTERATION_IR & 1))
-                rd_problem(ld, q,
-                           "%s: a forger's printer belongs to what a forger printed: add "
-                           "\"counterfeit_paper\" or \"data_alteration_ir\" to the defects, or "
-                           "remove it",
-                           q);
-            if (d->spec.printer < 0) d->spec.printer = 0;
-        }
+        read_forgery(ld, what, d);
         if (d->spec.imitated && !(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1))
             rd_problem(ld, (snprintf(q, sizeof q, "%s.imitated", what), q),
                        "%s.imitated: what a forger imitated belongs to a counterfeit on ordinary "
