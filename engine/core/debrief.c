@@ -45,9 +45,23 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
             add_note(d, NOTE_STEP_SKIPPED, exam_step_id(k), 0);
 }
 
-/* Each true defect, found or missed, and the light that shows it. */
+/* Whether what a defect follows from (a counterfeit's paper, for its
+ * missing watermark) was found and named on the same document. */
+static int parent_named(const score_truth *t, const score_result *r, int i) {
+    for (int p = 0; p < t->n; p++)
+        if (t->d[i].parent >= 0 && t->d[p].kind == t->d[i].parent && t->d[p].doc == t->d[i].doc &&
+            r->defect_found[p] == 2)
+            return 1;
+    return 0;
+}
+
+/* Each true defect, found or missed, and the light that shows it. What a
+ * counterfeit lacks is left out once the counterfeit itself was named (it
+ * is the counterfeit, not another thing to find); until then each one is a
+ * place the trainee could have seen it. */
 static void add_items(const score_truth *t, const score_result *r, desk_debrief *d) {
     for (int i = 0; i < t->n && d->n_items < DEBRIEF_MAX_ITEMS; i++) {
+        if (r->defect_found[i] < 1 && parent_named(t, r, i)) continue;
         desk_debrief_item *it = &d->items[d->n_items++];
         const score_defect *sd = &t->d[i];
         it->doc = sd->doc, it->side = sd->side;
