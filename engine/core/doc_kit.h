@@ -83,6 +83,11 @@ irect doc_px_rect(const matbuf *mb, tpl_rect r);
  * page's. */
 irect doc_clip(const matbuf *mb, irect r);
 
+/* A hash of the cell of `cell_mm` millimetres under page pixel (x, y),
+ * mixed with seed: a random value that depends on where on the page, never
+ * on the resolution or on which window of the page is painted. */
+uint64_t doc_cell_hash(uint64_t seed, double ppm, int x, int y, double cell_mm);
+
 /* The marks of a forger's printer (doc_printer) over an area of the page,
  * as doc_print.c describes them; reads pixels up to PRINT_REACH_MM away. */
 #define PRINT_REACH_MM 0.15

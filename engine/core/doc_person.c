@@ -140,10 +140,7 @@ static int alteration_traces(doc_ctx *b, const tpl_field *f) {
             uint8_t *rl = &mb->relief[matbuf_at(mb, x, y)];
             /* grain of 0.05 mm cells: the same at every resolution and in
              * any window of the page */
-            uint64_t gx = (uint64_t)(int64_t)floor((x + 0.5) / ppm / 0.05);
-            uint64_t gy = (uint64_t)(int64_t)floor((y + 0.5) / ppm / 0.05);
-            uint64_t h =
-                rng_derive(seed ^ gx * 0x9E3779B97F4A7C15ull ^ gy * 0xC2B2AE3D27D4EB4Full, "grain");
+            uint64_t h = doc_cell_hash(seed, ppm, x, y, 0.05);
             if (in && (h & 255) < 115) *rl = (uint8_t)fmax(*rl, 40 + (h >> 8) % 60);
         }
     return 0;

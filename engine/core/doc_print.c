@@ -40,13 +40,17 @@ int doc_printer_from_name(const char *s) {
     return -1;
 }
 
-/* A hash of the cell under page pixel (x, y): 0..65535. */
-static unsigned cell_hash(uint64_t seed, double ppm, int x, int y, double cell_mm) {
+uint64_t doc_cell_hash(uint64_t seed, double ppm, int x, int y, double cell_mm) {
     uint64_t gx = (uint64_t)(int64_t)floor((x + 0.5) / ppm / cell_mm);
     uint64_t gy = (uint64_t)(int64_t)floor((y + 0.5) / ppm / cell_mm);
     uint64_t h = seed ^ gx * 0x9E3779B97F4A7C15ull ^ gy * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 31, h *= 0xBF58476D1CE4E5B9ull, h ^= h >> 29, h *= 0x94D049BB133111EBull;
-    return (unsigned)(h >> 48);
+    return h ^ h >> 32;
+}
+
+/* 0..65535 for the cell under (x, y). */
+static unsigned cell_hash(uint64_t seed, double ppm, int x, int y, double cell_mm) {
+    return (unsigned)(doc_cell_hash(seed, ppm, x, y, cell_mm) >> 48);
 }
 
 /* The ink of the nearest well-inked pixel of the layer within r px of

@@ -49,8 +49,7 @@ int doc_paint_trim(doc_ctx *b) {
     irect c = doc_clip(mb, r);
     uint64_t seed = rng_derive(b->spec->seed, "trim");
     for (int y = c.y; y < c.y + c.h; y++) {
-        uint64_t step = (uint64_t)(int64_t)floor((y + 0.5) / ppm / 0.05);
-        uint64_t h = rng_derive(seed ^ step * 0x9E3779B97F4A7C15ull, "cut");
+        uint64_t h = doc_cell_hash(seed, ppm, 0, y, 0.05); /* one step of the cut */
         double cut = edge - (0.4 + 0.5 * 0.5 + (double)(h % 100) / 100.0 * 0.12) * ppm;
         for (int x = c.x; x < c.x + c.w; x++) {
             size_t i = matbuf_at(mb, x, y);
