@@ -44,6 +44,9 @@ return scenario {
     findings = {},
     ask = { "purpose", "visa", "born", "sign" },
     lights = { "uv" },
+    -- the documents are genuine: the evidence is the face against the photo
+    -- (the loupe on the portrait, or an impostor flag), F of F.A.L.S.E.D.O.C.
+    steps = { "face" },
     why = "why",
   },
   rubric = { document_examination = 40, interview = 40, human_rights = 10, procedure = 10 },
