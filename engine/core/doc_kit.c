@@ -41,6 +41,14 @@ irect doc_px_rect(const matbuf *mb, tpl_rect r) {
     return o;
 }
 
+int doc_feature_missing(doc_ctx *b, const tpl_feature *f, irect r, light_set lights,
+                        defect_kind k) {
+    if (!doc_has(b->spec, k)) return 0;
+    doc_truth_feature(b->truth, f->id, f->kind, r, lights);
+    doc_truth_defect(b->truth, k, r);
+    return 1;
+}
+
 irect doc_clip(const matbuf *mb, irect r) {
     int x0 = r.x > mb->ox ? r.x : mb->ox, y0 = r.y > mb->oy ? r.y : mb->oy;
     int x1 = r.x + r.w < mb->ox + mb->w ? r.x + r.w : mb->ox + mb->w;

@@ -83,6 +83,11 @@ irect doc_px_rect(const matbuf *mb, tpl_rect r);
  * page's. */
 irect doc_clip(const matbuf *mb, irect r);
 
+/* A feature the forger left out (defect k in the spec): it is recorded in
+ * the truth where it belongs, with the defect over it, and 1 is returned
+ * (the painter paints nothing); 0 when the spec does not have k. */
+int doc_feature_missing(doc_ctx *b, const tpl_feature *f, irect r, light_set lights, defect_kind k);
+
 /* A hash of the cell of `cell_mm` millimetres under page pixel (x, y),
  * mixed with seed: a random value that depends on where on the page, never
  * on the resolution or on which window of the page is painted. */

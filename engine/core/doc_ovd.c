@@ -108,11 +108,7 @@ int doc_paint_hologram(doc_ctx *b, const tpl_feature *f) {
         doc_truth_defect(b->truth, DEFECT_PRINTED_HOLOGRAM, r);
         return holo_printed(b, f, r);
     }
-    if (doc_has(b->spec, DEFECT_HOLOGRAM_MISSING)) {
-        doc_truth_feature(b->truth, f->id, f->kind, r, shows);
-        doc_truth_defect(b->truth, DEFECT_HOLOGRAM_MISSING, r);
-        return 0;
-    }
+    if (doc_feature_missing(b, f, r, shows, DEFECT_HOLOGRAM_MISSING)) return 0;
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.42;
     irect c = doc_clip(mb, r);
     for (int y = c.y; y < c.y + c.h; y++)

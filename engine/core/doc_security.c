@@ -76,12 +76,10 @@ int doc_paint_watermark(doc_ctx *b, const tpl_feature *f) {
     irect r = doc_px_rect(mb, f->r);
     double cx = r.x + r.w * 0.5, cy = r.y + r.h * 0.5, rad = fmin(r.w, r.h) * 0.5;
     int printed = doc_has(b->spec, DEFECT_PRINTED_WATERMARK);
-    if (!printed && doc_has(b->spec, DEFECT_WATERMARK_MISSING)) {
-        /* ordinary paper: even thickness, nothing to see against the light */
-        doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_TRANSMITTED));
-        doc_truth_defect(b->truth, DEFECT_WATERMARK_MISSING, r);
+    /* ordinary paper: even thickness, nothing to see against the light */
+    if (!printed &&
+        doc_feature_missing(b, f, r, LIGHT_BIT(LIGHT_TRANSMITTED), DEFECT_WATERMARK_MISSING))
         return 0;
-    }
     int ink = printed ? doc_ink(mb, "watermark_print", b->err) : 0;
     if (ink < 0) return -1;
     irect c = doc_clip(mb, r);
@@ -487,11 +485,7 @@ int doc_paint_intaglio(doc_ctx *b, const tpl_feature *f) {
 int doc_paint_emboss(doc_ctx *b, const tpl_feature *f) {
     matbuf *mb = b->mb;
     irect r = doc_px_rect(mb, f->r);
-    if (doc_has(b->spec, DEFECT_SEAL_MISSING)) {
-        doc_truth_feature(b->truth, f->id, f->kind, r, LIGHT_BIT(LIGHT_OBLIQUE));
-        doc_truth_defect(b->truth, DEFECT_SEAL_MISSING, r);
-        return 0;
-    }
+    if (doc_feature_missing(b, f, r, LIGHT_BIT(LIGHT_OBLIQUE), DEFECT_SEAL_MISSING)) return 0;
     /* pressed over the photo's corner: a photo put in later (substituted)
      * does not carry the seal's part, which stops at its edge */
     irect ph = doc_has(b->spec, DEFECT_PHOTO_SUBSTITUTION) && b->t->portrait.w > 0
