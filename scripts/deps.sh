@@ -1,7 +1,7 @@
 # Sourced by scripts/run and scripts/test: installs the Debian packages borderlab
 # needs when they are missing, and says what it installs.
 BL_PACKAGES="cmake make gcc pkg-config libsdl2-dev libsdl2-image-dev liblua5.4-dev libstb-dev
-libcmocka-dev libcjson-dev libsodium-dev libpng-dev libsqlite3-dev libcurl4-openssl-dev uuid-dev libharfbuzz-dev libfribidi-dev libharfbuzz-bin fonts-dejavu-core
+libcmocka-dev libcjson-dev libsodium-dev libpng-dev libsqlite3-dev libcurl4-openssl-dev uuid-dev libssl-dev openssl libharfbuzz-dev libfribidi-dev libharfbuzz-bin fonts-dejavu-core
 fonts-ocr-b fonts-noto-core xvfb x11-apps imagemagick clang-format chromium python3 dpkg-dev desktop-file-utils"
 
 bl_install_deps() {
