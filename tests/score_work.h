@@ -33,6 +33,30 @@ static inline void good_examination(const score_truth *t, score_actions *a) {
         look_at(a, d, 0, t->doc_w[d] / 2, 2), look_at(a, d, 0, 1.5, t->doc_h[d] / 2);
 }
 
+/* Identity at the counter done well: the chip read; the face compared and
+ * answered rightly with high confidence, on the stable features that differ
+ * when the traveler is not the portrait's person; the person told why their
+ * prints are taken before the first capture, a good capture, a finger that
+ * cannot give one recorded as an exception, the 1:1 check, and a watch-list
+ * candidate verified for what they are. */
+static inline void good_identity(const scenario *s, const score_truth *t, score_actions *a) {
+    score_ident *id = &a->ident;
+    id->chip_read = 1;
+    id->face_answer =
+        t->ident.impostor || s->impostor > 0 ? FACE_ANSWER_DIFFERENT : FACE_ANSWER_SAME;
+    id->face_confidence = 3;
+    id->face_features = t->ident.face_differs;
+    if (!s->fingers.taken) return;
+    id->explained = id->explained_first = 1;
+    id->captures = 1, id->good_capture = 1;
+    if (s->fingers.injured) id->exceptions |= 1u << s->fingers.injured;
+    if (s->fingers.missing) id->exceptions |= 1u << s->fingers.missing;
+    id->verified = 1;
+    id->searched = s->fingers.watchlist != WATCH_NONE;
+    id->cand_said_same = s->fingers.watchlist == WATCH_TRUE;
+    id->cand_said_not = s->fingers.watchlist == WATCH_FALSE;
+}
+
 static inline void score_good_work(const scenario *s, const score_truth *t, int decision,
                                    int protection, double seconds, score_actions *a) {
     memset(a, 0, sizeof *a);
@@ -57,6 +81,7 @@ static inline void score_good_work(const scenario *s, const score_truth *t, int 
     a->decided = 1, a->decision = decision, a->protection = protection;
     a->seconds = seconds;
     good_examination(t, a);
+    good_identity(s, t, a);
 }
 
 #endif

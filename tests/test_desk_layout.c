@@ -33,6 +33,7 @@
 #include "debrief.h"
 #include "desk_docinfo.h"
 #include "desk_fit.h"
+#include "desk_ident.h"
 #include "desk_internal.h"
 #include "desk_verify.h"
 #include "scn_docs.h"
@@ -365,6 +366,115 @@ static void tools(tour *t, int i) {
     key(t, KEY_F1);
 }
 
+/* The identity panel (B) with everything it can show: a chip whose checks
+ * failed and one that does not answer, the gate's rejection, every view of
+ * the face, a capture too poor and one good enough, an injured finger
+ * recorded, the 1:1 result, the watch list's candidates and one candidate's
+ * record with a long name in both scripts. */
+static void ident_info(desk_ident_info *in, int answer) {
+    memset(in, 0, sizeof *in);
+    in->chip_doc = 0, in->chip_answer = answer, in->has_dg3 = 1;
+    snprintf(in->dg1[0], 48, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+    snprintf(in->dg1[1], 48, "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    in->dg1_lines = 2;
+    for (int c = 0; c < CHIP_CHECKS; c++)
+        in->checks[c] = c == CHIP_CHECK_REVOKED ? 0 : 1;
+    in->gate_score = 41, in->gate_threshold = 60;
+    for (int f = 0; f < 10; f++)
+        for (int a = 0; a < IDENT_ATTEMPTS; a++)
+            in->quality[f][a] = (unsigned char)(a == 0 ? 22 : 71);
+    in->quality_min = 40, in->verify_threshold = 40;
+    for (int f = 0; f < 10; f++)
+        in->verify_score[f] = 83;
+    in->n_cands = IDENT_CANDIDATES;
+    for (int c = 0; c < IDENT_CANDIDATES; c++) {
+        desk_ident_cand *k = &in->cands[c];
+        snprintf(k->name, sizeof k->name, "AL-HASHIMI, MUHAMMAD ABDULRAHMAN");
+        snprintf(k->name_native, sizeof k->name_native, "محمد عبد الرحمن الهاشمي");
+        k->birth = (bl_date){1979, 11, 28};
+        snprintf(k->nationality, 4, "QWH");
+        snprintf(k->category, sizeof k->category, c == 0 ? "monitor" : "wanted");
+        k->score = 47 - c * 5;
+    }
+}
+
+static void ident_press(tour *t, int kind, int arg) {
+    ident_button bs[IDENT_MAX_BUTTONS];
+    int n = desk_ident_buttons(&t->st, bs, IDENT_MAX_BUTTONS);
+    for (int i = 0; i < n; i++)
+        if (bs[i].kind == kind && (arg < 0 || bs[i].arg == arg)) {
+            mouse(t, EV_DOWN, bs[i].r.x + bs[i].r.w / 2, bs[i].r.y + bs[i].r.h / 2);
+            mouse(t, EV_UP, bs[i].r.x + bs[i].r.w / 2, bs[i].r.y + bs[i].r.h / 2);
+            return;
+        }
+    fail_msg("%s: no identity button %d/%d on this tab", tid(t), kind, arg);
+}
+
+static void identity(tour *t, int i) {
+    desk_ident_info in;
+    for (int answer = 1; answer >= 0; answer--) {
+        at_traveler(t, i);
+        ident_info(&in, answer);
+        desk_set_ident_info(&t->st, &in);
+        key(t, KEY_B);
+        look(t, "%s: the chip reader, not read yet", tid(t));
+        ident_press(t, IB_READ_CHIP, -1);
+        look(t, "%s: the chip read (%s)", tid(t), answer ? "a check failed" : "no answer");
+    }
+    ident_press(t, IB_TAB, IDENT_TAB_FACE);
+    look(t, "%s: the face, side by side, no chip portrait", tid(t));
+    desk_traveler *tr = &t->s.travelers[t->st.traveler];
+    int gate = tr->gate;
+    tr->gate = 1;
+    at_traveler(t, i);
+    ident_info(&in, 1);
+    desk_set_ident_info(&t->st, &in);
+    key(t, KEY_B);
+    ident_press(t, IB_READ_CHIP, -1);
+    ident_press(t, IB_TAB, IDENT_TAB_FACE);
+    look(t, "%s: the face after a gate's rejection, with the chip's portrait", tid(t));
+    for (int v = 1; v < FACE_VIEWS; v++) {
+        ident_press(t, IB_VIEW, v);
+        ident_press(t, IB_ZOOM, v + 1);
+        look(t, "%s: the face, view %d", tid(t), v);
+    }
+    ident_press(t, IB_ANSWER, FACE_ANSWER_DIFFERENT);
+    ident_press(t, IB_CONFIDENCE, 3);
+    for (int f = 0; f < FACE_FEATURE_CITES; f += 2)
+        ident_press(t, IB_FEATURE, f);
+    ident_press(t, IB_RECORD, -1);
+    look(t, "%s: the face answer recorded", tid(t));
+    tr->gate = gate;
+    int fingers = tr->fingers;
+    tr->fingers = 1;
+    key(t, KEY_TAB);
+    look(t, "%s: the fingerprint scanner", tid(t));
+    ident_press(t, IB_EXPLAIN, -1);
+    ident_press(t, IB_CAPTURE, -1);
+    look(t, "%s: a capture too poor", tid(t));
+    ident_press(t, IB_CAPTURE, -1);
+    ident_press(t, IB_VERIFY, -1);
+    look(t, "%s: a good capture verified", tid(t));
+    ident_press(t, IB_SEARCH, -1);
+    look(t, "%s: the watch list's candidates", tid(t));
+    ident_press(t, IB_CAND, 0);
+    ident_press(t, IB_CAND_NOT, -1);
+    look(t, "%s: a candidate's record", tid(t));
+    ident_press(t, IB_CAND_BACK, -1);
+    for (int k = 0; k < 3; k++)
+        ident_press(t, IB_FINGER, 1);
+    ident_press(t, IB_INJURED, -1);
+    look(t, "%s: an injured finger recorded", tid(t));
+    tr->fingers = 0;
+    at_traveler(t, i);
+    key(t, KEY_B);
+    key(t, KEY_TAB), key(t, KEY_TAB);
+    look(t, "%s: no prints taken here", tid(t));
+    key(t, KEY_DOWN), key(t, KEY_DOWN);
+    look(t, "%s: the keyboard's focus on a button", tid(t));
+    tr->fingers = fingers;
+}
+
 /* A passport's pages (booklet.h): the plate under it that turns them, the
  * observations page, page 5 (where s14's visa is stuck), and the plate
  * over the passport when it lies at the desk's foot. */
@@ -621,6 +731,7 @@ static void tour_language(tour *t, int lang) {
         tools(t, i);
         pages(t, i);
         if (i < 2) dialogs(t, i);
+        if (i < 2) identity(t, i);
         debriefs(t, i);
     }
     statuses(t);

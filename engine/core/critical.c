@@ -18,7 +18,12 @@
  *   due_process        OHCHR Recommended Principles A: reasons, in a
  *                      language the person understands, and a remedy
  *   scenario           the scenario's own rule
- *   duty               the officer's duty to decide on each person */
+ *   duty               the officer's duty to decide on each person
+ *   identity           the document is tied to its bearer: a face is never
+ *                      called the portrait's with confidence it has not earned
+ *   liberty            no one is deprived of liberty arbitrarily (ICCPR 9;
+ *                      OHCHR Guideline 8): a biometric or watch-list hit is a
+ *                      lead to verify, not an identification */
 static const critical_info table[CRIT_COUNT] = {
     [CRIT_ADMITTED_INVALID_DOCUMENT] = {"admitted_invalid_document", "entry_conditions", 1},
     [CRIT_REFUSED_PROTECTION] = {"refused_protection", "non_refoulement", 1},
@@ -32,6 +37,9 @@ static const critical_info table[CRIT_COUNT] = {
     [CRIT_MUST_ASK_MISSED] = {"must_ask_missed", "scenario", 0},
     [CRIT_NO_DECISION] = {"no_decision", "duty", 0},
     [CRIT_TIME_RAN_OUT] = {"time_ran_out", "duty", 0},
+    [CRIT_CONFIDENT_SAME_IMPOSTOR] = {"confident_same_for_impostor", "identity", 1},
+    [CRIT_HELD_ON_FALSE_MATCH] = {"held_on_false_match", "liberty", 1},
+    [CRIT_REFUSED_FOR_FINGER] = {"refused_for_missing_finger", "non_discrimination", 1},
 };
 
 const critical_info *critical_get(int kind) {

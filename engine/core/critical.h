@@ -26,6 +26,10 @@ typedef enum {
     CRIT_MUST_ASK_MISSED,           /* a question the scenario requires was not asked */
     CRIT_NO_DECISION,               /* the desk was left without a decision */
     CRIT_TIME_RAN_OUT,              /* not decided within the time limit */
+    CRIT_CONFIDENT_SAME_IMPOSTOR,   /* "same person, high confidence" for an impostor */
+    CRIT_HELD_ON_FALSE_MATCH,       /* held (second line, refused) on a watch-list candidate
+                                       who is someone else */
+    CRIT_REFUSED_FOR_FINGER,        /* refused because a finger is missing or injured */
     CRIT_COUNT
 } critical_kind;
 

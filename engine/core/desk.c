@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "defect.h"
+#include "desk_ident.h"
 #include "desk_internal.h"
 #include "jsonfmt.h"
 #include "scenario.h"
@@ -146,6 +147,7 @@ void desk_load_traveler(desk_state *st, int i) {
     st->debrief_page = st->debrief_doc = 0;
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
+    desk_ident_reset(st);
     for (int d = 0; d < t->n_docs; d++) {
         desk_doc *doc = &st->docs[d];
         const desk_doc_spec *ds = &t->docs[d];
@@ -209,6 +211,13 @@ void desk_set_language(desk_state *st, int lang, desk_log_fn log, void *ud) {
 
 void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info) {
     if (doc >= 0 && doc < st->n_docs) st->info[doc] = *info;
+}
+
+void desk_set_ident_info(desk_state *st, const desk_ident_info *info) {
+    st->ident_info = *info;
+    if (st->ident_info.chip_doc >= st->n_docs) st->ident_info.chip_doc = -1;
+    if (st->ident_info.n_cands > IDENT_CANDIDATES) st->ident_info.n_cands = IDENT_CANDIDATES;
+    if (st->ident_info.n_cands < 0) st->ident_info.n_cands = 0;
 }
 
 void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud) {
@@ -371,10 +380,12 @@ int desk_available_questions(const desk_state *st, int *out, int cap) {
 
 void desk_close_panels(desk_state *st) {
     st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
+    st->ident_panel = 0;
 }
 
 int desk_any_panel(const desk_state *st) {
-    return st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel;
+    return st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel ||
+           st->ident_panel;
 }
 
 scn_ctx desk_answer_ctx(const desk_state *st) {

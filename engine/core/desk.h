@@ -89,6 +89,8 @@ typedef struct desk_traveler {
     int age;                 /* years (0: not said) */
     char needs[48];          /* key, or "" */
     char place[16];          /* the desk's place for this traveler: "airport", ... */
+    int fingers;             /* fingerprints are taken at this desk (scenario traveler.fingers) */
+    int gate;                /* an automated gate rejected them: its score is shown */
     int n_carries;
     char carries[4][48];    /* keys */
     const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */
@@ -130,6 +132,104 @@ typedef struct desk_finding {
     int kind;
     char note[96];
 } desk_finding;
+
+/* ------------------------------------------------------------ identity */
+
+/* What the identity panel (B) shows of the traveler at the counter: the
+ * chip as the reader reads it, the automated gate's face score, and what
+ * the fingerprint scanner and the systems answer. The app works it out from
+ * the documents' chips and the biometric models when the traveler arrives
+ * (desk_set_ident_info); the desk only shows it and logs what the trainee
+ * does with it, so a replay shows the same. */
+enum {
+    CHIP_CHECK_HASHES,    /* each data group's hash equals the Security Object's */
+    CHIP_CHECK_SIGNATURE, /* the Security Object's signature verifies with the DS key */
+    CHIP_CHECK_CHAIN,     /* the DS certificate chains to a CSCA of the master list */
+    CHIP_CHECK_VALIDITY,  /* the DS certificate is valid on the desk's date */
+    CHIP_CHECK_REVOKED,   /* the DS certificate is not on its CSCA's revocation list */
+    CHIP_CHECK_CLONE,     /* chip authentication: the chip proves it holds its private key */
+    CHIP_CHECKS
+};
+
+#define IDENT_ATTEMPTS   4 /* captures of one finger the scanner shows (more repeat the last) */
+#define IDENT_CANDIDATES 3
+
+typedef struct desk_ident_cand {
+    char name[64];        /* as the list records it */
+    char name_native[96]; /* in Arabic script, or "" */
+    bl_date birth;
+    char nationality[4];
+    char category[32]; /* a catalogue key's tail: "ident.alert.<category>" */
+    int score;         /* the matcher's, 0..100 */
+} desk_ident_cand;
+
+typedef struct desk_ident_info {
+    int chip_doc;    /* the document whose chip the reader reads, -1: none has one */
+    int chip_answer; /* 0: the chip does not answer */
+    char dg1[3][48]; /* the MRZ in DG1 */
+    int dg1_lines;
+    int checks[CHIP_CHECKS];        /* 1 passed, 0 failed, -1 not done */
+    int has_dg3;                    /* the chip holds fingerprints (read with access control) */
+    int gate_score, gate_threshold; /* the gate's face matcher, 0..100 (gate 0: none) */
+    /* the scanner: each finger's quality (0..100) capture after capture; 0: nothing to
+       capture (a missing finger), below ident_quality_min: capture again */
+    unsigned char quality[10][IDENT_ATTEMPTS];
+    int quality_min;
+    int verify_score[10]; /* 1:1 against the chip's prints, 0..100, per finger */
+    int verify_threshold;
+    int n_cands; /* what a 1:N watch-list search answers */
+    desk_ident_cand cands[IDENT_CANDIDATES];
+} desk_ident_info;
+
+/* The tabs of the identity panel. */
+enum { IDENT_TAB_CHIP, IDENT_TAB_FACE, IDENT_TAB_FINGERS, IDENT_TABS };
+
+/* How the face comparison shows the pictures, and which region. */
+enum { FACE_VIEW_SIDE, FACE_VIEW_OVERLAY, FACE_VIEW_FLICKER, FACE_VIEWS };
+enum {
+    FACE_ZOOM_WHOLE,
+    FACE_ZOOM_EYES,
+    FACE_ZOOM_NOSE,
+    FACE_ZOOM_MOUTH,
+    FACE_ZOOM_EAR,
+    FACE_ZOOMS
+};
+/* The trainee's answer. */
+enum { FACE_ANSWER_NONE, FACE_ANSWER_SAME, FACE_ANSWER_DIFFERENT, FACE_ANSWER_CANNOT_TELL };
+/* The stable features a trainee may cite (FISWG's facial components). */
+enum {
+    FEATURE_FACE_SHAPE,
+    FEATURE_EARS,
+    FEATURE_EYES,
+    FEATURE_BROWS,
+    FEATURE_NOSE,
+    FEATURE_MOUTH,
+    FEATURE_CHIN,
+    FEATURE_HAIRLINE,
+    FEATURE_MARKS,
+    FACE_FEATURE_CITES
+};
+const char *desk_face_feature_id(int f); /* "face_shape", "ears", ... */
+const char *desk_face_answer_id(int a);  /* "same", "different", "cannot_tell" */
+
+/* What the trainee has done in the identity panel for this traveler. */
+typedef struct desk_ident_state {
+    int tab;
+    int chip_read;
+    int view, zoom;
+    int answer, confidence;             /* confidence 1 low, 2 medium, 3 high (0: not given) */
+    unsigned features;                  /* bit per FEATURE_* cited */
+    int recorded;                       /* the answer was recorded (logged) */
+    int finger;                         /* the finger at the scanner, 1..10 */
+    int captures[10];                   /* captures taken of each finger */
+    int exception[10];                  /* 1 injured, 2 missing: recorded instead of a capture */
+    int explained;                      /* told the person why their prints are taken */
+    int verified;                       /* finger + 1 verified 1:1 (0: not yet) */
+    int searched;                       /* the watch list was searched */
+    int cand;                           /* the candidate shown (-1: the list) */
+    int focus;                          /* the button the keyboard is on (-1: none) */
+    int cand_verdict[IDENT_CANDIDATES]; /* 1 the traveler, 2 not the traveler */
+} desk_ident_state;
 
 /* ------------------------------------------------------------ state */
 
@@ -312,9 +412,12 @@ typedef struct desk_state {
     desk_doc_info info[DESK_MAX_DOCS];
     int order[DESK_MAX_DOCS]; /* drawing order, back to front */
     int mrz_panel, ref_panel, help;
-    int compare;        /* the top document and its genuine specimen side by side (V) */
+    int compare;     /* the top document and its genuine specimen side by side (V) */
+    int ident_panel; /* the identity checks: chip, face, fingerprints (B) */
+    desk_ident_info ident_info;
+    desk_ident_state ident;
     int findings_panel; /* the list of this traveler's findings and notes (E) */
-    /* (at most one of the five panels is open: desk_close_panels) */
+    /* (at most one of the six panels is open: desk_close_panels) */
     int quit_ask; /* "leave the desk?" is asked (Escape, the quit button) */
     int quit;     /* the trainee chose to leave: the app closes the desk */
     desk_mode mode;
@@ -428,6 +531,9 @@ int desk_answer_lang(const char *const *langs, int n_langs, int ui, const char (
  * it has built them (MRZ lines, feature regions in mm). */
 void desk_set_doc_info(desk_state *st, int doc, const desk_doc_info *info);
 
+/* ... and what the identity panel shows of them (desk_ident_info). */
+void desk_set_ident_info(desk_state *st, const desk_ident_info *info);
+
 /* Applies one input event. Returns 1 when the traveler changed (the app
  * then builds the next traveler's documents), 0 otherwise. */
 int desk_step(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
@@ -508,7 +614,21 @@ typedef enum {
     TEX_REF,       /* a: doc whose template's genuine specimen, b: light */
     TEX_LOUPE_DOC, /* the magnifier on document a at b, c (hundredths of a mm on its side) */
     TEX_LOUPE_REF, /* the same on document a's genuine specimen */
+    TEX_IDENT,     /* the identity panel's pictures: a ident_pic, b face zoom (FACE_ZOOM_*) or
+                      finger, c attempt or candidate */
 } draw_tex;
+
+/* The identity panel's pictures (TEX_IDENT's a). */
+enum {
+    IDENT_PIC_CAMERA,     /* the traveler as the counter camera sees them */
+    IDENT_PIC_PORTRAIT,   /* the document's printed portrait */
+    IDENT_PIC_CHIP,       /* the chip's portrait (DG2) */
+    IDENT_PIC_OVERLAY,    /* the portrait laid half-transparent over the camera's picture */
+    IDENT_PIC_FINGER,     /* a capture: b the finger, c the attempt */
+    IDENT_PIC_FINGER_REF, /* the chip's print of finger b (DG3) */
+    IDENT_PIC_CANDIDATE,  /* a watch-list candidate's photo: c the candidate */
+    IDENT_PICS
+};
 
 typedef struct draw_cmd {
     draw_kind kind;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "desk_draw_internal.h"
+#include "desk_ident.h"
 #include "desk_fit.h"
 
 /* ------------------------------------------------------------ primitives */
@@ -283,7 +284,8 @@ int desk_panel_at(const desk_state *st, int x, int y) {
            (st->findings_panel && desk_rect_hit(desk_layout.findings, x, y)) ||
            (st->ref_panel && desk_rect_hit(desk_layout.ref_panel, x, y)) ||
            (st->mrz_panel && desk_rect_hit(desk_layout.mrz_panel, x, y)) ||
-           (st->transcript && desk_rect_hit(desk_layout.transcript, x, y));
+           (st->transcript && desk_rect_hit(desk_layout.transcript, x, y)) ||
+           (st->ident_panel && desk_rect_hit(desk_ident_panel(), x, y));
 }
 
 const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap) {
@@ -512,6 +514,8 @@ static int button_on(const desk_state *st, int b) {
         return st->mrz_panel;
     case DESK_BTN_REF:
         return st->ref_panel;
+    case DESK_BTN_IDENT:
+        return st->ident_panel;
     case DESK_BTN_FLAG:
         return st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE;
     default:
@@ -701,6 +705,7 @@ static void draw_panels(const desk_state *st, draw_list *dl) {
     if (st->transcript) desk_draw_transcript(st, dl);
     if (st->compare) desk_draw_compare(st, dl);
     if (st->findings_panel) desk_draw_findings_list(st, dl);
+    if (st->ident_panel) desk_draw_ident(st, dl);
 }
 
 static void draw_dialog(const desk_state *st, draw_list *dl) {

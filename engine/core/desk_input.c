@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "desk_ident.h"
 #include "desk_internal.h"
 
 typedef int (*mode_step_fn)(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
@@ -75,6 +76,7 @@ static const struct {
     [DESK_BTN_PROTECT] = {KEY_P, .decision = DECIDE_PROTECTION},
     [DESK_BTN_OPEN] = {KEY_O, .tool = open_top},
     [DESK_BTN_TURN] = {KEY_T, .tool = turn_top},
+    [DESK_BTN_IDENT] = {KEY_B, .tool = desk_act_ident},
     [DESK_BTN_HELP] = {KEY_F1, .tool = desk_act_help},
     [DESK_BTN_LANG] = {KEY_F2, .tool = desk_act_language},
     [DESK_BTN_INTERP] = {KEY_I, .tool = desk_act_interpreter},
@@ -153,6 +155,7 @@ static void examine_key(desk_state *st, int k, desk_log_fn log, void *ud) {
         desk_act_compare(st, log, ud);
     } else if (k == KEY_E) {
         desk_act_findings(st, log, ud);
+
     } else if ((k == KEY_UP || k == KEY_DOWN) && st->transcript) {
         desk_act_transcript_scroll(st, k == KEY_UP ? 1 : -1); /* back through it, or on */
     } else if (k >= KEY_UP && k <= KEY_RIGHT) {
@@ -236,6 +239,7 @@ static void ask_by_id(desk_state *st, const char *id, desk_log_fn log, void *ud)
 
 static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
     if (key(ev, KEY_K)) return desk_tutorial_skip(st, log, ud);
+    if (st->ident_panel && desk_ident_input(st, ev, log, ud)) return 0;
     if (ev->kind == EV_ASK) {
         ask_by_id(st, ev->text, log, ud);
     } else if (ev->kind == EV_KEY) {

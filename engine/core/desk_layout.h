@@ -44,6 +44,7 @@ typedef enum {
     DESK_BTN_PROTECT,
     DESK_BTN_OPEN,
     DESK_BTN_TURN,
+    DESK_BTN_IDENT, /* the identity checks: chip, face, fingerprints (B) */
     DESK_BTN_HELP,
     DESK_BTN_LANG,   /* drawn only with more than one language */
     DESK_BTN_INTERP, /* drawn with the traveler, only with an interview */

@@ -5,11 +5,11 @@
 #include <string.h>
 
 static const char *key_names[KEY_COUNT] = {
-    "none", "1",     "2",    "3",      "4",        "5",         "6",      "7",       "8",  "9",
-    "0",    "f1",    "f2",   "escape", "return",   "backspace", "tab",    "delete",  "up", "down",
-    "left", "right", "plus", "minus",  "a",        "f",         "l",      "m",       "n",  "o",
-    "p",    "r",     "s",    "t",      "x",        "y",         "q",      "i",       "c",  "g",
-    "h",    "v",     "e",    "k",      "lbracket", "rbracket",  "pageup", "pagedown"};
+    "none", "1",     "2",    "3",      "4",        "5",         "6",      "7",        "8",  "9",
+    "0",    "f1",    "f2",   "escape", "return",   "backspace", "tab",    "delete",   "up", "down",
+    "left", "right", "plus", "minus",  "a",        "f",         "l",      "m",        "n",  "o",
+    "p",    "r",     "s",    "t",      "x",        "y",         "q",      "i",        "c",  "g",
+    "h",    "v",     "e",    "k",      "lbracket", "rbracket",  "pageup", "pagedown", "b"};
 
 const char *input_key_name(int key) {
     return key >= 0 && key < KEY_COUNT ? key_names[key] : NULL;

@@ -93,6 +93,7 @@ typedef enum {
     KEY_RBRACKET, /* "]": tilt it away */
     KEY_PAGEUP,   /* a passport's previous page */
     KEY_PAGEDOWN, /* its next page */
+    KEY_B,        /* the identity checks: chip, face, fingerprints */
     KEY_COUNT
 } input_key;
 

@@ -108,6 +108,7 @@ static void sanitise_doc(scn_doc *d) {
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     d->spec.imitated &= 0x3Fu; /* imitated_feature's bits */
     CLAMP(d->spec.printer, 0, PRINTER_COUNT - 1);
+    CLAMP(d->chip, 0, 15); /* chip_defect's range is checked where it is used */
     if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
     CLAMP(d->spec.host, 0, DESK_MAX_DOCS), CLAMP(d->spec.host_page, 0, BOOKLET_PAGES - 1);
@@ -142,6 +143,15 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->companion_rel, 0, REL_COUNT - 1);
     CLAMP(s->companion_age, 0, 120);
     TERM(s->companion_sex);
+    CLAMP(s->face.relation, 0, FACE_REL_COUNT - 1);
+    CLAMP(s->face.years, 0, 40);
+    s->face.beard = !!s->face.beard, s->face.glasses = !!s->face.glasses;
+    s->fingers.taken = !!s->fingers.taken;
+    CLAMP(s->fingers.skin, 0, SKIN_COUNT - 1);
+    CLAMP(s->fingers.injured, 0, 10);
+    CLAMP(s->fingers.missing, 0, 10);
+    CLAMP(s->fingers.watchlist, 0, WATCH_COUNT - 1);
+    s->gate = !!s->gate;
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);
@@ -198,4 +208,49 @@ const char *scenario_rules_answer(const scenario *s, const scn_question *q, cons
     for (int i = 0; i < q->n_rules; i++)
         if (scenario_cond_holds(s, &q->rules[i].when, ctx)) return q->rules[i].say;
     return NULL;
+}
+
+static const char *const face_rel_names[FACE_REL_COUNT] = {"holder", "aged", "lookalike", "sibling",
+                                                           "morph"};
+static const char *const skin_names[SKIN_COUNT] = {"good", "dry", "wet", "worn"};
+static const char *const watch_names[WATCH_COUNT] = {"none", "false_candidate", "true_candidate"};
+
+static int name_index(const char *const *names, int n, const char *s) {
+    for (int i = 0; i < n; i++)
+        if (s && !strcmp(names[i], s)) return i;
+    return -1;
+}
+
+const char *scn_face_rel_name(int r) {
+    return r >= 0 && r < FACE_REL_COUNT ? face_rel_names[r] : "";
+}
+int scn_face_rel_from_name(const char *s) {
+    return name_index(face_rel_names, FACE_REL_COUNT, s);
+}
+int scn_face_rel_impostor(int r) {
+    return r == FACE_LOOKALIKE || r == FACE_SIBLING || r == FACE_MORPH;
+}
+const char *scn_skin_name(int k) {
+    return k >= 0 && k < SKIN_COUNT ? skin_names[k] : "";
+}
+int scn_skin_from_name(const char *s) {
+    return name_index(skin_names, SKIN_COUNT, s);
+}
+const char *scn_watch_name(int w) {
+    return w >= 0 && w < WATCH_COUNT ? watch_names[w] : "";
+}
+int scn_watch_from_name(const char *s) {
+    return name_index(watch_names, WATCH_COUNT, s);
+}
+
+static const char *const finger_names[10] = {
+    "right_thumb", "right_index", "right_middle", "right_ring", "right_little",
+    "left_thumb",  "left_index",  "left_middle",  "left_ring",  "left_little"};
+
+const char *scn_finger_name(int pos) {
+    return pos >= 1 && pos <= 10 ? finger_names[pos - 1] : "";
+}
+int scn_finger_from_name(const char *s) {
+    int i = name_index(finger_names, 10, s);
+    return i < 0 ? -1 : i + 1;
 }

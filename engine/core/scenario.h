@@ -124,6 +124,65 @@ typedef struct scn_visa {
 
 #define SCN_MAX_TEXTS 8
 
+/* Identity at the counter (issue 17; docs/scenarios.md "Identity"): how the
+ * traveler's face and fingers relate to the first document's holder, what the
+ * chip holds, and whether an automated gate sent them to the desk. */
+typedef enum {
+    FACE_HOLDER,    /* the holder, photographed recently (the default) */
+    FACE_AGED,      /* the holder, the photo `years` old */
+    FACE_LOOKALIKE, /* another person who looks like the holder: an impostor */
+    FACE_SIBLING,   /* the holder's brother or sister: an impostor */
+    FACE_MORPH,     /* the portrait is a morph of the traveler and another person, the
+                       document's applicant of record: a fraudulently obtained document */
+    FACE_REL_COUNT
+} scn_face_rel;
+
+const char *scn_face_rel_name(int r); /* "holder", "aged", "lookalike", "sibling", "morph" */
+int scn_face_rel_from_name(const char *s);
+/* The relations in which the traveler is not the person the portrait shows. */
+int scn_face_rel_impostor(int r);
+
+typedef struct scn_face {
+    int relation; /* scn_face_rel */
+    int years;    /* FACE_AGED: how old the photo is (1..40) */
+    int beard;    /* the traveler has a beard now (the photo has none) */
+    int glasses;  /* ... wears glasses now */
+} scn_face;
+
+/* A finger as the scanner meets it. */
+typedef enum {
+    SKIN_GOOD,
+    SKIN_DRY,  /* faint, broken ridges: a recapture, moistened, helps */
+    SKIN_WET,  /* smudged ridges */
+    SKIN_WORN, /* manual work: flat ridges, quality stays low */
+    SKIN_COUNT
+} scn_skin;
+const char *scn_skin_name(int k); /* "good", "dry", "wet", "worn" */
+int scn_skin_from_name(const char *s);
+
+/* A watch list's answer to the traveler's prints (1:N). */
+typedef enum {
+    WATCH_NONE,  /* no candidate */
+    WATCH_FALSE, /* a candidate who is someone else: a false match until verified */
+    WATCH_TRUE,  /* a candidate who is the traveler */
+    WATCH_COUNT
+} scn_watch;
+const char *scn_watch_name(int w); /* "none", "false_candidate", "true_candidate" */
+int scn_watch_from_name(const char *s);
+
+/* Finger positions as ISO/IEC 19794-4 numbers them: 1 right thumb .. 5 right
+ * little, 6 left thumb .. 10 left little. */
+const char *scn_finger_name(int pos); /* "right_thumb", ..., "left_little"; "" otherwise */
+int scn_finger_from_name(const char *s);
+
+typedef struct scn_fingers {
+    int taken;     /* fingerprints are taken at this desk (the chip's DG3, or an entry system) */
+    int skin;      /* scn_skin */
+    int injured;   /* ISO/IEC 19794-4 finger position injured (bandaged): 0 none */
+    int missing;   /* ... missing (amputated): 0 none */
+    int watchlist; /* scn_watch: what a 1:N search answers */
+} scn_fingers;
+
 typedef struct scn_doc {
     desk_doc_spec spec;
     int companion; /* the companion's document (their own holder), not the traveler's */
@@ -142,6 +201,8 @@ typedef struct scn_doc {
     int page;     /* a visa: the printed page of its holder's passport it is stuck on (0: loose) */
     int n_travel; /* a passport: the journeys its stamps tell, in the order travelled */
     booklet_stamp travel[BOOKLET_MAX_STAMPS];
+    int chip; /* its chip's defect (chip.h's chip_defect, 0 none) when its template is
+                 an eMRTD's (chip = { defect = ... }) */
 } scn_doc;
 
 #define SCN_MAX_ACCEPT   4
@@ -208,8 +269,11 @@ typedef struct scenario {
     int n_speaks;
     char speaks[4][8];
     double impostor;
-    int companion;     /* someone travels with them and may answer for them */
-    int companion_rel; /* scn_relationship */
+    scn_face face;       /* traveler.face */
+    scn_fingers fingers; /* traveler.fingers */
+    int gate;            /* an automated gate rejected the traveler: the desk reviews it */
+    int companion;       /* someone travels with them and may answer for them */
+    int companion_rel;   /* scn_relationship */
     char companion_sex[2];
     int companion_age; /* 0: not said */
     int status;        /* scn_status */

@@ -111,6 +111,7 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
     } *k = malloc(sizeof *k);
     if (!k) return err_set(err, "out of memory");
     int rc = scn_docs_specs(s, 72, k->tpls, k->specs, err);
+    score_ident_truth_of(s, &t->ident);
     for (int d = 0; d < s->n_docs && rc == 0; d++) {
         if (s->docs[d].capture[0]) { /* the academy's regions, at its images' resolution */
             if ((rc = capture_probe(&k->cap, s->docs[d].capture, err)) != 0) break;
@@ -431,7 +432,8 @@ static int rights_critical(const score_result *r) {
     static const int kinds[] = {CRIT_REFUSED_PROTECTION,      CRIT_REFUSED_OWN_NATIONAL,
                                 CRIT_REFUSED_STATELESS,       CRIT_CHILD_WITHOUT_PROTECTION,
                                 CRIT_TRAFFICKING_NO_REFERRAL, CRIT_DISCRIMINATORY_QUESTION,
-                                CRIT_NOT_HEARD_ALONE,         CRIT_REFUSAL_NOT_EXPLAINED};
+                                CRIT_NOT_HEARD_ALONE,         CRIT_REFUSAL_NOT_EXPLAINED,
+                                CRIT_HELD_ON_FALSE_MATCH,     CRIT_REFUSED_FOR_FINGER};
     for (int i = 0; i < r->n_critical; i++)
         for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
             if (critical_from_id(r->critical[i]) == kinds[k]) return 1;
@@ -463,7 +465,15 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     int skipped = __builtin_popcount(ex.required & ~ex.covered);
     docs *= fmax(0.0, 1.0 - 0.2 * skipped);
     builtin_criticals(s, t, a, out);
+    score_ident_case(s, t, a, out);
     authored_criticals(s, a, out);
+    /* identity at the counter: the face compared and the chip read are part
+       of examining the document against its bearer; the fingerprint
+       procedure is part of the procedure */
+    double items = 1, sum = docs;
+    if (out->face >= 0) sum += out->face, items++;
+    if (out->chip >= 0) sum += out->chip, items++;
+    docs = sum / items;
     int need_l = 0, used_l = 0;
     for (int l = 0; l < LIGHT_COUNT; l++)
         if (e->lights & LIGHT_BIT(l)) need_l++, used_l += (a->lights_used & LIGHT_BIT(l)) != 0;
@@ -480,6 +490,7 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     out->competency[COMP_INTERVIEW] = share[COMP_INTERVIEW] * interp;
     out->competency[COMP_HUMAN_RIGHTS] = rights * share[COMP_HUMAN_RIGHTS];
     out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time * share[COMP_PROCEDURE];
+    if (out->fingers >= 0) out->competency[COMP_PROCEDURE] *= 0.5 + 0.5 * out->fingers;
     double pts = 0;
     if (a->decided)
         for (int c = 0; c < COMP_COUNT; c++)

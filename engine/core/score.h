@@ -49,7 +49,18 @@ typedef struct score_feature {
     double x, y, w, h;
 } score_feature;
 
+/* What is true of the traveler's identity (score_ident.c): whether the
+ * face is the portrait's, which stable features differ when it is not, and
+ * the chip's defect. */
+typedef struct score_ident_truth {
+    int impostor;          /* the face at the counter is not the portrait's person */
+    unsigned face_differs; /* bit per FEATURE_* (desk.h) that differs from the portrait */
+    int chip_doc;          /* the document with a chip (-1: none) */
+    int chip_defect;       /* its chip's defect (chip.h; 0 none) */
+} score_ident_truth;
+
 typedef struct score_truth {
+    score_ident_truth ident;
     double doc_w[DESK_MAX_DOCS], doc_h[DESK_MAX_DOCS]; /* one side of each document, mm */
     char doc_kind[DESK_MAX_DOCS][16];                  /* its template's kind: "passport", ... */
     int n;
@@ -83,7 +94,23 @@ typedef struct score_ask {
     char answer[48];        /* the answer's key ("" : none recorded) */
 } score_ask;
 
+/* What the trainee did in the identity panel (desk_ident.h), read from the
+ * log; the face answer is the last one recorded. */
+typedef struct score_ident {
+    int chip_read;
+    int face_answer, face_confidence;  /* FACE_ANSWER_*; 1..3 (0: cannot tell) */
+    unsigned face_features;            /* bit per FEATURE_* cited */
+    int explained;                     /* told the person why their prints are taken */
+    int explained_first;               /* ... before the first capture */
+    int captures, good_capture;        /* captures taken; one good enough to compare */
+    unsigned exceptions;               /* bit per finger (1 << pos) recorded injured or missing */
+    int verified, verify_match;        /* 1:1 against the chip */
+    int searched;                      /* 1:N against the watch list */
+    int cand_said_same, cand_said_not; /* candidates the trainee called the traveler / not */
+} score_ident;
+
 typedef struct score_actions {
+    score_ident ident;
     int decided;
     int decision, protection; /* desk_decision, desk_protection */
     int n_flags;
@@ -132,6 +159,10 @@ typedef struct score_result {
     unsigned not_understood;  /* bit per question index asked only before the interpreter */
     int interpreter_missed;   /* an interpreter was needed and not called */
     light_set lights_missed;  /* lights the scenario expects that were not used */
+    /* identity at the counter (score_ident.c): -1 where the case has none */
+    double face;    /* the face answer: right, calibrated, on features that differ (0..1) */
+    double chip;    /* the chip read where its defect shows (0..1) */
+    double fingers; /* the fingerprint procedure (0..1) */
 } score_result;
 
 /* The finding kind a trainee should use for a defect (desk finding kinds). */
@@ -148,6 +179,16 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
  * reasons given, MRZ reader, the decision and its time. */
 int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
                            score_actions *a, bl_err *err);
+
+/* The identity truth of a scenario (score_truth_build fills it). */
+void score_ident_truth_of(const scenario *s, score_ident_truth *t);
+/* Reads one identity action of the log into a (1: it was one). */
+struct cJSON;
+int score_ident_action(score_ident *a, const char *action, const struct cJSON *params);
+/* The identity items of a case into out->face/chip/fingers, and their critical
+ * errors (critical.h); called by score_case. */
+void score_ident_case(const scenario *s, const score_truth *t, const score_actions *a,
+                      score_result *out);
 
 /* Scores a case; pass_mark in points (e.g. 70), used unless the scenario
  * sets its own (expected.pass). Pure and fast. */

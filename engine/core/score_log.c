@@ -152,6 +152,8 @@ static void read_action(reader *rd, const cJSON *o) {
         if (a->interpreter) a->reasons_interpreted = 1;
     } else if (!strcmp(ac, "mrz_reader")) {
         if (cJSON_IsTrue(param(pr, "on"))) a->reader = 1;
+    } else if (score_ident_action(&a->ident, ac, pr)) {
+        /* the identity panel's (score_ident.c) */
     } else if (!strcmp(ac, "decide") && mine) {
         read_decide(rd, pr, t);
     } else if (!strcmp(ac, "timeout") && mine) {

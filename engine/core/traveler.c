@@ -51,6 +51,8 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     snprintf(t->sex, sizeof t->sex, "%s", s->sex);
     snprintf(t->needs, sizeof t->needs, "%s", s->needs);
     snprintf(t->place, sizeof t->place, "%s", s->place);
+    t->fingers = s->fingers.taken;
+    t->gate = s->gate;
     t->n_carries = s->n_carries;
     memcpy(t->carries, s->carries, sizeof t->carries);
 }

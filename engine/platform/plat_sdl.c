@@ -110,6 +110,8 @@ static int map_key(SDL_Keycode k) {
         return KEY_PAGEUP;
     case SDLK_PAGEDOWN:
         return KEY_PAGEDOWN;
+    case SDLK_b:
+        return KEY_B;
     case SDLK_ESCAPE:
         return KEY_ESCAPE;
     case SDLK_RETURN:

@@ -24,6 +24,7 @@
 #include "sandbox.h"
 #include "scn_check.h"
 #include "scn_read.h"
+#include "scn_ident.h"
 #include "scn_travel.h"
 #include "tpl.h"
 
@@ -119,8 +120,8 @@ static void read_companion(loader *ld) {
 }
 
 static void read_traveler(loader *ld) {
-    static const char *keys[] = {"age",   "sex",     "speaks", "impostor", "companion",
-                                 "needs", "carries", "status", NULL};
+    static const char *keys[] = {"age",     "sex",    "speaks", "impostor", "companion", "needs",
+                                 "carries", "status", "face",   "fingers",  "gate",      NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "traveler");
@@ -142,6 +143,7 @@ static void read_traveler(loader *ld) {
     rd_get_number(ld, "traveler", "impostor", &imp, 0, 1, 0);
     s->impostor = imp;
     read_companion(ld);
+    scn_read_ident(ld);
     rd_get_string(ld, "traveler", "needs", s->needs, sizeof s->needs, 0);
     rd_each_string(ld, "traveler", "carries", add_carries, NULL);
     char st[32] = "";
@@ -356,9 +358,10 @@ static void read_forgery(loader *ld, const char *what, scn_doc *d) {
 }
 
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed",    "defects",   "same_holder", "holder",
-                                 "capture",  "visa",    "companion", "texts",       "reference",
-                                 "imitated", "printer", "page",      "travel",      NULL};
+    static const char *keys[] = {"template", "seed",      "defects",  "same_holder",
+                                 "holder",   "capture",   "visa",     "companion",
+                                 "texts",    "reference", "imitated", "printer",
+                                 "page",     "travel",    "chip",     NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -429,6 +432,7 @@ static void read_documents(loader *ld) {
         lua_pop(L, 1);
         read_texts(ld, d, what);
         scn_read_travel(ld, d, what);
+        scn_read_chip(ld, d, what);
         snprintf(q, sizeof q, "%s.visa", what);
         rd_rawfield(L, "visa");
         if (lua_istable(L, -1))
