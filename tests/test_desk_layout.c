@@ -377,8 +377,8 @@ static void ident_info(desk_ident_info *in, int answer) {
     snprintf(in->dg1[0], 48, "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
     snprintf(in->dg1[1], 48, "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
     in->dg1_lines = 2;
-    for (int c = 0; c < CHIP_CHECKS; c++)
-        in->checks[c] = c == CHIP_CHECK_REVOKED ? 0 : 1;
+    for (int c = 0; c < IDENT_CHECKS; c++)
+        in->checks[c] = c == IDENT_CHECK_REVOKED ? 0 : 1;
     in->gate_score = 41, in->gate_threshold = 60;
     for (int f = 0; f < 10; f++)
         for (int a = 0; a < IDENT_ATTEMPTS; a++)

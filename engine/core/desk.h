@@ -51,6 +51,7 @@ typedef struct desk_doc_spec {
     int host;          /* a visa stuck in a passport: that passport's index + 1 (0: it lies
                           loose on the desk); shown on the page host_page (booklet.h index) */
     int host_page;
+    int chip; /* its chip's defect (chip.h's chip_defect; 0: none, or no chip) */
 } desk_doc_spec;
 
 #define DESK_MAX_QUESTIONS 20
@@ -91,6 +92,9 @@ typedef struct desk_traveler {
     char place[16];          /* the desk's place for this traveler: "airport", ... */
     int fingers;             /* fingerprints are taken at this desk (scenario traveler.fingers) */
     int gate;                /* an automated gate rejected them: its score is shown */
+    /* what the app builds the identity checks from (scenario.h's scn_face, scn_fingers) */
+    int face_rel, face_years, face_beard, face_glasses;
+    int skin, injured, missing, watchlist;
     int n_carries;
     char carries[4][48];    /* keys */
     const i18n *strings[8]; /* per interface language (desk_state.langs order); may be NULL */
@@ -142,13 +146,13 @@ typedef struct desk_finding {
  * (desk_set_ident_info); the desk only shows it and logs what the trainee
  * does with it, so a replay shows the same. */
 enum {
-    CHIP_CHECK_HASHES,    /* each data group's hash equals the Security Object's */
-    CHIP_CHECK_SIGNATURE, /* the Security Object's signature verifies with the DS key */
-    CHIP_CHECK_CHAIN,     /* the DS certificate chains to a CSCA of the master list */
-    CHIP_CHECK_VALIDITY,  /* the DS certificate is valid on the desk's date */
-    CHIP_CHECK_REVOKED,   /* the DS certificate is not on its CSCA's revocation list */
-    CHIP_CHECK_CLONE,     /* chip authentication: the chip proves it holds its private key */
-    CHIP_CHECKS
+    IDENT_CHECK_HASHES,    /* each data group's hash equals the Security Object's */
+    IDENT_CHECK_SIGNATURE, /* the Security Object's signature verifies with the DS key */
+    IDENT_CHECK_CHAIN,     /* the DS certificate chains to a CSCA of the master list */
+    IDENT_CHECK_VALIDITY,  /* the DS certificate is valid on the desk's date */
+    IDENT_CHECK_REVOKED,   /* the DS certificate is not on its CSCA's revocation list */
+    IDENT_CHECK_CLONE,     /* chip authentication: the chip proves it holds its private key */
+    IDENT_CHECKS
 };
 
 #define IDENT_ATTEMPTS   4 /* captures of one finger the scanner shows (more repeat the last) */
@@ -168,7 +172,7 @@ typedef struct desk_ident_info {
     int chip_answer; /* 0: the chip does not answer */
     char dg1[3][48]; /* the MRZ in DG1 */
     int dg1_lines;
-    int checks[CHIP_CHECKS];        /* 1 passed, 0 failed, -1 not done */
+    int checks[IDENT_CHECKS];        /* 1 passed, 0 failed, -1 not done */
     int has_dg3;                    /* the chip holds fingerprints (read with access control) */
     int gate_score, gate_threshold; /* the gate's face matcher, 0..100 (gate 0: none) */
     /* the scanner: each finger's quality (0..100) capture after capture; 0: nothing to

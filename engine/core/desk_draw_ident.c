@@ -7,7 +7,7 @@
 #include "desk_ident.h"
 #include "scenario.h"
 
-static const char *const check_keys[CHIP_CHECKS] = {"ident.check.hashes",  "ident.check.signature",
+static const char *const check_keys[IDENT_CHECKS] = {"ident.check.hashes",  "ident.check.signature",
                                                     "ident.check.chain",   "ident.check.validity",
                                                     "ident.check.revoked", "ident.check.clone"};
 
@@ -88,7 +88,7 @@ static void draw_checks(const desk_state *st, draw_list *dl, desk_rect p) {
     int x = p.x + 540, y = p.y + 136;
     line(st, dl, x, y, 420, 16, C_ACCENT, 1, desk_tr(st, "ident.pa_title"));
     int failed = 0;
-    for (int c = 0; c < CHIP_CHECKS; c++) {
+    for (int c = 0; c < IDENT_CHECKS; c++) {
         int v = in->checks[c];
         failed += v == 0;
         int yy = y + 36 + c * 44;
@@ -102,7 +102,7 @@ static void draw_checks(const desk_state *st, draw_list *dl, desk_rect p) {
                                   : "ident.not_done"));
         para(st, dl, x + 108, yy, 312, 2, C_TEXT, desk_tr(st, check_keys[c]));
     }
-    para(st, dl, x, y + 36 + CHIP_CHECKS * 44 + 8, 420, 2, failed ? C_RED : C_GREEN,
+    para(st, dl, x, y + 36 + IDENT_CHECKS * 44 + 8, 420, 2, failed ? C_RED : C_GREEN,
          desk_tr(st, failed ? "ident.pa_failed" : "ident.pa_passed"));
 }
 

@@ -189,7 +189,7 @@ static void read_chip(desk_state *st, desk_log_fn log, void *ud) {
     desk_doc_target(st, in->chip_doc, target, sizeof target);
     st->ident.chip_read = 1;
     int failed = 0;
-    for (int c = 0; c < CHIP_CHECKS; c++)
+    for (int c = 0; c < IDENT_CHECKS; c++)
         failed += in->checks[c] == 0;
     desk_emit(st, log, ud, "chip_read", target, "{\"answer\": %s, \"failed_checks\": %d}",
               in->chip_answer ? "true" : "false", in->chip_answer ? failed : 0);

@@ -108,7 +108,7 @@ static void sanitise_doc(scn_doc *d) {
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     d->spec.imitated &= 0x3Fu; /* imitated_feature's bits */
     CLAMP(d->spec.printer, 0, PRINTER_COUNT - 1);
-    CLAMP(d->chip, 0, 15); /* chip_defect's range is checked where it is used */
+    CLAMP(d->spec.chip, 0, 15); /* chip_defect's range is checked where it is used */
     if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
     CLAMP(d->spec.host, 0, DESK_MAX_DOCS), CLAMP(d->spec.host_page, 0, BOOKLET_PAGES - 1);
@@ -143,7 +143,7 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->companion_rel, 0, REL_COUNT - 1);
     CLAMP(s->companion_age, 0, 120);
     TERM(s->companion_sex);
-    CLAMP(s->face.relation, 0, FACE_REL_COUNT - 1);
+    CLAMP(s->face.relation, 0, SCN_FACE_COUNT - 1);
     CLAMP(s->face.years, 0, 40);
     s->face.beard = !!s->face.beard, s->face.glasses = !!s->face.glasses;
     s->fingers.taken = !!s->fingers.taken;
@@ -210,7 +210,7 @@ const char *scenario_rules_answer(const scenario *s, const scn_question *q, cons
     return NULL;
 }
 
-static const char *const face_rel_names[FACE_REL_COUNT] = {"holder", "aged", "lookalike", "sibling",
+static const char *const face_rel_names[SCN_FACE_COUNT] = {"holder", "aged", "lookalike", "sibling",
                                                            "morph"};
 static const char *const skin_names[SKIN_COUNT] = {"good", "dry", "wet", "worn"};
 static const char *const watch_names[WATCH_COUNT] = {"none", "false_candidate", "true_candidate"};
@@ -222,13 +222,13 @@ static int name_index(const char *const *names, int n, const char *s) {
 }
 
 const char *scn_face_rel_name(int r) {
-    return r >= 0 && r < FACE_REL_COUNT ? face_rel_names[r] : "";
+    return r >= 0 && r < SCN_FACE_COUNT ? face_rel_names[r] : "";
 }
 int scn_face_rel_from_name(const char *s) {
-    return name_index(face_rel_names, FACE_REL_COUNT, s);
+    return name_index(face_rel_names, SCN_FACE_COUNT, s);
 }
 int scn_face_rel_impostor(int r) {
-    return r == FACE_LOOKALIKE || r == FACE_SIBLING || r == FACE_MORPH;
+    return r == SCN_FACE_LOOKALIKE || r == SCN_FACE_SIBLING || r == SCN_FACE_MORPH;
 }
 const char *scn_skin_name(int k) {
     return k >= 0 && k < SKIN_COUNT ? skin_names[k] : "";

@@ -128,13 +128,13 @@ typedef struct scn_visa {
  * traveler's face and fingers relate to the first document's holder, what the
  * chip holds, and whether an automated gate sent them to the desk. */
 typedef enum {
-    FACE_HOLDER,    /* the holder, photographed recently (the default) */
-    FACE_AGED,      /* the holder, the photo `years` old */
-    FACE_LOOKALIKE, /* another person who looks like the holder: an impostor */
-    FACE_SIBLING,   /* the holder's brother or sister: an impostor */
-    FACE_MORPH,     /* the portrait is a morph of the traveler and another person, the
+    SCN_FACE_HOLDER,    /* the holder, photographed recently (the default) */
+    SCN_FACE_AGED,      /* the holder, the photo `years` old */
+    SCN_FACE_LOOKALIKE, /* another person who looks like the holder: an impostor */
+    SCN_FACE_SIBLING,   /* the holder's brother or sister: an impostor */
+    SCN_FACE_MORPH,     /* the portrait is a morph of the traveler and another person, the
                        document's applicant of record: a fraudulently obtained document */
-    FACE_REL_COUNT
+    SCN_FACE_COUNT
 } scn_face_rel;
 
 const char *scn_face_rel_name(int r); /* "holder", "aged", "lookalike", "sibling", "morph" */
@@ -144,7 +144,7 @@ int scn_face_rel_impostor(int r);
 
 typedef struct scn_face {
     int relation; /* scn_face_rel */
-    int years;    /* FACE_AGED: how old the photo is (1..40) */
+    int years;    /* SCN_FACE_AGED: how old the photo is (1..40) */
     int beard;    /* the traveler has a beard now (the photo has none) */
     int glasses;  /* ... wears glasses now */
 } scn_face;
@@ -201,8 +201,6 @@ typedef struct scn_doc {
     int page;     /* a visa: the printed page of its holder's passport it is stuck on (0: loose) */
     int n_travel; /* a passport: the journeys its stamps tell, in the order travelled */
     booklet_stamp travel[BOOKLET_MAX_STAMPS];
-    int chip; /* its chip's defect (chip.h's chip_defect, 0 none) when its template is
-                 an eMRTD's (chip = { defect = ... }) */
 } scn_doc;
 
 #define SCN_MAX_ACCEPT   4

@@ -26,13 +26,13 @@ static const double confidence_p[4] = {0.5, 0.6, 0.8, 1.0};
  * (face_relate): what a trainee may rightly cite. */
 static unsigned relation_differs(int rel) {
     switch (rel) {
-    case FACE_LOOKALIKE:
+    case SCN_FACE_LOOKALIKE:
         return 1u << FEATURE_EARS | 1u << FEATURE_NOSE | 1u << FEATURE_EYES | 1u << FEATURE_MARKS |
                1u << FEATURE_CHIN;
-    case FACE_SIBLING:
+    case SCN_FACE_SIBLING:
         return 1u << FEATURE_EARS | 1u << FEATURE_NOSE | 1u << FEATURE_MOUTH | 1u << FEATURE_MARKS |
                1u << FEATURE_FACE_SHAPE | 1u << FEATURE_CHIN;
-    case FACE_MORPH: /* the portrait mixes two people: every component is a little off */
+    case SCN_FACE_MORPH: /* the portrait mixes two people: every component is a little off */
         return (1u << FACE_FEATURE_CITES) - 1;
     default:
         return 0;
@@ -44,12 +44,12 @@ void score_ident_truth_of(const scenario *s, score_ident_truth *t) {
     t->impostor = s->impostor > 0;
     t->face_differs = relation_differs(s->face.relation);
     if (t->impostor && !t->face_differs) /* traveler.impostor alone: a look-alike */
-        t->face_differs = relation_differs(FACE_LOOKALIKE);
+        t->face_differs = relation_differs(SCN_FACE_LOOKALIKE);
     t->chip_doc = -1;
     for (int d = 0; d < s->n_docs; d++)
-        if (s->docs[d].chip) {
+        if (s->docs[d].spec.chip) {
             t->chip_doc = d;
-            t->chip_defect = s->docs[d].chip;
+            t->chip_defect = s->docs[d].spec.chip;
             break;
         }
 }
@@ -172,7 +172,7 @@ void score_ident_case(const scenario *s, const score_truth *t, const score_actio
     score_ident_truth it;
     score_ident_truth_of(s, &it);
     if (t->ident.face_differs) it.face_differs = t->ident.face_differs;
-    int face_case = it.impostor || s->face.relation != FACE_HOLDER || s->gate;
+    int face_case = it.impostor || s->face.relation != SCN_FACE_HOLDER || s->gate;
     out->face = face_case ? face_item(&it, id) : -1;
     out->chip = it.chip_doc >= 0 && it.chip_defect ? id->chip_read : -1;
     out->fingers = s->fingers.taken ? fingers_item(s, &it, id) : -1;

@@ -53,6 +53,10 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     snprintf(t->place, sizeof t->place, "%s", s->place);
     t->fingers = s->fingers.taken;
     t->gate = s->gate;
+    t->face_rel = s->face.relation, t->face_years = s->face.years;
+    t->face_beard = s->face.beard, t->face_glasses = s->face.glasses;
+    t->skin = s->fingers.skin, t->injured = s->fingers.injured;
+    t->missing = s->fingers.missing, t->watchlist = s->fingers.watchlist;
     t->n_carries = s->n_carries;
     memcpy(t->carries, s->carries, sizeof t->carries);
 }

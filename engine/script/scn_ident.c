@@ -33,14 +33,14 @@ static void read_face(loader *ld) {
                        "traveler.face.relation: \"%s\" is not holder, aged, lookalike, sibling "
                        "or morph",
                        rel);
-            s->face.relation = FACE_HOLDER;
+            s->face.relation = SCN_FACE_HOLDER;
         }
         double years = 0;
         if (rd_get_number(ld, w, "years", &years, 1, 40, 0) == 0) s->face.years = (int)years;
-        if (s->face.relation == FACE_AGED && s->face.years == 0)
+        if (s->face.relation == SCN_FACE_AGED && s->face.years == 0)
             rd_problem(ld, "traveler.face",
                        "traveler.face: an aged photo says how old it is (years = 1 .. 40)");
-        if (s->face.relation != FACE_AGED && s->face.years)
+        if (s->face.relation != SCN_FACE_AGED && s->face.years)
             rd_problem(ld, "traveler.face.years",
                        "traveler.face.years: only an aged photo (relation = \"aged\") has years");
         rd_get_bool(ld, w, "beard", &s->face.beard);
@@ -122,10 +122,10 @@ void scn_read_chip(loader *ld, scn_doc *d, const char *what) {
         rd_only_keys(ld, w, keys);
         char v[24] = "";
         if (rd_get_string(ld, w, "defect", v, sizeof v, 0) == 0 &&
-            (d->chip = chip_defect_from_name(v)) < 0) {
+            (d->spec.chip = chip_defect_from_name(v)) < 0) {
             rd_problem(ld, (snprintf(p, sizeof p, "%s.defect", w), p),
                        "%s.defect: \"%s\" is not a chip defect (%s)", w, v, chip_defect_names());
-            d->chip = CHIP_OK;
+            d->spec.chip = CHIP_OK;
         }
     } else if (t != LUA_TNIL) {
         rd_problem(ld, w, "%s: expected { defect = ... }", w);
