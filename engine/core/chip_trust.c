@@ -42,10 +42,20 @@ int chip_trust_count(const chip_trust *t) {
     return t ? sk_X509_num(t->cscas) : 0;
 }
 
-/* Adds a CSCA certificate (a copy); one already held is skipped. */
+/* Whether the list holds a CSCA of that subject and key already. */
+static int holds(const chip_trust *t, X509 *x) {
+    for (int i = 0; i < sk_X509_num(t->cscas); i++) {
+        X509 *y = sk_X509_value(t->cscas, i);
+        if (!X509_NAME_cmp(X509_get_subject_name(y), X509_get_subject_name(x)) &&
+            EVP_PKEY_eq(X509_get0_pubkey(y), X509_get0_pubkey(x)) == 1)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds a CSCA certificate (a new reference); one already held is skipped. */
 static int add_cert(chip_trust *t, X509 *x, bl_err *err) {
-    for (int i = 0; i < sk_X509_num(t->cscas); i++)
-        if (X509_cmp(sk_X509_value(t->cscas, i), x) == 0) return 0;
+    if (holds(t, x)) return 0;
     if (!X509_STORE_add_cert(t->store, x) || !X509_up_ref(x))
         return chip_ossl_err(err, "master list");
     if (!sk_X509_push(t->cscas, x)) {
@@ -58,6 +68,10 @@ static int add_cert(chip_trust *t, X509 *x, bl_err *err) {
 int chip_trust_add_state(chip_trust *t, const char *state, bl_err *err) {
     chip_signer csca;
     if (chip_pki_csca(state, PKI_GENUINE, &csca, err)) return -1;
+    if (holds(t, csca.cert)) { /* added before, with its CRL */
+        chip_signer_free(&csca);
+        return 0;
+    }
     int rc = add_cert(t, csca.cert, err);
     chip_signer_free(&csca);
     X509_CRL *crl = rc ? NULL : chip_pki_crl(state, t->today, err);
