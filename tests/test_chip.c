@@ -251,6 +251,20 @@ static void every_cut_of_a_file_is_an_error_not_a_crash(void **state) {
     assert_non_null(strstr(err.msg, "tag"));
     assert_int_equal(chip_dg2_decode(c.dg1.data, c.dg1.len, &img, &err), -1);
     assert_int_equal(chip_lds_so_decode(c.com.data, c.com.len, h, &n, &err), -1);
+    /* a facial record that says it is shorter than its own header (found by fuzz_chip) */
+    uint8_t *fac = malloc(c.dg2.len);
+    memcpy(fac, c.dg2.data, c.dg2.len);
+    uint8_t *rec = NULL;
+    for (size_t i = 0; !rec && i + 8 <= c.dg2.len; i++)
+        if (!memcmp(fac + i,
+                    "FAC\0"
+                    "010\0",
+                    8))
+            rec = fac + i;
+    assert_non_null(rec);
+    memcpy(rec + 8, "\x00\x00\x00\x0A", 4);
+    assert_int_equal(chip_dg2_decode(fac, c.dg2.len, &img, &err), -1);
+    free(fac);
     /* a length that runs past the end */
     uint8_t *bad = malloc(c.dg1.len);
     memcpy(bad, c.dg1.data, c.dg1.len);

@@ -270,7 +270,7 @@ int chip_dg2_jpeg(const uint8_t *p, size_t len, const uint8_t **jpeg, size_t *jp
         return err_set(err, "DG2: facial record version %.3s (010 is read)", (const char *)r + 4);
     uint32_t total = be(r + 8, 4), images = be(r + 12, 2), block = be(r + 14, 4);
     uint32_t points = be(r + 18, 2);
-    if (total > rl || images < 1)
+    if (total > rl || total < 14 + 20 + 12 || images < 1)
         return err_set(err, "DG2: facial record of %u bytes and %u images in %zu bytes",
                        (unsigned)total, (unsigned)images, rl);
     size_t info = 14 + 20 + (size_t)points * 8; /* the image information block */
