@@ -18,6 +18,7 @@
 #include <openssl/x509.h>
 
 #include "chip.h"
+#include "test_fonts.h"
 
 static const bl_date TODAY = {2026, 6, 1};
 
@@ -437,6 +438,70 @@ static void a_state_missing_from_the_master_list_is_untrusted(void **state) {
     assert_non_null(strstr(err.msg, "no chip"));
 }
 
+/* ------------------------------------------------------------ the chip and the print */
+
+/* The printed MRZ of the document with these defects, and its chip. */
+static void printed_and_chip(const docf *d, unsigned defects, doc_truth *truth, chip *c) {
+    doc_fonts fonts;
+    bl_err err = {0};
+    doc_spec spec = d->spec;
+    spec.defects = defects;
+    spec.dpi = 72;
+    if (test_fonts_load(&fonts, &err)) fail_msg("fonts: %s", err.msg);
+    matbuf mb;
+    if (doc_build(&spec, &fonts, &mb, truth, &err)) fail_msg("doc_build: %s", err.msg);
+    matbuf_deinit(&mb);
+    doc_fonts_unload(&fonts);
+    chip_spec cs = {&spec, CHIP_DEFECT_NONE, NULL, 0};
+    if (chip_build(&cs, c, &err)) fail_msg("chip_build: %s", err.msg);
+}
+
+/* A forger changes the print, not the chip: the chip keeps the document as
+ * issued, so the change shows between the chip and the print, and passive
+ * authentication still passes. */
+static void the_chip_keeps_the_document_as_issued(void **state) {
+    (void)state;
+    docf d;
+    doc_of(&d, "uto-passport-td3", 61);
+    chip_trust *tr = chip_trust_create(TODAY, NULL);
+    assert_int_equal(chip_trust_add_builtin(tr, NULL), 0);
+    doc_truth *t = malloc(sizeof *t);
+    chip genuine, c;
+    chip_result r;
+    printed_and_chip(&d, 0, t, &genuine);
+    assert_int_equal(chip_verify(&genuine, tr, TODAY, &r, NULL), 0);
+    assert_true(chip_dg1_matches(&r, t->mrz, t->mrz_lines));
+    static const struct {
+        int defect, dg1_matches;
+    } rows[] = {
+        {DEFECT_EXPIRED, 1},           /* a genuine expired document: its chip expired with it */
+        {DEFECT_MRZ_CHECK_DIGIT, 0},   /* the printed MRZ's digit, not the chip's */
+        {DEFECT_MRZ_VIZ_MISMATCH, 1},  /* the visual zone changed; MRZ and chip agree */
+        {DEFECT_PHOTO_SUBSTITUTION, 1} /* the photo changed; the chip keeps the face */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        printed_and_chip(&d, 1u << rows[i].defect, t, &c);
+        assert_int_equal(chip_verify(&c, tr, TODAY, &r, NULL), 0);
+        /* an expired document's signer expired a quarter after its last document did:
+         * its certificate may have too (the one check that may fail, and only then) */
+        int expired = rows[i].defect == DEFECT_EXPIRED && r.validity == CHIP_VALIDITY_EXPIRED;
+        assert_int_equal(r.verdict, expired ? CHIP_VERDICT_FAILED : CHIP_VERDICT_AUTHENTIC);
+        assert_true(r.read == P && r.hashes == P && r.signature == P && r.chain == P &&
+                    r.revocation == CHIP_REVOCATION_GOOD && r.active_auth == P);
+        assert_int_equal(chip_dg1_matches(&r, t->mrz, t->mrz_lines), rows[i].dg1_matches);
+        if (rows[i].defect == DEFECT_PHOTO_SUBSTITUTION) { /* the genuine face, byte for byte */
+            assert_int_equal(c.dg2.len, genuine.dg2.len);
+            assert_memory_equal(c.dg2.data, genuine.dg2.data, c.dg2.len);
+        }
+        if (rows[i].defect == DEFECT_EXPIRED) /* its dates are the expired document's */
+            assert_memory_not_equal(c.dg1.data, genuine.dg1.data, c.dg1.len);
+        chip_deinit(&c);
+    }
+    chip_deinit(&genuine);
+    free(t);
+    chip_trust_destroy(tr);
+}
+
 /* ------------------------------------------------------------ determinism */
 
 static EVP_PKEY *pem_key(const char *pem) {
@@ -507,6 +572,7 @@ int main(void) {
         cmocka_unit_test(each_defect_fails_exactly_its_check),
         cmocka_unit_test(a_dead_chip_answers_nothing),
         cmocka_unit_test(a_state_missing_from_the_master_list_is_untrusted),
+        cmocka_unit_test(the_chip_keeps_the_document_as_issued),
         cmocka_unit_test(same_seed_same_data_groups_and_keys),
         cmocka_unit_test(names_round_trip),
     };

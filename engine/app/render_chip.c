@@ -11,7 +11,8 @@
 static int write_file(const char *dir, const char *name, const void *data, size_t len,
                       bl_err *err) {
     char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+        return err_set(err, "the folder's path is too long for %s", name);
     return fs_write_atomic(path, data, len, err);
 }
 
@@ -76,8 +77,9 @@ static char *chip_json(const doc_spec *spec, int defect, const chip *c, const do
 
 int render_chip_dir(const doc_spec *spec, int defect, const doc_truth *truth, const char *dir,
                     bl_err *err) {
-    char sub[4200];
-    snprintf(sub, sizeof sub, "%s/chip", dir);
+    char sub[4100];
+    if (snprintf(sub, sizeof sub, "%s/chip", dir) >= (int)sizeof sub)
+        return err_set(err, "the folder's path is too long: %s", dir);
     chip c;
     chip_spec cs = {spec, defect, NULL, 0};
     if (chip_build(&cs, &c, err)) return -1;

@@ -71,7 +71,7 @@ int chip_lds_so_decode(const uint8_t *p, size_t len, chip_dg_hash h[CHIP_MAX_DG]
     size_t at = ver.total + alg.total;
     if (chip_tlv_expect(so.value + at, so.len - at, 0x30, "dataGroupHashValues", &list, err))
         return err_prefix(err, "LDS security object");
-    for (size_t k = 0, used; k < list.len; k += used) {
+    for (size_t k = 0, used = 0; k < list.len; k += used) {
         if (*n >= CHIP_MAX_DG) return err_set(err, "LDS security object: over 16 hashes");
         if (read_dg_hash(list.value + k, list.len - k, &h[*n], &used, err))
             return err_prefix(err, "LDS security object, hash %d", *n + 1);

@@ -56,7 +56,7 @@ static int read_len(const uint8_t *p, size_t len, size_t at, size_t *value, size
 int chip_tlv_read(const uint8_t *p, size_t len, chip_tlv *out, bl_err *err) {
     memset(out, 0, sizeof *out);
     if (!p) return err_set(err, "no data");
-    size_t tn, ln, v;
+    size_t tn = 0, ln = 0, v = 0;
     if (read_tag(p, len, &out->tag, &tn, err) || read_len(p + tn, len - tn, tn, &v, &ln, err))
         return -1;
     size_t head = tn + ln;
