@@ -21,6 +21,7 @@ int cmd_play(int argc, char **argv);        /* borderlab play */
 int bench_desk(int argc, char **argv);      /* borderlab bench desk */
 int bench_results(int argc, char **argv);   /* borderlab bench results */
 int bench_loupe(int argc, char **argv);     /* borderlab bench loupe */
+int bench_chip(int argc, char **argv);      /* borderlab bench chip */
 void bench_usage(FILE *o);                  /* borderlab bench --help (every benchmark's) */
 int cmd_check(int argc, char **argv);       /* borderlab check */
 int cmd_score(int argc, char **argv);       /* borderlab score */

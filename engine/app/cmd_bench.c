@@ -192,6 +192,7 @@ void bench_usage(FILE *o) {
     fprintf(o, "usage: borderlab bench render [--reps N] [--dpi N]\n"
                "       borderlab bench desk [--frames N] [--zoom N]\n"
                "       borderlab bench loupe [--reps N]\n"
+               "       borderlab bench chip [--reps N]\n"
                "       borderlab bench score [--cases N]\n"
                "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n\n"
                "bench render prints milliseconds per TD3 data page: the material build, all\n"
@@ -199,7 +200,9 @@ void bench_usage(FILE *o) {
                "desk and the time to the first frame, the loupe moving at --zoom (default 4;\n"
                "above 8 it is drawn from tiles built as it moves). bench loupe prints, for\n"
                "zooms 10, 20 and 40, the milliseconds to build the loupe's view at the zoom's\n"
-               "resolution, its tiles from cold, one tile, and one frame. bench score prints how "
+               "resolution, its tiles from cold, one tile, and one frame. bench chip prints the\n"
+               "milliseconds to make a desk's master list, personalise a passport's chip and\n"
+               "authenticate it (passive authentication). bench score prints how "
                "many recorded\n"
                "cases per second are read from the action log and scored. bench results\n"
                "generates a cohort of N trainees (default 1000; --cases scenarios a session,\n"
@@ -210,9 +213,12 @@ void bench_usage(FILE *o) {
 }
 
 int cmd_bench(int argc, char **argv) {
-    static const args_cmd subs[] = {
-        {"render", bench_render, NULL}, {"desk", bench_desk, NULL},
-        {"score", bench_score, NULL},   {"results", bench_results, NULL},
-        {"loupe", bench_loupe, NULL},   {NULL, NULL, NULL}};
+    static const args_cmd subs[] = {{"render", bench_render, NULL},
+                                    {"desk", bench_desk, NULL},
+                                    {"score", bench_score, NULL},
+                                    {"results", bench_results, NULL},
+                                    {"loupe", bench_loupe, NULL},
+                                    {"chip", bench_chip, NULL},
+                                    {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "chip.h"
 #include "cmd.h"
 #include "doc.h"
 #include "fsio.h"
@@ -17,6 +18,7 @@ static void usage(FILE *out) {
             "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
             "                        [--defect KIND]... [--printer laser|inkjet|copier]\n"
             "                        [--dpi N] [--today YYYY-MM-DD] [--tilt DEG]\n"
+            "                        [--chip-defect NAME]\n"
             "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
             "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
             "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
@@ -38,7 +40,12 @@ static void usage(FILE *out) {
             "                      which features vary with the tilt: varies_with_tilt)\n"
             "  --out FILE.png      write one light\n"
             "  --out-dir DIR       write visible.png uv.png ir.png oblique.png transmitted.png\n"
-            "                      and truth.json (features and defects with their regions)\n"
+            "                      and truth.json (features and defects with their regions);\n"
+            "                      an eMRTD's data page also DIR/chip/: dg1.bin dg2.bin dg3.bin\n"
+            "                      com.bin sod.der ds.pem csca.pem csca.crl chip.json, which\n"
+            "                      openssl checks (docs/chip.md)\n"
+            "  --chip-defect NAME  the chip's defect: none, cloned, dg1_altered, ds_untrusted,\n"
+            "                      ds_expired, ds_revoked or dead (with --out-dir)\n"
             "  --capture DIR       an academy's captured document: images per light and a\n"
             "                      regions.json (docs/captures.md); shown the same way\n"
             "  --scenario FILE     every document of a scenario as the desk shows it (its\n"
@@ -49,6 +56,15 @@ static void usage(FILE *out) {
 static int parse_today(const char *v, void *dst, bl_err *err) {
     if (date_parse_iso(v, dst) == 0) return 0;
     return err_set(err, "--today needs a date as YYYY-MM-DD (got '%s')", v);
+}
+
+static int parse_chip_defect(const char *v, void *dst, bl_err *err) {
+    int d = chip_defect_from_name(v);
+    if (d >= 0) return *(int *)dst = d, 0;
+    return err_set(err,
+                   "--chip-defect needs one of none, cloned, dg1_altered, ds_untrusted, "
+                   "ds_expired, ds_revoked, dead (got '%s')",
+                   v);
 }
 
 #define NO_SEED UINT64_MAX /* above every seed --seed takes */
@@ -63,6 +79,7 @@ int cmd_render(int argc, char **argv) {
     uint64_t page = 2; /* the data page */
     render_request_init(&rq);
     rq.spec.seed = NO_SEED;
+    rq.chip_defect = -1; /* not given */
     const args_opt opts[] = {ARGS_STR("--template", &tpl_id),
                              ARGS_STR("--template-file", &tpl_file),
                              ARGS_STR("--out", &out),
@@ -77,12 +94,16 @@ int cmd_render(int argc, char **argv) {
                              ARGS_STR("--capture", &capture_dir),
                              ARGS_STR("--scenario", &scenario_file),
                              ARGS_U64("--page", &page, 2, BOOKLET_PAGES + 1),
+                             ARGS_CALL("--chip-defect", parse_chip_defect, &rq.chip_defect),
                              ARGS_END};
     int rc = args_parse("render", opts, usage, argc, argv);
     if (rc != ARGS_GO) return rc;
     int have_seed = rq.spec.seed != NO_SEED;
+    int chip_given = rq.chip_defect >= 0;
+    if (!chip_given) rq.chip_defect = CHIP_DEFECT_NONE;
     if (scenario_file) {
-        if (tpl_id || tpl_file || have_seed || rq.spec.defects || capture_dir || !out_dir || out)
+        if (tpl_id || tpl_file || have_seed || rq.spec.defects || capture_dir || !out_dir || out ||
+            chip_given)
             return args_fail("render", "--scenario takes --out-dir DIR (and --dpi): its documents "
                                        "come from the scenario");
         bl_err err = {0};
@@ -91,7 +112,7 @@ int cmd_render(int argc, char **argv) {
         printf("wrote %s/documents.json and a folder per document\n", out_dir);
         return 0;
     }
-    if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects))
+    if (capture_dir && (tpl_id || tpl_file || have_seed || rq.spec.defects || chip_given))
         return args_fail("render", "--capture shows captured images as they are; it takes no "
                                    "--template, --seed or --defect");
     if (capture_dir) have_seed = 1, tpl_id = "";
@@ -120,6 +141,12 @@ int cmd_render(int argc, char **argv) {
     if ((tpl_id ? tpl_builtin(&t, tpl_id, &err) : tpl_load_file(&t, tpl_file, &err)) != 0) {
         return cmd_fail("render", &err);
     }
+    if (chip_given && (!t.chip || !out_dir || page != 2))
+        return args_fail("render",
+                         "--chip-defect takes --out-dir and the data page of a "
+                         "template with a chip (uto-passport-td3, qwh-passport-td3, "
+                         "uto-id-td1); %s has %s",
+                         t.id, t.chip ? "one" : "none");
     rq.spec.t = &t;
     rq.spec.page = booklet_index((int)page);
     rc = out_dir ? render_write_dir(&rq, out_dir, &err)
@@ -128,8 +155,8 @@ int cmd_render(int argc, char **argv) {
         return cmd_fail("render", &err);
     }
     if (out_dir)
-        printf("wrote %s/{visible,uv,ir,oblique,transmitted,coaxial}.png and truth.json\n",
-               out_dir);
+        printf("wrote %s/{visible,uv,ir,oblique,transmitted,coaxial}.png and truth.json%s\n",
+               out_dir, t.chip && rq.spec.page == 0 ? ", and its chip in chip/" : "");
     else
         printf("wrote %s\n", out);
     return 0;

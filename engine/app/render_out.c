@@ -9,6 +9,7 @@
 #include "capture.h"
 #include "fsio.h"
 #include "image.h"
+#include "render_chip.h"
 
 static int write_text(const char *path, char *json, bl_err *err);
 
@@ -79,6 +80,9 @@ int render_write_dir(const render_request *rq, const char *dir, bl_err *err) {
         json = NULL;
     }
     free(json);
+    /* an eMRTD's chip goes with its data page */
+    if (rc == 0 && rq->spec.t->chip && rq->spec.page == 0)
+        rc = render_chip_dir(&rq->spec, rq->chip_defect, truth, dir, err);
     for (int l = 0; l < LIGHT_COUNT; l++)
         image_deinit(&img[l]);
     matbuf_deinit(&mb);

@@ -8,7 +8,9 @@
 
 typedef struct render_request {
     doc_spec spec;
-    double tilt; /* degrees, -45..45: visible, oblique and coaxial views of a tilted document */
+    double tilt;     /* degrees, -45..45: visible, oblique and coaxial views of a tilted document */
+    int chip_defect; /* chip_defect (chip.h); an eMRTD's data page also writes DIR/chip/
+                        (render_chip.h) */
 } render_request;
 
 /* Defaults: dpi 300, today 2026-06-01, no defects, generated holder. */

@@ -43,20 +43,32 @@ void doc_fonts_unload(doc_fonts *f) {
  * change what the visual zone shows (viz), or the names one of them was made
  * from. Draws from b->r only for the defects that need a choice. Returns
  * whether the names now differ between the scripts. */
+/* The holder as issued, drawing from r (the document's stream, fresh from
+ * its seed): an expired document was issued ten years before it expired. */
+static void issued_holder(const doc_spec *spec, rng *r, doc_holder *real) {
+    if (spec->has_holder)
+        *real = spec->holder;
+    else
+        doc_holder_generate(spec->seed, spec->t, spec->today, real);
+    if (doc_has(spec, DEFECT_EXPIRED)) {
+        long today = date_to_days(spec->today);
+        if (date_to_days(real->expiry) >= today) {
+            real->expiry = date_from_days(today - 20 - (long)rng_below(r, 300));
+            real->issue = date_from_days(date_to_days(date_add_years(real->expiry, -10)) + 1);
+        }
+    }
+}
+
+void doc_issued_holder(const doc_spec *spec, doc_holder *out) {
+    rng r;
+    rng_init(&r, spec->seed); /* as paint() starts the document's stream */
+    issued_holder(spec, &r, out);
+}
+
 static int make_holders(doc_ctx *b, doc_holder *viz, doc_holder *mrzh) {
     const doc_spec *spec = b->spec;
     doc_holder real;
-    if (spec->has_holder)
-        real = spec->holder;
-    else
-        doc_holder_generate(spec->seed, b->t, spec->today, &real);
-    if (doc_has(spec, DEFECT_EXPIRED)) {
-        long today = date_to_days(spec->today);
-        if (date_to_days(real.expiry) >= today) {
-            real.expiry = date_from_days(today - 20 - (long)rng_below(&b->r, 300));
-            real.issue = date_from_days(date_to_days(date_add_years(real.expiry, -10)) + 1);
-        }
-    }
+    issued_holder(spec, &b->r, &real);
     *viz = real, *mrzh = real;
     if (doc_has(spec, DEFECT_MRZ_VIZ_MISMATCH)) viz->birth = date_add_years(viz->birth, -4);
     if (doc_has(spec, DEFECT_VISA_PASSPORT)) { /* another passport's number */

@@ -162,6 +162,18 @@ void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passpor
  * photo-substituted document the impostor's lookalike. */
 void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out);
 
+/* The holder as the issuing state issued the document: what its chip holds
+ * (chip.h). The printed page may differ from it where a forger changed the
+ * print (the visual zone, the MRZ's names, a check digit); an expired
+ * document's dates are its issued ones. The same spec gives the holder
+ * doc_build starts from. */
+void doc_issued_holder(const doc_spec *spec, doc_holder *out);
+
+/* The MRZ lines of template t for holder h, as issued (no defect applied):
+ * *n lines of 30, 36 or 44 characters. -1 with err when t has no MRZ or a
+ * field does not fit (mrz_make's message, prefixed "MRZ"). */
+int doc_mrz_lines(const tpl *t, const doc_holder *h, char lines[3][48], int *n, bl_err *err);
+
 /* A closed passport's cover (w x h pixels): the state's colour, emblem and
  * name in gold. */
 int doc_cover_render(const tpl *t, const doc_fonts *fonts, int w, int h, bl_image *out,

@@ -202,10 +202,15 @@ static void text_value(const doc_spec *spec, const tpl_field *f, char *out, size
 }
 
 int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
+    return doc_mrz_lines(b->t, h, lines, n, b->err);
+}
+
+int doc_mrz_lines(const tpl *t, const doc_holder *h, char lines[3][48], int *n, bl_err *err) {
+    if (t->mrz_format == TPL_NO_MRZ) return err_set(err, "%s has no MRZ", t->id);
     mrz_fields f;
     memset(&f, 0, sizeof f);
-    doc_copy(f.document_code, sizeof f.document_code, b->t->document_code);
-    doc_copy(f.issuing_state, sizeof f.issuing_state, b->t->issuing_state);
+    doc_copy(f.document_code, sizeof f.document_code, t->document_code);
+    doc_copy(f.issuing_state, sizeof f.issuing_state, t->issuing_state);
     doc_copy(f.document_number, sizeof f.document_number, h->document_number);
     doc_copy(f.nationality, sizeof f.nationality, h->nationality);
     date_yymmdd(h->birth, f.birth_date);
@@ -217,11 +222,10 @@ int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
      * 9303 Part 3) and truncates. See docs/mrz.md. */
     doc_copy(f.surname, sizeof f.surname, h->surname);
     doc_copy(f.given_names, sizeof f.given_names, h->given_names);
-    if (b->t->mrz_format == MRZ_TD3)
+    if (t->mrz_format == MRZ_TD3)
         doc_copy(f.optional_data, sizeof f.optional_data, h->personal_number);
     char out[3][45];
-    if (mrz_make((mrz_format)b->t->mrz_format, &f, out, n, b->err) != 0)
-        return err_prefix(b->err, "MRZ");
+    if (mrz_make((mrz_format)t->mrz_format, &f, out, n, err) != 0) return err_prefix(err, "MRZ");
     for (int i = 0; i < *n; i++)
         doc_copy(lines[i], 48, out[i]);
     return 0;

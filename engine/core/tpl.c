@@ -270,7 +270,18 @@ static const char *template_keys[] = {"id",
                                       "mrz_mm",
                                       "alterable",
                                       "features",
+                                      "chip",
                                       NULL};
+
+/* chip: whether the document is an eMRTD (chip.h). Only a passport or an ID
+ * card carries a chip: a visa sticker or a letter has none. Checked after
+ * the kind and the MRZ format are known (load_header calls it last). */
+static int load_chip(tpl *t, const cJSON *v, const char *name, bl_err *err) {
+    if (!v) return 0;
+    if (!cJSON_IsBool(v)) return err_set(err, "%s: chip: expected true or false", name);
+    t->chip = cJSON_IsTrue(v);
+    return 0;
+}
 
 /* The template's own keys: names, kind, MRZ format, size, substrate and inks. */
 static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err) {
@@ -298,6 +309,7 @@ static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err)
         get_str(root, "alterable", t->alterable, sizeof t->alterable, 0, name, "template", err))
         return -1;
     if (!t->alterable[0]) snprintf(t->alterable, sizeof t->alterable, "birth_date");
+    if (load_chip(t, cJSON_GetObjectItemCaseSensitive(root, "chip"), name, err)) return -1;
     if (strcmp(t->kind, "passport") && strcmp(t->kind, "id_card") && strcmp(t->kind, "visa") &&
         !tpl_is_supporting(t))
         return err_set(err,
@@ -315,6 +327,12 @@ static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err)
         return err_set(err, "%s: portrait_mm: missing (a %s has a portrait)", name, t->kind);
     if (t->mrz_format != TPL_NO_MRZ && t->mrz.w <= 0)
         return err_set(err, "%s: mrz_mm: missing (the MRZ's place)", name);
+    if (t->chip && ((strcmp(t->kind, "passport") && strcmp(t->kind, "id_card")) ||
+                    t->mrz_format == TPL_NO_MRZ))
+        return err_set(err,
+                       "%s: chip: a %s has no chip (only a passport or an ID card with an "
+                       "MRZ is an eMRTD)",
+                       name, t->kind);
     if (size[0] < 20 || size[0] > 300 || size[1] < 20 || size[1] > 300)
         return err_set(err, "%s: size_mm: %gx%g is not a document size (20..300 mm)", name, size[0],
                        size[1]);

@@ -59,6 +59,8 @@ typedef struct tpl {
     char state_name[48];
     char nationality_name[32];
     char document_code[3];
+    int chip;           /* an eMRTD: the document carries a contactless chip (chip.h); only a
+                           passport or an ID card with an MRZ may ("chip": true in the JSON) */
     int mrz_format;     /* mrz_format value; TPL_NO_MRZ for a supporting document */
     char alterable[32]; /* the field data_alteration_ir reprints (default birth_date) */
     double w_mm, h_mm, corner_mm;
