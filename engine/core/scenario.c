@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "chip.h"
 #include "defect.h"
 #include "doc.h"
 
@@ -108,7 +109,7 @@ static void sanitise_doc(scn_doc *d) {
     d->spec.defects &= (1u << DEFECT_COUNT) - 1;
     d->spec.imitated &= 0x3Fu; /* imitated_feature's bits */
     CLAMP(d->spec.printer, 0, PRINTER_COUNT - 1);
-    CLAMP(d->spec.chip, 0, 15); /* chip_defect's range is checked where it is used */
+    CLAMP(d->spec.chip, 0, CHIP_DEFECT_COUNT - 1);
     if (!(d->spec.defects >> DEFECT_COUNTERFEIT_PAPER & 1)) d->spec.imitated = 0;
     CLAMP(d->spec.pieces, 0, 2);
     CLAMP(d->spec.host, 0, DESK_MAX_DOCS), CLAMP(d->spec.host_page, 0, BOOKLET_PAGES - 1);

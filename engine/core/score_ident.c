@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chip.h"
 #include "critical.h"
 #include "desk.h"
 #include "score.h"
@@ -144,7 +145,7 @@ static double fingers_item(const scenario *s, const score_ident_truth *t, const 
     sum += a->good_capture, n++;
     int bad = s->fingers.injured ? s->fingers.injured : s->fingers.missing;
     if (bad) sum += (a->exceptions >> bad & 1) != 0, n++;
-    if (t->chip_doc >= 0 && t->chip_defect != 6 /* dead: no DG3 to read */) sum += a->verified, n++;
+    if (t->chip_doc >= 0 && t->chip_defect != CHIP_DEAD /* no DG3 to read */) sum += a->verified, n++;
     if (s->fingers.watchlist == WATCH_FALSE) sum += a->cand_said_not && !a->cand_said_same, n++;
     if (s->fingers.watchlist == WATCH_TRUE) sum += a->cand_said_same, n++;
     return sum / n;

@@ -4,18 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* chip.h's names, until the chip module lands (merge: use chip_defect_from_name) */
-static int chip_defect_from_name(const char *s) {
-    static const char *const names[] = {"none",       "cloned",     "dg1_altered", "ds_untrusted",
-                                        "ds_expired", "ds_revoked", "dead"};
-    for (int i = 0; i < 7; i++)
-        if (!strcmp(names[i], s)) return i;
-    return -1;
-}
-static const char *chip_defect_names(void) {
-    return "none, cloned, dg1_altered, ds_untrusted, ds_expired, ds_revoked, dead";
-}
-#define CHIP_OK 0
+#include "chip.h"
 
 /* traveler.face = { relation = "aged", years = 8, beard = true, glasses = true } */
 static void read_face(loader *ld) {
@@ -124,8 +113,10 @@ void scn_read_chip(loader *ld, scn_doc *d, const char *what) {
         if (rd_get_string(ld, w, "defect", v, sizeof v, 0) == 0 &&
             (d->spec.chip = chip_defect_from_name(v)) < 0) {
             rd_problem(ld, (snprintf(p, sizeof p, "%s.defect", w), p),
-                       "%s.defect: \"%s\" is not a chip defect (%s)", w, v, chip_defect_names());
-            d->spec.chip = CHIP_OK;
+                       "%s.defect: \"%s\" is not a chip defect (none, cloned, dg1_altered, "
+                       "ds_untrusted, ds_expired, ds_revoked, dead)",
+                       w, v);
+            d->spec.chip = CHIP_DEFECT_NONE;
         }
     } else if (t != LUA_TNIL) {
         rd_problem(ld, w, "%s: expected { defect = ... }", w);
