@@ -233,9 +233,8 @@ static void own_face(const char *id, const char *who, const char *sex, int age, 
     for (const char *c = who; *c; c++)
         h = (h ^ (unsigned char)*c) * 1099511628211ull;
     face_from_seed(h, fp);
+    face_set_sex(fp, sex[0]);
     if (age > 0) face_fit_age(fp, age);
-    if (sex[0] == 'F') fp->beard = 0;
-    if (sex[0] == 'M' && (fp->hair_style == 3 || fp->hair_style == 1)) fp->hair_style = 0;
 }
 
 /* The person's face as the desk shows it: the photo of their first

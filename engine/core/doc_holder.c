@@ -175,11 +175,10 @@ void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out
 
 void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
     face_from_seed(h->face_seed, out);
+    face_set_sex(out, h->sex[0]);
     /* as old as the holder was when the photo was taken (the document's issue) */
     bl_date at = h->issue.y ? h->issue : spec->today;
     if (h->birth.y) face_fit_age(out, at.y - h->birth.y);
-    if (h->sex[0] == 'F') out->beard = 0;
-    if (h->sex[0] == 'M' && out->hair_style == 3) out->hair_style = 0; /* no headscarf */
     /* A substituted photo shows a lookalike, not the holder. */
     if (doc_has(spec, DEFECT_PHOTO_SUBSTITUTION)) face_vary(out, spec->seed ^ 0xFACEu, 0.8);
 }
