@@ -97,6 +97,9 @@ typedef struct doc_spec {
                                       others are painted by doc_booklet.c */
     int n_stamps;
     booklet_stamp stamps[BOOKLET_MAX_STAMPS]; /* the journey's, placed (booklet_place) */
+    uint64_t morph; /* the portrait is a 50:50 morph of the holder and the look-alike drawn
+                       from this seed (doc_morph_partner): a genuinely issued document with
+                       a morphed photo; 0 none */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48
@@ -161,6 +164,9 @@ void doc_holder_share(doc_holder *h, const doc_holder *from, const char *passpor
 /* The face printed in the document's portrait: the holder's, or on a
  * photo-substituted document the impostor's lookalike. */
 void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out);
+/* The other person of a morphed portrait (spec->morph), at the photo's age:
+ * whoever presents the document with the applicant of record's help. */
+void doc_morph_partner(const doc_spec *spec, const doc_holder *h, face_params *out);
 
 /* The holder as the issuing state issued the document: what its chip holds
  * (chip.h). The printed page may differ from it where a forger changed the

@@ -173,12 +173,29 @@ void doc_holder_other_latin_name(rng *r, const doc_holder *real, doc_holder *out
     doc_copy(out->given_names, sizeof out->given_names, gn->latin);
 }
 
-void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
+/* The holder as photographed for the document, before anything was done to
+ * the photo. */
+static void holder_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
     face_from_seed(h->face_seed, out);
     face_set_sex(out, h->sex[0]);
     /* as old as the holder was when the photo was taken (the document's issue) */
     bl_date at = h->issue.y ? h->issue : spec->today;
     if (h->birth.y) face_fit_age(out, at.y - h->birth.y);
+}
+
+void doc_morph_partner(const doc_spec *spec, const doc_holder *h, face_params *out) {
+    face_params a;
+    holder_face(spec, h, &a);
+    face_relate(&a, FACE_REL_LOOKALIKE, spec->morph, 0, out);
+}
+
+void doc_portrait_face(const doc_spec *spec, const doc_holder *h, face_params *out) {
+    holder_face(spec, h, out);
+    if (spec->morph) { /* issued on a morphed photo: the applicant and their partner */
+        face_params a = *out, b;
+        doc_morph_partner(spec, h, &b);
+        face_morph(&a, &b, 0.5, out);
+    }
     /* A substituted photo shows a lookalike, not the holder. */
     if (doc_has(spec, DEFECT_PHOTO_SUBSTITUTION)) face_vary(out, spec->seed ^ 0xFACEu, 0.8);
 }

@@ -82,6 +82,19 @@ static void apply_visa(const scn_visa *v, doc_holder *h) {
     if (v->valid_until.y) h->expiry = v->valid_until;
 }
 
+/* The traveler's own document as identity at the counter needs it: a photo
+ * `years` old was taken when the document was issued (its validity kept);
+ * a morphed photo was issued as the document's. */
+static void identity_of_first(const scenario *s, doc_spec *spec) {
+    doc_holder *h = &spec->holder;
+    if (s->face.relation == SCN_FACE_MORPH) spec->morph = spec->seed ^ 0x4D0F7A11ull;
+    if (s->face.relation != SCN_FACE_AGED || s->face.years <= 0 || !h->issue.y) return;
+    long valid = date_to_days(h->expiry) - date_to_days(h->issue);
+    long issued = date_to_days(date_add_years(spec->today, -s->face.years)) + 21;
+    h->issue = date_from_days(issued);
+    h->expiry = date_from_days(issued + valid);
+}
+
 void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const char *first_state,
                      doc_spec *spec) {
     const scn_doc *sd = &s->docs[d];
@@ -93,6 +106,7 @@ void scn_docs_holder(const scenario *s, int d, const doc_holder *first, const ch
         doc_holder_fit(&spec->holder, spec->t, s->companion_sex, s->companion_age, spec->today);
     else if (!first)
         doc_holder_fit(&spec->holder, spec->t, s->sex, s->impostor > 0 ? 0 : s->age, spec->today);
+    if (!first && !sd->companion) identity_of_first(s, spec);
     if (first && sd->same_holder)
         doc_holder_share(&spec->holder, first, !strcmp(spec->t->kind, "visa") ? first_state : NULL);
     /* a letter or a boarding pass names the person, and the passport, it is for */

@@ -11,6 +11,7 @@
 #include "capture.h"
 #include "critical.h"
 #include "exam.h"
+#include "ident_face.h"
 #include "scn_docs.h"
 
 /* Desk finding kinds, by id, for the defect -> finding kind table. */
@@ -112,6 +113,15 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
     if (!k) return err_set(err, "out of memory");
     int rc = scn_docs_specs(s, 72, k->tpls, k->specs, err);
     score_ident_truth_of(s, &t->ident);
+    for (int d = 0; rc == 0 && d < s->n_docs; d++) /* the traveler's face against their photo */
+        if (!s->docs[d].capture[0] && !s->docs[d].companion) {
+            ident_faces f;
+            ident_faces_make(&k->specs[d], s->face.relation, s->face.years, s->face.beard,
+                             s->face.glasses, s->impostor, &f);
+            unsigned cites = ident_cites_of(f.differs);
+            if (t->ident.impostor && cites) t->ident.face_differs = cites;
+            break;
+        }
     for (int d = 0; d < s->n_docs && rc == 0; d++) {
         if (s->docs[d].capture[0]) { /* the academy's regions, at its images' resolution */
             if ((rc = capture_probe(&k->cap, s->docs[d].capture, err)) != 0) break;
