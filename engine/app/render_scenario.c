@@ -82,6 +82,7 @@ static int render_one(const scenario *s, const tpl *tpls, const doc_spec *specs,
     render_request rq;
     render_request_init(&rq);
     rq.spec = specs[d];
+    rq.chip_defect = s->docs[d].spec.chip; /* documents[i].chip */
     int rc = render_write_dir(&rq, sub, err);
     /* a passport's other pages, each in a folder of its own: page-3 .. page-9 */
     for (int pg = 1; rc == 0 && !strcmp(tpls[d].kind, "passport") && pg < BOOKLET_PAGES; pg++) {

@@ -144,6 +144,17 @@ int desk_ident_buttons(const desk_state *st, ident_button *out, int cap) {
 
 /* ------------------------------------------------------------ state */
 
+/* The fingers the scanner takes, in the order the arrows go through them. */
+static const int scan_fingers[DESK_SCAN_FINGERS] = {2, 7, 3, 8};
+
+int desk_ident_next_finger(int finger, int step) {
+    int i = 0;
+    while (i < DESK_SCAN_FINGERS && scan_fingers[i] != finger)
+        i++;
+    if (i == DESK_SCAN_FINGERS) return scan_fingers[0];
+    return scan_fingers[(i + step + DESK_SCAN_FINGERS) % DESK_SCAN_FINGERS];
+}
+
 void desk_ident_reset(desk_state *st) {
     memset(&st->ident, 0, sizeof st->ident);
     st->ident.finger = 2; /* the right index: where a scanner starts */

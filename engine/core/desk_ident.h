@@ -66,6 +66,12 @@ void desk_ident_reset(desk_state *st);
 #define DESK_FLICKER_FRAMES 30
 int desk_ident_flicker_pic(const desk_state *st);
 
+/* The fingers the scanner takes: the index and middle fingers, right then
+ * left (2, 7, 3, 8 in ISO/IEC 19794-4's numbers); the one `step` (+1, -1)
+ * from `finger` in that order. */
+#define DESK_SCAN_FINGERS 4
+int desk_ident_next_finger(int finger, int step);
+
 /* The quality of capture `attempt` (0-based) of finger f (1..10). */
 int desk_ident_quality(const desk_state *st, int f, int attempt);
 /* The best capture of finger f so far is good enough to compare. */
