@@ -51,16 +51,15 @@ const char *finger_position_name(int position) {
     return position >= 0 && position <= 10 ? position_names[position] : "unknown finger";
 }
 
-static uint64_t mix(uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
-}
-
+/* A lattice value in [-1, 1): one multiply-xorshift round of the point's
+ * key (enough for texture; nothing here is cryptographic). */
 static double lattice(uint64_t seed, int64_t ix, int64_t iy) {
-    uint64_t h = mix(seed ^ mix((uint64_t)ix * 0x9E3779B97F4A7C15ull + (uint64_t)iy));
+    uint64_t h = seed + (uint64_t)ix * 0x9E3779B97F4A7C15ull + (uint64_t)iy * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 29;
     return (double)(h >> 11) * (2.0 / 9007199254740992.0) - 1.0;
 }
 

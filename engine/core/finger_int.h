@@ -104,6 +104,30 @@ static inline double fm_wrap(double a) {
     return a;
 }
 
+/* atan2 to about 1e-5 rad and cos to about 1e-6: the ridge pattern is
+ * evaluated a few hundred thousand times per finger and needs no more. */
+static inline double fm_atan2(double y, double x) {
+    double ax = x < 0 ? -x : x, ay = y < 0 ? -y : y;
+    double mx = ax > ay ? ax : ay, mn = ax > ay ? ay : ax;
+    if (mx == 0) return 0;
+    double a = mn / mx, s = a * a;
+    double r = ((-0.0464964749 * s + 0.15931422) * s - 0.327622764) * s * a + a;
+    if (ay > ax) r = M_PI / 2 - r;
+    if (x < 0) r = M_PI - r;
+    return y < 0 ? -r : r;
+}
+static inline double fm_cos(double p) {
+    double k = p * (1 / (2 * M_PI));
+    k = (double)(long long)(k + (k < 0 ? -0.5 : 0.5));
+    double x = p - k * (2 * M_PI), sign = 1;
+    if (x < 0) x = -x;
+    if (x > M_PI / 2) x = M_PI - x, sign = -1;
+    double y = x * x;
+    double c =
+        1 + y * (-1.0 / 2 + y * (1.0 / 24 + y * (-1.0 / 720 + y * (1.0 / 40320 - y / 3628800))));
+    return sign * c;
+}
+
 /* Value noise in [-1, 1] on a lattice of `cell` px, from a seed: smooth,
  * deterministic, fixed to the coordinates it is given. */
 double fm_noise(uint64_t seed, double x, double y, double cell);
@@ -121,10 +145,14 @@ typedef struct fa_map {
     float *contrast; /* local standard deviation of gray */
     uint8_t *fg;     /* 1 foreground (finger), 0 background */
     int nfg;         /* foreground blocks */
+    int nperiod;     /* foreground blocks whose period was measured (not filled in) */
+    double clarity;  /* mean ridge/valley separation over the foreground, 0..1 */
 } fa_map;
 
 int fa_analyse(const finger_image *img, fa_map *a, bl_err *err);
 void fa_free(fa_map *a);
+/* finger_quality.c: the score from an analysis and the minutiae found. */
+int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q);
 /* Singular points by the Poincare index over the block orientation field. */
 int fa_singular(const fa_map *a, finger_point *cores, int *ncores, finger_point *deltas,
                 int *ndeltas, int cap);

@@ -42,6 +42,10 @@
 #define TILE        32
 #define TX          ((FM_W + TILE - 1) / TILE)
 #define TY          ((FM_H + TILE - 1) / TILE)
+#ifndef ITER0
+#define ITER0 300
+#define ITER1 60
+#endif
 #ifndef WLO
 #define WLO 0.3
 #endif
@@ -490,7 +494,7 @@ static int relax_singular(const fm_field *f, ph_level *l, const double *c, bl_er
  * first is 0: it fixes psi's offset), then rounded to multiples of pi and
  * kept; each finer grid starts from the coarser answer. */
 static int solve_levels(const fm_field *f, ph_ws *w, bl_err *err) {
-    static const int iters[NLEVEL] = {500, 80};
+    static const int iters[NLEVEL] = {ITER0, ITER1};
     double *x = malloc(sizeof(double) * (size_t)(w->lv[NLEVEL - 1].nn + FM_MAX_CUT));
     if (!x) return err_setc(err, BL_E_NOMEM, "out of memory solving a finger's phase");
     int rc = 0;
@@ -516,7 +520,7 @@ static int solve_levels(const fm_field *f, ph_ws *w, bl_err *err) {
         if (rc != 0) break;
         memcpy(x, l->psi, sizeof(double) * (size_t)l->nn);
         memcpy(x + l->nn, w->c, sizeof(double) * FM_MAX_CUT);
-        rc = solve(l, x, free_c, iters[L] / (L == 0 ? 2 : 1), err);
+        rc = solve(l, x, free_c, iters[L] / (L == 0 ? 3 : 1), err);
         memcpy(l->psi, x, sizeof(double) * (size_t)l->nn);
         make_cells(l, w->c);
     }
@@ -539,7 +543,7 @@ static double dip_phase(const fm_dipole *d, double x, double y) {
     if (d2 >= d->r2 * d->r2) return 0;
     double w = d2 <= d->r1 * d->r1 ? 1 : 1 - fm_smooth(d->r1, d->r2, sqrt(d2));
     double bx = x - d->bx, by = y - d->by;
-    return w * atan2(py * bx - px * by, px * bx + py * by);
+    return w * fm_atan2(py * bx - px * by, px * bx + py * by);
 }
 
 /* The phase at (x, y), leaving out dipole `skip` (-1: none). */
@@ -560,8 +564,10 @@ static double rest_at(const finger_master *m, const ph_ws *w, int k, int end, do
 
 /* Moves the minutia across the ridge (at most a quarter period) so the
  * phase there is 0 (on a ridge centre: a bifurcation) or pi (on a valley
- * centre: an ending); returns the phase offset a' = rest + p beta it has. */
-static double snap(finger_master *m, const ph_ws *w, int k, int end, int move) {
+ * centre: an ending); returns the phase offset a' = rest + p beta it has
+ * and the gradient of the rest of the phase there (gx, gy). */
+static double snap(finger_master *m, const ph_ws *w, int k, int end, int move, double *gxo,
+                   double *gyo) {
     fm_dipole *d = &m->dip[k];
     double *mx = end ? &d->bx : &d->ax, *my = end ? &d->by : &d->ay, p = end ? -1 : 1;
     double r0 = rest_at(m, w, k, end, *mx, *my);
@@ -570,6 +576,7 @@ static double snap(finger_master *m, const ph_ws *w, int k, int end, int move) {
     double gy =
         fm_wrap(rest_at(m, w, k, end, *mx, *my + 1) - rest_at(m, w, k, end, *mx, *my - 1)) / 2;
     double g = hypot(gx, gy);
+    *gxo = gx, *gyo = gy;
     if (g < 1e-6) return r0;
     double a = r0 + p * atan2(gy, gx), tau = cos(a) >= 0 ? 0 : M_PI;
     double delta = fm_wrap(tau - a) / g;
@@ -653,38 +660,47 @@ static int make_ridges(finger_master *m, ph_ws *w, bl_err *err) {
             for (int tx = x0 < 0 ? 0 : x0; tx <= x1 && tx < TX; tx++)
                 w->tile_d[ty][tx][w->tile_n[ty][tx]++] = (uint8_t)k;
     }
+    /* only where an impression can show skin (finger_render.c's outline at
+     * its largest, and a margin); elsewhere a valley */
+    const fm_field *f = &m->f;
+    double cy = f->top + f->half_h, ea = f->half_w * 1.06 + 14, eu = f->half_h * 1.06 + 14;
+    double el = f->half_h * 1.35 * 1.06 + 14;
     for (int y = 0; y < FM_H; y++)
         for (int x = 0; x < FM_W; x++) {
+            double u = (x - f->xc) / ea, v = (y - cy) / (y < cy ? eu : el);
+            if (u * u + v * v > 1) {
+                m->ridge[y * FM_W + x] = -1;
+                continue;
+            }
             int ty = y / TILE, tx = x / TILE;
             double p = psi_c(w, x, y);
             for (int k = 0; k < w->tile_n[ty][tx]; k++)
                 p += dip_phase(&m->dip[w->tile_d[ty][tx][k]], x, y);
-            m->ridge[y * FM_W + x] = (float)cos(p);
+            m->ridge[y * FM_W + x] = (float)fm_cos(p);
         }
     return 0;
 }
 
-/* The master's minutiae: kind from the phase offset, angle from the
- * pattern (towards the ridge that ends, or the valley between the forks). */
+/* The master's minutiae: kind from the phase offset a' (0: the minutia
+ * sits on a ridge centre, where a ridge forks; pi: on a valley centre,
+ * where a ridge ends). Angle: near a spiral of polarity p the extra ridge
+ * (or valley) lies on the side -p t of the ridge direction t = the rest
+ * phase's gradient turned by +90 degrees, for both kinds; that is where
+ * the ridge that ends, or the valley between the forks, runs. */
 static void list_minutiae(finger_master *m, const ph_ws *w) {
     finger_info *in = &m->info;
     in->nminutiae = 0;
     for (int k = 0; k < m->ndip; k++)
         for (int end = 0; end < 2; end++) {
-            double a = snap(m, w, k, end, 0);
+            double gx, gy, p = end ? -1 : 1;
+            double a = snap(m, w, k, end, 0, &gx, &gy);
             const fm_dipole *d = &m->dip[k];
-            double x = end ? d->bx : d->ax, y = end ? d->by : d->ay;
-            double t = fm_theta(&m->f, x, y), r = 0.5 * m->f.period;
-            double tx = cos(t), ty = sin(t);
-            double v1 = cos(phase_at(m, w, x + r * tx, y + r * ty, -1));
-            double v2 = cos(phase_at(m, w, x - r * tx, y - r * ty, -1));
-            int fork = cos(a) > 0;
-            if ((v1 < v2) != fork) tx = -tx, ty = -ty; /* ending: to the ridge; fork: the valley */
-            double ang = atan2(ty, tx);
+            double ang = atan2(-p * gx, p * gy);
             if (ang < 0) ang += 2 * M_PI;
             finger_minutia *mi = &in->minutiae[in->nminutiae++];
-            mi->x = (float)x, mi->y = (float)y, mi->angle = (float)ang;
-            mi->kind = fork ? FINGER_BIFURCATION : FINGER_ENDING;
+            mi->x = (float)(end ? d->bx : d->ax), mi->y = (float)(end ? d->by : d->ay);
+            mi->angle = (float)ang;
+            mi->kind = cos(a) > 0 ? FINGER_BIFURCATION : FINGER_ENDING;
             mi->quality = 100;
         }
 }
@@ -700,10 +716,11 @@ int fm_phase_build(finger_master *m, bl_err *err) {
     if (rc == 0) rc = solve_levels(&m->f, w, err);
     if (rc == 0) {
         place_dipoles(m, w);
+        double gx, gy;
         for (int pass = 0; pass < 3; pass++)
             for (int k = 0; k < m->ndip; k++)
                 for (int end = 0; end < 2; end++)
-                    snap(m, w, k, end, 1);
+                    snap(m, w, k, end, 1, &gx, &gy);
         rc = make_ridges(m, w, err);
     }
     if (rc == 0) list_minutiae(m, w);

@@ -59,12 +59,13 @@ static void to_frame(const rd_map *g, double px, double py, double *qx, double *
 }
 
 /* How much of the finger touches at master point p: 1 inside, 0 outside,
- * a soft rim of about 6 px. */
+ * a soft rim of about 7 px. The outline is an ellipse, longer towards the
+ * crease, its edge wavy as skin is. */
 static double contact(const rd_map *g, double px, double py) {
     double x = px - g->mx, y = py - g->my;
-    double ang = atan2(y, x), wob = 1 + 0.035 * fm_noise(g->oseed, ang * 60, 0, 23);
-    double u = fabs(x) / (g->a * wob), v = fabs(y) / ((y < 0 ? g->b_up : g->b_lo) * wob);
-    double rho = pow(pow(u, 2.4) + pow(v, 2.4), 1 / 2.4);
+    double wob = 1 + 0.03 * fm_noise(g->oseed, px, py, 40);
+    double u = x / g->a, v = y / (y < 0 ? g->b_up : g->b_lo);
+    double rho = sqrt(u * u + v * v) / wob;
     double m = 1 - fm_smooth(1 - g->edge, 1 + 0.2 * g->edge, rho);
     if (g->cut < 1e8) {
         double s = x * g->ux + y * g->uy;
@@ -107,14 +108,16 @@ static uint64_t hash3(uint64_t s, int64_t a, int64_t b) {
  * fixed to the skin. Returns how much of the ink a pore takes (0..1). */
 static double pore(uint64_t seed, double px, double py) {
     const double cell = 7.0;
-    int64_t cx = (int64_t)floor(px / cell), cy = (int64_t)floor(py / cell);
+    double u = px / cell, v = py / cell;
+    int64_t cx = (int64_t)floor(u), cy = (int64_t)floor(v);
+    int64_t i0 = u - cx < 0.5 ? cx - 1 : cx, j0 = v - cy < 0.5 ? cy - 1 : cy;
     double best = 0;
-    for (int64_t j = cy - 1; j <= cy + 1; j++)
-        for (int64_t i = cx - 1; i <= cx + 1; i++) {
+    for (int64_t j = j0; j <= j0 + 1; j++)
+        for (int64_t i = i0; i <= i0 + 1; i++) {
             uint64_t h = hash3(seed, i, j);
             if (h % 6 != 0) continue; /* one cell in six has a pore */
-            double ox = (i + ((h >> 8) & 1023) / 1024.0) * cell;
-            double oy = (j + ((h >> 20) & 1023) / 1024.0) * cell;
+            double ox = (i + 0.25 + ((h >> 8) & 1023) / 2048.0) * cell;
+            double oy = (j + 0.25 + ((h >> 20) & 1023) / 2048.0) * cell;
             double rad = 0.9 + ((h >> 32) & 255) / 255.0 * 0.6;
             double d2 = (px - ox) * (px - ox) + (py - oy) * (py - oy);
             if (d2 < rad * rad) best = fmax(best, 1 - d2 / (rad * rad));
@@ -135,23 +138,26 @@ static double scar_dist(const finger_master *m, double px, double py) {
 /* Ink (0 paper .. 1 full ridge) at master point p of the ridge pattern r. */
 typedef struct rd_skin {
     double thr, soft; /* ridge threshold on cos(phase) and its softness */
+    double light;     /* 0 normal pressure .. 1 the lightest touch */
     double dry, wet, wear, scar, scar_w;
     uint64_t cseed; /* the capture's own noise */
 } rd_skin;
 
 static double ink_at(const finger_master *m, const rd_skin *k, double r, double px, double py,
                      double edge) {
-    /* the rim presses less; ridge edges are never straight */
-    double thr = k->thr + 0.45 * (1 - edge) + 0.16 * fm_noise(m->skin_seed ^ 11, px, py, 2.6);
+    /* the rim presses less; ridge edges are never straight; a light touch
+     * leaves gaps along the ridges */
+    double thr = k->thr + 0.45 * (1 - edge) +
+                 (0.16 + 0.55 * k->light) * fm_noise(m->skin_seed ^ 11, px, py, 2.6 + 2 * k->light);
     double wetr = r;
     if (k->wet > 0) { /* moisture fills valleys, most in smears */
         double blob =
             fm_noise(k->cseed ^ 77, px, py, 16) + 0.5 * fm_noise(k->cseed ^ 78, px, py, 6);
-        wetr = r + k->wet * (0.25 + 0.9 * fm_smooth(-0.2, 0.6, blob));
+        wetr = r + k->wet * (0.3 + 1.3 * fm_smooth(0.15, 0.75, blob));
     }
     double ink = fm_smooth(thr - k->soft, thr + k->soft, wetr);
-    ink *= 0.86 + 0.14 * fm_noise(m->skin_seed ^ 13, px, py, 22);
-    ink *= 1 - 0.8 * pore(m->skin_seed, px, py) * fm_smooth(0.4, 0.9, r);
+    ink *= 1 - 0.45 * k->light;
+    if (r > 0.4) ink *= 1 - 0.8 * pore(m->skin_seed, px, py) * fm_smooth(0.4, 0.9, r);
     if (k->dry > 0) { /* dry skin: ridges break up, patches fade */
         double grain = fm_noise(k->cseed, px, py, 3.2) + 0.6 * fm_noise(k->cseed ^ 9, px, py, 1.7);
         double patch = fm_noise(k->cseed ^ 21, px, py, 45);
@@ -175,6 +181,7 @@ static double ink_at(const finger_master *m, const rd_skin *k, double r, double 
 static void make_skin(const finger_master *m, const finger_capture *c, rd_skin *k) {
     double p = fm_clamp(c->pressure, 0, 1);
     k->thr = 0.5 - 1.15 * p;
+    k->light = fm_clamp((0.35 - p) / 0.35, 0, 1);
     k->soft = 0.42;
     k->dry = fm_clamp(c->dryness, 0, 1);
     k->wet = fm_clamp(c->wetness, 0, 1);
@@ -200,22 +207,40 @@ static double pix_noise(uint64_t s, int x, int y) {
     return (a + b + c - 1.5) * 1.15;
 }
 
+#define GRID 4 /* the placement and the contact are smooth: computed every 4 px */
+#define GW   (FINGER_IMG_W / GRID + 2)
+#define GH   (FINGER_IMG_H / GRID + 2)
+
 static void render(const finger_master *m, const finger_capture *c, const rd_map *g,
                    const rd_skin *k, finger_impression *out) {
     uint64_t ns = rng_derive(c->seed, "finger/noise");
     double sigma = 2 + 9 * fm_clamp(c->noise, 0, 1), area = 0;
     double dark = 30 + 55 * k->wear + 35 * k->dry;
+    static const int gw = GW, gh = GH;
+    float gx[GH][GW], gy[GH][GW], gc[GH][GW], gb[GH][GW], gv[GH][GW];
+    for (int j = 0; j < gh; j++)
+        for (int i = 0; i < gw; i++) {
+            double px, py;
+            to_master(g, i * GRID, j * GRID, &px, &py);
+            gx[j][i] = (float)px, gy[j][i] = (float)py, gc[j][i] = (float)contact(g, px, py);
+            gb[j][i] = (float)(6 * fm_noise(ns, i * GRID, j * GRID, 60));
+            gv[j][i] = (float)(0.86 + 0.14 * fm_noise(m->skin_seed ^ 13, px, py, 22));
+        }
     for (int y = 0; y < FINGER_IMG_H; y++)
         for (int x = 0; x < FINGER_IMG_W; x++) {
-            double px, py;
-            to_master(g, x + 0.5, y + 0.5, &px, &py);
-            double cm = contact(g, px, py), ink = 0;
+            int i = x / GRID, j = y / GRID;
+            double tx = (x + 0.5 - i * GRID) / GRID, ty = (y + 0.5 - j * GRID) / GRID;
+#define LERP(a)                                                                                    \
+    ((a[j][i] * (1 - tx) + a[j][i + 1] * tx) * (1 - ty) +                                          \
+     (a[j + 1][i] * (1 - tx) + a[j + 1][i + 1] * tx) * ty)
+            double px = LERP(gx), py = LERP(gy), cm = LERP(gc), ink = 0;
             if (cm > 0.001) {
-                ink = cm * ink_at(m, k, ridge_at(m, px, py), px, py, cm);
+                ink = cm * LERP(gv) * ink_at(m, k, ridge_at(m, px, py), px, py, cm);
                 area += cm;
             }
             double vig = 1 - 0.05 * ((x - 200.0) * (x - 200.0) + (y - 250.0) * (y - 250.0)) / 80000;
-            double bg = 242 * vig + 6 * fm_noise(ns, x, y, 60);
+            double bg = 242 * vig + LERP(gb);
+#undef LERP
             double v = bg - (bg - dark) * ink + sigma * pix_noise(ns, x, y);
             out->img.px[y * FINGER_IMG_W + x] = (uint8_t)fm_clamp(v + 0.5, 0, 255);
         }
@@ -322,21 +347,28 @@ void finger_capture_preset(finger_capture *c, finger_capture_kind kind, uint64_t
     }
 }
 
+/* How travellers at a counter touch the scanner: half the time well; else
+ * too light, too hard, dry or damp skin, half a fingertip or a turned one,
+ * each from mild to bad (the presets are the bad end). */
 void finger_capture_random(finger_capture *c, uint64_t seed) {
     rng r;
     rng_init(&r, rng_derive(seed, "finger/random"));
     uint32_t u = rng_below(&r, 100);
-    finger_capture_kind k = u < 55   ? FINGER_CAPTURE_GOOD
-                            : u < 63 ? FINGER_CAPTURE_LIGHT
-                            : u < 70 ? FINGER_CAPTURE_HEAVY
-                            : u < 78 ? FINGER_CAPTURE_DRY
-                            : u < 84 ? FINGER_CAPTURE_WET
-                            : u < 92 ? FINGER_CAPTURE_PARTIAL
+    finger_capture_kind k = u < 52   ? FINGER_CAPTURE_GOOD
+                            : u < 60 ? FINGER_CAPTURE_LIGHT
+                            : u < 68 ? FINGER_CAPTURE_HEAVY
+                            : u < 76 ? FINGER_CAPTURE_DRY
+                            : u < 82 ? FINGER_CAPTURE_WET
+                            : u < 91 ? FINGER_CAPTURE_PARTIAL
                                      : FINGER_CAPTURE_ROTATED;
     finger_capture_preset(c, k, rng_u64(&r));
+    double sev = rng_range(&r, 0.3, 1); /* how bad the condition is */
+    c->pressure = 0.5 + (c->pressure - 0.5) * sev;
+    c->dryness *= sev, c->wetness *= sev;
+    if (k == FINGER_CAPTURE_PARTIAL) c->contact = 1 - (1 - c->contact) * sev;
     /* and something of everything, as no two touches are alike */
     c->rotation += rng_range(&r, -0.12, 0.12);
     c->dx += rng_range(&r, -20, 20), c->dy += rng_range(&r, -20, 20);
-    c->pressure = fm_clamp(c->pressure + rng_range(&r, -0.1, 0.1), 0, 1);
-    c->dryness = fm_clamp(c->dryness + rng_range(&r, 0, 0.25), 0, 1);
+    c->pressure = fm_clamp(c->pressure + rng_range(&r, -0.08, 0.08), 0, 1);
+    c->dryness = fm_clamp(c->dryness + rng_range(&r, 0, 0.2), 0, 1);
 }
