@@ -10,25 +10,26 @@
 
 #include "err.h"
 
-int cmd_mrz(int argc, char **argv);         /* borderlab mrz check|make */
-int cmd_render(int argc, char **argv);      /* borderlab render ... */
-int cmd_templates(int argc, char **argv);   /* borderlab templates [--json] */
-int cmd_bench(int argc, char **argv);       /* borderlab bench render */
-int cmd_default(int argc, char **argv);     /* borderlab (no arguments) */
-int cmd_sheet(int argc, char **argv);       /* borderlab contact-sheet */
-int cmd_desk(int argc, char **argv);        /* borderlab desk */
-int cmd_play(int argc, char **argv);        /* borderlab play */
-int bench_desk(int argc, char **argv);      /* borderlab bench desk */
-int bench_results(int argc, char **argv);   /* borderlab bench results */
-int bench_loupe(int argc, char **argv);     /* borderlab bench loupe */
-int bench_chip(int argc, char **argv);      /* borderlab bench chip */
-void bench_usage(FILE *o);                  /* borderlab bench --help (every benchmark's) */
-int cmd_check(int argc, char **argv);       /* borderlab check */
-int cmd_score(int argc, char **argv);       /* borderlab score */
-int cmd_results(int argc, char **argv);     /* borderlab results */
-int cmd_session(int argc, char **argv);     /* borderlab session */
-int cmd_config(int argc, char **argv);      /* borderlab config */
-int cmd_workstation(int argc, char **argv); /* borderlab workstation */
+int cmd_mrz(int argc, char **argv);          /* borderlab mrz check|make */
+int cmd_render(int argc, char **argv);       /* borderlab render ... */
+int cmd_templates(int argc, char **argv);    /* borderlab templates [--json] */
+int cmd_bench(int argc, char **argv);        /* borderlab bench render */
+int cmd_default(int argc, char **argv);      /* borderlab (no arguments) */
+int cmd_sheet(int argc, char **argv);        /* borderlab contact-sheet */
+int cmd_desk(int argc, char **argv);         /* borderlab desk */
+int cmd_play(int argc, char **argv);         /* borderlab play */
+int bench_desk(int argc, char **argv);       /* borderlab bench desk */
+int bench_results(int argc, char **argv);    /* borderlab bench results */
+int bench_loupe(int argc, char **argv);      /* borderlab bench loupe */
+int bench_biometrics(int argc, char **argv); /* borderlab bench biometrics */
+int bench_chip(int argc, char **argv);       /* borderlab bench chip */
+void bench_usage(FILE *o);                   /* borderlab bench --help (every benchmark's) */
+int cmd_check(int argc, char **argv);        /* borderlab check */
+int cmd_score(int argc, char **argv);        /* borderlab score */
+int cmd_results(int argc, char **argv);      /* borderlab results */
+int cmd_session(int argc, char **argv);      /* borderlab session */
+int cmd_config(int argc, char **argv);       /* borderlab config */
+int cmd_workstation(int argc, char **argv);  /* borderlab workstation */
 int results_query(const char *db, const char *by, const char *trainee, const char *cohort,
                   const char *scenario);
 struct xapi_academy;

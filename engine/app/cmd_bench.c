@@ -194,7 +194,9 @@ void bench_usage(FILE *o) {
                "       borderlab bench loupe [--reps N]\n"
                "       borderlab bench chip [--reps N]\n"
                "       borderlab bench score [--cases N]\n"
-               "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n\n"
+               "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n"
+               "       borderlab bench biometrics [--pairs N] [--seed N] [--impostors K] "
+               "[--threads N]\n\n"
                "bench render prints milliseconds per TD3 data page: the material build, all\n"
                "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
                "desk and the time to the first frame, the loupe moving at --zoom (default 4;\n"
@@ -208,7 +210,10 @@ void bench_usage(FILE *o) {
                "generates a cohort of N trainees (default 1000; --cases scenarios a session,\n"
                "default 6) as signed session journals and prints the milliseconds to import\n"
                "them, query, report on the cohort and one trainee, and export; --dir keeps the\n"
-               "cohort, its key, store and reports there (a new or empty folder). The last\n"
+               "cohort, its key, store and reports there (a new or empty folder). bench\n"
+               "biometrics makes N fingers (default 1000) with two captures each, extracts\n"
+               "their minutiae and prints the matcher's FNMR and FMR (N mated, N x K non-mated\n"
+               "comparisons, K default 10), the times and the quality distribution. The last\n"
                "line of each is a JSON object.\n");
 }
 
@@ -219,6 +224,7 @@ int cmd_bench(int argc, char **argv) {
                                     {"results", bench_results, NULL},
                                     {"loupe", bench_loupe, NULL},
                                     {"chip", bench_chip, NULL},
+                                    {"biometrics", bench_biometrics, NULL},
                                     {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }
