@@ -61,7 +61,7 @@ return scenario {
     en = {
       title = "Eight years older",
       summary = "The automated gate rejected a Utopian citizen: his passport photo is eight years old, and he now wears a beard and glasses.",
-      why = "The gate's rejection is a reason to look, not a finding: its matcher scores an eight-year-old photo, a new beard and glasses low. Compared without the glasses, the stable features agree (ears, nose, the eyes' spacing, the shape of the face); the chip is genuine and holds the same portrait; he knows the holder's particulars. He is the holder, a citizen coming home: admit him. The passport is valid until 2028; a new photo at renewal will please the gate.",
+      why = "The gate's rejection is a reason to look, not a finding: an eight-year-old photo, a new beard and glasses lower its score. Without the glasses, the stable features agree (ears, nose, eye spacing, face shape); the chip is genuine and holds the same portrait; he knows the holder's particulars. He is the holder, a citizen coming home: admit him.",
       ["carries.laptop"] = "A laptop bag and a conference lanyard",
       ["q.gate"] = "The gate did not accept you. Has that happened before?",
       ["a.gate"] = "Every time since I grew the beard. It opens for my wife and never for me. Last time your colleague let me through in a minute.",
@@ -81,7 +81,7 @@ return scenario {
     fr = {
       title = "Huit ans de plus",
       summary = "Le sas automatique a rejeté un citoyen utopien : la photo de son passeport a huit ans, et il porte désormais barbe et lunettes.",
-      why = "Le rejet du sas est une raison de regarder, pas un constat : son algorithme note mal une photo de huit ans, une barbe récente et des lunettes. Comparés sans les lunettes, les traits stables concordent (oreilles, nez, écartement des yeux, forme du visage) ; la puce est authentique et contient le même portrait ; il connaît les données du titulaire. C'est bien le titulaire, un citoyen qui rentre chez lui : admettez-le. Le passeport est valable jusqu'en 2028 ; une nouvelle photo au renouvellement plaira au sas.",
+      why = "Le rejet du sas est une raison de regarder, pas un constat : une photo de huit ans, une barbe récente et des lunettes font baisser son score. Sans les lunettes, les traits stables concordent (oreilles, nez, écartement des yeux, forme du visage) ; la puce est authentique et contient le même portrait ; il connaît les données du titulaire. C'est le titulaire, un citoyen qui rentre : admettez-le.",
       ["carries.laptop"] = "Une sacoche d'ordinateur et un badge de conférence",
       ["q.gate"] = "Le sas ne vous a pas accepté. Cela vous est-il déjà arrivé ?",
       ["a.gate"] = "À chaque fois depuis que j'ai la barbe. Il s'ouvre pour ma femme, jamais pour moi. La dernière fois, votre collègue m'a laissé passer en une minute.",
@@ -101,7 +101,7 @@ return scenario {
     ar = {
       title = "أكبر بثماني سنوات",
       summary = "رفضت البوابة الآلية مواطنًا من يوتوبيا: عمر صورة جوازه ثماني سنوات، وهو الآن ملتحٍ ويضع نظارة.",
-      why = "رفض البوابة سبب للنظر لا نتيجة: فخوارزميتها تمنح درجة منخفضة لصورة عمرها ثماني سنوات ولحية جديدة ونظارة. وعند المقارنة بلا نظارة تتطابق السمات الثابتة (الأذنان والأنف والمسافة بين العينين وشكل الوجه)، والشريحة أصلية وتحمل الصورة نفسها، وهو يعرف بيانات صاحب الجواز. إنه صاحب الجواز، مواطن عائد إلى بلده: اسمح له بالدخول. الجواز ساري المفعول حتى 2028، وصورة جديدة عند التجديد سترضي البوابة.",
+      why = "رفض البوابة سبب للنظر لا نتيجة: صورة عمرها ثماني سنوات ولحية جديدة ونظارة تخفض درجتها. ومن دون النظارة تتطابق السمات الثابتة (الأذنان والأنف والمسافة بين العينين وشكل الوجه)، والشريحة أصلية وتحمل الصورة نفسها، وهو يعرف بيانات صاحب الجواز. إنه صاحبه، مواطن عائد إلى بلده: اسمح له بالدخول.",
       ["carries.laptop"] = "حقيبة حاسوب وشارة مؤتمر",
       ["q.gate"] = "لم تقبلك البوابة. هل حدث هذا من قبل؟",
       ["a.gate"] = "في كل مرة منذ أطلقت لحيتي. تُفتح لزوجتي ولا تُفتح لي أبدًا. في المرة الماضية سمح لي زميلك بالمرور في دقيقة.",

@@ -66,7 +66,7 @@ return scenario {
     en = {
       title = "The prints say no",
       summary = "A genuine passport and chip, a face very like the photo, and fingerprints that are not the holder's.",
-      why = "The passport, the visa and the chip are genuine, and he knows the holder's particulars by heart. But his prints, well captured, do not match the holder's in the chip (1:1), and on close comparison his ears and nose are not those of the portrait. A look-alike: refer him to second line to establish who he is. A face this close is no reason to answer 'same' with confidence; and a failed 1:1 is a reason for a closer look, not an identification: stay courteous.",
+      why = "The passport, visa and chip are genuine, and he knows the holder's particulars by heart; but his well-captured prints do not match the holder's in the chip (1:1), and his ears and nose are not the portrait's. A look-alike: refer him to second line to establish who he is. So close a face never earns a confident 'same'; a failed 1:1 is a reason to look closer, not an identification.",
       ["carries.sports_bag"] = "A sports bag and a box of pastries from the airport",
       ["q.purpose"] = "What is the purpose of your visit?",
       ["a.purpose"] = "To visit my cousin in Valmore. Two weeks, then I go home.",
@@ -87,7 +87,7 @@ return scenario {
     fr = {
       title = "Les empreintes disent non",
       summary = "Passeport et puce authentiques, un visage très proche de la photo, et des empreintes qui ne sont pas celles du titulaire.",
-      why = "Le passeport, le visa et la puce sont authentiques, et il connaît par cœur les données du titulaire. Mais ses empreintes, bien capturées, ne correspondent pas à celles du titulaire enregistrées dans la puce (1:1), et à l'examen attentif ses oreilles et son nez ne sont pas ceux du portrait. Un sosie : orientez-le vers la deuxième ligne pour établir qui il est. Un visage aussi proche ne justifie pas de répondre « même personne » avec assurance ; et un échec du 1:1 est une raison d'examiner de plus près, pas une identification : restez courtois.",
+      why = "Le passeport, le visa et la puce sont authentiques, et il connaît par cœur les données du titulaire ; mais ses empreintes, bien capturées, ne correspondent pas à celles de la puce (1:1), et ses oreilles et son nez ne sont pas ceux du portrait. Un sosie : orientez-le vers la deuxième ligne pour établir qui il est. Un visage aussi proche ne mérite jamais un « même personne » assuré ; un échec du 1:1 appelle un examen, pas une identification.",
       ["carries.sports_bag"] = "Un sac de sport et une boîte de pâtisseries de l'aéroport",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Rendre visite à mon cousin à Valmore. Deux semaines, puis je rentre.",
@@ -108,7 +108,7 @@ return scenario {
     ar = {
       title = "البصمات تقول لا",
       summary = "جواز وشريحة أصليان، ووجه يشبه الصورة كثيرًا، وبصمات ليست لصاحب الجواز.",
-      why = "الجواز والتأشيرة والشريحة أصلية، وهو يحفظ بيانات صاحب الجواز عن ظهر قلب. لكن بصماته، وقد التُقطت بجودة جيدة، لا تطابق بصمات صاحب الجواز المخزّنة في الشريحة (مطابقة واحد لواحد)، وعند المقارنة الدقيقة لا تشبه أذناه وأنفه ما في الصورة. إنه شبيه: أحِله إلى الخط الثاني للتحقق من هويته. الوجه القريب إلى هذا الحد لا يبرّر الإجابة «الشخص نفسه» بثقة؛ وفشل المطابقة سبب لفحص أدق لا تحديد للهوية: ابقَ مهذبًا.",
+      why = "الجواز والتأشيرة والشريحة أصلية، وهو يحفظ بيانات صاحب الجواز عن ظهر قلب؛ لكن بصماته، وقد التُقطت جيدًا، لا تطابق بصمات الشريحة (واحد لواحد)، وأذناه وأنفه ليست كما في الصورة. إنه شبيه: أحِله إلى الخط الثاني للتحقق من هويته. الوجه القريب إلى هذا الحد لا يستحق أبدًا «الشخص نفسه» بثقة؛ وفشل المطابقة يستدعي فحصًا لا تحديدًا للهوية.",
       ["carries.sports_bag"] = "حقيبة رياضية وعلبة حلويات من المطار",
       ["q.purpose"] = "ما الغرض من زيارتك؟",
       ["a.purpose"] = "زيارة ابن عمي في فالمور. أسبوعان ثم أعود.",

@@ -63,7 +63,7 @@ return scenario {
     en = {
       title = "Two faces in one",
       summary = "A genuinely issued passport whose photo looks like the man at the counter, and not quite.",
-      why = "The passport is genuine: issued by Wahat, its chip signed by Wahat, every check passes. But its portrait is a morph, a blend of this man and the applicant of record: like him and not quite, the features a little soft and too even, faint double outlines at the eyes and the hairline; and his prints do not match the applicant's in the chip (1:1). A fraudulently obtained genuine document: refer him to second line, which informs the issuing state. The applicant brought his own photo to the office: that is how a morph gets in.",
+      why = "The passport is genuine: issued and signed by Wahat, every check passes. But its portrait is a morph of this man and the applicant of record: like him and not quite, the features soft and too even, faint double outlines at the eyes and hairline; and his prints are not the applicant's in the chip. A fraudulently obtained genuine document: refer him to second line, which informs Wahat.",
       ["carries.holdall"] = "A holdall and a folder of car-parts catalogues",
       ["q.purpose"] = "What is the purpose of your visit?",
       ["a.purpose"] = "Business. I buy spare parts for my brother's garage; there is a wholesaler in Lindor.",
@@ -83,7 +83,7 @@ return scenario {
     fr = {
       title = "Deux visages en un",
       summary = "Un passeport délivré en bonne et due forme, dont la photo ressemble à l'homme au guichet, sans être tout à fait lui.",
-      why = "Le passeport est authentique : délivré par Wahat, sa puce signée par Wahat, tous les contrôles passent. Mais son portrait est un morphing, un mélange de cet homme et du demandeur officiel : il lui ressemble sans être tout à fait lui, les traits un peu lisses et trop réguliers, de légers doubles contours aux yeux et à la naissance des cheveux ; et ses empreintes ne correspondent pas à celles du demandeur dans la puce (1:1). Un document authentique obtenu frauduleusement : orientez-le vers la deuxième ligne, qui informera l'État émetteur. Le demandeur a apporté sa propre photo au guichet : c'est ainsi qu'un morphing entre dans un passeport.",
+      why = "Le passeport est authentique : délivré et signé par Wahat, tous les contrôles passent. Mais son portrait est un morphing de cet homme et du demandeur officiel : ressemblant sans être lui, les traits lisses et trop réguliers, de légers doubles contours aux yeux et aux cheveux ; et ses empreintes ne sont pas celles du demandeur dans la puce. Un document authentique obtenu par fraude : orientez-le vers la deuxième ligne, qui informera Wahat.",
       ["carries.holdall"] = "Un sac de voyage et une chemise de catalogues de pièces automobiles",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Les affaires. J'achète des pièces détachées pour le garage de mon frère ; il y a un grossiste à Lindor.",
@@ -103,7 +103,7 @@ return scenario {
     ar = {
       title = "وجهان في وجه",
       summary = "جواز صادر بصورة نظامية، صورته تشبه الرجل الواقف عند الشباك، لكن ليس تمامًا.",
-      why = "الجواز أصلي: أصدرته الواحات، وشريحته موقّعة من الواحات، وكل الفحوص تنجح. لكن صورته مدمجة، مزيج من هذا الرجل ومن مقدّم الطلب المسجّل: تشبهه وليست هو تمامًا، والملامح ناعمة قليلًا ومتناسقة أكثر من اللازم، وحول العينين ومنبت الشعر خطوط مزدوجة خفيفة؛ وبصماته لا تطابق بصمات مقدّم الطلب في الشريحة (مطابقة واحد لواحد). وثيقة أصلية حُصل عليها بالاحتيال: أحِله إلى الخط الثاني الذي يُبلغ الدولة المُصدِرة. أحضر مقدّم الطلب صورته بنفسه إلى المكتب: هكذا تدخل الصورة المدمجة إلى الجواز.",
+      why = "الجواز أصلي: أصدرته الواحات ووقّعته، وكل الفحوص تنجح. لكن صورته مدمجة من هذا الرجل ومن مقدّم الطلب المسجّل: تشبهه وليست هو تمامًا، الملامح ناعمة ومتناسقة أكثر من اللازم، وحول العينين ومنبت الشعر خطوط مزدوجة خفيفة؛ وبصماته ليست بصمات مقدّم الطلب في الشريحة. وثيقة أصلية حُصل عليها بالاحتيال: أحِله إلى الخط الثاني الذي يُبلغ الواحات.",
       ["carries.holdall"] = "حقيبة سفر وملف فيه كتالوجات قطع غيار سيارات",
       ["q.purpose"] = "ما الغرض من زيارتك؟",
       ["a.purpose"] = "العمل. أشتري قطع غيار لورشة أخي؛ هناك تاجر جملة في ليندور.",

@@ -56,7 +56,7 @@ return scenario {
     en = {
       title = "Someone else's chip",
       summary = "A Utopian passport that passes every lamp, whose chip holds another person's data and photo.",
-      why = "The printed page passes the lamps, but the chip is not this passport's: its data (DG1) and portrait (DG2) are another Utopian's. They are genuinely signed, so passive authentication passes; chip authentication fails, because a copy cannot prove the original chip's key. A cloned chip in a passport personalised for him (a stolen blank, most likely): refer him to second line and keep the passport. A valid signature proves the data genuine, not that the chip belongs to this booklet: always compare DG1 and DG2 with the page.",
+      why = "The page passes the lamps, but the chip is not this passport's: its data (DG1) and portrait (DG2) are another Utopian's. Genuinely signed, they pass passive authentication; chip authentication fails, as a copy cannot prove the original's key. A cloned chip in a passport made out to him: refer him to second line. A valid signature proves the data genuine, not that the chip belongs to the booklet.",
       ["carries.jacket"] = "A leather jacket over his arm, the passport in its inside pocket",
       ["q.from"] = "Where are you travelling from?",
       ["a.from"] = "From Nordhaven. A long weekend at my sister's.",
@@ -74,7 +74,7 @@ return scenario {
     fr = {
       title = "La puce d'un autre",
       summary = "Un passeport utopien qui passe toutes les lampes, dont la puce contient les données et la photo d'une autre personne.",
-      why = "La page imprimée passe les lampes, mais la puce n'est pas celle de ce passeport : ses données (DG1) et son portrait (DG2) sont ceux d'un autre Utopien. Ils sont authentiquement signés, donc l'authentification passive réussit ; l'authentification de la puce échoue, car une copie ne peut pas prouver la clé de la puce d'origine. Une puce clonée dans un passeport personnalisé à son nom (un vierge volé, très probablement) : orientez-le vers la deuxième ligne et retenez le passeport. Une signature valide prouve que les données sont authentiques, pas que la puce appartient à ce livret : comparez toujours DG1 et DG2 avec la page.",
+      why = "La page passe les lampes, mais la puce n'est pas celle de ce passeport : ses données (DG1) et son portrait (DG2) sont ceux d'un autre Utopien. Authentiquement signés, ils passent l'authentification passive ; l'authentification de la puce échoue, une copie ne pouvant prouver la clé de l'original. Une puce clonée dans un passeport établi à son nom : deuxième ligne. Une signature valide prouve les données, pas que la puce appartient au livret.",
       ["carries.jacket"] = "Une veste en cuir sur le bras, le passeport dans la poche intérieure",
       ["q.from"] = "D'où arrivez-vous ?",
       ["a.from"] = "De Nordhaven. Un long week-end chez ma sœur.",
@@ -92,7 +92,7 @@ return scenario {
     ar = {
       title = "شريحة شخص آخر",
       summary = "جواز سفر من يوتوبيا ينجح تحت كل المصابيح، وشريحته تحمل بيانات شخص آخر وصورته.",
-      why = "الصفحة المطبوعة تنجح تحت المصابيح، لكن الشريحة ليست شريحة هذا الجواز: بياناتها (DG1) وصورتها (DG2) لمواطن آخر من يوتوبيا. وهي موقّعة توقيعًا أصليًا، فينجح التحقق السلبي؛ ويفشل التحقق من الشريحة، لأن النسخة لا تستطيع إثبات مفتاح الشريحة الأصلية. شريحة مستنسخة في جواز خُصّص باسمه (دفتر فارغ مسروق على الأرجح): أحِله إلى الخط الثاني واحتفظ بالجواز. التوقيع الصحيح يثبت أن البيانات أصلية، لا أن الشريحة تخصّ هذا الدفتر: قارن دائمًا DG1 وDG2 بالصفحة.",
+      why = "الصفحة تنجح تحت المصابيح، لكن الشريحة ليست شريحة هذا الجواز: بياناتها (DG1) وصورتها (DG2) لمواطن آخر من يوتوبيا. ولأنها موقّعة توقيعًا أصليًا ينجح التحقق السلبي، ويفشل التحقق من الشريحة لأن النسخة لا تثبت مفتاح الأصل. شريحة مستنسخة في جواز باسمه: أحِله إلى الخط الثاني. التوقيع الصحيح يثبت البيانات، لا أن الشريحة تخص الدفتر.",
       ["carries.jacket"] = "سترة جلدية على ذراعه، والجواز في جيبها الداخلي",
       ["q.from"] = "من أين أنت قادم؟",
       ["a.from"] = "من نوردهافن. عطلة نهاية أسبوع طويلة عند أختي.",

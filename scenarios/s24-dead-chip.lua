@@ -63,7 +63,7 @@ return scenario {
     en = {
       title = "The chip is silent",
       summary = "A bona fide visitor whose genuine passport's chip no longer answers the reader.",
-      why = "The chip does not answer, but the passport is genuine: under UV and IR and in the loupe its features are those of the genuine document, the photo is hers, and her visa and her story agree. A chip that fails is not a forgery by itself (chips break; this passport was bent): examine the document by hand, as before chips, and admit her. A referral for a closer look is acceptable; refusing her for the chip alone is not. Tell her to have the passport replaced.",
+      why = "The chip does not answer, but the passport is genuine: under UV, IR and the loupe its features are the genuine document's, the photo is hers, her visa and story agree. A dead chip is not a forgery by itself (chips break; this one was bent): examine the document by hand and admit her. A referral for a closer look is acceptable; refusing her for the chip alone is not.",
       ["crit.refused_dead_chip"] = "You refused a genuine traveler because her passport's chip did not answer. A dead chip is not a forgery by itself: the document is examined without it.",
       ["carries.flowers"] = "A bouquet in cellophane and a small suitcase",
       ["q.purpose"] = "What is the purpose of your visit?",
@@ -82,7 +82,7 @@ return scenario {
     fr = {
       title = "La puce reste muette",
       summary = "Une visiteuse de bonne foi dont la puce du passeport authentique ne répond plus au lecteur.",
-      why = "La puce ne répond pas, mais le passeport est authentique : sous UV, en IR et à la loupe, ses éléments sont ceux du document authentique, la photo est la sienne, son visa et son récit concordent. Une puce défaillante n'est pas à elle seule un faux (les puces cassent ; ce passeport a été plié) : examinez le document à la main, comme avant les puces, et admettez-la. Une orientation pour un examen plus poussé est acceptable ; la refuser pour la seule puce ne l'est pas. Conseillez-lui de faire remplacer son passeport.",
+      why = "La puce ne répond pas, mais le passeport est authentique : sous UV, en IR et à la loupe, ses éléments sont ceux du document authentique, la photo est la sienne, son visa et son récit concordent. Une puce muette n'est pas à elle seule un faux (les puces cassent ; celle-ci a été pliée) : examinez le document à la main et admettez-la. Une orientation pour examen est acceptable ; la refuser pour la seule puce ne l'est pas.",
       ["crit.refused_dead_chip"] = "Vous avez refusé une voyageuse de bonne foi parce que la puce de son passeport ne répondait pas. Une puce muette n'est pas à elle seule un faux : on examine le document sans elle.",
       ["carries.flowers"] = "Un bouquet sous cellophane et une petite valise",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
@@ -101,7 +101,7 @@ return scenario {
     ar = {
       title = "الشريحة صامتة",
       summary = "زائرة حسنة النية لم تعد شريحة جوازها الأصلي تستجيب للقارئ.",
-      why = "الشريحة لا تستجيب، لكن الجواز أصلي: تحت الأشعة فوق البنفسجية وتحت الحمراء وبالعدسة المكبّرة عناصره هي عناصر الوثيقة الأصلية، والصورة صورتها، وتأشيرتها وروايتها متّسقتان. تعطّل الشريحة ليس وحده دليل تزوير (الشرائح تتلف؛ وهذا الجواز انثنى): افحص الوثيقة يدويًا كما كان يُفعل قبل الشرائح، واسمح لها بالدخول. الإحالة لفحص أدق مقبولة؛ أما رفضها بسبب الشريحة وحدها فلا. انصحها باستبدال جوازها.",
+      why = "الشريحة لا تستجيب، لكن الجواز أصلي: تحت الأشعة فوق البنفسجية وتحت الحمراء وبالعدسة عناصره عناصر الوثيقة الأصلية، والصورة صورتها، وتأشيرتها وروايتها متّسقتان. تعطّل الشريحة ليس وحده تزويرًا (الشرائح تتلف، وهذه انثنت): افحص الوثيقة يدويًا واسمح لها بالدخول. الإحالة لفحص أدق مقبولة؛ أما رفضها بسبب الشريحة وحدها فلا.",
       ["crit.refused_dead_chip"] = "رفضت دخول مسافرة حسنة النية لأن شريحة جوازها لم تستجب. الشريحة المعطّلة ليست وحدها دليل تزوير: تُفحص الوثيقة من دونها.",
       ["carries.flowers"] = "باقة ورد في غلاف شفاف وحقيبة صغيرة",
       ["q.purpose"] = "ما الغرض من زيارتك؟",

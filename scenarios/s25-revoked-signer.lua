@@ -57,7 +57,7 @@ return scenario {
     en = {
       title = "A key that was stolen",
       summary = "A Wahati passport that passes every lamp, signed with a key Wahat has revoked.",
-      why = "The passport passes the lamps, and the chip holds his own data and photo; but passive authentication fails on one point: the Document Signer that signed the chip is on Wahat's revocation list, revoked in 2024 for key compromise. Passports signed with a stolen key may be genuine blanks personalised outside the law. That is no reason to refuse at the desk, nor to admit: refer him to second line, which asks Wahat's issuing authority whether this passport is one it issued. His one-day passport through an uncle's contact is for second line to weigh.",
+      why = "The passport passes the lamps and the chip holds his own data, but passive authentication fails on one point: the Document Signer is on Wahat's revocation list, revoked in 2024 for key compromise. Passports signed with a stolen key may be genuine blanks issued outside the law. Neither refuse nor admit at the desk: refer him to second line, which asks Wahat whether it issued this passport.",
       ["carries.samples"] = "A roller bag and a book of fabric samples",
       ["q.purpose"] = "What is the purpose of your visit?",
       ["a.purpose"] = "Business. I buy cotton fabric for a clothing workshop; I have meetings with two suppliers in Citadel.",
@@ -75,7 +75,7 @@ return scenario {
     fr = {
       title = "Une clé volée",
       summary = "Un passeport de Wahat qui passe toutes les lampes, signé avec une clé que Wahat a révoquée.",
-      why = "Le passeport passe les lampes et la puce contient ses propres données et sa photo ; mais l'authentification passive échoue sur un point : le signataire de document qui a signé la puce figure sur la liste de révocation de Wahat, révoqué en 2024 pour compromission de sa clé. Des passeports signés avec une clé volée peuvent être des vierges authentiques personnalisés hors de tout cadre légal. Ce n'est pas une raison de refuser au guichet, ni d'admettre : orientez-le vers la deuxième ligne, qui demandera à l'autorité de délivrance de Wahat si ce passeport est bien l'un des siens. Son passeport obtenu en un jour grâce à une relation de son oncle relève de la deuxième ligne.",
+      why = "Le passeport passe les lampes et la puce contient ses propres données, mais l'authentification passive échoue sur un point : le signataire de document figure sur la liste de révocation de Wahat, révoqué en 2024 pour compromission de sa clé. Un passeport signé avec une clé volée peut être un vierge authentique délivré hors la loi. Ni refus ni admission au guichet : la deuxième ligne demandera à Wahat s'il l'a délivré.",
       ["carries.samples"] = "Une valise à roulettes et un classeur d'échantillons de tissu",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Les affaires. J'achète du tissu de coton pour un atelier de confection ; j'ai rendez-vous avec deux fournisseurs à Citadel.",
@@ -93,7 +93,7 @@ return scenario {
     ar = {
       title = "مفتاح مسروق",
       summary = "جواز من الواحات ينجح تحت كل المصابيح، وموقّع بمفتاح ألغته الواحات.",
-      why = "ينجح الجواز تحت المصابيح، وتحمل الشريحة بياناته وصورته؛ لكن التحقق السلبي يفشل في نقطة واحدة: موقّع الوثائق الذي وقّع الشريحة مُدرج في قائمة الإلغاء لدى الواحات، وقد أُلغي في 2024 لاختراق مفتاحه. الجوازات الموقّعة بمفتاح مسروق قد تكون دفاتر أصلية فارغة خُصّصت خارج إطار القانون. هذا ليس سببًا لرفض دخوله عند الشباك ولا للسماح له: أحِله إلى الخط الثاني الذي يسأل سلطة الإصدار في الواحات هل هذا الجواز من إصدارها. أما جوازه الذي حصل عليه في يوم واحد بواسطة معارف عمّه فأمر يزنه الخط الثاني.",
+      why = "ينجح الجواز تحت المصابيح وتحمل الشريحة بياناته، لكن التحقق السلبي يفشل في نقطة واحدة: موقّع الوثائق مُدرج في قائمة الإلغاء لدى الواحات، وقد أُلغي في 2024 لاختراق مفتاحه. الجواز الموقّع بمفتاح مسروق قد يكون دفترًا أصليًا صدر خارج القانون. لا ترفض ولا تسمح عند الشباك: أحِله إلى الخط الثاني الذي يسأل الواحات هل أصدرته.",
       ["carries.samples"] = "حقيبة بعجلات ودفتر عينات أقمشة",
       ["q.purpose"] = "ما الغرض من زيارتك؟",
       ["a.purpose"] = "العمل. أشتري أقمشة قطنية لورشة خياطة؛ لديّ اجتماعان مع موردَين في سيتاديل.",

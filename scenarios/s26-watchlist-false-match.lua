@@ -59,7 +59,7 @@ return scenario {
     en = {
       title = "A name on the list",
       summary = "A bona fide visitor whose fingerprints bring up a watch-list candidate who is someone else.",
-      why = "She is a bona fide visitor: genuine documents, a consistent purpose. The watch-list search listed a candidate, but a candidate is a lead to verify, not an identification: verified, the candidate is another person (another name, another date of birth, another face; the prints do not hold up side by side). Exclude the candidate and admit her. Holding a person on an unverified hit deprives her of liberty arbitrarily. She asked why her prints are taken: tell her (the entry system, the law that requires it, how long they are kept, her right to see them).",
+      why = "A bona fide visitor: genuine documents, a consistent purpose. The watch-list candidate is a lead to verify, not an identification: verified, it is another person (another name, birth date and face). Exclude it and admit her; holding a person on an unverified hit is arbitrary detention. She asked why her prints are taken: tell her (the entry system, its law, how long they are kept, her rights).",
       ["carries.poster"] = "A poster tube and a conference programme",
       ["q.purpose"] = "What is the purpose of your visit?",
       ["a.purpose"] = "A conference on groundwater at the University of Citadel. I present a poster on Thursday, on the wells of Wadi Safra.",
@@ -77,7 +77,7 @@ return scenario {
     fr = {
       title = "Un nom sur la liste",
       summary = "Une visiteuse de bonne foi dont les empreintes font apparaître sur la liste de surveillance une candidate qui est une autre personne.",
-      why = "C'est une visiteuse de bonne foi : documents authentiques, motif cohérent. La recherche dans la liste de surveillance a proposé une candidate, mais une candidate est une piste à vérifier, pas une identification : vérifiée, c'est une autre personne (autre nom, autre date de naissance, autre visage ; les empreintes ne tiennent pas côte à côte). Écartez la candidate et admettez-la. Retenir une personne sur une concordance non vérifiée est une privation de liberté arbitraire. Elle a demandé pourquoi on prend ses empreintes : dites-le-lui (le système d'entrée, la loi qui l'impose, la durée de conservation, son droit d'y accéder).",
+      why = "Une visiteuse de bonne foi : documents authentiques, motif cohérent. La candidate de la liste est une piste à vérifier, pas une identification : vérifiée, c'est une autre personne (autre nom, autre date de naissance, autre visage). Écartez-la et admettez la voyageuse ; retenir quelqu'un sur une concordance non vérifiée est une détention arbitraire. Elle a demandé pourquoi ses empreintes : dites-le-lui (le système, la loi, la durée, ses droits).",
       ["carries.poster"] = "Un tube à affiche et un programme de conférence",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Une conférence sur les eaux souterraines à l'université de Citadel. Je présente un poster jeudi, sur les puits de Wadi Safra.",
@@ -95,7 +95,7 @@ return scenario {
     ar = {
       title = "اسم على القائمة",
       summary = "زائرة حسنة النية تُظهر بصماتها على قائمة المراقبة مرشّحة هي شخص آخر.",
-      why = "إنها زائرة حسنة النية: وثائق أصلية وغرض متّسق. اقترح البحث في قائمة المراقبة مرشّحة، لكن المرشّحة خيط يجب التحقق منه لا تحديد للهوية: وعند التحقق يتبيّن أنها شخص آخر (اسم آخر وتاريخ ميلاد آخر ووجه آخر، والبصمات لا تتطابق عند المقارنة جنبًا إلى جنب). استبعد المرشّحة واسمح لها بالدخول. احتجاز شخص بسبب تطابق لم يُتحقّق منه حرمان تعسفي من الحرية. سألت لماذا تؤخذ بصماتها: أخبرها (نظام الدخول، والقانون الذي يفرضه، ومدة الاحتفاظ بها، وحقها في الاطلاع عليها).",
+      why = "زائرة حسنة النية: وثائق أصلية وغرض متّسق. المرشّحة في القائمة خيط للتحقق لا تحديد للهوية: وعند التحقق يتبيّن أنها شخص آخر (اسم آخر وتاريخ ميلاد آخر ووجه آخر). استبعدها واسمح للمسافرة بالدخول؛ احتجاز شخص بسبب تطابق لم يُتحقّق منه احتجاز تعسفي. سألت لماذا تؤخذ بصماتها: أخبرها (النظام، والقانون، ومدة الحفظ، وحقوقها).",
       ["carries.poster"] = "أنبوب ملصق علمي وبرنامج مؤتمر",
       ["q.purpose"] = "ما الغرض من زيارتك؟",
       ["a.purpose"] = "مؤتمر عن المياه الجوفية في جامعة سيتاديل. أعرض ملصقًا علميًا يوم الخميس عن آبار وادي صفرة.",
