@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "critical.h"
 #include "scn_load.h"
 #include "score.h"
 #include "score_work.h"
@@ -32,13 +33,20 @@ static void quiet(void *ud, const char *file, int line, const char *msg) {
 }
 
 static int setup(void **state) {
-    static const char *files[] = {
-        "s01-citizen-returning",  "s02-expired-passport",        "s03-business-visitor",
-        "s04-counterfeit-paper",  "s05-fear-of-return",          "s06-unaccompanied-child",
-        "s07-trafficking",        "s08-discriminatory-question", "s09-language-barrier",
-        "s10-wheelchair-citizen", "s11-stateless-resident",      "s12-undocumented-returnee",
-        "s13-impostor",           "s14-route-counterfeit-visa",  "s15-name-script",
-        "s16-metameric-id",       "s17-altered-birthdate",       "s18-insulin-visitor"};
+    static const char *files[] = {"s01-citizen-returning",  "s02-expired-passport",
+                                  "s03-business-visitor",   "s04-counterfeit-paper",
+                                  "s05-fear-of-return",     "s06-unaccompanied-child",
+                                  "s07-trafficking",        "s08-discriminatory-question",
+                                  "s09-language-barrier",   "s10-wheelchair-citizen",
+                                  "s11-stateless-resident", "s12-undocumented-returnee",
+                                  "s13-impostor",           "s14-route-counterfeit-visa",
+                                  "s15-name-script",        "s16-metameric-id",
+                                  "s17-altered-birthdate",  "s18-insulin-visitor",
+                                  "s19-stamp-date",         "s20-aged-photo",
+                                  "s21-lookalike-prints",   "s22-morph",
+                                  "s23-cloned-chip",        "s24-dead-chip",
+                                  "s25-revoked-signer",     "s26-watchlist-false-match",
+                                  "s27-injured-finger"};
     pack_fixture *p = calloc(1, sizeof *p);
     doc_fonts fonts;
     bl_err err = {0};
@@ -106,7 +114,10 @@ static void the_gravest_errors_fail_a_case_whatever_the_points(void **state) {
         perfect(s, &p->truth[i], &a);
         int fraud = s->impostor > 0;
         for (int d = 0; d < p->truth[i].n; d++)
-            fraud |= p->truth[i].d[d].kind != DEFECT_EXPIRED;
+            fraud |= p->truth[i].d[d].kind != DEFECT_EXPIRED &&
+                     p->truth[i].d[d].kind != DEFECT_STAMP_DATE_CONFLICT;
+        for (int d = 0; d < s->n_docs; d++) /* a chip not the document's own */
+            fraud |= scn_chip_fraud(s->docs[d].spec.chip);
         if (fraud) {
             a.decision = DECIDE_ADMIT; /* every finding flagged, then admitted */
             score_case(s, &p->truth[i], &a, 0, &r);
@@ -125,6 +136,126 @@ static void the_gravest_errors_fail_a_case_whatever_the_points(void **state) {
         }
     }
     assert_true(forged >= 8 && protection >= 1);
+}
+
+static int find(const pack_fixture *p, const char *id) {
+    for (int i = 0; i < p->n; i++)
+        if (!strcmp(p->scn[i].id, id)) return i;
+    fail_msg("%s is not in the pack", id);
+    return -1;
+}
+
+/* The perfect trainee's case with one thing changed, scored. */
+typedef void (*change_fn)(score_actions *a);
+static void scored_with(const pack_fixture *p, int i, change_fn change, score_result *r) {
+    score_actions a;
+    perfect(&p->scn[i], &p->truth[i], &a);
+    change(&a);
+    score_case(&p->scn[i], &p->truth[i], &a, 70, r);
+}
+static void admit(score_actions *a) {
+    a->decision = DECIDE_ADMIT;
+}
+static void refuse(score_actions *a) {
+    a->decision = DECIDE_REFUSE;
+}
+static void second_line(score_actions *a) {
+    a->decision = DECIDE_SECOND_LINE;
+}
+static void sure_same(score_actions *a) {
+    a->ident.face_answer = FACE_ANSWER_SAME, a->ident.face_confidence = 3;
+}
+static void cannot_tell(score_actions *a) {
+    a->ident.face_answer = FACE_ANSWER_CANNOT_TELL, a->ident.face_features = 0;
+}
+static void sure_different(score_actions *a) {
+    a->ident.face_answer = FACE_ANSWER_DIFFERENT, a->ident.face_confidence = 3;
+}
+static void held_without_search(score_actions *a) {
+    a->decision = DECIDE_SECOND_LINE;
+    a->ident.searched = 0, a->ident.cand_said_not = 0;
+}
+static void candidate_taken_at_its_word(score_actions *a) {
+    a->ident.cand_said_not = 0;
+}
+static void no_exception(score_actions *a) {
+    a->ident.exceptions = 0;
+}
+static void not_told_why(score_actions *a) {
+    a->ident.explained = a->ident.explained_first = 0;
+}
+
+/* Identity at the counter (s20-s27), judged by principle: a face is never
+ * called the portrait's with confidence it has not earned; a chip that is
+ * not the document's own makes it one not to admit on, a dead chip does
+ * not; a watch-list candidate is a lead, never grounds to hold a person; an
+ * injured finger is recorded, never a reason to refuse. */
+static void identity_at_the_counter_is_judged_by_principle(void **state) {
+    pack_fixture *p = *state;
+    score_result r;
+    /* a look-alike and a morph: "same, I am sure" fails whatever else was
+       right; an honest "cannot tell" does not, but costs points */
+    const char *impostors[] = {"s21-lookalike-prints", "s22-morph"};
+    for (int k = 0; k < 2; k++) {
+        int i = find(p, impostors[k]);
+        scored_with(p, i, sure_same, &r);
+        assert_false(r.passed);
+        assert_true(has_critical(&r, "confident_same_for_impostor"));
+        scored_with(p, i, cannot_tell, &r);
+        assert_int_equal(r.n_critical, 0);
+        assert_true(r.points < 99);
+        scored_with(p, i, admit, &r);
+        assert_true(has_critical(&r, "admitted_invalid_document"));
+    }
+    /* the aged photo: he is the holder; "different, I am sure" costs the
+       face item, refusing him is refusing a citizen */
+    int i = find(p, "s20-aged-photo");
+    scored_with(p, i, sure_different, &r);
+    assert_true(r.face < 0.01 && r.points < 99);
+    scored_with(p, i, refuse, &r);
+    assert_true(has_critical(&r, "refused_own_national"));
+    /* a cloned chip, a revoked signer: admitting is admitting on an invalid
+       document, and not reading the chip misses the evidence */
+    const char *chips[] = {"s23-cloned-chip", "s25-revoked-signer"};
+    for (int k = 0; k < 2; k++) {
+        i = find(p, chips[k]);
+        scored_with(p, i, admit, &r);
+        assert_false(r.passed);
+        assert_true(has_critical(&r, "admitted_invalid_document"));
+        assert_true(r.chip > 0.99);
+    }
+    /* a dead chip is no forgery: admitted or referred, she passes; refused,
+       the scenario's own critical error says why */
+    i = find(p, "s24-dead-chip");
+    scored_with(p, i, admit, &r);
+    assert_true(r.passed && r.n_critical == 0);
+    scored_with(p, i, second_line, &r);
+    assert_true(r.passed && r.accepted);
+    scored_with(p, i, refuse, &r);
+    assert_false(r.passed);
+    assert_true(has_critical(&r, CRITICAL_AUTHORED_PREFIX "crit.refused_dead_chip"));
+    /* a false watch-list candidate: holding her on it is critical; holding
+       her without a search is a wrong decision, not that error; taking the
+       list at its word costs the procedure */
+    i = find(p, "s26-watchlist-false-match");
+    scored_with(p, i, second_line, &r);
+    assert_false(r.passed);
+    assert_true(has_critical(&r, "held_on_false_match"));
+    scored_with(p, i, held_without_search, &r);
+    assert_false(r.passed);
+    assert_false(has_critical(&r, "held_on_false_match"));
+    scored_with(p, i, candidate_taken_at_its_word, &r);
+    assert_true(r.fingers < 1 && r.points < 99.99);
+    scored_with(p, i, not_told_why, &r);
+    assert_true(r.fingers < 1 && r.points < 99.99);
+    /* an injured finger: refusing for it is critical; not recording it as
+       an exception costs the procedure */
+    i = find(p, "s27-injured-finger");
+    scored_with(p, i, refuse, &r);
+    assert_false(r.passed);
+    assert_true(has_critical(&r, "refused_for_missing_finger"));
+    scored_with(p, i, no_exception, &r);
+    assert_true(r.fingers < 1 && r.points < 99.99);
 }
 
 static void asking_a_forbidden_question_is_critical(void **state) {
@@ -337,6 +468,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_perfect_trainee_passes_every_scenario_with_full_points),
         cmocka_unit_test(the_gravest_errors_fail_a_case_whatever_the_points),
+        cmocka_unit_test(identity_at_the_counter_is_judged_by_principle),
         cmocka_unit_test(asking_a_forbidden_question_is_critical),
         cmocka_unit_test(the_debrief_names_each_lesson),
         cmocka_unit_test(findings_count_only_where_they_could_be_seen),

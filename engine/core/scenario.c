@@ -231,6 +231,9 @@ int scn_face_rel_from_name(const char *s) {
 int scn_face_rel_impostor(int r) {
     return r == SCN_FACE_LOOKALIKE || r == SCN_FACE_SIBLING || r == SCN_FACE_MORPH;
 }
+int scn_chip_fraud(int chip_defect) {
+    return chip_defect > 0 && chip_defect != 6; /* chip.h: 0 none, 6 CHIP_DEAD */
+}
 const char *scn_skin_name(int k) {
     return k >= 0 && k < SKIN_COUNT ? skin_names[k] : "";
 }

@@ -141,6 +141,11 @@ const char *scn_face_rel_name(int r); /* "holder", "aged", "lookalike", "sibling
 int scn_face_rel_from_name(const char *s);
 /* The relations in which the traveler is not the person the portrait shows. */
 int scn_face_rel_impostor(int r);
+/* Whether a document's chip defect (chip.h's chip_defect) shows the document
+ * is not what it claims: a cloned chip, altered data, a signer that is not
+ * trusted, expired or revoked. A dead chip (CHIP_DEAD, 6) is not: chips
+ * break, and a genuine document whose chip fails is no forgery by itself. */
+int scn_chip_fraud(int chip_defect);
 
 typedef struct scn_face {
     int relation; /* scn_face_rel */

@@ -367,9 +367,12 @@ static void add_critical(const scenario *s, score_result *out, int kind) {
 }
 
 /* A document is not one to admit on: forged, counterfeit or altered (any
- * defect but expiry, which is no fraud), or not the bearer's. */
+ * defect but expiry, which is no fraud), its chip not its own or not
+ * genuinely signed (a dead chip is no fraud), or not the bearer's. */
 static int invalid_document(const scenario *s, const score_truth *t) {
     if (s->impostor > 0) return 1;
+    for (int d = 0; d < s->n_docs; d++)
+        if (scn_chip_fraud(s->docs[d].spec.chip)) return 1;
     for (int d = 0; d < t->n; d++) /* (a stamp's contradicting date proves no forgery) */
         if (t->d[d].kind != DEFECT_EXPIRED && t->d[d].kind != DEFECT_STAMP_DATE_CONFLICT) return 1;
     for (int d = 0; d < s->n_docs; d++)

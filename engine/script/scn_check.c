@@ -46,9 +46,16 @@ static unsigned defects_present(const scenario *s) {
     return present;
 }
 
-/* Whether anything about the traveler is false: a defect or an impostor. */
+/* Whether a document's chip shows it is not what it claims (a dead chip does not). */
+static int chip_fraud(const scenario *s) {
+    for (int d = 0; d < s->n_docs; d++)
+        if (scn_chip_fraud(s->docs[d].spec.chip)) return 1;
+    return 0;
+}
+
+/* Whether anything about the traveler is false: a defect, a chip or an impostor. */
 static int has_fraud(const scenario *s) {
-    return defects_present(s) != 0 || s->impostor > 0;
+    return defects_present(s) != 0 || chip_fraud(s) || s->impostor > 0;
 }
 
 /* ------------------------------------------------------------ answer rules */
@@ -343,11 +350,12 @@ static void admit_only_genuine(loader *ld) {
     int national = s->status == STATUS_CITIZEN || s->status == STATUS_PROBABLE_NATIONAL;
     /* an expired document is no fraud, and no bar to a citizen coming home */
     unsigned bars = present & ~(national ? 1u << DEFECT_EXPIRED : 0u);
-    if (s->expected.decision == DECIDE_ADMIT && (bars || s->impostor > 0))
+    if (s->expected.decision == DECIDE_ADMIT && (bars || chip_fraud(s) || s->impostor > 0))
         rd_problem(ld, "expected.decision",
-                   "expected: \"admit\" contradicts the documents (defects: %s%s): admitting a "
+                   "expected: \"admit\" contradicts the documents (defects: %s%s%s): admitting a "
                    "forged, altered or (for a foreigner) expired document is the gravest error",
                    bars ? "yes" : "none",
+                   chip_fraud(s) ? ", a chip that is not the document's own" : "",
                    s->impostor > 0 ? ", and the traveler is an impostor" : "");
 }
 
