@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "desk_app_int.h"
+#include "desk_ident_app.h"
 #include "fonts.h"
 #include "i18n.h"
 
@@ -194,6 +195,8 @@ int desk_app_draw(desk_app *a, bl_err *err) {
                 t = app_compose_loupe(a);
             else if (c->tex == TEX_REF)
                 t = app_reference_tex(a, c->a, c->b, c->c, c->w, c->h);
+            else if (c->tex == TEX_IDENT)
+                t = app_ident_tex(a, c->a, c->b, c->c);
             else if (c->tex == TEX_LOUPE_DOC || c->tex == TEX_LOUPE_REF)
                 t = app_compose_loupe_at(a, c->a, c->b / 100.0, c->c / 100.0,
                                          c->tex == TEX_LOUPE_REF);

@@ -16,6 +16,7 @@
 #endif
 
 #include "desk_app_int.h"
+#include "desk_ident_app.h"
 #include "desk_docinfo.h"
 #include "loupe.h"
 #include "scn_docs.h"
@@ -92,6 +93,7 @@ void app_free_traveler(desk_app *a) {
     plat_tex_destroy(a->face);
     plat_tex_destroy(a->companion);
     a->face = a->companion = NULL;
+    app_ident_free(a);
 }
 
 /* The features the desk's reference panel outlines, in mm on side 0. */
@@ -242,6 +244,16 @@ static void own_face(const char *id, const char *who, const char *sex, int age, 
 static plat_tex *person_tex(desk_app *a, int d, double impostor, const char *id, const char *who,
                             const char *sex, int age, bl_err *err) {
     face_params fp;
+    if (d >= 0 && !who[0] && a->ident && a->ident->have_faces) { /* as the counter camera */
+        bl_image cam;
+        if (image_init(&cam, 242, 300, err) != 0) return NULL;
+        face_capture cap;
+        face_capture_counter(a->slots[d].spec.seed ^ 0xCA3u, &cap);
+        face_render_camera(&a->ident->faces.person, &cap, cam.px, cam.w, cam.h, cam.w * 4);
+        plat_tex *t = plat_tex_create(a->p, &cam, 0, 0, err);
+        image_deinit(&cam);
+        return t;
+    }
     if (d >= 0) {
         doc_portrait_face(&a->slots[d].spec, &a->slots[d].spec.holder, &fp);
         if (impostor > 0) face_vary(&fp, a->slots[d].spec.seed ^ 0x1390u, impostor);
@@ -295,6 +307,8 @@ int app_load_traveler(desk_app *a, bl_err *err) {
         if (!a->slots[i].cap && first[who] < 0) first[who] = i;
         if (a->slots[i].cap && !who && cap_face < 0) cap_face = i;
     }
+    /* what the identity panel shows: the chip, the faces, the scanner */
+    if (app_ident_load(a, first[0], err) != 0) return err_prefix(err, "traveler %s", t->id);
     /* The person at the counter (a captured page's own portrait when the
      * traveler's first document is one that marks it), and the one with them */
     a->face = cap_face == 0 && !t->impostor ? capture_face(a, &a->slots[0], err) : NULL;
