@@ -218,13 +218,10 @@ void bench_usage(FILE *o) {
 }
 
 int cmd_bench(int argc, char **argv) {
-    static const args_cmd subs[] = {{"render", bench_render, NULL},
-                                    {"desk", bench_desk, NULL},
-                                    {"score", bench_score, NULL},
-                                    {"results", bench_results, NULL},
-                                    {"loupe", bench_loupe, NULL},
-                                    {"chip", bench_chip, NULL},
-                                    {"biometrics", bench_biometrics, NULL},
-                                    {NULL, NULL, NULL}};
+    static const args_cmd subs[] = {
+        {"render", bench_render, NULL},         {"desk", bench_desk, NULL},
+        {"score", bench_score, NULL},           {"results", bench_results, NULL},
+        {"loupe", bench_loupe, NULL},           {"chip", bench_chip, NULL},
+        {"biometrics", bench_biometrics, NULL}, {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }

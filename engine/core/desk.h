@@ -30,7 +30,7 @@
 #define DESK_TILT_STEP     5 /* degrees a key press or a wheel step tilts the documents */
 #define DESK_TILT_MAX      30
 #define DESK_MAX_DOCS      6
-#define DESK_MAX_TRAVELERS 24
+#define DESK_MAX_TRAVELERS 28
 #define DESK_MAX_FINDINGS  32
 #define DESK_MAX_FEATURES  40
 
@@ -172,7 +172,7 @@ typedef struct desk_ident_info {
     int chip_answer; /* 0: the chip does not answer */
     char dg1[3][48]; /* the MRZ in DG1 */
     int dg1_lines;
-    int checks[IDENT_CHECKS];        /* 1 passed, 0 failed, -1 not done */
+    int checks[IDENT_CHECKS];       /* 1 passed, 0 failed, -1 not done */
     int has_dg3;                    /* the chip holds fingerprints (read with access control) */
     int gate_score, gate_threshold; /* the gate's face matcher, 0..100 (gate 0: none) */
     /* the scanner: each finger's quality (0..100) capture after capture; 0: nothing to

@@ -8,8 +8,8 @@
 #include "scenario.h"
 
 static const char *const check_keys[IDENT_CHECKS] = {"ident.check.hashes",  "ident.check.signature",
-                                                    "ident.check.chain",   "ident.check.validity",
-                                                    "ident.check.revoked", "ident.check.clone"};
+                                                     "ident.check.chain",   "ident.check.validity",
+                                                     "ident.check.revoked", "ident.check.clone"};
 
 /* A line of text in box b, shrunk to fit its width. */
 static draw_cmd *line(const desk_state *st, draw_list *dl, int x, int y, int w, int size,

@@ -65,7 +65,7 @@ static int draw_verdict(const desk_state *st, draw_list *dl, int y) {
  * most w wide; its box the row's height and a little (rows are close). */
 static void row_text(draw_list *dl, desk_rect row, int x, int w, int align) {
     int left = align == 2 ? x - w : x;
-    dl_box(dl, (desk_rect){left - 2, row.y - 3, w + 4, row.h + 6});
+    dl_box(dl, (desk_rect){left - 2, row.y - 4, w + 4, row.h + 8});
 }
 
 /* One decided case's row: its number (the key that opens it), its title,
@@ -73,7 +73,7 @@ static void row_text(draw_list *dl, desk_rect row, int x, int w, int align) {
 static void draw_case_row(const desk_state *st, draw_list *dl, int i, int row) {
     const desk_debrief *d = &st->debriefs[i];
     const desk_rect r = desk_layout_summary_row(row, st->n_decided);
-    const int y = r.y + 16; /* the baseline */
+    const int y = r.y + (r.h >= 22 ? 16 : 14); /* the baseline: descenders in the row */
     char buf[256], n[24];
     uint32_t col = st->points[i] < 0 ? C_DIM : st->passed[i] ? C_GREEN : C_RED;
     row_text(dl, r, 318, 26, 0);

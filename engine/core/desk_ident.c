@@ -212,11 +212,11 @@ static void record_face(desk_state *st, desk_log_fn log, void *ud) {
     size_t n = 0;
     for (int f = 0; f < FACE_FEATURE_CITES; f++)
         if (id->features >> f & 1)
-            n += (size_t)snprintf(feats + n, sizeof feats - n, "%s\"%s\"", n ? ", " : "",
-                                  feature_ids[f]);
+            n +=
+                (size_t)snprintf(feats + n, sizeof feats - n, "%s%s", n ? " " : "", feature_ids[f]);
     id->recorded = 1;
     desk_emit(st, log, ud, "face_answer", desk_current_traveler(st)->id,
-              "{\"answer\": \"%s\", \"confidence\": %d, \"features\": [%s], \"view\": \"%s\"}",
+              "{\"answer\": \"%s\", \"confidence\": %d, \"features\": \"%s\", \"view\": \"%s\"}",
               answer_ids[id->answer], id->answer == FACE_ANSWER_CANNOT_TELL ? 0 : id->confidence,
               feats, view_ids[id->view]);
 }

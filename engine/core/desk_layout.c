@@ -128,18 +128,24 @@ desk_person_rows desk_layout_person(int companion, int apart, int needs) {
     return r;
 }
 
-/* Rows close up for a long session so every case fits on the desk (22 px
- * still keeps one row's 14 px words off the next's, Arabic's too). */
+/* Rows close up for a long session so every case fits on the desk (down to
+ * 20 px for DESK_MAX_TRAVELERS: still one row's 14 px words off the next's,
+ * Arabic's too; the layout test holds the longest session to it). */
 static int summary_row_h(int n) {
-    return n > 20 ? 22 : 24;
+    return n > 24 ? 20 : n > 20 ? 22 : 24;
+}
+
+/* ... and start higher: 28 rows of 20 px end at the desk's foot. */
+static int summary_top(int n) {
+    return n > 24 ? desk_layout.summary_top - 10 : desk_layout.summary_top;
 }
 
 desk_rect desk_layout_summary_row(int r, int n) {
     int h = summary_row_h(n);
-    return (desk_rect){0, desk_layout.summary_top + r * h, DESK_W, h};
+    return (desk_rect){0, summary_top(n) + r * h, DESK_W, h};
 }
 
 int desk_layout_summary_row_at(int y, int n) {
-    if (y < desk_layout.summary_top) return -1;
-    return (y - desk_layout.summary_top) / summary_row_h(n);
+    if (y < summary_top(n)) return -1;
+    return (y - summary_top(n)) / summary_row_h(n);
 }

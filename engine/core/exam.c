@@ -108,7 +108,8 @@ static unsigned covered(const score_truth *t, const score_actions *a) {
         impostor_flag |= a->flags[i].kind >= 0 &&
                          !strcmp(desk_finding_kind_get(a->flags[i].kind)->id, "impostor");
     if (looked_at(t, a, "portrait") || looked_at(t, a, "ghost_image") ||
-        flagged_on(t, a, "portrait") || impostor_flag)
+        flagged_on(t, a, "portrait") || impostor_flag ||
+        a->ident.face_answer != FACE_ANSWER_NONE) /* compared in the identity panel */
         c |= BIT(EXAM_FACE);
     if (a->lights_used & LIGHT_BIT(LIGHT_IR) || looked_at(t, a, "ir_data") ||
         flagged_on(t, a, "ir_data"))
@@ -130,7 +131,8 @@ static unsigned covered(const score_truth *t, const score_actions *a) {
     for (int i = 0; i < a->n_flags; i++)
         if (a->flags[i].doc > 0 || on_pages(t, a->flags[i].doc, a->flags[i].side))
             c |= BIT(EXAM_OVERSEAS);
-    if (a->reader || looked_at(t, a, "ir_mrz")) c |= BIT(EXAM_CONSISTENCY);
+    /* the MRZ read, or the chip's DG1 set beside the printed page */
+    if (a->reader || looked_at(t, a, "ir_mrz") || a->ident.chip_read) c |= BIT(EXAM_CONSISTENCY);
     return c;
 }
 

@@ -69,14 +69,19 @@ static int answer_of(const char *s) {
 
 static void read_face_answer(score_ident *a, const cJSON *pr) {
     const cJSON *ans = param(pr, "answer"), *conf = param(pr, "confidence");
-    const cJSON *feats = param(pr, "features"), *f;
+    const cJSON *feats = param(pr, "features"); /* the ids cited, space-separated */
     a->face_answer = cJSON_IsString(ans) ? answer_of(ans->valuestring) : FACE_ANSWER_NONE;
     a->face_confidence = cJSON_IsNumber(conf) ? (int)conf->valuedouble : 0;
     if (a->face_confidence < 0 || a->face_confidence > 3) a->face_confidence = 0;
     a->face_features = 0;
-    cJSON_ArrayForEach(f, feats) {
-        for (int k = 0; cJSON_IsString(f) && k < FACE_FEATURE_CITES; k++)
-            if (!strcmp(desk_face_feature_id(k), f->valuestring)) a->face_features |= 1u << k;
+    const char *p = cJSON_IsString(feats) ? feats->valuestring : "";
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        for (int k = 0; k < FACE_FEATURE_CITES; k++) {
+            const char *id = desk_face_feature_id(k);
+            if (n == strlen(id) && !strncmp(p, id, n)) a->face_features |= 1u << k;
+        }
+        p += n + (p[n] == ' ');
     }
 }
 
@@ -145,7 +150,8 @@ static double fingers_item(const scenario *s, const score_ident_truth *t, const 
     sum += a->good_capture, n++;
     int bad = s->fingers.injured ? s->fingers.injured : s->fingers.missing;
     if (bad) sum += (a->exceptions >> bad & 1) != 0, n++;
-    if (t->chip_doc >= 0 && t->chip_defect != CHIP_DEAD /* no DG3 to read */) sum += a->verified, n++;
+    if (t->chip_doc >= 0 && t->chip_defect != CHIP_DEAD /* no DG3 to read */)
+        sum += a->verified, n++;
     if (s->fingers.watchlist == WATCH_FALSE) sum += a->cand_said_not && !a->cand_said_same, n++;
     if (s->fingers.watchlist == WATCH_TRUE) sum += a->cand_said_same, n++;
     return sum / n;
