@@ -154,7 +154,8 @@ static void case_findings(sb *o, const case_view *v) {
     static const char *cls[3] = {"missed", "located", "found"};
     static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
                                   "debrief.interpreter", "debrief.light_unused",
-                                  "debrief.must_missed", "debrief.step_skipped"};
+                                  "debrief.must_missed", "debrief.step_skipped",
+                                  "debrief.ident"};
     const desk_debrief *d = &v->e.kase.d;
     char key[96], key2[96];
     sb_put(o, "<ul class=\"findings\">");
@@ -196,8 +197,13 @@ static void case_findings(sb *o, const case_view *v) {
             snprintf(key2, sizeof key2, "step.%s", nt->key);
             name = desk_word(o, key2);
         }
+        const char *fmt = notes[nt->kind];
+        if (nt->kind == NOTE_IDENT) { /* its own sentence */
+            snprintf(key2, sizeof key2, "debrief.ident.%s", nt->key);
+            fmt = key2, name = NULL;
+        }
         sb_put(o, "<li class=\"note\">");
-        desk_say_light(o, notes[nt->kind], NULL, name, NULL, NULL,
+        desk_say_light(o, fmt, NULL, name, NULL, NULL,
                        nt->kind == NOTE_LIGHT ? desk_word(o, light) : NULL);
         sb_put(o, "</li>");
     }

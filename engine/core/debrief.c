@@ -43,6 +43,8 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
     for (int k = 0; k < EXAM_STEPS; k++)
         if ((r->steps_required & ~r->steps_covered) >> k & 1)
             add_note(d, NOTE_STEP_SKIPPED, exam_step_id(k), 0);
+    for (int k = 0; k < LESSONS; k++)
+        if (r->ident_lessons >> k & 1) add_note(d, NOTE_IDENT, ident_lesson_id(k), 0);
 }
 
 /* Whether what a defect follows from (a counterfeit's paper, for its

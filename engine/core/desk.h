@@ -300,7 +300,9 @@ typedef enum {
     NOTE_INTERPRETER,
     NOTE_LIGHT,
     NOTE_MUST_MISSED,
-    NOTE_STEP_SKIPPED /* an examination step the scenario requires, not done (key: its id) */
+    NOTE_STEP_SKIPPED, /* an examination step the scenario requires, not done (key: its id) */
+    NOTE_IDENT         /* identity at the counter (key: score.h's ident_lesson id; shown as
+                          "debrief.ident.<id>") */
 } desk_note_kind;
 
 typedef struct desk_debrief_note {

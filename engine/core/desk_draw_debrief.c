@@ -169,7 +169,8 @@ static void draw_findings(column *c) {
     static const char *status[3] = {"debrief.missed", "debrief.located", "debrief.found"};
     static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
                                   "debrief.interpreter", "debrief.light_unused",
-                                  "debrief.must_missed", "debrief.step_skipped"};
+                                  "debrief.must_missed", "debrief.step_skipped",
+                                  "debrief.ident"};
     const desk_state *st = c->st;
     const desk_debrief *d = &st->debrief;
     char key[96], key2[96], buf[320];
@@ -207,11 +208,16 @@ static void draw_findings(column *c) {
             snprintf(key, sizeof key, "step.%s", n->key);
             q = desk_tr(st, key);
         }
-        desk_fmt(st, buf, sizeof buf, notes[n->kind], 0, 0, NULL,
+        const char *fmt = notes[n->kind];
+        if (n->kind == NOTE_IDENT) { /* its own sentence */
+            snprintf(key2, sizeof key2, "debrief.ident.%s", n->key);
+            fmt = key2, q = NULL;
+        }
+        desk_fmt(st, buf, sizeof buf, fmt, 0, 0, NULL,
                  n->kind == NOTE_LIGHT ? desk_light_label(st, n->light) : NULL, q);
         lesson(c,
                n->kind == NOTE_FORBIDDEN || n->kind == NOTE_MUST_MISSED ||
-                       n->kind == NOTE_STEP_SKIPPED
+                       n->kind == NOTE_STEP_SKIPPED || n->kind == NOTE_IDENT
                    ? C_RED
                    : C_ACCENT,
                buf);

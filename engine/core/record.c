@@ -14,8 +14,8 @@
 #include "exam.h"
 
 /* desk_note_kind as the journal names it */
-static const char *note_names[] = {"ask_missed", "forbidden",   "interpreter",
-                                   "light",      "must_missed", "step_skipped"};
+static const char *note_names[] = {"ask_missed",  "forbidden",    "interpreter", "light",
+                                   "must_missed", "step_skipped", "ident"};
 #define NOTE_KINDS ((int)(sizeof note_names / sizeof note_names[0]))
 /* desk_flag_status, and the ASK_* tags, as the journal names them */
 static const char *flag_names[] = {"false", "located", "named", "impostor"};

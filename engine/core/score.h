@@ -160,10 +160,28 @@ typedef struct score_result {
     int interpreter_missed;   /* an interpreter was needed and not called */
     light_set lights_missed;  /* lights the scenario expects that were not used */
     /* identity at the counter (score_ident.c): -1 where the case has none */
-    double face;    /* the face answer: right, calibrated, on features that differ (0..1) */
-    double chip;    /* the chip read where its defect shows (0..1) */
-    double fingers; /* the fingerprint procedure (0..1) */
+    double face;            /* the face answer: right, calibrated, on features that differ (0..1) */
+    double chip;            /* the chip read where its defect shows (0..1) */
+    double fingers;         /* the fingerprint procedure (0..1) */
+    unsigned ident_lessons; /* bit per ident_lesson the debrief teaches */
 } score_result;
+
+/* What the debrief says about identity at the counter (score_ident.c). */
+typedef enum {
+    LESSON_FACE_NOT_COMPARED,    /* a face to compare, no answer recorded */
+    LESSON_FACE_SAID_SAME,       /* an impostor called the same person */
+    LESSON_FACE_SAID_DIFFERENT,  /* the holder called someone else */
+    LESSON_FACE_REASONS,         /* "different", on features that do not differ */
+    LESSON_CHIP_UNREAD,          /* a chip whose reading shows what is wrong, not read */
+    LESSON_PRINTS_NOT_EXPLAINED, /* prints taken before telling the person why */
+    LESSON_PRINTS_NO_CAPTURE,    /* no print good enough to compare */
+    LESSON_PRINTS_NO_EXCEPTION,  /* an injured or missing finger not recorded */
+    LESSON_PRINTS_NOT_VERIFIED,  /* the chip's prints not compared (1:1) */
+    LESSON_CANDIDATE_TAKEN,     /* a watch-list candidate who is someone else called the traveler */
+    LESSON_CANDIDATE_UNCHECKED, /* a watch-list candidate not verified */
+    LESSONS
+} ident_lesson;
+const char *ident_lesson_id(int k); /* "face_not_compared", ... */
 
 /* The finding kind a trainee should use for a defect (desk finding kinds). */
 int score_finding_kind_of(int defect_kind);

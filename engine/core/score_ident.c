@@ -157,6 +157,42 @@ static double fingers_item(const scenario *s, const score_ident_truth *t, const 
     return sum / n;
 }
 
+static const char *const lesson_ids[LESSONS] = {
+    "face_not_compared",   "face_said_same",       "face_said_different", "face_reasons",
+    "chip_unread",         "prints_not_explained", "prints_no_capture",   "prints_no_exception",
+    "prints_not_verified", "candidate_taken",      "candidate_unchecked"};
+
+const char *ident_lesson_id(int k) {
+    return k >= 0 && k < LESSONS ? lesson_ids[k] : "";
+}
+
+/* What the debrief teaches about identity, from what was done. */
+static unsigned lessons(const scenario *s, const score_ident_truth *t, const score_ident *a,
+                        int face_case) {
+    unsigned l = 0;
+#define L(k) (1u << (k))
+    if (face_case && a->face_answer == FACE_ANSWER_NONE) l |= L(LESSON_FACE_NOT_COMPARED);
+    if (t->impostor && a->face_answer == FACE_ANSWER_SAME) l |= L(LESSON_FACE_SAID_SAME);
+    if (!t->impostor && face_case && a->face_answer == FACE_ANSWER_DIFFERENT)
+        l |= L(LESSON_FACE_SAID_DIFFERENT);
+    if (t->impostor && a->face_answer == FACE_ANSWER_DIFFERENT && a->face_features &&
+        !(a->face_features & t->face_differs))
+        l |= L(LESSON_FACE_REASONS);
+    if (t->chip_doc >= 0 && t->chip_defect && !a->chip_read) l |= L(LESSON_CHIP_UNREAD);
+    if (!s->fingers.taken) return l;
+    if (!a->explained_first) l |= L(LESSON_PRINTS_NOT_EXPLAINED);
+    if (!a->good_capture) l |= L(LESSON_PRINTS_NO_CAPTURE);
+    int bad = s->fingers.injured ? s->fingers.injured : s->fingers.missing;
+    if (bad && !(a->exceptions >> bad & 1)) l |= L(LESSON_PRINTS_NO_EXCEPTION);
+    if (t->chip_doc >= 0 && t->chip_defect != CHIP_DEAD && !a->verified)
+        l |= L(LESSON_PRINTS_NOT_VERIFIED);
+    if (s->fingers.watchlist == WATCH_FALSE && a->cand_said_same) l |= L(LESSON_CANDIDATE_TAKEN);
+    if (s->fingers.watchlist != WATCH_NONE && !a->cand_said_same && !a->cand_said_not)
+        l |= L(LESSON_CANDIDATE_UNCHECKED);
+#undef L
+    return l;
+}
+
 static void add(const scenario *s, score_result *out, int kind) {
     const critical_info *c = critical_get(kind);
     for (int i = 0; i < s->expected.n_waive; i++)
@@ -183,6 +219,7 @@ void score_ident_case(const scenario *s, const score_truth *t, const score_actio
     out->face = face_case ? face_item(&it, id) : -1;
     out->chip = it.chip_doc >= 0 && it.chip_defect ? id->chip_read : -1;
     out->fingers = s->fingers.taken ? fingers_item(s, &it, id) : -1;
+    out->ident_lessons = lessons(s, &it, id, face_case);
     int dec = a->decided ? a->decision : DECIDE_NONE;
     if (it.impostor && id->face_answer == FACE_ANSWER_SAME && id->face_confidence == 3)
         add(s, out, CRIT_CONFIDENT_SAME_IMPOSTOR);
