@@ -80,7 +80,7 @@ void fg_paint_eye(const face_geom *g, int side, double x, double y, fg_surf *s) 
         double qq = face_clamp(q, -1, 1);
         double ytop = yu - th - (q > 0.85 ? (q - 0.85) * 0.5 * ew * 0.25 : 0);
         double d = fmax(ly - yu - 0.3 * px, ytop - ly);
-        if (q > 1) d = fmax(d, (q - 1.25) * ew);
+        if (q > 1) d = fmax(d, (q - (female > 1 ? 1.15 : 1.02)) * ew); /* the lashes' flick */
         double k = fz_cov(d, px) * (0.85 - 0.2 * fz_smooth(0.3, -1, qq));
         k *= 0.85 + 0.15 * fz_bnoise(lx, ly, 700, px, g->s_hair + 5);
         fz_mix(s->alb, lash, k);
@@ -92,7 +92,7 @@ void fg_paint_eye(const face_geom *g, int side, double x, double y, fg_surf *s) 
         double kc = fz_exp(-(ly - yc) * (ly - yc) / (0.00003 * S * S + px * px)) *
                     (0.15 + 0.2 * g->crease) * (1 - 0.8 * g->fold * fz_smooth(0, -1, qq));
         const double dark[3] = {g->skin[0] * 0.6, g->skin[1] * 0.5, g->skin[2] * 0.5};
-        fz_mix(s->alb, dark, kc * (fabs(q) < 1.1));
+        fz_mix(s->alb, dark, kc * fz_smooth(1.0, 0.6, fabs(q)));
         double hood = (1 - g->crease) * fz_exp(-(ly - yu + th + 0.006 * S) *
                                                (ly - yu + th + 0.006 * S) / (0.00004 * S * S));
         fz_mix(s->alb, dark, hood * 0.25 * (fabs(q) < 1.05));

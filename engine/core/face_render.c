@@ -10,6 +10,8 @@
 #include "face_int.h"
 
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 double fz_atan2(double y, double x) {
     double ax = fabs(x), ay = fabs(y);
@@ -56,7 +58,7 @@ static void backdrop(const face_geom *g, double X, double Y, double c[3]) {
     } else {
         double r = X * X + (Y + 0.1) * (Y + 0.1);
         for (int i = 0; i < 3; i++)
-            c[i] *= 1 + 0.025 * fz_exp(-r * 2.5);
+            c[i] *= 1 + 0.025 * fz_gauss(r * 2.5);
     }
 }
 
@@ -159,10 +161,18 @@ static void head_normal(const face_geom *g, double x, double y, fg_surf *s) {
         const fg_bump *b = &g->b[cell[k]];
         if (x < b->x0 || x > b->x1 || y < b->y0 || y > b->y1) continue;
         double dx = x - b->x, dy = y - b->y;
+        if (b->s == 0) { /* most bumps are upright */
+            double q = dx * dx * b->isx2 + dy * dy * b->isy2;
+            if (q > 9) continue;
+            double h = b->amp * fz_gauss(q);
+            gx -= 2 * dx * b->isx2 * h, gy -= 2 * dy * b->isy2 * h;
+            if (h < 0) neg += h;
+            continue;
+        }
         double u = dx * b->c + dy * b->s, v = -dx * b->s + dy * b->c;
         double q = u * u * b->isx2 + v * v * b->isy2;
         if (q > 9) continue;
-        double h = b->amp * fz_exp(-q);
+        double h = b->amp * fz_gauss(q);
         double du = -2 * u * b->isx2 * h, dv = -2 * v * b->isy2 * h;
         gx += du * b->c - dv * b->s;
         gy += du * b->s + dv * b->c;
@@ -235,12 +245,72 @@ static double nose_shadow(const face_geom *g, double x, double y) {
     return sh < 0.15 ? 0.15 : sh;
 }
 
-/* The head's skin and everything painted on it, over c. */
-static void head(const face_geom *g, double x, double y, double d, double c[3]) {
+/* Photo units to the head's frontal units: the head turns about the neck
+ * (roll), and yaw and pitch move each point by its depth. */
+static void to_face(const face_geom *g, double X, double Y, double *x, double *y) {
+    double pv = g->pivot_y;
+    double hx = g->rc * X + g->rs * (Y - pv), hy = -g->rs * X + g->rc * (Y - pv) + pv;
+    double dw, W = fg_head_w(g, hy, &dw), dd, z0 = 0;
+    if (fabs(hx) < W) z0 = g->kz * fg_head_d(g, hy, &dd) * sqrt(1 - (hx / W) * (hx / W));
+    *x = hx - z0 * g->syaw, *y = hy - z0 * g->spitch;
+}
+
+static void smooth_at(const face_geom *g, double x, double y, fg_smooth *m) {
     fg_surf s;
-    s.emis[0] = s.emis[1] = s.emis[2] = 0;
     head_normal(g, x, y, &s);
     skin_albedo(g, x, y, &s);
+    m->nx = s.nx, m->ny = s.ny, m->nz = s.nz, m->ao = s.ao, m->spec = s.spec;
+    m->alb[0] = s.alb[0], m->alb[1] = s.alb[1], m->alb[2] = s.alb[2];
+}
+
+/* Lattice point (i, j): its row r (0, 1) of the two held. */
+static const fg_smooth *lattice_point(const face_geom *g, fg_lattice *l, int i, int r, int j) {
+    int k = i - l->i0;
+    if (!l->ok[r][k]) {
+        double X = (i * FG_STEP + 0.5 - l->x0) * g->upx, Y = (j * FG_STEP + 0.5 - l->y0) * g->upx;
+        double x, y;
+        to_face(g, X, Y, &x, &y);
+        smooth_at(g, x, y, &l->row[r][k]);
+        l->ok[r][k] = 1;
+    }
+    return &l->row[r][k];
+}
+
+/* The smooth part at the pixel being drawn, from the lattice around it. */
+static void smooth_lattice(const face_geom *g, fg_lattice *l, fg_surf *s) {
+    int i = l->ix / FG_STEP, j = l->iy / FG_STEP;
+    double fx = (double)(l->ix - i * FG_STEP) / FG_STEP, fy = (double)(l->iy - j * FG_STEP) / FG_STEP;
+    if (l->j[0] != j) { /* move down: the lower row becomes the upper one */
+        int keep = l->j[1] == j;
+        fg_smooth *t = l->row[0];
+        uint8_t *o = l->ok[0];
+        l->row[0] = l->row[1], l->ok[0] = l->ok[1], l->row[1] = t, l->ok[1] = o;
+        if (!keep) memset(l->ok[0], 0, (size_t)l->ni);
+        memset(l->ok[1], 0, (size_t)l->ni);
+        l->j[0] = j, l->j[1] = j + 1;
+    }
+    const fg_smooth *a = lattice_point(g, l, i, 0, j), *b = lattice_point(g, l, i + 1, 0, j);
+    const fg_smooth *c = lattice_point(g, l, i, 1, j + 1), *d = lattice_point(g, l, i + 1, 1, j + 1);
+    const double wa = (1 - fx) * (1 - fy), wb = fx * (1 - fy), wc = (1 - fx) * fy, wd = fx * fy;
+#define LERP(f) (wa * a->f + wb * b->f + wc * c->f + wd * d->f)
+    double nx = LERP(nx), ny = LERP(ny), nz = LERP(nz), m = 1 / sqrt(nx * nx + ny * ny + nz * nz);
+    s->nx = nx * m, s->ny = ny * m, s->nz = nz * m;
+    s->ao = LERP(ao), s->spec = LERP(spec);
+    s->alb[0] = LERP(alb[0]), s->alb[1] = LERP(alb[1]), s->alb[2] = LERP(alb[2]);
+#undef LERP
+    s->gloss = 0.25, s->sss = 1;
+}
+
+/* The head's skin and everything painted on it, over c. */
+static void head(const face_geom *g, fg_lattice *lat, double x, double y, double d, double c[3]) {
+    fg_surf s;
+    s.emis[0] = s.emis[1] = s.emis[2] = 0;
+    if (lat) {
+        smooth_lattice(g, lat, &s);
+    } else {
+        head_normal(g, x, y, &s);
+        skin_albedo(g, x, y, &s);
+    }
     s.shadow = nose_shadow(g, x, y);
     fg_paint_marks(g, x, y, &s);
     fg_paint_lines(g, x, y, &s);
@@ -264,48 +334,45 @@ static void head(const face_geom *g, double x, double y, double d, double c[3]) 
     fz_mix(c, out, fz_cov(d, g->px));
 }
 
-void face_pixel(const face_geom *g, double X, double Y, double out[3]) {
+void face_pixel(const face_geom *g, fg_lattice *lat, double X, double Y, double out[3]) {
     double c[3];
     backdrop(g, X, Y, c);
-    double bx = X, by = Y;
-    /* the head turns about the neck */
-    double pv = g->pivot_y;
-    double hx = g->rc * bx + g->rs * (by - pv), hy = -g->rs * bx + g->rc * (by - pv) + pv;
-    double dw, W = fg_head_w(g, hy, &dw), dd, z0 = 0;
-    if (fabs(hx) < W) z0 = g->kz * fg_head_d(g, hy, &dd) * sqrt(1 - (hx / W) * (hx / W));
-    double x = hx - z0 * g->syaw, y = hy - z0 * g->spitch;
+    double bx = X, by = Y, x, y;
+    to_face(g, X, Y, &x, &y);
     int near = fabs(x) < g->box_x && y > g->box_y0 && y < g->box_y1;
-    double d = near ? fg_head_dist(g, x, y) : 1;
-    if (near && d > -g->px) fg_hair_back(g, x, y, c); /* hidden under the head */
-    neck(g, bx, by, c);
-    clothes(g, bx, by, c);
     if (!near) {
+        neck(g, bx, by, c);
+        clothes(g, bx, by, c);
         out[0] = c[0], out[1] = c[1], out[2] = c[2];
         return;
     }
+    double d = fg_head_dist(g, x, y);
+    /* what covers the rest first: where hair or a scarf is opaque, nothing
+     * under it is drawn */
+    double hc[3], sc[3], gc[3], ec[3], ea = 0;
+    double ha = fg_hair_front(g, x, y, d, hc);
+    int scarf = g->p->hair_style == FACE_HAIR_SCARF;
+    double sa = scarf ? fg_scarf(g, x, y, d, sc) : 0;
     /* ears: behind long hair and a scarf, over the short hair above them */
     int st = g->p->hair_style;
     int ears_over = st == FACE_HAIR_SHORT || st == FACE_HAIR_BALD || st == FACE_HAIR_TIED;
-    double ec[3], ea = 0;
-    for (int side = -1; side <= 1; side += 2) {
-        double a = fg_ear(g, side, x, y, ec);
-        if (a > 0 && !ears_over) fz_mix(c, ec, a);
-        if (a > 0 && ears_over) ea = a, side = 2;
+    for (int side = -1; side <= 1 && ea <= 0; side += 2)
+        ea = fg_ear(g, side, x, y, ec);
+    if (ha < 1 && sa < 1) {
+        if (d > -g->px) fg_hair_back(g, x, y, c); /* hidden under the head */
+        neck(g, bx, by, c);
+        clothes(g, bx, by, c);
+        if (ea > 0 && !ears_over) fz_mix(c, ec, ea);
+        if (d < g->px) head(g, lat, x, y, d, c);
+        double bc[3], a;
+        if (g->beard_len > 0 && d > -g->px && (a = fg_beard_out(g, x, y, d, bc)) > 0)
+            fz_mix(c, bc, a);
     }
-    if (d < g->px) head(g, x, y, d, c);
-    double hc[3], a;
-    if (g->beard_len > 0 && d > -g->px && (a = fg_beard_out(g, x, y, d, hc)) > 0) fz_mix(c, hc, a);
-    a = fg_hair_front(g, x, y, d, hc);
-    if (a > 0) fz_mix(c, hc, a);
-    if (ea > 0) fz_mix(c, ec, ea * fz_cov(-d, g->px));
-    if (g->p->hair_style == FACE_HAIR_SCARF) {
-        a = fg_scarf(g, x, y, d, hc);
-        if (a > 0) fz_mix(c, hc, a);
-    }
-    if (g->p->glasses) {
-        a = fg_glasses(g, x, y, hc);
-        if (a > 0) fz_mix(c, hc, a);
-    }
+    if (ha > 0) fz_mix(c, hc, ha);
+    if (ea > 0 && ears_over) fz_mix(c, ec, ea * fz_cov(-d, g->px));
+    if (sa > 0) fz_mix(c, sc, sa);
+    double a;
+    if (g->p->glasses && (a = fg_glasses(g, x, y, gc)) > 0) fz_mix(c, gc, a);
     out[0] = c[0], out[1] = c[1], out[2] = c[2];
 }
 
@@ -316,8 +383,11 @@ static double tone(double v) {
 }
 
 static void store(uint8_t *o, const double c[3], int gray) {
-    double r = tone(c[0]), gg = tone(c[1]), b = tone(c[2]);
-    if (gray) r = gg = b = 0.30 * r + 0.55 * gg + 0.15 * b;
+    double r, gg, b;
+    if (gray)
+        r = gg = b = tone(0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2]);
+    else
+        r = tone(c[0]), gg = tone(c[1]), b = tone(c[2]);
     o[0] = (uint8_t)(r < 0 ? 0 : r > 255 ? 255 : r + 0.5);
     o[1] = (uint8_t)(gg < 0 ? 0 : gg > 255 ? 255 : gg + 0.5);
     o[2] = (uint8_t)(b < 0 ? 0 : b > 255 ? 255 : b + 0.5);
@@ -336,13 +406,23 @@ void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int w
     face_geom gs, *g = &gs;
     face_geom_build(g, p, &lt, w, h, 1);
     double x0 = g->ox * w, y0 = g->oy * h;
+    fg_lattice l = {x0, y0, wx / FG_STEP, (wx + ww - 1) / FG_STEP - wx / FG_STEP + 2, {-2, -2},
+                    {NULL, NULL}, {NULL, NULL}, 0, 0};
+    void *mem = malloc((sizeof(fg_smooth) + 1) * 2 * (size_t)l.ni);
+    fg_lattice *lat = mem ? &l : NULL; /* without it, each pixel its own: the same to the eye */
+    if (mem) {
+        l.row[0] = mem, l.row[1] = l.row[0] + l.ni;
+        l.ok[0] = (uint8_t *)(l.row[1] + l.ni), l.ok[1] = l.ok[0] + l.ni;
+    }
     for (int y = wy; y < wy + wh; y++) {
         double Y = (y + 0.5 - y0) * g->upx;
         uint8_t *row = rgba + (size_t)(y - wy) * (size_t)stride;
         for (int x = wx; x < wx + ww; x++) {
             double c[3];
-            face_pixel(g, (x + 0.5 - x0) * g->upx, Y, c);
+            l.ix = x, l.iy = y;
+            face_pixel(g, lat, (x + 0.5 - x0) * g->upx, Y, c);
             store(row + (size_t)(x - wx) * 4, c, gray);
         }
     }
+    free(mem);
 }
