@@ -301,7 +301,7 @@ void fg_geom_colours(face_geom *g, const face_params *p) {
     pick(frames, 5, p->glasses_look * 3.7 - floor(p->glasses_look * 3.7), g->frame);
     g->stubble_amt = p->sex == FACE_MALE && p->years >= 17 && p->beard != FACE_BEARD_FULL &&
                              p->beard != FACE_BEARD_LONG
-                         ? 0.25 * (1 - p->hair_tone) * (1 - 0.6 * p->tone)
+                         ? 0.16 * (1 - p->hair_tone) * (1 - 0.6 * p->tone)
                          : 0;
     g->spec = 0.12 + 0.12 * p->tone; /* darker skin shows its highlights more */
     g->s_skin = (uint32_t)(p->seed ^ 0x5a5a1234u);

@@ -168,15 +168,16 @@ double fg_hair_front(const face_geom *g, double x, double y, double dhead, doubl
     if (dm > px * 2 + 0.01 * S) return 0;
     double dl = fg_hairline_dist(g, x, y);
     double d = fmax(dm, fmin(-dhead, dl));
-    if (below) { /* curtains of long hair beside the face and neck */
-        d = fmax(d, y - g->y_t - 0.02 * S);
+    if (below) {                            /* curtains of long hair beside the face and neck */
+        d = fmax(d, y - g->y_t - 0.08 * S); /* overlapping the curtains: no step between */
         double dw, W = fg_head_w(g, y, &dw);
         double tt = face_clamp((y - g->y_t) / (g->y_b - g->y_t), 0, 1);
-        double inner = y < g->y_b ? W - 0.035 * S * (1 - tt) - 0.004 * S
-                                  : fmax(g->neck_w * 1.1, W) + 0.25 * (y - g->y_b);
+        double inner = W - 0.035 * S * (1 - tt) - 0.004 * S;
+        if (y > g->neck_y) /* beside the neck, never closer to it than this */
+            inner = fmax(inner, g->neck_w * 1.1 + 0.25 * fmax(0, y - g->y_b));
         /* below the chin only a curtain on each side falls in front */
-        double outer = y < g->y_b ? 1e9 : inner + (0.13 + 0.06 * g->p->hair_vol) * S;
-        double dc = fmax(fmax(dm, inner - fabs(x)), g->y_t + 0.02 * S - y);
+        double outer = inner + (0.13 + 0.06 * g->p->hair_vol) * S + 3 * fmax(0, g->y_b - y);
+        double dc = fmax(fmax(dm, inner - fabs(x)), g->y_t - 0.04 * S - y);
         dc = fmax(dc, fabs(x) - outer);
         d = fmin(d, dc);
     }
@@ -241,7 +242,7 @@ void fg_paint_beard(const face_geom *g, double x, double y, fg_surf *s) {
     if (kind == FACE_BEARD_NONE) kind = FACE_BEARD_STUBBLE, dens = g->stubble_amt;
     if (dens <= 0.02 || y < g->nose_y - 0.01 * S) return;
     double d = beard_region(g, x, y, kind);
-    double soft = px + (kind == FACE_BEARD_STUBBLE ? 0.02 : 0.014) * S;
+    double soft = px + (kind == FACE_BEARD_STUBBLE ? 0.035 : 0.014) * S;
     if (d > -soft * 2) /* a ragged edge of single hairs */
         d += 0.008 * S * fz_noise(x * 45 / S, y * 45 / S, g->s_hair + 15);
     double a = fz_cov(d, soft);

@@ -279,7 +279,8 @@ static const fg_smooth *lattice_point(const face_geom *g, fg_lattice *l, int i, 
 /* The smooth part at the pixel being drawn, from the lattice around it. */
 static void smooth_lattice(const face_geom *g, fg_lattice *l, fg_surf *s) {
     int i = l->ix / FG_STEP, j = l->iy / FG_STEP;
-    double fx = (double)(l->ix - i * FG_STEP) / FG_STEP, fy = (double)(l->iy - j * FG_STEP) / FG_STEP;
+    double fx = (double)(l->ix - i * FG_STEP) / FG_STEP,
+           fy = (double)(l->iy - j * FG_STEP) / FG_STEP;
     if (l->j[0] != j) { /* move down: the lower row becomes the upper one */
         int keep = l->j[1] == j;
         fg_smooth *t = l->row[0];
@@ -290,7 +291,8 @@ static void smooth_lattice(const face_geom *g, fg_lattice *l, fg_surf *s) {
         l->j[0] = j, l->j[1] = j + 1;
     }
     const fg_smooth *a = lattice_point(g, l, i, 0, j), *b = lattice_point(g, l, i + 1, 0, j);
-    const fg_smooth *c = lattice_point(g, l, i, 1, j + 1), *d = lattice_point(g, l, i + 1, 1, j + 1);
+    const fg_smooth *c = lattice_point(g, l, i, 1, j + 1),
+                    *d = lattice_point(g, l, i + 1, 1, j + 1);
     const double wa = (1 - fx) * (1 - fy), wb = fx * (1 - fy), wc = (1 - fx) * fy, wd = fx * fy;
 #define LERP(f) (wa * a->f + wb * b->f + wc * c->f + wd * d->f)
     double nx = LERP(nx), ny = LERP(ny), nz = LERP(nz), m = 1 / sqrt(nx * nx + ny * ny + nz * nz);
@@ -328,9 +330,6 @@ static void head(const face_geom *g, fg_lattice *lat, double x, double y, double
     if (g->p->glasses) s.shadow *= fg_glasses_shade(g, x, y);
     double out[3];
     fg_light_surf(g, &s, out);
-#ifdef FACE_DEBUG_NORMALS
-    out[0] = 128 + 127 * s.nx, out[1] = 128 + 127 * s.ny, out[2] = 255 * s.ao;
-#endif
     fz_mix(c, out, fz_cov(d, g->px));
 }
 
@@ -406,8 +405,10 @@ void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int w
     face_geom gs, *g = &gs;
     face_geom_build(g, p, &lt, w, h, 1);
     double x0 = g->ox * w, y0 = g->oy * h;
-    fg_lattice l = {x0, y0, wx / FG_STEP, (wx + ww - 1) / FG_STEP - wx / FG_STEP + 2, {-2, -2},
-                    {NULL, NULL}, {NULL, NULL}, 0, 0};
+    fg_lattice l = {
+        x0,       y0,           wx / FG_STEP, (wx + ww - 1) / FG_STEP - wx / FG_STEP + 2,
+        {-2, -2}, {NULL, NULL}, {NULL, NULL}, 0,
+        0};
     void *mem = malloc((sizeof(fg_smooth) + 1) * 2 * (size_t)l.ni);
     fg_lattice *lat = mem ? &l : NULL; /* without it, each pixel its own: the same to the eye */
     if (mem) {
