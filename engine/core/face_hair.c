@@ -240,7 +240,7 @@ void fg_paint_beard(const face_geom *g, double x, double y, fg_surf *s) {
     int kind = p->beard;
     double dens = kind == FACE_BEARD_STUBBLE ? 0.4 : 0.92;
     if (kind == FACE_BEARD_NONE) kind = FACE_BEARD_STUBBLE, dens = g->stubble_amt;
-    if (dens <= 0.02 || y < g->nose_y - 0.01 * S) return;
+    if (dens <= 0.02 || y < g->nose_y - 0.06 * S) return; /* above the softest edge */
     double d = beard_region(g, x, y, kind);
     double soft = px + (kind == FACE_BEARD_STUBBLE ? 0.035 : 0.014) * S;
     if (d > -soft * 2) /* a ragged edge of single hairs */

@@ -381,12 +381,15 @@ static double tone(double v) {
     return 255 * (x + 0.25 * x * (1 - x) * (2 * x - 1));
 }
 
-static void store(uint8_t *o, const double c[3], int gray) {
+/* The pixel, toned, with a photograph's fine grain (of the pixel's place in
+ * the whole image: a window gets the same grain). */
+static void store(uint8_t *o, const double c[3], int gray, int x, int y, uint32_t seed) {
     double r, gg, b;
+    double grain = 1.2 * (fz_corner(x, y, seed) + fz_corner(x, y, seed + 1));
     if (gray)
-        r = gg = b = tone(0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2]);
+        r = gg = b = tone(0.30 * c[0] + 0.55 * c[1] + 0.15 * c[2]) + grain;
     else
-        r = tone(c[0]), gg = tone(c[1]), b = tone(c[2]);
+        r = tone(c[0]) + grain, gg = tone(c[1]) + grain, b = tone(c[2]) + grain;
     o[0] = (uint8_t)(r < 0 ? 0 : r > 255 ? 255 : r + 0.5);
     o[1] = (uint8_t)(gg < 0 ? 0 : gg > 255 ? 255 : gg + 0.5);
     o[2] = (uint8_t)(b < 0 ? 0 : b > 255 ? 255 : b + 0.5);
@@ -422,7 +425,7 @@ void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int w
             double c[3];
             l.ix = x, l.iy = y;
             face_pixel(g, lat, (x + 0.5 - x0) * g->upx, Y, c);
-            store(row + (size_t)(x - wx) * 4, c, gray);
+            store(row + (size_t)(x - wx) * 4, c, gray, x, y, g->s_skin ^ 0x6a09e667u);
         }
     }
     free(mem);
