@@ -10,6 +10,7 @@
 #include "fsio.h"
 #include "image.h"
 #include "light.h"
+#include "render_face.h"
 #include "render_out.h"
 #include "render_scenario.h"
 
@@ -21,7 +22,9 @@ static void usage(FILE *out) {
             "                        [--chip-defect NAME]\n"
             "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
             "       borderlab render --capture DIR (--light LIGHT --out FILE.png | --out-dir DIR)\n"
-            "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n\n"
+            "       borderlab render --scenario FILE --out-dir DIR [--dpi N]\n"
+            "       borderlab render --face SEED [--relation R] [--years N] --out-dir DIR\n"
+            "                        (a generated face: borderlab render --face 1 --help)\n\n"
             "Renders a fictional travel document from its materials.\n"
             "  --template ID       a built-in template ('borderlab templates' lists them)\n"
             "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
@@ -73,6 +76,9 @@ static int parse_chip_defect(const char *v, void *dst, bl_err *err) {
 static const char *const printers[] = {"none", "laser", "inkjet", "copier", NULL};
 
 int cmd_render(int argc, char **argv) {
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--face") || !strcmp(argv[i], "--face-sheets"))
+            return cmd_render_face(argc, argv);
     const char *capture_dir = NULL, *scenario_file = NULL;
     const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
     render_request rq;

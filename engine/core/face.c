@@ -179,6 +179,10 @@ void face_fit_age(face_params *p, int years) {
         p->beard = FACE_BEARD_NONE;
         if (p->hair_style == FACE_HAIR_BALD) p->hair_style = FACE_HAIR_SHORT;
     }
+    int st = p->hair_style; /* boys' hair short, as most are */
+    if (p->years < 14 && p->sex == FACE_MALE &&
+        (st == FACE_HAIR_LONG || st == FACE_HAIR_MEDIUM || st == FACE_HAIR_TIED))
+        p->hair_style = FACE_HAIR_SHORT;
     if (p->years < 6) p->glasses = FACE_GLASSES_NONE;
 }
 

@@ -186,7 +186,7 @@ void face_render_camera(const face_params *p, const face_capture *cap, uint8_t *
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
             double c[3];
-            face_pixel(g, (x + 0.5 - x0) * g->upx, (y + 0.5 - y0) * g->upx, c);
+            face_pixel(g, NULL, (x + 0.5 - x0) * g->upx, (y + 0.5 - y0) * g->upx, c);
             for (int i = 0; i < 3; i++)
                 im[((size_t)y * w + x) * 3 + i] = (float)(c[i] * cap->exposure);
         }

@@ -103,7 +103,11 @@ static int draw_hair_style(const face_params *p, rng *r) {
         const double w[7] = {0.70, 0.03, 0.12, 0, curly ? 0.12 : 0.02, 0.03, 0.06};
         return pick(r, w, 7);
     }
-    const double w[7] = {0.08, 0.34, 0, 0.09, curly ? 0.2 : 0.03, 0.2, 0.2};
+    if (p->hair_type == FACE_HAIR_COILY) {
+        const double wc[7] = {0.15, 0.05, 0, 0.09, 0.35, 0.3, 0.06};
+        return pick(r, wc, 7);
+    }
+    const double w[7] = {0.08, curly ? 0.2 : 0.34, 0, 0.09, curly ? 0.2 : 0.03, 0.2, 0.2};
     return pick(r, w, 7);
 }
 

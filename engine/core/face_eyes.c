@@ -22,12 +22,12 @@ static void lids(const face_geom *g, double q, double *yu, double *yl, double *y
 static void eyeball(const face_geom *g, int side, double lx, double dy, double q, double yu,
                     double yl, double cov, fg_surf *s) {
     const double S = g->scale, r = g->iris_r, px = g->px;
-    double col[3] = {206, 198, 192};
+    double col[3] = {196, 188, 182};
     double corner = fz_smooth(0.55, 1.0, fabs(q));
     const double pinkish[3] = {200, 150, 140};
     fz_mix(col, pinkish, corner * (q < 0 ? 0.5 : 0.25));
     double ly = dy + lx * g->eye_tilt;
-    double lid_shade = 1 - 0.45 * exp(-(ly - yu) / (0.22 * (yl - yu) + 1e-9));
+    double lid_shade = 1 - 0.45 * fz_exp(-(ly - yu) / (0.22 * (yl - yu) + 1e-9));
     for (int i = 0; i < 3; i++)
         col[i] *= (1 - 0.3 * corner) * lid_shade;
     if (q < -0.8) { /* the caruncle */
@@ -40,8 +40,8 @@ static void eyeball(const face_geom *g, int side, double lx, double dy, double q
     double ci = fz_cov(di - r, px * 1.3 + r * 0.06 * (1 + 2 * g->p->morph_ghost));
     if (ci > 0) {
         double rr = di / r, ux = dx / (di + 1e-9), uy = dyi / (di + 1e-9);
-        double n = fz_noise(ux * 9 + 31, uy * 9 + rr * 2.5, g->s_iris) * fz_band(9 / r, px) +
-                   0.5 * fz_noise(ux * 25, uy * 25 + rr * 4, g->s_iris + 1) * fz_band(25 / r, px);
+        double n = fz_nb(ux * 9 + 31, uy * 9 + rr * 2.5, fz_band(9 / r, px), g->s_iris) +
+                   0.5 * fz_nb(ux * 25, uy * 25 + rr * 4, fz_band(25 / r, px), g->s_iris + 1);
         double ic[3];
         for (int i = 0; i < 3; i++)
             ic[i] = g->iris[i] * (0.85 + 0.35 * n) * (1 + 0.25 * fz_smooth(0.55, 0.3, rr));
@@ -57,7 +57,7 @@ static void eyeball(const face_geom *g, int side, double lx, double dy, double q
     const double *L = g->lt.L;
     double hx = gx + side * L[0] * 0.45 * r, hy = gy + L[1] * 0.45 * r;
     double hd = ((lx - hx) * (lx - hx) + (dy - hy) * (dy - hy)) / (0.016 * r * r + px * px * 0.6);
-    double e = 230 * exp(-hd) * cov * g->lt.key[0] / 0.72;
+    double e = 230 * fz_exp(-hd) * cov * g->lt.key[0] / 0.72;
     s->emis[0] += e, s->emis[1] += e, s->emis[2] += e;
     s->spec = 0.3, s->gloss = 1, s->sss = 0, s->ao = 1;
     (void)S;
@@ -80,7 +80,7 @@ void fg_paint_eye(const face_geom *g, int side, double x, double y, fg_surf *s) 
         double qq = face_clamp(q, -1, 1);
         double ytop = yu - th - (q > 0.85 ? (q - 0.85) * 0.5 * ew * 0.25 : 0);
         double d = fmax(ly - yu - 0.3 * px, ytop - ly);
-        if (q > 1) d = fmax(d, (q - 1.25) * ew);
+        if (q > 1) d = fmax(d, (q - (female > 1 ? 1.15 : 1.02)) * ew); /* the lashes' flick */
         double k = fz_cov(d, px) * (0.85 - 0.2 * fz_smooth(0.3, -1, qq));
         k *= 0.85 + 0.15 * fz_bnoise(lx, ly, 700, px, g->s_hair + 5);
         fz_mix(s->alb, lash, k);
@@ -89,12 +89,12 @@ void fg_paint_eye(const face_geom *g, int side, double x, double y, fg_surf *s) 
         fz_mix(s->alb, lash, fz_cov(dl, px) * 0.35 * (fabs(q) < 1));
         /* the crease above the lid, or the hooded lid's shadow */
         double yc = yu0 * (1.35 + 0.9 * g->crease) - 0.008 * S * g->crease;
-        double kc = exp(-(ly - yc) * (ly - yc) / (0.00003 * S * S + px * px)) *
+        double kc = fz_exp(-(ly - yc) * (ly - yc) / (0.00003 * S * S + px * px)) *
                     (0.15 + 0.2 * g->crease) * (1 - 0.8 * g->fold * fz_smooth(0, -1, qq));
         const double dark[3] = {g->skin[0] * 0.6, g->skin[1] * 0.5, g->skin[2] * 0.5};
-        fz_mix(s->alb, dark, kc * (fabs(q) < 1.1));
-        double hood = (1 - g->crease) * exp(-(ly - yu + th + 0.006 * S) *
-                                            (ly - yu + th + 0.006 * S) / (0.00004 * S * S));
+        fz_mix(s->alb, dark, kc * fz_smooth(1.0, 0.6, fabs(q)));
+        double hood = (1 - g->crease) * fz_exp(-(ly - yu + th + 0.006 * S) *
+                                               (ly - yu + th + 0.006 * S) / (0.00004 * S * S));
         fz_mix(s->alb, dark, hood * 0.25 * (fabs(q) < 1.05));
     }
 }
@@ -125,10 +125,9 @@ void fg_paint_brow(const face_geom *g, int side, double x, double y, fg_surf *s)
     double a = -1.1 * (1 - fz_smooth(0, 0.3, t)) - 0.15;
     double ca = cos(a), sa = sin(a);
     double along = ax * ca + y * sa, across = -ax * sa + y * ca;
-    double n =
-        0.5 * fz_noise(across * 380 / S, along * 70 / S, g->s_hair + 7) * fz_band(380 / S, px) +
-        0.3 * fz_noise(across * 120 / S, along * 60 / S, g->s_hair + 8) * fz_band(120 / S, px) +
-        0.2 * fz_noise(x * 40 / S, y * 40 / S, g->s_hair + 9);
+    double n = 0.5 * fz_nb(across * 380 / S, along * 70 / S, fz_band(380 / S, px), g->s_hair + 7) +
+               0.3 * fz_nb(across * 120 / S, along * 60 / S, fz_band(120 / S, px), g->s_hair + 8) +
+               0.2 * fz_noise(x * 40 / S, y * 40 / S, g->s_hair + 9);
     double dens = g->brow_dens * (0.7 + 0.45 * n) * (1 - 0.35 * face_clamp(t, 0, 1));
     fz_mix(s->alb, g->brow, face_clamp(cov * dens, 0, 0.92));
 }
@@ -171,7 +170,7 @@ double fg_glasses(const face_geom *g, double x, double y, double c[3]) {
         c[i] = g->frame[i] * (0.7 + 0.6 * up) + (metal ? 60 * up * up : 25 * up * up * up);
     if (lens < 0 && a < 1) { /* the lens: a faint tint and a reflection across it */
         double band = (x * 0.5 + (y - g->gl_y)) / g->gl_h;
-        double refl = 0.06 + 0.1 * exp(-(band + 0.5) * (band + 0.5) * 6);
+        double refl = 0.06 + 0.1 * fz_exp(-(band + 0.5) * (band + 0.5) * 6);
         double lc[3] = {215, 225, 232};
         double la = fz_cov(lens, g->px) * refl;
         if (a <= 0) {

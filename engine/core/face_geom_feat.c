@@ -10,7 +10,7 @@
  * very dark, sampled from the range of human skin reflectance. */
 static const double skin_tones[8][3] = {
     {246, 222, 208}, {236, 200, 180}, {222, 180, 155}, {198, 152, 124},
-    {168, 122, 96},  {128, 88, 68},   {92, 62, 50},    {68, 46, 38},
+    {168, 122, 96},  {132, 90, 70},   {104, 70, 56},   {82, 55, 44},
 };
 static const double hair_tones[6][3] = {
     {24, 20, 19}, {48, 34, 26}, {84, 59, 40}, {128, 94, 62}, {168, 134, 92}, {212, 184, 136},
@@ -156,6 +156,24 @@ void fg_geom_features(face_geom *g, const face_params *p) {
     hair_geom(g, p);
 }
 
+/* The box around everything the head carries, generous by a margin. */
+static void head_box(face_geom *g, const face_params *p) {
+    const double S = g->scale, m = 0.06 * S;
+    double ear = fmax(g->ear_out[0], g->ear_out[1]);
+    double x = fmax(g->Wt + g->vol, g->W[FG_NW / 2] + g->Wt * 0.1 + ear) + m;
+    double y1 = fmax(g->y_b + g->beard_len, g->hair_end) + m;
+    int st = p->hair_style;
+    if (st == FACE_HAIR_LONG || st == FACE_HAIR_MEDIUM)
+        x = fmax(x, g->Wt + g->vol + 0.16 * (g->hair_end - g->y_t) + m);
+    if (st == FACE_HAIR_SCARF) {
+        y1 = fmax(y1, g->shoulder_y + 0.4 * S);
+        x = fmax(x, g->Wt + 0.05 * S + 0.7 * (y1 - g->y_b) + m);
+    }
+    g->box_x = x;
+    g->box_y0 = g->y_top - g->vol * 1.3 - m;
+    g->box_y1 = y1;
+}
+
 void fg_geom_pose(face_geom *g, const face_params *p) {
     g->rc = cos(p->roll), g->rs = sin(p->roll);
     g->pivot_y = g->y_b + 0.1 * g->scale;
@@ -167,6 +185,7 @@ void fg_geom_pose(face_geom *g, const face_params *p) {
     double e = 2.5 * g->syaw;
     g->ear_out[0] *= face_clamp(1 + e, 0.1, 2);
     g->ear_out[1] *= face_clamp(1 - e, 0.1, 2);
+    head_box(g, p);
 }
 
 /* Brow ridge, sockets, eyeballs, cheeks, temples and forehead. */
@@ -182,7 +201,7 @@ static void bumps_upper(face_geom *g, const face_params *p) {
     add_pair(g, 0.08 * S, g->eye_y, 0.04 * S, 0.05 * S, -0.01 * S, 0);
     add_pair(g, g->eye_x, g->eye_y, g->eye_w * 0.95, g->eye_w * 0.6, 0.025 * S, 0);
     add_pair(g, g->eye_x, g->eye_y + g->eye_hl + 0.03 * S, 0.06 * S, 0.015 * S,
-             (0.004 + 0.01 * g->old + 0.004 * g->fat) * S, 0);
+             (0.004 + 0.016 * g->old + 0.004 * g->fat) * S, 0);
     add_pair(g, g->eye_x - 0.03 * S, g->eye_y + 0.05 * S, 0.04 * S, 0.012 * S, -0.006 * g->old * S,
              -0.5);
     double cb = (0.03 + 0.03 * p->cheekbone + 0.02 * g->smile) * S;
@@ -202,14 +221,14 @@ static void bumps_lower(face_geom *g, const face_params *p) {
     for (int i = 0; i < 3; i++) {
         double t = (i + 0.5) / 3, y = -0.02 * S + (g->tip_y - 0.02 * S) * t;
         double a = (0.02 + 0.03 * t + (i == 1 ? 0.012 * p->nose_hump : 0)) * flat * S;
-        add_bump(g, nd * (0.4 + 0.5 * t), y, g->bridge_w * (1.3 + 0.6 * t), g->nose_y * 0.24, a, 0);
+        add_bump(g, nd * (0.4 + 0.5 * t), y, g->bridge_w * (2.0 - 0.4 * t), g->nose_y * 0.24, a, 0);
     }
     add_bump(g, nd, g->tip_y, g->tip_r * 1.2, g->tip_r * 1.1, 0.07 * flat * S, 0);
     add_bump(g, nd * 0.8 - g->nose_w * 0.7, g->nose_y - 0.014 * S, g->nose_w * 0.33, 0.02 * S,
              0.035 * S, 0);
     add_bump(g, nd * 0.8 + g->nose_w * 0.7, g->nose_y - 0.014 * S, g->nose_w * 0.33, 0.02 * S,
              0.035 * S, 0);
-    double fold = -(0.002 + 0.008 * g->old + 0.006 * g->smile + 0.003 * fmax(0, g->fat)) * S;
+    double fold = -(0.002 + 0.013 * g->old + 0.006 * g->smile + 0.003 * fmax(0, g->fat)) * S;
     add_crease(g, g->nose_w + 0.012 * S, g->nose_y - 0.015 * S, g->mouth_w + 0.02 * S,
                g->mouth_y + 0.025 * S, 0.012 * S, fold * (1 - k));
     double md = g->mouth_dx, my = (g->nose_y + g->mouth_y - g->lip_up) * 0.5;
@@ -223,10 +242,10 @@ static void bumps_lower(face_geom *g, const face_params *p) {
     add_bump(g, 0, g->y_b - 0.075 * S, cw, 0.05 * S, 0.04 * S, 0);
     add_bump(g, 0, g->y_b - 0.055 * S, 0.006 * S, 0.025 * S, -0.012 * p->chin_cleft * S, 0);
     add_pair(g, g->mouth_w + 0.01 * S, g->mouth_y + 0.06 * S, 0.006 * S, 0.04 * S,
-             -0.008 * g->sag * S, 0.2);
+             -0.013 * g->sag * S, 0.2);
     double jy = (g->mouth_y + g->y_b) * 0.5 + 0.03 * S;
     add_pair(g, p->jaw * p->face_w * 0.85 * S, jy, 0.05 * S, 0.04 * S,
-             0.012 * (g->sag + fmax(0, g->fat)) * S, 0);
+             0.018 * (g->sag + fmax(0, g->fat)) * S, 0);
     add_bump(g, 0, g->y_b - 0.015 * S, 0.1 * S, 0.005 * S, -0.006 * fmax(0, g->fat - 0.2) * S, 0);
 }
 
@@ -234,6 +253,22 @@ void fg_geom_bumps(face_geom *g, const face_params *p) {
     g->nb = 0;
     bumps_upper(g, p);
     bumps_lower(g, p);
+    /* sort them into cells, so a pixel looks at the few that reach it */
+    double xm = g->Wt * 1.3;
+    g->band_x0 = -xm, g->band_idx = FG_NBX / (2 * xm);
+    g->band_y0 = g->y_top, g->band_idy = FG_NB / (g->y_b - g->y_top);
+    for (int k = 0; k < FG_NB; k++)
+        for (int j = 0; j < FG_NBX; j++) {
+            double y0 = g->band_y0 + k / g->band_idy, y1 = y0 + 1 / g->band_idy;
+            double x0 = g->band_x0 + j / g->band_idx, x1 = x0 + 1 / g->band_idx;
+            int n = 0;
+            for (int i = 0; i < g->nb; i++) {
+                const fg_bump *b = &g->b[i];
+                if (b->y1 >= y0 && b->y0 <= y1 && b->x1 >= x0 && b->x0 <= x1)
+                    g->band_i[k][j][n++] = (uint8_t)i;
+            }
+            g->band_n[k][j] = (uint8_t)n;
+        }
 }
 
 void fg_geom_colours(face_geom *g, const face_params *p) {
@@ -266,9 +301,9 @@ void fg_geom_colours(face_geom *g, const face_params *p) {
     pick(frames, 5, p->glasses_look * 3.7 - floor(p->glasses_look * 3.7), g->frame);
     g->stubble_amt = p->sex == FACE_MALE && p->years >= 17 && p->beard != FACE_BEARD_FULL &&
                              p->beard != FACE_BEARD_LONG
-                         ? 0.25 * (1 - p->hair_tone) * (1 - 0.6 * p->tone)
+                         ? 0.16 * (1 - p->hair_tone) * (1 - 0.6 * p->tone)
                          : 0;
-    g->spec = 0.12 + 0.05 * p->tone;
+    g->spec = 0.12 + 0.12 * p->tone; /* darker skin shows its highlights more */
     g->s_skin = (uint32_t)(p->seed ^ 0x5a5a1234u);
     g->s_hair = (uint32_t)((p->seed >> 20) ^ 0x1f2e3d4cu);
     g->s_iris = (uint32_t)((p->seed >> 40) ^ 0x7777aaaau);

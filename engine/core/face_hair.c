@@ -18,18 +18,19 @@ static double strands(const face_geom *g, double across, double along, double x,
     double clump = 0.12 * fz_noise(x * 14 / S, y * 14 / S, sd + 3);
     if (type >= FACE_HAIR_CURLY) { /* curls: small bright loops between dark gaps */
         double f = type == FACE_HAIR_COILY ? 170 / S : 75 / S;
-        double n1 = fz_noise(x * f, y * f, sd), n2 = fz_noise(x * f * 2.1, y * f * 2.1, sd + 1);
-        double b = 0.65 * fabs(n1) * fz_band(f, px) + 0.35 * fabs(n2) * fz_band(f * 2.1, px);
-        double mean = 0.32 * fz_band(f, px) + 0.18 * fz_band(f * 2.1, px);
-        double coarse = 0.2 * fz_noise(x * 45 / S, y * 45 / S, sd + 4) * fz_band(45 / S, px);
+        double b1 = fz_band(f, px), b2 = fz_band(f * 2.1, px);
+        double b = 0.65 * fabs(fz_nb(x * f, y * f, b1, sd)) +
+                   0.35 * fabs(fz_nb(x * f * 2.1, y * f * 2.1, b2, sd + 1));
+        double mean = 0.32 * b1 + 0.18 * b2;
+        double coarse = 0.2 * fz_nb(x * 45 / S, y * 45 / S, fz_band(45 / S, px), sd + 4);
         return face_clamp(0.5 + 0.8 * (b - mean) + coarse + clump, 0, 1);
     }
     double wave = type == FACE_HAIR_WAVY ? 0.006 * S * sin(along * 20 / S) : 0;
     double a = across + wave;
-    double n = 0.35 * fz_noise(a * 45 / S, along * 2.5 / S, sd + 5) * fz_band(45 / S, px) +
-               0.5 * fz_noise(a * 140 / S, along * 5 / S, sd) * fz_band(140 / S, px) +
-               0.32 * fz_noise(a * 380 / S, along * 12 / S, sd + 1) * fz_band(380 / S, px) +
-               0.18 * fz_noise(a * 900 / S, along * 30 / S, sd + 2) * fz_band(900 / S, px);
+    double n = 0.35 * fz_nb(a * 45 / S, along * 2.5 / S, fz_band(45 / S, px), sd + 5) +
+               0.5 * fz_nb(a * 140 / S, along * 5 / S, fz_band(140 / S, px), sd) +
+               0.32 * fz_nb(a * 380 / S, along * 12 / S, fz_band(380 / S, px), sd + 1) +
+               0.18 * fz_nb(a * 900 / S, along * 30 / S, fz_band(900 / S, px), sd + 2);
     return face_clamp(0.5 + 0.75 * n + clump, 0, 1);
 }
 
@@ -38,14 +39,15 @@ static void hair_colour(const face_geom *g, double t, double nx, double ny, doub
                         double c[3]) {
     fg_surf s = {{0}, nx, ny, nz, 1, 1, 0, 0, 0, {0}};
     double grey = g->p->grey, k = fz_smooth(-0.25, 0.25, gsel + (2 * grey - 1) * 1.25);
+    double con = 0.55 * (1 - 0.45 * k); /* light hair shows its strands with less contrast */
     for (int i = 0; i < 3; i++) {
         double base = g->hair[i] + (grey_hair[i] - g->hair[i]) * k;
-        s.alb[i] = base * (0.5 + 0.55 * t);
+        s.alb[i] = base * (1.05 - con + con * t);
     }
     s.ao = 0.7 + 0.3 * t;
     /* a sheen band where the strands face the light's half vector */
     double sheen =
-        exp(-(ny + 0.4) * (ny + 0.4) * 14) * (g->p->hair_type >= FACE_HAIR_CURLY ? 0.2 : 1);
+        fz_exp(-(ny + 0.4) * (ny + 0.4) * 14) * (g->p->hair_type >= FACE_HAIR_CURLY ? 0.2 : 1);
     s.spec = 0.04 + 0.22 * sheen * t;
     s.gloss = 0;
     fg_light_surf(g, &s, c);
@@ -66,15 +68,21 @@ static double mass_dist(const face_geom *g, double x, double y, int *below) {
     if (y < g->y_t) {
         double A = g->Wt + v, B = g->y_t - g->y_top + v * 1.1;
         double u = x / A, w = (y - g->y_t) / B;
-        return (sqrt(u * u + w * w) - 1) * fmin(A, B);
+        double d = (sqrt(u * u + w * w) - 1) * fmin(A, B);
+        if (st == FACE_HAIR_TIED && g->p->hair_len > 0.55) { /* a bun on top */
+            double bu = x / (0.085 * S), bw = (y - g->y_top + 0.01 * S) / (0.06 * S);
+            d = fmin(d, (sqrt(bu * bu + bw * bw) - 1) * 0.06 * S);
+        }
+        return d;
     }
     double dw, W = fg_head_w(g, y, &dw);
     if (st == FACE_HAIR_LONG || st == FACE_HAIR_MEDIUM) {
         *below = 1;
         double flare = st == FACE_HAIR_LONG ? 0.12 : 0.16;
         double Wm = fmax(W, g->Wt * 0.97) + v + flare * (y - g->y_t);
-        double end = g->hair_end + 0.025 * S * fz_noise(x * 9 / S, 0.5, g->s_hair + 4) +
-                     0.012 * S * fz_noise(x * 40 / S, 1.5, g->s_hair + 5);
+        /* the ends: a slow wave, and turned under a little at the sides */
+        double end = g->hair_end + 0.02 * S * fz_noise(x * 7 / S, 0.5, g->s_hair + 4) -
+                     0.04 * S * fz_smooth(Wm - 0.06 * S, Wm, fabs(x));
         return fmax(fabs(x) - Wm, y - end);
     }
     double taper = 1 - fz_smooth(g->y_t, g->sb_y, y);
@@ -89,19 +97,23 @@ double fg_hairline_dist(const face_geom *g, double x, double y) {
     double fx = x / (0.3 * S), px = (x - g->part_x) / (0.3 * S);
     /* long hair parted and swept aside covers the temples: an arch from the part */
     double swept = st == FACE_HAIR_LONG || st == FACE_HAIR_MEDIUM ? 0.09 * S * px * px : 0;
-    double yh = g->hl_y + S * (0.04 + 0.1 * g->hl_round) * fx * fx + swept +
-                g->hl_peak * 0.035 * S * exp(-x * x / (0.0012 * S * S)) -
-                r * 0.13 * S * exp(-(fabs(x) - 0.19 * S) * (fabs(x) - 0.19 * S) / (0.008 * S * S)) -
-                r * r * 0.3 * S;
+    double yh =
+        g->hl_y + S * (0.04 + 0.1 * g->hl_round) * fx * fx + swept +
+        g->hl_peak * 0.035 * S * fz_exp(-x * x / (0.0012 * S * S)) -
+        r * 0.13 * S * fz_exp(-(fabs(x) - 0.19 * S) * (fabs(x) - 0.19 * S) / (0.008 * S * S)) -
+        r * r * 0.3 * S;
     if (g->fringe_y > g->hl_y + 0.01 * S) { /* a fringe: arched, swept, its ends feathered */
         double sx = (x - g->part_x * 0.5) / (0.8 * g->Wt);
-        double jag = 0.006 * S * fz_noise(x * 30 / S, 0.3, g->s_hair + 6) +
-                     0.004 * S * fz_bnoise(x, 0.7, 120 / S, g->px, g->s_hair + 7);
-        double fy = g->fringe_y + jag - (g->fringe_y - g->hl_y) * 0.35 * sx * sx;
+        double fy = g->fringe_y - (g->fringe_y - g->hl_y) * 0.5 * sx * sx;
+        if (fabs(y - fy) < 0.02 * S)
+            fy += 0.006 * S * fz_noise(x * 30 / S, 0.3, g->s_hair + 6) +
+                  0.004 * S * fz_bnoise(x, 0.7, 120 / S, g->px, g->s_hair + 7);
         yh = fmax(yh, fy);
     }
-    double d_top = y - yh + 0.003 * S * fz_noise(x * 25 / S, y * 25 / S, g->s_hair + 12) +
-                   0.003 * S * fz_bnoise(x, y, 150 / S, g->px, g->s_hair + 13);
+    double d_top = y - yh;
+    if (fabs(d_top) < 0.012 * S) /* the hairline's own irregular edge, only near it */
+        d_top += 0.003 * S * fz_noise(x * 25 / S, y * 25 / S, g->s_hair + 12) +
+                 0.003 * S * fz_bnoise(x, y, 150 / S, g->px, g->s_hair + 13);
     double dw, W = fg_head_w(g, y, &dw);
     double sbw = (g->p->sex == FACE_MALE ? 0.045 : 0.03) * S * (1 - 0.5 * r) *
                  (1 - 0.6 * fz_smooth(g->ear_y0 - 0.05 * S, g->sb_y, y));
@@ -149,30 +161,35 @@ double fg_hair_front(const face_geom *g, double x, double y, double dhead, doubl
     int st = p->hair_style;
     if (st == FACE_HAIR_SCARF) return 0;
     if (y > g->hair_end + 0.05 * S && y > g->sb_y) return 0;
+    /* deep inside the face, below any hairline or fringe: no hair */
+    if (dhead < -0.07 * S && y > g->hl_y + 0.35 * S && y > g->fringe_y + 0.03 * S) return 0;
     int below;
     double dm = mass_dist(g, x, y, &below);
     if (dm > px * 2 + 0.01 * S) return 0;
     double dl = fg_hairline_dist(g, x, y);
     double d = fmax(dm, fmin(-dhead, dl));
-    if (below) { /* curtains of long hair beside the face and neck */
-        d = fmax(d, y - g->y_t - 0.02 * S);
+    if (below) {                            /* curtains of long hair beside the face and neck */
+        d = fmax(d, y - g->y_t - 0.08 * S); /* overlapping the curtains: no step between */
         double dw, W = fg_head_w(g, y, &dw);
         double tt = face_clamp((y - g->y_t) / (g->y_b - g->y_t), 0, 1);
-        double inner = y < g->y_b ? W - 0.035 * S * (1 - tt) - 0.004 * S
-                                  : fmax(g->neck_w * 1.1, W) + 0.25 * (y - g->y_b);
+        double inner = W - 0.035 * S * (1 - tt) - 0.004 * S;
+        if (y > g->neck_y) /* beside the neck, never closer to it than this */
+            inner = fmax(inner, g->neck_w * 1.1 + 0.25 * fmax(0, y - g->y_b));
         /* below the chin only a curtain on each side falls in front */
-        double outer = y < g->y_b ? 1e9 : inner + (0.13 + 0.06 * g->p->hair_vol) * S;
-        double dc = fmax(fmax(dm, inner - fabs(x)), g->y_t + 0.02 * S - y);
+        double outer = inner + (0.13 + 0.06 * g->p->hair_vol) * S + 3 * fmax(0, g->y_b - y);
+        double dc = fmax(fmax(dm, inner - fabs(x)), g->y_t - 0.04 * S - y);
         dc = fmax(dc, fabs(x) - outer);
         d = fmin(d, dc);
     }
     double soft = px + (st == FACE_HAIR_BALD ? 0.002 : 0.005) * S;
-    double a = fz_cov(d, soft);
-    if (a <= 0) return 0;
+    if (d > soft + 0.012 * S) return 0;
     double across, along;
     flow(g, x, y, &across, &along);
     double t = strands(g, across, along, x, y);
-    a *= face_clamp(0.75 + 0.5 * t - 0.25 * fz_smooth(-soft * 2, 0, d), 0, 1);
+    /* edges are strands of different lengths, not a cut line */
+    double clumps = fz_noise(across * 55 / S, along * 3 / S, g->s_hair + 16);
+    double a = fz_cov(d + 0.008 * S * (0.5 - t) + 0.005 * S * clumps, soft);
+    if (a <= 0) return 0;
     /* thinning: the crown and a shaved head show the scalp */
     double thin = 0.6 * g->recede * g->recede * fz_smooth(g->hl_y, g->hl_y - 0.12 * S, y);
     if (st == FACE_HAIR_BALD) thin = fmax(thin, 0.55);
@@ -190,8 +207,7 @@ double fg_hair_front(const face_geom *g, double x, double y, double dhead, doubl
     nx += 0.25 * (t - 0.5);
     double m = 1 / sqrt(nx * nx + ny * ny + nz * nz);
     hair_colour(g, t, nx * m, ny * m, nz * m,
-                fz_noise(across * 260 / S, along * 8 / S, g->s_hair + 11) * fz_band(260 / S, px),
-                c);
+                fz_nb(across * 260 / S, along * 8 / S, fz_band(260 / S, px), g->s_hair + 11), c);
     return a;
 }
 
@@ -224,23 +240,24 @@ void fg_paint_beard(const face_geom *g, double x, double y, fg_surf *s) {
     int kind = p->beard;
     double dens = kind == FACE_BEARD_STUBBLE ? 0.4 : 0.92;
     if (kind == FACE_BEARD_NONE) kind = FACE_BEARD_STUBBLE, dens = g->stubble_amt;
-    if (dens <= 0 || y < g->nose_y - 0.01 * S) return;
+    if (dens <= 0.02 || y < g->nose_y - 0.06 * S) return; /* above the softest edge */
     double d = beard_region(g, x, y, kind);
-    double soft = px + (kind == FACE_BEARD_STUBBLE ? 0.02 : 0.008) * S;
+    double soft = px + (kind == FACE_BEARD_STUBBLE ? 0.035 : 0.014) * S;
+    if (d > -soft * 2) /* a ragged edge of single hairs */
+        d += 0.008 * S * fz_noise(x * 45 / S, y * 45 / S, g->s_hair + 15);
     double a = fz_cov(d, soft);
     if (a <= 0) return;
-    /* the lips stay clear */
+    /* the lips stay clear, following their shape */
+    double ym, yt, yb;
+    fg_lip_edges(g, x - g->mouth_dx, &ym, &yt, &yb);
     double q = (x - g->mouth_dx) / g->mouth_w;
-    double lip = fabs(q) < 1.05 ? fz_cov(fabs(y - g->mouth_y - (g->lip_lo - g->lip_up) * 0.5) -
-                                             (g->lip_up + g->lip_lo) * 0.5 - 0.003 * S,
-                                         px + 0.003 * S)
-                                : 0;
-    a *= 1 - lip;
-    double t = strands(g, x, y * 0.35, x, y);
-    if (kind == FACE_BEARD_STUBBLE) {
-        double dots = fz_bnoise(x, y, 500 / S, px, g->s_hair + 13);
-        a *= 0.55 + 0.45 * dots;
-    }
+    double dl = fmax(fmax(yt - 0.003 * S - y, y - yb - 0.004 * S), (fabs(q) - 1.02) * g->mouth_w);
+    a *= 1 - fz_cov(dl, px + 0.004 * S);
+    double t = 0.5;
+    if (kind == FACE_BEARD_STUBBLE) /* stubble: dots, not strands */
+        a *= 0.55 + 0.45 * fz_bnoise(x, y, 500 / S, px, g->s_hair + 13);
+    else
+        t = strands(g, x, y * 0.35, x, y);
     double gr = face_clamp(p->grey * 1.2, 0, 1), col[3];
     for (int i = 0; i < 3; i++)
         col[i] = (g->stubble[i] + (grey_hair[i] - g->stubble[i]) * gr) * (0.6 + 0.6 * t);
@@ -270,7 +287,7 @@ double fg_beard_out(const face_geom *g, double x, double y, double dhead, double
     /* below the jaw line: as long as the beard, longest at the chin */
     double yj = jaw_y(g, ax), below = y - yj;
     double len = g->beard_len * fz_smooth(g->sb_y, g->y_b - 0.1 * S, yj);
-    if (g->p->beard == FACE_BEARD_LONG) len *= 0.5 + 0.8 * exp(-ax * ax / (0.02 * S * S));
+    if (g->p->beard == FACE_BEARD_LONG) len *= 0.5 + 0.8 * fz_exp(-ax * ax / (0.02 * S * S));
     double jag = 0.006 * S * fz_noise(x * 40 / S, y * 40 / S, g->s_hair + 14);
     double a = fz_cov((below > 0 ? below : dhead) - len - jag, g->px + 0.006 * S);
     if (a <= 0) return 0;

@@ -74,8 +74,10 @@ void face_draw_style(face_params *p, rng *r);
 
 /* ------------------------------------------------------------ noise */
 
-static inline uint32_t fz_hash(int32_t x, int32_t y, uint32_t s) {
-    uint32_t h = s ^ ((uint32_t)x * 0x8da6b343u) ^ ((uint32_t)y * 0xd8163841u);
+/* A lattice point's hash from its coordinates already multiplied by their
+ * odd constants (hx = x * 0x8da6b343, hy = y * 0xd8163841). */
+static inline uint32_t fz_mixh(uint32_t hx, uint32_t hy, uint32_t s) {
+    uint32_t h = s ^ hx ^ hy;
     h ^= h >> 16;
     h *= 0x7feb352du;
     h ^= h >> 15;
@@ -84,19 +86,29 @@ static inline uint32_t fz_hash(int32_t x, int32_t y, uint32_t s) {
     return h;
 }
 
+static inline uint32_t fz_hash(int32_t x, int32_t y, uint32_t s) {
+    return fz_mixh((uint32_t)x * 0x8da6b343u, (uint32_t)y * 0xd8163841u, s);
+}
+
+static inline double fz_unit(uint32_t h) {
+    return (double)(h >> 8) * (2.0 / 16777216.0) - 1.0;
+}
+
 static inline double fz_corner(int32_t x, int32_t y, uint32_t s) {
-    return (double)(fz_hash(x, y, s) >> 8) * (2.0 / 16777216.0) - 1.0;
+    return fz_unit(fz_hash(x, y, s));
 }
 
 /* Smooth value noise in [-1, 1], one lattice cell per unit. */
 static inline double fz_noise(double x, double y, uint32_t s) {
-    double fx = floor(x), fy = floor(y);
-    int32_t ix = (int32_t)fx, iy = (int32_t)fy;
-    double tx = x - fx, ty = y - fy;
+    int32_t ix = (int32_t)x, iy = (int32_t)y;
+    ix -= x < ix, iy -= y < iy; /* floor */
+    double tx = x - ix, ty = y - iy;
     tx = tx * tx * (3 - 2 * tx);
     ty = ty * ty * (3 - 2 * ty);
-    double a = fz_corner(ix, iy, s), b = fz_corner(ix + 1, iy, s);
-    double c = fz_corner(ix, iy + 1, s), d = fz_corner(ix + 1, iy + 1, s);
+    uint32_t hx0 = (uint32_t)ix * 0x8da6b343u, hx1 = hx0 + 0x8da6b343u;
+    uint32_t hy0 = (uint32_t)iy * 0xd8163841u, hy1 = hy0 + 0xd8163841u;
+    double a = fz_unit(fz_mixh(hx0, hy0, s)), b = fz_unit(fz_mixh(hx1, hy0, s));
+    double c = fz_unit(fz_mixh(hx0, hy1, s)), d = fz_unit(fz_mixh(hx1, hy1, s));
     double top = a + (b - a) * tx, bot = c + (d - c) * tx;
     return top + (bot - top) * ty;
 }
@@ -112,6 +124,11 @@ static inline double fz_band(double freq, double px) {
 static inline double fz_bnoise(double x, double y, double freq, double px, uint32_t s) {
     double b = fz_band(freq, px);
     return b > 0 ? b * fz_noise(x * freq, y * freq, s) : 0;
+}
+
+/* Noise at (u, v) weighted by a band (fz_band): not computed where 0. */
+static inline double fz_nb(double u, double v, double band, uint32_t s) {
+    return band > 0 ? band * fz_noise(u, v, s) : 0;
 }
 
 /* Coverage of a shape from its signed distance d (negative inside). */
@@ -132,6 +149,26 @@ static inline void fz_mix(double c[3], const double k[3], double a) {
     c[2] += (k[2] - c[2]) * a;
 }
 
+/* e^x for shading (x <= 0 mostly): (1 + x/1024)^1024, within 1% of exp for
+ * x >= -2 and far below a pixel's level beyond; a few multiplications
+ * where libm's exp costs far more per pixel. */
+static inline double fz_exp(double x) {
+    if (x < -30) return 0;
+    double y = 1 + x * (1.0 / 1024);
+    y *= y, y *= y, y *= y, y *= y, y *= y;
+    y *= y, y *= y, y *= y, y *= y, y *= y;
+    return y;
+}
+
+/* A Gaussian's e^-q for shading, q >= 0: (1 - q/16)^16, within 4% of e^-q
+ * where it matters (q < 2) and 0 from q = 16. */
+static inline double fz_gauss(double q) {
+    if (q >= 16) return 0;
+    double y = 1 - q * (1.0 / 16);
+    y *= y, y *= y, y *= y, y *= y;
+    return y;
+}
+
 /* atan2 to within 0.005 rad, cheaper than libm's (hair flow). */
 double fz_atan2(double y, double x);
 
@@ -139,6 +176,8 @@ double fz_atan2(double y, double x);
 
 #define FG_NW   512 /* samples of the head's outline */
 #define FG_MAXB 64  /* height bumps */
+#define FG_NB   40  /* rows and columns of cells the bumps are sorted into */
+#define FG_NBX  12
 
 /* A soft bump of the face's height field (negative: a hollow or crease),
  * an elliptical Gaussian turned by (c, s), culled at three sigma. */
@@ -174,9 +213,12 @@ typedef struct face_geom {
     double tab_y0, tab_idy;
     double W[FG_NW], dW[FG_NW]; /* half-width and its slope */
     double D[FG_NW], dD[FG_NW]; /* depth on the midline (the profile) and its slope */
-    /* height bumps */
+    /* height bumps, and for each cell of a grid over the head the bumps that
+     * reach it */
     int nb;
     fg_bump b[FG_MAXB];
+    double band_x0, band_idx, band_y0, band_idy;
+    uint8_t band_n[FG_NB][FG_NBX], band_i[FG_NB][FG_NBX][FG_MAXB];
     /* eyes */
     double eye_x, eye_y, eye_w, eye_hu, eye_hl, eye_tilt, eye_pku, eye_pkl;
     double iris_r, fold, crease, gaze_x, gaze_y;
@@ -193,6 +235,8 @@ typedef struct face_geom {
     /* hair */
     double hl_y, hl_round, hl_peak, recede, vol, hair_end, fringe_y, part_x, sb_y;
     double beard_top, beard_len;
+    /* a box (head frame) outside which nothing of the head, hair or glasses is */
+    double box_x, box_y0, box_y1;
     /* glasses */
     double gl_w, gl_h, gl_r, gl_t, gl_y;
     /* colours (0..255, albedo) */
@@ -270,6 +314,8 @@ void fg_paint_lines(const face_geom *g, double x, double y, fg_surf *s);
 void fg_paint_beard(const face_geom *g, double x, double y, fg_surf *s);
 /* A full beard's part beyond the head's outline; returns its coverage. */
 double fg_beard_out(const face_geom *g, double x, double y, double dhead, double c[3]);
+/* The lips' meeting line, top and bottom edges mx across from the mouth's middle. */
+void fg_lip_edges(const face_geom *g, double mx, double *ym, double *yt, double *yb);
 /* Glasses over everything: colour c, returns their coverage. */
 double fg_glasses(const face_geom *g, double x, double y, double c[3]);
 /* Shade from the glasses on the skin below them, 0..1. */
@@ -287,7 +333,29 @@ double fg_scarf(const face_geom *g, double x, double y, double dhead, double c[3
 /* Lights a surface: colour out. */
 void fg_light_surf(const face_geom *g, const fg_surf *s, double out[3]);
 
-/* One pixel of the image at photo units (X, Y) from the face's origin. */
-void face_pixel(const face_geom *g, double X, double Y, double out[3]);
+/* The smooth part of the skin at a point: the height field's normal, its
+ * occlusion, and the skin's albedo before any feature is painted on it. */
+typedef struct fg_smooth {
+    double nx, ny, nz, ao, alb[3], spec;
+} fg_smooth;
+
+/* A lattice of fg_smooth every FG_STEP pixels of the whole image (held two
+ * rows at a time, filled as needed), interpolated for the pixels between: a
+ * pixel's value depends only on lattice points, themselves pure functions of
+ * the face and their place in the whole image, so a window still gets exactly
+ * the whole's pixels, at a quarter of the smooth part's cost. */
+#define FG_STEP 2
+typedef struct fg_lattice {
+    double x0, y0; /* the image's pixel of the face's origin */
+    int i0, ni;    /* the first lattice column held, and how many */
+    int j[2];      /* the lattice rows held (-1: none) */
+    fg_smooth *row[2];
+    uint8_t *ok[2];
+    int ix, iy; /* the pixel being drawn */
+} fg_lattice;
+
+/* One pixel of the image at photo units (X, Y) from the face's origin; lat
+ * NULL evaluates the smooth part at the pixel itself. */
+void face_pixel(const face_geom *g, fg_lattice *lat, double X, double Y, double out[3]);
 
 #endif

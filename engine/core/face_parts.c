@@ -35,12 +35,12 @@ void fg_paint_nose(const face_geom *g, double x, double y, fg_surf *s) {
 }
 
 /* The lips' meeting line, top and bottom edges at q (-1..1 across). */
-static void lip_edges(const face_geom *g, double mx, double *ym, double *yt, double *yb) {
+void fg_lip_edges(const face_geom *g, double mx, double *ym, double *yt, double *yb) {
     const double S = g->scale, q = mx / g->mouth_w, q2 = q * q < 1 ? q * q : 1;
     double pw = g->phil_w;
-    *ym = g->mouth_y - g->turn * 0.012 * S * q2 + 0.002 * S * exp(-mx * mx / (pw * pw));
-    double peaks = exp(-(fabs(mx) - pw * 0.6) * (fabs(mx) - pw * 0.6) / (pw * pw * 0.25));
-    double dip = exp(-mx * mx / (pw * pw * 0.12));
+    *ym = g->mouth_y - g->turn * 0.012 * S * q2 + 0.002 * S * fz_exp(-mx * mx / (pw * pw));
+    double peaks = fz_exp(-(fabs(mx) - pw * 0.6) * (fabs(mx) - pw * 0.6) / (pw * pw * 0.25));
+    double dip = fz_exp(-mx * mx / (pw * pw * 0.12));
     *yt = *ym - g->lip_up * pow(1 - q2, 0.45) - g->bow * g->lip_up * 0.35 * peaks +
           g->bow * g->lip_up * 0.25 * dip;
     *yb = *ym + g->open + g->lip_lo * pow(1 - q2, 0.55);
@@ -53,7 +53,7 @@ void fg_paint_mouth(const face_geom *g, double x, double y, fg_surf *s) {
         y > g->mouth_y + g->lip_lo + g->open + 0.02 * S)
         return;
     double ym, yt, yb, q = mx / mw;
-    lip_edges(g, mx, &ym, &yt, &yb);
+    fg_lip_edges(g, mx, &ym, &yt, &yb);
     double dup = fmax(yt - y, y - ym), dlo = fmax(ym + g->open - y, y - yb);
     double k = fz_cov(fmin(dup, dlo), px + 0.002 * S) * fz_cov((fabs(q) - 1) * mw, px);
     if (k > 0) {
@@ -63,9 +63,9 @@ void fg_paint_mouth(const face_geom *g, double x, double y, fg_surf *s) {
          * along its middle */
         int upper = dup < dlo;
         double mid = upper ? 0
-                           : exp(-pow((y - (ym + g->open + (yb - ym - g->open) * 0.45)) /
-                                          (0.35 * (yb - ym - g->open) + 1e-9),
-                                      2));
+                           : fz_exp(-pow((y - (ym + g->open + (yb - ym - g->open) * 0.45)) /
+                                             (0.35 * (yb - ym - g->open) + 1e-9),
+                                         2));
         double edge = fz_smooth(0.6, 1.0, fabs(q));
         double lc[3];
         for (int i = 0; i < 3; i++)
@@ -137,13 +137,15 @@ void fg_paint_lines(const face_geom *g, double x, double y, fg_surf *s) {
     const double dark[3] = {g->skin[0] * 0.72, g->skin[1] * 0.64, g->skin[2] * 0.62};
     if (old > 0.1 && y < g->brow_y - 0.03 * S && y > g->hl_y + 0.02 * S && fabs(x) < 0.24 * S) {
         double fx = x / (0.24 * S), k = 0;
+        double wob = 0.006 * S * fz_noise(x * 8 / S, 0.5, g->s_skin + 40);
+        double str = 0.6 + 0.4 * fz_noise(x * 25 / S, y * 10 / S, g->s_skin + 41);
         for (int i = 0; i < 3; i++) {
-            double yi = g->brow_y - (0.055 + 0.035 * i) * S + 0.02 * S * fx * fx +
-                        0.006 * S * fz_noise(x * 8 / S, i * 3.1, g->s_skin + 40);
+            double yi =
+                g->brow_y - (0.055 + 0.035 * i) * S + 0.02 * S * fx * fx + wob * (1 - 0.4 * i);
             double dd = (y - yi) / (0.0018 * S + px * 0.7);
-            k += exp(-dd * dd) * (0.6 + 0.4 * fz_noise(x * 25 / S, i, g->s_skin + 41));
+            k += fz_exp(-dd * dd) * str;
         }
-        fz_mix(s->alb, dark, face_clamp(k * (old - 0.1) * 0.25 * (1 - fx * fx), 0, 0.4));
+        fz_mix(s->alb, dark, face_clamp(k * (old - 0.1) * 0.45 * (1 - fx * fx), 0, 0.5));
     }
     double cf = old * 0.5 + fmax(0, g->smile - 0.4) * 0.5;
     double ax = fabs(x) - g->eye_x - g->eye_w - 0.008 * S, dy = y - g->eye_y;
@@ -153,9 +155,9 @@ void fg_paint_lines(const face_geom *g, double x, double y, fg_surf *s) {
             double a = 0.45 * i + 0.1, c = cos(a), sn = sin(a);
             double v = -ax * sn + dy * c, u = ax * c + dy * sn;
             double dd = v / (0.0015 * S + px * 0.7);
-            k += exp(-dd * dd) * fz_smooth(0.055 * S, 0.01 * S, u) * (u > 0);
+            k += fz_exp(-dd * dd) * fz_smooth(0.055 * S, 0.01 * S, u) * (u > 0);
         }
-        fz_mix(s->alb, dark, face_clamp(k * cf * 0.2, 0, 0.3));
+        fz_mix(s->alb, dark, face_clamp(k * cf * 0.35, 0, 0.4));
     }
 }
 
@@ -196,7 +198,7 @@ double fg_ear(const face_geom *g, int side, double x, double y, double c[3]) {
     double u = face_clamp((ax - W + 0.006 * S) / (e + 0.006 * S), 0, 1);
     double hw = 0.18 + 0.12 * g->ear_helix, lobe = fz_smooth(0.72, 0.85, t);
     double rim = fz_smooth(1 - hw - 0.08, 1 - hw + 0.02, u);
-    double groove = exp(-(u - (1 - hw - 0.1)) * (u - (1 - hw - 0.1)) / 0.006) * (1 - lobe);
+    double groove = fz_exp(-(u - (1 - hw - 0.1)) * (u - (1 - hw - 0.1)) / 0.006) * (1 - lobe);
     double concha = (1 - fz_smooth(0.05, 0.4, u)) * fz_smooth(0.15, 0.3, t) * (1 - lobe);
     double edge = fz_smooth(0.85, 1.0, u);
     fg_surf s = {{0}, 0, 0, 1, 1, 1, 0.06, 0.3, 0.8, {0}};
