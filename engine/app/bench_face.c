@@ -18,8 +18,6 @@
 #include "cmd.h"
 #include "face.h"
 
-int bench_face(int argc, char **argv);
-
 static void usage(FILE *o) {
     fprintf(o, "usage: borderlab bench face [--pairs N] [--seed N]\n\n"
                "Runs the simulated face matcher on N generated pairs of each kind (default\n"

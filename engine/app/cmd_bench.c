@@ -196,7 +196,8 @@ void bench_usage(FILE *o) {
                "       borderlab bench score [--cases N]\n"
                "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n"
                "       borderlab bench biometrics [--pairs N] [--seed N] [--impostors K] "
-               "[--threads N]\n\n"
+               "[--threads N]\n"
+               "       borderlab bench face [--pairs N] [--seed N]\n\n"
                "bench render prints milliseconds per TD3 data page: the material build, all\n"
                "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
                "desk and the time to the first frame, the loupe moving at --zoom (default 4;\n"
@@ -218,10 +219,14 @@ void bench_usage(FILE *o) {
 }
 
 int cmd_bench(int argc, char **argv) {
-    static const args_cmd subs[] = {
-        {"render", bench_render, NULL},         {"desk", bench_desk, NULL},
-        {"score", bench_score, NULL},           {"results", bench_results, NULL},
-        {"loupe", bench_loupe, NULL},           {"chip", bench_chip, NULL},
-        {"biometrics", bench_biometrics, NULL}, {NULL, NULL, NULL}};
+    static const args_cmd subs[] = {{"render", bench_render, NULL},
+                                    {"desk", bench_desk, NULL},
+                                    {"score", bench_score, NULL},
+                                    {"results", bench_results, NULL},
+                                    {"loupe", bench_loupe, NULL},
+                                    {"chip", bench_chip, NULL},
+                                    {"biometrics", bench_biometrics, NULL},
+                                    {"face", bench_face, NULL},
+                                    {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }
