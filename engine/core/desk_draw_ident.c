@@ -235,7 +235,7 @@ static void draw_candidate(const desk_state *st, draw_list *dl, desk_rect p) {
     y = para(st, dl, x, y + 22, 200, 2, C_ACCENT, desk_tr(st, buf));
     desk_num(st, c->score, sc, sizeof sc);
     line(st, dl, x, y, 200, 14, C_DIM, 0,
-         desk_fmt(st, buf, sizeof buf, "ident.cand_score", c->score, 0, sc, NULL, NULL));
+         desk_fmt(st, buf, sizeof buf, "ident.cand_score", c->score, 0, NULL, NULL, sc));
     (void)p;
 }
 
