@@ -333,6 +333,17 @@ static void make_marks(finger_master *m) {
     m->skin_seed = rng_u64(&r);
 }
 
+static uint64_t master_seed(uint64_t seed, int position) {
+    return rng_derive(seed + 0x9E3779B97F4A7C15ull * (uint64_t)position, "finger");
+}
+
+finger_class finger_class_for(uint64_t seed, int position) {
+    if (position < 1 || position > 10) return FINGER_CLASS_COUNT;
+    rng r;
+    rng_init(&r, rng_derive(master_seed(seed, position), "finger/field"));
+    return (finger_class)pick_class(&r, position);
+}
+
 finger_master *finger_master_create(uint64_t seed, int position, bl_err *err) {
     if (position < 1 || position > 10) {
         err_set(err, "finger position %d: use 1..10 (1 right thumb .. 10 left little)", position);
@@ -343,7 +354,7 @@ finger_master *finger_master_create(uint64_t seed, int position, bl_err *err) {
         err_setc(err, BL_E_NOMEM, "out of memory for a finger");
         return NULL;
     }
-    m->seed = rng_derive(seed + 0x9E3779B97F4A7C15ull * (uint64_t)position, "finger");
+    m->seed = master_seed(seed, position);
     m->position = position;
     fm_field_make(&m->f, m->seed, position);
     make_marks(m);

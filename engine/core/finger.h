@@ -118,7 +118,11 @@ const finger_info *finger_master_info(const finger_master *m);
 /* Class frequencies by position follow the published tallies roughly: over
  * all ten fingers loops 60-65 %, whorls about 30 %, arches about 5 %; ulnar
  * loops dominate, radial loops and arches come mostly on index fingers. */
-const char *finger_class_name(finger_class c);  /* "right loop" */
+const char *finger_class_name(finger_class c); /* "right loop" */
+/* The class finger_master_create(seed, position) gives, without making the
+ * finger (microseconds; FINGER_CLASS_COUNT for a bad position): for a
+ * scenario that wants a whorl, or a test that wants each class. */
+finger_class finger_class_for(uint64_t seed, int position);
 const char *finger_position_name(int position); /* "right index" */
 
 /* ---- an impression on the scanner ---- */
@@ -189,6 +193,7 @@ typedef struct finger_quality_report {
     double orientation; /* mean orientation certainty (coherence) in the foreground, 0..1 */
     double clarity;     /* ridge/valley separation, 0..1 */
     double frequency;   /* share of the foreground with a plausible ridge period, 0..1 */
+    double period;      /* the median ridge period measured, px (9 px is 0.46 mm at 500 ppi) */
     int minutiae;       /* how many minutiae extraction finds */
 } finger_quality_report;
 

@@ -151,6 +151,9 @@ typedef struct fa_map {
 
 int fa_analyse(const finger_image *img, fa_map *a, bl_err *err);
 void fa_free(fa_map *a);
+/* finger_extract.c: analysis, minutiae, singular points and quality in one
+ * pass (finger_extract and finger_quality both call it; q may be NULL). */
+int fx_run(const finger_image *img, finger_template *t, finger_quality_report *q, bl_err *err);
 /* finger_quality.c: the score from an analysis and the minutiae found. */
 int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q);
 /* Singular points by the Poincare index over the block orientation field. */

@@ -42,14 +42,12 @@
 #define TILE        32
 #define TX          ((FM_W + TILE - 1) / TILE)
 #define TY          ((FM_H + TILE - 1) / TILE)
-#ifndef ITER0
-#define ITER0 300
-#define ITER1 60
-#endif
-#ifndef WLO
-#define WLO 0.3
-#endif
-#define NLEVEL 2 /* grids of 8 and 4 px: the coarse one finds the folds' constants */
+#define ITER0                                                                                      \
+    300            /* conjugate gradient steps on the 8 px grid (and a third more after rounding)  \
+                    */
+#define ITER1  60  /* and on the 4 px grid, from the 8 px answer */
+#define WLO    0.3 /* the weight of equations next to a singular point, where the field turns */
+#define NLEVEL 2   /* grids of 8 and 4 px: the coarse one finds the folds' constants */
 
 typedef struct ph_edge {
     int a, b;
@@ -397,41 +395,48 @@ static double psi_c(const ph_ws *w, double x, double y) {
     return level_psi(&w->lv[NLEVEL - 1], x, y, NULL);
 }
 
-/* A finer level's start from a coarser one's answer: each node takes the
- * coarse phase in its own sheet, then a search from node 0 (never across a
- * fold) takes off the 2 pi that would break the neighbours' differences. */
-static void prolong(const ph_level *co, ph_level *fi) {
-    double *cand = fi->psi;
-    for (int i = 0; i < fi->nn; i++) {
-        int ref;
-        double v = level_psi(co, (i % fi->nx) * fi->S, (i / fi->nx) * fi->S, &ref);
-        if (co->nrx[ref] * fi->nrx[i] + co->nry[ref] * fi->nry[i] < 0) v = -v;
-        cand[i] = v;
-    }
+/* A search from node 0 that never crosses a fold nor a place where the
+ * field turns fast: each node reached takes its neighbour's phase plus the
+ * target difference (unwrap 0: integrates the targets, a start for the
+ * solver), or keeps its own value less the 2 pi that would break that
+ * difference (unwrap 1). */
+static void bfs_phase(ph_level *l, double *v, int unwrap) {
     int head = 0, tail = 0;
-    memset(fi->seen, 0, (size_t)fi->nn);
-    fi->queue[tail++] = 0, fi->seen[0] = 1;
+    memset(l->seen, 0, (size_t)l->nn);
+    l->queue[tail++] = 0, l->seen[0] = 1;
     while (head < tail) {
-        int i = fi->queue[head++];
-        int nb[4] = {i + 1, i - 1, i + fi->nx, i - fi->nx};
+        int i = l->queue[head++];
+        int nb[4] = {i + 1, i - 1, i + l->nx, i - l->nx};
         for (int k = 0; k < 4; k++) {
             int j = nb[k];
-            if (j < 0 || j >= fi->nn || (k < 2 && j / fi->nx != i / fi->nx) || fi->seen[j])
+            if (j < 0 || j >= l->nn || (k < 2 && j / l->nx != i / l->nx) || l->seen[j]) continue;
+            if (cut_between(l, i, j) || l->wn[i] < 0.9 ||
+                l->nrx[i] * l->nrx[j] + l->nry[i] * l->nry[j] < 0.5)
                 continue;
-            if (cut_between(fi, i, j) || fi->wn[i] < 0.9 ||
-                fi->nrx[i] * fi->nrx[j] + fi->nry[i] * fi->nry[j] < 0.5)
-                continue; /* not across a fold, nor where the field turns fast */
-            double pred =
-                cand[i] + (j > i ? 1 : -1) * edge_target(fi, i < j ? i : j, i < j ? j : i, 0);
-            cand[j] += 2 * M_PI * floor((pred - cand[j]) / (2 * M_PI) + 0.5);
-            fi->seen[j] = 1;
-            fi->queue[tail++] = j;
+            double pred = v[i] + (j > i ? 1 : -1) * edge_target(l, i < j ? i : j, i < j ? j : i, 0);
+            v[j] = unwrap ? v[j] + 2 * M_PI * floor((pred - v[j]) / (2 * M_PI) + 0.5) : pred;
+            l->seen[j] = 1;
+            l->queue[tail++] = j;
         }
     }
 }
 
-/* The folds' constants as a level's phase shows them, rounded to pi. */
-static void fold_constants(const ph_level *l, double *c, int ncut) {
+/* A finer level's start from a coarser one's answer: each node takes the
+ * coarse phase in its own sheet, then the search takes off the 2 pi that
+ * would break the neighbours' differences. */
+static void prolong(const ph_level *co, ph_level *fi) {
+    for (int i = 0; i < fi->nn; i++) {
+        int ref;
+        double v = level_psi(co, (i % fi->nx) * fi->S, (i / fi->nx) * fi->S, &ref);
+        if (co->nrx[ref] * fi->nrx[i] + co->nry[ref] * fi->nry[i] < 0) v = -v;
+        fi->psi[i] = v;
+    }
+    bfs_phase(fi, fi->psi, 1);
+}
+
+/* The folds' constants as a level's phase shows them (rounded to pi when
+ * asked). */
+static void fold_constants(const ph_level *l, double *c, int ncut, int round) {
     double sum[FM_MAX_CUT] = {0}, wsum[FM_MAX_CUT] = {0};
     for (int k = 0; k < l->ne; k++) {
         const ph_edge *e = &l->e[k];
@@ -440,7 +445,8 @@ static void fold_constants(const ph_level *l, double *c, int ncut) {
         wsum[e->cut] += e->w;
     }
     for (int k = 0; k < ncut; k++)
-        if (wsum[k] > 0) c[k] = M_PI * floor(sum[k] / wsum[k] / M_PI + 0.5);
+        if (wsum[k] > 0)
+            c[k] = round ? M_PI * floor(sum[k] / wsum[k] / M_PI + 0.5) : sum[k] / wsum[k];
 }
 
 /* Node i's least-squares value with its neighbours held (over-relaxed by
@@ -503,10 +509,18 @@ static int solve_levels(const fm_field *f, ph_ws *w, bl_err *err) {
         lift(f, l);
         make_edges(l);
         int free_c[FM_MAX_CUT] = {0};
-        if (L == 0) {
-            memset(x, 0, sizeof(double) * (size_t)(l->nn + FM_MAX_CUT));
+        if (L == 0) { /* from the targets integrated along a search tree */
+            memset(l->psi, 0, sizeof(double) * (size_t)l->nn);
+            bfs_phase(l, l->psi, 0);
+            fold_constants(l, w->c, w->ncut, 0);
             for (int k = 1; k < w->ncut; k++)
                 free_c[k] = 1;
+            double c0 = w->ncut ? w->c[0] : 0; /* the first fold's constant is 0: psi's offset */
+            for (int k = 0; k < w->ncut; k++)
+                w->c[k] -= c0;
+            for (int i = 0; i < l->nn; i++)
+                x[i] = l->psi[i] - c0;
+            memcpy(x + l->nn, w->c, sizeof(double) * FM_MAX_CUT);
             rc = solve(l, x, free_c, iters[0], err);
             memcpy(l->psi, x, sizeof(double) * (size_t)l->nn);
             for (int k = 0; k < w->ncut; k++)
@@ -514,7 +528,7 @@ static int solve_levels(const fm_field *f, ph_ws *w, bl_err *err) {
             memset(free_c, 0, sizeof free_c);
         } else {
             prolong(&w->lv[L - 1], l);
-            fold_constants(l, w->c, w->ncut);
+            fold_constants(l, w->c, w->ncut, 1);
             rc = relax_singular(f, l, w->c, err);
         }
         if (rc != 0) break;
@@ -633,12 +647,12 @@ static void place_dipoles(finger_master *m, const ph_ws *w) {
     rng r;
     rng_init(&r, rng_derive(m->seed, "finger/minutiae"));
     double cy = f->top + f->half_h, area = M_PI * f->half_w * f->half_h * 1.1;
-    int target = (int)(rng_range(&r, 3.0e-4, 4.6e-4) * area / 2);
+    int target = (int)(rng_range(&r, 3.8e-4, 5.8e-4) * area / 2);
     if (target > FM_MAX_DIP) target = FM_MAX_DIP;
     for (int tries = 0; tries < target * 80 && m->ndip < target; tries++) {
         double a = rng_range(&r, 0, 2 * M_PI), rr = sqrt(rng_unit(&r)) * 1.05;
         double x = f->xc + rr * f->half_w * cos(a), y = cy + rr * f->half_h * sin(a);
-        int len = rng_below(&r, 10) < 3 ? (int)rng_range(&r, 12, 30) : (int)rng_range(&r, 30, 110);
+        int len = rng_below(&r, 10) < 3 ? (int)rng_range(&r, 22, 40) : (int)rng_range(&r, 40, 120);
         fm_dipole d = {x, y, 0, 0, 0.3 * len + 8, len + 30.0};
         if (flow_end(f, x, y, rng_below(&r, 2) ? 1 : -1, len, &d.bx, &d.by) != 0) continue;
         if (dip_conflicts(m, w, &d)) continue;
@@ -729,55 +743,3 @@ int fm_phase_build(finger_master *m, bl_err *err) {
     free(w);
     return rc;
 }
-#ifdef PH_DEBUG
-#include <stdio.h>
-/* debug: the fold lines, as (x, y) pairs, -1 -1 between folds */
-int ph_debug_cuts(const finger_master *m, float *out, int cap);
-int ph_debug_cuts(const finger_master *m, float *out, int cap) {
-    ph_ws *w = calloc(1, sizeof *w);
-    bl_err err;
-    for (int L = 0; L < NLEVEL; L++)
-        level_init(&w->lv[L], 8 >> L);
-    make_cuts(&m->f, w, &err);
-    solve_levels(&m->f, w, &err);
-    for (int L = 0; L < NLEVEL; L++) {
-        ph_level *l = &w->lv[L];
-        int cm = 0, cgood = 0, ubad = 0;
-        for (int i = 0; i < l->nn; i++) {
-            int nb[2] = {i + 1, i + l->nx}, cu[2] = {l->cut_h[i], l->cut_v[i]};
-            for (int k = 0; k < 2; k++) {
-                int j = nb[k];
-                if (j >= l->nn || (k == 0 && j % l->nx == 0)) continue;
-                double d = l->nrx[i] * l->nrx[j] + l->nry[i] * l->nry[j];
-                if (cu[k])
-                    cm++, cgood += d < -0.2;
-                else
-                    ubad += d < 0.2;
-            }
-        }
-        fprintf(stderr, "level %d: cut edges %d good %d, unmarked bad %d, c %.2f %.2f\n", L, cm,
-                cgood, ubad, w->c[0], w->c[1]);
-    }
-    {
-        const ph_level *l = &w->lv[NLEVEL - 1];
-        int sx = (int)(m->f.s[0].x / l->S), sy = (int)(m->f.s[0].y / l->S);
-        fprintf(stderr, "core at %.1f %.1f node %d %d\n", m->f.s[0].x, m->f.s[0].y, sx, sy);
-        for (int y = sy - 4; y <= sy + 4; y++) {
-            for (int x = sx - 4; x <= sx + 4; x++) {
-                int i = y * l->nx + x;
-                fprintf(stderr, "%6.1f/%4.0f%c%c ", l->psi[i],
-                        atan2(l->nry[i], l->nrx[i]) * 180 / M_PI, l->cut_h[i] ? '|' : ' ',
-                        l->cut_v[i] ? '_' : ' ');
-            }
-            fprintf(stderr, "\n");
-        }
-    }
-    int n = 0;
-    for (int c = 0; c < w->ncut; c++) {
-        for (int k = 0; k < w->cut_n[c] && n < cap - 2; k++)
-            out[2 * n] = w->cut_xy[c][2 * k], out[2 * n + 1] = w->cut_xy[c][2 * k + 1], n++;
-        out[2 * n] = -1, out[2 * n + 1] = -1, n++;
-    }
-    return n;
-}
-#endif

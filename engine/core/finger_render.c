@@ -247,6 +247,17 @@ static void render(const finger_master *m, const finger_capture *c, const rd_map
     out->contact_px = area;
 }
 
+/* Whether the impression shows master point p: well inside the contact
+ * (at the soft rim ridges fade, and no examiner marks a minutia there). */
+static int shown(const rd_map *g, double px, double py) {
+    if (contact(g, px, py) < 0.9) return 0;
+    for (int k = 0; k < 4; k++)
+        if (contact(g, px + 14 * (k == 0) - 14 * (k == 1), py + 14 * (k == 2) - 14 * (k == 3)) <
+            0.5)
+            return 0;
+    return 1;
+}
+
 /* The master's minutiae and singular points that this impression shows. */
 static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
                   finger_impression *out) {
@@ -254,7 +265,7 @@ static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
     out->ntruth = 0;
     for (int i = 0; i < in->nminutiae; i++) {
         const finger_minutia *mi = &in->minutiae[i];
-        if (contact(g, mi->x, mi->y) < 0.9) continue;
+        if (!shown(g, mi->x, mi->y)) continue;
         if (k->scar > 0 && scar_dist(m, mi->x, mi->y) < k->scar_w + 4) continue;
         double qx, qy, tx, ty;
         to_frame(g, mi->x, mi->y, &qx, &qy);
@@ -270,7 +281,7 @@ static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
     for (int i = 0; i < m->f.nsing; i++) {
         const fm_sing *s = &m->f.s[i];
         double qx, qy;
-        if (contact(g, s->x, s->y) < 0.9) continue;
+        if (!shown(g, s->x, s->y)) continue;
         to_frame(g, s->x, s->y, &qx, &qy);
         if (qx < 0 || qy < 0 || qx >= FINGER_IMG_W || qy >= FINGER_IMG_H) continue;
         finger_point p = {(float)(qx - 0.5), (float)(qy - 0.5)};
@@ -327,7 +338,7 @@ void finger_capture_preset(finger_capture *c, finger_capture_kind kind, uint64_t
         c->dryness = rng_range(&r, 0.75, 0.95), c->pressure -= 0.1;
         break;
     case FINGER_CAPTURE_WET:
-        c->wetness = rng_range(&r, 0.6, 0.85);
+        c->wetness = rng_range(&r, 0.85, 1.0);
         break;
     case FINGER_CAPTURE_PARTIAL:
         c->contact = rng_range(&r, 0.4, 0.55), c->contact_dir = rng_range(&r, 0, 2 * M_PI);
