@@ -333,8 +333,10 @@ static void make_marks(finger_master *m) {
     m->skin_seed = rng_u64(&r);
 }
 
+/* A person's seed hashed, then the position: no two (seed, position) pairs
+ * of a sequence of seeds share a finger. */
 static uint64_t master_seed(uint64_t seed, int position) {
-    return rng_derive(seed + 0x9E3779B97F4A7C15ull * (uint64_t)position, "finger");
+    return rng_derive(rng_derive(seed, "finger") + (uint64_t)position, "finger/position");
 }
 
 finger_class finger_class_for(uint64_t seed, int position) {

@@ -218,7 +218,7 @@ int finger_extract(const finger_image *img, finger_template *t, bl_err *err);
 
 /* Score threshold for 1:1 verification, chosen by `borderlab bench
  * biometrics` for a false match rate at most 0.1 % (README, Biometrics). */
-#define FINGER_MATCH_THRESHOLD 30.0
+#define FINGER_MATCH_THRESHOLD 35.0
 #define FINGER_MAX_PAIRS       64
 
 typedef struct finger_match_result {

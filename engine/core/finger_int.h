@@ -56,6 +56,7 @@ typedef struct fm_field {
 typedef struct fm_dipole {
     double ax, ay, bx, by;
     double r1, r2; /* window: 1 within r1 of the segment, 0 beyond r2 */
+    int8_t sa, sb; /* +1 a fork (ridge at the minutia), -1 an ending (valley) */
 } fm_dipole;
 
 struct finger_master {

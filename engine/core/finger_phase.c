@@ -40,6 +40,7 @@
 
 #define MAX_CUT_PTS 2400
 #define TILE        32
+#define MIN_R       4.5 /* px: a fork's junction is ridge, an ending's tip valley, within this */
 #define TX          ((FM_W + TILE - 1) / TILE)
 #define TY          ((FM_H + TILE - 1) / TILE)
 #define ITER0                                                                                      \
@@ -653,13 +654,18 @@ static void place_dipoles(finger_master *m, const ph_ws *w) {
         double a = rng_range(&r, 0, 2 * M_PI), rr = sqrt(rng_unit(&r)) * 1.05;
         double x = f->xc + rr * f->half_w * cos(a), y = cy + rr * f->half_h * sin(a);
         int len = rng_below(&r, 10) < 3 ? (int)rng_range(&r, 22, 40) : (int)rng_range(&r, 40, 120);
-        fm_dipole d = {x, y, 0, 0, 0.3 * len + 8, len + 30.0};
+        fm_dipole d = {x, y, 0, 0, 0.3 * len + 8, len + 30.0, 0, 0};
         if (flow_end(f, x, y, rng_below(&r, 2) ? 1 : -1, len, &d.bx, &d.by) != 0) continue;
         if (dip_conflicts(m, w, &d)) continue;
         m->dip[m->ndip++] = d;
     }
 }
 
+/* The phase is singular at a minutia: every gray level meets there, so a
+ * fork's junction would be a point and an ending's tip would touch its
+ * neighbours, and the slightest change of ridge width would turn one into
+ * the other. Real junctions and tips have width: within MIN_R of a minutia
+ * the pattern is drawn towards ridge (a fork) or valley (an ending). */
 static int make_ridges(finger_master *m, ph_ws *w, bl_err *err) {
     m->ridge = malloc(sizeof(float) * FM_W * FM_H);
     if (!m->ridge) return err_setc(err, BL_E_NOMEM, "out of memory for a finger's ridges");
@@ -688,9 +694,18 @@ static int make_ridges(finger_master *m, ph_ws *w, bl_err *err) {
             }
             int ty = y / TILE, tx = x / TILE;
             double p = psi_c(w, x, y);
-            for (int k = 0; k < w->tile_n[ty][tx]; k++)
-                p += dip_phase(&m->dip[w->tile_d[ty][tx][k]], x, y);
-            m->ridge[y * FM_W + x] = (float)fm_cos(p);
+            double core = 0, sgn = 0;
+            for (int k = 0; k < w->tile_n[ty][tx]; k++) {
+                const fm_dipole *d = &m->dip[w->tile_d[ty][tx][k]];
+                p += dip_phase(d, x, y);
+                double da = (x - d->ax) * (x - d->ax) + (y - d->ay) * (y - d->ay);
+                double db = (x - d->bx) * (x - d->bx) + (y - d->by) * (y - d->by);
+                if (da < MIN_R * MIN_R)
+                    core = 1 - fm_smooth(0.4 * MIN_R, MIN_R, sqrt(da)), sgn = d->sa;
+                if (db < MIN_R * MIN_R)
+                    core = 1 - fm_smooth(0.4 * MIN_R, MIN_R, sqrt(db)), sgn = d->sb;
+            }
+            m->ridge[y * FM_W + x] = (float)((1 - core) * fm_cos(p) + core * sgn);
         }
     return 0;
 }
@@ -715,6 +730,10 @@ static void list_minutiae(finger_master *m, const ph_ws *w) {
             mi->x = (float)(end ? d->bx : d->ax), mi->y = (float)(end ? d->by : d->ay);
             mi->angle = (float)ang;
             mi->kind = cos(a) > 0 ? FINGER_BIFURCATION : FINGER_ENDING;
+            if (end)
+                m->dip[k].sb = (int8_t)(cos(a) > 0 ? 1 : -1);
+            else
+                m->dip[k].sa = (int8_t)(cos(a) > 0 ? 1 : -1);
             mi->quality = 100;
         }
 }
@@ -735,9 +754,9 @@ int fm_phase_build(finger_master *m, bl_err *err) {
             for (int k = 0; k < m->ndip; k++)
                 for (int end = 0; end < 2; end++)
                     snap(m, w, k, end, 1, &gx, &gy);
+        list_minutiae(m, w);
         rc = make_ridges(m, w, err);
     }
-    if (rc == 0) list_minutiae(m, w);
     for (int L = 0; L < NLEVEL; L++)
         level_free(&w->lv[L]);
     free(w);

@@ -29,7 +29,8 @@ typedef struct rd_map {
     uint64_t dseed; /* distortion field */
     /* contact: the fingertip's outline on the master */
     double a, b_up, b_lo, edge;
-    double ux, uy, cut; /* partial contact: keep (p - centre) . u <= cut */
+    double ux, uy;      /* partial contact: the side that did not touch */
+    double part, shift; /* and the oval that did: its size (1 all) and offset from the centre */
     uint64_t oseed;     /* outline irregularity */
 } rd_map;
 
@@ -67,9 +68,10 @@ static double contact(const rd_map *g, double px, double py) {
     double u = x / g->a, v = y / (y < 0 ? g->b_up : g->b_lo);
     double rho = sqrt(u * u + v * v) / wob;
     double m = 1 - fm_smooth(1 - g->edge, 1 + 0.2 * g->edge, rho);
-    if (g->cut < 1e8) {
-        double s = x * g->ux + y * g->uy;
-        m *= 1 - fm_smooth(g->cut - 4, g->cut + 4, s);
+    if (g->part < 1) { /* only the other side of the fingertip touched: a smaller oval there */
+        double u2 = (x + g->ux * g->shift) / (g->a * g->part);
+        double v2 = (y + g->uy * g->shift) / ((y < 0 ? g->b_up : g->b_lo) * g->part);
+        m *= 1 - fm_smooth(1 - g->edge, 1 + 0.2 * g->edge, sqrt(u2 * u2 + v2 * v2) / wob);
     }
     return m;
 }
@@ -85,12 +87,12 @@ static void make_map(const finger_master *m, const finger_capture *c, rd_map *g)
     g->oseed = rng_derive(c->seed, "finger/outline");
     g->a = f->half_w * grow, g->b_up = f->half_h * grow, g->b_lo = f->half_h * 1.35 * grow;
     g->edge = 7.0 / g->a;
-    g->cut = 1e9;
     double k = fm_clamp(c->contact, 0.2, 1);
+    g->part = 1;
     if (k < 0.999) {
         g->ux = cos(c->contact_dir), g->uy = sin(c->contact_dir);
         double r = fabs(g->ux) * g->a + fabs(g->uy) * (g->uy < 0 ? g->b_up : g->b_lo);
-        g->cut = r * (2 * k - 1);
+        g->part = 0.5 + 0.5 * k, g->shift = (1 - k) * r * 1.1;
     }
 }
 
