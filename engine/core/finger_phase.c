@@ -243,7 +243,9 @@ static void lift(const fm_field *f, ph_level *l) {
                 int jx = ix + dxy[k][0], jy = iy + dxy[k][1], j = jy * l->nx + jx;
                 if (jx < 0 || jy < 0 || jx >= l->nx || jy >= l->ny || l->seen[j]) continue;
                 double d = l->nrx[i] * l->nrx[j] + l->nry[i] * l->nry[j];
-                if (cut_between(l, i, j) || (pass == 0 && fabs(d) < 0.6)) continue;
+                if (cut_between(l, i, j) || (pass == 0 && (fabs(d) < 0.6 || l->wn[j] < 0.99)))
+                    continue; /* round a singular point only at a distance, where the fold is whole
+                               */
                 if (d < 0) l->nrx[j] = -l->nrx[j], l->nry[j] = -l->nry[j];
                 l->seen[j] = 1;
                 l->queue[tail++] = j;
@@ -738,6 +740,24 @@ static void list_minutiae(finger_master *m, const ph_ws *w) {
         }
 }
 
+/* The mean ridge period the finger has, from its drawn ridges r = cos(psi):
+ * E|grad r|^2 / E r^2 is the mean squared phase gradient; central
+ * differences see sin(w) for w (undone with asin). */
+static double ridge_period(const finger_master *m) {
+    const fm_field *f = &m->f;
+    double g2 = 0, r2 = 0, cy = f->top + f->half_h;
+    for (int y = 2; y < FM_H - 2; y += 2)
+        for (int x = 2; x < FM_W - 2; x += 2) {
+            double u = (x - f->xc) / f->half_w, v = (y - cy) / f->half_h;
+            if (u * u + v * v > 0.8) continue;
+            const float *r = m->ridge + y * FM_W + x;
+            double gx = 0.5 * (r[1] - r[-1]), gy = 0.5 * (r[FM_W] - r[-FM_W]);
+            g2 += gx * gx + gy * gy, r2 += r[0] * r[0];
+        }
+    double w = r2 > 0 ? sqrt(g2 / r2) : 0.7;
+    return 2 * M_PI / asin(fm_clamp(w, 0.2, 1));
+}
+
 int fm_phase_build(finger_master *m, bl_err *err) {
     ph_ws *w = calloc(1, sizeof *w);
     if (!w) return err_setc(err, BL_E_NOMEM, "out of memory for a finger");
@@ -756,6 +776,7 @@ int fm_phase_build(finger_master *m, bl_err *err) {
                     snap(m, w, k, end, 1, &gx, &gy);
         list_minutiae(m, w);
         rc = make_ridges(m, w, err);
+        if (rc == 0) m->info.period = ridge_period(m);
     }
     for (int L = 0; L < NLEVEL; L++)
         level_free(&w->lv[L]);
