@@ -88,6 +88,15 @@ int fm_prongs(const fm_field *f, int i, double *dir, int cap);
 /* finger_phase.c: the ridge pattern from the model; 0 or -1 with err */
 int fm_phase_build(finger_master *m, bl_err *err);
 
+/* finger_solve.c: the continuous phase of the ridges. */
+typedef struct ph_ws ph_ws;
+ph_ws *ph_create(void); /* NULL when out of memory */
+void ph_destroy(ph_ws *w);
+int ph_solve(const fm_field *f, ph_ws *w, bl_err *err);
+double ph_psi(const ph_ws *w, double x, double y); /* the phase at a point, solved */
+/* How near the fold lines come to the segment a-b, px. */
+double ph_fold_dist(const ph_ws *w, double ax, double ay, double bx, double by);
+
 /* Small math shared by the files. */
 static inline double fm_clamp(double v, double lo, double hi) {
     return v < lo ? lo : v > hi ? hi : v;
