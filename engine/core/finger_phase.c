@@ -28,7 +28,7 @@
 #include "finger_int.h"
 #include "rng.h"
 
-#define TILE  32
+#define TILE  16
 #define MIN_R 4.5 /* px: a fork's junction is ridge, an ending's tip valley, within this */
 #define TX    ((FM_W + TILE - 1) / TILE)
 #define TY    ((FM_H + TILE - 1) / TILE)
@@ -167,8 +167,11 @@ static void tile_dipoles(const finger_master *m, rd_tiles *t) {
         int y0 = (int)floor((fmin(d->ay, d->by) - d->r2) / TILE);
         int y1 = (int)floor((fmax(d->ay, d->by) + d->r2) / TILE);
         for (int ty = y0 < 0 ? 0 : y0; ty <= y1 && ty < TY; ty++)
-            for (int tx = x0 < 0 ? 0 : x0; tx <= x1 && tx < TX; tx++)
-                t->d[ty][tx][t->n[ty][tx]++] = (uint8_t)k;
+            for (int tx = x0 < 0 ? 0 : x0; tx <= x1 && tx < TX; tx++) {
+                double cx = (tx + 0.5) * TILE, cy = (ty + 0.5) * TILE; /* the window reaches it */
+                if (seg_dist(cx, cy, d->ax, d->ay, d->bx, d->by) < d->r2 + TILE * 0.71)
+                    t->d[ty][tx][t->n[ty][tx]++] = (uint8_t)k;
+            }
     }
 }
 

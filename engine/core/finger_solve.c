@@ -22,10 +22,12 @@
 #include "finger_int.h"
 
 #define MAX_CUT_PTS 2400 /* a fold line's points, one a px */
-#define ITER0       300  /* CG steps on the 8 px grid (and a third more after rounding) */
-#define ITER1       60   /* and on the 4 px grid, from the 8 px answer */
-#define WLO         0.3  /* the weight of equations next to a singular point */
-#define NLEVEL      2    /* grids of 8 and 4 px: the coarse one finds the folds' constants */
+#ifndef ITER0
+#define ITER0 300 /* CG steps on the 8 px grid (and a third more after rounding) */
+#endif
+#define ITER1  60  /* and on the 4 px grid, from the 8 px answer */
+#define WLO    0.3 /* the weight of equations next to a singular point */
+#define NLEVEL 2   /* grids of 8 and 4 px: the coarse one finds the folds' constants */
 
 typedef struct ph_edge {
     int a, b;
