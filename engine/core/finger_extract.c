@@ -394,9 +394,18 @@ static int extract(const finger_image *img, const fa_map *a, finger_template *t,
         rim_distance(a, rim, queue);
         int n = detect(bin, w, h, a, rim, c, MAX_RAW);
         prune(c, n, median_period(a));
+        /* more survivors than a template holds (a noisy image): the surest */
+        int alive = 0, floor_q = 0;
+        for (int i = 0; i < n; i++)
+            alive += !c[i].dead;
+        while (alive > FINGER_MAX_MINUTIAE && floor_q < 100) {
+            floor_q += 5, alive = 0;
+            for (int i = 0; i < n; i++)
+                alive += !c[i].dead && c[i].quality >= floor_q;
+        }
         t->n = 0;
         for (int i = 0; i < n && t->n < FINGER_MAX_MINUTIAE; i++) {
-            if (c[i].dead) continue;
+            if (c[i].dead || c[i].quality < floor_q) continue;
             finger_minutia *m = &t->m[t->n++];
             m->x = c[i].x, m->y = c[i].y, m->angle = c[i].angle;
             m->kind = c[i].kind, m->quality = c[i].quality;
