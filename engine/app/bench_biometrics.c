@@ -13,12 +13,15 @@
  * last line is one JSON object.
  *
  * Targets (README, Biometrics): at the operating threshold FMR <= 0.1 %
- * and FNMR <= 3 % (a border 1:1 verification point: Frontex's ABC
- * guidelines set FMR 0.1 % for verification; the EU Entry/Exit System asks
- * FNMR 0.5 % at FMR 0.05 % for four fingers, so 3 % for one flat finger of
- * mixed capture quality is the fair single-finger share), at least 2,000
- * comparisons per second (a 100-entry watch list answers in 0.05 s), and
- * under 50 ms to generate and extract one impression.
+ * and FNMR <= 3 %. The anchor: the EU Entry/Exit System's implementing
+ * decision (EU) 2019/329 asks, for fingerprint verification, FNMR below
+ * 0.5 % at FMR 0.05 % (as Biometric Update reported it, March 2019): a
+ * whole system, several fingers, quality-controlled captures. For one flat
+ * finger, one attempt, with about a sixth of the captures deliberately
+ * poor, we ask FMR 0.1 % and FNMR 3 %, and print the FNMR of the pairs a
+ * desk would not have captured again apart. Speed: at least 2,000
+ * comparisons a second of one thread (a 100-entry watch list in 0.05 s) and
+ * under 50 ms of CPU to generate and extract one impression.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -26,12 +29,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "args.h"
 #include "bench.h"
 #include "cmd.h"
 #include "finger.h"
 #include "rng.h"
+
+/* A thread's CPU time, ms: what an operation costs, whatever else runs on
+ * the machine (the whole run's clock time is printed too). */
+static double cpu_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 #define TARGET_FMR     0.001
 #define TARGET_FNMR    0.03
@@ -52,25 +64,25 @@ static void *bb_run(void *arg) {
     bb_work *w = arg;
     for (int i = w->from; i < w->to && w->rc == 0; i++) {
         uint64_t s = rng_derive(w->seed, "bench/finger") + (uint64_t)i * 0x9E3779B97F4A7C15ull;
-        double t0 = bench_now_ms();
+        double t0 = cpu_ms();
         finger_master *m = finger_master_create(s, 1 + i % 10, &w->err);
         if (!m) {
             w->rc = -1;
             break;
         }
-        w->master_ms += bench_now_ms() - t0;
+        w->master_ms += cpu_ms() - t0;
         for (int k = 0; k < 2 && w->rc == 0; k++) {
             finger_capture c;
             finger_impression imp;
             finger_capture_random(&c, s * 2 + (uint64_t)k);
-            double t1 = bench_now_ms();
+            double t1 = cpu_ms();
             if (finger_impress(m, &c, &imp, &w->err) != 0) {
                 w->rc = -1;
                 break;
             }
-            double t2 = bench_now_ms();
+            double t2 = cpu_ms();
             w->rc = finger_extract(&imp.img, k ? &w->b[i] : &w->a[i], &w->err);
-            w->impress_ms += t2 - t1, w->extract_ms += bench_now_ms() - t2;
+            w->impress_ms += t2 - t1, w->extract_ms += cpu_ms() - t2;
             w->quality[2 * i + k] = (k ? &w->b[i] : &w->a[i])->quality;
             finger_impression_deinit(&imp);
         }
@@ -155,7 +167,7 @@ static void print_quality(const int *q, int n) {
 
 int bench_biometrics(int argc, char **argv) {
     uint64_t pairs = 1000, seed = 1, impostors = 10, threads = 2;
-    const args_opt opts[] = {ARGS_U64("--pairs", &pairs, 20, 100000),
+    const args_opt opts[] = {ARGS_U64("--pairs", &pairs, 10, 100000),
                              ARGS_U64("--seed", &seed, 0, 9007199254740991ull),
                              ARGS_U64("--impostors", &impostors, 1, 100),
                              ARGS_U64("--threads", &threads, 1, 8), ARGS_END};
@@ -178,14 +190,18 @@ int bench_biometrics(int argc, char **argv) {
         free(a), free(b), free(quality), free(mat), free(non);
         return cmd_fail("bench", &err);
     }
-    double gen_wall = bench_now_ms() - t0, t1 = bench_now_ms();
+    double gen_wall = bench_now_ms() - t0, t1 = cpu_ms();
     for (int i = 0; i < n; i++)
         mat[i] = finger_match(&a[i], &b[i], NULL);
     for (int i = 0, k = 0; i < n; i++)
         for (int j = 1; j <= (int)impostors; j++)
             non[k++] = finger_match(
                 &a[i], &b[(i + j * 7919) % n == i ? (i + 1) % n : (i + j * 7919) % n], NULL);
-    double cmp_ms = bench_now_ms() - t1, cmp_s = (n + nn) / (cmp_ms / 1000);
+    double cmp_ms = cpu_ms() - t1, cmp_s = (n + nn) / (cmp_ms / 1000);
+    int gated = 0, gated_miss = 0; /* as a desk that asks for another capture below the line */
+    for (int i = 0; i < n; i++)
+        if (quality[2 * i] >= FINGER_QUALITY_MIN && quality[2 * i + 1] >= FINGER_QUALITY_MIN)
+            gated++, gated_miss += mat[i] < FINGER_MATCH_THRESHOLD;
     qsort(non, (size_t)nn, sizeof *non, cmp_d);
     double thr = FINGER_MATCH_THRESHOLD;
     double fnmr = 1 - share_at_or_above(mat, n, thr), fmr = share_at_or_above(non, nn, thr);
@@ -203,13 +219,16 @@ int bench_biometrics(int argc, char **argv) {
            n, nn, (int)impostors);
     print_dist("mated", mat, n);
     print_dist("non-mated", non, nn);
-    printf("at the threshold %.1f: FNMR %.2f %%, FMR %.3f %%\n", thr, 100 * fnmr, 100 * fmr);
+    printf("at the threshold %.1f: FNMR %.2f %%, FMR %.3f %%; FNMR %.2f %% over the %d pairs "
+           "whose two captures reach quality %d (the rest would be captured again)\n",
+           thr, 100 * fnmr, 100 * fmr, gated ? 100.0 * gated_miss / gated : 0, gated,
+           FINGER_QUALITY_MIN);
     printf("FNMR at FMR 1 %%: %.2f %% (threshold %.1f); at FMR 0.1 %%: %.2f %% (threshold %.1f)\n",
            100 * fnmr1, t1pc, 100 * fnmr01, t01pc);
     printf("EER about %.2f %% (threshold %.1f)\n", 100 * e, eat);
-    printf("generator: %.1f ms a master, %.1f ms an impression (%.1f ms each with half a "
-           "master); extraction %.1f ms an image; %.0f comparisons a second; all %.1f s "
-           "(generation %.1f s)\n",
+    printf("CPU time (one thread): %.1f ms a master, %.1f ms an impression (%.1f ms each with "
+           "half a master); extraction %.1f ms an image; %.0f comparisons a second; the run "
+           "took %.1f s on the clock (generation %.1f s)\n",
            ms[0] / n, ms[1] / (2.0 * n), per_impr, per_ext, cmp_s, (bench_now_ms() - t0) / 1000,
            gen_wall / 1000);
     print_quality(quality, 2 * n);
@@ -221,8 +240,9 @@ int bench_biometrics(int argc, char **argv) {
     printf("{\"fnmr\": %.5f, \"fmr\": %.6f, \"threshold\": %.1f, \"fnmr_at_fmr_1pc\": %.5f, "
            "\"fnmr_at_fmr_0_1pc\": %.5f, \"eer\": %.5f, \"master_ms\": %.2f, \"impression_ms\": "
            "%.2f, \"extract_ms\": %.2f, \"comparisons_per_s\": %.0f, \"mated\": %d, "
-           "\"non_mated\": %d}\n",
-           fnmr, fmr, thr, fnmr1, fnmr01, e, ms[0] / n, ms[1] / (2.0 * n), per_ext, cmp_s, n, nn);
+           "\"non_mated\": %d, \"fnmr_quality_gated\": %.5f}\n",
+           fnmr, fmr, thr, fnmr1, fnmr01, e, ms[0] / n, ms[1] / (2.0 * n), per_ext, cmp_s, n, nn,
+           gated ? (double)gated_miss / gated : 0);
     free(a), free(b), free(quality), free(mat), free(non);
     return 0;
 }

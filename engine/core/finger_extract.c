@@ -90,6 +90,15 @@ static int in_fg(const fa_map *a, int x, int y) {
     return a->fg[(y / FA_B) * a->bw + x / FA_B];
 }
 
+/* Whether (x, y) is on the finger or the block next to it. */
+static int near_fg(const fa_map *a, int x, int y) {
+    int bx = x / FA_B, by = y / FA_B;
+    for (int j = by - 1; j <= by + 1; j++)
+        for (int i = bx - 1; i <= bx + 1; i++)
+            if (i >= 0 && j >= 0 && i < a->bw && j < a->bh && a->fg[j * a->bw + i]) return 1;
+    return 0;
+}
+
 /* Two passes: along the ridge (a Gaussian), then across it (an even Gabor
  * profile of the local period); the sign of the result is the ridge map. */
 static void enhance(const finger_image *img, const fa_map *a, const fx_kern *k, const uint8_t *tb,
@@ -97,6 +106,7 @@ static void enhance(const finger_image *img, const fa_map *a, const fx_kern *k, 
     int w = img->w, h = img->h, cw = (w + 3) / 4;
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
+            if (!near_fg(a, x, y)) continue; /* pass 2 reads only within 6 px of the finger */
             int t = tb[(y / 4) * cw + x / 4];
             float acc = 0;
             for (int i = 0; i < 2 * ALONG + 1; i++) {
@@ -150,8 +160,14 @@ static int popcount8(int c) {
     return n;
 }
 
-/* Zhang and Suen (1984): two sub-passes until nothing changes. */
-static void thin(uint8_t *b, int w, int h, uint8_t *mark) {
+static int ring_at(const uint8_t *p, int w) {
+    return (p[-w] != 0) | (p[-w + 1] != 0) << 1 | (p[1] != 0) << 2 | (p[w + 1] != 0) << 3 |
+           (p[w] != 0) << 4 | (p[w - 1] != 0) << 5 | (p[-1] != 0) << 6 | (p[-w - 1] != 0) << 7;
+}
+
+/* Zhang and Suen (1984): two sub-passes until nothing changes, over a list
+ * of the pixels still set (deletions of a sub-pass are applied together). */
+static void thin(uint8_t *b, int w, int h, int *list, int *dels) {
     uint8_t del[2][256];
     for (int c = 0; c < 256; c++) {
         int n = popcount8(c), a = transitions(c);
@@ -160,33 +176,42 @@ static void thin(uint8_t *b, int w, int h, uint8_t *mark) {
         del[0][c] = (uint8_t)(ok && !(p2 && p4 && p6) && !(p4 && p6 && p8));
         del[1][c] = (uint8_t)(ok && !(p2 && p4 && p8) && !(p2 && p6 && p8));
     }
+    int n = 0;
+    for (int y = 1; y < h - 1; y++)
+        for (int x = 1; x < w - 1; x++)
+            if (b[y * w + x]) list[n++] = y * w + x;
+    for (int y = 0; y < h; y++) /* the frame's edge is never skeleton */
+        b[y * w] = b[y * w + w - 1] = 0;
+    memset(b, 0, (size_t)w), memset(b + (size_t)(h - 1) * w, 0, (size_t)w);
     for (int changed = 1; changed;) {
         changed = 0;
         for (int pass = 0; pass < 2; pass++) {
-            memset(mark, 0, (size_t)w * (size_t)h);
-            for (int y = 1; y < h - 1; y++)
-                for (int x = 1; x < w - 1; x++)
-                    if (b[y * w + x] && del[pass][ring(b, w, x, y)])
-                        mark[y * w + x] = 1, changed = 1;
-            for (int i = 0; i < w * h; i++)
-                if (mark[i]) b[i] = 0;
+            int keep = 0, nd = 0;
+            for (int k = 0; k < n; k++) {
+                int i = list[k];
+                if (del[pass][ring_at(b + i, w)])
+                    dels[nd++] = i;
+                else
+                    list[keep++] = i;
+            }
+            for (int k = 0; k < nd; k++)
+                b[dels[k]] = 0;
+            changed |= keep < n;
+            n = keep;
         }
     }
     /* staircases: a pixel with two 4-neighbours at a right angle whose removal
      * keeps the skeleton connected (Yokoi's 8-connectivity number 1) */
-    for (int y = 1; y < h - 1; y++)
-        for (int x = 1; x < w - 1; x++) {
-            if (!b[y * w + x]) continue;
-            int c = ring(b, w, x, y), n = 0;
-            for (int k = 0; k < 8; k += 2) {
-                int x1 = !((c >> k) & 1), x2 = !((c >> (k + 1)) & 1),
-                    x3 = !((c >> ((k + 2) % 8)) & 1);
-                n += x1 - x1 * x2 * x3;
-            }
-            int corner = ((c & 1) && (c & 4)) || ((c & 4) && (c & 16)) || ((c & 16) && (c & 64)) ||
-                         ((c & 64) && (c & 1));
-            if (n == 1 && corner && popcount8(c) >= 2) b[y * w + x] = 0;
+    for (int k = 0; k < n; k++) {
+        int i = list[k], c = ring_at(b + i, w), cn = 0;
+        for (int q = 0; q < 8; q += 2) {
+            int x1 = !((c >> q) & 1), x2 = !((c >> (q + 1)) & 1), x3 = !((c >> ((q + 2) % 8)) & 1);
+            cn += x1 - x1 * x2 * x3;
         }
+        int corner = ((c & 1) && (c & 4)) || ((c & 4) && (c & 16)) || ((c & 16) && (c & 64)) ||
+                     ((c & 64) && (c & 1));
+        if (cn == 1 && corner && popcount8(c) >= 2) b[i] = 0;
+    }
 }
 
 /* ---- minutiae ---- */
@@ -352,46 +377,61 @@ static int extract(const finger_image *img, const fa_map *a, finger_template *t,
     int w = img->w, h = img->h, cw = (w + 3) / 4, ch = (h + 3) / 4, nb = a->bw * a->bh;
     fx_kern *k = malloc(sizeof *k);
     float *s = malloc(sizeof(float) * (size_t)w * (size_t)h);
-    uint8_t *bin = malloc((size_t)w * (size_t)h), *mark = malloc((size_t)w * (size_t)h);
+    uint8_t *bin = malloc((size_t)w * (size_t)h);
+    int *list = malloc(sizeof(int) * 2 * (size_t)w * (size_t)h);
     uint8_t *tb = malloc((size_t)cw * (size_t)ch), *pb = malloc((size_t)cw * (size_t)ch);
     uint8_t *rim = malloc((size_t)nb);
     int *queue = malloc(sizeof(int) * (size_t)nb);
     fx_cand *c = malloc(sizeof(fx_cand) * MAX_RAW);
     int rc = 0;
-    if (!k || !s || !bin || !mark || !tb || !pb || !rim || !queue || !c) {
+    if (!k || !s || !bin || !list || !tb || !pb || !rim || !queue || !c) {
         rc = err_setc(err, BL_E_NOMEM, "out of memory extracting minutiae");
     } else {
         make_kernels(k);
         bins(a, w, h, tb, pb);
         enhance(img, a, k, tb, pb, s, bin);
-        thin(bin, w, h, mark);
+        thin(bin, w, h, list, list + (size_t)w * (size_t)h);
         rim_distance(a, rim, queue);
         int n = detect(bin, w, h, a, rim, c, MAX_RAW);
         prune(c, n, median_period(a));
+        /* more survivors than a template holds (a noisy image): the surest */
+        int alive = 0, floor_q = 0;
+        for (int i = 0; i < n; i++)
+            alive += !c[i].dead;
+        while (alive > FINGER_MAX_MINUTIAE && floor_q < 100) {
+            floor_q += 5, alive = 0;
+            for (int i = 0; i < n; i++)
+                alive += !c[i].dead && c[i].quality >= floor_q;
+        }
         t->n = 0;
         for (int i = 0; i < n && t->n < FINGER_MAX_MINUTIAE; i++) {
-            if (c[i].dead) continue;
+            if (c[i].dead || c[i].quality < floor_q) continue;
             finger_minutia *m = &t->m[t->n++];
             m->x = c[i].x, m->y = c[i].y, m->angle = c[i].angle;
             m->kind = c[i].kind, m->quality = c[i].quality;
         }
     }
-    free(k), free(s), free(bin), free(mark), free(tb), free(pb), free(rim), free(queue), free(c);
+    free(k), free(s), free(bin), free(list), free(tb), free(pb), free(rim), free(queue), free(c);
     return rc;
 }
 
-int finger_extract(const finger_image *img, finger_template *t, bl_err *err) {
+int fx_run(const finger_image *img, finger_template *t, finger_quality_report *q, bl_err *err) {
+    finger_quality_report tmp;
+    if (!q) q = &tmp;
     memset(t, 0, sizeof *t);
     t->w = img->w, t->h = img->h, t->ppi = img->ppi ? img->ppi : FINGER_PPI;
     fa_map a;
     if (fa_analyse(img, &a, err) != 0) return -1;
     int rc = extract(img, &a, t, err);
     if (rc == 0) {
-        finger_quality_report q;
-        fq_score(&a, t->n, &q);
-        t->quality = q.score;
+        fq_score(&a, t->n, q);
+        t->quality = q->score;
         fa_singular(&a, t->cores, &t->ncores, t->deltas, &t->ndeltas, FINGER_MAX_SINGULAR);
     }
     fa_free(&a);
     return rc;
+}
+
+int finger_extract(const finger_image *img, finger_template *t, bl_err *err) {
+    return fx_run(img, t, NULL, err);
 }

@@ -56,6 +56,7 @@ typedef struct fm_field {
 typedef struct fm_dipole {
     double ax, ay, bx, by;
     double r1, r2; /* window: 1 within r1 of the segment, 0 beyond r2 */
+    int8_t sa, sb; /* +1 a fork (ridge at the minutia), -1 an ending (valley) */
 } fm_dipole;
 
 struct finger_master {
@@ -86,6 +87,15 @@ int fm_prongs(const fm_field *f, int i, double *dir, int cap);
 
 /* finger_phase.c: the ridge pattern from the model; 0 or -1 with err */
 int fm_phase_build(finger_master *m, bl_err *err);
+
+/* finger_solve.c: the continuous phase of the ridges. */
+typedef struct ph_ws ph_ws;
+ph_ws *ph_create(void); /* NULL when out of memory */
+void ph_destroy(ph_ws *w);
+int ph_solve(const fm_field *f, ph_ws *w, bl_err *err);
+double ph_psi(const ph_ws *w, double x, double y); /* the phase at a point, solved */
+/* How near the fold lines come to the segment a-b, px. */
+double ph_fold_dist(const ph_ws *w, double ax, double ay, double bx, double by);
 
 /* Small math shared by the files. */
 static inline double fm_clamp(double v, double lo, double hi) {
@@ -151,6 +161,9 @@ typedef struct fa_map {
 
 int fa_analyse(const finger_image *img, fa_map *a, bl_err *err);
 void fa_free(fa_map *a);
+/* finger_extract.c: analysis, minutiae, singular points and quality in one
+ * pass (finger_extract and finger_quality both call it; q may be NULL). */
+int fx_run(const finger_image *img, finger_template *t, finger_quality_report *q, bl_err *err);
 /* finger_quality.c: the score from an analysis and the minutiae found. */
 int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q);
 /* Singular points by the Poincare index over the block orientation field. */

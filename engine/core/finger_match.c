@@ -22,7 +22,7 @@
 
 #define K_NB     7   /* neighbours in a local structure */
 #define NB_RANGE 130 /* px: farther minutiae are not neighbours */
-#define N_ANCHOR 16  /* alignments tried */
+#define N_ANCHOR 12  /* alignments tried */
 #define OV_FLOOR 15  /* the overlap counts at least this many minutiae */
 #define LS_BASE  0.3 /* a pair whose neighbourhoods disagree counts this much */
 #define TOL1     12  /* px: pairing tolerance round the anchor, first pass */
@@ -54,7 +54,9 @@ static void locals(const finger_template *t, mt_local *l) {
         int idx[K_NB], n = 0;
         for (int j = 0; j < t->n; j++) {
             if (j == i) continue;
-            float d = hypotf(t->m[j].x - t->m[i].x, t->m[j].y - t->m[i].y);
+            float dx = t->m[j].x - t->m[i].x, dy = t->m[j].y - t->m[i].y;
+            if (fabsf(dx) > NB_RANGE || fabsf(dy) > NB_RANGE) continue;
+            float d = sqrtf(dx * dx + dy * dy);
             if (d > NB_RANGE) continue;
             int k = n < K_NB ? n++ : K_NB;
             if (k == K_NB && d >= best[K_NB - 1]) continue;
@@ -78,19 +80,25 @@ static float adiff(float a, float b) {
     return d > (float)M_PI ? (float)(2 * M_PI) - d : d;
 }
 
-/* How alike two local structures are: the share of neighbours that agree. */
+/* How alike two local structures are: the share of neighbours that agree.
+ * Both lists are sorted by distance, so each neighbour of a is compared
+ * only with b's at about its distance. */
 static float local_sim(const mt_local *a, const mt_local *b) {
     if (a->n < 2 || b->n < 2) return 0;
-    int used = 0, hits = 0;
-    for (int u = 0; u < a->n; u++)
-        for (int v = 0; v < b->n; v++) {
-            if (used & (1 << v)) continue;
-            const mt_nb *p = &a->nb[u], *q = &b->nb[v];
-            if (fabsf(p->d - q->d) > 6 + 0.08f * p->d) continue;
-            if (adiff(p->phi, q->phi) > 0.35f || adiff(p->psi, q->psi) > 0.5f) continue;
+    int used = 0, hits = 0, v0 = 0;
+    for (int u = 0; u < a->n; u++) {
+        const mt_nb *p = &a->nb[u];
+        float tol = 6 + 0.08f * p->d;
+        while (v0 < b->n && b->nb[v0].d < p->d - tol)
+            v0++;
+        for (int v = v0; v < b->n && b->nb[v].d <= p->d + tol; v++) {
+            const mt_nb *q = &b->nb[v];
+            if ((used & (1 << v)) || adiff(p->phi, q->phi) > 0.35f || adiff(p->psi, q->psi) > 0.5f)
+                continue;
             used |= 1 << v, hits++;
             break;
         }
+    }
     return (float)hits / (float)(a->n < b->n ? a->n : b->n);
 }
 
@@ -121,13 +129,13 @@ static int pair_up(const finger_template *a, const finger_template *b, const mt_
     for (int i = 0; i < a->n; i++) {
         double x, y;
         apply(g, a->m[i].x, a->m[i].y, &x, &y);
-        double far = hypot(a->m[i].x - g->ax, a->m[i].y - g->ay);
+        double fx = a->m[i].x - g->ax, fy = a->m[i].y - g->ay, far = sqrt(fx * fx + fy * fy);
         double rt = tol * (1 + far / 250), at = ATOL * (1 + far / 400);
         float ang = wrap2pi(a->m[i].angle + g->rot);
         for (int j = 0; j < b->n && nc < MAXC; j++) {
-            double d = hypot(b->m[j].x - x, b->m[j].y - y);
-            if (d > rt || adiff(ang, b->m[j].angle) > at) continue;
-            c[nc].d = (float)d, c[nc].i = (short)i, c[nc].j = (short)j, nc++;
+            double dx = b->m[j].x - x, dy = b->m[j].y - y, d2 = dx * dx + dy * dy;
+            if (d2 > rt * rt || adiff(ang, b->m[j].angle) > at) continue;
+            c[nc].d = (float)d2, c[nc].i = (short)i, c[nc].j = (short)j, nc++;
         }
     }
     /* nearest first (a short insertion sort: the lists are small) */

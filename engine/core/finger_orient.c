@@ -137,21 +137,22 @@ static double block_period(const finger_image *img, double cx, double cy, double
             s += sample(img, cx + o * nx + d * tx, cy + o * ny + d * ty);
         sig[k] = -s; /* ridges are dark: make them the peaks */
     }
-    double first = -1, last = -1, lo = 1e9, hi = -1e9;
-    int peaks = 0;
+    double lo = 1e9, hi = -1e9, mean = 0;
     for (int k = 0; k < L; k++)
-        lo = fmin(lo, sig[k]), hi = fmax(hi, sig[k]);
+        lo = fmin(lo, sig[k]), hi = fmax(hi, sig[k]), mean += sig[k] / L;
     if (hi - lo < 7 * 12) return 0; /* no ridges worth the name */
-    for (int k = 1; k < L - 1; k++)
-        if (sig[k] > sig[k - 1] && sig[k] >= sig[k + 1] && sig[k] > 0.5 * (lo + hi)) {
-            /* sub-pixel: the parabola through the peak */
-            double den = sig[k - 1] - 2 * sig[k] + sig[k + 1];
-            double pos = k + (den < 0 ? 0.5 * (sig[k - 1] - sig[k + 1]) / den : 0);
+    /* where the signature rises through its mean (once a period; a plateau's
+     * noise cannot add one, as a peak count's would) */
+    double first = -1, last = -1;
+    int ups = 0;
+    for (int k = 0; k + 1 < L; k++)
+        if (sig[k] < mean && sig[k + 1] >= mean) {
+            double pos = k + (mean - sig[k]) / (sig[k + 1] - sig[k]);
             if (first < 0) first = pos;
-            last = pos, peaks++;
+            last = pos, ups++;
         }
-    if (peaks < 2) return 0;
-    double p = (last - first) / (peaks - 1);
+    if (ups < 2) return 0;
+    double p = (last - first) / (ups - 1);
     return p >= 4.5 && p <= 16 ? p : 0;
 }
 
@@ -159,10 +160,12 @@ static void frequency(const finger_image *img, fa_map *a, float *tmp) {
     int nb = a->bw * a->bh;
     for (int b = 0; b < nb; b++) {
         a->period[b] = 0;
-        if (!a->fg[b]) continue;
+        /* measured on every other block each way (the period changes slowly);
+         * the rest are filled in below like any block without a measure */
+        if (!a->fg[b] || (b % a->bw) % 2 || (b / a->bw) % 2) continue;
         double cx = (b % a->bw) * FA_B + FA_B / 2.0, cy = (b / a->bw) * FA_B + FA_B / 2.0;
         a->period[b] = (float)block_period(img, cx, cy, a->theta[b]);
-        a->nperiod += a->period[b] > 0;
+        a->nperiod += 4 * (a->period[b] > 0); /* it stands for four blocks */
     }
     /* fill unknown periods from the neighbours', then smooth over 3x3 */
     for (int it = 0; it < 6; it++) {
@@ -218,8 +221,9 @@ static double angle_diff(double a, double b) {
     return d;
 }
 
-/* The Poincare index round block (bx, by) on a square of radius 2 blocks:
- * +1 core, -1 delta (in halves), 0 none, 9 unknown (background near). */
+/* The Poincare index round block (bx, by) on a square of radius 2 blocks,
+ * in half turns: +1 a core, +2 two cores (a whorl's centre), -1 a delta,
+ * 0 none, 9 unknown (background on the square). */
 static int poincare(const fa_map *a, int bx, int by) {
     static const int8_t ring[16][2] = {{-2, -2}, {-1, -2}, {0, -2}, {1, -2}, {2, -2}, {2, -1},
                                        {2, 0},   {2, 1},   {2, 2},  {1, 2},  {0, 2},  {-1, 2},
@@ -231,11 +235,13 @@ static int poincare(const fa_map *a, int bx, int by) {
         if (x0 < 0 || y0 < 0 || x0 >= a->bw || y0 >= a->bh || !a->fg[y0 * a->bw + x0]) return 9;
         s += angle_diff(a->theta[y0 * a->bw + x0], a->theta[y1 * a->bw + x1]);
     }
-    double idx = s / M_PI; /* +1 for a half turn */
-    return idx > 0.5 ? 1 : idx < -0.5 ? -1 : 0;
+    return (int)lround(s / M_PI);
 }
 
-/* Clusters of blocks with the same index become one point at their centre. */
+/* Blocks with an index of the same sign that touch are one cluster; it
+ * holds as many singular points as its largest index (a whorl's two cores
+ * close together show as one cluster of index 2), placed at its centre
+ * (two: either side of it along the cluster's longer extent). */
 int fa_singular(const fa_map *a, finger_point *cores, int *ncores, finger_point *deltas,
                 int *ndeltas, int cap) {
     int nb = a->bw * a->bh;
@@ -248,27 +254,33 @@ int fa_singular(const fa_map *a, finger_point *cores, int *ncores, finger_point 
     }
     for (int b = 0; b < nb; b++) {
         int v = poincare(a, b % a->bw, b / a->bw);
-        idx[b] = (int8_t)(v == 9 ? 0 : v);
+        idx[b] = (int8_t)(v == 9 || v < -2 || v > 2 ? 0 : v);
     }
     for (int b = 0; b < nb; b++) {
         if (!idx[b]) continue;
-        int kind = idx[b], top = 0, n = 0;
-        double sx = 0, sy = 0;
-        stack[top++] = b, idx[b] = 0;
+        int sign = idx[b] > 0 ? 1 : -1, top = 0, n = 0, most = 0;
+        double sx = 0, sy = 0, sxx = 0, syy = 0;
+        stack[top++] = b;
+        most = abs(idx[b]), idx[b] = 0;
         while (top > 0) {
             int c = stack[--top], cx = c % a->bw, cy = c / a->bw;
-            sx += cx, sy += cy, n++;
+            sx += cx, sy += cy, sxx += (double)cx * cx, syy += (double)cy * cy, n++;
             for (int j = -1; j <= 1; j++)
                 for (int i = -1; i <= 1; i++) {
-                    int x = cx + i, y = cy + j;
-                    if (x < 0 || y < 0 || x >= a->bw || y >= a->bh) continue;
-                    if (idx[y * a->bw + x] == kind)
-                        idx[y * a->bw + x] = 0, stack[top++] = y * a->bw + x;
+                    int x = cx + i, y = cy + j, q = y * a->bw + x;
+                    if (x < 0 || y < 0 || x >= a->bw || y >= a->bh || idx[q] * sign <= 0) continue;
+                    if (abs(idx[q]) > most) most = abs(idx[q]);
+                    idx[q] = 0, stack[top++] = q;
                 }
         }
-        finger_point p = {(float)((sx / n + 0.5) * FA_B), (float)((sy / n + 0.5) * FA_B)};
-        if (kind > 0 && *ncores < cap) cores[(*ncores)++] = p;
-        if (kind < 0 && *ndeltas < cap) deltas[(*ndeltas)++] = p;
+        double mx = sx / n, my = sy / n, vx = sxx / n - mx * mx, vy = syy / n - my * my;
+        for (int k = 0; k < most; k++) {
+            double off = most == 2 ? (k ? 1 : -1) * 1.0 : 0;
+            finger_point p = {(float)((mx + (vx >= vy ? off : 0) + 0.5) * FA_B),
+                              (float)((my + (vx < vy ? off : 0) + 0.5) * FA_B)};
+            if (sign > 0 && *ncores < cap) cores[(*ncores)++] = p;
+            if (sign < 0 && *ndeltas < cap) deltas[(*ndeltas)++] = p;
+        }
     }
     free(idx), free(stack);
     return 0;

@@ -12,11 +12,28 @@
  * area's part by a weighted mean of the others, 0..100.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "finger_int.h"
 
 #define FULL_AREA_PX 85000.0 /* a full flat index fingertip on the 400 x 500 frame */
+
+static int cmp_f(const void *x, const void *y) {
+    float a = *(const float *)x, b = *(const float *)y;
+    return (a > b) - (a < b);
+}
+
+/* The median of the periods measured on the foreground (0 when none). */
+static double median_period(const fa_map *a) {
+    float v[64 * 64];
+    int n = 0;
+    for (int b = 0; b < a->bw * a->bh && n < 64 * 64; b++)
+        if (a->fg[b] && a->period[b] > 0) v[n++] = a->period[b];
+    if (n == 0) return 0;
+    qsort(v, (size_t)n, sizeof *v, cmp_f);
+    return v[n / 2];
+}
 
 int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q) {
     memset(q, 0, sizeof *q);
@@ -34,6 +51,7 @@ int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q) {
     q->clarity = n ? clar / n : 0;
     q->frequency = n ? fm_clamp((double)a->nperiod / n, 0, 1) : 0;
     q->minutiae = nminutiae;
+    q->period = median_period(a);
     double parts =
         0.4 * fm_clamp((q->orientation - 0.3) / 0.65, 0, 1) + 0.4 * q->clarity + 0.2 * q->frequency;
     double area = pow(fm_clamp(q->area / 0.9, 0, 1), 1.2);
@@ -49,13 +67,5 @@ int fq_score(const fa_map *a, int nminutiae, finger_quality_report *q) {
 
 int finger_quality(const finger_image *img, finger_quality_report *q, bl_err *err) {
     finger_template t;
-    memset(q, 0, sizeof *q);
-    fa_map a;
-    if (fa_analyse(img, &a, err) != 0) return -1;
-    fa_free(&a);
-    if (finger_extract(img, &t, err) != 0) return -1;
-    if (fa_analyse(img, &a, err) != 0) return -1;
-    fq_score(&a, t.n, q);
-    fa_free(&a);
-    return 0;
+    return fx_run(img, &t, q, err);
 }

@@ -29,7 +29,8 @@ typedef struct rd_map {
     uint64_t dseed; /* distortion field */
     /* contact: the fingertip's outline on the master */
     double a, b_up, b_lo, edge;
-    double ux, uy, cut; /* partial contact: keep (p - centre) . u <= cut */
+    double ux, uy;      /* partial contact: the side that did not touch */
+    double part, shift; /* and the oval that did: its size (1 all) and offset from the centre */
     uint64_t oseed;     /* outline irregularity */
 } rd_map;
 
@@ -67,9 +68,10 @@ static double contact(const rd_map *g, double px, double py) {
     double u = x / g->a, v = y / (y < 0 ? g->b_up : g->b_lo);
     double rho = sqrt(u * u + v * v) / wob;
     double m = 1 - fm_smooth(1 - g->edge, 1 + 0.2 * g->edge, rho);
-    if (g->cut < 1e8) {
-        double s = x * g->ux + y * g->uy;
-        m *= 1 - fm_smooth(g->cut - 4, g->cut + 4, s);
+    if (g->part < 1) { /* only the other side of the fingertip touched: a smaller oval there */
+        double u2 = (x + g->ux * g->shift) / (g->a * g->part);
+        double v2 = (y + g->uy * g->shift) / ((y < 0 ? g->b_up : g->b_lo) * g->part);
+        m *= 1 - fm_smooth(1 - g->edge, 1 + 0.2 * g->edge, sqrt(u2 * u2 + v2 * v2) / wob);
     }
     return m;
 }
@@ -85,12 +87,12 @@ static void make_map(const finger_master *m, const finger_capture *c, rd_map *g)
     g->oseed = rng_derive(c->seed, "finger/outline");
     g->a = f->half_w * grow, g->b_up = f->half_h * grow, g->b_lo = f->half_h * 1.35 * grow;
     g->edge = 7.0 / g->a;
-    g->cut = 1e9;
     double k = fm_clamp(c->contact, 0.2, 1);
+    g->part = 1;
     if (k < 0.999) {
         g->ux = cos(c->contact_dir), g->uy = sin(c->contact_dir);
         double r = fabs(g->ux) * g->a + fabs(g->uy) * (g->uy < 0 ? g->b_up : g->b_lo);
-        g->cut = r * (2 * k - 1);
+        g->part = 0.5 + 0.5 * k, g->shift = (1 - k) * r * 1.1;
     }
 }
 
@@ -247,6 +249,17 @@ static void render(const finger_master *m, const finger_capture *c, const rd_map
     out->contact_px = area;
 }
 
+/* Whether the impression shows master point p: well inside the contact
+ * (at the soft rim ridges fade, and no examiner marks a minutia there). */
+static int shown(const rd_map *g, double px, double py) {
+    if (contact(g, px, py) < 0.9) return 0;
+    for (int k = 0; k < 4; k++)
+        if (contact(g, px + 14 * (k == 0) - 14 * (k == 1), py + 14 * (k == 2) - 14 * (k == 3)) <
+            0.5)
+            return 0;
+    return 1;
+}
+
 /* The master's minutiae and singular points that this impression shows. */
 static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
                   finger_impression *out) {
@@ -254,7 +267,7 @@ static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
     out->ntruth = 0;
     for (int i = 0; i < in->nminutiae; i++) {
         const finger_minutia *mi = &in->minutiae[i];
-        if (contact(g, mi->x, mi->y) < 0.9) continue;
+        if (!shown(g, mi->x, mi->y)) continue;
         if (k->scar > 0 && scar_dist(m, mi->x, mi->y) < k->scar_w + 4) continue;
         double qx, qy, tx, ty;
         to_frame(g, mi->x, mi->y, &qx, &qy);
@@ -270,7 +283,7 @@ static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
     for (int i = 0; i < m->f.nsing; i++) {
         const fm_sing *s = &m->f.s[i];
         double qx, qy;
-        if (contact(g, s->x, s->y) < 0.9) continue;
+        if (!shown(g, s->x, s->y)) continue;
         to_frame(g, s->x, s->y, &qx, &qy);
         if (qx < 0 || qy < 0 || qx >= FINGER_IMG_W || qy >= FINGER_IMG_H) continue;
         finger_point p = {(float)(qx - 0.5), (float)(qy - 0.5)};
@@ -327,7 +340,7 @@ void finger_capture_preset(finger_capture *c, finger_capture_kind kind, uint64_t
         c->dryness = rng_range(&r, 0.75, 0.95), c->pressure -= 0.1;
         break;
     case FINGER_CAPTURE_WET:
-        c->wetness = rng_range(&r, 0.6, 0.85);
+        c->wetness = rng_range(&r, 0.85, 1.0);
         break;
     case FINGER_CAPTURE_PARTIAL:
         c->contact = rng_range(&r, 0.4, 0.55), c->contact_dir = rng_range(&r, 0, 2 * M_PI);

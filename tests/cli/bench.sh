@@ -24,9 +24,10 @@ run desk frame_ms_p50,frame_ms_p99,first_frame_ms desk --frames 60
 run score cases_per_s score --cases 500
 run chip trust_ms,build_ms,verify_ms,dg2_bytes,sod_bytes chip --reps 3
 run results import_ms,import_20_empty_ms,import_20_full_ms,query_ms,report_cohort_ms,report_trainee_ms,export_csv_ms,export_xapi_ms,cases results --trainees 12
+run biometrics master_ms,impression_ms,extract_ms,comparisons_per_s,mated,non_mated biometrics --pairs 10 --impostors 3
 # bench results with --dir keeps the cohort (3 trainees, one sits twice, and
 # the 20 journals of the extra imports); without, it leaves nothing behind
-n=4
+n=5
 t() { # t NAME CMD...: one more check
     n=$((n + 1))
     local name=$1; shift
