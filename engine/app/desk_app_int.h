@@ -105,7 +105,7 @@ struct desk_app {
     size_t log_len, log_cap;
     score_truth *truth; /* the true defects of the traveler truth_of's documents (built once) */
     struct app_ident *ident; /* what the identity panel shows (desk_ident_app.h) */
-    int truth_of;       /* -1: none built */
+    int truth_of;            /* -1: none built */
 };
 
 /* desk_docs.c */
