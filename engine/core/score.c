@@ -359,7 +359,7 @@ static int waived(const scenario *s, const char *id, score_result *out) {
     return 0;
 }
 
-static void add_critical(const scenario *s, score_result *out, int kind) {
+void score_add_critical(const scenario *s, score_result *out, int kind) {
     const char *id = critical_get(kind)->id;
     if (critical_get(kind)->waivable && waived(s, id, out)) return;
     if (out->n_critical < SCORE_MAX_CRITICAL)
@@ -394,23 +394,24 @@ static void builtin_criticals(const scenario *s, const score_truth *t, const sco
     int child = has_situation(s, SIT_UNACCOMPANIED_CHILD) || (needs >> PROTECT_CHILD & 1);
     int trafficking = has_situation(s, SIT_TRAFFICKING) || (needs >> PROTECT_TRAFFICKING & 1);
     int fear = has_situation(s, SIT_FEAR_OF_RETURN) || (needs >> PROTECT_ASYLUM & 1);
-    if (admit && invalid_document(s, t)) add_critical(s, out, CRIT_ADMITTED_INVALID_DOCUMENT);
-    if (refuse && fear) add_critical(s, out, CRIT_REFUSED_PROTECTION);
+    if (admit && invalid_document(s, t)) score_add_critical(s, out, CRIT_ADMITTED_INVALID_DOCUMENT);
+    if (refuse && fear) score_add_critical(s, out, CRIT_REFUSED_PROTECTION);
     if (refuse && (s->status == STATUS_CITIZEN || s->status == STATUS_PROBABLE_NATIONAL ||
                    has_situation(s, SIT_UNDOCUMENTED_RETURNEE)))
-        add_critical(s, out, CRIT_REFUSED_OWN_NATIONAL);
+        score_add_critical(s, out, CRIT_REFUSED_OWN_NATIONAL);
     if (refuse && (s->status == STATUS_STATELESS || has_situation(s, SIT_STATELESS)))
-        add_critical(s, out, CRIT_REFUSED_STATELESS);
-    if ((admit || refuse) && child) add_critical(s, out, CRIT_CHILD_WITHOUT_PROTECTION);
-    if ((admit || refuse) && trafficking) add_critical(s, out, CRIT_TRAFFICKING_NO_REFERRAL);
-    if (out->forbidden_asked) add_critical(s, out, CRIT_DISCRIMINATORY_QUESTION);
+        score_add_critical(s, out, CRIT_REFUSED_STATELESS);
+    if ((admit || refuse) && child) score_add_critical(s, out, CRIT_CHILD_WITHOUT_PROTECTION);
+    if ((admit || refuse) && trafficking) score_add_critical(s, out, CRIT_TRAFFICKING_NO_REFERRAL);
+    if (out->forbidden_asked) score_add_critical(s, out, CRIT_DISCRIMINATORY_QUESTION);
     /* sent out after the interview, the companion had answered everything */
     if (a->decided && s->companion && (child || trafficking) && !a->heard_apart)
-        add_critical(s, out, CRIT_NOT_HEARD_ALONE);
+        score_add_critical(s, out, CRIT_NOT_HEARD_ALONE);
     if (refuse && !(e->interpreter ? a->reasons_interpreted : a->reasons))
-        add_critical(s, out, CRIT_REFUSAL_NOT_EXPLAINED);
-    if (out->must_missed) add_critical(s, out, CRIT_MUST_ASK_MISSED);
-    if (!a->decided) add_critical(s, out, a->timed_out ? CRIT_TIME_RAN_OUT : CRIT_NO_DECISION);
+        score_add_critical(s, out, CRIT_REFUSAL_NOT_EXPLAINED);
+    if (out->must_missed) score_add_critical(s, out, CRIT_MUST_ASK_MISSED);
+    if (!a->decided)
+        score_add_critical(s, out, a->timed_out ? CRIT_TIME_RAN_OUT : CRIT_NO_DECISION);
 }
 
 /* The author's critical errors (expected.critical): the condition over the

@@ -198,6 +198,10 @@ int score_truth_build(const scenario *s, const doc_fonts *fonts, score_truth *t,
 int score_actions_from_log(const char *log, size_t len, const scenario *s, const char *traveler_id,
                            score_actions *a, bl_err *err);
 
+/* Adds built-in critical error `kind` (critical.h) to out, unless the
+ * scenario waives it (then the waiver is recorded). */
+void score_add_critical(const scenario *s, score_result *out, int kind);
+
 /* The identity truth of a scenario (score_truth_build fills it). */
 void score_ident_truth_of(const scenario *s, score_ident_truth *t);
 /* Reads one identity action of the log into a (1: it was one). */

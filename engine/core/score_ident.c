@@ -193,20 +193,6 @@ static unsigned lessons(const scenario *s, const score_ident_truth *t, const sco
     return l;
 }
 
-static void add(const scenario *s, score_result *out, int kind) {
-    const critical_info *c = critical_get(kind);
-    for (int i = 0; i < s->expected.n_waive; i++)
-        if (!strcmp(s->expected.waive[i].critical, c->id)) {
-            int seen = 0;
-            for (int k = 0; k < out->n_waived; k++)
-                seen |= out->waived[k] == i;
-            if (!seen && out->n_waived < SCN_MAX_CRITICAL) out->waived[out->n_waived++] = i;
-            return;
-        }
-    if (out->n_critical < SCORE_MAX_CRITICAL)
-        snprintf(out->critical[out->n_critical++], sizeof out->critical[0], "%s", c->id);
-}
-
 void score_ident_case(const scenario *s, const score_truth *t, const score_actions *a,
                       score_result *out) {
     const score_ident *id = &a->ident;
@@ -222,11 +208,11 @@ void score_ident_case(const scenario *s, const score_truth *t, const score_actio
     out->ident_lessons = lessons(s, &it, id, face_case);
     int dec = a->decided ? a->decision : DECIDE_NONE;
     if (it.impostor && id->face_answer == FACE_ANSWER_SAME && id->face_confidence == 3)
-        add(s, out, CRIT_CONFIDENT_SAME_IMPOSTOR);
+        score_add_critical(s, out, CRIT_CONFIDENT_SAME_IMPOSTOR);
     if (s->fingers.watchlist == WATCH_FALSE && id->searched &&
         s->expected.decision == DECIDE_ADMIT && (dec == DECIDE_SECOND_LINE || dec == DECIDE_REFUSE))
-        add(s, out, CRIT_HELD_ON_FALSE_MATCH);
+        score_add_critical(s, out, CRIT_HELD_ON_FALSE_MATCH);
     if ((s->fingers.injured || s->fingers.missing) && dec == DECIDE_REFUSE &&
         s->expected.decision != DECIDE_REFUSE)
-        add(s, out, CRIT_REFUSED_FOR_FINGER);
+        score_add_critical(s, out, CRIT_REFUSED_FOR_FINGER);
 }
