@@ -50,7 +50,7 @@ return scenario {
     steps = { "consistency" },
     why = "why",
   },
-  rubric = { document_examination = 50, interview = 25, human_rights = 5, procedure = 20 },
+  rubric = { document_examination = 65, interview = 20, human_rights = 5, procedure = 10 },
 
   strings = {
     en = {

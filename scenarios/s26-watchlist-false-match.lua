@@ -38,10 +38,9 @@ return scenario {
     { id = "purpose", text = "q.purpose", answer = "a.purpose" },
     { id = "length", text = "q.length", answer = "a.length" },
     { id = "fingers", text = "q.fingers", answer = "a.fingers" },
-    -- the officer's answer to her question: telling a person why their
-    -- biometrics are taken is part of the procedure
-    { id = "explain", text = "q.explain", after = "fingers", competency = "procedure",
-      answer = "a.explain" },
+    -- the officer's answer to her question (the panel's "explain" records it
+    -- for the fingerprint procedure; saying it to her is part of the interview)
+    { id = "explain", text = "q.explain", after = "fingers", answer = "a.explain" },
     { id = "history", text = "q.history", answer = "a.history" },
     { id = "return", text = "q.return", answer = "a.return" },
   },
@@ -53,7 +52,7 @@ return scenario {
     lights = { "uv" },
     why = "why",
   },
-  rubric = { document_examination = 30, interview = 20, human_rights = 20, procedure = 30 },
+  rubric = { document_examination = 25, interview = 25, human_rights = 20, procedure = 30 },
 
   strings = {
     en = {

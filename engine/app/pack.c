@@ -42,8 +42,16 @@ static void rebuild_session(pack *p) {
 
 int pack_load_builtin(pack *p, bl_err *err) {
     memset(p, 0, sizeof *p);
+    int n = 0;
+    while (bl_builtin_scenarios[n].name)
+        n++;
+    /* a scenario added to scenarios/ past what a session holds is an error,
+       not a traveler quietly left out of the default session */
+    if (n > PACK_MAX)
+        return err_set(err, "the built-in pack has %d scenarios; a session holds at most %d", n,
+                       PACK_MAX);
     int bad = 0;
-    for (int i = 0; bl_builtin_scenarios[i].name && p->n < PACK_MAX; i++) {
+    for (int i = 0; i < n; i++) {
         char name[128];
         snprintf(name, sizeof name, "scenarios/%s.lua", bl_builtin_scenarios[i].name);
         const char *code = bl_builtin_scenarios[i].text;
