@@ -119,11 +119,18 @@ void app_ident_free(desk_app *a) {
 
 /* ------------------------------------------------------------ pictures */
 
+_Static_assert((int)FACE_ZOOM_EYES == (int)FACE_REGION_EYES &&
+                   (int)FACE_ZOOM_NOSE == (int)FACE_REGION_NOSE &&
+                   (int)FACE_ZOOM_MOUTH == (int)FACE_REGION_MOUTH &&
+                   (int)FACE_ZOOM_EAR == (int)FACE_REGION_EAR,
+               "the desk's face zooms are the face module's regions");
+
 /* Where a region of the face lies in a w x h picture of p (its portrait
  * framing), as a 4:5 window. */
 static void region_rect(const face_params *p, int zoom, int w, int h, int r[4]) {
     double box[4];
-    if (zoom == FACE_ZOOM_WHOLE || !ident_face_region(p, zoom, w, h, box)) {
+    /* the desk's zooms are the face module's regions, in the same order */
+    if (zoom == FACE_ZOOM_WHOLE || !face_region_box(p, (face_region)zoom, w, h, box)) {
         r[0] = r[1] = 0, r[2] = w, r[3] = h;
         return;
     }

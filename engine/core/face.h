@@ -318,6 +318,18 @@ void face_render(const face_params *p, uint8_t *rgba, int w, int h, int stride, 
 void face_render_window(const face_params *p, uint8_t *rgba, int w, int h, int wx, int wy, int ww,
                         int wh, int stride, int gray);
 
+/* The regions a comparison zooms on. */
+typedef enum face_region {
+    FACE_REGION_EYES = 1, /* the eyes and brows */
+    FACE_REGION_NOSE,
+    FACE_REGION_MOUTH, /* the mouth and chin */
+    FACE_REGION_EAR,   /* the ear on the picture's left */
+} face_region;
+
+/* Where a region lies in a w x h portrait of p as face_render draws it:
+ * box = x, y, w, h in pixels. 0 when the region is not one. */
+int face_region_box(const face_params *p, face_region region, int w, int h, double box[4]);
+
 /* How the counter camera sees the traveler. */
 typedef struct face_capture {
     double light_az;   /* key light's direction: azimuth, radians (0 front, > 0 from the right) */

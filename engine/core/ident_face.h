@@ -28,11 +28,6 @@ typedef struct ident_faces {
 void ident_faces_make(const doc_spec *first, int rel, int years, int beard, int glasses,
                       double impostor, ident_faces *out);
 
-/* Where a region of the face (desk.h's FACE_ZOOM_EYES, _NOSE, _MOUTH,
- * _EAR: the ear on the picture's left) lies in a w x h portrait of p drawn by
- * face_render: box = x, y, w, h in pixels. 0 when the region is not one. */
-int ident_face_region(const face_params *p, int region, int w, int h, double box[4]);
-
 /* The features a trainee may cite (desk.h's FEATURE_* bits) among face_diff
  * bits: the stable ones the desk lists, matched by name. */
 unsigned ident_cites_of(uint32_t face_bits);
