@@ -127,10 +127,14 @@ _Static_assert((int)FACE_ZOOM_EYES == (int)FACE_REGION_EYES &&
 
 /* Where a region of the face lies in a w x h picture of p (its portrait
  * framing), as a 4:5 window. */
-static void region_rect(const face_params *p, int zoom, int w, int h, int r[4]) {
+static void region_rect(const face_params *p, const face_capture *cap, int zoom, int w, int h,
+                        int r[4]) {
     double box[4];
     /* the desk's zooms are the face module's regions, in the same order */
-    if (zoom == FACE_ZOOM_WHOLE || !face_region_box(p, (face_region)zoom, w, h, box)) {
+    int found = zoom != FACE_ZOOM_WHOLE &&
+                (cap ? face_region_box_camera(p, cap, (face_region)zoom, w, h, box)
+                     : face_region_box(p, (face_region)zoom, w, h, box));
+    if (!found) {
         r[0] = r[1] = 0, r[2] = w, r[3] = h;
         return;
     }
@@ -181,7 +185,12 @@ static plat_tex *make_tex(desk_app *a, app_ident *id, int pic, int b, int c, bl_
     }
     if (face_picture(a, id, pic, &full, err) != 0) return NULL;
     int r[4];
-    region_rect(&id->faces.portrait, b, full.w, full.h, r);
+    face_capture cap; /* the camera's picture is framed as the camera framed it */
+    face_capture_counter(a->slots[id->first].spec.seed ^ 0xCA3u, &cap);
+    if (pic == IDENT_PIC_CAMERA)
+        region_rect(&id->faces.person, &cap, b, full.w, full.h, r);
+    else
+        region_rect(&id->faces.portrait, NULL, b, full.w, full.h, r);
     if (image_init(&cut, 320, 400, err) == 0) {
         image_resample(&full, r[0], r[1], r[2], r[3], &cut);
         t = plat_tex_create(a->p, &cut, 0, 0, err);

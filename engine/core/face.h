@@ -329,6 +329,11 @@ typedef enum face_region {
 /* Where a region lies in a w x h portrait of p as face_render draws it:
  * box = x, y, w, h in pixels. 0 when the region is not one. */
 int face_region_box(const face_params *p, face_region region, int w, int h, double box[4]);
+struct face_capture;
+/* ... and in a w x h counter capture (face_render_camera's framing; the
+ * head's slight turn is not followed). */
+int face_region_box_camera(const face_params *p, const struct face_capture *cap, face_region region,
+                           int w, int h, double box[4]);
 
 /* How the counter camera sees the traveler. */
 typedef struct face_capture {
