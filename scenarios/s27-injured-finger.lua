@@ -24,7 +24,7 @@ return scenario {
     companion = false,
     needs = "needs.bandage",
     -- dry skin: faint prints until recaptured; the right index cannot be taken
-    fingers = { skin = "dry", injured = "right_index" },
+    fingers = { skin = "dry", injured = "right_index", mark = true },
     carries = { "carries.baby_clothes" },
   },
 

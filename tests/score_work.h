@@ -55,6 +55,7 @@ static inline void good_identity(const scenario *s, const score_truth *t, score_
     id->searched = s->fingers.watchlist != WATCH_NONE;
     id->cand_said_same = s->fingers.watchlist == WATCH_TRUE;
     id->cand_said_not = s->fingers.watchlist == WATCH_FALSE;
+    id->pairs = id->pairs_right = s->fingers.mark ? 8 : 0;
 }
 
 static inline void score_good_work(const scenario *s, const score_truth *t, int decision,

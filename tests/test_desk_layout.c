@@ -455,6 +455,9 @@ static void identity(tour *t, int i) {
     ident_press(t, IB_CAPTURE, -1);
     ident_press(t, IB_VERIFY, -1);
     look(t, "%s: a good capture verified", tid(t));
+    ident_press(t, IB_MARK, -1);
+    look(t, "%s: marking corresponding minutiae", tid(t));
+    ident_press(t, IB_MARK, -1);
     ident_press(t, IB_SEARCH, -1);
     look(t, "%s: the watch list's candidates", tid(t));
     ident_press(t, IB_CAND, 0);

@@ -36,7 +36,8 @@ typedef struct app_ident {
     /* DG3's prints as the chip gives them (n_ref: how many) */
     int n_ref;
     chip_finger_image ref[CHIP_MAX_FINGERS];
-    finger_impression ref_imp[2]; /* what was enrolled into DG3 */
+    finger_impression ref_imp[2]; /* what was enrolled into DG3 (the index fingers) */
+    uint64_t ref_person;          /* whose fingers DG3 holds */
     app_scan_finger scan[APP_SCAN_FINGERS];
     /* the watch list's candidates: their photos */
     face_params cand_face[IDENT_CANDIDATES];

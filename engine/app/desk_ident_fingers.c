@@ -45,6 +45,7 @@ int app_ident_chip_fingers(app_ident *id, const doc_slot *s, int defect, chip_fi
         person = other.face_seed;
     }
     int n = 0;
+    id->ref_person = person;
     for (int k = 0; k < 2; k++) {
         finger_capture c;
         finger_capture_preset(&c, FINGER_CAPTURE_GOOD, person ^ (uint64_t)(k + 11));
@@ -95,6 +96,30 @@ static int scan_finger(const desk_traveler *t, uint64_t person, app_scan_finger 
     }
     finger_master_destroy(m);
     return rc;
+}
+
+/* A print's true minutiae as the desk checks marked pairs against them. */
+static void marks_of(const finger_impression *imp, desk_ident_marks *m) {
+    m->n = 0;
+    for (int i = 0; i < imp->ntruth && m->n < IDENT_MARKS; i++, m->n++) {
+        m->p[m->n][0] = (short)lround(imp->truth[i].x);
+        m->p[m->n][1] = (short)lround(imp->truth[i].y);
+        m->p[m->n][2] = (short)imp->truth[i].id;
+    }
+}
+
+/* What marking corresponding minutiae is checked against, for the index
+ * fingers: each capture's true minutiae, and the chip's print's when it is
+ * the same person's finger (another person's print has none in common). */
+static void marks(app_ident *id, uint64_t person) {
+    desk_ident_info *in = &id->info;
+    for (int s = 0; s < APP_SCAN_FINGERS; s++) {
+        int k = id->scan[s].position == 2 ? 0 : id->scan[s].position == 7 ? 1 : -1;
+        for (int a = 0; k >= 0 && a < IDENT_ATTEMPTS; a++)
+            if (id->scan[s].have[a]) marks_of(&id->scan[s].imp[a], &in->marks_cap[k][a]);
+    }
+    for (int k = 0; k < 2 && id->ref_person == person; k++)
+        marks_of(&id->ref_imp[k], &in->marks_ref[k]);
 }
 
 /* The 1:1 scores of each scanned finger against DG3's print of it. */
@@ -202,6 +227,7 @@ int app_ident_fingers(desk_app *a, app_ident *id, bl_err *err) {
             in->quality[sf->position - 1][k] = (unsigned char)sf->quality[k];
     }
     if (verify_scores(id, err) != 0) return -1;
+    marks(id, person);
     /* a scenario with no candidate on the list needs no search to say so: at
        the matcher's false match rate (README, Biometrics) twelve unrelated
        records give none */

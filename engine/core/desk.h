@@ -157,6 +157,17 @@ enum {
 
 #define IDENT_ATTEMPTS   4 /* captures of one finger the scanner shows (more repeat the last) */
 #define IDENT_CANDIDATES 3
+#define IDENT_MARKS      64  /* true minutiae an image tells the desk of */
+#define IDENT_PAIRS      12  /* pairs of corresponding minutiae a trainee may mark */
+#define IDENT_IMG_W      400 /* the prints' images, 500 ppi */
+#define IDENT_IMG_H      500
+
+/* The true minutiae of a print's image: x, y in its pixels, and which of the
+ * finger's minutiae each is (the same id on every print of that finger). */
+typedef struct desk_ident_marks {
+    int n;
+    short p[IDENT_MARKS][3];
+} desk_ident_marks;
 
 typedef struct desk_ident_cand {
     char name[64];        /* as the list records it */
@@ -183,6 +194,9 @@ typedef struct desk_ident_info {
     int verify_threshold;
     int n_cands; /* what a 1:N watch-list search answers */
     desk_ident_cand cands[IDENT_CANDIDATES];
+    /* what marking corresponding minutiae is checked against: the index
+       fingers' captures ([0] right, [1] left) and the chip's prints of them */
+    desk_ident_marks marks_cap[2][IDENT_ATTEMPTS], marks_ref[2];
 } desk_ident_info;
 
 /* The tabs of the identity panel. */
@@ -221,17 +235,21 @@ typedef struct desk_ident_state {
     int tab;
     int chip_read;
     int view, zoom;
-    int answer, confidence;             /* confidence 1 low, 2 medium, 3 high (0: not given) */
-    unsigned features;                  /* bit per FEATURE_* cited */
-    int recorded;                       /* the answer was recorded (logged) */
-    int finger;                         /* the finger at the scanner, 1..10 */
-    int captures[10];                   /* captures taken of each finger */
-    int exception[10];                  /* 1 injured, 2 missing: recorded instead of a capture */
-    int explained;                      /* told the person why their prints are taken */
-    int verified;                       /* finger + 1 verified 1:1 (0: not yet) */
-    int searched;                       /* the watch list was searched */
-    int cand;                           /* the candidate shown (-1: the list) */
-    int focus;                          /* the button the keyboard is on (-1: none) */
+    int answer, confidence;   /* confidence 1 low, 2 medium, 3 high (0: not given) */
+    unsigned features;        /* bit per FEATURE_* cited */
+    int recorded;             /* the answer was recorded (logged) */
+    int finger;               /* the finger at the scanner, 1..10 */
+    int captures[10];         /* captures taken of each finger */
+    int exception[10];        /* 1 injured, 2 missing: recorded instead of a capture */
+    int explained;            /* told the person why their prints are taken */
+    int verified;             /* finger + 1 verified 1:1 (0: not yet) */
+    int searched;             /* the watch list was searched */
+    int cand;                 /* the candidate shown (-1: the list) */
+    int focus;                /* the button the keyboard is on (-1: none) */
+    int marking;              /* marking corresponding minutiae (after a 1:1 on an index finger) */
+    int pend, pend_x, pend_y; /* a point marked on the capture, waiting for its pair */
+    int n_pairs;
+    short pairs[IDENT_PAIRS][4]; /* capture x, y and chip print x, y, in the images' pixels */
     int cand_verdict[IDENT_CANDIDATES]; /* 1 the traveler, 2 not the traveler */
 } desk_ident_state;
 

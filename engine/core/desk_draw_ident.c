@@ -182,7 +182,7 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_ident_state *id = &st->ident;
     char buf[256], q[16], m[16];
     int f = id->finger, n = id->captures[f - 1];
-    desk_rect cap = {p.x + 320, p.y + 94, 200, 250};
+    desk_rect cap = desk_ident_capture_rect();
     snprintf(buf, sizeof buf, "ident.finger.%s", scn_finger_name(f));
     line(st, dl, p.x + 70, p.y + 127, 180, 15, C_TEXT, 1, desk_tr(st, buf));
     if (id->exception[f - 1]) {
@@ -205,7 +205,7 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
         para(st, dl, cap.x, cap.y + cap.h + 24, cap.w, 3, ok ? C_GREEN : C_RED, out);
     }
     if (id->verified) {
-        desk_rect ref = {p.x + 540, p.y + 94, 200, 250};
+        desk_rect ref = desk_ident_ref_rect();
         picture(st, dl, ref, IDENT_PIC_FINGER_REF, id->verified, 0, "ident.pic.reference");
         int s = st->ident_info.verify_score[id->verified - 1], t = st->ident_info.verify_threshold;
         desk_num(st, s, q, sizeof q), desk_num(st, t, m, sizeof m);
@@ -214,6 +214,30 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
                  q, m, NULL);
         para(st, dl, ref.x, ref.y + ref.h + 24, ref.w, 3, s >= t ? C_GREEN : C_RED, out);
     }
+}
+
+/* A marked point on a print: a small square where it was clicked (the
+ * print keeps its own orientation when the screen is mirrored). */
+static void mark_at(const desk_state *st, draw_list *dl, desk_rect r, int ix, int iy, int thick) {
+    int u = ix * r.w / IDENT_IMG_W, v = iy * r.h / IDENT_IMG_H;
+    int x = desk_rtl(st) ? r.x + r.w - u : r.x + u;
+    dl_frame(dl, (desk_rect){x - 5, r.y + v - 5, 10, 10}, thick, C_ACCENT);
+}
+
+/* Marking corresponding minutiae: each pair's two points, the one waiting
+ * for its pair, and how to go on. */
+static void draw_marking(const desk_state *st, draw_list *dl, desk_rect p) {
+    const desk_ident_state *id = &st->ident;
+    char buf[320];
+    for (int i = 0; i < id->n_pairs; i++) {
+        mark_at(st, dl, desk_ident_capture_rect(), id->pairs[i][0], id->pairs[i][1], 2);
+        mark_at(st, dl, desk_ident_ref_rect(), id->pairs[i][2], id->pairs[i][3], 2);
+    }
+    if (id->pend) mark_at(st, dl, desk_ident_capture_rect(), id->pend_x, id->pend_y, 4);
+    dl_box(dl, p);
+    para(st, dl, p.x + 20, p.y + 408, 280, 5, C_TEXT,
+         desk_fmt(st, buf, sizeof buf, "ident.mark_hint", id->n_pairs, IDENT_PAIRS, NULL, NULL,
+                  NULL));
 }
 
 static void draw_candidate(const desk_state *st, draw_list *dl, desk_rect p) {
@@ -246,6 +270,7 @@ static void draw_fingers(const desk_state *st, draw_list *dl, desk_rect p) {
         para(st, dl, p.x + 20, p.y + 400, 280, 5, C_DIM, desk_tr(st, "ident.no_fingers"));
     }
     draw_capture(st, dl, p);
+    if (id->marking) draw_marking(st, dl, p);
     dl_box(dl, p);
     int x = p.x + 760;
     if (id->searched && id->cand < 0) {

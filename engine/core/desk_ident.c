@@ -37,6 +37,20 @@ desk_rect desk_ident_face_big(void) {
     return (desk_rect){p.x + 160, p.y + 134, 260, 325 - 20};
 }
 
+desk_rect desk_ident_capture_rect(void) {
+    desk_rect p = desk_ident_panel();
+    return (desk_rect){p.x + 320, p.y + 94, 200, 250};
+}
+
+desk_rect desk_ident_ref_rect(void) {
+    desk_rect p = desk_ident_panel();
+    return (desk_rect){p.x + 540, p.y + 94, 200, 250};
+}
+
+int desk_ident_index_finger(int finger) {
+    return finger == 2 ? 0 : finger == 7 ? 1 : -1;
+}
+
 /* ------------------------------------------------------------ buttons */
 
 typedef struct {
@@ -122,6 +136,8 @@ static void finger_buttons(const desk_state *st, blist *l, desk_rect p) {
         in->has_dg3 && id->chip_read && desk_ident_captured(st, f));
     add(l, IB_SEARCH, 0, (desk_rect){x, p.y + 304, 280, 34}, "ident.search", id->searched,
         desk_ident_captured(st, f));
+    add(l, IB_MARK, 0, (desk_rect){x, p.y + 344, 280, 34}, "ident.mark", id->marking,
+        id->verified == f && desk_ident_index_finger(f) >= 0);
     candidate_buttons(st, l, p);
 }
 
@@ -314,7 +330,7 @@ static void press(desk_state *st, const ident_button *b, desk_log_fn log, void *
         desk_emit(st, log, ud, "fingers_explained", desk_current_traveler(st)->id, "{}");
         break;
     case IB_FINGER:
-        id->finger = (id->finger - 1 + b->arg + 10) % 10 + 1;
+        id->finger = desk_ident_next_finger(id->finger, b->arg);
         break;
     case IB_CAPTURE:
         capture(st, log, ud);
@@ -343,10 +359,58 @@ static void press(desk_state *st, const ident_button *b, desk_log_fn log, void *
     case IB_CAND_BACK:
         id->cand = -1;
         break;
+    case IB_MARK:
+        id->marking = !id->marking, id->pend = 0;
+        break;
     default:
         face_button(st, b, log, ud);
         break;
     }
+}
+
+/* A click's place on a print (r), in the print image's pixels: the picture
+ * keeps its own orientation when the screen is mirrored. 0: not on it. */
+static int on_print(const desk_state *st, desk_rect r, int x, int y, int *ix, int *iy) {
+    if (!desk_rect_hit(r, x, y)) return 0;
+    int u = desk_rtl(st) ? r.x + r.w - 1 - x : x - r.x;
+    *ix = u * IDENT_IMG_W / r.w, *iy = (y - r.y) * IDENT_IMG_H / r.h;
+    return 1;
+}
+
+/* The id of the true minutia within 14 px of (x, y) on a print, or -1. */
+static int minutia_at(const desk_ident_marks *m, int x, int y) {
+    int best = -1, bd = 14 * 14 + 1;
+    for (int i = 0; i < m->n && i < IDENT_MARKS; i++) {
+        int dx = m->p[i][0] - x, dy = m->p[i][1] - y;
+        if (dx * dx + dy * dy < bd) bd = dx * dx + dy * dy, best = m->p[i][2];
+    }
+    return best;
+}
+
+/* A point on the capture, then its counterpart on the chip's print: a pair,
+ * logged with whether both are the same minutia of the finger. */
+static int mark_click(desk_state *st, int x, int y, desk_log_fn log, void *ud) {
+    desk_ident_state *id = &st->ident;
+    int k = desk_ident_index_finger(id->finger), ix, iy;
+    if (!id->marking || k < 0) return 0;
+    if (on_print(st, desk_ident_capture_rect(), x, y, &ix, &iy)) {
+        id->pend = 1, id->pend_x = ix, id->pend_y = iy;
+        return 1;
+    }
+    if (!id->pend || id->n_pairs >= IDENT_PAIRS ||
+        !on_print(st, desk_ident_ref_rect(), x, y, &ix, &iy))
+        return 0;
+    int a = id->captures[id->finger - 1] - 1;
+    a = a < 0 ? 0 : a >= IDENT_ATTEMPTS ? IDENT_ATTEMPTS - 1 : a;
+    int m1 = minutia_at(&st->ident_info.marks_cap[k][a], id->pend_x, id->pend_y);
+    int m2 = minutia_at(&st->ident_info.marks_ref[k], ix, iy);
+    short *p = id->pairs[id->n_pairs++];
+    p[0] = (short)id->pend_x, p[1] = (short)id->pend_y, p[2] = (short)ix, p[3] = (short)iy;
+    id->pend = 0;
+    desk_emit(st, log, ud, "minutia_pair", desk_current_traveler(st)->id,
+              "{\"finger\": \"%s\", \"pair\": %d, \"correct\": %s}", scn_finger_name(id->finger),
+              id->n_pairs, m1 >= 0 && m1 == m2 ? "true" : "false");
+    return 1;
 }
 
 int desk_ident_input(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
@@ -355,6 +419,7 @@ int desk_ident_input(desk_state *st, const input_event *ev, desk_log_fn log, voi
     desk_ident_state *id = &st->ident;
     if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
         if (!desk_rect_hit(desk_ident_panel(), ev->x, ev->y)) return 0;
+        if (st->ident.tab == IDENT_TAB_FINGERS && mark_click(st, ev->x, ev->y, log, ud)) return 1;
         for (int i = 0; i < n; i++)
             if (desk_rect_hit(bs[i].r, ev->x, ev->y)) {
                 id->focus = i;

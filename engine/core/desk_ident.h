@@ -31,6 +31,7 @@ typedef enum {
     IB_CAND_SAME,
     IB_CAND_NOT,
     IB_CAND_BACK,
+    IB_MARK, /* mark corresponding minutiae on the capture and the chip's print (on/off) */
     IB_KINDS
 } ident_button_kind;
 
@@ -53,6 +54,13 @@ desk_rect desk_ident_panel(void);
  * and the single big picture of the overlay and flicker views. */
 desk_rect desk_ident_face_pic(int i);
 desk_rect desk_ident_face_big(void);
+
+/* The fingerprint tab's two prints: the capture and the chip's. */
+desk_rect desk_ident_capture_rect(void);
+desk_rect desk_ident_ref_rect(void);
+/* The index (0 right, 1 left) of an index finger, whose print the chip holds;
+ * -1 for another finger. */
+int desk_ident_index_finger(int finger);
 
 /* B (or its button): open or close; logged. */
 void desk_act_ident(desk_state *st, desk_log_fn log, void *ud);

@@ -92,6 +92,8 @@ typedef struct finger_minutia {
     float angle;     /* radians, [0, 2 pi), see the top of this file */
     uint8_t kind;    /* finger_kind */
     uint8_t quality; /* 0..100: how sure extraction is (100 for truth) */
+    uint16_t id;     /* an impression's truth: which of the master's minutiae it is (the
+                        same id in every impression of the finger); 0 elsewhere */
 } finger_minutia;
 
 /* An 8-bit grayscale image: 0 black (ridge) .. 255 white (background). */

@@ -275,6 +275,7 @@ static void truth(const finger_master *m, const rd_map *g, const rd_skin *k,
         if (qx < 4 || qy < 4 || qx > FINGER_IMG_W - 4 || qy > FINGER_IMG_H - 4) continue;
         finger_minutia *o = &out->truth[out->ntruth++];
         *o = *mi;
+        o->id = (uint16_t)i;
         o->x = (float)(qx - 0.5), o->y = (float)(qy - 0.5);
         double a = atan2(ty - qy, tx - qx);
         o->angle = (float)(a < 0 ? a + 2 * M_PI : a);

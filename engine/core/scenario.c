@@ -152,6 +152,7 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->fingers.injured, 0, 10);
     CLAMP(s->fingers.missing, 0, 10);
     CLAMP(s->fingers.watchlist, 0, WATCH_COUNT - 1);
+    s->fingers.mark = !!s->fingers.mark;
     s->gate = !!s->gate;
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)

@@ -186,6 +186,8 @@ typedef struct scn_fingers {
     int injured;   /* ISO/IEC 19794-4 finger position injured (bandaged): 0 none */
     int missing;   /* ... missing (amputated): 0 none */
     int watchlist; /* scn_watch: what a 1:N search answers */
+    int mark;      /* the 1:1 is borderline: the officer confirms it by marking corresponding
+                      minutiae on the capture and the chip's print */
 } scn_fingers;
 
 typedef struct scn_doc {

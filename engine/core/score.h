@@ -107,6 +107,7 @@ typedef struct score_ident {
     int verified, verify_match;        /* 1:1 against the chip */
     int searched;                      /* 1:N against the watch list */
     int cand_said_same, cand_said_not; /* candidates the trainee called the traveler / not */
+    int pairs, pairs_right;            /* corresponding minutiae marked, and truly corresponding */
 } score_ident;
 
 typedef struct score_actions {
@@ -179,6 +180,7 @@ typedef enum {
     LESSON_PRINTS_NOT_VERIFIED,  /* the chip's prints not compared (1:1) */
     LESSON_CANDIDATE_TAKEN,     /* a watch-list candidate who is someone else called the traveler */
     LESSON_CANDIDATE_UNCHECKED, /* a watch-list candidate not verified */
+    LESSON_MINUTIAE,            /* a borderline 1:1 not confirmed by marking minutiae */
     LESSONS
 } ident_lesson;
 const char *ident_lesson_id(int k); /* "face_not_compared", ... */

@@ -23,6 +23,10 @@
 
 static const double confidence_p[4] = {0.5, 0.6, 0.8, 1.0};
 
+/* Corresponding minutiae that confirm a borderline 1:1 at the counter: a
+ * screening threshold, not a forensic identification's twelve. */
+#define MINUTIAE_ENOUGH 6
+
 /* The stable features a relation makes differ, as the face model draws them
  * (face_relate): what a trainee may rightly cite. */
 static unsigned relation_differs(int rel) {
@@ -108,6 +112,9 @@ int score_ident_action(score_ident *a, const char *ac, const cJSON *pr) {
     } else if (!strcmp(ac, "finger_verify")) {
         a->verified = 1;
         a->verify_match = cJSON_IsTrue(param(pr, "match"));
+    } else if (!strcmp(ac, "minutia_pair")) {
+        a->pairs++;
+        a->pairs_right += cJSON_IsTrue(param(pr, "correct"));
     } else if (!strcmp(ac, "watchlist_search")) {
         a->searched = 1;
     } else if (!strcmp(ac, "candidate_verdict")) {
@@ -154,13 +161,17 @@ static double fingers_item(const scenario *s, const score_ident_truth *t, const 
         sum += a->verified, n++;
     if (s->fingers.watchlist == WATCH_FALSE) sum += a->cand_said_not && !a->cand_said_same, n++;
     if (s->fingers.watchlist == WATCH_TRUE) sum += a->cand_said_same, n++;
+    if (s->fingers.mark) /* six true pairs confirm a borderline score; wrong ones cost */
+        sum += fmin(1.0, a->pairs_right / (double)MINUTIAE_ENOUGH) *
+               (a->pairs ? (double)a->pairs_right / a->pairs : 0),
+            n++;
     return sum / n;
 }
 
 static const char *const lesson_ids[LESSONS] = {
     "face_not_compared",   "face_said_same",       "face_said_different", "face_reasons",
     "chip_unread",         "prints_not_explained", "prints_no_capture",   "prints_no_exception",
-    "prints_not_verified", "candidate_taken",      "candidate_unchecked"};
+    "prints_not_verified", "candidate_taken",      "candidate_unchecked", "minutiae"};
 
 const char *ident_lesson_id(int k) {
     return k >= 0 && k < LESSONS ? lesson_ids[k] : "";
@@ -189,6 +200,7 @@ static unsigned lessons(const scenario *s, const score_ident_truth *t, const sco
     if (s->fingers.watchlist == WATCH_FALSE && a->cand_said_same) l |= L(LESSON_CANDIDATE_TAKEN);
     if (s->fingers.watchlist != WATCH_NONE && !a->cand_said_same && !a->cand_said_not)
         l |= L(LESSON_CANDIDATE_UNCHECKED);
+    if (s->fingers.mark && a->pairs_right < MINUTIAE_ENOUGH) l |= L(LESSON_MINUTIAE);
 #undef L
     return l;
 }

@@ -54,7 +54,7 @@ static int read_finger(loader *ld, const char *w, const char *key, int *out) {
 
 /* traveler.fingers = { skin = "dry", injured = "right_index", watchlist = "false_candidate" } */
 static void read_fingers(loader *ld) {
-    static const char *keys[] = {"skin", "injured", "missing", "watchlist", NULL};
+    static const char *keys[] = {"skin", "injured", "missing", "watchlist", "mark", NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     const char *w = "traveler.fingers";
@@ -69,6 +69,7 @@ static void read_fingers(loader *ld) {
                        "traveler.fingers.skin: \"%s\" is not good, dry, wet or worn", v);
             s->fingers.skin = SKIN_GOOD;
         }
+        rd_get_bool(ld, w, "mark", &s->fingers.mark);
         read_finger(ld, w, "injured", &s->fingers.injured);
         read_finger(ld, w, "missing", &s->fingers.missing);
         if (s->fingers.injured && s->fingers.injured == s->fingers.missing)
