@@ -25,9 +25,13 @@ static void add_note(desk_debrief *d, int kind, const char *key, int light) {
     snprintf(n->key, sizeof n->key, "%s", key ? key : "");
 }
 
-/* The lessons besides the defects: questions that had to be asked, the
- * ones that must never be, the interpreter, the lights the case needed. */
+/* The lessons besides the defects: identity at the counter, questions that
+ * had to be asked, the ones that must never be, the interpreter, the lights
+ * the case needed, the examination's steps. */
 static void add_notes(const scenario *s, const score_result *r, desk_debrief *d) {
+    /* identity first: in a case about who the person is, what matters most */
+    for (int k = 0; k < LESSONS; k++)
+        if (r->ident_lessons >> k & 1) add_note(d, NOTE_IDENT, ident_lesson_id(k), 0);
     for (int i = 0; i < s->expected.n_ask; i++) {
         int q = scenario_question_index(s, s->expected.ask[i]);
         if (q >= 0 && (r->ask_missed & (1u << i)))
@@ -43,8 +47,6 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
     for (int k = 0; k < EXAM_STEPS; k++)
         if ((r->steps_required & ~r->steps_covered) >> k & 1)
             add_note(d, NOTE_STEP_SKIPPED, exam_step_id(k), 0);
-    for (int k = 0; k < LESSONS; k++)
-        if (r->ident_lessons >> k & 1) add_note(d, NOTE_IDENT, ident_lesson_id(k), 0);
 }
 
 /* Whether what a defect follows from (a counterfeit's paper, for its

@@ -20,6 +20,7 @@
 #include "critical.h"
 #include "desk.h"
 #include "score.h"
+#include "tpl.h"
 
 static const double confidence_p[4] = {0.5, 0.6, 0.8, 1.0};
 
@@ -51,12 +52,15 @@ void score_ident_truth_of(const scenario *s, score_ident_truth *t) {
     if (t->impostor && !t->face_differs) /* traveler.impostor alone: a look-alike */
         t->face_differs = relation_differs(SCN_FACE_LOOKALIKE);
     t->chip_doc = -1;
-    for (int d = 0; d < s->n_docs; d++)
-        if (s->docs[d].spec.chip) {
-            t->chip_doc = d;
-            t->chip_defect = s->docs[d].spec.chip;
-            break;
-        }
+    /* the traveler's first document with a chip (its template an eMRTD's),
+       genuine or not: its DG3 is what the 1:1 compares with */
+    for (int d = 0; d < s->n_docs && t->chip_doc < 0; d++) {
+        tpl tp;
+        bl_err err = {0};
+        if (s->docs[d].capture[0] || s->docs[d].companion) continue;
+        if (tpl_builtin(&tp, s->docs[d].spec.template_id, &err) == 0 && tp.chip)
+            t->chip_doc = d, t->chip_defect = s->docs[d].spec.chip;
+    }
 }
 
 /* ------------------------------------------------------------ the log */
