@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "checks.h"
 #include "chip.h"
 #include "defect.h"
 #include "doc.h"
@@ -50,6 +51,30 @@ const char *scn_relationship_name(int r) {
 }
 int scn_relationship_from_name(const char *s) {
     return index_of(relationships, REL_COUNT, s);
+}
+
+static const char *vulns[VULN_COUNT] = {"asylum",    "child", "trafficking",
+                                        "stateless", "gbv",   "disability"};
+static const char *reg_results[REG_COUNT] = {"none", "match", "no_record", "differs", "late"};
+static const char *cons_results[CONS_COUNT] = {"none", "confirm", "deny", "more"};
+
+const char *scn_vuln_name(int v) {
+    return v >= 0 && v < VULN_COUNT ? vulns[v] : "?";
+}
+int scn_vuln_from_name(const char *s) {
+    return index_of(vulns, VULN_COUNT, s);
+}
+const char *scn_reg_name(int r) {
+    return r >= 0 && r < REG_COUNT ? reg_results[r] : "?";
+}
+int scn_reg_from_name(const char *s) {
+    return index_of(reg_results, REG_COUNT, s);
+}
+const char *scn_cons_name(int c) {
+    return c >= 0 && c < CONS_COUNT ? cons_results[c] : "?";
+}
+int scn_cons_from_name(const char *s) {
+    return index_of(cons_results, CONS_COUNT, s);
 }
 
 #define TERM(a)          ((a)[sizeof(a) - 1] = '\0')
@@ -125,6 +150,31 @@ static void sanitise_doc(scn_doc *d) {
     }
 }
 
+static void sanitise_border(scenario *s) {
+    CLAMP(s->n_checks, 0, SCN_MAX_CHECKS);
+    for (int i = 0; i < SCN_MAX_CHECKS; i++) {
+        scn_check *c = &s->checks[i];
+        CLAMP(c->list, 0, CHK_LISTS - 1);
+        CLAMP(c->category, 0, CHK_CATEGORIES - 1);
+        CLAMP(c->action, 0, CHK_ACTIONS - 1);
+        CLAMP(c->basis, 0, CHK_BASIS_BASES - 1);
+        c->traveler = !!c->traveler, c->found = !!c->found;
+        TERM(c->reporting), TERM(c->surname), TERM(c->given), TERM(c->surname_native),
+            TERM(c->given_native);
+    }
+    scn_second *sl = &s->second;
+    sl->stage = !!sl->stage, sl->search = !!sl->search, sl->hold = !!sl->hold;
+    sl->family = !!sl->family, sl->authority = !!sl->authority;
+    sl->vulnerable &= (1u << VULN_COUNT) - 1;
+    CLAMP(sl->children, 0, 9);
+    CLAMP(sl->minutes, 0, 600);
+    scn_registry *r = &s->registry;
+    CLAMP(r->result, 0, REG_COUNT - 1);
+    CLAMP(r->consulate, 0, CONS_COUNT - 1);
+    r->etd = !!r->etd, r->return_intended = !!r->return_intended;
+    TERM(r->state), TERM(r->differs);
+}
+
 void scenario_sanitise(scenario *s) {
     TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs),
         TERM(s->place);
@@ -154,6 +204,7 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->fingers.watchlist, 0, WATCH_COUNT - 1);
     s->fingers.mark = !!s->fingers.mark;
     s->gate = !!s->gate;
+    sanitise_border(s);
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);
