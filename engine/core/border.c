@@ -124,3 +124,21 @@ int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, b
     registry(s, h, in);
     return 0;
 }
+
+/* ------------------------------------------------------------ pre-arrival data */
+
+/* (the API and PNR generator lands with the paxlst and pnr modules) */
+int border_api_swapped(const scenario *s) {
+    (void)s;
+    return 0;
+}
+
+int border_pnr_rule_hits(const scenario *s) {
+    (void)s;
+    return 0;
+}
+
+int border_has_api(const scenario *s) {
+    (void)s;
+    return 0;
+}

@@ -26,6 +26,13 @@ int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, b
 /* The face in the photo of check i's record when it is about someone else. */
 void border_other_face(const scenario *s, int i, face_params *out);
 
+/* What scoring needs of the pre-arrival data: whether the airline's API
+ * line names another document than the one presented (a swap), how many of
+ * the PNR's risk rules hit, whether the traveler has API data at all. */
+int border_api_swapped(const scenario *s);
+int border_pnr_rule_hits(const scenario *s);
+int border_has_api(const scenario *s);
+
 /* "a b" into out (b alone when a is empty), cut to fit on a whole UTF-8
  * character, as a record's field cuts a long name. */
 void border_join(char *out, size_t cap, const char *a, const char *b);

@@ -440,8 +440,10 @@ typedef enum {
     NOTE_LIGHT,
     NOTE_MUST_MISSED,
     NOTE_STEP_SKIPPED, /* an examination step the scenario requires, not done (key: its id) */
-    NOTE_IDENT         /* identity at the counter (key: score.h's ident_lesson id; shown as
+    NOTE_IDENT,        /* identity at the counter (key: score.h's ident_lesson id; shown as
                           "debrief.ident.<id>") */
+    NOTE_BORDER        /* the systems and second line (key: score_border.h's border_lesson id;
+                          shown as "debrief.border.<id>") */
 } desk_note_kind;
 
 typedef struct desk_debrief_note {
