@@ -293,7 +293,7 @@ static void second_criticals(const scenario *s, const score_actions *a, score_re
     if (b->reasons >> SL_REASON_RELIGION & 1) score_add_critical(s, out, CRIT_USED_SENSITIVE_DATA);
     if ((b->reasons >> SL_REASON_NATIONALITY & 1) || (b->reasons >> SL_REASON_APPEARANCE & 1))
         score_add_critical(s, out, CRIT_DISCRIMINATORY_SELECTION);
-    if (b->hold == SL_HOLD_YES && (s->second.children || (s->age > 0 && s->age < 18)))
+    if (b->hold == SL_HOLD_YES && s->age > 0 && s->age < 18)
         score_add_critical(s, out, CRIT_CHILD_DETAINED);
 }
 

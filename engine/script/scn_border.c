@@ -133,7 +133,7 @@ static void read_second(loader *ld) {
         if (rd_get_number(ld, w, "children", &v, 0, 9, 0) == 0) sl->children = (int)v;
         if (rd_get_number(ld, w, "minutes", &v, 1, 600, 0) == 0) sl->minutes = (int)v;
         if (sl->children) sl->family = 1;
-        if (sl->hold && (sl->children || (ld->s->age > 0 && ld->s->age < 18)))
+        if (sl->hold && ld->s->age > 0 && ld->s->age < 18)
             rd_problem(ld, w, "second_line: a child is never held (hold = false)");
         sl->line = rd_line_at(ld, w);
     } else if (t != LUA_TNIL) {
