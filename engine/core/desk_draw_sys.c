@@ -33,13 +33,13 @@ static void draw_api(const desk_state *st, draw_list *dl, desk_rect p) {
     pbtn_line(st, dl, p.x + 20, p.y + 110, 140, 15, C_DIM, 0, desk_tr(st, "sys.booking"));
     data(st, dl, p.x + 170, p.y + 110, 300, C_TEXT, buf);
     int y = p.y + 150;
-    pbtn_line(st, dl, p.x + 200, y, 280, 15, C_ACCENT, 1, desk_tr(st, "sys.col.api"));
-    pbtn_line(st, dl, p.x + 500, y, 280, 15, C_ACCENT, 1, desk_tr(st, "sys.col.doc"));
+    pbtn_line(st, dl, p.x + 200, y, 360, 15, C_ACCENT, 1, desk_tr(st, "sys.col.api"));
+    pbtn_line(st, dl, p.x + 580, y, 360, 15, C_ACCENT, 1, desk_tr(st, "sys.col.doc"));
     for (int f = 0; f < SYS_API_FIELDS; f++) {
         y += 27;
         pbtn_line(st, dl, p.x + 20, y, 170, 14, C_DIM, 0, desk_tr(st, field_keys[f]));
-        data(st, dl, p.x + 200, y, 280, C_TEXT, in->api[f]);
-        data(st, dl, p.x + 500, y, 280, C_TEXT, in->doc[f]);
+        data(st, dl, p.x + 200, y, 360, C_TEXT, in->api[f]);
+        data(st, dl, p.x + 580, y, 360, C_TEXT, in->doc[f]);
     }
     pbtn_para(st, dl, p.x + 20, p.y + 450, 900, 3, C_DIM, desk_tr(st, "sys.api_note"));
 }
@@ -52,22 +52,22 @@ static void draw_pnr(const desk_state *st, draw_list *dl, desk_rect p) {
     }
     pbtn_line(st, dl, p.x + 20, p.y + 84, 600, 15, C_ACCENT, 1, desk_tr(st, "sys.pnr_title"));
     for (int i = 0; i < in->n_pnr; i++) {
-        desk_rect r = {p.x + 16, p.y + 96 + i * 21, 600, 20};
+        desk_rect r = {p.x + 16, p.y + 96 + i * 21, 520, 20};
         dl_box(dl, r);
         dl_text(dl, r.x + 6, r.y + 15, 14, C_TEXT, 0, 0, "%s", in->pnr[i]);
         draw_cmd *c = &dl->cmd[dl->n - 1];
         c->dir = 1, c->max_w = r.w - 12;
     }
-    int x = p.x + 640, y = p.y + 84;
-    pbtn_line(st, dl, x, y, 320, 15, C_ACCENT, 1, desk_tr(st, "sys.rules_title"));
-    if (!in->n_rules) pbtn_para(st, dl, x, y + 30, 320, 3, C_GREEN, desk_tr(st, "sys.no_rules"));
-    for (int r = 0; r < in->n_rules; r++) {
-        int ry = p.y + 110 + r * 96;
-        data(st, dl, x, ry, 320, C_RED, in->rule[r]);
-        pbtn_para(st, dl, x, ry + 22, 320, 2, C_TEXT, in->rule_why[r]);
-    }
-    pbtn_para(st, dl, x, p.y + 110 + (in->n_rules ? in->n_rules : 1) * 96 + 20, 320, 6, C_DIM,
+    int x = p.x + 560, y = p.y + 84;
+    pbtn_para(st, dl, p.x + 20, p.y + 96 + SYS_PNR_LINES * 21 + 26, 520, 3, C_DIM,
               desk_tr(st, "sys.rules_note"));
+    pbtn_line(st, dl, x, y, 400, 15, C_ACCENT, 1, desk_tr(st, "sys.rules_title"));
+    if (!in->n_rules) pbtn_para(st, dl, x, y + 30, 400, 3, C_GREEN, desk_tr(st, "sys.no_rules"));
+    for (int r = 0; r < in->n_rules; r++) { /* each: its id, why it hit, the review */
+        int ry = p.y + 116 + r * 104;
+        data(st, dl, x, ry, 400, C_RED, in->rule[r]);
+        pbtn_para(st, dl, x, ry + 22, 400, 2, C_TEXT, in->rule_why[r]);
+    }
 }
 
 static void hit_row_text(const desk_state *st, const desk_sys_hit *h, char *out, size_t cap) {
@@ -82,24 +82,25 @@ static void draw_lists(const desk_state *st, draw_list *dl, desk_rect p) {
     char buf[200], d[64];
     desk_date_text(st, in->trav_birth, d, sizeof d);
     pbtn_line(st, dl, p.x + 20, p.y + 240, 300, 14, C_DIM, 0, desk_tr(st, "sys.query"));
-    data(st, dl, p.x + 20, p.y + 262, 300, C_TEXT, in->trav_name);
-    data(st, dl, p.x + 20, p.y + 284, 300, C_TEXT, d);
-    data(st, dl, p.x + 20, p.y + 306, 300, C_TEXT, in->trav_doc);
-    pbtn_para(st, dl, p.x + 20, p.y + 340, 300, 8, C_DIM, desk_tr(st, "sys.checks_note"));
-    int y = p.y + 96;
+    int y = pbtn_para(st, dl, p.x + 20, p.y + 262, 320, 2, C_TEXT, in->trav_name);
+    dl->cmd[dl->n - 1].dir = 1;
+    data(st, dl, p.x + 20, y, 320, C_TEXT, d);
+    data(st, dl, p.x + 20, y + 22, 320, C_TEXT, in->trav_doc);
+    pbtn_para(st, dl, p.x + 20, y + 56, 320, 8, C_DIM, desk_tr(st, "sys.checks_note"));
+    y = p.y + 96;
     for (int li = 0; li < SYS_LISTS; li++) {
         if (!(st->sys.searched >> li & 1)) continue;
         snprintf(buf, sizeof buf, "sys.list.%s", chk_list_name(li));
-        pbtn_line(st, dl, p.x + 340, y + 18, 620, 15, C_ACCENT, 1, desk_tr(st, buf));
+        pbtn_line(st, dl, p.x + 356, y + 18, 604, 15, C_ACCENT, 1, desk_tr(st, buf));
         y += 26;
         for (int h = 0; h < in->n_hits[li]; h++, y += 36) {
             hit_row_text(st, &in->hits[li][h], buf, sizeof buf);
-            dl_box(dl, (desk_rect){p.x + 340, y, 620, 32});
-            dl_text(dl, p.x + 350, y + 22, 15, C_TEXT, 0, 0, "%s", buf);
-            dl->cmd[dl->n - 1].max_w = 600;
+            dl_box(dl, (desk_rect){p.x + 356, y, 604, 32});
+            dl_text(dl, p.x + 366, y + 22, 15, C_TEXT, 0, 0, "%s", buf);
+            dl->cmd[dl->n - 1].max_w = 584;
         }
         if (!in->n_hits[li]) {
-            pbtn_line(st, dl, p.x + 350, y + 18, 600, 14, C_GREEN, 0, desk_tr(st, "sys.no_hit"));
+            pbtn_line(st, dl, p.x + 366, y + 18, 584, 14, C_GREEN, 0, desk_tr(st, "sys.no_hit"));
             y += 26;
         }
     }
@@ -155,24 +156,24 @@ static void draw_registry(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_sys_info *in = &st->sys_info;
     const desk_sys_state *s = &st->sys;
     char k[64];
-    int x = p.x + 440, y = p.y + 84;
+    int x = p.x + 464, y = p.y + 84;
     if (!in->registry) {
-        pbtn_para(st, dl, p.x + 20, p.y + 320, 400, 4, C_DIM, desk_tr(st, "sys.no_registry"));
+        pbtn_para(st, dl, p.x + 20, p.y + 320, 420, 4, C_DIM, desk_tr(st, "sys.no_registry"));
         return;
     }
-    pbtn_para(st, dl, p.x + 20, p.y + 320, 400, 8, C_DIM, desk_tr(st, "sys.registry_note"));
+    pbtn_para(st, dl, p.x + 20, p.y + 320, 420, 8, C_DIM, desk_tr(st, "sys.registry_note"));
     if (s->reg_asked) {
         snprintf(k, sizeof k, "sys.reg.result.%s", scn_reg_name(in->registry));
-        y = pbtn_para(st, dl, x, y + 20, 520, 2, C_ACCENT, desk_tr(st, k));
+        y = pbtn_para(st, dl, x, y + 20, 496, 2, C_ACCENT, desk_tr(st, k));
         for (int i = 0; i < in->n_reg; i++)
-            data(st, dl, x, y += 2, 520, C_TEXT, in->reg[i]), y += 22;
+            data(st, dl, x, y += 2, 496, C_TEXT, in->reg[i]), y += 22;
     }
     if (s->cons_asked) {
         snprintf(k, sizeof k, "sys.cons.result.%s", scn_cons_name(in->consulate));
-        y = pbtn_para(st, dl, x, y + 24, 520, 4, C_ACCENT, desk_tr(st, k));
+        y = pbtn_para(st, dl, x, y + 24, 496, 4, C_ACCENT, desk_tr(st, k));
     }
     if (s->etd_asked)
-        pbtn_para(st, dl, x, y + 24, 520, 3, C_TEXT,
+        pbtn_para(st, dl, x, y + 24, 496, 3, C_TEXT,
                   desk_tr(st, in->etd ? "sys.etd.issued" : "sys.etd.refused"));
 }
 

@@ -34,11 +34,11 @@ static void api_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
 static void pnr_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_sys_info *in = &st->sys_info;
     for (int i = 0; i < in->n_pnr; i++)
-        pbtn_add(l, SB_CONCERN, i, (desk_rect){p.x + 16, p.y + 96 + i * 21, 600, 20}, "",
+        pbtn_add(l, SB_CONCERN, i, (desk_rect){p.x + 16, p.y + 96 + i * 21, 520, 20}, "",
                  (int)(st->sys.concern >> i & 1), 1);
     for (int r = 0; r < in->n_rules; r++)
-        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 640, p.y + 170 + r * 96, 320, 30}, "sys.review",
-                 (int)(st->sys.reviewed >> r & 1), 1);
+        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 560, p.y + 180 + r * 104, 400, 28},
+                 "sys.review", (int)(st->sys.reviewed >> r & 1), 1);
 }
 
 static void hit_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
@@ -70,7 +70,7 @@ static void check_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     }
     char k[48];
     for (int li = 0; li < SYS_LISTS; li++)
-        pbtn_add(l, SB_SEARCH, li, (desk_rect){p.x + 20, p.y + 96 + li * 40, 300, 34},
+        pbtn_add(l, SB_SEARCH, li, (desk_rect){p.x + 20, p.y + 96 + li * 40, 320, 34},
                  (snprintf(k, sizeof k, "sys.search.%s", chk_list_name(li)), k),
                  (int)(s->searched >> li & 1), 1);
     int y = p.y + 96;
@@ -78,7 +78,7 @@ static void check_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
         if (!(s->searched >> li & 1)) continue;
         y += 26; /* the list's heading */
         for (int h = 0; h < st->sys_info.n_hits[li]; h++, y += 36)
-            pbtn_add(l, SB_HIT, li * SYS_HITS + h, (desk_rect){p.x + 340, y, 620, 32}, "",
+            pbtn_add(l, SB_HIT, li * SYS_HITS + h, (desk_rect){p.x + 356, y, 604, 32}, "",
                      s->verdict[li][h] != 0, 1);
         if (!st->sys_info.n_hits[li]) y += 26;
     }
@@ -88,14 +88,14 @@ static void registry_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_sys_state *s = &st->sys;
     const desk_traveler *t = desk_current_traveler(st);
     int x = p.x + 20, y = p.y + 96, on = st->sys_info.registry != 0;
-    pbtn_add(l, SB_REGISTRY, 0, (desk_rect){x, y, 400, 34}, "sys.reg.query", s->reg_asked, on);
-    pbtn_add(l, SB_CONSULATE, 0, (desk_rect){x, y + 40, 400, 34}, "sys.cons.ask", s->cons_asked,
+    pbtn_add(l, SB_REGISTRY, 0, (desk_rect){x, y, 420, 34}, "sys.reg.query", s->reg_asked, on);
+    pbtn_add(l, SB_CONSULATE, 0, (desk_rect){x, y + 40, 420, 34}, "sys.cons.ask", s->cons_asked,
              on);
-    pbtn_add(l, SB_ETD, 0, (desk_rect){x, y + 80, 400, 34}, "sys.etd", s->etd_asked,
+    pbtn_add(l, SB_ETD, 0, (desk_rect){x, y + 80, 420, 34}, "sys.etd", s->etd_asked,
              s->cons_asked && st->sys_info.consulate == CONS_CONFIRM);
-    pbtn_add(l, SB_VOLUNTARY, 0, (desk_rect){x, y + 120, 400, 34}, "sys.voluntary", s->voluntary,
+    pbtn_add(l, SB_VOLUNTARY, 0, (desk_rect){x, y + 120, 420, 34}, "sys.voluntary", s->voluntary,
              t->return_case);
-    pbtn_add(l, SB_BEST_INTERESTS, 0, (desk_rect){x, y + 160, 400, 34}, "sys.best_interests",
+    pbtn_add(l, SB_BEST_INTERESTS, 0, (desk_rect){x, y + 160, 420, 34}, "sys.best_interests",
              s->best_interests, t->return_case && t->age > 0 && t->age < 18);
 }
 
