@@ -286,6 +286,7 @@ int pnr_rules(const pnr_record *p, pnr_hit *out, int cap) {
     for (int i = 0; i < N_RULES && n < cap; i++) {
         char why[128] = "";
         if (!rules[i].fn(&f, why, sizeof why)) continue;
+        memset(&out[n], 0, sizeof out[n]);
         snprintf(out[n].rule, sizeof out[n].rule, "%s", rules[i].id);
         snprintf(out[n].why, sizeof out[n].why, "%s", why);
         n++;

@@ -329,15 +329,19 @@ void scn_read_flight(loader *ld) {
 static void pnr_dates_hold(loader *ld, bl_date travel) {
     const scn_pnr *p = &ld->s->pnr;
     if (p->booked.y && date_to_days(p->booked) > date_to_days(travel))
-        rd_problem(ld, "pnr.booked", "pnr.booked: booked after the flight left");
+        rd_problem(ld, "pnr.booked", "pnr.booked: a booking is made before the flight leaves");
     if (p->return_date.y && date_to_days(p->return_date) <= date_to_days(ld->s->today))
-        rd_problem(ld, "pnr.return_date", "pnr.return_date: the return is after today");
+        rd_problem(ld, "pnr.return_date", "pnr.return_date: a return is after today");
     for (int i = 0; i < p->n_changes; i++)
         if (date_to_days(p->changes[i].day) > date_to_days(ld->s->today) ||
             (p->booked.y && date_to_days(p->changes[i].day) < date_to_days(p->booked))) {
             char w[48];
+            const bl_date *d = &p->changes[i].day, *b = &p->booked, *t = &ld->s->today;
             snprintf(w, sizeof w, "pnr.changes[%d]", i + 1);
-            rd_problem(ld, w, "%s: a change between the booking and today", w);
+            rd_problem(ld, w,
+                       "%s: %04d-%02d-%02d is not between the booking (%04d-%02d-%02d) and "
+                       "today (%04d-%02d-%02d)",
+                       w, d->y, d->m, d->d, b->y, b->m, b->d, t->y, t->m, t->d);
         }
     const i18n *en = scenario_strings(ld->s, "en");
     if (p->remarks[0] && (!en || !i18n_has(en, p->remarks)))
