@@ -19,7 +19,7 @@
  *     NAT+2+QNV'  RFF+AVF:K7Q2LM'  RFF+SEA:14C'  nationality, booking, seat
  *     DOC+P:110:111+P4471902'                    document type, number
  *     DTM+36:310101'  LOC+91+QNV'                its expiry, issuing state
- *     CNT+42:121'                                passengers reported
+ *     CNT+42:41'                                 passengers reported
  *     UNT+..+1'  UNE+1+1'  UNZ+1+412260601'      trailers with their counts
  *
  * A six-digit date's century is the one that puts a birth on or before the
