@@ -238,7 +238,7 @@ static void seat_groups(const scenario *s, rng *r, api_pax *pax, const int *star
         char seats[API_MAX_PAX][5];
         seats_for(st, r, n, seats);
         for (int i = 0; i < n; i++)
-            snprintf(pax[first + i].seat, sizeof pax[first + i].seat, "%s", seats[i]);
+            memcpy(pax[first + i].seat, seats[i], sizeof pax[first + i].seat);
         if (g == 0 && fixed)
             snprintf(pax[first].seat, sizeof pax[first].seat, "%s", s->flight.seat);
     }
