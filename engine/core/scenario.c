@@ -175,6 +175,39 @@ static void sanitise_border(scenario *s) {
     TERM(r->state), TERM(r->differs);
 }
 
+static void sanitise_flight(scn_flight *f) {
+    f->present = !!f->present;
+    TERM(f->carrier), TERM(f->number), TERM(f->from), TERM(f->to), TERM(f->booking), TERM(f->seat);
+    TERM(f->api_surname), TERM(f->api_given), TERM(f->api_nationality);
+    TERM(f->api_document_number), TERM(f->api_document_type);
+    CLAMP(f->departs, 0, 2359), CLAMP(f->arrives, 0, 2359);
+    CLAMP(f->passengers, 0, API_MAX_PAX - 1);
+    if (f->api_birth.y && !date_valid(f->api_birth)) f->api_birth = (bl_date){0, 0, 0};
+    if (f->api_expiry.y && !date_valid(f->api_expiry)) f->api_expiry = (bl_date){0, 0, 0};
+}
+
+static void sanitise_pnr(scn_pnr *p) {
+    p->present = !!p->present, p->one_way = !!p->one_way, p->um = !!p->um, p->split = !!p->split;
+    if (!date_valid(p->booked)) p->booked = (bl_date){1970, 1, 1};
+    if (p->return_date.y && !date_valid(p->return_date)) p->return_date = (bl_date){0, 0, 0};
+    CLAMP(p->payment, 0, PNR_PAY_COUNT - 1), CLAMP(p->payer, 0, PNR_PAYER_COUNT - 1);
+    CLAMP(p->status, 0, PNR_STATUS_COUNT - 1), CLAMP(p->bags, 0, 20);
+    TERM(p->payer_name), TERM(p->agent), TERM(p->frequent_flyer), TERM(p->contact);
+    TERM(p->meal), TERM(p->um_from), TERM(p->um_to), TERM(p->codeshare), TERM(p->remarks);
+    CLAMP(p->n_ssr, 0, PNR_MAX_SSR), CLAMP(p->n_co, 0, SCN_PNR_MAX_CO);
+    CLAMP(p->n_changes, 0, PNR_MAX_CHANGES);
+    for (int i = 0; i < PNR_MAX_SSR; i++)
+        TERM(p->ssr[i]);
+    for (int i = 0; i < SCN_PNR_MAX_CO; i++) {
+        TERM(p->co[i].surname), TERM(p->co[i].given);
+        CLAMP(p->co[i].age, -1, 120);
+    }
+    for (int i = 0; i < PNR_MAX_CHANGES; i++) {
+        TERM(p->changes[i].what);
+        if (!date_valid(p->changes[i].day)) p->changes[i].day = (bl_date){1970, 1, 1};
+    }
+}
+
 void scenario_sanitise(scenario *s) {
     TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs),
         TERM(s->place);
@@ -208,6 +241,8 @@ void scenario_sanitise(scenario *s) {
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);
+    sanitise_flight(&s->flight);
+    sanitise_pnr(&s->pnr);
 }
 
 void scenario_release(scenario *s) {

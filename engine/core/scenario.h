@@ -14,6 +14,7 @@
 #include "desk.h"
 #include "i18n.h"
 #include "scn_border.h"
+#include "scn_flight.h"
 
 #define SCN_MAX_QUESTIONS 20
 #define SCN_MAX_RULES     8
@@ -298,6 +299,9 @@ typedef struct scenario {
     scn_registry registry;            /* the civil registry and the consulate */
     scn_expected expected;
     int rubric[COMP_COUNT];
+    /* pre-arrival data (scn_flight.h): the flight's API and the booking's PNR */
+    scn_flight flight;
+    scn_pnr pnr;
     /* strings per declared language (index as langs); English is every other's fallback */
     i18n *strings[4];
 } scenario;

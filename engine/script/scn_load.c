@@ -711,7 +711,8 @@ static int load_local(loader ld, sbx **keep) {
     static const char *keys[] = {
         "id",    "title",    "summary",   "competencies", "situations", "difficulty", "languages",
         "today", "traveler", "documents", "questions",    "expected",   "rubric",     "strings",
-        "place", "tutorial", "checks",    "second_line",  "registry",   NULL};
+        "place", "tutorial", "checks",    "second_line",  "registry",   "flight",     "pnr",
+        NULL};
     rd_only_keys(&ld, "scenario", keys);
     rd_get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
     rd_get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
@@ -742,6 +743,7 @@ static int load_local(loader ld, sbx **keep) {
     rd_expected(&ld);
     read_rubric(&ld);
     read_strings(&ld);
+    scn_read_flight(&ld);
     lua_pop(L, 1);
     scn_check_rules(&ld);
     /* geometry for the desk */
