@@ -42,7 +42,7 @@ return scenario {
     -- (registered: the late registration the registry table gives, 2006-09-04)
     { template = "qnv-police-loss-report", seed = 34001,
       holder = { surname = "DARWISH", given_names = "YASIN", birth_date = "1999-03-15",
-                 nationality = "QWH" },
+                 place_of_birth = "BIR NAJM", nationality = "QWH" },
       texts = { reported = "11 MAR 2026", items = "PASSPORT",
                 incident = "PASSPORT KEPT BY AN EMPLOYER IN NORDHAVEN, NOT RETURNED" } },
   },
