@@ -38,8 +38,8 @@ return scenario {
     --   { template = "qwh-civil-register-extract", seed = 34001,
     --     holder = { surname = "DARWISH", given_names = "YASIN", surname_native = "درويش",
     --                given_names_native = "ياسين", birth_date = "1999-03-15" },
-    --     texts = { registered = "{birth_date+7}", place_of_birth = "BIR NAJM" } },
-    -- (registered: the late registration the registry table gives, 2006-09-04)
+    --     texts = { registered = "04 SEP 2006", place_of_birth = "BIR NAJM" } },
+    -- (registered: the late registration the registry table below gives)
     { template = "qnv-police-loss-report", seed = 34001,
       holder = { surname = "DARWISH", given_names = "YASIN", birth_date = "1999-03-15",
                  place_of_birth = "BIR NAJM", nationality = "QWH" },
