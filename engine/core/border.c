@@ -2,8 +2,10 @@
 #include "border.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "flight.h"
 #include "rng.h"
 
 /* ------------------------------------------------------------ records */
@@ -118,27 +120,100 @@ static void registry(const scenario *s, const doc_holder *h, desk_sys_info *in) 
     }
 }
 
-int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, bl_err *err) {
-    (void)err;
-    hits(s, h, in);
-    registry(s, h, in);
-    return 0;
-}
 
 /* ------------------------------------------------------------ pre-arrival data */
 
-/* (the API and PNR generator lands with the paxlst and pnr modules) */
 int border_api_swapped(const scenario *s) {
-    (void)s;
+    const scn_flight *f = &s->flight;
+    return f->present && (f->api_document_number[0] || f->api_surname[0] || f->api_given[0] ||
+                          f->api_birth.y || f->api_nationality[0]);
+}
+
+int border_has_api(const scenario *s) {
+    return s->flight.present;
+}
+
+/* The flight and its PNR (heap: a flight is large). */
+static int make_pnr(const scenario *s, api_flight **f, pnr_record **p, bl_err *err) {
+    *f = malloc(sizeof **f), *p = calloc(1, sizeof **p);
+    if (!*f || !*p) return err_setc(err, BL_E_NOMEM, "out of memory making the flight");
+    if (flight_make(s, *f, err) != 0) return -1;
+    if (s->pnr.present && pnr_make(s, *f, *p, err) != 0) return -1;
     return 0;
 }
 
 int border_pnr_rule_hits(const scenario *s) {
-    (void)s;
-    return 0;
+    api_flight *f = NULL;
+    pnr_record *p = NULL;
+    pnr_hit hits[SYS_RULES];
+    int n = 0;
+    if (s->flight.present && s->pnr.present && make_pnr(s, &f, &p, NULL) == 0)
+        n = pnr_rules(p, hits, SYS_RULES);
+    free(f), free(p);
+    return n;
 }
 
-int border_has_api(const scenario *s) {
-    (void)s;
-    return 0;
+static void api_fields(const api_pax *x, desk_sys_info *in) {
+    char d[16];
+    border_join(in->api[0], sizeof in->api[0], x->surname, "");
+    border_join(in->api[1], sizeof in->api[1], x->given, "");
+    snprintf(in->api[2], sizeof in->api[2], "%04d-%02d-%02d", x->birth.y, x->birth.m, x->birth.d);
+    snprintf(in->api[3], sizeof in->api[3], "%c", x->sex);
+    snprintf(in->api[4], sizeof in->api[4], "%s", x->nationality);
+    snprintf(in->api[5], sizeof in->api[5], "%s", x->doc_number);
+    snprintf(d, sizeof d, "%04d-%02d-%02d", x->doc_expiry.y, x->doc_expiry.m, x->doc_expiry.d);
+    snprintf(in->api[6], sizeof in->api[6], "%s", x->doc_expiry.y ? d : "");
+    snprintf(in->api[7], sizeof in->api[7], "%s", x->doc_issuer);
+    snprintf(in->booking, sizeof in->booking, "%s", x->booking);
+    snprintf(in->seat, sizeof in->seat, "%s", x->seat);
+}
+
+/* The PNR's lines, "(n) ..." as Annex I numbers them; a line is sensitive
+ * when it is not there once the meal and the service requests are taken
+ * out (what may reveal religion or health). */
+static void pnr_panel(const pnr_record *p, desk_sys_info *in) {
+    char(*lines)[128] = calloc(2 * SYS_PNR_LINES, sizeof *lines);
+    if (!lines) return;
+    char(*plain)[128] = lines + SYS_PNR_LINES;
+    pnr_record q = *p;
+    q.meal[0] = '\0', q.n_ssr = 0;
+    int n = pnr_lines(p, lines, SYS_PNR_LINES), m = pnr_lines(&q, plain, SYS_PNR_LINES);
+    for (int i = 0; i < n; i++) {
+        const char *t = strncmp(lines[i], "Annex I ", 8) ? lines[i] : lines[i] + 8;
+        border_join(in->pnr[i], sizeof in->pnr[i], t, "");
+        int there = 0;
+        for (int k = 0; k < m && !there; k++)
+            there = !strcmp(lines[i], plain[k]);
+        in->pnr_sensitive[i] = !there;
+    }
+    in->n_pnr = n;
+    pnr_hit hits[SYS_RULES];
+    in->n_rules = pnr_rules(p, hits, SYS_RULES);
+    for (int r = 0; r < in->n_rules; r++) {
+        border_join(in->rule[r], sizeof in->rule[r], hits[r].rule, "");
+        border_join(in->rule_why[r], sizeof in->rule_why[r], hits[r].why, "");
+    }
+    free(lines);
+}
+
+static int pre_arrival(const scenario *s, desk_sys_info *in, bl_err *err) {
+    api_flight *f = NULL;
+    pnr_record *p = NULL;
+    int rc = make_pnr(s, &f, &p, err);
+    if (rc == 0 && f->traveler >= 0) {
+        in->has_api = 1;
+        snprintf(in->flight, sizeof in->flight, "%s %s  %s %02d:%02d - %s %02d:%02d", f->carrier,
+                 f->number, f->from, f->dep_hhmm / 100, f->dep_hhmm % 100, f->to, f->arr_hhmm / 100,
+                 f->arr_hhmm % 100);
+        api_fields(&f->pax[f->traveler], in);
+        if (s->pnr.present) pnr_panel(p, in);
+    }
+    free(f), free(p);
+    return rc;
+}
+
+int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, bl_err *err) {
+    hits(s, h, in);
+    registry(s, h, in);
+    return s->flight.present ? pre_arrival(s, in, err) : 0;
 }

@@ -270,9 +270,10 @@ typedef struct desk_ident_state {
  * scenario when the traveler arrives (desk_set_sys_info); the desk shows it
  * and logs what the trainee does with it. */
 #define SYS_API_FIELDS                                                                             \
-    8 /* surname, given names, birth, sex, nationality, number, expiry, issuer                     \
-       */
-#define SYS_PNR_LINES 22
+    8                    /* surname, given names, birth, sex, nationality, number, expiry, issuer  \
+                          */
+#define SYS_PNR_LINES 32 /* kept; the panel shows SYS_PNR_PAGE at a time */
+#define SYS_PNR_PAGE  14
 #define SYS_RULES     4
 #define SYS_HITS      5
 #define SYS_LISTS     3 /* checks.h's chk_list: watch list, lost and stolen documents, national */
@@ -297,7 +298,7 @@ typedef struct desk_sys_info {
     char api[SYS_API_FIELDS][48]; /* the API line's fields */
     char doc[SYS_API_FIELDS][48]; /* ... the document presented's */
     int n_pnr;
-    char pnr[SYS_PNR_LINES][112];
+    char pnr[SYS_PNR_LINES][128];
     unsigned char pnr_sensitive[SYS_PNR_LINES]; /* the line reveals religion or health */
     int n_rules;                                /* risk rules the PNR hits */
     char rule[SYS_RULES][32], rule_why[SYS_RULES][112];
@@ -319,13 +320,14 @@ enum { SYS_TAB_API, SYS_TAB_PNR, SYS_TAB_CHECKS, SYS_TAB_REGISTRY, SYS_TABS };
 typedef struct desk_sys_state {
     int tab;
     int focus;
-    int api_seen;                 /* the API tab was shown */
-    int mismatch;                 /* recorded that the API line and the document differ */
-    unsigned concern;             /* bit per PNR line marked as a concern */
-    unsigned reviewed;            /* bit per risk-rule hit reviewed by the officer */
-    unsigned searched;            /* bit per list searched */
-    int list, hit;                /* the hit shown (-1: the lists) */
-    unsigned compared[SYS_LISTS]; /* bit per hit compared with the traveler */
+    int api_seen;      /* the API tab was shown */
+    int mismatch;      /* recorded that the API line and the document differ */
+    unsigned concern;  /* bit per PNR line marked as a concern */
+    int pnr_page;      /* the PNR lines shown: SYS_PNR_PAGE from pnr_page * SYS_PNR_PAGE */
+    unsigned reviewed; /* bit per risk-rule hit reviewed by the officer */
+    unsigned searched; /* bit per list searched */
+    int list, hit;     /* the hit shown (-1: the lists) */
+    unsigned compared[SYS_LISTS];               /* bit per hit compared with the traveler */
     unsigned char verdict[SYS_LISTS][SYS_HITS]; /* 1 the traveler, 2 not the traveler */
     unsigned actions[SYS_LISTS][SYS_HITS];      /* bit per hit action taken */
     int reg_asked, cons_asked, etd_asked, voluntary, best_interests;

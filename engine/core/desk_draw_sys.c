@@ -44,30 +44,35 @@ static void draw_api(const desk_state *st, draw_list *dl, desk_rect p) {
     pbtn_para(st, dl, p.x + 20, p.y + 450, 900, 3, C_DIM, desk_tr(st, "sys.api_note"));
 }
 
+/* The PNR's lines a page at a time, full width; under them the risk
+ * rules' hits, each with its review. */
 static void draw_pnr(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_sys_info *in = &st->sys_info;
     if (!in->n_pnr) {
         pbtn_para(st, dl, p.x + 20, p.y + 100, 600, 3, C_DIM, desk_tr(st, "sys.no_pnr"));
         return;
     }
-    pbtn_line(st, dl, p.x + 20, p.y + 84, 600, 15, C_ACCENT, 1, desk_tr(st, "sys.pnr_title"));
-    for (int i = 0; i < in->n_pnr; i++) {
-        desk_rect r = {p.x + 16, p.y + 96 + i * 21, 520, 20};
+    pbtn_line(st, dl, p.x + 20, p.y + 84, 660, 15, C_ACCENT, 1, desk_tr(st, "sys.pnr_title"));
+    int first = st->sys.pnr_page * SYS_PNR_PAGE;
+    for (int i = first; i < in->n_pnr && i < first + SYS_PNR_PAGE; i++) {
+        desk_rect r = {p.x + 16, p.y + 96 + (i - first) * 21, 948, 20};
         dl_box(dl, r);
         dl_text(dl, r.x + 6, r.y + 15, 14, C_TEXT, 0, 0, "%s", in->pnr[i]);
         draw_cmd *c = &dl->cmd[dl->n - 1];
         c->dir = 1, c->max_w = r.w - 12;
     }
-    int x = p.x + 560, y = p.y + 84;
-    pbtn_para(st, dl, p.x + 20, p.y + 96 + SYS_PNR_LINES * 21 + 26, 520, 3, C_DIM,
-              desk_tr(st, "sys.rules_note"));
-    pbtn_line(st, dl, x, y, 400, 15, C_ACCENT, 1, desk_tr(st, "sys.rules_title"));
-    if (!in->n_rules) pbtn_para(st, dl, x, y + 30, 400, 3, C_GREEN, desk_tr(st, "sys.no_rules"));
-    for (int r = 0; r < in->n_rules; r++) { /* each: its id, why it hit, the review */
-        int ry = p.y + 116 + r * 104;
-        data(st, dl, x, ry, 400, C_RED, in->rule[r]);
-        pbtn_para(st, dl, x, ry + 22, 400, 2, C_TEXT, in->rule_why[r]);
+    int x = p.x + 20, y = p.y + 408;
+    pbtn_line(st, dl, x, y, 720, 15, C_ACCENT, 1, desk_tr(st, "sys.rules_title"));
+    if (!in->n_rules)
+        pbtn_line(st, dl, x, y + 26, 720, 14, C_GREEN, 0, desk_tr(st, "sys.no_rules"));
+    for (int r = 0; r < in->n_rules; r++) { /* each: its id and why it hit; its review */
+        char buf[160];
+        snprintf(buf, sizeof buf, "%s: %s", in->rule[r], in->rule_why[r]);
+        data(st, dl, x, p.y + 440 + r * 34, 720, C_RED, buf);
     }
+    if (in->n_rules <= 2)
+        pbtn_para(st, dl, x, p.y + 440 + (in->n_rules ? in->n_rules : 1) * 34 + 6, 920, 2, C_DIM,
+                  desk_tr(st, "sys.rules_note"));
 }
 
 static void hit_row_text(const desk_state *st, const desk_sys_hit *h, char *out, size_t cap) {

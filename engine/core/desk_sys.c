@@ -29,16 +29,20 @@ static void api_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
                  st->sys.mismatch, 1);
 }
 
-/* Every PNR line can be marked as a concern; each risk rule's hit is
- * reviewed by a person. */
+/* Every PNR line shown can be marked as a concern (a page of them at a
+ * time); each risk rule's hit is reviewed by a person. */
 static void pnr_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_sys_info *in = &st->sys_info;
-    for (int i = 0; i < in->n_pnr; i++)
-        pbtn_add(l, SB_CONCERN, i, (desk_rect){p.x + 16, p.y + 96 + i * 21, 520, 20}, "",
+    int first = st->sys.pnr_page * SYS_PNR_PAGE;
+    for (int i = first; i < in->n_pnr && i < first + SYS_PNR_PAGE; i++)
+        pbtn_add(l, SB_CONCERN, i, (desk_rect){p.x + 16, p.y + 96 + (i - first) * 21, 948, 20}, "",
                  (int)(st->sys.concern >> i & 1), 1);
+    if (in->n_pnr > SYS_PNR_PAGE)
+        pbtn_add(l, SB_PNR_PAGE, 0, (desk_rect){p.x + 700, p.y + 62, 260, 28}, "sys.pnr_more", 0,
+                 1);
     for (int r = 0; r < in->n_rules; r++)
-        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 560, p.y + 180 + r * 104, 400, 28},
-                 "sys.review", (int)(st->sys.reviewed >> r & 1), 1);
+        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 760, p.y + 420 + r * 34, 200, 30}, "sys.review",
+                 (int)(st->sys.reviewed >> r & 1), 1);
 }
 
 static void hit_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
@@ -238,6 +242,9 @@ static void press(desk_state *st, const sys_button *b, desk_log_fn log, void *ud
                   "{\"line\": %d, \"sensitive\": %s, \"on\": %s, \"text\": \"%s\"}", b->arg + 1,
                   st->sys_info.pnr_sensitive[b->arg] ? "true" : "false",
                   s->concern >> b->arg & 1 ? "true" : "false", st->sys_info.pnr[b->arg]);
+        break;
+    case SB_PNR_PAGE:
+        s->pnr_page = (s->pnr_page + 1) * SYS_PNR_PAGE < st->sys_info.n_pnr ? s->pnr_page + 1 : 0;
         break;
     case SB_REVIEW:
         s->reviewed |= 1u << b->arg;

@@ -21,6 +21,7 @@ typedef enum {
     SB_MISMATCH, /* record that the API line and the document differ (on/off) */
     SB_CONCERN,  /* arg: a PNR line, marked as a concern (on/off) */
     SB_REVIEW,   /* arg: a risk rule's hit, reviewed by the officer */
+    SB_PNR_PAGE, /* the PNR's next lines (round to the first) */
     SB_SEARCH,   /* arg: the list searched */
     SB_HIT,      /* arg: list * SYS_HITS + hit: open it */
     SB_COMPARE,  /* compare the open hit's record with the traveler */

@@ -11,10 +11,15 @@
  */
 #include "scn_check.h"
 
+#include "border.h"
+#include "checks.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "border.h"
+#include "checks.h"
 #include "defect.h"
 #include "doc.h"
 #include "exam.h"
@@ -359,15 +364,41 @@ static void admit_only_genuine(loader *ld) {
                    s->impostor > 0 ? ", and the traveler is an impostor" : "");
 }
 
-/* Refusing or referring needs a reason: fraud, a protection situation, or no
- * documents at all. */
+static int is_supporting(const scenario *s, int d) {
+    tpl t;
+    bl_err err = {0};
+    return !s->docs[d].capture[0] && tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 &&
+           tpl_is_supporting(&t);
+}
+
+/* Whether the traveler carries a travel document (a supporting document,
+ * a police report of its loss, is none), and whether a database lists it
+ * or the airline's API line names another. */
+static int travel_documents(const scenario *s) {
+    int n = 0;
+    for (int d = 0; d < s->n_docs; d++)
+        n += !s->docs[d].companion && !is_supporting(s, d);
+    return n;
+}
+
+static int listed_or_swapped(const scenario *s) {
+    for (int i = 0; i < s->n_checks; i++)
+        if (s->checks[i].list == CHK_SLTD ||
+            (s->checks[i].traveler && s->checks[i].category == CHK_WANTED))
+            return 1;
+    return border_api_swapped(s);
+}
+
+/* Refusing or referring needs a reason: fraud, a protection situation, a
+ * listed document, a wanted person, or no travel document at all. */
 static void refusal_has_reason(loader *ld) {
     const scenario *s = ld->s;
     const scn_expected *e = &s->expected;
     int protection_sits = (1u << SIT_FEAR_OF_RETURN) | (1u << SIT_UNACCOMPANIED_CHILD) |
                           (1u << SIT_TRAFFICKING) | (1u << SIT_UNDOCUMENTED_RETURNEE);
     if ((e->decision == DECIDE_REFUSE || e->decision == DECIDE_SECOND_LINE) && !has_fraud(s) &&
-        !(s->situations & (unsigned)protection_sits) && s->n_docs > 0)
+        !(s->situations & (unsigned)protection_sits) && travel_documents(s) > 0 &&
+        !listed_or_swapped(s))
         rd_problem(ld, "expected.decision",
                    "expected: \"%s\" a genuine traveler with no defect, impostor or situation: "
                    "refusing a bona fide traveler is an error too",
@@ -395,12 +426,6 @@ static void situation_gets_its_decision(loader *ld) {
 
 /* Whether document d is a supporting one (a letter, a boarding pass); an
  * unknown template (reported when read) or a capture counts as not. */
-static int is_supporting(const scenario *s, int d) {
-    tpl t;
-    bl_err err = {0};
-    return !s->docs[d].capture[0] && tpl_builtin(&t, s->docs[d].spec.template_id, &err) == 0 &&
-           tpl_is_supporting(&t);
-}
 
 /* An undocumented returnee has no travel document; what they carry (a
  * police report of the loss) may lie on the desk. */
