@@ -11,9 +11,6 @@
  */
 #include "scn_check.h"
 
-#include "border.h"
-#include "checks.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
