@@ -273,7 +273,7 @@ typedef struct desk_ident_state {
     8                    /* surname, given names, birth, sex, nationality, number, expiry, issuer  \
                           */
 #define SYS_PNR_LINES 32 /* kept; the panel shows SYS_PNR_PAGE at a time */
-#define SYS_PNR_PAGE  14
+#define SYS_PNR_PAGE  12
 #define SYS_RULES     4
 #define SYS_HITS      5
 #define SYS_LISTS     3 /* checks.h's chk_list: watch list, lost and stolen documents, national */

@@ -61,17 +61,18 @@ static void draw_pnr(const desk_state *st, draw_list *dl, desk_rect p) {
         draw_cmd *c = &dl->cmd[dl->n - 1];
         c->dir = 1, c->max_w = r.w - 12;
     }
-    int x = p.x + 20, y = p.y + 408;
+    int x = p.x + 20, y = p.y + 370;
     pbtn_line(st, dl, x, y, 720, 15, C_ACCENT, 1, desk_tr(st, "sys.rules_title"));
     if (!in->n_rules)
         pbtn_line(st, dl, x, y + 26, 720, 14, C_GREEN, 0, desk_tr(st, "sys.no_rules"));
     for (int r = 0; r < in->n_rules; r++) { /* each: its id and why it hit; its review */
         char buf[160];
         snprintf(buf, sizeof buf, "%s: %s", in->rule[r], in->rule_why[r]);
-        data(st, dl, x, p.y + 440 + r * 34, 720, C_RED, buf);
+        pbtn_para(st, dl, x, p.y + 398 + r * 44, 720, 2, C_RED, buf);
+        dl->cmd[dl->n - 1].dir = 1;
     }
     if (in->n_rules <= 2)
-        pbtn_para(st, dl, x, p.y + 440 + (in->n_rules ? in->n_rules : 1) * 34 + 6, 920, 2, C_DIM,
+        pbtn_para(st, dl, x, p.y + 398 + (in->n_rules ? in->n_rules : 1) * 44 + 8, 920, 2, C_DIM,
                   desk_tr(st, "sys.rules_note"));
 }
 

@@ -41,7 +41,7 @@ static void pnr_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
         pbtn_add(l, SB_PNR_PAGE, 0, (desk_rect){p.x + 700, p.y + 62, 260, 28}, "sys.pnr_more", 0,
                  1);
     for (int r = 0; r < in->n_rules; r++)
-        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 760, p.y + 420 + r * 34, 200, 30}, "sys.review",
+        pbtn_add(l, SB_REVIEW, r, (desk_rect){p.x + 760, p.y + 382 + r * 44, 200, 30}, "sys.review",
                  (int)(st->sys.reviewed >> r & 1), 1);
 }
 
