@@ -21,6 +21,9 @@
 /* Fills the panel's contents for scenario s whose first document's holder
  * (as printed) is h (NULL: the traveler has no document). The document's
  * fields (in->doc, trav_*) are the caller's. */
+/* The state whose border the desk is: Utopia's. */
+#define BORDER_STATE "UTO"
+
 int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, bl_err *err);
 
 /* The face in the photo of check i's record when it is about someone else. */

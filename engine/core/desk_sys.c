@@ -161,14 +161,19 @@ static void hit_emit(desk_state *st, desk_log_fn log, void *ud, const char *acti
               s->verdict[li][h], extra_key, extra);
 }
 
+/* Logged with where the scenario's own records came among the hits (rows,
+ * 1-based): whether the record that matters was in front of the officer. */
 static void search(desk_state *st, int li, desk_log_fn log, void *ud) {
     st->sys.searched |= 1u << li;
-    int n = st->sys_info.n_hits[li], checks = 0;
+    int n = st->sys_info.n_hits[li];
+    char rows[64] = "";
+    size_t k = 0;
     for (int h = 0; h < n; h++)
-        checks += st->sys_info.hits[li][h].check >= 0;
+        if (st->sys_info.hits[li][h].check >= 0)
+            k += (size_t)snprintf(rows + k, sizeof rows - k, "%s%d", k ? " " : "", h + 1);
     desk_emit(st, log, ud, "db_search", tid(st),
-              "{\"list\": \"%s\", \"hits\": %d, \"scenario_hits\": %d}", chk_list_name(li), n,
-              checks);
+              "{\"list\": \"%s\", \"hits\": %d, \"scenario_rows\": \"%s\"}", chk_list_name(li), n,
+              rows);
 }
 
 static void hit_press(desk_state *st, const sys_button *b, desk_log_fn log, void *ud) {

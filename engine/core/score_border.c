@@ -205,13 +205,19 @@ static void checks_items(const scenario *s, const score_border *b, tally *t) {
     }
 }
 
+/* The registry and the consulate belong to the person's own state: asked
+ * about someone who fears that state, they learn where he is. */
+static int feared_registry(const scenario *s) {
+    return fears(s) && strcmp(s->registry.state, BORDER_STATE) != 0;
+}
+
 static void registry_items(const scenario *s, const score_border *b, tally *t) {
     const scn_registry *r = &s->registry;
-    if (r->result == REG_NONE) return;
+    if (r->result == REG_NONE || feared_registry(s)) return;
     item(t, b->reg_asked, BLESSON_REGISTRY);
-    if (r->consulate != CONS_NONE && !fears(s)) item(t, b->cons_asked, BLESSON_REGISTRY);
-    if (r->etd && !fears(s)) item(t, b->etd_asked, BLESSON_REGISTRY);
-    if (r->return_intended && !fears(s)) item(t, b->voluntary, BLESSON_RETURN);
+    if (r->consulate != CONS_NONE) item(t, b->cons_asked, BLESSON_REGISTRY);
+    if (r->etd) item(t, b->etd_asked, BLESSON_REGISTRY);
+    if (r->return_intended) item(t, b->voluntary, BLESSON_RETURN);
     if (r->return_intended && s->age < 18) item(t, b->best_interests, BLESSON_RETURN);
 }
 
@@ -310,5 +316,6 @@ void score_border_case(const scenario *s, const score_actions *a, score_result *
     int adverse = b->stage || dec == DECIDE_SECOND_LINE || dec == DECIDE_REFUSE;
     if (adverse && border_pnr_rule_hits(s) > 0 && !b->reviewed)
         score_add_critical(s, out, CRIT_AUTOMATED_DECISION);
-    if (b->cons_asked && fears(s)) score_add_critical(s, out, CRIT_CONTACTED_FEARED_STATE);
+    if ((b->cons_asked || b->reg_asked) && feared_registry(s))
+        score_add_critical(s, out, CRIT_CONTACTED_FEARED_STATE);
 }
