@@ -812,6 +812,126 @@ static const draw_cmd *text_cmd(const draw_list *dl, const char *s) {
     return NULL;
 }
 
+/* A session as long as a session may be, every traveler decided (ids T1,
+ * T2, ...), each case scored: the summary with more cases than a page. */
+static void long_session_done(bench *b, int n) {
+    b->s.debrief = 0;
+    b->s.n_travelers = n;
+    for (int i = 1; i < n; i++) {
+        b->s.travelers[i] = b->s.travelers[0];
+        snprintf(b->s.travelers[i].id, sizeof b->s.travelers[i].id, "T%d", i + 1);
+    }
+    start(b, 3);
+    desk_set_language(&b->st, 0, on_log, b);
+    for (int i = 0; i < n; i++) {
+        key(b, KEY_A);
+        key(b, KEY_Y);
+        b->n_log = 0;
+    }
+    assert_int_equal(b->st.mode, DESK_DONE);
+    desk_debrief d = {.points = 80, .passed = 1};
+    for (int i = 0; i < n; i++)
+        desk_set_debrief(&b->st, i, &d);
+}
+
+/* Whether the summary as drawn now lists the case with that id. */
+static int summary_lists(bench *b, const char *id) {
+    desk_draw(&b->st, &b->dl);
+    return text_cmd(&b->dl, id) != NULL;
+}
+
+/* A long session's summary is on pages that the keys turn (Tab and Page
+ * Down on, Page Up back, round from the last page to the first); a number
+ * or a click opens that page's case, so every case can be reviewed however
+ * many the session held, and back from a case the summary is on its page. */
+static void a_long_summary_turns_its_pages_by_keys(void **state) {
+    bench *b = *state;
+    long_session_done(b, DESK_MAX_TRAVELERS);
+    char first2[16], second1[16], second2[16], last_id[16];
+    snprintf(first2, sizeof first2, "T%d", 2);
+    snprintf(second1, sizeof second1, "T%d", DESK_SUMMARY_ROWS + 1);
+    snprintf(second2, sizeof second2, "T%d", DESK_SUMMARY_ROWS + 2);
+    snprintf(last_id, sizeof last_id, "T%d", DESK_MAX_TRAVELERS);
+    assert_int_equal(b->st.summary_page, 0);
+    assert_true(summary_lists(b, "T1"));
+    assert_false(summary_lists(b, second1));
+    key(b, KEY_TAB);
+    assert_int_equal(b->st.summary_page, 1);
+    assert_true(summary_lists(b, second1) && summary_lists(b, last_id));
+    assert_false(summary_lists(b, "T1"));
+    assert_int_equal(key(b, KEY_2), 1); /* the second case of the second page */
+    assert_string_equal(last(b, "review")->target, second2);
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.summary_page, 1); /* back where the trainee was */
+    click_rect(b, desk_layout_summary_row(0, b->st.n_decided));
+    assert_string_equal(last(b, "review")->target, second1);
+    key(b, KEY_ESCAPE);
+    /* under the second page's last case: nothing to open */
+    int on_last_page = DESK_MAX_TRAVELERS - DESK_SUMMARY_ROWS;
+    assert_true(on_last_page < DESK_SUMMARY_ROWS);
+    assert_int_equal(click_rect(b, desk_layout_summary_row(on_last_page, b->st.n_decided)), 0);
+    assert_int_equal(b->st.mode, DESK_DONE);
+    key(b, KEY_PAGEDOWN); /* round to the first */
+    assert_int_equal(b->st.summary_page, 0);
+    assert_int_equal(key(b, KEY_2), 1);
+    assert_string_equal(last(b, "review")->target, first2);
+    /* the arrows go on to the next page's first case; back, the summary shows its page */
+    for (int i = 2; i < DESK_SUMMARY_ROWS + 1; i++)
+        key(b, KEY_RIGHT);
+    assert_string_equal(last(b, "review")->target, second1);
+    key(b, KEY_ESCAPE);
+    assert_int_equal(b->st.summary_page, 1);
+    key(b, KEY_PAGEUP);
+    assert_int_equal(b->st.summary_page, 0);
+    key(b, KEY_PAGEUP); /* round to the last */
+    assert_int_equal(b->st.summary_page, 1);
+}
+
+/* The mouse turns them too: the wheel (down on, up back) and the two
+ * buttons under the summary's words, drawn only when there are pages, and
+ * in Arabic where the mirrored screen shows them (the next page's on the
+ * left); a click there opens no case. */
+static void a_long_summary_turns_its_pages_by_mouse(void **state) {
+    bench *b = *state;
+    long_session_done(b, DESK_MAX_TRAVELERS);
+    const desk_rect next = desk_layout.page_next, prev = desk_layout.page_prev;
+    step(b, (input_event){.kind = EV_WHEEL, .wheel = -1});
+    assert_int_equal(b->st.summary_page, 1);
+    step(b, (input_event){.kind = EV_WHEEL, .wheel = 1});
+    assert_int_equal(b->st.summary_page, 0);
+    desk_draw(&b->st, &b->dl);
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, next));
+    assert_non_null(text_cmd(&b->dl, "Next page"));
+    click_rect(b, next);
+    assert_int_equal(b->st.summary_page, 1);
+    click_rect(b, prev);
+    assert_int_equal(b->st.summary_page, 0);
+    assert_int_equal(count(b, "review"), 0);
+    desk_set_language(&b->st, 2, on_log, b);
+    desk_draw(&b->st, &b->dl);
+    desk_rect shown = {DESK_W - next.x - next.w, next.y, next.w, next.h};
+    assert_non_null(drawn_at(&b->dl, DRAW_FILL, shown));
+    assert_true(shown.x > prev.x); /* the next page's button on the right of the previous one's */
+    click_rect(b, shown);
+    assert_int_equal(b->st.summary_page, 1);
+    assert_int_equal(count(b, "review"), 0);
+}
+
+/* A session that fits a page has no pages to turn: no page line, no buttons. */
+static void a_short_summary_has_no_pages(void **state) {
+    bench *b = *state;
+    long_session_done(b, DESK_SUMMARY_ROWS);
+    desk_draw(&b->st, &b->dl);
+    assert_null(text_cmd(&b->dl, "Next page"));
+    assert_null(drawn_at(&b->dl, DRAW_FILL, desk_layout.page_next));
+    key(b, KEY_TAB);
+    step(b, (input_event){.kind = EV_WHEEL, .wheel = -1});
+    assert_int_equal(b->st.summary_page, 0);
+    char last_id[16];
+    snprintf(last_id, sizeof last_id, "T%d", DESK_SUMMARY_ROWS);
+    assert_true(summary_lists(b, "T1") && summary_lists(b, last_id));
+}
+
 /* What the traveler says takes the direction of the language it is said
  * in, whatever the interface's: an Arabic answer that opens with an English
  * stage direction is a right-to-left paragraph under the English interface
@@ -959,6 +1079,9 @@ int main(void) {
         T(in_arabic_a_button_is_clicked_where_the_mirrored_screen_shows_it),
         T(a_traveler_not_decided_in_time_times_out),
         T(the_summary_opens_a_case_and_goes_back),
+        T(a_long_summary_turns_its_pages_by_keys),
+        T(a_long_summary_turns_its_pages_by_mouse),
+        T(a_short_summary_has_no_pages),
         T(spoken_words_keep_the_direction_of_their_language),
         T(the_companion_labels_fit_their_places_in_every_language),
         T(document_data_reads_left_to_right_in_arabic),

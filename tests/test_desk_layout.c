@@ -711,6 +711,10 @@ static void end_of_session(tour *t, int n) {
     look(t, "the summary of %d travelers", n);
     t->st.time_up = 1;
     look(t, "the summary of %d travelers, time up", n);
+    if (n > DESK_SUMMARY_ROWS) {
+        key(t, KEY_TAB);
+        look(t, "the summary of %d travelers, its second page", n);
+    }
     key(t, KEY_1);
     look(t, "a case reviewed (%s)", tid(t));
     key(t, KEY_TAB);

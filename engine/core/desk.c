@@ -368,6 +368,29 @@ const desk_traveler *desk_current_traveler(const desk_state *st) {
     return &st->session->travelers[st->traveler];
 }
 
+int desk_summary_pages(const desk_state *st) {
+    return st->n_decided > DESK_SUMMARY_ROWS
+               ? (st->n_decided + DESK_SUMMARY_ROWS - 1) / DESK_SUMMARY_ROWS
+               : 1;
+}
+
+int desk_summary_page(const desk_state *st) {
+    int pages = desk_summary_pages(st);
+    return st->summary_page < 0 ? 0 : st->summary_page < pages ? st->summary_page : pages - 1;
+}
+
+void desk_summary_turn(desk_state *st, int by) {
+    int pages = desk_summary_pages(st);
+    st->summary_page = ((desk_summary_page(st) + by) % pages + pages) % pages;
+}
+
+void desk_summary_show(desk_state *st, int traveler) {
+    int row = 0;
+    for (int i = 0; i < traveler && i < st->session->n_travelers; i++)
+        row += st->decided[i] != 0;
+    st->summary_page = row / DESK_SUMMARY_ROWS;
+}
+
 /* A question is offered once the question it comes after was asked and
  * what it is about happened at the desk: "Did you know your passport has
  * expired?" only once the trainee has found that out. */

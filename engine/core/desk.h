@@ -30,7 +30,8 @@
 #define DESK_TILT_STEP     5 /* degrees a key press or a wheel step tilts the documents */
 #define DESK_TILT_MAX      30
 #define DESK_MAX_DOCS      6
-#define DESK_MAX_TRAVELERS 28
+#define DESK_MAX_TRAVELERS 48 /* a session's; the summary pages them */
+#define DESK_SUMMARY_ROWS  28 /* the summary's cases a page: 28 rows of 20 px fill the desk */
 #define DESK_MAX_FINDINGS  32
 #define DESK_MAX_FEATURES  40
 
@@ -608,6 +609,7 @@ typedef struct desk_state {
     int transcript_scroll;                           /* px scrolled back from the newest line */
     desk_debrief debrief;
     int n_decided, last_decided;      /* decisions taken; the traveler of the latest */
+    int summary_page;                 /* the summary's page shown (DESK_SUMMARY_ROWS cases each) */
     float points[DESK_MAX_TRAVELERS]; /* each decided traveler's score (-1: not scored) */
     unsigned char passed[DESK_MAX_TRAVELERS];
     unsigned char decided[DESK_MAX_TRAVELERS];   /* decided or timed out */

@@ -111,6 +111,17 @@ static void draw_case_row(const desk_state *st, draw_list *dl, int i, int row) {
     }
 }
 
+/* A button that turns the summary's pages (they go round: never dim), drawn
+ * as the layout table's buttons are. */
+static void draw_page_button(const desk_state *st, draw_list *dl, desk_rect r, const char *label) {
+    dl_fill(dl, r, C_BUTTON);
+    dl_frame(dl, r, 1, 0xFF6A625Cu);
+    const desk_rect keep = dl->box;
+    dl_box(dl, r); /* a longer label shrinks to fit */
+    dl_text(dl, r.x + r.w / 2, r.y + r.h / 2 + 6, 15, C_TEXT, 0, 1, "%s", desk_tr(st, label));
+    dl_box(dl, keep);
+}
+
 /* The end of the session: every decided traveler with the decision, the
  * points and what was missed; in an exam, the first time results are shown.
  * A number or a click opens that case's debrief. The title, the verdict and
@@ -121,7 +132,10 @@ void desk_draw_summary(const desk_state *st, draw_list *dl) {
     char buf[256];
     dl_fill(dl, desk_layout.desk, 0xFF1C1815u);
     const desk_rect col = desk_layout.traveler;
-    dl_box(dl, (desk_rect){col.x, col.y, col.w, desk_layout.status.y - col.y});
+    int pages = desk_summary_pages(st), page = desk_summary_page(st);
+    /* with pages the words end above their buttons (the layout test holds them to it) */
+    int foot = pages > 1 ? desk_layout.page_prev.y : desk_layout.status.y;
+    dl_box(dl, (desk_rect){col.x, col.y, col.w, foot - col.y});
     int y = side_para(st, dl, col.y + 36, 22, C_ACCENT, 1,
                       desk_tr(st, st->time_up ? "done.time_up_title" : "done.title")) +
             8;
@@ -130,7 +144,15 @@ void desk_draw_summary(const desk_state *st, draw_list *dl) {
             st, dl, y, 16, C_TEXT, 0,
             desk_fmt(st, buf, sizeof buf, "done.text", st->n_decided, 0, NULL, NULL, NULL));
     y = draw_verdict(st, dl, y) + 8;
-    side_para(st, dl, y, 14, C_DIM, 0, desk_tr(st, "done.review_hint"));
-    for (int i = 0, row = 0; i < s->n_travelers && row < DESK_MAX_TRAVELERS; i++)
-        if (st->decided[i]) draw_case_row(st, dl, i, row++);
+    y = side_para(st, dl, y, 14, C_DIM, 0, desk_tr(st, "done.review_hint"));
+    if (pages > 1) {
+        side_para(st, dl, y, 14, C_ACCENT, 1,
+                  desk_fmt(st, buf, sizeof buf, "done.page", page + 1, pages, NULL, NULL, NULL));
+        draw_page_button(st, dl, desk_layout.page_prev, "done.page_prev");
+        draw_page_button(st, dl, desk_layout.page_next, "done.page_next");
+    }
+    /* this page's cases, numbered from 1 on each page (the keys that open them) */
+    int first = page * DESK_SUMMARY_ROWS;
+    for (int i = 0, k = 0; i < s->n_travelers && k < first + DESK_SUMMARY_ROWS; i++)
+        if (st->decided[i] && k++ >= first) draw_case_row(st, dl, i, k - 1 - first);
 }

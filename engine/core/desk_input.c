@@ -458,17 +458,37 @@ static int summary_row_traveler(const desk_state *st, int row) {
     return -1;
 }
 
-/* The summary: a number or a click on a case's row opens its debrief. */
+/* How many pages an event turns the summary: Tab, Page Down, the wheel
+ * down or the next page's button one on, Page Up, the wheel up or the
+ * previous page's button one back; 0: none of those, or one page only. */
+static int summary_turn_of(const desk_state *st, const input_event *ev) {
+    if (desk_summary_pages(st) < 2) return 0;
+    if (key(ev, KEY_TAB) || key(ev, KEY_PAGEDOWN)) return 1;
+    if (key(ev, KEY_PAGEUP)) return -1;
+    if (ev->kind == EV_WHEEL && ev->wheel) return ev->wheel > 0 ? -1 : 1;
+    if (left_click(ev) && desk_rect_hit(desk_layout.page_next, ev->x, ev->y)) return 1;
+    if (left_click(ev) && desk_rect_hit(desk_layout.page_prev, ev->x, ev->y)) return -1;
+    return 0;
+}
+
+/* The summary: a number or a click on a case's row opens its debrief; a long
+ * session's cases are on pages (summary_turn_of), numbered from 1 on each. */
 static int step_done(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
     if (key(ev, KEY_ESCAPE)) {
         desk_act_ask_quit(st, log, ud);
         return 0;
     }
-    if (ev->kind == EV_KEY && ev->key >= KEY_1 && ev->key <= KEY_0)
-        return desk_act_review(st, summary_row_traveler(st, ev->key - KEY_1), log, ud);
+    int turn = summary_turn_of(st, ev);
+    if (turn) {
+        desk_summary_turn(st, turn);
+        return 0;
+    }
+    int first = desk_summary_page(st) * DESK_SUMMARY_ROWS, k = number_key(ev->key);
+    if (ev->kind == EV_KEY && k >= 0)
+        return desk_act_review(st, summary_row_traveler(st, first + k), log, ud);
     if (left_click(ev)) {
         int row = desk_layout_summary_row_at(ev->y, st->n_decided);
-        if (row >= 0) return desk_act_review(st, summary_row_traveler(st, row), log, ud);
+        if (row >= 0) return desk_act_review(st, summary_row_traveler(st, first + row), log, ud);
     }
     return 0;
 }
@@ -485,6 +505,7 @@ static int step_review(desk_state *st, const input_event *ev, desk_log_fn log, v
     }
     if (key(ev, KEY_RETURN) || key(ev, KEY_ESCAPE) || left_click(ev)) {
         st->mode = DESK_DONE;
+        desk_summary_show(st, st->review); /* the arrows may have gone to another page */
         st->review = -1;
         st->n_docs = 0;
     }

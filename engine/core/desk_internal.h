@@ -28,6 +28,15 @@
 /* The traveler at the counter. */
 const desk_traveler *desk_current_traveler(const desk_state *st);
 
+/* How many pages the summary's decided cases fill (DESK_SUMMARY_ROWS a page; at least 1). */
+int desk_summary_pages(const desk_state *st);
+/* The page shown (st->summary_page, held to the pages there are). */
+int desk_summary_page(const desk_state *st);
+/* Turns the summary `by` pages (negative: back), round from the last to the first. */
+void desk_summary_turn(desk_state *st, int by);
+/* Shows the summary's page that holds a decided traveler's row. */
+void desk_summary_show(desk_state *st, int traveler);
+
 /* Sets the status line: a catalogue key and the values it shows. */
 void desk_status(desk_state *st, const char *key, int n, int total, int kind);
 

@@ -64,6 +64,9 @@ const desk_layout_table desk_layout =
         .quit_no = {400 + 250, 150 + 176, 200, 40},
         .help = {296, 44, 968, 570},
         .summary_top = 60,
+        /* under the summary's words in the traveler's column, above its foot */
+        .page_prev = {16, 566, 122, 36},
+        .page_next = {144, 566, 122, 36},
         .text =
             {
                 /* the row is 250 px: 6 px either side; a second line when the
@@ -129,9 +132,10 @@ desk_person_rows desk_layout_person(int companion, int apart, int needs) {
     return r;
 }
 
-/* Rows close up for a long session so every case fits on the desk (down to
- * 20 px for DESK_MAX_TRAVELERS: still one row's 14 px words off the next's,
- * Arabic's too; the layout test holds the longest session to it). */
+/* Rows close up for a long session so a page's cases fit on the desk (down
+ * to 20 px for DESK_SUMMARY_ROWS: still one row's 14 px words off the next's,
+ * Arabic's too; the layout test holds the longest session to it). A session
+ * of several pages has full pages' spacing on each, its last page too. */
 static int summary_row_h(int n) {
     return n > 24 ? 20 : n > 20 ? 22 : 24;
 }
@@ -141,12 +145,19 @@ static int summary_top(int n) {
     return n > 24 ? desk_layout.summary_top - 10 : desk_layout.summary_top;
 }
 
+static int page_rows(int n) {
+    return n < DESK_SUMMARY_ROWS ? n : DESK_SUMMARY_ROWS;
+}
+
 desk_rect desk_layout_summary_row(int r, int n) {
+    n = page_rows(n);
     int h = summary_row_h(n);
     return (desk_rect){0, summary_top(n) + r * h, DESK_W, h};
 }
 
 int desk_layout_summary_row_at(int y, int n) {
+    n = page_rows(n);
     if (y < summary_top(n)) return -1;
-    return (y - summary_top(n)) / summary_row_h(n);
+    int r = (y - summary_top(n)) / summary_row_h(n);
+    return r < DESK_SUMMARY_ROWS ? r : -1;
 }

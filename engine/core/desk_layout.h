@@ -136,6 +136,7 @@ typedef struct desk_layout_table {
     desk_rect ref_compare;             /* the reference panel's button to it */
     desk_rect quit, quit_yes, quit_no; /* leave the desk? */
     int summary_top;                   /* the end of the session: the first case's row */
+    desk_rect page_prev, page_next;    /* the summary's page buttons (more cases than a page) */
     desk_text_box text[DESK_TEXT_PLACES];
 } desk_layout_table;
 
@@ -163,9 +164,11 @@ typedef struct desk_person_rows {
 } desk_person_rows;
 desk_person_rows desk_layout_person(int companion, int apart, int needs);
 
-/* The summary's rows, one per decided case: row r of a summary of `n`
- * rows (shorter rows for a long session, so every case fits), and the row
- * under a height (only the height counts), or -1 above the first. */
+/* The summary's rows, one per decided case of the page shown: row r of a
+ * summary of `n` cases (shorter rows for a long session, so a page of
+ * DESK_SUMMARY_ROWS fits; every page of a session spaced alike), and the
+ * row under a height (only the height counts), or -1 above the first or
+ * below a page's last. */
 desk_rect desk_layout_summary_row(int r, int n);
 int desk_layout_summary_row_at(int y, int n);
 

@@ -11,6 +11,12 @@
 # Each row is replayed through the real desk (play --headless), the action log
 # scored (score --scenario), and the program's passed, decision_ok and set of
 # critical errors compared with the row's.
+#
+# The rows take minutes under ASan, so ctest runs them as shards side by
+# side: SHARD=i/n replays the rows whose place in the sorted list is i modulo
+# n (every row in exactly one shard, however many are added; interleaved, so
+# each shard gets its share of the long ones). No SHARD: every row.
+# ctest-shards: 2
 set -u
 BL=${1:?usage: verdicts.sh borderlab imgtool}
 IMG=${2:-}   # not used: the verdicts are read from the score, not from pixels
@@ -71,14 +77,24 @@ if want != have:
 PY
 }
 
-n=0
+SHARD=${SHARD:-1/1}
+if ! [[ $SHARD =~ ^([1-9][0-9]*)/([1-9][0-9]*)$ ]] || [ "${BASH_REMATCH[1]}" -gt "${BASH_REMATCH[2]}" ]; then
+    echo "verdicts.sh: SHARD is '$SHARD'; give i/n with 1 <= i <= n (e.g. SHARD=1/2), or none for every row"
+    exit 2
+fi
+shard=${BASH_REMATCH[1]} shards=${BASH_REMATCH[2]}
+
+n=0 mine=0
 for row in "$ROWS"/[0-9][0-9]-*.input; do
     [ -e "$row" ] || continue
     n=$((n + 1))
+    [ $(((n - 1) % shards + 1)) -eq "$shard" ] || continue
+    mine=$((mine + 1))
     what="$(basename "$row" .input): $(header verdict "$row"), critical $(header critical "$row")"
     if verdict "$row" >"$T/why" 2>&1; then ok "$what"; else bad "$what"; cat "$T/why"; fi
 done
 check "the corpus has rows ($n)" test "$n" -ge 44
+check "shard $shard/$shards replayed its share ($mine of $n)" test "$mine" -eq $(((n - shard) / shards + 1))
 
-echo "verdicts: $passes passed, $fails failed"
+echo "verdicts (shard $shard/$shards, $mine of $n rows): $passes passed, $fails failed"
 [ $fails -eq 0 ]
