@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "border.h"
+#include "checks.h"
 #include "score.h"
 
 static inline void look_at(score_actions *a, int doc, int side, double x, double y) {
@@ -58,6 +60,48 @@ static inline void good_identity(const scenario *s, const score_truth *t, score_
     id->pairs = id->pairs_right = s->fingers.mark ? 8 : 0;
 }
 
+/* Beyond the first line done well: each list holding a record searched,
+ * the record compared and called for what it is, its action taken as it
+ * applies to this person; the API difference recorded, a risk rule's hit
+ * reviewed; the registry and consulate asked (never those of a state the
+ * person fears), a return recorded as voluntary; at second line, an
+ * objective reason, the purpose explained, a search only when needed and
+ * in private, screening and every referral, the family each assessed,
+ * holding only when justified, a lawyer, the competent authority when the
+ * case is theirs, the decision in writing. */
+static inline void good_border(const scenario *s, score_actions *a) {
+    score_border *b = &a->border;
+    b->api_seen = 1;
+    b->mismatch = border_api_swapped(s);
+    b->reviewed = border_pnr_rule_hits(s);
+    for (int i = 0; i < s->n_checks; i++) {
+        const scn_check *c = &s->checks[i];
+        unsigned bit = 1u << i;
+        int is = c->basis == CHK_BASIS_DOCUMENT ? s->impostor == 0 : c->traveler;
+        b->searched |= 1u << c->list;
+        b->opened |= bit, b->compared |= bit;
+        if (is)
+            b->said_same |= bit;
+        else
+            b->said_not |= bit;
+        if (c->list == CHK_SLTD) b->seized |= bit;
+        if (is && c->category == CHK_MONITOR) b->recorded |= bit;
+        if (is && c->category != CHK_MONITOR && c->action == CHK_HOLD_NOTIFY) b->held |= bit;
+    }
+    const scn_registry *r = &s->registry;
+    int fears = (s->situations >> SIT_FEAR_OF_RETURN & 1) || (s->second.vulnerable & 1u);
+    if (r->result != REG_NONE && !(fears && strcmp(r->state, BORDER_STATE))) {
+        b->reg_asked = 1, b->cons_asked = r->consulate != CONS_NONE, b->etd_asked = r->etd;
+        b->voluntary = r->return_intended, b->best_interests = r->return_intended && s->age < 18;
+    }
+    if (!s->second.stage) return;
+    b->stage = 1, b->reasons = 1u << SL_REASON_IDENTITY, b->reason_recorded = 1;
+    b->explained = 1, b->search = s->second.search ? SL_SEARCH_PRIVATE : SL_SEARCH_NONE;
+    b->screened = 1, b->referrals = s->second.vulnerable, b->family = s->second.family;
+    b->hold = s->second.hold ? SL_HOLD_YES : SL_HOLD_NO;
+    b->lawyer = 1, b->authority = s->second.authority, b->written = 1;
+}
+
 static inline void score_good_work(const scenario *s, const score_truth *t, int decision,
                                    int protection, double seconds, score_actions *a) {
     memset(a, 0, sizeof *a);
@@ -83,6 +127,7 @@ static inline void score_good_work(const scenario *s, const score_truth *t, int 
     a->seconds = seconds;
     good_examination(t, a);
     good_identity(s, t, a);
+    good_border(s, a);
 }
 
 #endif

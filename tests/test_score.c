@@ -19,7 +19,7 @@
 #include "score_work.h"
 #include "test_fonts.h"
 
-#define MAX_SCN 32
+#define MAX_SCN 40
 
 typedef struct {
     int n;
@@ -46,7 +46,11 @@ static int setup(void **state) {
                                   "s21-lookalike-prints",   "s22-morph",
                                   "s23-cloned-chip",        "s24-dead-chip",
                                   "s25-revoked-signer",     "s26-watchlist-false-match",
-                                  "s27-injured-finger"};
+                                  "s27-injured-finger",     "s28-api-swap",
+                                  "s29-name-hit-innocent",  "s30-stolen-passport-impostor",
+                                  "s31-lost-then-found",    "s32-pnr-trafficking",
+                                  "s33-returning-fighter",  "s34-returnee-registry",
+                                  "s35-returnee-fear",      "s36-discreet-check"};
     pack_fixture *p = calloc(1, sizeof *p);
     doc_fonts fonts;
     bl_err err = {0};
