@@ -72,15 +72,15 @@ static int has_mrz_escape(const char *s) {
         s += 2, n -= 2;
     else if (s[0] == 'E')
         s += 1, n -= 1;
-    int vowels = 0, cons = 0;
+    int vowels = 0, cons = 0, lead = 0; /* consonants before the first vowel */
     for (size_t i = 0; i < n; i++) {
         if (s[i] == 'O' || s[i] == 'C') return 0;
         if (strchr("AEIU", s[i]))
             vowels++;
         else
-            cons++;
+            cons++, lead += vowels == 0;
     }
-    return (vowels == 0 && cons >= 2) || (vowels <= 1 && cons >= 4);
+    return (vowels == 0 && cons >= 2) || (vowels <= 1 && cons >= 4 && lead >= 3);
 }
 
 static void raw_push(raw_name *r, const char *mrz, int arabic) {
@@ -206,7 +206,9 @@ static void strip_prefix_article(raw_tok *t) {
         if (n >= 4 && strncmp(s, "AL", 2) == 0 && strcmp(s, "ALLH") != 0) memmove(s, s + 2, n - 1);
         return;
     }
-    if (n >= 6 && (strncmp(s, "AL", 2) == 0 || strncmp(s, "EL", 2) == 0) && !is_vowel_letter(s[2]))
+    /* before a vowel only when the rest is long enough to be a name: ELAMRANI, not ELENA */
+    if ((strncmp(s, "AL", 2) == 0 || strncmp(s, "EL", 2) == 0) &&
+        (n >= 6 && (!is_vowel_letter(s[2]) || n >= 7)))
         memmove(s, s + 2, n - 1);
     else if (n >= 6 && (s[0] == 'A' || s[0] == 'E') && s[1] == s[2] && strchr("DRSTZN", s[1]))
         memmove(s, s + 1, n); /* ESSAYED -> SSAYED: the doubling stays, as Arabic shadda */
@@ -223,9 +225,10 @@ static const char *const tails[] = {"DIN",   "DINE",  "DEEN",  "EDDIN", "EDDINE"
 static void join(raw_name *r, int i) {
     raw_tok *a = &r->t[i], *b = &r->t[i + 1];
     size_t na = strlen(a->s), nb = strlen(b->s);
-    if (na + nb >= RAW_LEN) nb = RAW_LEN - 1 - na;
-    memcpy(a->s + na, b->s, nb);
-    a->s[na + nb] = '\0';
+    if (na + 1 + nb >= RAW_LEN) nb = na + 2 < RAW_LEN ? RAW_LEN - 2 - na : 0;
+    a->s[na] = '+';
+    memcpy(a->s + na + 1, b->s, nb);
+    a->s[na + 1 + nb] = '\0';
     a->arabic = a->arabic || b->arabic;
     drop(r, i + 1);
 }
@@ -233,7 +236,7 @@ static void join(raw_name *r, int i) {
 /* Inserts '+' at s[at]: the seam of a compound, compared part by part. */
 static void mark_seam(char *s, size_t at) {
     size_t n = strlen(s);
-    if (n + 2 > RAW_LEN || at == 0 || at >= n) return;
+    if (n + 2 > RAW_LEN || at == 0 || at >= n || s[at] == '+' || s[at - 1] == '+') return;
     memmove(s + at + 1, s + at, n - at + 1);
     s[at] = '+';
 }
@@ -243,7 +246,8 @@ static int ends_with(const char *s, const char *sfx) {
     return n >= k && strcmp(s + n - k, sfx) == 0;
 }
 
-/* Arabic compounds: عبد / أبو + name, name + الدين / الله, from MRZ letters. */
+/* Arabic compounds: عبد / أبو + name, name + الدين / الله, from MRZ letters
+ * (a join already put '+' at the seam). */
 static void fold_compound_arabic(char *s) {
     size_t n = strlen(s);
     if (n > 4 && ends_with(s, "ALLH")) {
@@ -256,12 +260,12 @@ static void fold_compound_arabic(char *s) {
     static const char *const head[] = {"XAEBW", "EBD", "ABW", NULL};
     for (int k = 0; head[k]; k++) {
         size_t h = strlen(head[k]);
-        if (strncmp(s, head[k], h) == 0 && strlen(s) >= h + 2 && s[h] != '+') {
-            if (strncmp(s + h, "AL", 2) == 0 && strlen(s) >= h + 4)
-                memmove(s + h, s + h + 2, strlen(s + h + 2) + 1);
-            mark_seam(s, h);
-            break;
-        }
+        if (strncmp(s, head[k], h) != 0 || strlen(s) < h + 2) continue;
+        size_t p = h + (s[h] == '+');
+        if (strncmp(s + p, "AL", 2) == 0 && strlen(s + p) >= 4)
+            memmove(s + p, s + p + 2, strlen(s + p + 2) + 1);
+        mark_seam(s, h);
+        break;
     }
 }
 
@@ -288,6 +292,11 @@ static void fold_compound_latin(char *s) {
         }
     }
     n = strlen(s);
+    char *seam = strchr(s, '+');
+    if (strncmp(s, "ABD", 3) == 0 && seam && seam - s > 3 && seam - s <= 6) {
+        memmove(s + 3, seam, strlen(seam) + 1); /* ABDEL+RAHMAN -> ABD+RAHMAN */
+        return;
+    }
     if (n > 5 && strncmp(s, "ABD", 3) == 0 && s[3] != '+') {
         static const char *const link[] = {"OUL", "UL", "EL", "AL", "OL", "IL", "OU",
                                            "U",   "E",  "A",  "O",  "I",  NULL};
@@ -362,7 +371,7 @@ static void emit_vowels(symbuf *b, const char *run, int n) {
         const char *sym;
     } tab[] = {
         {"A", "a"},    {"E", "e"},    {"I", "i"},    {"O", "u"},    {"U", "u"},    {"Y", "i"},
-        {"AA", "A"},   {"EE", "I"},   {"II", "I"},   {"IE", "I"},   {"IY", "I"},   {"EA", "I"},
+        {"AA", "a'"},  {"EE", "I"},   {"II", "I"},   {"IE", "I"},   {"IY", "I"},   {"EA", "I"},
         {"OU", "u"},   {"OO", "U"},   {"UU", "U"},   {"OE", "U"},   {"UE", "U"},   {"AI", "y"},
         {"AY", "y"},   {"EI", "y"},   {"EY", "y"},   {"AE", "y"},   {"AEE", "y"},  {"AEI", "y"},
         {"AEY", "y"},  {"AIE", "y"},  {"AII", "y"},  {"AU", "w"},   {"AW", "w"},   {"AO", "w"},
@@ -450,7 +459,6 @@ static int latin_symbols(const char *s, char *out, int cap) {
             i = j;
             continue;
         }
-        if (c == 'H' && i == n - 1 && i > 0 && is_vowel_letter(s[i - 1])) break; /* -AH */
         int adv;
         char k = latin_consonant(s, i, n, &adv);
         emit(&b, k);
@@ -490,7 +498,7 @@ static int arabic_symbols(const char *s, char *out, int cap) {
         char c = s[i];
         int prev_c = b.n > 0 && !is_vowel_sym(b.out[b.n - 1]) && b.out[b.n - 1] != '\'';
         int next_c = i + 1 >= n || !strchr("AWYIU", s[i + 1]);
-        if (allah && i == n - 1 && c == 'H') c = 'a';
+        if (allah && i == n - 1 && c == 'H') emit(&b, 'a'); /* ...LLAH */
         switch (c) {
         case 'A':
             emit(&b, i == 0 ? '\'' : 'A'); /* an initial alef only carries the first vowel */
@@ -503,10 +511,16 @@ static int arabic_symbols(const char *s, char *out, int cap) {
             emit(&b, 'i'); /* إ */
             break;
         case 'W':
-            emit(&b, i > 0 && prev_c && next_c ? 'U' : 'W');
+            if (b.n > 0 && b.out[b.n - 1] == 'u')
+                b.out[b.n - 1] = 'U';
+            else
+                emit(&b, i > 0 && prev_c && next_c ? 'U' : 'W');
             break;
         case 'Y':
-            emit(&b, i > 0 && next_c ? (prev_c ? 'I' : 'y') : 'Y');
+            if (b.n > 0 && b.out[b.n - 1] == 'i')
+                b.out[b.n - 1] = 'I'; /* إي: IMAN */
+            else
+                emit(&b, i > 0 && next_c ? (prev_c ? 'I' : 'y') : 'Y');
             break;
         case 'G':
             emit(&b, '3');
@@ -578,19 +592,50 @@ static char key_class(char c) {
     }
 }
 
-int names_component_key(const names_parsed *p, int i, char out[NAMES_KEY_MAX]) {
+/* Ambiguous sound classes, read the other way for an alternate key: CH is SH
+ * in French and K in German and Greek (MICHAEL / MIKAEL), TH is S in Egyptian
+ * spellings (THABET / SABET), J is Y in Nordic ones (FREJA / FREYA). */
+#define ALT_C_K  1
+#define ALT_TH_S 2
+#define ALT_J_Y  4
+
+static int key_build(const char *sym, int alt, char out[NAMES_KEY_MAX]) {
     int n = 0;
-    out[0] = '\0';
-    if (i < 0 || i >= p->n) return 0;
-    for (const char *s = p->sym[i]; *s && n < NAMES_KEY_MAX - 1; s++) {
+    for (const char *s = sym; *s && n < NAMES_KEY_MAX - 1; s++) {
         char c = *s;
+        if ((alt & ALT_C_K) && c == 'C') c = 'K';
+        if ((alt & ALT_TH_S) && c == '1') c = 'S';
+        if ((alt & ALT_J_Y) && c == 'J') c = 'Y';
         if (is_vowel_sym(c) || c == '\'' || c == '+') continue;
-        if ((c == 'W' || c == 'Y') && s != p->sym[i]) continue;
+        if ((c == 'W' || c == 'Y') && s != sym) continue;
+        if (c == 'H' && s != sym && (s[1] == '\0' || s[1] == '+')) continue; /* -AH, -EH */
         c = key_class(c);
         if (n > 0 && out[n - 1] == c) continue;
         out[n++] = c;
     }
     out[n] = '\0';
+    return n;
+}
+
+int names_component_key(const names_parsed *p, int i, char out[NAMES_KEY_MAX]) {
+    out[0] = '\0';
+    if (!p || i < 0 || i >= p->n) return 0;
+    return key_build(p->sym[i], 0, out);
+}
+
+int names_component_keys(const names_parsed *p, int i, char keys[][NAMES_KEY_MAX], int max) {
+    if (!p || i < 0 || i >= p->n || max <= 0) return 0;
+    int n = 0;
+    static const int alts[] = {0, ALT_C_K, ALT_TH_S, ALT_J_Y};
+    static const char trigger[] = {0, 'C', '1', 'J'};
+    for (int a = 0; a < 4 && n < max; a++) {
+        if (a > 0 && !strchr(p->sym[i], trigger[a])) continue;
+        if (key_build(p->sym[i], alts[a], keys[n]) == 0) continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            dup |= strcmp(keys[k], keys[n]) == 0;
+        n += !dup;
+    }
     return n;
 }
 
@@ -654,12 +699,13 @@ static double consonant_cost(char x, char y) {
     static const struct {
         char a, b;
         double c;
-    } tab[] = {
-        {'Q', 'K', 0.1}, {'G', 'J', 0.15}, {'G', 'Q', 0.3}, {'X', 'K', 0.4},  {'X', 'H', 0.4},
-        {'X', 'C', 0.3}, {'C', 'S', 0.5},  {'1', 'T', 0.2}, {'1', 'S', 0.3},  {'2', 'D', 0.2},
-        {'2', 'Z', 0.2}, {'1', '2', 0.2},  {'Z', 'S', 0.5}, {'D', 'T', 0.5},  {'3', 'G', 0.2},
-        {'3', 'R', 0.5}, {'3', 'K', 0.5},  {'B', 'P', 0.3}, {'F', 'V', 0.2},  {'F', 'P', 0.4},
-        {'W', 'V', 0.3}, {'1', 'Z', 0.4},  {'2', 'T', 0.4}, {'H', '\'', 0.3}, {'Z', 'J', 0.6}};
+    } tab[] = {{'Q', 'K', 0.1}, {'G', 'J', 0.15}, {'G', 'Q', 0.3}, {'X', 'K', 0.4},
+               {'X', 'H', 0.4}, {'X', 'C', 0.3},  {'C', 'S', 0.5}, {'1', 'T', 0.2},
+               {'1', 'S', 0.3}, {'2', 'D', 0.2},  {'2', 'Z', 0.2}, {'1', '2', 0.2},
+               {'Z', 'S', 0.5}, {'D', 'T', 0.5},  {'3', 'G', 0.2}, {'3', 'R', 0.5},
+               {'3', 'K', 0.5}, {'B', 'P', 0.3},  {'F', 'V', 0.2}, {'F', 'P', 0.4},
+               {'W', 'V', 0.3}, {'1', 'Z', 0.4},  {'2', 'T', 0.4}, {'H', '\'', 0.3},
+               {'Z', 'J', 0.6}, {'J', 'Y', 0.4},  {'C', 'K', 0.4}};
     for (size_t k = 0; k < sizeof tab / sizeof tab[0]; k++)
         if ((tab[k].a == x && tab[k].b == y) || (tab[k].a == y && tab[k].b == x)) return tab[k].c;
     return 1.0;
@@ -672,7 +718,8 @@ static double sub_cost(char x, char y) {
     if (!vx && !vy) return consonant_cost(x, y);
     char v = vx ? vowel_class(x) : vowel_class(y), c = vx ? y : x;
     if ((c == 'W' && (v == 'u' || v == 'w')) || (c == 'Y' && (v == 'i' || v == 'y'))) return 0.2;
-    if (c == '\'') return 0.2; /* ain or hamza written as a vowel (ALI / علي, ABBAS / عباس) */
+    /* ain or hamza written as a (short) vowel: ALI / علي, ABBAS / عباس */
+    if (c == '\'') return is_long(vx ? x : y) ? 0.6 : 0.2;
     return 1.5;
 }
 
@@ -684,17 +731,21 @@ static double weight(char c) {
 
 /* Cost of leaving out s[i] (a component of n symbols); other_arabic: the
  * other component is Arabic script, which does not write short vowels. */
-static double del_cost(const char *s, int i, int n, int other_arabic, int self_arabic) {
+static double del_cost(const char *s, int i, int n, int other_arabic, int self_arabic,
+                       char other_first) {
     char c = s[i];
     if (is_vowel_sym(c)) {
-        if (i == n - 1 && vowel_class(c) == 'a') return 1.0; /* feminine -a: ALI / ALIA */
-        if (self_arabic) return 0.8;                         /* a letter the script writes */
-        if (other_arabic) return is_long(c) ? 0.8 : 0.05;
+        if (i == n - 1 && vowel_class(c) == 'a') return 1.5; /* feminine -a: ALI / ALIA */
+        if (i == n - 1 && c != 'e') return 0.9; /* nisba -i: QASIM / QASIMI, HUSSEINI */
+        if (self_arabic) return 0.8;            /* a letter the script writes */
+        /* Arabic writes long vowels and initial ones */
+        if (other_arabic) return is_long(c) || i == 0 ? 0.8 : 0.05;
         return is_long(c) ? 0.7 : 0.5;
     }
     if (i > 0 && s[i - 1] == c) return 0.3; /* doubled: shadda, or a spelling's habit */
-    if (c == '\'') return 0.1;
-    if (c == 'H') return 0.6;
+    /* an initial alef or ain is a letter: ANWAR is not NUR; before AISHA's vowel it is silent */
+    if (c == '\'') return i == 0 && !is_vowel_sym(other_first) ? 0.6 : 0.1;
+    if (c == 'H') return i == n - 1 && i > 0 && is_vowel_sym(s[i - 1]) ? 0.3 : 0.6; /* -AH */
     if (c == 'W' || c == 'Y') {
         /* a glide beside its own vowel: ATIYYA / ATTIA, DHIYAB / DIAB */
         char near = c == 'Y' ? 'i' : 'u', alt = c == 'Y' ? 'y' : 'w';
@@ -711,14 +762,14 @@ static double edit_similarity(const char *a, int aa, const char *b, int ba) {
     double wa = 0, wb = 0;
     d[0][0] = 0;
     for (int i = 1; i <= n; i++)
-        d[i][0] = d[i - 1][0] + del_cost(a, i - 1, n, ba, aa), wa += weight(a[i - 1]);
+        d[i][0] = d[i - 1][0] + del_cost(a, i - 1, n, ba, aa, b[0]), wa += weight(a[i - 1]);
     for (int j = 1; j <= m; j++)
-        d[0][j] = d[0][j - 1] + del_cost(b, j - 1, m, aa, ba), wb += weight(b[j - 1]);
+        d[0][j] = d[0][j - 1] + del_cost(b, j - 1, m, aa, ba, a[0]), wb += weight(b[j - 1]);
     for (int i = 1; i <= n; i++)
         for (int j = 1; j <= m; j++) {
             double x = d[i - 1][j - 1] + sub_cost(a[i - 1], b[j - 1]);
-            double y = d[i - 1][j] + del_cost(a, i - 1, n, ba, aa);
-            double z = d[i][j - 1] + del_cost(b, j - 1, m, aa, ba);
+            double y = d[i - 1][j] + del_cost(a, i - 1, n, ba, aa, b[0]);
+            double z = d[i][j - 1] + del_cost(b, j - 1, m, aa, ba, a[0]);
             d[i][j] = x < y ? (x < z ? x : z) : (y < z ? y : z);
         }
     double w = wa > wb ? wa : wb;
@@ -780,10 +831,11 @@ double names_similarity_parsed(const names_parsed *a, const names_parsed *b) {
         if (sim[bi][bj] < worst) worst = sim[bi][bj];
     }
     double mean = wsum > 0 ? sum / wsum : 0;
-    /* both the surname and the given name must agree: the weakest pair counts
-     * as much as the mean; a component with no partner costs a little (a
-     * father's name one document gives and another leaves out) */
-    double s = 0.5 * mean + 0.5 * worst;
+    /* both the surname and the given name must agree: the weakest pair decides
+     * (a good surname does not make SAMEER a SAMEERA), the mean only orders
+     * equal ones; a component with no partner costs a little (a father's name
+     * one document gives and another leaves out) */
+    double s = 0.9 * worst + 0.1 * mean;
     int extra = a->n > b->n ? a->n - b->n : b->n - a->n;
     s *= 1.0 - 0.08 * extra;
     return s < 0 ? 0 : s;

@@ -30,8 +30,8 @@
  *      agree) and loses a little per component that has no partner.
  *
  * Keys (for blocking): consonant classes only, doubles collapsed, B=P, F=V,
- * T=D=TH=DH=Z, S=SH=CH, K=Q=G=J=KH=GH; vowels, hamza/ain and W/Y after the
- * first letter are dropped. Variants share a key; different names may too
+ * T=D=TH=DH=Z, S=SH=CH, K=Q=G=J=KH=GH; vowels, hamza/ain, W/Y after the
+ * first letter and a final H (-AH, ة) are dropped. Variants share a key; different names may too
  * (JAMAL/KAMAL: KML) - the similarity decides.
  *
  * Limits, said plainly: a Latin spelling does not show which vowels are long,
@@ -85,5 +85,12 @@ double names_similarity_parsed(const names_parsed *a, const names_parsed *b);
 
 /* Component i's key into out (NAMES_KEY_MAX bytes); returns its length. */
 int names_component_key(const names_parsed *p, int i, char out[NAMES_KEY_MAX]);
+
+/* Component i's key and, when it holds a letter romanisations read two ways
+ * (CH: SH or K, TH: T or S, J: J or Y), its alternate keys: at most max
+ * distinct keys, the first names_component_key's; returns how many. A
+ * database indexes and probes them all so MICHAEL finds MIKAEL. */
+#define NAMES_KEYS_MAX 4
+int names_component_keys(const names_parsed *p, int i, char keys[][NAMES_KEY_MAX], int max);
 
 #endif
