@@ -286,14 +286,14 @@ static int list_wanted(const chk_query *q, const chk_record *r) {
     return q->lists == 0 || (q->lists >> r->list) & 1u;
 }
 
-static double record_similarity(const chk_db *db, int id, const names_parsed *qp) {
+static double record_similarity(const chk_db *db, int id, const names_parsed *qp, double floor) {
     double best = 0;
     for (int k = 0; k < 2; k++) {
         uint32_t at = db->name_at[2 * id + k];
         if (at == NO_NAME) continue;
         names_parsed p;
         arena_get_name(db, at, &p);
-        double s = names_similarity_parsed(qp, &p);
+        double s = names_similarity_floor(qp, &p, floor);
         if (s > best) best = s;
     }
     return best;
@@ -363,7 +363,7 @@ static int name_hits(const chk_db *db, const chk_query *q, const names_parsed *q
         for (int d = 0; d < doc_hits; d++)
             seen |= hs->h[d].record == cand[i];
         if (seen || !list_wanted(q, r)) continue;
-        double s = record_similarity(db, cand[i], qp);
+        double s = record_similarity(db, cand[i], qp, threshold);
         if (s < threshold) continue;
         int same_birth = q->birth.y != 0 && r->birth.y == q->birth.y && r->birth.m == q->birth.m &&
                          r->birth.d == q->birth.d;

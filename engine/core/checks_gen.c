@@ -171,7 +171,7 @@ static const pool_name other_female[] = {
     {NULL, {"ASTRID"}},
     {NULL, {"LINNEA"}},
     {NULL, {"ELISE"}},
-    {NULL, {"HELENA", "HELENE"}},
+    {NULL, {"HELENA"}},
     {NULL, {"JOHANNA"}},
     {NULL, {"FREJA", "FREYA"}},
     {NULL, {"MAJA", "MAIA"}},

@@ -193,7 +193,8 @@ static int is_article(const raw_name *r, int i) {
     if (in_list(s, plain)) return i + 1 < r->n;
     if (r->t[i].arabic || i + 1 >= r->n) return 0;
     size_t n = strlen(s);
-    if ((n == 2 || n == 3) && is_vowel_letter(s[0]) && !is_vowel_letter(s[1]))
+    if ((n == 2 || n == 3) && strchr("AEU", s[0]) && !is_vowel_letter(s[1]) &&
+        !is_vowel_letter(s[n - 1])) /* AR, ED, ASH - not IDA, not ABU */
         return strncmp(r->t[i + 1].s, s + 1, n - 1) == 0;
     return 0;
 }
@@ -496,7 +497,7 @@ static int arabic_symbols(const char *s, char *out, int cap) {
             }
         if (hit) continue;
         char c = s[i];
-        int prev_c = b.n > 0 && !is_vowel_sym(b.out[b.n - 1]) && b.out[b.n - 1] != '\'';
+        int prev_c = b.n > 0 && !is_vowel_sym(b.out[b.n - 1]); /* ain and hamza are consonants */
         int next_c = i + 1 >= n || !strchr("AWYIU", s[i + 1]);
         if (allah && i == n - 1 && c == 'H') emit(&b, 'a'); /* ...LLAH */
         switch (c) {
@@ -510,17 +511,22 @@ static int arabic_symbols(const char *s, char *out, int cap) {
         case 'I':
             emit(&b, 'i'); /* إ */
             break;
+        case 'Y':
+            if (b.n > 1 && b.out[b.n - 1] == '\'' && b.out[b.n - 2] == 'A' && i + 1 < n &&
+                !strchr("AWYIU", s[i + 1])) {
+                b.out[b.n - 2] = 'y', b.n--; /* اعي: the a'i of ISMAIL */
+                break;
+            }
+            if (b.n > 0 && b.out[b.n - 1] == 'i')
+                b.out[b.n - 1] = 'I'; /* إي: IMAN */
+            else
+                emit(&b, i > 0 && next_c ? (prev_c ? 'I' : 'y') : 'Y');
+            break;
         case 'W':
             if (b.n > 0 && b.out[b.n - 1] == 'u')
                 b.out[b.n - 1] = 'U';
             else
                 emit(&b, i > 0 && prev_c && next_c ? 'U' : 'W');
-            break;
-        case 'Y':
-            if (b.n > 0 && b.out[b.n - 1] == 'i')
-                b.out[b.n - 1] = 'I'; /* إي: IMAN */
-            else
-                emit(&b, i > 0 && next_c ? (prev_c ? 'I' : 'y') : 'Y');
             break;
         case 'G':
             emit(&b, '3');
@@ -718,6 +724,7 @@ static double sub_cost(char x, char y) {
     if (!vx && !vy) return consonant_cost(x, y);
     char v = vx ? vowel_class(x) : vowel_class(y), c = vx ? y : x;
     if ((c == 'W' && (v == 'u' || v == 'w')) || (c == 'Y' && (v == 'i' || v == 'y'))) return 0.2;
+    if (c == 'J' && (v == 'i' || v == 'y')) return 0.4; /* Nordic J: MAJA / MAIA */
     /* ain or hamza written as a (short) vowel: ALI / علي, ABBAS / عباس */
     if (c == '\'') return is_long(vx ? x : y) ? 0.6 : 0.2;
     return 1.5;
@@ -737,12 +744,13 @@ static double del_cost(const char *s, int i, int n, int other_arabic, int self_a
     if (is_vowel_sym(c)) {
         if (i == n - 1 && vowel_class(c) == 'a') return 1.5; /* feminine -a: ALI / ALIA */
         if (i == n - 1 && c != 'e') return 0.9; /* nisba -i: QASIM / QASIMI, HUSSEINI */
-        if (self_arabic) return 0.8;            /* a letter the script writes */
+        if (self_arabic) return 0.9;            /* a letter the script writes */
         /* Arabic writes long vowels and initial ones */
-        if (other_arabic) return is_long(c) || i == 0 ? 0.8 : 0.05;
+        if (other_arabic) return is_long(c) || i == 0 ? 1.0 : 0.05;
         return is_long(c) ? 0.7 : 0.5;
     }
-    if (i > 0 && s[i - 1] == c) return 0.3; /* doubled: shadda, or a spelling's habit */
+    /* doubled: a spelling's habit, or shadda, which Arabic script rarely writes */
+    if (i > 0 && s[i - 1] == c) return other_arabic ? 0.1 : 0.3;
     /* an initial alef or ain is a letter: ANWAR is not NUR; before AISHA's vowel it is silent */
     if (c == '\'') return i == 0 && !is_vowel_sym(other_first) ? 0.6 : 0.1;
     if (c == 'H') return i == n - 1 && i > 0 && is_vowel_sym(s[i - 1]) ? 0.3 : 0.6; /* -AH */
@@ -810,11 +818,24 @@ static double token_weight(const char *s) {
 }
 
 double names_similarity_parsed(const names_parsed *a, const names_parsed *b) {
+    return names_similarity_floor(a, b, 0);
+}
+
+double names_similarity_floor(const names_parsed *a, const names_parsed *b, double floor) {
     if (!a || !b || a->n == 0 || b->n == 0) return 0;
     double sim[NAMES_MAX_TOKENS][NAMES_MAX_TOKENS];
-    for (int i = 0; i < a->n; i++)
-        for (int j = 0; j < b->n; j++)
-            sim[i][j] = token_similarity(a->sym[i], a->arabic[i], b->sym[j], b->arabic[j]);
+    /* row by row over the name with fewer components: each of them will be
+     * paired, so one whose best partner is too weak settles the answer */
+    int short_a = a->n <= b->n;
+    for (int i = 0; i < (short_a ? a->n : b->n); i++) {
+        double best = 0;
+        for (int j = 0; j < (short_a ? b->n : a->n); j++) {
+            int x = short_a ? i : j, y = short_a ? j : i;
+            sim[x][y] = token_similarity(a->sym[x], a->arabic[x], b->sym[y], b->arabic[y]);
+            if (sim[x][y] > best) best = sim[x][y];
+        }
+        if (0.9 * best + 0.1 < floor) return 0;
+    }
     /* pair the components best first: the order of surname and given names,
      * and of the given names among themselves, varies between documents */
     int used_a[NAMES_MAX_TOKENS] = {0}, used_b[NAMES_MAX_TOKENS] = {0};

@@ -83,6 +83,10 @@ int names_parse(const char *utf8, names_parsed *out);
 /* names_similarity on names read before. */
 double names_similarity_parsed(const names_parsed *a, const names_parsed *b);
 
+/* The same, for a caller that only wants similarities of at least floor: it
+ * may stop early and return 0 when the answer is below floor. */
+double names_similarity_floor(const names_parsed *a, const names_parsed *b, double floor);
+
 /* Component i's key into out (NAMES_KEY_MAX bytes); returns its length. */
 int names_component_key(const names_parsed *p, int i, char out[NAMES_KEY_MAX]);
 
