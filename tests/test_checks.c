@@ -275,7 +275,11 @@ static void test_names_of_enums(void **state) {
         assert_string_equal(chk_action_name(i), acts[i]);
         assert_int_equal(chk_action_from_name(acts[i]), i);
     }
-    assert_string_equal(chk_basis_name(CHK_BASIS_DOCUMENT), "document_number");
+    static const char *const bases[] = {"name_only", "name_and_birth_date", "document_number"};
+    for (int i = 0; i < CHK_BASIS_BASES; i++) {
+        assert_string_equal(chk_basis_name(i), bases[i]);
+        assert_int_equal(chk_basis_from_name(bases[i]), i);
+    }
     assert_string_equal(chk_list_name(CHK_LISTS), "?");
     assert_int_equal(chk_action_from_name("shoot"), -1);
     assert_int_equal(chk_category_from_name(NULL), -1);

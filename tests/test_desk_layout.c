@@ -34,6 +34,8 @@
 #include "desk_docinfo.h"
 #include "desk_fit.h"
 #include "desk_ident.h"
+#include "desk_second.h"
+#include "desk_sys.h"
 #include "desk_internal.h"
 #include "desk_verify.h"
 #include "scn_docs.h"
@@ -725,6 +727,143 @@ static void exam_bar(tour *t) {
     t->s = t->p->session;
 }
 
+/* The systems panel (Y) at its fullest: an API line and a document with
+ * long values, a PNR of as many lines as it shows and every risk rule, five
+ * hits on each list with long names in both scripts, a record opened and
+ * compared, the registry and the consulate answered. */
+static void sys_info(desk_sys_info *in) {
+    memset(in, 0, sizeof *in);
+    in->has_api = 1;
+    snprintf(in->flight, sizeof in->flight, "NA 4127  NHV 09:10 - VLM 12:40  01JUN");
+    snprintf(in->booking, sizeof in->booking, "K7Q2LM"), snprintf(in->seat, sizeof in->seat, "14C");
+    for (int f = 0; f < SYS_API_FIELDS; f++) {
+        snprintf(in->api[f], sizeof in->api[f], "AL-HASHIMI ABDULRAHMAN MUHAMMAD");
+        snprintf(in->doc[f], sizeof in->doc[f], "AL HASHEMI ABDELRAHMAN MOHAMED");
+    }
+    in->n_pnr = SYS_PNR_LINES;
+    for (int i = 0; i < SYS_PNR_LINES; i++) {
+        snprintf(in->pnr[i], sizeof in->pnr[i],
+                 "(%d) FORM OF PAYMENT: CASH, PAID BY A THIRD PARTY AT THE AGENCY DESK, NHV",
+                 i + 1);
+        in->pnr_sensitive[i] = i == 7;
+    }
+    in->n_rules = SYS_RULES;
+    for (int r = 0; r < SYS_RULES; r++) {
+        snprintf(in->rule[r], sizeof in->rule[r], "R%d THIRD-PARTY-CASH-ONE-WAY", r + 1);
+        snprintf(in->rule_why[r], sizeof in->rule_why[r],
+                 "Several one-way tickets for young travellers paid in cash by a third party "
+                 "two days before departure");
+    }
+    for (int l = 0; l < SYS_LISTS; l++) {
+        in->n_hits[l] = SYS_HITS;
+        for (int h = 0; h < SYS_HITS; h++) {
+            desk_sys_hit *x = &in->hits[l][h];
+            x->list = l, x->category = (l * 2 + h) % 6, x->action = h % 4,
+            x->basis = l == 1 ? 2 : h % 2;
+            x->score = 99 - h, x->check = h == 0 ? 0 : -1;
+            snprintf(x->name, sizeof x->name, "AL-HASHIMI ABDULRAHMAN MUHAMMAD IBRAHIM");
+            snprintf(x->name_native, sizeof x->name_native, "محمد عبد الرحمن إبراهيم الهاشمي");
+            x->birth = (bl_date){1979, 11, 28}, x->reported = (bl_date){2025, 12, 30};
+            snprintf(x->sex, sizeof x->sex, "M");
+            snprintf(x->doc, sizeof x->doc, "X1CB3LB4B");
+            snprintf(x->reporting, sizeof x->reporting, "QNV");
+            snprintf(x->ref, sizeof x->ref, "SLTD-QNV-2025-04417");
+        }
+    }
+    snprintf(in->trav_name, sizeof in->trav_name, "AL HASHEMI ABDELRAHMAN MOHAMED IBRAHIM");
+    in->trav_birth = (bl_date){1979, 11, 28};
+    snprintf(in->trav_doc, sizeof in->trav_doc, "X1CB3LB4B");
+    in->registry = 4, in->consulate = 1, in->etd = 1, in->n_reg = 4;
+    snprintf(in->reg_state, sizeof in->reg_state, "QWH");
+    for (int i = 0; i < 4; i++)
+        snprintf(in->reg[i], sizeof in->reg[i],
+                 "AL HASHEMI, ABDELRAHMAN MOHAMED IBRAHIM  1979-11-28");
+}
+
+static void press_in(tour *t, const pbtn *bs, int n, int kind, int arg, const char *what) {
+    for (int i = 0; i < n; i++)
+        if (bs[i].kind == kind && (arg < 0 || bs[i].arg == arg)) {
+            mouse(t, EV_DOWN, bs[i].r.x + bs[i].r.w / 2, bs[i].r.y + bs[i].r.h / 2);
+            mouse(t, EV_UP, bs[i].r.x + bs[i].r.w / 2, bs[i].r.y + bs[i].r.h / 2);
+            return;
+        }
+    fail_msg("%s: no %s button %d/%d here", tid(t), what, kind, arg);
+}
+
+static void sys_press(tour *t, int kind, int arg) {
+    pbtn bs[SYS_MAX_BUTTONS];
+    press_in(t, bs, desk_sys_buttons(&t->st, bs, SYS_MAX_BUTTONS), kind, arg, "systems");
+}
+
+static void second_press(tour *t, int kind, int arg) {
+    pbtn bs[SECOND_MAX_BUTTONS];
+    press_in(t, bs, desk_second_buttons(&t->st, bs, SECOND_MAX_BUTTONS), kind, arg, "second-line");
+}
+
+static void systems(tour *t, int i) {
+    desk_sys_info in;
+    desk_traveler *tr = &t->s.travelers[i];
+    desk_traveler keep = *tr;
+    tr->registry = tr->return_case = 1, tr->age = 15;
+    at_traveler(t, i);
+    key(t, KEY_Y);
+    look(t, "%s: the systems, nothing from the airline", tid(t));
+    sys_info(&in);
+    desk_set_sys_info(&t->st, &in);
+    look(t, "%s: the API line beside the document", tid(t));
+    sys_press(t, SB_MISMATCH, -1);
+    key(t, KEY_TAB);
+    sys_press(t, SB_CONCERN, 3);
+    sys_press(t, SB_REVIEW, 1);
+    look(t, "%s: the PNR and its risk rules", tid(t));
+    key(t, KEY_TAB);
+    for (int l = 0; l < SYS_LISTS; l++)
+        sys_press(t, SB_SEARCH, l);
+    look(t, "%s: every list searched", tid(t));
+    sys_press(t, SB_HIT, 0);
+    look(t, "%s: a record", tid(t));
+    sys_press(t, SB_COMPARE, -1);
+    sys_press(t, SB_NOT_SAME, -1);
+    sys_press(t, SB_ACTION, 3);
+    look(t, "%s: a record compared", tid(t));
+    sys_press(t, SB_BACK, -1);
+    sys_press(t, SB_HIT, SYS_HITS + 1);
+    sys_press(t, SB_COMPARE, -1);
+    look(t, "%s: a document's record compared", tid(t));
+    key(t, KEY_TAB);
+    for (int k = SB_REGISTRY; k <= SB_BEST_INTERESTS; k++)
+        sys_press(t, k, -1);
+    look(t, "%s: the registry and the consulate answered", tid(t));
+    key(t, KEY_DOWN);
+    look(t, "%s: the keyboard's focus on a button", tid(t));
+    /* the second-line stage, every step taken */
+    tr->second_stage = tr->second_family = 1, tr->second_children = 2;
+    tr->second_minutes = 45, tr->second_found = (1u << VULN_COUNT) - 1;
+    at_traveler(t, i);
+    key(t, KEY_S);
+    key(t, KEY_RETURN);
+    look(t, "%s: second line begins", tid(t));
+    for (int r = 0; r < SL_REASONS; r += 3)
+        second_press(t, SLB_REASON, r);
+    second_press(t, SLB_RECORD, -1);
+    second_press(t, SLB_EXPLAIN, -1);
+    second_press(t, SLB_SEARCH, SL_SEARCH_PRIVATE);
+    second_press(t, SLB_SCREEN, -1);
+    for (int v = 0; v < VULN_COUNT; v += 2)
+        second_press(t, SLB_REFER, v);
+    second_press(t, SLB_FAMILY, -1);
+    second_press(t, SLB_HOLD, SL_HOLD_NO);
+    second_press(t, SLB_LAWYER, -1);
+    second_press(t, SLB_AUTHORITY, -1);
+    second_press(t, SLB_WRITTEN, -1);
+    look(t, "%s: second line, every step taken", tid(t));
+    second_press(t, SLB_SYSTEMS, -1);
+    look(t, "%s: the systems over second line", tid(t));
+    key(t, KEY_Y);
+    look(t, "%s: back at second line", tid(t));
+    *tr = keep;
+}
+
 /* ------------------------------------------------------------ the tour */
 
 static void tour_language(tour *t, int lang) {
@@ -735,6 +874,7 @@ static void tour_language(tour *t, int lang) {
         pages(t, i);
         if (i < 2) dialogs(t, i);
         if (i < 2) identity(t, i);
+        if (i < 2) systems(t, i);
         debriefs(t, i);
     }
     statuses(t);

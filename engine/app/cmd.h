@@ -11,6 +11,7 @@
 #include "err.h"
 
 int cmd_mrz(int argc, char **argv);          /* borderlab mrz check|make */
+int cmd_api(int argc, char **argv);          /* borderlab api make|check */
 int cmd_render(int argc, char **argv);       /* borderlab render ... */
 int cmd_templates(int argc, char **argv);    /* borderlab templates [--json] */
 int cmd_bench(int argc, char **argv);        /* borderlab bench render */

@@ -17,6 +17,7 @@
 
 #include "desk_app_int.h"
 #include "desk_ident_app.h"
+#include "desk_sys_app.h"
 #include "desk_docinfo.h"
 #include "loupe.h"
 #include "scn_docs.h"
@@ -309,6 +310,7 @@ int app_load_traveler(desk_app *a, bl_err *err) {
     }
     /* what the identity panel shows: the chip, the faces, the scanner */
     if (app_ident_load(a, first[0], err) != 0) return err_prefix(err, "traveler %s", t->id);
+    if (app_sys_load(a, first[0], err) != 0) return err_prefix(err, "traveler %s", t->id);
     /* The person at the counter (a captured page's own portrait when the
      * traveler's first document is one that marks it), and the one with them */
     a->face = cap_face == 0 && !t->impostor ? capture_face(a, &a->slots[0], err) : NULL;

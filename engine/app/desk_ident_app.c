@@ -177,6 +177,15 @@ static int face_picture(desk_app *a, app_ident *id, int pic, bl_image *out, bl_e
 static plat_tex *make_tex(desk_app *a, app_ident *id, int pic, int b, int c, bl_err *err) {
     bl_image full = {0, 0, NULL}, cut = {0, 0, NULL};
     plat_tex *t = NULL;
+    if (pic == IDENT_PIC_RECORD) { /* a database record's photo, as the record holds it */
+        int li = c / SYS_HITS, h = c % SYS_HITS;
+        if (c < 0 || li >= SYS_LISTS || !id->have_rec[li][h]) return NULL;
+        if (image_init(&full, 320, 400, err) != 0) return NULL;
+        face_render(&id->rec_face[li][h], full.px, 320, 400, 320 * 4, 0);
+        t = plat_tex_create(a->p, &full, 0, 0, err);
+        image_deinit(&full);
+        return t;
+    }
     if (pic == IDENT_PIC_FINGER || pic == IDENT_PIC_FINGER_REF || pic == IDENT_PIC_CANDIDATE) {
         if (app_ident_finger_picture(a, id, pic, b, c, &full, err) != 0) return NULL;
         t = plat_tex_create(a->p, &full, 0, 0, err);

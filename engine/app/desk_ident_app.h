@@ -41,6 +41,9 @@ typedef struct app_ident {
     app_scan_finger scan[APP_SCAN_FINGERS];
     /* the watch list's candidates: their photos */
     face_params cand_face[IDENT_CANDIDATES];
+    /* the database records' photos (the systems panel's hits) */
+    face_params rec_face[SYS_LISTS][SYS_HITS];
+    unsigned char have_rec[SYS_LISTS][SYS_HITS];
     struct app_ident_tex {
         int pic, b, c;
         plat_tex *t;

@@ -22,6 +22,7 @@ static const args_cmd commands[] = {
     {"report", cmd_report, "write an HTML report for a trainee or a cohort"},
     {"templates", cmd_templates, "list document templates, defect kinds and lights"},
     {"mrz", cmd_mrz, "check or make ICAO 9303 machine-readable zones"},
+    {"api", cmd_api, "a flight's passenger list as UN/EDIFACT PAXLST, its PNR; check PAXLST"},
     {"contact-sheet", cmd_sheet, "one genuine and one forged document under every light"},
     {"bench", cmd_bench, "print speed figures (bench render, bench desk)"},
     {NULL, NULL, NULL},

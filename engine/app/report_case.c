@@ -155,7 +155,7 @@ static void case_findings(sb *o, const case_view *v) {
     static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
                                   "debrief.interpreter", "debrief.light_unused",
                                   "debrief.must_missed", "debrief.step_skipped",
-                                  "debrief.ident"};
+                                  "debrief.ident",       "debrief.border"};
     const desk_debrief *d = &v->e.kase.d;
     char key[96], key2[96];
     sb_put(o, "<ul class=\"findings\">");
@@ -198,8 +198,9 @@ static void case_findings(sb *o, const case_view *v) {
             name = desk_word(o, key2);
         }
         const char *fmt = notes[nt->kind];
-        if (nt->kind == NOTE_IDENT) { /* its own sentence */
-            snprintf(key2, sizeof key2, "debrief.ident.%s", nt->key);
+        if (nt->kind == NOTE_IDENT || nt->kind == NOTE_BORDER) { /* its own sentence */
+            snprintf(key2, sizeof key2, "debrief.%s.%s",
+                     nt->kind == NOTE_IDENT ? "ident" : "border", nt->key);
             fmt = key2, name = NULL;
         }
         sb_put(o, "<li class=\"note\">");

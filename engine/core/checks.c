@@ -447,3 +447,6 @@ int chk_action_from_name(const char *s) {
 int chk_list_from_name(const char *s) {
     return from_name(list_names, CHK_LISTS, s);
 }
+int chk_basis_from_name(const char *s) {
+    return from_name(basis_names, CHK_BASIS_BASES, s);
+}

@@ -126,7 +126,7 @@ int chk_query_run_at(const chk_db *db, const chk_query *q, double threshold, chk
 const char *chk_list_name(int), *chk_category_name(int), *chk_action_name(int),
     *chk_basis_name(int); /* "?" when out of range */
 int chk_category_from_name(const char *), chk_action_from_name(const char *),
-    chk_list_from_name(const char *); /* -1 when unknown */
+    chk_list_from_name(const char *), chk_basis_from_name(const char *); /* -1 when unknown */
 
 /* ---- generation, for tests and `borderlab bench checks` ---------------------------------- */
 

@@ -23,7 +23,12 @@
  *                      called the portrait's with confidence it has not earned
  *   liberty            no one is deprived of liberty arbitrarily (ICCPR 9;
  *                      OHCHR Guideline 8): a biometric or watch-list hit is a
- *                      lead to verify, not an identification */
+ *                      lead to verify, not an identification
+ *   discreet_check     a monitor-only alert (a discreet check: SIS Regulation
+ *                      2018/1862 art. 36-37) is recorded without the person
+ *                      knowing; alerting them defeats it
+ *   human_review       no decision with adverse effect on an automated PNR
+ *                      match alone (Directive (EU) 2016/681 art. 6(5), 7(6)) */
 static const critical_info table[CRIT_COUNT] = {
     [CRIT_ADMITTED_INVALID_DOCUMENT] = {"admitted_invalid_document", "entry_conditions", 1},
     [CRIT_REFUSED_PROTECTION] = {"refused_protection", "non_refoulement", 1},
@@ -40,6 +45,14 @@ static const critical_info table[CRIT_COUNT] = {
     [CRIT_CONFIDENT_SAME_IMPOSTOR] = {"confident_same_for_impostor", "identity", 1},
     [CRIT_HELD_ON_FALSE_MATCH] = {"held_on_false_match", "liberty", 1},
     [CRIT_REFUSED_FOR_FINGER] = {"refused_for_missing_finger", "non_discrimination", 1},
+    [CRIT_HELD_ON_UNVERIFIED_HIT] = {"held_on_unverified_hit", "liberty", 1},
+    [CRIT_ADMITTED_STOLEN_DOCUMENT] = {"admitted_on_listed_document", "entry_conditions", 1},
+    [CRIT_ALERTED_MONITORED] = {"alerted_monitored_person", "discreet_check", 1},
+    [CRIT_USED_SENSITIVE_DATA] = {"used_sensitive_data", "non_discrimination", 0},
+    [CRIT_DISCRIMINATORY_SELECTION] = {"discriminatory_selection", "non_discrimination", 0},
+    [CRIT_AUTOMATED_DECISION] = {"decided_on_automated_hit", "human_review", 1},
+    [CRIT_CONTACTED_FEARED_STATE] = {"contacted_feared_state", "non_refoulement", 1},
+    [CRIT_CHILD_DETAINED] = {"child_detained", "child", 1},
 };
 
 const critical_info *critical_get(int kind) {

@@ -30,6 +30,15 @@ typedef enum {
     CRIT_HELD_ON_FALSE_MATCH,       /* held (second line, refused) on a watch-list candidate
                                        who is someone else */
     CRIT_REFUSED_FOR_FINGER,        /* refused because a finger is missing or injured */
+    CRIT_HELD_ON_UNVERIFIED_HIT,    /* held on a name-only hit never settled on birth date and
+                                       photo */
+    CRIT_ADMITTED_STOLEN_DOCUMENT,  /* admitted on a document listed lost, stolen or revoked */
+    CRIT_ALERTED_MONITORED,         /* told or held a person on a monitor-only (discreet) alert */
+    CRIT_USED_SENSITIVE_DATA,       /* used a meal request, religion or health as a reason */
+    CRIT_DISCRIMINATORY_SELECTION,  /* selected for second line for nationality or appearance */
+    CRIT_AUTOMATED_DECISION,        /* decided against a person on an unreviewed PNR rule hit */
+    CRIT_CONTACTED_FEARED_STATE,    /* contacted the authorities of the state the person fears */
+    CRIT_CHILD_DETAINED,            /* held a child at second line */
     CRIT_COUNT
 } critical_kind;
 

@@ -32,6 +32,8 @@ static void add_notes(const scenario *s, const score_result *r, desk_debrief *d)
     /* identity first: in a case about who the person is, what matters most */
     for (int k = 0; k < LESSONS; k++)
         if (r->ident_lessons >> k & 1) add_note(d, NOTE_IDENT, ident_lesson_id(k), 0);
+    for (int k = 0; k < BLESSONS; k++)
+        if (r->border_lessons >> k & 1) add_note(d, NOTE_BORDER, border_lesson_id(k), 0);
     for (int i = 0; i < s->expected.n_ask; i++) {
         int q = scenario_question_index(s, s->expected.ask[i]);
         if (q >= 0 && (r->ask_missed & (1u << i)))

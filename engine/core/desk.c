@@ -14,6 +14,8 @@
 #include "defect.h"
 #include "desk_ident.h"
 #include "desk_internal.h"
+#include "desk_second.h"
+#include "desk_sys.h"
 #include "jsonfmt.h"
 #include "scenario.h"
 #include "tpl.h"
@@ -148,6 +150,8 @@ void desk_load_traveler(desk_state *st, int i) {
     st->flagged_kinds = 0;
     memset(st->info, 0, sizeof st->info);
     desk_ident_reset(st);
+    desk_sys_reset(st);
+    desk_second_reset(st);
     for (int d = 0; d < t->n_docs; d++) {
         desk_doc *doc = &st->docs[d];
         const desk_doc_spec *ds = &t->docs[d];
@@ -218,6 +222,16 @@ void desk_set_ident_info(desk_state *st, const desk_ident_info *info) {
     if (st->ident_info.chip_doc >= st->n_docs) st->ident_info.chip_doc = -1;
     if (st->ident_info.n_cands > IDENT_CANDIDATES) st->ident_info.n_cands = IDENT_CANDIDATES;
     if (st->ident_info.n_cands < 0) st->ident_info.n_cands = 0;
+}
+
+void desk_set_sys_info(desk_state *st, const desk_sys_info *info) {
+    desk_sys_info *in = &st->sys_info;
+    *in = *info;
+    in->n_pnr = in->n_pnr < 0 ? 0 : in->n_pnr > SYS_PNR_LINES ? SYS_PNR_LINES : in->n_pnr;
+    in->n_rules = in->n_rules < 0 ? 0 : in->n_rules > SYS_RULES ? SYS_RULES : in->n_rules;
+    in->n_reg = in->n_reg < 0 ? 0 : in->n_reg > SYS_REG_LINES ? SYS_REG_LINES : in->n_reg;
+    for (int l = 0; l < SYS_LISTS; l++)
+        in->n_hits[l] = in->n_hits[l] < 0 ? 0 : in->n_hits[l] > SYS_HITS ? SYS_HITS : in->n_hits[l];
 }
 
 void desk_resume(desk_state *st, int n, double elapsed_s, desk_log_fn log, void *ud) {
@@ -380,12 +394,12 @@ int desk_available_questions(const desk_state *st, int *out, int cap) {
 
 void desk_close_panels(desk_state *st) {
     st->mrz_panel = st->ref_panel = st->transcript = st->compare = st->findings_panel = 0;
-    st->ident_panel = 0;
+    st->ident_panel = st->sys_panel = st->second.panel = 0;
 }
 
 int desk_any_panel(const desk_state *st) {
     return st->mrz_panel || st->ref_panel || st->transcript || st->compare || st->findings_panel ||
-           st->ident_panel;
+           st->ident_panel || st->sys_panel || st->second.panel;
 }
 
 scn_ctx desk_answer_ctx(const desk_state *st) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "desk_second.h"
 
 /* ------------------------------------------------------------ tools */
 
@@ -285,6 +286,10 @@ void desk_act_flag_save(desk_state *st, desk_log_fn log, void *ud) {
 /* ------------------------------------------------------------ decisions */
 
 void desk_act_decide(desk_state *st, int decision) {
+    if (decision == DECIDE_SECOND_LINE && st->second.active) {
+        desk_act_second_panel(st, NULL, NULL); /* already there: its panel */
+        return;
+    }
     st->pending_decision = decision;
     st->pending_protection = PROTECT_NONE;
     st->mode = decision == DECIDE_PROTECTION ? DESK_PROTECTION : DESK_CONFIRM;
@@ -292,6 +297,10 @@ void desk_act_decide(desk_state *st, int decision) {
 
 int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     const desk_traveler *t = &st->session->travelers[st->traveler];
+    if (st->pending_decision == DECIDE_SECOND_LINE && t->second_stage && !st->second.active) {
+        desk_second_begin(st, log, ud); /* the case goes on, at second line */
+        return 0;
+    }
     st->decisions[st->traveler] = st->pending_decision;
     st->decided[st->traveler] = 1;
     st->case_seconds[st->traveler] = (float)(st->frame - st->case_frame0) / DESK_FPS;
@@ -301,9 +310,10 @@ int desk_act_confirm(desk_state *st, desk_log_fn log, void *ud) {
     desk_emit(
         st, log, ud, "decide", t->id,
         "{\"decision\": \"%s\", \"protection\": \"%s\", \"findings\": %d, \"lights_used\": %u, "
-        "\"mrz_reader_used\": %s}",
+        "\"mrz_reader_used\": %s, \"second_line\": %s}",
         decision_name(st->pending_decision), protection_name(st->pending_protection),
-        st->n_findings, st->lights_used, st->mrz_used ? "true" : "false");
+        st->n_findings, st->lights_used, st->mrz_used ? "true" : "false",
+        st->second.active ? "true" : "false");
     if (st->session->debrief) { /* the app scores the case, then Return moves on */
         memset(&st->debrief, 0, sizeof st->debrief);
         st->mode = DESK_DEBRIEF;

@@ -13,6 +13,8 @@
 
 #include "desk_draw_internal.h"
 #include "desk_ident.h"
+#include "desk_second.h"
+#include "desk_sys.h"
 #include "desk_fit.h"
 
 /* ------------------------------------------------------------ primitives */
@@ -285,7 +287,9 @@ int desk_panel_at(const desk_state *st, int x, int y) {
            (st->ref_panel && desk_rect_hit(desk_layout.ref_panel, x, y)) ||
            (st->mrz_panel && desk_rect_hit(desk_layout.mrz_panel, x, y)) ||
            (st->transcript && desk_rect_hit(desk_layout.transcript, x, y)) ||
-           (st->ident_panel && desk_rect_hit(desk_ident_panel(), x, y));
+           (st->ident_panel && desk_rect_hit(desk_ident_panel(), x, y)) ||
+           (st->sys_panel && desk_rect_hit(desk_sys_panel(), x, y)) ||
+           (st->second.panel && desk_rect_hit(desk_second_panel(), x, y));
 }
 
 const char *desk_date_text(const desk_state *st, bl_date d, char *out, size_t cap) {
@@ -516,6 +520,10 @@ static int button_on(const desk_state *st, int b) {
         return st->ref_panel;
     case DESK_BTN_IDENT:
         return st->ident_panel;
+    case DESK_BTN_SYS:
+        return st->sys_panel;
+    case DESK_BTN_SECOND:
+        return st->second.active;
     case DESK_BTN_FLAG:
         return st->mode >= DESK_FLAG_DRAW && st->mode <= DESK_FLAG_NOTE;
     default:
@@ -706,6 +714,8 @@ static void draw_panels(const desk_state *st, draw_list *dl) {
     if (st->compare) desk_draw_compare(st, dl);
     if (st->findings_panel) desk_draw_findings_list(st, dl);
     if (st->ident_panel) desk_draw_ident(st, dl);
+    if (st->sys_panel) desk_draw_sys(st, dl);
+    if (st->second.panel) desk_draw_second(st, dl);
 }
 
 static void draw_dialog(const desk_state *st, draw_list *dl) {

@@ -170,7 +170,7 @@ static void draw_findings(column *c) {
     static const char *notes[] = {"debrief.ask_missed",  "debrief.forbidden",
                                   "debrief.interpreter", "debrief.light_unused",
                                   "debrief.must_missed", "debrief.step_skipped",
-                                  "debrief.ident"};
+                                  "debrief.ident",       "debrief.border"};
     const desk_state *st = c->st;
     const desk_debrief *d = &st->debrief;
     char key[96], key2[96], buf[320];
@@ -209,15 +209,17 @@ static void draw_findings(column *c) {
             q = desk_tr(st, key);
         }
         const char *fmt = notes[n->kind];
-        if (n->kind == NOTE_IDENT) { /* its own sentence */
-            snprintf(key2, sizeof key2, "debrief.ident.%s", n->key);
+        if (n->kind == NOTE_IDENT || n->kind == NOTE_BORDER) { /* its own sentence */
+            snprintf(key2, sizeof key2, "debrief.%s.%s", n->kind == NOTE_IDENT ? "ident" : "border",
+                     n->key);
             fmt = key2, q = NULL;
         }
         desk_fmt(st, buf, sizeof buf, fmt, 0, 0, NULL,
                  n->kind == NOTE_LIGHT ? desk_light_label(st, n->light) : NULL, q);
         lesson(c,
                n->kind == NOTE_FORBIDDEN || n->kind == NOTE_MUST_MISSED ||
-                       n->kind == NOTE_STEP_SKIPPED || n->kind == NOTE_IDENT
+                       n->kind == NOTE_STEP_SKIPPED || n->kind == NOTE_IDENT ||
+                       n->kind == NOTE_BORDER
                    ? C_RED
                    : C_ACCENT,
                buf);

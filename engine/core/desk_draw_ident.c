@@ -5,33 +5,12 @@
 
 #include "desk_draw_internal.h"
 #include "desk_ident.h"
+#include "desk_pbtn.h"
 #include "scenario.h"
 
 static const char *const check_keys[IDENT_CHECKS] = {"ident.check.hashes",  "ident.check.signature",
                                                      "ident.check.chain",   "ident.check.validity",
                                                      "ident.check.revoked", "ident.check.clone"};
-
-/* A line of text in box b, shrunk to fit its width. */
-static draw_cmd *line(const desk_state *st, draw_list *dl, int x, int y, int w, int size,
-                      uint32_t rgba, int bold, const char *s) {
-    (void)st;
-    dl_box(dl, dl_line_box(x, y, w));
-    dl_text(dl, x, y, size, rgba, bold, 0, "%s", s);
-    draw_cmd *c = &dl->cmd[dl->n - 1];
-    c->max_w = w;
-    return c;
-}
-
-/* A paragraph wrapped into w px, at most `lines`; returns the next baseline. */
-static int para(const desk_state *st, draw_list *dl, int x, int y, int w, int lines, uint32_t rgba,
-                const char *s) {
-    desk_rect box = {x - 4, y - 18, w + 8, 10 + lines * DESK_LINE_H(15)};
-    dl_box(dl, box);
-    dl_text(dl, x, y, 15, rgba, 0, 0, "%s", s);
-    draw_cmd *c = &dl->cmd[dl->n - 1];
-    c->max_w = -w, c->lines = lines;
-    return y + desk_text_lines(st, c) * DESK_LINE_H(15);
-}
 
 static void draw_buttons(const desk_state *st, draw_list *dl, const ident_button *bs, int n) {
     char buf[160];
@@ -62,7 +41,7 @@ static void draw_buttons(const desk_state *st, draw_list *dl, const ident_button
 /* A picture with its label above it. */
 static void picture(const desk_state *st, draw_list *dl, desk_rect r, int pic, int b, int c,
                     const char *label_key) {
-    line(st, dl, r.x, r.y - 10, r.w, 14, C_DIM, 0, desk_tr(st, label_key));
+    pbtn_line(st, dl, r.x, r.y - 10, r.w, 14, C_DIM, 0, desk_tr(st, label_key));
     dl_fill(dl, r, 0xFF101010u);
     dl_tex(dl, TEX_IDENT, pic, b, c, r);
     dl_frame(dl, r, 1, 0xFF6A625Cu);
@@ -72,7 +51,7 @@ static void picture(const desk_state *st, draw_list *dl, desk_rect r, int pic, i
 
 static void draw_mrz_lines(const desk_state *st, draw_list *dl, int x, int y, const char *key,
                            const char (*lines)[48], int n) {
-    line(st, dl, x, y, 500, 14, C_DIM, 0, desk_tr(st, key));
+    pbtn_line(st, dl, x, y, 500, 14, C_DIM, 0, desk_tr(st, key));
     desk_rect scr = {x - 4, y + 8, 508, 10 + n * 22};
     dl_fill(dl, scr, 0xFFEAF1F4u);
     for (int l = 0; l < n; l++) {
@@ -86,39 +65,39 @@ static void draw_mrz_lines(const desk_state *st, draw_list *dl, int x, int y, co
 static void draw_checks(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_ident_info *in = &st->ident_info;
     int x = p.x + 540, y = p.y + 136;
-    line(st, dl, x, y, 420, 16, C_ACCENT, 1, desk_tr(st, "ident.pa_title"));
+    pbtn_line(st, dl, x, y, 420, 16, C_ACCENT, 1, desk_tr(st, "ident.pa_title"));
     int failed = 0;
     for (int c = 0; c < IDENT_CHECKS; c++) {
         int v = in->checks[c];
         failed += v == 0;
         int yy = y + 36 + c * 44;
-        line(st, dl, x, yy, 100, 15,
-             v == 1   ? C_GREEN
-             : v == 0 ? C_RED
-                      : C_DIM,
-             1,
-             desk_tr(st, v == 1   ? "ident.passed"
-                         : v == 0 ? "ident.failed"
-                                  : "ident.not_done"));
-        para(st, dl, x + 108, yy, 312, 2, C_TEXT, desk_tr(st, check_keys[c]));
+        pbtn_line(st, dl, x, yy, 100, 15,
+                  v == 1   ? C_GREEN
+                  : v == 0 ? C_RED
+                           : C_DIM,
+                  1,
+                  desk_tr(st, v == 1   ? "ident.passed"
+                              : v == 0 ? "ident.failed"
+                                       : "ident.not_done"));
+        pbtn_para(st, dl, x + 108, yy, 312, 2, C_TEXT, desk_tr(st, check_keys[c]));
     }
-    para(st, dl, x, y + 36 + IDENT_CHECKS * 44 + 8, 420, 2, failed ? C_RED : C_GREEN,
-         desk_tr(st, failed ? "ident.pa_failed" : "ident.pa_passed"));
+    pbtn_para(st, dl, x, y + 36 + IDENT_CHECKS * 44 + 8, 420, 2, failed ? C_RED : C_GREEN,
+              desk_tr(st, failed ? "ident.pa_failed" : "ident.pa_passed"));
 }
 
 static void draw_chip(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_ident_info *in = &st->ident_info;
     dl_box(dl, p);
     if (in->chip_doc < 0) {
-        para(st, dl, p.x + 20, p.y + 90, 640, 3, C_TEXT, desk_tr(st, "ident.no_chip"));
+        pbtn_para(st, dl, p.x + 20, p.y + 90, 640, 3, C_TEXT, desk_tr(st, "ident.no_chip"));
         return;
     }
     if (!st->ident.chip_read) {
-        para(st, dl, p.x + 20, p.y + 140, 640, 3, C_DIM, desk_tr(st, "ident.read_hint"));
+        pbtn_para(st, dl, p.x + 20, p.y + 140, 640, 3, C_DIM, desk_tr(st, "ident.read_hint"));
         return;
     }
     if (!in->chip_answer) {
-        para(st, dl, p.x + 20, p.y + 140, 640, 3, C_RED, desk_tr(st, "ident.chip_silent"));
+        pbtn_para(st, dl, p.x + 20, p.y + 140, 640, 3, C_RED, desk_tr(st, "ident.chip_silent"));
         return;
     }
     const desk_doc_info *doc = &st->info[in->chip_doc];
@@ -128,8 +107,9 @@ static void draw_chip(const desk_state *st, draw_list *dl, desk_rect p) {
     int same = doc->mrz_lines == in->dg1_lines;
     for (int l = 0; same && l < in->dg1_lines; l++)
         same = !strcmp(doc->mrz[l], in->dg1[l]);
-    line(st, dl, p.x + 24, p.y + 136 + 86 + (in->dg1_lines + doc->mrz_lines) * 22, 500, 15,
-         same ? C_GREEN : C_RED, 1, desk_tr(st, same ? "ident.dg1_agrees" : "ident.dg1_differs"));
+    pbtn_line(st, dl, p.x + 24, p.y + 136 + 86 + (in->dg1_lines + doc->mrz_lines) * 22, 500, 15,
+              same ? C_GREEN : C_RED, 1,
+              desk_tr(st, same ? "ident.dg1_agrees" : "ident.dg1_differs"));
     const char *labels[] = {"ident.pic.chip", "ident.pic.portrait", "ident.pic.camera"};
     const int pics[] = {IDENT_PIC_CHIP, IDENT_PIC_PORTRAIT, IDENT_PIC_CAMERA};
     for (int i = 0; i < 3; i++)
@@ -149,7 +129,7 @@ static void draw_face(const desk_state *st, draw_list *dl, desk_rect p) {
         desk_num(st, in->gate_score, s, sizeof s), desk_num(st, in->gate_threshold, t, sizeof t);
         char out[320];
         desk_fmt(st, out, sizeof out, "ident.gate", in->gate_score, in->gate_threshold, s, t, NULL);
-        para(st, dl, p.x + 20, p.y + 76, 660, 2, C_ACCENT, out);
+        pbtn_para(st, dl, p.x + 20, p.y + 76, 660, 2, C_ACCENT, out);
     }
     int zoom = id->zoom;
     if (id->view == FACE_VIEW_SIDE) {
@@ -160,10 +140,10 @@ static void draw_face(const desk_state *st, draw_list *dl, desk_rect p) {
             picture(st, dl, desk_ident_face_pic(2), IDENT_PIC_CHIP, zoom, 0, "ident.pic.chip");
         } else {
             desk_rect r = desk_ident_face_pic(2);
-            line(st, dl, r.x, r.y - 10, r.w, 14, C_DIM, 0, desk_tr(st, "ident.pic.chip"));
+            pbtn_line(st, dl, r.x, r.y - 10, r.w, 14, C_DIM, 0, desk_tr(st, "ident.pic.chip"));
             dl_frame(dl, r, 1, 0xFF6A625Cu);
-            para(st, dl, r.x + 10, r.y + 40, r.w - 20, 5, C_DIM,
-                 desk_tr(st, in->chip_doc < 0 ? "ident.no_chip_short" : "ident.read_first"));
+            pbtn_para(st, dl, r.x + 10, r.y + 40, r.w - 20, 5, C_DIM,
+                      desk_tr(st, in->chip_doc < 0 ? "ident.no_chip_short" : "ident.read_first"));
         }
     } else {
         int pic = id->view == FACE_VIEW_OVERLAY ? IDENT_PIC_OVERLAY : desk_ident_flicker_pic(st);
@@ -173,7 +153,7 @@ static void draw_face(const desk_state *st, draw_list *dl, desk_rect p) {
         picture(st, dl, desk_ident_face_big(), pic, zoom, 0, key);
     }
     dl_box(dl, p);
-    line(st, dl, p.x + 20, p.y + 488, 660, 14, C_DIM, 0, desk_tr(st, "ident.features_title"));
+    pbtn_line(st, dl, p.x + 20, p.y + 488, 660, 14, C_DIM, 0, desk_tr(st, "ident.features_title"));
 }
 
 /* ------------------------------------------------------------ fingers */
@@ -184,13 +164,13 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
     int f = id->finger, n = id->captures[f - 1];
     desk_rect cap = desk_ident_capture_rect();
     snprintf(buf, sizeof buf, "ident.finger.%s", scn_finger_name(f));
-    line(st, dl, p.x + 70, p.y + 127, 180, 15, C_TEXT, 1, desk_tr(st, buf));
+    pbtn_line(st, dl, p.x + 70, p.y + 127, 180, 15, C_TEXT, 1, desk_tr(st, buf));
     if (id->exception[f - 1]) {
-        line(st, dl, cap.x, cap.y - 10, cap.w, 14, C_DIM, 0, desk_tr(st, "ident.pic.capture"));
+        pbtn_line(st, dl, cap.x, cap.y - 10, cap.w, 14, C_DIM, 0, desk_tr(st, "ident.pic.capture"));
         dl_frame(dl, cap, 1, 0xFF6A625Cu);
-        para(st, dl, cap.x + 10, cap.y + 40, cap.w - 20, 5, C_ACCENT,
-             desk_tr(st, id->exception[f - 1] == 1 ? "ident.recorded_injured"
-                                                   : "ident.recorded_missing"));
+        pbtn_para(st, dl, cap.x + 10, cap.y + 40, cap.w - 20, 5, C_ACCENT,
+                  desk_tr(st, id->exception[f - 1] == 1 ? "ident.recorded_injured"
+                                                        : "ident.recorded_missing"));
     } else if (n > 0) {
         picture(st, dl, cap, IDENT_PIC_FINGER, f, n - 1, "ident.pic.capture");
         int qual = desk_ident_quality(st, f, n - 1),
@@ -202,7 +182,7 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
                  : ok      ? "ident.quality_ok"
                            : "ident.quality_low",
                  qual, st->ident_info.quality_min, q, m, NULL);
-        para(st, dl, cap.x, cap.y + cap.h + 24, cap.w, 3, ok ? C_GREEN : C_RED, out);
+        pbtn_para(st, dl, cap.x, cap.y + cap.h + 24, cap.w, 3, ok ? C_GREEN : C_RED, out);
     }
     if (id->verified) {
         desk_rect ref = desk_ident_ref_rect();
@@ -212,7 +192,7 @@ static void draw_capture(const desk_state *st, draw_list *dl, desk_rect p) {
         char out[256];
         desk_fmt(st, out, sizeof out, s >= t ? "ident.verify_match" : "ident.verify_no_match", s, t,
                  q, m, NULL);
-        para(st, dl, ref.x, ref.y + ref.h + 24, ref.w, 3, s >= t ? C_GREEN : C_RED, out);
+        pbtn_para(st, dl, ref.x, ref.y + ref.h + 24, ref.w, 3, s >= t ? C_GREEN : C_RED, out);
     }
 }
 
@@ -235,9 +215,9 @@ static void draw_marking(const desk_state *st, draw_list *dl, desk_rect p) {
     }
     if (id->pend) mark_at(st, dl, desk_ident_capture_rect(), id->pend_x, id->pend_y, 4);
     dl_box(dl, p);
-    para(st, dl, p.x + 20, p.y + 408, 280, 5, C_TEXT,
-         desk_fmt(st, buf, sizeof buf, "ident.mark_hint", id->n_pairs, IDENT_PAIRS, NULL, NULL,
-                  NULL));
+    pbtn_para(st, dl, p.x + 20, p.y + 408, 280, 5, C_TEXT,
+              desk_fmt(st, buf, sizeof buf, "ident.mark_hint", id->n_pairs, IDENT_PAIRS, NULL, NULL,
+                       NULL));
 }
 
 static void draw_candidate(const desk_state *st, draw_list *dl, desk_rect p) {
@@ -247,19 +227,19 @@ static void draw_candidate(const desk_state *st, draw_list *dl, desk_rect p) {
     picture(st, dl, (desk_rect){x, p.y + 94, 120, 150}, IDENT_PIC_CANDIDATE, 0, st->ident.cand,
             "ident.pic.candidate");
     int y = p.y + 268;
-    y = para(st, dl, x, y, 200, 2, C_TEXT, c->name);
+    y = pbtn_para(st, dl, x, y, 200, 2, C_TEXT, c->name);
     dl->cmd[dl->n - 1].dir = 1;
     if (c->name_native[0]) {
-        y = para(st, dl, x, y, 200, 2, C_TEXT, c->name_native);
+        y = pbtn_para(st, dl, x, y, 200, 2, C_TEXT, c->name_native);
         dl->cmd[dl->n - 1].dir = 2;
     }
     desk_date_text(st, c->birth, d, sizeof d);
-    line(st, dl, x, y, 200, 14, C_TEXT, 0, d);
+    pbtn_line(st, dl, x, y, 200, 14, C_TEXT, 0, d);
     snprintf(buf, sizeof buf, "ident.alert.%s", c->category);
-    y = para(st, dl, x, y + 22, 200, 2, C_ACCENT, desk_tr(st, buf));
+    y = pbtn_para(st, dl, x, y + 22, 200, 2, C_ACCENT, desk_tr(st, buf));
     desk_num(st, c->score, sc, sizeof sc);
-    line(st, dl, x, y, 200, 14, C_DIM, 0,
-         desk_fmt(st, buf, sizeof buf, "ident.cand_score", c->score, 0, NULL, NULL, sc));
+    pbtn_line(st, dl, x, y, 200, 14, C_DIM, 0,
+              desk_fmt(st, buf, sizeof buf, "ident.cand_score", c->score, 0, NULL, NULL, sc));
     (void)p;
 }
 
@@ -267,19 +247,19 @@ static void draw_fingers(const desk_state *st, draw_list *dl, desk_rect p) {
     const desk_ident_state *id = &st->ident;
     dl_box(dl, p);
     if (!desk_current_traveler(st)->fingers) {
-        para(st, dl, p.x + 20, p.y + 400, 280, 5, C_DIM, desk_tr(st, "ident.no_fingers"));
+        pbtn_para(st, dl, p.x + 20, p.y + 400, 280, 5, C_DIM, desk_tr(st, "ident.no_fingers"));
     }
     draw_capture(st, dl, p);
     if (id->marking) draw_marking(st, dl, p);
     dl_box(dl, p);
     int x = p.x + 760;
     if (id->searched && id->cand < 0) {
-        line(st, dl, x, p.y + 80, 200, 15, C_ACCENT, 1, desk_tr(st, "ident.watchlist"));
+        pbtn_line(st, dl, x, p.y + 80, 200, 15, C_ACCENT, 1, desk_tr(st, "ident.watchlist"));
         if (st->ident_info.n_cands == 0)
-            para(st, dl, x, p.y + 110, 200, 3, C_GREEN, desk_tr(st, "ident.no_candidates"));
+            pbtn_para(st, dl, x, p.y + 110, 200, 3, C_GREEN, desk_tr(st, "ident.no_candidates"));
         else
-            para(st, dl, x, p.y + 110 + st->ident_info.n_cands * 40, 200, 6, C_DIM,
-                 desk_tr(st, "ident.candidates_note"));
+            pbtn_para(st, dl, x, p.y + 110 + st->ident_info.n_cands * 40, 200, 6, C_DIM,
+                      desk_tr(st, "ident.candidates_note"));
     } else if (id->cand >= 0) {
         draw_candidate(st, dl, p);
     }
@@ -290,7 +270,7 @@ void desk_draw_ident(const desk_state *st, draw_list *dl) {
     dl_fill(dl, p, C_PANEL_SOLID);
     dl_frame(dl, p, 2, C_ACCENT);
     dl_box(dl, p);
-    line(st, dl, p.x + 20, p.y + 36, 400, 18, C_ACCENT, 1, desk_tr(st, "ident.title"));
+    pbtn_line(st, dl, p.x + 20, p.y + 36, 400, 18, C_ACCENT, 1, desk_tr(st, "ident.title"));
     if (st->ident.tab == IDENT_TAB_CHIP)
         draw_chip(st, dl, p);
     else if (st->ident.tab == IDENT_TAB_FACE)

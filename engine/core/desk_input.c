@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "desk_ident.h"
+#include "desk_second.h"
+#include "desk_sys.h"
 #include "desk_internal.h"
 
 typedef int (*mode_step_fn)(desk_state *st, const input_event *ev, desk_log_fn log, void *ud);
@@ -77,6 +79,7 @@ static const struct {
     [DESK_BTN_OPEN] = {KEY_O, .tool = open_top},
     [DESK_BTN_TURN] = {KEY_T, .tool = turn_top},
     [DESK_BTN_IDENT] = {KEY_B, .tool = desk_act_ident},
+    [DESK_BTN_SYS] = {KEY_Y, .tool = desk_act_sys},
     [DESK_BTN_HELP] = {KEY_F1, .tool = desk_act_help},
     [DESK_BTN_LANG] = {KEY_F2, .tool = desk_act_language},
     [DESK_BTN_INTERP] = {KEY_I, .tool = desk_act_interpreter},
@@ -240,6 +243,8 @@ static void ask_by_id(desk_state *st, const char *id, desk_log_fn log, void *ud)
 static int step_examine(desk_state *st, const input_event *ev, desk_log_fn log, void *ud) {
     if (key(ev, KEY_K)) return desk_tutorial_skip(st, log, ud);
     if (st->ident_panel && desk_ident_input(st, ev, log, ud)) return 0;
+    if (st->sys_panel && desk_sys_input(st, ev, log, ud)) return 0;
+    if (st->second.panel && desk_second_input(st, ev, log, ud)) return 0;
     if (ev->kind == EV_ASK) {
         ask_by_id(st, ev->text, log, ud);
     } else if (ev->kind == EV_KEY) {

@@ -45,6 +45,7 @@ typedef enum {
     DESK_BTN_OPEN,
     DESK_BTN_TURN,
     DESK_BTN_IDENT, /* the identity checks: chip, face, fingerprints (B) */
+    DESK_BTN_SYS,   /* the systems: API and PNR, database checks, registry (Y) */
     DESK_BTN_HELP,
     DESK_BTN_LANG,   /* drawn only with more than one language */
     DESK_BTN_INTERP, /* drawn with the traveler, only with an interview */

@@ -15,7 +15,7 @@
 
 /* desk_note_kind as the journal names it */
 static const char *note_names[] = {"ask_missed",  "forbidden",    "interpreter", "light",
-                                   "must_missed", "step_skipped", "ident"};
+                                   "must_missed", "step_skipped", "ident",       "border"};
 #define NOTE_KINDS ((int)(sizeof note_names / sizeof note_names[0]))
 /* desk_flag_status, and the ASK_* tags, as the journal names them */
 static const char *flag_names[] = {"false", "located", "named", "impostor"};

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "checks.h"
 #include "chip.h"
 #include "defect.h"
 #include "doc.h"
@@ -50,6 +51,30 @@ const char *scn_relationship_name(int r) {
 }
 int scn_relationship_from_name(const char *s) {
     return index_of(relationships, REL_COUNT, s);
+}
+
+static const char *vulns[VULN_COUNT] = {"asylum",    "child", "trafficking",
+                                        "stateless", "gbv",   "disability"};
+static const char *reg_results[REG_COUNT] = {"none", "match", "no_record", "differs", "late"};
+static const char *cons_results[CONS_COUNT] = {"none", "confirm", "deny", "more"};
+
+const char *scn_vuln_name(int v) {
+    return v >= 0 && v < VULN_COUNT ? vulns[v] : "?";
+}
+int scn_vuln_from_name(const char *s) {
+    return index_of(vulns, VULN_COUNT, s);
+}
+const char *scn_reg_name(int r) {
+    return r >= 0 && r < REG_COUNT ? reg_results[r] : "?";
+}
+int scn_reg_from_name(const char *s) {
+    return index_of(reg_results, REG_COUNT, s);
+}
+const char *scn_cons_name(int c) {
+    return c >= 0 && c < CONS_COUNT ? cons_results[c] : "?";
+}
+int scn_cons_from_name(const char *s) {
+    return index_of(cons_results, CONS_COUNT, s);
 }
 
 #define TERM(a)          ((a)[sizeof(a) - 1] = '\0')
@@ -125,6 +150,64 @@ static void sanitise_doc(scn_doc *d) {
     }
 }
 
+static void sanitise_border(scenario *s) {
+    CLAMP(s->n_checks, 0, SCN_MAX_CHECKS);
+    for (int i = 0; i < SCN_MAX_CHECKS; i++) {
+        scn_check *c = &s->checks[i];
+        CLAMP(c->list, 0, CHK_LISTS - 1);
+        CLAMP(c->category, 0, CHK_CATEGORIES - 1);
+        CLAMP(c->action, 0, CHK_ACTIONS - 1);
+        CLAMP(c->basis, 0, CHK_BASIS_BASES - 1);
+        c->traveler = !!c->traveler, c->found = !!c->found;
+        TERM(c->reporting), TERM(c->surname), TERM(c->given), TERM(c->surname_native),
+            TERM(c->given_native);
+    }
+    scn_second *sl = &s->second;
+    sl->stage = !!sl->stage, sl->search = !!sl->search, sl->hold = !!sl->hold;
+    sl->family = !!sl->family, sl->authority = !!sl->authority;
+    sl->vulnerable &= (1u << VULN_COUNT) - 1;
+    CLAMP(sl->children, 0, 9);
+    CLAMP(sl->minutes, 0, 600);
+    scn_registry *r = &s->registry;
+    CLAMP(r->result, 0, REG_COUNT - 1);
+    CLAMP(r->consulate, 0, CONS_COUNT - 1);
+    r->etd = !!r->etd, r->return_intended = !!r->return_intended;
+    TERM(r->state), TERM(r->differs);
+}
+
+static void sanitise_flight(scn_flight *f) {
+    f->present = !!f->present;
+    TERM(f->carrier), TERM(f->number), TERM(f->from), TERM(f->to), TERM(f->booking), TERM(f->seat);
+    TERM(f->api_surname), TERM(f->api_given), TERM(f->api_nationality);
+    TERM(f->api_document_number), TERM(f->api_document_type);
+    CLAMP(f->departs, 0, 2359), CLAMP(f->arrives, 0, 2359);
+    CLAMP(f->passengers, 0, API_MAX_PAX - 1);
+    if (f->api_birth.y && !date_valid(f->api_birth)) f->api_birth = (bl_date){0, 0, 0};
+    if (f->api_expiry.y && !date_valid(f->api_expiry)) f->api_expiry = (bl_date){0, 0, 0};
+}
+
+static void sanitise_pnr(scn_pnr *p) {
+    p->present = !!p->present, p->one_way = !!p->one_way, p->um = !!p->um, p->split = !!p->split;
+    if (!date_valid(p->booked)) p->booked = (bl_date){1970, 1, 1};
+    if (p->return_date.y && !date_valid(p->return_date)) p->return_date = (bl_date){0, 0, 0};
+    CLAMP(p->payment, 0, PNR_PAY_COUNT - 1), CLAMP(p->payer, 0, PNR_PAYER_COUNT - 1);
+    CLAMP(p->status, 0, PNR_STATUS_COUNT - 1), CLAMP(p->bags, 0, 20);
+    TERM(p->payer_name), TERM(p->agent), TERM(p->frequent_flyer), TERM(p->contact);
+    TERM(p->meal), TERM(p->um_from), TERM(p->um_to), TERM(p->codeshare), TERM(p->remarks);
+    CLAMP(p->n_ssr, 0, PNR_MAX_SSR), CLAMP(p->n_co, 0, SCN_PNR_MAX_CO);
+    CLAMP(p->n_changes, 0, PNR_MAX_CHANGES);
+    for (int i = 0; i < PNR_MAX_SSR; i++)
+        TERM(p->ssr[i]);
+    for (int i = 0; i < SCN_PNR_MAX_CO; i++) {
+        TERM(p->co[i].surname), TERM(p->co[i].given);
+        CLAMP(p->co[i].age, -1, 120);
+    }
+    for (int i = 0; i < PNR_MAX_CHANGES; i++) {
+        TERM(p->changes[i].what);
+        if (!date_valid(p->changes[i].day)) p->changes[i].day = (bl_date){1970, 1, 1};
+    }
+}
+
 void scenario_sanitise(scenario *s) {
     TERM(s->id), TERM(s->file), TERM(s->title), TERM(s->summary), TERM(s->sex), TERM(s->needs),
         TERM(s->place);
@@ -154,9 +237,12 @@ void scenario_sanitise(scenario *s) {
     CLAMP(s->fingers.watchlist, 0, WATCH_COUNT - 1);
     s->fingers.mark = !!s->fingers.mark;
     s->gate = !!s->gate;
+    sanitise_border(s);
     sanitise_expected(&s->expected);
     for (int c = 0; c < COMP_COUNT; c++)
         CLAMP(s->rubric[c], 0, 100);
+    sanitise_flight(&s->flight);
+    sanitise_pnr(&s->pnr);
 }
 
 void scenario_release(scenario *s) {

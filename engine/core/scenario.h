@@ -13,6 +13,8 @@
 #include "date.h"
 #include "desk.h"
 #include "i18n.h"
+#include "scn_border.h"
+#include "scn_flight.h"
 
 #define SCN_MAX_QUESTIONS 20
 #define SCN_MAX_RULES     8
@@ -290,8 +292,16 @@ typedef struct scenario {
     scn_doc docs[DESK_MAX_DOCS];
     int n_questions;
     scn_question questions[SCN_MAX_QUESTIONS];
+    /* beyond the first-line desk (scn_border.h) */
+    int n_checks;
+    scn_check checks[SCN_MAX_CHECKS]; /* what the database checks find */
+    scn_second second;                /* second_line: the stage, what it reveals */
+    scn_registry registry;            /* the civil registry and the consulate */
     scn_expected expected;
     int rubric[COMP_COUNT];
+    /* pre-arrival data (scn_flight.h): the flight's API and the booking's PNR */
+    scn_flight flight;
+    scn_pnr pnr;
     /* strings per declared language (index as langs); English is every other's fallback */
     i18n *strings[4];
 } scenario;

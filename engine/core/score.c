@@ -480,7 +480,11 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     docs *= fmax(0.0, 1.0 - 0.2 * skipped);
     builtin_criticals(s, t, a, out);
     score_ident_case(s, t, a, out);
+    score_border_case(s, a, out);
     authored_criticals(s, a, out);
+    /* a case with a second-line stage is decided there: the same decision
+       taken at the first line skipped it */
+    if (s->second.stage && !a->border.stage) out->decision_ok = out->accepted = 0, dec *= 0.5;
     /* identity at the counter: the face compared and the chip read are part
        of examining the document against its bearer; the fingerprint
        procedure is part of the procedure */
@@ -505,6 +509,10 @@ void score_case(const scenario *s, const score_truth *t, const score_actions *a,
     out->competency[COMP_HUMAN_RIGHTS] = rights * share[COMP_HUMAN_RIGHTS];
     out->competency[COMP_PROCEDURE] = dec * (0.6 + 0.4 * lights) * time * share[COMP_PROCEDURE];
     if (out->fingers >= 0) out->competency[COMP_PROCEDURE] *= 0.5 + 0.5 * out->fingers;
+    /* the systems used as the case needed are procedure; second line's
+       safeguards are the person's rights */
+    if (out->systems >= 0) out->competency[COMP_PROCEDURE] *= 0.4 + 0.6 * out->systems;
+    if (out->second >= 0) out->competency[COMP_HUMAN_RIGHTS] *= 0.3 + 0.7 * out->second;
     double pts = 0;
     if (a->decided)
         for (int c = 0; c < COMP_COUNT; c++)

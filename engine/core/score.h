@@ -25,6 +25,7 @@
 #include "defect.h"
 #include "doc.h"
 #include "scenario.h"
+#include "score_border.h"
 
 #define SCORE_MAX_DEFECTS  32
 #define SCORE_MAX_FEATURES 96
@@ -112,6 +113,7 @@ typedef struct score_ident {
 
 typedef struct score_actions {
     score_ident ident;
+    score_border border;
     int decided;
     int decision, protection; /* desk_decision, desk_protection */
     int n_flags;
@@ -165,6 +167,10 @@ typedef struct score_result {
     double chip;            /* the chip read where its defect shows (0..1) */
     double fingers;         /* the fingerprint procedure (0..1) */
     unsigned ident_lessons; /* bit per ident_lesson the debrief teaches */
+    /* beyond the first line (score_border.c): -1 where the case has none */
+    double systems;          /* the systems used as the case needed (0..1) */
+    double second;           /* the second-line stage's safeguards (0..1) */
+    unsigned border_lessons; /* bit per border_lesson */
 } score_result;
 
 /* What the debrief says about identity at the counter (score_ident.c). */

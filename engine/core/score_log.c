@@ -112,6 +112,7 @@ static void read_decide(reader *rd, const cJSON *pr, double t) {
     a->protection = cJSON_IsString(p) ? protection_from_name(p->valuestring) : 0;
     if (a->protection < 0) a->protection = 0;
     a->seconds = t - rd->t0;
+    if (a->border.stage) a->border.stage_s = t - a->border.stage_begin;
     rd->inside = 0;
 }
 
@@ -154,6 +155,8 @@ static void read_action(reader *rd, const cJSON *o) {
         if (cJSON_IsTrue(param(pr, "on"))) a->reader = 1;
     } else if (score_ident_action(&a->ident, ac, pr)) {
         /* the identity panel's (score_ident.c) */
+    } else if (rd->inside && score_border_action(&a->border, ac, pr, t)) {
+        /* the systems panel's and the second-line stage's (score_border.c) */
     } else if (!strcmp(ac, "decide") && mine) {
         read_decide(rd, pr, t);
     } else if (!strcmp(ac, "timeout") && mine) {

@@ -57,6 +57,11 @@ void traveler_from_scenario(const scenario *s, desk_traveler *t) {
     t->face_beard = s->face.beard, t->face_glasses = s->face.glasses;
     t->skin = s->fingers.skin, t->injured = s->fingers.injured;
     t->missing = s->fingers.missing, t->watchlist = s->fingers.watchlist;
+    t->second_stage = s->second.stage, t->second_family = s->second.family;
+    t->second_children = s->second.children, t->second_minutes = s->second.minutes;
+    t->second_found = s->second.vulnerable;
+    t->registry = s->registry.result != REG_NONE;
+    t->return_case = s->registry.return_intended;
     t->n_carries = s->n_carries;
     memcpy(t->carries, s->carries, sizeof t->carries);
 }

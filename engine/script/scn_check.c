@@ -665,6 +665,7 @@ static const scenario_rule scenario_rules[] = {
     signature_has_a_comparison,
     tutorial_can_be_followed,
     scn_route_holds,
+    scn_flight_check,
 };
 
 /* ------------------------------------------------------------ after the rules */

@@ -22,6 +22,7 @@
 #include "fsio.h"
 #include "capture.h"
 #include "sandbox.h"
+#include "scn_border_read.h"
 #include "scn_check.h"
 #include "scn_read.h"
 #include "scn_ident.h"
@@ -707,10 +708,11 @@ static int load_local(loader ld, sbx **keep) {
         sbx_destroy(sb);
         return ld.problems;
     }
-    static const char *keys[] = {"id",         "title",     "summary", "competencies", "situations",
-                                 "difficulty", "languages", "today",   "traveler",     "documents",
-                                 "questions",  "expected",  "rubric",  "strings",      "place",
-                                 "tutorial",   NULL};
+    static const char *keys[] = {
+        "id",    "title",    "summary",   "competencies", "situations", "difficulty", "languages",
+        "today", "traveler", "documents", "questions",    "expected",   "rubric",     "strings",
+        "place", "tutorial", "checks",    "second_line",  "registry",   "flight",     "pnr",
+        NULL};
     rd_only_keys(&ld, "scenario", keys);
     rd_get_string(&ld, "scenario", "id", out->id, sizeof out->id, 1);
     rd_get_string(&ld, "scenario", "title", out->title, sizeof out->title, 1);
@@ -737,9 +739,11 @@ static int load_local(loader ld, sbx **keep) {
     read_traveler(&ld);
     read_documents(&ld);
     read_questions(&ld, keep != NULL);
+    scn_read_border(&ld);
     rd_expected(&ld);
     read_rubric(&ld);
     read_strings(&ld);
+    scn_read_flight(&ld);
     lua_pop(L, 1);
     scn_check_rules(&ld);
     /* geometry for the desk */

@@ -68,4 +68,11 @@ void rd_cond_clear(scn_cond *c); /* every word "any" */
 /* expected = {...} of the scenario's table at the top of the stack. */
 void rd_expected(loader *ld);
 
+/* scn_flight.c: pre-arrival data. flight = {...} and pnr = {...} of the
+ * scenario's table at the top of the stack; and the rule (in scn_check.c's
+ * table) that the flight can be made, its PAXLST written and read back, and
+ * the booking's dates and remarks key hold. */
+void scn_read_flight(loader *ld);
+void scn_flight_check(loader *ld);
+
 #endif
