@@ -25,6 +25,7 @@ int bench_loupe(int argc, char **argv);      /* borderlab bench loupe */
 int bench_biometrics(int argc, char **argv); /* borderlab bench biometrics */
 int bench_chip(int argc, char **argv);       /* borderlab bench chip */
 int bench_face(int argc, char **argv);       /* borderlab bench face */
+int bench_checks(int argc, char **argv);     /* borderlab bench checks */
 void bench_usage(FILE *o);                   /* borderlab bench --help (every benchmark's) */
 int cmd_check(int argc, char **argv);        /* borderlab check */
 int cmd_score(int argc, char **argv);        /* borderlab score */

@@ -197,7 +197,8 @@ void bench_usage(FILE *o) {
                "       borderlab bench results [--trainees N] [--cases N] [--dir DIR]\n"
                "       borderlab bench biometrics [--pairs N] [--seed N] [--impostors K] "
                "[--threads N]\n"
-               "       borderlab bench face [--pairs N] [--seed N]\n\n"
+               "       borderlab bench face [--pairs N] [--seed N]\n"
+               "       borderlab bench checks [--records N] [--queries Q] [--seed S]\n\n"
                "bench render prints milliseconds per TD3 data page: the material build, all\n"
                "five lights, one light switch. bench desk prints frame-time p50/p99 of a busy\n"
                "desk and the time to the first frame, the loupe moving at --zoom (default 4;\n"
@@ -214,19 +215,18 @@ void bench_usage(FILE *o) {
                "cohort, its key, store and reports there (a new or empty folder). bench\n"
                "biometrics makes N fingers (default 1000) with two captures each, extracts\n"
                "their minutiae and prints the matcher's FNMR and FMR (N mated, N x K non-mated\n"
-               "comparisons, K default 10), the times and the quality distribution. The last\n"
-               "line of each is a JSON object.\n");
+               "comparisons, K default 10), the times and the quality distribution. bench\n"
+               "checks prints the precision and recall of name hits in the database checks\n"
+               "(watch list, lost/stolen documents, national alerts) and the query time.\n"
+               "The last line of each is a JSON object.\n");
 }
 
 int cmd_bench(int argc, char **argv) {
-    static const args_cmd subs[] = {{"render", bench_render, NULL},
-                                    {"desk", bench_desk, NULL},
-                                    {"score", bench_score, NULL},
-                                    {"results", bench_results, NULL},
-                                    {"loupe", bench_loupe, NULL},
-                                    {"chip", bench_chip, NULL},
-                                    {"biometrics", bench_biometrics, NULL},
-                                    {"face", bench_face, NULL},
-                                    {NULL, NULL, NULL}};
+    static const args_cmd subs[] = {
+        {"render", bench_render, NULL},         {"desk", bench_desk, NULL},
+        {"score", bench_score, NULL},           {"results", bench_results, NULL},
+        {"loupe", bench_loupe, NULL},           {"chip", bench_chip, NULL},
+        {"biometrics", bench_biometrics, NULL}, {"face", bench_face, NULL},
+        {"checks", bench_checks, NULL},         {NULL, NULL, NULL}};
     return args_dispatch("bench", subs, bench_usage, argc, argv);
 }
