@@ -32,66 +32,109 @@ void border_join(char *out, size_t cap, const char *a, const char *b) {
     append(out, cap, &n, b);
 }
 
-/* Check i's record as the database holds it. */
-static void record_hit(const scenario *s, const doc_holder *h, int i, desk_sys_hit *out) {
+/* Check i's record as the database holds it: a document's record names its
+ * holder; a record about the traveler their names (or the record's own
+ * spelling of them); a namesake's the names the scenario gives, with a
+ * birth date of their own. */
+static void record_of(const scenario *s, const doc_holder *h, int i, chk_record *out) {
     const scn_check *c = &s->checks[i];
     rng r;
     rng_init(&r, rng_derive((uint64_t)(i + 1) * 7919u, s->id));
     memset(out, 0, sizeof *out);
     out->list = c->list, out->category = c->category, out->action = c->action;
-    out->basis = c->basis, out->check = i;
-    if (c->basis == CHK_BASIS_DOCUMENT || c->traveler) { /* the document's holder, the traveler */
-        if (h) {
-            border_join(out->name, sizeof out->name, h->surname, h->given_names);
-            border_join(out->name_native, sizeof out->name_native, h->surname_native,
-                        h->given_names_native);
-            out->birth = h->birth;
-            snprintf(out->sex, sizeof out->sex, "%s", h->sex);
+    if (h && (c->basis == CHK_BASIS_DOCUMENT || c->traveler)) {
+        border_join(out->surname, sizeof out->surname, h->surname, "");
+        border_join(out->given, sizeof out->given, h->given_names, "");
+        border_join(out->surname_ar, sizeof out->surname_ar, h->surname_native, "");
+        border_join(out->given_ar, sizeof out->given_ar, h->given_names_native, "");
+        out->birth = h->birth;
+        out->sex = h->sex[0];
+        if (c->basis == CHK_BASIS_DOCUMENT) {
+            border_join(out->doc_number, sizeof out->doc_number, h->document_number, "");
+            border_join(out->doc_issuer, sizeof out->doc_issuer, h->nationality, "");
         }
-        if (c->basis == CHK_BASIS_DOCUMENT && h)
-            snprintf(out->doc, sizeof out->doc, "%s", h->document_number);
     }
-    if (c->surname[0]) /* the record's own spelling of the name */
-        border_join(out->name, sizeof out->name, c->surname, c->given);
-    if (c->surname_native[0])
-        border_join(out->name_native, sizeof out->name_native, c->surname_native, c->given_native);
-    else if (c->surname[0])
-        out->name_native[0] = '\0';
+    if (c->surname[0]) { /* the record's own spelling of the name */
+        border_join(out->surname, sizeof out->surname, c->surname, "");
+        border_join(out->given, sizeof out->given, c->given, "");
+        border_join(out->surname_ar, sizeof out->surname_ar, c->surname_native, "");
+        border_join(out->given_ar, sizeof out->given_ar, c->given_native, "");
+    }
     if (c->birth.y)
         out->birth = c->birth;
-    else if (!c->traveler && c->basis != CHK_BASIS_DOCUMENT && h) /* someone else's birth */
+    else if (!c->traveler && c->basis != CHK_BASIS_DOCUMENT && h) /* a namesake's own */
         out->birth = date_from_days(date_to_days(h->birth) + 400 + (long)rng_below(&r, 4000));
-    if (!out->sex[0] && h) snprintf(out->sex, sizeof out->sex, "%s", h->sex);
-    snprintf(out->reporting, sizeof out->reporting, "%s", c->reporting[0] ? c->reporting : "QNV");
+    if (!out->sex) out->sex = s->sex[0];
+    border_join(out->reporting, sizeof out->reporting, c->reporting[0] ? c->reporting : "QNV", "");
     out->reported = date_from_days(date_to_days(s->today) - 20 - (long)rng_below(&r, 600));
-    char rep[4];
-    memcpy(rep, out->reporting, sizeof rep);
-    snprintf(out->ref, sizeof out->ref, "%s-%s-%04d-%05u",
-             c->list == CHK_SLTD        ? "SLTD"
-             : c->list == CHK_WATCHLIST ? "WL"
-                                        : "NA",
-             rep, out->reported.y, (unsigned)rng_below(&r, 100000));
-    out->name_native[sizeof out->name_native - 1] = '\0';
-    /* a name hit with the same birth date is matched on both */
-    if (out->basis == CHK_BASIS_NAME && h && out->birth.y == h->birth.y &&
-        out->birth.m == h->birth.m && out->birth.d == h->birth.d)
-        out->basis = CHK_BASIS_NAME_DOB;
-    out->score = out->basis == CHK_BASIS_DOCUMENT   ? 100
-                 : out->basis == CHK_BASIS_NAME_DOB ? 96
-                                                    : 88;
+    int n = snprintf(out->ref, sizeof out->ref, "%s-%.3s-%04d-%05u",
+                     c->list == CHK_SLTD        ? "SLTD"
+                     : c->list == CHK_WATCHLIST ? "WL"
+                                                : "NA",
+                     c->reporting[0] ? c->reporting : "QNV", out->reported.y % 10000,
+                     (unsigned)rng_below(&r, 100000));
+    if (n >= (int)sizeof out->ref) out->ref[sizeof out->ref - 1] = '\0'; /* never: 19 characters */
+    out->photo = rng_derive((uint64_t)(i + 1) * 104729u, s->id);
 }
 
 void border_other_face(const scenario *s, int i, face_params *out) {
     face_from_seed(rng_derive((uint64_t)(i + 1) * 104729u, s->id), out);
-    face_set_sex(out, s->checks[i].basis == CHK_BASIS_DOCUMENT ? s->sex[0] : s->sex[0]);
+    face_set_sex(out, s->sex[0]);
 }
 
-static void hits(const scenario *s, const doc_holder *h, desk_sys_info *in) {
-    for (int i = 0; i < s->n_checks; i++) {
-        int li = s->checks[i].list;
-        if (in->n_hits[li] >= SYS_HITS) continue;
-        record_hit(s, h, i, &in->hits[li][in->n_hits[li]++]);
+/* A record as the panel shows a hit on it. */
+static void hit_of(const chk_record *r, const chk_hit *h, int check, desk_sys_hit *out) {
+    memset(out, 0, sizeof *out);
+    out->list = r->list, out->category = r->category, out->action = r->action;
+    out->basis = h->basis, out->check = check;
+    out->score = (int)(h->score * 100 + 0.5);
+    border_join(out->name, sizeof out->name, r->surname, r->given);
+    border_join(out->name_native, sizeof out->name_native, r->surname_ar, r->given_ar);
+    out->birth = r->birth;
+    out->sex[0] = r->sex ? r->sex : '\0';
+    border_join(out->doc, sizeof out->doc, r->doc_number, "");
+    border_join(out->reporting, sizeof out->reporting, r->reporting, "");
+    border_join(out->ref, sizeof out->ref, r->ref, "");
+    out->reported = r->reported;
+}
+
+/* The desk's databases: background records of the fictional states' people
+ * and documents (drawn from the scenario's id) with the scenario's own
+ * records among them; each list searched with the document's data. */
+static int hits(const scenario *s, const doc_holder *h, desk_sys_info *in, bl_err *err) {
+    chk_db *db = chk_db_new();
+    if (!db) return err_setc(err, BL_E_NOMEM, "out of memory making the databases");
+    int first = -1;
+    if (chk_db_generate(db, rng_derive(1, s->id), BORDER_BACKGROUND, err) != 0) {
+        chk_db_free(db);
+        return -1;
     }
+    for (int i = 0; i < s->n_checks; i++) {
+        chk_record r;
+        record_of(s, h, i, &r);
+        int k = chk_db_add(db, &r);
+        if (i == 0) first = k;
+    }
+    chk_query q;
+    memset(&q, 0, sizeof q);
+    if (h) {
+        border_join(q.surname, sizeof q.surname, h->surname, "");
+        border_join(q.given, sizeof q.given, h->given_names, "");
+        border_join(q.doc_number, sizeof q.doc_number, h->document_number, "");
+        q.birth = h->birth;
+    }
+    for (int li = 0; li < SYS_LISTS && h; li++) {
+        chk_hit found[SYS_HITS];
+        q.lists = 1u << li;
+        int n = chk_query_run(db, &q, found, SYS_HITS);
+        for (int k = 0; k < n; k++) {
+            int check = first >= 0 && found[k].record >= first ? found[k].record - first : -1;
+            hit_of(chk_db_get(db, found[k].record), &found[k], check, &in->hits[li][k]);
+        }
+        in->n_hits[li] = n;
+    }
+    chk_db_free(db);
+    return 0;
 }
 
 /* ------------------------------------------------------------ registry */
@@ -119,7 +162,6 @@ static void registry(const scenario *s, const doc_holder *h, desk_sys_info *in) 
         snprintf(in->reg[in->n_reg++], sizeof in->reg[0], "%s", d ? d : r->differs);
     }
 }
-
 
 /* ------------------------------------------------------------ pre-arrival data */
 
@@ -213,7 +255,7 @@ static int pre_arrival(const scenario *s, desk_sys_info *in, bl_err *err) {
 }
 
 int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, bl_err *err) {
-    hits(s, h, in);
+    if (hits(s, h, in, err) != 0) return -1;
     registry(s, h, in);
     return s->flight.present ? pre_arrival(s, in, err) : 0;
 }

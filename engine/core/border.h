@@ -21,6 +21,10 @@
 /* Fills the panel's contents for scenario s whose first document's holder
  * (as printed) is h (NULL: the traveler has no document). The document's
  * fields (in->doc, trav_*) are the caller's. */
+/* Records of other people and documents the desk's databases hold besides
+ * the scenario's own. */
+#define BORDER_BACKGROUND 4000
+
 /* The state whose border the desk is: Utopia's. */
 #define BORDER_STATE "UTO"
 

@@ -18,6 +18,10 @@ typedef struct score_border {
     unsigned searched;  /* bit per list searched (chk_list) */
     unsigned opened, compared, said_same, said_not; /* bit per check */
     unsigned held, seized, recorded, informed, referred;
+    /* hits on other records (the databases' background: never the traveler),
+       bit per list * SYS_HITS + hit */
+    unsigned bg_compared, bg_same, bg_held;
+    int bg_name_only; /* ... of those held, on a name alone */
     int reg_asked, cons_asked, etd_asked, voluntary, best_interests;
     /* the second-line stage */
     int stage;          /* it began */
