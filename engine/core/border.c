@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "flight.h"
+#include "scn_docs.h"
 #include "rng.h"
 
 /* ------------------------------------------------------------ records */
@@ -258,4 +259,25 @@ int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, b
     if (hits(s, h, in, err) != 0) return -1;
     registry(s, h, in);
     return s->flight.present ? pre_arrival(s, in, err) : 0;
+}
+
+unsigned border_records_missing(const scenario *s, bl_err *err) {
+    tpl *tpls = calloc(DESK_MAX_DOCS, sizeof *tpls);
+    doc_spec *specs = calloc(DESK_MAX_DOCS, sizeof *specs);
+    desk_sys_info *in = calloc(1, sizeof *in);
+    unsigned missing = 0;
+    if (!tpls || !specs || !in) {
+        err_setc(err, BL_E_NOMEM, "out of memory");
+    } else if (s->n_checks && scn_docs_specs(s, 72, tpls, specs, err) == 0) {
+        const doc_holder *h = NULL;
+        for (int d = 0; d < s->n_docs && !h; d++)
+            if (!s->docs[d].companion && specs[d].t) h = &specs[d].holder;
+        missing = (1u << s->n_checks) - 1;
+        if (hits(s, h, in, err) == 0)
+            for (int li = 0; li < SYS_LISTS; li++)
+                for (int k = 0; k < in->n_hits[li]; k++)
+                    if (in->hits[li][k].check >= 0) missing &= ~(1u << in->hits[li][k].check);
+    }
+    free(tpls), free(specs), free(in);
+    return missing;
 }

@@ -33,6 +33,11 @@ int border_sys_info(const scenario *s, const doc_holder *h, desk_sys_info *in, b
 /* The face in the photo of check i's record when it is about someone else. */
 void border_other_face(const scenario *s, int i, face_params *out);
 
+/* The scenario's records a search with the traveler's document would not
+ * find (bit per check): a name spelled too far from the document's, a
+ * record with nothing to match. What `borderlab check` reports. */
+unsigned border_records_missing(const scenario *s, bl_err *err);
+
 /* What scoring needs of the pre-arrival data: whether the airline's API
  * line names another document than the one presented (a swap), how many of
  * the PNR's risk rules hit, whether the traveler has API data at all. */

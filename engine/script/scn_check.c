@@ -386,6 +386,23 @@ static int listed_or_swapped(const scenario *s) {
     return border_api_swapped(s);
 }
 
+/* Every record the scenario puts in the databases is found by a search
+ * with the traveler's document: a namesake spelled too far from the
+ * document's name would never be a hit. */
+static void records_are_found(loader *ld) {
+    const scenario *s = ld->s;
+    bl_err err = {0};
+    unsigned missing = border_records_missing(s, &err);
+    char w[32];
+    for (int i = 0; i < s->n_checks; i++)
+        if (missing >> i & 1)
+            rd_problem(ld, (snprintf(w, sizeof w, "checks[%d]", i + 1), w),
+                       "checks[%d]: a search of the %s with the traveler's document does not "
+                       "find this record (its name or number is too far from the document's): "
+                       "spell it closer, or match it on the document number",
+                       i + 1, chk_list_name(s->checks[i].list));
+}
+
 /* Refusing or referring needs a reason: fraud, a protection situation, a
  * listed document, a wanted person, or no travel document at all. */
 static void refusal_has_reason(loader *ld) {
@@ -674,6 +691,7 @@ static const scenario_rule scenario_rules[] = {
     protection_kind_needs_decision,
     admit_only_genuine,
     refusal_has_reason,
+    records_are_found,
     situation_gets_its_decision,
     returnee_has_no_documents,
     language_barrier_needs_interpreter,

@@ -350,5 +350,17 @@ check "the guide's second example checks clean (exit $rc: $(head -c 200 "$T/out"
 check "the guide's example has the pack's documents, holders and all" \
     cmp -s "$T/doc-example/r/documents.json" "$T/doc-example/p/documents.json"
 
+# a database record the traveler's document would never find: its namesake's
+# name spelled beyond any romanisation (and no Arabic form to meet)
+mkdir -p "$T/far"
+sed -e 's/surname = "AL-HASHIMI", given_names = "MUHAMMAD"/surname = "BERGSTROM", given_names = "ERIK"/' \
+    -e 's/surname_native = "الهاشمي", given_names_native = "محمد",//' \
+    scenarios/s29-name-hit-innocent.lua >"$T/far/s29-name-hit-innocent.lua"
+"$BL" check "$T/far/s29-name-hit-innocent.lua" >"$T/far.out" 2>&1; rc=$?
+check "a record no search would find is named at its line (exit 1)" \
+    sh -c "[ $rc -eq 1 ] && grep -q 's29-name-hit-innocent.lua:[0-9]*: checks\[1\]: a search of the watchlist' '$T/far.out'"
+"$BL" check scenarios/s29-name-hit-innocent.lua >/dev/null 2>&1
+check "the same record spelled AL-HASHIMI MUHAMMAD is found for AL HASHEMI MOHAMED" test $? -eq 0
+
 echo "check: $passes passed, $fails failed"
 [ $fails -eq 0 ]
