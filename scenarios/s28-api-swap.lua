@@ -35,7 +35,8 @@ return scenario {
       holder = { surname = "SAADI", given_names = "KARIM", surname_native = "السعدي",
                  given_names_native = "كريم", birth_date = "1993-04-17" } },
     { template = "uto-visa-mrva", seed = 28002, same_holder = true,
-      visa = { category = "D", entries = "MULT", duration_days = 365 } },
+      visa = { category = "D", entries = "MULT", duration_days = 365,
+               valid_from = "2026-05-20", valid_until = "2027-05-19" } },
   },
 
   -- the API line the carrier sent at check-in: his own passport, not the

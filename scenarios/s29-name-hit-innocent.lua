@@ -82,7 +82,7 @@ return scenario {
     fr = {
       title = "Un nom courant",
       summary = "Un ingénieur de bonne foi dont le nom, en écriture arabe, est celui d'un homme recherché.",
-      why = "Une concordance sur le seul nom est une piste, pas une identification : Mohamed al-Hashemi est l'un des noms les plus courants, et la translittération en fait de nombreuses graphies. Vérifiée sur la date de naissance (24 ans d'écart) et la photo (un autre visage), la fiche concerne quelqu'un d'autre : dites-le et admettez-le. Retenir un voyageur de bonne foi sur une concordance de nom non vérifiée est une détention arbitraire.",
+      why = "Une concordance sur le seul nom est une piste, pas une identification : Mohamed al-Hashemi est un nom très courant, aux graphies multiples. La date de naissance (24 ans d'écart) et la photo (un autre visage) montrent que la fiche concerne quelqu'un d'autre : admettez-le. Le retenir sur une concordance non vérifiée serait une détention arbitraire.",
       ["carries.laptop"] = "Une sacoche d'ordinateur et un dossier de plans",
       ["q.purpose"] = "Quel est le but de votre séjour ?",
       ["a.purpose"] = "Des réunions avec un client. Nous installons des pompes dans la nouvelle usine d'eau de Valmore ; je suis l'ingénieur du projet.",
