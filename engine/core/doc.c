@@ -155,7 +155,7 @@ static int personalise(doc_ctx *b, const doc_holder *viz, const doc_holder *mrzh
     int subst = doc_has(b->spec, DEFECT_PHOTO_SUBSTITUTION);
     if ((b->t->portrait.w > 0 && doc_paint_portrait(b, subst)) || paint_pass(b, PASS_PERSONAL))
         return -1;
-    if (subst)
+    if (subst && b->t->portrait.w > 0) /* without a portrait: unplaced, refused */
         doc_truth_defect(truth, DEFECT_PHOTO_SUBSTITUTION, doc_px_rect(b->mb, b->t->portrait));
     return 0;
 }

@@ -201,9 +201,11 @@ static const char *const text_holder_keys[] = {
 
 /* One "{KEY}" or "{birth_date+N}" (N days later, N may be negative) at
  * s[0] == '{': its text into out, and the number of bytes it spans; 0 when
- * it names no datum (the brace is then printed as written). */
-static size_t holder_placeholder(const char *s, const doc_holder *h, const tpl *t, char *out,
-                                 size_t cap) {
+ * it names no datum (the brace is then printed as written). A text of the
+ * scenario's of that name stands for the datum ("place_of_birth" set in
+ * texts moves the registry's town with it), printed as given. */
+static size_t holder_placeholder(const char *s, const doc_spec *spec, const doc_holder *h,
+                                 char *out, size_t cap) {
     const char *end = strchr(s, '}');
     if (!end || end - s > 40) return 0;
     char key[48];
@@ -223,10 +225,15 @@ static size_t holder_placeholder(const char *s, const doc_holder *h, const tpl *
     while (k < nk && strcmp(key, text_holder_keys[k]))
         k++;
     if (k == nk) return 0;
+    for (int i = 0; !sign && i < spec->n_texts && i < DOC_MAX_TEXTS; i++)
+        if (!strcmp(spec->texts[i].key, key)) {
+            doc_copy(out, cap, spec->texts[i].value);
+            return n + 2;
+        }
     if (sign)
         date_display(date_from_days(date_to_days(h->birth) + days), out, (unsigned)cap);
     else
-        field_value(h, t, key, out, cap);
+        field_value(h, spec->t, key, out, cap);
     return n + 2;
 }
 
@@ -243,7 +250,7 @@ static void text_value(const doc_spec *spec, const doc_holder *h, const tpl_fiel
     out[0] = '\0';
     while (*src && o + 1 < cap) {
         char part[128];
-        size_t used = *src == '{' ? holder_placeholder(src, h, spec->t, part, sizeof part) : 0;
+        size_t used = *src == '{' ? holder_placeholder(src, spec, h, part, sizeof part) : 0;
         if (!used) {
             out[o++] = *src++;
             out[o] = '\0';
