@@ -61,8 +61,12 @@ void doc_fonts_unload(doc_fonts *f);
 
 #define DOC_MAX_TEXTS 8
 
-/* A text of a supporting document's own (a letter's inviter, a flight): the
- * value of its template's "text.KEY" field. */
+/* A text of a supporting document's own (a letter's inviter, a flight, a
+ * birth's registration date): the value of its template's "text.KEY" field.
+ * A value, or the field's default, may name the holder's data in braces
+ * ("MARCUS {surname}", "{birth_date+2}": two days after the birth); a text
+ * whose key is the datum's name stands for it (docs/templates.md, "Civil
+ * records"). */
 typedef struct doc_text {
     char key[24];
     char value[96];
