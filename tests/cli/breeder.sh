@@ -47,6 +47,13 @@ assert abs(x-34)<=2 and abs(y-168)<=3 and abs(w-283)<=3, a['region_px']"
 check "mrz_check_digit on a birth certificate: refused, named, no file" bash -c \
     "test $rc -ne 0 && grep -q 'mrz_check_digit' '$T/err' && test ! -e '$T/no.png'"
 
+check "each has its name in en, fr and ar (the desk's panels and the debrief)" python3 -c "
+import json
+for lang in ('en', 'fr', 'ar'):
+    s = json.load(open('assets/i18n/%s.json' % lang))['strings']
+    for i in '$IDS'.split():
+        assert s.get('template.' + i), (lang, i)"
+
 "$BL" check tests/data/scenarios/breeder.lua >"$T/check.out" 2>&1; rc=$?
 check "a scenario with the three passes check" bash -c \
     "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/check.out'"
