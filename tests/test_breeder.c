@@ -294,16 +294,30 @@ static void defaults_name_the_holder(void **state) {
  * vanishes in infrared, the scraped paper is rough in raking light and the
  * washed paper glows under UV, where the entry is; nothing changes anywhere
  * else under those lights, nor outside the entry in white light. The truth
- * places the defect on the entry. */
+ * places the defect on the entry: the template's alterable, or the one the
+ * spec names (a scenario's "altered"). */
 static void an_altered_entry_shows_where_it_is(void **state) {
     fixture *f = *state;
-    for (size_t k = 0; k < N_BREEDERS; k++) {
+    static const struct {
+        const char *id, *altered; /* NULL: the template's alterable */
+    } rows[] = {
+        {"uto-birth-certificate", NULL},
+        {"uto-birth-certificate", "text.father"},
+        {"qwh-civil-register-extract", NULL},
+        {"qwh-civil-register-extract", "birth_date"},
+        {"qwh-civil-register-extract", "text.mother_native"},
+        {"uto-family-booklet", NULL},
+        {"uto-family-booklet", "text.husband"},
+    };
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
         tpl t;
-        load(&t, breeders[k].id);
-        const tpl_field *fl = tpl_field_of(&t, t.alterable);
-        if (!fl) fail_msg("%s: alterable %s is not a field", t.id, t.alterable);
+        load(&t, rows[k].id);
+        const char *key = rows[k].altered ? rows[k].altered : t.alterable;
+        const tpl_field *fl = tpl_field_of(&t, key);
+        if (!fl) fail_msg("%s: %s is not a field", t.id, key);
         doc_spec g = spec_of(&t, 71), x = g;
         x.defects = 1u << DEFECT_DATA_ALTERATION_IR;
+        if (rows[k].altered) snprintf(x.altered, sizeof x.altered, "%s", rows[k].altered);
         lit *lg = build(f, &g, LIGHT_ALL), *lx = build(f, &x, LIGHT_ALL);
         box entry = value_box(fl, 0), around = value_box(fl, 2.0);
         static const light_kind shows[] = {LIGHT_IR, LIGHT_OBLIQUE, LIGHT_UV};
@@ -385,9 +399,24 @@ static void feature_defects_show_under_their_lights(void **state) {
 
 /* What a civil record has no place for is refused, naming the defect: it
  * has no MRZ, no date of expiry, no portrait and no signature of its
- * holder's. */
+ * holder's; nor can an entry it does not have be altered. */
 static void defects_without_a_place_are_refused(void **state) {
     fixture *f = *state;
+    {
+        tpl t; /* nor an altered entry the template does not have */
+        load(&t, "uto-birth-certificate");
+        doc_spec s = spec_of(&t, 91);
+        s.dpi = 72;
+        s.defects = 1u << DEFECT_DATA_ALTERATION_IR;
+        snprintf(s.altered, sizeof s.altered, "text.godparent");
+        matbuf mb;
+        bl_err err = {0};
+        doc_truth *tr = malloc(sizeof *tr);
+        assert_non_null(tr);
+        assert_int_equal(doc_build(&s, &f->fonts, &mb, tr, &err), -1);
+        assert_non_null(strstr(err.msg, "text.godparent"));
+        free(tr);
+    }
     static const defect_kind none[] = {DEFECT_MRZ_CHECK_DIGIT, DEFECT_MRZ_VIZ_MISMATCH,
                                        DEFECT_EXPIRED, DEFECT_PHOTO_SUBSTITUTION,
                                        DEFECT_SIGNATURE_MISMATCH};

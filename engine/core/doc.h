@@ -101,9 +101,11 @@ typedef struct doc_spec {
                                       others are painted by doc_booklet.c */
     int n_stamps;
     booklet_stamp stamps[BOOKLET_MAX_STAMPS]; /* the journey's, placed (booklet_place) */
-    uint64_t morph; /* the portrait is a 50:50 morph of the holder and the look-alike drawn
-                       from this seed (doc_morph_partner): a genuinely issued document with
-                       a morphed photo; 0 none */
+    char altered[32]; /* the field data_alteration_ir reprints, a key of the template's
+                         fields ("text.father", "birth_date"); "": its alterable */
+    uint64_t morph;   /* the portrait is a 50:50 morph of the holder and the look-alike drawn
+                         from this seed (doc_morph_partner): a genuinely issued document with
+                         a morphed photo; 0 none */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48

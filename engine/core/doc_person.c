@@ -355,7 +355,8 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
             doc_truth_feature(b->truth, "document_number", "document_number", doc_px_rect(mb, nr),
                               LIGHT_BIT(LIGHT_VISIBLE));
         }
-        int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, t->alterable);
+        int altered =
+            doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, doc_alterable(b->spec));
         if (altered && alteration_traces(b, f) != 0) return -1;
         if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
                           f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right, b->err) < 0)

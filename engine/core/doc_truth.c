@@ -50,7 +50,7 @@ void doc_truth_data_defects(doc_ctx *b, int script_mismatch) {
     matbuf *mb = b->mb;
     const tpl_field *bd = tpl_field_of(t, "birth_date");
     const tpl_field *ed = tpl_field_of(t, "expiry_date");
-    const tpl_field *al = tpl_field_of(t, t->alterable);
+    const tpl_field *al = tpl_field_of(t, doc_alterable(b->spec));
     irect mrz_r = doc_px_rect(mb, t->mrz);
     irect birth = bd ? field_rect(mb, bd) : mrz_r;
     if (doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && al)

@@ -58,5 +58,25 @@ for lang in ('en', 'fr', 'ar'):
 check "a scenario with the three passes check" bash -c \
     "test $rc -eq 0 && grep -q '1 passed, 0 with problems' '$T/check.out'"
 
+# the altered entry a scenario names: with its defect, and a field of its template
+mkdir -p "$T/nd" "$T/nf"
+sed 's/defects = { "data_alteration_ir" }, altered/altered/' tests/data/scenarios/breeder.lua \
+    >"$T/nd/breeder.lua"
+"$BL" check "$T/nd/breeder.lua" >"$T/nd.out" 2>&1; rc=$?
+check "altered without data_alteration_ir: a problem at its line" bash -c \
+    "test $rc -eq 1 && grep -q 'nd/breeder.lua:25: documents\[2\].altered: .*add \"data_alteration_ir\"' '$T/nd.out'"
+sed 's/altered = "text.husband"/altered = "text.godparent"/' tests/data/scenarios/breeder.lua \
+    >"$T/nf/breeder.lua"
+"$BL" check "$T/nf/breeder.lua" >"$T/nf.out" 2>&1; rc=$?
+check "altered naming no field of the template: a problem" bash -c \
+    "test $rc -eq 1 && grep -q 'documents\[2\]: altered: \"text.godparent\" is not a field of uto-family-booklet' '$T/nf.out'"
+"$BL" render --scenario tests/data/scenarios/breeder.lua --dpi 72 --out-dir "$T/scn" >/dev/null
+check "render --scenario: the booklet's husband is the altered entry" python3 -c "
+import json; d=json.load(open('$T/scn/doc2-uto-family-booklet/truth.json'))
+a=[x for x in d['defects'] if x['kind']=='data_alteration_ir'][0]
+x,y,w,h=a['region_px']
+# text.husband: at 8 mm, 53 mm, 86 mm wide (72 dpi: 2.835 px/mm)
+assert abs(x-23)<=2 and abs(y-151)<=3 and abs(w-244)<=3, a['region_px']"
+
 echo "breeder: $passes passed, $fails failed"
 [ "$fails" -eq 0 ]
