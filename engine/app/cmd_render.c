@@ -18,6 +18,7 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: borderlab render (--template ID | --template-file FILE) --seed N\n"
             "                        [--defect KIND]... [--printer laser|inkjet|copier]\n"
+            "                        [--altered FIELD]\n"
             "                        [--dpi N] [--today YYYY-MM-DD] [--tilt DEG]\n"
             "                        [--chip-defect NAME]\n"
             "                        (--light LIGHT --out FILE.png | --out-dir DIR)\n"
@@ -30,6 +31,9 @@ static void usage(FILE *out) {
             "  --template-file F   a template JSON file of your own (docs/templates.md)\n"
             "  --seed N            0..9007199254740991; the same seed gives the same pixels\n"
             "  --defect KIND       apply a forgery or validity defect (repeatable)\n"
+            "  --altered FIELD     the entry data_alteration_ir reprints, a key of the\n"
+            "                      template's fields (birth_date, text.father; default the\n"
+            "                      template's alterable)\n"
             "  --printer P         the forger's printer, whose marks the loupe shows (laser\n"
             "                      for a counterfeit, inkjet for an altered field by default)\n"
             "  --dpi N             72..1200 (default 300)\n"
@@ -80,7 +84,8 @@ int cmd_render(int argc, char **argv) {
         if (!strcmp(argv[i], "--face") || !strcmp(argv[i], "--face-sheets"))
             return cmd_render_face(argc, argv);
     const char *capture_dir = NULL, *scenario_file = NULL;
-    const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL;
+    const char *tpl_id = NULL, *tpl_file = NULL, *out = NULL, *out_dir = NULL, *light = NULL,
+               *altered = NULL;
     render_request rq;
     uint64_t page = 2; /* the data page */
     render_request_init(&rq);
@@ -97,6 +102,7 @@ int cmd_render(int argc, char **argv) {
                              ARGS_CALL("--today", parse_today, &rq.spec.today),
                              ARGS_CALL("--defect", args_defect, &rq.spec.defects),
                              ARGS_CHOICE("--printer", &rq.spec.printer, printers),
+                             ARGS_STR("--altered", &altered),
                              ARGS_STR("--capture", &capture_dir),
                              ARGS_STR("--scenario", &scenario_file),
                              ARGS_U64("--page", &page, 2, BOOKLET_PAGES + 1),
@@ -153,6 +159,10 @@ int cmd_render(int argc, char **argv) {
                          "template with a chip (uto-passport-td3, qwh-passport-td3, "
                          "uto-id-td1); %s has %s",
                          t.id, t.chip ? "one" : "none");
+    if (altered && !(rq.spec.defects >> DEFECT_DATA_ALTERATION_IR & 1))
+        return args_fail("render", "--altered names the entry data_alteration_ir reprints: add "
+                                   "--defect data_alteration_ir");
+    if (altered) snprintf(rq.spec.altered, sizeof rq.spec.altered, "%s", altered);
     rq.spec.t = &t;
     rq.spec.page = booklet_index((int)page);
     rc = out_dir ? render_write_dir(&rq, out_dir, &err)

@@ -77,7 +77,7 @@ int cmd_templates(int argc, char **argv) {
             fprintf(stderr, "borderlab templates: built-in template broken: %s\n", err.msg);
             return 2;
         }
-        printf("  %-22s %s, %gx%g mm\n", t.id, t.name, t.w_mm, t.h_mm);
+        printf("  %-26s %s, %gx%g mm\n", t.id, t.name, t.w_mm, t.h_mm);
     }
     printf("\nDefects (--defect KIND), with the lights that reveal them:\n");
     for (int k = 0; k < DEFECT_COUNT; k++) {

@@ -155,7 +155,7 @@ static int personalise(doc_ctx *b, const doc_holder *viz, const doc_holder *mrzh
     int subst = doc_has(b->spec, DEFECT_PHOTO_SUBSTITUTION);
     if ((b->t->portrait.w > 0 && doc_paint_portrait(b, subst)) || paint_pass(b, PASS_PERSONAL))
         return -1;
-    if (subst)
+    if (subst && b->t->portrait.w > 0) /* without a portrait: unplaced, refused */
         doc_truth_defect(truth, DEFECT_PHOTO_SUBSTITUTION, doc_px_rect(b->mb, b->t->portrait));
     return 0;
 }
@@ -171,6 +171,11 @@ static int check_spec(const doc_spec *spec, const doc_fonts *fonts, double max_d
     if (spec->defects >> DEFECT_COUNT) return err_set(err, "unknown defect bit set");
     if (spec->imitated && !(spec->defects >> DEFECT_COUNTERFEIT_PAPER & 1))
         return err_set(err, "imitated features belong to a counterfeit (counterfeit_paper)");
+    if (spec->altered[0] && !tpl_field_of(spec->t, spec->altered))
+        return err_set(err,
+                       "altered: \"%s\" is not a field of %s (a holder datum such as "
+                       "birth_date, or text.NAME; docs/templates.md lists them)",
+                       spec->altered, spec->t->id);
     if (spec->page &&
         (spec->page < 0 || spec->page >= BOOKLET_PAGES || strcmp(spec->t->kind, "passport")))
         return err_set(err, "page %d: only a passport has pages, 0..%d", spec->page,
@@ -221,7 +226,7 @@ static int forger_prints(doc_ctx *b, int w, int h) {
     if (doc_has(spec, DEFECT_COUNTERFEIT_PAPER))
         return doc_print_structure(b, spec->printer ? spec->printer : PRINTER_LASER,
                                    (irect){0, 0, w, h});
-    const tpl_field *f = tpl_field_of(b->t, b->t->alterable);
+    const tpl_field *f = tpl_field_of(b->t, doc_alterable(spec));
     if (!doc_has(spec, DEFECT_DATA_ALTERATION_IR) || !f) return 0;
     tpl_rect fr = {(f->align_right ? f->x - f->width_mm : f->x) - 0.5, f->y - 0.3,
                    f->width_mm + 1.0, f->size_mm * 1.15 + 1.6};

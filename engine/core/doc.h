@@ -61,8 +61,12 @@ void doc_fonts_unload(doc_fonts *f);
 
 #define DOC_MAX_TEXTS 8
 
-/* A text of a supporting document's own (a letter's inviter, a flight): the
- * value of its template's "text.KEY" field. */
+/* A text of a supporting document's own (a letter's inviter, a flight, a
+ * birth's registration date): the value of its template's "text.KEY" field.
+ * A value, or the field's default, may name the holder's data in braces
+ * ("MARCUS {surname}", "{birth_date+2}": two days after the birth); a text
+ * whose key is the datum's name stands for it (docs/templates.md, "Civil
+ * records"). */
 typedef struct doc_text {
     char key[24];
     char value[96];
@@ -97,9 +101,11 @@ typedef struct doc_spec {
                                       others are painted by doc_booklet.c */
     int n_stamps;
     booklet_stamp stamps[BOOKLET_MAX_STAMPS]; /* the journey's, placed (booklet_place) */
-    uint64_t morph; /* the portrait is a 50:50 morph of the holder and the look-alike drawn
-                       from this seed (doc_morph_partner): a genuinely issued document with
-                       a morphed photo; 0 none */
+    char altered[32]; /* the field data_alteration_ir reprints, a key of the template's
+                         fields ("text.father", "birth_date"); "": its alterable */
+    uint64_t morph;   /* the portrait is a 50:50 morph of the holder and the look-alike drawn
+                         from this seed (doc_morph_partner): a genuinely issued document with
+                         a morphed photo; 0 none */
 } doc_spec;
 
 #define DOC_MAX_ITEMS 48

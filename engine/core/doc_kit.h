@@ -56,6 +56,12 @@ static inline int doc_has(const doc_spec *s, defect_kind k) {
     return (s->defects >> k) & 1u;
 }
 
+/* The key of the field data_alteration_ir reprints: the spec's choice, else
+ * the template's alterable. */
+static inline const char *doc_alterable(const doc_spec *s) {
+    return s->altered[0] ? s->altered : s->t->alterable;
+}
+
 /* Copies src (NULL: empty) into dst, truncated to cap - 1 bytes. */
 void doc_copy(char *dst, size_t cap, const char *src);
 

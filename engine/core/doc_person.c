@@ -194,11 +194,72 @@ static void field_value(const doc_holder *h, const tpl *t, const char *key, char
         doc_copy(out, cap, h->duration);
 }
 
-/* A "text.KEY" field's text: the scenario's, else the template's default. */
-static void text_value(const doc_spec *spec, const tpl_field *f, char *out, size_t cap) {
-    doc_copy(out, cap, f->value);
+/* The holder data a text may name in braces (doc.h, doc_text). */
+static const char *const text_holder_keys[] = {
+    "surname",        "given_names", "surname_native",        "given_names_native",
+    "place_of_birth", "birth_date",  "place_of_birth_native", "sex"};
+
+/* One "{KEY}" or "{birth_date+N}" (N days later, N may be negative) at
+ * s[0] == '{': its text into out, and the number of bytes it spans; 0 when
+ * it names no datum (the brace is then printed as written). A text of the
+ * scenario's of that name stands for the datum ("place_of_birth" set in
+ * texts moves the registry's town with it), printed as given. */
+static size_t holder_placeholder(const char *s, const doc_spec *spec, const doc_holder *h,
+                                 char *out, size_t cap) {
+    const char *end = strchr(s, '}');
+    if (!end || end - s > 40) return 0;
+    char key[48];
+    size_t n = (size_t)(end - s - 1);
+    memcpy(key, s + 1, n);
+    key[n] = '\0';
+    char *sign = strpbrk(key, "+-");
+    long days = 0;
+    if (sign) {
+        char *stop;
+        days = strtol(sign, &stop, 10);
+        if (*stop || stop == sign + 1 || days < -36600 || days > 36600) return 0;
+        *sign = '\0';
+        if (strcmp(key, "birth_date")) return 0; /* only a date moves */
+    }
+    size_t k = 0, nk = sizeof text_holder_keys / sizeof text_holder_keys[0];
+    while (k < nk && strcmp(key, text_holder_keys[k]))
+        k++;
+    if (k == nk) return 0;
+    for (int i = 0; !sign && i < spec->n_texts && i < DOC_MAX_TEXTS; i++)
+        if (!strcmp(spec->texts[i].key, key)) {
+            doc_copy(out, cap, spec->texts[i].value);
+            return n + 2;
+        }
+    if (sign)
+        date_display(date_from_days(date_to_days(h->birth) + days), out, (unsigned)cap);
+    else
+        field_value(h, spec->t, key, out, cap);
+    return n + 2;
+}
+
+/* A "text.KEY" field's text: the scenario's, else the template's default,
+ * with the holder's data put where it names them in braces ("MARCUS
+ * {surname}", "{birth_date+3}"), so that a civil record's parents and
+ * registration agree with whoever its holder is. */
+static void text_value(const doc_spec *spec, const doc_holder *h, const tpl_field *f, char *out,
+                       size_t cap) {
+    const char *src = f->value;
     for (int i = 0; i < spec->n_texts && i < DOC_MAX_TEXTS; i++)
-        if (!strcmp(spec->texts[i].key, f->key + 5)) doc_copy(out, cap, spec->texts[i].value);
+        if (!strcmp(spec->texts[i].key, f->key + 5)) src = spec->texts[i].value;
+    size_t o = 0;
+    out[0] = '\0';
+    while (*src && o + 1 < cap) {
+        char part[128];
+        size_t used = *src == '{' ? holder_placeholder(src, spec, h, part, sizeof part) : 0;
+        if (!used) {
+            out[o++] = *src++;
+            out[o] = '\0';
+            continue;
+        }
+        doc_copy(out + o, cap - o, part);
+        o += strlen(out + o);
+        src += used;
+    }
 }
 
 int doc_make_mrz(doc_ctx *b, const doc_holder *h, char lines[3][48], int *n) {
@@ -280,7 +341,7 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
         const tpl_field *f = &t->fields[i];
         char v[160];
         if (!strncmp(f->key, "text.", 5))
-            text_value(b->spec, f, v, sizeof v);
+            text_value(b->spec, viz, f, v, sizeof v);
         else
             field_value(viz, t, f->key, v, sizeof v);
         if (f->label[0] && doc_draw_text(mb, b->fonts, b->fonts->sans, f->label, f->x, f->y, 1.5,
@@ -294,7 +355,8 @@ int doc_paint_data(doc_ctx *b, const doc_holder *viz) {
             doc_truth_feature(b->truth, "document_number", "document_number", doc_px_rect(mb, nr),
                               LIGHT_BIT(LIGHT_VISIBLE));
         }
-        int altered = doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, t->alterable);
+        int altered =
+            doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && !strcmp(f->key, doc_alterable(b->spec));
         if (altered && alteration_traces(b, f) != 0) return -1;
         if (doc_draw_text(mb, b->fonts, b->fonts->sans_bold, v, f->x, f->y + 0.6 + f->size_mm,
                           f->size_mm, LAYER_FG, altered ? alt : val, 0, f->align_right, b->err) < 0)

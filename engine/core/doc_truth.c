@@ -50,14 +50,18 @@ void doc_truth_data_defects(doc_ctx *b, int script_mismatch) {
     matbuf *mb = b->mb;
     const tpl_field *bd = tpl_field_of(t, "birth_date");
     const tpl_field *ed = tpl_field_of(t, "expiry_date");
-    const tpl_field *al = tpl_field_of(t, t->alterable);
+    const tpl_field *al = tpl_field_of(t, doc_alterable(b->spec));
     irect mrz_r = doc_px_rect(mb, t->mrz);
     irect birth = bd ? field_rect(mb, bd) : mrz_r;
     if (doc_has(b->spec, DEFECT_DATA_ALTERATION_IR) && al)
         doc_truth_defect(b->truth, DEFECT_DATA_ALTERATION_IR, field_rect(mb, al));
-    if (doc_has(b->spec, DEFECT_MRZ_VIZ_MISMATCH))
+    /* a document without an MRZ (a letter, a civil record) has none to
+     * disagree or to carry a check digit, and one without a date of expiry
+     * cannot have expired: left unplaced, doc_truth_check_placed refuses them */
+    int mrz = t->mrz_format != TPL_NO_MRZ;
+    if (doc_has(b->spec, DEFECT_MRZ_VIZ_MISMATCH) && mrz)
         doc_truth_defect(b->truth, DEFECT_MRZ_VIZ_MISMATCH, birth);
-    if (doc_has(b->spec, DEFECT_MRZ_CHECK_DIGIT))
+    if (doc_has(b->spec, DEFECT_MRZ_CHECK_DIGIT) && mrz)
         doc_truth_defect(b->truth, DEFECT_MRZ_CHECK_DIGIT, mrz_r);
     if (script_mismatch) {
         irect r = mrz_r;
@@ -72,7 +76,7 @@ void doc_truth_data_defects(doc_ctx *b, int script_mismatch) {
     const tpl_field *pn = tpl_field_of(t, "passport_number");
     if (doc_has(b->spec, DEFECT_VISA_PASSPORT) && pn)
         doc_truth_defect(b->truth, DEFECT_VISA_PASSPORT, field_rect(mb, pn));
-    if (doc_has(b->spec, DEFECT_EXPIRED))
+    if (doc_has(b->spec, DEFECT_EXPIRED) && (ed || mrz))
         doc_truth_defect(b->truth, DEFECT_EXPIRED, ed ? field_rect(mb, ed) : mrz_r);
 }
 

@@ -122,7 +122,7 @@ static void sanitise_expected(scn_expected *e) {
 }
 
 static void sanitise_doc(scn_doc *d) {
-    TERM(d->spec.template_id), TERM(d->capture), TERM(d->reference);
+    TERM(d->spec.template_id), TERM(d->capture), TERM(d->reference), TERM(d->altered);
     TERM(d->holder.surname), TERM(d->holder.given_names), TERM(d->holder.sex);
     TERM(d->holder.nationality), TERM(d->holder.surname_native);
     TERM(d->holder.given_names_native), TERM(d->holder.place_of_birth);

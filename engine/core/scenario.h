@@ -200,6 +200,8 @@ typedef struct scn_doc {
         char key[24];
         char value[96];
     } texts[SCN_MAX_TEXTS]; /* a supporting document's own texts ("text.KEY" fields) */
+    char altered[32];       /* the field data_alteration_ir reprints ("text.father"); "": the
+                               template's alterable */
     int same_holder;
     scn_holder holder;
     scn_visa visa;

@@ -36,6 +36,7 @@ int scn_docs_spec(const scenario *s, int d, double dpi, tpl *t, doc_spec *spec, 
                        .defects = sd->spec.defects,
                        .imitated = sd->spec.imitated,
                        .printer = sd->spec.printer};
+    snprintf(spec->altered, sizeof spec->altered, "%s", sd->altered);
     for (int i = 0; i < sd->n_texts && i < DOC_MAX_TEXTS; i++) {
         snprintf(spec->texts[i].key, sizeof spec->texts[i].key, "%s", sd->texts[i].key);
         snprintf(spec->texts[i].value, sizeof spec->texts[i].value, "%s", sd->texts[i].value);

@@ -314,13 +314,13 @@ static int load_header(tpl *t, const cJSON *root, const char *name, bl_err *err)
         !tpl_is_supporting(t))
         return err_set(err,
                        "%s: kind: \"%s\" is not one of passport, id_card, visa, letter, "
-                       "boarding_pass",
+                       "boarding_pass, civil_record",
                        name, t->kind);
     t->mrz_format = strcmp(fmt, "none") ? mrz_format_from_name(fmt) : TPL_NO_MRZ;
     if (t->mrz_format < 0 && (strcmp(fmt, "none") || !tpl_is_supporting(t)))
         return err_set(err,
                        "%s: mrz_format: \"%s\" is not one of TD1, TD2, TD3, MRV-A, MRV-B (or "
-                       "none, for a letter or a boarding pass)",
+                       "none, for a supporting document)",
                        name, fmt);
     /* a travel document has its portrait and its MRZ; a supporting one may not */
     if (!tpl_is_supporting(t) && t->portrait.w <= 0)
@@ -451,7 +451,8 @@ const tpl_feature *tpl_feature_of(const tpl *t, const char *kind) {
 }
 
 int tpl_is_supporting(const tpl *t) {
-    return !strcmp(t->kind, "letter") || !strcmp(t->kind, "boarding_pass");
+    return !strcmp(t->kind, "letter") || !strcmp(t->kind, "boarding_pass") ||
+           !strcmp(t->kind, "civil_record");
 }
 
 const tpl_feature *tpl_holder_signature(const tpl *t) {

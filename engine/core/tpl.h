@@ -54,7 +54,7 @@ typedef struct tpl_feature {
 typedef struct tpl {
     char id[48];
     char name[96];
-    char kind[16];         /* passport, id_card, visa */
+    char kind[16];         /* passport, id_card, visa; letter, boarding_pass, civil_record */
     char issuing_state[4]; /* three-letter code */
     char state_name[48];
     char nationality_name[32];
@@ -98,7 +98,8 @@ const tpl_field *tpl_field_of(const tpl *t, const char *key);
 #define TPL_NO_MRZ (-1)
 
 /* Whether a template is a supporting document rather than a travel document
- * (kinds letter and boarding_pass). */
+ * (kinds letter, boarding_pass, and civil_record: a breeder document such as
+ * a birth certificate, a civil register extract or a family booklet). */
 int tpl_is_supporting(const tpl *t);
 
 /* The first signature in the holder's hand, NULL when the template has

@@ -359,10 +359,10 @@ static void read_forgery(loader *ld, const char *what, scn_doc *d) {
 }
 
 static void read_documents(loader *ld) {
-    static const char *keys[] = {"template", "seed",      "defects",  "same_holder",
-                                 "holder",   "capture",   "visa",     "companion",
-                                 "texts",    "reference", "imitated", "printer",
-                                 "page",     "travel",    "chip",     NULL};
+    static const char *keys[] = {"template", "seed",    "defects",   "same_holder", "holder",
+                                 "capture",  "visa",    "companion", "texts",       "reference",
+                                 "imitated", "printer", "page",      "travel",      "chip",
+                                 "altered",  NULL};
     lua_State *L = ld->L;
     scenario *s = ld->s;
     rd_rawfield(L, "documents");
@@ -432,6 +432,12 @@ static void read_documents(loader *ld) {
             rd_problem(ld, q, "%s: expected a table", q);
         lua_pop(L, 1);
         read_texts(ld, d, what);
+        if (rd_get_string(ld, what, "altered", d->altered, sizeof d->altered, 0) == 0 &&
+            !(d->spec.defects >> DEFECT_DATA_ALTERATION_IR & 1))
+            rd_problem(ld, (snprintf(q, sizeof q, "%s.altered", what), q),
+                       "%s.altered: names the entry data_alteration_ir reprints: add "
+                       "\"data_alteration_ir\" to its defects, or remove altered",
+                       what);
         scn_read_travel(ld, d, what);
         scn_read_chip(ld, d, what);
         snprintf(q, sizeof q, "%s.visa", what);
