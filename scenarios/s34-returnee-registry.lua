@@ -2,7 +2,7 @@
 -- scenarios/s34-returnee-registry.lua
 -- Key facts: YASIN DARWISH, a Wahati man of 27, arrives at Valmore airport on
 -- NA 412 with no travel document: his own passport was lost in Nordavia in
--- March (the Nordhaven police's receipt), and the passport a smuggler lent him
+-- March; he carries an extract of his birth record, and the passport a smuggler lent him
 -- for the flight was taken back on board. Nobody met him; he wants to go home
 -- to Bir Najm, of his own will. He fears nothing there. Wahat's civil registry
 -- holds his birth, registered late (at seven, when he started school: common
@@ -33,19 +33,15 @@ return scenario {
   },
 
   documents = {
-    -- TODO(lead): once the breeder documents are merged, swap this for his
-    -- Wahati birth record, e.g.
-    --   { template = "qwh-civil-register-extract", seed = 34001,
-    --     holder = { surname = "DARWISH", given_names = "YASIN", surname_native = "درويش",
-    --                given_names_native = "ياسين", birth_date = "1999-03-15" },
-    --     texts = { registered = "04 SEP 2006", place_of_birth = "BIR NAJM" } },
-    -- (registered: the late registration the registry table below gives)
-    { template = "qnv-police-loss-report", seed = 34001,
-      holder = { surname = "DARWISH", given_names = "YASIN", birth_date = "1999-03-15",
+    -- his Wahati birth record, an extract of the civil register: registered
+    -- late (at seven, when he started school), as the registry confirms
+    { template = "qwh-civil-register-extract", seed = 34001,
+      holder = { surname = "DARWISH", given_names = "YASIN", surname_native = "درويش",
+                 given_names_native = "ياسين", birth_date = "1999-03-15", sex = "M",
                  place_of_birth = "BIR NAJM", nationality = "QWH" },
-      texts = { reported = "11 MAR 2026", items = "PASSPORT",
-                incident = "PASSPORT KEPT BY AN EMPLOYER IN NORDHAVEN, NOT RETURNED" } },
+      texts = { registered = "04 SEP 2006" } },
   },
+
 
   -- his birth, registered late; the consulate confirms him after its
   -- interview and issues an emergency travel document; the return is his choice

@@ -30,8 +30,6 @@ return scenario {
   },
 
   documents = {
-    -- TODO(lead): once the breeder documents are merged, his Wahati birth
-    -- record (qwh-civil-register-extract, same holder) may lie beside this
     { template = "qnv-police-loss-report", seed = 35001,
       holder = { surname = "KHOURY", given_names = "ADNAN", birth_date = "1988-02-27",
                  place_of_birth = "EL QASRA", nationality = "QWH" },

@@ -158,7 +158,8 @@ static void only_the_expected_or_accepted_decisions_pass(void **state) {
             accepted += want && r.accepted;
         }
     }
-    assert_true(failing >= 5 * p->n - 4 && accepted >= 2);
+    /* not vacuous: most choices fail (a case accepts at most two) */
+    assert_true(failing >= 4 * p->n && accepted >= 2);
 }
 
 /* ------------------------------------------------------------ the verdicts first got wrong */
