@@ -653,6 +653,11 @@ static void debrief_case(tour *t, int i, int dec, int prot, int good) {
     key(t, decide_keys[dec]);
     if (dec == DECIDE_PROTECTION) key(t, KEY_1 + prot - 1);
     key(t, KEY_RETURN);
+    if (dec == DECIDE_SECOND_LINE && t->s.travelers[i].second_stage) {
+        look(t, "%s: at second line", tid(t)); /* its stage: decided there, admitted */
+        key(t, KEY_A);
+        key(t, KEY_RETURN);
+    }
     assert_int_equal(t->st.mode, DESK_DEBRIEF);
     desk_debrief d;
     make_debrief(t, i, dec, prot, good, &d);
