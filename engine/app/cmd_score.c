@@ -82,7 +82,19 @@ int cmd_score(int argc, char **argv) {
             json_fmt(line, sizeof line, "%s\"%s\"", c ? ", " : "", r.critical[c]);
             fputs(line, stdout);
         }
-        printf("]}\n");
+        printf("]");
+        /* the items a case has only when it needs them (-1: not this case) */
+        const struct {
+            const char *name;
+            double v;
+        } items[] = {{"face", r.face},
+                     {"chip", r.chip},
+                     {"fingers", r.fingers},
+                     {"systems", r.systems},
+                     {"second_line", r.second}};
+        for (size_t k = 0; k < sizeof items / sizeof *items; k++)
+            if (items[k].v >= 0) printf(", \"%s\": %.3f", items[k].name, items[k].v);
+        printf("}\n");
         scored++;
     }
     if (rc == 0 && scored == 0) {
