@@ -53,102 +53,92 @@ int desk_ident_index_finger(int finger) {
 
 /* ------------------------------------------------------------ buttons */
 
-typedef struct {
-    ident_button *b;
-    int n, cap;
-} blist;
-
-static ident_button *add(blist *l, int kind, int arg, desk_rect r, const char *key, int on,
-                         int active) {
-    if (l->n >= l->cap) return NULL;
-    ident_button *b = &l->b[l->n++];
-    b->kind = kind, b->arg = arg, b->r = r, b->on = on, b->active = active;
-    snprintf(b->key, sizeof b->key, "%s", key);
-    return b;
-}
-
-static void chip_buttons(const desk_state *st, blist *l, desk_rect p) {
+static void chip_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_ident_info *in = &st->ident_info;
     if (in->chip_doc >= 0)
-        add(l, IB_READ_CHIP, 0, (desk_rect){p.x + 20, p.y + 72, 260, 36},
-            st->ident.chip_read ? "ident.read_again" : "ident.read_chip", 0, 1);
+        pbtn_add(l, IB_READ_CHIP, 0, (desk_rect){p.x + 20, p.y + 72, 260, 36},
+                 st->ident.chip_read ? "ident.read_again" : "ident.read_chip", 0, 1);
 }
 
-static void face_buttons(const desk_state *st, blist *l, desk_rect p) {
+static void face_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_ident_state *id = &st->ident;
     char k[48];
     int x = p.x + 700, y = p.y + 64;
     for (int v = 0; v < FACE_VIEWS; v++)
-        add(l, IB_VIEW, v, (desk_rect){x, y + v * 34, 260, 30},
-            (snprintf(k, sizeof k, "ident.view.%s", view_ids[v]), k), id->view == v, 1);
+        pbtn_add(l, IB_VIEW, v, (desk_rect){x, y + v * 34, 260, 30},
+                 (snprintf(k, sizeof k, "ident.view.%s", view_ids[v]), k), id->view == v, 1);
     y += FACE_VIEWS * 34 + 12;
     for (int z = 0; z < FACE_ZOOMS; z++)
-        add(l, IB_ZOOM, z, (desk_rect){x, y + z * 34, 260, 30},
-            (snprintf(k, sizeof k, "ident.zoom.%s", zoom_ids[z]), k), id->zoom == z, 1);
+        pbtn_add(l, IB_ZOOM, z, (desk_rect){x, y + z * 34, 260, 30},
+                 (snprintf(k, sizeof k, "ident.zoom.%s", zoom_ids[z]), k), id->zoom == z, 1);
     y = p.y + 440;
     for (int a = FACE_ANSWER_SAME; a <= FACE_ANSWER_CANNOT_TELL; a++)
-        add(l, IB_ANSWER, a, (desk_rect){p.x + 20 + (a - 1) * 216, y, 210, 34},
-            (snprintf(k, sizeof k, "ident.answer.%s", answer_ids[a]), k), id->answer == a, 1);
+        pbtn_add(l, IB_ANSWER, a, (desk_rect){p.x + 20 + (a - 1) * 216, y, 210, 34},
+                 (snprintf(k, sizeof k, "ident.answer.%s", answer_ids[a]), k), id->answer == a, 1);
     for (int c = 1; c <= 3; c++)
-        add(l, IB_CONFIDENCE, c, (desk_rect){p.x + 680 + (c - 1) * 94, y, 90, 34},
-            (snprintf(k, sizeof k, "ident.confidence.%d", c), k), id->confidence == c,
-            id->answer != FACE_ANSWER_NONE);
+        pbtn_add(l, IB_CONFIDENCE, c, (desk_rect){p.x + 680 + (c - 1) * 94, y, 90, 34},
+                 (snprintf(k, sizeof k, "ident.confidence.%d", c), k), id->confidence == c,
+                 id->answer != FACE_ANSWER_NONE);
     for (int f = 0; f < FACE_FEATURE_CITES; f++)
-        add(l, IB_FEATURE, f,
-            (desk_rect){p.x + 20 + (f % 5) * 156, p.y + 498 + f / 5 * 34, 150, 30},
-            (snprintf(k, sizeof k, "ident.feature.%s", feature_ids[f]), k),
-            (int)(id->features >> f & 1), 1);
-    add(l, IB_RECORD, 0, (desk_rect){p.x + 820, p.y + 498, 140, 64}, "ident.record", id->recorded,
-        id->answer != FACE_ANSWER_NONE &&
-            (id->answer == FACE_ANSWER_CANNOT_TELL || id->confidence));
+        pbtn_add(l, IB_FEATURE, f,
+                 (desk_rect){p.x + 20 + (f % 5) * 156, p.y + 498 + f / 5 * 34, 150, 30},
+                 (snprintf(k, sizeof k, "ident.feature.%s", feature_ids[f]), k),
+                 (int)(id->features >> f & 1), 1);
+    pbtn_add(l, IB_RECORD, 0, (desk_rect){p.x + 820, p.y + 498, 140, 64}, "ident.record",
+             id->recorded,
+             id->answer != FACE_ANSWER_NONE &&
+                 (id->answer == FACE_ANSWER_CANNOT_TELL || id->confidence));
 }
 
-static void candidate_buttons(const desk_state *st, blist *l, desk_rect p) {
+static void candidate_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_ident_state *id = &st->ident;
     int x = p.x + 760;
     if (id->cand >= 0) {
         int v = id->cand_verdict[id->cand];
-        add(l, IB_CAND_SAME, 0, (desk_rect){x, p.y + 430, 200, 34}, "ident.cand_same", v == 1, 1);
-        add(l, IB_CAND_NOT, 0, (desk_rect){x, p.y + 470, 200, 34}, "ident.cand_not", v == 2, 1);
-        add(l, IB_CAND_BACK, 0, (desk_rect){x, p.y + 510, 200, 34}, "ident.cand_back", 0, 1);
+        pbtn_add(l, IB_CAND_SAME, 0, (desk_rect){x, p.y + 430, 200, 34}, "ident.cand_same", v == 1,
+                 1);
+        pbtn_add(l, IB_CAND_NOT, 0, (desk_rect){x, p.y + 470, 200, 34}, "ident.cand_not", v == 2,
+                 1);
+        pbtn_add(l, IB_CAND_BACK, 0, (desk_rect){x, p.y + 510, 200, 34}, "ident.cand_back", 0, 1);
         return;
     }
     for (int c = 0; id->searched && c < st->ident_info.n_cands; c++)
-        add(l, IB_CAND, c, (desk_rect){x, p.y + 94 + c * 40, 200, 34}, "ident.cand_row",
-            id->cand_verdict[c] != 0, 1);
+        pbtn_add(l, IB_CAND, c, (desk_rect){x, p.y + 94 + c * 40, 200, 34}, "ident.cand_row",
+                 id->cand_verdict[c] != 0, 1);
 }
 
-static void finger_buttons(const desk_state *st, blist *l, desk_rect p) {
+static void finger_buttons(const desk_state *st, pbtn_list *l, desk_rect p) {
     const desk_ident_state *id = &st->ident;
     const desk_ident_info *in = &st->ident_info;
     int x = p.x + 20, f = id->finger;
-    add(l, IB_EXPLAIN, 0, (desk_rect){x, p.y + 64, 280, 34}, "ident.explain", id->explained, 1);
-    add(l, IB_FINGER, -1, (desk_rect){x, p.y + 104, 44, 34}, "ident.finger_prev", 0, 1);
-    add(l, IB_FINGER, 1, (desk_rect){x + 236, p.y + 104, 44, 34}, "ident.finger_next", 0, 1);
+    pbtn_add(l, IB_EXPLAIN, 0, (desk_rect){x, p.y + 64, 280, 34}, "ident.explain", id->explained,
+             1);
+    pbtn_add(l, IB_FINGER, -1, (desk_rect){x, p.y + 104, 44, 34}, "ident.finger_prev", 0, 1);
+    pbtn_add(l, IB_FINGER, 1, (desk_rect){x + 236, p.y + 104, 44, 34}, "ident.finger_next", 0, 1);
     int excepted = id->exception[f - 1] != 0;
-    add(l, IB_CAPTURE, 0, (desk_rect){x, p.y + 144, 280, 34},
-        id->captures[f - 1] ? "ident.recapture" : "ident.capture", 0, !excepted);
-    add(l, IB_INJURED, 0, (desk_rect){x, p.y + 184, 280, 34}, "ident.injured",
-        id->exception[f - 1] == 1, 1);
-    add(l, IB_MISSING, 0, (desk_rect){x, p.y + 224, 280, 34}, "ident.missing",
-        id->exception[f - 1] == 2, 1);
-    add(l, IB_VERIFY, 0, (desk_rect){x, p.y + 264, 280, 34}, "ident.verify", id->verified == f,
-        in->has_dg3 && id->chip_read && desk_ident_captured(st, f));
-    add(l, IB_SEARCH, 0, (desk_rect){x, p.y + 304, 280, 34}, "ident.search", id->searched,
-        desk_ident_captured(st, f));
-    add(l, IB_MARK, 0, (desk_rect){x, p.y + 344, 280, 34}, "ident.mark", id->marking,
-        id->verified == f && desk_ident_index_finger(f) >= 0);
+    pbtn_add(l, IB_CAPTURE, 0, (desk_rect){x, p.y + 144, 280, 34},
+             id->captures[f - 1] ? "ident.recapture" : "ident.capture", 0, !excepted);
+    pbtn_add(l, IB_INJURED, 0, (desk_rect){x, p.y + 184, 280, 34}, "ident.injured",
+             id->exception[f - 1] == 1, 1);
+    pbtn_add(l, IB_MISSING, 0, (desk_rect){x, p.y + 224, 280, 34}, "ident.missing",
+             id->exception[f - 1] == 2, 1);
+    pbtn_add(l, IB_VERIFY, 0, (desk_rect){x, p.y + 264, 280, 34}, "ident.verify", id->verified == f,
+             in->has_dg3 && id->chip_read && desk_ident_captured(st, f));
+    pbtn_add(l, IB_SEARCH, 0, (desk_rect){x, p.y + 304, 280, 34}, "ident.search", id->searched,
+             desk_ident_captured(st, f));
+    pbtn_add(l, IB_MARK, 0, (desk_rect){x, p.y + 344, 280, 34}, "ident.mark", id->marking,
+             id->verified == f && desk_ident_index_finger(f) >= 0);
     candidate_buttons(st, l, p);
 }
 
 int desk_ident_buttons(const desk_state *st, ident_button *out, int cap) {
-    blist l = {out, 0, cap};
+    pbtn_list l = {out, 0, cap};
     desk_rect p = desk_ident_panel();
     char k[48];
     for (int t = 0; t < IDENT_TABS; t++)
-        add(&l, IB_TAB, t,
-            (desk_rect){p.x + p.w - 20 - (IDENT_TABS - t) * 174 + 4, p.y + 12, 170, 36},
-            (snprintf(k, sizeof k, "ident.tab.%s", tab_ids[t]), k), st->ident.tab == t, 1);
+        pbtn_add(&l, IB_TAB, t,
+                 (desk_rect){p.x + p.w - 20 - (IDENT_TABS - t) * 174 + 4, p.y + 12, 170, 36},
+                 (snprintf(k, sizeof k, "ident.tab.%s", tab_ids[t]), k), st->ident.tab == t, 1);
     if (st->ident.tab == IDENT_TAB_CHIP)
         chip_buttons(st, &l, p);
     else if (st->ident.tab == IDENT_TAB_FACE)
@@ -417,31 +407,10 @@ int desk_ident_input(desk_state *st, const input_event *ev, desk_log_fn log, voi
     ident_button bs[IDENT_MAX_BUTTONS];
     int n = desk_ident_buttons(st, bs, IDENT_MAX_BUTTONS);
     desk_ident_state *id = &st->ident;
-    if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT) {
-        if (!desk_rect_hit(desk_ident_panel(), ev->x, ev->y)) return 0;
-        if (st->ident.tab == IDENT_TAB_FINGERS && mark_click(st, ev->x, ev->y, log, ud)) return 1;
-        for (int i = 0; i < n; i++)
-            if (desk_rect_hit(bs[i].r, ev->x, ev->y)) {
-                id->focus = i;
-                press(st, &bs[i], log, ud);
-            }
-        return 1; /* a click on the panel is not on the documents under it */
-    }
-    if (ev->kind != EV_KEY) return 0;
-    if (ev->key == KEY_TAB) {
-        ident_button t = {.kind = IB_TAB, .arg = (id->tab + 1) % IDENT_TABS, .active = 1};
-        press(st, &t, log, ud);
-        id->focus = -1;
+    if (ev->kind == EV_DOWN && ev->button == BUTTON_LEFT &&
+        desk_rect_hit(desk_ident_panel(), ev->x, ev->y) && st->ident.tab == IDENT_TAB_FINGERS &&
+        mark_click(st, ev->x, ev->y, log, ud))
         return 1;
-    }
-    if (ev->key == KEY_UP || ev->key == KEY_DOWN) {
-        int step = ev->key == KEY_DOWN ? 1 : n - 1;
-        id->focus = id->focus < 0 ? (ev->key == KEY_DOWN ? 0 : n - 1) : (id->focus + step) % n;
-        return 1;
-    }
-    if (ev->key == KEY_RETURN && id->focus >= 0 && id->focus < n) {
-        press(st, &bs[id->focus], log, ud);
-        return 1;
-    }
-    return 0;
+    ident_button tab = {.kind = IB_TAB, .arg = (id->tab + 1) % IDENT_TABS, .active = 1};
+    return pbtn_input(st, ev, desk_ident_panel(), bs, n, &id->focus, &tab, press, log, ud);
 }

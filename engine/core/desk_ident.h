@@ -9,7 +9,7 @@
 #ifndef BL_DESK_IDENT_H
 #define BL_DESK_IDENT_H
 
-#include "desk_internal.h"
+#include "desk_pbtn.h"
 
 typedef enum {
     IB_TAB,        /* arg: the tab */
@@ -35,13 +35,7 @@ typedef enum {
     IB_KINDS
 } ident_button_kind;
 
-typedef struct ident_button {
-    int kind, arg;
-    desk_rect r;
-    char key[48]; /* its label, a catalogue key */
-    int on;       /* chosen (a tab shown, a view, an answer, a feature cited) */
-    int active;   /* does something now (else drawn dim) */
-} ident_button;
+typedef pbtn ident_button; /* desk_pbtn.h: kind, arg, r, key, on, active */
 
 #define IDENT_MAX_BUTTONS 40
 
