@@ -29,7 +29,17 @@ static void doc_fields(const doc_holder *h, const char *issuer, desk_sys_info *i
 /* A record's photo: the traveler's face for a record about them, the
  * document holder's for a document's record, someone else's otherwise. */
 static void record_photo(app_ident *id, const scenario *s, int li, int h, const desk_sys_hit *hit) {
-    if (!id || hit->check < 0 || hit->check >= s->n_checks || !id->have_faces) return;
+    if (!id) return;
+    if (hit->check < 0 || hit->check >= s->n_checks) { /* another person's record */
+        if (!hit->photo) return;
+        face_from_seed(hit->photo, &id->rec_face[li][h]);
+        face_set_sex(&id->rec_face[li][h], hit->sex[0] ? hit->sex[0] : 'M');
+        if (hit->birth.y && hit->reported.y > hit->birth.y) /* as old as when reported */
+            face_fit_age(&id->rec_face[li][h], hit->reported.y - hit->birth.y);
+        id->have_rec[li][h] = 1;
+        return;
+    }
+    if (!id->have_faces) return;
     const scn_check *c = &s->checks[hit->check];
     if (c->basis == CHK_BASIS_DOCUMENT)
         id->rec_face[li][h] = id->faces.portrait;

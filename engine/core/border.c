@@ -97,6 +97,7 @@ static void hit_of(const chk_record *r, const chk_hit *h, int check, desk_sys_hi
     border_join(out->reporting, sizeof out->reporting, r->reporting, "");
     border_join(out->ref, sizeof out->ref, r->ref, "");
     out->reported = r->reported;
+    out->photo = r->photo;
 }
 
 /* The desk's databases: background records of the fictional states' people

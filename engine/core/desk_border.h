@@ -6,6 +6,8 @@
 #ifndef BL_DESK_BORDER_H
 #define BL_DESK_BORDER_H
 
+#include <stdint.h>
+
 #include "date.h"
 
 /* What the systems panel (Y) shows of the traveler at the counter: the
@@ -33,6 +35,7 @@ typedef struct desk_sys_hit {
     char sex[2];
     char doc[16], reporting[4], ref[24];
     bl_date reported;
+    uint64_t photo; /* the record's photo: a face seed (0: none) */
 } desk_sys_hit;
 
 typedef struct desk_sys_info {

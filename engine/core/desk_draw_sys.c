@@ -147,7 +147,7 @@ static void draw_hit(const desk_state *st, draw_list *dl, desk_rect p) {
         pbtn_line(st, dl, r.x, r.y + r.h + 20, r.w, 14, C_DIM, 0,
                   desk_tr(st, i ? "sys.photo.traveler" : "sys.photo.record"));
         dl_fill(dl, r, 0xFF101010u);
-        if (i == 0 && h->check >= 0)
+        if (i == 0 && (h->check >= 0 || h->photo))
             dl_tex(dl, TEX_IDENT, IDENT_PIC_RECORD, 0, s->list * SYS_HITS + s->hit, r);
         else if (i == 1)
             dl_tex(dl, TEX_IDENT, IDENT_PIC_CAMERA, 0, 0, r);
