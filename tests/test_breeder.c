@@ -28,28 +28,7 @@
 #define DPI 100.0
 #define PPM (DPI / 25.4)
 
-typedef struct {
-    doc_fonts fonts;
-} fixture;
-
-static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    bl_err err = {0};
-    if (!f || test_fonts_load(&f->fonts, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    doc_fonts_unload(&f->fonts);
-    free(f);
-    return 0;
-}
+typedef fonts_fixture fixture;
 
 /* The three templates and the texts docs/templates.md says each takes. */
 static const struct {
@@ -452,5 +431,5 @@ int main(void) {
         cmocka_unit_test(feature_defects_show_under_their_lights),
         cmocka_unit_test(defects_without_a_place_are_refused),
     };
-    return cmocka_run_group_tests_name("breeder", tests, setup, teardown);
+    return cmocka_run_group_tests_name("breeder", tests, test_fonts_setup, test_fonts_teardown);
 }

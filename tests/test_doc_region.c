@@ -21,28 +21,7 @@
 #include "test_fonts.h"
 #include "tpl.h"
 
-typedef struct {
-    doc_fonts fonts;
-} fixture;
-
-static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    bl_err err = {0};
-    if (!f || test_fonts_load(&f->fonts, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    doc_fonts_unload(&f->fonts);
-    free(f);
-    return 0;
-}
+typedef fonts_fixture fixture;
 
 /* Planes of window w against the same pixels of the whole page p. */
 static void assert_planes_equal(const matbuf *p, const matbuf *w, const char *what) {
@@ -333,5 +312,5 @@ int main(void) {
         cmocka_unit_test(a_window_off_the_page_is_refused),
         cmocka_unit_test(microtext_of_0_2_mm_is_crisp_at_20x),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_fonts_setup, test_fonts_teardown);
 }

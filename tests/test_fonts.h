@@ -4,6 +4,9 @@
 #ifndef BL_TEST_FONTS_H
 #define BL_TEST_FONTS_H
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "doc.h"
 
 static inline int test_fonts_load(doc_fonts *f, bl_err *err) {
@@ -14,6 +17,31 @@ static inline int test_fonts_load(doc_fonts *f, bl_err *err) {
         "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
     };
     return doc_fonts_load(f, paths, NULL, err);
+}
+
+/* The fixture of the tests that build documents: the fonts, loaded once for
+ * the group (cmocka's group setup and teardown). */
+typedef struct fonts_fixture {
+    doc_fonts fonts;
+} fonts_fixture;
+
+static inline int test_fonts_setup(void **state) {
+    fonts_fixture *f = calloc(1, sizeof *f);
+    bl_err err = {0};
+    if (!f || test_fonts_load(&f->fonts, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        free(f);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static inline int test_fonts_teardown(void **state) {
+    fonts_fixture *f = *state;
+    doc_fonts_unload(&f->fonts);
+    free(f);
+    return 0;
 }
 
 #endif

@@ -19,28 +19,7 @@
 #include "test_fonts.h"
 #include "tpl.h"
 
-typedef struct {
-    doc_fonts fonts;
-} fixture;
-
-static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    bl_err err = {0};
-    if (!f || test_fonts_load(&f->fonts, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        free(f);
-        return -1;
-    }
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    doc_fonts_unload(&f->fonts);
-    free(f);
-    return 0;
-}
+typedef fonts_fixture fixture;
 
 /* One document under white light (and its truth), built from spec. */
 typedef struct {
@@ -267,5 +246,5 @@ int main(void) {
         cmocka_unit_test(a_signature_that_does_not_match),
         cmocka_unit_test(signer_is_checked),
     };
-    return cmocka_run_group_tests_name("supporting", tests, setup, teardown);
+    return cmocka_run_group_tests_name("supporting", tests, test_fonts_setup, test_fonts_teardown);
 }
